@@ -1,0 +1,58 @@
+import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ClaimTypeSchema, type ClaimType } from '../../model/index.js';
+import { analyzePaths } from '../../pipeline.js';
+import { renderReport, type ReportFormat } from '../../report/index.js';
+import { UsageError, isoDateArg } from '../usage.js';
+
+const CLAIM_ALIASES: Record<string, ClaimType> = {
+  ssdi: 'ssdi', ssi: 'ssi', wc: 'workers_comp', workers_comp: 'workers_comp', 'workers-comp': 'workers_comp',
+  pi: 'personal_injury', injury: 'personal_injury', personal_injury: 'personal_injury', general: 'general',
+};
+
+function formatFrom(format: string | undefined, out: string | undefined): ReportFormat {
+  const f = format ?? (out ? path.extname(out).slice(1).toLowerCase() : 'md');
+  const normal = f === 'markdown' ? 'md' : f === 'htm' ? 'html' : f;
+  if (normal !== 'json' && normal !== 'md' && normal !== 'html') throw new UsageError(`--format must be json, md or html, got "${f}"`);
+  return normal;
+}
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('Analyse a case folder (or files) and write the cited report')
+    .argument('<paths...>', 'case folder(s) or files')
+    .option('--claim <type>', 'ssdi | ssi | wc | pi | general', 'general')
+    .option('--onset <date>', 'alleged onset / date of injury (YYYY-MM-DD)')
+    .option('--dli <date>', 'date last insured, SSDI (YYYY-MM-DD)')
+    .option('--format <format>', 'json | md | html (default: from --out extension, else md)')
+    .option('--out <file>', 'write the report here instead of stdout')
+    .option('--quiet', 'no progress or summary on stderr')
+    .action(async (paths: string[], opts: { claim: string; onset?: string; dli?: string; format?: string; out?: string; quiet?: boolean }) => {
+      const claimType = CLAIM_ALIASES[opts.claim.toLowerCase()];
+      if (!claimType || !ClaimTypeSchema.safeParse(claimType).success) throw new UsageError(`--claim must be one of ssdi, ssi, wc, pi, general; got "${opts.claim}"`);
+      const claim = { type: claimType, onset: isoDateArg('onset', opts.onset), dli: isoDateArg('dli', opts.dli) };
+      const format = formatFrom(opts.format, opts.out);
+      for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+
+      const started = performance.now();
+      const run = await analyzePaths(paths, claim);
+      const report = renderReport(run.analysis, format);
+      if (opts.out) await writeFile(opts.out, report);
+      else process.stdout.write(report);
+
+      for (const f of run.failures) process.stderr.write(`plateau: ${f.file}: ${f.error}\n`);
+      if (!opts.quiet) {
+        const a = run.analysis;
+        const ms = Math.round(performance.now() - started);
+        process.stderr.write(
+          `plateau: ${run.documents.length} document(s) read, ${run.failures.length} failed, ${a.facts.length} facts, ` +
+          `MMI ${a.mmi.status}${a.mmi.date ? ` (${a.mmi.date})` : ''}, ${a.gaps.length} gap(s) in ${ms} ms` +
+          `${opts.out ? ` → ${opts.out}` : ''}\n`,
+        );
+      }
+      if (run.failures.length > 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,30 @@
+import { Command, CommanderError } from 'commander';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerContext } from './commands/context.js';
+import { registerSynth } from './commands/synth.js';
+import { registerEval } from './commands/eval.js';
+import { UsageError } from './usage.js';
+
+const program = new Command('plateau')
+  .description('Reads a medical record and reconstructs treatment, MMI, functional floor and gaps — every finding cited.')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+registerAnalyze(program);
+registerContext(program);
+registerSynth(program);
+registerEval(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else if (err instanceof UsageError) {
+    process.stderr.write(`plateau: ${err.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`plateau: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 3;
+  }
+}

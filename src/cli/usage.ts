@@ -1,0 +1,13 @@
+/** A mistake in how the command was called: message and exit code 2. */
+export class UsageError extends Error {}
+
+/** Validate an ISO calendar date argument (YYYY-MM-DD). */
+export function isoDateArg(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
+  if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
+    throw new UsageError(`--${name} must be a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { EvidenceSchema } from './evidence.js';
+import { DocumentStatusSchema } from './document.js';
+import { FactSchema, ModalitySchema, ActivitySchema } from './fact.js';
+
+/** Bump the major on any breaking change to the JSON contract; minor for additions. */
+export const SCHEMA_VERSION = '1.0.0';
+
+export const ClaimTypeSchema = z.enum(['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general']);
+export type ClaimType = z.infer<typeof ClaimTypeSchema>;
+
+export const ClaimSchema = z.object({
+  type: ClaimTypeSchema,
+  /** Alleged onset date (SSDI/SSI) or date of injury (WC/PI), ISO. */
+  onset: z.string().optional(),
+  /** Date last insured (SSDI). */
+  dli: z.string().optional(),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+const Reason = z.object({ text: z.string(), evidence: z.array(EvidenceSchema) });
+export type Reason = z.infer<typeof Reason>;
+
+const MeasurePoint = z.object({
+  instrument: z.string(),
+  value: z.number(),
+  date: z.string().optional(),
+  evidence: z.array(EvidenceSchema),
+});
+
+export const TimelineEntrySchema = z.object({
+  modality: ModalitySchema,
+  subtype: z.string().optional(),
+  firstDate: z.string().optional(),
+  lastDate: z.string().optional(),
+  /** Number of sessions/procedures documented (dated performed encounters or stated counts). */
+  sessions: z.number().int(),
+  status: z.enum(['ongoing', 'completed', 'discontinued', 'declined', 'recommended', 'planned', 'unknown']),
+  providers: z.array(z.string()),
+  outcomeBefore: z.array(MeasurePoint),
+  outcomeAfter: z.array(MeasurePoint),
+  benefit: z.object({
+    percentRelief: z.number().optional(),
+    durationDays: z.number().optional(),
+    evidence: z.array(EvidenceSchema),
+  }).optional(),
+  reasonStopped: z.string().optional(),
+  cost: z.number().optional(),
+  /** Individual dated events (sessions, injections, declined recommendations). */
+  events: z.array(z.object({
+    date: z.string().optional(),
+    status: z.string(),
+    label: z.string(),
+    factId: z.string(),
+  })),
+  evidence: z.array(EvidenceSchema),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+export const MmiSchema = z.object({
+  status: z.enum(['explicit', 'implied', 'not_reached', 'insufficient_evidence']),
+  date: z.string().optional(),
+  confidence: z.number().min(0).max(1),
+  /** Who stated it (explicit) or whose maintenance visits imply it. */
+  statedBy: z.string().optional(),
+  reasons: z.array(Reason),
+  /** Statements that disagree with the conclusion (e.g. one provider says MMI, another plans surgery). */
+  conflicts: z.array(Reason),
+  evidence: z.array(EvidenceSchema),
+});
+export type MmiAssessment = z.infer<typeof MmiSchema>;
+
+export const FloorItemSchema = z.object({
+  activity: ActivitySchema,
+  /** Most restrictive current limit stated, in words ("lift no more than 10 lb"). */
+  summary: z.string(),
+  limit: z.number().optional(),
+  unit: z.string().optional(),
+  firstDate: z.string().optional(),
+  lastDate: z.string().optional(),
+  visits: z.number().int(),
+  providers: z.array(z.string()),
+  sources: z.array(z.enum(['provider', 'patient'])),
+  /** corroborated = ≥2 visits and ≥2 providers; single_source otherwise. */
+  consistency: z.enum(['corroborated', 'single_provider', 'single_visit']),
+  conflicts: z.array(Reason),
+  evidence: z.array(EvidenceSchema),
+});
+export type FloorItem = z.infer<typeof FloorItemSchema>;
+
+export const TrajectorySchema = z.object({
+  prognosis: z.array(Reason),
+  objectiveFindings: z.array(Reason),
+  trends: z.array(z.object({
+    instrument: z.string(),
+    points: z.array(MeasurePoint),
+    change: z.number().optional(),
+    /** Minimal clinically important difference used to judge the change. */
+    mcid: z.number().optional(),
+    verdict: z.enum(['improved', 'worsened', 'plateau', 'insufficient']),
+  })),
+});
+export type Trajectory = z.infer<typeof TrajectorySchema>;
+
+export const DurationSchema = z.object({
+  onset: z.string().optional(),
+  onsetSource: z.enum(['claim', 'record', 'none']),
+  /** MMI date, else last dated evidence of the impairment. */
+  through: z.string().optional(),
+  months: z.number().optional(),
+  meetsTwelveMonths: z.enum(['yes', 'no', 'expected', 'unknown']),
+  dli: z.string().optional(),
+  evidenceBeforeDli: z.number().int().optional(),
+  reasons: z.array(Reason),
+});
+export type Duration = z.infer<typeof DurationSchema>;
+
+export const GapSchema = z.object({
+  ruleId: z.string(),
+  severity: z.enum(['high', 'medium', 'low']),
+  title: z.string(),
+  why: z.string(),
+  authority: z.object({ cite: z.string(), url: z.string().optional() }),
+  request: z.object({ to: z.string(), ask: z.string() }),
+  evidence: z.array(EvidenceSchema),
+});
+export type Gap = z.infer<typeof GapSchema>;
+
+export const ClaimantGuideSchema = z.object({
+  summary: z.array(z.string()),
+  questions: z.array(z.object({ provider: z.string(), questions: z.array(z.string()) })),
+});
+
+export const CaseAnalysisSchema = z.object({
+  schemaVersion: z.string(),
+  generatedBy: z.string(),
+  claim: ClaimSchema,
+  documents: z.array(DocumentStatusSchema),
+  facts: z.array(FactSchema),
+  timeline: z.array(TimelineEntrySchema),
+  mmi: MmiSchema,
+  functionalFloor: z.array(FloorItemSchema),
+  trajectory: TrajectorySchema,
+  duration: DurationSchema,
+  gaps: z.array(GapSchema),
+  claimant: ClaimantGuideSchema,
+  /** Where the same text was filed twice (duplicate exhibits, copy-forward). */
+  duplicates: z.array(z.object({ kind: z.enum(['duplicate_document', 'copy_forward']), evidence: z.array(EvidenceSchema) })),
+  disclaimer: z.string(),
+});
+export type CaseAnalysis = z.infer<typeof CaseAnalysisSchema>;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { EvidenceSchema } from './evidence.js';
+
+export const DocumentKindSchema = z.enum(['text', 'pdf', 'docx', 'rtf', 'fhir', 'ledger']);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
+/** One page of a document's text: [start, end) into `SourceDocument.text`. */
+export interface Page {
+  n: number;
+  start: number;
+  end: number;
+  /** Exhibit citation label for this page, e.g. "5F/12". */
+  exhibit?: string;
+  transcriptPage?: number;
+  /** Mean OCR word confidence (0–100) when the page text came from OCR. */
+  ocrConfidence?: number;
+}
+
+/** What a reader returns for one file: the text the whole pipeline cites into. */
+export interface SourceDocument {
+  id: string;
+  /** Path as shown to the user (relative to the case folder). */
+  file: string;
+  kind: DocumentKind;
+  text: string;
+  pages: Page[];
+  /** Exhibit label from the filename or PDF outline, e.g. "5F". */
+  exhibit?: string;
+  warnings: string[];
+  meta: Record<string, string | number | boolean>;
+  /**
+   * Structured formats (FHIR, ledger) produce encounters and facts directly,
+   * with evidence pointing into `text` (the raw file); text NLP is skipped for them
+   * except for narrative attachments, which readers add as extra text documents.
+   */
+  structured?: { encounters: import('./encounter.js').Encounter[]; facts: import('./fact.js').Fact[] };
+}
+
+export type ReadResult =
+  | { ok: true; documents: SourceDocument[] }
+  | { ok: false; file: string; error: string };
+
+export const DocumentStatusSchema = z.object({
+  file: z.string(),
+  kind: DocumentKindSchema.optional(),
+  status: z.enum(['ok', 'error']),
+  error: z.string().optional(),
+  warnings: z.array(z.string()),
+  pages: z.number().int(),
+  exhibit: z.string().optional(),
+  encounters: z.array(
+    z.object({
+      id: z.string(),
+      date: z.string().optional(),
+      provider: z.string().optional(),
+      credential: z.string().optional(),
+      specialty: z.string(),
+      kind: z.string(),
+      evidence: z.array(EvidenceSchema),
+    }),
+  ),
+});
+export type DocumentStatus = z.infer<typeof DocumentStatusSchema>;

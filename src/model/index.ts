@@ -1,0 +1,6 @@
+export * from './evidence.js';
+export * from './document.js';
+export * from './encounter.js';
+export * from './fact.js';
+export * from './analysis.js';
+export * from './verify.js';
