@@ -1,6 +1,14 @@
-// STUB — replaced by the analysis (issue 2). Signature is the contract.
 import type { CaseAnalysis, Claim, DocumentStatus, Encounter, Fact } from '../model/index.js';
 import { SCHEMA_VERSION } from '../model/index.js';
+import { profileFor } from '../profiles/index.js';
+import { buildContext } from './context.js';
+import { buildTimeline } from './timeline.js';
+import { assessMmi } from './mmi.js';
+import { buildFloor } from './floor.js';
+import { buildTrajectory } from './trajectory.js';
+import { buildDuration } from './duration.js';
+import { runGaps } from './gaps/index.js';
+import { buildClaimantGuide } from './claimant.js';
 
 export interface AnalysisInput {
   claim: Claim;
@@ -15,12 +23,18 @@ export const DISCLAIMER =
 
 /** Pure function of the facts: timeline, MMI, functional floor, trajectory, duration, gaps, claimant guide. */
 export function analyzeCase(input: AnalysisInput): CaseAnalysis {
+  const profile = profileFor(input.claim.type);
+  const ctx = buildContext(input.claim, profile, input.encounters, input.facts);
+  const timeline = buildTimeline(ctx);
+  const mmi = assessMmi(ctx);
+  const functionalFloor = buildFloor(ctx);
+  const trajectory = buildTrajectory(ctx);
+  const duration = buildDuration(ctx, mmi, functionalFloor);
+  const gaps = runGaps({ ...ctx, timeline, mmi, floor: functionalFloor, trajectory, duration });
   return {
     schemaVersion: SCHEMA_VERSION, generatedBy: 'plateau', claim: input.claim, documents: input.documents,
-    facts: input.facts, timeline: [],
-    mmi: { status: 'insufficient_evidence', confidence: 0, reasons: [], conflicts: [], evidence: [] },
-    functionalFloor: [], trajectory: { prognosis: [], objectiveFindings: [], trends: [] },
-    duration: { onsetSource: 'none', meetsTwelveMonths: 'unknown', reasons: [] },
-    gaps: [], claimant: { summary: [], questions: [] }, duplicates: input.duplicates ?? [], disclaimer: DISCLAIMER,
+    facts: input.facts, timeline, mmi, functionalFloor, trajectory, duration, gaps,
+    claimant: buildClaimantGuide(profile, mmi, timeline, functionalFloor, gaps),
+    duplicates: input.duplicates ?? [], disclaimer: DISCLAIMER,
   };
 }

@@ -1,4 +1,11 @@
-// STUB — replaced by temporal anchoring (issue 3). Signature is the contract.
+/**
+ * Dates in one sentence or line, resolved to ISO strings. chrono-node does the parsing (one sentence
+ * at a time: it is slow on whole documents); this module removes scores that look like dates
+ * ("7/10", "5/5", "L4/5"), adds ranges chrono misses ("in 2-3 weeks"), bare years ("since 2019"),
+ * and rolls a year-less past date back a year when it would otherwise fall after the reference
+ * ("s/p ESI on 3/2" written in January means last March).
+ */
+import * as chrono from 'chrono-node';
 
 export interface DateMention {
   /** Offsets relative to the text passed in. */
@@ -11,8 +18,88 @@ export interface DateMention {
   precision: 'day' | 'month' | 'year';
 }
 
+const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+const NUMERIC_DATE = /\d{1,4}[/\-.]\d{1,2}/;
+/** Words after which a bare "3/2" is a date rather than a score. */
+const DATE_CUE_BEFORE = /\b(on|dated?|dos|since|from|until|thru|through|to|of|in|at|seen|performed|done|starting|started|effective|week of|last|visit|injury|doi|surgery|injection)\s*:?\s*$/i;
+const PAST_TENSE = /\b(s\/p|status post|was|were|had|underwent|performed|done|received|completed|seen|ago|last|previous|prior)\b|\b\w+ed\b/i;
+const RANGE = /\b(in|within|after|about|approximately|for)\s+(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(day|week|month|year)s?\b/gi;
+const BARE_YEAR = /\b(in|since|from|during|of|circa|around|until)\s+((?:19|20)\d{2})\b(?![/\-.]\d)/gi;
+
+function pad(n: number): string { return String(n).padStart(2, '0'); }
+function iso(y: number, m: number, d: number): string { return `${y}-${pad(m)}-${pad(d)}`; }
+
+function parseIso(s: string | undefined): Date | undefined {
+  const m = s ? /^(\d{4})-(\d{2})-(\d{2})/.exec(s) : null;
+  return m ? new Date(+m[1], +m[2] - 1, +m[3], 12) : undefined;
+}
+
+function addUnits(ref: Date, n: number, unit: string): Date {
+  const d = new Date(ref.getTime());
+  if (unit === 'day') d.setDate(d.getDate() + n);
+  else if (unit === 'week') d.setDate(d.getDate() + 7 * n);
+  else if (unit === 'month') d.setMonth(d.getMonth() + n);
+  else d.setFullYear(d.getFullYear() + n);
+  return d;
+}
+
+function relativePrecision(text: string): DateMention['precision'] {
+  if (/\byears?\b/i.test(text)) return 'year';
+  if (/\bmonths?\b/i.test(text)) return 'month';
+  return 'day';
+}
+
+/** A bare "7/10" or "5/5" is a score unless a date word comes just before it. */
+function looksLikeScore(text: string, start: number, match: string): boolean {
+  if (!/^\d{1,2}\/\d{1,2}$/.test(match)) return false;
+  const prev = text[start - 1];
+  if (prev && /[A-Za-z0-9/+\-.]/.test(prev)) return true; // L4/5, 2+/4, 120/80
+  if (text[start + match.length] === '/' ) return false; // 3/2/24 handled by chrono as a whole
+  return !DATE_CUE_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
 /** Dates in one sentence or line; `reference` (ISO) anchors relative expressions. Scores such as 7/10 and BP 120/80 are not dates. */
 export function findDates(text: string, reference?: string): DateMention[] {
-  void text; void reference;
-  return [];
+  const ref = parseIso(reference);
+  const out: DateMention[] = [];
+  const taken = (s: number, e: number) => out.some((d) => s < d.end && e > d.start);
+
+  if (ref) {
+    for (const m of text.matchAll(RANGE)) {
+      const d = addUnits(ref, +m[2], m[4].toLowerCase());
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].length, date: iso(d.getFullYear(), d.getMonth() + 1, d.getDate()), relative: true, precision: relativePrecision(m[0]) });
+    }
+  }
+
+  for (const r of chrono.casual.parse(text, ref ?? new Date(), { forwardDate: false })) {
+    const start = r.index;
+    const end = r.index + r.text.length;
+    if (taken(start, end)) continue;
+    if (looksLikeScore(text, start, r.text)) continue;
+    const explicit = MONTH_NAME.test(r.text) || NUMERIC_DATE.test(r.text) || /\b(19|20)\d{2}\b/.test(r.text);
+    if (!explicit && !ref) continue; // a relative expression needs a reference
+    if (/^\d{1,2}(:\d{2})?\s*(am|pm)?$/i.test(r.text.trim())) continue; // a bare time or number
+    const c = r.start;
+    let year = c.get('year') ?? 0;
+    const month = c.get('month') ?? 1;
+    const day = c.get('day') ?? 1;
+    if (explicit && !c.isCertain('year')) {
+      if (!ref) continue; // "3/2" with nothing to anchor the year
+      const candidate = new Date(year, month - 1, day, 12);
+      if (candidate > ref && PAST_TENSE.test(text)) year -= 1;
+    }
+    const precision: DateMention['precision'] = explicit
+      ? (c.isCertain('day') ? 'day' : c.isCertain('month') ? 'month' : 'year')
+      : relativePrecision(r.text);
+    out.push({ start, end, date: iso(year, month, day), relative: !explicit, precision });
+  }
+
+  for (const m of text.matchAll(BARE_YEAR)) {
+    const start = (m.index ?? 0) + m[0].length - m[2].length;
+    const end = start + m[2].length;
+    if (taken(start, end)) continue;
+    out.push({ start, end, date: `${m[2]}-01-01`, relative: false, precision: 'year' });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -1,12 +1,35 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { SourceDocument } from '../model/index.js';
-import { ReadError, readTextDocument } from './text.js';
+import { readDocx } from './docx.js';
+import { findDuplicates, type Duplicate } from './duplicates.js';
+import { exhibitFromFilename, labelTranscriptPages } from './exhibit.js';
+import { readFhir } from './fhir.js';
+import { readCsvLedger, readXlsxLedger } from './ledger.js';
+import { readPdf, type PdfOptions } from './pdf.js';
+import { readRtf } from './rtf.js';
+import { describe, mislabel, sniff } from './sniff.js';
+import { MAX_TEXT_BYTES, ReadError, readTextDocument } from './text.js';
+import { mapLimit } from './tools.js';
 
 export interface FileFailure { file: string; error: string }
-export interface ReadCaseResult { documents: SourceDocument[]; failures: FileFailure[] }
+export interface ReadCaseResult {
+  documents: SourceDocument[];
+  failures: FileFailure[];
+  /** Duplicate exhibits and copy-forward paragraphs across the documents read. */
+  duplicates: Duplicate[];
+}
+export interface ReadOptions {
+  pdf?: PdfOptions;
+  /** Files read at once (default: one per core). */
+  concurrency?: number;
+  /** Called once per failed file (the CLI prints these to stderr as they happen). */
+  onFailure?: (f: FileFailure) => void;
+}
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
+/** Largest file of any kind read at all (PDF exhibits of a few thousand pages stay far below). */
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 /** Every file under the given paths (folders recursively, hidden files skipped), sorted for stable ids. */
 export async function listFiles(inputs: string[]): Promise<{ abs: string; display: string }[]> {
@@ -24,26 +47,69 @@ export async function listFiles(inputs: string[]): Promise<{ abs: string; displa
   }
   for (const input of inputs) {
     const abs = path.resolve(input);
-    const st = await stat(abs);
-    await walk(abs, st.isDirectory() ? abs : abs);
+    await walk(abs, abs);
   }
   return out;
 }
 
-/** Read every file; a file that cannot be read becomes a failure and never stops the others. */
-export async function readCase(inputs: string[]): Promise<ReadCaseResult> {
-  const files = await listFiles(inputs);
-  const documents: SourceDocument[] = [];
-  const failures: FileFailure[] = [];
-  for (const [i, f] of files.entries()) {
-    const id = `d${i + 1}`;
-    try {
-      const ext = path.extname(f.abs).toLowerCase();
-      if (!TEXT_EXTENSIONS.has(ext)) throw new ReadError(`unsupported file type "${ext || '(none)'}"`);
-      documents.push(readTextDocument(id, f.display, await readFile(f.abs)));
-    } catch (err) {
-      failures.push({ file: f.display, error: err instanceof Error ? err.message : String(err) });
-    }
+/** One file → its documents (FHIR bundles may add narrative attachments), dispatched on content, not name. */
+export async function readFileDocuments(id: string, display: string, abs: string, opts: ReadOptions = {}): Promise<SourceDocument[]> {
+  const st = await stat(abs);
+  if (st.size > MAX_FILE_BYTES) throw new ReadError(`file too large: ${st.size} bytes`);
+  const ext = path.extname(abs).toLowerCase();
+  // Sniff from the head; only small formats are read whole here (PDF/DOCX/XLSX are read by isolated parsers).
+  const head = Buffer.alloc(Math.min(st.size, 64 * 1024));
+  const fh = await open(abs, 'r');
+  try { await fh.read(head, 0, head.length, 0); } finally { await fh.close(); }
+  let kind = sniff(head, ext);
+  if ((kind === 'zip' || kind === 'docx' || kind === 'xlsx') && st.size > head.length) {
+    // The OOXML part names may sit past the first 64 KB (central directory at the end).
+    kind = sniff(await readFile(abs), ext);
   }
-  return { documents, failures };
+  if (kind === 'empty') throw new ReadError('empty file (0 bytes)');
+  const wrong = mislabel(ext, kind);
+  if (wrong) throw new ReadError(wrong);
+  const exhibit = exhibitFromFilename(display);
+  const small = async () => {
+    if (st.size > MAX_TEXT_BYTES) throw new ReadError(`file too large: ${st.size} bytes (limit ${MAX_TEXT_BYTES})`);
+    return readFile(abs);
+  };
+  switch (kind) {
+    case 'pdf': return [await readPdf(id, display, abs, exhibit, opts.pdf)];
+    case 'docx': return [await readDocx(id, display, abs, exhibit)];
+    case 'xlsx': return [await readXlsxLedger(id, display, abs, exhibit)];
+    case 'rtf': return [readRtf(id, display, await small(), exhibit)];
+    case 'json': return readFhir(id, display, await small(), exhibit);
+    case 'csv': return [readCsvLedger(id, display, await small(), exhibit)];
+    case 'text': {
+      const doc = readTextDocument(id, display, await small());
+      doc.exhibit = exhibit;
+      if (exhibit) for (const p of doc.pages) p.exhibit = `${exhibit}/${p.n}`;
+      labelTranscriptPages(doc.text, doc.pages);
+      return [doc];
+    }
+    case 'ole': throw new ReadError(`${describe(kind)}: save it as DOCX/XLSX or PDF`);
+    case 'jpeg': case 'png': case 'gif': case 'tiff':
+      throw new ReadError(`${describe(kind)}: bare images are not read; scan or print them to PDF`);
+    default: throw new ReadError(`unsupported file: ${describe(kind)}`);
+  }
+}
+
+/** Read every file, in parallel; a file that cannot be read becomes a failure and never stops the others. */
+export async function readCase(inputs: string[], opts: ReadOptions = {}): Promise<ReadCaseResult> {
+  const files = await listFiles(inputs);
+  const failures: FileFailure[] = [];
+  const perFile = await mapLimit(files, opts.concurrency ?? availableParallelism(), async (f, i) => {
+    try {
+      return await readFileDocuments(`d${i + 1}`, f.display, f.abs, opts);
+    } catch (err) {
+      const failure = { file: f.display, error: err instanceof Error ? err.message : String(err) };
+      failures.push(failure);
+      opts.onFailure?.(failure);
+      return [];
+    }
+  });
+  const documents = perFile.flat();
+  failures.sort((a, b) => a.file.localeCompare(b.file));
+  return { documents, failures, duplicates: findDuplicates(documents) };
 }

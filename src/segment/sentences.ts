@@ -1,17 +1,115 @@
-// STUB — replaced by the sentence splitter (issue 3). Signature is the contract.
+/**
+ * Sentence splitter for dictated and templated clinical notes.
+ *
+ * Lines first: a blank line, a heading line, a bulleted/numbered item or a short form field
+ * ("BP: 120/80") ends a sentence at the line break; a long prose line that wraps onto the next
+ * continues it. Inside a paragraph: '.', '?' or '!' followed by a capital, digit or bullet ends a
+ * sentence unless the word before is an abbreviation ("Dr.", "vs.") or an initial; decimals
+ * ("2.5"), scores ("5/5") and vitals ("120/80.") need no special case because the full stop must be
+ * followed by whitespace. Run-on headings ("HISTORY OF PRESENT ILLNESS:,  The patient") become
+ * sentences of their own.
+ */
+import { sectionKindOf } from './sections.js';
+
+const ABBREVIATIONS = new Set([
+  'dr', 'drs', 'mr', 'mrs', 'ms', 'prof', 'st', 'vs', 'etc', 'approx', 'jr', 'sr', 'inc', 'mt', 'dept', 'fig',
+  'no', 'nos', 'e.g', 'i.e', 'a.m', 'p.m', 'b.i.d', 't.i.d', 'q.i.d', 'p.r.n', 'q.d', 'h.s', 'p.o', 'u.s', 'ca', 'cf',
+  'wt', 'ht', 'hr', 'pt', 'pts', 'yr', 'yrs', 'min', 'mos', 'wk', 'wks', 'sec', 'est', 'dx', 'tx', 'hx', 'rx', 'sx', 'fx',
+]);
+
+const LIST_ITEM = /^[ \t]*(?:[-*•·▪◦‣]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])[ \t]+/;
+const FORM_FIELD = /^[ \t]*[A-Za-z][A-Za-z0-9 /&'()\-#]{0,40}:[ \t]*\S/;
+const HEADING_LINE = /^[ \t]*[A-Za-z][A-Za-z0-9 /&'()\-]{0,60}:[ \t,]*$/;
+const UPPER_LINE = /^[ \t]*[A-Z][A-Z0-9 /&'()\-]{2,60}[ \t]*$/;
+/** A heading inside run-on text: "PAST MEDICAL HISTORY:," or "Assessment:" after a boundary. */
+const INLINE_HEADING = /(^|[.!?],?\s*|:\s+|\s{2,}|\n\s*)([A-Z][A-Za-z0-9/&'\-]*(?: [A-Za-z0-9/&'()\-]+){0,6}):(?: ?,)?(?=\s|$)/g;
+
+function isUpper(s: string): boolean {
+  return /[A-Z]{2}/.test(s) && !/[a-z]/.test(s);
+}
+
+/** Whether a line break after `line` ends the sentence, given the next line. */
+function breaksAfter(line: string, next: string | undefined): boolean {
+  if (next === undefined || !/\S/.test(next) || !/\S/.test(line)) return true;
+  if (LIST_ITEM.test(next) || HEADING_LINE.test(next) || UPPER_LINE.test(next) || FORM_FIELD.test(next)) return true;
+  const t = line.trimEnd();
+  if (/[.?!:]$/.test(t)) return true;
+  if (HEADING_LINE.test(line) || UPPER_LINE.test(line)) return true;
+  // Wrapped prose continues; a short line (a form field, a signature) stands alone.
+  return t.trim().length < 40;
+}
+
+function pushTrimmed(text: string, s: number, e: number, out: { start: number; end: number }[]): void {
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e > s) out.push({ start: s, end: e });
+}
+
+/** Split one paragraph text[s, e) at sentence punctuation and run-on headings. */
+function splitParagraph(text: string, s: number, e: number, out: { start: number; end: number }[]): void {
+  const para = text.slice(s, e);
+  const cuts: number[] = [];
+  INLINE_HEADING.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = INLINE_HEADING.exec(para))) {
+    const title = m[2];
+    const headStart = m.index + m[1].length;
+    const headEnd = m.index + m[0].length;
+    const known = sectionKindOf(title) !== undefined;
+    const strong = /,$/.test(m[0]) || (isUpper(title) && (known || title.includes(' ')));
+    if (strong || (known && (m[1] === '' || /[.!?\n]/.test(m[1])))) {
+      cuts.push(headStart, headEnd);
+    }
+  }
+  for (let i = 0; i < para.length; i++) {
+    const c = para[i];
+    if (c !== '.' && c !== '?' && c !== '!') continue;
+    let j = i + 1;
+    while (j < para.length && (para[j] === '.' || para[j] === '?' || para[j] === '!' || para[j] === '"' || para[j] === ')' || para[j] === "'")) j++;
+    if (para[j] === ',' && /[A-Z]/.test(para[j + 1] ?? '')) j++; // MTSamples run-on: "Hydrocephalus.,POSTOP DIAGNOSIS:"
+    else if (j < para.length && !/\s/.test(para[j])) continue; // 2.5, p.r.n, www.x
+    let k = j;
+    while (k < para.length && /\s/.test(para[k])) k++;
+    if (k < para.length && !/[A-Z0-9"'(\-*•[]/.test(para[k])) continue; // next word is lower case: not an end
+    if (c === '.') {
+      let w = i;
+      while (w > 0 && /[A-Za-z0-9.]/.test(para[w - 1])) w--;
+      const word = para.slice(w, i).toLowerCase();
+      if (ABBREVIATIONS.has(word)) continue;
+      if (/^[a-z]$/i.test(word) && /[A-Z]/.test(para[w]) && w > 0) continue; // initial: "J. Smith"
+      if (/^\d{1,2}$/.test(word) && /^\s*$/.test(para.slice(0, w))) continue; // list number "1."
+    }
+    cuts.push(j);
+    i = j - 1;
+  }
+  cuts.sort((a, b) => a - b);
+  let from = 0;
+  for (const c of cuts) {
+    if (c <= from) continue;
+    pushTrimmed(text, s + from, s + c, out);
+    from = c;
+  }
+  pushTrimmed(text, s + from, e, out);
+}
+
 /** Split text[start, end) into sentence spans (absolute offsets, trimmed of surrounding whitespace). */
 export function splitSentences(text: string, start = 0, end = text.length): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const re = /[^\n.]+(?:\.|\n|$)/g;
-  re.lastIndex = start;
-  const slice = text.slice(0, end);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(slice)) && m.index < end) {
-    let s = m.index; let e = m.index + m[0].length;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) out.push({ start: s, end: e });
-    if (m[0].length === 0) re.lastIndex++;
+  let paraStart = start;
+  let lineStart = start;
+  while (lineStart < end) {
+    let nl = text.indexOf('\n', lineStart);
+    if (nl < 0 || nl > end) nl = end;
+    const line = text.slice(lineStart, nl);
+    let nextEnd = nl < end ? text.indexOf('\n', nl + 1) : -1;
+    if (nextEnd < 0 || nextEnd > end) nextEnd = end;
+    const next = nl < end ? text.slice(nl + 1, nextEnd) : undefined;
+    if (breaksAfter(line, next)) {
+      splitParagraph(text, paraStart, nl, out);
+      paraStart = nl + 1;
+    }
+    lineStart = nl + 1;
   }
+  if (paraStart < end) splitParagraph(text, paraStart, end, out);
   return out;
 }

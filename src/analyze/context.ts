@@ -1,0 +1,84 @@
+import type { Claim, Encounter, Evidence, Fact, FactOf, FactType } from '../model/index.js';
+import { isAssertedFact } from '../model/index.js';
+import type { Profile } from '../profiles/index.js';
+import { providerLabel } from './providers.js';
+import { byDate } from './dates.js';
+
+/** One dated clinical contact: encounters with the same date and provider count once (duplicate exhibits). */
+export interface Visit {
+  date: string;
+  provider: string;
+  encounters: Encounter[];
+  facts: Fact[];
+}
+
+/** Everything the analysis steps share, computed once from the input. */
+export interface CaseContext {
+  claim: Claim;
+  profile: Profile;
+  encounters: Map<string, Encounter>;
+  /** Asserted facts about the claimant (not negated, possible, hypothetical or someone else's), date-sorted. */
+  asserted: Fact[];
+  visits: Visit[];
+  firstDate?: string;
+  lastDate?: string;
+  dateOf(f: Fact): string | undefined;
+  providerOf(f: Fact): string;
+  encounterOf(f: Fact): Encounter | undefined;
+  /** Asserted facts of one type; historical facts included only when `withHistorical`. */
+  of<T extends FactType>(type: T, withHistorical?: boolean): FactOf<T>[];
+}
+
+// Encounters that are not a clinical contact with the claimant (a film read, a bill).
+const NON_VISIT_KINDS = new Set(['billing', 'imaging', 'emg']);
+
+export function buildContext(claim: Claim, profile: Profile, encounters: Encounter[], facts: Fact[]): CaseContext {
+  const encById = new Map(encounters.map((e) => [e.id, e]));
+  const dateOf = (f: Fact) => f.date ?? encById.get(f.encounterId)?.date;
+  const asserted = facts.filter(isAssertedFact).sort(byDate(dateOf));
+
+  const visitMap = new Map<string, Visit>();
+  for (const enc of [...encounters].sort(byDate((e: Encounter) => e.date))) {
+    if (!enc.date || NON_VISIT_KINDS.has(enc.kind) || enc.source === 'ledger') continue;
+    const provider = providerLabel(enc);
+    const key = `${enc.date}|${provider}`;
+    const v = visitMap.get(key) ?? { date: enc.date, provider, encounters: [], facts: [] };
+    v.encounters.push(enc);
+    visitMap.set(key, v);
+  }
+  const visitByEnc = new Map<string, Visit>();
+  for (const v of visitMap.values()) for (const e of v.encounters) visitByEnc.set(e.id, v);
+  for (const f of asserted) visitByEnc.get(f.encounterId)?.facts.push(f);
+  const visits = [...visitMap.values()];
+
+  const dated = [...encounters.map((e) => e.date), ...asserted.filter((f) => f.temporality === 'current').map(dateOf)]
+    .filter((d): d is string => !!d).sort();
+
+  return {
+    claim, profile, encounters: encById, asserted, visits,
+    firstDate: dated[0], lastDate: dated[dated.length - 1],
+    dateOf,
+    providerOf: (f) => providerLabel(encById.get(f.encounterId)),
+    encounterOf: (f) => encById.get(f.encounterId),
+    of<T extends FactType>(type: T, withHistorical = false): FactOf<T>[] {
+      return asserted.filter((f): f is FactOf<T> => f.type === type && (withHistorical || f.temporality === 'current'));
+    },
+  };
+}
+
+/** Evidence of several facts, without repeating the same span. */
+export function evidenceOf(facts: Fact[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const f of facts) for (const ev of f.evidence) {
+    const key = `${ev.file}|${ev.start}|${ev.end}`;
+    if (!seen.has(key)) { seen.add(key); out.push(ev); }
+  }
+  return out;
+}
+
+/** Copy-forward key: the same sentence carried into another note counts once as corroboration. */
+export function copyForwardKey(f: Fact): string {
+  const quote = f.evidence.map((e) => e.quote).join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
+  return quote.length >= 25 ? quote : `${f.id}`;
+}

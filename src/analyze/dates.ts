@@ -1,0 +1,33 @@
+const DAY_MS = 86_400_000;
+
+function utc(iso: string): number {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return Date.UTC(y, (m || 1) - 1, d || 1);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utc(to) - utc(from)) / DAY_MS);
+}
+
+/** Calendar months (fractional, one decimal) between two ISO dates. */
+export function monthsBetween(from: string, to: string): number {
+  return Math.round((daysBetween(from, to) / 30.4375) * 10) / 10;
+}
+
+export function addDays(iso: string, days: number): string {
+  return new Date(utc(iso) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function minDate(dates: (string | undefined)[]): string | undefined {
+  return dates.filter((d): d is string => !!d).sort()[0];
+}
+
+export function maxDate(dates: (string | undefined)[]): string | undefined {
+  const s = dates.filter((d): d is string => !!d).sort();
+  return s[s.length - 1];
+}
+
+/** Sort key that puts undated items last. */
+export function byDate<T>(date: (t: T) => string | undefined): (a: T, b: T) => number {
+  return (a, b) => (date(a) ?? '9999').localeCompare(date(b) ?? '9999');
+}

@@ -1,0 +1,24 @@
+import { mainTreatingEvidence, mainTreatingSource, makeGap } from '../helpers.js';
+import type { GapRule } from '../types.js';
+
+export const rule: GapRule = {
+  meta: {
+    id: 'no-prognosis',
+    title: 'No prognosis stated',
+    severity: 'medium',
+    rationale: 'A prognosis (poor, guarded, permanent) links today\'s limits to the future: it supports expected duration, permanence at MMI, and future care.',
+    authority: { cite: '20 CFR 404.1513(a)(3) (other medical evidence includes prognosis)', url: 'https://d1tvxue8o4w0fl.cloudfront.net/regulation/code-of-federal-regulations/title-20-employees-benefits/chapter-iii-social-security-administration/part-404-federal-old-age-survivors-and-disability-insurance-1950-/subpart-p-determining-disability-and-blindness/evidence/section-4041513-categories-of-evidence' },
+    profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
+    request: { to: 'the treating physician', ask: 'What is the prognosis, and is meaningful improvement expected?' },
+  },
+  check(ctx) {
+    if (ctx.of('prognosis').length || !ctx.visits.length) return [];
+    const who = mainTreatingSource(ctx, rule.meta.request.to);
+    return [makeGap(rule.meta, {
+      why: `No provider states a prognosis; ${who} is the source seen most often.`,
+      to: who,
+      ask: 'Please state the prognosis for the patient\'s condition (e.g. good, fair, guarded, poor), whether meaningful improvement is expected with or without further treatment, and whether the current limitations are permanent.',
+      evidence: mainTreatingEvidence(ctx),
+    })];
+  },
+};

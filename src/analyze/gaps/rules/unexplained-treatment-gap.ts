@@ -1,0 +1,43 @@
+import type { Fact } from '../../../model/index.js';
+import { daysBetween } from '../../dates.js';
+import { makeGap } from '../helpers.js';
+import type { GapRule } from '../types.js';
+
+// A plan that sets sparse follow-up (or says nothing more can be done) explains the interval (SSR 16-3p).
+const EXPLAINING = new Set(['maintenance_care', 'continue_current_management', 'follow_up_prn', 'no_further_treatment', 'not_surgical_candidate', 'surgery_declined']);
+
+function explains(f: Fact): boolean {
+  return (f.type === 'plan_signal' && EXPLAINING.has(f.attributes.signal)) || (f.type === 'mmi_statement' && f.attributes.kind !== 'not_at_mmi');
+}
+
+export const rule: GapRule = {
+  meta: {
+    id: 'unexplained-treatment-gap',
+    title: 'Unexplained gap in treatment',
+    severity: 'medium',
+    rationale: 'A long break in care can be read as improvement or non-compliance. SSR 16-3p requires considering reasons first: a plateau with periodic visits, no further effective treatment, cost or access. A stated reason turns the gap into evidence of stability.',
+    authority: { cite: 'SSR 16-3p (treatment history; reasons for infrequent treatment)', url: 'https://thefederalregister.org/81-FR/14166' },
+    profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
+    request: { to: 'the provider seen after the gap', ask: 'Please document why there were no visits during this interval and the patient\'s condition during it.' },
+  },
+  check(ctx) {
+    const limit = ctx.profile.params.treatmentGapDays;
+    const visits = ctx.visits.filter((v) => v.facts.length > 0);
+    const gaps = [];
+    for (let i = 1; i < visits.length; i++) {
+      const a = visits[i - 1];
+      const b = visits[i];
+      const days = daysBetween(a.date, b.date);
+      if (days <= limit) continue;
+      const plateauBefore = (ctx.mmi.status === 'explicit' || ctx.mmi.status === 'implied') && ctx.mmi.date && ctx.mmi.date <= a.date;
+      if (plateauBefore || a.facts.some(explains)) continue;
+      gaps.push(makeGap(rule.meta, {
+        why: `No visits for ${days} days, from ${a.date} (${a.provider}) to ${b.date} (${b.provider}), and the record gives no reason.`,
+        to: b.provider,
+        ask: `The records show no treatment between ${a.date} and ${b.date} (${days} days). Please document the reason for this interval (for example symptoms at a plateau with no further effective treatment, cost or insurance, access, or side effects) and the patient's condition during it.`,
+        evidence: [...a.facts[0].evidence, ...b.facts[0].evidence],
+      }));
+    }
+    return gaps;
+  },
+};

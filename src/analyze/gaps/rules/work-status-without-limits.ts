@@ -1,0 +1,34 @@
+import type { FactOf } from '../../../model/index.js';
+import { makeGap } from '../helpers.js';
+import type { GapRule } from '../types.js';
+
+export const rule: GapRule = {
+  meta: {
+    id: 'work-status-without-limits',
+    title: '"Off work" or "disabled" without functional limits',
+    severity: 'medium',
+    rationale: 'Statements that the claimant is disabled or cannot work are on an issue reserved to the Commissioner and receive no analysis; the same note with specific limits (lift, sit, stand, walk) is a medical opinion that must be weighed.',
+    authority: { cite: '20 CFR 404.1520b(c)(3) (statements on issues reserved to the Commissioner)' },
+    profiles: ['ssdi', 'ssi'],
+    request: { to: 'the provider who wrote the work status', ask: 'Please state the specific functional limits behind the work status.' },
+  },
+  check(ctx) {
+    const bare = new Map<string, FactOf<'work_status'>[]>();
+    const limited = new Set(ctx.of('limitation').filter((f) => f.attributes.source === 'provider').map((f) => f.encounterId));
+    for (const f of ctx.of('work_status')) {
+      if (!['off_work', 'unable_any_work'].includes(f.attributes.status) || limited.has(f.encounterId)) continue;
+      const who = ctx.providerOf(f);
+      bare.set(who, [...(bare.get(who) ?? []), f]);
+    }
+    return [...bare].map(([who, facts]) => {
+      const dates = [...new Set(facts.map((f) => ctx.dateOf(f)).filter((d): d is string => !!d))];
+      const quote = facts[facts.length - 1].evidence[0].quote.trim();
+      return makeGap(rule.meta, {
+        why: `${who} records work status "${quote}"${dates.length ? ` (${dates.join(', ')})` : ''} without saying which functions are limited.`,
+        to: who,
+        ask: `Your note${dates.length ? ` of ${dates[dates.length - 1]}` : ''} says "${quote}". Please state the specific limits behind it: how much the patient can lift and carry, how long they can sit, stand and walk in a workday, any limits on reaching, handling, bending or climbing, and the findings that support them.`,
+        evidence: facts.flatMap((f) => f.evidence.slice(0, 1)),
+      });
+    });
+  },
+};

@@ -1,0 +1,30 @@
+import type { ClaimType, Duration, FloorItem, Gap, MmiAssessment, TimelineEntry, Trajectory } from '../../model/index.js';
+import type { CaseContext } from '../context.js';
+
+export interface GapRuleMeta {
+  id: string;
+  title: string;
+  severity: Gap['severity'];
+  /** Why the missing item matters to the adjudicator. */
+  rationale: string;
+  authority: { cite: string; url?: string };
+  /** Claim types whose profile runs this rule (the profile's `rules` list must agree). */
+  profiles: ClaimType[];
+  /** Default addressee and question; `check` fills in the actual provider and dates. */
+  request: { to: string; ask: string };
+}
+
+/** What a rule sees: the shared case context plus the finished analysis parts. */
+export interface GapContext extends CaseContext {
+  timeline: TimelineEntry[];
+  mmi: MmiAssessment;
+  floor: FloorItem[];
+  trajectory: Trajectory;
+  duration: Duration;
+}
+
+/** One rule per file, ESLint style: a meta block and a small check. */
+export interface GapRule {
+  meta: GapRuleMeta;
+  check(ctx: GapContext): Gap[];
+}

@@ -1,0 +1,51 @@
+import data from '../../lexicon/outcome-instruments.json' with { type: 'json' };
+
+export interface Instrument {
+  id: string;
+  label: string;
+  min?: number;
+  max?: number;
+  better: 'lower' | 'higher' | 'unknown';
+  /** Counts as a functional measure (ODI, NDI, LEFS, ...) rather than pain or impairment only. */
+  functional: boolean;
+  mcid?: number;
+  source?: string;
+}
+
+const INSTRUMENTS = new Map<string, Instrument>(
+  data.instruments.map((i) => [i.id, { ...i, better: i.better as Instrument['better'] }]),
+);
+
+export const RELATIVE_FALLBACK: number = data.relativeFallback;
+
+export function instrument(id: string): Instrument | undefined {
+  return INSTRUMENTS.get(id);
+}
+
+export function isFunctionalInstrument(id: string): boolean {
+  return INSTRUMENTS.get(id)?.functional ?? false;
+}
+
+/** MCID in the scale the values were recorded on (e.g. NDI stated as a percent doubles the 0–50 MCID). */
+export function mcidFor(id: string, statedMax: number | undefined, baseline: number): number | undefined {
+  const ins = INSTRUMENTS.get(id);
+  if (ins?.mcid !== undefined) {
+    if (statedMax && ins.max && statedMax !== ins.max) return ins.mcid * (statedMax / ins.max);
+    return ins.mcid;
+  }
+  if (baseline === 0) return undefined;
+  return Math.abs(baseline) * RELATIVE_FALLBACK;
+}
+
+export type ChangeVerdict = 'improved' | 'worsened' | 'plateau';
+
+/** Judge a change against the MCID, honouring which direction is better. */
+export function judgeChange(id: string, from: number, to: number, mcid: number | undefined): ChangeVerdict | undefined {
+  if (mcid === undefined) return undefined;
+  const change = to - from;
+  if (Math.abs(change) < mcid) return 'plateau';
+  const better = INSTRUMENTS.get(id)?.better ?? 'unknown';
+  if (better === 'unknown') return undefined;
+  const gotHigher = change > 0;
+  return (better === 'higher') === gotHigher ? 'improved' : 'worsened';
+}

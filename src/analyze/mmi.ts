@@ -1,0 +1,229 @@
+import type { Evidence, Fact, FactOf, MmiAssessment, Modality, Reason } from '../model/index.js';
+import type { CaseContext, Visit } from './context.js';
+import { evidenceOf } from './context.js';
+import { daysBetween } from './dates.js';
+import { isFunctionalInstrument } from './instruments.js';
+import { trendsOf } from './trajectory.js';
+
+type Treatment = FactOf<'treatment'>;
+type Statement = FactOf<'mmi_statement'>;
+
+/** Curative/restorative care: while any of it is under way or recommended, the claimant is not at MMI. */
+export const ACTIVE_MODALITIES = new Set<Modality>([
+  'physical_therapy', 'occupational_therapy', 'chiropractic', 'epidural_injection', 'facet_injection',
+  'medial_branch_block', 'si_joint_injection', 'trigger_point_injection', 'joint_injection', 'other_injection',
+  'radiofrequency_ablation', 'surgical_consultation', 'surgery', 'spinal_cord_stimulator', 'pain_program',
+  'work_conditioning',
+]);
+const MAINTENANCE_SIGNALS = new Set([
+  'maintenance_care', 'continue_current_management', 'follow_up_prn', 'no_further_treatment',
+  'not_surgical_candidate', 'surgery_declined',
+]);
+/** Signals that curative options have run out (stronger than routine follow-up). */
+const END_OF_OPTIONS = new Set(['no_further_treatment', 'not_surgical_candidate', 'surgery_declined']);
+const ACTIVE_SIGNALS = new Set(['referral', 'new_treatment']);
+const RESOLVING = new Set(['declined', 'discontinued', 'completed', 'performed', 'ongoing']);
+
+interface ActiveEvent { date: string; fact: Fact; open: boolean; what: string }
+
+function describe(f: Fact): string {
+  if (f.type === 'treatment') return `${f.attributes.subtype ?? f.attributes.modality.replace(/_/g, ' ')} ${f.attributes.status}`;
+  if (f.type === 'plan_signal') return `${f.attributes.signal.replace(/_/g, ' ')}${f.attributes.target ? ` (${f.attributes.target})` : ''}`;
+  return f.type.replace(/_/g, ' ');
+}
+
+/** Recommended surgery is also resolved by "not a surgical candidate" or "declines surgery" later on. */
+function resolvedLater(rec: Treatment, ctx: CaseContext, date: string): boolean {
+  return ctx.asserted.some((g) => {
+    const d = ctx.dateOf(g);
+    if (!d || d < date || g === rec) return false;
+    if (g.type === 'treatment') return g.attributes.modality === rec.attributes.modality && RESOLVING.has(g.attributes.status);
+    if (g.type === 'plan_signal' && (rec.attributes.modality === 'surgery' || rec.attributes.modality === 'surgical_consultation')) {
+      return g.attributes.signal === 'surgery_declined' || g.attributes.signal === 'not_surgical_candidate';
+    }
+    return false;
+  });
+}
+
+export function activeEvents(ctx: CaseContext): ActiveEvent[] {
+  const out: ActiveEvent[] = [];
+  for (const f of ctx.of('treatment')) {
+    const d = ctx.dateOf(f);
+    if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality)) continue;
+    const s = f.attributes.status;
+    if (s === 'performed' || s === 'ongoing') out.push({ date: d, fact: f, open: false, what: describe(f) });
+    else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, ctx, d)) out.push({ date: d, fact: f, open: true, what: describe(f) });
+  }
+  for (const f of ctx.of('plan_signal')) {
+    const d = ctx.dateOf(f);
+    if (d && ACTIVE_SIGNALS.has(f.attributes.signal)) out.push({ date: d, fact: f, open: true, what: describe(f) });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+function isMaintenance(f: Fact): boolean {
+  return (f.type === 'plan_signal' && MAINTENANCE_SIGNALS.has(f.attributes.signal))
+    || (f.type === 'mmi_statement' && f.attributes.kind === 'plateau');
+}
+
+function when(ctx: CaseContext, f: Fact): string {
+  const d = ctx.dateOf(f);
+  return `${ctx.providerOf(f)}${d ? ` on ${d}` : ''}`;
+}
+
+function reason(text: string, facts: Fact[]): Reason {
+  return { text, evidence: evidenceOf(facts) };
+}
+
+function finish(base: Omit<MmiAssessment, 'evidence'>): MmiAssessment {
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const r of base.reasons) for (const ev of r.evidence) {
+    const k = `${ev.file}|${ev.start}|${ev.end}`;
+    if (!seen.has(k)) { seen.add(k); evidence.push(ev); }
+  }
+  return { ...base, confidence: Math.round(base.confidence * 100) / 100, evidence };
+}
+
+function explicitAssessment(ctx: CaseContext, statements: Statement[]): MmiAssessment | undefined {
+  const explicit = statements.filter((s) => s.attributes.kind === 'mmi' || s.attributes.kind === 'permanent_and_stationary');
+  if (!explicit.length) return undefined;
+  const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi');
+  const lastNot = notAt[notAt.length - 1];
+  const lastNotDate = lastNot ? ctx.dateOf(lastNot) ?? '' : '';
+  const standing = explicit.filter((s) => (ctx.dateOf(s) ?? '') >= lastNotDate);
+  const conflicts: Reason[] = [];
+
+  if (!standing.length) {
+    return finish({
+      status: 'not_reached', confidence: 0.75, statedBy: ctx.providerOf(lastNot), date: undefined,
+      reasons: [reason(`${when(ctx, lastNot)} states the claimant is not at MMI; this is the latest statement on MMI.`, [lastNot])],
+      conflicts: explicit.map((s) => reason(`Earlier, ${when(ctx, s)} stated MMI.`, [s])),
+    });
+  }
+  const e = standing[0];
+  const eDate = ctx.dateOf(e);
+  const date = e.attributes.mmiDate ?? eDate;
+  const term = e.attributes.kind === 'permanent_and_stationary' ? 'permanent and stationary' : 'at maximum medical improvement';
+  const reasons = [reason(`${when(ctx, e)} states the claimant is ${term}${e.attributes.mmiDate && e.attributes.mmiDate !== eDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])];
+  const confirming = standing.slice(1).filter((s) => ctx.providerOf(s) !== ctx.providerOf(e) || ctx.dateOf(s) !== eDate);
+  if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((s) => when(ctx, s)))].join('; ')}.`, confirming));
+
+  for (const s of notAt) conflicts.push(reason(`${when(ctx, s)} stated the claimant was not at MMI.`, [s]));
+  for (const s of explicit.filter((x) => !standing.includes(x))) conflicts.push(reason(`${when(ctx, s)} stated MMI, later contradicted.`, [s]));
+  for (const s of confirming) {
+    const other = s.attributes.mmiDate ?? ctx.dateOf(s);
+    if (date && other && Math.abs(daysBetween(date, other)) > 30 && ctx.providerOf(s) !== ctx.providerOf(e)) {
+      conflicts.push(reason(`${when(ctx, s)} gives a different MMI date (${other}).`, [s]));
+    }
+  }
+  // Care recommended at the MMI visit itself is future medical care; elsewhere on/after it, it disputes MMI.
+  for (const a of activeEvents(ctx)) {
+    if (!eDate || a.date < eDate || a.fact.encounterId === e.encounterId) continue;
+    if (a.open || a.fact.type === 'treatment') conflicts.push(reason(`${when(ctx, a.fact)}: ${a.what}, on or after the MMI statement.`, [a.fact]));
+  }
+  return finish({
+    status: 'explicit', date, statedBy: ctx.providerOf(e),
+    confidence: conflicts.length ? 0.8 : 0.95, reasons, conflicts,
+  });
+}
+
+function majorityProvider(visits: Visit[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of visits) counts.set(v.provider, (counts.get(v.provider) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+export function assessMmi(ctx: CaseContext): MmiAssessment {
+  const statements = ctx.of('mmi_statement', true);
+  const explicit = explicitAssessment(ctx, statements);
+  if (explicit) return explicit;
+
+  const params = ctx.profile.params;
+  const visits = ctx.visits;
+  const lastVisit = visits[visits.length - 1]?.date;
+  const active = activeEvents(ctx);
+  const lastActive = active[active.length - 1];
+  const after = lastActive ? visits.filter((v) => v.date > lastActive.date) : visits;
+  const maintenance = after.filter((v) => v.facts.some(isMaintenance));
+  const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi');
+  const lastNot = notAt[notAt.length - 1];
+
+  if (visits.length < 2) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.2, conflicts: [],
+      reasons: [reason(`Only ${visits.length} dated visit${visits.length === 1 ? '' : 's'} in the record; MMI cannot be judged from the pattern of care.`, visits.flatMap((v) => v.facts).slice(0, 3))],
+    });
+  }
+
+  const first = maintenance[0];
+  const last = maintenance[maintenance.length - 1];
+  const span = first && last ? daysBetween(first.date, last.date) : 0;
+  const patternHolds = maintenance.length >= params.minMaintenanceVisits && span >= params.minMaintenanceDays;
+  const stillImproving = patternHolds
+    ? trendsOf(ctx.of('outcome_measure').filter((m) => (ctx.dateOf(m) ?? '') >= first.date), ctx)
+    : [];
+  const functionalGain = stillImproving.filter((t) => t.verdict === 'improved' && isFunctionalInstrument(t.instrument.split(':')[0]));
+  const notAtAfter = lastNot && first && (ctx.dateOf(lastNot) ?? '') >= first.date;
+
+  if (patternHolds && !functionalGain.length && !notAtAfter) {
+    const reasons: Reason[] = [];
+    const conflicts: Reason[] = [];
+    let confidence = 0.5;
+    const priorActive = ctx.of('treatment', true).filter((f) => ACTIVE_MODALITIES.has(f.attributes.modality) && (!first || (ctx.dateOf(f) ?? '') < first.date));
+    if (priorActive.length) {
+      const kinds = [...new Set(priorActive.map((f) => f.attributes.modality.replace(/_/g, ' ')))];
+      reasons.push(reason(`Active treatment came first (${kinds.join(', ')})${lastActive ? `; the last active step was ${lastActive.what} (${when(ctx, lastActive.fact)})` : ''}.`, lastActive ? [lastActive.fact] : priorActive.slice(-1)));
+      confidence += 0.05;
+    } else {
+      reasons.push(reason('No active treatment (therapy, injections, surgery) is documented before the maintenance visits.', []));
+    }
+    const maintFacts = maintenance.map((v) => v.facts.find(isMaintenance)!);
+    reasons.push(reason(
+      `${maintenance.length} maintenance-only visits from ${first.date} to ${last.date} (${span} days) with no new referral or new treatment: ${maintenance.map((v) => `${v.date} ${v.provider}`).join('; ')}. The MMI date is the first of these visits, when the sustained maintenance phase began.`,
+      maintFacts,
+    ));
+    if (maintenance.length >= 3) confidence += 0.1;
+    if (span >= 180) confidence += 0.05;
+    const endOfOptions = ctx.asserted.filter((f) => (f.type === 'plan_signal' && END_OF_OPTIONS.has(f.attributes.signal)) || (f.type === 'mmi_statement' && f.attributes.kind === 'plateau'));
+    if (endOfOptions.length) {
+      reasons.push(reason(`Curative options documented as exhausted or plateau stated: ${endOfOptions.map((f) => `${describe(f)} (${when(ctx, f)})`).join('; ')}.`, endOfOptions));
+      confidence += 0.1;
+    }
+    for (const t of stillImproving) {
+      const pts = t.points.flatMap((p) => p.evidence);
+      if (t.verdict === 'plateau') {
+        reasons.push({ text: `${t.instrument} changed ${t.change} during maintenance, less than its MCID of ${t.mcid}.`, evidence: pts });
+        confidence += 0.1;
+      } else if (t.verdict === 'worsened' || t.verdict === 'improved') {
+        conflicts.push({ text: `${t.instrument} ${t.verdict} by ${Math.abs(t.change ?? 0)} during maintenance (MCID ${t.mcid}).`, evidence: pts });
+        confidence -= 0.1;
+      }
+    }
+    if (lastNot) reasons.push(reason(`${when(ctx, lastNot)} said not at MMI, before the maintenance phase began.`, [lastNot]));
+    return finish({
+      status: 'implied', date: first.date, statedBy: majorityProvider(maintenance),
+      confidence: Math.min(0.85, Math.max(0.5, confidence)), reasons, conflicts,
+    });
+  }
+
+  const openAtEnd = active.filter((a) => a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays);
+  const recent = lastActive && lastVisit && daysBetween(lastActive.date, lastVisit) <= params.activeRecencyDays;
+  if (notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length) {
+    const reasons: Reason[] = [];
+    if (lastNot) reasons.push(reason(`${when(ctx, lastNot)} states the claimant is not at MMI.`, [lastNot]));
+    const shown = openAtEnd.length ? openAtEnd : recent && lastActive ? [lastActive] : [];
+    for (const a of shown) reasons.push(reason(`${a.open ? 'Active treatment recommended or planned' : 'Active treatment under way'}: ${a.what} (${when(ctx, a.fact)}).`, [a.fact]));
+    for (const t of functionalGain) reasons.push({ text: `${t.instrument} still improving (${t.change}, MCID ${t.mcid}).`, evidence: t.points.flatMap((p) => p.evidence) });
+    const conflicts = maintenance.length ? [reason(`Maintenance-style visits also appear (${maintenance.map((v) => v.date).join(', ')}).`, maintenance.map((v) => v.facts.find(isMaintenance)!))] : [];
+    return finish({ status: 'not_reached', confidence: openAtEnd.length || lastNot ? 0.8 : 0.65, reasons, conflicts, statedBy: lastNot ? ctx.providerOf(lastNot) : undefined });
+  }
+
+  const why = maintenance.length
+    ? `Only ${maintenance.length} maintenance visit${maintenance.length === 1 ? '' : 's'} spanning ${span} days after the last active treatment; at least ${params.minMaintenanceVisits} over ${params.minMaintenanceDays} days are needed to infer MMI.`
+    : 'No maintenance-only visits (continue current management, follow up as needed, no further treatment) follow the last active treatment, and no provider states MMI.';
+  return finish({
+    status: 'insufficient_evidence', confidence: 0.3, conflicts: [],
+    reasons: [reason(why, [...(lastActive ? [lastActive.fact] : []), ...maintenance.map((v) => v.facts.find(isMaintenance)!)])],
+  });
+}

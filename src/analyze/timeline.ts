@@ -1,0 +1,158 @@
+import type { FactOf, Modality, TimelineEntry } from '../model/index.js';
+import type { CaseContext } from './context.js';
+import { evidenceOf } from './context.js';
+import { daysBetween } from './dates.js';
+
+type Treatment = FactOf<'treatment'>;
+type Measure = FactOf<'outcome_measure'>;
+
+/** Courses of these modalities are split when sessions stop for longer than COURSE_BREAK_DAYS. */
+const COURSE_MODALITIES = new Set<Modality>([
+  'physical_therapy', 'occupational_therapy', 'chiropractic', 'acupuncture', 'massage', 'work_conditioning',
+  'psychology', 'pain_program',
+]);
+const COURSE_BREAK_DAYS = 90;
+/** Outcome measures farther than this from a course's first/last date are not its before/after. */
+const MEASURE_WINDOW_DAYS = 60;
+/** Benefit reports attach to a procedure up to this long after it. */
+const BENEFIT_WINDOW_DAYS = 180;
+
+const DONE = new Set(['performed', 'ongoing', 'completed']);
+
+function groupKey(f: Treatment): string {
+  const a = f.attributes;
+  if (a.modality === 'medication') return `medication|${(a.drugClass ?? a.drug ?? '').toLowerCase()}`;
+  return a.modality;
+}
+
+function splitCourses(facts: Treatment[], ctx: CaseContext): Treatment[][] {
+  if (!COURSE_MODALITIES.has(facts[0].attributes.modality)) return [facts];
+  const courses: Treatment[][] = [];
+  let current: Treatment[] = [];
+  let lastDone: string | undefined;
+  for (const f of facts) {
+    const d = ctx.dateOf(f);
+    if (d && lastDone && DONE.has(f.attributes.status) && daysBetween(lastDone, d) > COURSE_BREAK_DAYS) {
+      courses.push(current);
+      current = [];
+    }
+    current.push(f);
+    if (d && DONE.has(f.attributes.status)) lastDone = d;
+  }
+  if (current.length) courses.push(current);
+  return courses;
+}
+
+function measureKey(m: Measure): string {
+  return m.attributes.motion ? `${m.attributes.instrument}:${m.attributes.motion}` : m.attributes.instrument;
+}
+
+function point(m: Measure, ctx: CaseContext) {
+  return { instrument: measureKey(m), value: m.attributes.value, date: ctx.dateOf(m), evidence: m.evidence };
+}
+
+/** Per instrument, the measure nearest to `date` on the given side (inclusive), within the window. */
+function nearestMeasures(measures: Measure[], date: string, side: 'before' | 'after', ctx: CaseContext) {
+  const best = new Map<string, { m: Measure; dist: number }>();
+  for (const m of measures) {
+    const d = ctx.dateOf(m);
+    if (!d) continue;
+    const dist = side === 'before' ? daysBetween(d, date) : daysBetween(date, d);
+    if (dist < 0 || dist > MEASURE_WINDOW_DAYS) continue;
+    const key = measureKey(m);
+    const cur = best.get(key);
+    if (!cur || dist < cur.dist) best.set(key, { m, dist });
+  }
+  return [...best.values()].map(({ m }) => point(m, ctx));
+}
+
+function entryStatus(course: Treatment[], ctx: CaseContext, lastDate: string | undefined): TimelineEntry['status'] {
+  const latest = course[course.length - 1].attributes.status;
+  switch (latest) {
+    case 'completed': case 'discontinued': case 'declined': case 'recommended': case 'planned':
+      return latest;
+    case 'performed': case 'ongoing': {
+      if (!lastDate || !ctx.lastDate) return 'ongoing';
+      return daysBetween(lastDate, ctx.lastDate) > COURSE_BREAK_DAYS ? 'completed' : 'ongoing';
+    }
+  }
+}
+
+function benefitFor(modality: Modality, performedDates: string[], providers: Set<string>, ctx: CaseContext) {
+  const benefits = ctx.of('benefit').filter((b) => {
+    const d = ctx.dateOf(b);
+    if (!d) return false;
+    const attributed = b.attributes.modality ? b.attributes.modality === modality : providers.has(ctx.providerOf(b));
+    return attributed && performedDates.some((p) => { const gap = daysBetween(p, d); return gap >= 0 && gap <= BENEFIT_WINDOW_DAYS; });
+  });
+  if (!benefits.length) return undefined;
+  // The latest report describes where the benefit ended up (relief often fades across a series).
+  const withPercent = benefits.filter((b) => b.attributes.percentRelief !== undefined || b.attributes.noRelief);
+  const withDuration = benefits.filter((b) => b.attributes.durationDays !== undefined);
+  const lastPct = withPercent[withPercent.length - 1];
+  return {
+    percentRelief: lastPct ? (lastPct.attributes.noRelief ? 0 : lastPct.attributes.percentRelief) : undefined,
+    durationDays: withDuration[withDuration.length - 1]?.attributes.durationDays,
+    evidence: evidenceOf(benefits),
+  };
+}
+
+function costOf(course: Treatment[], ctx: CaseContext): number | undefined {
+  let total = 0;
+  let found = false;
+  const seenEnc = new Set<string>();
+  for (const f of course) {
+    if (!DONE.has(f.attributes.status) || seenEnc.has(f.encounterId)) continue;
+    seenEnc.add(f.encounterId);
+    const lines = ctx.encounterOf(f)?.billing ?? [];
+    const matching = f.attributes.cpt ? lines.filter((l) => l.code === f.attributes.cpt) : lines;
+    for (const l of matching) if (l.charge !== undefined) { total += l.charge; found = true; }
+  }
+  return found ? Math.round(total * 100) / 100 : undefined;
+}
+
+function label(f: Treatment): string {
+  const a = f.attributes;
+  const name = a.drug ?? a.subtype ?? a.modality.replace(/_/g, ' ');
+  return [name, a.level, a.side, a.dose].filter(Boolean).join(' ');
+}
+
+function buildEntry(course: Treatment[], ctx: CaseContext): TimelineEntry {
+  const first = course[0].attributes;
+  const done = course.filter((f) => DONE.has(f.attributes.status));
+  const dated = (done.length ? done : course).map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort();
+  const firstDate = dated[0];
+  const lastDate = dated[dated.length - 1];
+  const providers = new Set(course.map((f) => ctx.providerOf(f)));
+  const sessionDates = new Set(done.map((f) => `${ctx.dateOf(f) ?? f.encounterId}`));
+  const statedSessions = Math.max(0, ...course.map((f) => f.attributes.sessions ?? 0));
+  const measures = ctx.of('outcome_measure');
+  const subtypes = [...new Set(course.map((f) => f.attributes.subtype).filter((s): s is string => !!s))];
+  const stopped = [...course].reverse().find((f) => f.attributes.reasonStopped)?.attributes.reasonStopped;
+  return {
+    modality: first.modality,
+    subtype: first.modality === 'medication' ? (first.drugClass ?? first.drug) : subtypes.join(', ') || undefined,
+    firstDate, lastDate,
+    sessions: Math.max(sessionDates.size, statedSessions),
+    status: entryStatus(course, ctx, lastDate),
+    providers: [...providers],
+    outcomeBefore: firstDate ? nearestMeasures(measures, firstDate, 'before', ctx) : [],
+    outcomeAfter: lastDate ? nearestMeasures(measures, lastDate, 'after', ctx) : [],
+    benefit: benefitFor(first.modality, done.map((f) => ctx.dateOf(f)).filter((d): d is string => !!d), providers, ctx),
+    reasonStopped: stopped,
+    cost: costOf(course, ctx),
+    events: course.map((f) => ({ date: ctx.dateOf(f), status: f.attributes.status, label: label(f), factId: f.id })),
+    evidence: evidenceOf(course),
+  };
+}
+
+/** Treatment facts grouped into courses per modality, sorted by first date. Historical treatment counts as past events. */
+export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
+  const groups = new Map<string, Treatment[]>();
+  for (const f of ctx.of('treatment', true)) {
+    const key = groupKey(f);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const entries = [...groups.values()].flatMap((facts) => splitCourses(facts, ctx)).map((c) => buildEntry(c, ctx));
+  return entries.sort((a, b) => (a.firstDate ?? '9999').localeCompare(b.firstDate ?? '9999'));
+}

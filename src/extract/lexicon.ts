@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/**
+ * A lexicon entry as written in lexicon/**.json: an id plus case-insensitive `patterns` and
+ * case-sensitive `abbreviations` (so "PT" is physical therapy but "pt" stays "patient").
+ * Patterns are regex sources that may use only non-capturing groups, so one combined
+ * regex per lexicon can tell which entry matched from the group index.
+ */
+export interface LexiconEntry {
+  id: string;
+  patterns?: string[];
+  abbreviations?: string[];
+  [extra: string]: unknown;
+}
+
+export interface LexiconMatch<E extends LexiconEntry> {
+  entry: E;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface CompiledLexicon<E extends LexiconEntry> {
+  entries: E[];
+  /** Non-overlapping matches in `text` (longest wins at a position), offsets relative to `text`. */
+  match(text: string): LexiconMatch<E>[];
+}
+
+const lexiconRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../lexicon');
+
+/** Read a JSON file under lexicon/ (relative path such as 'extract/modalities.json'). */
+export function readLexiconFile<T>(relative: string): T {
+  return JSON.parse(readFileSync(path.join(lexiconRoot, relative), 'utf8')) as T;
+}
+
+const CAPTURING_GROUP = /(?<!\\)\((?!\?)/;
+const WORD = 'A-Za-z0-9';
+
+function combine<E extends LexiconEntry>(items: { source: string; entry: E }[], flags: string): { re: RegExp; owners: E[] } | undefined {
+  if (items.length === 0) return undefined;
+  for (const it of items) {
+    if (CAPTURING_GROUP.test(it.source)) throw new Error(`lexicon ${it.entry.id}: use (?:...) not capturing groups in "${it.source}"`);
+    new RegExp(it.source); // throws with the pattern in the message when invalid
+  }
+  const body = items.map((it) => `(${it.source})`).join('|');
+  return { re: new RegExp(`(?<![${WORD}])(?:${body})(?![${WORD}])`, flags), owners: items.map((it) => it.entry) };
+}
+
+function run<E extends LexiconEntry>(c: { re: RegExp; owners: E[] }, text: string, out: LexiconMatch<E>[]): void {
+  c.re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = c.re.exec(text))) {
+    if (m[0].length === 0) { c.re.lastIndex++; continue; }
+    let g = 1;
+    while (g < m.length && m[g] === undefined) g++;
+    out.push({ entry: c.owners[g - 1], start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+}
+
+/** Precompile a lexicon into at most two combined regexes (case-insensitive and case-sensitive). */
+export function compileLexicon<E extends LexiconEntry>(entries: E[]): CompiledLexicon<E> {
+  const ci = combine(entries.flatMap((e) => (e.patterns ?? []).map((source) => ({ source, entry: e }))), 'gi');
+  const cs = combine(entries.flatMap((e) => (e.abbreviations ?? []).map((source) => ({ source, entry: e }))), 'g');
+  return {
+    entries,
+    match(text: string): LexiconMatch<E>[] {
+      const all: LexiconMatch<E>[] = [];
+      if (ci) run(ci, text, all);
+      if (cs) run(cs, text, all);
+      if (!cs || !ci) return all;
+      all.sort((a, b) => a.start - b.start || b.end - a.end);
+      const kept: LexiconMatch<E>[] = [];
+      for (const m of all) {
+        const last = kept[kept.length - 1];
+        if (last && m.start < last.end) continue;
+        kept.push(m);
+      }
+      return kept;
+    },
+  };
+}
+
+/** Load and compile `lexicon/<relative>` whose JSON has an `entries` array. */
+export function loadLexicon<E extends LexiconEntry>(relative: string): CompiledLexicon<E> {
+  return compileLexicon(readLexiconFile<{ entries: E[] }>(relative).entries);
+}

@@ -1,0 +1,136 @@
+import type { FactOf } from '../model/index.js';
+import { loadLexicon, type LexiconEntry } from './lexicon.js';
+import { mentionBase, parseNumber, sideOf, type SentenceCtx } from './mention.js';
+
+type Instrument = FactOf<'outcome_measure'>['attributes']['instrument'];
+interface InstrumentEntry extends LexiconEntry { id: Instrument; max: number; higherIsBetter: boolean }
+const instruments = loadLexicon<InstrumentEntry>('extract/instruments.json');
+const byId = new Map(instruments.entries.map((e) => [e.id, e]));
+
+const NUM = String.raw`(\d{1,3}(?:\.\d+)?)`;
+/** Value right after an instrument name, with an optional "from X to Y" change. */
+const VALUE_AFTER = new RegExp(String.raw`^\s*(?:score|index|total|average|avg|today|currently|is|was|of|at|=|:|-|\(|improved|worsened|decreased|increased|went|has|from)*\s*` + NUM + String.raw`\s*(%|/\s*\d{1,3}|points?)?(?:\s*(?:%|/\s*\d{1,3}))?(?:\s*(?:to|→|->)\s*` + NUM + String.raw`\s*(%|/\s*\d{1,3})?)?`, 'i');
+/** "pain 7/10", "7/10 pain", "pain improved from 8/10 to 5/10", "rates her pain as 6 out of 10". */
+const PAIN_SCORE = new RegExp(String.raw`(?<![\d/.])(?:(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\s*(?:to|→|->|down to|now)\s*)?(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}))?\s*(?:/|out of)\s*10(?![\d/])`, 'gi');
+const PAIN_CONTEXT = /\b(?:pain|NRS|NPRS|VAS|rates?|rated|rating|intensity|severity|discomfort|symptoms|ache|hurts)\b/i;
+const FROM_X_TO = /\bfrom\s+(\d{1,2}(?:\.\d)?)\s*(?:\/\s*10)?\s*(?:to|down to)\s*$/i;
+const ROM = new RegExp(String.raw`\b((?:lumbar|cervical|thoracic|trunk|shoulder|hip|knee|ankle|elbow|wrist|neck)?\s*(?:forward\s+)?(?:flexion|extension|abduction|adduction|(?:internal|external)\s+rotation|rotation|lateral (?:flexion|bending)|side bending|dorsiflexion|plantar ?flexion|elevation)|range of motion|ROM)\b[^.;\d]{0,30}?(?:(\d{1,3})\s*(?:to|-)\s*)?(\d{1,3})\s*(?:°|degrees|deg\b)`, 'gi');
+const STRENGTH = /(?<![\d/.])([0-5])([+-])?\s*\/\s*5(?![\d/])/g;
+const MUSCLE = /\b(EHL|extensor hallucis longus|dorsiflexion|dorsiflexors?|plantar ?flexion|plantar ?flexors?|hip flex(?:ion|ors?)|hip abduct(?:ion|ors?)|hip extensors?|quadriceps|quads|hamstrings?|knee (?:extension|flexion)|ankle (?:dorsiflexion|plantarflexion)|deltoids?|biceps|triceps|wrist (?:extensors?|flexors?|extension|flexion)|grip|intrinsics|finger (?:abduction|flexors)|shoulder (?:abduction|flexion|external rotation|internal rotation)|external rotation|abduction|rotator cuff|supraspinatus|gastrocnemius|tibialis anterior|gluteus medius|(?:left |right )?(?:knee|hip|ankle|shoulder|elbow|wrist|lower extremit(?:y|ies)|upper extremit(?:y|ies)))\b/i;
+
+function directionOf(prev: number, value: number, higherIsBetter: boolean): 'improved' | 'worsened' | 'unchanged' {
+  if (prev === value) return 'unchanged';
+  return (value > prev) === higherIsBetter ? 'improved' : 'worsened';
+}
+
+export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] {
+  if (sent.section?.kind === 'goals' || /\b(?:goals?|will (?:be able|demonstrate|report|improve|achieve)|target)\b/i.test(sent.text)) return [];
+  const out: FactOf<'outcome_measure'>[] = [];
+  const taken: [number, number][] = [];
+  const push = (s: number, e: number, attributes: FactOf<'outcome_measure'>['attributes']) => {
+    if (taken.some(([a, b]) => s < b && e > a)) return;
+    taken.push([s, e]);
+    out.push({ ...mentionBase(sent, 'outcome_measure', s, e), type: 'outcome_measure', attributes });
+  };
+  for (const m of instruments.match(sent.text)) {
+    const v = VALUE_AFTER.exec(sent.text.slice(m.end, m.end + 60));
+    if (!v) continue;
+    const entry = byId.get(m.entry.id)!;
+    const first = Number(v[1]); const second = v[3] !== undefined ? Number(v[3]) : undefined;
+    const scale = /\/\s*(\d+)/.exec(v[2] ?? v[4] ?? '');
+    const max = scale ? Number(scale[1]) : /%/.test(v[0]) ? 100 : entry.max;
+    const value = second ?? first;
+    if (value > max) continue;
+    const attributes: FactOf<'outcome_measure'>['attributes'] = { instrument: entry.id, value, max };
+    if (/%/.test(v[0])) attributes.unit = '%';
+    if (second !== undefined) { attributes.previous = first; attributes.direction = directionOf(first, second, entry.higherIsBetter); }
+    push(m.start, m.end + v[0].length, attributes);
+  }
+  if (PAIN_CONTEXT.test(sent.text)) {
+    for (const m of sent.text.matchAll(PAIN_SCORE)) {
+      const hi = m[3] !== undefined ? Number(m[3]) : undefined;
+      const value = hi !== undefined ? (Number(m[2]) + hi) / 2 : Number(m[2]);
+      if (value > 10) continue;
+      const vas = /\bVAS\b|visual analog/i.test(sent.text.slice(Math.max(0, m.index - 40), m.index));
+      const attributes: FactOf<'outcome_measure'>['attributes'] = { instrument: vas ? 'VAS' : 'NRS', value, max: 10 };
+      const prevText = m[1] ?? FROM_X_TO.exec(sent.text.slice(Math.max(0, m.index - 30), m.index))?.[1];
+      if (prevText !== undefined) { attributes.previous = Number(prevText); attributes.direction = directionOf(attributes.previous, value, false); }
+      push(m.index, m.index + m[0].length, attributes);
+    }
+  }
+  for (const m of sent.text.matchAll(ROM)) {
+    const value = Number(m[3]);
+    if (value > 360) continue;
+    const attributes: FactOf<'outcome_measure'>['attributes'] = { instrument: 'ROM', value, unit: 'degrees', motion: m[1].trim().replace(/\s+/g, ' ').toLowerCase() };
+    const side = sideOf(sent.text.slice(Math.max(0, m.index - 40), m.index + m[0].length)); if (side) attributes.side = side;
+    push(m.index, m.index + m[0].length, attributes);
+  }
+  for (const m of sent.text.matchAll(STRENGTH)) {
+    const near = sent.text.slice(Math.max(0, m.index - 50), Math.min(sent.text.length, m.index + m[0].length + 40));
+    const muscle = MUSCLE.exec(near) ?? (/\b(?:strength|motor)\b/i.test(near) ? null : undefined);
+    if (muscle === undefined) continue; // "5/5" with no strength context is not a strength grade
+    const value = Number(m[1]) + (m[2] === '+' ? 0.5 : m[2] === '-' ? -0.5 : 0);
+    const attributes: FactOf<'outcome_measure'>['attributes'] = { instrument: 'strength', value, max: 5 };
+    if (muscle) attributes.motion = muscle[1].toLowerCase();
+    const side = sideOf(near); if (side) attributes.side = side;
+    push(m.index, m.index + m[0].length, attributes);
+  }
+  return out;
+}
+
+const RELIEF = /(?:(\d{1,3})\s*(?:-\s*\d{1,3}\s*)?%|(\d{1,3})\s*percent)\s*(?:pain\s+)?(?:relief|improvement|reduction|better|decrease|pain relief|benefit)|(?:relief|improvement|reduction in (?:her |his )?(?:pain|symptoms))\s+(?:of|by)\s+(?:about |approximately |~)?(\d{1,3})\s*%/gi;
+const NO_RELIEF = /\b(?:no|without|minimal|little|zero|did not (?:get|obtain|receive|provide|give|have) (?:any|much)?\s*|failed to (?:provide|give))\s*(?:significant |lasting |meaningful |appreciable |any )?(?:relief|benefit|improvement)\b|\bdid not help\b|\bwas not helpful\b|\bnot (?:helpful|effective|beneficial)\b/gi;
+const DURATION = /\b(?:for|lasting|lasted|lasts|x|over|which lasted|that lasted|duration of)\s+(?:about|approximately|around|roughly|only|nearly|almost|~)?\s*(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a|an)\s*(?:-\s*\d+\s*)?(days?|weeks?|wks?|months?|mos?|years?)\b/i;
+const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
+const MODALITY_WORD = /\b(?:(TFESI|ESI|epidural|injection|block|MBB|RFA|ablation|rhizotomy|PT|physical therapy|therapy|chiropractic|adjustments?|surgery|medications?|gabapentin|TENS|acupuncture|massage|SCS|stimulator|TPI|trigger point))\b/;
+const MODALITY_OF: [RegExp, FactOf<'benefit'>['attributes']['modality']][] = [
+  [/TFESI|ESI|epidural/i, 'epidural_injection'], [/MBB|branch block/i, 'medial_branch_block'], [/RFA|ablation|rhizotomy/i, 'radiofrequency_ablation'],
+  [/TPI|trigger point/i, 'trigger_point_injection'], [/injection|block/i, 'other_injection'], [/^PT$|physical therapy|^therapy$/i, 'physical_therapy'],
+  [/chiropractic|adjustment/i, 'chiropractic'], [/surgery/i, 'surgery'], [/medication|gabapentin/i, 'medication'], [/TENS/, 'tens'],
+  [/acupuncture/i, 'acupuncture'], [/massage/i, 'massage'], [/SCS|stimulator/i, 'spinal_cord_stimulator'],
+];
+
+function durationDays(text: string): { days?: number; text: string } | undefined {
+  const d = DURATION.exec(text);
+  if (!d) return undefined;
+  const n = parseNumber(d[1].replace(/^a (?:few|couple of)$/i, (w) => (w.includes('few') ? 'few' : 'couple')));
+  const unit = UNIT_DAYS[d[2][0].toLowerCase()];
+  return { days: n !== undefined ? Math.round(n * unit) : undefined, text: d[0].replace(/^\S+\s+/, '') };
+}
+
+export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
+  const out: FactOf<'benefit'>[] = [];
+  if (sent.section?.kind === 'goals') return out;
+  const modWord = MODALITY_WORD.exec(sent.text)?.[1];
+  const modality = modWord ? MODALITY_OF.find(([re]) => re.test(modWord))?.[1] : undefined;
+  const lasting = /\b(?:relief|benefit|improvement|effect)\b[^.;]{0,20}\b(?:lasted|lasting)\b/i.test(sent.text) || /\blasted\b/i.test(sent.text);
+  for (const m of sent.text.matchAll(RELIEF)) {
+    const percent = Number(m[1] ?? m[2] ?? m[3]);
+    if (percent > 100) continue;
+    const attributes: FactOf<'benefit'>['attributes'] = { percentRelief: percent };
+    const dur = durationDays(sent.text.slice(m.index));
+    if (dur) { attributes.durationText = dur.text; if (dur.days !== undefined) attributes.durationDays = dur.days; }
+    if (modality) attributes.modality = modality;
+    out.push({ ...mentionBase(sent, 'benefit', m.index, m.index + m[0].length), type: 'benefit', attributes });
+  }
+  if (out.length === 0) {
+    for (const m of sent.text.matchAll(NO_RELIEF)) {
+      if (!modality && !/\b(?:relief|benefit)\b/i.test(m[0])) continue;
+      const attributes: FactOf<'benefit'>['attributes'] = { noRelief: true, percentRelief: 0 };
+      if (/minimal|little/i.test(m[0])) { attributes.noRelief = true; delete attributes.percentRelief; }
+      if (modality) attributes.modality = modality;
+      out.push({ ...mentionBase(sent, 'benefit', m.index, m.index + m[0].length), type: 'benefit', attributes });
+      break;
+    }
+  }
+  if (out.length === 0 && lasting && modality) {
+    const dur = durationDays(sent.text);
+    if (dur) {
+      const i = sent.text.search(DURATION);
+      const attributes: FactOf<'benefit'>['attributes'] = { durationText: dur.text, modality };
+      if (dur.days !== undefined) attributes.durationDays = dur.days;
+      out.push({ ...mentionBase(sent, 'benefit', i, i + dur.text.length), type: 'benefit', attributes });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import type { ContextCue, Encounter, Fact, Section, SourceDocument } from '../model/index.js';
+import { assessContext } from '../context/engine.js';
+import { findDates, type DateMention } from './dates.js';
+import { evidenceAt } from './evidence.js';
+
+/** One sentence of one encounter, with its section and (lazily) its dates. */
+export interface SentenceCtx {
+  doc: SourceDocument;
+  encounter: Encounter;
+  start: number;
+  end: number;
+  text: string;
+  section?: Section;
+  /** Dates in the sentence (offsets relative to `text`), computed on first use. */
+  dates(): DateMention[];
+}
+
+export function makeSentence(doc: SourceDocument, encounter: Encounter, start: number, end: number, section?: Section): SentenceCtx {
+  let cache: DateMention[] | undefined;
+  const text = doc.text.slice(start, end);
+  return {
+    doc, encounter, start, end, text, section,
+    dates: () => (cache ??= /\d|\b(?:ago|yesterday|today|last|next|week|month|year)/i.test(text) ? findDates(text, encounter.date) : []),
+  };
+}
+
+type Base = Omit<Fact, 'type' | 'attributes'>;
+
+export interface MentionOptions {
+  /** 'nearest' ties the fact to the sentence date nearest the mention; 'encounter' always uses the visit date. */
+  dating?: 'nearest' | 'encounter';
+  /** Context triggers inside the matched phrase ("not a surgical candidate") are part of its meaning. */
+  ignoreCuesInside?: boolean;
+  /** Negation triggers that belong to the fact's meaning here ("no lifting" is a restriction, not an absent lift). */
+  meaningfulNegation?: RegExp;
+}
+
+/** Context flags, date, evidence and deterministic id for a mention at sentence-relative [s, e). */
+export function mentionBase(sent: SentenceCtx, type: Fact['type'], s: number, e: number, opts: MentionOptions = {}): Base {
+  const ctx = assessContext(sent.text, s, e, { section: sent.section?.kind, offset: sent.start });
+  let cues: ContextCue[] = ctx.cues;
+  let negated = ctx.negated;
+  if (opts.ignoreCuesInside !== false) {
+    const absS = sent.start + s; const absE = sent.start + e;
+    const inside = (c: ContextCue) => c.start >= absS && c.end <= absE;
+    const negCues = cues.filter((c) => c.category === 'negated');
+    if (negated && negCues.length > 0 && negCues.every(inside)) negated = false;
+    cues = cues.filter((c) => !inside(c));
+  }
+  if (opts.meaningfulNegation && negated) {
+    const own = (c: ContextCue) => c.category === 'negated' && opts.meaningfulNegation!.test(c.trigger);
+    if (cues.filter((c) => c.category === 'negated').every(own)) negated = false;
+    cues = cues.filter((c) => !own(c));
+  }
+  const base: Base = {
+    id: `${sent.encounter.id}:${type}:${sent.start + s}`,
+    encounterId: sent.encounter.id,
+    dateSource: 'none',
+    negated,
+    certainty: ctx.certainty,
+    temporality: ctx.temporality,
+    experiencer: ctx.experiencer,
+    context: cues,
+    evidence: [evidenceAt(sent.doc, sent.start, sent.end)],
+  };
+  const d = opts.dating === 'encounter' ? undefined : nearestDate(sent.dates(), s, e);
+  if (d) { base.date = d.date; base.dateSource = d.relative ? 'relative' : 'sentence'; }
+  else if (sent.encounter.date) { base.date = sent.encounter.date; base.dateSource = 'encounter'; }
+  return base;
+}
+
+/** The sentence date closest to the mention (by character distance). */
+export function nearestDate(dates: DateMention[], s: number, e: number): DateMention | undefined {
+  let best: DateMention | undefined; let bestDist = Infinity;
+  for (const d of dates) {
+    const dist = d.end <= s ? s - d.end : d.start >= e ? d.start - e : 0;
+    if (dist < bestDist) { best = d; bestDist = dist; }
+  }
+  return best;
+}
+
+/** Clause around [s, e): sentence text cut at ';', ' but ', ' however ', so cues from a neighbouring clause do not leak in. */
+export function clauseAround(text: string, s: number, e: number): { start: number; end: number; text: string } {
+  const boundary = /;|\s(?:but|however|although|whereas|though)\s|\.\s/gi;
+  let cs = 0; let ce = text.length;
+  for (const m of text.matchAll(boundary)) {
+    const bEnd = m.index + m[0].length;
+    if (bEnd <= s) cs = bEnd;
+    else if (m.index >= e) { ce = m.index; break; }
+  }
+  return { start: cs, end: ce, text: text.slice(cs, ce) };
+}
+
+export const SIDE = /\b(left|right|bilateral(?:ly)?|both)\b/i;
+export function sideOf(text: string): 'left' | 'right' | 'bilateral' | undefined {
+  const m = SIDE.exec(text);
+  if (!m) return undefined;
+  const w = m[1].toLowerCase();
+  return w.startsWith('left') ? 'left' : w.startsWith('right') ? 'right' : 'bilateral';
+}
+
+export const LEVEL = /\b([CTLS]\d{1,2})(?:\s*[-–/]\s*([CTLS]?\d{1,2}))?(?![\d/])/;
+export function levelOf(text: string): string | undefined {
+  const m = LEVEL.exec(text);
+  if (!m) return undefined;
+  if (!/^[CTL]/.test(m[1]) && !m[2]) return m[1] === 'S1' ? 'S1' : undefined;
+  return m[2] ? `${m[1]}-${m[2]}` : m[1];
+}
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, several: 3, few: 3, couple: 2, half: 0.5 };
+export function parseNumber(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/^(?:a |an )/, '');
+  if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w);
+  if (w.startsWith('half')) return 0.5;
+  return NUMBER_WORDS[w];
+}

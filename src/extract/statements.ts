@@ -1,0 +1,121 @@
+import type { FactOf } from '../model/index.js';
+import { compileLexicon, readLexiconFile, type LexiconEntry } from './lexicon.js';
+import { mentionBase, nearestDate, type SentenceCtx } from './mention.js';
+
+type MmiKind = FactOf<'mmi_statement'>['attributes']['kind'];
+type Signal = FactOf<'plan_signal'>['attributes']['signal'];
+type Work = FactOf<'work_status'>['attributes']['status'];
+type Outlook = FactOf<'prognosis'>['attributes']['outlook'];
+interface Statements {
+  mmi: (LexiconEntry & { id: MmiKind })[];
+  planSignals: (LexiconEntry & { id: Signal })[];
+  referral: string;
+  workStatus: (LexiconEntry & { id: Work })[];
+  prognosis: { cue: string; outlooks: (LexiconEntry & { id: Outlook })[] };
+  impairment: { rating: string; ratingAfter: string; guides: string };
+}
+const data = readLexiconFile<Statements>('extract/statements.json');
+const mmi = compileLexicon(data.mmi);
+const plan = compileLexicon(data.planSignals);
+const work = compileLexicon(data.workStatus);
+const outlooks = compileLexicon(data.prognosis.outlooks);
+const PROGNOSIS_CUE = new RegExp(data.prognosis.cue, 'i');
+const REFERRAL = new RegExp(data.referral, 'gi');
+const RATING = new RegExp(data.impairment.rating, 'gi');
+const RATING_AFTER = new RegExp(data.impairment.ratingAfter, 'gi');
+const GUIDES = new RegExp(data.impairment.guides, 'i');
+const RATING_CONTEXT = /\b(?:impairment|WPI|whole[- ]person|rating|rated|Guides)\b/i;
+const ORDINAL: Record<string, string> = { third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th' };
+
+export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
+  const out: FactOf<'mmi_statement'>[] = [];
+  for (const m of mmi.match(sent.text)) {
+    const base = mentionBase(sent, 'mmi_statement', m.start, m.end, { dating: 'encounter' });
+    let kind = m.entry.id;
+    // "has not reached MMI" phrased around the match: the statement is "not at MMI", affirmed.
+    if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary')) { kind = 'not_at_mmi'; base.negated = false; }
+    const attributes: FactOf<'mmi_statement'>['attributes'] = { kind };
+    if (kind !== 'not_at_mmi' && kind !== 'plateau') {
+      const d = nearestDate(sent.dates().filter((x) => !x.relative || x.date <= (sent.encounter.date ?? x.date)), m.start, m.end);
+      if (d) attributes.mmiDate = d.date;
+    }
+    out.push({ ...base, type: 'mmi_statement', attributes });
+  }
+  return out;
+}
+
+export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
+  const out: FactOf<'plan_signal'>[] = [];
+  if (sent.section?.kind === 'goals' || sent.section?.kind === 'family_history') return out;
+  for (const m of plan.match(sent.text)) {
+    const attributes: FactOf<'plan_signal'>['attributes'] = { signal: m.entry.id };
+    if (m.entry.id === 'return_to_clinic') attributes.target = /in (.+)$/i.exec(m.text)?.[1];
+    out.push({ ...mentionBase(sent, 'plan_signal', m.start, m.end, { dating: 'encounter' }), type: 'plan_signal', attributes });
+  }
+  for (const m of sent.text.matchAll(REFERRAL)) {
+    const target = m[1].trim().replace(/\s+(?:the|a|an|for|and|in|at)$/i, '');
+    if (!target || /^(?:above|below|chart|record|note|prior|previous)/i.test(target)) continue;
+    out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target } });
+  }
+  return out;
+}
+
+export function extractWorkStatus(sent: SentenceCtx): FactOf<'work_status'>[] {
+  const out: FactOf<'work_status'>[] = [];
+  if (sent.section?.kind === 'family_history' || sent.section?.kind === 'goals') return out;
+  for (const m of work.match(sent.text)) {
+    const attributes: FactOf<'work_status'>['attributes'] = { status: m.entry.id };
+    const until = /\buntil\b/i.exec(sent.text.slice(m.end));
+    if (until) {
+      const at = m.end + until.index;
+      const d = sent.dates().find((x) => x.start >= at);
+      if (d) attributes.until = d.date;
+    }
+    out.push({ ...mentionBase(sent, 'work_status', m.start, m.end, { dating: 'encounter' }), type: 'work_status', attributes });
+    break; // one work status per sentence: the first phrase states it
+  }
+  return out;
+}
+
+export function extractPrognosis(sent: SentenceCtx): FactOf<'prognosis'>[] {
+  const cue = PROGNOSIS_CUE.exec(sent.text);
+  if (!cue) return [];
+  const words = outlooks.match(sent.text);
+  const word = words.find((w) => w.start >= cue.index) ?? words[0];
+  if (!word) return [];
+  const s = Math.min(cue.index, word.start); const e = Math.max(cue.index + cue[0].length, word.end);
+  return [{ ...mentionBase(sent, 'prognosis', s, e, { dating: 'encounter' }), type: 'prognosis', attributes: { outlook: word.entry.id, text: sent.text.slice(s, e) } }];
+}
+
+function basisOf(raw: string | undefined): FactOf<'impairment_rating'>['attributes']['basis'] {
+  if (!raw) return 'unspecified';
+  if (/whole|WP|body as a whole/i.test(raw)) return 'whole_person';
+  if (/upper|UE/i.test(raw)) return 'upper_extremity';
+  if (/lower|LE/i.test(raw)) return 'lower_extremity';
+  return 'regional';
+}
+
+export function extractImpairment(sent: SentenceCtx): FactOf<'impairment_rating'>[] {
+  if (!RATING_CONTEXT.test(sent.text)) return [];
+  const out: FactOf<'impairment_rating'>[] = [];
+  const g = GUIDES.exec(sent.text);
+  const edition = g ? (ORDINAL[(g[1] ?? g[2]).toLowerCase()] ?? (g[1] ?? g[2])) : undefined;
+  const seen = new Set<number>();
+  const add = (s: number, e: number, percent: number, basisRaw: string | undefined) => {
+    if (percent > 100 || [...seen].some((x) => Math.abs(x - s) < 30)) return;
+    seen.add(s);
+    const attributes: FactOf<'impairment_rating'>['attributes'] = { percent, basis: basisOf(basisRaw) };
+    if (edition) attributes.guidesEdition = edition;
+    const region = /\b(lumbar|cervical|thoracic|shoulder|knee|hip|upper extremity|lower extremity|spine)\b/i.exec(sent.text)?.[1];
+    if (region) attributes.bodyRegion = region.toLowerCase();
+    out.push({ ...mentionBase(sent, 'impairment_rating', s, e, { dating: 'encounter' }), type: 'impairment_rating', attributes });
+  };
+  for (const m of sent.text.matchAll(RATING)) {
+    // "50% relief" or "ODI 42%" are not ratings: need an impairment word near the percent.
+    const near = sent.text.slice(m.index, m.index + m[0].length + 40);
+    if (!m[2] && !/impairment|WPI|rating/i.test(near)) continue;
+    add(m.index, m.index + m[0].length, Number(m[1]), m[2]);
+  }
+  for (const m of sent.text.matchAll(RATING_AFTER)) add(m.index, m.index + m[0].length, Number(m[2]), m[1]);
+  return out;
+}

@@ -1,0 +1,80 @@
+import type { FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
+import { loadLexicon, readLexiconFile, type LexiconEntry } from './lexicon.js';
+import { clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
+
+type Modality = FactOf<'treatment'>['attributes']['modality'];
+type DoseChange = NonNullable<FactOf<'treatment'>['attributes']['doseChange']>;
+interface ModalityEntry extends LexiconEntry { id: Modality; subtype?: string }
+interface DrugEntry extends LexiconEntry { class: string }
+
+const modalities = loadLexicon<ModalityEntry>('extract/modalities.json');
+const drugs = loadLexicon<DrugEntry>('extract/drugs.json');
+const statusData = readLexiconFile<{ order: TreatmentStatus[]; cues: Record<TreatmentStatus, string>; doseChange: Record<DoseChange, string>; sessions: string }>('extract/treatment-status.json');
+const statusCues = statusData.order.map((s) => [s, new RegExp(statusData.cues[s], 'i')] as const);
+const doseCues = (Object.keys(statusData.doseChange) as DoseChange[]).map((k) => [k, new RegExp(statusData.doseChange[k], 'i')] as const);
+const SESSIONS = new RegExp(statusData.sessions, 'gi');
+const DOSE = /^[\s,:-]*(?:\(?[A-Za-z]*\)?\s*)?(\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)?\s*(?:mg|mcg|g|mL|%|units?)\b(?:\s*(?:(?:one|two|1|2)\s+)?(?:tabs?|tablets?|caps?|capsules?)?\s*(?:p\.?o\.?\s*)?(?:q\.?\s?\d+\s?h(?:rs?)?|q\.?h\.?s\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|daily|nightly|at bedtime|twice (?:a )?daily|three times (?:a )?daily|once (?:a )?daily|as needed|p\.?r\.?n\.?)*)?)/i;
+/** Modalities whose bare mention outside the plan means the patient has or uses it now. */
+const DEVICE_LIKE = new Set<Modality>(['brace', 'assistive_device', 'tens', 'home_exercise', 'medication']);
+const SESSION_MODALITIES = new Set<Modality>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'acupuncture', 'psychology', 'massage', 'work_conditioning', 'pain_program']);
+
+/** Treatment status from the clause's verbs, then the section, then the modality's default. */
+export function treatmentStatus(clause: string, section: SectionKind | undefined, modality: Modality): TreatmentStatus {
+  for (const [status, re] of statusCues) if (re.test(clause)) return status;
+  switch (section) {
+    case 'plan': return 'recommended';
+    case 'medications': return 'ongoing';
+    case 'procedure': return 'performed';
+    case 'past_history': case 'surgical_history': return 'performed';
+    default: return DEVICE_LIKE.has(modality) ? 'ongoing' : 'performed';
+  }
+}
+
+function doseChangeOf(clause: string): DoseChange | undefined {
+  for (const [k, re] of doseCues) if (re.test(clause)) return k;
+  return undefined;
+}
+
+function sessionsIn(clause: string): number | undefined {
+  SESSIONS.lastIndex = 0;
+  const m = SESSIONS.exec(clause);
+  if (!m) return undefined;
+  const n = Number(m[1] ?? m[2] ?? m[3]);
+  return n > 0 && n < 400 ? n : undefined;
+}
+
+export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
+  const out: FactOf<'treatment'>[] = [];
+  const section = sent.section?.kind;
+  const drugMatches = drugs.match(sent.text);
+  const mods = modalities.match(sent.text).filter((m) => !(m.entry.id === 'medication' && drugMatches.some((d) => Math.abs(d.start - m.start) < 40)));
+  if (section === 'goals') return out;
+  for (const m of mods) {
+    const clause = clauseAround(sent.text, m.start, m.end);
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: treatmentStatus(clause.text, section, m.entry.id) };
+    if (m.entry.subtype) attributes.subtype = m.entry.subtype;
+    if (m.entry.id === 'surgery' && !m.entry.subtype) {
+      // "surgery" names no procedure; keep the words ("rotator cuff surgery") as the subtype when they say more.
+      const before = /([A-Za-z-]+\s+)?([A-Za-z-]+)\s+$/.exec(sent.text.slice(Math.max(0, m.start - 30), m.start));
+      if (before && /^(?:spine|spinal|back|neck|shoulder|knee|hip|lumbar|cervical|fusion|disc|rotator|carpal)$/i.test(before[2])) attributes.subtype = before[2].toLowerCase();
+    }
+    const level = levelOf(clause.text); if (level && /injection|block|ablation|surgery|facet|epidural/.test(m.entry.id + (m.entry.subtype ?? ''))) attributes.level = level;
+    const side = sideOf(clause.text); if (side && m.entry.id !== 'medication') attributes.side = side;
+    if (SESSION_MODALITIES.has(m.entry.id)) { const n = sessionsIn(clause.text); if (n) attributes.sessions = n; }
+    const base = mentionBase(sent, 'treatment', m.start, m.end);
+    out.push({ ...base, type: 'treatment', attributes });
+  }
+  for (const d of drugMatches) {
+    const clause = clauseAround(sent.text, d.start, d.end);
+    const isClass = d.entry.id.startsWith('class:');
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: treatmentStatus(clause.text, section, 'medication') };
+    if (!isClass) attributes.drug = d.entry.id;
+    const dose = DOSE.exec(sent.text.slice(d.end, d.end + 60));
+    if (dose) attributes.dose = dose[1].trim().replace(/\s+/g, ' ');
+    const change = doseChangeOf(clause.text);
+    if (change) attributes.doseChange = change;
+    if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
+    out.push({ ...mentionBase(sent, 'treatment', d.start, d.end), type: 'treatment', attributes });
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Modality } from '../model/index.js';
+
+/** A billed code's meaning, from lexicon/cpt.json. */
+export type CodeMeaning =
+  | { kind: 'treatment'; code: string; modality: Modality; subtype?: string; region?: string; label: string }
+  | { kind: 'visit'; code: string; label: string };
+
+interface CodeRow { code?: string; from?: string; to?: string; modality?: Modality; subtype?: string; level?: string; label: string }
+interface CptLexicon { codes: CodeRow[]; visits: CodeRow[]; modifiers: Record<string, string>; terms: { pattern: string; modality: Modality }[] }
+
+const lexicon = JSON.parse(readFileSync(fileURLToPath(new URL('../../lexicon/cpt.json', import.meta.url)), 'utf8')) as CptLexicon;
+const terms = lexicon.terms.map((t) => ({ re: new RegExp(t.pattern, 'i'), modality: t.modality }));
+
+/** Same-length codes compare as strings ("G0283", "97161"), so ranges work for CPT and HCPCS alike. */
+function inRow(code: string, row: CodeRow): boolean {
+  if (row.code) return row.code === code;
+  return !!row.from && !!row.to && code.length === row.from.length && code >= row.from && code <= row.to;
+}
+
+/** "97110-GP", "98941 AT", "64483-50" → the five-character code and its modifiers. */
+export function splitCode(raw: string): { code: string; modifiers: string[] } | undefined {
+  const m = /^\s*([0-9]{4}[0-9TF]|[A-V][0-9]{4})\b(?:\s*[-: ,]?\s*([A-Z0-9]{2}(?:\s*[-, ]\s*[A-Z0-9]{2})*))?\s*$/i.exec(raw);
+  if (!m) return undefined;
+  const modifiers = m[2] ? m[2].toUpperCase().split(/[\s,-]+/).filter(Boolean) : [];
+  return { code: m[1].toUpperCase(), modifiers };
+}
+
+export function lookupCode(code: string): CodeMeaning | undefined {
+  const t = lexicon.codes.find((r) => inRow(code, r));
+  if (t?.modality) return { kind: 'treatment', code, modality: t.modality, subtype: t.subtype, region: t.level, label: t.label };
+  const v = lexicon.visits.find((r) => inRow(code, r));
+  if (v) return { kind: 'visit', code, label: v.label };
+  return undefined;
+}
+
+/** Modality named by a procedure's display text ("Transforaminal epidural injection ..."). */
+export function modalityFromText(display: string): Modality | undefined {
+  return terms.find((t) => t.re.test(display))?.modality;
+}
+
+/** Chiropractic manipulation codes where the AT modifier separates active care from maintenance. */
+export function isChiroSpinalCmt(code: string): boolean {
+  return code >= '98940' && code <= '98942' && code.length === 5;
+}

@@ -1,0 +1,241 @@
+import type { BillingLine, Encounter, Evidence, Fact, Modality, Page, SourceDocument, Specialty } from '../model/index.js';
+import { FactSchema } from '../model/index.js';
+import { isChiroSpinalCmt, lookupCode, modalityFromText, splitCode } from './cpt.js';
+import { evidenceAt, joinPages, trimSpan } from './evidence.js';
+import { runIsolated } from './isolate.js';
+import { ReadError, decodeText, pagesFromFormFeeds } from './text.js';
+
+type Field = 'date' | 'provider' | 'code' | 'modifier' | 'icd10' | 'description' | 'units' | 'charge' | 'paid' | 'adjustment' | 'balance';
+
+/** Header synonyms, most specific first; each column is claimed by the first field whose pattern matches. */
+const HEADERS: [Field, RegExp][] = [
+  ['date', /^(date of service|dates? of svc|dos|service date|svc date|date\(s\) of service|from date|visit date|date)$/],
+  ['modifier', /^(mod|modifiers?|mod\d)$/],
+  ['icd10', /icd|diagnos|^dx/],
+  ['code', /cpt|hcpcs|proc(edure)? ?code|^code$|service code|billing code/],
+  ['provider', /provider|rendering|physician|doctor|clinician|practitioner|facility|clinic/],
+  ['units', /^(units?|qty|quantity|days\/units)$/],
+  ['charge', /charge|billed|^fee|^amount$/],
+  ['paid', /paid|payment|receipts?/],
+  ['adjustment', /adj|write.?off|contractual/],
+  ['balance', /balance|due|outstanding/],
+  ['description', /desc|service|procedure|narrative|item/],
+];
+
+export function mapHeaders(cells: string[]): Partial<Record<Field, number>> {
+  const out: Partial<Record<Field, number>> = {};
+  cells.forEach((raw, i) => {
+    const h = raw.toLowerCase().replace(/[_.#:]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const hit = HEADERS.find(([f, re]) => out[f] === undefined && re.test(h));
+    if (hit) out[hit[0]] = i;
+  });
+  return out;
+}
+
+interface Row { cells: string[]; spans: [number, number][]; start: number; end: number; line: number }
+
+/** CSV rows with the character span of each cell and row in the raw text (quotes, CRLF, embedded newlines). */
+export function scanCsv(text: string, from: number, to: number, delim: string): Row[] {
+  const rows: Row[] = [];
+  let i = from;
+  let line = 1;
+  while (i < to) {
+    const row: Row = { cells: [], spans: [], start: i, end: i, line };
+    for (;;) {
+      let s = i;
+      let value = '';
+      if (text[i] === '"') {
+        i++;
+        s = i;
+        for (;;) {
+          const q = text.indexOf('"', i);
+          if (q < 0 || q >= to) { value += text.slice(i, to); i = to; break; }
+          value += text.slice(i, q);
+          if (text[q + 1] === '"') { value += '"'; i = q + 2; continue; }
+          i = q + 1;
+          break;
+        }
+        row.spans.push([s, Math.max(s, i - 1)]);
+        while (i < to && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') i++;
+      } else {
+        while (i < to && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') i++;
+        value = text.slice(s, i);
+        row.spans.push([s, i]);
+      }
+      row.cells.push(value.trim());
+      if (i < to && text[i] === delim) { i++; continue; }
+      break;
+    }
+    row.end = i;
+    if (text[i] === '\r') i++;
+    if (text[i] === '\n') i++;
+    line++;
+    if (row.cells.some((c) => c !== '')) rows.push(row);
+  }
+  return rows;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Ledger dates: 03/14/2024, 3/14/24, 2024-03-14, 14-Mar-2024, Mar 14 2024, Excel serials. US order for slashes. */
+export function parseLedgerDate(raw: string): string | undefined {
+  const s = raw.trim();
+  let y: number; let m: number; let d: number;
+  let r: RegExpExecArray | null;
+  if ((r = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s))) [y, m, d] = [+r[1], +r[2], +r[3]];
+  else if ((r = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s))) [m, d, y] = [+r[1], +r[2], +r[3]];
+  else if ((r = /^(\d{1,2})[- ]([a-z]{3})[a-z]*[- ,]+(\d{2}|\d{4})$/i.exec(s))) [d, m, y] = [+r[1], MONTHS.indexOf(r[2].toLowerCase()) + 1, +r[3]];
+  else if ((r = /^([a-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/i.exec(s))) [m, d, y] = [MONTHS.indexOf(r[1].toLowerCase()) + 1, +r[2], +r[3]];
+  else if ((r = /^(\d{5})$/.exec(s)) && +r[1] > 20000 && +r[1] < 80000) {
+    const dt = new Date(Date.UTC(1899, 11, 30) + +r[1] * 86400000);
+    return dt.toISOString().slice(0, 10);
+  } else return undefined;
+  if (y < 100) y += y < 70 ? 2000 : 1900;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (m < 1 || dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return undefined;
+  return dt.toISOString().slice(0, 10);
+}
+
+/** "$1,234.50" → 1234.5; "(45.00)" and "-45" → -45. */
+export function parseMoney(raw: string | undefined): number | undefined {
+  if (!raw) return undefined;
+  const neg = /^\(.*\)$/.test(raw.trim()) || raw.trim().startsWith('-');
+  const n = Number(raw.replace(/[$,()\s-]/g, ''));
+  if (!raw.replace(/[$,()\s-]/g, '') || Number.isNaN(n)) return undefined;
+  return neg ? -n : n;
+}
+
+const SPECIALTY_BY_MODALITY: Partial<Record<Modality, Specialty>> = {
+  physical_therapy: 'physical_therapy', occupational_therapy: 'occupational_therapy', chiropractic: 'chiropractic',
+  epidural_injection: 'pain_management', medial_branch_block: 'pain_management', facet_injection: 'pain_management',
+  radiofrequency_ablation: 'pain_management', si_joint_injection: 'pain_management', trigger_point_injection: 'pain_management',
+  spinal_cord_stimulator: 'pain_management', imaging_study: 'radiology', work_conditioning: 'physical_therapy',
+};
+
+interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[] }
+
+/** One page (sheet) of ledger text → billing encounters (one per date and provider) and treatment facts. */
+function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: number; f: number }): void {
+  const firstLine = doc.text.slice(page.start, doc.text.indexOf('\n', page.start) < 0 ? page.end : doc.text.indexOf('\n', page.start));
+  const delim = [',', '\t', ';', '|'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0];
+  const rows = scanCsv(doc.text, page.start, page.end, delim);
+  const where = doc.pages.length > 1 ? `sheet ${page.n}: ` : '';
+  // The header is the first row that names a date column (exports often start with title lines).
+  const h = rows.findIndex((r) => mapHeaders(r.cells).date !== undefined);
+  if (h < 0) {
+    out.warnings.push(`${where}no date-of-service column found (headers: ${rows[0]?.cells.filter(Boolean).slice(0, 8).join(', ') || 'none'})`);
+    return;
+  }
+  const cols = mapHeaders(rows[h].cells);
+  if (cols.code === undefined && cols.description === undefined) {
+    out.warnings.push(`${where}no CPT/HCPCS or description column; dates of service kept without services`);
+  }
+  const usesAt = rows.slice(h + 1).some((r) => /\bAT\b/.test(`${r.cells[cols.code ?? -1] ?? ''} ${r.cells[cols.modifier ?? -1] ?? ''}`));
+  const groups = new Map<string, Encounter>();
+  const bad: number[] = [];
+  for (const row of rows.slice(h + 1)) {
+    const cell = (f: Field) => (cols[f] !== undefined ? row.cells[cols[f]!] ?? '' : '');
+    const span = (f: Field): [number, number] | undefined => (cols[f] !== undefined ? row.spans[cols[f]!] : undefined);
+    const rawDate = cell('date');
+    if (!rawDate && !cell('code')) continue;
+    if (/^(total|subtotal|balance forward)/i.test(row.cells.join(' ').trim())) continue;
+    const date = parseLedgerDate(rawDate);
+    if (!date) { bad.push(row.line); continue; }
+    const [rs, re] = trimSpan(doc.text, row.start, row.end);
+    const rowEv: Evidence = evidenceAt(doc, rs, re, { path: `${where}row ${row.line}` });
+    const provider = cell('provider') || undefined;
+    const codeInfo = splitCode(cell('code'));
+    const modifiers = [...(codeInfo?.modifiers ?? []), ...cell('modifier').toUpperCase().split(/[\s,;-]+/).filter(Boolean)];
+    const icd10 = cell('icd10').split(/[\s,;]+/).filter((c) => /^[A-Z]\d{2}/i.test(c));
+    const line: BillingLine = {
+      date, provider, code: codeInfo?.code ?? (cell('code') || undefined), icd10: icd10.length ? icd10 : undefined,
+      description: cell('description') || undefined, units: parseMoney(cell('units')), charge: parseMoney(cell('charge')),
+      paid: parseMoney(cell('paid')), adjustment: parseMoney(cell('adjustment')), balance: parseMoney(cell('balance')), evidence: rowEv,
+    };
+    const key = `${date}|${provider ?? ''}`;
+    let enc = groups.get(key);
+    if (!enc) {
+      const ds = span('date');
+      enc = {
+        id: `${doc.id}#e${++counters.e}`, documentId: doc.id, file: doc.file, start: rs, end: re, date,
+        provider: { name: provider }, specialty: 'unknown', kind: 'billing', title: 'Billed date of service', source: 'ledger',
+        evidence: [ds ? evidenceAt(doc, ...trimSpan(doc.text, ds[0], ds[1]), { path: `${where}row ${row.line}` }) : rowEv], billing: [],
+      };
+      groups.set(key, enc);
+      out.encounters.push(enc);
+    }
+    enc.start = Math.min(enc.start, rs);
+    enc.end = Math.max(enc.end, re);
+    enc.billing!.push(line);
+
+    const meaning = codeInfo ? lookupCode(codeInfo.code) : undefined;
+    const modality = meaning?.kind === 'treatment' ? meaning.modality : meaning ? undefined : modalityFromText(line.description ?? '');
+    if (!modality) continue;
+    if (enc.specialty === 'unknown') enc.specialty = SPECIALTY_BY_MODALITY[modality] ?? 'unknown';
+    const side = modifiers.includes('50') ? 'bilateral' as const : modifiers.includes('RT') ? 'right' as const : modifiers.includes('LT') ? 'left' as const : undefined;
+    const maintenance = usesAt && !!codeInfo && isChiroSpinalCmt(codeInfo.code) && !modifiers.includes('AT');
+    const base = {
+      encounterId: enc.id, date, dateSource: 'structured' as const, negated: false, certainty: 'affirmed' as const,
+      temporality: 'current' as const, experiencer: 'patient' as const, context: [], evidence: [rowEv],
+    };
+    const subtype = meaning?.kind === 'treatment' ? meaning.subtype ?? meaning.label : line.description;
+    const facts: unknown[] = [{
+      ...base, id: `${doc.id}#f${++counters.f}`, type: 'treatment',
+      attributes: {
+        modality, subtype: maintenance ? `${subtype} (maintenance, no AT modifier)` : subtype, cpt: codeInfo?.code, status: 'performed',
+        side,
+      },
+    }];
+    // Billing chiropractic manipulation without AT, where the biller uses AT elsewhere, is coded maintenance care.
+    if (maintenance) facts.push({ ...base, id: `${doc.id}#f${++counters.f}`, type: 'plan_signal', attributes: { signal: 'maintenance_care', target: 'chiropractic' } });
+    for (const f of facts) {
+      const parsed = FactSchema.safeParse(f);
+      if (parsed.success) out.facts.push(parsed.data);
+      else out.warnings.push(`${where}row ${row.line}: ${parsed.error.issues[0]?.message}`);
+    }
+  }
+  if (bad.length) {
+    out.warnings.push(`${where}${bad.length} row${bad.length > 1 ? 's' : ''} with an unreadable date of service skipped (line${bad.length > 1 ? 's' : ''} ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? ', …' : ''})`);
+  }
+}
+
+function finish(doc: SourceDocument): SourceDocument {
+  const out: Parsed = { encounters: [], facts: [], warnings: doc.warnings };
+  const counters = { e: 0, f: 0 };
+  for (const page of doc.pages) parsePage(doc, page, out, counters);
+  if (out.encounters.length === 0) {
+    throw new ReadError(`ledger has no readable rows: ${out.warnings.join('; ') || 'empty'}`);
+  }
+  doc.structured = { encounters: out.encounters, facts: out.facts };
+  doc.meta.rows = out.encounters.reduce((n, e) => n + (e.billing?.length ?? 0), 0);
+  return doc;
+}
+
+function setExhibit(doc: SourceDocument): SourceDocument {
+  if (doc.exhibit) for (const p of doc.pages) p.exhibit = `${doc.exhibit}/${p.n}`;
+  return doc;
+}
+
+export function readCsvLedger(id: string, file: string, bytes: Buffer, exhibit: string | undefined): SourceDocument {
+  const text = decodeText(bytes);
+  return finish(setExhibit({ id, file, kind: 'ledger', text, pages: pagesFromFormFeeds(text), exhibit, warnings: [], meta: {} }));
+}
+
+function csvCell(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** XLSX: each worksheet is rendered as CSV text (one page per sheet) and cited like a CSV file. */
+export async function readXlsxLedger(id: string, file: string, abs: string, exhibit: string | undefined): Promise<SourceDocument> {
+  let r;
+  try {
+    r = await runIsolated({ task: 'xlsx', file: abs }, { timeoutMs: 30_000, memoryMb: 768 });
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    throw new ReadError(`unreadable Excel workbook: ${(err as Error).message}`);
+  }
+  const sheets = r.sheets.filter((s) => s.rows.length > 0);
+  if (!sheets.length) throw new ReadError('Excel workbook has no data');
+  const { text, pages } = joinPages(sheets.map((s) => s.rows.map((row) => row.map(csvCell).join(',')).join('\n')));
+  return finish(setExhibit({ id, file, kind: 'ledger', text, pages, exhibit, warnings: [], meta: { sheets: sheets.map((s) => s.name).join(', ') } }));
+}

@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { mapLimit, runTool } from './tools.js';
+
+export interface OcrPage { n: number; text: string; confidence: number }
+
+/**
+ * Tesseract TSV → text with its line structure, and the mean word confidence.
+ * Rows: level page_num block_num par_num line_num word_num left top width height conf text.
+ */
+export function parseTesseractTsv(tsv: string): { text: string; confidence: number } {
+  const lines: string[] = [];
+  let key = '';
+  let par = '';
+  let current: string[] = [];
+  let confSum = 0;
+  let words = 0;
+  for (const row of tsv.split('\n').slice(1)) {
+    const c = row.split('\t');
+    if (c.length < 12 || c[0] !== '5') continue;
+    const word = c.slice(11).join('\t').trim();
+    const conf = Number(c[10]);
+    if (!word || conf < 0) continue;
+    const lineKey = `${c[2]}.${c[3]}.${c[4]}`;
+    if (lineKey !== key) {
+      if (current.length) lines.push(current.join(' '));
+      const parKey = `${c[2]}.${c[3]}`;
+      if (par && parKey !== par) lines.push('');
+      par = parKey;
+      key = lineKey;
+      current = [];
+    }
+    current.push(word);
+    confSum += conf;
+    words++;
+  }
+  if (current.length) lines.push(current.join(' '));
+  return { text: lines.join('\n'), confidence: words ? Math.round((confSum / words) * 10) / 10 : 0 };
+}
+
+/**
+ * OCR selected pages of a PDF: pdftoppm renders each page at 300 dpi grayscale PGM (PNG is 20× slower
+ * to write), tesseract LSTM reads it single-threaded (OpenMP thrashes on small machines), one process per core.
+ */
+export async function ocrPdfPages(file: string, pages: number[], opts: { password?: string; concurrency?: number; timeoutPerPageMs?: number } = {}): Promise<OcrPage[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'plateau-ocr-'));
+  const timeoutMs = opts.timeoutPerPageMs ?? 120_000;
+  const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+  try {
+    return await mapLimit(pages, opts.concurrency ?? availableParallelism(), async (n) => {
+      const prefix = path.join(dir, `p${n}`);
+      const pw = opts.password ? ['-upw', opts.password] : [];
+      await runTool('pdftoppm', [...pw, '-r', '300', '-gray', '-f', String(n), '-l', String(n), '-singlefile', file, prefix], { timeoutMs });
+      const tsv = await runTool('tesseract', [`${prefix}.pgm`, 'stdout', '--oem', '1', '-l', 'eng', 'tsv'], { timeoutMs, env });
+      await rm(`${prefix}.pgm`, { force: true });
+      return { n, ...parseTesseractTsv(tsv) };
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

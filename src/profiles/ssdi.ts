@@ -1,0 +1,17 @@
+import { DEFAULT_PARAMS, type Profile } from './types.js';
+
+export const ssdi: Profile = {
+  claimType: 'ssdi',
+  label: 'Social Security Disability Insurance (SSDI)',
+  rules: [
+    'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
+    'limitation-single-source', 'no-treating-source-opinion', 'mmi-implied-not-stated', 'limitation-without-objective-finding',
+    'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis', 'evidence-before-dli-thin',
+    'opinion-from-non-acceptable-source-only', 'work-status-without-limits',
+  ],
+  params: { ...DEFAULT_PARAMS },
+  wording: {
+    mmiMeaning: 'Social Security does not decide claims by "MMI". It asks what you can still do, and whether your condition has stopped you from working for at least 12 months in a row. If your doctors say you have stopped getting better, that helps show your limits will last.',
+    durationMeaning: 'For SSDI, your records must show the condition began by your date last insured and lasted, or is expected to last, 12 months.',
+  },
+};

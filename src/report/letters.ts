@@ -1,0 +1,79 @@
+/** One ready-to-send records/opinion request letter per provider, gathering that provider's gap requests. */
+import type { CaseAnalysis, Gap } from '../model/index.js';
+import { citationLocation, distinctEvidence, shortQuote } from './citation.js';
+import { CLAIM_LABEL, onsetLabel } from './labels.js';
+import { SEVERITY_ORDER } from './wording.js';
+
+export interface RequestLetter {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/** Requests addressed to the same recipient, however the rules spaced or cased the name. */
+function recipientKey(to: string): string {
+  return to.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function claimLine(a: CaseAnalysis): string {
+  const parts = [`${CLAIM_LABEL[a.claim.type]} claim`];
+  if (a.claim.onset) parts.push(`${onsetLabel(a.claim.type).toLowerCase()} ${a.claim.onset}`);
+  if (a.claim.dli) parts.push(`date last insured ${a.claim.dli}`);
+  return parts.join('; ');
+}
+
+function requestBlock(gap: Gap, n: number): string {
+  const refs = distinctEvidence(gap.evidence).slice(0, 3)
+    .map((e) => `     - ${citationLocation(e)}: "${shortQuote(e.quote, 100)}"`);
+  return [
+    `${n}. ${gap.request.ask.trim()}`,
+    `   Why we ask: ${gap.why.trim()}`,
+    ...(refs.length > 0 ? ['   Where your records touch on this:', ...refs] : []),
+  ].join('\n');
+}
+
+export function renderLetters(analysis: CaseAnalysis): RequestLetter[] {
+  const groups = new Map<string, { to: string; gaps: Gap[] }>();
+  for (const gap of analysis.gaps) {
+    const to = gap.request.to.replace(/\s+/g, ' ').trim();
+    if (!to) continue;
+    const key = recipientKey(to);
+    const group = groups.get(key) ?? { to, gaps: [] };
+    group.gaps.push(gap);
+    groups.set(key, group);
+  }
+  const ordered = [...groups.values()].map((g) => ({
+    ...g,
+    gaps: [...g.gaps].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]),
+  }));
+  ordered.sort((x, y) => SEVERITY_ORDER[x.gaps[0].severity] - SEVERITY_ORDER[y.gaps[0].severity] || x.to.localeCompare(y.to));
+
+  const since = analysis.claim.onset ? ` from ${analysis.claim.onset}` : '';
+  return ordered.map(({ to, gaps }) => {
+    const asksForOpinion = gaps.some((g) => /opinion|statement|mmi|medical improvement|restriction|limit/i.test(`${g.ruleId} ${g.request.ask}`));
+    const subject = `Request for ${asksForOpinion ? 'medical opinion and records' : 'medical records'}: [Claimant name], DOB [date of birth]`;
+    const body = [
+      '[Date]',
+      '',
+      `To: ${to}`,
+      `Re: [Claimant name], date of birth [date of birth]. ${claimLine(analysis)}.`,
+      '',
+      `Dear ${to},`,
+      '',
+      'I represent your patient named above. In reviewing the medical records for this claim, we found points that your records ' +
+        `do not yet answer. Your answers${asksForOpinion ? ' and opinion' : ''} will help the decision-maker understand your patient's condition. ` +
+        `Please answer the following ${gaps.length === 1 ? 'question' : `${gaps.length} questions`}, or send any records that already address ${gaps.length === 1 ? 'it' : 'them'}:`,
+      '',
+      ...gaps.map((g, i) => requestBlock(g, i + 1)).join('\n\n').split('\n'),
+      '',
+      `If not already provided, please also send copies of your office notes, test results and reports${since} to the present.`,
+      'A signed authorization to release medical information is enclosed.',
+      '',
+      'Thank you for your help.',
+      '',
+      '[Representative name]',
+      '[Firm, address, phone, email]',
+    ].join('\n');
+    return { to, subject, body: `${body}\n` };
+  });
+}

@@ -1,0 +1,71 @@
+import type { EncounterKind, Specialty } from '../model/index.js';
+import { compileLexicon, readLexiconFile, type LexiconEntry } from '../extract/lexicon.js';
+
+interface SpecialtyEntry { id: Specialty; patterns: string[]; body: string[]; credentials: string[] }
+interface KindEntry { id: EncounterKind; patterns: string[] }
+
+const data = readLexiconFile<{ specialties: SpecialtyEntry[]; kinds: KindEntry[] }>('specialties.json');
+const headLexicon = compileLexicon(data.specialties.map((s): LexiconEntry => ({ id: s.id, patterns: s.patterns })));
+const bodyLexicon = compileLexicon(data.specialties.map((s): LexiconEntry => ({ id: s.id, patterns: s.body })));
+const kindLexicon = compileLexicon(data.kinds.map((k): LexiconEntry => ({ id: k.id, patterns: k.patterns })));
+const byCredential = new Map<string, Specialty>();
+for (const s of data.specialties) for (const c of s.credentials) byCredential.set(c.toUpperCase(), s.id);
+
+/** How far into an encounter its letterhead, title and headings are looked for. */
+export const HEAD_CHARS = 600;
+
+export interface Classification {
+  specialty: Specialty;
+  kind: EncounterKind;
+  /** The title-like words that decided the kind, offsets relative to the head. */
+  title?: { text: string; start: number; end: number };
+}
+
+function specialtyFromCredential(credential: string | undefined): Specialty | undefined {
+  if (!credential) return undefined;
+  for (const c of credential.split(/\s*,\s*/)) {
+    const hit = byCredential.get(c.toUpperCase());
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Decide discipline and document kind from the head (letterhead, title), the credential, and body cues. */
+export function classifyEncounter(head: string, body: string, credential?: string): Classification {
+  const score = new Map<Specialty, number>();
+  const add = (id: Specialty, w: number) => score.set(id, (score.get(id) ?? 0) + w);
+  for (const m of headLexicon.match(head)) add(m.entry.id as Specialty, 3);
+  for (const m of bodyLexicon.match(body)) add(m.entry.id as Specialty, 1);
+  const fromCredential = specialtyFromCredential(credential);
+  if (fromCredential) add(fromCredential, 4);
+  let specialty: Specialty = 'unknown';
+  let best = 1; // a lone body cue is not enough
+  for (const [id, s] of score) if (s > best) { best = s; specialty = id; }
+
+  const kinds = kindLexicon.match(head);
+  // Lexicon order is priority order (discharge before progress before evaluation ...).
+  kinds.sort((a, b) => kindLexicon.entries.indexOf(a.entry) - kindLexicon.entries.indexOf(b.entry) || a.start - b.start);
+  let kind: EncounterKind = (kinds[0]?.entry.id as EncounterKind | undefined) ?? 'unknown';
+  const title = kinds[0] ? { text: kinds[0].text, start: kinds[0].start, end: kinds[0].end } : undefined;
+
+  // A therapist's generic "progress note" or "evaluation" is a PT document.
+  if (specialty === 'physical_therapy' && (kind === 'office_visit' || kind === 'unknown' || kind === 'consultation')) {
+    kind = /discharge/i.test(head) ? 'pt_discharge' : /evaluation|initial/i.test(head) ? 'pt_evaluation' : 'pt_progress';
+  } else if (specialty !== 'physical_therapy' && specialty !== 'occupational_therapy' && kind.startsWith('pt_')) {
+    kind = /discharge/i.test(head) ? 'office_visit' : kind === 'pt_evaluation' ? 'consultation' : 'office_visit';
+    if (specialty === 'unknown' && /physical therapy|\bPT\b/.test(head)) { specialty = 'physical_therapy'; kind = 'pt_progress'; }
+  }
+  if (kind === 'unknown') {
+    if (specialty === 'radiology') kind = 'imaging';
+    else if (specialty === 'fce') kind = 'fce';
+    else if (specialty === 'ime') kind = 'ime';
+    else if (/\b(?:HPI|history of present illness|subjective|chief complaint)\b/i.test(body) && /\b(?:assessment|impression|plan)\b/i.test(body)) kind = 'office_visit';
+  }
+  if (specialty === 'unknown') {
+    if (kind === 'imaging') specialty = 'radiology';
+    else if (kind === 'emg') specialty = 'neurology';
+    else if (kind === 'fce') specialty = 'fce';
+    else if (kind === 'ime') specialty = 'ime';
+  }
+  return { specialty, kind, title };
+}

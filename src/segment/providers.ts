@@ -1,0 +1,64 @@
+import type { Provider } from '../model/index.js';
+
+/** Credentials we recognise after a name; dotted forms ("M.D.", "D.C.") are normalised. */
+const CREDENTIAL = String.raw`(?:M\.?D|D\.?O|D\.?C|PA-C|P\.?A|F?NP(?:-C)?|A?PRN|D\.?P\.?T|M\.?P\.?T|P\.?T\.?A|P\.?T|Ph\.?D|Psy\.?D|LCSW|LPC|OTR/L|OTR|O\.?T|R\.?N|ATC|FAAOS|FACS|MBBS|DPM|CRNA|MS|MSPT)\.?`;
+const NOT_CRED = String.raw`(?!${CREDENTIAL}(?![A-Za-z]))`;
+const NAME = String.raw`(?:Dr\.?[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+${NOT_CRED}[A-Z][A-Za-z'’\-]+){0,2}`;
+const CREDS = String.raw`${CREDENTIAL}(?:[ \t]*,[ \t]*${CREDENTIAL})*`;
+
+/** "Electronically signed by: Dr. Jane Doe, DO", "Therapist: Mary Lee, PT, DPT", "Provider: John Smith MD". */
+const LABELLED = new RegExp(
+  String.raw`(?:(?:(?:electronically |e-)?signed(?: by)?|(?:dictated|seen|evaluated|examined|performed|interpreted|read) by)\s*:?|(?:signature|attending(?: physician)?|provider|physician|therapist|treating (?:physician|provider|doctor)|examiner|evaluator|rendering provider|surgeon|radiologist|interpreting physician|author|clinician|chiropractor)\s*:)[ \t]*(${NAME})(?:[ \t]*,?[ \t]+|[ \t]*,[ \t]*)?(${CREDS})?(?![A-Za-z])`,
+  'gi',
+);
+/** A line that is only a name with credentials: "John Smith, MD", "Jane Roe, D.C.". */
+const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})\s*,\s*(${CREDS})[ \t]*$`, 'gm');
+
+export interface ProviderMatch {
+  provider: Provider;
+  start: number;
+  end: number;
+  /** Signed/labelled lines beat bare name lines; later signatures beat earlier ones of equal strength. */
+  strength: number;
+}
+
+function normaliseCredential(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  return raw.split(/\s*,\s*/).map((c) => c.replace(/\./g, '').toUpperCase().replace('PHD', 'PhD').replace('PSYD', 'PsyD')).join(', ');
+}
+
+function cleanName(raw: string, hasCredential: boolean): string {
+  const name = raw.trim().replace(/\s+/g, ' ');
+  return hasCredential ? name.replace(/^Dr\.?\s+/, '') : name;
+}
+
+const NOT_A_NAME = /^(?:the|a|an|patient|pt|he|she|they|his|her|on|at|date|time|name|none|n\/a|unknown|to|for|of|this|that|see|and)$/i;
+
+/** Every provider mention in text[start, end), offsets absolute. */
+export function findProviders(text: string, start: number, end: number): ProviderMatch[] {
+  const slice = text.slice(start, end);
+  const out: ProviderMatch[] = [];
+  for (const m of slice.matchAll(LABELLED)) {
+    const words = m[1].split(/\s+/);
+    // The label is case-insensitive, the name is not: every name word must be capitalised.
+    if (NOT_A_NAME.test(words[0]) || words.some((w) => !/^[A-Z]/.test(w))) continue;
+    if (!m[2] && !/^Dr\b/.test(m[1]) && words.length < 2) continue;
+    const signed = /sign/i.test(m[0].slice(0, 20));
+    const s = start + m.index; const e = s + m[0].trimEnd().length;
+    out.push({ provider: { name: cleanName(m[1], !!m[2]), credential: normaliseCredential(m[2]) }, start: s, end: e, strength: signed ? 3 : 2 });
+  }
+  for (const m of slice.matchAll(SIGNATURE_LINE)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const s = start + m.index + lead;
+    if (out.some((o) => s >= o.start && s < o.end)) continue;
+    out.push({ provider: { name: cleanName(m[1], true), credential: normaliseCredential(m[2]) }, start: s, end: start + m.index + m[0].trimEnd().length, strength: 2 });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The encounter's author: the strongest mention, the latest among equals (signatures close a note). */
+export function pickProvider(matches: ProviderMatch[]): ProviderMatch | undefined {
+  let best: ProviderMatch | undefined;
+  for (const m of matches) if (!best || m.strength >= best.strength) best = m;
+  return best;
+}

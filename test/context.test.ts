@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { assessContext, assessSentence } from '../src/context/engine.js';
+import { compileEntries, expandPattern, loadContextLexicon } from '../src/context/lexicon.js';
+import type { ContextOptions, ContextResult } from '../src/context/types.js';
+
+/** Judge the target written as {{target}} inside the sentence. */
+function judge(marked: string, options: ContextOptions = {}): ContextResult {
+  const start = marked.indexOf('{{');
+  const end = marked.indexOf('}}') - 2;
+  const sentence = marked.replace('{{', '').replace('}}', '');
+  return assessContext(sentence, start, end, options);
+}
+
+// RuleTester-style tables: each `valid` case must get the flag, each `invalid` case must not.
+const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string[]; invalid: string[] }[] = [
+  {
+    name: 'negated',
+    flag: (r) => r.negated,
+    valid: [
+      'No {{radicular pain}} today.',
+      'Patient denies {{numbness}} or tingling.',
+      'Denies fever, chills, nausea, {{vomiting}} or diarrhea.',
+      'Neuro exam is negative for {{focal deficits}}.',
+      'ROS is -ve for {{weight loss}}.',
+      'Gait is steady without {{antalgic lean}}.',
+      'There is no evidence of {{nerve root compression}}.',
+      'MRI shows no signs of {{disc herniation}} at L4-5.',
+      '{{Cauda equina syndrome}} was ruled out in the ED.',
+      'Her {{radicular symptoms}} resolved after the second injection.',
+      '{{Straight leg raise}} negative bilaterally.',
+      'Straight leg raise test {{on the right}} is negative.',
+      'He no longer has {{leg pain}}.',
+      'No further {{episodes of syncope}}.',
+      'She did not report {{bowel or bladder incontinence}}.',
+      'Low suspicion for {{fracture}}.',
+      'Pt free of {{spasm}} on palpation.',
+      'No {{acute distress}}.',
+    ],
+    invalid: [
+      'Denies numbness but reports {{low back pain}} radiating to the left leg.',
+      'No change in {{lumbar lordosis}} since prior study.',
+      'No increase in {{pain}} with flexion.',
+      'Cannot rule out {{L5 radiculopathy}}.',
+      'Gram negative {{rods}} on culture.',
+      'Tolerated the procedure without difficulty; {{mild soreness}} at the site.',
+      'The patient reports {{neck pain}} 6/10.',
+      'MRI with and without contrast: history of {{breast carcinoma}}.',
+      'Not only {{headache}} but also neck stiffness.',
+      'Pain is {{not}} worse.',
+      'There is evidence of a {{septal infarct}} with negative deflections.',
+    ],
+  },
+  {
+    name: 'possible',
+    flag: (r) => r.certainty === 'possible' && !r.negated,
+    valid: [
+      'Cannot rule out {{L5 radiculopathy}}.',
+      '{{Recurrent disc herniation}} cannot be excluded.',
+      'Possible {{facet arthropathy}} at L4-5.',
+      'Findings may represent {{early spondylolisthesis}}.',
+      'Rule out {{pneumonia}}.',
+      'Questionable {{annular tear}}.',
+      'Findings suspicious for {{pars defect}}.',
+    ],
+    invalid: [
+      'Findings consistent with {{lumbar spondylosis}}.',
+      'EMG confirms {{chronic L5 radiculopathy}}.',
+      '{{Fracture}} was ruled out.',
+    ],
+  },
+  {
+    name: 'hypothetical',
+    flag: (r) => r.temporality === 'hypothetical',
+    valid: [
+      'If {{pain persists}}, will repeat the MRI.',
+      'If therapy fails we will consider {{surgery}}.',
+      'Return to the ED for {{worsening weakness}} or loss of bladder control.',
+      'Call if {{fever}} develops.',
+      'Will consider {{lumbar epidural steroid injection}} at next visit.',
+      'Plan to start {{gabapentin}} if symptoms do not improve.',
+      'May need {{surgical consultation}} in the future.',
+    ],
+    invalid: [
+      'She underwent {{L5-S1 epidural steroid injection}} on 3/2.',
+      'Continues {{physical therapy}} twice a week.',
+      'Treat if indicated; {{H. pylori}} testing sent.',
+    ],
+  },
+  {
+    name: 'historical',
+    flag: (r) => r.temporality === 'historical',
+    valid: [
+      'History of {{lumbar fusion}} in 2015.',
+      'PMH: {{hypertension}}, diabetes and GERD.',
+      'Past medical history is significant for hyperlipidemia, hypothyroidism and {{spinal stenosis}}.',
+      'Status post {{L4-5 laminectomy}}.',
+      's/p {{ACDF}} at C5-6.',
+      'Old {{compression fracture}} of T12.',
+      'Prior {{carpal tunnel release}} on the right.',
+      'He had {{gastritis}} in the past.',
+      'She has no history of {{seizures}}.',
+      'He denies any {{tobacco}} use.',
+    ],
+    invalid: [
+      'A 45-year-old male with {{low back pain}}.',
+      'A two-day history of {{fever}} and body aches.',
+      'History of present illness: {{neck pain}} since the accident.',
+      'History of HIV who presents with {{leg swelling}}.',
+      'History of HIV and recent diagnosis of {{PE}}.',
+      'Pain unchanged compared with the prior study; {{tenderness}} at L5.',
+    ],
+  },
+  {
+    name: 'other_experiencer',
+    flag: (r) => r.experiencer === 'other',
+    valid: [
+      'Mother has {{rheumatoid arthritis}}.',
+      'Family history of {{colon cancer}} in his father.',
+      'FH is positive for a sister with {{lupus}}.',
+      'Her father had a {{stroke}} at 60.',
+    ],
+    invalid: [
+      'The patient has {{diabetes}}.',
+      'The family wanted her transferred for evaluation of her {{vaginal bleeding}}.',
+      'Discussed with his wife; {{back pain}} is worse at night.',
+      'Mother has diabetes; the patient has {{hypertension}}.',
+    ],
+  },
+];
+
+describe.each(tables)('$name triggers', ({ flag, valid, invalid }) => {
+  it.each(valid)('fires: %s', (s) => expect(flag(judge(s))).toBe(true));
+  it.each(invalid)('does not fire: %s', (s) => expect(flag(judge(s))).toBe(false));
+});
+
+describe('provenance', () => {
+  it('names the trigger and its absolute span', () => {
+    const sentence = 'Patient denies numbness.';
+    const r = assessContext(sentence, 15, 23, { offset: 1000 });
+    expect(r.cues).toEqual([{ category: 'negated', trigger: 'denies', start: 1008, end: 1014 }]);
+  });
+
+  it('cites the section heading when the section decides', () => {
+    const r = judge('{{Diabetes}} and heart disease.', { section: 'family_history', sectionHeading: { title: 'Family History', start: 40, end: 54 } });
+    expect(r.experiencer).toBe('other');
+    expect(r.cues).toContainEqual({ category: 'section', trigger: 'Family History', start: 40, end: 54 });
+  });
+
+  it('gives each flag its own cue when triggers combine', () => {
+    const r = judge('She has no history of {{seizures}}.');
+    expect(r.negated).toBe(true);
+    expect(r.temporality).toBe('historical');
+    expect(r.cues.map((c) => c.category).sort()).toEqual(['historical', 'negated']);
+  });
+});
+
+describe('sections', () => {
+  it('past history makes mentions historical unless a trigger says hypothetical', () => {
+    expect(judge('{{Lumbar fusion}} 2015.', { section: 'surgical_history' }).temporality).toBe('historical');
+    expect(judge('{{Hypertension}}.', { section: 'past_history' }).temporality).toBe('historical');
+    expect(judge('If {{pain}} recurs, call.', { section: 'past_history' }).temporality).toBe('hypothetical');
+  });
+  it('an HPI or exam section changes nothing', () => {
+    const r = judge('{{Tenderness}} over L4-5.', { section: 'exam' });
+    expect(r).toMatchObject({ negated: false, certainty: 'affirmed', temporality: 'current', experiencer: 'patient', cues: [] });
+  });
+});
+
+describe('scope', () => {
+  it('a terminator ends a negation', () => {
+    expect(judge('No fever, however {{cough}} persists.').negated).toBe(false);
+  });
+  it('a negation reaches along a list but not past the word window', () => {
+    expect(judge('No murmurs, rubs, gallops, clicks, heaves or {{thrills}}.').negated).toBe(true);
+    const far = `No fever ${'and then the patient went home to rest '.repeat(3)}with {{pain}}.`;
+    expect(judge(far).negated).toBe(false);
+  });
+  it('judges a whole sentence when no target is given', () => {
+    expect(assessSentence('Denies numbness or tingling').negated).toBe(true);
+    expect(assessSentence('Reports numbness and tingling').negated).toBe(false);
+  });
+});
+
+describe('lexicon', () => {
+  it('expands regex-lite patterns', () => {
+    expect(expandPattern('(is|was|) negative for')).toEqual(['is negative for', 'was negative for', 'negative for']);
+    expect(expandPattern('den(y|ies|ied)')).toEqual(['deny', 'denies', 'denied']);
+  });
+  it('loads every shipped file and compiles thousands of phrases', () => {
+    expect(loadContextLexicon().phraseCount).toBeGreaterThan(500);
+  });
+  it('a pseudo-trigger cancels a trigger with the same words', () => {
+    const lex = compileEntries([
+      { phrase: 'no change', category: 'negated', direction: 'forward' },
+      { phrase: 'no change', category: 'pseudo' },
+    ], 10);
+    expect(lex.root.next.get('no')?.next.get('change')?.rules?.map((r) => r.category)).toEqual(['pseudo']);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseAnalysis, Gap } from '../src/model/index.js';
+import { renderLetters, renderReport } from '../src/report/index.js';
+import { fixtureAnalysis } from './fixtures/analysis-fixture.js';
+import { allEvidence } from './report-helpers.js';
+
+const letters = renderLetters(fixtureAnalysis);
+
+describe('request letters', () => {
+  it('writes one letter per recipient, the most urgent first', () => {
+    expect(letters.map((l) => l.to)).toEqual(['Priya Natarajan, MD', 'Samuel Okafor, MD', 'Marcus Lee, DPT']);
+  });
+
+  it("gathers all of a provider's gap requests, high severity first, each with why and where", () => {
+    const body = letters[0].body;
+    expect(body).toContain('Please answer the following 3 questions');
+    const asks = [...body.matchAll(/^(\d+)\. (.+)$/gm)].map((m) => m[2]);
+    expect(asks).toEqual([
+      'In your opinion, has the patient reached maximum medical improvement, and if so on what date?',
+      'Please complete a physical medical source statement covering sit/stand/walk, lift/carry, postural limits and expected absences.',
+      'What percent relief did the 06/15/2023 L5-S1 ESI give, and for how many weeks?',
+    ]);
+    expect(body).toContain('   Why we ask: The second L5-S1 ESI (2023-06-15) has no recorded percent relief or how long it lasted.');
+    expect(body).toContain('     - records/pain-management.txt p.2: "Second ESI performed today at L5-S1"');
+  });
+
+  it('identifies the claim, leaves the claimant identity to fill in, and asks for an opinion only when needed', () => {
+    expect(letters[0].body).toContain('Re: [Claimant name], date of birth [date of birth]. Social Security Disability Insurance (SSDI) claim; alleged onset 2023-02-14; date last insured 2025-12-31.');
+    expect(letters[0].subject).toBe('Request for medical opinion and records: [Claimant name], DOB [date of birth]');
+    expect(letters[1].subject).toBe('Request for medical records: [Claimant name], DOB [date of birth]');
+    expect(letters[1].body).toContain('Please answer the following question, or send any records that already address it:');
+    expect(letters[1].body).toContain('     - Ex. 5F/2, Tr. 488: "Patient declined surgery at this time"');
+  });
+
+  it('speaks of the date of injury for a workers\' comp claim', () => {
+    const wc = renderLetters({ ...fixtureAnalysis, claim: { type: 'workers_comp', onset: '2023-02-14' } });
+    expect(wc[0].body).toContain("Workers' compensation claim; date of injury 2023-02-14.");
+  });
+
+  it('merges requests to the same recipient however they are spaced or cased', () => {
+    const extra: Gap = { ...fixtureAnalysis.gaps[3], ruleId: 'no-prognosis', request: { to: '  samuel  okafor, MD ', ask: 'What is the expected course over the next 12 months?' } };
+    const merged = renderLetters({ ...fixtureAnalysis, gaps: [...fixtureAnalysis.gaps, extra] });
+    expect(merged).toHaveLength(3);
+    expect(merged[1].body).toContain('2. What is the expected course over the next 12 months?');
+  });
+
+  it('quotes only evidence of the analysis', () => {
+    const evidence = allEvidence(fixtureAnalysis);
+    for (const l of letters) {
+      for (const [, quote] of l.body.matchAll(/: "(.+)"$/gm)) expect(evidence.some((e) => e.quote === quote)).toBe(true);
+    }
+  });
+
+  it('has no letters without gaps, and renders as plain text pages in the "letters" format', () => {
+    expect(renderLetters({ ...fixtureAnalysis, gaps: [] } as CaseAnalysis)).toEqual([]);
+    const text = renderReport(fixtureAnalysis, 'letters');
+    expect(text.split('\f')).toHaveLength(3);
+    expect(text.startsWith('Subject: Request for medical opinion and records')).toBe(true);
+  });
+
+  it('appears as an appendix in Markdown and HTML', () => {
+    expect(renderReport(fixtureAnalysis, 'md')).toContain('### Letter 2: Samuel Okafor, MD');
+    expect(renderReport(fixtureAnalysis, 'html')).toContain('<h3>Letter 3: Marcus Lee, DPT</h3>');
+  });
+});
