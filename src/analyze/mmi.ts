@@ -27,7 +27,10 @@ const RESOLVING = new Set(['declined', 'discontinued', 'completed', 'performed',
 interface ActiveEvent { date: string; fact: Fact; open: boolean; what: string }
 
 function describe(f: Fact): string {
-  if (f.type === 'treatment') return `${f.attributes.subtype ?? f.attributes.modality.replace(/_/g, ' ')} ${f.attributes.status}`;
+  if (f.type === 'treatment') {
+    const a = f.attributes;
+    return `${a.modality.replace(/_/g, ' ')}${a.subtype ? ` (${a.subtype})` : ''} ${a.status}`;
+  }
   if (f.type === 'plan_signal') return `${f.attributes.signal.replace(/_/g, ' ')}${f.attributes.target ? ` (${f.attributes.target})` : ''}`;
   return f.type.replace(/_/g, ' ');
 }
@@ -172,7 +175,7 @@ export function assessMmi(ctx: CaseContext): MmiAssessment {
     let confidence = 0.5;
     const priorActive = ctx.of('treatment', true).filter((f) => ACTIVE_MODALITIES.has(f.attributes.modality) && (!first || (ctx.dateOf(f) ?? '') < first.date));
     if (priorActive.length) {
-      const kinds = [...new Set(priorActive.map((f) => f.attributes.modality.replace(/_/g, ' ')))];
+      const kinds = [...new Set(priorActive.map((f) => `${f.attributes.modality.replace(/_/g, ' ')}${f.attributes.status === 'declined' ? ' (declined)' : ''}`))];
       reasons.push(reason(`Active treatment came first (${kinds.join(', ')})${lastActive ? `; the last active step was ${lastActive.what} (${when(ctx, lastActive.fact)})` : ''}.`, lastActive ? [lastActive.fact] : priorActive.slice(-1)));
       confidence += 0.05;
     } else {

@@ -18,6 +18,18 @@ const MEASURE_WINDOW_DAYS = 60;
 const BENEFIT_WINDOW_DAYS = 180;
 
 const DONE = new Set(['performed', 'ongoing', 'completed']);
+/** Procedures are counted from their own procedure/operative notes when the record has them. */
+const PROCEDURE_KINDS = new Set(['procedure_note', 'operative_report']);
+
+/**
+ * Performed facts that stand for distinct sessions. Office notes often mention a past procedure again
+ * ("s/p TFESI"); when procedure notes exist for the course, only they count.
+ */
+export function sessionFacts(course: Treatment[], ctx: CaseContext): Treatment[] {
+  const done = course.filter((f) => DONE.has(f.attributes.status));
+  const fromProcedureNotes = done.filter((f) => PROCEDURE_KINDS.has(ctx.encounterOf(f)?.kind ?? ''));
+  return fromProcedureNotes.length ? fromProcedureNotes : done;
+}
 
 function groupKey(f: Treatment): string {
   const a = f.attributes;
@@ -119,7 +131,7 @@ function label(f: Treatment): string {
 
 function buildEntry(course: Treatment[], ctx: CaseContext): TimelineEntry {
   const first = course[0].attributes;
-  const done = course.filter((f) => DONE.has(f.attributes.status));
+  const done = sessionFacts(course, ctx);
   const dated = (done.length ? done : course).map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort();
   const firstDate = dated[0];
   const lastDate = dated[dated.length - 1];

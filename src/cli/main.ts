@@ -4,6 +4,7 @@ import { registerContext } from './commands/context.js';
 import { registerSynth } from './commands/synth.js';
 import { registerEval } from './commands/eval.js';
 import { UsageError } from './usage.js';
+import { ContractError } from '../report/index.js';
 
 const program = new Command('plateau')
   .description('Reads a medical record and reconstructs treatment, MMI, functional floor and gaps — every finding cited.')
@@ -23,6 +24,9 @@ try {
   } else if (err instanceof UsageError) {
     process.stderr.write(`plateau: ${err.message}\n`);
     process.exitCode = 2;
+  } else if (err instanceof ContractError) {
+    process.stderr.write(`plateau: internal error, the analysis broke the output contract: ${err.message}\n`);
+    process.exitCode = 1;
   } else {
     process.stderr.write(`plateau: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
     process.exitCode = 3;

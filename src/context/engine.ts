@@ -135,10 +135,9 @@ export function assessContext(sentence: string, targetStart: number, targetEnd: 
   };
 }
 
-/** Sentence-level verdict when no target can be located: any trigger in the sentence counts. */
+/** Sentence-level verdict when no target can be located: the sentence's last word stands for it. */
 export function assessSentence(sentence: string, options: ContextOptions = {}): ContextResult {
-  const tokens = tokenize(sentence);
-  const end = tokens.length ? tokens[tokens.length - 1].end : 0;
-  // A zero-width target after the last token: forward triggers reach it unless a terminator intervenes.
-  return assessContext(sentence, end, end, options);
+  const words = tokenize(sentence).filter((t) => t.word);
+  const last = words[words.length - 1];
+  return last ? assessContext(sentence, last.start, last.end, options) : assessContext(sentence, 0, 0, options);
 }

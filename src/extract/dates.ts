@@ -23,6 +23,7 @@ const NUMERIC_DATE = /\d{1,4}[/\-.]\d{1,2}/;
 /** Words after which a bare "3/2" is a date rather than a score. */
 const DATE_CUE_BEFORE = /\b(on|dated?|dos|since|from|until|thru|through|to|of|in|at|seen|performed|done|starting|started|effective|week of|last|visit|injury|doi|surgery|injection)\s*:?\s*$/i;
 const PAST_TENSE = /\b(s\/p|status post|was|were|had|underwent|performed|done|received|completed|seen|ago|last|previous|prior)\b|\b\w+ed\b/i;
+const FUTURE = /\b(will|scheduled|schedule|planned|plan|plans|next|upcoming|return|follow[- ]?up|f\/u|due)\b/i;
 const RANGE = /\b(in|within|after|about|approximately|for)\s+(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(day|week|month|year)s?\b/gi;
 const BARE_YEAR = /\b(in|since|from|during|of|circa|around|until)\s+((?:19|20)\d{2})\b(?![/\-.]\d)/gi;
 
@@ -87,7 +88,7 @@ export function findDates(text: string, reference?: string): DateMention[] {
     if (explicit && !c.isCertain('year')) {
       if (!ref) continue; // "3/2" with nothing to anchor the year
       const candidate = new Date(year, month - 1, day, 12);
-      if (candidate > ref && PAST_TENSE.test(text)) year -= 1;
+      if (candidate > ref && PAST_TENSE.test(text) && !FUTURE.test(text)) year -= 1;
     }
     const precision: DateMention['precision'] = explicit
       ? (c.isCertain('day') ? 'day' : c.isCertain('month') ? 'month' : 'year')

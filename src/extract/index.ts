@@ -26,6 +26,11 @@ function newTreatmentSignals(facts: Fact[]): Fact[] {
   return out;
 }
 
+/** A short unpunctuated line near the top of the encounter: letterhead, title or header field. */
+function isHeadLine(text: string, enc: Encounter, span: { start: number; end: number }): boolean {
+  return span.start - enc.start < 400 && span.end - span.start < 70 && !/[.!?]$/.test(text.slice(span.start, span.end));
+}
+
 function sectionAt(sections: Section[], offset: number): Section | undefined {
   for (let i = sections.length - 1; i >= 0; i--) if (sections[i].start <= offset) return sections[i];
   return undefined;
@@ -36,11 +41,19 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[]): Fact
   const facts: Fact[] = [];
   const ids = new Set<string>();
   for (const enc of encounters) {
-    const sections = findSections(doc.text, enc.start, enc.end);
-    for (const span of splitSentences(doc.text, enc.start, enc.end)) {
+    // Text cut at the encounter's end (offsets unchanged): a heading scan then cannot run on through the rest of a 1,000-page record.
+    const upToEnd = doc.text.slice(0, enc.end);
+    const sections = findSections(upToEnd, enc.start, enc.end);
+    const headModalities = new Set<string>();
+    for (const span of splitSentences(upToEnd, enc.start, enc.end)) {
       const sent = makeSentence(doc, enc, span.start, span.end, sectionAt(sections, span.start));
-      const found: Fact[] = [];
+      let found: Fact[] = [];
       for (const x of EXTRACTORS) found.push(...x(sent));
+      // Letterhead and title lines ("Lakeside Physical Therapy") name the visit's modality once, not once per line.
+      if (isHeadLine(doc.text, enc, span)) {
+        found = found.filter((f) => f.type !== 'treatment' || !headModalities.has(f.attributes.modality));
+        for (const f of found) if (f.type === 'treatment') headModalities.add(f.attributes.modality);
+      }
       found.push(...newTreatmentSignals(found));
       for (const f of found) {
         let id = f.id; let n = 1;

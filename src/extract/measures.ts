@@ -1,5 +1,6 @@
 import type { FactOf } from '../model/index.js';
 import { loadLexicon, type LexiconEntry } from './lexicon.js';
+import { treatedBy } from './treatments.js';
 import { mentionBase, parseNumber, sideOf, type SentenceCtx } from './mention.js';
 
 type Instrument = FactOf<'outcome_measure'>['attributes']['instrument'];
@@ -9,7 +10,7 @@ const byId = new Map(instruments.entries.map((e) => [e.id, e]));
 
 const NUM = String.raw`(\d{1,3}(?:\.\d+)?)`;
 /** Value right after an instrument name, with an optional "from X to Y" change. */
-const VALUE_AFTER = new RegExp(String.raw`^\s*(?:score|index|total|average|avg|today|currently|is|was|of|at|=|:|-|\(|improved|worsened|decreased|increased|went|has|from)*\s*` + NUM + String.raw`\s*(%|/\s*\d{1,3}|points?)?(?:\s*(?:%|/\s*\d{1,3}))?(?:\s*(?:to|→|->)\s*` + NUM + String.raw`\s*(%|/\s*\d{1,3})?)?`, 'i');
+const VALUE_AFTER = new RegExp(String.raw`^\s*(?:(?:score|index|total|average|avg|today|currently|is|was|of|at|=|:|-|\(|improved|worsened|decreased|increased|went|has|from)\s*)*` + NUM + String.raw`\s*(%|/\s*\d{1,3}|points?)?(?:\s*(?:%|/\s*\d{1,3}))?(?:\s*(?:to|→|->)\s*` + NUM + String.raw`\s*(%|/\s*\d{1,3})?)?`, 'i');
 /** "pain 7/10", "7/10 pain", "pain improved from 8/10 to 5/10", "rates her pain as 6 out of 10". */
 const PAIN_SCORE = new RegExp(String.raw`(?<![\d/.])(?:(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\s*(?:to|→|->|down to|now)\s*)?(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}))?\s*(?:/|out of)\s*10(?![\d/])`, 'gi');
 const PAIN_CONTEXT = /\b(?:pain|NRS|NPRS|VAS|rates?|rated|rating|intensity|severity|discomfort|symptoms|ache|hurts)\b/i;
@@ -82,14 +83,6 @@ const RELIEF = /(?:(\d{1,3})\s*(?:-\s*\d{1,3}\s*)?%|(\d{1,3})\s*percent)\s*(?:pa
 const NO_RELIEF = /\b(?:no|without|minimal|little|zero|did not (?:get|obtain|receive|provide|give|have) (?:any|much)?\s*|failed to (?:provide|give))\s*(?:significant |lasting |meaningful |appreciable |any )?(?:relief|benefit|improvement)\b|\bdid not help\b|\bwas not helpful\b|\bnot (?:helpful|effective|beneficial)\b/gi;
 const DURATION = /\b(?:for|lasting|lasted|lasts|x|over|which lasted|that lasted|duration of)\s+(?:about|approximately|around|roughly|only|nearly|almost|~)?\s*(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a|an)\s*(?:-\s*\d+\s*)?(days?|weeks?|wks?|months?|mos?|years?)\b/i;
 const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
-const MODALITY_WORD = /\b(?:(TFESI|ESI|epidural|injection|block|MBB|RFA|ablation|rhizotomy|PT|physical therapy|therapy|chiropractic|adjustments?|surgery|medications?|gabapentin|TENS|acupuncture|massage|SCS|stimulator|TPI|trigger point))\b/;
-const MODALITY_OF: [RegExp, FactOf<'benefit'>['attributes']['modality']][] = [
-  [/TFESI|ESI|epidural/i, 'epidural_injection'], [/MBB|branch block/i, 'medial_branch_block'], [/RFA|ablation|rhizotomy/i, 'radiofrequency_ablation'],
-  [/TPI|trigger point/i, 'trigger_point_injection'], [/injection|block/i, 'other_injection'], [/^PT$|physical therapy|^therapy$/i, 'physical_therapy'],
-  [/chiropractic|adjustment/i, 'chiropractic'], [/surgery/i, 'surgery'], [/medication|gabapentin/i, 'medication'], [/TENS/, 'tens'],
-  [/acupuncture/i, 'acupuncture'], [/massage/i, 'massage'], [/SCS|stimulator/i, 'spinal_cord_stimulator'],
-];
-
 function durationDays(text: string): { days?: number; text: string } | undefined {
   const d = DURATION.exec(text);
   if (!d) return undefined;
@@ -101,8 +94,7 @@ function durationDays(text: string): { days?: number; text: string } | undefined
 export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
   const out: FactOf<'benefit'>[] = [];
   if (sent.section?.kind === 'goals') return out;
-  const modWord = MODALITY_WORD.exec(sent.text)?.[1];
-  const modality = modWord ? MODALITY_OF.find(([re]) => re.test(modWord))?.[1] : undefined;
+  const modality = treatedBy(sent.text);
   const lasting = /\b(?:relief|benefit|improvement|effect)\b[^.;]{0,20}\b(?:lasted|lasting)\b/i.test(sent.text) || /\blasted\b/i.test(sent.text);
   for (const m of sent.text.matchAll(RELIEF)) {
     const percent = Number(m[1] ?? m[2] ?? m[3]);
@@ -123,11 +115,12 @@ export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
       break;
     }
   }
-  if (out.length === 0 && lasting && modality) {
+  if (out.length === 0 && lasting && (modality || /\b(?:relief|benefit)\b/i.test(sent.text))) {
     const dur = durationDays(sent.text);
     if (dur) {
       const i = sent.text.search(DURATION);
-      const attributes: FactOf<'benefit'>['attributes'] = { durationText: dur.text, modality };
+      const attributes: FactOf<'benefit'>['attributes'] = { durationText: dur.text };
+      if (modality) attributes.modality = modality;
       if (dur.days !== undefined) attributes.durationDays = dur.days;
       out.push({ ...mentionBase(sent, 'benefit', i, i + dur.text.length), type: 'benefit', attributes });
     }

@@ -69,10 +69,12 @@ export function mentionBase(sent: SentenceCtx, type: Fact['type'], s: number, e:
   return base;
 }
 
-/** The sentence date closest to the mention (by character distance). */
+/** The sentence date closest to the mention (by character distance), preferring written dates over relative ones. */
 export function nearestDate(dates: DateMention[], s: number, e: number): DateMention | undefined {
   let best: DateMention | undefined; let bestDist = Infinity;
-  for (const d of dates) {
+  // "for 3 weeks" resolves to a date too; a written date in the sentence is the better anchor.
+  const absolute = dates.filter((d) => !d.relative);
+  for (const d of absolute.length > 0 ? absolute : dates) {
     const dist = d.end <= s ? s - d.end : d.start >= e ? d.start - e : 0;
     if (dist < bestDist) { best = d; bestDist = dist; }
   }

@@ -79,11 +79,14 @@ export function extractWorkStatus(sent: SentenceCtx): FactOf<'work_status'>[] {
 
 export function extractPrognosis(sent: SentenceCtx): FactOf<'prognosis'>[] {
   const cue = PROGNOSIS_CUE.exec(sent.text);
-  if (!cue) return [];
+  // Under a "PROGNOSIS:" heading the sentence itself ("Guarded.") need not repeat the word.
+  const underHeading = !cue && /prognos/i.test(sent.section?.title ?? '') && sent.text.length < 200;
+  if (!cue && !underHeading) return [];
   const words = outlooks.match(sent.text);
-  const word = words.find((w) => w.start >= cue.index) ?? words[0];
+  const word = (cue && words.find((w) => w.start >= cue.index)) || words[0];
   if (!word) return [];
-  const s = Math.min(cue.index, word.start); const e = Math.max(cue.index + cue[0].length, word.end);
+  const s = cue ? Math.min(cue.index, word.start) : word.start;
+  const e = cue ? Math.max(cue.index + cue[0].length, word.end) : word.end;
   return [{ ...mentionBase(sent, 'prognosis', s, e, { dating: 'encounter' }), type: 'prognosis', attributes: { outlook: word.entry.id, text: sent.text.slice(s, e) } }];
 }
 

@@ -43,8 +43,11 @@ function sessionsIn(clause: string): number | undefined {
   return n > 0 && n < 400 ? n : undefined;
 }
 
+const MODALITY_OF_SPECIALTY: Partial<Record<string, Modality>> = { physical_therapy: 'physical_therapy', chiropractic: 'chiropractic', occupational_therapy: 'occupational_therapy', psychology: 'psychology' };
+
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
+  const own = MODALITY_OF_SPECIALTY[sent.encounter.specialty];
   const section = sent.section?.kind;
   const drugMatches = drugs.match(sent.text);
   const mods = modalities.match(sent.text).filter((m) => !(m.entry.id === 'medication' && drugMatches.some((d) => Math.abs(d.start - m.start) < 40)));
@@ -70,11 +73,27 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: treatmentStatus(clause.text, section, 'medication') };
     if (!isClass) attributes.drug = d.entry.id;
     const dose = DOSE.exec(sent.text.slice(d.end, d.end + 60));
-    if (dose) attributes.dose = dose[1].trim().replace(/\s+/g, ' ');
+    if (dose) attributes.dose = dose[1].trim().replace(/\s+/g, ' ').replace(/\.$/, '');
     const change = doseChangeOf(clause.text);
     if (change) attributes.doseChange = change;
     if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
     out.push({ ...mentionBase(sent, 'treatment', d.start, d.end), type: 'treatment', attributes });
   }
+  // "Visit 6 of 12" in a therapist's note counts that therapist's sessions even without naming the therapy.
+  if (own && !out.some((f) => f.attributes.modality === own)) {
+    const n = sessionsIn(sent.text);
+    if (n) {
+      SESSIONS.lastIndex = 0;
+      const m = SESSIONS.exec(sent.text)!;
+      out.push({ ...mentionBase(sent, 'treatment', m.index, m.index + m[0].length), type: 'treatment', attributes: { modality: own, status: 'performed', sessions: n } });
+    }
+  }
   return out;
+}
+
+/** The treatment a sentence credits with relief: the first modality named (drugs count as medication). */
+export function treatedBy(text: string): Modality | undefined {
+  const m = modalities.match(text).find((x) => x.entry.id !== 'imaging_study');
+  if (m) return m.entry.id;
+  return drugs.match(text).length > 0 ? 'medication' : undefined;
 }

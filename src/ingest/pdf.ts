@@ -68,7 +68,7 @@ function ranges(ns: number[]): string {
     out.push(i === j ? `${ns[i]}` : `${ns[i]}–${ns[j]}`);
     i = j;
   }
-  return out.join(', ');
+  return out.length > 12 ? `${out.slice(0, 12).join(', ')} and ${out.length - 12} more` : out.join(', ');
 }
 
 export async function readPdf(id: string, file: string, abs: string, fileExhibit: string | undefined, opts: PdfOptions = {}): Promise<SourceDocument> {

@@ -11,6 +11,9 @@ const kindLexicon = compileLexicon(data.kinds.map((k): LexiconEntry => ({ id: k.
 const byCredential = new Map<string, Specialty>();
 for (const s of data.specialties) for (const c of s.credentials) byCredential.set(c.toUpperCase(), s.id);
 
+/** Words only an electrodiagnostic report uses together. */
+const EMG_CUES = /\b(?:EMG|NCS|nerve conduction|needle (?:EMG|examination)|motor unit|sensory response|fibrillations?|positive sharp waves|distal latenc(?:y|ies)|conduction velocit(?:y|ies))\b/gi;
+
 /** How far into an encounter its letterhead, title and headings are looked for. */
 export const HEAD_CHARS = 600;
 
@@ -54,6 +57,10 @@ export function classifyEncounter(head: string, body: string, credential?: strin
   } else if (specialty !== 'physical_therapy' && specialty !== 'occupational_therapy' && kind.startsWith('pt_')) {
     kind = /discharge/i.test(head) ? 'office_visit' : kind === 'pt_evaluation' ? 'consultation' : 'office_visit';
     if (specialty === 'unknown' && /physical therapy|\bPT\b/.test(head)) { specialty = 'physical_therapy'; kind = 'pt_progress'; }
+  }
+  if (kind === 'unknown' && new Set([...body.matchAll(EMG_CUES)].map((m) => m[0].toLowerCase())).size >= 2) {
+    kind = 'emg';
+    if (specialty === 'unknown') specialty = 'neurology';
   }
   if (kind === 'unknown') {
     if (specialty === 'radiology') kind = 'imaging';

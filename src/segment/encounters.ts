@@ -9,7 +9,7 @@ const DATE_SHAPE = String.raw`(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\
 
 /** "DATE OF SERVICE: 03/14/2024", "DOS: 3/14/24", "Visit Date - ...", "Date: ..." at the start of a line. */
 const LABELLED_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:dates? of (?:service|visit|exam(?:ination)?|evaluation|procedure|surgery|operation|consultation|report|study|encounter|treatment)|DOS|service date|visit date|exam(?:ination)? date|(?:evaluation|procedure|surgery|report|study|encounter|consultation|treatment) date|date)[ \t]*(?::|#|-(?=[ \t]))[ \t]*(${DATE_SHAPE})`,
+  String.raw`^[ \t\f]*(?:dates? of (?:service|visit|exam(?:ination)?|evaluation|procedure|surgery|operation|consultation|report|study|encounter|treatment)|DOS|service date|visit date|exam(?:ination)? date|(?:evaluation|procedure|surgery|report|study|encounter|consultation|treatment) date|date)[ \t]*(?::|#|-(?=[ \t]))[ \t]*(${DATE_SHAPE})`,
   'gim',
 );
 /** "PROGRESS NOTE 04/02/2024", "Physical Therapy Daily Note - 3/14/2024": a short title line ending in a date. */

@@ -116,11 +116,12 @@ export function findSections(text: string, start = 0, end = text.length): Sectio
     if (h && (lineStart || isUpperHeading(h.title) || h.kind !== 'other')) found.push(h);
   }
   // Headings alone on a line, without a colon ("PHYSICAL EXAMINATION", "Assessment").
+  // Scan only [start, end): a regex left to run to the end of a long record makes per-encounter calls quadratic.
+  const region = text.slice(start, end);
   const lineRe = /^[ \t]*([A-Za-z][A-Za-z /&'()\-]{1,50}?)[ \t]*$/gm;
-  lineRe.lastIndex = start;
   let m: RegExpExecArray | null;
-  while ((m = lineRe.exec(text)) && m.index < end) {
-    const s = m.index + m[0].indexOf(m[1]);
+  while ((m = lineRe.exec(region))) {
+    const s = start + m.index + m[0].indexOf(m[1]);
     const title = m[1];
     const kind = sectionKindOf(title);
     if (kind && (isUpperHeading(title) || normalizeHeading(title) === title.toLowerCase().trim() || /^[A-Z]/.test(title)) && title.length > 2) {

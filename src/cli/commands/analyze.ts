@@ -15,7 +15,9 @@ const CLAIM_ALIASES: Record<string, ClaimType> = {
 function formatFrom(format: string | undefined, out: string | undefined): ReportFormat {
   const f = format ?? (out ? path.extname(out).slice(1).toLowerCase() : 'md');
   const normal = f === 'markdown' ? 'md' : f === 'htm' ? 'html' : f;
-  if (normal !== 'json' && normal !== 'md' && normal !== 'html') throw new UsageError(`--format must be json, md or html, got "${f}"`);
+  if (normal !== 'json' && normal !== 'md' && normal !== 'html' && normal !== 'letters') {
+    throw new UsageError(`--format must be json, md, html or letters, got "${f}"`);
+  }
   return normal;
 }
 
@@ -27,7 +29,7 @@ export function registerAnalyze(program: Command): void {
     .option('--claim <type>', 'ssdi | ssi | wc | pi | general', 'general')
     .option('--onset <date>', 'alleged onset / date of injury (YYYY-MM-DD)')
     .option('--dli <date>', 'date last insured, SSDI (YYYY-MM-DD)')
-    .option('--format <format>', 'json | md | html (default: from --out extension, else md)')
+    .option('--format <format>', 'json | md | html | letters (default: from --out extension, else md)')
     .option('--out <file>', 'write the report here instead of stdout')
     .option('--quiet', 'no progress or summary on stderr')
     .action(async (paths: string[], opts: { claim: string; onset?: string; dli?: string; format?: string; out?: string; quiet?: boolean }) => {

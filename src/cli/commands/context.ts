@@ -20,10 +20,11 @@ export function registerContext(program: Command): void {
       const header = [...table.header, 'negation', 'temporality', 'experiencer', ...(opts.explain ? ['cues'] : [])];
       const out = [header.join('\t')];
       for (const j of judged) {
-        const extra = [j.negation, j.temporality, j.experiencer];
+        const extra: string[] = [j.negation, j.temporality, j.experiencer];
         if (opts.explain) extra.push(j.result.cues.map((c) => `${c.category}:"${c.trigger}"@${c.start}-${c.end}`).join('; '));
         out.push([...j.row, ...extra].join('\t'));
       }
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; }); // `| head`
       process.stdout.write(out.join('\n') + '\n');
     });
 }

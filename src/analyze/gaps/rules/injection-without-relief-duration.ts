@@ -1,5 +1,6 @@
 import type { Fact, FactOf, Modality } from '../../../model/index.js';
 import { daysBetween } from '../../dates.js';
+import { sessionFacts } from '../../timeline.js';
 import { humanModality, list, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
@@ -23,9 +24,8 @@ export const rule: GapRule = {
     const byId = new Map<string, Fact>(ctx.asserted.map((f) => [f.id, f]));
     const benefits = ctx.of('benefit');
     return ctx.timeline.filter((e) => INJECTIONS.has(e.modality)).flatMap((e) => {
-      const done = e.events
-        .map((ev) => byId.get(ev.factId))
-        .filter((f): f is FactOf<'treatment'> => f?.type === 'treatment' && (f.attributes.status === 'performed' || f.attributes.status === 'completed'));
+      const course = e.events.map((ev) => byId.get(ev.factId)).filter((f): f is FactOf<'treatment'> => f?.type === 'treatment');
+      const done = sessionFacts(course, ctx);
       const doneDates = done.map((f) => ctx.dateOf(f));
       const lacking = done.filter((f, i) => {
         const d = ctx.dateOf(f);
@@ -45,7 +45,7 @@ export const rule: GapRule = {
       const who = ctx.providerOf(lacking[0]);
       const name = humanModality(e.modality);
       return [makeGap(rule.meta, {
-        why: `${lacking.length} ${name}${lacking.length === 1 ? '' : 's'} (${list(dates)}) without both the percent relief and how long the relief lasted.`,
+        why: `${dates.length} ${name}${dates.length === 1 ? '' : 's'} (${list(dates)}) without both the percent relief and how long the relief lasted.`,
         to: who,
         ask: `For the ${name}${dates.length === 1 ? '' : 's'} on ${list(dates)}, please state the percent pain relief the patient reported, how long it lasted, and any change in function, and why further injections were or were not repeated.`,
         evidence: lacking.flatMap((f) => f.evidence.slice(0, 1)),

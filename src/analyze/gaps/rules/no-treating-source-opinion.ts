@@ -2,6 +2,10 @@ import { isAcceptableMedicalSource } from '../../providers.js';
 import { mainTreatingEvidence, mainTreatingSource, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
+const EXERTIONAL = new Set(['lift', 'carry', 'push', 'pull']);
+// Sitting/standing/walking tolerances, or reaching/handling for an upper-extremity claim.
+const POSITIONAL = new Set(['sit', 'stand', 'walk', 'reach', 'overhead_reach', 'handle', 'finger', 'use_arm']);
+
 export const rule: GapRule = {
   meta: {
     id: 'no-treating-source-opinion',
@@ -13,11 +17,19 @@ export const rule: GapRule = {
     request: { to: 'the treating physician', ask: 'Please complete a function-by-function statement of work-related abilities with the findings that support each limit.' },
   },
   check(ctx) {
-    const physicianOpinion = ctx.of('limitation').some((f) => f.attributes.source === 'provider' && isAcceptableMedicalSource(ctx.encounterOf(f)) !== false);
-    if (physicianOpinion || !ctx.visits.length) return [];
+    // Function by function (HA-1151): one physician addresses exertion (lift/carry) and sitting/standing/walking or arm use.
+    const covered = new Map<string, Set<string>>();
+    for (const f of ctx.of('limitation')) {
+      if (f.attributes.source !== 'provider' || isAcceptableMedicalSource(ctx.encounterOf(f)) === false) continue;
+      const who = ctx.providerOf(f);
+      covered.set(who, (covered.get(who) ?? new Set()).add(f.attributes.activity));
+    }
+    const functionByFunction = [...covered.values()].some((acts) =>
+      [...EXERTIONAL].some((a) => acts.has(a)) && [...POSITIONAL].some((a) => acts.has(a)));
+    if (functionByFunction || !ctx.visits.length) return [];
     const who = mainTreatingSource(ctx, rule.meta.request.to);
     return [makeGap(rule.meta, {
-      why: `No treating physician states what the claimant can still do, function by function; ${who} is the source seen most often.`,
+      why: `No treating physician states, function by function, what the claimant can still do (lifting/carrying plus sitting, standing, walking or use of the arms); ${who} is the source seen most often.`,
       to: who,
       ask: 'Please complete a medical source statement of the patient\'s work-related abilities: how much can be lifted and carried (occasionally/frequently), how long the patient can sit, stand and walk in an 8-hour day, need to change position or use a cane, limits on reaching, handling, bending, stooping and climbing, expected absences per month, and the exam, imaging or test findings that support each limit.',
       evidence: mainTreatingEvidence(ctx),

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeCase } from '../src/analyze/index.js';
+import { CaseBuilder, chronicLumbarCase, DR_KIM, DR_LEE, DR_PATEL, PT_RIVERA } from './helpers/facts.js';
+import { expectValidCitations } from './helpers/citations.js';
+
+function run(b: CaseBuilder, claim: Parameters<CaseBuilder['input']>[0] = { type: 'general' }) {
+  const a = analyzeCase(b.input(claim));
+  expectValidCitations(a, b.documents());
+  return a;
+}
+
+describe('MMI: explicit', () => {
+  it('takes date and provider from a P&S statement, with high confidence', () => {
+    const b = new CaseBuilder()
+      .visit('2024-01-10', DR_KIM).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Completed 16 sessions of PT for the R shoulder.')
+      .visit('2024-04-02', DR_KIM).fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: '2024-03-28' }, 'Patient is permanent and stationary as of 03/28/2024.');
+    const { mmi } = run(b, { type: 'workers_comp' });
+    expect(mmi).toMatchObject({ status: 'explicit', date: '2024-03-28', statedBy: 'Dr. Kim (orthopedic surgery)' });
+    expect(mmi.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(mmi.conflicts).toEqual([]);
+    expect(mmi.reasons[0].evidence[0].quote).toContain('permanent and stationary');
+  });
+
+  it('reports another provider recommending surgery after MMI as a conflict, not hiding it', () => {
+    const b = new CaseBuilder()
+      .visit('2024-02-01', DR_LEE).fact('mmi_statement', { kind: 'mmi' }, 'In my opinion she has reached maximum medical improvement.')
+      .visit('2024-03-15', DR_KIM).fact('treatment', { modality: 'surgery', subtype: 'arthroscopic repair', status: 'recommended' }, 'I recommend arthroscopic rotator cuff repair.');
+    const { mmi } = run(b);
+    expect(mmi.status).toBe('explicit');
+    expect(mmi.conflicts.map((c) => c.text).join(' ')).toMatch(/Dr\. Kim.*surgery/);
+    expect(mmi.confidence).toBeLessThan(0.9);
+  });
+
+  it('does not treat future-care recommendations in the MMI report itself as a conflict', () => {
+    const b = new CaseBuilder()
+      .visit('2024-02-01', DR_LEE)
+      .fact('mmi_statement', { kind: 'mmi' }, 'He is at MMI.')
+      .fact('treatment', { modality: 'epidural_injection', status: 'recommended' }, 'Future medical care should allow up to two epidural injections per year for flare-ups.');
+    expect(run(b).mmi.conflicts).toEqual([]);
+  });
+
+  it('"not at MMI" later followed by MMI: explicit, earlier statement listed as conflict', () => {
+    const b = new CaseBuilder()
+      .visit('2023-10-01', DR_LEE).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Not yet at MMI; pending repeat injection.')
+      .visit('2024-01-05', DR_LEE).fact('mmi_statement', { kind: 'mmi' }, 'Patient has now reached MMI.');
+    const { mmi } = run(b);
+    expect(mmi).toMatchObject({ status: 'explicit', date: '2024-01-05' });
+    expect(mmi.conflicts).toHaveLength(1);
+  });
+
+  it('MMI later withdrawn by "not at MMI": not reached, earlier MMI is a conflict', () => {
+    const b = new CaseBuilder()
+      .visit('2023-10-01', DR_LEE).fact('mmi_statement', { kind: 'mmi' }, 'She is at MMI.')
+      .visit('2024-01-05', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'She is not at maximum medical improvement; surgery is indicated.');
+    const { mmi } = run(b);
+    expect(mmi.status).toBe('not_reached');
+    expect(mmi.conflicts[0].text).toContain('Dr. Lee');
+  });
+
+  it('ignores negated and hypothetical MMI mentions', () => {
+    const b = new CaseBuilder()
+      .visit('2024-01-05', DR_LEE)
+      .fact('mmi_statement', { kind: 'mmi' }, 'She has not reached MMI.', { negated: true })
+      .fact('mmi_statement', { kind: 'mmi' }, 'If she fails the injection she may be placed at MMI.', { temporality: 'hypothetical' });
+    expect(run(b).mmi.status).not.toBe('explicit');
+  });
+});
+
+describe('MMI: implied', () => {
+  it('infers MMI from the chronic lumbar pattern, dated at the first sustained maintenance visit', () => {
+    const { mmi } = run(chronicLumbarCase(), { type: 'ssdi' });
+    expect(mmi.status).toBe('implied');
+    expect(mmi.date).toBe('2024-03-01');
+    expect(mmi.statedBy).toBe('Dr. Lee (pain management)');
+    expect(mmi.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(mmi.confidence).toBeLessThanOrEqual(0.85);
+    const text = mmi.reasons.map((r) => r.text).join('\n');
+    expect(text).toMatch(/maintenance-only visits from 2024-03-01/);
+    expect(text).toMatch(/ODI changed .* less than its MCID of 10/);
+    expect(text).toMatch(/surgery declined/);
+    expect(mmi.reasons.every((r) => r.text.length > 0)).toBe(true);
+  });
+
+  it('a hypothetical future treatment ("if worse, consider SCS") does not block implied MMI', () => {
+    const { mmi } = run(chronicLumbarCase());
+    expect(mmi.reasons.flatMap((r) => r.evidence).some((e) => e.quote.includes('SCS'))).toBe(false);
+    expect(mmi.status).toBe('implied');
+  });
+
+  it('needs the maintenance phase to span about three months', () => {
+    const b = new CaseBuilder()
+      .visit('2024-01-10', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Discharged from PT.')
+      .visit('2024-02-01', DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.')
+      .visit('2024-03-01', DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.');
+    expect(run(b).mmi.status).toBe('insufficient_evidence');
+  });
+
+  it('a functional score still improving beyond its MCID means not at MMI', () => {
+    const b = new CaseBuilder()
+      .visit('2024-01-10', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Discharged from PT.')
+      .visit('2024-02-01', DR_PATEL).fact('plan_signal', { signal: 'follow_up_prn' }, 'Follow up PRN.').fact('outcome_measure', { instrument: 'ODI', value: 50, max: 100 }, 'ODI 50%.')
+      .visit('2024-06-01', DR_PATEL).fact('plan_signal', { signal: 'follow_up_prn' }, 'Follow up PRN.').fact('outcome_measure', { instrument: 'ODI', value: 30, max: 100 }, 'ODI 30%.');
+    expect(run(b).mmi.status).toBe('not_reached');
+  });
+});
+
+describe('MMI: not reached and insufficient', () => {
+  it('surgery recommended at the last visit: not reached, citing the recommendation', () => {
+    const b = new CaseBuilder()
+      .visit('2024-01-10', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.')
+      .visit('2024-03-10', DR_KIM).fact('treatment', { modality: 'surgery', subtype: 'L4-5 fusion', status: 'recommended' }, 'Recommend L4-5 TLIF; will submit for authorization.');
+    const { mmi } = run(b);
+    expect(mmi.status).toBe('not_reached');
+    expect(mmi.reasons[0].evidence[0].quote).toContain('TLIF');
+  });
+
+  it('a recommendation the claimant later declined no longer keeps MMI open', () => {
+    const b = new CaseBuilder()
+      .visit('2023-09-05', DR_KIM).fact('treatment', { modality: 'surgery', status: 'recommended' }, 'Recommend microdiscectomy.')
+      .visit('2023-10-01', DR_KIM).fact('treatment', { modality: 'surgery', status: 'declined', reasonStopped: 'risk' }, 'Declines surgery.')
+      .visit('2023-11-01', DR_LEE).fact('plan_signal', { signal: 'maintenance_care' }, 'Maintenance care.')
+      .visit('2024-02-15', DR_LEE).fact('plan_signal', { signal: 'maintenance_care' }, 'Maintenance care only.');
+    expect(run(b).mmi).toMatchObject({ status: 'implied', date: '2023-11-01' });
+  });
+
+  it('one dated visit is insufficient evidence', () => {
+    const b = new CaseBuilder().visit('2024-01-10', DR_LEE).fact('plan_signal', { signal: 'follow_up_prn' }, 'F/u prn.');
+    expect(run(b).mmi.status).toBe('insufficient_evidence');
+  });
+});

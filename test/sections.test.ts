@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { findSections, sectionKindOf } from '../src/segment/sections.js';
+
+describe('sectionKindOf', () => {
+  it.each([
+    ['HISTORY OF PRESENT ILLNESS', 'hpi'], ['Past Medical History', 'past_history'], ['PSH', 'surgical_history'],
+    ['Family history', 'family_history'], ['SOCIAL HISTORY', 'social_history'], ['ROS', 'ros'],
+    ['Physical Examination', 'exam'], ['IMPRESSION', 'impression'], ['Assessment/Plan', 'assessment'],
+    ['Plan', 'plan'], ['Work Status', 'work_status'], ['Restrictions', 'restrictions'], ['Short Term Goals', 'goals'],
+    ['BRIEF HISTORY OF PRESENT ILLNESS', 'hpi'], ['HIS SOCIAL HISTORY', 'social_history'], ['Current Medications', 'medications'],
+  ])('%s → %s', (title, kind) => expect(sectionKindOf(title)).toBe(kind));
+  it.each(['Pain', 'LEFT KNEE', 'Patient name'])('%s is not a known section', (t) => expect(sectionKindOf(t)).toBeUndefined());
+});
+
+describe('findSections', () => {
+  const note = [
+    'Patient: John Doe',
+    'HISTORY OF PRESENT ILLNESS:,  Low back pain after lifting. PAST MEDICAL HISTORY:,  HTN.',
+    'Family history: Mother has diabetes.',
+    'PHYSICAL EXAMINATION',
+    'BP 120/80. Time 10:30. Pain: 7/10.',
+    'Assessment:',
+    '1. Lumbar strain.',
+    'Plan: PT 2x/week.',
+  ].join('\n');
+  const sections = findSections(note);
+
+  it('finds headings with and without colons, inline and on their own line', () => {
+    expect(sections.map((s) => [s.kind, s.title])).toEqual([
+      ['other', ''],
+      ['hpi', 'HISTORY OF PRESENT ILLNESS'],
+      ['past_history', 'PAST MEDICAL HISTORY'],
+      ['family_history', 'Family history'],
+      ['exam', 'PHYSICAL EXAMINATION'],
+      ['assessment', 'Assessment'],
+      ['plan', 'Plan'],
+    ]);
+  });
+
+  it('runs each section to the next heading, covering the range', () => {
+    for (let i = 1; i < sections.length; i++) expect(sections[i].start).toBe(sections[i - 1].end);
+    expect(sections[0].start).toBe(0);
+    expect(sections[sections.length - 1].end).toBe(note.length);
+    expect(note.slice(sections[3].start, sections[3].end)).toBe('Family history: Mother has diabetes.\n');
+  });
+
+  it('does not treat times, scores or field labels in prose as headings', () => {
+    expect(sections.find((s) => /Time|Pain|Patient/.test(s.title))).toBeUndefined();
+  });
+
+  it('keeps unknown upper-case sub-headings as "other"', () => {
+    const s = findSections('FINDINGS:  LEFT KNEE:  Osteochondral irregularity.');
+    expect(s.map((x) => [x.kind, x.title])).toEqual([['imaging', 'FINDINGS'], ['other', 'LEFT KNEE']]);
+  });
+});
