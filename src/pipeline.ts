@@ -29,7 +29,7 @@ function documentStatus(doc: SourceDocument, encounters: Encounter[]): DocumentS
 
 /** The whole job: files → cited analysis. Per-file failures are reported, never thrown. */
 export async function analyzePaths(inputs: string[], claim: Claim): Promise<CaseRun> {
-  const { documents, failures } = await readCase(inputs);
+  const { documents, failures, duplicates } = await readCase(inputs);
   const statuses: DocumentStatus[] = [];
   const encounters: Encounter[] = [];
   const facts: Fact[] = [];
@@ -45,6 +45,6 @@ export async function analyzePaths(inputs: string[], claim: Claim): Promise<Case
   }
   for (const f of failures) statuses.push({ file: f.file, status: 'error', error: f.error, warnings: [], pages: 0, encounters: [] });
   statuses.sort((a, b) => a.file.localeCompare(b.file));
-  const analysis = analyzeCase({ claim, documents: statuses, encounters, facts });
+  const analysis = analyzeCase({ claim, documents: statuses, encounters, facts, duplicates });
   return { analysis, documents, failures };
 }

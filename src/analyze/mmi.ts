@@ -1,4 +1,5 @@
-import type { Evidence, Fact, FactOf, MmiAssessment, Modality, Reason } from '../model/index.js';
+import type { Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
+import { ModalitySchema } from '../model/index.js';
 import type { CaseContext, Visit } from './context.js';
 import { evidenceOf } from './context.js';
 import { daysBetween } from './dates.js';
@@ -15,13 +16,39 @@ export const ACTIVE_MODALITIES = new Set<Modality>([
   'radiofrequency_ablation', 'surgical_consultation', 'surgery', 'spinal_cord_stimulator', 'pain_program',
   'work_conditioning',
 ]);
-const MAINTENANCE_SIGNALS = new Set([
-  'maintenance_care', 'continue_current_management', 'follow_up_prn', 'no_further_treatment',
-  'not_surgical_candidate', 'surgery_declined',
-]);
+/**
+ * Plans that mark a maintenance-only visit. A surgeon's "not a candidate" or the claimant declining surgery
+ * closes an option (END_OF_OPTIONS) but is a one-off decision, not the start of the maintenance phase.
+ */
+const MAINTENANCE_SIGNALS = new Set(['maintenance_care', 'continue_current_management', 'follow_up_prn', 'no_further_treatment']);
 /** Signals that curative options have run out (stronger than routine follow-up). */
 const END_OF_OPTIONS = new Set(['no_further_treatment', 'not_surgical_candidate', 'surgery_declined']);
-const ACTIVE_SIGNALS = new Set(['referral', 'new_treatment']);
+/**
+ * Visits that can show the maintenance phase of the claimed physical condition. A psychology, psychiatry or
+ * emergency contact, an IME or FCE, or a film read says nothing about whether the treating doctors still
+ * have curative care to offer for it.
+ */
+const NOT_CONDITION_CARE = new Set<Specialty>(['psychology', 'psychiatry', 'radiology', 'emergency', 'ime', 'fce']);
+
+/** The modality a plan-signal target names ("physical therapy", "epidural_injection (caudal)"), if any. */
+function targetModality(target: string | undefined): Modality | undefined {
+  if (!target) return undefined;
+  const key = target.toLowerCase().replace(/\s*\(.*$/, '').trim().replace(/[\s-]+/g, '_');
+  const parsed = ModalitySchema.safeParse(key);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * A referral counts as an active step unless it is to a kind of care that is not curative for the claimed
+ * condition (psychology, medication, home exercise); "new treatment" counts only when it names an active
+ * modality, since starting or adjusting a medication is ordinary maintenance care.
+ */
+function isActiveSignal(f: FactOf<'plan_signal'>): boolean {
+  const m = targetModality(f.attributes.target);
+  if (f.attributes.signal === 'referral') return !m || ACTIVE_MODALITIES.has(m);
+  if (f.attributes.signal === 'new_treatment') return !!m && ACTIVE_MODALITIES.has(m);
+  return false;
+}
 const RESOLVING = new Set(['declined', 'discontinued', 'completed', 'performed', 'ongoing']);
 
 interface ActiveEvent { date: string; fact: Fact; open: boolean; what: string }
@@ -59,9 +86,42 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   }
   for (const f of ctx.of('plan_signal')) {
     const d = ctx.dateOf(f);
-    if (d && ACTIVE_SIGNALS.has(f.attributes.signal)) out.push({ date: d, fact: f, open: true, what: describe(f) });
+    if (d && isActiveSignal(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date));
+  const maintenance = maintenanceVisits(ctx);
+  return out.filter((a) => !a.open || !lapsed(a, ctx, maintenance)).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+const MED_CHANGES = new Set(['started', 'increased', 'switched']);
+
+/**
+ * Medication started, raised or switched: not curative care that keeps MMI away, but a change in treatment,
+ * so the maintenance phase (and an implied MMI date) can only begin after the last one.
+ */
+function treatmentChanges(ctx: CaseContext): Fact[] {
+  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? ''));
+  const started = ctx.of('plan_signal').filter((f) => {
+    if (f.attributes.signal !== 'new_treatment') return false;
+    const m = targetModality(f.attributes.target);
+    return !m || m === 'medication';
+  });
+  return [...meds, ...started].filter((f) => ctx.dateOf(f)).sort((a, b) => ctx.dateOf(a)!.localeCompare(ctx.dateOf(b)!));
+}
+
+/** Visits by a provider treating the claimed condition whose plan is maintenance only. */
+function maintenanceVisits(ctx: CaseContext): Visit[] {
+  return ctx.visits.filter((v) => v.facts.some(isMaintenance) && v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty)));
+}
+
+/**
+ * A recommendation nobody acted on has lapsed when the provider who made it later writes a maintenance-only
+ * plan, or when maintenance visits have since gone on long enough to show the maintenance phase itself.
+ */
+function lapsed(a: ActiveEvent, ctx: CaseContext, maintenance: Visit[]): boolean {
+  const later = maintenance.filter((v) => v.date > a.date);
+  if (later.some((v) => v.provider === ctx.providerOf(a.fact))) return true;
+  const { minMaintenanceVisits, minMaintenanceDays } = ctx.profile.params;
+  return later.length >= minMaintenanceVisits && daysBetween(later[0].date, later[later.length - 1].date) >= minMaintenanceDays;
 }
 
 function isMaintenance(f: Fact): boolean {
@@ -147,8 +207,10 @@ export function assessMmi(ctx: CaseContext): MmiAssessment {
   const lastVisit = visits[visits.length - 1]?.date;
   const active = activeEvents(ctx);
   const lastActive = active[active.length - 1];
-  const after = lastActive ? visits.filter((v) => v.date > lastActive.date) : visits;
-  const maintenance = after.filter((v) => v.facts.some(isMaintenance));
+  const lastChange = treatmentChanges(ctx).at(-1);
+  const phaseStart = [lastActive?.date, lastChange && ctx.dateOf(lastChange)].filter((d): d is string => !!d).sort().at(-1);
+  const after = phaseStart ? visits.filter((v) => v.date > phaseStart) : visits;
+  const maintenance = maintenanceVisits(ctx).filter((v) => after.includes(v));
   const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi');
   const lastNot = notAt[notAt.length - 1];
 

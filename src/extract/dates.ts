@@ -24,7 +24,11 @@ const NUMERIC_DATE = /\d{1,4}[/\-.]\d{1,2}/;
 const DATE_CUE_BEFORE = /\b(on|dated?|dos|since|from|until|thru|through|to|of|in|at|seen|performed|done|starting|started|effective|week of|last|visit|injury|doi|surgery|injection)\s*:?\s*$/i;
 const PAST_TENSE = /\b(s\/p|status post|was|were|had|underwent|performed|done|received|completed|seen|ago|last|previous|prior)\b|\b\w+ed\b/i;
 const FUTURE = /\b(will|scheduled|schedule|planned|plan|plans|next|upcoming|return|follow[- ]?up|f\/u|due)\b/i;
-const RANGE = /\b(in|within|after|about|approximately|for)\s+(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(day|week|month|year)s?\b/gi;
+const RANGE = /\b(in|within)\s+(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(day|week|month|year)s?\b/gi;
+/** Before a relative span, words that make it a duration ("relief lasting 12 weeks", "PT for 3 weeks"), not a date. */
+const DURATION_CUE = /\b(?:for|lasting|lasted|lasts|x|over|about|approximately|around|roughly|nearly|almost|only)\s*$/i;
+/** "6 weeks after surgery", "3 weeks later": relative to another event, not to the visit; unresolvable here. */
+const EVENT_ANCHORED = /\b(?:after|before|later|following|post)\b/i;
 const BARE_YEAR = /\b(in|since|from|during|of|circa|around|until)\s+((?:19|20)\d{2})\b(?![/\-.]\d)/gi;
 
 function pad(n: number): string { return String(n).padStart(2, '0'); }
@@ -81,6 +85,10 @@ export function findDates(text: string, reference?: string): DateMention[] {
     const explicit = MONTH_NAME.test(r.text) || NUMERIC_DATE.test(r.text) || /\b(19|20)\d{2}\b/.test(r.text);
     if (!explicit && !ref) continue; // a relative expression needs a reference
     if (/^\d{1,2}(:\d{2})?\s*(am|pm)?$/i.test(r.text.trim())) continue; // a bare time or number
+    if (!explicit && !/\b(?:ago|past|last|prior|previous|yesterday|today|tomorrow|next)\b/i.test(r.text)) {
+      if (/^(?:for|over)\b/i.test(r.text) || DURATION_CUE.test(text.slice(Math.max(0, start - 16), start))) continue;
+      if (EVENT_ANCHORED.test(r.text) || EVENT_ANCHORED.test(text.slice(end, end + 12).replace(/^\s*(\S+).*$/s, '$1'))) continue;
+    }
     const c = r.start;
     let year = c.get('year') ?? 0;
     const month = c.get('month') ?? 1;

@@ -15,10 +15,13 @@ const EXTRACTORS: ((s: SentenceCtx) => Fact[])[] = [
 ];
 
 /** New curative treatment recommended or planned in this sentence: a counter-signal to MMI. */
-function newTreatmentSignals(facts: Fact[]): Fact[] {
+function newTreatmentSignals(facts: Fact[], inPlan: boolean): Fact[] {
   const out: Fact[] = [];
   for (const f of facts) {
-    if (f.type !== 'treatment' || (f.attributes.status !== 'planned' && f.attributes.status !== 'recommended')) continue;
+    if (f.type !== 'treatment') continue;
+    // A drug started in the plan is prescribed that day (status ongoing) yet is still a new treatment.
+    const newDrug = inPlan && f.attributes.modality === 'medication' && f.attributes.doseChange === 'started';
+    if (f.attributes.status !== 'planned' && f.attributes.status !== 'recommended' && !newDrug) continue;
     if (f.attributes.modality === 'medication' && f.attributes.doseChange !== 'started') continue;
     if (f.attributes.modality === 'imaging_study') continue;
     out.push({ ...f, id: f.id.replace(':treatment:', ':plan_signal:'), type: 'plan_signal', attributes: { signal: 'new_treatment', target: f.attributes.subtype ? `${f.attributes.modality} (${f.attributes.subtype})` : f.attributes.drug ?? f.attributes.modality } });
@@ -54,7 +57,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[]): Fact
         found = found.filter((f) => f.type !== 'treatment' || !headModalities.has(f.attributes.modality));
         for (const f of found) if (f.type === 'treatment') headModalities.add(f.attributes.modality);
       }
-      found.push(...newTreatmentSignals(found));
+      found.push(...newTreatmentSignals(found, sent.section?.kind === 'plan'));
       for (const f of found) {
         let id = f.id; let n = 1;
         while (ids.has(id)) id = `${f.id}.${++n}`;

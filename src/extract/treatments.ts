@@ -45,6 +45,31 @@ function sessionsIn(clause: string): number | undefined {
 
 const MODALITY_OF_SPECIALTY: Partial<Record<string, Modality>> = { physical_therapy: 'physical_therapy', chiropractic: 'chiropractic', occupational_therapy: 'occupational_therapy', psychology: 'psychology' };
 
+const PROCEDURE = /injection|block|ablation|surgery|facet|epidural|stimulator/;
+/**
+ * "after the injection", "since fusion", "post-laminectomy syndrome", "failed back surgery": a later note pointing
+ * back at a procedure done before. Without a date of its own it is not a new procedure event at this visit.
+ */
+const BACK_REFERENCE = /\b(?:after|since|following|post|prior|previous|s\/p|status[- ]post|failed(?: back)?|from)[\s-]+(?:(?:the|her|his|a|an|last|recent|prior|previous|index|lumbar|cervical|spinal|back|neck|shoulder|knee|L\d-\d|C\d-\d|L\d-S1)\s+){0,3}$/i;
+const PROCEDURE_VISITS = new Set(['procedure_note', 'operative_report']);
+
+function isBackReference(sent: SentenceCtx, start: number, modality: string): boolean {
+  if (!PROCEDURE.test(modality) || PROCEDURE_VISITS.has(sent.encounter.kind) || sent.section?.kind === 'procedure') return false;
+  if (!BACK_REFERENCE.test(sent.text.slice(Math.max(0, start - 40), start))) return false;
+  return !sent.dates().some((d) => !d.relative);
+}
+
+/** Hedged or future wording: the drug is only proposed ("may consider gabapentin", "will start ... if no better"). */
+const PROPOSED_ONLY = /\b(?:consider(?:ed|ing)?|may|might|could|would|if|option|discuss(?:ed)?|recommend(?:s|ed)?|suggest(?:s|ed)?|will|plan(?:s|ned)? to|next (?:visit|time)|candidate|once|after)\b/i;
+
+/**
+ * "Start ibuprofen 800 mg TID", "Increase gabapentin to 600 mg": a dose order written at the visit is a
+ * prescription given that day, so the claimant is on the drug from then (ongoing), unless hedged or deferred.
+ */
+function prescribedNow(clause: string, status: TreatmentStatus): boolean {
+  return (status === 'planned' || status === 'recommended') && !PROPOSED_ONLY.test(clause);
+}
+
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
   const own = MODALITY_OF_SPECIALTY[sent.encounter.specialty];
@@ -53,6 +78,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const mods = modalities.match(sent.text).filter((m) => !(m.entry.id === 'medication' && drugMatches.some((d) => Math.abs(d.start - m.start) < 40)));
   if (section === 'goals') return out;
   for (const m of mods) {
+    if (isBackReference(sent, m.start, m.entry.id + (m.entry.subtype ?? ''))) continue;
     const clause = clauseAround(sent.text, m.start, m.end);
     const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: treatmentStatus(clause.text, section, m.entry.id) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
@@ -77,6 +103,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const change = doseChangeOf(clause.text);
     if (change) attributes.doseChange = change;
     if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
+    else if (change && change !== 'stopped' && prescribedNow(clause.text, attributes.status)) attributes.status = 'ongoing';
     out.push({ ...mentionBase(sent, 'treatment', d.start, d.end), type: 'treatment', attributes });
   }
   // "Visit 6 of 12" in a therapist's note counts that therapist's sessions even without naming the therapy.

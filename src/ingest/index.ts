@@ -31,14 +31,17 @@ export interface ReadOptions {
 /** Largest file of any kind read at all (PDF exhibits of a few thousand pages stay far below). */
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
-/** Every file under the given paths (folders recursively, hidden files skipped), sorted for stable ids. */
+/** Case metadata Plateau's own tools write beside the records (claim details, ground truth): not records. */
+export const CASE_METADATA_FILES = new Set(['case.json', 'truth.json', 'expected.json']);
+
+/** Every file under the given paths (folders recursively; hidden files and case metadata skipped), sorted for stable ids. */
 export async function listFiles(inputs: string[]): Promise<{ abs: string; display: string }[]> {
   const out: { abs: string; display: string }[] = [];
   async function walk(abs: string, root: string): Promise<void> {
     const st = await stat(abs);
     if (st.isDirectory()) {
       for (const name of (await readdir(abs)).sort()) {
-        if (name.startsWith('.')) continue;
+        if (name.startsWith('.') || CASE_METADATA_FILES.has(name)) continue;
         await walk(path.join(abs, name), root);
       }
     } else {

@@ -1,7 +1,23 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { mapLimit, runTool } from './tools.js';
+import { runTool } from './tools.js';
+
+/**
+ * One OCR process per core across the whole process: files are read in parallel, so a per-file
+ * pool would oversubscribe the cores when two scanned PDFs arrive together.
+ */
+const slots = { free: availableParallelism(), waiting: [] as (() => void)[] };
+async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (slots.free > 0) slots.free--;
+  else await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  try {
+    return await fn();
+  } finally {
+    const next = slots.waiting.shift();
+    if (next) next(); else slots.free++;
+  }
+}
 
 export interface OcrPage { n: number; text: string; confidence: number }
 
@@ -43,19 +59,19 @@ export function parseTesseractTsv(tsv: string): { text: string; confidence: numb
  * OCR selected pages of a PDF: pdftoppm renders each page at 300 dpi grayscale PGM (PNG is 20× slower
  * to write), tesseract LSTM reads it single-threaded (OpenMP thrashes on small machines), one process per core.
  */
-export async function ocrPdfPages(file: string, pages: number[], opts: { password?: string; concurrency?: number; timeoutPerPageMs?: number } = {}): Promise<OcrPage[]> {
+export async function ocrPdfPages(file: string, pages: number[], opts: { password?: string; timeoutPerPageMs?: number } = {}): Promise<OcrPage[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'plateau-ocr-'));
   const timeoutMs = opts.timeoutPerPageMs ?? 120_000;
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
   try {
-    return await mapLimit(pages, opts.concurrency ?? availableParallelism(), async (n) => {
+    return await Promise.all(pages.map((n) => withSlot(async () => {
       const prefix = path.join(dir, `p${n}`);
       const pw = opts.password ? ['-upw', opts.password] : [];
       await runTool('pdftoppm', [...pw, '-r', '300', '-gray', '-f', String(n), '-l', String(n), '-singlefile', file, prefix], { timeoutMs });
       const tsv = await runTool('tesseract', [`${prefix}.pgm`, 'stdout', '--oem', '1', '-l', 'eng', 'tsv'], { timeoutMs, env });
       await rm(`${prefix}.pgm`, { force: true });
       return { n, ...parseTesseractTsv(tsv) };
-    });
+    })));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

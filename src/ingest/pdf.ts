@@ -28,7 +28,7 @@ function explain(err: unknown, hasPassword: boolean): Error {
     if (err.parserName === 'PasswordException') {
       return new ReadError(err.code === 2 && hasPassword
         ? 'encrypted PDF: the password given is wrong'
-        : 'encrypted PDF: needs a user password to open (pass it with --pdf-password, or save an unlocked copy)');
+        : 'encrypted PDF: needs a user password to open (supply the password, or save an unlocked copy)');
     }
     if (err.parserName === 'InvalidPDFException') return new ReadError(`corrupt or truncated PDF: ${err.message}`);
     return new ReadError(`unreadable PDF (${err.parserName}: ${err.message})`);

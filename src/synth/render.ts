@@ -42,6 +42,8 @@ export function renderTextPdf(pages: string[], opts: PdfRenderOptions = {}): Pro
   const bottom = 792 - MARGIN;
   for (const [i, text] of pages.entries()) {
     doc.addPage();
+    // pdfkit binds an outline entry to the page being written.
+    for (const o of opts.outline ?? []) if (o.page === i + 1) doc.outline.addItem(o.title);
     doc.font('Helvetica').fontSize(fontSize);
     // Write line by line and stop at the bottom margin, so one text page is exactly one PDF page.
     for (const line of text.split('\n')) {
@@ -52,14 +54,6 @@ export function renderTextPdf(pages: string[], opts: PdfRenderOptions = {}): Pro
       // Writing below the bottom margin would make pdfkit start a new page.
       doc.page.margins.bottom = 0;
       doc.fontSize(8).text(opts.footer(i + 1, pages.length), MARGIN, bottom - 6, { width: 612 - 2 * MARGIN, align: 'center', lineBreak: false });
-    }
-  }
-  if (opts.outline) {
-    // pdfkit's outline API binds an entry to the page being written; rebuild via switchToPage.
-    const pageDoc = doc as unknown as { switchToPage(n: number): void; outline: { addItem(t: string): void } };
-    for (const o of opts.outline) {
-      pageDoc.switchToPage(o.page - 1);
-      pageDoc.outline.addItem(o.title);
     }
   }
   doc.end();

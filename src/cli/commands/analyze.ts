@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ClaimTypeSchema, type ClaimType } from '../../model/index.js';
@@ -21,23 +21,45 @@ function formatFrom(format: string | undefined, out: string | undefined): Report
   return normal;
 }
 
+interface CaseFile { claim?: string; onset?: string; dli?: string }
+
+/** Claim defaults from a case folder's case.json, when one folder is analysed; flags override them. */
+function caseDefaults(paths: string[]): CaseFile {
+  if (paths.length !== 1 || !statSync(paths[0]).isDirectory()) return {};
+  const file = path.join(paths[0], 'case.json');
+  if (!existsSync(file)) return {};
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    return { claim: str(raw.claim), onset: str(raw.onset), dli: str(raw.dli) };
+  } catch (err) {
+    throw new UsageError(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
     .description('Analyse a case folder (or files) and write the cited report')
     .argument('<paths...>', 'case folder(s) or files')
-    .option('--claim <type>', 'ssdi | ssi | wc | pi | general', 'general')
+    .option('--claim <type>', 'ssdi | ssi | wc | pi | general (default: case.json, else general)')
     .option('--onset <date>', 'alleged onset / date of injury (YYYY-MM-DD)')
     .option('--dli <date>', 'date last insured, SSDI (YYYY-MM-DD)')
     .option('--format <format>', 'json | md | html | letters (default: from --out extension, else md)')
     .option('--out <file>', 'write the report here instead of stdout')
     .option('--quiet', 'no progress or summary on stderr')
-    .action(async (paths: string[], opts: { claim: string; onset?: string; dli?: string; format?: string; out?: string; quiet?: boolean }) => {
-      const claimType = CLAIM_ALIASES[opts.claim.toLowerCase()];
-      if (!claimType || !ClaimTypeSchema.safeParse(claimType).success) throw new UsageError(`--claim must be one of ssdi, ssi, wc, pi, general; got "${opts.claim}"`);
-      const claim = { type: claimType, onset: isoDateArg('onset', opts.onset), dli: isoDateArg('dli', opts.dli) };
-      const format = formatFrom(opts.format, opts.out);
+    .action(async (paths: string[], opts: { claim?: string; onset?: string; dli?: string; format?: string; out?: string; quiet?: boolean }) => {
       for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+      const defaults = caseDefaults(paths);
+      const claimArg = opts.claim ?? defaults.claim ?? 'general';
+      const claimType = CLAIM_ALIASES[claimArg.toLowerCase()];
+      if (!claimType || !ClaimTypeSchema.safeParse(claimType).success) throw new UsageError(`--claim must be one of ssdi, ssi, wc, pi, general; got "${claimArg}"`);
+      const claim = {
+        type: claimType,
+        onset: isoDateArg('onset', opts.onset ?? defaults.onset),
+        dli: isoDateArg('dli', opts.dli ?? defaults.dli),
+      };
+      const format = formatFrom(opts.format, opts.out);
 
       const started = performance.now();
       const run = await analyzePaths(paths, claim);

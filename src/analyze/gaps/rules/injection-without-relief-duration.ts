@@ -32,9 +32,11 @@ export const rule: GapRule = {
         if (!d) return false;
         const next = doneDates.slice(i + 1).find((x) => x && x > d);
         const mine = benefits.filter((b) => {
-          const bd = ctx.dateOf(b);
+          // Relief is reported at a visit after the injection; a date inside the sentence ("the July injection") names the injection, not the report.
+          const bd = ctx.encounterOf(b)?.date ?? ctx.dateOf(b);
           if (!bd || bd < d || daysBetween(d, bd) > WINDOW_DAYS || (next && bd > next)) return false;
-          return b.attributes.modality ? b.attributes.modality === e.modality : true;
+          const m = b.attributes.modality;
+          return !m || m === e.modality || m === 'other_injection';
         });
         const pct = mine.some((b) => b.attributes.percentRelief !== undefined || b.attributes.noRelief);
         const dur = mine.some((b) => b.attributes.durationDays !== undefined || b.attributes.durationText || b.attributes.noRelief);

@@ -1,10 +1,9 @@
-import { isAcceptableMedicalSource } from '../../providers.js';
+import type { EncounterKind } from '../../../model/index.js';
+import { isAcceptableMedicalSource, isTreatingSpecialty } from '../../providers.js';
 import { mainTreatingEvidence, mainTreatingSource, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
-const EXERTIONAL = new Set(['lift', 'carry', 'push', 'pull']);
-// Sitting/standing/walking tolerances, or reaching/handling for an upper-extremity claim.
-const POSITIONAL = new Set(['sit', 'stand', 'walk', 'reach', 'overhead_reach', 'handle', 'finger', 'use_arm']);
+const OPINION_KINDS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating']);
 
 export const rule: GapRule = {
   meta: {
@@ -17,16 +16,18 @@ export const rule: GapRule = {
     request: { to: 'the treating physician', ask: 'Please complete a function-by-function statement of work-related abilities with the findings that support each limit.' },
   },
   check(ctx) {
-    // Function by function (HA-1151): one physician addresses exertion (lift/carry) and sitting/standing/walking or arm use.
-    const covered = new Map<string, Set<string>>();
-    for (const f of ctx.of('limitation')) {
-      if (f.attributes.source !== 'provider' || isAcceptableMedicalSource(ctx.encounterOf(f)) === false) continue;
-      const who = ctx.providerOf(f);
-      covered.set(who, (covered.get(who) ?? new Set()).add(f.attributes.activity));
-    }
-    const functionByFunction = [...covered.values()].some((acts) =>
-      [...EXERTIONAL].some((a) => acts.has(a)) && [...POSITIONAL].some((a) => acts.has(a)));
-    if (functionByFunction || !ctx.visits.length) return [];
+    // A medical opinion is a statement of what the claimant can still do, made as such: a medical source
+    // statement, an impairment-rating / P&S report, or permanent restrictions given with an MMI statement.
+    // Temporary work-note restrictions in a progress note are treatment notes, not an opinion on lasting capacity.
+    const opinionEncounters = new Set<string>();
+    for (const e of ctx.encounters.values()) if (OPINION_KINDS.has(e.kind)) opinionEncounters.add(e.id);
+    for (const s of ctx.of('mmi_statement', true)) if (s.attributes.kind === 'mmi' || s.attributes.kind === 'permanent_and_stationary') opinionEncounters.add(s.encounterId);
+    const hasOpinion = ctx.of('limitation').some((f) => {
+      const enc = ctx.encounterOf(f);
+      return f.attributes.source === 'provider' && !!enc && opinionEncounters.has(enc.id)
+        && isTreatingSpecialty(enc.specialty) && isAcceptableMedicalSource(enc) !== false;
+    });
+    if (hasOpinion || !ctx.visits.length) return [];
     const who = mainTreatingSource(ctx, rule.meta.request.to);
     return [makeGap(rule.meta, {
       why: `No treating physician states, function by function, what the claimant can still do (lifting/carrying plus sitting, standing, walking or use of the arms); ${who} is the source seen most often.`,

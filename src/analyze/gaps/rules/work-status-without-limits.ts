@@ -1,4 +1,4 @@
-import type { FactOf } from '../../../model/index.js';
+import type { Fact, FactOf } from '../../../model/index.js';
 import { makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
@@ -14,10 +14,19 @@ export const rule: GapRule = {
   },
   check(ctx) {
     const bare = new Map<string, FactOf<'work_status'>[]>();
-    const limited = new Set(ctx.of('limitation').filter((f) => f.attributes.source === 'provider').map((f) => f.encounterId));
+    // The provider's latest specific limits: a bare "off work" is answered by limits the same provider gives then or later.
+    // Keyed by the clinician's name when known: the same doctor may be labelled with or without a specialty.
+    const author = (f: Fact): string => ctx.encounterOf(f)?.provider.name?.trim() || ctx.providerOf(f);
+    const limitsUntil = new Map<string, string>();
+    for (const f of ctx.of('limitation')) {
+      const d = ctx.dateOf(f);
+      const who = author(f);
+      if (f.attributes.source === 'provider' && d && d > (limitsUntil.get(who) ?? '')) limitsUntil.set(who, d);
+    }
     for (const f of ctx.of('work_status')) {
-      if (!['off_work', 'unable_any_work'].includes(f.attributes.status) || limited.has(f.encounterId)) continue;
+      if (!['off_work', 'unable_any_work'].includes(f.attributes.status)) continue;
       const who = ctx.providerOf(f);
+      if ((limitsUntil.get(author(f)) ?? '') >= (ctx.dateOf(f) ?? '\uffff')) continue;
       bare.set(who, [...(bare.get(who) ?? []), f]);
     }
     return [...bare].map(([who, facts]) => {

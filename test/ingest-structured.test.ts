@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { lookupCode, modalityFromText, splitCode } from '../src/ingest/cpt.js';
+import { readFileDocuments } from '../src/ingest/index.js';
+import { readFhir } from '../src/ingest/fhir.js';
+import { mapHeaders, parseLedgerDate, parseMoney, readCsvLedger } from '../src/ingest/ledger.js';
+import { parseJsonSpans } from '../src/ingest/json-spans.js';
+import { FactSchema, verifyCitations, type SourceDocument } from '../src/model/index.js';
+
+const synthea = path.resolve(import.meta.dirname, '../../shared/data/synthea-dev');
+const texts = (docs: SourceDocument[]) => new Map(docs.map((d) => [d.file, d]));
+
+describe('lexicon/cpt.json', () => {
+  it.each([
+    ['97161', 'physical_therapy'], ['97164', 'physical_therapy'], ['97110', 'physical_therapy'], ['97530', 'physical_therapy'],
+    ['98940', 'chiropractic'], ['98943', 'chiropractic'], ['62323', 'epidural_injection'], ['64483', 'epidural_injection'],
+    ['64484', 'epidural_injection'], ['64493', 'medial_branch_block'], ['64635', 'radiofrequency_ablation'],
+    ['27096', 'si_joint_injection'], ['20553', 'trigger_point_injection'], ['63650', 'spinal_cord_stimulator'],
+    ['63685', 'spinal_cord_stimulator'], ['63030', 'surgery'], ['22630', 'surgery'], ['22551', 'surgery'],
+    ['72148', 'imaging_study'], ['73221', 'imaging_study'], ['95886', 'imaging_study'], ['95912', 'imaging_study'],
+  ])('%s → %s', (code, modality) => {
+    expect(lookupCode(code)).toMatchObject({ kind: 'treatment', modality });
+  });
+  it.each(['99202', '99205', '99213', '99215'])('%s is an office visit, not a treatment', (code) => {
+    expect(lookupCode(code)).toMatchObject({ kind: 'visit' });
+  });
+  it.each(['99999', '97165x', '6448', '12345', '99216'])('%s is not in the table', (code) => {
+    expect(lookupCode(code)?.kind === 'treatment' ? lookupCode(code) : lookupCode(code)?.kind === 'visit' ? 'visit' : undefined).toBeUndefined();
+  });
+  it('splits codes from modifiers in the ways ledgers write them', () => {
+    expect(splitCode('98941-AT')).toEqual({ code: '98941', modifiers: ['AT'] });
+    expect(splitCode('64483 50')).toEqual({ code: '64483', modifiers: ['50'] });
+    expect(splitCode('G0283')).toEqual({ code: 'G0283', modifiers: [] });
+    expect(splitCode('Office visit')).toBeUndefined();
+  });
+  it.each([
+    ['Transforaminal epidural steroid injection L5-S1', 'epidural_injection'],
+    ['Physical therapy procedure', 'physical_therapy'],
+    ['Lumbar medial branch block', 'medial_branch_block'],
+    ['Radiofrequency ablation of lumbar facet nerves', 'radiofrequency_ablation'],
+    ['Magnetic resonance imaging of lumbar spine', 'imaging_study'],
+  ])('display text "%s" → %s', (text, modality) => expect(modalityFromText(text)).toBe(modality));
+  it.each(['Mental health screening (procedure)', 'Medication reconciliation', 'Depression screening'])('display text "%s" maps to no modality', (text) => {
+    expect(modalityFromText(text)).toBeUndefined();
+  });
+});
+
+describe('FHIR R4 bundles (Synthea)', () => {
+  const files = ['Lauren_Witting_0ce798c0-1fc8-455f-944a-28ab12b0b1cd.json', 'Eliseo_Cummings_55c373ad-af55-46ed-8f69-9c7a40a89d46.json'];
+  it.each(files)('%s → encounters and schema-valid facts citing resource, JSON path and raw text', (name) => {
+    const raw = readFileSync(path.join(synthea, name));
+    const docs = readFhir('d1', name, raw, undefined);
+    const doc = docs[0];
+    expect(doc.kind).toBe('fhir');
+    expect(doc.text).toBe(raw.toString('utf8'));
+    const { encounters, facts } = doc.structured!;
+    const bundle = JSON.parse(raw.toString('utf8')) as { entry: { resource: { resourceType: string } }[] };
+    expect(encounters.filter((e) => e.source === 'fhir' && e.date)).toHaveLength(bundle.entry.filter((e) => e.resource.resourceType === 'Encounter').length);
+    expect(encounters.every((e, i) => e.id === `d1#e${i + 1}`)).toBe(true);
+    expect(new Set(facts.map((f) => f.type))).toEqual(new Set(['diagnosis', 'treatment', 'outcome_measure']));
+    for (const f of facts) {
+      expect(FactSchema.safeParse(f).success).toBe(true);
+      expect(f.evidence[0].resource).toMatch(/^(Condition|Procedure|MedicationRequest|Observation|DiagnosticReport|ServiceRequest)\//);
+      expect(f.evidence[0].path).toMatch(/^entry\[\d+\]\.resource\./);
+    }
+    expect(verifyCitations(docs.map((d) => d.structured), texts(docs)).problems).toEqual([]);
+    const pain = facts.find((f) => f.type === 'outcome_measure');
+    expect(pain).toMatchObject({ attributes: { instrument: 'NRS', max: 10 }, dateSource: 'structured' });
+    const med = facts.find((f) => f.type === 'treatment' && f.attributes.modality === 'medication');
+    expect(med?.evidence[0].quote).toBe((med?.attributes as { drug: string }).drug);
+  });
+
+  it('maps procedures, referrals, report conclusions, resolved and refuted conditions, and text attachments', () => {
+    const note = 'PT DISCHARGE SUMMARY\nPatient completed 12 visits. ODI 22% at discharge.';
+    const bundle = {
+      resourceType: 'Bundle', type: 'collection',
+      entry: [
+        { fullUrl: 'urn:uuid:enc1', resource: { resourceType: 'Encounter', id: 'enc1', status: 'finished', class: { code: 'AMB' }, type: [{ text: 'Pain management consultation' }], period: { start: '2023-05-02T09:00:00Z' } } },
+        { resource: { resourceType: 'Procedure', id: 'p1', status: 'completed', code: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '64483', display: 'TFESI' }] }, encounter: { reference: 'urn:uuid:enc1' }, performedDateTime: '2023-05-02' } },
+        { resource: { resourceType: 'ServiceRequest', id: 's1', status: 'active', intent: 'order', code: { text: 'Referral to spine surgery' }, authoredOn: '2023-05-02', encounter: { reference: 'Encounter/enc1' } } },
+        { resource: { resourceType: 'DiagnosticReport', id: 'r1', status: 'final', code: { text: 'MRI lumbar spine' }, effectiveDateTime: '2023-04-01', conclusion: 'L4-5 disc extrusion compressing the left L5 nerve root.' } },
+        { resource: { resourceType: 'Condition', id: 'c1', clinicalStatus: { coding: [{ code: 'resolved' }] }, code: { text: 'Acute sinusitis' } } },
+        { resource: { resourceType: 'Condition', id: 'c2', verificationStatus: { coding: [{ code: 'refuted' }] }, code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M51.16', display: 'Lumbar disc disorder with radiculopathy' }] } } },
+        { resource: { resourceType: 'Observation', id: 'o1', status: 'final', code: { text: 'Oswestry Disability Index' }, valueQuantity: { value: 42 }, effectiveDateTime: '2023-05-02' } },
+        { resource: { resourceType: 'DocumentReference', id: 'dr1', status: 'current', date: '2023-06-30', content: [{ attachment: { contentType: 'text/plain', data: Buffer.from(note).toString('base64') } }] } },
+      ],
+    };
+    const raw = JSON.stringify(bundle, null, 2);
+    const docs = readFhir('d7', 'records.json', Buffer.from(raw), '9F');
+    const facts = docs[0].structured!.facts;
+    const by = (id: string) => facts.find((f) => f.evidence[0].resource === id)!;
+    expect(by('Procedure/p1')).toMatchObject({ type: 'treatment', encounterId: 'd7#e1', date: '2023-05-02', attributes: { modality: 'epidural_injection', cpt: '64483', status: 'performed' } });
+    expect(by('ServiceRequest/s1')).toMatchObject({ type: 'plan_signal', attributes: { signal: 'referral', target: 'Referral to spine surgery' } });
+    expect(by('DiagnosticReport/r1')).toMatchObject({ type: 'objective_finding', attributes: { category: 'imaging', abnormal: true } });
+    expect(by('Condition/c1')).toMatchObject({ temporality: 'historical', negated: false });
+    expect(by('Condition/c2')).toMatchObject({ negated: true, attributes: { code: 'M51.16' } });
+    expect(by('Observation/o1')).toMatchObject({ attributes: { instrument: 'ODI', value: 42, max: 100 } });
+    expect(by('Observation/o1').evidence[0]).toMatchObject({ quote: '42', exhibit: '9F/1', path: 'entry[6].resource.valueQuantity.value' });
+    expect(docs[1]).toMatchObject({ file: 'records.json#DocumentReference/dr1', kind: 'text', text: note });
+    expect(docs[0].structured!.encounters[0]).toMatchObject({ date: '2023-05-02', kind: 'consultation', specialty: 'pain_management' });
+    expect(verifyCitations(docs[0].structured, texts(docs)).problems).toEqual([]);
+  });
+
+  it('rejects JSON that is not FHIR with a specific message', () => {
+    expect(() => readFhir('d1', 'x.json', Buffer.from('{"name": "not fhir"}'), undefined)).toThrow(/not FHIR/);
+    expect(() => readFhir('d1', 'x.json', Buffer.from('{"resourceType": "Bundle", "entry": [}'), undefined)).toThrow(/invalid JSON at line 1/);
+  });
+
+  it('span parser agrees with JSON.parse and records exact spans', () => {
+    const raw = '{ "a": [1, -2.5e3, "x\\"y\\u00e9"], "b": {"c": null, "d": true} }';
+    const root = parseJsonSpans(raw);
+    expect(root.t).toBe('object');
+    const a = root.t === 'object' ? root.props.get('a')! : root;
+    expect(a.t === 'array' && a.items.map((n) => raw.slice(n.start, n.end))).toEqual(['1', '-2.5e3', '"x\\"y\\u00e9"']);
+    expect(a.t === 'array' && a.items[2].t === 'string' && a.items[2].value).toBe(JSON.parse(raw).a[2]);
+  });
+});
+
+const LEDGER = `Patient Account Ledger - Acct 55102
+Date of Service,Provider,CPT/HCPCS,Mod,ICD-10,Description,Units,Charge,Paid,Adjustment,Balance
+01/09/2023,Alan Ortiz MD,99204,,M54.16,"New patient visit, level 4",1,$325.00,$210.00,$115.00,$0.00
+01/23/2023,Back In Motion PT,97161,GP,M54.16,PT evaluation low complexity,1,$180.00,$120.00,$60.00,$0.00
+01/23/2023,Back In Motion PT,97110,GP,M54.16,Therapeutic exercise,2,$140.00,$96.00,$44.00,$0.00
+02/14/2023,Spine Interventional,64483,LT,"M54.16, M51.26",TFESI L5-S1 left,1,"$1,450.00",$980.00,$470.00,$0.00
+2/30/2023,Spine Interventional,64484,LT,M54.16,TFESI addl level,1,$420.00,$0.00,$0.00,$420.00
+03/02/2023,Harbor Chiropractic,98941,AT,M99.03,CMT 3-4 regions,1,$75.00,$52.00,$23.00,$0.00
+04/27/2023,Harbor Chiropractic,98941,,M99.03,CMT 3-4 regions,1,$75.00,$0.00,$0.00,$75.00
+,,,,,Total,,,,,$495.00
+`;
+
+describe('billing ledgers', () => {
+  it('CSV rows → dated billing encounters, treatment facts from the CPT table, row-span evidence', () => {
+    const doc = readCsvLedger('d2', 'ledger.csv', Buffer.from(LEDGER), '12F');
+    const { encounters, facts } = doc.structured!;
+    expect(encounters.map((e) => [e.date, e.provider.name, e.billing!.length, e.specialty])).toEqual([
+      ['2023-01-09', 'Alan Ortiz MD', 1, 'unknown'],
+      ['2023-01-23', 'Back In Motion PT', 2, 'physical_therapy'],
+      ['2023-02-14', 'Spine Interventional', 1, 'pain_management'],
+      ['2023-03-02', 'Harbor Chiropractic', 1, 'chiropractic'],
+      ['2023-04-27', 'Harbor Chiropractic', 1, 'chiropractic'],
+    ]);
+    expect(encounters.every((e) => e.source === 'ledger' && e.kind === 'billing')).toBe(true);
+    const tfesi = encounters[2].billing![0];
+    expect(tfesi).toMatchObject({ code: '64483', icd10: ['M54.16', 'M51.26'], charge: 1450, paid: 980, adjustment: 470, balance: 0, units: 1 });
+    expect(tfesi.evidence.quote).toBe('02/14/2023,Spine Interventional,64483,LT,"M54.16, M51.26",TFESI L5-S1 left,1,"$1,450.00",$980.00,$470.00,$0.00');
+    expect(tfesi.evidence).toMatchObject({ exhibit: '12F/1', path: 'row 6' });
+    const treatments = facts.filter((f) => f.type === 'treatment');
+    expect(treatments.map((f) => [f.date, f.attributes.modality, f.attributes.cpt])).toEqual([
+      ['2023-01-23', 'physical_therapy', '97161'], ['2023-01-23', 'physical_therapy', '97110'],
+      ['2023-02-14', 'epidural_injection', '64483'], ['2023-03-02', 'chiropractic', '98941'], ['2023-04-27', 'chiropractic', '98941'],
+    ]);
+    expect(treatments[2].attributes).toMatchObject({ side: 'left', status: 'performed' });
+    // CMT billed without AT by a biller who uses AT elsewhere is coded maintenance care.
+    expect(facts.filter((f) => f.type === 'plan_signal').map((f) => [f.date, f.attributes])).toEqual([['2023-04-27', { signal: 'maintenance_care', target: 'chiropractic' }]]);
+    expect(doc.warnings).toEqual(['1 row with an unreadable date of service skipped (line 7)']);
+    for (const f of facts) expect(FactSchema.safeParse(f).success).toBe(true);
+    expect(verifyCitations({ encounters, facts }, texts([doc])).problems).toEqual([]);
+  });
+
+  it('XLSX sheets are rendered to text and cited like CSV', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Charges');
+    ws.addRow(['DOS', 'Rendering Provider', 'Proc Code', 'Dx', 'Service', 'Qty', 'Billed', 'Ins Paid', 'Write-off', 'Pt Balance']);
+    ws.addRow([new Date(Date.UTC(2023, 5, 5)), 'Spine Interventional', '64635', 'M47.816', 'RFA lumbar facet', 1, 2100, 1500, 600, 0]);
+    ws.addRow(['06/19/2023', 'Back In Motion PT', '97530', 'M54.5', 'Therapeutic activities', 2, 150, 100, 50, 0]);
+    const dir = await mkdtemp(path.join(tmpdir(), 'plateau-xlsx-'));
+    const file = path.join(dir, 'billing.xlsx');
+    await writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const [doc] = await readFileDocuments('d3', 'billing.xlsx', file);
+    expect(doc.kind).toBe('ledger');
+    expect(doc.text.split('\n')[1]).toBe('2023-06-05,Spine Interventional,64635,M47.816,RFA lumbar facet,1,2100,1500,600,0');
+    const facts = doc.structured!.facts;
+    expect(facts.map((f) => [f.date, f.type === 'treatment' && f.attributes.modality])).toEqual([['2023-06-05', 'radiofrequency_ablation'], ['2023-06-19', 'physical_therapy']]);
+    expect(doc.structured!.encounters[0].billing![0]).toMatchObject({ charge: 2100, paid: 1500, adjustment: 600, balance: 0 });
+    expect(verifyCitations(doc.structured, texts([doc])).problems).toEqual([]);
+  });
+
+  it('a ledger without a date column fails with the headers it found', () => {
+    expect(() => readCsvLedger('d4', 'x.csv', Buffer.from('Provider,CPT,Charge\nA,97110,$50\n'), undefined)).toThrow(/no date-of-service column found \(headers: Provider, CPT, Charge\)/);
+  });
+
+  it.each([
+    ['03/14/2024', '2024-03-14'], ['3/4/24', '2024-03-04'], ['2024-03-14', '2024-03-14'], ['14-Mar-2024', '2024-03-14'],
+    ['Mar 14, 2024', '2024-03-14'], ['45365', '2024-03-14'], ['2/30/2023', undefined], ['13/01/2023', undefined], ['pending', undefined],
+  ])('date %s → %s', (raw, iso) => expect(parseLedgerDate(raw)).toBe(iso));
+  it.each([['$1,234.50', 1234.5], ['(45.00)', -45], ['-12', -12], ['', undefined], ['n/a', undefined]])('money %s → %s', (raw, v) => expect(parseMoney(raw)).toBe(v));
+  it('header synonyms', () => {
+    expect(mapHeaders(['DOS', 'Rendering Provider', 'HCPCS', 'Modifier', 'Dx Codes', 'Service Description', 'Units', 'Amount', 'Payment', 'Adj', 'Balance Due']))
+      .toEqual({ date: 0, provider: 1, code: 2, modifier: 3, icd10: 4, description: 5, units: 6, charge: 7, paid: 8, adjustment: 9, balance: 10 });
+  });
+});
