@@ -83,12 +83,27 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   },
   'no-treating-source-opinion': {
     valid: [{
-      name: 'physician states lift and sit limits',
-      build: () => new CaseBuilder().visit('2024-01-10', DR_PATEL)
+      name: 'treating physician completes a medical source statement',
+      build: () => new CaseBuilder().visit('2024-01-10', { ...DR_PATEL, kind: 'medical_source_statement' })
         .fact('limitation', { activity: 'lift', limit: 10, unit: 'lb', source: 'provider', text: 'lift 10 lb' }, 'Lift/carry 10 lb occasionally.')
         .fact('limitation', { activity: 'sit', limit: 4, unit: 'hours', source: 'provider', text: 'sit 4 h' }, 'Sit about 4 hours total in an 8-hour day.'),
+    }, {
+      name: 'treating surgeon gives permanent restrictions with a P&S statement',
+      build: () => new CaseBuilder().visit('2024-01-10', DR_KIM)
+        .fact('mmi_statement', { kind: 'permanent_and_stationary' }, 'He is permanent and stationary as of today.')
+        .fact('limitation', { activity: 'overhead_reach', source: 'provider', text: 'no overhead work' }, 'Permanent restrictions: no overhead work with the right arm.'),
     }],
     invalid: [{ name: 'physician states a lifting limit only', build: limits(1, 1) }, {
+      name: 'work-note restrictions in progress notes are not an opinion on lasting capacity',
+      build: () => new CaseBuilder().visit('2024-01-10', DR_PATEL)
+        .fact('limitation', { activity: 'lift', limit: 10, unit: 'lb', source: 'provider', text: 'lift 10 lb' }, 'Work restrictions: no lifting over 10 lb.')
+        .fact('limitation', { activity: 'stand', limit: 30, unit: 'minutes', source: 'provider', text: 'stand 30 min' }, 'Avoid standing more than 30 minutes at a time.'),
+    }, {
+      name: 'restrictions from an IME examiner are not a treating-source opinion',
+      build: () => new CaseBuilder().visit('2024-01-10', { name: 'Dr. Voss', credential: 'MD', specialty: 'ime', kind: 'ime' })
+        .fact('mmi_statement', { kind: 'mmi' }, 'The examinee is at MMI.')
+        .fact('limitation', { activity: 'lift', limit: 20, unit: 'lb', source: 'provider', text: 'lift 20 lb' }, 'Permanent restrictions: no lifting over 20 lb.'),
+    }, {
       name: 'patient report only',
       build: () => new CaseBuilder().visit('2024-01-10', DR_PATEL)
         .fact('limitation', { activity: 'sit', limit: 20, unit: 'minutes', source: 'patient', text: 'sit 20 min' }, 'She says she can sit only 20 minutes.'),
@@ -149,6 +164,11 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       build: () => new CaseBuilder().visit('2024-01-10', DR_PATEL)
         .fact('work_status', { status: 'off_work' }, 'Off work until next visit.')
         .fact('limitation', { activity: 'lift', limit: 10, unit: 'lb', source: 'provider', text: 'lift 10 lb' }, 'No lifting over 10 lb.'),
+    }, {
+      name: 'early "off work" answered by specific limits from the same doctor later', claim: { type: 'ssdi' },
+      build: () => new CaseBuilder().visit('2024-01-10', DR_PATEL).fact('work_status', { status: 'off_work' }, 'Off work until 02/01/2024, then re-evaluate.')
+        .visit('2024-03-05', DR_PATEL)
+        .fact('limitation', { activity: 'lift', limit: 10, unit: 'lb', source: 'provider', text: 'lift 10 lb' }, 'Work note: no lifting more than 10 pounds.'),
     }],
     invalid: [{
       name: 'bare off work', claim: { type: 'ssdi' },

@@ -128,3 +128,52 @@ describe('MMI: not reached and insufficient', () => {
     expect(run(b).mmi.status).toBe('insufficient_evidence');
   });
 });
+
+describe('MMI: stale plans, treatment changes and care for other conditions', () => {
+  const PSY_ORTIZ = { name: 'Dr. Ortiz', credential: 'PsyD', specialty: 'psychology' as const };
+
+  it('a PT referral the same doctor later drops for "f/u prn" does not keep MMI open: a thin record is insufficient', () => {
+    const b = new CaseBuilder()
+      .visit('2022-03-01', DR_PATEL)
+      .fact('plan_signal', { signal: 'referral', target: 'physical therapy' }, 'Referral to physical therapy.')
+      .fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'Referral to physical therapy.')
+      .fact('plan_signal', { signal: 'new_treatment', target: 'duloxetine' }, 'Start duloxetine 30 mg daily.')
+      .visit('2022-04-02', DR_PATEL).fact('plan_signal', { signal: 'follow_up_prn' }, 'Continue duloxetine. Follow up as needed.');
+    expect(run(b).mmi.status).toBe('insufficient_evidence');
+  });
+
+  it('starting a medication or keeping up home exercise is not active care, but the maintenance phase starts after the last change', () => {
+    const b = new CaseBuilder()
+      .visit('2023-05-01', DR_KIM).fact('treatment', { modality: 'surgery', status: 'declined' }, 'She declines the offered microdiscectomy.')
+      .visit('2023-06-01', DR_PATEL).fact('treatment', { modality: 'medication', drug: 'pregabalin', doseChange: 'started', status: 'performed' }, 'Start pregabalin 75 mg BID.')
+      .visit('2023-09-01', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.')
+      .fact('plan_signal', { signal: 'new_treatment', target: 'home_exercise' }, 'Maintain current medications and home exercise.')
+      .visit('2023-12-05', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current treatment plan.')
+      .visit('2024-03-10', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'No changes. RTC 3 months.');
+    expect(run(b).mmi).toMatchObject({ status: 'implied', date: '2023-09-01' });
+  });
+
+  it('a psychology discharge is not the first maintenance visit of the spine condition', () => {
+    const b = new CaseBuilder()
+      .visit('2023-11-01', DR_LEE).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Left L4-5 TFESI performed.')
+      .visit('2023-12-01', PSY_ORTIZ).fact('plan_signal', { signal: 'follow_up_prn' }, 'Discharged from CBT; return as needed.')
+      .visit('2024-02-12', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.')
+      .visit('2024-05-20', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.');
+    expect(run(b).mmi).toMatchObject({ status: 'implied', date: '2024-02-12' });
+  });
+
+  it('a recommendation never acted on lapses once months of maintenance visits follow it', () => {
+    const b = new CaseBuilder()
+      .visit('2023-01-10', DR_KIM).fact('treatment', { modality: 'facet_injection', status: 'recommended' }, 'Could consider facet injections.')
+      .visit('2023-03-01', DR_LEE).fact('plan_signal', { signal: 'maintenance_care' }, 'Maintenance care.')
+      .visit('2023-06-15', DR_LEE).fact('plan_signal', { signal: 'maintenance_care' }, 'Maintenance care; stable.');
+    expect(run(b).mmi).toMatchObject({ status: 'implied', date: '2023-03-01' });
+  });
+
+  it('a referral to a surgeon at the last visit still keeps MMI open', () => {
+    const b = new CaseBuilder()
+      .visit('2024-01-10', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.')
+      .visit('2024-04-10', DR_LEE).fact('plan_signal', { signal: 'referral', target: 'spine surgery' }, 'Refer to spine surgery for opinion.');
+    expect(run(b).mmi.status).toBe('not_reached');
+  });
+});

@@ -94,6 +94,8 @@ function durationDays(text: string): { days?: number; text: string } | undefined
 export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
   const out: FactOf<'benefit'>[] = [];
   if (sent.section?.kind === 'goals') return out;
+  // Cheap pre-check: every benefit phrase needs one of these words; most sentences have none.
+  if (!/relie|benefit|improve|better|reduc|decreas|help|effective|last/i.test(sent.text)) return out;
   const modality = treatedBy(sent.text);
   const lasting = /\b(?:relief|benefit|improvement|effect)\b[^.;]{0,20}\b(?:lasted|lasting)\b/i.test(sent.text) || /\blasted\b/i.test(sent.text);
   for (const m of sent.text.matchAll(RELIEF)) {
