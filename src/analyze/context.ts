@@ -51,7 +51,10 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
   for (const f of asserted) visitByEnc.get(f.encounterId)?.facts.push(f);
   const visits = [...visitMap.values()];
 
-  const dated = [...encounters.map((e) => e.date), ...asserted.filter((f) => f.temporality === 'current').map(dateOf)]
+  // The record's span comes from dates of service: a sentence may name a planned date ("recheck in a year")
+  // or a misread number, and neither should stretch the record. Fact dates are the fallback when no visit is dated.
+  const visitDates = encounters.map((e) => e.date).filter((d): d is string => !!d);
+  const dated = (visitDates.length ? visitDates : asserted.filter((f) => f.temporality === 'current').map(dateOf))
     .filter((d): d is string => !!d).sort();
 
   return {
