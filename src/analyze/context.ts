@@ -57,6 +57,7 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
   const dated = (visitDates.length ? visitDates : asserted.filter((f) => f.temporality === 'current').map(dateOf))
     .filter((d): d is string => !!d).sort();
 
+  const byType = new Map<string, Fact[]>();
   return {
     claim, profile, encounters: encById, asserted, visits,
     firstDate: dated[0], lastDate: dated[dated.length - 1],
@@ -64,7 +65,14 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
     providerOf: (f) => providerLabel(encById.get(f.encounterId)),
     encounterOf: (f) => encById.get(f.encounterId),
     of<T extends FactType>(type: T, withHistorical = false): FactOf<T>[] {
-      return asserted.filter((f): f is FactOf<T> => f.type === type && (withHistorical || f.temporality === 'current'));
+      // Called inside per-fact loops by many rules: filter once per (type, historical).
+      const key = `${type}|${withHistorical}`;
+      let list = byType.get(key);
+      if (!list) {
+        list = Object.freeze(asserted.filter((f) => f.type === type && (withHistorical || f.temporality === 'current'))) as Fact[];
+        byType.set(key, list);
+      }
+      return list as FactOf<T>[];
     },
   };
 }

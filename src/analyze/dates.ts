@@ -1,8 +1,17 @@
 const DAY_MS = 86_400_000;
 
+// Rules compare many fact dates pairwise; a record holds few distinct dates, so parse each once.
+const utcCache = new Map<string, number>();
+
 function utc(iso: string): number {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return Date.UTC(y, (m || 1) - 1, d || 1);
+  let t = utcCache.get(iso);
+  if (t === undefined) {
+    const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+    t = Date.UTC(y, (m || 1) - 1, d || 1);
+    if (utcCache.size > 100_000) utcCache.clear();
+    utcCache.set(iso, t);
+  }
+  return t;
 }
 
 export function daysBetween(from: string, to: string): number {

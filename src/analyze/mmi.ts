@@ -63,26 +63,39 @@ function describe(f: Fact): string {
 }
 
 /** Recommended surgery is also resolved by "not a surgical candidate" or "declines surgery" later on. */
-function resolvedLater(rec: Treatment, ctx: CaseContext, date: string): boolean {
-  return ctx.asserted.some((g) => {
+/** Latest date each modality was acted on (done, declined, stopped), and the latest "no surgery" signal. */
+function resolutionDates(ctx: CaseContext): { byModality: Map<string, string>; noSurgery?: string } {
+  const byModality = new Map<string, string>();
+  let noSurgery: string | undefined;
+  for (const g of ctx.asserted) {
     const d = ctx.dateOf(g);
-    if (!d || d < date || g === rec) return false;
-    if (g.type === 'treatment') return g.attributes.modality === rec.attributes.modality && RESOLVING.has(g.attributes.status);
-    if (g.type === 'plan_signal' && (rec.attributes.modality === 'surgery' || rec.attributes.modality === 'surgical_consultation')) {
-      return g.attributes.signal === 'surgery_declined' || g.attributes.signal === 'not_surgical_candidate';
+    if (!d) continue;
+    if (g.type === 'treatment' && RESOLVING.has(g.attributes.status)) {
+      const m = g.attributes.modality;
+      if ((byModality.get(m) ?? '') < d) byModality.set(m, d);
+    } else if (g.type === 'plan_signal' && (g.attributes.signal === 'surgery_declined' || g.attributes.signal === 'not_surgical_candidate')) {
+      if ((noSurgery ?? '') < d) noSurgery = d;
     }
-    return false;
-  });
+  }
+  return { byModality, noSurgery };
+}
+
+/** A recommendation was acted on later (or the same day): done, declined or stopped; surgery ruled out. */
+function resolvedLater(rec: Treatment, resolved: ReturnType<typeof resolutionDates>, date: string): boolean {
+  const m = rec.attributes.modality;
+  if ((resolved.byModality.get(m) ?? '') >= date) return true;
+  return (m === 'surgery' || m === 'surgical_consultation') && (resolved.noSurgery ?? '') >= date;
 }
 
 export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const out: ActiveEvent[] = [];
+  const resolved = resolutionDates(ctx);
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality)) continue;
     const s = f.attributes.status;
     if (s === 'performed' || s === 'ongoing') out.push({ date: d, fact: f, open: false, what: describe(f) });
-    else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, ctx, d)) out.push({ date: d, fact: f, open: true, what: describe(f) });
+    else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, resolved, d)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   for (const f of ctx.of('plan_signal')) {
     const d = ctx.dateOf(f);
