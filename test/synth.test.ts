@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCases } from '../src/synth/index.js';
+import { examStatedFacts } from '../src/synth/case.js';
 import { Rng } from '../src/synth/prng.js';
 import { addDays, daysBetween, formatDate } from '../src/synth/dates.js';
 import { GAP_RULE_IDS, TruthSchema } from '../src/synth/truth.js';
@@ -90,4 +91,39 @@ describe('synthetic case generator', () => {
     const [big] = generateCases({ cases: 1, seed: 9, pages: 120 });
     expect(big.files.reduce((n, f) => n + f.pages.length, 0)).toBeGreaterThanOrEqual(120);
   });
+
+  it('keeps payer rules: injections ≥ 2 weeks apart and ≤ 4 a year; surgery only after PT and a pain-management trial', () => {
+    for (const c of generateCases({ cases: 60, seed: 7 })) {
+      const inj = c.truth.facts.filter((f) => f.type === 'treatment' && /injection/.test(f.modality) && f.status === 'performed').map((f) => f.date).sort();
+      for (let i = 1; i < inj.length; i++) expect(daysBetween(inj[i - 1], inj[i])).toBeGreaterThanOrEqual(14);
+      for (const d of inj) expect(inj.filter((x) => x >= d && daysBetween(d, x) < 365).length).toBeLessThanOrEqual(4);
+      const surgery = c.truth.facts.find((f) => f.type === 'treatment' && (f.modality === 'surgery' || f.modality === 'spinal_cord_stimulator') && f.status === 'performed');
+      if (surgery) expect(c.truth.facts.some((f) => f.type === 'treatment' && f.modality === 'physical_therapy' && f.status === 'completed' && f.date < surgery.date)).toBe(true);
+    }
+  });
+
+  it('writes realistic variety: ED visit in personal-injury files, FCEs, cases without a surgical consult, fax banners', () => {
+    const cases = generateCases({ cases: 60, seed: 11 });
+    const text = (c: (typeof cases)[number]) => c.files.flatMap((f) => f.pages).join('\n');
+    const pi = cases.filter((c) => c.truth.claim.type === 'personal_injury');
+    expect(pi.length).toBeGreaterThan(0);
+    for (const c of pi) expect(text(c)).toMatch(/EMERGENCY DEPARTMENT RECORD/);
+    expect(cases.some((c) => /FUNCTIONAL CAPACITY EVALUATION/.test(text(c)))).toBe(true);
+    expect(cases.some((c) => /^FAX FROM|^FAX FR0M/m.test(text(c)))).toBe(true);
+    expect(cases.some((c) => c.truth.mmi.status !== 'insufficient_evidence' && !c.truth.facts.some((f) => f.type === 'treatment' && f.modality === 'surgical_consultation'))).toBe(true);
+  });
+});
+
+describe('exam statements the truth lists (examStatedFacts)', () => {
+  it.each([
+    ['Empty can test positive left with 3+/5 strength.', { instrument: 'strength', value: 3.5 }],
+    ['Right EHL weakness 4/5.', { instrument: 'strength', value: 4 }],
+    ['Strength 5/5 throughout, reflexes symmetric.', { instrument: 'strength', value: 5 }],
+    ['Left knee flexion limited to 45 degrees.', { instrument: 'ROM', value: 45 }],
+    ['Antalgic gait, uses a cane.', { modality: 'assistive_device' }],
+  ])('%s', (text, want) => expect(examStatedFacts(text, '2023-01-01')[0]).toMatchObject(want));
+  it.each([
+    'Straight leg raise positive on the right at 40 degrees.', 'Right hand 1.5 degrees C warmer than the contralateral side.',
+    'Grip strength markedly reduced on the left.', 'Neurovascularly intact distally.',
+  ])('states no measure: %s', (text) => expect(examStatedFacts(text, '2023-01-01')).toEqual([]));
 });

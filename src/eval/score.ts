@@ -22,6 +22,12 @@ export interface CaseScore {
 const dayMs = 86_400_000;
 const dayDiff = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / dayMs;
 
+/**
+ * Plan signals not scored: `new_treatment` is derived from the started / recommended treatment itself, which is
+ * already scored as a treatment fact; scoring it again would count one sentence twice (see src/synth/README.md).
+ */
+export const UNSCORED_PLAN_SIGNALS = new Set(['new_treatment']);
+
 /** Treatment statuses that mean the same thing for scoring. */
 function statusGroup(s: string | undefined): string {
   if (s === 'declined') return 'declined';
@@ -51,7 +57,7 @@ export function factKey(f: Fact): string | undefined {
     }
     case 'limitation': return `limitation|${f.attributes.activity}|${f.attributes.source}`;
     case 'objective_finding': return `objective_finding|${f.attributes.category}`;
-    case 'plan_signal': return `plan_signal|${f.attributes.signal}`;
+    case 'plan_signal': return UNSCORED_PLAN_SIGNALS.has(f.attributes.signal) ? undefined : `plan_signal|${f.attributes.signal}`;
     case 'benefit': return f.attributes.percentRelief === undefined ? undefined : `benefit|${f.attributes.percentRelief}`;
     default: return undefined;
   }

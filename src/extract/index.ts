@@ -7,6 +7,7 @@ import { extractBenefits, extractMeasures } from './measures.js';
 import { extractFindings } from './findings.js';
 import { extractLimitations } from './limitations.js';
 import { extractDiagnoses } from './diagnoses.js';
+import { visitFacts } from './visits.js';
 import { extractImpairment, extractMmi, extractPlanSignals, extractPrognosis, extractWorkStatus } from './statements.js';
 
 const EXTRACTORS: ((s: SentenceCtx) => Fact[])[] = [
@@ -30,8 +31,11 @@ function newTreatmentSignals(facts: Fact[], inPlan: boolean): Fact[] {
 }
 
 /** A short unpunctuated line near the top of the encounter: letterhead, title or header field. */
+function isShortLine(text: string, span: { start: number; end: number }): boolean {
+  return span.end - span.start < 70 && !/[.!?]$/.test(text.slice(span.start, span.end));
+}
 function isHeadLine(text: string, enc: Encounter, span: { start: number; end: number }): boolean {
-  return span.start - enc.start < 400 && span.end - span.start < 70 && !/[.!?]$/.test(text.slice(span.start, span.end));
+  return span.start - enc.start < 400 && isShortLine(text, span);
 }
 
 function sectionAt(sections: Section[], offset: number): Section | undefined {
@@ -43,16 +47,24 @@ function sectionAt(sections: Section[], offset: number): Section | undefined {
 export function extractFacts(doc: SourceDocument, encounters: Encounter[]): Fact[] {
   const facts: Fact[] = [];
   const ids = new Set<string>();
+  const specialtiesSeen = new Set<string>();
   for (const enc of encounters) {
+    const visit = visitFacts(enc, doc.text.slice(enc.start, enc.end), !specialtiesSeen.has(enc.specialty));
+    specialtiesSeen.add(enc.specialty);
+    facts.push(...visit);
+    for (const f of visit) ids.add(f.id);
     // Text cut at the encounter's end (offsets unchanged): a heading scan then cannot run on through the rest of a 1,000-page record.
     const upToEnd = doc.text.slice(0, enc.end);
     const sections = findSections(upToEnd, enc.start, enc.end);
-    const headModalities = new Set<string>();
+    // The visit fact already stands for the discipline's session; its letterhead must not add a "recommended" one.
+    const headModalities = new Set<string>(visit.map((f) => f.attributes.modality));
     for (const span of splitSentences(upToEnd, enc.start, enc.end)) {
       const sent = makeSentence(doc, enc, span.start, span.end, sectionAt(sections, span.start));
       let found: Fact[] = [];
       for (const x of EXTRACTORS) found.push(...x(sent));
       // Letterhead and title lines ("Lakeside Physical Therapy") name the visit's modality once, not once per line.
+      // A letterhead repeated on the next page sits at the end of this visit's text: in the discipline's own note it is the visit, already counted.
+      if (visit.length > 0 && isShortLine(doc.text, span)) found = found.filter((f) => f.type !== 'treatment' || f.attributes.modality !== visit[0].attributes.modality);
       if (isHeadLine(doc.text, enc, span)) {
         found = found.filter((f) => f.type !== 'treatment' || !headModalities.has(f.attributes.modality));
         for (const f of found) if (f.type === 'treatment') headModalities.add(f.attributes.modality);

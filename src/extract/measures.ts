@@ -15,9 +15,82 @@ const VALUE_AFTER = new RegExp(String.raw`^\s*(?:(?:score|index|total|average|av
 const PAIN_SCORE = new RegExp(String.raw`(?<![\d/.])(?:(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\s*(?:to|→|->|down to|now)\s*)?(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}))?\s*(?:/|out of)\s*10(?![\d/])`, 'gi');
 const PAIN_CONTEXT = /\b(?:pain|NRS|NPRS|VAS|rates?|rated|rating|intensity|severity|discomfort|symptoms|ache|hurts)\b/i;
 const FROM_X_TO = /\bfrom\s+(\d{1,2}(?:\.\d)?)\s*(?:\/\s*10)?\s*(?:to|down to)\s*$/i;
-const ROM = new RegExp(String.raw`\b((?:lumbar|cervical|thoracic|trunk|shoulder|hip|knee|ankle|elbow|wrist|neck)?\s*(?:forward\s+)?(?:flexion|extension|abduction|adduction|(?:internal|external)\s+rotation|rotation|lateral (?:flexion|bending)|side bending|dorsiflexion|plantar ?flexion|elevation)|range of motion|ROM)\b[^.;\d]{0,30}?(?:(\d{1,3})\s*(?:to|-)\s*)?(\d{1,3})\s*(?:°|degrees|deg\b)`, 'gi');
+/** A motion named in an exam ("lumbar flexion", "right lateral bending", "range of motion"). */
+const MOTION = /\b((?:(?:lumbar|cervical|thoracic|trunk|shoulder|hip|knee|ankle|elbow|wrist|neck)\s+)?(?:(?:left|right)\s+)?(?:(?:forward|active|passive)\s+)?(?:flexion|extension|abduction|adduction|(?:internal|external)\s+rotation|rotation|lateral (?:flexion|bending)|side ?bending|dorsiflexion|plantar ?flexion|elevation|pronation|supination|inversion|eversion)|range of motion|ROM)\b/gi;
+/** "0 to 85 degrees", "45°", "20 degrees (normal 25)". */
+const DEGREES = /(?<![\d.])(?:(\d{1,3})\s*(?:to|-|–)\s*)?(\d{1,3})\s*(?:°|degrees?\b|deg\b)(?:\s*\((?:normal|nl|WNL|expected|norm)\s*(?:is\s*)?(\d{1,3})\s*(?:°|degrees?)?\))?/gi;
+/** Right after a motion: "Flexion 50/60" (measured/normal) or "extension 20 (normal 25)"; "5/5" and "7/10" are grades, not degrees. */
+const RATIO_AFTER_MOTION = /^[\s:,-]*(?:is\s+|was\s+|of\s+)?(\d{1,3})\s*(?:\/\s*(\d{2,3})(?![\d/])|\(\s*(?:normal|nl|expected|norm)\s*(?:is\s*)?(\d{1,3})\s*(?:°|degrees?)?\s*\))/i;
+const ROM_SECTION = /range of motion|\bROM\b|motion/i;
 const STRENGTH = /(?<![\d/.])([0-5])([+-])?\s*\/\s*5(?![\d/])/g;
 const MUSCLE = /\b(EHL|extensor hallucis longus|dorsiflexion|dorsiflexors?|plantar ?flexion|plantar ?flexors?|hip flex(?:ion|ors?)|hip abduct(?:ion|ors?)|hip extensors?|quadriceps|quads|hamstrings?|knee (?:extension|flexion)|ankle (?:dorsiflexion|plantarflexion)|deltoids?|biceps|triceps|wrist (?:extensors?|flexors?|extension|flexion)|grip|intrinsics|finger (?:abduction|flexors)|shoulder (?:abduction|flexion|external rotation|internal rotation)|external rotation|abduction|rotator cuff|supraspinatus|gastrocnemius|tibialis anterior|gluteus medius|(?:left |right )?(?:knee|hip|ankle|shoulder|elbow|wrist|lower extremit(?:y|ies)|upper extremit(?:y|ies)))\b/i;
+
+/** A therapy goal ("Patient will demonstrate 5/5 strength", "The patient is to report maximum 3/10 pain"): a target, not a measurement. */
+const GOAL = /\b(?:goals?|will (?:be able|demonstrate|report|improve|achieve|tolerate|increase|ambulate|perform)|(?:is|are) to (?:demonstrate|report|tolerate|achieve|perform|ambulate|be independent|increase|improve|return)|target)\b/i;
+export function isGoalSentence(sent: SentenceCtx): boolean {
+  return sent.section?.kind === 'goals' || GOAL.test(sent.text);
+}
+
+export interface StrengthGrade { start: number; end: number; value: number; muscle?: string; side?: 'left' | 'right' | 'bilateral' }
+
+/** Manual muscle test grades ("3/5", "4+/5", "+5/5") with strength context; a bare "5/5" elsewhere is not one. */
+export function strengthGrades(text: string): StrengthGrade[] {
+  const out: StrengthGrade[] = [];
+  for (const m of text.matchAll(STRENGTH)) {
+    const near = text.slice(Math.max(0, m.index - 50), Math.min(text.length, m.index + m[0].length + 40));
+    const muscle = MUSCLE.exec(near) ?? (/\b(?:strength|motor|muscle|MMT)\b/i.test(near) ? null : undefined);
+    if (muscle === undefined) continue;
+    const g: StrengthGrade = { start: m.index, end: m.index + m[0].length, value: Number(m[1]) + (m[2] === '+' ? 0.5 : m[2] === '-' ? -0.5 : 0) };
+    if (muscle) g.muscle = muscle[1].toLowerCase();
+    const side = sideOf(near); if (side) g.side = side;
+    out.push(g);
+  }
+  return out;
+}
+
+interface RomReading { start: number; end: number; attributes: FactOf<'outcome_measure'>['attributes'] }
+
+/** Degrees measured for a motion: the nearest motion named before the number in the sentence (or the ROM section). */
+function romReadings(sent: SentenceCtx): RomReading[] {
+  const text = sent.text;
+  const motions = [...text.matchAll(MOTION)];
+  const romSection = ROM_SECTION.test(sent.section?.title ?? '');
+  if (motions.length === 0 && !romSection) return [];
+  const out: RomReading[] = [];
+  const used = new Set<number>();
+  const reading = (start: number, end: number, value: number, normal: number | undefined, motionAt: number | undefined): void => {
+    if (value > 360 || (normal !== undefined && (normal > 360 || value > normal * 1.5))) return;
+    const motion = motionAt === undefined ? 'range of motion' : motions[motionAt][1].replace(/\s+/g, ' ').toLowerCase();
+    const attributes: FactOf<'outcome_measure'>['attributes'] = { instrument: 'ROM', value, unit: 'degrees', motion };
+    if (normal !== undefined) attributes.max = normal;
+    const from = motionAt === undefined ? start : motions[motionAt].index;
+    const side = sideOf(text.slice(Math.max(0, from - 40), end)); if (side) attributes.side = side;
+    // The first reading for a motion cites from the motion's name; a second one ("…, and the left knee 0 to 85 degrees") only its numbers.
+    const fromMotion = motionAt !== undefined && !used.has(motionAt);
+    if (motionAt !== undefined) used.add(motionAt);
+    out.push({ start: fromMotion ? Math.min(start, from) : start, end, attributes });
+  };
+  const motionBefore = (at: number): number | undefined => {
+    let best: number | undefined;
+    motions.forEach((m, i) => { if (m.index + m[0].length <= at && at - (m.index + m[0].length) < 120) best = i; });
+    return best;
+  };
+  motions.forEach((m, i) => {
+    const r = RATIO_AFTER_MOTION.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    if (!r) return;
+    const end = m.index + m[0].length + r[0].length;
+    const normal = Number(r[2] ?? r[3]);
+    if (normal < 15) return;
+    reading(m.index, end, Number(r[1]), normal, i);
+  });
+  for (const d of text.matchAll(DEGREES)) {
+    if (out.some((o) => d.index < o.end && d.index + d[0].length > o.start)) continue;
+    const at = motionBefore(d.index);
+    if (at === undefined && !romSection) continue;
+    reading(d.index, d.index + d[0].length, Number(d[2]), d[3] !== undefined ? Number(d[3]) : undefined, at);
+  }
+  return out;
+}
 
 function directionOf(prev: number, value: number, higherIsBetter: boolean): 'improved' | 'worsened' | 'unchanged' {
   if (prev === value) return 'unchanged';
@@ -25,7 +98,7 @@ function directionOf(prev: number, value: number, higherIsBetter: boolean): 'imp
 }
 
 export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] {
-  if (sent.section?.kind === 'goals' || /\b(?:goals?|will (?:be able|demonstrate|report|improve|achieve)|target)\b/i.test(sent.text)) return [];
+  if (isGoalSentence(sent)) return [];
   const out: FactOf<'outcome_measure'>[] = [];
   const taken: [number, number][] = [];
   const push = (s: number, e: number, attributes: FactOf<'outcome_measure'>['attributes']) => {
@@ -59,22 +132,12 @@ export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] 
       push(m.index, m.index + m[0].length, attributes);
     }
   }
-  for (const m of sent.text.matchAll(ROM)) {
-    const value = Number(m[3]);
-    if (value > 360) continue;
-    const attributes: FactOf<'outcome_measure'>['attributes'] = { instrument: 'ROM', value, unit: 'degrees', motion: m[1].trim().replace(/\s+/g, ' ').toLowerCase() };
-    const side = sideOf(sent.text.slice(Math.max(0, m.index - 40), m.index + m[0].length)); if (side) attributes.side = side;
-    push(m.index, m.index + m[0].length, attributes);
-  }
-  for (const m of sent.text.matchAll(STRENGTH)) {
-    const near = sent.text.slice(Math.max(0, m.index - 50), Math.min(sent.text.length, m.index + m[0].length + 40));
-    const muscle = MUSCLE.exec(near) ?? (/\b(?:strength|motor)\b/i.test(near) ? null : undefined);
-    if (muscle === undefined) continue; // "5/5" with no strength context is not a strength grade
-    const value = Number(m[1]) + (m[2] === '+' ? 0.5 : m[2] === '-' ? -0.5 : 0);
-    const attributes: FactOf<'outcome_measure'>['attributes'] = { instrument: 'strength', value, max: 5 };
-    if (muscle) attributes.motion = muscle[1].toLowerCase();
-    const side = sideOf(near); if (side) attributes.side = side;
-    push(m.index, m.index + m[0].length, attributes);
+  for (const r of romReadings(sent)) push(r.start, r.end, r.attributes);
+  for (const g of strengthGrades(sent.text)) {
+    const attributes: FactOf<'outcome_measure'>['attributes'] = { instrument: 'strength', value: g.value, max: 5 };
+    if (g.muscle) attributes.motion = g.muscle;
+    if (g.side) attributes.side = g.side;
+    push(g.start, g.end, attributes);
   }
   return out;
 }

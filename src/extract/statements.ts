@@ -44,13 +44,17 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   return out;
 }
 
+const NEGATIVE_SIGNAL = /\b(?:not|no|non|never)\b|\bnon-/i;
+
 export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
   const out: FactOf<'plan_signal'>[] = [];
   if (sent.section?.kind === 'goals' || sent.section?.kind === 'family_history') return out;
   for (const m of plan.match(sent.text)) {
     const attributes: FactOf<'plan_signal'>['attributes'] = { signal: m.entry.id };
     if (m.entry.id === 'return_to_clinic') attributes.target = /in (.+)$/i.exec(m.text)?.[1];
-    out.push({ ...mentionBase(sent, 'plan_signal', m.start, m.end, { dating: 'encounter' }), type: 'plan_signal', attributes });
+    // "not a surgical candidate" carries its own negation; an earlier clause's "does not show" must not cancel it.
+    const selfNegating = NEGATIVE_SIGNAL.test(m.text) ? { meaningfulNegation: /./ } : {};
+    out.push({ ...mentionBase(sent, 'plan_signal', m.start, m.end, { dating: 'encounter', ...selfNegating }), type: 'plan_signal', attributes });
   }
   for (const m of sent.text.matchAll(REFERRAL)) {
     const target = m[1].trim().replace(/\s+(?:the|a|an|for|and|in|at)$/i, '');

@@ -45,6 +45,13 @@ function sessionsIn(clause: string): number | undefined {
 
 const MODALITY_OF_SPECIALTY: Partial<Record<string, Modality>> = { physical_therapy: 'physical_therapy', chiropractic: 'chiropractic', occupational_therapy: 'occupational_therapy', psychology: 'psychology' };
 
+/** "Beth Kessler, PT" / "J. Ortiz, DPT, OCS": a clinician's credential after a name, not a treatment. */
+function isCredential(text: string, start: number, end: number): boolean {
+  if (!/^[A-Z./]{2,6}$/.test(text.slice(start, end))) return false;
+  return /\b[A-Z][a-z]+,\s*(?:[A-Z][A-Za-z/]{1,5},\s*)*$/.test(text.slice(Math.max(0, start - 60), start))
+    && /^(?:\s*,\s*[A-Z][A-Za-z/]{1,5})*\s*(?:$|\n|\()/.test(text.slice(end, end + 30));
+}
+
 const PROCEDURE = /injection|block|ablation|surgery|facet|epidural|stimulator/;
 /**
  * "after the injection", "since fusion", "post-laminectomy syndrome", "failed back surgery": a later note pointing
@@ -53,10 +60,20 @@ const PROCEDURE = /injection|block|ablation|surgery|facet|epidural|stimulator/;
 const BACK_REFERENCE = /\b(?:after|since|following|post|prior|previous|s\/p|status[- ]post|failed(?: back)?|from)[\s-]+(?:(?:the|her|his|a|an|last|recent|prior|previous|index|lumbar|cervical|spinal|back|neck|shoulder|knee|L\d-\d|C\d-\d|L\d-S1)\s+){0,3}$/i;
 const PROCEDURE_VISITS = new Set(['procedure_note', 'operative_report']);
 
-function isBackReference(sent: SentenceCtx, start: number, modality: string): boolean {
-  if (!PROCEDURE.test(modality) || PROCEDURE_VISITS.has(sent.encounter.kind) || sent.section?.kind === 'procedure') return false;
-  if (!BACK_REFERENCE.test(sent.text.slice(Math.max(0, start - 40), start))) return false;
-  return !sent.dates().some((d) => !d.relative);
+/**
+ * "despite a second PT course", "has had two courses of physical therapy", "failed conservative care including PT",
+ * "tried gabapentin", "after three epidurals": any modality recalled as already done, in a note that is not its own session.
+ */
+const RECALLED = /\b(?:despite|failed|tried|has (?:already )?had|had had|have had|previously|prior|previous|history of|h\/o|(?:one|two|three|four|five|several|multiple|\d+) (?:courses?|rounds?|series|sets?) of|courses? of|after (?:one|two|three|four|five|several|multiple|\d+))\b[^.;]{0,50}$/i;
+
+function isBackReference(sent: SentenceCtx, start: number, modality: Modality, subtype: string): boolean {
+  const procedure = PROCEDURE.test(modality + subtype);
+  if (procedure && (PROCEDURE_VISITS.has(sent.encounter.kind) || sent.section?.kind === 'procedure')) return false;
+  if (sent.section?.kind === 'plan') return false;
+  if (MODALITY_OF_SPECIALTY[sent.encounter.specialty] === modality) return false; // a therapist counting her own sessions
+  const before = sent.text.slice(Math.max(0, start - 60), start);
+  const recalled = (procedure && BACK_REFERENCE.test(before.slice(-40))) || RECALLED.test(before);
+  return recalled && !sent.dates().some((d) => !d.relative);
 }
 
 /** Hedged or future wording: the drug is only proposed ("may consider gabapentin", "will start ... if no better"). */
@@ -70,6 +87,13 @@ function prescribedNow(clause: string, status: TreatmentStatus): boolean {
   return (status === 'planned' || status === 'recommended') && !PROPOSED_ONLY.test(clause);
 }
 
+/** "declined surgery, as she is the caregiver for …", "stopped gabapentin due to sedation": the stated reason. */
+const REASON = /[,;]?\s*\b(?:because(?: of)?|as|due to|since|given|secondary to|owing to|on account of|citing)\s+([^.;]{4,140})/i;
+function reasonAfter(text: string, from: number): string | undefined {
+  const m = REASON.exec(text.slice(from));
+  return m ? m[1].trim() : undefined;
+}
+
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
   const own = MODALITY_OF_SPECIALTY[sent.encounter.specialty];
@@ -78,7 +102,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const mods = modalities.match(sent.text).filter((m) => !(m.entry.id === 'medication' && drugMatches.some((d) => Math.abs(d.start - m.start) < 40)));
   if (section === 'goals') return out;
   for (const m of mods) {
-    if (isBackReference(sent, m.start, m.entry.id + (m.entry.subtype ?? ''))) continue;
+    if (isCredential(sent.text, m.start, m.end)) continue;
+    if (isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '')) continue;
     const clause = clauseAround(sent.text, m.start, m.end);
     const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: treatmentStatus(clause.text, section, m.entry.id) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
@@ -89,11 +114,13 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     }
     const level = levelOf(clause.text); if (level && /injection|block|ablation|surgery|facet|epidural/.test(m.entry.id + (m.entry.subtype ?? ''))) attributes.level = level;
     const side = sideOf(clause.text); if (side && m.entry.id !== 'medication') attributes.side = side;
+    if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, m.end); if (why) attributes.reasonStopped = why; }
     if (SESSION_MODALITIES.has(m.entry.id)) { const n = sessionsIn(clause.text); if (n) attributes.sessions = n; }
     const base = mentionBase(sent, 'treatment', m.start, m.end);
     out.push({ ...base, type: 'treatment', attributes });
   }
   for (const d of drugMatches) {
+    if (isBackReference(sent, d.start, 'medication', '')) continue;
     const clause = clauseAround(sent.text, d.start, d.end);
     const isClass = d.entry.id.startsWith('class:');
     const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: treatmentStatus(clause.text, section, 'medication') };
@@ -103,6 +130,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const change = doseChangeOf(clause.text);
     if (change) attributes.doseChange = change;
     if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
+    if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, d.end); if (why) attributes.reasonStopped = why; }
     else if (change && change !== 'stopped' && prescribedNow(clause.text, attributes.status)) attributes.status = 'ongoing';
     out.push({ ...mentionBase(sent, 'treatment', d.start, d.end), type: 'treatment', attributes });
   }

@@ -3,9 +3,13 @@ import type { CaseAnalysis, Evidence, Reason } from '../model/index.js';
 import { EvidenceRegister, citationLocation, distinctEvidence, ocrNote, shortQuote } from './citation.js';
 import { ACTIVITY_LABEL, CLAIM_LABEL, MODALITY_LABEL, TWELVE_MONTHS_LABEL, onsetLabel, words } from './labels.js';
 import { renderLetters } from './letters.js';
+import { formatNumber, instrumentLabel, outcomePairs, pairText, tidyNumbers } from './measures.js';
+import { ProviderNames } from './providers.js';
+import { EvidenceRanker, type Picked } from './relevance.js';
 import { safeUrl } from './safe-url.js';
+import { executiveSummary, mmiEvidence, type SummaryLine } from './summary.js';
 import {
-  MMI_STATUS_LABEL, beforeAfter, benefitText, dateRange, documentCounts, durationSpan, gapsBySeverity, mmiHeadline, sessionsText,
+  MMI_STATUS_LABEL, benefitText, dateRange, documentCounts, durationSpan, gapsBySeverity, mmiHeadline, sessionsText, trendRows, trendValues,
 } from './wording.js';
 
 /**
@@ -25,7 +29,14 @@ const MAX_INLINE = 3;
 
 class MarkdownWriter {
   readonly register = new EvidenceRegister();
+  readonly ranker: EvidenceRanker;
+  readonly names: ProviderNames;
   private readonly out: string[] = [];
+
+  constructor(a: CaseAnalysis) {
+    this.ranker = new EvidenceRanker(a);
+    this.names = new ProviderNames(a);
+  }
 
   line(s = ''): void {
     this.out.push(s);
@@ -43,8 +54,19 @@ class MarkdownWriter {
     return shown.join(' ');
   }
 
-  reasons(list: Reason[]): void {
-    for (const r of list) this.line(`- ${mdText(r.text)} ${this.cites(r.evidence)}`.trimEnd());
+  /** The chosen citations, then a count of the others (all of them listed in the evidence appendix). */
+  picked(p: Picked): string {
+    for (const e of p.rest) this.register.id(e);
+    const more = p.rest.length ? ` (+${p.rest.length} more in the evidence appendix)` : '';
+    return `${this.cites(p.shown)}${more}`;
+  }
+
+  spread(list: Evidence[], n = MAX_INLINE): string {
+    return this.picked(this.ranker.spread(list, n));
+  }
+
+  reasons(list: Reason[], n = 2): void {
+    for (const r of list) this.line(`- ${mdText(tidyNumbers(r.text))} ${this.spread(r.evidence, n)}`.trimEnd());
   }
 
   toString(): string {
@@ -74,10 +96,29 @@ function header(w: MarkdownWriter, a: CaseAnalysis): void {
   ]);
 }
 
+function summaryLine(w: MarkdownWriter, line: SummaryLine): string {
+  const sev = line.severity ? `[${line.severity.toUpperCase()}] ` : '';
+  return `${sev}${mdText(line.text)} ${line.evidence ? w.cites([line.evidence]) : ''}`.trimEnd();
+}
+
+function summary(w: MarkdownWriter, a: CaseAnalysis): void {
+  const s = executiveSummary(a, w.ranker);
+  w.line('## Summary');
+  w.line();
+  w.line(`- **MMI:** ${summaryLine(w, s.mmi)}`);
+  w.line(`- **Duration:** ${summaryLine(w, s.duration)}`);
+  w.line(`- **Main limitations:**${s.limitations.length ? '' : ' none documented as current.'}`);
+  for (const l of s.limitations) w.line(`  - ${summaryLine(w, l)}`);
+  w.line(`- **Top gaps to fix:**${s.gaps.length ? '' : ' no gap rule fired.'}`);
+  for (const g of s.gaps) w.line(`  - ${summaryLine(w, g)}`);
+  w.line();
+}
+
 function mmi(w: MarkdownWriter, a: CaseAnalysis): void {
   w.line('## MMI (maximum medical improvement)');
   w.line();
-  w.line(`**${MMI_STATUS_LABEL[a.mmi.status]}.** ${mdText(mmiHeadline(a.mmi))} ${w.cites(a.mmi.evidence)}`.trimEnd());
+  const key = mmiEvidence(a, w.ranker);
+  w.line(`**${MMI_STATUS_LABEL[a.mmi.status]}.** ${mdText(mmiHeadline(a.mmi))} ${w.picked(w.ranker.pick(a.mmi.evidence, key ? [key] : [], MAX_INLINE))}`.trimEnd());
   w.line();
   if (a.mmi.reasons.length > 0) {
     w.line('Reasons:');
@@ -106,11 +147,11 @@ function timeline(w: MarkdownWriter, a: CaseAnalysis): void {
       mdText(`${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype})` : ''}`),
       dateRange(t.firstDate, t.lastDate),
       sessionsText(t),
-      mdText(beforeAfter(t)),
-      `${mdText(benefitText(t))} ${t.benefit ? w.cites(t.benefit.evidence) : ''}`.trim(),
+      mdText(outcomePairs(t).map(pairText).join('; ')),
+      `${mdText(benefitText(t))} ${t.benefit ? w.spread(t.benefit.evidence, 2) : ''}`.trim(),
       mdText(`${words(t.status)}${t.reasonStopped ? `: ${t.reasonStopped}` : ''}`),
-      mdText(t.providers.join('; ')),
-      w.cites([...t.evidence, ...t.outcomeBefore.flatMap((p) => p.evidence), ...t.outcomeAfter.flatMap((p) => p.evidence)]),
+      mdText(w.names.display(t.providers).join('; ')),
+      w.picked(w.ranker.timeline(t, [...t.outcomeBefore.flatMap((p) => p.evidence), ...t.outcomeAfter.flatMap((p) => p.evidence)])),
     ]));
 }
 
@@ -125,8 +166,8 @@ function floor(w: MarkdownWriter, a: CaseAnalysis): void {
   table(w, ['Activity', 'Current limit', 'Dates', 'Visits', 'Providers', 'Source', 'Consistency', 'Evidence'],
     a.functionalFloor.map((f) => [
       ACTIVITY_LABEL[f.activity], mdText(f.summary), dateRange(f.firstDate, f.lastDate), String(f.visits),
-      mdText(f.providers.join('; ')), f.sources.map((s) => (s === 'patient' ? 'patient report' : 'provider')).join(', '),
-      words(f.consistency), w.cites(f.evidence),
+      mdText(w.names.display(f.providers).join('; ')), f.sources.map((s) => (s === 'patient' ? 'patient report' : 'provider')).join(', '),
+      words(f.consistency), w.spread(f.evidence),
     ]));
   const conflicts = a.functionalFloor.filter((f) => f.conflicts.length > 0);
   for (const f of conflicts) {
@@ -158,13 +199,13 @@ function trajectory(w: MarkdownWriter, a: CaseAnalysis): void {
     w.line();
     return;
   }
-  table(w, ['Measure', 'Values over time', 'Change', 'MCID', 'Verdict', 'Evidence'], t.trends.map((tr) => [
-    mdText(tr.instrument),
-    mdText(tr.points.map((p) => `${p.value}${p.date ? ` (${p.date})` : ''}`).join(' → ')),
-    tr.change !== undefined ? String(tr.change) : '',
-    tr.mcid !== undefined ? String(tr.mcid) : '',
+  table(w, ['Measure', 'Values over time', 'Change', 'MCID', 'Verdict', 'Evidence'], trendRows(t.trends).map((tr) => [
+    mdText(instrumentLabel(tr.instrument)),
+    mdText(trendValues(tr)),
+    tr.change !== undefined ? formatNumber(tr.change) : '',
+    tr.mcid !== undefined ? formatNumber(tr.mcid) : '',
     tr.verdict === 'plateau' && tr.mcid !== undefined ? 'plateau (change smaller than the MCID)' : tr.verdict,
-    w.cites(tr.points.flatMap((p) => p.evidence)),
+    w.picked(w.ranker.pick(tr.points.flatMap((p) => p.evidence), [tr.points[0], tr.points[tr.points.length - 1]].flatMap((p) => p?.evidence.slice(0, 1) ?? []), 2)),
   ]));
 }
 
@@ -196,7 +237,7 @@ function gaps(w: MarkdownWriter, a: CaseAnalysis): void {
     w.line(`- **Rule:** \`${g.ruleId.replace(/`/g, '')}\`, resting on ${mdText(g.authority.cite)}${safeUrl(g.authority.url) ? ` (<${safeUrl(g.authority.url)}>)` : ''}`);
     w.line(`- **Request to:** ${mdText(g.request.to)}`);
     w.line(`- **Ask:** ${mdText(g.request.ask)}`);
-    w.line(`- **Evidence:** ${w.cites(g.evidence) || 'none (the gap is an absence)'}`);
+    w.line(`- **Evidence:** ${w.spread(g.evidence) || 'none (the gap is an absence)'}`);
     w.line();
   });
 }
@@ -238,7 +279,7 @@ function documents(w: MarkdownWriter, a: CaseAnalysis): void {
   if (a.duplicates.length > 0) {
     w.line('### Repeated text');
     w.line();
-    for (const d of a.duplicates) w.line(`- ${d.kind === 'duplicate_document' ? 'Duplicate document' : 'Copied forward'}: ${w.cites(d.evidence)}`);
+    for (const d of a.duplicates) w.line(`- ${d.kind === 'duplicate_document' ? 'Duplicate document' : 'Copied forward'}: ${w.spread(d.evidence, 2)}`);
     w.line();
   }
 }
@@ -286,8 +327,9 @@ function appendix(w: MarkdownWriter): void {
 }
 
 export function renderMarkdown(a: CaseAnalysis): string {
-  const w = new MarkdownWriter();
+  const w = new MarkdownWriter(a);
   header(w, a);
+  summary(w, a);
   mmi(w, a);
   timeline(w, a);
   floor(w, a);

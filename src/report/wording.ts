@@ -1,5 +1,6 @@
 /** Plain-text phrasings shared by the Markdown and HTML reports, so both say the same thing. */
-import type { CaseAnalysis, MmiAssessment, TimelineEntry } from '../model/index.js';
+import type { CaseAnalysis, MmiAssessment, TimelineEntry, Trajectory } from '../model/index.js';
+import { formatNumber, instrumentRank } from './measures.js';
 
 export function percent(confidence: number): string {
   return `${Math.round(confidence * 100)}%`;
@@ -38,16 +39,6 @@ export function dateRange(first?: string, last?: string): string {
   return `${first} → ${last}`;
 }
 
-/** "ODI 56 → 52; NRS 8 → 7", pairing the first value before and the last after, per instrument. */
-export function beforeAfter(entry: TimelineEntry): string {
-  const instruments = [...new Set([...entry.outcomeBefore, ...entry.outcomeAfter].map((p) => p.instrument))];
-  return instruments.map((inst) => {
-    const before = entry.outcomeBefore.find((p) => p.instrument === inst);
-    const after = [...entry.outcomeAfter].reverse().find((p) => p.instrument === inst);
-    return `${inst} ${before ? before.value : '?'} → ${after ? after.value : '?'}`;
-  }).join('; ');
-}
-
 export function benefitText(entry: TimelineEntry): string {
   const b = entry.benefit;
   if (!b) return '';
@@ -75,4 +66,20 @@ export const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
 export function gapsBySeverity(a: CaseAnalysis): CaseAnalysis['gaps'] {
   return [...a.gaps].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
+}
+
+type Trend = Trajectory['trends'][number];
+
+/** Function scales first, then pain, then impairment measures; single readings (no trend) last. */
+export function trendRows(trends: Trend[]): Trend[] {
+  return trends.map((t, i) => ({ t, i, k: (t.verdict === 'insufficient' ? 10 : 0) + instrumentRank(t.instrument) }))
+    .sort((x, y) => x.k - y.k || x.i - y.i).map((x) => x.t);
+}
+
+/** "58 (2023-03-02) → 56 (2023-03-08) → …" — long series keep the first two and last two readings. */
+export function trendValues(trend: Trend, keep = 6): string {
+  const fmt = (p: Trend['points'][number]) => `${formatNumber(p.value)}${p.date ? ` (${p.date})` : ''}`;
+  const pts = trend.points;
+  if (pts.length <= keep) return pts.map(fmt).join(' → ');
+  return [...pts.slice(0, 2).map(fmt), `… ${pts.length - 4} more …`, ...pts.slice(-2).map(fmt)].join(' → ');
 }

@@ -33,11 +33,17 @@ function specialtyFromCredential(credential: string | undefined): Specialty | un
   return undefined;
 }
 
+/** "She saw Dr. Marchetti (spine surgery)", "referred to orthopedics": another clinician's field, not the author's. */
+const OTHER_CLINICIAN = /(?:\bDr\.?\s+[A-Z][\w'-]+\s*\(|\b(?:saw|seen by|see|referr(?:al|ed)? to|consult(?:ation)? with|evaluated by|followed by|per)\s+(?:Dr\.?\s+[A-Z][\w'-]+\s*\(?|the\s+|an?\s+)?)$/;
+function namesAnotherClinician(text: string, start: number): boolean {
+  return OTHER_CLINICIAN.test(text.slice(Math.max(0, start - 40), start));
+}
+
 /** Decide discipline and document kind from the head (letterhead, title), the credential, and body cues. */
 export function classifyEncounter(head: string, body: string, credential?: string): Classification {
   const score = new Map<Specialty, number>();
   const add = (id: Specialty, w: number) => score.set(id, (score.get(id) ?? 0) + w);
-  for (const m of headLexicon.match(head)) add(m.entry.id as Specialty, 3);
+  for (const m of headLexicon.match(head)) if (!namesAnotherClinician(head, m.start)) add(m.entry.id as Specialty, 3);
   for (const m of bodyLexicon.match(body)) add(m.entry.id as Specialty, 1);
   const fromCredential = specialtyFromCredential(credential);
   if (fromCredential) add(fromCredential, 4);

@@ -2,6 +2,8 @@ import type { ClaimType, Modality } from '../model/index.js';
 import { addDays, daysBetween, formatDate, pickDateStyle, type DateStyle } from './dates.js';
 import { PATHWAYS, type Pathway } from './pathways.js';
 import { clinicianName, patient, place, type Person } from './people.js';
+import { profileFor } from '../profiles/index.js';
+import { ocrNoise } from './noise.js';
 import type { Rng } from './prng.js';
 import type { TruthFact, TruthInput } from './truth.js';
 
@@ -12,7 +14,7 @@ import type { TruthFact, TruthInput } from './truth.js';
  */
 
 export type MmiKind = 'explicit' | 'implied' | 'not_reached' | 'insufficient_evidence';
-type Voice = 'soap' | 'narrative' | 'flowsheet' | 'radiology' | 'emg' | 'letter' | 'ime' | 'fce' | 'mss' | 'psych' | 'dental';
+type Voice = 'soap' | 'narrative' | 'flowsheet' | 'radiology' | 'emg' | 'letter' | 'ime' | 'fce' | 'mss' | 'psych' | 'dental' | 'ed';
 
 interface Provider {
   key: string; name: string; credential: string; org: string; voice: Voice; dateStyle: DateStyle;
@@ -45,6 +47,8 @@ class CaseBuilder {
   hasPrognosis = false;
   hasRating = false;
   hasAbnormalTest = false;
+  /** Abnormal exam signs are objective findings too (20 CFR 404.1502(g)). */
+  hasAbnormalSign = false;
   /** Where MMI truly falls: the explicit statement, or the first maintenance-only visit. */
   truthMmi?: { date: string; by: string };
   private current?: Note;
@@ -93,6 +97,8 @@ class CaseBuilder {
     const bits = this.rng.sample(this.p.examAbnormal, abnormal).map((s) => this.fill(s));
     if (this.rng.chance(0.5)) bits.push(this.rng.pick(this.p.examNormal));
     this.fact({ type: 'objective_finding', category: 'exam', date: this.date });
+    if (abnormal > 0) this.hasAbnormalSign = true;
+    for (const bit of bits) for (const f of examStatedFacts(bit, this.date)) this.fact(f);
     return bits.join(' ');
   }
   treatment(modality: Modality, status = 'performed', date = this.date): void {
@@ -114,6 +120,17 @@ class CaseBuilder {
     this.distractors.push({ kind, text, fact });
     return text;
   }
+}
+
+/** Measures and devices an exam phrase states, as the reviewer would list them: "4/5" strength, "limited to 40 degrees" ROM, "uses a cane". */
+const EXAM_STATEMENTS: { re: RegExp; fact: (m: RegExpMatchArray, date: string) => TruthFact }[] = [
+  { re: /\b([0-5])(\+|-)?\/5\b/, fact: (m, date) => ({ type: 'outcome_measure', instrument: 'strength', value: Number(m[1]) + (m[2] === '+' ? 0.5 : m[2] === '-' ? -0.5 : 0), date }) },
+  { re: /\b(?:flexion|extension|abduction|rotation) limited to (\d+) degrees\b/, fact: (m, date) => ({ type: 'outcome_measure', instrument: 'ROM', value: Number(m[1]), date }) },
+  { re: /\buses a (?:cane|walker)\b/, fact: (_m, date) => ({ type: 'treatment', modality: 'assistive_device', status: 'performed', date }) },
+];
+
+export function examStatedFacts(text: string, date: string): TruthFact[] {
+  return EXAM_STATEMENTS.flatMap(({ re, fact }) => { const m = text.match(re); return m ? [fact(m, date)] : []; });
 }
 
 /** Build one case. Every random draw goes through `rng`, so the same seed gives the same case. */
@@ -140,6 +157,7 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
   const fce = b.provider('fce', rng.pick(['OTR/L', 'PT, DPT']), 'Functional Capacity Testing', false);
   const psych = b.provider('psych', rng.pick(['PhD', 'PsyD']), 'Behavioral Health');
   const dentist = b.provider('dental', 'DDS', 'Family Dentistry');
+  const edDoc = b.provider('ed', rng.pick(['MD', 'DO', 'PA-C']), 'Regional Medical Center Emergency Department');
 
   const fmt = (d: string, pr: Provider = b.who): string => formatDate(d, pr.dateStyle);
   const limitsAll = p.limitations;
@@ -153,6 +171,7 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
   const injNoDuration = rng.chance(0.3);
   const consultNoReason = rng.chance(0.3);
   const prognosisAt = rng.chance(0.5);
+  const wantFce = claimType !== 'personal_injury' && (mmi === 'implied' || mmi === 'explicit') && rng.chance(0.3);
   const mss = claimType === 'ssdi' && (mmi === 'implied' || mmi === 'explicit') && rng.chance(0.4);
 
   const restriction = (l: Pathway['limitations'][number]): string => {
@@ -178,11 +197,17 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
     return b.distract('family_history', `FAMILY HISTORY: ${what.t} Diabetes in a grandparent.`, { type: 'treatment', modality: what.m, date: b.date, status: 'performed' });
   };
 
+  // A complaint of difficulty reaching overhead is the patient's own report of an overhead-reach limit.
+  const complaint = (): string => {
+    const t = b.fill(rng.pick(p.complaint));
+    if (/reaching overhead/.test(t)) b.limitation('overhead_reach', 'patient', t);
+    return t;
+  };
   // ---- Visit writers (each one a provider voice). ----
   const pcpVisit = (date: string, o: { nrs: number; initial?: boolean; planLines: () => string[]; lim?: boolean; patientLim?: boolean; extra?: () => string[] }): void => {
     b.open(pcp, date);
     const soapHeads = rng.chance(0.5) ? ['S:', 'O:', 'A:', 'P:'] : ['SUBJECTIVE:', 'OBJECTIVE:', 'ASSESSMENT:', 'PLAN:'];
-    b.line(`${soapHeads[0]} ${o.initial ? `${person.first} is a ${2021 - Number(person.dob.slice(0, 4)) + 1} y/o ${person.sex === 'F' ? 'female' : 'male'} presenting with ${b.fill(rng.pick(p.complaint))} since ${fmt(onset)}.` : `F/u ${b.fill(rng.pick(p.complaint))}.`} ${b.pain(o.nrs)} ${rng.pick(negations)}`);
+    b.line(`${soapHeads[0]} ${o.initial ? `${person.first} is a ${2021 - Number(person.dob.slice(0, 4)) + 1} y/o ${person.sex === 'F' ? 'female' : 'male'} presenting with ${complaint()} since ${fmt(onset)}.` : `F/u ${complaint()}.`} ${b.pain(o.nrs)} ${rng.pick(negations)}`);
     if (o.patientLim) b.line(patientReport(patientLim));
     if (o.initial) b.line(famHx());
     b.line(`${soapHeads[1]} ${b.exam(rng.int(1, 2))}`);
@@ -191,6 +216,10 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
     for (const l of o.planLines()) b.line(`- ${l}`);
     if (o.lim) b.line(`- Work restrictions: ${restriction(mainLim)}.`);
     for (const e of o.extra?.() ?? []) b.line(e);
+  };
+  const orderImaging = (study: string): string => {
+    b.treatment('imaging_study', 'recommended');
+    return `Order ${study.toLowerCase().replace('{side}', side)}.`;
   };
   const med = (verb: 'Start' | 'Increase' | 'Continue', i = 0): string => {
     const m = p.meds[i % p.meds.length];
@@ -205,10 +234,11 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
     b.treatment('physical_therapy');
     b.line(rng.pick(['PHYSICAL THERAPY INITIAL EVALUATION', 'PT Eval — Plan of Care']));
     b.line(`Referring dx: ${b.fill(rng.pick(p.diagnoses))}`);
-    b.line(`Subjective: ${b.fill(rng.pick(p.complaint))}. ${patientReport(patientLim)}`);
+    b.line(`Subjective: ${complaint()}. ${patientReport(patientLim)}`);
     if (measures) { b.line(`Objective:\n  ${b.pain(nrs0, 'flowsheet')}\n  ${b.instrument(startScore)}`); } else b.line('Objective: guarded movement, see flowsheet.');
     b.line(`  Findings: ${b.exam(1)}`);
     b.line(`Treatment today: [x] Ther ex 97110  [x] Manual 97140  [ ] Traction  [x] HEP issued`);
+    b.treatment('home_exercise');
     b.line(`Plan: ${rng.pick(['2x/wk', '3x/wk', '2-3x/week'])} x ${Math.round(span / 7)} wks.`);
     const daily = Math.min(sessions - 2, rng.int(1, 3));
     for (let i = 1; i <= daily; i++) {
@@ -224,7 +254,7 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
     b.line(rng.pick(['DISCHARGE SUMMARY', 'PT Discharge']));
     b.line(`Total visits: ${sessions}.`);
     if (measures) b.line(`At discharge: ${b.pain(nrs1, 'flowsheet')}; ${b.instrument(endScore)} (initial ${startScore}).`);
-    else b.line(rng.pick(['Pt states feeling somewhat better. D/C to HEP.', 'Pt reports exercises help a little. Independent with HEP. D/C.']));
+    else { b.line(rng.pick(['Pt states feeling somewhat better. D/C to HEP.', 'Pt reports exercises help a little. Independent with HEP. D/C.'])); b.treatment('home_exercise', 'ongoing'); }
     return end;
   };
 
@@ -238,9 +268,18 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
   let nrs = rng.int(6, 8);
   let d = addDays(onset, rng.int(2, 10));
 
+  if (claimType === 'personal_injury') {
+    // Personal-injury files open with the emergency visit after the crash.
+    b.open(edDoc, onset);
+    b.line(`CHIEF COMPLAINT: ${rng.pick(['MVC', 'motor vehicle collision', 'MVA, rear-ended at a stoplight'])}.`);
+    b.line(`HPI: ${rng.pick(['Restrained driver', 'Restrained front-seat passenger'])} in a ${rng.pick(['rear-end', 'T-bone', 'low-speed'])} collision today; airbags ${rng.pick(['deployed', 'did not deploy'])}. Ambulatory at scene. ${b.pain(nrs + 1)} ${b.distract('negated', 'No loss of consciousness.')}`);
+    b.line(`EXAM: ${b.exam(1)}`);
+    b.line(`MDM/DISPOSITION: Soft-tissue injury after MVC. ${rng.pick(['Cyclobenzaprine 5 mg TID prn given.', 'Rx cyclobenzaprine 5 mg TID prn.'])} Discharged home; follow up with primary care in 3-5 days.`);
+    b.treatment('medication');
+  }
   pcpVisit(d, {
     nrs, initial: true, patientLim: true,
-    planLines: () => [med('Start', 0), `Referral to physical therapy.`, b.distract('hypothetical', `If not improving in 6 weeks, will consider MRI.`)],
+    planLines: () => [med('Start', 0), `Referral to physical therapy.`, b.distract('hypothetical', `If not improving in 6 weeks, will consider MRI.`, { type: 'treatment', modality: 'imaging_study', date: b.date })],
   });
   b.plan('referral');
   b.treatment('physical_therapy', 'recommended');
@@ -260,7 +299,7 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
     d = ptCourse(d, sessions1, ptNoMeasuresCourse !== 0, s0, score, nrs, nrs - 1);
     nrs -= 1;
     d = addDays(d, rng.int(7, 21));
-    pcpVisit(d, { nrs, patientLim: true, lim: true, planLines: () => [med('Increase', 0), p.imaging ? `Order ${p.imaging.study.toLowerCase().replace('{side}', side)}.` : 'Labs: ESR, CRP, TSH normal.'] });
+    pcpVisit(d, { nrs, patientLim: true, lim: true, planLines: () => [med('Increase', 0), p.imaging ? orderImaging(p.imaging.study) : 'Labs: ESR, CRP, TSH normal.'] });
     if (p.imaging) {
       d = addDays(d, rng.int(5, 20));
       b.open(rad, d);
@@ -268,6 +307,7 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
       b.line(`FINDINGS: ${b.fill(rng.pick(p.imaging.findings))} Remaining levels unremarkable.`);
       b.line(`IMPRESSION: ${b.fill(rng.pick(p.imaging.impressions))}`);
       b.fact({ type: 'objective_finding', category: 'imaging', date: d });
+      b.treatment('imaging_study');
       b.hasAbnormalTest = true;
     }
     if (p.emg && rng.chance(0.6)) {
@@ -282,7 +322,7 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
     if (p.injection) {
       d = addDays(d, rng.int(14, 30));
       b.open(pain, d);
-      b.line(`CONSULTATION. ${pt} ${person.last} is seen for ${b.fill(rng.pick(p.complaint))}. ${b.pain(nrs)} ${b.instrument(score)}. ${b.distract('negated', rng.pick(negations))}`);
+      b.line(`CONSULTATION. ${pt} ${person.last} is seen for ${complaint()}. ${b.pain(nrs)} ${b.instrument(score)}. ${b.distract('negated', rng.pick(negations))}`);
       b.line(`Exam: ${b.exam(2)}`);
       b.line(`Plan: proceed with ${b.fill(rng.pick(p.injection.names))}. Restrictions: ${restriction(mainLim)}.`);
       b.treatment(p.injection.modality, 'planned');
@@ -306,39 +346,45 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
         b.line(`Restrictions: ${restriction(mainLim)}.`);
       }
     }
-    // Surgical consultation: surgery, declined or not a candidate.
+    // Surgical consultation: surgery, declined or not a candidate — or none at all (many claimants are never referred).
+    const surgeryModality = p.surgery?.modality ?? 'surgery';
+    const noConsult = mmi !== 'not_reached' && rng.chance(0.2);
     d = addDays(d, rng.int(21, 45));
-    b.open(surgeon, d);
-    b.treatment('surgical_consultation');
-    const outcome = mmi === 'not_reached' ? 'scheduled' : p.surgery ? rng.pick(['performed', 'declined', 'not_candidate'] as const) : 'not_candidate';
-    b.line(`Dear colleague, thank you for referring ${pt} ${person.last}, whom I saw for ${b.fill(rng.pick(p.diagnoses))}. ${b.exam(2)}`);
-    b.consults.push({ reasonGiven: !consultNoReason || outcome === 'scheduled' || outcome === 'performed' });
-    if (outcome === 'declined') {
-      b.line(`I offered ${b.fill(p.surgery!.names[0])}. ${pt} ${person.last} declined surgery${consultNoReason ? '.' : `, ${rng.pick(['citing fear of complications', `because ${he} cannot be off work for the recovery`, `as ${he} is the caregiver for a disabled parent`])}.`}`);
-      b.treatment('surgery', 'declined'); b.plan('surgery_declined');
-    } else if (outcome === 'not_candidate') {
-      b.line(consultNoReason ? 'Not a surgical candidate. Return to pain management.' : `${His} imaging does not show a surgically correctable lesion, so ${he} is not a surgical candidate.`);
-      b.plan('not_surgical_candidate');
-    } else if (outcome === 'scheduled') {
-      b.line(`I recommend ${b.fill(p.surgery?.names[0] ?? 'surgical decompression')}, scheduled for ${fmt(addDays(d, 30))}.`);
-      b.treatment('surgery', 'recommended');
-    } else {
-      b.line(`I recommend ${b.fill(p.surgery!.names[0])}; ${he} wishes to proceed.`);
-      b.treatment('surgery', 'recommended');
-      d = addDays(d, rng.int(20, 40));
+    if (!noConsult) {
       b.open(surgeon, d);
-      b.line(`OPERATIVE REPORT. Procedure: ${b.fill(p.surgery!.names[0])} (CPT ${p.surgery!.cpt}). Anesthesia: general. Findings as expected; no complications. EBL minimal.`);
-      b.treatment('surgery', 'performed');
-      d = addDays(d, rng.int(14, 21));
-      const s0 = worse(score, scoreStep);
-      score = better(s0, scoreStep * 2);
-      d = ptCourse(d, rng.int(12, 24), ptNoMeasuresCourse !== 1, s0, score, nrs, nrs - 2);
-      nrs = Math.max(3, nrs - 2);
+      b.treatment('surgical_consultation');
+      const outcome = mmi === 'not_reached' ? 'scheduled' : p.surgery ? rng.pick(['performed', 'declined', 'not_candidate'] as const) : 'not_candidate';
+      b.line(`Dear colleague, thank you for referring ${pt} ${person.last}, whom I saw for ${b.fill(rng.pick(p.diagnoses))}. ${b.exam(2)}`);
+      b.consults.push({ reasonGiven: !consultNoReason || outcome === 'scheduled' || outcome === 'performed' });
+      if (outcome === 'declined') {
+        b.treatment(surgeryModality, 'recommended');
+        b.line(`I offered ${b.fill(p.surgery!.names[0])}. ${pt} ${person.last} declined surgery${consultNoReason ? '.' : `, ${rng.pick(['citing fear of complications', `because ${he} cannot be off work for the recovery`, `as ${he} is the caregiver for a disabled parent`])}.`}`);
+        b.treatment(surgeryModality, 'declined'); b.plan('surgery_declined');
+      } else if (outcome === 'not_candidate') {
+        b.line(consultNoReason ? 'Not a surgical candidate. Return to pain management.' : `${His} imaging does not show a surgically correctable lesion, so ${he} is not a surgical candidate.`);
+        b.plan('not_surgical_candidate');
+      } else if (outcome === 'scheduled') {
+        b.line(`I recommend ${b.fill(p.surgery?.names[0] ?? 'surgical decompression')}, scheduled for ${fmt(addDays(d, 30))}.`);
+        b.treatment(surgeryModality, 'recommended');
+      } else {
+        b.line(`I recommend ${b.fill(p.surgery!.names[0])}; ${he} wishes to proceed.`);
+        b.treatment(surgeryModality, 'recommended');
+        d = addDays(d, rng.int(20, 40));
+        b.open(surgeon, d);
+        b.line(`OPERATIVE REPORT. Procedure: ${b.fill(p.surgery!.names[0])} (CPT ${p.surgery!.cpt}). Anesthesia: general. Findings as expected; no complications. EBL minimal.`);
+        b.treatment(surgeryModality, 'performed');
+        d = addDays(d, rng.int(14, 21));
+        const s0 = worse(score, scoreStep);
+        score = better(s0, scoreStep * 2);
+        d = ptCourse(d, rng.int(12, 24), ptNoMeasuresCourse !== 1, s0, score, nrs, nrs - 2);
+        nrs = Math.max(3, nrs - 2);
+      }
     }
 
     if (mmi === 'not_reached') {
       d = addDays(d, rng.int(14, 28));
       pcpVisit(d, { nrs, lim: true, planLines: () => [med('Continue', 0), `Surgery scheduled with ${surgeon.name}. Not at MMI; active treatment ongoing.`] });
+      b.treatment(surgeryModality, 'planned');
     } else {
       // Medication optimisation, maybe a long unexplained gap, then the tail.
       if (wantGap5m) d = addDays(d, rng.int(160, 200)); else d = addDays(d, rng.int(21, 60));
@@ -349,7 +395,14 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
         b.open(psych, pd);
         b.line(`Intake for pain-related distress. PHQ-9 ${rng.int(10, 16)}. Plan: CBT for chronic pain, 6 sessions.`);
         b.treatment('psychology');
+        b.treatment('psychology', 'planned');
       }
+      const hypotheticalNext = (): string => {
+        const h = rng.pick([{ t: 'If symptoms worsen we would consider a spinal cord stimulator trial.', m: 'spinal_cord_stimulator' as const }, { t: 'Should pain escalate, a repeat MRI could be considered.', m: 'imaging_study' as const }]);
+        return b.distract('hypothetical', h.t, { type: 'treatment', modality: h.m, date: b.date });
+      };
+      // "Seen for medication management" states that medications are being managed at this visit.
+      const visitReason = (r: string): string => { if (r === 'medication management') b.treatment('medication', 'ongoing'); return r; };
       const flatNrs = nrs;
       const flatScore = score;
       const maintDates: string[] = [];
@@ -360,12 +413,13 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
         const copy = i > 0 && rng.chance(0.6);
         b.open(pain, d);
         b.line(copy ? `${pt} ${person.last} returns for routine follow-up. No interval change. ${b.pain(flatNrs)} ${b.instrument(flatScore + (i % 2))}.` :
-          `${pt} ${person.last} is seen for ${rng.pick(['routine follow-up', 'medication management', 'scheduled follow-up'])} of ${b.fill(rng.pick(p.diagnoses))}. ${b.pain(flatNrs)} ${b.instrument(flatScore + (i % 2))}.`);
+          `${pt} ${person.last} is seen for ${visitReason(rng.pick(['routine follow-up', 'medication management', 'scheduled follow-up']))} of ${b.fill(rng.pick(p.diagnoses))}. ${b.pain(flatNrs)} ${b.instrument(flatScore + (i % 2))}.`);
         b.line(`Exam: ${b.exam(1)}`);
         const stable = rng.pick(['Continue current management.', 'Continue current treatment plan.', 'Continue the current regimen; no changes.', 'Maintain current medications and home exercise.']);
-        b.line(`Plan: ${stable} ${b.distract('hypothetical', rng.pick(['If symptoms worsen we would consider a spinal cord stimulator trial.', 'Should pain escalate, a repeat MRI could be considered.']))} Restrictions: ${restriction(mainLim)}. RTC 3 months.`);
+        b.line(`Plan: ${stable} ${hypotheticalNext()} Restrictions: ${restriction(mainLim)}. RTC 3 months.`);
         b.plan('continue_current_management');
-        b.treatment('medication', 'ongoing');
+        // Only the wording that names medications and home exercise states them; "continue current management" does not.
+        if (stable.startsWith('Maintain')) { b.treatment('medication', 'ongoing'); b.treatment('home_exercise', 'ongoing'); }
       }
       if (mmi === 'explicit') {
         const wordings = [
@@ -394,11 +448,22 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
       } else {
         b.truthMmi = { date: maintDates[0], by: pain.name };
       }
+      if (wantFce) {
+        // Functional capacity evaluation: a non-treating evaluator's measured limits.
+        d = addDays(d, rng.int(10, 30));
+        b.open(fce, d);
+        b.line('Tests administered: material handling, positional tolerance, grip dynamometry. Effort: consistent (cross-checks within normal variance).');
+        b.line(`Floor-to-waist lift: ${b.limitation('lift', 'provider', `${liftN} lb occasional`, liftN, 'lb')}. ${b.limitation(mainLim.activity, 'provider', cap(b.fill(rng.pick(mainLim.provider), { n: liftN, m: minutes })))}.`);
+        b.line(`Overall: ${rng.pick(['sedentary', 'light', 'sedentary-light'])} physical demand level.`);
+      }
       if (mss) {
         d = addDays(d, rng.int(10, 40));
         b.open(pcp, d);
         b.line('MEDICAL SOURCE STATEMENT — PHYSICAL');
+        // "Lift/carry" and "Stand/walk" each state two activities.
+        b.limitation('carry', 'provider', '', liftN, 'lb');
         b.line(`Lift/carry: ${b.limitation('lift', 'provider', `occasionally ${liftN} lb, frequently less than 10 lb`, liftN, 'lb')}.`);
+        b.limitation('walk', 'provider', '');
         b.line(`Sit: ${b.limitation('sit', 'provider', 'about 2 hours total in an 8-hour day')}. Stand/walk: ${b.limitation('stand', 'provider', 'less than 2 hours total')}.`);
         b.line('Will need to lie down during the day; absent more than 3 days per month.');
         b.hasOpinion = true;
@@ -423,6 +488,8 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
   return finish(b, { opts, claimType, onset, mmi, p, person, pcp, wantGap5m });
 }
 
+const EXPLAINING_PLANS = new Set(['maintenance_care', 'continue_current_management', 'follow_up_prn', 'no_further_treatment']);
+
 interface FinishCtx { opts: CaseOptions; claimType: ClaimType; onset: string; mmi: MmiKind; p: Pathway; person: Person; pcp: Provider; wantGap5m: boolean }
 
 function finish(b: CaseBuilder, c: FinishCtx): GeneratedCase {
@@ -436,11 +503,22 @@ function finish(b: CaseBuilder, c: FinishCtx): GeneratedCase {
   if (b.ptCourses.some((x) => !x.hasMeasures)) gaps.add('pt-without-functional-measures');
   if (b.injections.some((x) => !x.withDuration)) gaps.add('injection-without-relief-duration');
   if (b.consults.some((x) => !x.reasonGiven)) gaps.add('surgical-consult-without-decision-reason');
-  for (const v of b.limitationsSeen.values()) if (v.providers.size < 2 || v.visits.size < 2) gaps.add('limitation-single-source');
+  // Only current limitations (stated within the functional-floor window) are checked; corroboration counts over the whole record.
+  const floorSince = addDays(last, -Math.round(profileFor(c.claimType).params.floorWindowMonths * 30.4375));
+  for (const v of b.limitationsSeen.values()) {
+    const current = [...v.visits].some((d) => d >= floorSince);
+    if (current && (v.providers.size < 2 || v.visits.size < 2)) gaps.add('limitation-single-source');
+  }
   if (!b.hasOpinion) gaps.add('no-treating-source-opinion');
   if (c.mmi === 'implied') gaps.add('mmi-implied-not-stated');
-  if (b.limitationsSeen.size > 0 && !b.hasAbnormalTest) gaps.add('limitation-without-objective-finding');
-  for (let i = 1; i < relevant.length; i++) if (daysBetween(relevant[i - 1], relevant[i]) >= 150) gaps.add('unexplained-treatment-gap');
+  if (b.limitationsSeen.size > 0 && !b.hasAbnormalTest && !b.hasAbnormalSign) gaps.add('limitation-without-objective-finding');
+  // A gap longer than the claim profile's threshold, unless the visit before it set sparse follow-up or MMI had been reached.
+  const gapDays = profileFor(c.claimType).params.treatmentGapDays;
+  const explained = new Set(b.facts.filter((f) => f.type === 'plan_signal' && EXPLAINING_PLANS.has(f.signal)).map((f) => f.date));
+  for (let i = 1; i < relevant.length; i++) {
+    const [a, z] = [relevant[i - 1], relevant[i]];
+    if (daysBetween(a, z) > gapDays && !explained.has(a) && !(b.truthMmi && b.truthMmi.date <= a)) gaps.add('unexplained-treatment-gap');
+  }
   if ((c.claimType === 'ssdi' || c.claimType === 'ssi') && daysBetween(c.onset, last) < 365) gaps.add('duration-not-shown');
   if (!b.hasPrognosis) gaps.add('no-prognosis');
   if (c.claimType === 'workers_comp' && (c.mmi === 'explicit' || c.mmi === 'implied') && !b.hasRating) gaps.add('impairment-rating-missing');
@@ -455,7 +533,15 @@ function finish(b: CaseBuilder, c: FinishCtx): GeneratedCase {
   const files: GeneratedCase['files'] = [];
   let ex = 1;
   for (const [org, notes] of byOrg) {
-    const pages = notes.map((n) => renderHeader(n, c.person) + n.body.join('\n') + `\n\nElectronically signed: ${n.provider.name}, ${n.provider.credential}\n`);
+    const scanned = rng.chance(0.25);
+    const pages = notes.map((n, i) => {
+      // Scanned-looking exhibits carry a fax banner and a smudged letterhead; the noise stays off lines that state facts.
+      const banner = scanned ? ocrNoise(`FAX FROM ${org.toUpperCase()}  ${notes.length > 1 ? `P. ${i + 1}/${notes.length}` : 'P. 1'}  RECEIVED\n`, rng, 0.2) : '';
+      const header = renderHeader(n, c.person);
+      const firstLine = header.slice(0, header.indexOf('\n'));
+      const noisyHeader = scanned ? ocrNoise(firstLine, rng, 0.15) + header.slice(firstLine.length) : header;
+      return banner + noisyHeader + n.body.join('\n') + `\n\nElectronically signed: ${n.provider.name}, ${n.provider.credential}\n`;
+    });
     files.push({ name: `${ex}F - ${org}.txt`, pages });
     ex++;
   }
@@ -512,6 +598,7 @@ function renderHeader(n: Note, person: Person): string {
     case 'ime': return `${n.provider.org}\nINDEPENDENT MEDICAL EVALUATION\nExaminee: ${pat}\nDate of Examination: ${d}\nExaminer: ${pr}\n\n`;
     case 'fce': return `${n.provider.org}\nFUNCTIONAL CAPACITY EVALUATION\nEvaluee: ${pat}\nDate of Evaluation: ${d}\nEvaluator: ${pr}\n\n`;
     case 'mss': case 'psych': return `${n.provider.org}\nClient: ${pat}\nDate of Service: ${d}\nClinician: ${pr}\n\n`;
+    case 'ed': return `${n.provider.org.toUpperCase()}\nEMERGENCY DEPARTMENT RECORD\nPatient: ${pat}\nArrival: ${d}\nED Provider: ${pr}\n\n`;
     case 'dental': return `${n.provider.org}\nPatient: ${pat}\nVisit Date: ${d}\nDentist: ${pr}\n\n`;
   }
 }

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildCase, type GeneratedCase, type MmiKind } from './case.js';
 import { Rng } from './prng.js';
+export { ocrNoise } from './noise.js';
 import { renderDocx, renderScannedPdf, renderTextPdf } from './render.js';
 
 export type SynthFormat = 'txt' | 'pdf' | 'scan' | 'mixed';
@@ -18,14 +19,6 @@ export function generateCases(o: SynthOptions): GeneratedCase[] {
     out.push(buildCase(root.fork(id), { id, pages: o.pages, mmi: MMI_CYCLE[i % MMI_CYCLE.length] }));
   }
   return out;
-}
-
-/** Light OCR-style damage for text that stands in for a scanned page (used for txt output of "scan"). */
-export function ocrNoise(text: string, rng: Rng): string {
-  const swaps: [RegExp, string][] = [[/l/g, '1'], [/O/g, '0'], [/rn/g, 'm'], [/,/g, '.']];
-  let t = text;
-  for (const [re, to] of swaps) t = t.replace(re, (m) => (rng.chance(0.03) ? to : m));
-  return t;
 }
 
 /** Write each case folder: the exhibits in the requested format plus truth.json. */

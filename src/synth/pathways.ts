@@ -16,7 +16,8 @@ export interface Pathway {
   examAbnormal: string[];
   examNormal: string[];
   injection?: { modality: Modality; names: string[]; cpt: string };
-  surgery?: { names: string[]; cpt: string };
+  /** `modality` when the procedure is not plain surgery (e.g. a spinal cord stimulator implant). */
+  surgery?: { names: string[]; cpt: string; modality?: Modality };
   limitations: { activity: 'lift' | 'sit' | 'stand' | 'walk' | 'overhead_reach' | 'bend' | 'reach' | 'kneel' | 'handle'; provider: string[]; patient: string[] }[];
   meds: { drug: string; dose: string; cls: string }[];
 }
@@ -125,7 +126,7 @@ export const PATHWAYS: Pathway[] = [
     examAbnormal: ['Well-healed midline lumbar incision; tenderness at L4-S1.', 'SLR positive {side} at {deg} degrees.', 'Antalgic gait, uses a cane.', 'Decreased sensation {side} lateral calf.'],
     examNormal: ['Hip range of motion full and painless.'],
     injection: { modality: 'epidural_injection', names: ['caudal epidural steroid injection', '{side} L5-S1 transforaminal ESI'], cpt: '62323' },
-    surgery: { names: ['spinal cord stimulator permanent implant', 'L3-4 extension of fusion'], cpt: '63685' },
+    surgery: { names: ['spinal cord stimulator permanent implant', 'L3-4 extension of fusion'], cpt: '63685', modality: 'spinal_cord_stimulator' },
     limitations: lumbarLims,
     meds: [{ drug: 'pregabalin', dose: '75 mg BID', cls: 'anticonvulsant' }, { drug: 'tramadol', dose: '50 mg q6h prn', cls: 'opioid' }, { drug: 'duloxetine', dose: '60 mg daily', cls: 'SNRI' }],
   },
@@ -144,7 +145,7 @@ export const PATHWAYS: Pathway[] = [
     injection: { modality: 'other_injection', names: ['{side} stellate ganglion block', '{side} stellate ganglion block under fluoroscopy'], cpt: '64510' },
     limitations: [
       { activity: 'handle', provider: ['no repetitive handling with the {side} hand', 'occasional handling only, {side}'], patient: ['cannot hold a coffee cup with the {side} hand'] },
-      { activity: 'lift', provider: ['no lifting over {n} lb with the {side} hand'], patient: ['cannot carry groceries with the {side} hand'] },
+      { activity: 'lift', provider: ['no lifting over {n} lb with the {side} hand'], patient: ['cannot lift a full coffee pot with the {side} hand'] },
     ],
     meds: [{ drug: 'gabapentin', dose: '600 mg TID', cls: 'anticonvulsant' }, { drug: 'prednisone', dose: 'taper', cls: 'corticosteroid' }, { drug: 'nortriptyline', dose: '25 mg qhs', cls: 'TCA' }],
   },
@@ -159,7 +160,7 @@ export const PATHWAYS: Pathway[] = [
     limitations: [
       { activity: 'sit', provider: ['sitting limited to {m} minutes then change position'], patient: ['can sit about {m} minutes before the aching forces her up'] },
       { activity: 'stand', provider: ['standing limited to {m} minutes'], patient: ['can stand {m} minutes doing dishes'] },
-      { activity: 'lift', provider: ['no lifting over {n} lb'], patient: ['cannot carry the laundry basket'] },
+      { activity: 'lift', provider: ['no lifting over {n} lb'], patient: ['cannot lift the laundry basket'] },
     ],
     meds: [{ drug: 'duloxetine', dose: '60 mg daily', cls: 'SNRI' }, { drug: 'pregabalin', dose: '75 mg BID', cls: 'anticonvulsant' }, { drug: 'amitriptyline', dose: '10 mg qhs', cls: 'TCA' }],
   },

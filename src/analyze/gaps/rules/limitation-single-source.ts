@@ -1,4 +1,5 @@
 import type { FloorItem } from '../../../model/index.js';
+import { copyForwardKey } from '../../context.js';
 import { list, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
@@ -13,9 +14,17 @@ export const rule: GapRule = {
     request: { to: 'the treating provider', ask: 'At the next visit, please re-examine and document the current limits for these activities.' },
   },
   check(ctx) {
+    // The floor keeps only recent limitations; another provider's earlier statement of the same limit still
+    // corroborates it (consistency is judged across the whole record), so count every visit and provider.
+    const corroboratedOverRecord = (activity: string): boolean => {
+      const fs = ctx.of('limitation').filter((f) => f.attributes.activity === activity);
+      const distinct = [...new Map(fs.map((f) => [`${ctx.providerOf(f)}|${copyForwardKey(f)}`, f])).values()];
+      const visits = new Set(distinct.map((f) => `${ctx.dateOf(f) ?? f.encounterId}|${ctx.providerOf(f)}`));
+      return visits.size >= 2 && new Set(distinct.map((f) => ctx.providerOf(f))).size >= 2;
+    };
     const byProvider = new Map<string, FloorItem[]>();
     for (const item of ctx.floor) {
-      if (item.consistency === 'corroborated') continue;
+      if (item.consistency === 'corroborated' || corroboratedOverRecord(item.activity)) continue;
       const who = item.providers[0];
       byProvider.set(who, [...(byProvider.get(who) ?? []), item]);
     }

@@ -2,6 +2,15 @@ import type { Fact } from '../../../model/index.js';
 import { makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
+const SURGICAL_SPECIALTIES = new Set(['orthopedic_surgery', 'neurosurgery']);
+
+/** Words that give a reason in the sentence that records the decision ("…, so he is not a candidate", "declined, citing fear of complications"). */
+export const REASON_CUE = /\b(because|due to|given|since|as (?:she|he|they|the patient)|so (?:she|he|they)|citing|secondary to|owing to|does not (?:show|correlate|have)|do not correlate|no (?:surgically|surgical|operative) (?:correctable )?(?:lesion|target|pathology)|risk|comorbid\w*|BMI|smok\w+|fear|afraid|caregiver|cannot be off work|prefers?)\b/i;
+
+function statesReason(f: Fact): boolean {
+  return f.evidence.some((e) => REASON_CUE.test(e.quote));
+}
+
 export const rule: GapRule = {
   meta: {
     id: 'surgical-consult-without-decision-reason',
@@ -17,6 +26,12 @@ export const rule: GapRule = {
       && ['performed', 'completed', 'ongoing'].includes(f.attributes.status));
     const latestPerProvider = new Map<string, Fact>();
     for (const c of consults) latestPerProvider.set(ctx.providerOf(c), c);
+    // A surgeon's first visit is a surgical consultation even when no sentence names it one (a letter to the
+    // referring doctor); its first fact stands for it.
+    for (const v of ctx.visits) {
+      if (latestPerProvider.has(v.provider) || !v.facts.length) continue;
+      if (v.encounters.some((e) => SURGICAL_SPECIALTIES.has(e.specialty) && e.kind !== 'operative_report')) latestPerProvider.set(v.provider, v.facts[0]);
+    }
     const gaps = [];
     for (const [who, c] of latestPerProvider) {
       const from = ctx.dateOf(c) ?? '';
@@ -27,7 +42,9 @@ export const rule: GapRule = {
         ...surgery.filter((f) => f.type === 'treatment' && f.attributes.status === 'declined'),
         ...later.filter((f) => f.type === 'plan_signal' && f.attributes.signal === 'surgery_declined'),
       ];
-      const withReason = surgery.some((f) => f.type === 'treatment' && f.attributes.reasonStopped);
+      const withReason = surgery.some((f) => f.type === 'treatment' && f.attributes.reasonStopped)
+        || declined.some(statesReason);
+      const ruledOutWithReason = ruledOut.some(statesReason);
       const date = ctx.dateOf(c) ?? 'an undated visit';
       if (!surgery.length && !ruledOut.length && !declined.length) {
         gaps.push(makeGap(rule.meta, {
@@ -35,6 +52,13 @@ export const rule: GapRule = {
           to: who,
           ask: `Regarding your surgical consultation of ${date}: was surgery recommended? If not, why not (e.g. not a candidate, findings do not correlate, high risk)? If it was, what was planned and what happened?`,
           evidence: c.evidence,
+        }));
+      } else if (ruledOut.length && !ruledOutWithReason && !declined.length && !surgery.some((f) => f.type === 'treatment' && f.attributes.status !== 'declined')) {
+        gaps.push(makeGap(rule.meta, {
+          why: `${who} found the claimant not a surgical candidate (${date}) without saying why.`,
+          to: who,
+          ask: `You noted after the consultation of ${date} that the patient is not a surgical candidate. Please state why (e.g. no surgically correctable lesion, findings do not correlate with symptoms, medical risk) — it decides whether curative treatment is exhausted.`,
+          evidence: [...c.evidence, ...ruledOut[0].evidence],
         }));
       } else if (declined.length && !ruledOut.length && !withReason) {
         gaps.push(makeGap(rule.meta, {

@@ -4,7 +4,8 @@ import { makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 // A plan that sets sparse follow-up (or says nothing more can be done) explains the interval (SSR 16-3p).
-const EXPLAINING = new Set(['maintenance_care', 'continue_current_management', 'follow_up_prn', 'no_further_treatment', 'not_surgical_candidate', 'surgery_declined']);
+// Ruling surgery out or declining it explains why there was no operation, not why there were no visits.
+const EXPLAINING = new Set(['maintenance_care', 'continue_current_management', 'follow_up_prn', 'no_further_treatment']);
 
 function explains(f: Fact): boolean {
   return (f.type === 'plan_signal' && EXPLAINING.has(f.attributes.signal)) || (f.type === 'mmi_statement' && f.attributes.kind !== 'not_at_mmi');

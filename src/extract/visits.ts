@@ -1,0 +1,32 @@
+import type { Encounter, EncounterKind, FactOf, Modality, Specialty } from '../model/index.js';
+
+/** Disciplines whose own visit note is itself a treatment session. */
+const SESSION_SPECIALTY: Partial<Record<Specialty, Modality>> = {
+  physical_therapy: 'physical_therapy', chiropractic: 'chiropractic', occupational_therapy: 'occupational_therapy', psychology: 'psychology',
+};
+const SURGICAL = new Set<Specialty>(['orthopedic_surgery', 'neurosurgery']);
+/** Reports that are not treatment visits even when a therapist or surgeon writes them. */
+const NOT_A_VISIT = new Set<EncounterKind>(['imaging', 'emg', 'ime', 'impairment_rating', 'fce', 'medical_source_statement', 'work_status_note', 'billing', 'procedure_note', 'operative_report']);
+/** Words that make a surgeon's note a consultation rather than a post-operative check. */
+const CONSULT_CUE = /\b(?:thank you for (?:referring|the referral|allowing)|referred (?:by|to me|for (?:surgical|spine|orthop))|surgical (?:consult(?:ation)?|opinion|evaluation) (?:requested|at the request))\b/i;
+
+/**
+ * The visit itself as a treatment fact: a PT, chiropractic, OT or psychology note is a performed session
+ * (completed at discharge), and a surgeon's consultation is a performed surgical consultation. Cited on the
+ * visit's date line, dated by the visit.
+ */
+export function visitFacts(enc: Encounter, body: string, firstOfDocument: boolean): FactOf<'treatment'>[] {
+  if (!enc.date || NOT_A_VISIT.has(enc.kind) || enc.evidence.length === 0) return [];
+  let attributes: FactOf<'treatment'>['attributes'] | undefined;
+  const own = SESSION_SPECIALTY[enc.specialty];
+  if (own) attributes = { modality: own, status: enc.kind === 'pt_discharge' ? 'completed' : 'performed' };
+  else if (SURGICAL.has(enc.specialty) && (enc.kind === 'consultation' || (firstOfDocument && (enc.kind === 'unknown' || enc.kind === 'office_visit')) || CONSULT_CUE.test(body))) {
+    attributes = { modality: 'surgical_consultation', status: 'performed' };
+  }
+  if (!attributes) return [];
+  return [{
+    id: `${enc.id}:treatment:visit`, encounterId: enc.id, type: 'treatment', attributes,
+    date: enc.date, dateSource: 'encounter', negated: false, certainty: 'affirmed', temporality: 'current', experiencer: 'patient',
+    context: [], evidence: [enc.evidence[0]],
+  }];
+}

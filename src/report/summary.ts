@@ -1,0 +1,85 @@
+/**
+ * The executive summary both reports open with: the MMI verdict, duration against 12 months, the
+ * most important limitations and the top gaps, each with one citation a reader can check at once.
+ */
+import type { CaseAnalysis, Evidence, FloorItem } from '../model/index.js';
+import { ACTIVITY_LABEL, TWELVE_MONTHS_LABEL, words } from './labels.js';
+import { formatNumber } from './measures.js';
+import type { EvidenceRanker } from './relevance.js';
+import { MMI_STATUS_LABEL, SEVERITY_ORDER, mmiHeadline } from './wording.js';
+
+export interface SummaryLine { text: string; evidence?: Evidence; severity?: 'high' | 'medium' | 'low' }
+
+export interface ExecutiveSummary {
+  mmi: SummaryLine;
+  duration: SummaryLine;
+  limitations: SummaryLine[];
+  gaps: SummaryLine[];
+}
+
+const CONSISTENCY_ORDER: Record<FloorItem['consistency'], number> = { corroborated: 0, single_provider: 1, single_visit: 2 };
+
+/** For an MMI date, the evidence dated that day is the visit that marks it; else the latest before it. */
+export function mmiEvidence(a: CaseAnalysis, ranker: EvidenceRanker): Evidence | undefined {
+  const list = a.mmi.evidence;
+  if (a.mmi.status === 'explicit' || !a.mmi.date) return list[0];
+  const dated = list.filter((e) => (ranker.dateOf(e) ?? '') <= a.mmi.date!).sort((x, y) => ranker.dateOf(y)!.localeCompare(ranker.dateOf(x)!));
+  return list.find((e) => ranker.dateOf(e) === a.mmi.date) ?? dated[0] ?? list[0];
+}
+
+function durationLine(a: CaseAnalysis, ranker: EvidenceRanker): SummaryLine {
+  const d = a.duration;
+  const span = d.months !== undefined ? `${formatNumber(d.months)} months documented` : 'Span not documented';
+  const range = d.onset || d.through ? ` (${d.onset ?? '?'} to ${d.through ?? '?'})` : '';
+  const dli = d.dli ? `; date last insured ${d.dli}${d.evidenceBeforeDli !== undefined ? `, ${d.evidenceBeforeDli} dated findings on or before it` : ''}` : '';
+  const evidence = ranker.spread(d.reasons.flatMap((r) => r.evidence), 1).shown[0];
+  return { text: `${span}${range}. 12 months: ${TWELVE_MONTHS_LABEL[d.meetsTwelveMonths]}${dli}.`, evidence };
+}
+
+/** Same stated restriction under several activities ("no lifting over 10 lb, avoid bending") reads once. */
+function limitationLines(a: CaseAnalysis, ranker: EvidenceRanker, max: number): SummaryLine[] {
+  const groups = new Map<string, FloorItem[]>();
+  for (const f of a.functionalFloor) {
+    const key = f.summary.toLowerCase().replace(/[\s.;,]+$/g, '').replace(/\s+/g, ' ');
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const score = (fs: FloorItem[]) => {
+    const best = fs.reduce((x, y) => (CONSISTENCY_ORDER[y.consistency] < CONSISTENCY_ORDER[x.consistency] ? y : x));
+    return [CONSISTENCY_ORDER[best.consistency], best.sources.includes('provider') ? 0 : 1, -Math.max(...fs.map((f) => f.visits))];
+  };
+  const ranked = [...groups.values()].map((fs) => ({ fs, s: score(fs) }))
+    .sort((x, y) => x.s[0] - y.s[0] || x.s[1] - y.s[1] || x.s[2] - y.s[2]);
+  return ranked.slice(0, max).map(({ fs }) => {
+    const activities = fs.map((f) => ACTIVITY_LABEL[f.activity]).join(', ');
+    const visits = Math.max(...fs.map((f) => f.visits));
+    const providers = new Set(fs.flatMap((f) => f.providers)).size;
+    const who = fs.every((f) => f.sources.length === 1 && f.sources[0] === 'patient') ? 'patient report' : `${providers} provider${providers === 1 ? '' : 's'}`;
+    const summary = fs[0].summary.trim().replace(/[.;,]+$/, '');
+    return {
+      text: `${activities}: ${summary} (${words(fs[0].consistency)}; ${visits} visit${visits === 1 ? '' : 's'}, ${who})`,
+      evidence: ranker.spread(fs.flatMap((f) => f.evidence), 1).shown[0],
+    };
+  });
+}
+
+/** Gaps by severity, one line per distinct title with how often it fired. */
+function gapLines(a: CaseAnalysis, max: number): SummaryLine[] {
+  const groups = new Map<string, CaseAnalysis['gaps']>();
+  for (const g of [...a.gaps].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity])) {
+    groups.set(g.title, [...(groups.get(g.title) ?? []), g]);
+  }
+  return [...groups.values()].slice(0, max).map((gs) => ({
+    severity: gs[0].severity,
+    text: `${gs[0].title}${gs.length > 1 ? ` (${gs.length} instances)` : ''}: ask ${gs[0].request.to}.`,
+    evidence: gs.flatMap((g) => g.evidence)[0],
+  }));
+}
+
+export function executiveSummary(a: CaseAnalysis, ranker: EvidenceRanker): ExecutiveSummary {
+  return {
+    mmi: { text: `${MMI_STATUS_LABEL[a.mmi.status]}. ${mmiHeadline(a.mmi)}`, evidence: mmiEvidence(a, ranker) },
+    duration: durationLine(a, ranker),
+    limitations: limitationLines(a, ranker, 3),
+    gaps: gapLines(a, 3),
+  };
+}

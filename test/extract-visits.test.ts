@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Encounter } from '../src/model/index.js';
+import { visitFacts } from '../src/extract/visits.js';
+import { classifyEncounter } from '../src/segment/classify.js';
+
+const ev = { file: 'f.txt', page: 1, start: 0, end: 20, quote: 'Date of Service: x' };
+const enc = (specialty: Encounter['specialty'], kind: Encounter['kind']): Encounter =>
+  ({ id: 'd1#e1', documentId: 'd1', file: 'f.txt', start: 0, end: 100, date: '2023-04-03', provider: {}, specialty, kind, evidence: [ev], source: 'note' });
+
+describe('visitFacts: the visit itself as a session', () => {
+  it.each([
+    ['physical_therapy', 'pt_progress', 'physical_therapy', 'performed'],
+    ['physical_therapy', 'pt_discharge', 'physical_therapy', 'completed'],
+    ['chiropractic', 'office_visit', 'chiropractic', 'performed'],
+    ['psychology', 'unknown', 'psychology', 'performed'],
+    ['orthopedic_surgery', 'consultation', 'surgical_consultation', 'performed'],
+  ] as const)('%s %s → %s %s', (sp, kind, modality, status) => {
+    const [f] = visitFacts(enc(sp, kind), 'Pt seen today.', true);
+    expect(f.attributes).toMatchObject({ modality, status });
+    expect(f.evidence[0]).toBe(ev);
+  });
+  it.each([
+    ['physical_therapy', 'fce'], ['psychology', 'ime'], ['primary_care', 'office_visit'], ['pain_management', 'unknown'],
+  ] as const)('%s %s is not a session', (sp, kind) => expect(visitFacts(enc(sp, kind), 'Seen today.', true)).toEqual([]));
+  it('a surgeon\'s later follow-up in the same file is not another consultation', () => {
+    expect(visitFacts(enc('neurosurgery', 'office_visit'), 'Post-op check, incision healing well.', false)).toEqual([]);
+    expect(visitFacts(enc('neurosurgery', 'office_visit'), 'Thank you for referring this pleasant man.', false)).toHaveLength(1);
+  });
+});
+
+describe('classifyEncounter: another clinician quoted in the note does not relabel the author', () => {
+  it.each([
+    'S: F/u low back pain. She saw Dr. Marchetti (spine surgery) in October and declined surgery.',
+    'HPI: Seen by orthopedics last month; referred to neurosurgery for opinion.',
+  ])('%s', (head) => {
+    const c = classifyEncounter(`Riverbend Family Medicine\n${head}`, head);
+    expect(['orthopedic_surgery', 'neurosurgery']).not.toContain(c.specialty);
+  });
+  it('the clinic name still decides', () => {
+    expect(classifyEncounter('Coastal Orthopaedic Surgery Associates\nNew patient consultation', '').specialty).toBe('orthopedic_surgery');
+  });
+});
