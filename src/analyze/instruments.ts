@@ -29,12 +29,14 @@ export function isFunctionalInstrument(id: string): boolean {
 /** MCID in the scale the values were recorded on (e.g. NDI stated as a percent doubles the 0–50 MCID). */
 export function mcidFor(id: string, statedMax: number | undefined, baseline: number): number | undefined {
   const ins = INSTRUMENTS.get(id);
+  // Two decimals: the MCID is quoted in reasons and reports, and float noise (1.3499999) reads as an error.
+  const round = (x: number) => Math.round(x * 100) / 100;
   if (ins?.mcid !== undefined) {
-    if (statedMax && ins.max && statedMax !== ins.max) return ins.mcid * (statedMax / ins.max);
+    if (statedMax && ins.max && statedMax !== ins.max) return round(ins.mcid * (statedMax / ins.max));
     return ins.mcid;
   }
   if (baseline === 0) return undefined;
-  return Math.abs(baseline) * RELATIVE_FALLBACK;
+  return round(Math.abs(baseline) * RELATIVE_FALLBACK);
 }
 
 export type ChangeVerdict = 'improved' | 'worsened' | 'plateau';
