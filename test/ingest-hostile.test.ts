@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,19 @@ describe('hostile corpus', () => {
       expect(f?.error, file).toMatch(re);
     }
     expect(seen.sort()).toEqual(failures.map((f) => f.file).sort());
+    const latin1 = documents.find((d) => d.file === 'latin1.txt')!;
+    expect(latin1.warnings.join(' ')).toMatch(/not valid UTF-8: read as Windows-1252/);
+    expect(latin1.text).toContain('Café worker, ° flexion');
+  });
+
+  it('reads UTF-16 text with a byte-order mark, and reports folders it cannot walk without stopping', async () => {
+    const extra = await mkdtemp(path.join(tmpdir(), 'plateau-walk-'));
+    await writeFile(path.join(extra, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('DOS: 01/02/2023\nLow back pain 6/10.\n', 'utf16le')]));
+    await symlink(extra, path.join(extra, 'loop'));
+    const { documents, failures } = await readCase([extra]);
+    expect(failures).toEqual([]);
+    expect(documents.map((d) => d.file)).toEqual(['utf16.txt']);
+    expect(documents[0].text).toBe('DOS: 01/02/2023\nLow back pain 6/10.\n');
   });
 
   it('opens an encrypted PDF when given its user password, and says when the password is wrong', async () => {

@@ -1,4 +1,4 @@
-import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { SourceDocument } from '../model/index.js';
@@ -34,18 +34,40 @@ const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 /** Case metadata Plateau's own tools write beside the records (claim details, ground truth): not records. */
 export const CASE_METADATA_FILES = new Set(['case.json', 'truth.json', 'expected.json']);
 
-/** Every file under the given paths (folders recursively; hidden files and case metadata skipped), sorted for stable ids. */
-export async function listFiles(inputs: string[]): Promise<{ abs: string; display: string }[]> {
-  const out: { abs: string; display: string }[] = [];
+/** Every file under the given paths (folders recursively; hidden files and case metadata skipped), sorted for stable ids.
+ * Entries that cannot be read as files (FIFOs, devices, broken links, unreadable folders) carry an `error` instead. */
+export async function listFiles(inputs: string[]): Promise<{ abs: string; display: string; error?: string }[]> {
+  const out: { abs: string; display: string; error?: string }[] = [];
+  // Real paths of folders already walked: a symlink loop or a link back up the tree is walked once.
+  const seen = new Set<string>();
   async function walk(abs: string, root: string): Promise<void> {
-    const st = await stat(abs);
+    const display = root === abs ? path.basename(abs) : path.relative(root, abs);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch (err) {
+      out.push({ abs, display, error: `cannot open: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+      return;
+    }
     if (st.isDirectory()) {
-      for (const name of (await readdir(abs)).sort()) {
+      const real = await realpath(abs);
+      if (seen.has(real)) return;
+      seen.add(real);
+      let names: string[];
+      try {
+        names = (await readdir(abs)).sort();
+      } catch (err) {
+        out.push({ abs, display, error: `cannot list folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+        return;
+      }
+      for (const name of names) {
         if (name.startsWith('.') || CASE_METADATA_FILES.has(name)) continue;
         await walk(path.join(abs, name), root);
       }
+    } else if (st.isFile()) {
+      out.push({ abs, display });
     } else {
-      out.push({ abs, display: root === abs ? path.basename(abs) : path.relative(root, abs) });
+      out.push({ abs, display, error: 'not a regular file (pipe, socket or device): skipped' });
     }
   }
   for (const input of inputs) {
@@ -104,6 +126,7 @@ export async function readCase(inputs: string[], opts: ReadOptions = {}): Promis
   const failures: FileFailure[] = [];
   const perFile = await mapLimit(files, opts.concurrency ?? availableParallelism(), async (f, i) => {
     try {
+      if (f.error) throw new ReadError(f.error);
       return await readFileDocuments(`d${i + 1}`, f.display, f.abs, opts);
     } catch (err) {
       const failure = { file: f.display, error: err instanceof Error ? err.message : String(err) };

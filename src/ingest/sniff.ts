@@ -31,6 +31,8 @@ export function sniff(bytes: Buffer, ext: string): Sniffed {
   if (bytes.subarray(0, 4).toString('latin1') === 'GIF8') return 'gif';
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'ole';
+  // UTF-16 text (Windows "Unicode" exports) is full of NUL bytes but is text when it starts with a BOM.
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return ext === '.csv' || ext === '.tsv' ? 'csv' : 'text';
   const head = bytes.subarray(0, 4096);
   const lead = head.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
   if (lead.startsWith('{\\rtf')) return 'rtf';

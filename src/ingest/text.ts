@@ -5,17 +5,28 @@ export const MAX_TEXT_BYTES = 50 * 1024 * 1024;
 
 export class ReadError extends Error {}
 
-/** Decode bytes as UTF-8 text or explain why they are not text. */
-export function decodeText(bytes: Buffer): string {
+/**
+ * Decode bytes as text or explain why they are not text. UTF-16 with a byte-order mark is decoded as such.
+ * Bytes that are not valid UTF-8 are an error unless `warnings` is given: then they are read as Windows-1252
+ * (what older clinic systems export) and the warning says so, since accented letters may be wrong.
+ */
+export function decodeText(bytes: Buffer, warnings?: string[]): string {
   if (bytes.length === 0) throw new ReadError('empty file (0 bytes)');
   if (bytes.length > MAX_TEXT_BYTES) throw new ReadError(`file too large: ${bytes.length} bytes (limit ${MAX_TEXT_BYTES})`);
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) throw new ReadError('binary file (contains NUL bytes), not text');
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ReadError('not valid UTF-8 text (re-save the file as UTF-8)');
+  if (utf16) {
+    text = new TextDecoder(utf16).decode(bytes);
+  } else {
+    const probe = bytes.subarray(0, 8192);
+    if (probe.includes(0)) throw new ReadError('binary file (contains NUL bytes), not text');
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      if (!warnings) throw new ReadError('not valid UTF-8 text (re-save the file as UTF-8)');
+      text = new TextDecoder('windows-1252').decode(bytes);
+      warnings.push('not valid UTF-8: read as Windows-1252; check accented letters and symbols against the original');
+    }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim().length === 0) throw new ReadError('file holds only whitespace');
@@ -36,6 +47,7 @@ export function pagesFromFormFeeds(text: string): Page[] {
 }
 
 export function readTextDocument(id: string, file: string, bytes: Buffer): SourceDocument {
-  const text = decodeText(bytes);
-  return { id, file, kind: 'text', text, pages: pagesFromFormFeeds(text), warnings: [], meta: {} };
+  const warnings: string[] = [];
+  const text = decodeText(bytes, warnings);
+  return { id, file, kind: 'text', text, pages: pagesFromFormFeeds(text), warnings, meta: {} };
 }
