@@ -29,6 +29,13 @@ const RANGE = /\b(in|within)\s+(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(day|week|
 const DURATION_CUE = /\b(?:for|lasting|lasted|lasts|x|over|about|approximately|around|roughly|nearly|almost|only)\s*$/i;
 /** "6 weeks after surgery", "3 weeks later": relative to another event, not to the visit; unresolvable here. */
 const EVENT_ANCHORED = /\b(?:after|before|later|following|post)\b/i;
+/**
+ * Cheap pre-check before chrono (the slowest step of extraction): chrono can only find something when the text
+ * has a month name, a numeric date shape, a year, a weekday or a relative/time word. Most clinical sentences
+ * ("strength 5/5", "20 mg") are then skipped after one regex test.
+ */
+const EXPLICIT_CUE = /\d{1,4}[/\-.]\d{1,2}|\b(?:19|20)\d{2}\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const RELATIVE_CUE = /\b(?:ago|yesterday|today|tonight|tomorrow|now|last|next|past|this|days?|weeks?|months?|years?|weekend|morning|afternoon|evening|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}:\d{2})\b/i;
 const BARE_YEAR = /\b(in|since|from|during|of|circa|around|until)\s+((?:19|20)\d{2})\b(?![/\-.]\d)/gi;
 
 function pad(n: number): string { return String(n).padStart(2, '0'); }
@@ -77,7 +84,8 @@ export function findDates(text: string, reference?: string): DateMention[] {
     }
   }
 
-  for (const r of chrono.casual.parse(text, ref ?? new Date(), { forwardDate: false })) {
+  const worthParsing = EXPLICIT_CUE.test(text) || (ref !== undefined && RELATIVE_CUE.test(text));
+  for (const r of worthParsing ? chrono.casual.parse(text, ref ?? new Date(), { forwardDate: false }) : []) {
     const start = r.index;
     const end = r.index + r.text.length;
     if (taken(start, end)) continue;

@@ -16,7 +16,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem}dl.f
 .sev.high{background:var(--high)}.sev.medium{background:var(--medium)}.sev.low{background:var(--low)}
 .gap{border:1px solid var(--line);border-radius:6px;padding:.2rem .9rem .6rem;margin:.8rem 0}
 .cites{font-size:.85rem}
-details.cite{display:inline;margin-right:.3rem}
+details.cite{display:inline-block;max-width:100%;margin-right:.3rem}
 details.cite>summary{display:inline;cursor:pointer;color:#24508f;list-style:none}
 details.cite>summary::-webkit-details-marker{display:none}
 details.cite[open]{display:block;margin:.2rem 0 .4rem 1rem}
@@ -40,24 +40,52 @@ svg .mk.dli line{stroke:#6a3d9a;stroke-dasharray:6 3}svg .mk.dli text{fill:#6a3d
 svg .mk.mmi-explicit line{stroke:var(--ok);stroke-width:3}svg .mk.mmi-explicit text{fill:var(--ok)}
 svg .mk.mmi-implied line{stroke:var(--medium);stroke-dasharray:5 4}svg .mk.mmi-implied text{fill:var(--medium)}
 .legend{font-size:.85rem;color:var(--muted)}
+.print-only{display:none}
+details.more{display:inline-block;font-size:.85rem}
+details.more>summary{display:inline;cursor:pointer;color:#24508f;list-style:none;white-space:nowrap}
+details.more>summary::-webkit-details-marker{display:none}
+details.more[open]{display:block}
+details.more[open]>summary{display:block}
+a.ref{font-size:.72rem;vertical-align:super;margin-left:1px;color:#24508f;text-decoration:none}
+.pair{display:block}
+td.num{text-align:right;white-space:nowrap}td.nowrap{white-space:nowrap}
+section.summary>ul{margin:.4rem 0;padding-left:1.2rem}section.summary li{margin:.25rem 0}section.summary ul ul{padding-left:1.1rem}
+section.summary{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:.1rem 1rem .5rem}
+section.summary h2{margin-top:.8rem;border-bottom:0}
+p.support{font-size:.9rem;color:var(--muted)}
 nav.toc{font-size:.9rem}nav.toc a{margin-right:.8rem}
 button.toggle{font:inherit;font-size:.85rem;margin:.2rem 0}
 footer{margin-top:2rem;border-top:1px solid var(--line);padding-top:.6rem;color:var(--muted);font-size:.9rem}
 @media print{
-  body{max-width:none;padding:0;font-size:11pt}
+  @page{size:auto;margin:15mm 12mm 16mm}
+  body{max-width:none;padding:0;font-size:10pt;line-height:1.35}
   nav.toc,button.toggle{display:none}
-  h2{break-after:avoid}tr,.gap,pre.letter,svg.timeline{break-inside:avoid}
-  .letter-wrap{break-before:page}
+  .print-only{display:inline}
+  /* Folded citations print as their evidence numbers; full quotes are in Appendix B. */
+  details.more>:not(summary){display:none}
+  details.more>summary,details.cite>summary,a.ref{color:inherit}
+  table{font-size:8.5pt}thead{display:table-header-group}
+  h2,h3,h4{break-after:avoid}
+  tr,li,.gap,.verdict,section.summary,dl.facts,figure,pre.letter{break-inside:avoid}
+  ol.evidence li{break-inside:avoid}
+  svg.timeline{break-inside:avoid;width:100%}
+  .letter-wrap,#evidence{break-before:page}
+  section.summary{background:none}
   a{color:inherit;text-decoration:none}
+  .gap a[href^="http"]::after{content:" <" attr(href) ">";font-size:8pt;word-break:break-all}
 }
 `;
 
-/** Opens every quote before printing (closed <details> do not print) and wires the expand-all button. */
+/** Wires the expand-all button (screen only): opens every citation, including the folded ones. */
 export const REPORT_SCRIPT = `
 (function(){
-  var all=function(open){document.querySelectorAll('details.cite').forEach(function(d){d.open=open;});};
-  window.addEventListener('beforeprint',function(){all(true);});
   var b=document.getElementById('toggle-quotes');
-  if(b){b.hidden=false;b.addEventListener('click',function(){var o=b.getAttribute('aria-pressed')!=='true';all(o);b.setAttribute('aria-pressed',String(o));b.textContent=o?'Hide all quotes':'Show all quotes';});}
+  if(!b)return;
+  b.hidden=false;
+  b.addEventListener('click',function(){
+    var o=b.getAttribute('aria-pressed')!=='true';
+    document.querySelectorAll('details.cite,details.more').forEach(function(d){d.open=o;});
+    b.setAttribute('aria-pressed',String(o));b.textContent=o?'Hide all quotes':'Show all quotes';
+  });
 })();
 `;

@@ -87,7 +87,7 @@ function summaryItem(label: string, line: SummaryLine, c: Citer): Markup {
 }
 
 function summary(a: CaseAnalysis, c: Citer): Markup {
-  const s = executiveSummary(a, c.ranker);
+  const s = executiveSummary(a, c.ranker, c.names);
   return html`<section id="summary" class="summary" aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2>
 <ul>
 ${summaryItem('MMI:', s.mmi, c)}

@@ -102,7 +102,7 @@ function summaryLine(w: MarkdownWriter, line: SummaryLine): string {
 }
 
 function summary(w: MarkdownWriter, a: CaseAnalysis): void {
-  const s = executiveSummary(a, w.ranker);
+  const s = executiveSummary(a, w.ranker, w.names);
   w.line('## Summary');
   w.line();
   w.line(`- **MMI:** ${summaryLine(w, s.mmi)}`);

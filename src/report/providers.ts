@@ -19,6 +19,24 @@ function parse(raw: string): Parsed {
 const surname = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
 const hasGivenName = (name: string) => name.split(/\s+/).length > 1;
 
+/**
+ * Encounters are the record's own say on who works in which specialty. A provider's home is the file
+ * holding most of their visits; visits there count three times, visits met in other files once.
+ */
+function encounterLabels(a: CaseAnalysis): string[] {
+  const visits = a.documents.flatMap((d) => d.encounters.filter((e) => e.provider).map((e) => ({ ...e, file: d.file })));
+  const home = new Map<string, Map<string, number>>();
+  for (const v of visits) {
+    const files = home.get(v.provider!) ?? new Map<string, number>();
+    home.set(v.provider!, files.set(v.file, (files.get(v.file) ?? 0) + 1));
+  }
+  const homeFile = (provider: string) => [...home.get(provider)!].sort((x, y) => y[1] - x[1])[0][0];
+  return visits.filter((v) => v.specialty !== 'unknown' && v.specialty !== 'other').flatMap((v) => {
+    const display = v.credential ? `${v.provider}, ${v.credential}` : v.provider!;
+    return Array<string>(v.file === homeFile(v.provider!) ? 3 : 1).fill(`${display} (${words(v.specialty)})`);
+  });
+}
+
 export class ProviderNames {
   /** Person key → label counts and the fullest display form seen. */
   private readonly people = new Map<string, { display: string; labels: Map<string, number> }>();
@@ -29,18 +47,16 @@ export class ProviderNames {
     const names: string[] = [
       ...a.timeline.flatMap((t) => t.providers),
       ...a.functionalFloor.flatMap((f) => f.providers),
+      ...encounterLabels(a),
     ];
-    // Encounters are the record's own say on who works in which specialty: they count most.
-    for (const d of a.documents) {
-      for (const e of d.encounters) {
-        if (!e.provider) continue;
-        const display = e.credential ? `${e.provider}, ${e.credential}` : e.provider;
-        const label = e.specialty && e.specialty !== 'unknown' && e.specialty !== 'other' ? ` (${words(e.specialty)})` : '';
-        for (let i = 0; i < 3; i++) names.push(`${display}${label}`);
-      }
+    const parsed = names.map(parse);
+    for (const p of parsed.filter((x) => hasGivenName(x.name))) this.note(p);
+    // "Dr. Marchetti" is usually a mention inside another provider's note, labelled with that note's
+    // specialty: it joins the full name but does not vote on the label when the full name has one.
+    for (const p of parsed.filter((x) => !hasGivenName(x.name))) {
+      const person = this.people.get(this.keyOf(p));
+      this.note(person && person.labels.size > 0 ? { ...p, label: undefined } : p);
     }
-    for (const raw of names.map(parse).filter((p) => hasGivenName(p.name))) this.note(raw);
-    for (const raw of names.map(parse).filter((p) => !hasGivenName(p.name))) this.note(raw);
   }
 
   private keyOf(p: Parsed): string {

@@ -6,7 +6,8 @@ import type { CaseAnalysis, Evidence, FloorItem } from '../model/index.js';
 import { ACTIVITY_LABEL, TWELVE_MONTHS_LABEL, words } from './labels.js';
 import { formatNumber } from './measures.js';
 import type { EvidenceRanker } from './relevance.js';
-import { MMI_STATUS_LABEL, SEVERITY_ORDER, mmiHeadline } from './wording.js';
+import type { ProviderNames } from './providers.js';
+import { SEVERITY_ORDER, mmiHeadline } from './wording.js';
 
 export interface SummaryLine { text: string; evidence?: Evidence; severity?: 'high' | 'medium' | 'low' }
 
@@ -63,23 +64,23 @@ function limitationLines(a: CaseAnalysis, ranker: EvidenceRanker, max: number): 
 }
 
 /** Gaps by severity, one line per distinct title with how often it fired. */
-function gapLines(a: CaseAnalysis, max: number): SummaryLine[] {
+function gapLines(a: CaseAnalysis, names: ProviderNames, max: number): SummaryLine[] {
   const groups = new Map<string, CaseAnalysis['gaps']>();
   for (const g of [...a.gaps].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity])) {
     groups.set(g.title, [...(groups.get(g.title) ?? []), g]);
   }
   return [...groups.values()].slice(0, max).map((gs) => ({
     severity: gs[0].severity,
-    text: `${gs[0].title}${gs.length > 1 ? ` (${gs.length} instances)` : ''}: ask ${gs[0].request.to}.`,
+    text: `${gs[0].title}${gs.length > 1 ? ` (${gs.length} instances)` : ''}: ask ${names.display([gs[0].request.to])[0]}.`,
     evidence: gs.flatMap((g) => g.evidence)[0],
   }));
 }
 
-export function executiveSummary(a: CaseAnalysis, ranker: EvidenceRanker): ExecutiveSummary {
+export function executiveSummary(a: CaseAnalysis, ranker: EvidenceRanker, names: ProviderNames): ExecutiveSummary {
   return {
-    mmi: { text: `${MMI_STATUS_LABEL[a.mmi.status]}. ${mmiHeadline(a.mmi)}`, evidence: mmiEvidence(a, ranker) },
+    mmi: { text: mmiHeadline(a.mmi), evidence: mmiEvidence(a, ranker) },
     duration: durationLine(a, ranker),
     limitations: limitationLines(a, ranker, 3),
-    gaps: gapLines(a, 3),
+    gaps: gapLines(a, names, 3),
   };
 }
