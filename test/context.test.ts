@@ -79,11 +79,17 @@ const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string
       'Will consider {{lumbar epidural steroid injection}} at next visit.',
       'Plan to start {{gabapentin}} if symptoms do not improve.',
       'May need {{surgical consultation}} in the future.',
+      'A repeat {{MRI}} could be considered.',
+      '{{Spinal cord stimulator trial}} may be discussed at follow-up.',
+      '{{Revision fusion}} remains an option should her leg pain return.',
+      'Options include {{radiofrequency ablation}} or a medial branch block.',
     ],
     invalid: [
       'She underwent {{L5-S1 epidural steroid injection}} on 3/2.',
       'Continues {{physical therapy}} twice a week.',
       'Treat if indicated; {{H. pylori}} testing sent.',
+      'The {{L4-5 transforaminal injection}} was performed without complication.',
+      '{{Physical therapy}} was considered helpful by the patient.',
     ],
   },
   {
