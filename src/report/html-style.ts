@@ -48,7 +48,9 @@ details.more[open]{display:block}
 details.more[open]>summary{display:block}
 a.ref{font-size:.72rem;vertical-align:super;margin-left:1px;color:#24508f;text-decoration:none}
 .pair{display:block}
-td.num{text-align:right;white-space:nowrap}td.nowrap{white-space:nowrap}
+td.num{text-align:right;white-space:nowrap}.nowrap{white-space:nowrap}
+.pair{margin-bottom:.2rem}.pair .inst{display:block;font-size:.8rem;color:var(--muted)}
+table.timeline-table td:nth-child(4){min-width:9.5rem}table.timeline-table td:last-child,table.floor-table td:last-child{min-width:15rem}
 section.summary>ul{margin:.4rem 0;padding-left:1.2rem}section.summary li{margin:.25rem 0}section.summary ul ul{padding-left:1.1rem}
 section.summary{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:.1rem 1rem .5rem}
 section.summary h2{margin-top:.8rem;border-bottom:0}

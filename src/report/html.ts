@@ -108,10 +108,16 @@ ${a.mmi.conflicts.length ? html`<h3>Statements that point the other way</h3>${c.
 </section>`;
 }
 
+/** A date range that wraps after the arrow, never inside a date. */
+function dates(first?: string, last?: string): Markup {
+  const [a, b] = dateRange(first, last).split(' → ');
+  return b ? html`<span class="nowrap">${a} →</span> <span class="nowrap">${b}</span>` : html`<span class="nowrap">${a}</span>`;
+}
+
 /** Before → after, one instrument per line, each value linked to its evidence. */
 function outcomes(t: TimelineEntry, c: Citer): Markup {
   const pairs = outcomePairs(t);
-  return html`${pairs.map((p) => html`<span class="pair">${p.label}: ${formatNumber(p.before.value)}${c.ref(p.before.evidence)} → ${formatNumber(p.after.value)}${c.ref(p.after.evidence)}</span>`)}`;
+  return html`${pairs.map((p) => html`<span class="pair"><span class="inst">${p.label}</span> ${formatNumber(p.before.value)}${c.ref(p.before.evidence)} → ${formatNumber(p.after.value)}${c.ref(p.after.evidence)}</span>`)}`;
 }
 
 function timeline(a: CaseAnalysis, c: Citer): Markup {
@@ -119,7 +125,7 @@ function timeline(a: CaseAnalysis, c: Citer): Markup {
   const rows = a.timeline.map((t) => {
     const outcomeEvidence = [...t.outcomeBefore.flatMap((p) => p.evidence), ...t.outcomeAfter.flatMap((p) => p.evidence)];
     return html`<tr>
-<th scope="row">${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype})` : ''}</th><td class="nowrap">${dateRange(t.firstDate, t.lastDate)}</td><td class="num">${sessionsText(t)}</td>
+<th scope="row">${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype})` : ''}</th><td>${dates(t.firstDate, t.lastDate)}</td><td class="num">${sessionsText(t)}</td>
 <td>${outcomes(t, c)}</td><td>${benefitText(t)} ${t.benefit ? c.spread(t.benefit.evidence, 2) : ''}</td>
 <td>${words(t.status)}${t.reasonStopped ? `: ${t.reasonStopped}` : ''}</td><td>${c.names.display(t.providers).join('; ')}</td>
 <td>${c.picked(c.ranker.timeline(t, outcomeEvidence))}</td></tr>`;
@@ -131,9 +137,9 @@ ${a.timeline.length ? html`<table class="timeline-table"><caption class="legend"
 }
 
 function floor(a: CaseAnalysis, c: Citer): Markup {
-  const rows = a.functionalFloor.map((f) => html`<tr><th scope="row">${ACTIVITY_LABEL[f.activity]}</th><td>${f.summary}</td><td>${dateRange(f.firstDate, f.lastDate)}</td><td class="num">${f.visits}</td><td>${c.names.display(f.providers).join('; ')}</td><td>${f.sources.map((s) => (s === 'patient' ? 'patient report' : 'provider')).join(', ')}</td><td>${words(f.consistency)}</td><td>${c.spread(f.evidence)}${f.conflicts.length ? html`<p><strong>Conflicts:</strong></p>${c.reasons(f.conflicts)}` : ''}</td></tr>`);
+  const rows = a.functionalFloor.map((f) => html`<tr><th scope="row">${ACTIVITY_LABEL[f.activity]}</th><td>${f.summary}</td><td>${dates(f.firstDate, f.lastDate)}</td><td class="num">${f.visits}</td><td>${c.names.display(f.providers).join('; ')}</td><td>${f.sources.map((s) => (s === 'patient' ? 'patient report' : 'provider')).join(', ')}</td><td>${words(f.consistency)}</td><td>${c.spread(f.evidence)}${f.conflicts.length ? html`<p><strong>Conflicts:</strong></p>${c.reasons(f.conflicts)}` : ''}</td></tr>`);
   return html`<section id="floor" aria-labelledby="h-floor"><h2 id="h-floor">Functional floor</h2>
-${a.functionalFloor.length ? html`<table><thead><tr><th scope="col">Activity</th><th scope="col">Current limit</th><th scope="col">Dates</th><th scope="col">Visits</th><th scope="col">Providers</th><th scope="col">Source</th><th scope="col">Consistency</th><th scope="col">Evidence</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No current functional limitation was found in the record.</p>`}
+${a.functionalFloor.length ? html`<table class="floor-table"><thead><tr><th scope="col">Activity</th><th scope="col">Current limit</th><th scope="col">Dates</th><th scope="col">Visits</th><th scope="col">Providers</th><th scope="col">Source</th><th scope="col">Consistency</th><th scope="col">Evidence</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No current functional limitation was found in the record.</p>`}
 </section>`;
 }
 

@@ -42,7 +42,12 @@ function previousLines(text: string, lineStart: number, n: number): string[] {
   return out;
 }
 
+/** Header dates are mostly "03/14/2024" or "2024-03-14": read those directly (chrono per header is slow on long records). */
 function parseDate(raw: string): string | undefined {
+  const mdy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  const [y, m, d] = mdy ? [+mdy[3], +mdy[1], +mdy[2]] : ymd ? [+ymd[1], +ymd[2], +ymd[3]] : [0, 0, 0];
+  if (m >= 1 && m <= 12 && d >= 1 && d <= new Date(y, m, 0).getDate()) return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return findDates(raw)[0]?.date;
 }
 
