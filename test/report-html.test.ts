@@ -30,9 +30,14 @@ describe('HTML report', () => {
     expect(svg).toMatch(/<desc id="tl-desc">5 treatment lane\(s\): Physical therapy, Epidural steroid injection, Medication, Surgical consultation, Surgery; 2 outcome measure trend\(s\)/);
   });
 
-  it('prints well: print stylesheet and quotes opened before printing', () => {
-    expect(out).toContain('@media print');
-    expect(out).toContain("addEventListener('beforeprint'");
+  it('prints well: rows kept whole, headers repeated, folded citations printed as their evidence numbers', () => {
+    const print = out.slice(out.indexOf('@media print'));
+    expect(print).toMatch(/tr,li,[^{]*\{break-inside:avoid\}/);
+    expect(print).toContain('thead{display:table-header-group}');
+    expect(print).toContain('.print-only{display:inline}');
+    expect(print).toContain('details.more>:not(summary){display:none}');
+    // Every citation's summary carries its evidence number for paper readers.
+    expect(out).toMatch(/<details class="cite" data-ev="1"><summary>\[[^\]]+\]<span class="print-only"> E1<\/span><\/summary>/);
   });
 
   it('says "inferred" for implied MMI with its confidence, and shows conflicts', () => {
@@ -42,7 +47,7 @@ describe('HTML report', () => {
 
   it('draws one lane per modality, bars from first to last date, event ticks and a declined marker', () => {
     const lanes = [...svg.matchAll(/class="lane-label">([^<]+)</g)].map((m) => m[1]);
-    expect(lanes).toEqual(['Physical therapy', 'Epidural steroid injection', 'Medication', 'Surgical consultation', 'Surgery', 'NRS (0–10)', 'ODI (0–100)']);
+    expect(lanes).toEqual(['Physical therapy', 'Epidural steroid injection', 'Medication', 'Surgical consultation', 'Surgery', 'Disability (ODI 0–100)', 'Pain (NRS 0–10)']);
     const pt = svg.match(/<rect class="bar st-completed" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*><title>Physical therapy; 2023-03-08 to 2023-05-10; completed; 12 session\(s\); Marcus Lee, DPT<\/title>/);
     expect(pt).not.toBeNull();
     const med = svg.match(/<rect class="bar st-ongoing" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/)!;
@@ -64,7 +69,7 @@ describe('HTML report', () => {
   });
 
   it('plots outcome sparklines on the shared time axis', () => {
-    const nrs = svg.match(/<g class="spark">.*?<\/g>/)![0];
+    const nrs = [...svg.matchAll(/<g class="spark">.*?<\/g>/g)].map((m) => m[0]).find((g) => g.includes('Pain (NRS'))!;
     expect(nrs.match(/<circle /g)).toHaveLength(5);
     expect(nrs).toContain('<title>NRS 8 on 2023-03-02</title>');
     expect(nrs).toMatch(/<polyline points="[\d., ]+"\/>/);

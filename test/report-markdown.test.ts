@@ -13,7 +13,7 @@ describe('Markdown report', () => {
   it('has every section the representative needs, in order', () => {
     const headings = md.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual([
-      '## MMI (maximum medical improvement)', '## Treatment timeline', '## Functional floor', '## Trajectory',
+      '## Summary', '## MMI (maximum medical improvement)', '## Treatment timeline', '## Functional floor', '## Trajectory',
       '## Duration (12-month requirement)', '## Gaps in the record (5)', '## For the claimant, in plain language',
       '## Documents', '## Appendix A: request letters', '## Appendix B: evidence cited', '## Disclaimer',
     ]);
@@ -35,15 +35,15 @@ describe('Markdown report', () => {
 
   it('tables the treatment course with sessions, before → after, benefit and why it stopped', () => {
     const row = section('Treatment timeline').split('\n').find((l) => l.startsWith('| Physical therapy'))!;
-    expect(row).toContain('| 2023-03-08 → 2023-05-10 | 12 | ODI 56 → 52; NRS 8 → 7 |');
-    expect(row).toContain('completed: progress plateaued; discharged to home exercise | Marcus Lee, DPT |');
+    expect(row).toContain('| 2023-03-08 → 2023-05-10 | 12 | Disability (ODI 0–100): 56 → 52; Pain (NRS 0–10): 8 → 7 |');
+    expect(row).toContain('completed: progress plateaued; discharged to home exercise | Marcus Lee, DPT (physical therapy) |');
     const esi = section('Treatment timeline').split('\n').find((l) => l.startsWith('| Epidural'))!;
     expect(esi).toContain('60% relief for 42 days [records/pain-management.txt p.2 "60% relief lasting about 6 weeks"]');
   });
 
   it('shows floor consistency, trends against the MCID and the 12-month verdict', () => {
-    expect(section('Functional floor')).toMatch(/\| Lifting \| lift no more than 10 lb \|.*\| 3 \| Priya Natarajan, MD; Marcus Lee, DPT \| provider \| corroborated \|/);
-    expect(section('Trajectory')).toMatch(/\| ODI \| 58 \(2023-03-02\) → .* → 50 \(2024-01-10\) \| -8 \| 10 \| plateau \(change smaller than the MCID\) \|/);
+    expect(section('Functional floor')).toMatch(/\| Lifting \| lift no more than 10 lb \|.*\| 3 \| Priya Natarajan, MD \(pain management\); Marcus Lee, DPT \(physical therapy\) \| provider \| corroborated \|/);
+    expect(section('Trajectory')).toMatch(/\| Disability \(ODI 0–100\) \| 58 \(2023-03-02\) → .* → 50 \(2024-01-10\) \| -8 \| 10 \| plateau \(change smaller than the MCID\) \|/);
     expect(section('Duration')).toContain('Span: 10.9 months. Expected:');
   });
 

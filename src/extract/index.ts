@@ -15,9 +15,13 @@ const EXTRACTORS: ((s: SentenceCtx) => Fact[])[] = [
   extractWorkStatus, extractPrognosis, extractPlanSignals, extractMmi, extractImpairment, extractDiagnoses,
 ];
 
+const PAST_REFERRAL = /(?<!\b(?:will|to) be\s)\breferred (?:to|for)\b/i;
+
 /** New curative treatment recommended or planned in this sentence: a counter-signal to MMI. */
-function newTreatmentSignals(facts: Fact[], inPlan: boolean): Fact[] {
+function newTreatmentSignals(facts: Fact[], inPlan: boolean, text: string): Fact[] {
   const out: Fact[] = [];
+  // "was referred to Physical Therapy for knee pain" in the history: the reason for this visit, not a new plan.
+  if (!inPlan && PAST_REFERRAL.test(text)) return out;
   for (const f of facts) {
     if (f.type !== 'treatment') continue;
     // A drug started in the plan is prescribed that day (status ongoing) yet is still a new treatment.
@@ -69,7 +73,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[]): Fact
         found = found.filter((f) => f.type !== 'treatment' || !headModalities.has(f.attributes.modality));
         for (const f of found) if (f.type === 'treatment') headModalities.add(f.attributes.modality);
       }
-      found.push(...newTreatmentSignals(found, sent.section?.kind === 'plan'));
+      found.push(...newTreatmentSignals(found, sent.section?.kind === 'plan', sent.text));
       for (const f of found) {
         let id = f.id; let n = 1;
         while (ids.has(id)) id = `${f.id}.${++n}`;

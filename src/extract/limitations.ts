@@ -18,11 +18,15 @@ const PATIENT_SECTIONS = new Set(['hpi', 'subjective', 'chief_complaint']);
 /** Words that make an activity word mean something else ("sitting position", "standing order", "walking boot"). */
 const NOT_FUNCTION = /^(?:sit|stand|walk|lift|climb|reach|drive)\w*\s+(?:position|order|orders|boot|cane|aid|test|tests|x-?rays?|films?|views?|up straight)\b/i;
 
+const RELIEF_ACTION = /\b(?:before|prior to|until)\b[^.;]{0,25}\bto\s+(?:get up and\s+|go\s+)?$/i;
+const TOLERANCE_UNIT = /^(?:min|sec|hour|hr|block|feet|ft|yard|mile|step)/i;
+
 function unitOf(raw: string): string {
   const u = raw.toLowerCase().replace(/\.$/, '');
   if (/^(?:lb|lbs|pound|pounds)$/.test(u)) return 'lb';
   if (/^(?:kg|kilogram|kilograms)$/.test(u)) return 'kg';
   if (/^min/.test(u)) return 'minutes';
+  if (/^sec/.test(u)) return 'seconds';
   if (/^(?:hour|hours|hr|hrs)$/.test(u)) return 'hours';
   if (/^block/.test(u)) return 'blocks';
   if (/^(?:feet|ft)$/.test(u)) return 'feet';
@@ -37,13 +41,17 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (NOT_FUNCTION.test(sent.text.slice(m.start))) continue;
+    // "...before she has to get up and walk around", "prior to needing to sit down": the relief, not the limited activity.
+    if (RELIEF_ACTION.test(sent.text.slice(Math.max(0, m.start - 45), m.start))) continue;
     const clause = clauseAround(sent.text, m.start, m.end);
-    if (!CUE.test(clause.text)) continue;
     // The amount belongs to this activity if it comes before the next activity word in the clause.
     const nextStart = matches[i + 1] && matches[i + 1].start < clause.end ? matches[i + 1].start : clause.end;
     const after = sent.text.slice(m.end, Math.max(m.end, nextStart));
     const before = sent.text.slice(Math.max(clause.start, m.start - 25), m.start);
     const amt = AMOUNT.exec(after) ?? (/(?:\d|lbs?\.?|pounds?)\s*(?:-|\s)?(?:lb|pound)?s?\s*(?:lifting\s*)?$/i.test(before) ? AMOUNT.exec(before) : null);
+    // "She walks one block", "sits 20 minutes" told by the patient: a tolerance needs no restriction word.
+    const reportedTolerance = amt !== null && amt.index < 25 && TOLERANCE_UNIT.test(amt[2]) && (PATIENT.test(sent.text) || (section !== undefined && PATIENT_SECTIONS.has(section)));
+    if (!CUE.test(clause.text) && !reportedTolerance) continue;
     const attributes: FactOf<'limitation'>['attributes'] = { activity: m.entry.id, source: 'provider', text: clause.text.trim() };
     if (amt) {
       const n = parseNumber(amt[1]);

@@ -10,8 +10,9 @@ interface Statements {
   mmi: (LexiconEntry & { id: MmiKind })[];
   planSignals: (LexiconEntry & { id: Signal })[];
   referral: string;
+  referralNamed: string;
   workStatus: (LexiconEntry & { id: Work })[];
-  prognosis: { cue: string; outlooks: (LexiconEntry & { id: Outlook })[] };
+  prognosis: { cue: string; treatmentEffect: string; outlooks: (LexiconEntry & { id: Outlook })[] };
   impairment: { rating: string; ratingAfter: string; guides: string };
 }
 const data = readLexiconFile<Statements>('extract/statements.json');
@@ -21,6 +22,13 @@ const work = compileLexicon(data.workStatus);
 const outlooks = compileLexicon(data.prognosis.outlooks);
 const PROGNOSIS_CUE = new RegExp(data.prognosis.cue, 'i');
 const REFERRAL = new RegExp(data.referral, 'gi');
+const REFERRAL_NAMED = new RegExp(data.referralNamed, 'gi');
+const TREATMENT_EFFECT = new RegExp(data.prognosis.treatmentEffect, 'i');
+/** "pain referred to the ipsilateral side", "referred pain": the symptom sense of the word. */
+const SYMPTOM_REFERRAL = /\b(?:pain|symptoms?|discomfort|ache|aching|tenderness|numbness|tingling|paresthesias?|radiat\w*|sensation|region|area|headaches?)\s+(?:\w+\s+){0,2}$/i;
+/** "please refer to the anesthesia notes", "sent to the recovery room": documents and places, not a clinician. */
+const NOT_REFERRAL_TARGET = /^(?:above|below|chart|record|note|prior|previous|recovery|PACU|post-?anesthesia|holding|home|floor|ward|room|ipsilateral|contralateral|side|area|region)|\b(?:notes?|records?|reports?|chart|documentation|dictation|summary|side)$/i;
+const PLAN_SECTIONS = new Set(['plan', 'assessment', 'impression', 'recommendations']);
 const RATING = new RegExp(data.impairment.rating, 'gi');
 const RATING_AFTER = new RegExp(data.impairment.ratingAfter, 'gi');
 const GUIDES = new RegExp(data.impairment.guides, 'i');
@@ -58,8 +66,14 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
   }
   for (const m of sent.text.matchAll(REFERRAL)) {
     const target = m[1].trim().replace(/\s+(?:the|a|an|for|and|in|at)$/i, '');
-    if (!target || /^(?:above|below|chart|record|note|prior|previous)/i.test(target)) continue;
+    if (!target || NOT_REFERRAL_TARGET.test(target)) continue;
+    if (SYMPTOM_REFERRAL.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "was referred to PT for knee pain" in the history is why this visit happened, not a new referral from it.
+    if (/^referred\b/i.test(m[0]) && !PLAN_SECTIONS.has(sent.section?.kind ?? '')) continue;
     out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target } });
+  }
+  for (const m of sent.text.matchAll(REFERRAL_NAMED)) {
+    out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target: m[1] } });
   }
   return out;
 }
@@ -82,7 +96,9 @@ export function extractWorkStatus(sent: SentenceCtx): FactOf<'work_status'>[] {
 }
 
 export function extractPrognosis(sent: SentenceCtx): FactOf<'prognosis'>[] {
-  const cue = PROGNOSIS_CUE.exec(sent.text);
+  let cue = PROGNOSIS_CUE.exec(sent.text);
+  // "a microdiscectomy, which would be expected to improve her leg pain": a treatment's hoped-for effect, not her course.
+  if (cue && TREATMENT_EFFECT.test(sent.text.slice(Math.max(0, cue.index - 40), cue.index))) cue = null;
   // Under a "PROGNOSIS:" heading the sentence itself ("Guarded.") need not repeat the word.
   const underHeading = !cue && /prognos/i.test(sent.section?.title ?? '') && sent.text.length < 200;
   if (!cue && !underHeading) return [];

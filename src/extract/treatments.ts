@@ -94,18 +94,58 @@ function reasonAfter(text: string, from: number): string | undefined {
   return m ? m[1].trim() : undefined;
 }
 
+/** "D/C to independent HEP": the destination of a discharge is what the patient carries on with. */
+const DISCHARGED_TO = /\b(?:d\/c(?:'?d)?|discharg(?:e|ed|ing)|transition(?:ed|ing)?)\b(?:\s+from\s+[^.;,]{1,30}?)?\s+to\s+(?:(?:an?|the|her|his|independent|a|self-directed|daily)\s+)*$/i;
+/** "D/C from skilled PT", "discharged from therapy": the course ended as planned. */
+const DISCHARGED_FROM = /\b(?:d\/c(?:'?d)?|discharg(?:e|ed|ing))\s+from\s+(?:(?:skilled|formal|outpatient|supervised|the|her|his)\s+)*$/i;
+function dischargeStatus(text: string, start: number): TreatmentStatus | undefined {
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (DISCHARGED_TO.test(before)) return 'ongoing';
+  if (DISCHARGED_FROM.test(before)) return 'completed';
+  return undefined;
+}
+
+/** "ALLERGIES: penicillin", "allergic to codeine", "IV morphine causes hives": a drug the patient must not get. */
+const ALLERGY_LINE = /\b(?:allerg(?:y|ies|ic)|intoleran(?:ce|ces|t)|adverse reactions?|sensitivit(?:y|ies))\b/i;
+const REACTION_AFTER = /^[\s,)]*(?:causes|caused|gives (?:her|him|them)|gave (?:her|him|them)|results? in|resulted in|leads? to|led to|->|→|-)\s*(?:a\s+|an\s+|severe\s+|mild\s+)*(?:hives|rash|itch\w*|anaphylaxis|swelling|nausea|vomiting|reactions?|angioedema|shortness of breath|GI upset|upset stomach)/i;
+/** "informed the patient of potential side effects … including sedatives, narcotics": drugs named as risks, not given. */
+const RISK_DISCLOSURE = /\b(?:risks?|side effects?|adverse (?:effects?|reactions?)|complications?|reactions? to)\b/i;
+const DISCLOSURE_VERB = /\b(?:informed|explained|discussed|reviewed|counsel(?:ed|led)|consent(?:ed)?|advised)\b/i;
+/** "I felt it was unsafe to place a new catheter", "we were unable to advance the needle": the act did not happen. */
+const NOT_DONE = /\b(?:unsafe|not safe|not possible|unable|could not|couldn't|did not|didn't|decided not|chose not|elected not|was not able|were not able)\s+to\s+[^.;,]{0,60}$/i;
+/** A sentence that is only a heading ("OPERATION PERFORMED:", "RADIOGRAPHS:,", "MEDICATIONS:,1."): it names a section, it states nothing. */
+const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}:[\s,]*(?:\d{1,2}\.)?[\s,]*$/;
+
+/**
+ * Under an ALLERGIES heading, unless a medication heading the section finder did not see ("CURRENT MEDICATIONS,1.
+ * Heparin.") has started a new list since.
+ */
+function inAllergyList(sent: SentenceCtx): boolean {
+  const sec = sent.section;
+  if (!sec || !(sec.kind === 'allergies' || ALLERGY_LINE.test(sec.title ?? ''))) return false;
+  if (sent.start - sec.start > 3000) return false;
+  return !MEDICATION_HEADING.test(sent.doc.text.slice(sec.start + (sec.title?.length ?? 0), sent.start + 40));
+}
+const MEDICATION_HEADING = /(?:^|[\n,.:]\s*)(?:current |home |outpatient |discharge |active )?medications?\b/im;
+
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
   const own = MODALITY_OF_SPECIALTY[sent.encounter.specialty];
   const section = sent.section?.kind;
-  const drugMatches = drugs.match(sent.text);
+  if (HEADING_ONLY.test(sent.text)) return out;
+  const allergyTitle = inAllergyList(sent);
+  if (allergyTitle && section === 'allergies') return out;
+  const allergyLine = allergyTitle || ALLERGY_LINE.test(sent.text);
+  const disclosure = DISCLOSURE_VERB.test(sent.text) && RISK_DISCLOSURE.exec(sent.text);
+  const drugMatches = drugs.match(sent.text).filter((d) => !(allergyTitle || ALLERGY_LINE.test(clauseAround(sent.text, d.start, d.end).text)) && !REACTION_AFTER.test(sent.text.slice(d.end, d.end + 40)) && !(disclosure && d.start > disclosure.index));
   const mods = modalities.match(sent.text).filter((m) => !(m.entry.id === 'medication' && drugMatches.some((d) => Math.abs(d.start - m.start) < 40)));
   if (section === 'goals') return out;
   for (const m of mods) {
     if (isCredential(sent.text, m.start, m.end)) continue;
     if (isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '')) continue;
+    if (m.entry.id === 'medication' && (allergyLine || disclosure)) continue;
     const clause = clauseAround(sent.text, m.start, m.end);
-    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: treatmentStatus(clause.text, section, m.entry.id) };
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? treatmentStatus(clause.text, section, m.entry.id) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
     if (m.entry.id === 'surgery' && !m.entry.subtype) {
       // "surgery" names no procedure; keep the words ("rotator cuff surgery") as the subtype when they say more.
@@ -117,6 +157,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, m.end); if (why) attributes.reasonStopped = why; }
     if (SESSION_MODALITIES.has(m.entry.id)) { const n = sessionsIn(clause.text); if (n) attributes.sessions = n; }
     const base = mentionBase(sent, 'treatment', m.start, m.end);
+    if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start))) base.negated = true;
     out.push({ ...base, type: 'treatment', attributes });
   }
   for (const d of drugMatches) {

@@ -49,6 +49,7 @@ details.more[open]>summary{display:block}
 a.ref{font-size:.72rem;vertical-align:super;margin-left:1px;color:#24508f;text-decoration:none}
 .pair{display:block}
 td.num{text-align:right;white-space:nowrap}.nowrap{white-space:nowrap}
+.person{display:block}.person small{color:var(--muted)}
 .pair{margin-bottom:.2rem}.pair .inst{display:block;font-size:.8rem;color:var(--muted)}
 table.timeline-table td:nth-child(4){min-width:9.5rem}table.timeline-table td:last-child,table.floor-table td:last-child{min-width:15rem}
 section.summary>ul{margin:.4rem 0;padding-left:1.2rem}section.summary li{margin:.25rem 0}section.summary ul ul{padding-left:1.1rem}
@@ -66,7 +67,8 @@ footer{margin-top:2rem;border-top:1px solid var(--line);padding-top:.6rem;color:
   /* Folded citations print as their evidence numbers; full quotes are in Appendix B. */
   details.more>:not(summary){display:none}
   details.more>summary,details.cite>summary,a.ref{color:inherit}
-  table{font-size:8.5pt}thead{display:table-header-group}
+  table{font-size:8.5pt;overflow-wrap:break-word}thead{display:table-header-group}
+  table.timeline-table td,table.floor-table td{min-width:0!important}details.cite,details.more{display:inline}
   h2,h3,h4{break-after:avoid}
   tr,li,.gap,.verdict,section.summary,dl.facts,figure,pre.letter{break-inside:avoid}
   ol.evidence li{break-inside:avoid}

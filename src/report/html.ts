@@ -108,6 +108,14 @@ ${a.mmi.conflicts.length ? html`<h3>Statements that point the other way</h3>${c.
 </section>`;
 }
 
+/** One provider per line, the specialty in small print. */
+function people(list: string[]): Markup {
+  return html`${list.map((p) => {
+    const m = p.match(/^(.*?) \(([^()]*)\)$/);
+    return html`<span class="person">${m ? html`${m[1]} <small>${m[2]}</small>` : p}</span>`;
+  })}`;
+}
+
 /** A date range that wraps after the arrow, never inside a date. */
 function dates(first?: string, last?: string): Markup {
   const [a, b] = dateRange(first, last).split(' → ');
@@ -126,8 +134,8 @@ function timeline(a: CaseAnalysis, c: Citer): Markup {
     const outcomeEvidence = [...t.outcomeBefore.flatMap((p) => p.evidence), ...t.outcomeAfter.flatMap((p) => p.evidence)];
     return html`<tr>
 <th scope="row">${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype})` : ''}</th><td>${dates(t.firstDate, t.lastDate)}</td><td class="num">${sessionsText(t)}</td>
-<td>${outcomes(t, c)}</td><td>${benefitText(t)} ${t.benefit ? c.spread(t.benefit.evidence, 2) : ''}</td>
-<td>${words(t.status)}${t.reasonStopped ? `: ${t.reasonStopped}` : ''}</td><td>${c.names.display(t.providers).join('; ')}</td>
+<td>${outcomes(t, c)}</td><td>${benefitText(t)}${t.benefit ? c.ref(t.benefit.evidence) : ''}</td>
+<td>${words(t.status)}${t.reasonStopped ? `: ${t.reasonStopped}` : ''}</td><td>${people(c.names.display(t.providers))}</td>
 <td>${c.picked(c.ranker.timeline(t, outcomeEvidence))}</td></tr>`;
   });
   return html`<section id="timeline" aria-labelledby="h-timeline"><h2 id="h-timeline">Treatment timeline</h2>
@@ -137,7 +145,7 @@ ${a.timeline.length ? html`<table class="timeline-table"><caption class="legend"
 }
 
 function floor(a: CaseAnalysis, c: Citer): Markup {
-  const rows = a.functionalFloor.map((f) => html`<tr><th scope="row">${ACTIVITY_LABEL[f.activity]}</th><td>${f.summary}</td><td>${dates(f.firstDate, f.lastDate)}</td><td class="num">${f.visits}</td><td>${c.names.display(f.providers).join('; ')}</td><td>${f.sources.map((s) => (s === 'patient' ? 'patient report' : 'provider')).join(', ')}</td><td>${words(f.consistency)}</td><td>${c.spread(f.evidence)}${f.conflicts.length ? html`<p><strong>Conflicts:</strong></p>${c.reasons(f.conflicts)}` : ''}</td></tr>`);
+  const rows = a.functionalFloor.map((f) => html`<tr><th scope="row">${ACTIVITY_LABEL[f.activity]}</th><td>${f.summary}</td><td>${dates(f.firstDate, f.lastDate)}</td><td class="num">${f.visits}</td><td>${people(c.names.display(f.providers))}</td><td>${f.sources.map((s) => (s === 'patient' ? 'patient report' : 'provider')).join(', ')}</td><td>${words(f.consistency)}</td><td>${c.spread(f.evidence)}${f.conflicts.length ? html`<p><strong>Conflicts:</strong></p>${c.reasons(f.conflicts)}` : ''}</td></tr>`);
   return html`<section id="floor" aria-labelledby="h-floor"><h2 id="h-floor">Functional floor</h2>
 ${a.functionalFloor.length ? html`<table class="floor-table"><thead><tr><th scope="col">Activity</th><th scope="col">Current limit</th><th scope="col">Dates</th><th scope="col">Visits</th><th scope="col">Providers</th><th scope="col">Source</th><th scope="col">Consistency</th><th scope="col">Evidence</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No current functional limitation was found in the record.</p>`}
 </section>`;

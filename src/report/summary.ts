@@ -54,10 +54,11 @@ function limitationLines(a: CaseAnalysis, ranker: EvidenceRanker, max: number): 
     const activities = fs.map((f) => ACTIVITY_LABEL[f.activity]).join(', ');
     const visits = Math.max(...fs.map((f) => f.visits));
     const providers = new Set(fs.flatMap((f) => f.providers)).size;
-    const who = fs.every((f) => f.sources.length === 1 && f.sources[0] === 'patient') ? 'patient report' : `${providers} provider${providers === 1 ? '' : 's'}`;
+    const patientOnly = fs.every((f) => f.sources.every((x) => x === 'patient'));
+    const basis = [words(fs[0].consistency), visits > 1 ? `${visits} visits` : '', patientOnly ? 'patient report' : providers > 1 ? `${providers} providers` : ''];
     const summary = fs[0].summary.trim().replace(/[.;,]+$/, '');
     return {
-      text: `${activities}: ${summary} (${words(fs[0].consistency)}; ${visits} visit${visits === 1 ? '' : 's'}, ${who})`,
+      text: `${activities}: ${summary} (${basis.filter(Boolean).join(', ')})`,
       evidence: ranker.spread(fs.flatMap((f) => f.evidence), 1).shown[0],
     };
   });

@@ -7,7 +7,8 @@ import type { CaseAnalysis, Modality, TimelineEntry } from '../model/index.js';
 import instrumentLexicon from '../../lexicon/outcome-instruments.json' with { type: 'json' };
 import { html, type Markup } from './html-template.js';
 import { MODALITY_LABEL } from './labels.js';
-import { percent } from './wording.js';
+import { formatNumber, instrumentLabel } from './measures.js';
+import { percent, trendRows } from './wording.js';
 
 const W = 960;
 const LEFT = 190;
@@ -21,6 +22,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** Scale and direction per instrument, from the shared lexicon, so a sparkline shows where a score sits on its own scale. */
 const INSTRUMENTS = new Map(instrumentLexicon.instruments.map((i) => [i.id, i as { max?: number; better: string }]));
+const baseOf = (instrument: string) => instrument.split(':')[0];
 
 /** Day number of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); undefined when unreadable. */
 export function dayOf(iso: string | undefined): number | undefined {
@@ -86,10 +88,16 @@ function markers(a: CaseAnalysis): Marker[] {
   return out;
 }
 
+/** The human label with the scale the line is drawn on ("Pain (NRS 0–10)"; data-scaled ones say so). */
+function sparkLabel(instrument: string, max: number): string {
+  const label = instrumentLabel(instrument);
+  return /\d–\d/.test(label) ? label : `${label} (0–${formatNumber(max)})`;
+}
+
 export function timelineSvg(a: CaseAnalysis): Markup | undefined {
   const lanes = new Map<Modality, TimelineEntry[]>();
   for (const t of a.timeline) lanes.set(t.modality, [...(lanes.get(t.modality) ?? []), t]);
-  const trends = a.trajectory.trends.filter((t) => t.points.filter((p) => dayOf(p.date) !== undefined).length >= 2);
+  const trends = trendRows(a.trajectory.trends).filter((t) => t.points.filter((p) => dayOf(p.date) !== undefined).length >= 2);
   const marks = markers(a);
 
   const dataDays = [
@@ -137,7 +145,7 @@ export function timelineSvg(a: CaseAnalysis): Markup | undefined {
     const y = sparkTop + i * SPARK;
     const pts = tr.points.map((p) => ({ d: dayOf(p.date), p })).filter((q): q is { d: number; p: typeof tr.points[number] } => q.d !== undefined).sort((q, r) => q.d - r.d);
     const dataMax = Math.max(...pts.map((q) => q.p.value));
-    const known = INSTRUMENTS.get(tr.instrument);
+    const known = INSTRUMENTS.get(baseOf(tr.instrument));
     // A stated percent (e.g. NDI 44%) can exceed the raw scale maximum: then the data decide the scale.
     const max = known?.max !== undefined && dataMax <= known.max ? known.max : dataMax || 1;
     const direction = known?.better === 'lower' ? ', lower is better' : known?.better === 'higher' ? ', higher is better' : '';
@@ -145,7 +153,7 @@ export function timelineSvg(a: CaseAnalysis): Markup | undefined {
     const line = pts.map((q) => `${axis.x(q.d).toFixed(1)},${yOf(q.p.value).toFixed(1)}`).join(' ');
     const first = pts[0];
     const last = pts[pts.length - 1];
-    return html`<g class="spark"><text x="8" y="${y + 20}" class="lane-label">${tr.instrument} (0–${max})</text><text x="8" y="${y + 48}" class="muted">${direction.slice(2)}</text><text x="8" y="${y + 34}" class="muted">${tr.verdict}${tr.mcid !== undefined ? `, MCID ${tr.mcid}` : ''}</text><polyline points="${line}"/>${pts.map((q) => html`<circle cx="${axis.x(q.d).toFixed(1)}" cy="${yOf(q.p.value).toFixed(1)}" r="3"><title>${tr.instrument} ${q.p.value} on ${q.p.date}</title></circle>`)}<text class="val" x="${(axis.x(first.d) - 6).toFixed(1)}" y="${(yOf(first.p.value) + 4).toFixed(1)}" text-anchor="end">${first.p.value}</text><text class="val" x="${(axis.x(last.d) + 6).toFixed(1)}" y="${(yOf(last.p.value) + 4).toFixed(1)}">${last.p.value}</text></g>`;
+    return html`<g class="spark"><text x="8" y="${y + 20}" class="lane-label">${sparkLabel(tr.instrument, max)}</text><text x="8" y="${y + 48}" class="muted">${direction.slice(2)}</text><text x="8" y="${y + 34}" class="muted">${tr.verdict}${tr.mcid !== undefined ? `, MCID ${formatNumber(tr.mcid)}` : ''}</text><polyline points="${line}"/>${pts.map((q) => html`<circle cx="${axis.x(q.d).toFixed(1)}" cy="${yOf(q.p.value).toFixed(1)}" r="3"><title>${tr.instrument} ${formatNumber(q.p.value)} on ${q.p.date}</title></circle>`)}<text class="val" x="${(axis.x(first.d) - 6).toFixed(1)}" y="${(yOf(first.p.value) + 4).toFixed(1)}" text-anchor="end">${formatNumber(first.p.value)}</text><text class="val" x="${(axis.x(last.d) + 6).toFixed(1)}" y="${(yOf(last.p.value) + 4).toFixed(1)}">${formatNumber(last.p.value)}</text></g>`;
   });
 
   let lastLabelX = -Infinity;
