@@ -7,7 +7,11 @@ const PERMANENT_OUTLOOK = new Set(['poor', 'guarded', 'permanent', 'unchanged'])
 /** Onset → MMI (or last dated evidence) against the 12-month requirement, and evidence before the DLI. */
 export function buildDuration(ctx: CaseContext, mmi: MmiAssessment, floor: FloorItem[]): Duration {
   const reasons: Reason[] = [];
-  const dated = ctx.asserted.filter((f) => f.temporality === 'current' && ctx.dateOf(f));
+  // Facts inside the record's span of visits: a sentence about a planned date ("recheck in a year") does not extend it.
+  const dated = ctx.asserted.filter((f) => {
+    const d = ctx.dateOf(f);
+    return f.temporality === 'current' && d && (!ctx.firstDate || d >= ctx.firstDate) && (!ctx.lastDate || d <= ctx.lastDate);
+  });
   const firstFact = dated[0];
   const lastFact = dated[dated.length - 1];
   const onsetSource: Duration['onsetSource'] = ctx.claim.onset ? 'claim' : firstFact ? 'record' : 'none';
