@@ -61,8 +61,13 @@ function relativePrecision(text: string): DateMention['precision'] {
   return 'day';
 }
 
+const SCORE_RANGE = /^\d{1,2}(?:\.\d)?\s*[-–]\s*\d{0,2}(?:\.\d)?\s*\/\s*(?:10|5|4|100)$/;
+/** "over the next year", "for the coming months": how long, not when. */
+const DURATION_BEFORE_NEXT = /\b(?:over|for|during|throughout)\s+(?:the\s+)?$/i;
+
 /** A bare "7/10" or "5/5" is a score unless a date word comes just before it. */
 function looksLikeScore(text: string, start: number, match: string): boolean {
+  if (SCORE_RANGE.test(match)) return true; // "pain 4-5/10", "strength 4-/5": a range on a scale
   if (!/^\d{1,2}\/\d{1,2}$/.test(match)) return false;
   const prev = text[start - 1];
   if (prev && /[A-Za-z0-9/+\-.]/.test(prev)) return true; // L4/5, 2+/4, 120/80
@@ -93,6 +98,7 @@ export function findDates(text: string, reference?: string): DateMention[] {
     const explicit = MONTH_NAME.test(r.text) || NUMERIC_DATE.test(r.text) || /\b(19|20)\d{2}\b/.test(r.text);
     if (!explicit && !ref) continue; // a relative expression needs a reference
     if (/^\d{1,2}(:\d{2})?\s*(am|pm)?$/i.test(r.text.trim())) continue; // a bare time or number
+    if (!explicit && DURATION_BEFORE_NEXT.test(text.slice(Math.max(0, start - 20), start) + (/^the\s/i.test(r.text) ? 'the ' : ''))) continue;
     if (!explicit && !/\b(?:ago|past|last|prior|previous|yesterday|today|tomorrow|next)\b/i.test(r.text)) {
       if (/^(?:for|over)\b/i.test(r.text) || DURATION_CUE.test(text.slice(Math.max(0, start - 16), start))) continue;
       if (EVENT_ANCHORED.test(r.text) || EVENT_ANCHORED.test(text.slice(end, end + 12).replace(/^\s*(\S+).*$/s, '$1'))) continue;

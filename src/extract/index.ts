@@ -34,6 +34,18 @@ function newTreatmentSignals(facts: Fact[], inPlan: boolean, text: string): Fact
   return out;
 }
 
+/**
+ * A fact about what was done or observed cannot postdate the visit that records it: a later date in its sentence
+ * belongs to something else ("plan to recheck on 5/1", a misread fragment), so the visit date stands.
+ */
+function capAtVisit(f: Fact, enc: Encounter): void {
+  if (!enc.date || !f.date || f.date <= enc.date) return;
+  if (f.type === 'plan_signal' || f.type === 'mmi_statement' || f.type === 'work_status') return;
+  if (f.type === 'treatment' && (f.attributes.status === 'planned' || f.attributes.status === 'recommended')) return;
+  f.date = enc.date;
+  f.dateSource = 'encounter';
+}
+
 /** A short unpunctuated line near the top of the encounter: letterhead, title or header field. */
 function isShortLine(text: string, span: { start: number; end: number }): boolean {
   return span.end - span.start < 70 && !/[.!?]$/.test(text.slice(span.start, span.end));
@@ -75,6 +87,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[]): Fact
       }
       found.push(...newTreatmentSignals(found, sent.section?.kind === 'plan', sent.text));
       for (const f of found) {
+        capAtVisit(f, enc);
         let id = f.id; let n = 1;
         while (ids.has(id)) id = `${f.id}.${++n}`;
         ids.add(id);

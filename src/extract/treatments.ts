@@ -114,7 +114,7 @@ const DISCLOSURE_VERB = /\b(?:informed|explained|discussed|reviewed|counsel(?:ed
 /** "I felt it was unsafe to place a new catheter", "we were unable to advance the needle": the act did not happen. */
 const NOT_DONE = /\b(?:unsafe|not safe|not possible|unable|could not|couldn't|did not|didn't|decided not|chose not|elected not|was not able|were not able)\s+to\s+[^.;,]{0,60}$/i;
 /** A sentence that is only a heading ("OPERATION PERFORMED:", "RADIOGRAPHS:,", "MEDICATIONS:,1."): it names a section, it states nothing. */
-const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}:[\s,]*(?:\d{1,2}\.)?[\s,]*$/;
+const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}(?::[\s,]*(?:\d{1,2}\.)?|,\s*(?:\d{1,2}\.)?)\s*$/;
 
 /**
  * Under an ALLERGIES heading, unless a medication heading the section finder did not see ("CURRENT MEDICATIONS,1.

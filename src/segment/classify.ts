@@ -39,6 +39,17 @@ function namesAnotherClinician(text: string, start: number): boolean {
   return OTHER_CLINICIAN.test(text.slice(Math.max(0, start - 40), start));
 }
 
+const PLANNED_DOCUMENT = /\b(?:recommend(?:s|ed)?|refer(?:red)?(?: for)?|order(?:ed)?|schedul(?:e|ed)|consider|request(?:ed)?|obtain|will (?:get|need)|needs?|pending)\s+(?:an?\s+|the\s+|a\s+repeat\s+)?$/i;
+/** End of the first three non-empty lines: where a document's letterhead and title sit. */
+function titleZoneEnd(head: string): number {
+  let seen = 0;
+  for (const m of head.matchAll(/[^\n]*\n?/g)) {
+    if (m[0].trim() !== '' && ++seen === 3) return m.index + m[0].length;
+    if (m[0] === '') break;
+  }
+  return head.length;
+}
+
 /** Decide discipline and document kind from the head (letterhead, title), the credential, and body cues. */
 export function classifyEncounter(head: string, body: string, credential?: string): Classification {
   const score = new Map<Specialty, number>();
@@ -51,9 +62,11 @@ export function classifyEncounter(head: string, body: string, credential?: strin
   let best = 1; // a lone body cue is not enough
   for (const [id, s] of score) if (s > best) { best = s; specialty = id; }
 
-  const kinds = kindLexicon.match(head);
-  // Lexicon order is priority order (discharge before progress before evaluation ...).
-  kinds.sort((a, b) => kindLexicon.entries.indexOf(a.entry) - kindLexicon.entries.indexOf(b.entry) || a.start - b.start);
+  // "recommend FCE per MD", "MRI ordered": a document to come, not this one.
+  const kinds = kindLexicon.match(head).filter((m) => !PLANNED_DOCUMENT.test(head.slice(Math.max(0, m.start - 30), m.start)));
+  const titleEnd = titleZoneEnd(head);
+  // A kind named in the letterhead/title lines wins; then lexicon order is priority order (discharge before progress ...).
+  kinds.sort((a, b) => Number(b.start < titleEnd) - Number(a.start < titleEnd) || kindLexicon.entries.indexOf(a.entry) - kindLexicon.entries.indexOf(b.entry) || a.start - b.start);
   let kind: EncounterKind = (kinds[0]?.entry.id as EncounterKind | undefined) ?? 'unknown';
   const title = kinds[0] ? { text: kinds[0].text, start: kinds[0].start, end: kinds[0].end } : undefined;
 

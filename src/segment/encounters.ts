@@ -93,12 +93,35 @@ function blockStart(text: string, lineStart: number, floor: number): number {
     if (SEPARATOR.test(line)) return s;
     if (line.trim() === '') {
       const s2 = s > floor ? lineBefore(s) : s;
-      return s2 < s && SEPARATOR.test(text.slice(s2, s - 1)) ? s2 : start;
+      if (s2 < s && SEPARATOR.test(text.slice(s2, s - 1))) return s2;
+      return titleBlockAbove(text, s, floor) ?? start;
     }
     if (!isTitleLike(line)) break;
     start = s; pos = s;
   }
   return start;
+}
+
+const CAPS_LINE = /^[\f\s]*[A-Z0-9][A-Z0-9 &'.,/-]{5,}$/;
+/**
+ * "BAYSIDE PHYSICAL THERAPY / Post-operative Discharge Summary / (blank) / Date of Service: …": a letterhead and title
+ * set off by a blank line still open the visit below, when they stand alone (page top, blank line or separator above).
+ */
+function titleBlockAbove(text: string, blankStart: number, floor: number): number | undefined {
+  let top = blankStart;
+  let titled = false;
+  for (let i = 0; i < 3 && top > floor; i++) {
+    const s = Math.max(text.lastIndexOf('\n', top - 2) + 1, floor);
+    const line = text.slice(s, top - 1);
+    if (line.trim() === '' || SEPARATOR.test(line) || !isTitleLike(line)) break;
+    titled ||= TITLE_WORD.test(line) || CAPS_LINE.test(line);
+    top = s;
+    if (text[s] === '\f' || text[s - 1] === '\f') break;
+  }
+  if (top === blankStart || !titled) return undefined;
+  const atPageTop = top <= floor || text[top] === '\f' || text[top - 1] === '\f';
+  const above = text.slice(Math.max(text.lastIndexOf('\n', top - 2) + 1, floor), Math.max(top - 1, floor));
+  return atPageTop || above.trim() === '' || SEPARATOR.test(above) ? top : undefined;
 }
 
 /** Split a text document into encounters at date-of-service / visit headers; every character belongs to one encounter. */
@@ -119,7 +142,34 @@ export function splitEncounters(doc: SourceDocument): Encounter[] {
     if (start <= last.start) continue;
     starts.push({ start, header: h });
   }
-  return starts.map((s, i) => buildEncounter(doc, i + 1, s.start, i + 1 < starts.length ? starts[i + 1].start : text.length, s.header));
+  const encounters = starts.map((s, i) => buildEncounter(doc, i + 1, s.start, i + 1 < starts.length ? starts[i + 1].start : text.length, s.header));
+  inheritProviders(text, encounters);
+  return encounters;
+}
+
+/** The encounter's letterhead: its first non-empty line when that line reads as a clinic name or title. */
+function letterheadOf(text: string, enc: Encounter): string | undefined {
+  const first = /[^\n\f]*\S[^\n\f]*/.exec(text.slice(enc.start, Math.min(enc.end, enc.start + 300)))?.[0].trim();
+  return first && CAPS_LINE.test(first) && !LABELLED_HEADER_START.test(first) ? first.toUpperCase() : undefined;
+}
+const LABELLED_HEADER_START = /^(?:date|dos|visit|service)\b/i;
+
+/**
+ * A visit with no signature line was written at the same clinic as the file's earlier visit under the same
+ * letterhead (or, in a file with one named author, by that author): take that provider.
+ */
+function inheritProviders(text: string, encounters: Encounter[]): void {
+  const named = encounters.filter((e) => e.provider.name);
+  const authors = new Set(named.map((e) => e.provider.name));
+  for (let i = 0; i < encounters.length; i++) {
+    const enc = encounters[i];
+    if (enc.provider.name) continue;
+    const head = letterheadOf(text, enc);
+    let from: Encounter | undefined;
+    for (let j = i - 1; j >= 0 && !from; j--) if (encounters[j].provider.name && head && letterheadOf(text, encounters[j]) === head) from = encounters[j];
+    if (!from && authors.size === 1) from = named[0];
+    if (from) enc.provider = { ...from.provider };
+  }
 }
 
 function fallbackDate(text: string, start: number, end: number): { date: string; start: number; end: number } | undefined {
