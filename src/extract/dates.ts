@@ -77,6 +77,20 @@ function looksLikeScore(text: string, start: number, match: string): boolean {
 
 /** Dates in one sentence or line; `reference` (ISO) anchors relative expressions. Scores such as 7/10 and BP 120/80 are not dates. */
 export function findDates(text: string, reference?: string): DateMention[] {
+  const key = `${reference ?? ''}\u0000${text}`;
+  let hit = memo.get(key);
+  if (!hit) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    hit = Object.freeze(parseDates(text, reference)) as DateMention[];
+    memo.set(key, hit);
+  }
+  return hit;
+}
+/** chrono is the slowest step: a sentence repeated in a long record under the same visit date is parsed once. */
+const memo = new Map<string, DateMention[]>();
+const MEMO_LIMIT = 20000;
+
+function parseDates(text: string, reference?: string): DateMention[] {
   const ref = parseIso(reference);
   const out: DateMention[] = [];
   const taken = (s: number, e: number) => out.some((d) => s < d.end && e > d.start);

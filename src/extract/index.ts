@@ -2,7 +2,7 @@ import type { Encounter, Fact, Section, SourceDocument } from '../model/index.js
 import { splitSentences } from '../segment/sentences.js';
 import { findSections } from '../segment/sections.js';
 import { makeSentence, type SentenceCtx } from './mention.js';
-import { extractTreatments } from './treatments.js';
+import { extractTreatments, MODALITY_OF_SPECIALTY } from './treatments.js';
 import { extractBenefits, extractMeasures } from './measures.js';
 import { extractFindings } from './findings.js';
 import { extractLimitations } from './limitations.js';
@@ -18,7 +18,7 @@ const EXTRACTORS: ((s: SentenceCtx) => Fact[])[] = [
 const PAST_REFERRAL = /(?<!\b(?:will|to) be\s)\breferred (?:to|for)\b/i;
 
 /** New curative treatment recommended or planned in this sentence: a counter-signal to MMI. */
-function newTreatmentSignals(facts: Fact[], inPlan: boolean, text: string): Fact[] {
+function newTreatmentSignals(facts: Fact[], inPlan: boolean, text: string, ownModality: string | undefined): Fact[] {
   const out: Fact[] = [];
   // "was referred to Physical Therapy for knee pain" in the history: the reason for this visit, not a new plan.
   if (!inPlan && PAST_REFERRAL.test(text)) return out;
@@ -29,6 +29,8 @@ function newTreatmentSignals(facts: Fact[], inPlan: boolean, text: string): Fact
     if (f.attributes.status !== 'planned' && f.attributes.status !== 'recommended' && !newDrug) continue;
     if (f.attributes.modality === 'medication' && f.attributes.doseChange !== 'started') continue;
     if (f.attributes.modality === 'imaging_study') continue;
+    // A therapist scheduling her own sessions ("will be seen 2x/week") carries on the course under way, not a new treatment.
+    if (f.attributes.modality === ownModality) continue;
     out.push({ ...f, id: f.id.replace(':treatment:', ':plan_signal:'), type: 'plan_signal', attributes: { signal: 'new_treatment', target: f.attributes.subtype ? `${f.attributes.modality} (${f.attributes.subtype})` : f.attributes.drug ?? f.attributes.modality } });
   }
   return out;
@@ -85,7 +87,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[]): Fact
         found = found.filter((f) => f.type !== 'treatment' || !headModalities.has(f.attributes.modality));
         for (const f of found) if (f.type === 'treatment') headModalities.add(f.attributes.modality);
       }
-      found.push(...newTreatmentSignals(found, sent.section?.kind === 'plan', sent.text));
+      found.push(...newTreatmentSignals(found, sent.section?.kind === 'plan', sent.text, MODALITY_OF_SPECIALTY[enc.specialty]));
       for (const f of found) {
         capAtVisit(f, enc);
         let id = f.id; let n = 1;

@@ -59,13 +59,30 @@ function run<E extends LexiconEntry>(c: { re: RegExp; owners: E[] }, text: strin
   }
 }
 
+/**
+ * Long records repeat whole sentences (templated notes, letterheads, copied-forward histories): matches are
+ * memoised per sentence text (frozen, so no caller can alter a shared result), bounded to keep memory flat.
+ */
+const MEMO_LIMIT = 20000;
+
 /** Precompile a lexicon into at most two combined regexes (case-insensitive and case-sensitive). */
 export function compileLexicon<E extends LexiconEntry>(entries: E[]): CompiledLexicon<E> {
+  const memo = new Map<string, LexiconMatch<E>[]>();
   const ci = combine(entries.flatMap((e) => (e.patterns ?? []).map((source) => ({ source, entry: e }))), 'gi');
   const cs = combine(entries.flatMap((e) => (e.abbreviations ?? []).map((source) => ({ source, entry: e }))), 'g');
   return {
     entries,
     match(text: string): LexiconMatch<E>[] {
+      let hit = memo.get(text);
+      if (!hit) {
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        hit = Object.freeze(matchAll(text)) as LexiconMatch<E>[];
+        memo.set(text, hit);
+      }
+      return hit;
+    },
+  };
+  function matchAll(text: string): LexiconMatch<E>[] {
       const all: LexiconMatch<E>[] = [];
       if (ci) run(ci, text, all);
       if (cs) run(cs, text, all);
@@ -78,8 +95,7 @@ export function compileLexicon<E extends LexiconEntry>(entries: E[]): CompiledLe
         kept.push(m);
       }
       return kept;
-    },
-  };
+  }
 }
 
 /** Load and compile `lexicon/<relative>` whose JSON has an `entries` array. */

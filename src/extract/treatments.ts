@@ -43,7 +43,7 @@ function sessionsIn(clause: string): number | undefined {
   return n > 0 && n < 400 ? n : undefined;
 }
 
-const MODALITY_OF_SPECIALTY: Partial<Record<string, Modality>> = { physical_therapy: 'physical_therapy', chiropractic: 'chiropractic', occupational_therapy: 'occupational_therapy', psychology: 'psychology' };
+export const MODALITY_OF_SPECIALTY: Partial<Record<string, Modality>> = { physical_therapy: 'physical_therapy', chiropractic: 'chiropractic', occupational_therapy: 'occupational_therapy', psychology: 'psychology' };
 
 /** "Beth Kessler, PT" / "J. Ortiz, DPT, OCS": a clinician's credential after a name, not a treatment. */
 function isCredential(text: string, start: number, end: number): boolean {
@@ -128,6 +128,9 @@ function inAllergyList(sent: SentenceCtx): boolean {
 }
 const MEDICATION_HEADING = /(?:^|[\n,.:]\s*)(?:current |home |outpatient |discharge |active )?medications?\b/im;
 
+/** "will be seen 2x/week for 6 weeks", "to be seen two to three times a week": a therapist's plan of care for her own sessions. */
+const PLANNED_SCHEDULE = /\b(?:will|to|is to|shall) (?:be seen|attend|come in|return)\s+(?:(?:\d|one|two|three|four|five)(?:\s*(?:-|to)\s*(?:\d|two|three|four|five))?\s*(?:x|times?)|once|twice)\s*(?:(?:per|a|each|\/)\s*week|weekly|\/\s*wk)/i;
+
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
   const own = MODALITY_OF_SPECIALTY[sent.encounter.specialty];
@@ -178,6 +181,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   // "Visit 6 of 12" in a therapist's note counts that therapist's sessions even without naming the therapy.
   if (own && !out.some((f) => f.attributes.modality === own)) {
     const n = sessionsIn(sent.text);
+    const schedule = n ? null : PLANNED_SCHEDULE.exec(sent.text);
+    if (schedule) out.push({ ...mentionBase(sent, 'treatment', schedule.index, schedule.index + schedule[0].length), type: 'treatment', attributes: { modality: own, status: 'planned' } });
     if (n) {
       SESSIONS.lastIndex = 0;
       const m = SESSIONS.exec(sent.text)!;
