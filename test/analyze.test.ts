@@ -44,8 +44,8 @@ describe('analyzeCase on the chronic lumbar case', () => {
     expect(lift.providers).toHaveLength(2);
     expect(lift.conflicts).toEqual([]);
     const sit = a.functionalFloor.find((f) => f.activity === 'sit')!;
-    // The patient's own report from 2023-02 is older than 12 months before the last evidence.
-    expect(sit.sources).toEqual(['provider']);
+    // The patient's own report from 2023-02 is in the claim period (onset 2023-02-01), so it still counts.
+    expect(sit.sources).toEqual(['patient', 'provider']);
   });
 
   it('reports trajectory: prognosis, abnormal findings, ODI plateau', () => {
@@ -90,12 +90,25 @@ describe('functional floor', () => {
     expect(run(b).functionalFloor[0]).toMatchObject({ visits: 1, consistency: 'single_visit' });
   });
 
-  it('leaves out limitations older than 12 months before the last evidence, and negated ones', () => {
+  it('keeps a limitation stated once early in the claim period, with its dates, and leaves out negated ones', () => {
     const b = new CaseBuilder()
       .visit('2022-01-10', DR_LEE).fact('limitation', { activity: 'walk', limit: 1, unit: 'block', source: 'provider', text: 'walk 1 block' }, 'Walks 1 block.')
       .visit('2024-01-10', DR_LEE).fact('limitation', { activity: 'stand', source: 'provider', text: 'no standing limits' }, 'No limitation in standing.', { negated: true })
       .fact('outcome_measure', { instrument: 'NRS', value: 3, max: 10 }, 'Pain 3/10.');
-    expect(run(b).functionalFloor).toEqual([]);
+    const a = run(b, { type: 'ssdi' });
+    expect(a.functionalFloor).toHaveLength(1);
+    expect(a.functionalFloor[0]).toMatchObject({ activity: 'walk', firstDate: '2022-01-10', lastDate: '2022-01-10', visits: 1, consistency: 'single_visit' });
+    const gap = a.gaps.find((g) => g.ruleId === 'limitation-single-source')!;
+    expect(gap.why).toMatch(/not restated recently \(walk last on 2022-01-10\)/);
+  });
+
+  it('starts the period at the claimed onset: a limit stated before it is not part of the floor', () => {
+    const b = new CaseBuilder()
+      .visit('2021-06-01', DR_PATEL).fact('limitation', { activity: 'kneel', source: 'provider', text: 'no kneeling' }, 'No kneeling for two weeks after the knee sprain.')
+      .visit('2023-03-01', DR_LEE).fact('limitation', { activity: 'lift', limit: 20, unit: 'lb', source: 'provider', text: 'lift 20 lb' }, 'Lifting limited to 20 lb.')
+      .visit('2023-09-01', DR_PATEL).fact('limitation', { activity: 'lift', limit: 20, unit: 'lb', source: 'provider', text: 'lift 20 lb' }, 'Restricted to lifting 20 lbs.');
+    const floor = run(b, { type: 'ssdi', onset: '2023-01-15' }).functionalFloor;
+    expect(floor.map((f) => [f.activity, f.consistency])).toEqual([['lift', 'corroborated']]);
   });
 });
 

@@ -13,6 +13,8 @@ import { generateCases, writeCases } from '../src/synth/index.js';
  * After the MMI / gap-rule alignment (H8): MMI status 100 %, MMI date ±30 d 100 %, gap F1 77.6 %.
  * After the truth/scoring alignment (H11): MMI 100 %, ±30 d 100 %, facts F1 94.2 %, limitation F1 96.3 %, gap F1 94.6 %,
  * distractors 28 (new hypothetical-MRI distractors the extractor still asserts: "a repeat MRI could be considered").
+ * After analysis round 2 (H15: claim-period floor): MMI 100 %, ±30 d 100 %, facts F1 96.9 %, limitation F1 99.4 %,
+ * gap F1 94.7 %, distractors 1.
  */
 describe('evaluation on 20 generated cases (seed 20)', () => {
   let dir: string;
@@ -32,12 +34,12 @@ describe('evaluation on 20 generated cases (seed 20)', () => {
   it('keeps MMI status accuracy above its floor', () => expect(summary.mmi.accuracy).toBeGreaterThanOrEqual(0.95));
   it('keeps implied/explicit MMI dates within 30 days', () => expect(summary.mmi.within30).toBeGreaterThanOrEqual(0.95));
   it('keeps fact F1 above its floor', () => {
-    expect(summary.factsOverall.f1!).toBeGreaterThanOrEqual(0.9);
+    expect(summary.factsOverall.f1!).toBeGreaterThanOrEqual(0.93);
     expect(summary.facts.outcome_measure.recall!).toBeGreaterThanOrEqual(0.97);
-    expect(summary.facts.limitation.f1!).toBeGreaterThanOrEqual(0.9);
+    expect(summary.facts.limitation.f1!).toBeGreaterThanOrEqual(0.95);
   });
-  it('keeps gap-rule F1 above its floor', () => expect(summary.gaps.f1!).toBeGreaterThanOrEqual(0.88));
-  it('rarely asserts a distractor', () => expect(summary.distractorHits).toBeLessThanOrEqual(30));
+  it('keeps gap-rule F1 above its floor', () => expect(summary.gaps.f1!).toBeGreaterThanOrEqual(0.9));
+  it('rarely asserts a distractor', () => expect(summary.distractorHits).toBeLessThanOrEqual(10));
 });
 
 describe('hand-written examples', () => {

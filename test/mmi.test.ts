@@ -76,7 +76,7 @@ describe('MMI: implied', () => {
     expect(mmi.confidence).toBeLessThanOrEqual(0.85);
     const text = mmi.reasons.map((r) => r.text).join('\n');
     expect(text).toMatch(/maintenance-only visits from 2024-03-01/);
-    expect(text).toMatch(/ODI changed .* less than its MCID of 10/);
+    expect(text).toMatch(/Disability \(ODI 0–100\) changed .* less than its MCID of 10/);
     expect(text).toMatch(/surgery declined/);
     expect(mmi.reasons.every((r) => r.text.length > 0)).toBe(true);
   });

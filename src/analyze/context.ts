@@ -1,7 +1,7 @@
 import type { Claim, Encounter, Evidence, Fact, FactOf, FactType } from '../model/index.js';
 import { isAssertedFact } from '../model/index.js';
 import type { Profile } from '../profiles/index.js';
-import { providerLabel } from './providers.js';
+import { providerDirectory } from './providers.js';
 import { byDate } from './dates.js';
 
 /** One dated clinical contact: encounters with the same date and provider count once (duplicate exhibits). */
@@ -34,6 +34,7 @@ const NON_VISIT_KINDS = new Set(['billing', 'imaging', 'emg']);
 
 export function buildContext(claim: Claim, profile: Profile, encounters: Encounter[], facts: Fact[]): CaseContext {
   const encById = new Map(encounters.map((e) => [e.id, e]));
+  const providerLabel = providerDirectory(encounters);
   const dateOf = (f: Fact) => f.date ?? encById.get(f.encounterId)?.date;
   const asserted = facts.filter(isAssertedFact).sort(byDate(dateOf));
 

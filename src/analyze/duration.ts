@@ -20,22 +20,29 @@ export function buildDuration(ctx: CaseContext, mmi: MmiAssessment, floor: Floor
   const reachedMmi = (mmi.status === 'explicit' || mmi.status === 'implied') && mmi.date;
   const through = reachedMmi ? mmi.date : lastEvidence;
 
-  if (onsetSource === 'claim') reasons.push({ text: `Onset ${onset} is the date given for the claim.`, evidence: [] });
-  else if (firstFact) reasons.push({ text: `No onset date was given; the earliest dated evidence is ${onset} (${ctx.providerOf(firstFact)}).`, evidence: firstFact.evidence });
+  const { twelveMonthRule } = ctx.profile.params;
+  const term = ctx.profile.wording.onsetTerm;
+  const Term = term[0].toUpperCase() + term.slice(1);
+  if (onsetSource === 'claim') reasons.push({ text: `${Term} ${onset} is the date given for the claim.`, evidence: [] });
+  else if (firstFact) reasons.push({ text: `No ${term} was given; the earliest dated evidence is ${onset} (${ctx.providerOf(firstFact)}).`, evidence: firstFact.evidence });
 
   const months = onset && through ? monthsBetween(onset, through) : undefined;
   const documented = onset && lastEvidence ? monthsBetween(onset, lastEvidence) : undefined;
   if (lastFact && onset && lastEvidence) {
     reasons.push({ text: `The record documents the condition from ${onset} to ${lastEvidence} (${documented} months).`, evidence: lastFact.evidence });
   }
-  if (reachedMmi) reasons.push({ text: `MMI (${mmi.status}) on ${mmi.date}.`, evidence: mmi.reasons[0]?.evidence ?? [] });
+  if (reachedMmi) {
+    // Outside SSA the question is how long recovery took, not whether the impairment lasts 12 months.
+    const span = !twelveMonthRule && months !== undefined ? `; time from ${ctx.profile.wording.onsetEvent} to MMI: ${months} months` : '';
+    reasons.push({ text: `MMI (${mmi.status}) on ${mmi.date}${span}.`, evidence: mmi.reasons[0]?.evidence ?? [] });
+  }
 
   const permanentSigns = ctx.of('prognosis').filter((f) => PERMANENT_OUTLOOK.has(f.attributes.outlook));
   let meets: Duration['meetsTwelveMonths'] = 'unknown';
   if (documented !== undefined && documented >= 12) meets = 'yes';
   else if (reachedMmi && (floor.length > 0 || permanentSigns.length > 0)) {
     meets = 'expected';
-    reasons.push({
+    if (twelveMonthRule) reasons.push({
       text: `Under 12 months documented, but MMI was reached with ${floor.length ? 'lasting limitations' : 'a poor or permanent prognosis'}, so the impairment is expected to last 12 months.`,
       evidence: [...(floor[0]?.evidence.slice(0, 1) ?? []), ...(permanentSigns[0]?.evidence ?? [])],
     });
@@ -43,7 +50,8 @@ export function buildDuration(ctx: CaseContext, mmi: MmiAssessment, floor: Floor
     const released = ctx.of('work_status').filter((f) => f.attributes.status === 'full_duty').pop();
     if (released && !floor.length) {
       meets = 'no';
-      reasons.push({ text: `Released to full duty on ${ctx.dateOf(released) ?? 'an undated visit'} with no current limitations, under 12 months after onset.`, evidence: released.evidence });
+      const within = twelveMonthRule ? `, under 12 months after ${term}` : '';
+      reasons.push({ text: `Released to full duty on ${ctx.dateOf(released) ?? 'an undated visit'} with no current limitations${within}.`, evidence: released.evidence });
     }
   }
 

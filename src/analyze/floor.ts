@@ -41,10 +41,27 @@ function limitConflicts(facts: Limitation[], ctx: CaseContext): Reason[] {
   return out;
 }
 
-/** Current limitations per activity, with how well the record corroborates each. */
+/**
+ * Where the floor starts: the claim period runs from onset (claim.onset, else the first dated evidence) to the
+ * end of the record, so a limitation stated once long ago still shows, with its last documented date. A profile
+ * may instead look back a fixed number of months.
+ */
+export function floorPeriodStart(ctx: CaseContext): string | undefined {
+  const months = ctx.profile.params.floorLookbackMonths;
+  if (months !== undefined && ctx.lastDate) return addDays(ctx.lastDate, -Math.round(months * 30.4375));
+  return ctx.claim.onset ?? ctx.firstDate;
+}
+
+/** Last documented longer ago than the profile's recent window: the limit was not restated recently. */
+export function isStale(item: FloorItem, ctx: CaseContext): boolean {
+  if (!item.lastDate || !ctx.lastDate) return false;
+  return item.lastDate < addDays(ctx.lastDate, -Math.round(ctx.profile.params.floorRecentMonths * 30.4375));
+}
+
+/** Limitations per activity over the claim period, with how well the record corroborates each. */
 export function buildFloor(ctx: CaseContext): FloorItem[] {
   if (!ctx.lastDate) return [];
-  const since = addDays(ctx.lastDate, -Math.round(ctx.profile.params.floorWindowMonths * 30.4375));
+  const since = floorPeriodStart(ctx) ?? '';
   const facts = ctx.of('limitation').filter((f) => { const d = ctx.dateOf(f); return !d || d >= since; });
   const fullDuty = ctx.of('work_status').filter((f) => f.attributes.status === 'full_duty' && (ctx.dateOf(f) ?? '') >= since);
 
@@ -53,9 +70,13 @@ export function buildFloor(ctx: CaseContext): FloorItem[] {
 
   const items: FloorItem[] = [];
   for (const [, fs] of byActivity) {
-    // Copy-forward: the same sentence carried into later notes counts once.
+    // Copy-forward: the same sentence carried into a provider's later notes counts once; another provider
+    // stating the same limit still corroborates it.
     const distinct = new Map<string, Limitation>();
-    for (const f of fs) if (!distinct.has(copyForwardKey(f))) distinct.set(copyForwardKey(f), f);
+    for (const f of fs) {
+      const key = `${ctx.providerOf(f)}|${copyForwardKey(f)}`;
+      if (!distinct.has(key)) distinct.set(key, f);
+    }
     const unique = [...distinct.values()];
     const visits = new Set(unique.map((f) => `${ctx.dateOf(f) ?? f.encounterId}|${ctx.providerOf(f)}`)).size;
     const providers = [...new Set(unique.map((f) => ctx.providerOf(f)))];
@@ -63,8 +84,10 @@ export function buildFloor(ctx: CaseContext): FloorItem[] {
     const latest = lastDate ? fs.filter((f) => ctx.dateOf(f) === lastDate) : fs;
     const preferred = latest.some((f) => f.attributes.source === 'provider') ? latest.filter((f) => f.attributes.source === 'provider') : latest;
     const pick = mostRestrictive(preferred);
+    const firstDate = fs.map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort()[0];
     const conflicts = limitConflicts(fs, ctx);
-    for (const w of fullDuty) {
+    // A release to full duty before the limit was first documented is not in conflict with it.
+    for (const w of fullDuty.filter((x) => !firstDate || (ctx.dateOf(x) ?? '') >= firstDate)) {
       conflicts.push({ text: `${ctx.providerOf(w)}${ctx.dateOf(w) ? ` on ${ctx.dateOf(w)}` : ''} released the claimant to full duty, without restrictions.`, evidence: w.evidence });
     }
     items.push({
@@ -72,7 +95,7 @@ export function buildFloor(ctx: CaseContext): FloorItem[] {
       summary: pick.attributes.text,
       limit: pick.attributes.limit,
       unit: pick.attributes.unit,
-      firstDate: fs.map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort()[0],
+      firstDate,
       lastDate,
       visits,
       providers,

@@ -3,6 +3,8 @@ import data from '../../lexicon/outcome-instruments.json' with { type: 'json' };
 export interface Instrument {
   id: string;
   label: string;
+  /** What the scale measures, in a reader's words ("Pain", "Disability"). */
+  name: string;
   min?: number;
   max?: number;
   better: 'lower' | 'higher' | 'unknown';
@@ -20,6 +22,26 @@ export const RELATIVE_FALLBACK: number = data.relativeFallback;
 
 export function instrument(id: string): Instrument | undefined {
   return INSTRUMENTS.get(id);
+}
+
+/**
+ * A trend key ("NRS", "strength:ehl", "ROM:forward flexion") in words for analysis sentences:
+ * "Pain (NRS 0–10)", "EHL strength (0–5)", "Forward flexion range of motion".
+ */
+export function instrumentName(key: string): string {
+  const colon = key.indexOf(':');
+  const id = colon < 0 ? key : key.slice(0, colon);
+  const part = colon < 0 ? undefined : key.slice(colon + 1).trim();
+  const ins = INSTRUMENTS.get(id);
+  if (!ins) return key;
+  const range = ins.min !== undefined && ins.max !== undefined ? `${ins.min}–${ins.max}` : '';
+  if (part) {
+    // Short muscle names are abbreviations (EHL, ADM); longer ones are words.
+    const what = part.length <= 3 ? part.toUpperCase() : part[0].toUpperCase() + part.slice(1);
+    return `${what} ${ins.name.toLowerCase()}${range ? ` (${range})` : ''}`;
+  }
+  if (id === 'other') return ins.name;
+  return `${ins.name} (${[id, range].filter(Boolean).join(' ')})`;
 }
 
 export function isFunctionalInstrument(id: string): boolean {

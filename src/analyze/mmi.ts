@@ -3,7 +3,7 @@ import { ModalitySchema } from '../model/index.js';
 import type { CaseContext, Visit } from './context.js';
 import { evidenceOf } from './context.js';
 import { daysBetween } from './dates.js';
-import { isFunctionalInstrument } from './instruments.js';
+import { instrumentName, isFunctionalInstrument } from './instruments.js';
 import { trendsOf } from './trajectory.js';
 
 type Treatment = FactOf<'treatment'>;
@@ -142,6 +142,12 @@ function isMaintenance(f: Fact): boolean {
     || (f.type === 'mmi_statement' && f.attributes.kind === 'plateau');
 }
 
+/** A functional score or a pain rating: what the claimant can do or feels, rather than an impairment measure. */
+function isPatientLevel(key: string): boolean {
+  const id = key.split(':')[0];
+  return isFunctionalInstrument(id) || id === 'NRS' || id === 'VAS';
+}
+
 function when(ctx: CaseContext, f: Fact): string {
   const d = ctx.dateOf(f);
   return `${ctx.providerOf(f)}${d ? ` on ${d}` : ''}`;
@@ -268,13 +274,17 @@ export function assessMmi(ctx: CaseContext): MmiAssessment {
       reasons.push(reason(`Curative options documented as exhausted or plateau stated: ${endOfOptions.map((f) => `${describe(f)} (${when(ctx, f)})`).join('; ')}.`, endOfOptions));
       confidence += 0.1;
     }
+    // Function and pain scores speak to MMI; strength and ROM plateaus are cited only when neither was measured.
+    const judged = stillImproving.filter((t) => t.verdict !== 'insufficient');
+    const patientLevel = judged.some((t) => isPatientLevel(t.instrument));
     for (const t of stillImproving) {
       const pts = t.points.flatMap((p) => p.evidence);
       if (t.verdict === 'plateau') {
-        reasons.push({ text: `${t.instrument} changed ${t.change} during maintenance, less than its MCID of ${t.mcid}.`, evidence: pts });
+        if (patientLevel && !isPatientLevel(t.instrument)) continue;
+        reasons.push({ text: `${instrumentName(t.instrument)} changed ${t.change} during maintenance, less than its MCID of ${t.mcid}.`, evidence: pts });
         confidence += 0.1;
       } else if (t.verdict === 'worsened' || t.verdict === 'improved') {
-        conflicts.push({ text: `${t.instrument} ${t.verdict} by ${Math.abs(t.change ?? 0)} during maintenance (MCID ${t.mcid}).`, evidence: pts });
+        conflicts.push({ text: `${instrumentName(t.instrument)} ${t.verdict} by ${Math.abs(t.change ?? 0)} during maintenance (MCID ${t.mcid}).`, evidence: pts });
         confidence -= 0.1;
       }
     }
@@ -292,7 +302,7 @@ export function assessMmi(ctx: CaseContext): MmiAssessment {
     if (lastNot) reasons.push(reason(`${when(ctx, lastNot)} states the claimant is not at MMI.`, [lastNot]));
     const shown = openAtEnd.length ? openAtEnd : recent && lastActive ? [lastActive] : [];
     for (const a of shown) reasons.push(reason(`${a.open ? 'Active treatment recommended or planned' : 'Active treatment under way'}: ${a.what} (${when(ctx, a.fact)}).`, [a.fact]));
-    for (const t of functionalGain) reasons.push({ text: `${t.instrument} still improving (${t.change}, MCID ${t.mcid}).`, evidence: t.points.flatMap((p) => p.evidence) });
+    for (const t of functionalGain) reasons.push({ text: `${instrumentName(t.instrument)} still improving (${t.change}, MCID ${t.mcid}).`, evidence: t.points.flatMap((p) => p.evidence) });
     const conflicts = maintenance.length ? [reason(`Maintenance-style visits also appear (${maintenance.map((v) => v.date).join(', ')}).`, maintenance.map((v) => v.facts.find(isMaintenance)!))] : [];
     return finish({ status: 'not_reached', confidence: openAtEnd.length || lastNot ? 0.8 : 0.65, reasons, conflicts, statedBy: lastNot ? ctx.providerOf(lastNot) : undefined });
   }

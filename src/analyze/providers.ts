@@ -1,4 +1,4 @@
-import type { Encounter, Specialty } from '../model/index.js';
+import type { Encounter, Provider, Specialty } from '../model/index.js';
 
 const SPECIALTY_WORDS: Record<Specialty, string> = {
   primary_care: 'primary care', physical_therapy: 'physical therapy', chiropractic: 'chiropractic',
@@ -15,14 +15,75 @@ export function specialtyWords(s: Specialty): string {
 /** "Dr. Lee (pain management)"; unnamed providers are described by specialty so a request still has an addressee. */
 export function providerLabel(enc: Encounter | undefined): string {
   if (!enc) return 'the treating provider';
-  const spec = enc.specialty === 'unknown' || enc.specialty === 'other' ? undefined : SPECIALTY_WORDS[enc.specialty];
-  const name = enc.provider.name?.trim();
+  return labelOf(enc.provider, enc.specialty);
+}
+
+function labelOf(provider: Provider, specialty: Specialty): string {
+  const spec = specialty === 'unknown' || specialty === 'other' ? undefined : SPECIALTY_WORDS[specialty];
+  const name = provider.name?.trim();
   if (name) {
-    const cred = enc.provider.credential && !name.includes(enc.provider.credential) && !/^dr\.?\s/i.test(name) ? `, ${enc.provider.credential}` : '';
+    const cred = provider.credential && !name.includes(provider.credential) && !/^dr\.?\s/i.test(name) ? `, ${provider.credential}` : '';
     return spec ? `${name}${cred} (${spec})` : `${name}${cred}`;
   }
-  if (enc.provider.organization) return spec ? `${enc.provider.organization} (${spec})` : enc.provider.organization;
+  if (provider.organization) return spec ? `${provider.organization} (${spec})` : provider.organization;
   return spec ? `the treating ${spec} provider` : 'the treating provider';
+}
+
+const TITLE = /^(dr|doctor|prof)\.?\s+/i;
+const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
+
+/** Name words without title, credential or suffix: "Dr. Helen Marchetti, MD" → ["helen", "marchetti"]. */
+function nameWords(name: string): string[] {
+  return name.replace(TITLE, '').split(',')[0].split(/\s+/).map((w) => w.toLowerCase()).filter((w) => w && !SUFFIX.test(w));
+}
+
+/** Same surname, and any given name or initial agrees: "Dr. Marchetti" or "H. Marchetti" is "Helen Marchetti". */
+function couldBe(short: string[], full: string[]): boolean {
+  if (short.length > full.length || short.join(' ') === full.join(' ') || short.at(-1) !== full.at(-1)) return false;
+  return short.slice(0, -1).every((w, i) => full[i] !== undefined && full[i].startsWith(w.replace(/\.$/, '')));
+}
+
+/**
+ * Labels for the people in one case. An author is labelled with the fullest form of their name found in the
+ * case and with their own specialty (the most frequent one across their encounters), so a note that names
+ * only "Dr. Marchetti", or a report filed under another department, still reads "Helen Marchetti, MD
+ * (orthopedic surgery)".
+ */
+export function providerDirectory(encounters: Encounter[]): (enc: Encounter | undefined) => string {
+  const named = encounters.filter((e) => e.provider.name?.trim());
+  const fullNames = new Map<string, Encounter>();
+  for (const e of named) {
+    const key = nameWords(e.provider.name!).join(' ');
+    const cur = fullNames.get(key);
+    if (!cur || (!cur.provider.credential && e.provider.credential)) fullNames.set(key, e);
+  }
+  const canonical = new Map<string, string>();
+  for (const key of fullNames.keys()) {
+    const words = key.split(' ');
+    const fuller = [...fullNames.keys()].filter((k) => k !== key && couldBe(words, k.split(' ')));
+    canonical.set(key, fuller.length === 1 ? fuller[0] : key);
+  }
+  // The author's specialty: the most frequent one on encounters under their full name, else under any alias.
+  const specialtyCounts = new Map<string, Map<Specialty, number>>();
+  for (const e of named) {
+    if (e.specialty === 'unknown' || e.specialty === 'other') continue;
+    const key = nameWords(e.provider.name!).join(' ');
+    const counts = specialtyCounts.get(key) ?? new Map<Specialty, number>();
+    counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
+    specialtyCounts.set(key, counts);
+  }
+  const specialtyOf = (target: string): Specialty => {
+    const own = specialtyCounts.get(target);
+    const pooled = own ?? new Map<Specialty, number>();
+    if (!own) for (const [key, to] of canonical) if (to === target) for (const [s, n] of specialtyCounts.get(key) ?? []) pooled.set(s, (pooled.get(s) ?? 0) + n);
+    return [...pooled].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'unknown';
+  };
+  const labels = new Map<string, string>();
+  for (const [key, target] of canonical) labels.set(key, labelOf(fullNames.get(target)!.provider, specialtyOf(target)));
+  return (enc) => {
+    const name = enc?.provider.name?.trim();
+    return name ? labels.get(nameWords(name).join(' '))! : providerLabel(enc);
+  };
 }
 
 // 20 CFR 404.1502(a) / SSA handbook 0615: acceptable medical sources. PTs and chiropractors are not.

@@ -78,13 +78,29 @@ function nearestMeasures(measures: Measure[], date: string, side: 'before' | 'af
   return [...best.values()].map(({ m }) => point(m, ctx));
 }
 
+const NOT_YET = new Set(['recommended', 'planned']);
+
+/**
+ * Recommendations or plans that follow care already given ("Future medical care: anti-inflammatories" in a
+ * P&S report after months of ibuprofen): they say the care should go on, not that it was never done.
+ */
+function trailingRecommendations(course: Treatment[]): Treatment[] {
+  let i = course.length;
+  while (i > 0 && NOT_YET.has(course[i - 1].attributes.status)) i--;
+  const given = course.slice(0, i).some((f) => DONE.has(f.attributes.status));
+  return given ? course.slice(i) : [];
+}
+
 function entryStatus(course: Treatment[], ctx: CaseContext, lastDate: string | undefined): TimelineEntry['status'] {
-  const latest = course[course.length - 1].attributes.status;
+  const trailing = trailingRecommendations(course);
+  const done = trailing.length ? course.slice(0, course.length - trailing.length) : course;
+  const latest = done[done.length - 1].attributes.status;
   switch (latest) {
     case 'completed': case 'discontinued': case 'declined': case 'recommended': case 'planned':
       return latest;
     case 'performed': case 'ongoing': {
-      if (!lastDate || !ctx.lastDate) return 'ongoing';
+      // Care under way that a provider then recommends going on with is ongoing, however long ago it was last noted.
+      if (trailing.length || !lastDate || !ctx.lastDate) return 'ongoing';
       return daysBetween(lastDate, ctx.lastDate) > COURSE_BREAK_DAYS ? 'completed' : 'ongoing';
     }
   }
@@ -141,6 +157,7 @@ function buildEntry(course: Treatment[], ctx: CaseContext): TimelineEntry {
   const measures = ctx.of('outcome_measure');
   const subtypes = [...new Set(course.map((f) => f.attributes.subtype).filter((s): s is string => !!s))];
   const stopped = [...course].reverse().find((f) => f.attributes.reasonStopped)?.attributes.reasonStopped;
+  const future = new Set(trailingRecommendations(course));
   return {
     modality: first.modality,
     subtype: first.modality === 'medication' ? (first.drugClass ?? first.drug) : subtypes.join(', ') || undefined,
@@ -153,7 +170,10 @@ function buildEntry(course: Treatment[], ctx: CaseContext): TimelineEntry {
     benefit: benefitFor(first.modality, done.map((f) => ctx.dateOf(f)).filter((d): d is string => !!d), providers, ctx),
     reasonStopped: stopped,
     cost: costOf(course, ctx),
-    events: course.map((f) => ({ date: ctx.dateOf(f), status: f.attributes.status, label: label(f), factId: f.id })),
+    events: course.map((f) => ({
+      date: ctx.dateOf(f), status: f.attributes.status, factId: f.id,
+      label: future.has(f) ? `future care recommended: ${label(f)}` : label(f),
+    })),
     evidence: evidenceOf(course),
   };
 }

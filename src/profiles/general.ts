@@ -10,6 +10,7 @@ export const general: Profile = {
   ],
   params: { ...DEFAULT_PARAMS },
   wording: {
+    onsetTerm: 'onset', onsetEvent: 'onset',
     mmiMeaning: 'MMI (maximum medical improvement) is the point when doctors expect no more real improvement, with or without treatment. It does not mean you are pain-free or cured.',
   },
 };

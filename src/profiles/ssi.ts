@@ -11,6 +11,7 @@ export const ssi: Profile = {
   ],
   params: { ...DEFAULT_PARAMS },
   wording: {
+    onsetTerm: 'onset', onsetEvent: 'onset',
     mmiMeaning: 'Social Security does not decide claims by "MMI". It asks what you can still do, and whether your condition has stopped you from working for at least 12 months in a row. If your doctors say you have stopped getting better, that helps show your limits will last.',
     durationMeaning: 'For SSI, your records must show the condition has lasted, or is expected to last, 12 months.',
   },

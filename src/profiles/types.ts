@@ -3,8 +3,13 @@ import type { ClaimType } from '../model/index.js';
 export interface ProfileParams {
   /** Days between dated visits beyond which a break in care needs an explanation. */
   treatmentGapDays: number;
-  /** Functional floor looks back this many months from the last dated evidence. */
-  floorWindowMonths: number;
+  /**
+   * The functional floor covers the claim period: onset (claim.onset, else the first dated evidence) to the
+   * last dated evidence. Set this to look back only this many months from the last dated evidence instead.
+   */
+  floorLookbackMonths?: number;
+  /** A floor limitation last documented longer ago than this (months before the record's end) was not restated recently. */
+  floorRecentMonths: number;
   /** Implied MMI needs at least this many maintenance-only visits ... */
   minMaintenanceVisits: number;
   /** ... spanning at least this many days. */
@@ -13,6 +18,11 @@ export interface ProfileParams {
   activeRecencyDays: number;
   /** SSDI: fewer dated visits than this on or before the DLI is thin. */
   minEncountersBeforeDli: number;
+  /**
+   * SSA's duration requirement (12 months, 20 CFR 404.1509) applies. Otherwise months are still computed, but
+   * the reasons speak of the time from injury to MMI, which is what workers' comp and injury claims look at.
+   */
+  twelveMonthRule: boolean;
 }
 
 /** A claim type as data: which gap rules run, their parameters, and the words the claimant sees. */
@@ -26,14 +36,19 @@ export interface Profile {
     mmiMeaning: string;
     /** What the 12-month / duration question means here, if it applies. */
     durationMeaning?: string;
+    /** What the claim's start date is called ("onset", "date of injury"). */
+    onsetTerm: string;
+    /** The event that starts the claim, for "time from injury to MMI". */
+    onsetEvent: string;
   };
 }
 
 export const DEFAULT_PARAMS: ProfileParams = {
   treatmentGapDays: 120,
-  floorWindowMonths: 12,
+  floorRecentMonths: 12,
   minMaintenanceVisits: 2,
   minMaintenanceDays: 84,
   activeRecencyDays: 90,
   minEncountersBeforeDli: 3,
+  twelveMonthRule: true,
 };

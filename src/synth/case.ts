@@ -503,11 +503,13 @@ function finish(b: CaseBuilder, c: FinishCtx): GeneratedCase {
   if (b.ptCourses.some((x) => !x.hasMeasures)) gaps.add('pt-without-functional-measures');
   if (b.injections.some((x) => !x.withDuration)) gaps.add('injection-without-relief-duration');
   if (b.consults.some((x) => !x.reasonGiven)) gaps.add('surgical-consult-without-decision-reason');
-  // Only current limitations (stated within the functional-floor window) are checked; corroboration counts over the whole record.
-  const floorSince = addDays(last, -Math.round(profileFor(c.claimType).params.floorWindowMonths * 30.4375));
+  // Limitations stated in the claim period (onset to the last visit, or the profile's lookback) are checked:
+  // one visit or one provider over that period is single-source (the same definition as src/analyze/floor.ts).
+  const lookback = profileFor(c.claimType).params.floorLookbackMonths;
+  const floorSince = lookback !== undefined ? addDays(last, -Math.round(lookback * 30.4375)) : c.onset;
   for (const v of b.limitationsSeen.values()) {
-    const current = [...v.visits].some((d) => d >= floorSince);
-    if (current && (v.providers.size < 2 || v.visits.size < 2)) gaps.add('limitation-single-source');
+    const inPeriod = [...v.visits].some((d) => d >= floorSince);
+    if (inPeriod && (v.providers.size < 2 || v.visits.size < 2)) gaps.add('limitation-single-source');
   }
   if (!b.hasOpinion) gaps.add('no-treating-source-opinion');
   if (c.mmi === 'implied') gaps.add('mmi-implied-not-stated');

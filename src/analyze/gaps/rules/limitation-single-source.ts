@@ -1,5 +1,5 @@
 import type { FloorItem } from '../../../model/index.js';
-import { copyForwardKey } from '../../context.js';
+import { isStale } from '../../floor.js';
 import { list, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
@@ -14,17 +14,10 @@ export const rule: GapRule = {
     request: { to: 'the treating provider', ask: 'At the next visit, please re-examine and document the current limits for these activities.' },
   },
   check(ctx) {
-    // The floor keeps only recent limitations; another provider's earlier statement of the same limit still
-    // corroborates it (consistency is judged across the whole record), so count every visit and provider.
-    const corroboratedOverRecord = (activity: string): boolean => {
-      const fs = ctx.of('limitation').filter((f) => f.attributes.activity === activity);
-      const distinct = [...new Map(fs.map((f) => [`${ctx.providerOf(f)}|${copyForwardKey(f)}`, f])).values()];
-      const visits = new Set(distinct.map((f) => `${ctx.dateOf(f) ?? f.encounterId}|${ctx.providerOf(f)}`));
-      return visits.size >= 2 && new Set(distinct.map((f) => ctx.providerOf(f))).size >= 2;
-    };
+    // The floor covers the claim period and judges consistency over it; the rule uses that same judgement.
     const byProvider = new Map<string, FloorItem[]>();
     for (const item of ctx.floor) {
-      if (item.consistency === 'corroborated' || corroboratedOverRecord(item.activity)) continue;
+      if (item.consistency === 'corroborated') continue;
       const who = item.providers[0];
       byProvider.set(who, [...(byProvider.get(who) ?? []), item]);
     }
@@ -32,8 +25,9 @@ export const rule: GapRule = {
       const acts = items.map((i) => i.activity.replace(/_/g, ' '));
       const oneVisit = items.every((i) => i.consistency === 'single_visit');
       const patientOnly = items.every((i) => !i.sources.includes('provider'));
+      const stale = items.filter((i) => isStale(i, ctx)).map((i) => `${i.activity.replace(/_/g, ' ')} last on ${i.lastDate}`);
       return makeGap(rule.meta, {
-        why: `${list(acts)}: documented ${oneVisit ? 'at a single visit' : 'by a single provider'} (${who})${patientOnly ? ', and only as the patient\'s own report' : ''}.`,
+        why: `${list(acts)}: documented ${oneVisit ? 'at a single visit' : 'by a single provider'} (${who})${patientOnly ? ', and only as the patient\'s own report' : ''}${stale.length ? `; not restated recently (${list(stale)})` : ''}.`,
         to: who,
         ask: `Please re-assess and record, with the exam findings that support them, the patient's current limits for ${list(acts)} (amounts, hours, or how often), and say whether they are expected to last.`,
         evidence: items.flatMap((i) => i.evidence.slice(0, 1)),
