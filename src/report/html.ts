@@ -7,7 +7,7 @@ import type { CaseAnalysis, Evidence, Reason, TimelineEntry } from '../model/ind
 import { EvidenceRegister, citationLocation, distinctEvidence, ocrNote, shortQuote } from './citation.js';
 import { html, trusted, type Markup } from './html-template.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html-style.js';
-import { ACTIVITY_LABEL, CLAIM_LABEL, MODALITY_LABEL, TWELVE_MONTHS_LABEL, onsetLabel, words } from './labels.js';
+import { ACTIVITY_LABEL, CLAIM_LABEL, MODALITY_LABEL, TWELVE_MONTHS_LABEL, durationHeading, onsetLabel, twelveMonthRuleApplies, words } from './labels.js';
 import { renderLetters } from './letters.js';
 import { formatNumber, instrumentLabel, outcomePairs, tidyNumbers } from './measures.js';
 import { ProviderNames } from './providers.js';
@@ -164,10 +164,10 @@ function trajectory(a: CaseAnalysis, c: Citer): Markup {
 function duration(a: CaseAnalysis, c: Citer): Markup {
   const d = a.duration;
   const onsetSource = { claim: 'from the claim', record: 'from the record', none: 'unknown' }[d.onsetSource];
-  return html`<section id="duration" aria-labelledby="h-duration"><h2 id="h-duration">Duration (12-month requirement)</h2>
-<dl class="facts"><dt>Onset</dt><dd>${d.onset ?? 'unknown'} (${onsetSource})</dd>
+  return html`<section id="duration" aria-labelledby="h-duration"><h2 id="h-duration">${durationHeading(a.claim.type)}</h2>
+<dl class="facts"><dt>${onsetLabel(a.claim.type)}</dt><dd>${d.onset ?? 'unknown'} (${onsetSource})</dd>
 <dt>Through</dt><dd>${d.through ?? 'unknown'} (MMI date, else the last dated evidence)</dd>
-<dt>Span</dt><dd>${durationSpan(a)}</dd><dt>12 months</dt><dd>${TWELVE_MONTHS_LABEL[d.meetsTwelveMonths]}</dd>
+<dt>Span</dt><dd>${durationSpan(a)}</dd>${twelveMonthRuleApplies(a.claim.type) ? html`<dt>12 months</dt><dd>${TWELVE_MONTHS_LABEL[d.meetsTwelveMonths]}</dd>` : ''}
 ${d.dli ? html`<dt>Date last insured</dt><dd>${d.dli}${d.evidenceBeforeDli !== undefined ? `; ${d.evidenceBeforeDli} dated findings fall on or before it` : ''}</dd>` : ''}</dl>
 ${d.reasons.length ? c.reasons(d.reasons) : ''}
 </section>`;

@@ -1,3 +1,4 @@
+import { profileFor } from '../profiles/index.js';
 /** Human wording for the contract's enum values, shared by every report format. */
 import type { Activity, ClaimType, Modality } from '../model/index.js';
 
@@ -31,6 +32,16 @@ export const CLAIM_LABEL: Record<ClaimType, string> = {
 /** What the claim calls its start date: SSA speaks of onset, WC/PI of the injury. */
 export function onsetLabel(claim: ClaimType): string {
   return claim === 'workers_comp' || claim === 'personal_injury' ? 'Date of injury' : 'Alleged onset';
+}
+
+/** SSA's 12-month duration rule applies to this claim (not to workers' comp or injury claims). */
+export function twelveMonthRuleApplies(claim: ClaimType): boolean {
+  return profileFor(claim).params.twelveMonthRule;
+}
+
+/** Heading of the duration section for the claim type. */
+export function durationHeading(claim: ClaimType): string {
+  return twelveMonthRuleApplies(claim) ? 'Duration (12-month requirement)' : 'Duration (injury to MMI)';
 }
 
 export const TWELVE_MONTHS_LABEL = {

@@ -1,7 +1,7 @@
 /** Markdown report for the representative: every finding followed by its citations. */
 import type { CaseAnalysis, Evidence, Reason } from '../model/index.js';
 import { EvidenceRegister, citationLocation, distinctEvidence, ocrNote, shortQuote } from './citation.js';
-import { ACTIVITY_LABEL, CLAIM_LABEL, MODALITY_LABEL, TWELVE_MONTHS_LABEL, onsetLabel, words } from './labels.js';
+import { ACTIVITY_LABEL, CLAIM_LABEL, MODALITY_LABEL, TWELVE_MONTHS_LABEL, durationHeading, onsetLabel, twelveMonthRuleApplies, words } from './labels.js';
 import { renderLetters } from './letters.js';
 import { formatNumber, instrumentLabel, outcomePairs, pairText, tidyNumbers } from './measures.js';
 import { ProviderNames } from './providers.js';
@@ -212,11 +212,11 @@ function trajectory(w: MarkdownWriter, a: CaseAnalysis): void {
 function duration(w: MarkdownWriter, a: CaseAnalysis): void {
   const d = a.duration;
   const onsetSource = { claim: 'from the claim', record: 'from the record', none: 'unknown' }[d.onsetSource];
-  w.line('## Duration (12-month requirement)');
+  w.line(`## ${durationHeading(a.claim.type)}`);
   w.line();
-  w.line(`- Onset: ${mdText(d.onset ?? 'unknown')} (${onsetSource})`);
+  w.line(`- ${onsetLabel(a.claim.type)}: ${mdText(d.onset ?? 'unknown')} (${onsetSource})`);
   w.line(`- Through: ${mdText(d.through ?? 'unknown')} (MMI date, else the last dated evidence)`);
-  w.line(`- Span: ${durationSpan(a)}. ${TWELVE_MONTHS_LABEL[d.meetsTwelveMonths]}.`);
+  w.line(`- Span: ${durationSpan(a)}.${twelveMonthRuleApplies(a.claim.type) ? ` ${TWELVE_MONTHS_LABEL[d.meetsTwelveMonths]}.` : ''}`);
   if (d.dli) w.line(`- Date last insured: ${mdText(d.dli)}${d.evidenceBeforeDli !== undefined ? `; ${d.evidenceBeforeDli} dated findings fall on or before it` : ''}.`);
   w.reasons(d.reasons);
   w.line();

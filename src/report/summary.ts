@@ -3,7 +3,7 @@
  * most important limitations and the top gaps, each with one citation a reader can check at once.
  */
 import type { CaseAnalysis, Evidence, FloorItem } from '../model/index.js';
-import { ACTIVITY_LABEL, TWELVE_MONTHS_LABEL, words } from './labels.js';
+import { ACTIVITY_LABEL, TWELVE_MONTHS_LABEL, twelveMonthRuleApplies, words } from './labels.js';
 import { formatNumber } from './measures.js';
 import type { EvidenceRanker } from './relevance.js';
 import type { ProviderNames } from './providers.js';
@@ -34,7 +34,8 @@ function durationLine(a: CaseAnalysis, ranker: EvidenceRanker): SummaryLine {
   const range = d.onset || d.through ? ` (${d.onset ?? '?'} to ${d.through ?? '?'})` : '';
   const dli = d.dli ? `; date last insured ${d.dli}${d.evidenceBeforeDli !== undefined ? `, ${d.evidenceBeforeDli} dated findings on or before it` : ''}` : '';
   const evidence = ranker.spread(d.reasons.flatMap((r) => r.evidence), 1).shown[0];
-  return { text: `${span}${range}. 12 months: ${TWELVE_MONTHS_LABEL[d.meetsTwelveMonths]}${dli}.`, evidence };
+  const rule = twelveMonthRuleApplies(a.claim.type) ? ` 12 months: ${TWELVE_MONTHS_LABEL[d.meetsTwelveMonths]}` : '';
+  return { text: `${span}${range}.${rule}${dli}.`, evidence };
 }
 
 /** Same stated restriction under several activities ("no lifting over 10 lb, avoid bending") reads once. */
