@@ -53,3 +53,20 @@ describe('findSections', () => {
     expect(s.map((x) => [x.kind, x.title])).toEqual([['imaging', 'FINDINGS'], ['other', 'LEFT KNEE']]);
   });
 });
+
+describe('run-in upper-case headings in dictation (H17)', () => {
+  const table: [string, string, string][] = [
+    ['Gait is antalgic ASSESSMENT: Chronic low back pain.', 'ASSESSMENT', 'assessment'],
+    ['Tenderness over the L4-5 facets. IMPRESSION ,1.  Lumbar strain.,2.  Facet arthropathy.', 'IMPRESSION', 'impression'],
+    ['No focal deficits noted IMPRESSION 1. Lumbar strain. 2. Myofascial pain.', 'IMPRESSION', 'impression'],
+    ['PROGNOSIS:  ,Prognosis is fair for return to modified duty.', 'PROGNOSIS', 'assessment'],
+    ['Prognosis: Guarded.', 'Prognosis', 'assessment'],
+  ];
+  it.each(table)('%s → %s (%s)', (text, title, kind) => {
+    const s = findSections(text).find((x) => x.title === title);
+    expect(s?.kind).toBe(kind);
+  });
+  it('does not take a short label after a lower-case word as a heading', () => {
+    expect(findSections('Reviewed MRI: small disc bulge at L4-5.').some((s) => s.title === 'MRI')).toBe(false);
+  });
+});

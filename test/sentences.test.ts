@@ -70,3 +70,16 @@ describe('splitSentences', () => {
     expect(mbPerSec).toBeGreaterThan(5);
   });
 });
+
+describe('run-in headings split dictated sentences (H17)', () => {
+  const split = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+  it('cuts before an upper-case heading that follows a lower-case word', () => {
+    expect(split('Gait is antalgic ASSESSMENT: Chronic low back pain.')).toEqual(['Gait is antalgic', 'ASSESSMENT:', 'Chronic low back pain.']);
+  });
+  it('keeps the first list number with a colon-less heading', () => {
+    expect(split('No focal deficits noted IMPRESSION 1. Lumbar strain.')).toEqual(['No focal deficits noted', 'IMPRESSION 1.', 'Lumbar strain.']);
+  });
+  it('splits the MTSamples run-on heading', () => {
+    expect(split('She denies fever,  PHYSICAL EXAMINATION:,  Alert and oriented x3.')).toEqual(['She denies fever,', 'PHYSICAL EXAMINATION:,', 'Alert and oriented x3.']);
+  });
+});

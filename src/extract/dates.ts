@@ -32,9 +32,9 @@ const EVENT_ANCHORED = /\b(?:after|before|later|following|post)\b/i;
 /**
  * Cheap pre-check before chrono (the slowest step of extraction): chrono can only find something when the text
  * has a month name, a numeric date shape, a year, a weekday or a relative/time word. Most clinical sentences
- * ("strength 5/5", "20 mg") are then skipped after one regex test.
+ * ("strength 5/5", "20 mg", "L4-5 disc") are then skipped after one regex test.
  */
-const EXPLICIT_CUE = /\d{1,4}[/\-.]\d{1,2}|\b(?:19|20)\d{2}\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const EXPLICIT_CUE = /(?<![A-Za-z\d])\d{1,4}[/\-.]\d{1,2}|\b(?:19|20)\d{2}\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 const RELATIVE_CUE = /\b(?:ago|yesterday|today|tonight|tomorrow|now|last|next|past|this|days?|weeks?|months?|years?|weekend|morning|afternoon|evening|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}:\d{2})\b/i;
 const BARE_YEAR = /\b(in|since|from|during|of|circa|around|until)\s+((?:19|20)\d{2})\b(?![/\-.]\d)/gi;
 
@@ -89,6 +89,23 @@ export function findDates(text: string, reference?: string): DateMention[] {
 /** chrono is the slowest step: a sentence repeated in a long record under the same visit date is parsed once. */
 const memo = new Map<string, DateMention[]>();
 const MEMO_LIMIT = 20000;
+/**
+ * Which spans chrono finds depends on the words, not on the reference date; what they resolve to depends on it only
+ * for partial or relative dates. A line repeated under many visit dates whose chrono results are all written full
+ * dates ("DOS 03/14/2024", "March 3, 2023"), or none at all ("over the last 2 visits"), is parsed once.
+ */
+const FULL_DATE = /^(?:\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Za-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})$/;
+const referenceFree = new Map<string, chrono.ParsedResult[]>();
+function chronoParse(text: string, ref: Date | undefined): chrono.ParsedResult[] {
+  const known = referenceFree.get(text);
+  if (known) return known;
+  const parsed = chrono.casual.parse(text, ref ?? new Date(), { forwardDate: false });
+  if (parsed.every((r) => FULL_DATE.test(r.text))) {
+    if (referenceFree.size >= MEMO_LIMIT) referenceFree.clear();
+    referenceFree.set(text, parsed);
+  }
+  return parsed;
+}
 
 function parseDates(text: string, reference?: string): DateMention[] {
   const ref = parseIso(reference);
@@ -104,7 +121,7 @@ function parseDates(text: string, reference?: string): DateMention[] {
   }
 
   const worthParsing = EXPLICIT_CUE.test(text) || (ref !== undefined && RELATIVE_CUE.test(text));
-  for (const r of worthParsing ? chrono.casual.parse(text, ref ?? new Date(), { forwardDate: false }) : []) {
+  for (const r of worthParsing ? chronoParse(text, ref) : []) {
     const start = r.index;
     const end = r.index + r.text.length;
     if (taken(start, end)) continue;

@@ -57,11 +57,18 @@ export function listItems(text: string, headingEnd: number): Item[] {
   return [{ start, end: parts.length > 1 ? parts[0].end : end }];
 }
 
+/** Whether text before `at` ends with a list number ("1.", "2)") and optional whitespace; a backward scan, as a `$`-anchored regex over the slice costs a full pass per sentence. */
+function endsWithListNumber(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i >= 1 && (text[i] === '.' || text[i] === ')') && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57;
+}
+
 /** True when the sentence is an item of a numbered list that an (undetected) diagnosis heading opened. */
 function inInlineDiagnosisList(sent: SentenceCtx): boolean {
+  if (!endsWithListNumber(sent.doc.text, sent.start)) return false;
   const from = Math.max(0, sent.start - 2000);
   const before = sent.doc.text.slice(from, sent.start);
-  if (!/\d{1,2}[.)]\s*$/.test(before)) return false;
   let last: RegExpMatchArray | undefined;
   for (const m of before.matchAll(INLINE_LIST_HEADING)) last = m;
   // Only numbered items may lie between the heading and this sentence: another heading (a colon) ends the list.

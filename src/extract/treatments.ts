@@ -142,7 +142,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const disclosure = DISCLOSURE_VERB.test(sent.text) && RISK_DISCLOSURE.exec(sent.text);
   const drugMatches = drugs.match(sent.text).filter((d) => !(allergyTitle || ALLERGY_LINE.test(clauseAround(sent.text, d.start, d.end).text)) && !REACTION_AFTER.test(sent.text.slice(d.end, d.end + 40)) && !(disclosure && d.start > disclosure.index));
   const mods = modalities.match(sent.text).filter((m) => !(m.entry.id === 'medication' && drugMatches.some((d) => Math.abs(d.start - m.start) < 40)));
-  if (section === 'goals') return out;
+  // A prognosis ("good, with compliance to a home exercise program") predicts an outcome; the treatments it names are not given.
+  if (section === 'goals' || /prognosis/i.test(sent.section?.title ?? '')) return out;
   for (const m of mods) {
     if (isCredential(sent.text, m.start, m.end)) continue;
     if (isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '')) continue;

@@ -74,6 +74,29 @@ function wordCount(s: string): number {
 interface Heading { start: number; titleEnd: number; title: string; kind: SectionKind }
 
 /**
+ * An upper-case heading run into the text without the usual boundary: after a lower-case word ("Gait is antalgic
+ * ASSESSMENT: Chronic LBP") or, without a colon, opening a numbered list ("IMPRESSION ,1.  Lumbar strain.").
+ * After a lower-case word only a known heading of four letters or more counts, so "reviewed MRI: ..." stays prose.
+ */
+const RUN_IN_HEADING = /(?<=^|[.!?,;:)]\s*|([a-z0-9])\s)((?:[A-Z][A-Z/&'\-]+ ){0,4}[A-Z][A-Z/&'\-]+)(?:\s?:(?: ?,)?|\s?,?(?=\s*1[.)]\s))/g;
+
+export interface RunInHeading { start: number; titleEnd: number; end: number; title: string; kind: SectionKind; colon: boolean }
+
+/** Run-in upper-case headings in text[start, end) (see RUN_IN_HEADING); `end` is after the colon or comma. */
+export function findRunInHeadings(text: string, start = 0, end = text.length): RunInHeading[] {
+  const out: RunInHeading[] = [];
+  const region = text.slice(start, end);
+  for (const m of region.matchAll(RUN_IN_HEADING)) {
+    const title = m[2];
+    const kind = sectionKindOf(title);
+    if (!kind || !isUpperHeading(title) || (m[1] && title.length < 4)) continue;
+    const s = start + m.index;
+    out.push({ start: s, titleEnd: s + title.length, end: s + m[0].length, title, kind, colon: m[0].includes(':') });
+  }
+  return out;
+}
+
+/**
  * Judge a heading candidate text[start, end) (without its colon). `lineStart` says whether it begins
  * a line, where Title Case and short headings ("S:", "Plan:") are trusted.
  */
@@ -114,6 +137,11 @@ export function findSections(text: string, start = 0, end = text.length): Sectio
     // Inline heading after a full stop must be upper case; `judgeCandidate` enforces the rest.
     const h = judgeCandidate(text, s, i, lineStart, true);
     if (h && (lineStart || isUpperHeading(h.title) || h.kind !== 'other')) found.push(h);
+  }
+  for (const h of findRunInHeadings(text, start, end)) {
+    const at = found.findIndex((f) => f.start < h.start && f.titleEnd === h.titleEnd);
+    if (at >= 0) found.splice(at, 1); // "Gait is antalgic ASSESSMENT" read back to the line start: the heading is only its upper-case tail
+    if (!found.some((f) => f.start === h.start)) found.push({ start: h.start, titleEnd: h.titleEnd, title: h.title, kind: h.kind });
   }
   // Headings alone on a line, without a colon ("PHYSICAL EXAMINATION", "Assessment").
   // Scan only [start, end): a regex left to run to the end of a long record makes per-encounter calls quadratic.

@@ -9,7 +9,7 @@
  * followed by whitespace. Run-on headings ("HISTORY OF PRESENT ILLNESS:,  The patient") become
  * sentences of their own.
  */
-import { sectionKindOf } from './sections.js';
+import { findRunInHeadings, sectionKindOf } from './sections.js';
 
 const ABBREVIATIONS = new Set([
   'dr', 'drs', 'mr', 'mrs', 'ms', 'prof', 'st', 'vs', 'etc', 'approx', 'jr', 'sr', 'inc', 'mt', 'dept', 'fig',
@@ -61,6 +61,8 @@ function splitParagraph(text: string, s: number, e: number, out: { start: number
       cuts.push(headStart, headEnd);
     }
   }
+  // A list opened by a heading keeps its first number with the heading ("IMPRESSION ,1."), as run-on lists do elsewhere.
+  for (const h of findRunInHeadings(para)) if (!cuts.includes(h.start)) cuts.push(...(h.colon ? [h.start, h.end] : [h.start]));
   for (let i = 0; i < para.length; i++) {
     const c = para[i];
     if (c !== '.' && c !== '?' && c !== '!') continue;
