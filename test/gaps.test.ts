@@ -158,6 +158,19 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
         .visit('2024-02-10', DC_OLSEN).fact('limitation', { activity: 'lift', limit: 15, unit: 'lb', source: 'provider', text: 'lift 15 lb' }, 'Advised no lifting over 15 lbs.'),
     }],
   },
+  'billed-visit-without-record': {
+    // valid = the record is complete: every billed date has the provider's note within a day.
+    valid: [{
+      name: 'billed visit with its note',
+      build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'L5-S1 TFESI performed.')
+        .file('ledger.csv').bill('2024-03-05', 'Lee, Dr.', [{ code: '64483', charge: 1450 }]),
+    }],
+    invalid: [{
+      name: 'billed visit with no note',
+      build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.')
+        .file('ledger.csv').bill('2024-04-15', 'Lee, Dr.', [{ code: '99214', charge: 240 }]),
+    }],
+  },
   'work-status-without-limits': {
     valid: [{
       name: 'off work with limits', claim: { type: 'ssdi' },

@@ -9,6 +9,7 @@ import { buildTrajectory } from './trajectory.js';
 import { buildDuration } from './duration.js';
 import { runGaps } from './gaps/index.js';
 import { buildClaimantGuide } from './claimant.js';
+import { analyzeBilling } from './billing.js';
 
 export interface AnalysisInput {
   claim: Claim;
@@ -21,7 +22,7 @@ export interface AnalysisInput {
 export const DISCLAIMER =
   'Plateau organises and cites the medical record to support review. It is educational and does not replace the judgement of treating clinicians, examiners, representatives or adjudicators; verify every finding against the cited page.';
 
-/** Pure function of the facts: timeline, MMI, functional floor, trajectory, duration, gaps, claimant guide. */
+/** Pure function of the facts: timeline, MMI, functional floor, trajectory, duration, gaps, claimant guide, billing. */
 export function analyzeCase(input: AnalysisInput): CaseAnalysis {
   const profile = profileFor(input.claim.type);
   const ctx = buildContext(input.claim, profile, input.encounters, input.facts);
@@ -30,11 +31,12 @@ export function analyzeCase(input: AnalysisInput): CaseAnalysis {
   const functionalFloor = buildFloor(ctx);
   const trajectory = buildTrajectory(ctx);
   const duration = buildDuration(ctx, mmi, functionalFloor);
-  const gaps = runGaps({ ...ctx, timeline, mmi, floor: functionalFloor, trajectory, duration });
+  const billing = analyzeBilling(input.encounters);
+  const gaps = runGaps({ ...ctx, timeline, mmi, floor: functionalFloor, trajectory, duration, billing });
   return {
     schemaVersion: SCHEMA_VERSION, generatedBy: 'plateau', claim: input.claim, documents: input.documents,
     facts: input.facts, timeline, mmi, functionalFloor, trajectory, duration, gaps,
     claimant: buildClaimantGuide(profile, mmi, timeline, functionalFloor, gaps),
-    duplicates: input.duplicates ?? [], disclaimer: DISCLAIMER,
+    duplicates: input.duplicates ?? [], ...(billing ? { billing } : {}), disclaimer: DISCLAIMER,
   };
 }

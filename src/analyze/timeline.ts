@@ -28,7 +28,26 @@ const PROCEDURE_KINDS = new Set(['procedure_note', 'operative_report']);
 export function sessionFacts(course: Treatment[], ctx: CaseContext): Treatment[] {
   const done = course.filter((f) => DONE.has(f.attributes.status));
   const fromProcedureNotes = done.filter((f) => PROCEDURE_KINDS.has(ctx.encounterOf(f)?.kind ?? ''));
-  return fromProcedureNotes.length ? fromProcedureNotes : done;
+  if (!fromProcedureNotes.length) return done;
+  // Billed procedures are sessions too: the ledger fills in procedures whose notes are missing.
+  return done.filter((f) => PROCEDURE_KINDS.has(ctx.encounterOf(f)?.kind ?? '') || ctx.encounterOf(f)?.source === 'ledger');
+}
+
+/**
+ * Distinct sessions: one per date. A billed date within a day of a documented one is the same session
+ * (posting dates drift), so a visit that is both noted and billed counts once.
+ */
+export function countSessions(done: Treatment[], ctx: CaseContext): number {
+  const undated = new Set<string>();
+  const noted = new Set<string>();
+  const billed = new Set<string>();
+  for (const f of done) {
+    const d = ctx.dateOf(f);
+    if (!d) undated.add(f.encounterId);
+    else (ctx.encounterOf(f)?.source === 'ledger' ? billed : noted).add(d);
+  }
+  const billedOnly = [...billed].filter((b) => ![...noted].some((n) => Math.abs(daysBetween(n, b)) <= 1));
+  return undated.size + noted.size + billedOnly.length;
 }
 
 function groupKey(f: Treatment): string {
@@ -152,7 +171,6 @@ function buildEntry(course: Treatment[], ctx: CaseContext): TimelineEntry {
   const firstDate = dated[0];
   const lastDate = dated[dated.length - 1];
   const providers = new Set(course.map((f) => ctx.providerOf(f)));
-  const sessionDates = new Set(done.map((f) => `${ctx.dateOf(f) ?? f.encounterId}`));
   const statedSessions = Math.max(0, ...course.map((f) => f.attributes.sessions ?? 0));
   const measures = ctx.of('outcome_measure');
   const subtypes = [...new Set(course.map((f) => f.attributes.subtype).filter((s): s is string => !!s))];
@@ -162,7 +180,7 @@ function buildEntry(course: Treatment[], ctx: CaseContext): TimelineEntry {
     modality: first.modality,
     subtype: first.modality === 'medication' ? (first.drugClass ?? first.drug) : subtypes.join(', ') || undefined,
     firstDate, lastDate,
-    sessions: Math.max(sessionDates.size, statedSessions),
+    sessions: Math.max(countSessions(done, ctx), statedSessions),
     status: entryStatus(course, ctx, lastDate),
     providers: [...providers],
     outcomeBefore: firstDate ? nearestMeasures(measures, firstDate, 'before', ctx) : [],

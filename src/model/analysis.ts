@@ -4,7 +4,7 @@ import { DocumentStatusSchema } from './document.js';
 import { FactSchema, ModalitySchema, ActivitySchema } from './fact.js';
 
 /** Bump the major on any breaking change to the JSON contract; minor for additions. */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export const ClaimTypeSchema = z.enum(['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general']);
 export type ClaimType = z.infer<typeof ClaimTypeSchema>;
@@ -126,6 +126,49 @@ export const GapSchema = z.object({
 });
 export type Gap = z.infer<typeof GapSchema>;
 
+const BillingTotalSchema = z.object({
+  /** Modality ("physical_therapy", "office_visit", "other"), provider as billed, month (YYYY-MM) or year. */
+  key: z.string(),
+  lines: z.number().int(),
+  charges: z.number(),
+  paid: z.number(),
+  adjustments: z.number(),
+  balance: z.number(),
+  /** The ledger rows behind the total (capped; `lines` gives the full count). */
+  evidence: z.array(EvidenceSchema),
+});
+export type BillingTotal = z.infer<typeof BillingTotalSchema>;
+
+/** Ledger reconciled against the clinical record, and what the billed care cost. */
+export const BillingSchema = z.object({
+  lines: z.number().int(),
+  firstDate: z.string().optional(),
+  lastDate: z.string().optional(),
+  totals: z.object({
+    grand: BillingTotalSchema,
+    byModality: z.array(BillingTotalSchema),
+    byProvider: z.array(BillingTotalSchema),
+    byMonth: z.array(BillingTotalSchema),
+    byYear: z.array(BillingTotalSchema),
+  }),
+  /** Billed dates of service with no clinical note from that provider within a day. */
+  billedWithoutRecord: z.array(z.object({
+    date: z.string(),
+    provider: z.string(),
+    codes: z.array(z.string()),
+    description: z.string().optional(),
+    evidence: z.array(EvidenceSchema),
+  })),
+  /** Dated clinical notes with no bill, where a ledger covers that provider and period. */
+  recordWithoutBill: z.array(z.object({
+    date: z.string(),
+    provider: z.string(),
+    kind: z.string(),
+    evidence: z.array(EvidenceSchema),
+  })),
+});
+export type BillingAnalysis = z.infer<typeof BillingSchema>;
+
 export const ClaimantGuideSchema = z.object({
   summary: z.array(z.string()),
   questions: z.array(z.object({ provider: z.string(), questions: z.array(z.string()) })),
@@ -146,6 +189,8 @@ export const CaseAnalysisSchema = z.object({
   claimant: ClaimantGuideSchema,
   /** Where the same text was filed twice (duplicate exhibits, copy-forward). */
   duplicates: z.array(z.object({ kind: z.enum(['duplicate_document', 'copy_forward']), evidence: z.array(EvidenceSchema) })),
+  /** Present when the case includes a billing ledger. */
+  billing: BillingSchema.optional(),
   disclaimer: z.string(),
 });
 export type CaseAnalysis = z.infer<typeof CaseAnalysisSchema>;

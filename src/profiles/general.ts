@@ -7,6 +7,7 @@ export const general: Profile = {
     'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
     'limitation-single-source', 'no-treating-source-opinion', 'mmi-implied-not-stated', 'limitation-without-objective-finding',
     'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis',
+    'billed-visit-without-record',
   ],
   params: { ...DEFAULT_PARAMS },
   wording: {

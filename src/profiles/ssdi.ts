@@ -8,6 +8,7 @@ export const ssdi: Profile = {
     'limitation-single-source', 'no-treating-source-opinion', 'mmi-implied-not-stated', 'limitation-without-objective-finding',
     'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis', 'evidence-before-dli-thin',
     'opinion-from-non-acceptable-source-only', 'work-status-without-limits',
+    'billed-visit-without-record',
   ],
   params: { ...DEFAULT_PARAMS },
   wording: {

@@ -2,6 +2,7 @@
 import type { CaseAnalysis, Evidence, Reason } from '../model/index.js';
 import { EvidenceRegister, citationLocation, distinctEvidence, ocrNote, shortQuote } from './citation.js';
 import { ACTIVITY_LABEL, CLAIM_LABEL, MODALITY_LABEL, TWELVE_MONTHS_LABEL, durationHeading, onsetLabel, twelveMonthRuleApplies, words } from './labels.js';
+import { TOTAL_HEADERS, costCategory, overTime, totalCells } from './billing.js';
 import { renderLetters } from './letters.js';
 import { formatNumber, instrumentLabel, outcomePairs, pairText, tidyNumbers } from './measures.js';
 import { ProviderNames } from './providers.js';
@@ -242,6 +243,40 @@ function gaps(w: MarkdownWriter, a: CaseAnalysis): void {
   });
 }
 
+function billing(w: MarkdownWriter, a: CaseAnalysis): void {
+  const b = a.billing;
+  if (!b) return;
+  w.line('## Billing & costs');
+  w.line();
+  w.line(mdLine(`${b.lines} billed line${b.lines === 1 ? '' : 's'}${b.firstDate ? `, ${dateRange(b.firstDate, b.lastDate)}` : ''}. Totals are sums of the ledger rows as billed; they are not a damages figure.`));
+  w.line();
+  table(w, ['Modality', ...TOTAL_HEADERS, 'Evidence'], [
+    ...b.totals.byModality.map((t) => [mdText(costCategory(t.key)), ...totalCells(t), w.spread(t.evidence, 2)]),
+    ['**All services**', ...totalCells(b.totals.grand).map((c) => `**${c}**`), ''],
+  ]);
+  table(w, ['Provider', ...TOTAL_HEADERS, 'Evidence'], b.totals.byProvider.map((t) => [mdText(t.key), ...totalCells(t), w.spread(t.evidence, 2)]));
+  const time = overTime(b);
+  table(w, [time.unit, ...TOTAL_HEADERS, 'Evidence'], time.rows.map((t) => [mdText(t.key), ...totalCells(t), w.spread(t.evidence, 1)]));
+  w.line(`### Billed visits with no note in the file (${b.billedWithoutRecord.length})`);
+  w.line();
+  if (b.billedWithoutRecord.length) {
+    table(w, ['Date', 'Provider', 'Codes', 'Description', 'Evidence'], b.billedWithoutRecord.map((m) => [
+      m.date, mdText(m.provider), mdText(m.codes.join(', ')), mdText(m.description ?? ''), w.spread(m.evidence, 1),
+    ]));
+  } else {
+    w.line('Every billed date of service has a note from that provider within a day.');
+    w.line();
+  }
+  w.line(`### Notes with no bill on the ledger (${b.recordWithoutBill.length})`);
+  w.line();
+  if (b.recordWithoutBill.length) {
+    table(w, ['Date', 'Provider', 'Kind', 'Evidence'], b.recordWithoutBill.map((r) => [r.date, mdText(r.provider), mdText(words(r.kind)), w.spread(r.evidence, 1)]));
+  } else {
+    w.line('Every dated note from a provider the ledger covers has a bill within a day.');
+    w.line();
+  }
+}
+
 function claimant(w: MarkdownWriter, a: CaseAnalysis): void {
   w.line('## For the claimant, in plain language');
   w.line();
@@ -336,6 +371,7 @@ export function renderMarkdown(a: CaseAnalysis): string {
   trajectory(w, a);
   duration(w, a);
   gaps(w, a);
+  billing(w, a);
   claimant(w, a);
   documents(w, a);
   letters(w, a);

@@ -72,6 +72,22 @@ export class CaseBuilder {
     return this;
   }
 
+  /** A ledger row in the current file: a billing encounter (source 'ledger') whose lines cite the row. */
+  bill(date: string, provider: string, lines: Omit<BillingLine, 'evidence' | 'date' | 'provider'>[]): this {
+    this.closeEncounter();
+    const s = this.state();
+    const start = s.text.length;
+    const row = `${date},${provider},${lines.map((l) => l.code ?? '').join(' ')},${lines.reduce((n, l) => n + (l.charge ?? 0), 0)}`;
+    s.text += `${row}\n`;
+    const ev = this.evidenceAt(start, start + row.length);
+    s.encounters.push({
+      id: `${this.currentFile}#e${s.encounters.length + 1}`, documentId: this.currentFile, file: this.currentFile,
+      start, end: s.text.length, date, provider: { name: provider }, specialty: 'unknown', kind: 'billing', evidence: [ev],
+      source: 'ledger', billing: lines.map((l) => ({ ...l, date, provider, evidence: ev })),
+    });
+    return this;
+  }
+
   /** Write a sentence with no fact (context, filler). */
   say(sentence: string): this {
     this.state().text += `${sentence} `;

@@ -14,6 +14,7 @@ import { rule as evidenceBeforeDliThin } from './rules/evidence-before-dli-thin.
 import { rule as impairmentRatingMissing } from './rules/impairment-rating-missing.js';
 import { rule as opinionFromNonAcceptableSourceOnly } from './rules/opinion-from-non-acceptable-source-only.js';
 import { rule as workStatusWithoutLimits } from './rules/work-status-without-limits.js';
+import { rule as billedVisitWithoutRecord } from './rules/billed-visit-without-record.js';
 
 export type { GapRule, GapRuleMeta, GapContext } from './types.js';
 
@@ -21,7 +22,7 @@ export const RULES: GapRule[] = [
   ptWithoutFunctionalMeasures, injectionWithoutReliefDuration, surgicalConsultWithoutDecisionReason,
   limitationSingleSource, noTreatingSourceOpinion, mmiImpliedNotStated, limitationWithoutObjectiveFinding,
   unexplainedTreatmentGap, durationNotShown, noPrognosis, evidenceBeforeDliThin, impairmentRatingMissing,
-  opinionFromNonAcceptableSourceOnly, workStatusWithoutLimits,
+  opinionFromNonAcceptableSourceOnly, workStatusWithoutLimits, billedVisitWithoutRecord,
 ];
 
 const SEVERITY_ORDER: Record<Gap['severity'], number> = { high: 0, medium: 1, low: 2 };

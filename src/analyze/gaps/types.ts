@@ -1,4 +1,4 @@
-import type { ClaimType, Duration, FloorItem, Gap, MmiAssessment, TimelineEntry, Trajectory } from '../../model/index.js';
+import type { BillingAnalysis, ClaimType, Duration, FloorItem, Gap, MmiAssessment, TimelineEntry, Trajectory } from '../../model/index.js';
 import type { CaseContext } from '../context.js';
 
 export interface GapRuleMeta {
@@ -21,6 +21,8 @@ export interface GapContext extends CaseContext {
   floor: FloorItem[];
   trajectory: Trajectory;
   duration: Duration;
+  /** Ledger reconciliation, when the case has a ledger. */
+  billing?: BillingAnalysis;
 }
 
 /** One rule per file, ESLint style: a meta block and a small check. */

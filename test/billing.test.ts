@@ -1,0 +1,290 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzePaths, type CaseRun } from '../src/pipeline.js';
+import { analyzeBilling, fileNameWords, identityWords } from '../src/analyze/billing.js';
+import { rule as billedVisitWithoutRecord } from '../src/analyze/gaps/rules/billed-visit-without-record.js';
+import type { GapContext } from '../src/analyze/gaps/index.js';
+import { CaseAnalysisSchema, type BillingLine, type Encounter, type EncounterKind, type Specialty } from '../src/model/index.js';
+import { renderHtml, renderMarkdown } from '../src/report/index.js';
+import { fixtureAnalysis } from './fixtures/analysis-fixture.js';
+import { expectValidCitations } from './helpers/citations.js';
+
+const PT_NOTES = `HARBOR PHYSICAL THERAPY
+Initial Evaluation
+
+Patient: Alvarez, Teresa   DOB 04/11/1978
+Date of Service: 02/05/2024
+Therapist: Jordan Reyes, PT, DPT
+Referring: Anita Okafor, MD     Dx: M54.16 lumbar radiculopathy
+
+SUBJECTIVE: Pt reports LBP w/ R LE radiating sx since lifting a patient at work 12/2023. Pain 6/10.
+OBJECTIVE:
+Oswestry Disability Index: 44%
+Lumbar AROM: flexion 50% of normal w/ pain. SLR (+) R at 45 deg.
+ASSESSMENT: Signs consistent w/ R L5 radiculopathy. Good rehab potential.
+PLAN: 2x/wk x 6 wks. Ther ex (97110), manual therapy (97140), HEP. Initiated ther ex today.
+HARBOR PHYSICAL THERAPY
+Daily Note
+
+Date of Service: 02/08/2024
+Therapist: Jordan Reyes, PT, DPT
+
+S: Pt reports soreness after HEP, leg tingling unchanged.
+O: Ther ex: prone press-ups 2x10, bridges 3x10. Manual therapy: STM R paraspinals 10 min.
+A: Tolerated well.
+P: Continue POC.
+HARBOR PHYSICAL THERAPY
+Daily Note
+
+Date of Service: 02/12/2024
+Therapist: Jordan Reyes, PT, DPT
+
+S: Pt reports back pain a little better, NPRS 5/10.
+O: Ther ex: nerve glides R LE 2x10, TrA activation. Manual therapy: grade III PA mobs L4-5.
+A: Centralizing w/ extension.
+P: Continue POC.
+`;
+
+const PAIN_NOTES = `SUMMIT PAIN & SPINE, P.C.
+Interventional Pain Medicine
+
+PROCEDURE NOTE
+Date of Procedure: 03/04/2024
+Physician: Rajesh Venkataraman, MD
+Procedure: Right L5-S1 transforaminal epidural steroid injection under fluoroscopic guidance.
+Pre-procedure pain: 7/10. Post-procedure pain: 3/10.
+The patient tolerated the procedure well without complication.
+SUMMIT PAIN & SPINE, P.C.
+Interventional Pain Medicine
+
+FOLLOW-UP VISIT
+DOS: 04/01/2024
+Physician: Rajesh Venkataraman, MD
+
+HPI: Returns 4 weeks s/p R L5-S1 TFESI. Reports 60% relief of leg pain lasting about 3 weeks, now returning. Pain 6/10.
+EXAM: SLR positive on the right. EHL 4+/5 on the right.
+ASSESSMENT: Right L5 radiculopathy.
+PLAN: Repeat TFESI. No lifting over 15 pounds.
+`;
+
+const MRI = `MID-COUNTY IMAGING
+MRI LUMBAR SPINE WITHOUT CONTRAST
+
+Date of Exam: 02/20/2024
+Radiologist: Paul Nguyen, MD
+
+FINDINGS: L5-S1 right paracentral disc protrusion contacting the right S1 nerve root.
+IMPRESSION: L5-S1 right paracentral protrusion.
+`;
+
+// Harbor bills under the clinic's name while the notes are signed by the therapist; the TFESI is posted a day late.
+const LEDGER = `Patient Account Ledger - Alvarez, Teresa
+Date of Service,Provider,CPT/HCPCS,Mod,ICD-10,Description,Units,Charge,Paid,Adjustment,Balance
+02/05/2024,Harbor Physical Therapy,97162,GP,M54.16,PT evaluation moderate complexity,1,$210.00,$140.00,$70.00,$0.00
+02/05/2024,Harbor Physical Therapy,97110,GP,M54.16,Therapeutic exercise,2,$130.00,$90.00,$40.00,$0.00
+02/08/2024,Harbor Physical Therapy,97110,GP,M54.16,Therapeutic exercise,2,$130.00,$90.00,$40.00,$0.00
+02/08/2024,Harbor Physical Therapy,97140,GP,M54.16,Manual therapy,1,$70.00,$45.00,$25.00,$0.00
+02/15/2024,Harbor Physical Therapy,97110,GP,M54.16,Therapeutic exercise,2,$130.00,$0.00,$0.00,$130.00
+03/05/2024,"Venkataraman, Rajesh MD",64483,RT,M54.16,TFESI L5-S1 right,1,"$1,450.00",$980.00,$470.00,$0.00
+04/01/2024,"Venkataraman, Rajesh MD",99214,,M54.16,Office visit est level 4,1,$240.00,$160.00,$80.00,$0.00
+`;
+
+describe('billing ledger reconciled with the notes (end to end)', () => {
+  let run: CaseRun;
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'plateau-billing-'));
+    await writeFile(path.join(dir, 'pt-notes.txt'), PT_NOTES);
+    await writeFile(path.join(dir, '3F - Summit Pain and Spine.txt'), PAIN_NOTES);
+    await writeFile(path.join(dir, '4F - Mid-County Imaging.txt'), MRI);
+    await writeFile(path.join(dir, '9F - Billing ledger.csv'), LEDGER);
+    run = await analyzePaths([dir], { type: 'ssdi', onset: '2023-12-15' });
+  });
+
+  it('flags the billed date with no note and the note with no bill, and nothing else', () => {
+    const b = run.analysis.billing!;
+    expect(b.billedWithoutRecord.map((m) => [m.date, m.provider, m.codes])).toEqual([['2024-02-15', 'Harbor Physical Therapy', ['97110']]]);
+    expect(b.billedWithoutRecord[0].evidence.map((e) => e.quote)).toEqual([
+      '02/15/2024,Harbor Physical Therapy,97110,GP,M54.16,Therapeutic exercise,2,$130.00,$0.00,$0.00,$130.00',
+    ]);
+    // The MRI read is not expected on the treating providers' ledger.
+    expect(b.recordWithoutBill.map((r) => [r.date, r.provider, r.kind])).toEqual([['2024-02-12', 'Jordan Reyes', 'pt_progress']]);
+    expect(b.recordWithoutBill[0].evidence[0].quote).toBe('Date of Service: 02/12/2024');
+  });
+
+  it('totals charges, payments, adjustments and balance per modality, provider, month and year', () => {
+    const t = run.analysis.billing!.totals;
+    const row = (x: { key: string; lines: number; charges: number; paid: number; adjustments: number; balance: number }) =>
+      [x.key, x.lines, x.charges, x.paid, x.adjustments, x.balance];
+    expect(row(t.grand)).toEqual(['all', 7, 2360, 1505, 725, 130]);
+    expect(t.byModality.map(row)).toEqual([
+      ['epidural_injection', 1, 1450, 980, 470, 0],
+      ['physical_therapy', 5, 670, 365, 175, 130],
+      ['office_visit', 1, 240, 160, 80, 0],
+    ]);
+    expect(t.byProvider.map(row)).toEqual([
+      ['Venkataraman, Rajesh MD', 2, 1690, 1140, 550, 0],
+      ['Harbor Physical Therapy', 5, 670, 365, 175, 130],
+    ]);
+    expect(t.byMonth.map((m) => [m.key, m.charges])).toEqual([['2024-02', 670], ['2024-03', 1450], ['2024-04', 240]]);
+    expect(t.byYear.map((y) => [y.key, y.charges])).toEqual([['2024', 2360]]);
+    // Each total cites its rows.
+    expect(t.byProvider[1].evidence).toHaveLength(5);
+    expect(t.byModality[0].evidence[0].quote).toContain('64483');
+  });
+
+  it('counts one session per date when a visit is both noted and billed (±1 day)', () => {
+    const pt = run.analysis.timeline.find((e) => e.modality === 'physical_therapy')!;
+    // Noted 02/05, 02/08, 02/12; billed 02/05, 02/08, 02/15 → four sessions.
+    expect([pt.sessions, pt.firstDate, pt.lastDate]).toEqual([4, '2024-02-05', '2024-02-15']);
+    const esi = run.analysis.timeline.find((e) => e.modality === 'epidural_injection')!;
+    // Procedure note 03/04 and the bill posted 03/05 are one injection.
+    expect(esi.sessions).toBe(1);
+    expect(esi.cost).toBe(1450);
+  });
+
+  it('raises the billed-visit-without-record gap addressed to the billing provider', () => {
+    const gaps = run.analysis.gaps.filter((g) => g.ruleId === 'billed-visit-without-record');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]).toMatchObject({
+      severity: 'medium',
+      request: { to: 'Harbor Physical Therapy', ask: 'Please send the office/treatment note for the visit billed on 2024-02-15.' },
+    });
+    expect(gaps[0].authority.cite).toMatch(/404\.1512/);
+  });
+
+  it('every evidence quote is the source text, and the analysis fits the JSON contract', () => {
+    expect(expectValidCitations(run.analysis, run.documents)).toBeGreaterThan(20);
+    expect(CaseAnalysisSchema.safeParse(run.analysis).success).toBe(true);
+  });
+
+  it('reports a Billing & costs section in Markdown and HTML', () => {
+    const md = renderMarkdown(run.analysis);
+    expect(md).toContain('## Billing & costs');
+    expect(md).toMatch(/\| Physical therapy \| 5 \| \$670\.00 \| \$365\.00 \| \$175\.00 \| \$130\.00 \|/);
+    expect(md).toContain('### Billed visits with no note in the file (1)');
+    expect(md).toContain('### Notes with no bill on the ledger (1)');
+    const page = renderHtml(run.analysis);
+    expect(page).toContain('<h2 id="h-billing">Billing &amp; costs</h2>');
+    expect(page).toContain('<a href="#billing">Billing</a>');
+    expect(page).toContain('$2,360.00');
+  });
+});
+
+describe('no ledger, no billing', () => {
+  it('reports omit the section when the case has no ledger', () => {
+    expect(fixtureAnalysis.billing).toBeUndefined();
+    expect(renderMarkdown(fixtureAnalysis)).not.toContain('Billing & costs');
+    expect(renderHtml(fixtureAnalysis)).not.toContain('id="billing"');
+  });
+});
+
+describe('provider identity words', () => {
+  const valid: [string, string[]][] = [
+    ['Alan Ortiz MD', ['ortiz']],
+    ['Alan Ortiz, MD, FAAOS', ['ortiz']],
+    ['Ortiz, Alan MD', ['ortiz']],
+    ['Dr. Ortiz', ['ortiz']],
+    ['Back In Motion PT', ['back', 'motion']],
+    ['Harbor Physical Therapy & Rehab, LLC', ['harbor']],
+    ['Summit Pain & Spine, P.C.', ['summit']],
+    // Only practice words: still the best evidence of who billed.
+    ['Spine Interventional', ['spine', 'interventional']],
+  ];
+  it.each(valid)('%s → %j', (name, words) => expect([...identityWords(name)]).toEqual(words));
+
+  it('a clinician whose credential is known separately is known by surname', () => {
+    expect([...identityWords('Jordan Reyes', true)]).toEqual(['reyes']);
+  });
+
+  const files: [string, string[]][] = [
+    ['2F - Harbor Physical Therapy.txt', ['harbor']],
+    ['Ex 5F - Dr Smith.pdf', ['smith']],
+    ['05F_Coastal_Spine_Associates.pdf', ['coastal']],
+    ['medical-records.pdf', []],
+    ['Ex 12F - Summit Pain Records.pdf', ['summit']],
+    ['notes.txt', []],
+  ];
+  it.each(files)('file %s → %j', (file, words) => expect([...fileNameWords(file)]).toEqual(words));
+});
+
+let n = 0;
+function enc(o: { date: string; name?: string; credential?: string; kind?: EncounterKind; specialty?: Specialty; file?: string; billing?: Partial<BillingLine>[] }): Encounter {
+  const ledger = !!o.billing;
+  const ev = { file: o.file ?? 'x.txt', page: 1, start: 0, end: 1, quote: 'x' };
+  return {
+    id: `e${++n}`, documentId: ledger ? 'ledger' : `doc-${o.file ?? 'notes'}`, file: o.file ?? (ledger ? 'ledger.csv' : 'notes.txt'),
+    start: 0, end: 1, date: o.date, provider: { name: o.name, credential: o.credential },
+    specialty: o.specialty ?? 'unknown', kind: ledger ? 'billing' : o.kind ?? 'office_visit', evidence: [ev],
+    source: ledger ? 'ledger' : 'note',
+    billing: o.billing?.map((l) => ({ date: o.date, provider: o.name, evidence: ev, ...l })),
+  };
+}
+
+function gapsFor(encounters: Encounter[]) {
+  const billing = analyzeBilling(encounters);
+  return { billing, gaps: billedVisitWithoutRecord.check({ billing } as GapContext) };
+}
+
+describe('gap rule billed-visit-without-record', () => {
+  const bill = (date: string, name: string, code = '99213') => enc({ date, name, billing: [{ code, charge: 120 }] });
+
+  const fires: [string, Encounter[]][] = [
+    ['a billed office visit with no note at all', [bill('2024-05-02', 'Alan Ortiz MD')]],
+    ['the note is three days from the bill', [bill('2024-05-02', 'Alan Ortiz MD'), enc({ date: '2024-05-05', name: 'Alan Ortiz', credential: 'MD' })]],
+    ['a note that day, but from another doctor', [bill('2024-05-02', 'Alan Ortiz MD'), enc({ date: '2024-05-02', name: 'Priya Shah', credential: 'MD' })]],
+  ];
+  it.each(fires)('fires: %s', (_, encounters) => {
+    const { gaps } = gapsFor(encounters);
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0].request).toEqual({ to: 'Alan Ortiz MD', ask: 'Please send the office/treatment note for the visit billed on 2024-05-02.' });
+  });
+
+  const quiet: [string, Encounter[]][] = [
+    ['no ledger in the case', [enc({ date: '2024-05-02', name: 'Alan Ortiz', credential: 'MD' })]],
+    ['the note is dated the day before the bill', [bill('2024-05-02', 'Alan Ortiz MD'), enc({ date: '2024-05-01', name: 'Dr. Alan Ortiz' })]],
+    ['the bill names the doctor "Last, First"', [bill('2024-05-02', 'Ortiz, Alan MD'), enc({ date: '2024-05-02', name: 'Alan Ortiz', credential: 'MD' })]],
+    ['the clinic bills and the note is filed under its name', [bill('2024-05-02', 'Harbor Physical Therapy', '97110'), enc({ date: '2024-05-02', name: 'Jordan Reyes', credential: 'DPT', file: '2F - Harbor PT.txt' })]],
+    ['the bill names no provider but a note exists that day', [enc({ date: '2024-05-02', billing: [{ code: '97110' }] }), enc({ date: '2024-05-02', name: 'Jordan Reyes', credential: 'DPT' })]],
+  ];
+  it.each(quiet)('stays quiet: %s', (_, encounters) => expect(gapsFor(encounters).gaps).toEqual([]));
+
+  it('one request per provider, naming every date', () => {
+    const { gaps } = gapsFor([bill('2024-05-02', 'Alan Ortiz MD'), bill('2024-06-03', 'Alan Ortiz MD'), bill('2024-06-10', 'Harbor Chiropractic', '98941')]);
+    expect(gaps.map((g) => [g.request.to, g.request.ask])).toEqual([
+      ['Alan Ortiz MD', 'Please send the office/treatment notes for the visits billed on 2024-05-02 and 2024-06-03.'],
+      ['Harbor Chiropractic', 'Please send the office/treatment note for the visit billed on 2024-06-10.'],
+    ]);
+  });
+});
+
+describe('record without bill', () => {
+  const ledger = [
+    enc({ date: '2024-01-10', name: 'Alan Ortiz MD', billing: [{ code: '99213', charge: 120 }] }),
+    enc({ date: '2024-03-10', name: 'Alan Ortiz MD', billing: [{ code: '99213', charge: 120 }] }),
+  ];
+  it('flags a covered provider\'s note inside the ledger period with no bill', () => {
+    const b = analyzeBilling([...ledger, enc({ date: '2024-02-10', name: 'Alan Ortiz', credential: 'MD' })])!;
+    expect(b.recordWithoutBill.map((r) => [r.date, r.provider])).toEqual([['2024-02-10', 'Alan Ortiz']]);
+  });
+  const quiet: [string, Encounter][] = [
+    ['a provider the ledger never bills for', enc({ date: '2024-02-10', name: 'Priya Shah', credential: 'MD' })],
+    ['a note after the ledger period ends', enc({ date: '2024-07-01', name: 'Alan Ortiz', credential: 'MD' })],
+    ['an imaging read', enc({ date: '2024-02-10', name: 'Alan Ortiz', credential: 'MD', kind: 'imaging' })],
+    ['an IME', enc({ date: '2024-02-10', name: 'Alan Ortiz', credential: 'MD', kind: 'ime' })],
+    ['a note the day after a bill', enc({ date: '2024-03-11', name: 'Alan Ortiz', credential: 'MD' })],
+  ];
+  it.each(quiet)('does not flag %s', (_, note) => expect(analyzeBilling([...ledger, note])!.recordWithoutBill).toEqual([]));
+
+  it('links a clinic biller to the clinician who signs the notes when their dates keep coinciding', () => {
+    const clinic = ['2024-02-05', '2024-02-08', '2024-02-15'].map((d) => enc({ date: d, name: 'Harbor Physical Therapy', specialty: 'physical_therapy', billing: [{ code: '97110' }] }));
+    const notes = ['2024-02-05', '2024-02-08', '2024-02-12'].map((d) => enc({ date: d, name: 'Jordan Reyes', credential: 'DPT', specialty: 'physical_therapy', kind: 'pt_progress' }));
+    const b = analyzeBilling([...clinic, ...notes])!;
+    expect(b.billedWithoutRecord.map((m) => m.date)).toEqual(['2024-02-15']);
+    expect(b.recordWithoutBill.map((r) => r.date)).toEqual(['2024-02-12']);
+    // A chiropractor seen on the same days is another practice, not an alias of the PT clinic.
+    const chiro = ['2024-02-05', '2024-02-08'].map((d) => enc({ date: d, name: 'Dana Olsen', credential: 'DC', specialty: 'chiropractic' }));
+    expect(analyzeBilling([...clinic, ...chiro])!.billedWithoutRecord).toHaveLength(3);
+  });
+});
