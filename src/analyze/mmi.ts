@@ -183,12 +183,16 @@ function explicitAssessment(ctx: CaseContext, statements: Statement[]): MmiAsses
       conflicts: explicit.map((s) => reason(`Earlier, ${when(ctx, s)} stated MMI.`, [s])),
     });
   }
-  const e = standing[0];
+  // Of the statements at the first standing visit, cite the one that gives the date, else the fullest
+  // sentence: "…reached MMI and is P&S as of 01/22/2024" rather than the report's title line.
+  const firstVisit = standing.filter((s) => ctx.dateOf(s) === ctx.dateOf(standing[0]));
+  const quoteLength = (s: Statement) => s.evidence[0]?.quote.length ?? 0;
+  const e = firstVisit.find((s) => s.attributes.mmiDate) ?? firstVisit.reduce((a, b) => (quoteLength(b) > quoteLength(a) ? b : a));
   const eDate = ctx.dateOf(e);
   const date = e.attributes.mmiDate ?? eDate;
   const term = e.attributes.kind === 'permanent_and_stationary' ? 'permanent and stationary' : 'at maximum medical improvement';
   const reasons = [reason(`${when(ctx, e)} states the claimant is ${term}${e.attributes.mmiDate && e.attributes.mmiDate !== eDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])];
-  const confirming = standing.slice(1).filter((s) => ctx.providerOf(s) !== ctx.providerOf(e) || ctx.dateOf(s) !== eDate);
+  const confirming = standing.filter((s) => s !== e).filter((s) => ctx.providerOf(s) !== ctx.providerOf(e) || ctx.dateOf(s) !== eDate);
   if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((s) => when(ctx, s)))].join('; ')}.`, confirming));
 
   for (const s of notAt) conflicts.push(reason(`${when(ctx, s)} stated the claimant was not at MMI.`, [s]));

@@ -35,7 +35,7 @@ function durationLine(a: CaseAnalysis, ranker: EvidenceRanker): SummaryLine {
   const dli = d.dli ? `; date last insured ${d.dli}${d.evidenceBeforeDli !== undefined ? `, ${d.evidenceBeforeDli} dated findings on or before it` : ''}` : '';
   const evidence = ranker.spread(d.reasons.flatMap((r) => r.evidence), 1).shown[0];
   const rule = twelveMonthRuleApplies(a.claim.type) ? ` 12 months: ${TWELVE_MONTHS_LABEL[d.meetsTwelveMonths]}` : '';
-  return { text: `${span}${range}.${rule}${dli}.`, evidence };
+  return { text: `${span}${range}.${rule}${dli}${rule || dli ? '.' : ''}`, evidence };
 }
 
 /** Same stated restriction under several activities ("no lifting over 10 lb, avoid bending") reads once. */
