@@ -19,7 +19,11 @@ const byId = new Map(findings.entries.map((e) => [e.id, e]));
  * ("MRI showed a full-thickness tear"); a bare diagnosis ("seen for rotator cuff tear", "Referring dx: HNP") is not a finding.
  */
 const IMAGING_CONTEXT = /\b(?:MRI|MR|CT|CAT|x-?rays?|radiograph(?:s|y|ic)?|films?|imaging|scan|sonogram|ultrasound|US|arthrogram|myelogram|stud(?:y|ies)|show(?:s|ed|n|ing)?|demonstrat(?:es|ed|ing)|reveal(?:s|ed|ing)?|confirm(?:s|ed|ing)?|visualized|seen on|noted on|evidence of|consistent with|impression|findings?)\b/i;
-const IMAGING_SECTIONS = new Set(['imaging', 'impression']);
+/** An IMPRESSION is a study's reading only in an imaging or EMG report; a consult's IMPRESSION is a clinical assessment. */
+function inImagingSection(sent: SentenceCtx): boolean {
+  const kind = sent.section?.kind;
+  return kind === 'imaging' || (kind === 'impression' && (sent.encounter.kind === 'imaging' || sent.encounter.kind === 'emg'));
+}
 /** Sections where symptom words are the patient's report or a plan, not an examiner's observation. */
 const NOT_EXAM_SECTIONS = new Set<SectionKind>(['chief_complaint', 'hpi', 'subjective', 'ros', 'past_history', 'surgical_history', 'family_history', 'social_history', 'medications', 'allergies', 'plan', 'goals']);
 
@@ -69,7 +73,7 @@ export function extractFindings(sent: SentenceCtx): Finding[] {
     const need = needs.get(m.entry.id);
     if (need && !isEmg && !need.test(sent.text)) continue;
     if (m.entry.examOnly && !examContext(m)) continue;
-    if (m.entry.category === 'imaging' && sent.encounter.kind !== 'imaging' && !IMAGING_SECTIONS.has(sent.section?.kind ?? '') && !IMAGING_CONTEXT.test(sent.text)) continue;
+    if (m.entry.category === 'imaging' && sent.encounter.kind !== 'imaging' && !inImagingSection(sent) && !IMAGING_CONTEXT.test(sent.text)) continue;
     push(m.entry, m.start, m.end);
   }
   const covered = (s: number, e: number) => spans.some(([a, b]) => s < b && e > a);

@@ -8,6 +8,8 @@ import { extractFindings } from './findings.js';
 import { extractLimitations } from './limitations.js';
 import { extractDiagnoses } from './diagnoses.js';
 import { visitFacts } from './visits.js';
+import { isLetterheadLine } from './letterhead.js';
+import { attachFollowingReasons } from './reasons.js';
 import { extractImpairment, extractMmi, extractPlanSignals, extractPrognosis, extractWorkStatus } from './statements.js';
 
 const EXTRACTORS: ((s: SentenceCtx) => Fact[])[] = [
@@ -76,10 +78,15 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[]): Fact
     const sections = findSections(upToEnd, enc.start, enc.end);
     // The visit fact already stands for the discipline's session; its letterhead must not add a "recommended" one.
     const headModalities = new Set<string>(visit.map((f) => f.attributes.modality));
-    for (const span of splitSentences(upToEnd, enc.start, enc.end)) {
+    const spans = splitSentences(upToEnd, enc.start, enc.end);
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      // "COASTAL SPINE ASSOCIATES / Orthopaedic Spine Surgery": the practice's name states no event.
+      if (isLetterheadLine(doc.text, enc, span.start, span.end)) continue;
       const sent = makeSentence(doc, enc, span.start, span.end, sectionAt(sections, span.start));
       let found: Fact[] = [];
       for (const x of EXTRACTORS) found.push(...x(sent));
+      attachFollowingReasons(doc, spans, i, found);
       // Letterhead and title lines ("Lakeside Physical Therapy") name the visit's modality once, not once per line.
       // A letterhead repeated on the next page sits at the end of this visit's text: in the discipline's own note it is the visit, already counted.
       if (visit.length > 0 && isShortLine(doc.text, span)) found = found.filter((f) => f.type !== 'treatment' || f.attributes.modality !== visit[0].attributes.modality);

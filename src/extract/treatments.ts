@@ -1,5 +1,6 @@
 import type { FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
 import { loadLexicon, readLexiconFile, type LexiconEntry } from './lexicon.js';
+import { isRecountedTreatment, redateToOwnClause } from './history.js';
 import { clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
 
 type Modality = FactOf<'treatment'>['attributes']['modality'];
@@ -131,6 +132,13 @@ const MEDICATION_HEADING = /(?:^|[\n,.:]\s*)(?:current |home |outpatient |discha
 /** "will be seen 2x/week for 6 weeks", "to be seen two to three times a week": a therapist's plan of care for her own sessions. */
 const PLANNED_SCHEDULE = /\b(?:will|to|is to|shall) (?:be seen|attend|come in|return)\s+(?:(?:\d|one|two|three|four|five)(?:\s*(?:-|to)\s*(?:\d|two|three|four|five))?\s*(?:x|times?)|once|twice)\s*(?:(?:per|a|each|\/)\s*week|weekly|\/\s*wk)/i;
 
+/** A treatment told as history: dated by its own clause, and historical when recounted (see history.ts). */
+function recounted<B extends ReturnType<typeof mentionBase>>(sent: SentenceCtx, base: B, s: number, e: number, own: boolean): B {
+  redateToOwnClause(base, sent, s, e);
+  if (base.temporality === 'current' && isRecountedTreatment(sent, s, e, own)) base.temporality = 'historical';
+  return base;
+}
+
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
   const own = MODALITY_OF_SPECIALTY[sent.encounter.specialty];
@@ -160,7 +168,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const side = sideOf(clause.text); if (side && m.entry.id !== 'medication') attributes.side = side;
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, m.end); if (why) attributes.reasonStopped = why; }
     if (SESSION_MODALITIES.has(m.entry.id)) { const n = sessionsIn(clause.text); if (n) attributes.sessions = n; }
-    const base = mentionBase(sent, 'treatment', m.start, m.end);
+    const base = recounted(sent, mentionBase(sent, 'treatment', m.start, m.end), m.start, m.end, own === m.entry.id);
     if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start))) base.negated = true;
     out.push({ ...base, type: 'treatment', attributes });
   }
@@ -177,7 +185,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, d.end); if (why) attributes.reasonStopped = why; }
     else if (change && change !== 'stopped' && prescribedNow(clause.text, attributes.status)) attributes.status = 'ongoing';
-    out.push({ ...mentionBase(sent, 'treatment', d.start, d.end), type: 'treatment', attributes });
+    out.push({ ...recounted(sent, mentionBase(sent, 'treatment', d.start, d.end), d.start, d.end, false), type: 'treatment', attributes });
   }
   // "Visit 6 of 12" in a therapist's note counts that therapist's sessions even without naming the therapy.
   if (own && !out.some((f) => f.attributes.modality === own)) {

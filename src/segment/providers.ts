@@ -32,6 +32,20 @@ function cleanName(raw: string, hasCredential: boolean): string {
   return hasCredential ? name.replace(/^Dr\.?\s+/, '') : name;
 }
 
+/** "seen by", "evaluated by" …: a field only with a colon or alone on its line; otherwise a sentence naming someone else. */
+const VERB_BY = /^(?:dictated|seen|evaluated|examined|performed|interpreted|read) by(?!\s*:)/i;
+/**
+ * "S: Seen by Dr. Marchetti 10/02/2023, who offered …" recounts another doctor's visit; it must never make that
+ * doctor the author. A header field ("Physician:", "Provider:") or a signature says who wrote the note.
+ */
+function isNarrativeMention(slice: string, at: number, match: string): boolean {
+  if (!VERB_BY.test(match)) return false;
+  const lineStart = slice.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = slice.indexOf('\n', at);
+  const after = slice.slice(at + match.length, lineEnd < 0 ? slice.length : lineEnd);
+  return slice.slice(lineStart, at).trim() !== '' || /[A-Za-z0-9]/.test(after);
+}
+
 const NOT_A_NAME = /^(?:the|a|an|patient|pt|he|she|they|his|her|on|at|date|time|name|none|n\/a|unknown|to|for|of|this|that|see|and)$/i;
 
 /** Every provider mention in text[start, end), offsets absolute. */
@@ -39,6 +53,7 @@ export function findProviders(text: string, start: number, end: number): Provide
   const slice = text.slice(start, end);
   const out: ProviderMatch[] = [];
   for (const m of slice.matchAll(LABELLED)) {
+    if (isNarrativeMention(slice, m.index, m[0])) continue;
     const words = m[1].split(/\s+/);
     // The label is case-insensitive, the name is not: every name word must be capitalised.
     if (NOT_A_NAME.test(words[0]) || words.some((w) => !/^[A-Z]/.test(w))) continue;

@@ -1,0 +1,98 @@
+/**
+ * Treatments recounted as history rather than given at this visit:
+ *  - summaries with a count in a history narrative ("treated with 11 visits of physical therapy", "after three
+ *    epidurals") describe a finished course, not a session on a date in the sentence;
+ *  - past-tense accounts ("was given nonsteroidals at that time", "Orthotics were provided in 2019", "had been on
+ *    tramadol previously") describe earlier care.
+ * And in a narrative that lists several events, a date belongs to the event of its own clause ("injured at work on
+ * 04/18/2023, treated with …"): the injury's date must not date the therapy.
+ */
+import type { Fact } from '../model/index.js';
+import type { DateMention } from './dates.js';
+import { nearestDate, type SentenceCtx } from './mention.js';
+
+const HISTORY_SECTIONS = new Set(['hpi', 'past_history', 'surgical_history', 'chief_complaint', 'subjective']);
+/** Procedure and operative notes narrate the act they record in the past tense ("The needle was advanced"). */
+const PROCEDURE_KINDS = new Set(['procedure_note', 'operative_report']);
+
+/** "11 visits", "three epidurals", "several sessions", "2 courses": a course counted up, i.e. summarised. */
+const COUNTED = /\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|multiple|numerous)\s+(?:(?:prior|previous|formal|supervised|post-?operative|outpatient|more|additional)\s+)*(?:visits?|sessions?|treatments?|courses?|rounds?|epidurals?|injections?|blocks?|(?:TF)?ESIs?|adjustments?)\b/gi;
+
+/** Past passive or past perfect: the act was done before, by someone, at some time. */
+const PAST_ACCOUNT = /\b(?:(?:was|were) (?:given|provided|prescribed|tried|trialed|started|placed|fitted|issued|dispensed|put|treated|managed)|had been (?:on|given|using|taking|treated|prescribed|tried|started)|had (?:tried|taken|used|received|undergone))\b/i;
+/** A time anchored in the past. */
+const PAST_ANCHOR = /\b(?:at th(?:at|e) time|back then|previously|prior(?:ly)?|before|earlier|initially|originally|years? ago|in the past|(?:in|since|during) (?:19|20)\d\d|at age \d+|as a (?:child|teen(?:ager)?)|subsequently|later)\b/i;
+/** Words that put the act at this visit. */
+const THIS_VISIT = /\b(?:today|this (?:visit|morning|afternoon)|in (?:the )?(?:clinic|office)|here|now)\b/i;
+/** What may surround a date in a clause of its own: "On", "In March", "Since". */
+const BARE_DATE_PHRASE = /^\s*(?:on|in|since|from|dated?|as of|then)?\s*$/i;
+/** Reports that summarise care: even a therapist writing one recounts the course rather than counting sessions. */
+const SUMMARY_KINDS = new Set(['ime', 'impairment_rating', 'fce', 'medical_source_statement']);
+
+function inHistoryNarrative(sent: SentenceCtx): boolean {
+  const sec = sent.section;
+  return !!sec && (HISTORY_SECTIONS.has(sec.kind) || /histor/i.test(sec.title ?? ''));
+}
+
+/** Clause of a narrative sentence around `pos`: cut at commas, semicolons and brackets. */
+function clauseOf(text: string, pos: number): [number, number] {
+  let s = 0; let e = text.length;
+  for (const m of text.matchAll(/[,;()]/g)) {
+    if (m.index < pos) s = m.index + 1;
+    else { e = m.index; break; }
+  }
+  return [s, e];
+}
+
+/** The count qualifies this mention: "11 visits of physical therapy", "three epidurals", "PT (11 visits)". */
+function countedAt(text: string, s: number, e: number): boolean {
+  const from = Math.max(0, s - 60);
+  for (const m of text.slice(from, Math.min(text.length, e + 30)).matchAll(COUNTED)) {
+    const ms = from + m.index; const me = ms + m[0].length;
+    if (ms < e && me > s) return true; // the count names the treatment itself ("three epidurals")
+    if (me <= s && /^\s*(?:of\s+)?(?:[\w-]+\s+){0,3}$/.test(text.slice(me, s))) return true;
+    if (ms >= e && /^\s*\(\s*$/.test(text.slice(e, ms))) return true;
+  }
+  return false;
+}
+
+/**
+ * Dates of the sentence that may date a mention at `s`: those of the mention's own clause and of a bare date phrase
+ * leading it ("On 05/06/03, he underwent …"); a date in another clause ("tear at work on 04/18/2023", "an injection on
+ * 06/12/2023") belongs to that clause's event.
+ */
+export function datesForMention(sent: SentenceCtx, s: number): DateMention[] {
+  const own = clauseOf(sent.text, s)[0];
+  return sent.dates().filter((d) => {
+    const [ds, de] = clauseOf(sent.text, d.start);
+    if (d.relative || ds === own) return true;
+    return de <= own && BARE_DATE_PHRASE.test(sent.text.slice(ds, d.start) + ' ' + sent.text.slice(d.end, de));
+  });
+}
+
+/** Re-date a sentence-dated fact when its chosen date belongs to another event of the sentence. */
+export function redateToOwnClause(base: Pick<Fact, 'date' | 'dateSource'>, sent: SentenceCtx, s: number, e: number): void {
+  if (base.dateSource !== 'sentence') return;
+  const allowed = datesForMention(sent, s);
+  if (allowed.length === sent.dates().length) return;
+  // With no date of its own, a course listed after a dated event in a chronological summary began on or after it.
+  const d = nearestDate(allowed, s, e) ?? [...sent.dates()].reverse().find((x) => x.end <= s && !x.relative);
+  if (d) { base.date = d.date; base.dateSource = d.relative ? 'relative' : 'sentence'; }
+  else if (sent.encounter.date) { base.date = sent.encounter.date; base.dateSource = 'encounter'; }
+  else { delete base.date; base.dateSource = 'none'; }
+}
+
+/**
+ * Whether a treatment mention at [s, e) is recounted history. `own` says the note is the treating discipline's
+ * own (a therapist counting her sessions is current care).
+ */
+export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, own: boolean): boolean {
+  if ((own && !SUMMARY_KINDS.has(sent.encounter.kind)) || PROCEDURE_KINDS.has(sent.encounter.kind) || sent.section?.kind === 'procedure' || sent.section?.kind === 'plan') return false;
+  const [cs, ce] = clauseOf(sent.text, s);
+  if (THIS_VISIT.test(sent.text.slice(cs, Math.max(ce, e)))) return false;
+  const history = inHistoryNarrative(sent);
+  if (history && countedAt(sent.text, s, e)) return true;
+  const near = sent.text.slice(Math.max(0, s - 80), Math.min(sent.text.length, e + 60));
+  if (!PAST_ACCOUNT.test(near)) return false;
+  return history || PAST_ANCHOR.test(sent.text);
+}
