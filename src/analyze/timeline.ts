@@ -196,10 +196,30 @@ function buildEntry(course: Treatment[], ctx: CaseContext): TimelineEntry {
   };
 }
 
+/** How near a documented course a historical mention must be to be taken as a summary of that course. */
+const SUMMARY_WINDOW_DAYS = 120;
+
+/**
+ * A historical mention ("treated with 11 visits of physical therapy" in a later report) summarises care the
+ * record documents elsewhere: near a documented course of the same modality it would only misdate it, so it is
+ * left out. Historical care with no documented course nearby (an injection before the record starts) stays.
+ */
+function isSummaryOfDocumentedCare(f: Treatment, current: Treatment[], ctx: CaseContext): boolean {
+  if (f.temporality !== 'historical') return false;
+  const d = ctx.dateOf(f);
+  if (!d) return true;
+  return current.some((g) => {
+    const gd = ctx.dateOf(g);
+    return g.attributes.modality === f.attributes.modality && !!gd && Math.abs(daysBetween(d, gd)) <= SUMMARY_WINDOW_DAYS;
+  });
+}
+
 /** Treatment facts grouped into courses per modality, sorted by first date. Historical treatment counts as past events. */
 export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
   const groups = new Map<string, Treatment[]>();
+  const current = ctx.of('treatment');
   for (const f of ctx.of('treatment', true)) {
+    if (isSummaryOfDocumentedCare(f, current, ctx)) continue;
     const key = groupKey(f);
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
