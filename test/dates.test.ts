@@ -31,3 +31,15 @@ describe('findDates', () => {
     expect(dates('DOS 03/14/2024.', null)).toEqual([['03/14/2024', '2024-03-14', false, 'day']]);
   });
 });
+
+describe('a bare month/day is a date unless it sits on a scale', () => {
+  it.each([
+    ['Had L4-5 epidural 07/25 at Summit, it helped a lot.', '2022-07-25'],
+    ['MRI 3/14 showed a protrusion.', '2022-03-14'],
+  ])('%s → %s', (text, date) => {
+    expect(findDates(text, '2022-10-17').map((d) => d.date)).toEqual([date]);
+  });
+  it.each(['FAX FROM CEDAR RIDGE PT  P. 1/8  RECEIVED', 'Pain 6/10, grip 4/5.', 'Flexion 40/60.', 'Reflexes 2/4 at the knees.', 'BP 120/80.', 'She attended 8/12 visits.', 'Strength 4+/5'])('%s → no date', (text) => {
+    expect(findDates(text, '2022-10-17')).toEqual([]);
+  });
+});

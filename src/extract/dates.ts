@@ -72,8 +72,17 @@ function looksLikeScore(text: string, start: number, match: string): boolean {
   const prev = text[start - 1];
   if (prev && /[A-Za-z0-9/+\-.]/.test(prev)) return true; // L4/5, 2+/4, 120/80
   if (text[start + match.length] === '/' ) return false; // 3/2/24 handled by chrono as a whole
-  return !DATE_CUE_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (DATE_CUE_BEFORE.test(before)) return false;
+  // Scores sit on small scales (x/3, x/4, x/5, x/10) after a score word; "07/25" or "3/14" can only be a month/day.
+  const [a, b] = match.split('/').map(Number);
+  const onScale = b === 3 || b === 4 || b === 5 || b === 10 || a > b;
+  const countFollows = /^\s*(?:visits?|sessions?|treatments?|appointments?|days?|weeks?|trials?|reps?)\b/i.test(text.slice(start + match.length));
+  if (!onScale && a >= 1 && a <= 12 && b >= 1 && b <= 31 && !SCORE_WORD_BEFORE.test(before) && !countFollows) return false;
+  return true;
 }
+/** Words that put a following N/N on a scale ("pain 6/10", "grip 4/5", "reflexes 2/4") or make it a page ("P. 1/8"). */
+const SCORE_WORD_BEFORE = /\b(?:p|pp|pg|page|sheet)\.?\s*$|\b(?:pain|vas|nrs|scale|rated?|rates|strength|grip|mmt|grade|graded|reflex(?:es)?|dtrs?|power|score|level|severity)\b[^.;]{0,12}$/i;
 
 /** Dates in one sentence or line; `reference` (ISO) anchors relative expressions. Scores such as 7/10 and BP 120/80 are not dates. */
 export function findDates(text: string, reference?: string): DateMention[] {

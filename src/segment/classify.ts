@@ -39,7 +39,7 @@ function namesAnotherClinician(text: string, start: number): boolean {
   return OTHER_CLINICIAN.test(text.slice(Math.max(0, start - 40), start));
 }
 
-const PLANNED_DOCUMENT = /\b(?:recommend(?:s|ed)?|refer(?:red)?(?: for)?|order(?:ed)?|schedul(?:e|ed)|consider|request(?:ed)?|obtain|will (?:get|need)|needs?|pending)\s+(?:an?\s+|the\s+|a\s+repeat\s+)?$/i;
+const PLANNED_DOCUMENT = /\b(?:recommend(?:s|ed)?|refer(?:red)?(?: for)?|order(?:ed)?|schedul(?:e|ed)|consider|request(?:ed)?|obtain|will (?:get|need)|needs?|pending|plan(?:ned)?\s*:)\s+(?:an?\s+|the\s+|a\s+repeat\s+)?$/i;
 /** End of the first three non-empty lines: where a document's letterhead and title sit. */
 function titleZoneEnd(head: string): number {
   let seen = 0;
@@ -62,7 +62,7 @@ export function classifyEncounter(head: string, body: string, credential?: strin
   let best = 1; // a lone body cue is not enough
   for (const [id, s] of score) if (s > best) { best = s; specialty = id; }
 
-  // "recommend FCE per MD", "MRI ordered": a document to come, not this one.
+  // "recommend FCE per MD", "Plan: MRI L-spine": a document to come, not this one.
   const kinds = kindLexicon.match(head).filter((m) => !PLANNED_DOCUMENT.test(head.slice(Math.max(0, m.start - 30), m.start)));
   const titleEnd = titleZoneEnd(head);
   // A kind named in the letterhead/title lines wins; then lexicon order is priority order (discharge before progress ...).

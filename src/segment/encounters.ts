@@ -4,28 +4,50 @@ import { evidenceAt } from '../extract/evidence.js';
 import { findProviders, pickProvider } from './providers.js';
 import { classifyEncounter, HEAD_CHARS } from './classify.js';
 
-/** Date shapes used only to recognise a header line; the date itself is read by findDates. */
-const DATE_SHAPE = String.raw`(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})`;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MON = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
+/** Date shapes used to recognise a header line: 03/14/2024, 3/14/24, 2024-03-14, March 14, 2024, 14 Mar 2024, 14-Mar-2024. */
+const DATE_SHAPE = String.raw`(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/])|\d{4}-\d{2}-\d{2}|${MON}[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}(?:[ \t]+|-)${MON}(?:,?[ \t]+|-)\d{4})`;
+const TIME = String.raw`(?:[ \t]+(?:at[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?)`;
 
-/** "DATE OF SERVICE: 03/14/2024", "DOS: 3/14/24", "Visit Date - ...", "Date: ..." at the start of a line. */
+/** A label word as OCR may print it: "DAT E", "0F", "SERV ICE" (a stray space inside, O read as zero). */
+function loose(phrase: string): string {
+  return phrase.split(' ').map((w) => [...w].map((c) => (c === 'o' ? '[o0]' : c)).join('[ ]?')).join(String.raw`[ \t]+`);
+}
+const SERVICE_OF = ['service', 'visit', 'exam', 'examination', 'evaluation', 'procedure', 'surgery', 'operation', 'consultation', 'report', 'study', 'encounter', 'treatment'];
+/** Labels that name a date of service on their own: a colon is optional and they may stand mid-line in a page header. */
+const STRONG_LABEL = [
+  `${loose('date')}s?[ \\t]+${loose('of')}[ \\t]+(?:${SERVICE_OF.map(loose).join('|')})`,
+  'DOS', loose('service date'), loose('visit date'), String.raw`exam(?:ination)?[ \t]+date`,
+  String.raw`(?:evaluation|procedure|surgery|report|study|encounter|consultation|treatment)[ \t]+date`,
+].join('|');
+/** Generic labels ("Date:", "Seen:", "Visit:"): only at the start of a line and only with a colon. */
+const WEAK_LABEL = String.raw`date|seen(?:[ \t]+on)?|visit`;
+/** "DATE OF SERVICE: 03/14/2024", "DOS 3/14/24", "…   DOS: 06/03/2024   Page 1 of 2", "Seen: 3/14/24". */
 const LABELLED_HEADER = new RegExp(
-  String.raw`^[ \t\f]*(?:dates? of (?:service|visit|exam(?:ination)?|evaluation|procedure|surgery|operation|consultation|report|study|encounter|treatment)|DOS|service date|visit date|exam(?:ination)? date|(?:evaluation|procedure|surgery|report|study|encounter|consultation|treatment) date|date)[ \t]*(?::|#|-(?=[ \t]))[ \t]*(${DATE_SHAPE})`,
+  String.raw`(?:^[ \t\f]*|[ \t]{2,}|\|[ \t]*)(?:${STRONG_LABEL})(?:[ \t]*(?::|#|-(?=[ \t]))|[ \t])[ \t]*(${DATE_SHAPE})|^[ \t\f]*(?:${WEAK_LABEL})[ \t]*:[ \t]*(${DATE_SHAPE})`,
   'gim',
 );
-/** "PROGRESS NOTE 04/02/2024", "Physical Therapy Daily Note - 3/14/2024": a short title line ending in a date. */
+/** "PROGRESS NOTE — 3/14/2024", "Visit #12 of 20 — 04/02/2024", "Progress Notes by Linda Park, MD at 3/14/2024 10:32 AM". */
 const TITLE_HEADER = new RegExp(
-  String.raw`^[ \t]*([A-Z][A-Za-z&/,'() -]{2,80}?)[ \t]*[-–:,]?[ \t]*(${DATE_SHAPE})[ \t]*$`,
+  String.raw`^[ \t]*([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)[ \t]*(?:[-–—:,|]|\bat|\bon)?[ \t]*(${DATE_SHAPE})${TIME}?[ \t]*$`,
   'gm',
 );
+/** "03/14/2024 10:32 AM  Office Visit  Smith, John MD": an EHR encounter line that leads with the date. */
+const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*[-–—|:]?[ \t]+([A-Z][^\n:]{2,100}))?[ \t]*$`, 'gm');
+const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
 const TITLE_WORD = /\b(?:note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
 const SEPARATOR = /^[ \t]*(?:[=\-_*#~]{5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
-const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed)\b/i;
+const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed|printed|print date)\b/i;
+/** Page furniture an EHR prints on every page: it repeats the visit date but never opens a new visit with the same date. */
+const PAGE_FURNITURE = /\bpage[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?\b|\bprinted\b|\bMRN\b/i;
 
-interface Header { lineStart: number; dateStart: number; dateEnd: number; lineEnd: number; date?: string; raw: string }
+interface Header { lineStart: number; dateStart: number; dateEnd: number; lineEnd: number; date?: string; raw: string; furniture: boolean }
 
 function lineBounds(text: string, pos: number): [number, number] {
-  const s = Math.max(text.lastIndexOf('\n', pos - 1) + 1, text.lastIndexOf('\f', pos - 1) + 1);
+  let s = pos;
+  while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\f') s--;
   let e = text.indexOf('\n', pos);
   if (e < 0) e = text.length;
   return [s, e];
@@ -42,37 +64,79 @@ function previousLines(text: string, lineStart: number, n: number): string[] {
   return out;
 }
 
-/** Header dates are mostly "03/14/2024" or "2024-03-14": read those directly (chrono per header is slow on long records). */
+function nextLine(text: string, lineEnd: number): string {
+  const e = text.indexOf('\n', lineEnd + 1);
+  return text.slice(lineEnd + 1, e < 0 ? text.length : e);
+}
+
+/** The line opens a block: document start, page top, or a blank line / separator above it. */
+function opensBlock(text: string, lineStart: number): boolean {
+  if (lineStart === 0 || text[lineStart - 1] === '\f') return true;
+  const prev = previousLines(text, lineStart, 1)[0] ?? '';
+  return prev.trim() === '' || SEPARATOR.test(prev);
+}
+
+/** Header dates are read directly (chrono per header is slow on long records); two-digit years pivot at 50. */
 function parseDate(raw: string): string | undefined {
-  const mdy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
+  let y = 0, m = 0, d = 0;
+  const mdy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(raw);
   const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  const [y, m, d] = mdy ? [+mdy[3], +mdy[1], +mdy[2]] : ymd ? [+ymd[1], +ymd[2], +ymd[3]] : [0, 0, 0];
+  const mdY = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(raw);
+  const dmY = /^(\d{1,2})(?:\s+|-)([A-Za-z]+)\.?(?:,?\s+|-)(\d{4})$/.exec(raw);
+  const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  if (mdy) [y, m, d] = [+mdy[3] < 100 ? +mdy[3] + (+mdy[3] < 50 ? 2000 : 1900) : +mdy[3], +mdy[1], +mdy[2]];
+  else if (ymd) [y, m, d] = [+ymd[1], +ymd[2], +ymd[3]];
+  else if (mdY) [y, m, d] = [+mdY[3], month(mdY[1]), +mdY[2]];
+  else if (dmY) [y, m, d] = [+dmY[3], month(dmY[2]), +dmY[1]];
   if (m >= 1 && m <= 12 && d >= 1 && d <= new Date(y, m, 0).getDate()) return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return findDates(raw)[0]?.date;
 }
 
-function findHeaders(text: string): Header[] {
+/**
+ * Scanned pages read "03/14/2O24", "6/1O": an O or l next to a digit is a 0 or 1. Same length, so header
+ * offsets found in the cleaned text are offsets into the real one.
+ */
+function ocrDigits(text: string): string {
+  return text.replace(/(?<=\d)[Oo]|[Oo](?=\d)/g, '0').replace(/(?<=\d)[lI|](?=[\d/])|(?<=[/.-])[lI](?=\d)/g, '1');
+}
+
+function findHeaders(original: string): Header[] {
+  const text = ocrDigits(original);
   const headers: Header[] = [];
+  const add = (lineStart: number, lineEnd: number, dateStart: number, raw: string) => {
+    const line = text.slice(lineStart, lineEnd);
+    headers.push({ lineStart, lineEnd, dateStart, dateEnd: dateStart + raw.length, raw, furniture: PAGE_FURNITURE.test(line) });
+  };
   for (const m of text.matchAll(LABELLED_HEADER)) {
-    const [ls, le] = lineBounds(text, m.index);
-    const line = text.slice(ls, le);
-    if (NOT_SERVICE.test(line.slice(0, line.indexOf(m[1])))) continue;
+    const raw = m[1] ?? m[2];
+    const dateStart = m.index + m[0].length - raw.length;
+    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    if (NOT_SERVICE.test(text.slice(m.index, dateStart))) continue;
     // "Date: 3/15/24" under a signature block is when the note was signed, not a new visit.
-    if (/^[ \t]*date[ \t]*:/i.test(line) && previousLines(text, ls, 2).some((l) => SIGNATURE_CONTEXT.test(l))) continue;
-    const dateStart = m.index + m[0].length - m[1].length;
-    headers.push({ lineStart: ls, lineEnd: le, dateStart, dateEnd: dateStart + m[1].length, raw: m[1] });
+    if (m[2] && previousLines(text, ls, 2).some((l) => SIGNATURE_CONTEXT.test(l))) continue;
+    // A bare "Date:" in a print header or footer is the print date.
+    if (m[2] && PAGE_FURNITURE.test(text.slice(ls, le))) continue;
+    add(ls, le, dateStart, raw);
   }
   for (const m of text.matchAll(TITLE_HEADER)) {
     if (!TITLE_WORD.test(m[1]) || NOT_SERVICE.test(m[1])) continue;
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     const prev = previousLines(text, ls, 1)[0];
     if (ls > 0 && prev !== undefined && prev.trim() !== '' && !SEPARATOR.test(prev) && !isTitleLike(prev) && text[ls - 1] !== '\f') continue;
-    const dateStart = m.index + m[0].lastIndexOf(m[2]);
-    headers.push({ lineStart: ls, lineEnd: le, dateStart, dateEnd: dateStart + m[2].length, raw: m[2] });
+    add(ls, le, m.index + m[0].indexOf(m[2], m[1].length), m[2]);
   }
-  headers.sort((a, b) => a.lineStart - b.lineStart);
+  for (const m of text.matchAll(DATE_LEAD_HEADER)) {
+    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    const rest = m[2];
+    // A bare date line opens a block (letter date, SOAP run); "date time type provider" must name an encounter.
+    // Either way, a run of dated lines is a list of prior studies or visits, not headers.
+    if (!opensBlock(text, ls) || (rest && (!TITLE_WORD.test(rest) || /[.;]$/.test(rest.trim())))) continue;
+    if (DATE_LEAD_LINE.test(nextLine(text, le)) || previousLines(text, ls, 2).some((l) => SIGNATURE_CONTEXT.test(l) || CREDENTIAL_END.test(l))) continue;
+    add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
+  }
+  headers.sort((a, b) => a.lineStart - b.lineStart || a.dateStart - b.dateStart);
   for (const h of headers) h.date = parseDate(h.raw);
-  return headers;
+  return headers.filter((h, i) => i === 0 || h.lineStart !== headers[i - 1].lineStart);
 }
 
 const CREDENTIAL_END = /,\s*(?:M\.?D|D\.?O|D\.?C|PA-C|NP|P\.?T|DPT|PhD|PsyD)\.?\s*$/;
@@ -118,10 +182,14 @@ function titleBlockAbove(text: string, blankStart: number, floor: number): numbe
     top = s;
     if (text[s] === '\f' || text[s - 1] === '\f') break;
   }
-  if (top === blankStart || !titled) return undefined;
+  if (top === blankStart) return undefined;
   const atPageTop = top <= floor || text[top] === '\f' || text[top - 1] === '\f';
-  const above = text.slice(Math.max(text.lastIndexOf('\n', top - 2) + 1, floor), Math.max(top - 1, floor));
-  return atPageTop || above.trim() === '' || SEPARATOR.test(above) ? top : undefined;
+  const aboveStart = Math.max(text.lastIndexOf('\n', top - 2) + 1, floor);
+  const above = text.slice(aboveStart, Math.max(top - 1, floor));
+  // Under a separator or at a page top the block is a letterhead ("Coastal Orthopedic Surgery / 100 Harbor Way");
+  // after a mere blank line it must read as a title, or it is the previous note's last lines.
+  if (SEPARATOR.test(above) && top > floor) return aboveStart;
+  return titled && (atPageTop || above.trim() === '') ? top : undefined;
 }
 
 /** Split a text document into encounters at date-of-service / visit headers; every character belongs to one encounter. */
@@ -134,6 +202,8 @@ export function splitEncounters(doc: SourceDocument): Encounter[] {
     const lh = last.header;
     // A second date line right under the first ("Visit Date" after "DOS") belongs to the same visit.
     if (lh && h.lineStart - lh.lineEnd < 250 && (h.date && lh.date ? h.date === lh.date : h.raw === lh.raw) && !/[=\-_*#~]{5,}|\f/.test(text.slice(lh.lineEnd, h.lineStart))) continue;
+    // The visit date an EHR repeats in every page header continues the visit on the next page.
+    if (lh && h.furniture && h.date !== undefined && h.date === lh.date) continue;
     if (!lh && text.slice(0, h.lineStart).trim().length < 600 && !/[=\-_*#~]{5,}|\f/.test(text.slice(0, h.lineStart)) && starts.length === 1) {
       last.header = h; // letterhead and demographics above the first header belong to it
       continue;
@@ -161,13 +231,11 @@ const LABELLED_HEADER_START = /^(?:date|dos|visit|service)\b/i;
 function inheritProviders(text: string, encounters: Encounter[]): void {
   const named = encounters.filter((e) => e.provider.name);
   const authors = new Set(named.map((e) => e.provider.name));
-  for (let i = 0; i < encounters.length; i++) {
-    const enc = encounters[i];
-    if (enc.provider.name) continue;
+  const lastByHead = new Map<string, Encounter>(); // one pass: the latest named visit under each letterhead
+  for (const enc of encounters) {
     const head = letterheadOf(text, enc);
-    let from: Encounter | undefined;
-    for (let j = i - 1; j >= 0 && !from; j--) if (encounters[j].provider.name && head && letterheadOf(text, encounters[j]) === head) from = encounters[j];
-    if (!from && authors.size === 1) from = named[0];
+    if (enc.provider.name) { if (head) lastByHead.set(head, enc); continue; }
+    const from = (head ? lastByHead.get(head) : undefined) ?? (authors.size === 1 ? named[0] : undefined);
     if (from) enc.provider = { ...from.provider };
   }
 }

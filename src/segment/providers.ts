@@ -14,6 +14,12 @@ const LABELLED = new RegExp(
 /** A line that is only a name with credentials: "John Smith, MD", "Jane Roe, D.C.". */
 const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})\s*,\s*(${CREDS})[ \t]*$`, 'gm');
 
+/**
+ * "03/14/2024 10:32 AM  Office Visit  Smith, John MD": EHR listings print the author last name first. Only at a
+ * line start or after a column gap, and only with a credential, so a patient's "DOE, JANE" never matches.
+ */
+const INVERTED = new RegExp(String.raw`(?:^|[ \t]{2,})([A-Z][A-Za-z'’\-]+),[ \t]*([A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z]\.?)?,?[ \t]+(${CREDS})(?![A-Za-z])`, 'gm');
+
 export interface ProviderMatch {
   provider: Provider;
   start: number;
@@ -30,6 +36,11 @@ function normaliseCredential(raw: string | undefined): string | undefined {
 function cleanName(raw: string, hasCredential: boolean): string {
   const name = raw.trim().replace(/\s+/g, ' ');
   return hasCredential ? name.replace(/^Dr\.?\s+/, '') : name;
+}
+
+/** "SMITH" → "Smith"; mixed-case names stay as written. */
+function titleCase(word: string): string {
+  return word === word.toUpperCase() ? word.charAt(0) + word.slice(1).toLowerCase() : word;
 }
 
 /** "seen by", "evaluated by" …: a field only with a colon or alone on its line; otherwise a sentence naming someone else. */
@@ -67,6 +78,12 @@ export function findProviders(text: string, start: number, end: number): Provide
     const s = start + m.index + lead;
     if (out.some((o) => s >= o.start && s < o.end)) continue;
     out.push({ provider: { name: cleanName(m[1], true), credential: normaliseCredential(m[2]) }, start: s, end: start + m.index + m[0].trimEnd().length, strength: 2 });
+  }
+  for (const m of slice.matchAll(INVERTED)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const s = start + m.index + lead;
+    if (out.some((o) => s < o.end && o.start < start + m.index + m[0].length)) continue;
+    out.push({ provider: { name: `${titleCase(m[2])} ${titleCase(m[1])}`, credential: normaliseCredential(m[3]) }, start: s, end: start + m.index + m[0].length, strength: 2 });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,473 @@
+import { describe, expect, it } from 'vitest';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { textDoc } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+
+/**
+ * Header styles met in real longitudinal claim files (synthetic text, no PHI). Each case is a multi-visit
+ * text with what the splitter must find: one row per visit, in order. Fields left out are not asserted.
+ * Decisions: an ADDENDUM belongs to the visit it amends (it is not a new date of service); a DOB, print
+ * date, signing date or page header never starts a visit and never dates one.
+ */
+interface Want { date?: string; name?: string; credential?: string; specialty?: string; kind?: string }
+interface Case { name: string; text: string; want: Want[] }
+
+const PRINT = (page: number) => `Patient: DOE, JANE  DOB: 01/02/1970  MRN: 00482913  Printed 05/01/2024 10:41  Page ${page} of 40`;
+
+const CORPUS: Case[] = [
+  {
+    name: 'DATE OF SERVICE label, separators',
+    text: `Northgate Orthopedic Associates
+DATE OF SERVICE: 03/14/2024
+CC: Right shoulder pain since lifting injury at work.
+EXAM: Positive Hawkins and Neer. Strength 4/5 in abduction.
+PLAN: MRI right shoulder. Modified duty, no overhead reaching.
+Electronically signed by: Paul Reyes, MD 03/14/2024 17:02
+
+----------------------------------------------
+Northgate Orthopedic Associates
+DATE OF SERVICE: 04/11/2024
+CC: Follow-up right shoulder; MRI showed partial thickness supraspinatus tear.
+PLAN: Subacromial injection today. Continue modified duty.
+Electronically signed by: Paul Reyes, MD 04/12/2024 08:15
+`,
+    want: [
+      { date: '2024-03-14', name: 'Paul Reyes', credential: 'MD', specialty: 'orthopedic_surgery' },
+      { date: '2024-04-11', name: 'Paul Reyes', credential: 'MD', specialty: 'orthopedic_surgery' },
+    ],
+  },
+  {
+    name: 'DOS without colon, two-digit years',
+    text: `DOS 3/14/24
+Chiropractic visit
+S: Pt states LBP 6/10, worse after sitting at desk.
+O: L4-L5 segmental dysfunction, hypertonic paraspinals.
+A: Lumbar sprain, improving.
+P: CMT lumbar 98940, return 2x/wk.
+Jane Roe, D.C.
+
+DOS 3/18/24
+Chiropractic visit
+S: LBP 5/10.
+P: CMT lumbar 98940.
+Jane Roe, D.C.
+
+DOS 3/21/24
+Chiropractic visit
+S: LBP 4/10, sleeping better.
+P: CMT lumbar 98940. Re-exam in 2 wks.
+Jane Roe, D.C.
+`,
+    want: [
+      { date: '2024-03-14', name: 'Jane Roe', credential: 'DC', specialty: 'chiropractic' },
+      { date: '2024-03-18', name: 'Jane Roe', specialty: 'chiropractic' },
+      { date: '2024-03-21', name: 'Jane Roe', specialty: 'chiropractic' },
+    ],
+  },
+  {
+    name: 'Date of Visit with month names',
+    text: `Valley Family Medicine
+Date of Visit: March 14, 2024
+Provider: Linda Park, MD
+HPI: 52 y/o presents for low back pain after MVA on 02/27/2024. Taking ibuprofen.
+Assessment: Lumbar strain. Plan: PT referral, follow up 4 weeks.
+
+Valley Family Medicine
+Date of Visit: April 11, 2024
+Provider: Linda Park, MD
+HPI: Back pain persists at 6/10 despite 4 weeks of PT.
+Assessment: Lumbar radiculopathy suspected. Plan: MRI L-spine.
+`,
+    want: [
+      { date: '2024-03-14', name: 'Linda Park', credential: 'MD', specialty: 'primary_care', kind: 'office_visit' },
+      { date: '2024-04-11', name: 'Linda Park', credential: 'MD', specialty: 'primary_care', kind: 'office_visit' },
+    ],
+  },
+  {
+    name: 'Visit Date ISO',
+    text: `Visit Date: 2024-03-14
+Clinician: Omar Haddad, PA-C
+Subjective: Neck pain 5/10 after rear-end collision.
+Assessment/Plan: Cervical strain. Cyclobenzaprine 5 mg qhs.
+
+Visit Date: 2024-03-28
+Clinician: Omar Haddad, PA-C
+Subjective: Neck pain 3/10.
+Assessment/Plan: Improving. Continue home stretches.
+`,
+    want: [
+      { date: '2024-03-14', name: 'Omar Haddad', credential: 'PA-C' },
+      { date: '2024-03-28', name: 'Omar Haddad', credential: 'PA-C' },
+    ],
+  },
+  {
+    name: 'Encounter Date dd-Mon-yyyy',
+    text: `Encounter Date: 14-Mar-2024
+Department: Pain Management
+Attending: Sunil Varma, MD
+HPI: Chronic lumbar radicular pain. s/p L5-S1 TFESI with 50% relief.
+Plan: Repeat TFESI.
+
+Encounter Date: 02-May-2024
+Department: Pain Management
+Attending: Sunil Varma, MD
+HPI: Pain back to baseline 7/10.
+Plan: Consider SCS trial.
+`,
+    want: [
+      { date: '2024-03-14', name: 'Sunil Varma', specialty: 'pain_management' },
+      { date: '2024-05-02', name: 'Sunil Varma', specialty: 'pain_management' },
+    ],
+  },
+  {
+    name: 'EHR encounter list: date, time, type, inverted provider',
+    text: `03/14/2024 10:32 AM  Office Visit  Smith, John MD
+Reason for visit: Low back pain follow-up.
+Assessment: Lumbar disc herniation L4-5. Plan: continue gabapentin.
+
+04/02/2024 2:15 PM  Office Visit  Smith, John MD
+Reason for visit: Back pain, worse.
+Assessment: Refer to pain management for ESI.
+
+04/30/2024 9:00 AM  Telephone Encounter  Nguyen, Thao RN
+Patient called asking about ESI scheduling.
+`,
+    want: [
+      { date: '2024-03-14', name: 'John Smith', credential: 'MD' },
+      { date: '2024-04-02', name: 'John Smith', credential: 'MD' },
+      { date: '2024-04-30', name: 'Thao Nguyen', credential: 'RN' },
+    ],
+  },
+  {
+    name: 'PROGRESS NOTE with em dash',
+    text: `PROGRESS NOTE — 3/14/2024
+Spine & Pain Institute
+S: LBP 7/10 radiating to L leg.
+A/P: L5 radiculopathy; schedule L5-S1 TFESI.
+Sunil Varma, MD
+
+PROGRESS NOTE — 4/18/2024
+Spine & Pain Institute
+S: 60% relief after TFESI.
+A/P: Continue HEP.
+Sunil Varma, MD
+`,
+    want: [
+      { date: '2024-03-14', name: 'Sunil Varma', specialty: 'pain_management', kind: 'office_visit' },
+      { date: '2024-04-18', name: 'Sunil Varma', specialty: 'pain_management', kind: 'office_visit' },
+    ],
+  },
+  {
+    name: 'Seen: label',
+    text: `Seen: 3/14/24
+Occupational Health Clinic
+Work status: modified duty, no lifting over 20 lb.
+Provider: Grace Olsen, DO
+
+Seen: 3/28/24
+Occupational Health Clinic
+Work status: modified duty continues.
+Provider: Grace Olsen, DO
+`,
+    want: [
+      { date: '2024-03-14', name: 'Grace Olsen', credential: 'DO', specialty: 'occupational_medicine' },
+      { date: '2024-03-28', name: 'Grace Olsen', credential: 'DO', specialty: 'occupational_medicine' },
+    ],
+  },
+  {
+    name: 'Service Date label',
+    text: `Service Date: 01/09/2024
+Rendering Provider: Maya Patel, DPT
+Physical therapy treatment note. Therapeutic exercise 97110 x3 units.
+
+Service Date: 01/11/2024
+Rendering Provider: Maya Patel, DPT
+Physical therapy treatment note. Manual therapy 97140 x2 units.
+`,
+    want: [
+      { date: '2024-01-09', name: 'Maya Patel', credential: 'DPT', specialty: 'physical_therapy', kind: 'pt_progress' },
+      { date: '2024-01-11', name: 'Maya Patel', credential: 'DPT', specialty: 'physical_therapy', kind: 'pt_progress' },
+    ],
+  },
+  {
+    name: 'EHR print header on every page; visit spans a page break',
+    text: `${PRINT(3)}
+Lakeview Internal Medicine
+Date of Service: 02/05/2024
+HPI: Diabetic with chronic neck pain. Reports numbness in right hand.
+\f${PRINT(4)}
+Exam: Spurling positive on the right.
+Plan: EMG right upper extremity.
+Signed: Karen Wu, MD
+\f${PRINT(5)}
+Lakeview Internal Medicine
+Date of Service: 03/04/2024
+HPI: EMG confirmed C6 radiculopathy.
+Plan: Neurosurgery referral.
+Signed: Karen Wu, MD
+`,
+    want: [
+      { date: '2024-02-05', name: 'Karen Wu', credential: 'MD', specialty: 'primary_care' },
+      { date: '2024-03-04', name: 'Karen Wu', credential: 'MD', specialty: 'primary_care' },
+    ],
+  },
+  {
+    name: 'print header with the visit date repeated on each page',
+    text: `SUNRISE HEALTH   Patient: ROE, MARK   DOS: 06/03/2024   Page 1 of 2
+Orthopedic Clinic Note
+HPI: Left knee pain after fall from ladder.
+\fSUNRISE HEALTH   Patient: ROE, MARK   DOS: 06/03/2024   Page 2 of 2
+Plan: MRI left knee. Electronically signed by Ana Ruiz, MD on 06/04/2024 09:12
+\fSUNRISE HEALTH   Patient: ROE, MARK   DOS: 07/01/2024   Page 1 of 1
+Orthopedic Clinic Note
+HPI: MRI shows medial meniscus tear. Plan: arthroscopy.
+Electronically signed by Ana Ruiz, MD on 07/01/2024 16:40
+`,
+    want: [
+      { date: '2024-06-03', name: 'Ana Ruiz', specialty: 'orthopedic_surgery' },
+      { date: '2024-07-01', name: 'Ana Ruiz', specialty: 'orthopedic_surgery' },
+    ],
+  },
+  {
+    name: 'PT daily flowsheet visit numbers',
+    text: `Bayside Physical Therapy
+Visit #11 of 20 — 03/28/2024
+Pain 5/10. Therex 97110 x2, manual 97140 x1.
+Therapist: Maya Patel, PT, DPT
+
+Visit #12 of 20 — 04/02/2024
+Pain 4/10. Therex 97110 x2, NMR 97112 x1.
+Therapist: Maya Patel, PT, DPT
+
+Visit #13 of 20 — 04/04/2024
+Pain 4/10. Tolerated progression of lifting to 15 lb.
+Therapist: Maya Patel, PT, DPT
+`,
+    want: [
+      { date: '2024-03-28', name: 'Maya Patel', credential: 'PT, DPT', specialty: 'physical_therapy', kind: 'pt_progress' },
+      { date: '2024-04-02', specialty: 'physical_therapy', kind: 'pt_progress' },
+      { date: '2024-04-04', specialty: 'physical_therapy', kind: 'pt_progress' },
+    ],
+  },
+  {
+    name: 'chiropractic SOAP run with bare date lines',
+    text: `Spinal Health Chiropractic Center
+
+03/04/2024
+S: Neck pain 6/10, HA 3x/wk.
+O: C5-C6 subluxation, decreased rotation.
+A: Cervical sprain/strain.
+P: CMT cervical, 98940.
+
+03/06/2024
+S: Neck pain 5/10.
+O: Improved rotation.
+P: CMT cervical, 98940.
+
+03/08/2024
+S: Neck pain 5/10. Missed work 1 day.
+P: CMT cervical, 98940.
+Tom Becker, DC
+`,
+    want: [
+      { date: '2024-03-04', specialty: 'chiropractic' },
+      { date: '2024-03-06', specialty: 'chiropractic' },
+      { date: '2024-03-08', name: 'Tom Becker', credential: 'DC', specialty: 'chiropractic' },
+    ],
+  },
+  {
+    name: 'procedure note and radiology',
+    text: `Spine & Pain Institute
+PROCEDURE NOTE
+PROCEDURE DATE: 05/02/2024
+Procedure: Left L5-S1 transforaminal epidural steroid injection under fluoroscopy.
+Performed by: Sunil Varma, MD
+
+==============================
+Metro Imaging Center
+MRI LUMBAR SPINE WITHOUT CONTRAST
+EXAM DATE: 02/20/2024
+FINDINGS: L4-5 broad-based disc protrusion with mild foraminal narrowing.
+IMPRESSION: L4-5 disc protrusion.
+Interpreting Physician: Helen Cho, MD
+
+==============================
+Metro Imaging Center
+XR LUMBAR SPINE 2 VIEWS
+DATE OF EXAM: 06/10/2024
+IMPRESSION: No acute fracture.
+Radiologist: Helen Cho, MD
+`,
+    want: [
+      { date: '2024-05-02', name: 'Sunil Varma', specialty: 'pain_management', kind: 'procedure_note' },
+      { date: '2024-02-20', name: 'Helen Cho', specialty: 'radiology', kind: 'imaging' },
+      { date: '2024-06-10', name: 'Helen Cho', specialty: 'radiology' },
+    ],
+  },
+  {
+    name: 'EMG report then IME',
+    text: `ELECTRODIAGNOSTIC REPORT
+Date of Study: 07/15/2024
+Referring: Karen Wu, MD
+Nerve conduction studies: prolonged right median distal latency.
+Needle EMG: fibrillation potentials and positive sharp waves in right C6 myotomes.
+Impression: Right C6 radiculopathy.
+Examiner: Victor Lam, MD
+
+------------------------------------------
+INDEPENDENT MEDICAL EXAMINATION
+Date of Examination: September 9, 2024
+Date of Injury: 01/15/2024
+Records reviewed: 212 pages.
+The claimant has reached maximum medical improvement.
+Examiner: Ruth Feld, MD
+`,
+    want: [
+      { date: '2024-07-15', name: 'Victor Lam', specialty: 'neurology', kind: 'emg' },
+      { date: '2024-09-09', name: 'Ruth Feld', specialty: 'ime', kind: 'ime' },
+    ],
+  },
+  {
+    name: 'letters dated at the top',
+    text: `Coastal Orthopedic Surgery
+100 Harbor Way
+
+May 3, 2024
+
+Re: Jane Doe
+DOB: 01/02/1970
+
+Dear Dr. Wu:
+I saw Ms. Doe in consultation for her right shoulder. She has failed conservative care.
+I recommend arthroscopic rotator cuff repair.
+
+Sincerely,
+Paul Reyes, MD
+
+------------------------------------------
+Coastal Orthopedic Surgery
+100 Harbor Way
+
+August 22, 2024
+
+Re: Jane Doe
+DOB: 01/02/1970
+
+To Whom It May Concern:
+Ms. Doe is 10 weeks status post rotator cuff repair. She may not lift over 10 lb.
+
+Sincerely,
+Paul Reyes, MD
+`,
+    want: [
+      { date: '2024-05-03', name: 'Paul Reyes', specialty: 'orthopedic_surgery' },
+      { date: '2024-08-22', name: 'Paul Reyes', specialty: 'orthopedic_surgery' },
+    ],
+  },
+  {
+    name: 'addendum stays with its visit; signing date is not the visit date',
+    text: `Riverside Spine & Pain Specialists
+DATE OF SERVICE: 03/14/2024
+HPI: Low back pain 7/10.
+PLAN: Await MRI.
+Electronically signed by John Smith, MD on 03/15/2024 09:12
+
+ADDENDUM 03/20/2024
+MRI reviewed: L4-5 protrusion. Will schedule ESI.
+Electronically signed by John Smith, MD on 03/20/2024 14:03
+
+Riverside Spine & Pain Specialists
+DATE OF SERVICE: 04/09/2024
+HPI: Post ESI 50% relief.
+Electronically signed by John Smith, MD on 04/09/2024 17:30
+`,
+    want: [
+      { date: '2024-03-14', name: 'John Smith', specialty: 'pain_management' },
+      { date: '2024-04-09', name: 'John Smith', specialty: 'pain_management' },
+    ],
+  },
+  {
+    name: 'OCR noise on a scanned page',
+    text: `Lakeside Physical Therapy
+DAT E OF SERVICE: 03/14/2O24
+S: Pt reports pain 6/1O with sitting > 20 min.
+O: Lumbar flexion 40 deg.
+Therapist: Mary Lee, PT
+\f. ' Lakeside Physical Therapy
+DATE 0F SERV ICE: O4/02/2024
+S: Pain 5/10.
+Therapist: Mary Lee, PT
+`,
+    want: [
+      { date: '2024-03-14', name: 'Mary Lee', specialty: 'physical_therapy' },
+      { date: '2024-04-02', name: 'Mary Lee', specialty: 'physical_therapy' },
+    ],
+  },
+  {
+    name: 'Epic note header: type by author at date',
+    text: `Progress Notes by Linda Park, MD at 3/14/2024 10:32 AM
+Author: Linda Park, MD  Service: Family Medicine
+HPI: Low back pain, 8 weeks. Assessment: lumbar strain. Plan: PT.
+
+Progress Notes by Linda Park, MD at 4/11/2024 9:05 AM
+Author: Linda Park, MD  Service: Family Medicine
+HPI: Back pain improving with PT. Plan: continue PT.
+`,
+    want: [
+      { date: '2024-03-14', name: 'Linda Park', credential: 'MD', specialty: 'primary_care' },
+      { date: '2024-04-11', name: 'Linda Park', credential: 'MD', specialty: 'primary_care' },
+    ],
+  },
+];
+
+function failures(c: Case): string[] {
+  const doc = textDoc(c.text);
+  const encs = splitEncounters(doc);
+  const out: string[] = [];
+  if (encs.length !== c.want.length) out.push(`count ${encs.length} ≠ ${c.want.length} (${encs.map((e) => e.date).join(', ')})`);
+  c.want.forEach((w, i) => {
+    const e = encs[i];
+    if (!e) return;
+    const got = { date: e.date, name: e.provider.name, credential: e.provider.credential, specialty: e.specialty, kind: e.kind };
+    for (const k of Object.keys(w) as (keyof Want)[]) if (got[k] !== w[k]) out.push(`#${i + 1} ${k}: ${got[k]} ≠ ${w[k]}`);
+  });
+  return out;
+}
+
+describe('splitEncounters on varied header styles', () => {
+  it.each(CORPUS.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(failures(c)).toEqual([]);
+    const doc = textDoc(c.text);
+    expectValidCitations(splitEncounters(doc), [doc]);
+  });
+
+  it('never dates a visit by DOB, print date or signing date', () => {
+    const doc = textDoc(`${PRINT(1)}\nHPI: Neck pain.\nElectronically signed by Karen Wu, MD on 03/15/2024 09:12\n`);
+    const [e] = splitEncounters(doc);
+    expect(e.date).toBeUndefined();
+  });
+
+  it('a dated list of prior studies inside a note does not split it', () => {
+    const doc = textDoc(`DATE OF SERVICE: 05/01/2024
+HPI: Chronic low back pain.
+
+Imaging reviewed:
+02/20/2024 MRI lumbar spine: L4-5 protrusion.
+06/10/2023 XR lumbar spine: normal alignment.
+
+Plan: Continue PT.
+`);
+    expect(splitEncounters(doc).map((e) => e.date)).toEqual(['2024-05-01']);
+  });
+
+  it('splits a 3 MB record in linear time', () => {
+    const one = CORPUS.map((c) => c.text).join('\n==========\n');
+    const big = one.repeat(Math.ceil(3_000_000 / one.length));
+    const t = performance.now();
+    const encs = splitEncounters(textDoc(big));
+    const ms = performance.now() - t;
+    expect(encs.length).toBeGreaterThan(1000);
+    expect(ms).toBeLessThan(1500); // well under 0.3 s measured standalone; loose here for CI noise
+  });
+});
+
