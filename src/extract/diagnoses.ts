@@ -4,11 +4,16 @@ import { loadLexicon, readLexiconFile, type LexiconEntry, type LexiconMatch } fr
 import { mentionBase, type SentenceCtx } from './mention.js';
 
 interface DiagnosisEntry extends LexiconEntry { bodyRegion?: string }
-const file = readLexiconFile<{ icd10: string; listHeads: string[] }>('extract/diagnoses.json');
+const file = readLexiconFile<{ icd10: string; icd9: string; listHeads: string[] }>('extract/diagnoses.json');
 const diagnoses = loadLexicon<DiagnosisEntry>('extract/diagnoses.json');
 const ICD10 = new RegExp(file.icd10, 'g');
+/** Codes of a problem list item: ICD-10 anywhere, ICD-9 only in brackets (a bare "331.5" could be any number). */
+const ICD9 = new RegExp(file.icd9, 'g');
+const codesIn = (text: string): RegExpExecArray[] => [...text.matchAll(ICD10), ...text.matchAll(ICD9)].sort((a, b) => a.index! - b.index!);
 /** A word that makes a list item a diagnosis ("…itis", "sprain", "fracture"); "O2 requiring" has none. */
 const LIST_HEAD = new RegExp(file.listHeads.map((h) => `(?:${h})`).join('|'), 'i');
+const CURRENT_LIST = /problem list|active problems|current problems/i;
+const PAST_ITEM = /\b(?:history of|h\/o|remote|prior|previous|s\/p|status[- ]post|resolved|childhood)\b/i;
 const DIAGNOSIS_SECTIONS = new Set(['assessment', 'impression']);
 const DIAGNOSIS_LINE = /\b(?:diagnos(?:is|es|ed)|dx|impression|assessment)\b/i;
 /** Headings whose body is a list of diagnoses (not "Causation", "Discussion" or "Summary" prose under an assessment kind). */
@@ -36,7 +41,8 @@ interface Item { start: number; end: number }
 export function listItems(text: string, headingEnd: number): Item[] {
   const lead = /^[\s,:;]*(?:\d{1,2}[.)]\s*)?/.exec(text.slice(headingEnd))!;
   const start = headingEnd + lead[0].length;
-  const tail = /[\s.,;:]*(?:\d{1,2}[.)])?[\s.,;:]*$/.exec(text.slice(start))!;
+  // The next item's number (",3.") is cut, not the end of a code ("(M54.5).").
+  const tail = /[\s.,;:]*(?:(?<=[\s,;])\d{1,2}[.)])?[\s.,;:]*$/.exec(text.slice(start))!;
   const end = start + tail.index;
   if (end - start < 3) return [];
   const parts: Item[] = [];
@@ -86,7 +92,7 @@ function nameFor(itemText: string, matches: LexiconMatch<DiagnosisEntry>[]): str
   // The lexicon name when the item says it in those words ("Lumbar radiculopathy (M54.16)"); else the clinician's own words.
   const words = itemText.toLowerCase();
   const m = matches.find((x) => x.entry.id.split(/[\s/]+/).every((w) => words.includes(w)));
-  return m ? m.entry.id : itemText.replace(ICD10, '').replace(/\(\s*\)/g, '').replace(/\s+/g, ' ').trim();
+  return m ? m.entry.id : itemText.replace(ICD10, '').replace(ICD9, '').replace(/\(\s*\)/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Each item of a numbered or comma-separated list under a diagnosis heading, citing its own text. */
@@ -103,6 +109,8 @@ function listDiagnoses(sent: SentenceCtx, codes: RegExpMatchArray[], usedCodes: 
     const code = codes.find((c) => c.index! >= item.start && c.index! < item.end);
     if (code) { attributes.code = code[1]; usedCodes.add(code.index!); }
     const base = mentionBase(sent, 'diagnosis', item.start, item.end, { dating: 'encounter' });
+    // A problem list is the patient's standing conditions, though it may sit among the history headings.
+    if (CURRENT_LIST.test(sent.section?.title ?? '') && base.temporality === 'historical' && !PAST_ITEM.test(text)) base.temporality = 'current';
     out.push({ ...base, evidence: [evidenceAt(sent.doc, sent.start + item.start, sent.start + item.end)], type: 'diagnosis', attributes });
   }
   return out;
@@ -112,7 +120,7 @@ function listDiagnoses(sent: SentenceCtx, codes: RegExpMatchArray[], usedCodes: 
 export function extractDiagnoses(sent: SentenceCtx): Diagnosis[] {
   const section = sent.section?.kind;
   if (section === 'family_history') return [];
-  const codes = [...sent.text.matchAll(ICD10)];
+  const codes = codesIn(sent.text);
   const usedCodes = new Set<number>();
   if ((LIST_SECTION.test(sent.section?.title ?? '') || inInlineDiagnosisList(sent)) && !RULE_OUT.test(sent.text)) {
     const listed = listDiagnoses(sent, codes, usedCodes);

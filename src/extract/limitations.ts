@@ -1,6 +1,7 @@
 import type { FactOf } from '../model/index.js';
 import { loadLexicon, readLexiconFile, type LexiconEntry } from './lexicon.js';
 import { clauseAround, mentionBase, parseNumber, type SentenceCtx } from './mention.js';
+import { extractFunctionalStatus } from './functional.js';
 
 type Activity = FactOf<'limitation'>['attributes']['activity'];
 type Frequency = NonNullable<FactOf<'limitation'>['attributes']['frequency']>;
@@ -65,5 +66,7 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
     if (attributes.limit === undefined && attributes.frequency === undefined && attributes.source === 'provider' && !/\b(?:no|avoid|restrict|unable|cannot|can't|limit|should not|may not)/i.test(clause.text)) continue;
     out.push({ ...mentionBase(sent, 'limitation', m.start, m.end, { meaningfulNegation: RESTRICTION_NEGATION }), type: 'limitation', attributes });
   }
+  // Rehab grading of the same activity ("ambulates 150 feet with min assist") adds nothing to a limitation already read.
+  for (const f of extractFunctionalStatus(sent)) if (!out.some((o) => o.attributes.activity === f.attributes.activity)) out.push(f);
   return out;
 }

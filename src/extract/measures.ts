@@ -4,9 +4,9 @@ import { treatedBy } from './treatments.js';
 import { mentionBase, parseNumber, sideOf, type SentenceCtx } from './mention.js';
 
 type Instrument = FactOf<'outcome_measure'>['attributes']['instrument'];
-interface InstrumentEntry extends LexiconEntry { id: Instrument; max: number; higherIsBetter: boolean }
+/** `name` marks an instrument outside the enum; `unit` one measured in a quantity (seconds, distance, force) rather than scored. */
+interface InstrumentEntry extends LexiconEntry { id: Instrument; max?: number; higherIsBetter: boolean; name?: string; unit?: 'seconds' | 'distance' | 'force' }
 const instruments = loadLexicon<InstrumentEntry>('extract/instruments.json');
-const byId = new Map(instruments.entries.map((e) => [e.id, e]));
 
 const NUM = String.raw`(\d{1,3}(?:\.\d+)?)`;
 /** Value right after an instrument name, with an optional "from X to Y" change. */
@@ -22,6 +22,38 @@ const DEGREES = /(?<![\d.])(?:(\d{1,3})\s*(?:to|-|–)\s*)?(\d{1,3})\s*(?:°|deg
 /** Right after a motion: "Flexion 50/60" (measured/normal) or "extension 20 (normal 25)"; "5/5" and "7/10" are grades, not degrees. */
 const RATIO_AFTER_MOTION = /^[\s:,-]*(?:is\s+|was\s+|of\s+)?(\d{1,3})\s*(?:\/\s*(\d{2,3})(?![\d/])|\(\s*(?:normal|nl|expected|norm)\s*(?:is\s*)?(\d{1,3})\s*(?:°|degrees?)?\s*\))/i;
 const ROM_SECTION = /range of motion|\bROM\b|motion/i;
+const QTY_LEAD = String.raw`^[\s:,=-]*(?:(?:score|scores|time|result|test|testing|distance|was|is|were|of|in|at|measured|completed|took|tested|today|now|currently|\()\s*)*`;
+/** "TUG 14.2 seconds", "completed in 18 sec". */
+const SECONDS_AFTER = new RegExp(QTY_LEAD + String.raw`(\d{1,3}(?:\.\d+)?)\s*(?:seconds?|secs?\.?|s)\b`, 'i');
+/** "6MWT 820 feet", "six-minute walk distance of 310 meters". */
+const DISTANCE_AFTER = new RegExp(QTY_LEAD + String.raw`(\d{1,4}(?:,\d{3})?(?:\.\d+)?)\s*(feet|ft\.?|meters?|metres?|m)\b`, 'i');
+/** Grip readings after the name: "right 45 lb, left 30 lb", "R 22 kg / L 18 kg", "40 pounds on the left". */
+const FORCE_READING = /\b(?:(left|right|L|R)\b\s*(?:hand)?\s*[:=-]?\s*)?(\d{1,3}(?:\.\d+)?)\s*(lbs?\.?|pounds?|kg|kilograms?)\b(?:\s+(?:on|with|in)\s+(?:the\s+)?(left|right))?/gi;
+
+/** Readings of an instrument measured in a quantity, right after its name (sentence-relative spans). */
+function quantityReadings(text: string, nameStart: number, nameEnd: number, entry: InstrumentEntry): { start: number; end: number; attributes: FactOf<'outcome_measure'>['attributes'] }[] {
+  const after = text.slice(nameEnd, nameEnd + 90);
+  const base = { instrument: entry.id, ...(entry.name ? { name: entry.name } : {}) };
+  if (entry.unit === 'seconds' || entry.unit === 'distance') {
+    const m = (entry.unit === 'seconds' ? SECONDS_AFTER : DISTANCE_AFTER).exec(after);
+    if (!m) return [];
+    const unit = entry.unit === 'seconds' ? 'seconds' : /^m/i.test(m[2]) ? 'meters' : 'feet';
+    return [{ start: nameStart, end: nameEnd + m[0].length, attributes: { ...base, value: Number(m[1].replace(/,/g, '')), unit } }];
+  }
+  const out: { start: number; end: number; attributes: FactOf<'outcome_measure'>['attributes'] }[] = [];
+  // Readings follow the name in one run: stop at the first stretch of words that is not a reading.
+  let last = 0;
+  for (const m of after.matchAll(FORCE_READING)) {
+    if (!/^[\s,;:/&()-]*(?:and|with|on|of|was|were|is|testing|tested|measured|revealed|showed|bilaterally|\s)*[\s,;:/&()-]*$/i.test(after.slice(last, m.index))) break;
+    last = m.index + m[0].length;
+    const attributes: FactOf<'outcome_measure'>['attributes'] = { ...base, value: Number(m[2]), unit: /^k/i.test(m[3]) ? 'kg' : 'lb', motion: 'grip' };
+    const side = (m[1] ?? m[4])?.toLowerCase();
+    if (side) attributes.side = side.startsWith('l') ? 'left' : 'right';
+    out.push({ start: out.length === 0 ? nameStart : nameEnd + m.index, end: nameEnd + last, attributes });
+  }
+  return out;
+}
+
 const STRENGTH = /(?<![\d/.])([0-5])([+-])?\s*\/\s*5(?![\d/])/g;
 const MUSCLE = /\b(EHL|extensor hallucis longus|dorsiflexion|dorsiflexors?|plantar ?flexion|plantar ?flexors?|hip flex(?:ion|ors?)|hip abduct(?:ion|ors?)|hip extensors?|quadriceps|quads|hamstrings?|knee (?:extension|flexion)|ankle (?:dorsiflexion|plantarflexion)|deltoids?|biceps|triceps|wrist (?:extensors?|flexors?|extension|flexion)|grip|intrinsics|finger (?:abduction|flexors)|shoulder (?:abduction|flexion|external rotation|internal rotation)|external rotation|abduction|rotator cuff|supraspinatus|gastrocnemius|tibialis anterior|gluteus medius|(?:left |right )?(?:knee|hip|ankle|shoulder|elbow|wrist|lower extremit(?:y|ies)|upper extremit(?:y|ies)))\b/i;
 
@@ -107,15 +139,20 @@ export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] 
     out.push({ ...mentionBase(sent, 'outcome_measure', s, e), type: 'outcome_measure', attributes });
   };
   for (const m of instruments.match(sent.text)) {
+    const entry = m.entry;
+    if (entry.unit) {
+      for (const r of quantityReadings(sent.text, m.start, m.end, entry)) push(r.start, r.end, r.attributes);
+      continue;
+    }
     const v = VALUE_AFTER.exec(sent.text.slice(m.end, m.end + 60));
-    if (!v) continue;
-    const entry = byId.get(m.entry.id)!;
+    if (!v || entry.max === undefined) continue;
     const first = Number(v[1]); const second = v[3] !== undefined ? Number(v[3]) : undefined;
     const scale = /\/\s*(\d+)/.exec(v[2] ?? v[4] ?? '');
     const max = scale ? Number(scale[1]) : /%/.test(v[0]) ? 100 : entry.max;
     const value = second ?? first;
     if (value > max) continue;
     const attributes: FactOf<'outcome_measure'>['attributes'] = { instrument: entry.id, value, max };
+    if (entry.name) attributes.name = entry.name;
     if (/%/.test(v[0])) attributes.unit = '%';
     if (second !== undefined) { attributes.previous = first; attributes.direction = directionOf(first, second, entry.higherIsBetter); }
     push(m.start, m.end + v[0].length, attributes);
@@ -144,7 +181,9 @@ export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] 
 
 const RELIEF = /(?:(\d{1,3})\s*(?:-\s*\d{1,3}\s*)?%|(\d{1,3})\s*percent)\s*(?:pain\s+)?(?:relief|improvement|reduction|better|decrease|pain relief|benefit)|(?:relief|improvement|reduction in (?:her |his )?(?:pain|symptoms))\s+(?:of|by)\s+(?:about |approximately |~)?(\d{1,3})\s*%/gi;
 const NO_RELIEF = /\b(?:no|without|minimal|little|zero|did not (?:get|obtain|receive|provide|give|have) (?:any|much)?\s*|failed to (?:provide|give))\s*(?:significant |lasting |meaningful |appreciable |any )?(?:relief|benefit|improvement)\b|\bdid not help\b|\bwas not helpful\b|\bnot (?:helpful|effective|beneficial)\b/gi;
-const DURATION = /\b(?:for|lasting|lasted|lasts|x|over|which lasted|that lasted|duration of)\s+(?:about|approximately|around|roughly|only|nearly|almost|~)?\s*(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a|an)\s*(?:-\s*\d+\s*)?(days?|weeks?|wks?|months?|mos?|years?)\b/i;
+const NUM_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+/** "for 3 weeks", "lasted anywhere from four to six months", "lasting between 2 and 3 weeks": the first figure of a range is kept. */
+const DURATION = new RegExp(String.raw`\b(?:for|lasting|lasted|lasts|x|over|which lasted|that lasted|duration of)\s+(?:about|approximately|around|roughly|only|nearly|almost|~)?\s*(?:anywhere\s+)?(?:from\s+|between\s+)?(\d+(?:\.\d+)?|${NUM_WORD}|a few|several|a couple of|a|an)\s*(?:(?:-|to|and)\s*(?:\d+(?:\.\d+)?|${NUM_WORD})\s*)?(days?|weeks?|wks?|months?|mos?|years?)\b`, 'i');
 const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
 function durationDays(text: string): { days?: number; text: string } | undefined {
   const d = DURATION.exec(text);

@@ -67,6 +67,16 @@ const PROCEDURE_VISITS = new Set(['procedure_note', 'operative_report']);
  */
 const RECALLED = /\b(?:despite|failed|tried|has (?:already )?had|had had|have had|previously|prior|previous|history of|h\/o|(?:one|two|three|four|five|several|multiple|\d+) (?:courses?|rounds?|series|sets?) of|courses? of|after (?:one|two|three|four|five|several|multiple|\d+))\b[^.;]{0,50}$/i;
 
+/**
+ * "s/p ACDF", "status post tumor removal", "underwent a craniotomy", "had a shunt placed": an operation already done,
+ * told in a note that is not its operative record. The cue must lead the mention's own phrase.
+ */
+const PRIOR_OPERATION = /\b(?:s\/p|status[- ]post|underwent|had undergone|has undergone|had (?:a |an |the |her |his |prior |previous |two |several )?|has had (?:a |an |the )?)\s*(?:(?:left|right|bilateral|[a-z]+al|[CTL]\d-[CTLS]?\d|L\d|C\d|recent|successful|uncomplicated|a|an|the)\s+){0,3}$/i;
+function isPriorOperation(sent: SentenceCtx, start: number, modality: Modality): boolean {
+  if (modality !== 'surgery' || PROCEDURE_VISITS.has(sent.encounter.kind) || sent.section?.kind === 'procedure') return false;
+  return PRIOR_OPERATION.test(sent.text.slice(Math.max(0, start - 60), start));
+}
+
 function isBackReference(sent: SentenceCtx, start: number, modality: Modality, subtype: string): boolean {
   const procedure = PROCEDURE.test(modality + subtype);
   if (procedure && (PROCEDURE_VISITS.has(sent.encounter.kind) || sent.section?.kind === 'procedure')) return false;
@@ -118,6 +128,16 @@ const NOT_DONE = /\b(?:unsafe|not safe|not possible|unable|could not|couldn't|di
 const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}(?::[\s,]*(?:\d{1,2}\.)?|,\s*(?:\d{1,2}\.)?)\s*$/;
 
 /**
+ * "BILATERAL SACROILIAC JOINT INJECTIONS," on a line of its own in a procedure note: the title naming the procedure
+ * done, not a heading (a heading ends with a colon).
+ */
+function isProcedureTitle(sent: SentenceCtx): boolean {
+  return !sent.text.includes(':') && (PROCEDURE_VISITS.has(sent.encounter.kind) || sent.section?.kind === 'procedure');
+}
+/** "prepped in order to create a sterile environment for the epidural injection": what the step serves, not an event. */
+const PURPOSE_BEFORE = /\bin order to\b[^.;]{0,80}$/i;
+
+/**
  * Under an ALLERGIES heading, unless a medication heading the section finder did not see ("CURRENT MEDICATIONS,1.
  * Heparin.") has started a new list since.
  */
@@ -139,11 +159,22 @@ function recounted<B extends ReturnType<typeof mentionBase>>(sent: SentenceCtx, 
   return base;
 }
 
+/** "Tylenol as needed", "ibuprofen 600 mg prn": a standing prescription taken when needed is a current medication, not a hypothetical one. */
+const AS_NEEDED = /^(?:as needed|as[- ]required|prn|p\.r\.n\.?)$/i;
+function asNeededIsCurrent(base: ReturnType<typeof mentionBase>): boolean {
+  if (base.temporality !== 'hypothetical') return false;
+  const hypo = base.context.filter((c) => c.category === 'hypothetical');
+  if (hypo.length === 0 || !hypo.every((c) => AS_NEEDED.test(c.trigger.trim()))) return false;
+  base.temporality = 'current';
+  base.context = base.context.filter((c) => c.category !== 'hypothetical');
+  return true;
+}
+
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
   const own = MODALITY_OF_SPECIALTY[sent.encounter.specialty];
   const section = sent.section?.kind;
-  if (HEADING_ONLY.test(sent.text)) return out;
+  if (HEADING_ONLY.test(sent.text) && !isProcedureTitle(sent)) return out;
   const allergyTitle = inAllergyList(sent);
   if (allergyTitle && section === 'allergies') return out;
   const allergyLine = allergyTitle || ALLERGY_LINE.test(sent.text);
@@ -154,7 +185,9 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   if (section === 'goals' || /prognosis/i.test(sent.section?.title ?? '')) return out;
   for (const m of mods) {
     if (isCredential(sent.text, m.start, m.end)) continue;
-    if (isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '')) continue;
+    if (PURPOSE_BEFORE.test(sent.text.slice(Math.max(0, m.start - 90), m.start))) continue;
+    const priorOperation = isPriorOperation(sent, m.start, m.entry.id);
+    if (!priorOperation && isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '')) continue;
     if (m.entry.id === 'medication' && (allergyLine || disclosure)) continue;
     const clause = clauseAround(sent.text, m.start, m.end);
     const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? treatmentStatus(clause.text, section, m.entry.id) };
@@ -170,6 +203,12 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (SESSION_MODALITIES.has(m.entry.id)) { const n = sessionsIn(clause.text); if (n) attributes.sessions = n; }
     const base = recounted(sent, mentionBase(sent, 'treatment', m.start, m.end), m.start, m.end, own === m.entry.id);
     if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start))) base.negated = true;
+    if (priorOperation) {
+      // Done before this visit: its date is one written in its own clause, never the visit's.
+      attributes.status = 'performed';
+      if (base.temporality === 'current') base.temporality = 'historical';
+      if (base.dateSource === 'encounter') { delete base.date; base.dateSource = 'none'; }
+    }
     out.push({ ...base, type: 'treatment', attributes });
   }
   for (const d of drugMatches) {
@@ -185,7 +224,10 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, d.end); if (why) attributes.reasonStopped = why; }
     else if (change && change !== 'stopped' && prescribedNow(clause.text, attributes.status)) attributes.status = 'ongoing';
-    out.push({ ...recounted(sent, mentionBase(sent, 'treatment', d.start, d.end), d.start, d.end, false), type: 'treatment', attributes });
+    const base = recounted(sent, mentionBase(sent, 'treatment', d.start, d.end), d.start, d.end, false);
+    // Listed in the plan with no verb ("Tylenol as needed."), it is the regimen the patient is on.
+    if (asNeededIsCurrent(base) && attributes.status === 'recommended' && !statusCues.some(([, re]) => re.test(clause.text))) attributes.status = 'ongoing';
+    out.push({ ...base, type: 'treatment', attributes });
   }
   // "Visit 6 of 12" in a therapist's note counts that therapist's sessions even without naming the therapy.
   if (own && !out.some((f) => f.attributes.modality === own)) {

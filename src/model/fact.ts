@@ -49,6 +49,8 @@ const OutcomeMeasure = z.object({
   /** Direction relative to a value stated in the same sentence ("improved from 8 to 5"). */
   direction: z.enum(['improved', 'worsened', 'unchanged']).optional(),
   previous: z.number().optional(),
+  /** The instrument's name when it is outside the enum (instrument 'other'): "Berg Balance Scale", "MoCA". */
+  name: z.string().optional(),
 });
 
 const Benefit = z.object({
