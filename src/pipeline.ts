@@ -1,3 +1,4 @@
+/** The pipeline: ingest, segment, extract and analyze one case, stage by stage. */
 import type { CaseAnalysis, Claim, DocumentStatus, Encounter, Fact, SourceDocument } from './model/index.js';
 import { readCase, type FileFailure } from './ingest/index.js';
 import { splitEncounters } from './segment/encounters.js';

@@ -64,7 +64,7 @@ describe('FHIR R4 bundles (Synthea)', () => {
     expect(new Set(facts.map((f) => f.type))).toEqual(new Set(['diagnosis', 'treatment', 'outcome_measure']));
     for (const f of facts) {
       expect(FactSchema.safeParse(f).success).toBe(true);
-      expect(f.evidence[0].resource).toMatch(/^(Condition|Procedure|MedicationRequest|Observation|DiagnosticReport|ServiceRequest)\//);
+      expect(f.evidence[0].resource).toMatch(/^(Condition|Procedure|MedicationRequest|Observation|DiagnosticReport|ServiceRequest|CarePlan|ExplanationOfBenefit|Claim)\//);
       expect(f.evidence[0].path).toMatch(/^entry\[\d+\]\.resource\./);
     }
     expect(verifyCitations(docs.map((d) => d.structured), texts(docs)).problems).toEqual([]);

@@ -1,3 +1,4 @@
+/** Billing analysis: ledger lines matched to documented visits by date and provider, totals per modality, and billed visits without a note. */
 import type { BillingAnalysis, BillingLine, BillingTotal, Encounter, Specialty } from '../model/index.js';
 import { lookupCode, modalityFromText } from '../ingest/cpt.js';
 import { daysBetween } from './dates.js';

@@ -1,3 +1,4 @@
+/** The claimant's guide: a plain-language summary of the analysis and questions to take to each provider. */
 import type { CaseAnalysis, FloorItem, Gap, MmiAssessment, TimelineEntry } from '../model/index.js';
 import type { Profile } from '../profiles/index.js';
 

@@ -1,3 +1,4 @@
+/** The case context every analysis step shares: visits, dated facts and the claim period, computed once. */
 import type { Claim, Encounter, Evidence, Fact, FactOf, FactType } from '../model/index.js';
 import { isAssertedFact } from '../model/index.js';
 import type { Profile } from '../profiles/index.js';

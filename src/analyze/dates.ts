@@ -1,4 +1,7 @@
+/** Calendar arithmetic on ISO dates (YYYY-MM-DD, or partial YYYY-MM), in UTC so no time zone shifts a day. */
 const DAY_MS = 86_400_000;
+/** Mean Gregorian month, so month spans convert to days the same way everywhere. */
+export const DAYS_PER_MONTH = 30.4375;
 
 // Rules compare many fact dates pairwise; a record holds few distinct dates, so parse each once.
 const utcCache = new Map<string, number>();
@@ -20,20 +23,11 @@ export function daysBetween(from: string, to: string): number {
 
 /** Calendar months (fractional, one decimal) between two ISO dates. */
 export function monthsBetween(from: string, to: string): number {
-  return Math.round((daysBetween(from, to) / 30.4375) * 10) / 10;
+  return Math.round((daysBetween(from, to) / DAYS_PER_MONTH) * 10) / 10;
 }
 
 export function addDays(iso: string, days: number): string {
   return new Date(utc(iso) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function minDate(dates: (string | undefined)[]): string | undefined {
-  return dates.filter((d): d is string => !!d).sort()[0];
-}
-
-export function maxDate(dates: (string | undefined)[]): string | undefined {
-  const s = dates.filter((d): d is string => !!d).sort();
-  return s[s.length - 1];
 }
 
 /** Sort key that puts undated items last. */

@@ -1,7 +1,8 @@
+/** The functional floor: the most restrictive documented limitation per activity over the claim period, cited. */
 import type { FactOf, FloorItem, Reason } from '../model/index.js';
 import type { CaseContext } from './context.js';
 import { copyForwardKey, evidenceOf } from './context.js';
-import { addDays } from './dates.js';
+import { addDays, DAYS_PER_MONTH } from './dates.js';
 
 type Limitation = FactOf<'limitation'>;
 
@@ -48,14 +49,14 @@ function limitConflicts(facts: Limitation[], ctx: CaseContext): Reason[] {
  */
 export function floorPeriodStart(ctx: CaseContext): string | undefined {
   const months = ctx.profile.params.floorLookbackMonths;
-  if (months !== undefined && ctx.lastDate) return addDays(ctx.lastDate, -Math.round(months * 30.4375));
+  if (months !== undefined && ctx.lastDate) return addDays(ctx.lastDate, -Math.round(months * DAYS_PER_MONTH));
   return ctx.claim.onset ?? ctx.firstDate;
 }
 
 /** Last documented longer ago than the profile's recent window: the limit was not restated recently. */
 export function isStale(item: FloorItem, ctx: CaseContext): boolean {
   if (!item.lastDate || !ctx.lastDate) return false;
-  return item.lastDate < addDays(ctx.lastDate, -Math.round(ctx.profile.params.floorRecentMonths * 30.4375));
+  return item.lastDate < addDays(ctx.lastDate, -Math.round(ctx.profile.params.floorRecentMonths * DAYS_PER_MONTH));
 }
 
 /** Limitations per activity over the claim period, with how well the record corroborates each. */

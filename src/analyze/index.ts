@@ -1,3 +1,4 @@
+/** The analysis stage: facts and encounters in, CaseAnalysis out (timeline, MMI, floor, trajectory, duration, gaps). */
 import type { CaseAnalysis, Claim, DocumentStatus, Encounter, Fact } from '../model/index.js';
 import { SCHEMA_VERSION } from '../model/index.js';
 import { profileFor } from '../profiles/index.js';

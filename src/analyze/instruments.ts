@@ -1,3 +1,4 @@
+/** Outcome instruments from lexicon/outcome-instruments.json: scale, direction, MCID, and their names in words. */
 import data from '../../lexicon/outcome-instruments.json' with { type: 'json' };
 
 export interface Instrument {

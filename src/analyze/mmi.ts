@@ -1,3 +1,4 @@
+/** MMI assessment: explicit statements first, else inference from plateaued measures and winding-down care. */
 import type { Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
 import { ModalitySchema } from '../model/index.js';
 import type { CaseContext, Visit } from './context.js';

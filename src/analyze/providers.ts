@@ -1,3 +1,4 @@
+/** Provider labels for analysis sentences, and who counts as an acceptable medical source or a treating specialty. */
 import type { Encounter, Provider, Specialty } from '../model/index.js';
 
 const SPECIALTY_WORDS: Record<Specialty, string> = {
@@ -7,10 +8,6 @@ const SPECIALTY_WORDS: Record<Specialty, string> = {
   ime: 'independent medical exam', fce: 'functional capacity evaluation', occupational_medicine: 'occupational medicine',
   physiatry: 'physiatry', emergency: 'emergency', occupational_therapy: 'occupational therapy', other: 'other', unknown: 'unknown',
 };
-
-export function specialtyWords(s: Specialty): string {
-  return SPECIALTY_WORDS[s];
-}
 
 /** "Dr. Lee (pain management)"; unnamed providers are described by specialty so a request still has an addressee. */
 export function providerLabel(enc: Encounter | undefined): string {

@@ -1,3 +1,4 @@
+/** The treatment timeline: treatment facts grouped per modality into entries with dates, sessions, outcomes and reasons. */
 import type { FactOf, Modality, TimelineEntry } from '../model/index.js';
 import type { CaseContext } from './context.js';
 import { evidenceOf } from './context.js';

@@ -1,3 +1,4 @@
+/** Trajectory: each outcome measure over time, and whether its change is clinically meaningful (MCID). */
 import type { FactOf, Trajectory } from '../model/index.js';
 import type { CaseContext } from './context.js';
 import { judgeChange, mcidFor } from './instruments.js';

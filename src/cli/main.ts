@@ -1,3 +1,4 @@
+/** The `plateau` command line: registers the subcommands and turns errors into exit codes. */
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerContext } from './commands/context.js';

@@ -1,8 +1,7 @@
+/** Pure scoring of one analysis against its truth, and aggregation over cases. */
 import type { CaseAnalysis, Fact } from '../model/index.js';
 import { isAssertedFact } from '../model/index.js';
 import type { Truth, TruthFact, TruthFactType } from '../synth/truth.js';
-
-/** Pure scoring of one analysis against its truth, and aggregation over cases. */
 
 export const DATE_TOLERANCE_DAYS = 7;
 export const SCORED_TYPES: TruthFactType[] = ['treatment', 'outcome_measure', 'benefit', 'limitation', 'objective_finding', 'plan_signal'];

@@ -1,5 +1,6 @@
+/** Diagnosis facts from the diagnosis lexicon, with ICD-10 codes and body region. */
 import type { FactOf } from '../model/index.js';
-import { evidenceAt } from './evidence.js';
+import { evidenceAt } from '../ingest/evidence.js';
 import { loadLexicon, readLexiconFile, type LexiconEntry, type LexiconMatch } from './lexicon.js';
 import { mentionBase, type SentenceCtx } from './mention.js';
 

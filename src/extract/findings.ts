@@ -1,3 +1,4 @@
+/** Objective finding facts (exam signs, imaging, EMG) from the findings lexicon. */
 import type { FactOf, SectionKind } from '../model/index.js';
 import { loadLexicon, type LexiconEntry } from './lexicon.js';
 import { clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';

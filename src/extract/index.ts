@@ -1,3 +1,4 @@
+/** The extraction stage: runs every extractor over each sentence of each encounter and keeps context cues on the facts. */
 import type { Encounter, Fact, Section, SourceDocument } from '../model/index.js';
 import { splitSentences } from '../segment/sentences.js';
 import { findSections } from '../segment/sections.js';

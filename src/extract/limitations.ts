@@ -1,3 +1,4 @@
+/** Limitation facts: activity restrictions with their amount, unit and duration ("no lifting over 20 lb"). */
 import type { FactOf } from '../model/index.js';
 import { loadLexicon, readLexiconFile, type LexiconEntry } from './lexicon.js';
 import { clauseAround, mentionBase, parseNumber, type SentenceCtx } from './mention.js';

@@ -1,3 +1,4 @@
+/** Outcome measure facts: pain scores, disability indices, range of motion and strength, with their values. */
 import type { FactOf } from '../model/index.js';
 import { loadLexicon, type LexiconEntry } from './lexicon.js';
 import { treatedBy } from './treatments.js';

@@ -1,3 +1,4 @@
+/** Statement facts: MMI, work status, prognosis, impairment ratings and plan signals as clinicians write them. */
 import type { FactOf } from '../model/index.js';
 import { compileLexicon, readLexiconFile, type LexiconEntry } from './lexicon.js';
 import { mentionBase, nearestDate, type SentenceCtx } from './mention.js';

@@ -1,3 +1,4 @@
+/** Treatment facts: modality, status (performed, planned, declined, ...) and details from the treatment lexicon. */
 import type { FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
 import { loadLexicon, readLexiconFile, type LexiconEntry } from './lexicon.js';
 import { isRecountedTreatment, redateToOwnClause } from './history.js';

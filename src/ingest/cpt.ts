@@ -1,3 +1,4 @@
+/** CPT/HCPCS billing codes: splitting modifiers off and looking up what a code bills for. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Modality } from '../model/index.js';

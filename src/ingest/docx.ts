@@ -1,3 +1,4 @@
+/** DOCX records read through mammoth into page-tracked text. */
 import type { SourceDocument } from '../model/index.js';
 import { runIsolated } from './isolate.js';
 import { ReadError, pagesFromFormFeeds } from './text.js';

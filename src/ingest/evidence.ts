@@ -1,7 +1,8 @@
+/** Citing text: evidence spans over a document's whole text, and the page bookkeeping they rest on. */
 import type { Evidence, Page, SourceDocument } from '../model/index.js';
 
-/** The page holding offset `at` (binary search; pages are sorted and disjoint). */
-export function pageAt(pages: Page[], at: number): Page {
+/** The page holding offset `at` (binary search; pages are sorted and disjoint); undefined only when there are no pages. */
+function pageAt(pages: Page[], at: number): Page | undefined {
   let lo = 0;
   let hi = pages.length - 1;
   while (lo < hi) {
@@ -11,13 +12,24 @@ export function pageAt(pages: Page[], at: number): Page {
   return pages[lo];
 }
 
-/** Evidence for doc.text[start, end), with page, exhibit, transcript page and OCR confidence from its page. */
-export function evidenceAt(doc: Pick<SourceDocument, 'file' | 'text' | 'pages'>, start: number, end: number, extra: Partial<Evidence> = {}): Evidence {
-  const page = pageAt(doc.pages, start);
-  const ev: Evidence = { file: doc.file, page: page.n, start, end, quote: doc.text.slice(start, end) };
-  if (page.exhibit) ev.exhibit = page.exhibit;
-  if (page.transcriptPage !== undefined) ev.transcriptPage = page.transcriptPage;
-  if (page.ocrConfidence !== undefined) ev.ocr = { confidence: page.ocrConfidence };
+/**
+ * The one way to cite text: quote is exactly doc.text.slice(start, end) (offsets clamped to the text), with
+ * page, exhibit, transcript page and OCR confidence from its page.
+ */
+export function evidenceAt(
+  doc: Pick<SourceDocument, 'file' | 'text' | 'pages' | 'exhibit'>,
+  start: number,
+  end: number,
+  extra: Partial<Evidence> = {},
+): Evidence {
+  const s = Math.max(0, Math.min(start, doc.text.length));
+  const e = Math.max(s, Math.min(end, doc.text.length));
+  const page = pageAt(doc.pages, s);
+  const ev: Evidence = { file: doc.file, page: page?.n ?? 1, start: s, end: e, quote: doc.text.slice(s, e) };
+  if (page?.exhibit) ev.exhibit = page.exhibit;
+  else if (doc.exhibit && page) ev.exhibit = `${doc.exhibit}/${page.n}`;
+  if (page?.transcriptPage !== undefined) ev.transcriptPage = page.transcriptPage;
+  if (page?.ocrConfidence !== undefined) ev.ocr = { confidence: page.ocrConfidence };
   return { ...ev, ...extra };
 }
 

@@ -1,3 +1,4 @@
+/** The ingest stage: list a case folder, sniff each file, read it with the right reader, and report failures. */
 import { open, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+/** Runs untrusted parsers (PDF, DOCX, XLSX) in a worker thread with a time and memory limit. */
 import { Worker } from 'node:worker_threads';
 import { ReadError } from './text.js';
 

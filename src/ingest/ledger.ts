@@ -1,3 +1,4 @@
+/** Billing ledgers (CSV, XLSX): rows read into billing lines and visit facts, each citing its row. */
 import type { BillingLine, Encounter, Evidence, Fact, Modality, Page, SourceDocument, Specialty } from '../model/index.js';
 import { FactSchema } from '../model/index.js';
 import { isChiroSpinalCmt, lookupCode, modalityFromText, splitCode } from './cpt.js';

@@ -1,3 +1,4 @@
+/** PDF records: text layer through pdfjs, OCR for image-only pages, exhibit labels from bookmarks. */
 import { availableParallelism } from 'node:os';
 import type { SourceDocument } from '../model/index.js';
 import { joinPages } from './evidence.js';

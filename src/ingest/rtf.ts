@@ -1,3 +1,4 @@
+/** RTF records: a minimal RTF-to-text reader, enough for clinic letters. */
 import type { SourceDocument } from '../model/index.js';
 import { ReadError, pagesFromFormFeeds } from './text.js';
 

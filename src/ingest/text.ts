@@ -1,3 +1,4 @@
+/** Plain-text records: decoding (UTF-8 or UTF-16, else Windows-1252 with a warning) and pages split at form feeds. */
 import type { Page, SourceDocument } from '../model/index.js';
 
 /** Largest text file read whole; bigger records should arrive as PDF exhibits or be split. */

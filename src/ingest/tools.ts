@@ -1,3 +1,4 @@
+/** System tools (pdftotext, pdftoppm, tesseract): detection, running with a timeout, bounded parallelism. */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 

@@ -1,3 +1,4 @@
+/** Claim profiles (SSDI, SSI, workers' comp, personal injury, general) looked up by claim type. */
 import type { ClaimType } from '../model/index.js';
 import type { Profile } from './types.js';
 import { ssdi } from './ssdi.js';

@@ -1,3 +1,4 @@
+/** What a claim profile sets: analysis parameters, which gap rules apply, and claim-specific wording. */
 import type { ClaimType } from '../model/index.js';
 
 export interface ProfileParams {

@@ -21,12 +21,6 @@ export function shortQuote(quote: string, max = 80): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** Plain-text citation: `file p.3 "quote…"` or `Ex. 5F/12, Tr. 488 "quote…" (OCR 71%)`. */
-export function citationText(e: Evidence, maxQuote = 80): string {
-  const ocr = ocrNote(e);
-  return `${citationLocation(e)} "${shortQuote(e.quote, maxQuote)}"${ocr ? ` (${ocr})` : ''}`;
-}
-
 const keyOf = (e: Evidence) => `${e.file}\u0000${e.start}\u0000${e.end}`;
 
 /**

@@ -1,5 +1,5 @@
-import { profileFor } from '../profiles/index.js';
 /** Human wording for the contract's enum values, shared by every report format. */
+import { profileFor } from '../profiles/index.js';
 import type { Activity, ClaimType, Modality } from '../model/index.js';
 
 export const MODALITY_LABEL: Record<Modality, string> = {

@@ -3,17 +3,7 @@
  * before → after pairs are worth a reader's attention (function scores first, then pain).
  */
 import type { TimelineEntry } from '../model/index.js';
-import instrumentLexicon from '../../lexicon/outcome-instruments.json' with { type: 'json' };
-
-interface InstrumentInfo { id: string; label: string; min?: number; max?: number; functional: boolean }
-
-const INSTRUMENTS = new Map<string, InstrumentInfo>(instrumentLexicon.instruments.map((i) => [i.id, i as InstrumentInfo]));
-
-/** What each scale measures, in the words a claims reader uses; the scale range comes from the lexicon. */
-const WHAT_IT_MEASURES: Record<string, string> = {
-  NRS: 'Pain', VAS: 'Pain', ODI: 'Disability', NDI: 'Neck disability', LEFS: 'Leg function',
-  DASH: 'Arm disability', QuickDASH: 'Arm disability', PSFS: 'Function', ROM: 'Range of motion', strength: 'Strength',
-};
+import { instrument } from '../analyze/instruments.js';
 
 /** Round to at most two decimals and drop trailing zeros: 1.3499999999 → "1.35", 4.50 → "4.5". */
 export function formatNumber(n: number): string {
@@ -34,8 +24,9 @@ function split(id: string): { base: string; part?: string } {
 /** "Pain (NRS 0–10)", "Disability (ODI 0–100)", "Strength: EHL (0–5)", "Range of motion: forward flexion". */
 export function instrumentLabel(id: string): string {
   const { base, part } = split(id);
-  const info = INSTRUMENTS.get(base);
-  const what = WHAT_IT_MEASURES[base];
+  const info = instrument(base);
+  // What the scale measures, in a reader's words, from the lexicon; the catch-all "other" keeps its raw id.
+  const what = base === 'other' ? undefined : info?.name;
   const range = info?.min !== undefined && info.max !== undefined ? `${info.min}–${info.max}` : '';
   if (part !== undefined) {
     // Short muscle names are abbreviations (EHL, ADM); longer ones are words.
@@ -49,7 +40,7 @@ export function instrumentLabel(id: string): string {
 /** 0 = function scale, 1 = pain, 2 = impairment measures (ROM, strength), 3 = anything else. */
 export function instrumentRank(id: string): number {
   const { base } = split(id);
-  const info = INSTRUMENTS.get(base);
+  const info = instrument(base);
   if (info?.functional) return 0;
   if (base === 'NRS' || base === 'VAS') return 1;
   return info && base !== 'other' ? 2 : 3;

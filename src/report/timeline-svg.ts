@@ -4,7 +4,7 @@
  * measure on the same time axis. Inline SVG, no scripts; hover titles repeat the details.
  */
 import type { CaseAnalysis, Modality, TimelineEntry } from '../model/index.js';
-import instrumentLexicon from '../../lexicon/outcome-instruments.json' with { type: 'json' };
+import { instrument } from '../analyze/instruments.js';
 import { html, type Markup } from './html-template.js';
 import { MODALITY_LABEL } from './labels.js';
 import { formatNumber, instrumentLabel } from './measures.js';
@@ -20,8 +20,6 @@ const AXIS = 28;
 const DAY_MS = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Scale and direction per instrument, from the shared lexicon, so a sparkline shows where a score sits on its own scale. */
-const INSTRUMENTS = new Map(instrumentLexicon.instruments.map((i) => [i.id, i as { max?: number; better: string }]));
 const baseOf = (instrument: string) => instrument.split(':')[0];
 
 /** Day number of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); undefined when unreadable. */
@@ -145,7 +143,8 @@ export function timelineSvg(a: CaseAnalysis): Markup | undefined {
     const y = sparkTop + i * SPARK;
     const pts = tr.points.map((p) => ({ d: dayOf(p.date), p })).filter((q): q is { d: number; p: typeof tr.points[number] } => q.d !== undefined).sort((q, r) => q.d - r.d);
     const dataMax = Math.max(...pts.map((q) => q.p.value));
-    const known = INSTRUMENTS.get(baseOf(tr.instrument));
+    // Scale and direction from the instrument lexicon, so a sparkline shows where a score sits on its own scale.
+    const known = instrument(baseOf(tr.instrument));
     // A stated percent (e.g. NDI 44%) can exceed the raw scale maximum: then the data decide the scale.
     const max = known?.max !== undefined && dataMax <= known.max ? known.max : dataMax || 1;
     const direction = known?.better === 'lower' ? ', lower is better' : known?.better === 'higher' ? ', higher is better' : '';

@@ -1,3 +1,4 @@
+/** Specialty and encounter-kind classification of a note from its header, body words and credentials. */
 import type { EncounterKind, Specialty } from '../model/index.js';
 import { compileLexicon, readLexiconFile, type LexiconEntry } from '../extract/lexicon.js';
 

@@ -1,3 +1,4 @@
+/** Provider names and credentials found in note headers and signature blocks. */
 import type { Provider } from '../model/index.js';
 
 /** Credentials we recognise after a name; dotted forms ("M.D.", "D.C.") are normalised. */

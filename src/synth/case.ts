@@ -1,5 +1,5 @@
 import type { ClaimType, Modality } from '../model/index.js';
-import { addDays, daysBetween, formatDate, pickDateStyle, type DateStyle } from './dates.js';
+import { addDays, daysBetween, DAYS_PER_MONTH, formatDate, pickDateStyle, type DateStyle } from './dates.js';
 import { PATHWAYS, type Pathway } from './pathways.js';
 import { clinicianName, patient, place, type Person } from './people.js';
 import { profileFor } from '../profiles/index.js';
@@ -506,7 +506,7 @@ function finish(b: CaseBuilder, c: FinishCtx): GeneratedCase {
   // Limitations stated in the claim period (onset to the last visit, or the profile's lookback) are checked:
   // one visit or one provider over that period is single-source (the same definition as src/analyze/floor.ts).
   const lookback = profileFor(c.claimType).params.floorLookbackMonths;
-  const floorSince = lookback !== undefined ? addDays(last, -Math.round(lookback * 30.4375)) : c.onset;
+  const floorSince = lookback !== undefined ? addDays(last, -Math.round(lookback * DAYS_PER_MONTH)) : c.onset;
   for (const v of b.limitationsSeen.values()) {
     const inPeriod = [...v.visits].some((d) => d >= floorSince);
     if (inPeriod && (v.providers.size < 2 || v.visits.size < 2)) gaps.add('limitation-single-source');

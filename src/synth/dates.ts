@@ -1,15 +1,8 @@
+/** Dates for synthetic records: calendar arithmetic, and the many ways clinics write a date. */
 import type { Rng } from './prng.js';
 
-/** Calendar arithmetic on ISO dates in UTC (no time zones to shift a day). */
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
+/** Date arithmetic is shared with the analysis (UTC, so no time zone shifts a day). */
+export { addDays, daysBetween, DAYS_PER_MONTH } from '../analyze/dates.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -1,3 +1,4 @@
+/** Synthetic case generation: writes a case folder of records plus its truth.json. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildCase, type GeneratedCase, type MmiKind } from './case.js';

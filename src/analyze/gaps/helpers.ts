@@ -1,3 +1,4 @@
+/** Shared pieces of gap rules: building a Gap from a rule meta, and finding the main treating source. */
 import type { Evidence, Gap } from '../../model/index.js';
 import type { Visit } from '../context.js';
 import { isAcceptableMedicalSource, isTreatingSpecialty } from '../providers.js';

@@ -1,3 +1,4 @@
+/** The gap-rule registry: runs every rule a profile enables over the finished analysis. */
 import type { Gap } from '../../model/index.js';
 import type { GapContext, GapRule } from './types.js';
 import { rule as ptWithoutFunctionalMeasures } from './rules/pt-without-functional-measures.js';

@@ -1,3 +1,4 @@
+/** The gap-rule contract: a rule is a meta block plus a check over the GapContext. */
 import type { BillingAnalysis, ClaimType, Duration, FloorItem, Gap, MmiAssessment, TimelineEntry, Trajectory } from '../../model/index.js';
 import type { CaseContext } from '../context.js';
 

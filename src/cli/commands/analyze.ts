@@ -1,3 +1,4 @@
+/** `plateau analyze`: read a case folder and write the analysis (JSON, Markdown, HTML). */
 import { writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

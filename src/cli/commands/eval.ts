@@ -1,3 +1,4 @@
+/** `plateau eval`: score the analysis of case folders against their truth files. */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { evaluateDir } from '../../eval/run.js';

@@ -1,3 +1,4 @@
+/** `plateau synth`: generate synthetic cases (records plus truth) for tests and evaluation. */
 import path from 'node:path';
 import type { Command } from 'commander';
 import { generateCases, writeCases, type SynthFormat } from '../../synth/index.js';
