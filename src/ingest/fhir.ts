@@ -1,135 +1,93 @@
-import type { Encounter, EncounterKind, Evidence, Fact, Modality, SourceDocument, Specialty } from '../model/index.js';
-import { FactSchema } from '../model/index.js';
-import { lookupCode, modalityFromText } from './cpt.js';
-import { evidenceAt, trimSpan } from './evidence.js';
+import type { Encounter, EncounterKind, Evidence, Modality, SourceDocument, Specialty } from '../model/index.js';
+import { lookupCode } from './cpt.js';
 import { at, items, num, parseJsonSpans, str, JsonSyntaxError, type JsonNode } from './json-spans.js';
 import { ReadError, decodeText, pagesFromFormFeeds } from './text.js';
+import {
+  encounterClassOf, encounterTypeOf, instrumentOf, qualificationOf, specialtyFromText, specialtyOfTaxonomy, treatmentOf,
+} from './fhir-codes.js';
+import { addFact, coded, conceptText, encounterFor, ev, isoDate, nameOf, pick, type Ctx, type Located } from './fhir-shared.js';
+import { readBilling } from './fhir-billing.js';
 
 const BUNDLE_TYPES = new Set(['transaction', 'collection', 'searchset', 'batch', 'document', 'message', 'history', 'transaction-response', 'batch-response']);
 
-/** Outcome instruments recognisable from an Observation's LOINC code or name, with their scale maximum. */
-const INSTRUMENTS: { re: RegExp; loinc?: string[]; instrument: 'NRS' | 'ODI' | 'NDI' | 'LEFS' | 'QuickDASH' | 'PSFS' | 'VAS'; max: number }[] = [
-  { re: /pain (severity|intensity|score)|numeric (pain )?rating|\bNRS\b/i, loinc: ['72514-3', '38208-5', '75893-1'], instrument: 'NRS', max: 10 },
-  { re: /visual analog/i, instrument: 'VAS', max: 100 },
-  { re: /oswestry|\bODI\b/i, instrument: 'ODI', max: 100 },
-  { re: /neck disability|\bNDI\b/i, instrument: 'NDI', max: 100 },
-  { re: /lower extremity functional|\bLEFS\b/i, instrument: 'LEFS', max: 80 },
-  { re: /quick ?dash|disabilities of the arm/i, instrument: 'QuickDASH', max: 100 },
-  { re: /patient[- ]specific functional|\bPSFS\b/i, instrument: 'PSFS', max: 10 },
+/** Words in an encounter's type that name the kind of contact when its code is not in the lexicon. */
+const KIND_WORDS: [RegExp, EncounterKind][] = [
+  [/emergency/i, 'emergency_visit'], [/physical therapy (initial )?eval|PT eval/i, 'pt_evaluation'], [/physical therapy|PT (visit|session)/i, 'pt_progress'],
+  [/consult/i, 'consultation'], [/operative|surgery|surgical/i, 'operative_report'], [/procedure|injection/i, 'procedure_note'],
+  [/imaging|radiolog|MRI|x-?ray/i, 'imaging'], [/independent medical/i, 'ime'], [/functional capacity/i, 'fce'],
 ];
 
-const SPECIALTY_WORDS: [RegExp, Specialty][] = [
-  [/physical therap|physiotherap/i, 'physical_therapy'], [/occupational therap/i, 'occupational_therapy'],
-  [/chiropract/i, 'chiropractic'], [/pain (management|clinic|medicine)/i, 'pain_management'],
-  [/orthop/i, 'orthopedic_surgery'], [/neurosurg/i, 'neurosurgery'], [/radiolog|imaging/i, 'radiology'],
-  [/neurolog/i, 'neurology'], [/psychiatr/i, 'psychiatry'], [/psycholog|mental health/i, 'psychology'],
-  [/emergency/i, 'emergency'], [/physiatr|physical medicine/i, 'physiatry'], [/general (examination|practice)|check ?up|well|primary care/i, 'primary_care'],
-];
-
-interface Ctx {
-  doc: SourceDocument;
-  raw: string;
-  byRef: Map<string, { node: JsonNode; path: string; type: string; id: string }>;
-  /** Every reference string (fullUrl, Type/id) a resource can be reached by. */
-  keysOf: Map<JsonNode, string[]>;
-  encounterByRef: Map<string, Encounter>;
-  encounters: Encounter[];
-  facts: Fact[];
-  attachments: SourceDocument[];
-  warnings: string[];
-  unattached?: Encounter;
-}
-
-/** Span of a string value without its quotes (for a non-string node, the whole node). */
-function ev(ctx: Ctx, node: JsonNode, resource: string, path: string): Evidence {
-  let [s, e] = node.t === 'string' ? [node.start + 1, node.end - 1] : [node.start, node.end];
-  [s, e] = trimSpan(ctx.raw, s, e);
-  if (e <= s) [s, e] = [node.start, node.end];
-  return evidenceAt(ctx.doc, s, e, { resource, path });
-}
-
-/** The first present of several paths under a resource, with its JSON path. */
-function pick(res: JsonNode, base: string, ...paths: (string | number)[][]): { node: JsonNode; path: string } | undefined {
-  for (const p of paths) {
-    const n = at(res, ...p);
-    if (n && (n.t !== 'string' || n.value.trim())) {
-      return { node: n, path: base + p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('') };
-    }
+/** The practitioner behind a participant reference (which may point at a PractitionerRole) and any role specialty. */
+function practitionerOf(ctx: Ctx, who: string | undefined) {
+  const target = who ? ctx.byRef.get(who) : undefined;
+  if (!target) return undefined;
+  let practitioner = target;
+  let role = target.type === 'PractitionerRole' ? target : undefined;
+  if (role) {
+    const p = ctx.byRef.get(str(at(role.node, 'practitioner', 'reference')) ?? '');
+    if (p) practitioner = p;
+  } else {
+    const keys = ctx.keysOf.get(target.node) ?? [];
+    role = [...ctx.byRef.values()].find((r) => r.type === 'PractitionerRole' && keys.includes(str(at(r.node, 'practitioner', 'reference')) ?? ''));
   }
-  return undefined;
-}
-
-function conceptText(res: JsonNode, base: string, field: string) {
-  return pick(res, base, [field, 'text'], [field, 'coding', 0, 'display'], [field, 'coding', 0, 'code']);
-}
-
-function isoDate(v: string | undefined): string | undefined {
-  const m = v ? /^(\d{4}-\d{2}-\d{2})/.exec(v) : null;
-  return m ? m[1] : undefined;
-}
-
-function nameOf(res: JsonNode | undefined): string | undefined {
-  const n = at(res, 'name', 0);
-  if (!n) return str(at(res, 'name'));
-  const text = str(at(n, 'text'));
-  if (text) return text;
-  const given = items(at(n, 'given')).map(str).filter(Boolean).join(' ');
-  const prefix = items(at(n, 'prefix')).map(str).filter(Boolean).join(' ');
-  return [prefix, given, str(at(n, 'family'))].filter(Boolean).join(' ') || undefined;
-}
-
-function encounterFor(ctx: Ctx, res: JsonNode): Encounter {
-  const ref = str(at(res, 'encounter', 'reference')) ?? str(at(res, 'context', 'reference'));
-  const found = ref ? ctx.encounterByRef.get(ref) : undefined;
-  if (found) return found;
-  // Resources with no (or a dangling) encounter reference share one undated catch-all encounter.
-  if (!ctx.unattached) {
-    ctx.unattached = {
-      id: `${ctx.doc.id}#e${ctx.encounters.length + 1}`, documentId: ctx.doc.id, file: ctx.doc.file, start: 0, end: ctx.raw.length,
-      provider: {}, specialty: 'unknown', kind: 'unknown', title: 'Resources without an encounter', evidence: [], source: 'fhir',
-    };
-    ctx.encounters.push(ctx.unattached);
-  }
-  return ctx.unattached;
-}
-
-type FactBody = Pick<Fact, 'type' | 'attributes'> & Partial<Pick<Fact, 'negated' | 'certainty' | 'temporality'>>;
-
-function addFact(ctx: Ctx, res: JsonNode, date: string | undefined, evidence: Evidence, body: FactBody): void {
-  const enc = encounterFor(ctx, res);
-  const fact = {
-    id: `${ctx.doc.id}#f${ctx.facts.length + 1}`, encounterId: enc.id,
-    date: date ?? enc.date, dateSource: date ? 'structured' : enc.date ? 'encounter' : 'none',
-    negated: false, certainty: 'affirmed', temporality: 'current', experiencer: 'patient', context: [],
-    evidence: [evidence], ...body,
-  };
-  const parsed = FactSchema.safeParse(fact);
-  if (parsed.success) ctx.facts.push(parsed.data);
-  else ctx.warnings.push(`${evidence.resource}: skipped (${parsed.error.issues[0]?.message})`);
+  const roleSpecialties = items(at(role?.node, 'specialty')).map(coded);
+  const qualification = items(at(practitioner.node, 'qualification')).map((q) => coded(at(q, 'code')))
+    .map((c) => [c.text, ...c.codes].map(qualificationOf).find(Boolean)).find(Boolean);
+  const specialty = specialtyOfTaxonomy([...roleSpecialties, ...items(at(practitioner.node, 'qualification')).map((q) => coded(at(q, 'code')))].flatMap((c) => c.codes))
+    ?? roleSpecialties.map((c) => specialtyFromText(c.text)).find(Boolean) ?? qualification?.specialty;
+  const nameNode = pick(practitioner.node, practitioner.path, ['name', 0, 'family'], ['name', 0, 'text'], ['name']);
+  return { practitioner, name: nameOf(practitioner.node), credential: qualification?.credential, specialty, nameNode };
 }
 
 function readEncounter(ctx: Ctx, res: JsonNode, base: string, ref: string): void {
-  const typeText = conceptText(res, base, 'type') ?? pick(res, base, ['type', 0, 'text'], ['type', 0, 'coding', 0, 'display']);
+  const typeText = conceptText(res, base, 'type', 0);
+  const types = items(at(res, 'type')).map(coded);
+  const serviceType = coded(at(res, 'serviceType'));
   const start = pick(res, base, ['period', 'start']);
-  const cls = str(at(res, 'class', 'code')) ?? '';
-  const who = str(at(res, 'participant', 0, 'individual', 'reference'));
-  const practitioner = who ? ctx.byRef.get(who)?.node : undefined;
-  const org = str(at(res, 'serviceProvider', 'reference'));
-  const label = typeText?.node.t === 'string' ? typeText.node.value : '';
-  const kind: EncounterKind = cls === 'EMER' ? 'emergency_visit' : /consult/i.test(label) ? 'consultation' : 'office_visit';
+  const cls = encounterClassOf(str(at(res, 'class', 'code')));
+  const participants = items(at(res, 'participant')).map((p) => practitionerOf(ctx, str(at(p, 'individual', 'reference')))).filter((p) => !!p);
+  const who = participants.find((p) => p.specialty) ?? participants[0];
+  const orgRef = ctx.byRef.get(str(at(res, 'serviceProvider', 'reference')) ?? '');
+  const organization = nameOf(orgRef?.node) ?? str(at(res, 'serviceProvider', 'display'));
+  const label = types.map((t) => t.text).find(Boolean) ?? serviceType.text;
+  const typeRow = encounterTypeOf(types.flatMap((t) => t.codes));
+  const kind: EncounterKind = cls?.kind === 'emergency_visit' ? 'emergency_visit'
+    : typeRow?.kind ?? KIND_WORDS.find(([re]) => re.test(`${label} ${serviceType.text}`))?.[1] ?? cls?.kind ?? 'office_visit';
+  // The most specific source first: who saw the patient, then what the visit was, then where.
+  const specialty: Specialty = who?.specialty ?? specialtyFromText(serviceType.text) ?? specialtyFromText(label)
+    ?? (typeRow?.specialty !== 'unknown' ? typeRow?.specialty : undefined) ?? cls?.specialty ?? specialtyFromText(organization) ?? 'unknown';
+  const orgName = orgRef ? pick(orgRef.node, orgRef.path, ['name']) : undefined;
+  const cite = (x: Located | undefined, r: string) => (x ? [ev(ctx, x.node, r, x.path)] : []);
   const enc: Encounter = {
     id: `${ctx.doc.id}#e${ctx.encounters.length + 1}`, documentId: ctx.doc.id, file: ctx.doc.file,
     start: res.start, end: res.end, date: isoDate(str(start?.node)),
     provider: {
-      name: nameOf(practitioner) ?? str(at(res, 'participant', 0, 'individual', 'display')),
-      organization: (org ? nameOf(ctx.byRef.get(org)?.node) : undefined) ?? str(at(res, 'serviceProvider', 'display')),
+      name: who?.name ?? str(at(res, 'participant', 0, 'individual', 'display')),
+      credential: who?.credential,
+      organization,
     },
-    specialty: SPECIALTY_WORDS.find(([re]) => re.test(label))?.[1] ?? 'unknown',
-    kind, title: label || undefined, source: 'fhir',
-    evidence: [typeText, start].filter((x): x is { node: JsonNode; path: string } => !!x).map((x) => ev(ctx, x.node, ref, x.path)),
+    specialty, kind, title: label || undefined, source: 'fhir',
+    evidence: [
+      ...cite(typeText, ref), ...cite(start, ref),
+      ...(who ? cite(who.nameNode, `${who.practitioner.type}/${who.practitioner.id}`) : []),
+      ...(orgRef ? cite(orgName, `Organization/${orgRef.id}`) : []),
+    ],
   };
   ctx.encounters.push(enc);
   for (const key of [ref, ...(ctx.keysOf.get(res) ?? [])]) ctx.encounterByRef.set(key, enc);
+}
+
+/** A referenced resource's name (Condition.code text), cited in that resource: the reason a treatment was given. */
+function reasonEvidence(ctx: Ctx, res: JsonNode, base: string): Evidence[] {
+  const out: Evidence[] = [];
+  for (const r of items(at(res, 'reasonReference')).concat(items(at(res, 'addresses')))) {
+    const target = ctx.byRef.get(str(at(r, 'reference')) ?? '');
+    const name = target && conceptText(target.node, target.path, 'code');
+    if (target && name) out.push(ev(ctx, name.node, `${target.type}/${target.id}`, name.path));
+  }
+  const code = conceptText(res, base, 'reasonCode', 0);
+  if (code) out.push(ev(ctx, code.node, `${str(at(res, 'resourceType'))}/${str(at(res, 'id'))}`, code.path));
+  return out.slice(0, 2);
 }
 
 function readCondition(ctx: Ctx, res: JsonNode, base: string, ref: string): void {
@@ -140,12 +98,15 @@ function readCondition(ctx: Ctx, res: JsonNode, base: string, ref: string): void
   if (verification === 'entered-in-error') return;
   const coding = items(at(res, 'code', 'coding'));
   const icd = coding.find((c) => /icd-10/i.test(str(at(c, 'system')) ?? ''));
-  addFact(ctx, res, isoDate(str(at(res, 'onsetDateTime')) ?? str(at(res, 'recordedDate'))), ev(ctx, name.node, ref, name.path), {
+  const abated = pick(res, base, ['abatementDateTime'], ['abatementPeriod', 'start'], ['abatementString'], ['abatementBoolean']);
+  const over = clinical === 'resolved' || clinical === 'inactive' || clinical === 'remission'
+    || (!clinical && !!abated && !(abated.node.t === 'literal' && abated.node.value === false));
+  addFact(ctx, res, isoDate(str(at(res, 'onsetDateTime')) ?? str(at(res, 'onsetPeriod', 'start')) ?? str(at(res, 'recordedDate'))), [ev(ctx, name.node, ref, name.path)], {
     type: 'diagnosis',
     attributes: { name: str(name.node) ?? '', code: str(at(icd ?? coding[0], 'code')) },
     negated: verification === 'refuted',
     certainty: verification === 'provisional' || verification === 'differential' || verification === 'unconfirmed' ? 'possible' : 'affirmed',
-    temporality: clinical === 'resolved' || clinical === 'inactive' || clinical === 'remission' ? 'historical' : 'current',
+    temporality: over ? 'historical' : 'current',
   });
 }
 
@@ -162,10 +123,12 @@ function modalityOf(res: JsonNode): { modality: Modality; subtype?: string; cpt?
       if (m?.kind === 'treatment') return { modality: m.modality, subtype: m.subtype ?? m.label, cpt: code };
     }
   }
-  const display = str(at(res, 'code', 'text')) ?? str(at(res, 'code', 'coding', 0, 'display')) ?? '';
-  const modality = modalityFromText(display);
-  return modality ? { modality, subtype: display } : undefined;
+  const concept = coded(at(res, 'code'));
+  const t = treatmentOf(concept);
+  return t ? { modality: t.modality, subtype: t.subtype ?? concept.text } : undefined;
 }
+
+const SPINE_LEVEL = /\b(cervical|thoracic|lumbar|lumbosacral|sacral|[CTL]\d(-[CTLS]?\d)?)\b/i;
 
 function readProcedure(ctx: Ctx, res: JsonNode, base: string, ref: string): void {
   const name = conceptText(res, base, 'code');
@@ -174,7 +137,57 @@ function readProcedure(ctx: Ctx, res: JsonNode, base: string, ref: string): void
   const status = PROCEDURE_STATUS[str(at(res, 'status')) ?? 'completed'];
   if (!status) return;
   const date = isoDate(str(at(res, 'performedDateTime')) ?? str(at(res, 'performedPeriod', 'start')));
-  addFact(ctx, res, date, ev(ctx, name.node, ref, name.path), { type: 'treatment', attributes: { ...m, status } });
+  const why = coded(at(res, 'statusReason')).text;
+  const site = coded(at(res, 'bodySite', 0)).text;
+  const level = SPINE_LEVEL.exec(site)?.[0];
+  addFact(ctx, res, date, [ev(ctx, name.node, ref, name.path), ...reasonEvidence(ctx, res, base)], {
+    type: 'treatment',
+    attributes: { ...m, status, ...(level ? { level } : {}), ...(why && (status === 'declined' || status === 'discontinued') ? { reasonStopped: why } : {}) },
+  });
+}
+
+const CAREPLAN_STATUS: Record<string, 'ongoing' | 'completed' | 'discontinued' | 'planned'> = {
+  active: 'ongoing', completed: 'completed', revoked: 'discontinued', draft: 'planned', 'on-hold': 'planned',
+};
+const ACTIVITY_STATUS: Record<string, 'ongoing' | 'completed' | 'discontinued' | 'planned' | 'declined'> = {
+  'not-started': 'planned', scheduled: 'planned', 'in-progress': 'ongoing', 'on-hold': 'planned', completed: 'completed',
+  cancelled: 'discontinued', stopped: 'discontinued',
+};
+
+/**
+ * CarePlan → treatment course: the plan's category (or activity) names the modality, its period gives the
+ * course's start and, once it is over, its end. Activities add facts only for modalities the category does not cover.
+ */
+function readCarePlan(ctx: Ctx, res: JsonNode, base: string, ref: string): void {
+  const planStatus = CAREPLAN_STATUS[str(at(res, 'status')) ?? ''];
+  if (!planStatus) return;
+  const proposed = ['proposal', 'plan'].includes(str(at(res, 'intent')) ?? '') && planStatus !== 'completed';
+  const reasons = reasonEvidence(ctx, res, base);
+  const startNode = pick(res, base, ['period', 'start']);
+  const endNode = pick(res, base, ['period', 'end']);
+  const start = isoDate(str(startNode?.node));
+  const end = isoDate(str(endNode?.node));
+  const seen = new Set<Modality>();
+  const course = (name: Located, t: { modality: Modality; subtype?: string }, status: 'ongoing' | 'completed' | 'discontinued' | 'planned' | 'declined') => {
+    if (seen.has(t.modality)) return;
+    seen.add(t.modality);
+    const attributes = { modality: t.modality, subtype: t.subtype ?? (str(name.node) ?? '').toLowerCase(), status: proposed ? 'recommended' as const : status };
+    addFact(ctx, res, start, [ev(ctx, name.node, ref, name.path), ...reasons], { type: 'treatment', attributes });
+    if (end && start && end > start && (status === 'completed' || status === 'discontinued') && endNode) {
+      addFact(ctx, res, end, [ev(ctx, endNode.node, ref, endNode.path), ev(ctx, name.node, ref, name.path)], { type: 'treatment', attributes });
+    }
+  };
+  items(at(res, 'category')).forEach((c, k) => {
+    const t = treatmentOf(coded(c));
+    const name = conceptText(res, base, 'category', k);
+    if (t && name) course(name, t, planStatus);
+  });
+  items(at(res, 'activity')).forEach((a, k) => {
+    const name = conceptText(res, base, 'activity', k, 'detail', 'code');
+    const t = treatmentOf(coded(at(a, 'detail', 'code')));
+    if (!t || !name) return;
+    course(name, t, ACTIVITY_STATUS[str(at(a, 'detail', 'status')) ?? ''] ?? planStatus);
+  });
 }
 
 function readMedication(ctx: Ctx, res: JsonNode, base: string, ref: string, type: string): void {
@@ -191,35 +204,42 @@ function readMedication(ctx: Ctx, res: JsonNode, base: string, ref: string, type
   const status = s === 'stopped' || s === 'cancelled' ? 'discontinued' as const
     : s === 'completed' ? 'completed' as const
       : s === 'not-taken' ? 'declined' as const
-        : intent === 'proposal' || intent === 'plan' ? 'recommended' as const : 'ongoing' as const;
+        : s === 'draft' || s === 'intended' ? 'planned' as const
+          : intent === 'proposal' || intent === 'plan' ? 'recommended' as const : 'ongoing' as const;
   const date = isoDate(str(at(res, 'authoredOn')) ?? str(at(res, 'effectiveDateTime')) ?? str(at(res, 'effectivePeriod', 'start')) ?? str(at(res, 'dateAsserted')));
-  const dose = str(at(res, type === 'MedicationRequest' ? 'dosageInstruction' : 'dosage', 0, 'text'));
-  addFact(ctx, res, date, ev(ctx, name.node, ref, name.path), {
-    type: 'treatment', attributes: { modality: 'medication', drug: str(name.node), dose, status },
+  const dosage = at(res, type === 'MedicationRequest' ? 'dosageInstruction' : 'dosage', 0);
+  const qty = at(dosage, 'doseAndRate', 0, 'doseQuantity');
+  const dose = str(at(dosage, 'text')) ?? (num(at(qty, 'value')) !== undefined ? `${num(at(qty, 'value'))} ${str(at(qty, 'unit')) ?? ''}`.trim() : undefined);
+  const why = coded(at(res, 'statusReason', 0)).text || coded(at(res, 'statusReason')).text;
+  addFact(ctx, res, date, [ev(ctx, name.node, ref, name.path)], {
+    type: 'treatment',
+    attributes: { modality: 'medication', drug: str(name.node), dose, status, ...(why && status === 'discontinued' ? { reasonStopped: why } : {}) },
   });
 }
 
 function readObservation(ctx: Ctx, res: JsonNode, base: string, ref: string): void {
   const name = conceptText(res, base, 'code');
-  if (!name) return;
-  const label = str(name.node) ?? '';
-  const loinc = items(at(res, 'code', 'coding')).map((c) => str(at(c, 'code')));
-  const inst = INSTRUMENTS.find((i) => i.loinc?.some((l) => loinc.includes(l)) || i.re.test(label));
+  if (!name || ['entered-in-error', 'cancelled'].includes(str(at(res, 'status')) ?? '')) return;
+  const concept = coded(at(res, 'code'));
+  const inst = instrumentOf(concept);
   if (!inst) return;
   const valuePath = pick(res, base, ['valueQuantity', 'value'], ['valueInteger'], ['valueDecimal']);
   const value = num(valuePath?.node);
   if (value === undefined || !valuePath) return;
+  const unit = str(at(res, 'valueQuantity', 'unit'));
+  const max = unit === '%' ? 100 : inst.max;
   const date = isoDate(str(at(res, 'effectiveDateTime')) ?? str(at(res, 'effectivePeriod', 'start')) ?? str(at(res, 'issued')));
   // Cite the value: that is the claim; the name is in the same resource.
-  addFact(ctx, res, date, ev(ctx, valuePath.node, ref, valuePath.path), {
-    type: 'outcome_measure', attributes: { instrument: inst.instrument, value: Math.round(value * 10) / 10, max: inst.max },
+  addFact(ctx, res, date, [ev(ctx, valuePath.node, ref, valuePath.path)], {
+    type: 'outcome_measure',
+    attributes: { instrument: inst.instrument, value: Math.round(value * 10) / 10, ...(max ? { max } : {}), ...(inst.instrument === 'other' ? { name: concept.text } : {}) },
   });
 }
 
 function readServiceRequest(ctx: Ctx, res: JsonNode, base: string, ref: string): void {
   const name = conceptText(res, base, 'code');
   if (!name || ['revoked', 'entered-in-error'].includes(str(at(res, 'status')) ?? '')) return;
-  addFact(ctx, res, isoDate(str(at(res, 'authoredOn')) ?? str(at(res, 'occurrenceDateTime'))), ev(ctx, name.node, ref, name.path), {
+  addFact(ctx, res, isoDate(str(at(res, 'authoredOn')) ?? str(at(res, 'occurrenceDateTime'))), [ev(ctx, name.node, ref, name.path)], {
     type: 'plan_signal', attributes: { signal: 'referral', target: str(name.node) },
   });
 }
@@ -232,7 +252,7 @@ function readDiagnosticReport(ctx: Ctx, res: JsonNode, base: string, ref: string
     const text = conclusion.node.value;
     const category = /\bEMG\b|electromyo|nerve conduction/i.test(name) ? 'electrodiagnostic' as const
       : /MRI|magnetic|CT\b|tomograph|x-?ray|radiograph|imaging|ultrasound/i.test(name) || /RAD/.test(str(at(res, 'category', 0, 'coding', 0, 'code')) ?? '') ? 'imaging' as const : 'exam' as const;
-    addFact(ctx, res, date, ev(ctx, conclusion.node, ref, conclusion.path), {
+    addFact(ctx, res, date, [ev(ctx, conclusion.node, ref, conclusion.path)], {
       type: 'objective_finding',
       attributes: { category, finding: 'report_conclusion', label: text.slice(0, 200), abnormal: !/^\s*(normal|unremarkable|negative|no (acute|significant) )/i.test(text) },
     });
@@ -310,8 +330,11 @@ export function readFhir(id: string, file: string, bytes: Buffer, exhibit: strin
         items(at(node, 'content')).forEach((c, k) => addAttachment(ctx, at(c, 'attachment'), ref, `${path}.content[${k}].attachment`, isoDate(str(at(node, 'date')))));
         break;
       case 'Binary': addAttachment(ctx, node, ref, path); break;
+      case 'CarePlan': readCarePlan(ctx, node, path, ref); break;
     }
   }
+  // Bills last: a billed service adds a treatment only where no clinical resource already records it.
+  readBilling(ctx, entries.map(({ node, path }) => ({ node, path, ref: refOf(node) })));
   if (rtype === 'Bundle' && entries.length === 0) ctx.warnings.push('FHIR Bundle has no resources');
   doc.meta.resources = [...counts].map(([k, v]) => `${k}:${v}`).join(' ');
   doc.structured = { encounters: ctx.encounters, facts: ctx.facts };
