@@ -288,3 +288,15 @@ describe('record without bill', () => {
     expect(analyzeBilling([...clinic, ...chiro])!.billedWithoutRecord).toHaveLength(3);
   });
 });
+
+describe('FHIR claims', () => {
+  it('count toward costs but are never reconciled as missing records or bills', async () => {
+    const bundle = path.resolve(import.meta.dirname, '../../shared/data/synthea-dev/Korey_Toy_1b643ea7-c9f8-40e6-b32c-88a3cc1d71f0.json');
+    const run = await analyzePaths([bundle], { type: 'general' });
+    const billing = run.analysis.billing!;
+    expect(billing.totals.grand.charges).toBeGreaterThan(0);
+    expect(billing.billedWithoutRecord).toEqual([]);
+    expect(billing.recordWithoutBill).toEqual([]);
+    expectValidCitations(run.analysis, run.documents);
+  });
+});

@@ -164,10 +164,13 @@ function recordLabel(e: Encounter): string {
  * charges. Undefined when the case has no ledger.
  */
 export function analyzeBilling(encounters: Encounter[]): BillingAnalysis | undefined {
-  const bills = encounters.filter((e) => e.source === 'ledger' && e.date && e.billing?.length);
-  if (!bills.length) return undefined;
+  // Costs come from every billed line (ledger rows, FHIR claims); reconciliation only from ledgers, since a
+  // FHIR claim is attached to the very encounter it bills and cannot lack a record.
+  const billed = encounters.filter((e) => e.date && e.billing?.length);
+  if (!billed.length) return undefined;
+  const bills = billed.filter((e) => e.source === 'ledger');
   const records = encounters.filter(isRecord);
-  const lines = bills.flatMap((e) => e.billing!).sort((a, b) => a.date.localeCompare(b.date));
+  const lines = billed.flatMap((e) => e.billing!).sort((a, b) => a.date.localeCompare(b.date));
 
   const same = providerLinker(bills, records);
 
