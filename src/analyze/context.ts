@@ -60,11 +60,20 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
     .filter((d): d is string => !!d).sort();
 
   const byType = new Map<string, Fact[]>();
+  const labelByEncounter = new Map<string, string>();
   return {
     claim, profile, encounters: encById, asserted, visits,
     firstDate: dated[0], lastDate: dated[dated.length - 1],
     dateOf,
-    providerOf: (f) => providerLabel(encById.get(f.encounterId)),
+    providerOf: (f) => {
+      // Labels are asked for per fact, many times per rule; an encounter has one.
+      let label = labelByEncounter.get(f.encounterId);
+      if (label === undefined) {
+        label = providerLabel(encById.get(f.encounterId));
+        labelByEncounter.set(f.encounterId, label);
+      }
+      return label;
+    },
     encounterOf: (f) => encById.get(f.encounterId),
     of<T extends FactType>(type: T, withHistorical = false): FactOf<T>[] {
       // Called inside per-fact loops by many rules: filter once per (type, historical).

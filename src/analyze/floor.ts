@@ -3,6 +3,7 @@ import type { FactOf, FloorItem, Reason } from '../model/index.js';
 import type { CaseContext } from './context.js';
 import { copyForwardKey, evidenceOf } from './context.js';
 import { addDays, DAYS_PER_MONTH } from './dates.js';
+import { pushTo } from '../util/group.js';
 
 type Limitation = FactOf<'limitation'>;
 
@@ -28,7 +29,7 @@ function limitConflicts(facts: Limitation[], ctx: CaseContext): Reason[] {
   const byUnit = new Map<string, Limitation[]>();
   for (const f of latest.values()) {
     const u = normalUnit(f.attributes.unit);
-    byUnit.set(u, [...(byUnit.get(u) ?? []), f]);
+    pushTo(byUnit, u, f);
   }
   const out: Reason[] = [];
   for (const [unit, fs] of byUnit) {
@@ -67,7 +68,7 @@ export function buildFloor(ctx: CaseContext): FloorItem[] {
   const fullDuty = ctx.of('work_status').filter((f) => f.attributes.status === 'full_duty' && (ctx.dateOf(f) ?? '') >= since);
 
   const byActivity = new Map<string, Limitation[]>();
-  for (const f of facts) byActivity.set(f.attributes.activity, [...(byActivity.get(f.attributes.activity) ?? []), f]);
+  for (const f of facts) pushTo(byActivity, f.attributes.activity, f);
 
   const items: FloorItem[] = [];
   for (const [, fs] of byActivity) {

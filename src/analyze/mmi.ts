@@ -102,8 +102,8 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const d = ctx.dateOf(f);
     if (d && isActiveSignal(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
-  const maintenance = maintenanceVisits(ctx);
-  return out.filter((a) => !a.open || !lapsed(a, ctx, maintenance)).sort((a, b) => a.date.localeCompare(b.date));
+  const isLapsed = lapseTest(ctx, maintenanceVisits(ctx));
+  return out.filter((a) => !a.open || !isLapsed(a)).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 const MED_CHANGES = new Set(['started', 'increased', 'switched']);
@@ -130,12 +130,24 @@ function maintenanceVisits(ctx: CaseContext): Visit[] {
 /**
  * A recommendation nobody acted on has lapsed when the provider who made it later writes a maintenance-only
  * plan, or when maintenance visits have since gone on long enough to show the maintenance phase itself.
+ * Built once per case (date-sorted visits, last maintenance date per provider), so each test is a binary search.
  */
-function lapsed(a: ActiveEvent, ctx: CaseContext, maintenance: Visit[]): boolean {
-  const later = maintenance.filter((v) => v.date > a.date);
-  if (later.some((v) => v.provider === ctx.providerOf(a.fact))) return true;
+function lapseTest(ctx: CaseContext, maintenance: Visit[]): (a: ActiveEvent) => boolean {
+  const sorted = [...maintenance].sort((x, y) => x.date.localeCompare(y.date));
+  const lastByProvider = new Map<string, string>();
+  for (const v of sorted) lastByProvider.set(v.provider, v.date);
   const { minMaintenanceVisits, minMaintenanceDays } = ctx.profile.params;
-  return later.length >= minMaintenanceVisits && daysBetween(later[0].date, later[later.length - 1].date) >= minMaintenanceDays;
+  return (a) => {
+    if ((lastByProvider.get(ctx.providerOf(a.fact)) ?? '') > a.date) return true;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].date <= a.date) lo = mid + 1; else hi = mid;
+    }
+    const later = sorted.length - lo;
+    return later >= minMaintenanceVisits && daysBetween(sorted[lo].date, sorted[sorted.length - 1].date) >= minMaintenanceDays;
+  };
 }
 
 function isMaintenance(f: Fact): boolean {

@@ -3,6 +3,7 @@ import type { FactOf, Modality, TimelineEntry } from '../model/index.js';
 import type { CaseContext } from './context.js';
 import { evidenceOf } from './context.js';
 import { daysBetween } from './dates.js';
+import { pushTo } from '../util/group.js';
 
 type Treatment = FactOf<'treatment'>;
 type Measure = FactOf<'outcome_measure'>;
@@ -204,25 +205,39 @@ const SUMMARY_WINDOW_DAYS = 120;
  * A historical mention ("treated with 11 visits of physical therapy" in a later report) summarises care the
  * record documents elsewhere: near a documented course of the same modality it would only misdate it, so it is
  * left out. Historical care with no documented course nearby (an injection before the record starts) stays.
+ * `documented` holds, per modality, the sorted dates of current (non-historical) treatment facts.
  */
-function isSummaryOfDocumentedCare(f: Treatment, current: Treatment[], ctx: CaseContext): boolean {
+function isSummaryOfDocumentedCare(f: Treatment, documented: Map<string, string[]>, ctx: CaseContext): boolean {
   if (f.temporality !== 'historical') return false;
   const d = ctx.dateOf(f);
   if (!d) return true;
-  return current.some((g) => {
-    const gd = ctx.dateOf(g);
-    return g.attributes.modality === f.attributes.modality && !!gd && Math.abs(daysBetween(d, gd)) <= SUMMARY_WINDOW_DAYS;
-  });
+  const dates = documented.get(f.attributes.modality);
+  if (!dates?.length) return false;
+  // Binary search for the documented dates either side of d; only the nearest can fall inside the window.
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid] < d) lo = mid + 1; else hi = mid;
+  }
+  return [dates[lo - 1], dates[lo]].some((g) => g !== undefined && Math.abs(daysBetween(d, g)) <= SUMMARY_WINDOW_DAYS);
 }
 
 /** Treatment facts grouped into courses per modality, sorted by first date. Historical treatment counts as past events. */
 export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
   const groups = new Map<string, Treatment[]>();
-  const current = ctx.of('treatment');
+  const documented = new Map<string, string[]>();
+  for (const g of ctx.of('treatment')) {
+    const d = ctx.dateOf(g);
+    if (!d) continue;
+    const list = documented.get(g.attributes.modality);
+    if (list) list.push(d); else documented.set(g.attributes.modality, [d]);
+  }
+  for (const dates of documented.values()) dates.sort();
   for (const f of ctx.of('treatment', true)) {
-    if (isSummaryOfDocumentedCare(f, current, ctx)) continue;
+    if (isSummaryOfDocumentedCare(f, documented, ctx)) continue;
     const key = groupKey(f);
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    pushTo(groups, key, f);
   }
   const entries = [...groups.values()].flatMap((facts) => splitCourses(facts, ctx)).map((c) => buildEntry(c, ctx));
   return entries.sort((a, b) => (a.firstDate ?? '9999').localeCompare(b.firstDate ?? '9999'));

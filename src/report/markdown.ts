@@ -12,6 +12,7 @@ import { executiveSummary, mmiEvidence, type SummaryLine } from './summary.js';
 import {
   MMI_STATUS_LABEL, benefitText, dateRange, documentCounts, durationSpan, gapsBySeverity, mmiHeadline, sessionsText, trendRows, trendValues,
 } from './wording.js';
+import { pushTo } from '../util/group.js';
 
 /**
  * Record text is hostile input: escape Markdown syntax and turn angle brackets into entities so no
@@ -349,7 +350,7 @@ function appendix(w: MarkdownWriter): void {
   w.line('Each quote is the text at the given character offsets of the file (line breaks shown as spaces).');
   w.line();
   const byFile = new Map<string, Evidence[]>();
-  for (const { evidence } of entries) byFile.set(evidence.file, [...(byFile.get(evidence.file) ?? []), evidence]);
+  for (const { evidence } of entries) pushTo(byFile, evidence.file, evidence);
   for (const [file, list] of [...byFile].sort(([x], [y]) => x.localeCompare(y))) {
     w.line(`### ${mdText(file)}`);
     w.line();

@@ -8,6 +8,7 @@ import { formatNumber } from './measures.js';
 import type { EvidenceRanker } from './relevance.js';
 import type { ProviderNames } from './providers.js';
 import { SEVERITY_ORDER, mmiHeadline } from './wording.js';
+import { pushTo } from '../util/group.js';
 
 export interface SummaryLine { text: string; evidence?: Evidence; severity?: 'high' | 'medium' | 'low' }
 
@@ -43,7 +44,7 @@ function limitationLines(a: CaseAnalysis, ranker: EvidenceRanker, max: number): 
   const groups = new Map<string, FloorItem[]>();
   for (const f of a.functionalFloor) {
     const key = f.summary.toLowerCase().replace(/[\s.;,]+$/g, '').replace(/\s+/g, ' ');
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    pushTo(groups, key, f);
   }
   const score = (fs: FloorItem[]) => {
     const best = fs.reduce((x, y) => (CONSISTENCY_ORDER[y.consistency] < CONSISTENCY_ORDER[x.consistency] ? y : x));
@@ -69,7 +70,7 @@ function limitationLines(a: CaseAnalysis, ranker: EvidenceRanker, max: number): 
 function gapLines(a: CaseAnalysis, names: ProviderNames, max: number): SummaryLine[] {
   const groups = new Map<string, CaseAnalysis['gaps']>();
   for (const g of [...a.gaps].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity])) {
-    groups.set(g.title, [...(groups.get(g.title) ?? []), g]);
+    pushTo(groups, g.title, g);
   }
   return [...groups.values()].slice(0, max).map((gs) => ({
     severity: gs[0].severity,

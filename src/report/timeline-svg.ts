@@ -9,6 +9,7 @@ import { html, type Markup } from './html-template.js';
 import { MODALITY_LABEL } from './labels.js';
 import { formatNumber, instrumentLabel } from './measures.js';
 import { percent, trendRows } from './wording.js';
+import { pushTo } from '../util/group.js';
 
 const W = 960;
 const LEFT = 190;
@@ -94,7 +95,7 @@ function sparkLabel(instrument: string, max: number): string {
 
 export function timelineSvg(a: CaseAnalysis): Markup | undefined {
   const lanes = new Map<Modality, TimelineEntry[]>();
-  for (const t of a.timeline) lanes.set(t.modality, [...(lanes.get(t.modality) ?? []), t]);
+  for (const t of a.timeline) pushTo(lanes, t.modality, t);
   const trends = trendRows(a.trajectory.trends).filter((t) => t.points.filter((p) => dayOf(p.date) !== undefined).length >= 2);
   const marks = markers(a);
 

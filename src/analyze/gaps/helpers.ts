@@ -3,6 +3,7 @@ import type { Evidence, Gap } from '../../model/index.js';
 import type { Visit } from '../context.js';
 import { isAcceptableMedicalSource, isTreatingSpecialty } from '../providers.js';
 import type { GapContext, GapRuleMeta } from './types.js';
+import { pushTo } from '../../util/group.js';
 
 export function makeGap(meta: GapRuleMeta, g: { why: string; to?: string; ask?: string; evidence: Evidence[] }): Gap {
   return {
@@ -20,7 +21,7 @@ export function mainTreatingVisits(ctx: GapContext, until?: string): Visit[] {
   const visits = ctx.visits.filter((v) => !until || v.date <= until);
   const pool = visits.filter(isTreatingAms).length ? visits.filter(isTreatingAms) : visits;
   const counts = new Map<string, Visit[]>();
-  for (const v of pool) counts.set(v.provider, [...(counts.get(v.provider) ?? []), v]);
+  for (const v of pool) pushTo(counts, v.provider, v);
   return [...counts.values()].sort((a, b) => b.length - a.length || b[b.length - 1].date.localeCompare(a[a.length - 1].date))[0] ?? [];
 }
 

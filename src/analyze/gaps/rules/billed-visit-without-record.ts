@@ -1,6 +1,7 @@
 import type { BillingAnalysis } from '../../../model/index.js';
 import { list, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { pushTo } from '../../../util/group.js';
 
 /** Dates named in one request; the rest are counted, and every billed row is still cited. */
 const MAX_DATES_NAMED = 12;
@@ -18,7 +19,7 @@ export const rule: GapRule = {
   check(ctx) {
     const missing = ctx.billing?.billedWithoutRecord ?? [];
     const byProvider = new Map<string, BillingAnalysis['billedWithoutRecord']>();
-    for (const m of missing) byProvider.set(m.provider, [...(byProvider.get(m.provider) ?? []), m]);
+    for (const m of missing) pushTo(byProvider, m.provider, m);
     return [...byProvider].map(([provider, items]) => {
       const dates = items.map((i) => i.date);
       const named = dates.slice(0, MAX_DATES_NAMED);

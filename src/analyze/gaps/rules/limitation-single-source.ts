@@ -2,6 +2,7 @@ import type { FloorItem } from '../../../model/index.js';
 import { isStale } from '../../floor.js';
 import { list, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { pushTo } from '../../../util/group.js';
 
 export const rule: GapRule = {
   meta: {
@@ -19,7 +20,7 @@ export const rule: GapRule = {
     for (const item of ctx.floor) {
       if (item.consistency === 'corroborated') continue;
       const who = item.providers[0];
-      byProvider.set(who, [...(byProvider.get(who) ?? []), item]);
+      pushTo(byProvider, who, item);
     }
     return [...byProvider].map(([who, items]) => {
       const acts = items.map((i) => i.activity.replace(/_/g, ' '));

@@ -1,6 +1,7 @@
 import type { Fact, FactOf } from '../../../model/index.js';
 import { makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { pushTo } from '../../../util/group.js';
 
 export const rule: GapRule = {
   meta: {
@@ -27,7 +28,7 @@ export const rule: GapRule = {
       if (!['off_work', 'unable_any_work'].includes(f.attributes.status)) continue;
       const who = ctx.providerOf(f);
       if ((limitsUntil.get(author(f)) ?? '') >= (ctx.dateOf(f) ?? '\uffff')) continue;
-      bare.set(who, [...(bare.get(who) ?? []), f]);
+      pushTo(bare, who, f);
     }
     return [...bare].map(([who, facts]) => {
       const dates = [...new Set(facts.map((f) => ctx.dateOf(f)).filter((d): d is string => !!d))];
