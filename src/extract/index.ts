@@ -9,7 +9,7 @@ import { extractFindings } from './findings.js';
 import { extractLimitations } from './limitations.js';
 import { extractDiagnoses } from './diagnoses.js';
 import { visitFacts } from './visits.js';
-import { isLetterheadLine } from './letterhead.js';
+import { isLetterheadLine, isTrailingLetterheadLine } from './letterhead.js';
 import { attachFollowingReasons } from './reasons.js';
 import { extractImpairment, extractMmi, extractPlanSignals, extractPrognosis, extractWorkStatus } from './statements.js';
 
@@ -83,7 +83,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[]): Fact
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
       // "COASTAL SPINE ASSOCIATES / Orthopaedic Spine Surgery": the practice's name states no event.
-      if (isLetterheadLine(doc.text, enc, span.start, span.end)) continue;
+      if (isLetterheadLine(doc.text, enc, span.start, span.end) || isTrailingLetterheadLine(doc.text, enc, span.start, span.end)) continue;
       const sent = makeSentence(doc, enc, span.start, span.end, sectionAt(sections, span.start));
       let found: Fact[] = [];
       for (const x of EXTRACTORS) found.push(...x(sent));

@@ -8,7 +8,7 @@ import type { Encounter } from '../model/index.js';
 /** How far into a visit its letterhead can reach (fax banner, practice name, tag line). */
 const TOP_CHARS = 300;
 /** Small words allowed in lower case inside a capitalised name ("Physical Therapy and Rehab of the Valley"). */
-const CONNECTOR = /^(?:&|and|of|for|the|at|in|on|-|–|\/|\+|,)$/;
+const CONNECTOR = /^(?:&|and|of|for|the|at|in|on|-|–|—|\||·|\/|\+|,)$/;
 /** A verb makes the line a statement: "Patient Tolerated Procedure Well", "Was Seen Today". */
 const VERB = /^(?:is|are|was|were|has|have|had|will|did|does|tolerated|underwent|received|performed|completed|seen|given|declined|started|denies|reports|\w+ed)$/i;
 /**
@@ -43,4 +43,16 @@ export function isLetterheadLine(text: string, enc: Encounter, start: number, en
   if (!/\n[ \t]*$/.test(above)) return false; // the sentence does not open its line
   const lines = above.replace(/\n[ \t]*$/, '').split('\n');
   return lines.every((l) => l.trim() !== '' && !l.includes(':') && (looksLikeLetterhead(l) || /^FAX\b/i.test(l.trim())));
+}
+
+/**
+ * A letterhead repeated for the next visit (or page) can fall at the end of this visit's text: the lines from
+ * the sentence to the end of the visit are letterhead lines, header fields ("Patient: … DOB …") or blank.
+ */
+export function isTrailingLetterheadLine(text: string, enc: Encounter, start: number, end: number): boolean {
+  if (enc.end - end > TOP_CHARS) return false;
+  if (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\f') return false; // the sentence opens its line
+  if (!text.slice(start, end).split('\n').every(looksLikeLetterhead)) return false;
+  const isTitle = (l: string) => l.trim().length <= 40 && !/[a-z]/.test(l); // "FOLLOW-UP", "OPERATIVE REPORT"
+  return text.slice(end, enc.end).split('\n').every((l) => l.trim() === '' || l.includes(':') || looksLikeLetterhead(l) || isTitle(l));
 }
