@@ -17,3 +17,13 @@ describe('letterheads repeated above every visit', () => {
     expect(facts.filter((f) => f.type === 'outcome_measure').map((f) => f.attributes.value)).toEqual([5, 4]);
   });
 });
+
+describe('a negated recommendation negates only its own target', () => {
+  it('"Continue PT as surgery is not recommended" keeps PT and negates surgery', () => {
+    const text = 'DATE OF SERVICE: 02/01/2024\nProvider: Jane Roe, MD\nPLAN:\nContinue PT as surgery is not recommended.\n';
+    const { facts } = processDocument(readTextDocument('d1', 'x.txt', Buffer.from(text)));
+    const treatments = facts.filter((f) => f.type === 'treatment');
+    expect(treatments.find((f) => f.attributes.modality === 'physical_therapy')?.negated).toBe(false);
+    expect(treatments.find((f) => f.attributes.modality === 'surgery')?.negated).toBe(true);
+  });
+});

@@ -14,7 +14,16 @@ const PATIENT = new RegExp(data.patientReport, 'i');
 const AMOUNT = new RegExp(data.amount, 'i');
 const FREQUENCIES = (Object.keys(data.frequency) as Frequency[]).map((k) => [k, new RegExp(data.frequency[k], 'i')] as const);
 /** "no lifting", "unable to sit", "cannot stand": the negation is the restriction itself. */
-const RESTRICTION_NEGATION = /^(?:no|not|never|avoid|unable|cannot|can't|can not|without|inability)\b/i;
+const RESTRICTION_NEGATION = /^(?:(?:is|are|was|were|be|has been|have been)\s+)?(?:no|not|never|avoid|unable|cannot|can't|can not|without|inability)\b/i;
+/** "and", "or", "/" between two activity words: "stand and walk 2 hours", "alternate sitting and standing every 30 minutes". */
+const COORDINATION = /^\s*(?:,\s*)?(?:and(?:\/or)?|or|&|\/)\s*$/i;
+/** An 'other' need (leg elevation, unscheduled breaks, absences) is an opinion only when stated as a need or prediction. */
+const NEED = /\b(?:must|needs?|needing|requires?|required|will|would|has to|have to|likely|expected)\b/i;
+/** The frame of a medical source statement / RFC form: the clinician's opinion even when written "she can sit ...". */
+const RFC_FRAME = /\b(?:in|during|of|out of) (?:an? |the )?(?:8|eight)[- ]hour (?:work ?)?day\b|\btotal (?:in|during|of)\b|\boff[- ]task\b|\bunscheduled breaks?\b|\b(?:days?|times) (?:per|a|each) month\b/i;
+/** "in an 8-hour workday" measures another activity's total; it is not a work-hours limit. */
+const DAY_FRAME_BEFORE = /\b(?:in|during|of|out of) (?:an?|the)\s*$/i;
+const FREQ_WORD = '(occasional(?:ly)?|frequent(?:ly)?|constant(?:ly)?|rarely|never)';
 const PROVIDER_SECTIONS = new Set(['work_status', 'restrictions', 'plan', 'assessment', 'impression']);
 const PATIENT_SECTIONS = new Set(['hpi', 'subjective', 'chief_complaint']);
 /** Words that make an activity word mean something else ("sitting position", "standing order", "walking boot"). */
@@ -32,7 +41,46 @@ function unitOf(raw: string): string {
   if (/^(?:hour|hours|hr|hrs)$/.test(u)) return 'hours';
   if (/^block/.test(u)) return 'blocks';
   if (/^(?:feet|ft)$/.test(u)) return 'feet';
+  if (u === '%' || u === 'percent') return 'percent';
+  const perMonth = /^(days?|times) .*month$/.exec(u);
+  if (perMonth) return `${perMonth[1].replace(/s?$/, 's')} per month`;
   return u.replace(/s$/, '') + 's';
+}
+
+/** Where the run of activities coordinated with matches[i] ("lift and carry", "sit/stand") stops: the next other activity or the clause end. */
+function chainEnd(text: string, matches: readonly { start: number; end: number }[], i: number, clauseEnd: number): number {
+  let j = i;
+  while (matches[j + 1] && matches[j + 1].start < clauseEnd && COORDINATION.test(text.slice(matches[j].end, matches[j + 1].start))) j++;
+  return matches[j + 1] && matches[j + 1].start < clauseEnd ? matches[j + 1].start : clauseEnd;
+}
+
+/** The amount after the next activity when only "and"/"or" separates the two ("stand and walk 2 hours total"). */
+function sharedAmount(text: string, matches: readonly { start: number; end: number }[], i: number, clauseEnd: number): RegExpExecArray | null {
+  for (let j = i + 1; j < matches.length && matches[j].start < clauseEnd; j++) {
+    if (!COORDINATION.test(text.slice(matches[j - 1].end, matches[j].start))) return null;
+    const next = matches[j + 1] && matches[j + 1].start < clauseEnd ? matches[j + 1].start : clauseEnd;
+    const amt = AMOUNT.exec(text.slice(matches[j].end, Math.max(matches[j].end, next)));
+    if (amt) return amt;
+  }
+  return null;
+}
+
+interface Graded { index: number; end: number; limit: number; unit: string; frequency: Frequency }
+/** Frequency-amount pairs around one activity: "occasionally lift 20 lb and frequently 10 lb", "20 lb occasionally, 10 lb frequently". */
+function gradedAmounts(text: string, from: number, activityEnd: number, to: number): Graded[] {
+  const region = text.slice(from, Math.max(activityEnd, to));
+  const amount = AMOUNT.source;
+  const pair = new RegExp(`\\b${FREQ_WORD}\\s+(?:(?:lift|carry)\\w*\\s+(?:and\\/or\\s+\\w+\\s+)?)?${amount}|${amount}\\s*${FREQ_WORD}\\b`, 'gi');
+  const out: Graded[] = [];
+  for (const p of region.matchAll(pair)) {
+    // Groups: [1] frequency, [2] number, [3] unit (frequency first) or [4] number, [5] unit, [6] frequency.
+    const word = p[1] ?? p[6];
+    const n = parseNumber(p[2] ?? p[4]);
+    const frequency = FREQUENCIES.find(([, re]) => re.test(word))?.[0];
+    if (n === undefined || !frequency) continue;
+    out.push({ index: from + p.index, end: from + p.index + p[0].length, limit: n, unit: unitOf(p[3] ?? p[5]), frequency });
+  }
+  return new Set(out.map((g) => g.frequency)).size > 1 ? out : [];
 }
 
 export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
@@ -43,6 +91,7 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (NOT_FUNCTION.test(sent.text.slice(m.start))) continue;
+    if (m.entry.id === 'work_hours' && DAY_FRAME_BEFORE.test(sent.text.slice(Math.max(0, m.start - 12), m.start))) continue;
     // "...before she has to get up and walk around", "prior to needing to sit down": the relief, not the limited activity.
     if (RELIEF_ACTION.test(sent.text.slice(Math.max(0, m.start - 45), m.start))) continue;
     const clause = clauseAround(sent.text, m.start, m.end);
@@ -50,7 +99,8 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
     const nextStart = matches[i + 1] && matches[i + 1].start < clause.end ? matches[i + 1].start : clause.end;
     const after = sent.text.slice(m.end, Math.max(m.end, nextStart));
     const before = sent.text.slice(Math.max(clause.start, m.start - 25), m.start);
-    const amt = AMOUNT.exec(after) ?? (/(?:\d|lbs?\.?|pounds?)\s*(?:-|\s)?(?:lb|pound)?s?\s*(?:lifting\s*)?$/i.test(before) ? AMOUNT.exec(before) : null);
+    const amt = AMOUNT.exec(after) ?? (/(?:\d|lbs?\.?|pounds?)\s*(?:-|\s)?(?:lb|pound)?s?\s*(?:lifting\s*)?$/i.test(before) ? AMOUNT.exec(before) : null)
+      ?? sharedAmount(sent.text, matches, i, clause.end) ?? AMOUNT.exec(m.text);
     // "She walks one block", "sits 20 minutes" told by the patient: a tolerance needs no restriction word.
     const reportedTolerance = amt !== null && amt.index < 25 && TOLERANCE_UNIT.test(amt[2]) && (PATIENT.test(sent.text) || (section !== undefined && PATIENT_SECTIONS.has(section)));
     if (!CUE.test(clause.text) && !reportedTolerance) continue;
@@ -63,8 +113,19 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
     if (attributes.frequency === 'never' && attributes.limit !== undefined) delete attributes.frequency;
     const patientVoice = PATIENT.test(sent.text) || (section !== undefined && PATIENT_SECTIONS.has(section));
     attributes.source = section !== undefined && PROVIDER_SECTIONS.has(section) && !PATIENT.test(sent.text) ? 'provider' : patientVoice ? 'patient' : 'provider';
+    if (RFC_FRAME.test(clause.text) && !/\b(?:reports?|reported|states?|stated|says|said|complains?|per (?:the )?patient)\b/i.test(sent.text)) attributes.source = 'provider';
     // A bare activity word with a soft cue ("pain with sitting") is only a limitation in the patient's voice or with an amount.
-    if (attributes.limit === undefined && attributes.frequency === undefined && attributes.source === 'provider' && !/\b(?:no|avoid|restrict|unable|cannot|can't|limit|should not|may not)/i.test(clause.text)) continue;
+    if (m.entry.id === 'other' && !NEED.test(clause.text)) continue;
+    if (attributes.limit === undefined && attributes.frequency === undefined && attributes.source === 'provider' && m.entry.id !== 'other' && !/\b(?:no|avoid|restrict|unable|cannot|can't|limit|should not|may not|not (?:recommended|advised|permitted|allowed))/i.test(clause.text)) continue;
+    const graded = gradedAmounts(sent.text, clause.start, m.end, chainEnd(sent.text, matches, i, clause.end));
+    if (graded.length > 1) {
+      // "occasionally lift 20 lb and frequently 10 lb": one limit per frequency band, as an RFC form states them.
+      for (const g of graded) {
+        const span = g.index === graded[0].index ? [m.start, m.end] : [g.index, g.end];
+        out.push({ ...mentionBase(sent, 'limitation', span[0], span[1], { meaningfulNegation: RESTRICTION_NEGATION }), type: 'limitation', attributes: { ...attributes, limit: g.limit, unit: g.unit, frequency: g.frequency } });
+      }
+      continue;
+    }
     out.push({ ...mentionBase(sent, 'limitation', m.start, m.end, { meaningfulNegation: RESTRICTION_NEGATION }), type: 'limitation', attributes });
   }
   // Rehab grading of the same activity ("ambulates 150 feet with min assist") adds nothing to a limitation already read.
