@@ -4,6 +4,9 @@ import { verifyCitations } from '../model/index.js';
 import { analyzePaths } from '../pipeline.js';
 import { TruthSchema, type Truth } from '../synth/truth.js';
 import { scoreCase, summarise, type CaseScore, type EvalSummary } from './score.js';
+import { CLAIM_OF_KEY, ReviewerKeySchema, type ReviewerKey } from './reviewer-key.js';
+import { scoreReviewerCase, type ReviewerScore } from './reviewer-score.js';
+import type { Claim } from '../model/index.js';
 
 /** Files in a case folder that describe the case rather than belong to the record. */
 const CASE_METADATA = new Set(['truth.json', 'expected.json', 'case.json']);
@@ -24,20 +27,49 @@ export async function findCases(root: string): Promise<{ dir: string; truthFile:
   return out;
 }
 
+async function recordFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((n) => !CASE_METADATA.has(n) && !n.startsWith('.')).sort().map((n) => path.join(dir, n));
+}
+
 /** Analyse one case folder (record files only) and score it against its truth. */
 export async function evaluateCase(dir: string, truth: Truth): Promise<CaseScore> {
-  const files = (await readdir(dir)).filter((n) => !CASE_METADATA.has(n) && !n.startsWith('.')).sort().map((n) => path.join(dir, n));
-  const run = await analyzePaths(files, truth.claim);
+  const run = await analyzePaths(await recordFiles(dir), truth.claim);
   const texts = new Map(run.documents.map((d) => [d.file, { text: d.text, pages: d.pages }]));
   const check = verifyCitations(run.analysis, texts);
   return scoreCase(truth, run.analysis, { checked: check.checked, invalid: check.problems.length });
 }
 
-export async function evaluateDir(root: string): Promise<{ scores: CaseScore[]; summary: EvalSummary }> {
+/** The claim as the case folder's case.json gives it (the key's own fields as fallback): never the answers. */
+async function reviewerClaim(dir: string, key: ReviewerKey): Promise<Claim> {
+  let raw: Record<string, unknown> = {};
+  try { raw = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8')) as Record<string, unknown>; } catch { /* no case.json */ }
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const claimKey = (str(raw.claim) ?? key.claim) as ReviewerKey['claim'];
+  return {
+    type: CLAIM_OF_KEY[claimKey] ?? 'general',
+    onset: str(raw.onset) ?? key.onset ?? undefined,
+    dli: str(raw.dli) ?? key.dli ?? undefined,
+    state: str(raw.state),
+  };
+}
+
+/** Analyse a case folder written by an independent reviewer and score it against the reviewer's key. */
+export async function evaluateReviewerCase(dir: string, key: ReviewerKey): Promise<ReviewerScore> {
+  const run = await analyzePaths(await recordFiles(dir), await reviewerClaim(dir, key));
+  return scoreReviewerCase(key, run.analysis, run.documents);
+}
+
+export interface DirEvaluation { scores: CaseScore[]; summary: EvalSummary; reviewer: ReviewerScore[] }
+
+/** Every case under `root`: generated/example truths are scored fact by fact, reviewer keys by verdict, gaps and traps. */
+export async function evaluateDir(root: string): Promise<DirEvaluation> {
   const scores: CaseScore[] = [];
+  const reviewer: ReviewerScore[] = [];
   for (const c of await findCases(root)) {
-    const truth = TruthSchema.parse(JSON.parse(await readFile(c.truthFile, 'utf8')));
-    scores.push(await evaluateCase(c.dir, truth));
+    const raw: unknown = JSON.parse(await readFile(c.truthFile, 'utf8'));
+    const key = ReviewerKeySchema.safeParse(raw);
+    if (key.success) reviewer.push(await evaluateReviewerCase(c.dir, key.data));
+    else scores.push(await evaluateCase(c.dir, TruthSchema.parse(raw)));
   }
-  return { scores, summary: summarise(scores) };
+  return { scores, summary: summarise(scores), reviewer };
 }

@@ -15,6 +15,8 @@ export const ClaimSchema = z.object({
   onset: z.string().optional(),
   /** Date last insured (SSDI). */
   dli: z.string().optional(),
+  /** Workers' comp jurisdiction (two-letter state code): selects the state's MMI rules and forms. */
+  state: z.string().optional(),
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
@@ -66,6 +68,8 @@ export const MmiSchema = z.object({
   reasons: z.array(Reason),
   /** Statements that disagree with the conclusion (e.g. one provider says MMI, another plans surgery). */
   conflicts: z.array(Reason),
+  /** An MMI that was stated and later withdrawn (new injury, flare with new active care, "no longer at MMI"). */
+  priorMmi: z.object({ date: z.string().optional(), statedBy: z.string().optional(), reason: z.string(), evidence: z.array(EvidenceSchema) }).optional(),
   evidence: z.array(EvidenceSchema),
 });
 export type MmiAssessment = z.infer<typeof MmiSchema>;

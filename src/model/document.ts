@@ -48,6 +48,8 @@ export const DocumentStatusSchema = z.object({
   warnings: z.array(z.string()),
   pages: z.number().int(),
   exhibit: z.string().optional(),
+  /** The document names a different patient than the claimant: excluded from the analysis. */
+  misfiled: z.object({ reason: z.string(), evidence: z.array(EvidenceSchema) }).optional(),
   encounters: z.array(
     z.object({
       id: z.string(),
