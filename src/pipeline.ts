@@ -1,7 +1,8 @@
 /** The pipeline: ingest, segment, extract and analyze one case, stage by stage. */
-import type { CaseAnalysis, Claim, DocumentStatus, Encounter, Fact, SourceDocument } from './model/index.js';
+import type { CaseAnalysis, Claim, DocumentRole, DocumentStatus, Encounter, Fact, SourceDocument } from './model/index.js';
 import { readCase, type FileFailure } from './ingest/index.js';
 import { splitEncounters } from './segment/encounters.js';
+import { classifyDocument, documentParts, roleAt } from './segment/document-role.js';
 import { extractFacts } from './extract/index.js';
 import { analyzeCase } from './analyze/index.js';
 
@@ -11,16 +12,22 @@ export interface CaseRun {
   failures: FileFailure[];
 }
 
-/** Documents → encounters → facts, for one document. Structured formats bring their own. */
-export function processDocument(doc: SourceDocument): { encounters: Encounter[]; facts: Fact[] } {
+/**
+ * Documents → encounters → facts, for one document. Structured formats bring their own; administrative papers
+ * (briefs, exhibit lists, claims letters, utilization review) are read for their role only and yield no facts.
+ */
+export function processDocument(doc: SourceDocument, role: DocumentRole = classifyDocument(doc)): { encounters: Encounter[]; facts: Fact[] } {
   if (doc.structured) return doc.structured;
-  const encounters = splitEncounters(doc);
-  return { encounters, facts: extractFacts(doc, encounters) };
+  const parts = documentParts(doc, role);
+  if (parts.every((p) => p.role === 'administrative')) return { encounters: [], facts: [] };
+  // Encounters that begin in an administrative part (a cover letter, a UR decision) are not clinical contacts.
+  const encounters = splitEncounters(doc).filter((e) => roleAt(parts, e.start) !== 'administrative');
+  return { encounters, facts: extractFacts(doc, encounters, (at) => roleAt(parts, at) === 'administrative') };
 }
 
-function documentStatus(doc: SourceDocument, encounters: Encounter[]): DocumentStatus {
+function documentStatus(doc: SourceDocument, role: DocumentRole, encounters: Encounter[]): DocumentStatus {
   return {
-    file: doc.file, kind: doc.kind, status: 'ok', warnings: doc.warnings, pages: doc.pages.length, exhibit: doc.exhibit,
+    file: doc.file, kind: doc.kind, status: 'ok', role, warnings: doc.warnings, pages: doc.pages.length, exhibit: doc.exhibit,
     encounters: encounters.map((e) => ({
       id: e.id, date: e.date, provider: e.provider.name, credential: e.provider.credential,
       specialty: e.specialty, kind: e.kind, evidence: e.evidence,
@@ -36,10 +43,11 @@ export async function analyzePaths(inputs: string[], claim: Claim): Promise<Case
   const facts: Fact[] = [];
   for (const doc of documents) {
     try {
-      const r = processDocument(doc);
+      const role = classifyDocument(doc);
+      const r = processDocument(doc, role);
       encounters.push(...r.encounters);
       facts.push(...r.facts);
-      statuses.push(documentStatus(doc, r.encounters));
+      statuses.push(documentStatus(doc, role, r.encounters));
     } catch (err) {
       failures.push({ file: doc.file, error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
     }

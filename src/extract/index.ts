@@ -64,8 +64,11 @@ function sectionAt(sections: Section[], offset: number): Section | undefined {
   return undefined;
 }
 
-/** Extract facts from every encounter of a text document, with context flags, dates and evidence. */
-export function extractFacts(doc: SourceDocument, encounters: Encounter[]): Fact[] {
+/**
+ * Extract facts from every encounter of a text document, with context flags, dates and evidence.
+ * `excluded` marks offsets that state nothing about the claimant's care (an administrative part of the file).
+ */
+export function extractFacts(doc: SourceDocument, encounters: Encounter[], excluded: (offset: number) => boolean = () => false): Fact[] {
   const facts: Fact[] = [];
   const ids = new Set<string>();
   const specialtiesSeen = new Set<string>();
@@ -83,7 +86,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[]): Fact
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
       // "COASTAL SPINE ASSOCIATES / Orthopaedic Spine Surgery": the practice's name states no event.
-      if (isLetterheadLine(doc.text, enc, span.start, span.end) || isTrailingLetterheadLine(doc.text, enc, span.start, span.end)) continue;
+      if (excluded(span.start) || isLetterheadLine(doc.text, enc, span.start, span.end) || isTrailingLetterheadLine(doc.text, enc, span.start, span.end)) continue;
       const sent = makeSentence(doc, enc, span.start, span.end, sectionAt(sections, span.start));
       let found: Fact[] = [];
       for (const x of EXTRACTORS) found.push(...x(sent));

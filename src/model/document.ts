@@ -40,6 +40,19 @@ export type ReadResult =
   | { ok: true; documents: SourceDocument[] }
   | { ok: false; file: string; error: string };
 
+/**
+ * What kind of paper a document is. Administrative papers (exhibit lists, claimant's forms, briefs, custodian
+ * letters, utilization review, claims and employer papers, billing) yield no clinical facts about the claimant.
+ */
+export const DocumentRoleSchema = z.object({
+  role: z.enum(['clinical', 'examining', 'administrative']),
+  /** Finer kind: clinical_record, examining_opinion, exhibit_list, claimant_statement, representative, records_custodian, utilization_review, claims, employer, pharmacy, billing. */
+  kind: z.string(),
+  why: z.string(),
+  evidence: z.array(EvidenceSchema),
+});
+export type DocumentRole = z.infer<typeof DocumentRoleSchema>;
+
 export const DocumentStatusSchema = z.object({
   file: z.string(),
   kind: DocumentKindSchema.optional(),
@@ -48,6 +61,7 @@ export const DocumentStatusSchema = z.object({
   warnings: z.array(z.string()),
   pages: z.number().int(),
   exhibit: z.string().optional(),
+  role: DocumentRoleSchema.optional(),
   /** The document names a different patient than the claimant: excluded from the analysis. */
   misfiled: z.object({ reason: z.string(), evidence: z.array(EvidenceSchema) }).optional(),
   encounters: z.array(

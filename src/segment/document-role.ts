@@ -1,0 +1,143 @@
+/**
+ * What kind of paper a document is, decided before anything is extracted from it: clinical record, examining
+ * opinion, or administrative paper (exhibit list, claimant's forms, representative's brief, custodian letter,
+ * utilization review, claims correspondence, employer papers, pharmacy profile). Read from the file name and the
+ * title zone, the first lines once fax banners and stamps are set aside. Knowledge: lexicon/documents/roles.json.
+ */
+import path from 'node:path';
+import type { DocumentRole, Evidence, SourceDocument } from '../model/index.js';
+import { readLexiconFile } from '../extract/lexicon.js';
+import { evidenceAt, trimSpan } from '../ingest/evidence.js';
+
+interface RoleEntry { id: DocumentRole['role']; kind: string; why: string; title: string[]; sender?: string[]; filename: string[] }
+
+/** A plain phrase as a regex: whole words, any whitespace between them, a trailing '*' for any word ending. */
+export function phraseSource(phrase: string): string {
+  const words = phrase.trim().split(/\s+/).map((w) => {
+    const open = w.endsWith('*');
+    const body = (open ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return open ? `${body}\\w*` : body;
+  });
+  return `(?<![A-Za-z0-9])${words.join('\\s+')}(?![A-Za-z0-9])`;
+}
+
+/** A regex for a phrase list, or one that never matches when the list is empty. */
+function anyOf(phrases: string[] | undefined): RegExp {
+  return phrases?.length ? new RegExp(phrases.map(phraseSource).join('|'), 'i') : /(?!)/;
+}
+
+const entries = readLexiconFile<{ roles: RoleEntry[] }>('documents/roles.json').roles.map((r) => ({
+  ...r, titleRe: anyOf(r.title), senderRe: anyOf(r.sender), fileRe: anyOf(r.filename),
+}));
+
+/** Headings of a clinical note: two or more near the top mean the paper is a record, whoever produced it. */
+const NOTE_HEADINGS = /\b(?:HPI|HISTORY OF PRESENT ILLNESS|CHIEF COMPLAINT|SUBJECTIVE|OBJECTIVE|ASSESSMENT|PLAN|IMPRESSION|(?:PHYSICAL )?EXAM(?:INATION)?|DIAGNOS[IE]S|PROCEDURE|FINDINGS|DATE OF SERVICE|DOS|TECHNIQUE)\s*:/g;
+function hasNoteStructure(text: string): boolean {
+  return new Set([...text.slice(0, 4000).matchAll(NOTE_HEADINGS)].map((m) => m[0].toUpperCase())).size >= 2;
+}
+
+/** Fax transmission banners, scan stamps and print headers: they name sender and recipient, not the paper's kind. */
+const BANNER = /(?:\b\d{1,2}:\d{2}\b.*(?:->|>>|\bTO\b|\bFROM\b|\bFAX\b|\bP\.\s?\d|\bPG\s?\d|\bPAGE\s+\d|\bp\.\d|\[\d+\]|#\d{3,})|^\s*\*\*.*\*\*\s*$|\bRECEIVED\b|\bSCANNED\b|^\s*\[.*\]\s*$|\beRecords\b|Document Print|printed \d)/i;
+/** How many non-banner lines make the title zone. */
+const TITLE_LINES = 6;
+
+/** File name words, split at separators and case changes ("LifeCarePlanner_Records" → "life care planner records"). */
+function fileWords(file: string): string {
+  return path.basename(file, path.extname(file))
+    .replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/[_\-.]+/g, ' ');
+}
+
+/** [start, end) of the title zone: the first non-banner lines of the document. */
+function titleZone(text: string): { start: number; end: number } {
+  let seen = 0;
+  let start = -1;
+  let end = 0;
+  for (const m of text.slice(0, 4000).matchAll(/[^\n]*\n?/g)) {
+    if (m[0] === '') break;
+    const line = m[0];
+    if (!line.trim() || BANNER.test(line)) { if (start >= 0) end = m.index + line.length; continue; }
+    if (start < 0) start = m.index;
+    end = m.index + line.length;
+    if (++seen >= TITLE_LINES) break;
+  }
+  return { start: Math.max(0, start), end };
+}
+
+const CLINICAL: DocumentRole = { role: 'clinical', kind: 'clinical_record', why: 'treating or diagnostic record', evidence: [] };
+
+/** The document's role, with the words (or file name) that decided it. Structured sources are clinical or billing by format. */
+export function classifyDocument(doc: SourceDocument): DocumentRole {
+  if (doc.kind === 'ledger') return { role: 'administrative', kind: 'billing', why: 'a billing ledger lists charges, not care', evidence: [] };
+  if (doc.kind === 'fhir') return CLINICAL;
+  const zone = titleZone(doc.text);
+  const title = doc.text.slice(zone.start, zone.end);
+  const found = (r: (typeof entries)[number], m: RegExpExecArray): DocumentRole => {
+    const [s, e] = trimSpan(doc.text, zone.start + m.index, zone.start + m.index + m[0].length);
+    return { role: r.id, kind: r.kind, why: r.why, evidence: [evidenceAt(doc, s, e)] };
+  };
+  const words = fileWords(doc.file);
+  for (const r of entries) {
+    if (r.id === 'clinical') continue;
+    const t = r.titleRe.exec(title);
+    if (t) return found(r, t);
+  }
+  for (const r of entries) {
+    if (r.id === 'administrative' && r.fileRe.test(words)) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
+  }
+  const clinicalTitle = entries.find((r) => r.id === 'clinical' && r.titleRe.test(title));
+  if (clinicalTitle) return found(clinicalTitle, clinicalTitle.titleRe.exec(title)!);
+  if (!hasNoteStructure(doc.text)) {
+    for (const r of entries) {
+      const t = r.senderRe.exec(title);
+      if (t) return found(r, t);
+    }
+  }
+  for (const r of entries) {
+    if (r.fileRe.test(words)) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
+  }
+  return CLINICAL;
+}
+
+/** A span of a document with one role: a records custodian's cover letter, then the discharge summary it encloses. */
+export interface DocumentPart { start: number; end: number; role: DocumentRole['role'] }
+
+/** A heading line: short and mostly capitals ("DISCHARGE SUMMARY", "UTILIZATION REVIEW DETERMINATION"). */
+function isHeadingLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 4 || t.length > 70) return false;
+  const letters = t.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 4 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
+}
+
+/**
+ * Parts of a document, split where a heading names a paper of another role: a clinical title after an
+ * administrative cover letter starts a clinical part, an administrative title inside a clinical file starts an
+ * administrative one. The document's own role holds until the first such heading.
+ */
+export function documentParts(doc: SourceDocument, role: DocumentRole): DocumentPart[] {
+  const parts: DocumentPart[] = [{ start: 0, end: doc.text.length, role: role.role }];
+  if (doc.kind === 'ledger' || doc.kind === 'fhir') return parts;
+  for (const m of doc.text.matchAll(/[^\n]+/g)) {
+    if (!isHeadingLine(m[0]) || BANNER.test(m[0])) continue;
+    const hit = entries.find((r) => { const t = r.titleRe.exec(m[0]); return t && t.index <= 3; });
+    const current = parts[parts.length - 1];
+    if (!hit || hit.id === current.role) continue;
+    current.end = m.index;
+    parts.push({ start: m.index, end: doc.text.length, role: hit.id });
+  }
+  return parts;
+}
+
+/** The role of the part holding `offset`. */
+export function roleAt(parts: DocumentPart[], offset: number): DocumentRole['role'] {
+  for (let i = parts.length - 1; i >= 0; i--) if (parts[i].start <= offset) return parts[i].role;
+  return parts[0].role;
+}
+
+function titleEvidence(doc: SourceDocument, zone: { start: number; end: number }): Evidence[] {
+  const line = /[^\n]*\S[^\n]*/.exec(doc.text.slice(zone.start, zone.end));
+  if (!line) return [];
+  const [s, e] = trimSpan(doc.text, zone.start + line.index, zone.start + line.index + line[0].length);
+  return [evidenceAt(doc, s, e)];
+}
