@@ -11,6 +11,7 @@ import { extractDiagnoses } from './diagnoses.js';
 import { visitFacts } from './visits.js';
 import { isLetterheadLine, isTrailingLetterheadLine } from './letterhead.js';
 import { attachFollowingReasons } from './reasons.js';
+import { formReading, readFormMarks, type FormMarks } from './forms.js';
 import { extractImpairment, extractMmi, extractPlanSignals, extractPrognosis, extractWorkStatus } from './statements.js';
 
 const EXTRACTORS: ((s: SentenceCtx) => Fact[])[] = [
@@ -59,6 +60,24 @@ function isHeadLine(text: string, enc: Encounter, span: { start: number; end: nu
   return span.start - enc.start < 400 && isShortLine(text, span);
 }
 
+/**
+ * Bind a fact to the form box it sits in: an unmarked option or an unanswered question states nothing; a question
+ * answered "No" states the negation ("MMI reached? [ ] Yes [X] No" is not at MMI), one answered "Yes" the fact.
+ */
+function bindToForm(f: Fact, marks: FormMarks): Fact | undefined {
+  const ev = f.evidence[0];
+  const reading = formReading(marks, ev.start, ev.end);
+  if (!reading) return f;
+  if (reading.kind === 'unchecked' || !reading.answer) return undefined;
+  const cue = { category: 'negated' as const, trigger: '[X] No', start: ev.end, end: ev.end };
+  if (f.type === 'mmi_statement') {
+    if (f.attributes.kind === 'plateau') return reading.answer === 'yes' ? f : undefined;
+    const stated = /permanent|P\s?&\s?S/i.test(ev.quote) ? 'permanent_and_stationary' : 'mmi';
+    return { ...f, negated: false, attributes: { ...f.attributes, kind: reading.answer === 'yes' ? stated : 'not_at_mmi' } };
+  }
+  return reading.answer === 'yes' ? { ...f, negated: false } : { ...f, negated: true, context: [...f.context, cue] };
+}
+
 function sectionAt(sections: Section[], offset: number): Section | undefined {
   for (let i = sections.length - 1; i >= 0; i--) if (sections[i].start <= offset) return sections[i];
   return undefined;
@@ -72,6 +91,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
   const facts: Fact[] = [];
   const ids = new Set<string>();
   const specialtiesSeen = new Set<string>();
+  const marks = readFormMarks(doc.text);
   for (const enc of encounters) {
     const visit = visitFacts(enc, doc.text.slice(enc.start, enc.end), !specialtiesSeen.has(enc.specialty));
     specialtiesSeen.add(enc.specialty);
@@ -98,6 +118,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
         found = found.filter((f) => f.type !== 'treatment' || !headModalities.has(f.attributes.modality));
         for (const f of found) if (f.type === 'treatment') headModalities.add(f.attributes.modality);
       }
+      found = found.map((f) => bindToForm(f, marks)).filter((f): f is Fact => !!f);
       found.push(...newTreatmentSignals(found, sent.section?.kind === 'plan', sent.text, MODALITY_OF_SPECIALTY[enc.specialty]));
       for (const f of found) {
         capAtVisit(f, enc);

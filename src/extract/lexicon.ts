@@ -102,3 +102,13 @@ export function compileLexicon<E extends LexiconEntry>(entries: E[]): CompiledLe
 export function loadLexicon<E extends LexiconEntry>(relative: string): CompiledLexicon<E> {
   return compileLexicon(readLexiconFile<{ entries: E[] }>(relative).entries);
 }
+
+/** A plain phrase as a regex: whole words, any whitespace between them, a trailing '*' for any word ending. */
+export function phraseSource(phrase: string): string {
+  const words = phrase.trim().split(/\s+/).map((w) => {
+    const open = w.endsWith('*');
+    const body = (open ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return open ? `${body}\\w*` : body;
+  });
+  return `(?<![A-Za-z0-9])${words.join('\\s+')}(?![A-Za-z0-9])`;
+}

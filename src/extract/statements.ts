@@ -1,6 +1,6 @@
 /** Statement facts: MMI, work status, prognosis, impairment ratings and plan signals as clinicians write them. */
 import type { FactOf } from '../model/index.js';
-import { compileLexicon, readLexiconFile, type LexiconEntry } from './lexicon.js';
+import { compileLexicon, phraseSource, readLexiconFile, type LexiconEntry } from './lexicon.js';
 import { mentionBase, nearestDate, type SentenceCtx } from './mention.js';
 
 type MmiKind = FactOf<'mmi_statement'>['attributes']['kind'];
@@ -9,6 +9,7 @@ type Work = FactOf<'work_status'>['attributes']['status'];
 type Outlook = FactOf<'prognosis'>['attributes']['outlook'];
 interface Statements {
   mmi: (LexiconEntry & { id: MmiKind })[];
+  mmiNotAssertions: Record<string, string[] | string>;
   planSignals: (LexiconEntry & { id: Signal })[];
   referral: string;
   referralNamed: string;
@@ -17,6 +18,10 @@ interface Statements {
   impairment: { rating: string; ratingAfter: string; guides: string };
 }
 const data = readLexiconFile<Statements>('extract/statements.json');
+/** Why a sentence that names MMI does not state it (question, request, deferral, prediction, paraphrase, form instruction). */
+const NOT_ASSERTION = Object.entries(data.mmiNotAssertions)
+  .filter((e): e is [string, string[]] => Array.isArray(e[1]))
+  .map(([why, phrases]) => ({ why, re: new RegExp(phrases.map(phraseSource).join('|'), 'i') }));
 const mmi = compileLexicon(data.mmi);
 const plan = compileLexicon(data.planSignals);
 const work = compileLexicon(data.workStatus);
@@ -36,10 +41,27 @@ const GUIDES = new RegExp(data.impairment.guides, 'i');
 const RATING_CONTEXT = /\b(?:impairment|WPI|whole[- ]person|rating|rated|Guides)\b/i;
 const ORDINAL: Record<string, string> = { third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th' };
 
+/** The first words in the sentence that make a mention of MMI something other than a statement of it. */
+function notAssertion(text: string): { why: string; start: number; end: number; trigger: string } | undefined {
+  if (/\?\s*$/.test(text)) return { why: 'question', start: text.length - 1, end: text.length, trigger: '?' };
+  for (const n of NOT_ASSERTION) {
+    const m = n.re.exec(text);
+    if (m) return { why: n.why, start: m.index, end: m.index + m[0].length, trigger: m[0] };
+  }
+  return undefined;
+}
+
 export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const out: FactOf<'mmi_statement'>[] = [];
-  for (const m of mmi.match(sent.text)) {
+  const matches = mmi.match(sent.text);
+  const not = matches.length ? notAssertion(sent.text) : undefined;
+  for (const m of matches) {
     const base = mentionBase(sent, 'mmi_statement', m.start, m.end, { dating: 'encounter' });
+    // "asked whether he has reached MMI", "should reach MMI in 6 weeks", "I defer MMI to the treating doctor".
+    if (not && m.entry.id !== 'plateau') {
+      base.temporality = 'hypothetical';
+      base.context = [...base.context, { category: 'hypothetical', trigger: `${not.why}: ${not.trigger}`, start: sent.start + not.start, end: sent.start + not.end }];
+    }
     let kind = m.entry.id;
     // "has not reached MMI" phrased around the match: the statement is "not at MMI", affirmed.
     if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary')) { kind = 'not_at_mmi'; base.negated = false; }

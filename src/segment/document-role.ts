@@ -6,20 +6,10 @@
  */
 import path from 'node:path';
 import type { DocumentRole, Evidence, SourceDocument } from '../model/index.js';
-import { readLexiconFile } from '../extract/lexicon.js';
+import { phraseSource, readLexiconFile } from '../extract/lexicon.js';
 import { evidenceAt, trimSpan } from '../ingest/evidence.js';
 
 interface RoleEntry { id: DocumentRole['role']; kind: string; why: string; title: string[]; sender?: string[]; filename: string[] }
-
-/** A plain phrase as a regex: whole words, any whitespace between them, a trailing '*' for any word ending. */
-export function phraseSource(phrase: string): string {
-  const words = phrase.trim().split(/\s+/).map((w) => {
-    const open = w.endsWith('*');
-    const body = (open ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return open ? `${body}\\w*` : body;
-  });
-  return `(?<![A-Za-z0-9])${words.join('\\s+')}(?![A-Za-z0-9])`;
-}
 
 /** A regex for a phrase list, or one that never matches when the list is empty. */
 function anyOf(phrases: string[] | undefined): RegExp {
