@@ -22,6 +22,10 @@ export function processDocument(doc: SourceDocument, role: DocumentRole = classi
   if (parts.every((p) => p.role === 'administrative')) return { encounters: [], facts: [] };
   // Encounters that begin in an administrative part (a cover letter, a UR decision) are not clinical contacts.
   const encounters = splitEncounters(doc).filter((e) => roleAt(parts, e.start) !== 'administrative');
+  for (const e of encounters) {
+    e.documentRole = roleAt(parts, e.start) === 'examining' ? 'examining' : 'clinical';
+    if (e.documentRole === role.role) e.documentTitle = role.evidence[0]?.quote;
+  }
   return { encounters, facts: extractFacts(doc, encounters, (at) => roleAt(parts, at) === 'administrative') };
 }
 

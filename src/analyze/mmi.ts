@@ -6,6 +6,7 @@ import { evidenceOf } from './context.js';
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from './instruments.js';
 import { trendsOf } from './trajectory.js';
+import { PRESUMPTIVE_MMI_SOURCE, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 
 type Treatment = FactOf<'treatment'>;
 type Statement = FactOf<'mmi_statement'>;
@@ -177,54 +178,126 @@ function finish(base: Omit<MmiAssessment, 'evidence'>): MmiAssessment {
     const k = `${ev.file}|${ev.start}|${ev.end}`;
     if (!seen.has(k)) { seen.add(k); evidence.push(ev); }
   }
-  return { ...base, confidence: Math.round(base.confidence * 100) / 100, evidence };
+  return { opinions: [], disputed: false, ...base, confidence: Math.round(base.confidence * 100) / 100, evidence };
 }
 
-function explicitAssessment(ctx: CaseContext, statements: Statement[]): MmiAssessment | undefined {
-  const explicit = statements.filter((s) => s.attributes.kind === 'mmi' || s.attributes.kind === 'permanent_and_stationary');
-  if (!explicit.length) return undefined;
-  const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi');
-  const lastNot = notAt[notAt.length - 1];
-  const lastNotDate = lastNot ? ctx.dateOf(lastNot) ?? '' : '';
-  const standing = explicit.filter((s) => (ctx.dateOf(s) ?? '') >= lastNotDate);
-  const conflicts: Reason[] = [];
+type Opinion = NonNullable<MmiAssessment['opinions']>[number] & { fact: Statement; weight: number };
 
-  if (!standing.length) {
-    return finish({
-      status: 'not_reached', confidence: 0.75, statedBy: ctx.providerOf(lastNot), date: undefined,
-      reasons: [reason(`${when(ctx, lastNot)} states the claimant is not at MMI; this is the latest statement on MMI.`, [lastNot])],
-      conflicts: explicit.map((s) => reason(`Earlier, ${when(ctx, s)} stated MMI.`, [s])),
-    });
+/** Every MMI opinion (stated or denied) with its source's role and weight under the claim's jurisdiction. */
+function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
+  return statements.filter((s) => s.attributes.kind !== 'plateau').map((s) => {
+    const role = sourceRole(ctx.encounterOf(s));
+    const date = ctx.dateOf(s);
+    const at = s.attributes.kind !== 'not_at_mmi';
+    return {
+      source: ctx.providerOf(s), role, opinion: at ? 'at_mmi' as const : 'not_at_mmi' as const, date,
+      ...(at && s.attributes.mmiDate ? { mmiDate: s.attributes.mmiDate } : {}),
+      evidence: s.evidence, fact: s, weight: weightOf(role, ctx.claim.state),
+    };
+  }).sort((x, y) => (x.date ?? '').localeCompare(y.date ?? ''));
+}
+
+function publicOpinions(ops: Opinion[]): MmiAssessment['opinions'] {
+  // One line per source and opinion: a form restating the same answer at every visit says it once.
+  const seen = new Map<string, Opinion>();
+  for (const o of ops) {
+    const key = `${o.source}|${o.opinion}|${o.mmiDate ?? ''}`;
+    if (!seen.has(key) || o.opinion === 'not_at_mmi') seen.set(key, o);
   }
-  // Of the statements at the first standing visit, cite the one that gives the date, else the fullest
-  // sentence: "…reached MMI and is P&S as of 01/22/2024" rather than the report's title line.
-  const firstVisit = standing.filter((s) => ctx.dateOf(s) === ctx.dateOf(standing[0]));
-  const quoteLength = (s: Statement) => s.evidence[0]?.quote.length ?? 0;
-  const e = firstVisit.find((s) => s.attributes.mmiDate) ?? firstVisit.reduce((a, b) => (quoteLength(b) > quoteLength(a) ? b : a));
+  return [...seen.values()].map(({ fact: _f, weight: _w, ...o }) => o);
+}
+
+const WITHDRAWING_CARE = new Set<Modality>(['surgery', 'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'other_injection', 'radiofrequency_ablation', 'spinal_cord_stimulator', 'joint_injection']);
+
+/**
+ * An explicit MMI, decided by the weightiest source: the presumptive source where the jurisdiction names one
+ * (Texas designated doctor), else the treating physician, else whoever stated it. Later "no longer at MMI" from
+ * that source, or new procedures performed well after it, withdraw it (not_reached, with `priorMmi`).
+ */
+function explicitAssessment(ctx: CaseContext, ops: Opinion[]): MmiAssessment | undefined {
+  if (!ops.some((o) => o.opinion === 'at_mmi')) return undefined;
+  const top = Math.max(...ops.map((o) => o.weight));
+  const governing = ops.filter((o) => o.weight === top);
+  const lastNot = governing.filter((o) => o.opinion === 'not_at_mmi').at(-1);
+  const standing = governing.filter((o) => o.opinion === 'at_mmi' && (o.date ?? '') >= (lastNot?.date ?? ''));
+  const earlierAt = governing.filter((o) => o.opinion === 'at_mmi' && lastNot && (o.date ?? '') < (lastNot.date ?? ''));
+  if (!standing.length) {
+    // The governing source said MMI, then said it no longer holds: withdrawn.
+    if (earlierAt.length && lastNot) return withdrawn(ctx, ops, earlierAt[0], lastNot.fact, `${when(ctx, lastNot.fact)} states the claimant is no longer at MMI.`);
+    return undefined;
+  }
+  // Of the statements at the first standing visit, cite the one that gives the date, else the fullest sentence.
+  const firstDate = standing[0].date;
+  const firstVisit = standing.filter((o) => o.date === firstDate).map((o) => o.fact);
+  const quoteLength = (x: Statement) => x.evidence[0]?.quote.length ?? 0;
+  // A sentence listing many dates (a records review) dates MMI less surely than "Clinical MMI: 11/28/2023".
+  const dateCount = (x: Statement) => (x.evidence[0]?.quote.match(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g)?.length ?? 0);
+  const dated = firstVisit.filter((x) => x.attributes.mmiDate).sort((x, y) => dateCount(x) - dateCount(y));
+  const e = dated[0] ?? firstVisit.reduce((x, y) => (quoteLength(y) > quoteLength(x) ? y : x));
   const eDate = ctx.dateOf(e);
   const date = e.attributes.mmiDate ?? eDate;
-  const term = e.attributes.kind === 'permanent_and_stationary' ? 'permanent and stationary' : 'at maximum medical improvement';
-  const reasons = [reason(`${when(ctx, e)} states the claimant is ${term}${e.attributes.mmiDate && e.attributes.mmiDate !== eDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])];
-  const confirming = standing.filter((s) => s !== e).filter((s) => ctx.providerOf(s) !== ctx.providerOf(e) || ctx.dateOf(s) !== eDate);
-  if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((s) => when(ctx, s)))].join('; ')}.`, confirming));
+  const chosen = opinionOf(ops, e);
+  // New procedures performed more than a month after the MMI date by a treating source withdraw it.
+  const newCare = date ? ctx.of('treatment').filter((f) => WITHDRAWING_CARE.has(f.attributes.modality) && (f.attributes.status === 'performed' || f.attributes.status === 'ongoing')
+    && daysBetween(date, ctx.dateOf(f) ?? date) > 30 && f.dateSource !== 'none'
+    && (sourceRole(ctx.encounterOf(f)) === 'treating_physician' || sourceRole(ctx.encounterOf(f)) === 'other_treating')) : [];
+  if (newCare.length) return withdrawn(ctx, ops, chosen, newCare[0], `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`);
 
-  for (const s of notAt) conflicts.push(reason(`${when(ctx, s)} stated the claimant was not at MMI.`, [s]));
-  for (const s of explicit.filter((x) => !standing.includes(x))) conflicts.push(reason(`${when(ctx, s)} stated MMI, later contradicted.`, [s]));
-  for (const s of confirming) {
-    const other = s.attributes.mmiDate ?? ctx.dateOf(s);
-    if (date && other && Math.abs(daysBetween(date, other)) > 30 && ctx.providerOf(s) !== ctx.providerOf(e)) {
-      conflicts.push(reason(`${when(ctx, s)} gives a different MMI date (${other}).`, [s]));
-    }
-  }
-  // Care recommended at the MMI visit itself is future medical care; elsewhere on/after it, it disputes MMI.
-  for (const a of activeEvents(ctx)) {
-    if (!eDate || a.date < eDate || a.fact.encounterId === e.encounterId) continue;
-    if (a.open || a.fact.type === 'treatment') conflicts.push(reason(`${when(ctx, a.fact)}: ${a.what}, on or after the MMI statement.`, [a.fact]));
-  }
+  const term = e.attributes.kind === 'permanent_and_stationary' ? 'permanent and stationary' : 'at maximum medical improvement';
+  const roleWords = SOURCE_ROLE_LABEL[chosen.role];
+  const presumptive = ctx.claim.state ? PRESUMPTIVE_MMI_SOURCE[ctx.claim.state.toUpperCase()] : undefined;
+  const reasons = [reason(`${when(ctx, e)} (${roleWords}) states the claimant is ${term}${e.attributes.mmiDate && e.attributes.mmiDate !== eDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])];
+  if (presumptive?.role === chosen.role) reasons.push(reason(`In ${ctx.claim.state!.toUpperCase()} the ${roleWords}'s certification has presumptive weight (${presumptive!.authority}); other opinions are shown as conflicts.`, []));
+  const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate));
+  if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((o) => when(ctx, o.fact)))].join('; ')}.`, confirming.map((o) => o.fact)));
+  const conflicts = disagreements(ctx, ops, { at: true, date, chosen });
   return finish({
-    status: 'explicit', date, statedBy: ctx.providerOf(e),
+    status: 'explicit', date, statedBy: chosen.source, opinions: publicOpinions(ops), disputed: conflicts.length > 0,
     confidence: conflicts.length ? 0.8 : 0.95, reasons, conflicts,
   });
+}
+
+function opinionOf(ops: Opinion[], f: Statement): Opinion {
+  return ops.find((o) => o.fact === f)!;
+}
+
+/** The earlier MMI, kept and explained, with the verdict not_reached. */
+function withdrawn(ctx: CaseContext, ops: Opinion[], prior: Opinion, by: Fact, why: string): MmiAssessment {
+  const priorDate = prior.mmiDate ?? prior.date;
+  return finish({
+    status: 'not_reached', confidence: 0.75, statedBy: ctx.providerOf(by),
+    reasons: [
+      reason(`${when(ctx, prior.fact)} (${SOURCE_ROLE_LABEL[prior.role]}) stated MMI${priorDate ? ` as of ${priorDate}` : ''}.`, [prior.fact]),
+      reason(`${why} The earlier MMI no longer holds.`, [by]),
+    ],
+    conflicts: disagreements(ctx, ops, { at: false, chosen: prior, exclude: prior.source }),
+    opinions: publicOpinions(ops), disputed: true,
+    priorMmi: { date: priorDate, statedBy: prior.source, reason: why, evidence: [...prior.evidence, ...by.evidence] },
+  });
+}
+
+/**
+ * Opinions that disagree with the verdict, once per source: a different answer, or an MMI date more than 30 days
+ * away. Worded by role and date, never as "later contradicted" when the opinion was earlier or weaker.
+ */
+function disagreements(ctx: CaseContext, ops: Opinion[], verdict: { at: boolean; date?: string; chosen?: Opinion; exclude?: string }): Reason[] {
+  const out: Reason[] = [];
+  const seen = new Set<string>();
+  for (const o of [...ops].reverse()) {
+    if (o.fact === verdict.chosen?.fact || o.source === verdict.exclude) continue;
+    const when_ = o.date ? ` on ${o.date}` : '';
+    const oDate = o.mmiDate ?? o.date;
+    let text: string | undefined;
+    if (verdict.at && o.opinion === 'not_at_mmi' && (o.date ?? '') >= (verdict.date ?? '')) text = `${o.source} (${SOURCE_ROLE_LABEL[o.role]}) said the claimant was not at MMI${when_}.`;
+    else if (verdict.at && o.opinion === 'at_mmi' && verdict.date && oDate && Math.abs(daysBetween(verdict.date, oDate)) > 30) text = `${o.source} (${SOURCE_ROLE_LABEL[o.role]}) gives a different MMI date: ${oDate}.`;
+    else if (!verdict.at && o.opinion === 'at_mmi') text = `${o.source} (${SOURCE_ROLE_LABEL[o.role]}) found the claimant at MMI${oDate ? ` as of ${oDate}` : ''}.`;
+    if (!text) continue;
+    const key = `${o.source}|${o.opinion}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(reason(text, [o.fact]));
+  }
+  return out.reverse();
 }
 
 function majorityProvider(visits: Visit[]): string | undefined {
@@ -235,9 +308,17 @@ function majorityProvider(visits: Visit[]): string | undefined {
 
 export function assessMmi(ctx: CaseContext): MmiAssessment {
   const statements = ctx.of('mmi_statement', true);
-  const explicit = explicitAssessment(ctx, statements);
+  const ops = opinionsOf(ctx, statements);
+  const explicit = explicitAssessment(ctx, ops);
   if (explicit) return explicit;
+  const inferred = inferMmi(ctx, statements);
+  // Opinions that disagree with an inferred verdict are still shown: an examiner's MMI against active treatment.
+  const others = ops.filter((o) => o.opinion === 'at_mmi');
+  const extra = inferred.status === 'not_reached' && others.length ? disagreements(ctx, ops, { at: false }) : [];
+  return { ...inferred, opinions: publicOpinions(ops), disputed: extra.length > 0 || inferred.disputed, conflicts: [...inferred.conflicts, ...extra] };
+}
 
+function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const params = ctx.profile.params;
   const visits = ctx.visits;
   const lastVisit = visits[visits.length - 1]?.date;

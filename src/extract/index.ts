@@ -2,7 +2,7 @@
 import type { Encounter, Fact, Section, SourceDocument } from '../model/index.js';
 import { splitSentences } from '../segment/sentences.js';
 import { findSections } from '../segment/sections.js';
-import { makeSentence, type SentenceCtx } from './mention.js';
+import { makeSentence, mentionStart, type SentenceCtx } from './mention.js';
 import { extractTreatments, MODALITY_OF_SPECIALTY } from './treatments.js';
 import { extractBenefits, extractMeasures } from './measures.js';
 import { extractFindings } from './findings.js';
@@ -52,6 +52,12 @@ function capAtVisit(f: Fact, enc: Encounter): void {
   f.dateSource = 'encounter';
 }
 
+/** Header fields of a record ("Patient: … DOB: … Claim No.: …"): identity and claim bookkeeping, never care. */
+const DEMOGRAPHIC_FIELD = /\b(?:patient(?: name)?|name|DOB|D\.O\.B|date of birth|MRN|MR#|acct|account|SSN|claim(?: no\.?| #| number)?|DOI|date of injury|chart(?: #)?|employer|carrier|adjuster|insurer|WCAB|ADJ|case(?: no\.?| #)?|policy|visits? auth(?:orized)?|auth(?:orization)? #)\s*[:#]/gi;
+function isDemographicLine(text: string): boolean {
+  return text.length < 240 && (text.match(DEMOGRAPHIC_FIELD)?.length ?? 0) >= 2;
+}
+
 /** A short unpunctuated line near the top of the encounter: letterhead, title or header field. */
 function isShortLine(text: string, span: { start: number; end: number }): boolean {
   return span.end - span.start < 70 && !/[.!?]$/.test(text.slice(span.start, span.end));
@@ -66,7 +72,8 @@ function isHeadLine(text: string, enc: Encounter, span: { start: number; end: nu
  */
 function bindToForm(f: Fact, marks: FormMarks): Fact | undefined {
   const ev = f.evidence[0];
-  const reading = formReading(marks, ev.start, ev.end);
+  const at = mentionStart(f);
+  const reading = formReading(marks, at, at + 1);
   if (!reading) return f;
   if (reading.kind === 'unchecked' || !reading.answer) return undefined;
   const cue = { category: 'negated' as const, trigger: '[X] No', start: ev.end, end: ev.end };
@@ -106,7 +113,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
       // "COASTAL SPINE ASSOCIATES / Orthopaedic Spine Surgery": the practice's name states no event.
-      if (excluded(span.start) || isLetterheadLine(doc.text, enc, span.start, span.end) || isTrailingLetterheadLine(doc.text, enc, span.start, span.end)) continue;
+      if (excluded(span.start) || isDemographicLine(doc.text.slice(span.start, span.end)) || isLetterheadLine(doc.text, enc, span.start, span.end) || isTrailingLetterheadLine(doc.text, enc, span.start, span.end)) continue;
       const sent = makeSentence(doc, enc, span.start, span.end, sectionAt(sections, span.start));
       let found: Fact[] = [];
       for (const x of EXTRACTORS) found.push(...x(sent));

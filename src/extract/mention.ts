@@ -69,6 +69,12 @@ export function mentionBase(sent: SentenceCtx, type: Fact['type'], s: number, e:
   return base;
 }
 
+/** Where a fact's own words begin in the document (its id records the mention's offset; evidence quotes the sentence). */
+export function mentionStart(f: Pick<Fact, 'id' | 'evidence'>): number {
+  const at = Number(/:(\d+)(?:\.\d+)?$/.exec(f.id)?.[1]);
+  return Number.isFinite(at) ? at : f.evidence[0].start;
+}
+
 /** The sentence date closest to the mention (by character distance), preferring written dates over relative ones. */
 export function nearestDate(dates: DateMention[], s: number, e: number): DateMention | undefined {
   let best: DateMention | undefined; let bestDist = Infinity;

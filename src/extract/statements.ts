@@ -51,8 +51,25 @@ function notAssertion(text: string): { why: string; start: number; end: number; 
   return undefined;
 }
 
+/**
+ * A title or heading ("MAXIMUM MEDICAL IMPROVEMENT", "MMI / Impairment / Future Care Report - Page 2 of 3",
+ * "PART 4 - MMI:"): it names the subject of what follows and states nothing.
+ */
+function isTitleLine(text: string): boolean {
+  const t = text.trim();
+  if (/\bPage \d+ of \d+\b/i.test(t)) return true;
+  if (t.length > 90) return false;
+  if (/:\s*$/.test(t)) return true;
+  const letters = t.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 6 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.75;
+}
+
+/** An MMI date is the one written with the statement ("reached MMI on December 7, 2022", "Clinical MMI: 11/28/2023"), not any date in the sentence. */
+const MMI_DATE_REACH = 40;
+
 export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const out: FactOf<'mmi_statement'>[] = [];
+  if (isTitleLine(sent.text)) return out;
   const matches = mmi.match(sent.text);
   const not = matches.length ? notAssertion(sent.text) : undefined;
   for (const m of matches) {
@@ -67,7 +84,8 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary')) { kind = 'not_at_mmi'; base.negated = false; }
     const attributes: FactOf<'mmi_statement'>['attributes'] = { kind };
     if (kind !== 'not_at_mmi' && kind !== 'plateau') {
-      const d = nearestDate(sent.dates().filter((x) => !x.relative || x.date <= (sent.encounter.date ?? x.date)), m.start, m.end);
+      const near = sent.dates().filter((x) => (!x.relative || x.date <= (sent.encounter.date ?? x.date)) && x.start >= m.end - 5 && x.start - m.end <= MMI_DATE_REACH);
+      const d = nearestDate(near, m.start, m.end);
       if (d) attributes.mmiDate = d.date;
     }
     out.push({ ...base, type: 'mmi_statement', attributes });

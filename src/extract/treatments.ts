@@ -1,6 +1,6 @@
 /** Treatment facts: modality, status (performed, planned, declined, ...) and details from the treatment lexicon. */
 import type { FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
-import { loadLexicon, readLexiconFile, type LexiconEntry } from './lexicon.js';
+import { loadLexicon, phraseSource, readLexiconFile, type LexiconEntry } from './lexicon.js';
 import { isRecountedTreatment, redateToOwnClause } from './history.js';
 import { clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
 
@@ -10,6 +10,25 @@ interface ModalityEntry extends LexiconEntry { id: Modality; subtype?: string }
 interface DrugEntry extends LexiconEntry { class: string }
 
 const modalities = loadLexicon<ModalityEntry>('extract/modalities.json');
+
+/** A collision phrase: plain words as in every lexicon, except that '#' stands for a digit and punctuation is literal. */
+function collisionSource(phrase: string): string {
+  if (!/[#:-]/.test(phrase)) return phraseSource(phrase);
+  return phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/#/g, '\\d').replace(/\s+/g, '\\s*');
+}
+interface Collision { modality: Modality; term: string; means: string; before: string[]; after: string[] }
+const COLLISIONS = readLexiconFile<{ collisions: Collision[] }>('extract/collisions.json').collisions.map((c) => ({
+  ...c,
+  termRe: new RegExp(`^${c.term}$`, 'i'),
+  beforeRe: new RegExp(`(?:${c.before.map(collisionSource).join('|')})[\\s,:#-]*$`, 'i'),
+  afterRe: new RegExp(`^\\s*(?:${c.after.map(collisionSource).join('|')})`, 'i'),
+}));
+/** "Triage ESI 3", "RFA submitted for PT", "Claim SCS-22-0447": the word means something else here. */
+function collides(text: string, modality: Modality, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  return COLLISIONS.some((c) => c.modality === modality && c.termRe.test(word)
+    && (c.beforeRe.test(text.slice(Math.max(0, start - 25), start)) || c.afterRe.test(text.slice(end, end + 25))));
+}
 const drugs = loadLexicon<DrugEntry>('extract/drugs.json');
 const statusData = readLexiconFile<{ order: TreatmentStatus[]; cues: Record<TreatmentStatus, string>; doseChange: Record<DoseChange, string>; sessions: string }>('extract/treatment-status.json');
 const statusCues = statusData.order.map((s) => [s, new RegExp(statusData.cues[s], 'i')] as const);
@@ -185,7 +204,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   // A prognosis ("good, with compliance to a home exercise program") predicts an outcome; the treatments it names are not given.
   if (section === 'goals' || /prognosis/i.test(sent.section?.title ?? '')) return out;
   for (const m of mods) {
-    if (isCredential(sent.text, m.start, m.end)) continue;
+    if (isCredential(sent.text, m.start, m.end) || collides(sent.text, m.entry.id, m.start, m.end)) continue;
     if (PURPOSE_BEFORE.test(sent.text.slice(Math.max(0, m.start - 90), m.start))) continue;
     const priorOperation = isPriorOperation(sent, m.start, m.entry.id);
     if (!priorOperation && isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '')) continue;

@@ -68,6 +68,18 @@ export const MmiSchema = z.object({
   reasons: z.array(Reason),
   /** Statements that disagree with the conclusion (e.g. one provider says MMI, another plans surgery). */
   conflicts: z.array(Reason),
+  /** Every MMI opinion in the record with its source's role (treating physician, other treating, examining, designated doctor). */
+  opinions: z.array(z.object({
+    source: z.string(),
+    role: z.enum(['treating_physician', 'other_treating', 'examining', 'designated_doctor']),
+    opinion: z.enum(['at_mmi', 'not_at_mmi']),
+    /** The visit or report date; `mmiDate` when the source dates MMI otherwise. */
+    date: z.string().optional(),
+    mmiDate: z.string().optional(),
+    evidence: z.array(EvidenceSchema),
+  })).optional(),
+  /** True when sources disagree on whether or when MMI was reached; the verdict still follows the weightier source. */
+  disputed: z.boolean().optional(),
   /** An MMI that was stated and later withdrawn (new injury, flare with new active care, "no longer at MMI"). */
   priorMmi: z.object({ date: z.string().optional(), statedBy: z.string().optional(), reason: z.string(), evidence: z.array(EvidenceSchema) }).optional(),
   evidence: z.array(EvidenceSchema),

@@ -40,6 +40,10 @@ export interface Encounter {
   /** Billing lines attached to this date of service (ledger). */
   billing?: BillingLine[];
   source: 'note' | 'ledger' | 'fhir';
+  /** Role of the document part the encounter sits in (an IME or designated doctor's report is examining). */
+  documentRole?: 'clinical' | 'examining';
+  /** The words that gave the document its role ("Designated Doctor", "CONSULTATIVE EXAMINATION"). */
+  documentTitle?: string;
 }
 
 export interface BillingLine {

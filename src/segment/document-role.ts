@@ -111,10 +111,13 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
   for (const m of doc.text.matchAll(/[^\n]+/g)) {
     if (!isHeadingLine(m[0]) || BANNER.test(m[0])) continue;
     const hit = entries.find((r) => { const t = r.titleRe.exec(m[0]); return t && t.index <= 3; });
+    // An examination summarised inside a treating file ("FCE SUMMARY") stays part of that file: only the
+    // administrative / clinical boundary splits a document.
+    const next = hit?.id === 'examining' ? 'clinical' : hit?.id;
     const current = parts[parts.length - 1];
-    if (!hit || hit.id === current.role) continue;
+    if (!next || next === current.role || (next === 'clinical' && current.role === 'examining')) continue;
     current.end = m.index;
-    parts.push({ start: m.index, end: doc.text.length, role: hit.id });
+    parts.push({ start: m.index, end: doc.text.length, role: next });
   }
   return parts;
 }

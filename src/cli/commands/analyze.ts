@@ -22,7 +22,7 @@ function formatFrom(format: string | undefined, out: string | undefined): Report
   return normal;
 }
 
-interface CaseFile { claim?: string; onset?: string; dli?: string }
+interface CaseFile { claim?: string; onset?: string; dli?: string; state?: string }
 
 /** Claim defaults from a case folder's case.json, when one folder is analysed; flags override them. */
 function caseDefaults(paths: string[]): CaseFile {
@@ -32,7 +32,7 @@ function caseDefaults(paths: string[]): CaseFile {
   try {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    return { claim: str(raw.claim), onset: str(raw.onset), dli: str(raw.dli) };
+    return { claim: str(raw.claim), onset: str(raw.onset), dli: str(raw.dli), state: str(raw.state) };
   } catch (err) {
     throw new UsageError(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
@@ -46,10 +46,11 @@ export function registerAnalyze(program: Command): void {
     .option('--claim <type>', 'ssdi | ssi | wc | pi | general (default: case.json, else general)')
     .option('--onset <date>', 'alleged onset / date of injury (YYYY-MM-DD)')
     .option('--dli <date>', 'date last insured, SSDI (YYYY-MM-DD)')
+    .option('--state <code>', "workers' comp state (two letters, e.g. TX): selects whose MMI opinion carries weight")
     .option('--format <format>', 'json | md | html | letters (default: from --out extension, else md)')
     .option('--out <file>', 'write the report here instead of stdout')
     .option('--quiet', 'no progress or summary on stderr')
-    .action(async (paths: string[], opts: { claim?: string; onset?: string; dli?: string; format?: string; out?: string; quiet?: boolean }) => {
+    .action(async (paths: string[], opts: { claim?: string; onset?: string; dli?: string; state?: string; format?: string; out?: string; quiet?: boolean }) => {
       for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
       const defaults = caseDefaults(paths);
       const claimArg = opts.claim ?? defaults.claim ?? 'general';
@@ -59,6 +60,7 @@ export function registerAnalyze(program: Command): void {
         type: claimType,
         onset: isoDateArg('onset', opts.onset ?? defaults.onset),
         dli: isoDateArg('dli', opts.dli ?? defaults.dli),
+        ...((opts.state ?? defaults.state) ? { state: (opts.state ?? defaults.state)!.toUpperCase() } : {}),
       };
       const format = formatFrom(opts.format, opts.out);
 

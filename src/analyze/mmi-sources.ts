@@ -1,0 +1,44 @@
+/**
+ * Whose MMI opinion carries weight. Every opinion is tagged with its source's role; the verdict follows the
+ * treating physician unless the claim's jurisdiction gives another source presumptive weight.
+ */
+import type { Encounter, Specialty } from '../model/index.js';
+
+export type SourceRole = 'treating_physician' | 'other_treating' | 'examining' | 'designated_doctor';
+
+export const SOURCE_ROLE_LABEL: Record<SourceRole, string> = {
+  treating_physician: 'treating physician',
+  other_treating: 'other treating provider',
+  examining: 'examining physician (IME/QME/CE)',
+  designated_doctor: 'designated doctor',
+};
+
+/** Disciplines whose MMI opinion is a treating provider's but not a physician's. */
+const OTHER_TREATING = new Set<Specialty>(['physical_therapy', 'chiropractic', 'occupational_therapy', 'psychology']);
+const EXAMINING = new Set<Specialty>(['ime', 'fce']);
+const MID_LEVEL = /\b(?:NP|FNP|APRN|PA|PA-C|RN)\b/;
+
+export function sourceRole(enc: Encounter | undefined): SourceRole {
+  if (!enc) return 'other_treating';
+  if (enc.documentRole === 'examining' || EXAMINING.has(enc.specialty) || enc.kind === 'ime') {
+    return /designated doctor/i.test(enc.documentTitle ?? '') ? 'designated_doctor' : 'examining';
+  }
+  if (OTHER_TREATING.has(enc.specialty)) return 'other_treating';
+  if (MID_LEVEL.test(enc.provider.credential ?? '') && !/\b(?:MD|DO)\b/.test(enc.provider.credential ?? '')) return 'other_treating';
+  return 'treating_physician';
+}
+
+/**
+ * Jurisdictions where a non-treating source's MMI opinion has presumptive weight. Texas: the designated doctor's
+ * certification prevails unless the preponderance of the other medical evidence is to the contrary.
+ */
+export const PRESUMPTIVE_MMI_SOURCE: Record<string, { role: SourceRole; authority: string }> = {
+  TX: { role: 'designated_doctor', authority: 'Tex. Lab. Code §408.122(c), §408.125(c)' },
+};
+
+/** Rank for choosing whose opinion decides: the presumptive source, then treating physicians, then the rest. */
+export function weightOf(role: SourceRole, state: string | undefined): number {
+  const presumptive = state ? PRESUMPTIVE_MMI_SOURCE[state.toUpperCase()]?.role : undefined;
+  if (role === presumptive) return 4;
+  return { treating_physician: 3, designated_doctor: 2, examining: 1, other_treating: 1 }[role];
+}
