@@ -89,23 +89,51 @@ function resolvedLater(rec: Treatment, resolved: ReturnType<typeof resolutionDat
   return (m === 'surgery' || m === 'surgical_consultation') && (resolved.noSurgery ?? '') >= date;
 }
 
+/** A request the payer turned down: it will not happen unless someone appeals, so it holds nothing open. */
+const DENIED = /\b(?:non-?certified|not certified|denied|not (?:authori[sz]ed|approved)|IMR upheld|upheld the denial|adverse determination)\b/i;
+
+/**
+ * Session-based care (therapy, chiropractic) mentioned in another discipline's note ("Currently in PT") is a
+ * report of it. Where the therapist's own notes are in the record, such a report counts only within that
+ * documented course, so a copied-forward "in PT 3x/week" does not restart active care months later.
+ */
+function reportedOutsideCourse(ctx: CaseContext): (f: Treatment, date: string) => boolean {
+  const spans = new Map<Specialty, [string, string]>();
+  for (const v of ctx.visits) for (const e of v.encounters) {
+    if (!THERAPY_SPECIALTIES.has(e.specialty)) continue;
+    const cur = spans.get(e.specialty);
+    spans.set(e.specialty, cur ? [cur[0] < v.date ? cur[0] : v.date, cur[1] > v.date ? cur[1] : v.date] : [v.date, v.date]);
+  }
+  return (f, date) => {
+    const own = f.attributes.modality as Specialty;
+    const span = spans.get(own);
+    if (!span || ctx.encounterOf(f)?.specialty === own || ctx.encounterOf(f)?.source === 'ledger') return false;
+    return daysBetween(span[1], date) > 30 || daysBetween(date, span[0]) > 30;
+  };
+}
+
 export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const out: ActiveEvent[] = [];
   const resolved = resolutionDates(ctx);
+  const outside = reportedOutsideCourse(ctx);
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality)) continue;
+    if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d)) continue;
     const s = f.attributes.status;
     if (s === 'performed' || s === 'ongoing') out.push({ date: d, fact: f, open: false, what: describe(f) });
     else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, resolved, d)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   for (const f of ctx.of('plan_signal')) {
     const d = ctx.dateOf(f);
-    if (d && isActiveSignal(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
+    if (d && isActiveSignal(f) && !DENIED.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const isLapsed = lapseTest(ctx, maintenanceVisits(ctx));
   return out.filter((a) => !a.open || !isLapsed(a)).sort((a, b) => a.date.localeCompare(b.date));
 }
+
+/** Fewer treating visits than this cannot show a course of care (the pattern MMI is inferred from). */
+const MIN_TREATING_VISITS = 3;
 
 const MED_CHANGES = new Set(['started', 'increased', 'switched']);
 
@@ -123,9 +151,24 @@ function treatmentChanges(ctx: CaseContext): Fact[] {
   return [...meds, ...started].filter((f) => ctx.dateOf(f)).sort((a, b) => ctx.dateOf(a)!.localeCompare(ctx.dateOf(b)!));
 }
 
-/** Visits by a provider treating the claimed condition whose plan is maintenance only. */
+/** Disciplines whose own visits are the active care itself, not a physician's review of the plan. */
+const THERAPY_SPECIALTIES = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic']);
+/** What a maintenance visit carries on with: medication, a home program, a device. */
+const CARRIED_ON = new Set<Modality>(['medication', 'home_exercise', 'tens', 'brace', 'assistive_device']);
+
+/**
+ * Candidate maintenance visits: a physician treating the claimed condition whose plan says so ("continue current
+ * management", "follow up as needed", "maintenance care"), or whose plan only carries on what the claimant
+ * already has (medication, home exercise, a device) with a routine return visit.
+ */
 function maintenanceVisits(ctx: CaseContext): Visit[] {
-  return ctx.visits.filter((v) => v.facts.some(isMaintenance) && v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty)));
+  return ctx.visits.filter((v) => {
+    if (!v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining')) return false;
+    if (v.facts.some(isMaintenance)) return true;
+    const routine = v.facts.some((f) => f.type === 'plan_signal' && (f.attributes.signal === 'return_to_clinic' || f.attributes.signal === 'follow_up_prn'));
+    const carriesOn = v.facts.some((f) => f.type === 'treatment' && CARRIED_ON.has(f.attributes.modality) && f.attributes.doseChange !== 'started');
+    return routine && carriesOn;
+  });
 }
 
 /**
@@ -149,6 +192,13 @@ function lapseTest(ctx: CaseContext, maintenance: Visit[]): (a: ActiveEvent) => 
     const later = sorted.length - lo;
     return later >= minMaintenanceVisits && daysBetween(sorted[lo].date, sorted[sorted.length - 1].date) >= minMaintenanceDays;
   };
+}
+
+/** The words that show a visit is maintenance: its maintenance plan, else its routine return, else what it continued. */
+function maintenanceFact(v: Visit): Fact {
+  return v.facts.find(isMaintenance)
+    ?? v.facts.find((f) => f.type === 'plan_signal' && (f.attributes.signal === 'return_to_clinic' || f.attributes.signal === 'follow_up_prn'))
+    ?? v.facts[0];
 }
 
 function isMaintenance(f: Fact): boolean {
@@ -327,14 +377,24 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const lastChange = treatmentChanges(ctx).at(-1);
   const phaseStart = [lastActive?.date, lastChange && ctx.dateOf(lastChange)].filter((d): d is string => !!d).sort().at(-1);
   const after = phaseStart ? visits.filter((v) => v.date > phaseStart) : visits;
-  const maintenance = maintenanceVisits(ctx).filter((v) => after.includes(v));
+  const activeAt = new Set(active.map((a) => `${a.date}|${ctx.providerOf(a.fact)}`));
+  const maintenance = maintenanceVisits(ctx).filter((v) => after.includes(v) && !activeAt.has(`${v.date}|${v.provider}`));
   const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi');
-  const lastNot = notAt[notAt.length - 1];
+  // A "not at MMI" long before the record ends says nothing about where the claimant stands now.
+  const lastNotAny = notAt[notAt.length - 1];
+  const lastNot = lastNotAny && lastVisit && daysBetween(ctx.dateOf(lastNotAny) ?? lastVisit, lastVisit) <= 180 ? lastNotAny : undefined;
 
-  if (visits.length < 2) {
+  // Emergency and urgent-care contacts, film reads and examinations for the claim are not a course of treatment.
+  const treating = visits.filter((v) => v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && e.documentRole !== 'examining'));
+  if (treating.length < MIN_TREATING_VISITS) {
+    const other = visits.length - treating.length;
     return finish({
-      status: 'insufficient_evidence', confidence: 0.2, conflicts: [],
-      reasons: [reason(`Only ${visits.length} dated visit${visits.length === 1 ? '' : 's'} in the record; MMI cannot be judged from the pattern of care.`, visits.flatMap((v) => v.facts).slice(0, 3))],
+      status: 'insufficient_evidence', confidence: 0.3, conflicts: [],
+      reasons: [reason(
+        `Only ${treating.length} treating visit${treating.length === 1 ? '' : 's'} for the condition${treating.length ? ` (${treating.map((v) => `${v.date} ${v.provider}`).join('; ')})` : ''}${other ? ` and ${other} emergency, imaging or examination contact${other === 1 ? '' : 's'}` : ''}. `
+        + 'Neither a course of active treatment nor a maintenance phase can be seen, and no treating source states MMI. To decide, the record needs current treating notes, the results of the recommended work-up, or a treating opinion on MMI.',
+        visits.flatMap((v) => v.facts.slice(0, 1)).slice(0, 4),
+      )],
     });
   }
 
@@ -360,7 +420,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     } else {
       reasons.push(reason('No active treatment (therapy, injections, surgery) is documented before the maintenance visits.', []));
     }
-    const maintFacts = maintenance.map((v) => v.facts.find(isMaintenance)!);
+    const maintFacts = maintenance.map((v) => maintenanceFact(v));
     reasons.push(reason(
       `${maintenance.length} maintenance-only visits from ${first.date} to ${last.date} (${span} days) with no new referral or new treatment: ${maintenance.map((v) => `${v.date} ${v.provider}`).join('; ')}. The MMI date is the first of these visits, when the sustained maintenance phase began.`,
       maintFacts,
@@ -401,7 +461,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     const shown = openAtEnd.length ? openAtEnd : recent && lastActive ? [lastActive] : [];
     for (const a of shown) reasons.push(reason(`${a.open ? 'Active treatment recommended or planned' : 'Active treatment under way'}: ${a.what} (${when(ctx, a.fact)}).`, [a.fact]));
     for (const t of functionalGain) reasons.push({ text: `${instrumentName(t.instrument)} still improving (${t.change}, MCID ${t.mcid}).`, evidence: t.points.flatMap((p) => p.evidence) });
-    const conflicts = maintenance.length ? [reason(`Maintenance-style visits also appear (${maintenance.map((v) => v.date).join(', ')}).`, maintenance.map((v) => v.facts.find(isMaintenance)!))] : [];
+    const conflicts = maintenance.length ? [reason(`Maintenance-style visits also appear (${maintenance.map((v) => v.date).join(', ')}).`, maintenance.map((v) => maintenanceFact(v)))] : [];
     return finish({ status: 'not_reached', confidence: openAtEnd.length || lastNot ? 0.8 : 0.65, reasons, conflicts, statedBy: lastNot ? ctx.providerOf(lastNot) : undefined });
   }
 
@@ -410,6 +470,6 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     : 'No maintenance-only visits (continue current management, follow up as needed, no further treatment) follow the last active treatment, and no provider states MMI.';
   return finish({
     status: 'insufficient_evidence', confidence: 0.3, conflicts: [],
-    reasons: [reason(why, [...(lastActive ? [lastActive.fact] : []), ...maintenance.map((v) => v.facts.find(isMaintenance)!)])],
+    reasons: [reason(why, [...(lastActive ? [lastActive.fact] : []), ...maintenance.map((v) => maintenanceFact(v))])],
   });
 }

@@ -54,8 +54,12 @@ function capAtVisit(f: Fact, enc: Encounter): void {
 
 /** Header fields of a record ("Patient: … DOB: … Claim No.: …"): identity and claim bookkeeping, never care. */
 const DEMOGRAPHIC_FIELD = /\b(?:patient(?: name)?|name|DOB|D\.O\.B|date of birth|MRN|MR#|acct|account|SSN|claim(?: no\.?| #| number)?|DOI|date of injury|chart(?: #)?|employer|carrier|adjuster|insurer|WCAB|ADJ|case(?: no\.?| #)?|policy|visits? auth(?:orized)?|auth(?:orization)? #)\s*[:#]/gi;
+/** A running page header or footer: "Pellegrino, Curtis  DOB 05/03/1976  Claim WC-21-044817  Page 2 of 3". */
+const PAGE_FOOTER = /\bPage\s+\d+\s+of\s+\d+\b|\bDOB\b|\bD\.O\.B\.?/i;
 function isDemographicLine(text: string): boolean {
-  return text.length < 240 && (text.match(DEMOGRAPHIC_FIELD)?.length ?? 0) >= 2;
+  if (text.length >= 300) return false;
+  const footer = /\bPage\s+\d+\s+of\s+\d+\b/i.test(text) && /\b(?:DOB|D\.O\.B|Claim|MRN|Chart|Acct)\b/i.test(text);
+  return footer || (text.length < 240 && ((text.match(DEMOGRAPHIC_FIELD)?.length ?? 0) >= 2 || (PAGE_FOOTER.test(text) && /\b(?:Claim|MRN|Chart)\b/i.test(text) && text.length < 160)));
 }
 
 /** A short unpunctuated line near the top of the encounter: letterhead, title or header field. */
