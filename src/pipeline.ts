@@ -3,6 +3,7 @@ import type { CaseAnalysis, Claim, DocumentRole, DocumentStatus, Encounter, Fact
 import { readCase, type FileFailure } from './ingest/index.js';
 import { splitEncounters } from './segment/encounters.js';
 import { classifyDocument, documentParts, roleAt } from './segment/document-role.js';
+import { findMisfiled } from './segment/identity.js';
 import { extractFacts } from './extract/index.js';
 import { analyzeCase } from './analyze/index.js';
 
@@ -45,9 +46,16 @@ export async function analyzePaths(inputs: string[], claim: Claim): Promise<Case
   const statuses: DocumentStatus[] = [];
   const encounters: Encounter[] = [];
   const facts: Fact[] = [];
+  const misfiled = findMisfiled(documents);
   for (const doc of documents) {
     try {
       const role = classifyDocument(doc);
+      const other = misfiled.get(doc.file);
+      if (other) {
+        // Another patient's record: kept out of the analysis entirely, and said so.
+        statuses.push({ ...documentStatus(doc, role, []), misfiled: other, warnings: [...doc.warnings, `possibly misfiled: ${other.reason}; excluded from the analysis`] });
+        continue;
+      }
       const r = processDocument(doc, role);
       encounters.push(...r.encounters);
       facts.push(...r.facts);

@@ -1,0 +1,71 @@
+/**
+ * Whose record a document is. The claimant's date of birth is the one most documents carry; a document whose
+ * own patient date of birth (or, lacking one, surname) differs belongs to someone else and is set aside as
+ * possibly misfiled, with the words that show it.
+ */
+import type { Evidence, SourceDocument } from '../model/index.js';
+import { evidenceAt } from '../ingest/evidence.js';
+
+export interface PatientIdentity { dob?: string; surname?: string; evidence: Evidence[] }
+
+/** "DOB: 03/08/1962", "D.O.B. 3/8/62", "Date of Birth: 03/08/1962". */
+const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)\s*[:#]?\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\b/i;
+/** "Patient: PRUITT, SHARON L", "Pt: Castellanos, Renee", "Name: Sharon L. Pruitt", "RE: Sharon Pruitt". */
+const NAME_FIELD = /\b(?:Patient(?: Name)?|Pt|Name|Claimant|Employee|Injured Worker|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
+/** Field labels a loose name match can pick up instead of a name. */
+const NOT_A_NAME = new Set(['dob', 'ssn', 'date', 'claim', 'claimant', 'mrn', 'acct', 'doi', 'sex', 'age', 'bnc', 'wcb', 'case', 'chart', 'employer', 'carrier', 'patient', 'name', 'no', 'number']);
+/** Where a document names its patient: its first pages. */
+const HEAD = 3000;
+
+function isoDob(m: RegExpExecArray): string {
+  const y = m[3].length === 2 ? (Number(m[3]) > 30 ? `19${m[3]}` : `20${m[3]}`) : m[3];
+  return `${y}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+}
+
+function surnameOf(name: string): string {
+  const n = name.trim();
+  return (n.includes(',') ? n.split(',')[0] : n.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w)).at(-1) ?? n).toLowerCase();
+}
+
+export function patientIdentity(doc: SourceDocument): PatientIdentity {
+  const head = doc.text.slice(0, HEAD);
+  const id: PatientIdentity = { evidence: [] };
+  const d = DOB.exec(head);
+  if (d) { id.dob = isoDob(d); id.evidence.push(evidenceAt(doc, d.index, d.index + d[0].length)); }
+  for (const n of head.matchAll(NAME_FIELD)) {
+    const surname = surnameOf(n[1].replace(/\s+(?:DOB|SSN|MRN|D\.O\.B|Date|Sex|Age)\b.*$/s, ''));
+    if (NOT_A_NAME.has(surname) || surname.length < 2) continue;
+    id.surname = surname;
+    const at = n.index + n[0].length - n[1].length;
+    id.evidence.push(evidenceAt(doc, at, at + n[1].length));
+    break;
+  }
+  return id;
+}
+
+/** The claimant's identity: the date of birth (and surname) most documents carry. */
+function majority(values: (string | undefined)[]): { value?: string; count: number } {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? { value: best[0], count: best[1] } : { count: 0 };
+}
+
+/**
+ * Documents that name another patient: file → reason and evidence. A date of birth decides (a surname alone is
+ * too often a form label or a maiden name); at least two documents must agree on the claimant's.
+ */
+export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: string; evidence: Evidence[] }> {
+  const ids = new Map(docs.filter((d) => d.kind !== 'ledger' && d.kind !== 'fhir').map((d) => [d.file, patientIdentity(d)]));
+  const dob = majority([...ids.values()].map((i) => i.dob));
+  const surname = majority([...ids.values()].map((i) => i.surname));
+  const out = new Map<string, { reason: string; evidence: Evidence[] }>();
+  for (const [file, id] of ids) {
+    const otherDob = dob.count >= 2 && id.dob && id.dob !== dob.value;
+    const otherName = surname.count >= 2 && id.surname && id.surname !== surname.value && !surname.value!.includes(id.surname) && !id.surname.includes(surname.value!);
+    if (otherDob && (otherName || !id.surname)) {
+      out.set(file, { reason: `names a patient born ${id.dob}${id.surname ? ` (${id.surname})` : ''}, while the claimant's records give ${dob.value}`, evidence: id.evidence });
+    }
+  }
+  return out;
+}
