@@ -132,6 +132,100 @@ const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string
       'Mother has diabetes; the patient has {{hypertension}}.',
     ],
   },
+
+  // Trigger families adopted from the published genConText and medspaCy ConText lists (issue 8 item 10).
+  {
+    name: 'negated (published families)',
+    flag: (r) => r.negated,
+    valid: [
+      'Follow-up film shows resolved {{right basilar infiltrate}}.',
+      'Her {{ankle swelling}} has now resolved.',
+      'Lumbar MRI is unremarkable for {{canal stenosis}}.',
+      'There is a lack of {{objective weakness}} on testing.',
+      'Exam is inconsistent with {{complex regional pain syndrome}}.',
+      'The negative EMG rules out {{peripheral neuropathy}}.',
+      'Troponins ruled him out for {{myocardial infarction}}.',
+      'She is {{pain}} free since the block.',
+      'The {{wrist effusion}} is no longer present.',
+      'The {{fracture line}} is not evident on today\'s film.',
+      'Continue {{DVT}} prophylaxis until ambulatory.',
+    ],
+    invalid: [
+      'Free {{fluid}} in the pelvis.',
+      'She is free to return to {{light duty}}.',
+      'The rash resolved, but {{itching}} persists.',
+      'Swelling resolved after the first week of rest, ice and elevation at home, with {{tenderness}} over the lateral ankle.',
+      'Did not rule out {{DVT}}.',
+      '{{Septic arthritis}} must be ruled out.',
+      'No nausea, still has {{abdominal cramping}}.',
+      'No clear source for {{her low back pain}} was identified.',
+      'Mr. Adeyemi declined {{lumbar fusion}}.',
+    ],
+  },
+  {
+    name: 'possible (published families)',
+    flag: (r) => r.certainty === 'possible' && !r.negated,
+    valid: [
+      'I doubt {{a torn meniscus}}.',
+      'We are concerned about {{early infection}} at the incision.',
+      'Family is worried about {{memory loss}}.',
+      '{{Septic arthritis}} must be ruled out.',
+      'She needs to be ruled out for {{pulmonary embolism}}.',
+      'The CT did not rule out {{an occult fracture}}.',
+    ],
+    invalid: [
+      'The negative EMG rules out {{peripheral neuropathy}}.',
+      '{{Cauda equina}} has been ruled out.',
+    ],
+  },
+  {
+    name: 'hypothetical (published families)',
+    flag: (r) => r.temporality === 'hypothetical',
+    valid: [
+      'Should she develop {{chest pain}}, call 911.',
+      'Should there be {{drainage}} from the wound, return to clinic.',
+      'Watch for {{signs of infection}} at the port site.',
+      'Look out for {{numbness in the hand}}.',
+      'We discussed risks of {{infection}} and bleeding.',
+    ],
+    invalid: [
+      'She should continue {{home exercises}}.',
+      'Unsure if {{fever}} was measured at home.',
+    ],
+  },
+  {
+    name: 'historical (published families)',
+    flag: (r) => r.temporality === 'historical',
+    valid: [
+      'Menstrual history: {{post-menopausal}}.',
+      'His history is significant for {{sleep apnea}}.',
+      'He is known to have {{atrial fibrillation}}.',
+      'Pre-existing {{degenerative disc disease}} at L5-S1.',
+      'Longstanding {{type 2 diabetes}}.',
+    ],
+    invalid: [
+      'A detailed history reveals {{radicular pain}} for two weeks.',
+      'History from the patient: {{neck pain}} since the fall.',
+      'History of migraine, states {{neck pain}} started Monday.',
+      'History of gout, was found to have {{a septic knee}}.',
+      'History of lumbar fusion at L4-5 for spondylolisthesis in 2015, with {{left foot numbness}} and weakness.',
+      'Prior to the injury he worked full duty, then {{knee pain}} began.',
+    ],
+  },
+  {
+    name: 'other_experiencer (published families)',
+    flag: (r) => r.experiencer === 'other',
+    valid: [
+      'His wife had {{influenza}} last week.',
+      'Her husband\'s {{cough}} started first.',
+      'Roommate tested positive for {{COVID-19}}.',
+    ],
+    invalid: [
+      'Mother has diabetes and his {{blood pressure}} is high.',
+      'Lives with his wife, has {{knee pain}}.',
+      'Collateral history was given by his wife: {{confusion}} at night.',
+    ],
+  },
 ];
 
 describe.each(tables)('$name triggers', ({ flag, valid, invalid }) => {

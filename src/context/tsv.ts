@@ -44,11 +44,28 @@ export function locateConcept(sentence: string, concept: string): { start: numbe
     hits.push({ start: m.index, end: m.index + m[0].length });
     if (m[0].length === 0) re.lastIndex++;
   }
-  if (hits.length <= 1) return hits[0];
+  if (hits.length === 0) return straddling(sentence, words);
+  if (hits.length === 1) return hits[0];
   const mixedCase = /[a-z]/.test(sentence);
   const isHeading = (h: { end: number }) => /^\s*:/.test(sentence.slice(h.end, h.end + 3));
   const upper = hits.filter((h) => mixedCase && sentence.slice(h.start, h.end) === sentence.slice(h.start, h.end).toUpperCase() && /[A-Z]/.test(sentence.slice(h.start, h.end)));
   return upper.find((h) => !isHeading(h)) ?? upper[0] ?? hits.find((h) => !isHeading(h)) ?? hits[0];
+}
+
+/**
+ * A concept the kit's sentence splitter cut in two ("NECK:  Supple.  No lymphadenopathy" against
+ * the sentence "NECK:  Supple."): the longest run of its leading words that ends the sentence, or
+ * of its trailing words that starts it, is the part of the mention in this sentence.
+ */
+function straddling(sentence: string, words: string[]): { start: number; end: number } | undefined {
+  let best: { start: number; end: number } | undefined;
+  for (let k = words.length - 1; k >= 1 && !best; k--) {
+    const head = new RegExp(`${words.slice(0, k).map(escapeRegExp).join('\\s+')}\\s*$`, 'i').exec(sentence);
+    const tail = new RegExp(`^\\s*(${words.slice(words.length - k).map(escapeRegExp).join('\\s+')})`, 'i').exec(sentence);
+    if (head) best = { start: head.index, end: head.index + head[0].trimEnd().length };
+    else if (tail) best = { start: tail.index + tail[0].length - tail[1].length, end: tail.index + tail[0].length };
+  }
+  return best;
 }
 
 /**
