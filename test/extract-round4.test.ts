@@ -76,7 +76,7 @@ describe('referral plan signals', () => {
 describe('MMI and prognosis', () => {
   it('a predicted MMI is not an MMI statement', () => {
     const m = of('She will likely reach maximum medical improvement within six months.', 'mmi_statement');
-    expect(m.filter((f) => f.attributes.kind === 'mmi' && !f.negated)).toEqual([]);
+    expect(m.filter((f) => f.attributes.kind === 'mmi' && !f.negated && f.temporality === 'current')).toEqual([]);
   });
   it("a treatment's expected effect is not a prognosis", () => {
     expect(of('We discussed a fusion, which would be expected to improve his back pain somewhat.', 'prognosis')).toEqual([]);

@@ -39,13 +39,14 @@ describe('MMI: explicit', () => {
     expect(run(b).mmi.conflicts).toEqual([]);
   });
 
-  it('"not at MMI" later followed by MMI: explicit, earlier statement listed as conflict', () => {
+  it('"not at MMI" later followed by MMI from the same doctor: explicit, the earlier opinion superseded (kept in opinions, not a conflict)', () => {
     const b = new CaseBuilder()
       .visit('2023-10-01', DR_LEE).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Not yet at MMI; pending repeat injection.')
       .visit('2024-01-05', DR_LEE).fact('mmi_statement', { kind: 'mmi' }, 'Patient has now reached MMI.');
     const { mmi } = run(b);
     expect(mmi).toMatchObject({ status: 'explicit', date: '2024-01-05' });
-    expect(mmi.conflicts).toHaveLength(1);
+    expect(mmi.conflicts).toHaveLength(0);
+    expect(mmi.opinions?.map((o) => o.opinion)).toEqual(['not_at_mmi', 'at_mmi']);
   });
 
   it('MMI later withdrawn by "not at MMI": not reached, earlier MMI is a conflict', () => {

@@ -301,6 +301,15 @@ function explicitAssessment(ctx: CaseContext, ops: Opinion[]): MmiAssessment | u
   const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate));
   if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((o) => when(ctx, o.fact)))].join('; ')}.`, confirming.map((o) => o.fact)));
   const conflicts = disagreements(ctx, ops, { at: true, date, chosen });
+  // Another treating provider recommending surgery or an injection after the MMI disagrees in deed: shown once per kind.
+  const shown = new Set<string>();
+  for (const a of activeEvents(ctx)) {
+    if (!eDate || !a.open || a.date < eDate || a.fact.encounterId === e.encounterId || ctx.providerOf(a.fact) === chosen.source) continue;
+    const key = `${ctx.providerOf(a.fact)}|${a.what}`;
+    if (shown.has(key) || !/surg|inject|block|ablation|stimulator/.test(a.what)) continue;
+    shown.add(key);
+    conflicts.push(reason(`${when(ctx, a.fact)}: ${a.what}, after the MMI statement.`, [a.fact]));
+  }
   return finish({
     status: 'explicit', date, statedBy: chosen.source, opinions: publicOpinions(ops), disputed: conflicts.length > 0,
     confidence: conflicts.length ? 0.8 : 0.95, reasons, conflicts,
@@ -320,7 +329,8 @@ function withdrawn(ctx: CaseContext, ops: Opinion[], prior: Opinion, by: Fact, w
       reason(`${when(ctx, prior.fact)} (${SOURCE_ROLE_LABEL[prior.role]}) stated MMI${priorDate ? ` as of ${priorDate}` : ''}.`, [prior.fact]),
       reason(`${why} The earlier MMI no longer holds.`, [by]),
     ],
-    conflicts: disagreements(ctx, ops, { at: false, chosen: prior, exclude: prior.source }),
+    // Withdrawn by its own author, the earlier MMI is history; contradicted by someone else, it is a standing conflict.
+    conflicts: ctx.providerOf(by) === prior.source ? disagreements(ctx, ops, { at: false, chosen: prior, exclude: prior.source }) : disagreements(ctx, ops, { at: false }),
     opinions: publicOpinions(ops), disputed: true,
     priorMmi: { date: priorDate, statedBy: prior.source, reason: why, evidence: [...prior.evidence, ...by.evidence] },
   });
@@ -386,7 +396,9 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
 
   // Emergency and urgent-care contacts, film reads and examinations for the claim are not a course of treatment.
   const treating = visits.filter((v) => v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && e.documentRole !== 'examining'));
-  if (treating.length < MIN_TREATING_VISITS) {
+  const openNearEnd = lastVisit ? active.some((a) => a.open && a.date <= lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays
+    && !NOT_CONDITION_CARE.has(ctx.encounterOf(a.fact)?.specialty ?? 'unknown') && /surg|inject|block|ablation|stimulator/i.test(a.what)) : false;
+  if (treating.length < MIN_TREATING_VISITS && !openNearEnd) {
     const other = visits.length - treating.length;
     return finish({
       status: 'insufficient_evidence', confidence: 0.3, conflicts: [],
