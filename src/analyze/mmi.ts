@@ -141,7 +141,7 @@ const MED_CHANGES = new Set(['started', 'increased', 'switched']);
  * Medication started, raised or switched: not curative care that keeps MMI away, but a change in treatment,
  * so the maintenance phase (and an implied MMI date) can only begin after the last one.
  */
-function treatmentChanges(ctx: CaseContext): Fact[] {
+export function treatmentChanges(ctx: CaseContext): Fact[] {
   const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? ''));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment') return false;
@@ -161,7 +161,7 @@ const CARRIED_ON = new Set<Modality>(['medication', 'home_exercise', 'tens', 'br
  * management", "follow up as needed", "maintenance care"), or whose plan only carries on what the claimant
  * already has (medication, home exercise, a device) with a routine return visit.
  */
-function maintenanceVisits(ctx: CaseContext): Visit[] {
+export function maintenanceVisits(ctx: CaseContext): Visit[] {
   return ctx.visits.filter((v) => {
     if (!v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining')) return false;
     if (v.facts.some(isMaintenance)) return true;

@@ -125,6 +125,9 @@ function reasonAfter(text: string, from: number): string | undefined {
   return m ? m[1].trim() : undefined;
 }
 
+/** The claimant's answer to an offer, later in the same sentence. */
+const DECLINED_AFTER = /^[^.]{0,120}?[;,]\s*(?:and\s+|but\s+)?(?:he|she|they|the patient|patient|pt|claimant|the claimant)\s+(?:declines?|declined|refuses?|refused|does not wish|did not wish|is not interested|was not interested|defers|deferred)\b/i;
+
 /** "D/C to independent HEP": the destination of a discharge is what the patient carries on with. */
 const DISCHARGED_TO = /\b(?:d\/c(?:'?d)?|discharg(?:e|ed|ing)|transition(?:ed|ing)?)\b(?:\s+from\s+[^.;,]{1,30}?)?\s+to\s+(?:(?:an?|the|her|his|independent|a|self-directed|daily)\s+)*$/i;
 /** "D/C from skilled PT", "discharged from therapy": the course ended as planned. */
@@ -219,6 +222,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     }
     const level = levelOf(clause.text); if (level && /injection|block|ablation|surgery|facet|epidural/.test(m.entry.id + (m.entry.subtype ?? ''))) attributes.level = level;
     const side = sideOf(clause.text); if (side && m.entry.id !== 'medication') attributes.side = side;
+    // "Offered a bursa injection; he declines, preferring to avoid injections": the answer follows the offer.
+    if ((attributes.status === 'recommended' || attributes.status === 'planned') && DECLINED_AFTER.test(sent.text.slice(m.end))) attributes.status = 'declined';
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, m.end); if (why) attributes.reasonStopped = why; }
     if (SESSION_MODALITIES.has(m.entry.id)) { const n = sessionsIn(clause.text); if (n) attributes.sessions = n; }
     const base = recounted(sent, mentionBase(sent, 'treatment', m.start, m.end), m.start, m.end, own === m.entry.id);

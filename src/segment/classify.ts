@@ -12,6 +12,9 @@ const kindLexicon = compileLexicon(data.kinds.map((k): LexiconEntry => ({ id: k.
 const byCredential = new Map<string, Specialty>();
 for (const s of data.specialties) for (const c of s.credentials) byCredential.set(c.toUpperCase(), s.id);
 
+/** Disciplines a physician never practises as the note's author. */
+const THERAPIST_DISCIPLINES = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic']);
+
 /** Words only an electrodiagnostic report uses together. */
 const EMG_CUES = /\b(?:EMG|NCS|nerve conduction|needle (?:EMG|examination)|motor unit|sensory response|fibrillations?|positive sharp waves|distal latenc(?:y|ies)|conduction velocit(?:y|ies))\b/gi;
 
@@ -61,7 +64,9 @@ export function classifyEncounter(head: string, body: string, credential?: strin
   if (fromCredential) add(fromCredential, 4);
   let specialty: Specialty = 'unknown';
   let best = 1; // a lone body cue is not enough
-  for (const [id, s] of score) if (s > best) { best = s; specialty = id; }
+  // A physician's note that talks about therapy is still a physician's note: MD/DO authors are not therapists.
+  const physician = /\b(?:M\.?D|D\.?O)\b/.test(credential ?? '');
+  for (const [id, s] of score) if (s > best && !(physician && THERAPIST_DISCIPLINES.has(id))) { best = s; specialty = id; }
 
   // "recommend FCE per MD", "Plan: MRI L-spine": a document to come, not this one.
   const kinds = kindLexicon.match(head).filter((m) => !PLANNED_DOCUMENT.test(head.slice(Math.max(0, m.start - 30), m.start)));
