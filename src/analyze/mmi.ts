@@ -112,21 +112,42 @@ function reportedOutsideCourse(ctx: CaseContext): (f: Treatment, date: string) =
   };
 }
 
+/**
+ * Copy-forward: the same sentence carried into later notes ("SCS trial planned April.") restates the first one;
+ * only its first appearance is an event.
+ */
+function copiedForward(ctx: CaseContext): (f: Fact) => boolean {
+  const first = new Map<string, string>();
+  for (const f of ctx.asserted) {
+    const q = f.evidence[0]?.quote.toLowerCase().replace(/\s+/g, ' ').trim() ?? '';
+    const d = ctx.dateOf(f);
+    if (q.length < 12 || !d) continue;
+    const key = `${f.type}|${q}`;
+    if (!first.has(key) || d < first.get(key)!) first.set(key, d);
+  }
+  return (f) => {
+    const q = f.evidence[0]?.quote.toLowerCase().replace(/\s+/g, ' ').trim() ?? '';
+    const d = ctx.dateOf(f);
+    return q.length >= 12 && !!d && (first.get(`${f.type}|${q}`) ?? d) < d;
+  };
+}
+
 export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const out: ActiveEvent[] = [];
   const resolved = resolutionDates(ctx);
   const outside = reportedOutsideCourse(ctx);
+  const copied = copiedForward(ctx);
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality)) continue;
-    if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d)) continue;
+    if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f))) continue;
     const s = f.attributes.status;
     if (s === 'performed' || s === 'ongoing') out.push({ date: d, fact: f, open: false, what: describe(f) });
     else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, resolved, d)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   for (const f of ctx.of('plan_signal')) {
     const d = ctx.dateOf(f);
-    if (d && isActiveSignal(f) && !DENIED.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
+    if (d && isActiveSignal(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const isLapsed = lapseTest(ctx, maintenanceVisits(ctx));
   return out.filter((a) => !a.open || !isLapsed(a)).sort((a, b) => a.date.localeCompare(b.date));

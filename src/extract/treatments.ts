@@ -208,6 +208,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   if (section === 'goals' || /prognosis/i.test(sent.section?.title ?? '')) return out;
   for (const m of mods) {
     if (isCredential(sent.text, m.start, m.end) || collides(sent.text, m.entry.id, m.start, m.end)) continue;
+    // "pre-SCS psychological evaluation", "pre-op clearance": a step before the procedure, not the procedure.
+    if (/\bpre-?\s?$/i.test(sent.text.slice(Math.max(0, m.start - 5), m.start))) continue;
     if (PURPOSE_BEFORE.test(sent.text.slice(Math.max(0, m.start - 90), m.start))) continue;
     const priorOperation = isPriorOperation(sent, m.start, m.entry.id);
     if (!priorOperation && isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '')) continue;

@@ -12,8 +12,8 @@ const kindLexicon = compileLexicon(data.kinds.map((k): LexiconEntry => ({ id: k.
 const byCredential = new Map<string, Specialty>();
 for (const s of data.specialties) for (const c of s.credentials) byCredential.set(c.toUpperCase(), s.id);
 
-/** Disciplines a physician never practises as the note's author. */
-const THERAPIST_DISCIPLINES = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic']);
+/** Disciplines a physician never practises as the note's author (a pain physician's note on CBT is still a physician's). */
+const THERAPIST_DISCIPLINES = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'psychology']);
 
 /** Words only an electrodiagnostic report uses together. */
 const EMG_CUES = /\b(?:EMG|NCS|nerve conduction|needle (?:EMG|examination)|motor unit|sensory response|fibrillations?|positive sharp waves|distal latenc(?:y|ies)|conduction velocit(?:y|ies))\b/gi;
