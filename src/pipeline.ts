@@ -5,6 +5,7 @@ import { splitEncounters } from './segment/encounters.js';
 import { classifyDocument, documentParts, roleAt } from './segment/document-role.js';
 import { findMisfiled } from './segment/identity.js';
 import { extractFacts } from './extract/index.js';
+import { markCopiedForward } from './extract/copy-forward.js';
 import { analyzeCase } from './analyze/index.js';
 
 export interface CaseRun {
@@ -64,6 +65,7 @@ export async function analyzePaths(inputs: string[], claim: Claim): Promise<Case
       failures.push({ file: doc.file, error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
+  markCopiedForward(facts, encounters);
   for (const f of failures) statuses.push({ file: f.file, status: 'error', error: f.error, warnings: [], pages: 0, encounters: [] });
   statuses.sort((a, b) => a.file.localeCompare(b.file));
   const analysis = analyzeCase({ claim, documents: statuses, encounters, facts, duplicates });

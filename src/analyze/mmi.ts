@@ -222,9 +222,18 @@ function maintenanceFact(v: Visit): Fact {
     ?? v.facts[0];
 }
 
+/**
+ * "Has reached maximum benefit from skilled PT", "plateaued in therapy": the end of a therapy course, which says
+ * nothing yet about the condition's ceiling. Only a physician's plateau statement speaks to MMI.
+ */
+const THERAPY_WORDS = /\b(?:PT|OT|physical therapy|occupational therapy|therapy|therapeutic|chiropractic|skilled|rehab)\b/i;
+function isTherapyPlateau(f: Fact): boolean {
+  return THERAPY_WORDS.test(f.evidence[0]?.quote ?? '');
+}
+
 function isMaintenance(f: Fact): boolean {
   return (f.type === 'plan_signal' && MAINTENANCE_SIGNALS.has(f.attributes.signal))
-    || (f.type === 'mmi_statement' && f.attributes.kind === 'plateau');
+    || (f.type === 'mmi_statement' && f.attributes.kind === 'plateau' && !isTherapyPlateau(f));
 }
 
 /** A functional score or a pain rating: what the claimant can do or feels, rather than an impairment measure. */
@@ -460,7 +469,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     ));
     if (maintenance.length >= 3) confidence += 0.1;
     if (span >= 180) confidence += 0.05;
-    const endOfOptions = ctx.asserted.filter((f) => (f.type === 'plan_signal' && END_OF_OPTIONS.has(f.attributes.signal)) || (f.type === 'mmi_statement' && f.attributes.kind === 'plateau'));
+    const endOfOptions = ctx.asserted.filter((f) => (f.type === 'plan_signal' && END_OF_OPTIONS.has(f.attributes.signal)) || (f.type === 'mmi_statement' && f.attributes.kind === 'plateau' && sourceRole(ctx.encounterOf(f)) === 'treating_physician'));
     if (endOfOptions.length) {
       reasons.push(reason(`Curative options documented as exhausted or plateau stated: ${endOfOptions.map((f) => `${describe(f)} (${when(ctx, f)})`).join('; ')}.`, endOfOptions));
       confidence += 0.1;

@@ -30,21 +30,29 @@ function overlaps(ev: Evidence, file: string, start: number, end: number): boole
   return ev.file === file && ev.start < end && ev.end > start;
 }
 
-/** Where a trap's quote sits in the text we read (whitespace-tolerant). */
-function locate(docs: SourceDocument[], file: string, quote: string): { file: string; start: number; end: number } | undefined {
+/**
+ * Where a trap's quote sits in the text we read (whitespace-tolerant). A quote written several times is a
+ * copy-forward trap: its first appearance is the true statement, the later copies are the trap.
+ */
+function locate(docs: SourceDocument[], file: string, quote: string): { file: string; start: number; end: number }[] {
   const doc = docs.find((d) => d.file === file || d.file.endsWith(`/${file}`) || file.endsWith(d.file));
-  if (!doc) return undefined;
-  const at = doc.text.indexOf(quote);
-  if (at >= 0) return { file: doc.file, start: at, end: at + quote.length };
+  if (!doc) return [];
   const words = quote.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const m = new RegExp(words.join('\\s+')).exec(doc.text);
-  return m ? { file: doc.file, start: m.index, end: m.index + m[0].length } : undefined;
+  const spans = [...doc.text.matchAll(new RegExp(words.join('\\s+'), 'g'))].map((m) => ({ file: doc.file, start: m.index, end: m.index + m[0].length }));
+  return spans.length > 1 ? spans.slice(1) : spans;
 }
 
-/** Evidence that the report presents as established: the verdict's reasons, performed care, the floor. */
-function headlineEvidence(a: CaseAnalysis, facts: Fact[]): Evidence[] {
+/** A trap about a number misread as a date ("'12/18' is visit 12 of 18, not December 18"). */
+const DATE_TRAP = /\bnot (?:a date|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|the date)/i;
+
+/** A trap about MMI ("maximum benefit from skilled PT", "Anticipate MMI"): only the verdict can take it at face value. */
+const MMI_TRAP = /\b(?:MMI|maximum (?:medical|therapeutic)? ?(?:improvement|benefit)|plateau\w*|permanent and stationary|P&S|fixed and stable|statutory)\b/i;
+
+/** Evidence that the report presents as established: the verdict's reasons, and for other traps performed care and the floor. */
+function headlineEvidence(a: CaseAnalysis, facts: Fact[], mmiOnly: boolean): Evidence[] {
   const out: Evidence[] = [];
   if (a.mmi.status === 'explicit' || a.mmi.status === 'implied' || a.mmi.status === 'not_reached') out.push(...collectEvidence(a.mmi.reasons));
+  if (mmiOnly) return out;
   const done = new Set(['performed', 'ongoing', 'completed']);
   for (const f of facts) if (f.type === 'treatment' && done.has(f.attributes.status) && f.temporality === 'current' && isAssertedFact(f)) out.push(...f.evidence);
   out.push(...collectEvidence(a.functionalFloor));
@@ -85,14 +93,20 @@ export function scoreReviewerCase(key: ReviewerKey, a: CaseAnalysis, docs: Sourc
   const wrongRole = a.gaps.filter((g) => WRONG_ROLE.test(g.request.to)).map((g) => `${g.ruleId} → ${g.request.to}`);
 
   // Traps: a trap is taken at face value when an asserted fact from its words reaches the headline findings.
-  const headline = headlineEvidence(a, a.facts);
+  const headline = headlineEvidence(a, a.facts, false);
+  const verdictOnly = headlineEvidence(a, a.facts, true);
   const fooled: string[] = [];
   let located = 0;
   for (const t of key.traps) {
-    const span = locate(docs, t.file, t.quote);
-    if (!span) continue;
+    const spans = locate(docs, t.file, t.quote);
+    if (!spans.length) continue;
     located++;
-    if (headline.some((ev) => overlaps(ev, span.file, span.start, span.end))) fooled.push(`${t.file}: ${t.quote.slice(0, 70)}`);
+    const hit = (ev: Evidence) => spans.some((span) => overlaps(ev, span.file, span.start, span.end));
+    // A misread date fools us only if a fact took its date from those words.
+    const taken = DATE_TRAP.test(t.why ?? '')
+      ? a.facts.some((f) => f.dateSource === 'sentence' && f.evidence.some(hit))
+      : (MMI_TRAP.test(t.quote) ? verdictOnly : headline).some(hit);
+    if (taken) fooled.push(`${t.file}: ${t.quote.slice(0, 70)}`);
   }
 
   const misfiledKey = key.misfiled ?? [];

@@ -77,7 +77,9 @@ function looksLikeScore(text: string, start: number, match: string): boolean {
   // Scores sit on small scales (x/3, x/4, x/5, x/10) after a score word; "07/25" or "3/14" can only be a month/day.
   const [a, b] = match.split('/').map(Number);
   const onScale = b === 3 || b === 4 || b === 5 || b === 10 || a > b;
-  const countFollows = /^\s*(?:visits?|sessions?|treatments?|appointments?|days?|weeks?|trials?|reps?)\b/i.test(text.slice(start + match.length));
+  const countFollows = /^\s*(?:visits?|sessions?|treatments?|appointments?|days?|weeks?|trials?|reps?|used|authori[sz]ed|approved|remaining|completed)\b/i.test(text.slice(start + match.length));
+  // "Visit 12/18", "session #10/12": a count of authorised visits, not December 18.
+  if (/\b(?:visit|visits|session|sessions|treatment|tx|appt|#)\s*#?\s*$/i.test(before)) return true;
   if (!onScale && a >= 1 && a <= 12 && b >= 1 && b <= 31 && !SCORE_WORD_BEFORE.test(before) && !countFollows) return false;
   return true;
 }

@@ -48,6 +48,11 @@ function capAtVisit(f: Fact, enc: Encounter): void {
   if (!enc.date || !f.date || f.date <= enc.date) return;
   if (f.type === 'plan_signal' || f.type === 'mmi_statement' || f.type === 'work_status') return;
   if (f.type === 'treatment' && (f.attributes.status === 'planned' || f.attributes.status === 'recommended')) return;
+  // "Date of surgery: 05/14/2024" written at the 04/23 pre-op visit: a procedure dated after the note is scheduled, not done.
+  if (f.type === 'treatment' && f.dateSource === 'sentence' && f.attributes.modality !== 'medication') {
+    f.attributes = { ...f.attributes, status: 'planned' };
+    return;
+  }
   f.date = enc.date;
   f.dateSource = 'encounter';
 }

@@ -83,11 +83,15 @@ function gradedAmounts(text: string, from: number, activityEnd: number, to: numb
   return new Set(out.map((g) => g.frequency)).size > 1 ? out : [];
 }
 
+const NO_RESTRICTIONS = /\b(?:no|without|free of|not any)\s+(?:\w+\s+){0,2}(?:restrictions?|limitations?|limits)\b(?!\s+(?:on|to|of)\s+(?:lifting|sitting|standing|walking))|\bunrestricted\b|\bfull duty\b|\bregular duty\b/i;
+
 export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   const section = sent.section?.kind;
   if (section === 'goals' || section === 'family_history') return [];
   const out: FactOf<'limitation'>[] = [];
   const matches = activities.match(sent.text);
+  // "No driving restrictions at this time", "without restrictions": the absence of a limit, never a limit.
+  if (NO_RESTRICTIONS.test(sent.text)) return [];
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (NOT_FUNCTION.test(sent.text.slice(m.start))) continue;

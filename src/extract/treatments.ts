@@ -20,7 +20,7 @@ interface Collision { modality: Modality; term: string; means: string; before: s
 const COLLISIONS = readLexiconFile<{ collisions: Collision[] }>('extract/collisions.json').collisions.map((c) => ({
   ...c,
   termRe: new RegExp(`^${c.term}$`, 'i'),
-  beforeRe: new RegExp(`(?:${c.before.map(collisionSource).join('|')})[\\s,:#-]*$`, 'i'),
+  beforeRe: new RegExp(`(?:${c.before.map(collisionSource).join('|')})[\\s,:#(-]*$`, 'i'),
   afterRe: new RegExp(`^\\s*(?:${c.after.map(collisionSource).join('|')})`, 'i'),
 }));
 /** "Triage ESI 3", "RFA submitted for PT", "Claim SCS-22-0447": the word means something else here. */
@@ -147,6 +147,8 @@ const RISK_DISCLOSURE = /\b(?:risks?|side effects?|adverse (?:effects?|reactions
 const DISCLOSURE_VERB = /\b(?:informed|explained|discussed|reviewed|counsel(?:ed|led)|consent(?:ed)?|advised)\b/i;
 /** "I felt it was unsafe to place a new catheter", "we were unable to advance the needle": the act did not happen. */
 const NOT_DONE = /\b(?:unsafe|not safe|not possible|unable|could not|couldn't|did not|didn't|decided not|chose not|elected not|was not able|were not able)\s+to\s+[^.;,]{0,60}$/i;
+/** "Pt cancelled - ill. Not seen.", "no-show": the session did not take place. */
+const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come)|failed to (?:attend|show))\b/i;
 /** A sentence that is only a heading ("OPERATION PERFORMED:", "RADIOGRAPHS:,", "MEDICATIONS:,1."): it names a section, it states nothing. */
 const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}(?::[\s,]*(?:\d{1,2}\.)?|,\s*(?:\d{1,2}\.)?)\s*$/;
 
@@ -229,7 +231,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, m.end); if (why) attributes.reasonStopped = why; }
     if (SESSION_MODALITIES.has(m.entry.id)) { const n = sessionsIn(clause.text); if (n) attributes.sessions = n; }
     const base = recounted(sent, mentionBase(sent, 'treatment', m.start, m.end), m.start, m.end, own === m.entry.id);
-    if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start))) base.negated = true;
+    if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && NOT_ATTENDED.test(sent.text))) base.negated = true;
     if (priorOperation) {
       // Done before this visit: its date is one written in its own clause, never the visit's.
       attributes.status = 'performed';
