@@ -178,3 +178,44 @@ describe('MMI: stale plans, treatment changes and care for other conditions', ()
     expect(run(b).mmi.status).toBe('not_reached');
   });
 });
+
+describe('MMI: whose opinion decides', () => {
+  const DD = { name: 'Dr. Dee', credential: 'MD', specialty: 'ime' as const, kind: 'ime' as const };
+  it('in Texas the designated doctor\'s date governs and the treating doctor\'s differing date is a conflict', () => {
+    const b = new CaseBuilder()
+      .visit('2024-01-23', DR_LEE).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-01-23' }, 'The employee reached MMI on 01/23/2024.')
+      .visit('2024-03-12', DD).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-11-28' }, 'Clinical MMI: 11/28/2023');
+    const input = b.input({ type: 'workers_comp', state: 'TX' });
+    // The designated doctor is known by the report's title, as the document-role reader finds it.
+    for (const e of input.encounters) if (e.specialty === 'ime') Object.assign(e, { documentRole: 'examining', documentTitle: 'DWC Designated Doctor' });
+    const { mmi } = analyzeCase(input);
+    expect(mmi).toMatchObject({ status: 'explicit', date: '2023-11-28', disputed: true });
+    expect(mmi.conflicts.map((c) => c.text).join(' ')).toMatch(/Dr\. Lee.*2024-01-23/);
+  });
+  it('elsewhere the treating physician governs and an IME\'s earlier date is the conflict', () => {
+    const b = new CaseBuilder()
+      .visit('2024-01-23', DR_LEE).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-01-23' }, 'The employee reached MMI on 01/23/2024.')
+      .visit('2024-03-12', DD).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-11-28' }, 'Clinical MMI: 11/28/2023');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'CA' });
+    expect(mmi).toMatchObject({ status: 'explicit', date: '2024-01-23', statedBy: 'Dr. Lee (pain management)' });
+    expect(mmi.opinions?.map((o) => o.role).sort()).toEqual(['examining', 'treating_physician']);
+  });
+  it('an MMI withdrawn by its author ends not_reached with priorMmi', () => {
+    const b = new CaseBuilder()
+      .visit('2023-05-16', DR_KIM).fact('mmi_statement', { kind: 'mmi' }, 'He has reached maximum medical improvement.')
+      .visit('2023-10-17', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'He is no longer at MMI.');
+    const { mmi } = run(b, { type: 'workers_comp' });
+    expect(mmi.status).toBe('not_reached');
+    expect(mmi.priorMmi).toMatchObject({ date: '2023-05-16', statedBy: 'Dr. Kim (orthopedic surgery)' });
+  });
+  it('two treating visits and an ER visit are insufficient evidence, and say what is missing', () => {
+    const ER = { name: 'Dr. Ward', credential: 'MD', specialty: 'emergency' as const, kind: 'emergency_visit' as const };
+    const b = new CaseBuilder()
+      .visit('2023-02-04', ER).fact('treatment', { modality: 'medication', status: 'ongoing' }, 'Naproxen 500 mg BID.')
+      .visit('2023-03-15', DR_PATEL).fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'PT referral given.')
+      .visit('2023-08-21', ER).fact('treatment', { modality: 'medication', status: 'ongoing' }, 'Naproxen refilled.');
+    const { mmi } = run(b, { type: 'ssi' });
+    expect(mmi.status).toBe('insufficient_evidence');
+    expect(mmi.reasons[0].text).toMatch(/Only 1 treating visit.*needs current treating notes/);
+  });
+});

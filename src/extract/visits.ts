@@ -10,6 +10,8 @@ const NOT_A_VISIT = new Set<EncounterKind>(['imaging', 'emg', 'ime', 'impairment
 /** Words that make a surgeon's note a consultation rather than a post-operative check. */
 const CONSULT_CUE = /\b(?:thank you for (?:referring|the referral|allowing)|referred (?:by|to me|for (?:surgical|spine|orthop))|surgical (?:consult(?:ation)?|opinion|evaluation) (?:requested|at the request))\b/i;
 
+const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come)|failed to (?:attend|show))\b/i;
+
 /**
  * The visit itself as a treatment fact: a PT, chiropractic, OT or psychology note is a performed session
  * (completed at discharge), and a surgeon's consultation is a performed surgical consultation. Cited on the
@@ -24,6 +26,8 @@ export function visitFacts(enc: Encounter, body: string, firstOfDocument: boolea
     attributes = { modality: 'surgical_consultation', status: 'performed' };
   }
   if (!attributes) return [];
+  // "Pt cancelled - ill. Not seen.": a short entry recording that the session did not take place.
+  if (own && body.length < 400 && NOT_ATTENDED.test(body)) return [];
   return [{
     id: `${enc.id}:treatment:visit`, encounterId: enc.id, type: 'treatment', attributes,
     date: enc.date, dateSource: 'encounter', negated: false, certainty: 'affirmed', temporality: 'current', experiencer: 'patient',

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { classifyDocument, documentParts, roleAt } from '../src/segment/document-role.js';
+import { processDocument } from '../src/pipeline.js';
+import { textDoc } from './helpers/extract-doc.js';
+
+const role = (text: string, file = 'record.txt') => classifyDocument(textDoc(text, file));
+
+describe('document roles: administrative papers', () => {
+  it.each([
+    ['exhibit list', 'SOCIAL SECURITY ADMINISTRATION\nEXHIBIT LIST\nClaimant: Jane Q. Doe', 'exhibit_list'],
+    ['claimant function report', 'FUNCTION REPORT - ADULT (Form SSA-3373-BK)\nName: Jane Doe', 'claimant_statement'],
+    ["representative's brief", 'SMITH & JONES DISABILITY LAW, LLC\nPRE-HEARING BRIEF\nRe: Jane Doe', 'representative'],
+    ['custodian declaration', 'DECLARATION OF CUSTODIAN OF RECORDS\nRe: Jane Doe', 'records_custodian'],
+    ['utilization review', 'ACME REVIEW SERVICES\nUTILIZATION REVIEW DETERMINATION\nRequest: lumbar ESI', 'utilization_review'],
+    ['nurse case manager', 'APEX CARE\nNURSE CASE MANAGEMENT REPORT\nClaimant: Doe', 'claims'],
+    ['employer job description', 'ACME WIDGETS INC.\nJOB DESCRIPTION - Warehouse Loader', 'employer'],
+    ['pharmacy profile', 'DISCOUNT PHARMACY\nPATIENT PRESCRIPTION PROFILE', 'pharmacy'],
+  ])('%s is administrative', (_n, text, kind) => {
+    const r = role(text);
+    expect(r.role).toBe('administrative');
+    expect(r.kind).toBe(kind);
+    expect(r.evidence[0].quote.length).toBeGreaterThan(0);
+  });
+
+  it('reads the file name when the title says nothing', () => {
+    expect(role('Dear Dr. Brown,\nPlease find enclosed...', 'Carrier_Adjuster_Letters_2023.txt').kind).toBe('claims');
+  });
+
+  it('a fax banner naming a law office or a claims unit is not the paper\'s title', () => {
+    const text = '05/30/2023 10:14  FROM: CLINIC  TO: SMITH DISABILITY LAW  P. 1/4\nRIVERSIDE ORTHOPAEDICS\nPROGRESS NOTE\nDATE OF SERVICE: 03/01/2023\nHPI: knee pain.\nAssessment: OA.\nPlan: HEP.';
+    expect(role(text).role).toBe('clinical');
+  });
+});
+
+describe('document roles: clinical and examining papers', () => {
+  it.each([
+    ['progress note', 'VALLEY ORTHO\nPROGRESS NOTE\nDate of service: 01/02/2024'],
+    ['medical source statement from an advocate\'s form', 'MEDICAL SOURCE STATEMENT (Treating Physician)\n[Form supplied by Doe Disability Advocates]'],
+    ['operative report', 'GENERAL HOSPITAL\nOPERATIVE REPORT\nProcedure: L4-5 microdiscectomy'],
+    ['records with a law firm letterhead but a note\'s headings', 'JONES LAW FIRM - records copy\nHPI: neck pain after MVC.\nEXAM: tender C5-6.\nASSESSMENT: strain.'],
+  ])('%s is clinical', (_n, text) => expect(role(text).role).toBe('clinical'));
+
+  it.each([
+    ['IME', 'INDEPENDENT MEDICAL EXAMINATION\nExaminee: John Roe'],
+    ['consultative examination', 'INTERNAL MEDICINE CONSULTATIVE EXAMINATION\nFor: State DDS'],
+    ['designated doctor', 'JANE SMITH, M.D. - DWC Designated Doctor\nREPORT OF MEDICAL EVALUATION'],
+  ])('%s is examining', (_n, text) => expect(role(text).role).toBe('examining'));
+});
+
+describe('document parts', () => {
+  const text = 'REGIONAL HOSPITAL\nRelease of Information\nTO: Smith Disability Law\nEnclosed: discharge summary.\nRECORDS REQUEST RESPONSE\nInvoice attached.\nDISCHARGE SUMMARY\nAdmit: 05/18/2021  Discharge: 05/20/2021\nS/p right TKA. Plan: PT daily.\n';
+  it('a clinical title after a cover letter starts a clinical part', () => {
+    const doc = textDoc(text);
+    const r = classifyDocument(doc);
+    const parts = documentParts(doc, r);
+    expect(roleAt(parts, text.indexOf('Invoice'))).toBe('administrative');
+    expect(roleAt(parts, text.indexOf('S/p right TKA'))).toBe('clinical');
+  });
+
+  it('an administrative paper yields no encounters and no facts', () => {
+    const doc = textDoc('HOLLIS LAW, LLC\nPRE-HEARING BRIEF\nDATE OF SERVICE: 03/01/2023\nHis surgeon has effectively found him permanent and stationary. He had 40 PT visits and two epidural injections.');
+    const out = processDocument(doc);
+    expect(out.facts).toEqual([]);
+    expect(out.encounters).toEqual([]);
+  });
+});

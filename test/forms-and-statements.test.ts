@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactOf } from '../src/model/index.js';
+import { readFormMarks, formReading } from '../src/extract/forms.js';
+import { factsOf } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+
+function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<T> => f.type === type);
+}
+const stated = (fs: FactOf<'mmi_statement'>[]) => fs.filter((f) => !f.negated && f.temporality === 'current' && f.certainty === 'affirmed');
+
+describe('checkbox forms', () => {
+  it('binds a yes/no question to its marked answer', () => {
+    const text = 'MMI reached?   [ ] Yes   [X] No\n';
+    const marks = readFormMarks(text);
+    expect(marks.questions).toEqual([{ start: 0, end: text.indexOf('['), answer: 'no' }]);
+    expect(formReading(marks, 0, 3)).toEqual({ kind: 'question', answer: 'no' });
+  });
+  it('an unmarked option states nothing', () => {
+    const text = '[ ] Off work   [X] Modified duty\n';
+    const marks = readFormMarks(text);
+    expect(formReading(marks, text.indexOf('Off work'), text.indexOf('Off work') + 3)).toEqual({ kind: 'unchecked' });
+    expect(formReading(marks, text.indexOf('Modified'), text.indexOf('Modified') + 3)).toBeUndefined();
+  });
+
+  it.each([
+    ['Work status: modified duty. MMI reached? [ ] Yes [X] No', 'not_at_mmi'],
+    ['Has the patient reached MMI? [X] Yes [ ] No', 'mmi'],
+    ['P&S: [ ] Yes [X] No     Next visit: 6 weeks', 'not_at_mmi'],
+  ])('"%s" → %s', (body, kind) => {
+    expect(stated(of(body, 'mmi_statement')).map((f) => f.attributes.kind)).toEqual([kind]);
+  });
+  it('an unanswered MMI question is no statement', () => {
+    expect(stated(of('MMI reached?  [ ] Yes  [ ] No', 'mmi_statement'))).toEqual([]);
+  });
+});
+
+describe('MMI words that are not statements', () => {
+  it.each([
+    ['Letter from the carrier asking whether the claimant has reached MMI.', 'request'],
+    ['In your opinion, has Mr. Doe reached maximum medical improvement?', 'question'],
+    ['I do not perform impairment ratings; I defer MMI to an independent rating physician.', 'deferral'],
+    ['He should reach MMI in 6-8 weeks.', 'prediction'],
+    ['Claimant appears to be approaching MMI.', 'prediction'],
+    ['His surgeon has effectively found him permanent and stationary.', 'paraphrase'],
+    ['If the patient is Permanent and Stationary, do not use this form.', 'instruction'],
+    ['Statutory MMI in this claim would be 03/19/2025.', 'statutory'],
+    ['Last visit 05/16/2023 (MMI; permanent restrictions).', 'history'],
+  ])('"%s" (%s) is not an MMI opinion', (body) => {
+    expect(stated(of(body, 'mmi_statement')).filter((f) => f.attributes.kind === 'mmi' || f.attributes.kind === 'permanent_and_stationary')).toEqual([]);
+  });
+  it.each([
+    ['MAXIMUM MEDICAL IMPROVEMENT'],
+    ['RE: Jane Doe  DOI 03/14/2022  -  MMI / Impairment / Future Care Report  -  Page 2 of 3'],
+  ])('a title line "%s" is not a statement', (body) => {
+    expect(of(body, 'mmi_statement')).toEqual([]);
+  });
+  it.each([
+    ['In my opinion she reached maximum medical improvement on December 7, 2022.', 'mmi', '2022-12-07'],
+    ['Clinical MMI: 11/28/2023', 'mmi', '2023-11-28'],
+    ['In light of these findings he is no longer at MMI.', 'not_at_mmi', undefined],
+    ['My 05/16/2023 opinion of MMI is withdrawn.', 'not_at_mmi', undefined],
+  ])('"%s" is stated (%s %s)', (body, kind, date) => {
+    const s = stated(of(body, 'mmi_statement'));
+    expect(s.map((f) => f.attributes.kind)).toContain(kind);
+    if (date) expect(s.find((f) => f.attributes.kind === kind)?.attributes.mmiDate).toBe(date);
+  });
+});
+
+describe('words that collide', () => {
+  const modalities = (body: string) => of(body, 'treatment').filter((f) => !f.negated).map((f) => f.attributes.modality);
+  it.each([
+    ['Triage Acuity (ESI): 3. Chief complaint: low back pain.', 'epidural_injection'],
+    ['Triage ESI 2, vitals stable.', 'epidural_injection'],
+    ['RFA submitted for 6 PT visits.', 'radiofrequency_ablation'],
+    ['RFA today: PT 2x/week x 3 weeks.', 'radiofrequency_ablation'],
+    ['Core bracing exercises reviewed.', 'brace'],
+    ['Pre-SCS psychological evaluation completed.', 'spinal_cord_stimulator'],
+  ])('"%s" is not %s', (body, modality) => expect(modalities(body)).not.toContain(modality));
+  it.each([
+    ['Bilateral L4-5 radiofrequency ablation (RFA) performed under fluoroscopy.', 'radiofrequency_ablation'],
+    ['Left L5-S1 transforaminal ESI performed today.', 'epidural_injection'],
+  ])('"%s" is %s', (body, modality) => expect(modalities(body)).toContain(modality));
+});
+
+describe('limitations and sessions that are not', () => {
+  it('"No driving restrictions at this time" is no limitation', () => {
+    expect(of('Work status: No driving restrictions at this time.', 'limitation')).toEqual([]);
+  });
+  it('a cancelled therapy visit is not a session', () => {
+    expect(of('Physical therapy: pt cancelled - ill. Not seen.', 'treatment').filter((f) => !f.negated && f.attributes.modality === 'physical_therapy')).toEqual([]);
+  });
+  it('a procedure dated after the note is scheduled, not done', () => {
+    const t = of('Left knee arthroscopy on 05/14/2024 at the surgery center.', 'treatment').filter((f) => f.attributes.modality === 'surgery');
+    expect(t.length).toBeGreaterThan(0);
+    expect(t.every((f) => f.attributes.status !== 'performed')).toBe(true);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { findMisfiled, patientIdentity } from '../src/segment/identity.js';
+import { markCopiedForward } from '../src/extract/copy-forward.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { extractFacts } from '../src/extract/index.js';
+import { textDoc } from './helpers/extract-doc.js';
+
+describe('patient identity', () => {
+  it.each([
+    ['Patient: PRUITT, GERALD W     DOB: 03/22/1961', '1961-03-22', 'pruitt'],
+    ['Pt: Castellanos, Renee   D.O.B. 11/2/68', '1968-11-02', 'castellanos'],
+    ['1. Employee: Jose M. Tavarez   DOB: 11/02/1979   SSN: XXX-XX-8816', '1979-11-02', 'tavarez'],
+  ])('reads "%s"', (text, dob, surname) => {
+    expect(patientIdentity(textDoc(text))).toMatchObject({ dob, surname });
+  });
+
+  const claimant = (file: string, extra = '') => textDoc(`Patient: DOE, JANE   DOB: 04/05/1970\n${extra}Office visit.`, file);
+  it('flags the one document with another patient\'s date of birth and name', () => {
+    const other = textDoc('Patient: ROE, MARY   DOB: 09/09/1955\nDischarge summary.', 'other.txt');
+    const out = findMisfiled([claimant('a.txt'), claimant('b.txt'), other]);
+    expect([...out.keys()]).toEqual(['other.txt']);
+    expect(out.get('other.txt')!.reason).toContain('1955-09-09');
+    expect(out.get('other.txt')!.evidence[0].quote).toContain('09/09/1955');
+  });
+  it.each([
+    ['a form label read as a name never flags on its own', textDoc('Name: DOB 04/05/1970', 'c.txt')],
+    ['a document without any identity', textDoc('MRI LUMBAR SPINE. Impression: L4-5 disc bulge.', 'c.txt')],
+    ['the same patient with a differently written date', textDoc('Pt: Jane Doe  D.O.B. 4/5/70', 'c.txt')],
+  ])('does not flag %s', (_n, doc) => {
+    expect(findMisfiled([claimant('a.txt'), claimant('b.txt'), doc]).size).toBe(0);
+  });
+});
+
+describe('copy-forward', () => {
+  it('a treatment sentence carried into later notes is history after its first note', () => {
+    const doc = textDoc([
+      'DATE OF SERVICE: 06/15/2021\nHPI: Currently in PT 3x/week, progressing well with exercises.\n',
+      '\fDATE OF SERVICE: 11/16/2021\nHPI: Currently in PT 3x/week, progressing well with exercises.\n',
+    ].join(''));
+    const encounters = splitEncounters(doc);
+    const facts = extractFacts(doc, encounters);
+    markCopiedForward(facts, encounters);
+    const pt = facts.filter((f) => f.type === 'treatment' && f.attributes.modality === 'physical_therapy');
+    expect(pt.map((f) => [f.date, f.temporality])).toEqual([['2021-06-15', 'current'], ['2021-11-16', 'historical']]);
+    expect(pt[1].context.at(-1)?.trigger).toBe('copied forward from the note of 2021-06-15');
+  });
+  it('short repeated plans ("Continue HEP.") are each visit\'s own', () => {
+    const doc = textDoc('DATE OF SERVICE: 06/15/2021\nPlan: Continue HEP.\n\fDATE OF SERVICE: 09/15/2021\nPlan: Continue HEP.\n');
+    const encounters = splitEncounters(doc);
+    const facts = extractFacts(doc, encounters);
+    markCopiedForward(facts, encounters);
+    expect(facts.filter((f) => f.type === 'treatment').every((f) => f.temporality === 'current')).toBe(true);
+  });
+});
