@@ -6,6 +6,7 @@ import { evidenceOf } from './context.js';
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from './instruments.js';
 import { trendsOf } from './trajectory.js';
+import { isForOtherCondition } from './relevance.js';
 import { PRESUMPTIVE_MMI_SOURCE, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 
 type Treatment = FactOf<'treatment'>;
@@ -163,7 +164,8 @@ const MED_CHANGES = new Set(['started', 'increased', 'switched']);
  * so the maintenance phase (and an implied MMI date) can only begin after the last one.
  */
 export function treatmentChanges(ctx: CaseContext): Fact[] {
-  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? ''));
+  // A new blood-pressure or cholesterol drug is not a change in treatment of the claimed impairment.
+  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && !isForOtherCondition(f));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment') return false;
     const m = targetModality(f.attributes.target);

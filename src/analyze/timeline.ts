@@ -1,4 +1,5 @@
 /** The treatment timeline: treatment facts grouped per modality into entries with dates, sessions, outcomes and reasons. */
+import { isOtherConditionDrugClass } from './relevance.js';
 import type { FactOf, Modality, TimelineEntry } from '../model/index.js';
 import type { CaseContext } from './context.js';
 import { evidenceOf } from './context.js';
@@ -190,6 +191,7 @@ function buildEntry(course: Treatment[], ctx: CaseContext): TimelineEntry {
     benefit: benefitFor(first.modality, done.map((f) => ctx.dateOf(f)).filter((d): d is string => !!d), providers, ctx),
     reasonStopped: stopped,
     cost: costOf(course, ctx),
+    ...(isOtherConditionDrugClass(first.drugClass) ? { otherCondition: true } : {}),
     events: course.map((f) => ({
       date: ctx.dateOf(f), status: f.attributes.status, factId: f.id,
       label: future.has(f) ? `future care recommended: ${label(f)}` : label(f),

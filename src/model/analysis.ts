@@ -48,6 +48,8 @@ export const TimelineEntrySchema = z.object({
   }).optional(),
   reasonStopped: z.string().optional(),
   cost: z.number().optional(),
+  /** Care for another condition (blood pressure, cholesterol, stomach...): shown apart, not treatment of the claim. */
+  otherCondition: z.boolean().optional(),
   /** Individual dated events (sessions, injections, declined recommendations). */
   events: z.array(z.object({
     date: z.string().optional(),

@@ -4,6 +4,7 @@
  * All record text goes through the escaping `html` template.
  */
 import type { BillingTotal, CaseAnalysis, Evidence, Reason, TimelineEntry } from '../model/index.js';
+import { OTHER_CONDITIONS_HEADING, OTHER_CONDITIONS_NOTE } from './wording.js';
 import { EvidenceRegister, citationLocation, distinctEvidence, ocrNote, shortQuote } from './citation.js';
 import { html, trusted, type Markup } from './html-template.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html-style.js';
@@ -131,7 +132,8 @@ function outcomes(t: TimelineEntry, c: Citer): Markup {
 
 function timeline(a: CaseAnalysis, c: Citer): Markup {
   const svg = timelineSvg(a);
-  const rows = a.timeline.map((t) => {
+  const other = a.timeline.filter((t) => t.otherCondition);
+  const rows = a.timeline.filter((t) => !t.otherCondition).map((t) => {
     const outcomeEvidence = [...t.outcomeBefore.flatMap((p) => p.evidence), ...t.outcomeAfter.flatMap((p) => p.evidence)];
     return html`<tr>
 <th scope="row">${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype})` : ''}</th><td>${dates(t.firstDate, t.lastDate)}</td><td class="num">${sessionsText(t)}</td>
@@ -142,6 +144,7 @@ function timeline(a: CaseAnalysis, c: Citer): Markup {
   return html`<section id="timeline" aria-labelledby="h-timeline"><h2 id="h-timeline">Treatment timeline</h2>
 ${svg ? html`<figure>${svg}<figcaption class="legend">Bars run from first to last date of each treatment; ticks are dated sessions or procedures, ✕ a declined recommendation; hatched bars were declined, dashed outlines only recommended or planned. Vertical lines: onset, date last insured (DLI), and MMI (solid when a provider stated it, dashed when inferred). Lower lanes plot outcome scores over time on each scale.</figcaption></figure>` : html`<p>No dated treatment to draw.</p>`}
 ${a.timeline.length ? html`<table class="timeline-table"><caption class="legend">Treatment by modality. Before → after pairs the score nearest the start with the last one during the treatment; E-numbers point to the evidence appendix.</caption><thead><tr><th scope="col">Modality</th><th scope="col">Dates</th><th scope="col">Sessions</th><th scope="col">Before → after</th><th scope="col">Benefit</th><th scope="col">Status / why stopped</th><th scope="col">Providers</th><th scope="col">Evidence</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No treatment was found in the record.</p>`}
+${other.length ? html`<p class="other-care"><strong>${OTHER_CONDITIONS_HEADING}</strong> ${OTHER_CONDITIONS_NOTE} ${other.map((t) => html`${t.subtype ?? MODALITY_LABEL[t.modality]} (${dates(t.firstDate, t.lastDate)})${c.ref(t.evidence.slice(0, 1))}`).reduce((acc, x, i) => (i ? html`${acc}; ${x}` : x), html``)}.</p>` : ''}
 </section>`;
 }
 

@@ -1,5 +1,6 @@
 /** Markdown report for the representative: every finding followed by its citations. */
 import type { CaseAnalysis, Evidence, Reason } from '../model/index.js';
+import { OTHER_CONDITIONS_HEADING, OTHER_CONDITIONS_NOTE } from './wording.js';
 import { EvidenceRegister, citationLocation, distinctEvidence, ocrNote, shortQuote } from './citation.js';
 import { ACTIVITY_LABEL, CLAIM_LABEL, MODALITY_LABEL, TWELVE_MONTHS_LABEL, durationHeading, onsetLabel, twelveMonthRuleApplies, words } from './labels.js';
 import { TOTAL_HEADERS, costCategory, overTime, totalCells } from './billing.js';
@@ -145,8 +146,10 @@ function timeline(w: MarkdownWriter, a: CaseAnalysis): void {
     w.line();
     return;
   }
+  const claimed = a.timeline.filter((t) => !t.otherCondition);
+  const other = a.timeline.filter((t) => t.otherCondition);
   table(w, ['Modality', 'Dates', 'Sessions', 'Before → after', 'Benefit', 'Status / why stopped', 'Providers', 'Evidence'],
-    a.timeline.map((t) => [
+    claimed.map((t) => [
       mdText(`${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype})` : ''}`),
       dateRange(t.firstDate, t.lastDate),
       sessionsText(t),
@@ -156,6 +159,11 @@ function timeline(w: MarkdownWriter, a: CaseAnalysis): void {
       mdText(w.names.display(t.providers).join('; ')),
       w.picked(w.ranker.timeline(t, [...t.outcomeBefore.flatMap((p) => p.evidence), ...t.outcomeAfter.flatMap((p) => p.evidence)])),
     ]));
+  if (other.length) {
+    w.line();
+    w.line(`**${OTHER_CONDITIONS_HEADING}** ${OTHER_CONDITIONS_NOTE} ${other.map((t) => `${mdText(t.subtype ?? MODALITY_LABEL[t.modality])} (${dateRange(t.firstDate, t.lastDate)}) ${w.spread(t.evidence, 1)}`).join('; ')}.`);
+  }
+  w.line();
 }
 
 function floor(w: MarkdownWriter, a: CaseAnalysis): void {

@@ -83,3 +83,7 @@ export function trendValues(trend: Trend, keep = 6): string {
   if (pts.length <= keep) return pts.map(fmt).join(' → ');
   return [...pts.slice(0, 2).map(fmt), `… ${pts.length - 4} more …`, ...pts.slice(-2).map(fmt)].join(' → ');
 }
+
+/** Care for conditions other than the claimed one, shown apart from the treatment timeline. */
+export const OTHER_CONDITIONS_HEADING = 'Care for other conditions:';
+export const OTHER_CONDITIONS_NOTE = 'not treatment of the claimed impairment and not counted in the MMI judgement —';
