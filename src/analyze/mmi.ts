@@ -269,7 +269,8 @@ type Opinion = NonNullable<MmiAssessment['opinions']>[number] & { fact: Statemen
 function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   return statements.filter((s) => s.attributes.kind !== 'plateau').map((s) => {
     const role = sourceRole(ctx.encounterOf(s));
-    const date = ctx.dateOf(s);
+    // An undated report that dates its own MMI ("has reached MMI as of 01/29/2024") is placed by that date.
+    const date = ctx.dateOf(s) ?? s.attributes.mmiDate;
     const at = s.attributes.kind !== 'not_at_mmi';
     return {
       source: ctx.providerOf(s), role, opinion: at ? 'at_mmi' as const : 'not_at_mmi' as const, date,
@@ -296,7 +297,9 @@ const WITHDRAWING_CARE = new Set<Modality>(['surgery', 'epidural_injection', 'fa
  * (Texas designated doctor), else the treating physician, else whoever stated it. Later "no longer at MMI" from
  * that source, or new procedures performed well after it, withdraw it (not_reached, with `priorMmi`).
  */
-function explicitAssessment(ctx: CaseContext, ops: Opinion[]): MmiAssessment | undefined {
+function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | undefined {
+  // An opinion with no date cannot be placed before or after another; it is listed, not weighed.
+  const ops = all.filter((o) => o.date);
   if (!ops.some((o) => o.opinion === 'at_mmi')) return undefined;
   const top = Math.max(...ops.map((o) => o.weight));
   const governing = ops.filter((o) => o.weight === top);

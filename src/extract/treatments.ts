@@ -19,7 +19,7 @@ function collisionSource(phrase: string): string {
 interface Collision { modality: Modality; term: string; means: string; before: string[]; after: string[] }
 const COLLISIONS = readLexiconFile<{ collisions: Collision[] }>('extract/collisions.json').collisions.map((c) => ({
   ...c,
-  termRe: new RegExp(`^${c.term}$`, 'i'),
+  termRe: new RegExp(`^(?:${c.term})$`, 'i'),
   beforeRe: new RegExp(`(?:${c.before.map(collisionSource).join('|')})[\\s,:#(-]*$`, 'i'),
   afterRe: new RegExp(`^\\s*(?:${c.after.map(collisionSource).join('|')})`, 'i'),
 }));
@@ -147,6 +147,12 @@ const RISK_DISCLOSURE = /\b(?:risks?|side effects?|adverse (?:effects?|reactions
 const DISCLOSURE_VERB = /\b(?:informed|explained|discussed|reviewed|counsel(?:ed|led)|consent(?:ed)?|advised)\b/i;
 /** "I felt it was unsafe to place a new catheter", "we were unable to advance the needle": the act did not happen. */
 const NOT_DONE = /\b(?:unsafe|not safe|not possible|unable|could not|couldn't|did not|didn't|decided not|chose not|elected not|was not able|were not able)\s+to\s+[^.;,]{0,60}$/i;
+/** Parts of a therapy session that a therapist's note lists among its interventions. */
+const SESSION_COMPONENTS = new Set<Modality>(['massage', 'tens']);
+/** "... is not indicated", "not recommended", "not a candidate": an option weighed and set aside. */
+const NOT_INDICATED = /^[^.;]{0,80}?\b(?:(?:is|are|was|were)\s+)?not\s+(?:indicated|recommended|warranted|appropriate|advised|a (?:good )?candidate)\b/i;
+/** "He and the carrier asked whether any surgical option exists": the words of a question. */
+const ASKED = /\b(?:asked|asking|inquir\w*|wonder\w*|questions?)\s+(?:me\s+|us\s+)?(?:whether|if|about)\b|\?\s*$/i;
 /** "Pt cancelled - ill. Not seen.", "no-show": the session did not take place. */
 const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come)|failed to (?:attend|show))\b/i;
 /** A sentence that is only a heading ("OPERATION PERFORMED:", "RADIOGRAPHS:,", "MEDICATIONS:,1."): it names a section, it states nothing. */
@@ -212,6 +218,10 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (isCredential(sent.text, m.start, m.end) || collides(sent.text, m.entry.id, m.start, m.end)) continue;
     // "pre-SCS psychological evaluation", "pre-op clearance": a step before the procedure, not the procedure.
     if (/\bpre-?\s?$/i.test(sent.text.slice(Math.max(0, m.start - 5), m.start))) continue;
+    // "The injection did not help", "after the injection": a bare "injection" points back at one named elsewhere.
+    if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text) && /\b(?:the|this|that|these|those|further|more|any|another|each|her|his|last|prior|previous|next)\s+$/i.test(sent.text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    // A massage, e-stim or TENS component in a therapist's own note is part of that session, not a treatment of its own.
+    if (own && SESSION_COMPONENTS.has(m.entry.id)) continue;
     if (PURPOSE_BEFORE.test(sent.text.slice(Math.max(0, m.start - 90), m.start))) continue;
     const priorOperation = isPriorOperation(sent, m.start, m.entry.id);
     if (!priorOperation && isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '')) continue;
@@ -231,6 +241,10 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, m.end); if (why) attributes.reasonStopped = why; }
     if (SESSION_MODALITIES.has(m.entry.id)) { const n = sessionsIn(clause.text); if (n) attributes.sessions = n; }
     const base = recounted(sent, mentionBase(sent, 'treatment', m.start, m.end), m.start, m.end, own === m.entry.id);
+    // "Spinal cord stimulation ... is not indicated": weighed and ruled out.
+    if (NOT_INDICATED.test(clause.text.slice(m.end - clause.start))) base.negated = true;
+    // "asked whether any surgical option exists": a question, not a plan or a procedure.
+    if (ASKED.test(sent.text) && base.temporality === 'current') base.temporality = 'hypothetical';
     if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && NOT_ATTENDED.test(sent.text))) base.negated = true;
     if (priorOperation) {
       // Done before this visit: its date is one written in its own clause, never the visit's.
