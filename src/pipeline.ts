@@ -2,7 +2,7 @@
 import type { CaseAnalysis, Claim, DocumentRole, DocumentStatus, Encounter, Fact, SourceDocument } from './model/index.js';
 import { readCase, type FileFailure } from './ingest/index.js';
 import { splitEncounters } from './segment/encounters.js';
-import { classifyDocument, documentParts, roleAt } from './segment/document-role.js';
+import { classifyDocument, documentParts, examinerHead, roleAt } from './segment/document-role.js';
 import { findMisfiled } from './segment/identity.js';
 import { extractFacts } from './extract/index.js';
 import { markCopiedForward } from './extract/copy-forward.js';
@@ -26,7 +26,7 @@ export function processDocument(doc: SourceDocument, role: DocumentRole = classi
   const encounters = splitEncounters(doc).filter((e) => roleAt(parts, e.start) !== 'administrative');
   for (const e of encounters) {
     e.documentRole = roleAt(parts, e.start) === 'examining' ? 'examining' : 'clinical';
-    if (e.documentRole === role.role) e.documentTitle = role.evidence[0]?.quote;
+    if (e.documentRole === 'examining') e.documentTitle = examinerHead(doc);
   }
   return { encounters, facts: extractFacts(doc, encounters, (at) => roleAt(parts, at) === 'administrative') };
 }

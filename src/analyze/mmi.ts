@@ -430,7 +430,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const lastNot = lastNotAny && lastVisit && daysBetween(ctx.dateOf(lastNotAny) ?? lastVisit, lastVisit) <= 180 ? lastNotAny : undefined;
 
   // Emergency and urgent-care contacts, film reads and examinations for the claim are not a course of treatment.
-  const treating = visits.filter((v) => v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && e.documentRole !== 'examining'));
+  const treating = visits.filter((v) => v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && e.kind !== 'emergency_visit' && e.documentRole !== 'examining'));
   const openNearEnd = lastVisit ? active.some((a) => a.open && a.date <= lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays
     && !NOT_CONDITION_CARE.has(ctx.encounterOf(a.fact)?.specialty ?? 'unknown') && /surg|inject|block|ablation|stimulator/i.test(a.what)) : false;
   if (treating.length < MIN_TREATING_VISITS && !openNearEnd) {

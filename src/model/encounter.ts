@@ -42,7 +42,7 @@ export interface Encounter {
   source: 'note' | 'ledger' | 'fhir';
   /** Role of the document part the encounter sits in (an IME or designated doctor's report is examining). */
   documentRole?: 'clinical' | 'examining';
-  /** The words that gave the document its role ("Designated Doctor", "CONSULTATIVE EXAMINATION"). */
+  /** An examining report's head, unmarked form options blanked: says which kind of examiner wrote it ("Designated Doctor"). */
   documentTitle?: string;
 }
 

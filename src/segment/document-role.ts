@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { DocumentRole, Evidence, SourceDocument } from '../model/index.js';
 import { phraseSource, readLexiconFile } from '../extract/lexicon.js';
+import { readFormMarks } from '../extract/forms.js';
 import { evidenceAt, trimSpan } from '../ingest/evidence.js';
 
 interface RoleEntry { id: DocumentRole['role']; kind: string; why: string; title: string[]; sender?: string[]; filename: string[] }
@@ -61,7 +62,8 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   if (doc.kind === 'ledger') return { role: 'administrative', kind: 'billing', why: 'a billing ledger lists charges, not care', evidence: [] };
   if (doc.kind === 'fhir') return CLINICAL;
   const zone = titleZone(doc.text);
-  const title = doc.text.slice(zone.start, zone.end);
+  // An unmarked form option ("[ ] Designated doctor  [X] Treating doctor") names a role the paper does not have.
+  const title = withoutUnmarked(doc.text, zone);
   const found = (r: (typeof entries)[number], m: RegExpExecArray): DocumentRole => {
     const [s, e] = trimSpan(doc.text, zone.start + m.index, zone.start + m.index + m[0].length);
     return { role: r.id, kind: r.kind, why: r.why, evidence: [evidenceAt(doc, s, e)] };
@@ -87,6 +89,20 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     if (r.fileRe.test(words)) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
   }
   return CLINICAL;
+}
+
+/** The zone's text with unmarked checkbox labels blanked out (same length, so offsets still hold). */
+function withoutUnmarked(text: string, zone: { start: number; end: number }): string {
+  const slice = text.slice(zone.start, zone.end);
+  const marks = readFormMarks(slice);
+  let out = slice;
+  for (const u of marks.unchecked) out = out.slice(0, u.start) + ' '.repeat(u.end - u.start) + out.slice(u.end);
+  return out;
+}
+
+/** The document's head with unmarked options blanked: where an examiner's report says what kind of examiner wrote it. */
+export function examinerHead(doc: SourceDocument): string {
+  return withoutUnmarked(doc.text, { start: 0, end: Math.min(doc.text.length, 2500) });
 }
 
 /** A span of a document with one role: a records custodian's cover letter, then the discharge summary it encloses. */
