@@ -9,12 +9,21 @@ function mmiLine(mmi: MmiAssessment): string {
     case 'explicit':
       return `${mmi.statedBy ?? 'A provider'} wrote that you reached MMI${mmi.date ? ` on ${mmi.date}` : ''}.`;
     case 'implied':
-      return `No doctor has written that you reached MMI. But since ${mmi.date}, your visits have only kept things the same, with no new treatment. That pattern suggests MMI.`;
+      return `No doctor has written that you reached MMI. But since ${mmi.date}, your visits have only kept things the same, with no new treatment. That pattern suggests MMI, but it is our reading of your records, not a doctor's opinion.`;
     case 'not_reached':
+      if (mmi.priorMmi) return `${mmi.priorMmi.statedBy ?? 'A provider'} once wrote that you had reached MMI${mmi.priorMmi.date ? ` (${mmi.priorMmi.date})` : ''}, but that no longer holds: ${mmi.priorMmi.reason.replace(/\.$/, '')}. You are not at MMI now.`;
       return 'Your records show treatment is still going on or planned, so you are probably not at MMI yet.';
     case 'insufficient_evidence':
       return 'There is not enough in your records yet to tell whether you have reached MMI.';
   }
+}
+
+/** What is uncertain or disputed, said plainly: who disagrees, and that the claimant should ask about it. */
+function disputeLine(mmi: MmiAssessment): string | undefined {
+  if (!mmi.disputed || !mmi.conflicts.length) return undefined;
+  const others = mmi.opinions?.filter((o) => o.source !== mmi.statedBy).map((o) => o.source) ?? [];
+  const who = [...new Set(others)].slice(0, 2).join(' and ');
+  return `Not everyone agrees${who ? `: ${who} ${others.length > 1 ? 'see' : 'sees'} it differently` : ''}. Ask your representative how this disagreement affects your claim.`;
 }
 
 function treatmentLine(timeline: TimelineEntry[]): string | undefined {
@@ -32,7 +41,7 @@ function floorLine(floor: FloorItem[]): string | undefined {
 
 /** Plain-language summary (short sentences, everyday words) and questions to bring to each provider. */
 export function buildClaimantGuide(profile: Profile, mmi: MmiAssessment, timeline: TimelineEntry[], floor: FloorItem[], gaps: Gap[]): Guide {
-  const summary = [profile.wording.mmiMeaning, mmiLine(mmi), treatmentLine(timeline), floorLine(floor), profile.wording.durationMeaning]
+  const summary = [profile.wording.mmiMeaning, mmiLine(mmi), disputeLine(mmi), treatmentLine(timeline), floorLine(floor), profile.wording.durationMeaning]
     .filter((s): s is string => !!s);
   if (gaps.length) {
     summary.push(`Your records are missing ${gaps.length} thing${gaps.length === 1 ? '' : 's'} that could help your claim. The questions below say whom to ask.`);

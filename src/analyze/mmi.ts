@@ -308,7 +308,11 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const earlierAt = governing.filter((o) => o.opinion === 'at_mmi' && lastNot && (o.date ?? '') < (lastNot.date ?? ''));
   if (!standing.length) {
     // The governing source said MMI, then said it no longer holds: withdrawn.
-    if (earlierAt.length && lastNot) return withdrawn(ctx, ops, earlierAt[0], lastNot.fact, `${when(ctx, lastNot.fact)} states the claimant is no longer at MMI.`);
+    if (earlierAt.length && lastNot) {
+      // Cite the first "not at MMI" after the MMI: the statement that withdrew it, not a later restatement.
+      const by = governing.find((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > (earlierAt[0].date ?? '')) ?? lastNot;
+      return withdrawn(ctx, ops, earlierAt[0], by.fact, `${when(ctx, by.fact)} states the claimant is no longer at MMI.`);
+    }
     return undefined;
   }
   // Of the statements at the first standing visit, cite the one that gives the date, else the fullest sentence.

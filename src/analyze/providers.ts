@@ -62,8 +62,11 @@ export function providerDirectory(encounters: Encounter[]): (enc: Encounter | un
   }
   // The author's specialty: the most frequent one on encounters under their full name, else under any alias.
   const specialtyCounts = new Map<string, Map<Specialty, number>>();
+  // A physician who writes a note about therapy or an FCE is still the physician: those labels belong to therapists.
+  const physician = (e: Encounter) => /\b(?:MD|M\.D\.|DO|D\.O\.)\b/.test(e.provider.credential ?? e.provider.name ?? '');
+  const THERAPIST_LABELS = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'fce', 'psychology']);
   for (const e of named) {
-    if (e.specialty === 'unknown' || e.specialty === 'other') continue;
+    if (e.specialty === 'unknown' || e.specialty === 'other' || (physician(e) && THERAPIST_LABELS.has(e.specialty))) continue;
     const key = nameWords(e.provider.name!).join(' ');
     const counts = specialtyCounts.get(key) ?? new Map<Specialty, number>();
     counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);

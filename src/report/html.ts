@@ -92,7 +92,9 @@ function summary(a: CaseAnalysis, c: Citer): Markup {
   const s = executiveSummary(a, c.ranker, c.names);
   return html`<section id="summary" class="summary" aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2>
 <ul>
-${summaryItem('MMI:', s.mmi, c)}
+<li><strong>MMI:</strong> ${s.mmi.text} ${s.mmi.evidence ? c.cites([s.mmi.evidence]) : ''}${s.reasons.length ? html`<ul>${s.reasons.map((r) => summaryItem('', r, c))}</ul>` : ''}</li>
+${s.prior ? summaryItem('Withdrawn MMI:', s.prior, c) : ''}
+${s.conflict ? summaryItem('Main conflict:', s.conflict, c) : ''}
 ${summaryItem('Duration:', s.duration, c)}
 <li><strong>Main limitations:</strong> ${s.limitations.length ? html`<ul>${s.limitations.map((l) => summaryItem('', l, c))}</ul>` : 'none documented as current.'}</li>
 <li><strong>Top gaps to fix:</strong> ${s.gaps.length ? html`<ul>${s.gaps.map((g) => summaryItem('', g, c))}</ul>` : 'no gap rule fired.'}</li>

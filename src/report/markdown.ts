@@ -110,6 +110,9 @@ function summary(w: MarkdownWriter, a: CaseAnalysis): void {
   w.line('## Summary');
   w.line();
   w.line(`- **MMI:** ${summaryLine(w, s.mmi)}`);
+  for (const r of s.reasons) w.line(`  - ${summaryLine(w, r)}`);
+  if (s.prior) w.line(`- **Withdrawn MMI:** ${summaryLine(w, s.prior)}`);
+  if (s.conflict) w.line(`- **Main conflict:** ${summaryLine(w, s.conflict)}`);
   w.line(`- **Duration:** ${summaryLine(w, s.duration)}`);
   w.line(`- **Main limitations:**${s.limitations.length ? '' : ' none documented as current.'}`);
   for (const l of s.limitations) w.line(`  - ${summaryLine(w, l)}`);

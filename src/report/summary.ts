@@ -14,6 +14,12 @@ export interface SummaryLine { text: string; evidence?: Evidence; severity?: 'hi
 
 export interface ExecutiveSummary {
   mmi: SummaryLine;
+  /** The verdict's first three reasons, each with its best citation. */
+  reasons: SummaryLine[];
+  /** The most important disagreeing opinion, if any. */
+  conflict?: SummaryLine;
+  /** A withdrawn MMI, if any. */
+  prior?: SummaryLine;
   duration: SummaryLine;
   limitations: SummaryLine[];
   gaps: SummaryLine[];
@@ -79,11 +85,20 @@ function gapLines(a: CaseAnalysis, names: ProviderNames, max: number): SummaryLi
   }));
 }
 
+/** A long reason cut at a word boundary for the first page; the full text is in the MMI section. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, text.lastIndexOf(' ', max - 1))} …`;
+}
+
 export function executiveSummary(a: CaseAnalysis, ranker: EvidenceRanker, names: ProviderNames): ExecutiveSummary {
   return {
     mmi: { text: mmiHeadline(a.mmi), evidence: mmiEvidence(a, ranker) },
+    reasons: a.mmi.reasons.slice(0, 3).map((r) => ({ text: shorten(r.text, 260), evidence: r.evidence[0] })),
+    conflict: a.mmi.conflicts[0] ? { text: shorten(a.mmi.conflicts[0].text, 220), evidence: a.mmi.conflicts[0].evidence[0] } : undefined,
+    prior: a.mmi.priorMmi ? { text: `Earlier MMI${a.mmi.priorMmi.date ? ` of ${a.mmi.priorMmi.date}` : ''} by ${a.mmi.priorMmi.statedBy ?? 'a provider'}, withdrawn: ${a.mmi.priorMmi.reason}`, evidence: a.mmi.priorMmi.evidence[0] } : undefined,
     duration: durationLine(a, ranker),
     limitations: limitationLines(a, ranker, 3),
-    gaps: gapLines(a, names, 3),
+    gaps: gapLines(a, names, 5),
   };
 }
