@@ -1,18 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../src/analyze/index.js';
 import { RULES } from '../src/analyze/gaps/index.js';
-import { PROFILES } from '../src/profiles/index.js';
+import { PROFILES, profileFor } from '../src/profiles/index.js';
+import { buildContext } from '../src/analyze/context.js';
+import { buildTimeline } from '../src/analyze/timeline.js';
+import { assessMmi } from '../src/analyze/mmi.js';
+import { buildFloor } from '../src/analyze/floor.js';
+import { buildTrajectory } from '../src/analyze/trajectory.js';
+import { buildDuration } from '../src/analyze/duration.js';
+import { analyzeBilling } from '../src/analyze/billing.js';
 import type { Claim } from '../src/model/index.js';
 import { CaseBuilder, chronicLumbarCase, DC_OLSEN, DR_KIM, DR_LEE, DR_PATEL, PT_RIVERA } from './helpers/facts.js';
 import { expectValidCitations } from './helpers/citations.js';
 
 interface Case { name: string; claim?: Claim; build: () => CaseBuilder }
 
+/**
+ * The gaps one rule raises on a case, as its check sees the finished analysis. Requests to the same person are
+ * merged in the report, so the rule is run on its own here; the whole analysis is also built and its citations checked.
+ */
 function gapsOf(c: Case, ruleId: string) {
   const b = c.build();
-  const a = analyzeCase(b.input(c.claim ?? { type: 'general' }));
+  const input = b.input(c.claim ?? { type: 'general' });
+  const a = analyzeCase(input);
   expectValidCitations(a, b.documents());
-  return a.gaps.filter((g) => g.ruleId === ruleId);
+  const rule = RULES.find((r) => r.meta.id === ruleId)!;
+  const ctx = buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts);
+  const mmi = assessMmi(ctx);
+  const floor = buildFloor(ctx);
+  const gaps = rule.check({ ...ctx, timeline: buildTimeline(ctx), mmi, floor, trajectory: buildTrajectory(ctx), duration: buildDuration(ctx, mmi, floor), billing: analyzeBilling(input.encounters) });
+  expectValidCitations(gaps, b.documents());
+  return gaps;
 }
 
 const ptCourse = (withScores: boolean) => () => {
@@ -58,6 +76,200 @@ const visitGap = (explained: boolean) => () => new CaseBuilder()
   .fact('plan_signal', explained ? { signal: 'follow_up_prn' } : { signal: 'return_to_clinic' }, explained ? 'Symptoms at plateau; follow up as needed.' : 'RTC 4 weeks.')
   .visit('2023-09-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.');
 
+
+const ED_DOC = { name: 'Dr. Ruiz', credential: 'MD', specialty: 'emergency' as const, kind: 'emergency_visit' as const };
+const IME_DOC = { name: 'Dr. Voss', credential: 'MD', specialty: 'ime' as const, kind: 'ime' as const };
+const THERAPIST = { name: 'Ana Rivera', credential: 'DPT', specialty: 'physical_therapy' as const, kind: 'pt_progress' as const };
+
+/** Lifting restrictions from the treating physician over seven months, optionally with an FCE quoted. */
+const restrictions = (fce: 'none' | 'report' | 'quoted') => () => {
+  const b = new CaseBuilder();
+  for (const d of ['2023-11-10', '2023-12-10']) b.visit(d, DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 6, max: 10 }, 'Pain 6/10.');
+  b.visit('2024-01-10', DR_PATEL)
+    .fact('limitation', { activity: 'lift', limit: 20, unit: 'lb', source: 'provider', text: 'lift 20 lb' }, 'Restrictions: no lifting over 20 lb.')
+    .visit('2024-08-10', DR_PATEL)
+    .fact('limitation', { activity: 'lift', limit: 20, unit: 'lb', source: 'provider', text: 'lift 20 lb' }, 'Continue restrictions: no lifting over 20 lb.');
+  if (fce === 'quoted') b.fact('limitation', { activity: 'carry', limit: 20, unit: 'lb', source: 'provider', text: 'carry 20 lb' }, 'Per FCE of 07/01/2024: carry 20 lb occasionally.');
+  if (fce === 'report') b.visit('2024-07-01', { name: 'Jo Park', credential: 'PT', specialty: 'fce', kind: 'fce' })
+    .fact('limitation', { activity: 'lift', limit: 20, unit: 'lb', source: 'provider', text: 'lift 20 lb' }, 'Lift floor to waist 20 lb occasionally.');
+  return b;
+};
+
+/** Treating visits over eight months; an examiner states MMI, the treating physician never does. */
+const mmiByExaminerOnly = (treatingSays: boolean) => () => {
+  const b = new CaseBuilder();
+  for (const d of ['2023-01-10', '2023-03-10', '2023-05-10', '2023-08-10']) {
+    b.visit(d, DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 6, max: 10 }, 'Pain 6/10.');
+  }
+  if (treatingSays) b.fact('mmi_statement', { kind: 'mmi' }, 'She has reached maximum medical improvement.');
+  b.visit('2023-09-01', IME_DOC).fact('mmi_statement', { kind: 'mmi' }, 'The examinee is at MMI.');
+  return b;
+};
+
+const mentalHealth = (evaluated: boolean) => () => {
+  const b = new CaseBuilder().visit('2024-02-01', DR_PATEL)
+    .fact('diagnosis', { name: 'Adjustment disorder with depressed mood', code: 'F43.21' }, 'Adjustment disorder with depressed mood (F43.21).')
+    .fact('treatment', { modality: 'psychology', status: 'declined' }, 'Declines counseling referral for now.');
+  if (evaluated) b.visit('2024-03-01', { name: 'Dr. Hale', credential: 'PsyD', specialty: 'psychology' })
+    .fact('diagnosis', { name: 'Adjustment disorder with depressed mood', code: 'F43.21' }, 'Diagnosis: adjustment disorder with depressed mood.');
+  return b;
+};
+
+const imagingMention = (withReport: boolean) => () => {
+  const b = new CaseBuilder().visit('2024-01-05', ED_DOC)
+    .fact('treatment', { modality: 'imaging_study', subtype: 'CT', status: 'performed' }, 'CT cervical spine negative for fracture.');
+  if (withReport) b.file('ct.txt').visit('2024-01-05', { name: 'Dr. Lind', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
+    .fact('objective_finding', { category: 'imaging', finding: 'normal', label: 'no fracture', abnormal: false }, 'IMPRESSION: No acute fracture.');
+  return b;
+};
+
+const staleImaging = (recent: boolean) => () => {
+  const b = new CaseBuilder().file('mri.txt').visit('2022-01-05', { name: 'Dr. Lind', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
+    .fact('objective_finding', { category: 'imaging', finding: 'disc_herniation', label: 'L5-S1 disc herniation', abnormal: true }, 'L5-S1 disc herniation.')
+    .file('notes.txt');
+  for (const d of ['2022-02-01', '2022-09-01', '2023-03-01', '2023-06-01']) b.visit(d, DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.');
+  if (recent) b.file('mri2.txt').visit('2023-05-01', { name: 'Dr. Lind', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
+    .fact('objective_finding', { category: 'imaging', finding: 'disc_herniation', label: 'L5-S1 disc herniation', abnormal: true }, 'Stable L5-S1 disc herniation.');
+  return b;
+};
+
+const referral = (seen: boolean) => () => {
+  const b = new CaseBuilder().visit('2024-01-10', DR_PATEL)
+    .fact('plan_signal', { signal: 'referral', target: 'neurosurgery' }, 'Referral to neurosurgery for surgical opinion.')
+    .visit('2024-04-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.');
+  if (seen) b.visit('2024-02-20', { ...DR_KIM, specialty: 'neurosurgery', kind: 'consultation' })
+    .fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'Neurosurgical consultation for cervical radiculopathy.');
+  return b;
+};
+
+const cane = (prescribed: boolean) => () => new CaseBuilder()
+  .visit('2024-01-10', DR_PATEL).fact('treatment', { modality: 'assistive_device', subtype: 'cane', status: 'ongoing' }, 'Walks with a cane outdoors.')
+  .visit('2024-04-10', DR_PATEL).fact('treatment', { modality: 'assistive_device', subtype: 'cane', status: 'ongoing' },
+    prescribed ? 'Cane prescribed; medically necessary for balance on uneven ground.' : 'Uses the cane in the community.');
+
+const ratings = (same: boolean) => () => new CaseBuilder()
+  .visit('2024-01-10', DR_KIM).fact('mmi_statement', { kind: 'mmi' }, 'She is at MMI today.')
+  .fact('impairment_rating', { percent: 12, basis: 'whole_person', guidesEdition: '5th' }, 'Impairment: 12% whole person (AMA Guides 5th ed.).')
+  .visit('2024-03-10', IME_DOC).fact('mmi_statement', { kind: 'mmi' }, 'The examinee is at MMI.')
+  .fact('impairment_rating', { percent: same ? 12 : 5, basis: 'whole_person', guidesEdition: '5th' }, `Impairment: ${same ? 12 : 5}% whole person (AMA Guides 5th ed.).`);
+
+const nonAdherence = (reason: boolean) => () => new CaseBuilder().visit('2024-01-10', DR_PATEL)
+  .fact('treatment', { modality: 'medication', drug: 'gabapentin', status: 'discontinued' },
+    reason ? 'Ran out of gabapentin; cannot afford the copay.' : 'Ran out of gabapentin.')
+  .visit('2024-03-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.');
+
+const authorization = (answered: boolean) => () => {
+  const b = new CaseBuilder().visit('2024-01-10', DR_PATEL)
+    .fact('treatment', { modality: 'imaging_study', subtype: 'MRI', status: 'planned' }, 'MRI lumbar spine ordered; prior authorization submitted.')
+    .visit('2024-03-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.');
+  if (answered) b.file('mri.txt').visit('2024-02-01', { name: 'Dr. Lind', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
+    .fact('objective_finding', { category: 'imaging', finding: 'disc_herniation', label: 'L4-5 disc herniation', abnormal: true }, 'L4-5 disc herniation.');
+  return b;
+};
+
+const surgeryMention = (withReport: boolean) => () => {
+  const b = new CaseBuilder().visit('2024-04-01', DR_PATEL)
+    .fact('treatment', { modality: 'surgery', status: 'performed' }, 'She is s/p ACDF C5-C7 on 03/08/2024 and is walking better.', { date: '2024-03-08' });
+  if (withReport) b.file('op.txt').visit('2024-03-08', { ...DR_KIM, kind: 'operative_report' })
+    .fact('treatment', { modality: 'surgery', subtype: 'ACDF', status: 'performed' }, 'Anterior cervical discectomy and fusion C5-C7 performed.');
+  return b;
+};
+
+const therapyCourse = (dailyNotes: boolean) => () => {
+  const b = new CaseBuilder().file('pt.txt')
+    .visit('2024-01-05', { ...THERAPIST, kind: 'pt_evaluation' }).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT evaluation; plan 2x/week.');
+  if (dailyNotes) for (const d of ['2024-01-08', '2024-01-12', '2024-01-15', '2024-01-19', '2024-01-22', '2024-01-26', '2024-01-29', '2024-02-02']) {
+    b.visit(d, THERAPIST).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Ther ex and manual therapy; tolerated well.');
+  }
+  b.visit('2024-02-09', { ...THERAPIST, kind: 'pt_discharge' })
+    .fact('treatment', { modality: 'physical_therapy', status: 'completed', sessions: 10 }, 'Discharged after 10 visits.');
+  return b;
+};
+
+const lastPlan = (followed: boolean) => () => {
+  const b = new CaseBuilder().visit('2024-01-10', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.')
+    .visit('2024-03-10', DR_LEE)
+    .fact('treatment', { modality: 'medication', drug: 'duloxetine', doseChange: 'started', status: 'ongoing' }, 'Start duloxetine 30 mg daily.');
+  if (followed) b.visit('2024-05-10', DR_LEE).fact('treatment', { modality: 'medication', drug: 'duloxetine', doseChange: 'continued', status: 'ongoing' }, 'Duloxetine helping; continue.');
+  return b;
+};
+
+const injuryCase = (priorVisit: boolean) => () => {
+  const b = new CaseBuilder();
+  if (priorVisit) b.visit('2021-05-01', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 0, max: 10 }, 'No neck pain; annual physical.');
+  return b.visit('2022-03-20', DR_PATEL).fact('work_status', { status: 'off_work' }, 'Off work until 04/01/2022.')
+    .visit('2022-05-20', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 5, max: 10 }, 'Neck pain 5/10.');
+};
+
+const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
+  'no-functional-capacity-evaluation': {
+    valid: [
+      { name: 'FCE report in the file', build: restrictions('report') },
+      { name: 'a week-long post-op restriction', build: () => new CaseBuilder().visit('2024-01-10', DR_KIM).fact('limitation', { activity: 'lift', limit: 5, unit: 'lb', source: 'provider', text: 'lift 5 lb' }, 'No lifting over 5 lb x 2 weeks.') },
+    ],
+    invalid: [{ name: 'lasting restrictions, no FCE', build: restrictions('none') }, { name: 'FCE quoted but its report absent', build: restrictions('quoted') }],
+  },
+  'mmi-not-addressed': {
+    valid: [{ name: 'treating physician states MMI too', claim: { type: 'workers_comp' }, build: mmiByExaminerOnly(true) }],
+    invalid: [{ name: 'only the examiner states MMI', claim: { type: 'workers_comp' }, build: mmiByExaminerOnly(false) }],
+  },
+  'mental-health-unaddressed': {
+    valid: [{ name: 'psychologist evaluated', build: mentalHealth(true) }, { name: 'no signs', build: ptCourse(true) }],
+    invalid: [{ name: 'adjustment disorder, counseling declined, no evaluation', claim: { type: 'ssdi' }, build: mentalHealth(false) }],
+  },
+  'imaging-report-missing': {
+    valid: [{ name: 'formal report filed', build: imagingMention(true) }],
+    invalid: [{ name: 'ED note summarizes a CT, no report', build: imagingMention(false) }],
+  },
+  'imaging-not-current': {
+    valid: [{ name: 'imaging repeated', build: staleImaging(true) }],
+    invalid: [{ name: '17 months of care since the only MRI', build: staleImaging(false) }],
+  },
+  'specialist-referral-not-completed': {
+    valid: [{ name: 'consultation in the file', build: referral(true) }],
+    invalid: [{ name: 'referral, no consultation', build: referral(false) }],
+  },
+  'device-without-prescription': {
+    valid: [{ name: 'prescribed, medical necessity stated', claim: { type: 'ssdi' }, build: cane(true) }],
+    invalid: [{ name: 'cane used for months, no prescription', claim: { type: 'ssdi' }, build: cane(false) }],
+  },
+  'conflicting-opinions-unrebutted': {
+    valid: [{ name: 'examiner agrees', claim: { type: 'workers_comp' }, build: ratings(true) }],
+    invalid: [{ name: 'examiner rates 5% against 12%', claim: { type: 'workers_comp' }, build: ratings(false) }],
+  },
+  'treatment-not-followed': {
+    valid: [{ name: 'no sign of non-adherence', build: lastPlan(true) }],
+    invalid: [{ name: 'ran out, no reason', build: nonAdherence(false) }, { name: 'reason noted only in passing', build: nonAdherence(true) }],
+  },
+  'authorization-unanswered': {
+    valid: [{ name: 'the study was done', build: authorization(true) }],
+    invalid: [{ name: 'prior authorization submitted, nothing after', build: authorization(false) }],
+  },
+  'procedure-record-missing': {
+    valid: [{ name: 'operative report filed', build: surgeryMention(true) }],
+    invalid: [{ name: 'surgery known only from a later note', build: surgeryMention(false) }],
+  },
+  'therapy-notes-missing': {
+    valid: [{ name: 'every visit documented', build: therapyCourse(true) }],
+    invalid: [{ name: 'evaluation and discharge only', build: therapyCourse(false) }],
+  },
+  'records-after-last-plan': {
+    valid: [{ name: 'the new drug is followed up', build: lastPlan(true) }],
+    invalid: [{ name: 'record ends with a new drug started', build: lastPlan(false) }],
+  },
+  'pre-injury-records-missing': {
+    valid: [{ name: 'a visit before the injury', claim: { type: 'personal_injury', onset: '2022-03-14' }, build: injuryCase(true) }],
+    invalid: [{ name: 'record starts at the injury', claim: { type: 'personal_injury', onset: '2022-03-14' }, build: injuryCase(false) }],
+  },
+  'employment-records-missing': {
+    valid: [{ name: 'injury claim with no time lost', claim: { type: 'personal_injury', onset: '2022-03-14' }, build: () => new CaseBuilder().visit('2022-03-20', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 5, max: 10 }, 'Neck pain 5/10.') }],
+    invalid: [
+      { name: 'workers comp claim', claim: { type: 'workers_comp', onset: '2022-03-14' }, build: injuryCase(false) },
+      { name: 'injury claim with time off work', claim: { type: 'personal_injury', onset: '2022-03-14' }, build: injuryCase(false) },
+    ],
+  },
+};
+
 const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   'pt-without-functional-measures': {
     valid: [{ name: 'ODI at start and end', build: ptCourse(true) }],
@@ -78,8 +290,8 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     ],
   },
   'limitation-single-source': {
-    valid: [{ name: 'two providers, two visits', build: limits(2, 2) }],
-    invalid: [{ name: 'one visit', build: limits(1, 1) }, { name: 'one provider, three visits', build: limits(1, 3) }],
+    valid: [{ name: 'two providers, two visits', claim: { type: 'ssdi' }, build: limits(2, 2) }],
+    invalid: [{ name: 'one visit', claim: { type: 'ssdi' }, build: limits(1, 1) }, { name: 'one provider, three visits', claim: { type: 'ssdi' }, build: limits(1, 3) }],
   },
   'no-treating-source-opinion': {
     valid: [{
@@ -113,6 +325,7 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     valid: [{ name: 'MMI stated', build: () => new CaseBuilder().visit('2024-01-10', DR_LEE).fact('mmi_statement', { kind: 'mmi' }, 'At MMI.') }],
     invalid: [{ name: 'implied by maintenance pattern', build: chronicLumbarCase }],
   },
+  ...NEW_RULE_TABLE,
   'limitation-without-objective-finding': {
     valid: [{ name: 'abnormal SLR documented', build: limits(1, 1) }],
     invalid: [{

@@ -4,12 +4,16 @@ export const general: Profile = {
   claimType: 'general',
   label: 'General review',
   rules: [
+    'no-treating-source-opinion', 'no-functional-capacity-evaluation', 'mmi-implied-not-stated', 'mmi-not-addressed', 'conflicting-opinions-unrebutted',
+    'mental-health-unaddressed', 'imaging-not-current', 'specialist-referral-not-completed', 'treatment-not-followed',
+    'authorization-unanswered', 'device-without-prescription',
+    'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
     'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
-    'limitation-single-source', 'no-treating-source-opinion', 'mmi-implied-not-stated', 'limitation-without-objective-finding',
-    'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis',
+    'limitation-without-objective-finding', 'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis',
     'billed-visit-without-record',
   ],
   params: { ...DEFAULT_PARAMS },
+  gapWhy: {},
   wording: {
     onsetTerm: 'onset', onsetEvent: 'onset',
     mmiMeaning: 'MMI (maximum medical improvement) is the point when doctors expect no more real improvement, with or without treatment. It does not mean you are pain-free or cured.',

@@ -1,16 +1,12 @@
 import { DEFAULT_PARAMS, type Profile } from './types.js';
+import { SSA_GAP_WHY, SSA_RULES } from './ssa-common.js';
 
 export const ssdi: Profile = {
   claimType: 'ssdi',
   label: 'Social Security Disability Insurance (SSDI)',
-  rules: [
-    'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
-    'limitation-single-source', 'no-treating-source-opinion', 'mmi-implied-not-stated', 'limitation-without-objective-finding',
-    'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis', 'evidence-before-dli-thin',
-    'opinion-from-non-acceptable-source-only', 'work-status-without-limits',
-    'billed-visit-without-record',
-  ],
+  rules: [...SSA_RULES, 'evidence-before-dli-thin'],
   params: { ...DEFAULT_PARAMS },
+  gapWhy: SSA_GAP_WHY,
   wording: {
     onsetTerm: 'onset', onsetEvent: 'onset',
     mmiMeaning: 'Social Security does not decide claims by "MMI". It asks what you can still do, and whether your condition has stopped you from working for at least 12 months in a row. If your doctors say you have stopped getting better, that helps show your limits will last.',

@@ -24,6 +24,12 @@ export interface ProfileParams {
    * the reasons speak of the time from injury to MMI, which is what workers' comp and injury claims look at.
    */
   twelveMonthRule: boolean;
+  /** Treatment is authorized through utilization review (workers' comp): written UR determinations belong in the file. */
+  utilizationReview: boolean;
+  /** Pre-injury records are always needed (injury claims: causation and apportionment), not only when a prior condition is named. */
+  baselineAlways: boolean;
+  /** Employer records (wages, job description, modified-duty offers) are part of the claim: 'always', only when time was lost ('lost_time'), or 'never'. */
+  employmentRecords: 'always' | 'lost_time' | 'never';
 }
 
 /** A claim type as data: which gap rules run, their parameters, and the words the claimant sees. */
@@ -32,6 +38,8 @@ export interface Profile {
   label: string;
   rules: string[];
   params: ProfileParams;
+  /** Why a gap matters for this claim type, by rule id: appended to the gap's reason. */
+  gapWhy?: Record<string, string>;
   wording: {
     /** Plain-language line on what MMI means for this kind of claim. */
     mmiMeaning: string;
@@ -52,4 +60,7 @@ export const DEFAULT_PARAMS: ProfileParams = {
   activeRecencyDays: 90,
   minEncountersBeforeDli: 3,
   twelveMonthRule: true,
+  utilizationReview: false,
+  baselineAlways: false,
+  employmentRecords: 'never',
 };

@@ -13,6 +13,16 @@ export interface GapRuleMeta {
   profiles: ClaimType[];
   /** Default addressee and question; `check` fills in the actual provider and dates. */
   request: { to: string; ask: string };
+  /**
+   * Gaps that ask the same person for the same thing are sent as one request: gaps whose rules share this key and
+   * whose addressee is the same are merged (the most severe rule leads). Defaults to the rule id.
+   */
+  merge?: string;
+  /**
+   * Other tools key on this rule id (reports, letters, the synthetic-truth scorer and examples): its gap is always
+   * reported under its own id. Same-person gaps of other rules fold into it; two keyed gaps are never folded together.
+   */
+  keyed?: boolean;
 }
 
 /** What a rule sees: the shared case context plus the finished analysis parts. */

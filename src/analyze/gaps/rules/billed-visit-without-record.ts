@@ -1,10 +1,25 @@
-import type { BillingAnalysis } from '../../../model/index.js';
-import { list, makeGap } from '../helpers.js';
+import type { BillingAnalysis, Encounter } from '../../../model/index.js';
+import { daysBetween } from '../../dates.js';
+import { list, makeGap, NOT_AN_OPINION_SOURCE, recordsOffice } from '../helpers.js';
 import type { GapRule } from '../types.js';
 import { pushTo } from '../../../util/group.js';
 
 /** Dates named in one request; the rest are counted, and every billed row is still cited. */
 const MAX_DATES_NAMED = 12;
+
+/** A facility's bill (surgery center, hospital, emergency department) is documented by the physician's note of that day. */
+const FACILITY = /\b(?:surgery cent(?:er|re)|surgical cent(?:er|re)|ambulatory|ASC|hospital|medical cent(?:er|re)|regional|emergency)\b/i;
+const PERSON = /\b(?:MD|DO|DPT|DC|NP|PA-C|PhD|PsyD|Dr)\b/;
+const NOTE_OF_DAY = new Set(['procedure_note', 'operative_report', 'emergency_visit', 'imaging']);
+
+function documentedElsewhere(m: BillingAnalysis['billedWithoutRecord'][number], notes: Encounter[]): boolean {
+  const sameDay = notes.filter((e) => Math.abs(daysBetween(e.date!, m.date)) <= 1);
+  if (!sameDay.length) return false;
+  // A biller named as a person ("Trent W. Hollister MD (BV Emergency Physicians)") is the author of a note that day.
+  const surname = m.provider.replace(/\(.*\)/g, '').replace(/,?\s*\b(?:MD|DO|DPT|PT|DC|NP|PA-C|PhD|PsyD|FNP-C|APRN)\b\.?/g, '').trim().split(/\s+/).pop()?.toLowerCase();
+  if (PERSON.test(m.provider) && surname && surname.length > 2 && sameDay.some((e) => (e.provider.name ?? '').toLowerCase().split(/[\s,.]+/).includes(surname))) return true;
+  return !PERSON.test(m.provider) && FACILITY.test(m.provider) && sameDay.some((e) => NOTE_OF_DAY.has(e.kind));
+}
 
 export const rule: GapRule = {
   meta: {
@@ -15,9 +30,11 @@ export const rule: GapRule = {
     authority: { cite: '20 CFR 404.1512(a)-(b) (duty to submit all evidence; developing the complete medical history)', url: 'https://www.ecfr.gov/current/title-20/section-404.1512' },
     profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
     request: { to: 'the billing provider', ask: 'Please send the office/treatment notes for the visits billed on the dates listed.' },
+    keyed: true,
   },
   check(ctx) {
-    const missing = ctx.billing?.billedWithoutRecord ?? [];
+    const notes = ctx.encounters ? [...ctx.encounters.values()].filter((e) => e.source !== 'ledger' && e.kind !== 'billing' && e.date) : [];
+    const missing = (ctx.billing?.billedWithoutRecord ?? []).filter((m) => !documentedElsewhere(m, notes));
     const byProvider = new Map<string, BillingAnalysis['billedWithoutRecord']>();
     for (const m of missing) pushTo(byProvider, m.provider, m);
     return [...byProvider].map(([provider, items]) => {
@@ -27,10 +44,12 @@ export const rule: GapRule = {
       const dateList = `${list(named)}${more > 0 ? ` and ${more} more date${more > 1 ? 's' : ''}` : ''}`;
       const services = [...new Set(items.flatMap((i) => i.codes))];
       const plural = dates.length > 1;
+      const unnamed = /^unnamed|^unknown|^$/i.test(provider);
       return makeGap(rule.meta, {
-        why: `The ledger bills ${provider} for ${dates.length} date${plural ? 's' : ''} of service (${dateList}${services.length ? `; code${services.length > 1 ? 's' : ''} ${list(services.slice(0, 8))}` : ''}) with no note from that provider in the file.`,
-        to: provider,
-        ask: `Please send the office/treatment note${plural ? 's' : ''} for the visit${plural ? 's' : ''} billed on ${dateList}.`,
+        why: `The ledger bills ${unnamed ? 'a provider it does not name' : provider} for ${dates.length} date${plural ? 's' : ''} of service (${dateList}${services.length ? `; code${services.length > 1 ? 's' : ''} ${list(services.slice(0, 8))}` : ''}) with no note from that provider in the file.`,
+        // The records request goes to the biller; a reading radiologist or an emergency group is asked through its records office.
+        to: unnamed ? 'the medical records office of the provider billed in the ledger' : NOT_AN_OPINION_SOURCE.test(provider) ? recordsOffice(undefined, 'the billing provider named in the request') : provider,
+        ask: `Please send the office/treatment note${plural ? 's' : ''}${unnamed || !NOT_AN_OPINION_SOURCE.test(provider) ? '' : ` of ${provider}`} for the visit${plural ? 's' : ''} billed on ${dateList}.`,
         evidence: items.flatMap((i) => i.evidence),
       });
     });

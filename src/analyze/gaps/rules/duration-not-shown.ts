@@ -1,4 +1,4 @@
-import { mainTreatingEvidence, mainTreatingSource, makeGap } from '../helpers.js';
+import { mainTreatingEvidence, makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 export const rule: GapRule = {
@@ -10,11 +10,13 @@ export const rule: GapRule = {
     authority: { cite: '20 CFR 404.1509 / 416.909 (duration requirement)', url: 'https://casetext.com/regulation/code-of-federal-regulations/title-20-employees-benefits/chapter-iii-social-security-administration/part-404-federal-old-age-survivors-and-disability-insurance-1950-/subpart-p-determining-disability-and-blindness/definition-of-disability/4041509-how-long-the-impairment-must-last' },
     profiles: ['ssdi', 'ssi', 'general'],
     request: { to: 'the treating physician', ask: 'Has the condition lasted, or is it expected to last, at least 12 continuous months?' },
+    keyed: true,
+    merge: 'treating-opinion',
   },
   check(ctx) {
     const d = ctx.duration;
     if (d.meetsTwelveMonths === 'yes' || d.meetsTwelveMonths === 'expected' || !ctx.visits.length) return [];
-    const who = mainTreatingSource(ctx, rule.meta.request.to);
+    const who = opinionAddressee(ctx);
     const span = d.months !== undefined ? `${d.months} months (${d.onset} to ${d.through})` : 'an unknown period';
     return [makeGap(rule.meta, {
       why: `The record documents ${span}${d.meetsTwelveMonths === 'no' ? ' and suggests recovery' : ''}, and no provider says the limitations have lasted or will last 12 months.`,

@@ -1,4 +1,4 @@
-import { mainTreatingEvidence, mainTreatingSource, makeGap } from '../helpers.js';
+import { mainTreatingEvidence, mainTreatingSource, makeGap, NOT_AN_OPINION_SOURCE } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 export const rule: GapRule = {
@@ -10,11 +10,13 @@ export const rule: GapRule = {
     authority: { cite: 'SSR 18-01p (established onset date); 20 CFR 404.131', url: 'https://ssa.gov/OP_Home/rulings/di/01/SSR2018-01-di-01.html' },
     profiles: ['ssdi'],
     request: { to: 'the treating physician', ask: 'Please send all records through the date last insured and state whether the limitations were present by then.' },
+    keyed: true,
   },
   check(ctx) {
     const { dli, evidenceBeforeDli } = ctx.duration;
     if (!dli || evidenceBeforeDli === undefined || evidenceBeforeDli >= ctx.profile.params.minEncountersBeforeDli) return [];
-    const who = mainTreatingSource(ctx, rule.meta.request.to, dli);
+    const named = mainTreatingSource(ctx, rule.meta.request.to, dli);
+    const who = NOT_AN_OPINION_SOURCE.test(named) ? rule.meta.request.to : named;
     const from = ctx.duration.onset ? ` from ${ctx.duration.onset}` : '';
     return [makeGap(rule.meta, {
       why: `Only ${evidenceBeforeDli} dated visit${evidenceBeforeDli === 1 ? '' : 's'} with findings on or before the date last insured (${dli}).`,

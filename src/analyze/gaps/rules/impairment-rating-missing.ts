@@ -1,5 +1,8 @@
-import { mainTreatingEvidence, mainTreatingSource, makeGap } from '../helpers.js';
+import { mainTreatingEvidence, makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
+
+const FINAL = new Set(['mmi', 'permanent_and_stationary']);
+const RATING_WORDS = /\b\d{1,2}(?:\.\d)?\s*%\s*(?:SLU|schedule(?:d)? loss|loss of use|WPI|whole[- ]person|impairment|PPD|PD rating)|\b(?:SLU|schedule loss of use)\b[^.]{0,40}\b\d{1,2}(?:\.\d)?\s*%/i;
 
 export const rule: GapRule = {
   meta: {
@@ -10,12 +13,19 @@ export const rule: GapRule = {
     authority: { cite: 'AMA Guides (impairment rated at MMI); 8 CCR 9785 (P&S report)', url: 'https://regulations.justia.com/states/california/title-8/division-1/chapter-4-5/subchapter-1/article-5/section-9785-4' },
     profiles: ['workers_comp'],
     request: { to: 'the physician who stated MMI', ask: 'Please provide the permanent impairment rating with the AMA Guides edition used.' },
+    keyed: true,
+    merge: 'mmi-opinion',
   },
   check(ctx) {
+    // A rating is a percentage of impairment; "100% apportioned to the accident" and "% of temporary impairment" are not.
+    const ratings = ctx.of('impairment_rating', true).filter((r) => r.attributes.percent > 0 && r.attributes.percent < 100
+      && !r.evidence.some((e) => /apportion|temporary/i.test(e.quote)));
+    // Schedule-loss and other ratings the extractor reads only as words ("35% SLU of the right arm") count as ratings too.
+    const ratedInWords = ctx.asserted.some((f) => f.evidence.some((e) => RATING_WORDS.test(e.quote)));
     if (ctx.mmi.status === 'implied') {
       // In workers' comp the permanent phase cannot be valued until someone rates the impairment at MMI.
-      if (ctx.of('impairment_rating', true).length) return [];
-      const who = mainTreatingSource(ctx, 'the primary treating physician');
+      if (ratings.length || ratedInWords) return [];
+      const who = opinionAddressee(ctx, ctx.mmi.statedBy, 'the primary treating physician');
       return [makeGap(rule.meta, {
         why: `The record implies MMI from ${ctx.mmi.date ?? 'an undated point'} (maintenance care only), but no provider has stated it or rated the permanent impairment.`,
         to: who,
@@ -24,22 +34,25 @@ export const rule: GapRule = {
       })];
     }
     if (ctx.mmi.status !== 'explicit') return [];
-    const who = ctx.mmi.statedBy ?? rule.meta.request.to;
-    const ratings = ctx.of('impairment_rating', true);
-    if (!ratings.length) {
+    const statements = ctx.of('mmi_statement', true).filter((s) => FINAL.has(s.attributes.kind));
+    if (!statements.length) return [];
+    const stated = statements[statements.length - 1];
+    const who = opinionAddressee(ctx, ctx.providerOf(stated));
+    if (!ratings.length && !ratedInWords) {
       return [makeGap(rule.meta, {
-        why: `${who} states MMI (${ctx.mmi.date ?? 'undated'}) but no impairment rating appears in the record.`,
+        why: `${ctx.providerOf(stated)} states MMI (${ctx.mmi.date ?? ctx.dateOf(stated) ?? 'undated'}) but no impairment rating appears in the record.`,
         to: who,
-        ask: `You found the patient at MMI as of ${ctx.mmi.date ?? 'the date of your report'}. Please provide the permanent impairment rating (whole person %, body part, AMA Guides edition and tables used), the permanent work restrictions, apportionment if applicable, and the future medical care needed.`,
-        evidence: ctx.mmi.reasons[0]?.evidence ?? [],
+        ask: `The record states the patient reached MMI as of ${ctx.mmi.date ?? ctx.dateOf(stated) ?? 'the date of the report'}. Please provide the permanent impairment rating (whole person %, body part, AMA Guides edition and tables used), the permanent work restrictions, apportionment if applicable, and the future medical care needed.`,
+        evidence: stated.evidence.slice(0, 1),
       })];
     }
-    if (ratings.some((r) => r.attributes.guidesEdition)) return [];
+    if (!ratings.length || ratings.some((r) => r.attributes.guidesEdition)) return [];
+    const rating = ratings[0];
     return [makeGap(rule.meta, {
-      why: `An impairment rating of ${ratings[0].attributes.percent}% is given without the AMA Guides edition it was rated under.`,
-      to: ctx.providerOf(ratings[0]),
-      ask: `Please state which edition of the AMA Guides (and which tables) your ${ratings[0].attributes.percent}% rating uses, and whether it is whole person or regional.`,
-      evidence: ratings[0].evidence,
+      why: `An impairment rating of ${rating.attributes.percent}% is given without the AMA Guides edition it was rated under.`,
+      to: opinionAddressee(ctx, ctx.providerOf(rating), ctx.providerOf(rating)),
+      ask: `Please state which edition of the AMA Guides (and which tables) the ${rating.attributes.percent}% impairment rating uses, and whether it is whole person or regional.`,
+      evidence: rating.evidence,
     })];
   },
 };

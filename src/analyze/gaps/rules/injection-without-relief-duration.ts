@@ -1,31 +1,48 @@
 import type { Fact, FactOf, Modality } from '../../../model/index.js';
 import { daysBetween } from '../../dates.js';
 import { sessionFacts } from '../../timeline.js';
-import { humanModality, list, makeGap } from '../helpers.js';
+import { humanModality, isExaminingEncounter, list, makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { pushTo } from '../../../util/group.js';
 
 export const INJECTIONS = new Set<Modality>([
   'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'trigger_point_injection',
   'joint_injection', 'other_injection', 'radiofrequency_ablation',
 ]);
 const WINDOW_DAYS = 180;
+/** Words that show an injection procedure, not a triage score ("ESI 3"), a request form ("RFA submitted") or an authorization. */
+const PROCEDURE_WORDS = /\b(?:inject\w*|epidural|TFESI|ILESI|CESI|transforaminal|interlaminar|caudal|facet|medial branch|block|radiofrequency|ablation|rhizotomy|trigger point|cortisone|steroid|subacromial|intra-?articular|bursa|viscosupplement\w*|Euflexxa|Synvisc|hyaluron\w*)\b/i;
+const NOT_A_PROCEDURE = /\b(?:triage|acuity|RFA (?:submitted|sent|to follow|approved|for)|submitted|auth #|request\w*|consider\w*|candidate|eval(?:uation)? for)\b|authori[sz]/i;
+
+/** Injections actually given: from the procedure note when there is one, else a dated mention in procedure words. */
+export function injectionsGiven(ctx: Parameters<GapRule['check']>[0], course: FactOf<'treatment'>[]): FactOf<'treatment'>[] {
+  return sessionFacts(course, ctx).filter((f) => {
+    const enc = ctx.encounterOf(f);
+    const q = f.evidence.map((e) => e.quote).join(' ');
+    if (NOT_A_PROCEDURE.test(q) || isExaminingEncounter(enc)) return false;
+    if (enc?.kind === 'procedure_note') return true;
+    return PROCEDURE_WORDS.test(q) && enc?.kind !== 'emergency_visit';
+  });
+}
 
 export const rule: GapRule = {
   meta: {
     id: 'injection-without-relief-duration',
-    title: 'Injection without percent relief and how long it lasted',
+    title: 'Injection response not documented: percent relief and its duration',
     severity: 'medium',
-    rationale: 'The effect of each procedure (percent relief and its duration) shows whether treatment worked and whether relief faded; it is the usual basis for repeating or abandoning injections and for inferring that options are exhausted.',
-    authority: { cite: '20 CFR 404.1529(c)(3)(iv)-(v) (effectiveness of treatment); SSR 16-3p', url: 'https://thefederalregister.org/81-FR/14166' },
+    rationale: 'The response to each procedure (percent relief, how long the relief lasted, any change in function) shows whether treatment worked and whether relief faded; it is the usual basis for repeating or abandoning injections and for inferring that options are exhausted. A post-injection pain diary is the contemporaneous record of it.',
+    authority: { cite: '20 CFR 404.1529(c)(3)(iv)-(v) (effectiveness of treatment); SSR 16-3p; ODG / MTUS repeat-injection criteria', url: 'https://thefederalregister.org/81-FR/14166' },
     profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
-    request: { to: 'the physician who performed the injection', ask: 'Please state the percent relief after each injection and how long it lasted.' },
+    request: { to: 'the physician who performed the injection', ask: 'Please send the post-injection pain diary, or state the relief and its duration after each injection.' },
+    keyed: true,
   },
   check(ctx) {
     const byId = new Map<string, Fact>(ctx.asserted.map((f) => [f.id, f]));
     const benefits = ctx.of('benefit');
-    return ctx.timeline.filter((e) => INJECTIONS.has(e.modality)).flatMap((e) => {
+    const lackingByWho = new Map<string, { name: string; dates: string[]; facts: FactOf<'treatment'>[] }[]>();
+    for (const e of ctx.timeline.filter((x) => INJECTIONS.has(x.modality))) {
       const course = e.events.map((ev) => byId.get(ev.factId)).filter((f): f is FactOf<'treatment'> => f?.type === 'treatment');
-      const done = sessionFacts(course, ctx);
+      const done = injectionsGiven(ctx, course);
       const doneDates = done.map((f) => ctx.dateOf(f));
       const lacking = done.filter((f, i) => {
         const d = ctx.dateOf(f);
@@ -42,16 +59,20 @@ export const rule: GapRule = {
         const dur = mine.some((b) => b.attributes.durationDays !== undefined || b.attributes.durationText || b.attributes.noRelief);
         return !(pct && dur);
       });
-      if (!lacking.length) return [];
+      if (!lacking.length) continue;
       const dates = [...new Set(lacking.map((f) => ctx.dateOf(f)!))];
-      const who = ctx.providerOf(lacking[0]);
-      const name = humanModality(e.modality);
-      return [makeGap(rule.meta, {
-        why: `${dates.length} ${name}${dates.length === 1 ? '' : 's'} (${list(dates)}) without both the percent relief and how long the relief lasted.`,
+      const performer = ctx.providerOf(lacking.find((f) => ctx.encounterOf(f)?.kind === 'procedure_note') ?? lacking[0]);
+      const who = opinionAddressee(ctx, performer);
+      pushTo(lackingByWho, who, { name: humanModality(e.modality === 'other_injection' ? 'injection' : e.modality), dates, facts: lacking });
+    }
+    return [...lackingByWho].map(([who, items]) => {
+      const described = items.map((i) => `${i.name}${i.dates.length === 1 ? '' : 's'} on ${list(i.dates)}`);
+      return makeGap(rule.meta, {
+        why: `The response to the ${list(described)} is not documented with both the percent relief and how long the relief lasted.`,
         to: who,
-        ask: `For the ${name}${dates.length === 1 ? '' : 's'} on ${list(dates)}, please state the percent pain relief the patient reported, how long it lasted, and any change in function, and why further injections were or were not repeated.`,
-        evidence: lacking.flatMap((f) => f.evidence.slice(0, 1)),
-      })];
+        ask: `For the ${list(described)}, please send the post-injection pain diary if one was kept, or state the patient's percent relief and its duration after each procedure, any change in function, and why the injections were or were not repeated.`,
+        evidence: items.flatMap((i) => i.facts.flatMap((f) => f.evidence.slice(0, 1))),
+      });
     });
   },
 };

@@ -1,4 +1,4 @@
-import { mainTreatingSource, makeGap } from '../helpers.js';
+import { makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 export const rule: GapRule = {
@@ -10,12 +10,13 @@ export const rule: GapRule = {
     authority: { cite: '20 CFR 404.1529(a); 404.1520c(c)(1) (supportability)', url: 'https://getpocketlaw.com/law/cfr_20/section-416-929-how-we-evaluate-symptoms-including-pain_7ff0841dbfc6' },
     profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
     request: { to: 'the treating physician', ask: 'Please document the objective findings (exam signs, imaging, EMG) that support the limitations.' },
+    keyed: true,
   },
   check(ctx) {
     if (!ctx.floor.length) return [];
     const abnormal = ctx.of('objective_finding', true).filter((f) => f.attributes.abnormal);
     if (abnormal.length) return [];
-    const who = mainTreatingSource(ctx, rule.meta.request.to);
+    const who = opinionAddressee(ctx);
     const acts = ctx.floor.map((i) => i.activity.replace(/_/g, ' '));
     return [makeGap(rule.meta, {
       why: `Limitations are recorded (${acts.join(', ')}) but no abnormal exam sign, imaging or electrodiagnostic finding appears in the record.`,

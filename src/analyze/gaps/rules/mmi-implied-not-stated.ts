@@ -1,4 +1,4 @@
-import { makeGap } from '../helpers.js';
+import { makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 export const rule: GapRule = {
@@ -10,10 +10,12 @@ export const rule: GapRule = {
     authority: { cite: 'AMA Guides (MMI: condition stabilized, unlikely to change substantially in the next year); 8 CCR 9785', url: 'https://ama-guides.ama-assn.org/newsletter/article-abstract/23/3/7/69/Maximum-Medical-Improvement-Jurisdictional?redirectedFrom=fulltext' },
     profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
     request: { to: 'the treating physician', ask: 'In your opinion, has the patient reached maximum medical improvement, and as of what date?' },
+    merge: 'mmi-opinion',
+    keyed: true,
   },
   check(ctx) {
     if (ctx.mmi.status !== 'implied') return [];
-    const who = ctx.mmi.statedBy ?? rule.meta.request.to;
+    const who = opinionAddressee(ctx, ctx.mmi.statedBy);
     return [makeGap(rule.meta, {
       why: `The record implies MMI from ${ctx.mmi.date} (maintenance-only visits after active treatment ended), but no provider states it.`,
       to: who,

@@ -1,4 +1,4 @@
-import { mainTreatingEvidence, mainTreatingSource, makeGap } from '../helpers.js';
+import { mainTreatingEvidence, makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 export const rule: GapRule = {
@@ -10,14 +10,18 @@ export const rule: GapRule = {
     authority: { cite: '20 CFR 404.1513(a)(3) (other medical evidence includes prognosis)', url: 'https://d1tvxue8o4w0fl.cloudfront.net/regulation/code-of-federal-regulations/title-20-employees-benefits/chapter-iii-social-security-administration/part-404-federal-old-age-survivors-and-disability-insurance-1950-/subpart-p-determining-disability-and-blindness/evidence/section-4041513-categories-of-evidence' },
     profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
     request: { to: 'the treating physician', ask: 'What is the prognosis, and is meaningful improvement expected?' },
+    merge: 'mmi-opinion',
+    keyed: true,
   },
   check(ctx) {
     if (ctx.of('prognosis').length || !ctx.visits.length) return [];
-    const who = mainTreatingSource(ctx, rule.meta.request.to);
+    const who = opinionAddressee(ctx);
+    // Whether the condition has reached its end point is part of the prognosis, unless another request already asks it.
+    const askMmi = ctx.mmi.status !== 'implied' && ctx.mmi.status !== 'explicit';
     return [makeGap(rule.meta, {
       why: `No provider states a prognosis; ${who} is the source seen most often.`,
       to: who,
-      ask: 'Please state the prognosis for the patient\'s condition (e.g. good, fair, guarded, poor), whether meaningful improvement is expected with or without further treatment, and whether the current limitations are permanent.',
+      ask: `Please state the prognosis for the patient's condition (e.g. good, fair, guarded, poor), whether meaningful improvement is expected with or without further treatment${askMmi ? ', whether the patient has reached maximum medical improvement (MMI) or when it is expected' : ''}, and whether the current limitations are permanent.`,
       evidence: mainTreatingEvidence(ctx),
     })];
   },

@@ -1,9 +1,25 @@
 import type { EncounterKind } from '../../../model/index.js';
 import { isAcceptableMedicalSource, isTreatingSpecialty } from '../../providers.js';
-import { mainTreatingEvidence, mainTreatingSource, makeGap } from '../helpers.js';
-import type { GapRule } from '../types.js';
+import { mainTreatingEvidence, makeGap, opinionAddressee } from '../helpers.js';
+import type { GapContext, GapRule } from '../types.js';
 
 const OPINION_KINDS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating']);
+
+/**
+ * A medical opinion is a statement of what the claimant can still do, made as such: a medical source statement,
+ * an impairment-rating / P&S report, or permanent restrictions given with an MMI statement. Temporary work-note
+ * restrictions in a progress note are treatment notes, not an opinion on lasting capacity.
+ */
+export function hasTreatingOpinion(ctx: GapContext): boolean {
+  const opinionEncounters = new Set<string>();
+  for (const e of ctx.encounters.values()) if (OPINION_KINDS.has(e.kind)) opinionEncounters.add(e.id);
+  for (const s of ctx.of('mmi_statement', true)) if (s.attributes.kind === 'mmi' || s.attributes.kind === 'permanent_and_stationary') opinionEncounters.add(s.encounterId);
+  return ctx.of('limitation').some((f) => {
+    const enc = ctx.encounterOf(f);
+    return f.attributes.source === 'provider' && !!enc && opinionEncounters.has(enc.id)
+      && isTreatingSpecialty(enc.specialty) && isAcceptableMedicalSource(enc) !== false;
+  });
+}
 
 export const rule: GapRule = {
   meta: {
@@ -14,21 +30,12 @@ export const rule: GapRule = {
     authority: { cite: '20 CFR 404.1513(a)(2) (medical opinion); 404.1520c', url: 'https://d1tvxue8o4w0fl.cloudfront.net/regulation/code-of-federal-regulations/title-20-employees-benefits/chapter-iii-social-security-administration/part-404-federal-old-age-survivors-and-disability-insurance-1950-/subpart-p-determining-disability-and-blindness/evidence/section-4041513-categories-of-evidence' },
     profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
     request: { to: 'the treating physician', ask: 'Please complete a function-by-function statement of work-related abilities with the findings that support each limit.' },
+    keyed: true,
+    merge: 'treating-opinion',
   },
   check(ctx) {
-    // A medical opinion is a statement of what the claimant can still do, made as such: a medical source
-    // statement, an impairment-rating / P&S report, or permanent restrictions given with an MMI statement.
-    // Temporary work-note restrictions in a progress note are treatment notes, not an opinion on lasting capacity.
-    const opinionEncounters = new Set<string>();
-    for (const e of ctx.encounters.values()) if (OPINION_KINDS.has(e.kind)) opinionEncounters.add(e.id);
-    for (const s of ctx.of('mmi_statement', true)) if (s.attributes.kind === 'mmi' || s.attributes.kind === 'permanent_and_stationary') opinionEncounters.add(s.encounterId);
-    const hasOpinion = ctx.of('limitation').some((f) => {
-      const enc = ctx.encounterOf(f);
-      return f.attributes.source === 'provider' && !!enc && opinionEncounters.has(enc.id)
-        && isTreatingSpecialty(enc.specialty) && isAcceptableMedicalSource(enc) !== false;
-    });
-    if (hasOpinion || !ctx.visits.length) return [];
-    const who = mainTreatingSource(ctx, rule.meta.request.to);
+    if (hasTreatingOpinion(ctx) || !ctx.visits.length) return [];
+    const who = opinionAddressee(ctx);
     return [makeGap(rule.meta, {
       why: `No treating physician states, function by function, what the claimant can still do (lifting/carrying plus sitting, standing, walking or use of the arms); ${who} is the source seen most often.`,
       to: who,

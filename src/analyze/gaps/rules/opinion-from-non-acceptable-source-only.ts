@@ -1,5 +1,5 @@
 import { isAcceptableMedicalSource } from '../../providers.js';
-import { list, mainTreatingSource, makeGap } from '../helpers.js';
+import { list, makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 export const rule: GapRule = {
@@ -11,6 +11,7 @@ export const rule: GapRule = {
     authority: { cite: '20 CFR 404.1502(a) (acceptable medical sources); SSA Blue Book / handbook 0615', url: 'https://ssa.gov/OP%5FHome/handbook/handbook.06/handbook-0615.html' },
     profiles: ['ssdi', 'ssi'],
     request: { to: 'the treating physician', ask: 'Please review the therapist\'s functional findings and state whether you agree.' },
+    keyed: true,
   },
   check(ctx) {
     const opinions = ctx.of('limitation').filter((f) => f.attributes.source === 'provider');
@@ -18,7 +19,7 @@ export const rule: GapRule = {
     const ams = opinions.map((f) => isAcceptableMedicalSource(ctx.encounterOf(f)));
     if (!ams.every((a) => a === false)) return [];
     const sources = [...new Set(opinions.map((f) => ctx.providerOf(f)))];
-    const physician = mainTreatingSource(ctx, rule.meta.request.to);
+    const physician = opinionAddressee(ctx);
     const to = sources.includes(physician) ? rule.meta.request.to : physician;
     return [makeGap(rule.meta, {
       why: `Every functional limit in the record comes from ${list(sources)}, none of whom is an acceptable medical source for SSA.`,

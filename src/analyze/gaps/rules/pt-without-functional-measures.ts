@@ -1,34 +1,50 @@
-import type { Modality } from '../../../model/index.js';
+import type { Modality, Specialty } from '../../../model/index.js';
+import { isAcceptableMedicalSource } from '../../providers.js';
 import { isFunctionalInstrument } from '../../instruments.js';
-import { humanModality, makeGap } from '../helpers.js';
+import { humanModality, list, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { pushTo } from '../../../util/group.js';
 
 const THERAPY = new Set<Modality>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'work_conditioning']);
-const NOT_STARTED = new Set(['recommended', 'planned', 'declined']);
+const THERAPY_SPECIALTY = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic']);
+const ENDED = new Set(['completed', 'discontinued']);
 
 export const rule: GapRule = {
   meta: {
     id: 'pt-without-functional-measures',
-    title: 'Therapy course without before/after functional scores',
+    title: 'Therapy course without standardized functional outcome measures at the start and at discharge',
     severity: 'medium',
     rationale: 'A standardized functional score (ODI, NDI, LEFS, QuickDASH, PSFS) at the start and end of a therapy course shows objectively whether the treatment helped; without it, "failed conservative care" and a plateau rest on narrative alone.',
     authority: { cite: '20 CFR 404.1529(c)(3)(v) (treatment other than medication and its effect); SSR 16-3p', url: 'https://thefederalregister.org/81-FR/14166' },
     profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
-    request: { to: 'the treating therapist', ask: 'Please send the initial evaluation and discharge summary with standardized functional scores at the start and end of the course.' },
+    request: { to: 'the treating therapist', ask: 'Please send the discharge summary with standardized functional outcome measures at the start and the end of the course.' },
+    keyed: true,
   },
   check(ctx) {
-    return ctx.timeline.filter((e) => THERAPY.has(e.modality) && e.sessions > 0 && !NOT_STARTED.has(e.status)).flatMap((e) => {
-      const functional = (pts: typeof e.outcomeBefore) => pts.some((p) => isFunctionalInstrument(p.instrument.split(':')[0]));
-      const needsAfter = e.status !== 'ongoing';
-      const missing = [!functional(e.outcomeBefore) && 'start', needsAfter && !functional(e.outcomeAfter) && 'end'].filter((x): x is string => !!x);
-      if (!missing.length) return [];
-      const course = `${humanModality(e.modality)} course ${e.firstDate ?? '(undated)'} to ${e.lastDate ?? '(undated)'}`;
-      return [makeGap(rule.meta, {
-        why: `The ${course} (${e.sessions} session${e.sessions === 1 ? '' : 's'}) has no standardized functional score at the ${missing.join(' or the ')}.`,
-        to: e.providers[0],
-        ask: `Please send the evaluation and discharge/progress notes for the ${course}, with a standardized functional score (ODI, NDI, LEFS, QuickDASH or PSFS) at the start and at the end, and state whether progress plateaued and why therapy ended.`,
-        evidence: [e.evidence[0], e.evidence[e.evidence.length - 1]].filter((x, i, a) => x && a.indexOf(x) === i),
-      })];
-    });
+    const byTherapist = new Map<string, string[]>();
+    const evidence = new Map<string, ReturnType<typeof ctx.of<'outcome_measure'>>[number]['evidence']>();
+    for (const e of ctx.timeline) {
+      if (!THERAPY.has(e.modality) || !ENDED.has(e.status) || !e.firstDate || !e.lastDate) continue;
+      // Only the therapist's own notes can carry the measures; a course known from mentions is a records gap instead.
+      const own = ctx.visits.filter((v) => v.date >= e.firstDate! && v.date <= e.lastDate!
+        && v.encounters.some((x) => THERAPY_SPECIALTY.has(x.specialty) && isAcceptableMedicalSource(x) === false));
+      if (own.length < 2) continue;
+      const ownEnc = new Set(own.flatMap((v) => v.encounters.map((x) => x.id)));
+      const measures = ctx.of('outcome_measure').filter((m) => ownEnc.has(m.encounterId) && isFunctionalInstrument(m.attributes.instrument));
+      const dated = measures.map((m) => ctx.dateOf(m)).filter((d): d is string => !!d).sort();
+      const startOk = dated.length && dated[0] <= own[0].date;
+      const endOk = dated.length >= 2 && dated[dated.length - 1] >= own[own.length - 1].date;
+      if (startOk && endOk) continue;
+      const therapist = own[own.length - 1].provider;
+      const missing = [!startOk && 'at the evaluation', !endOk && 'at discharge'].filter(Boolean).join(' or ');
+      pushTo(byTherapist, therapist, `${humanModality(e.modality)} course ${e.firstDate} to ${e.lastDate} (no functional score ${missing})`);
+      evidence.set(therapist, [...(evidence.get(therapist) ?? []), ...own[0].facts.slice(0, 1).flatMap((f) => f.evidence.slice(0, 1)), ...own[own.length - 1].facts.slice(0, 1).flatMap((f) => f.evidence.slice(0, 1))]);
+    }
+    return [...byTherapist].map(([who, courses]) => makeGap(rule.meta, {
+      why: `The ${list(courses)} has no standardized functional outcome measure to show what the therapy changed.`,
+      to: who,
+      ask: `For the ${list(courses.map((c) => c.replace(/ \(.*\)$/, '')))}, please send the discharge summary and any standardized functional outcome measures recorded (ODI, NDI, LEFS, QuickDASH or PSFS at the evaluation and at discharge), and state whether progress plateaued and why therapy ended.`,
+      evidence: evidence.get(who) ?? [],
+    }));
   },
 };

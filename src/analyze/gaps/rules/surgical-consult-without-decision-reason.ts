@@ -3,6 +3,8 @@ import { makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 const SURGICAL_SPECIALTIES = new Set(['orthopedic_surgery', 'neurosurgery']);
+/** The provider is known as a surgeon across the record, not one note filed under a surgical heading. */
+const SURGEON_LABEL = /\b(?:orthopedic surgery|neurosurgery|surg\w*)\b/i;
 
 /** Words that give a reason in the sentence that records the decision ("…, so he is not a candidate", "declined, citing fear of complications"). */
 export const REASON_CUE = /\b(because|due to|given|since|as (?:she|he|they|the patient)|so (?:she|he|they)|citing|secondary to|owing to|does not (?:show|correlate|have)|do not correlate|no (?:surgically|surgical|operative) (?:correctable )?(?:lesion|target|pathology)|risk|comorbid\w*|BMI|smok\w+|fear|afraid|caregiver|cannot be off work|prefers?)\b/i;
@@ -20,16 +22,17 @@ export const rule: GapRule = {
     authority: { cite: 'SSR 18-3p (failure to follow prescribed treatment; good cause)', url: 'https://www.ssa.gov/OP_Home/rulings/di/02/SSR2018-03-di-02.html' },
     profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
     request: { to: 'the consulting surgeon', ask: 'Please state whether surgery was recommended, and if not, why; if the patient declined, the reasons discussed.' },
+    keyed: true,
   },
   check(ctx) {
     const consults = ctx.of('treatment', true).filter((f) => f.attributes.modality === 'surgical_consultation'
       && ['performed', 'completed', 'ongoing'].includes(f.attributes.status));
     const latestPerProvider = new Map<string, Fact>();
-    for (const c of consults) latestPerProvider.set(ctx.providerOf(c), c);
+    for (const c of consults) if (SURGEON_LABEL.test(ctx.providerOf(c))) latestPerProvider.set(ctx.providerOf(c), c);
     // A surgeon's first visit is a surgical consultation even when no sentence names it one (a letter to the
     // referring doctor); its first fact stands for it.
     for (const v of ctx.visits) {
-      if (latestPerProvider.has(v.provider) || !v.facts.length) continue;
+      if (latestPerProvider.has(v.provider) || !v.facts.length || !SURGEON_LABEL.test(v.provider)) continue;
       if (v.encounters.some((e) => SURGICAL_SPECIALTIES.has(e.specialty) && e.kind !== 'operative_report')) latestPerProvider.set(v.provider, v.facts[0]);
     }
     const gaps = [];
@@ -64,7 +67,7 @@ export const rule: GapRule = {
         gaps.push(makeGap(rule.meta, {
           why: `Surgery was declined after the consultation of ${date}, but the reason for declining is not recorded (it decides good cause under SSR 18-3p).`,
           to: who,
-          ask: `The record shows surgery was declined after your consultation of ${date}. Please document the reasons discussed (e.g. surgical risk, expected benefit, prior failed surgery, fear of surgery, cost) and whether you consider the decision reasonable.`,
+          ask: `The record shows surgery was declined after your consultation of ${date}. Please document the reasons discussed (e.g. surgical risk, expected benefit, prior failed surgery, fear of surgery, cost), which bear on good cause for declining, and whether you consider the decision reasonable.`,
           evidence: [...c.evidence, ...declined[0].evidence],
         }));
       }

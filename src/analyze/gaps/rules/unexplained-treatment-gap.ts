@@ -11,6 +11,25 @@ function explains(f: Fact): boolean {
   return (f.type === 'plan_signal' && EXPLAINING.has(f.attributes.signal)) || (f.type === 'mmi_statement' && f.attributes.kind !== 'not_at_mmi');
 }
 
+const NUMBER: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, eight: 8, nine: 9, twelve: 12 };
+const RETURN = /\b(?:return|follow[- ]?up|f\/u|RTC|recheck|re-?evaluat\w*|see (?:him|her|them|patient) (?:back|again)|next (?:visit|appointment)|come back)\b/i;
+const INTERVAL = /\b(?:in|x|every|for)?\s*(\d+|one|two|three|four|five|six|eight|nine|twelve)\s*(?:-\s*(\d+)\s*)?(weeks?|wks?|months?|mos?)\b/i;
+
+/** The follow-up interval a visit set ("RTC 3 months", "follow up in 6-8 weeks"), in days. */
+export function plannedIntervalDays(facts: Fact[]): number | undefined {
+  let best: number | undefined;
+  for (const f of facts) for (const e of f.evidence) {
+    const text = f.type === 'plan_signal' && f.attributes.target ? `${e.quote} ${f.attributes.target}` : e.quote;
+    if (!RETURN.test(text) && !(f.type === 'plan_signal' && f.attributes.signal === 'return_to_clinic')) continue;
+    const m = INTERVAL.exec(text);
+    if (!m) continue;
+    const n = Number(m[2] ?? NUMBER[m[1].toLowerCase()] ?? m[1]);
+    const days = /^w/i.test(m[3]) ? n * 7 : n * 30.4;
+    best = Math.max(best ?? 0, days);
+  }
+  return best;
+}
+
 export const rule: GapRule = {
   meta: {
     id: 'unexplained-treatment-gap',
@@ -20,10 +39,12 @@ export const rule: GapRule = {
     authority: { cite: 'SSR 16-3p (treatment history; reasons for infrequent treatment)', url: 'https://thefederalregister.org/81-FR/14166' },
     profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
     request: { to: 'the provider seen after the gap', ask: 'Please document why there were no visits during this interval and the patient\'s condition during it.' },
+    keyed: true,
   },
   check(ctx) {
     const limit = ctx.profile.params.treatmentGapDays;
     const visits = ctx.visits.filter((v) => v.facts.length > 0);
+    const billed = [...ctx.encounters.values()].filter((e) => e.source === 'ledger' && e.date).map((e) => e.date!);
     const gaps = [];
     for (let i = 1; i < visits.length; i++) {
       const a = visits[i - 1];
@@ -32,6 +53,11 @@ export const rule: GapRule = {
       if (days <= limit) continue;
       const plateauBefore = (ctx.mmi.status === 'explicit' || ctx.mmi.status === 'implied') && ctx.mmi.date && ctx.mmi.date <= a.date;
       if (plateauBefore || a.facts.some(explains)) continue;
+      // A billed visit in between is a visit whose note is missing (billed-visit-without-record asks for it), not a break in care.
+      if (billed.some((d) => d > a.date && d < b.date)) continue;
+      // A return visit set at the earlier visit ("RTC 3 months") explains an interval of about that length.
+      const planned = plannedIntervalDays(a.facts);
+      if (planned !== undefined && days <= planned + 30) continue;
       gaps.push(makeGap(rule.meta, {
         why: `No visits for ${days} days, from ${a.date} (${a.provider}) to ${b.date} (${b.provider}), and the record gives no reason.`,
         to: b.provider,

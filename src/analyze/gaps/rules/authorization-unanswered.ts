@@ -1,0 +1,64 @@
+import type { FactOf } from '../../../model/index.js';
+import { humanModality, list, makeGap, quoteOf, recordsOffice, shortQuote } from '../helpers.js';
+import type { GapRule } from '../types.js';
+
+/** Treatment waiting on an insurer's or claims administrator's approval. */
+const PENDING = /\b(?:prior auth\w*|pre-?auth\w*(?: request\w*)?|authori[sz]ation (?:request\w*|pending|needed|submitted)|(?:awaiting|pending) (?:\w+ )?(?:UR|authori[sz]ation|approval)|UR request\w*|RFA (?:submitted|sent|to follow)|submitted (?:to|for) (?:UR|authori[sz]ation)|new authori[sz]ation)\b/i;
+/** A utilization-review determination or certification named in a note. */
+const DETERMINATION = /\b(?:(?:UR|utilization review)\b[^.]{0,40}\b(?:approv\w*|denied|denial|certif\w*|#)|(?:cert|auth)\w*\.?\s*#|adverse determination|non-?certif\w*|peer[- ]to[- ]peer|UR-\d)/i;
+/** Board or examiner authorization numbers identify a provider, not a treatment decision. */
+const NOT_UR = /\bWCB Authori[sz]ation\b|\bIME\b/i;
+const DONE = new Set(['performed', 'completed', 'ongoing']);
+
+export const rule: GapRule = {
+  meta: {
+    id: 'authorization-unanswered',
+    title: 'Authorization or utilization-review request with no determination or outcome in the file',
+    severity: 'medium',
+    rationale: 'Treatment that was requested but never authorized, or denied by utilization review, explains a gap in care and is itself appealable (independent medical review, reconsideration, peer-to-peer). The written determination shows what was requested, on what guideline it was denied, and the deadline to challenge it.',
+    authority: { cite: 'Cal. Lab. Code 4610 and 8 CCR 9792.9.1 (UR decisions in writing); 28 Tex. Admin. Code 134.600 (preauthorization); SSR 16-3p (reasons for not pursuing treatment)', url: 'https://www.dir.ca.gov/t8/9792_9_1.html' },
+    profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
+    request: { to: 'the claims administrator (utilization review)', ask: 'Please send the written utilization-review determinations (requests, approvals, denials) for the treatment listed.' },
+  },
+  check(ctx) {
+    const treatments = ctx.of('treatment');
+    const wc = ctx.profile.params.utilizationReview;
+    const insurer = wc ? 'the claims administrator (utilization review)' : undefined;
+    const gaps = [];
+    // Requested and never answered: no later sign that the treatment happened.
+    const pending = treatments.filter((f) => ['planned', 'recommended'].includes(f.attributes.status) && f.evidence.some((e) => PENDING.test(e.quote) && !NOT_UR.test(e.quote)));
+    const open: FactOf<'treatment'>[] = [];
+    for (const f of pending) {
+      const d = ctx.dateOf(f) ?? '';
+      const m = f.attributes.modality;
+      const happened = treatments.some((x) => x.attributes.modality === m && DONE.has(x.attributes.status) && (ctx.dateOf(x) ?? '') > d)
+        || (m === 'imaging_study' && [...ctx.encounters.values()].some((e) => e.kind === 'imaging' && (e.date ?? '') >= d));
+      if (!happened && !open.some((o) => o.attributes.modality === m)) open.push(f);
+    }
+    if (open.length) {
+      const what = open.map((f) => `${humanModality(f.attributes.subtype ?? f.attributes.modality)} (${ctx.dateOf(f) ?? 'undated'})`);
+      const by = ctx.providerOf(open[0]);
+      gaps.push(makeGap(rule.meta, {
+        why: `Authorization was requested for ${list(what)} ("${shortQuote(open[0], 100)}"), and the record shows neither a determination nor the treatment afterwards.`,
+        to: insurer ?? recordsOffice(by),
+        ask: `Please send the authorization request and the insurer's written determination (approval, denial or modification, with its reasons and any appeal or peer-to-peer review) for ${list(what)}, and state whether the treatment took place.`,
+        evidence: open.flatMap((f) => f.evidence.slice(0, 1)),
+      }));
+    }
+    // Workers' comp: determinations named in the notes but not in the file.
+    if (wc) {
+      const named = ctx.asserted.filter((f) => f.evidence.some((e) => DETERMINATION.test(e.quote) && !NOT_UR.test(e.quote)));
+      const seen = new Set<string>();
+      const unique = named.filter((f) => { const q = quoteOf(f); if (seen.has(q)) return false; seen.add(q); return true; });
+      if (unique.length) {
+        gaps.push(makeGap(rule.meta, {
+          why: `The notes refer to ${unique.length} utilization-review or authorization decision${unique.length > 1 ? 's' : ''} (${unique.slice(0, 3).map((f) => `"${shortQuote(f, 80)}"`).join('; ')}) whose written determinations are not in the file.`,
+          to: 'the claims administrator (utilization review)',
+          ask: `Please send the written utilization-review determinations and authorization (RFA) decisions referred to in the treating notes (${unique.slice(0, 4).map((f) => ctx.dateOf(f) ?? 'undated').join(', ')}), including any denials, modifications, peer-to-peer reviews and appeal or IMR outcomes.`,
+          evidence: unique.slice(0, 6).flatMap((f) => f.evidence.slice(0, 1)),
+        }));
+      }
+    }
+    return gaps;
+  },
+};

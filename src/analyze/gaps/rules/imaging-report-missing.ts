@@ -1,0 +1,75 @@
+import type { Encounter, FactOf } from '../../../model/index.js';
+import { daysBetween } from '../../dates.js';
+import { list, makeGap, recordsOffice, shortQuote } from '../helpers.js';
+import type { GapRule } from '../types.js';
+import { pushTo } from '../../../util/group.js';
+
+/** Words that make an imaging mention a plan, an order or a form rather than a study that was done. */
+const NOT_DONE = /\b(?:order\w*|schedul\w*|recommend\w*|consider\w*|will|plan\w*|pending|authori[sz]\w*|request\w*|financial|form|when able|if|needs?|need(?:ed)?|should|no indication|not (?:done|performed|indicated))\b/i;
+/** Words that make it a study done and read ("X-rays show", "CT negative"). */
+const DONE = /\b(?:show\w*|reveal\w*|demonstrat\w*|negative|unremarkable|normal|no (?:acute|fracture)|fracture|impression|findings?|obtained|performed|taken|done|review\w*|read)\b/i;
+const REPORT_WINDOW_DAYS = 3;
+
+/** The words that must name the study in the sentence itself (a "CTS" or an "MRI status" question is not a CT or an MRI). */
+const STUDY_WORDS: Record<string, RegExp> = {
+  mri: /\bMRI\b|\bmagnetic resonance/i, ct: /\bCT\b|\bCAT scan|computed tomography/i,
+  'x-ray': /\bx-?rays?\b|\bradiograph\w*|\bfilms?\b|\bviews?\b/i,
+};
+
+function studyName(f: FactOf<'treatment'>): string {
+  const sub = f.attributes.subtype ?? 'imaging study';
+  return sub.replace(/^x-ray$/i, 'X-rays');
+}
+
+function namesStudy(f: FactOf<'treatment'>): boolean {
+  const words = STUDY_WORDS[(f.attributes.subtype ?? '').toLowerCase()];
+  return !words || f.evidence.some((e) => words.test(e.quote));
+}
+
+export const rule: GapRule = {
+  meta: {
+    id: 'imaging-report-missing',
+    title: 'Imaging referenced in the notes without its formal report',
+    severity: 'medium',
+    rationale: 'Findings known only from a treating note\'s summary ("X-rays negative", "CT showed…") cannot be checked: the signed interpretation gives the exact findings, levels and comparison that support (or undercut) the diagnosis, and is objective medical evidence in its own right.',
+    authority: { cite: '20 CFR 404.1513(a)(1) (objective medical evidence); 20 CFR 404.1512(b) (complete medical history)', url: 'https://www.ecfr.gov/current/title-20/section-404.1513' },
+    profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
+    request: { to: 'the facility\'s medical records office', ask: 'Please send the formal imaging report (signed interpretation) for the study listed.' },
+  },
+  check(ctx) {
+    const reports: Encounter[] = [...ctx.encounters.values()].filter((e) => (e.kind === 'imaging' || e.kind === 'emg') && e.date);
+    const studies = ctx.of('treatment', true).filter((f): f is FactOf<'treatment'> => f.attributes.modality === 'imaging_study'
+      && ['performed', 'completed'].includes(f.attributes.status) && !!f.attributes.subtype
+      && namesStudy(f) && f.evidence.some((e) => DONE.test(e.quote)) && !f.evidence.some((e) => NOT_DONE.test(e.quote)));
+    const missing = new Map<string, FactOf<'treatment'>[]>();
+    for (const f of studies) {
+      const enc = ctx.encounterOf(f);
+      if (!enc || enc.kind === 'imaging' || enc.kind === 'emg') continue;
+      const d = ctx.dateOf(f);
+      if (!d) continue;
+      // A mention dated only by the visit may describe an older study: any earlier report answers it.
+      const fromSentence = f.dateSource === 'sentence' || f.dateSource === 'relative';
+      const answered = reports.some((r) => fromSentence || enc.kind === 'emergency_visit'
+        ? Math.abs(daysBetween(r.date!, d)) <= REPORT_WINDOW_DAYS
+        : r.date! <= d);
+      if (answered) continue;
+      pushTo(missing, ctx.providerOf(f), f);
+    }
+    return [...missing].map(([who, facts]) => {
+      const items = new Map<string, FactOf<'treatment'>>();
+      // A study dated in the sentence is named by that date; one dated only by the note is "referenced in the note of" that date.
+      const name = (f: FactOf<'treatment'>) => f.dateSource === 'sentence' || f.dateSource === 'relative' || ctx.encounterOf(f)?.kind === 'emergency_visit'
+        ? `${studyName(f)} of ${ctx.dateOf(f)}` : `${studyName(f)} referenced in the note of ${ctx.dateOf(f)}`;
+      for (const f of facts) items.set(name(f), items.get(name(f)) ?? f);
+      const names = [...items.keys()];
+      const enc = ctx.encounterOf(facts[0]);
+      const org = enc?.provider.organization?.trim();
+      return makeGap(rule.meta, {
+        why: `${who}'s notes describe ${list(names)} (${[...items.values()].map((f) => `"${shortQuote(f, 80)}"`).join('; ')}), but the formal imaging report is not in the file.`,
+        to: recordsOffice(org ?? who, 'the facility that performed the imaging'),
+        ask: `Please send the formal imaging report (signed interpretation, with the date of the study and comparison) for the ${list(names)} in ${who}'s notes; if the study was done at another facility, please name it.`,
+        evidence: [...items.values()].flatMap((f) => f.evidence.slice(0, 1)),
+      });
+    });
+  },
+};

@@ -1,0 +1,63 @@
+import type { Modality, Specialty } from '../../../model/index.js';
+import { isAcceptableMedicalSource } from '../../providers.js';
+import { humanModality, makeGap, recordsOffice } from '../helpers.js';
+import type { GapRule } from '../types.js';
+
+/** The specialty whose notes and bills document each kind of therapy course. */
+const SPECIALTY_OF: Partial<Record<Modality, Specialty[]>> = {
+  physical_therapy: ['physical_therapy'],
+  occupational_therapy: ['occupational_therapy', 'physical_therapy'],
+  chiropractic: ['chiropractic'],
+  work_conditioning: ['physical_therapy', 'occupational_therapy'],
+};
+const NOT_STARTED = new Set(['recommended', 'planned', 'declined']);
+const DONE = new Set(['performed', 'completed', 'ongoing', 'discontinued']);
+const PLANNED_COUNT = /authori[sz]|approv\w*|certif\w*|prescri\w*|request\w*|\bplan\w*|x ?\d+ ?(?:wks?|weeks)|\d+x\/w/i;
+/** "visit 12 of 12", "(visit 22/24)": a counter of visits attended, whatever status the sentence was read with. */
+const VISIT_COUNTER = /\bvisit #?\d+ ?(?:\/|of) ?\d+/i;
+/** Courses shorter than this are documented well enough by an evaluation and a discharge. */
+const MIN_SESSIONS = 6;
+/** Missing notes for at least this many visits make the course undocumented. */
+const MIN_MISSING = 4;
+
+export const rule: GapRule = {
+  meta: {
+    id: 'therapy-notes-missing',
+    title: 'Therapy daily notes missing: only some of the visits are documented',
+    severity: 'medium',
+    rationale: 'Daily treatment notes show what was done at each visit, the patient\'s tolerance, attendance and measured progress; an evaluation and a discharge summary alone cannot show whether the course was followed, how the condition responded, or support the visit count that was billed.',
+    authority: { cite: '20 CFR 404.1512(b) (complete medical history); 20 CFR 404.1529(c)(3)(v) (treatment and its effect)', url: 'https://www.ecfr.gov/current/title-20/section-404.1512' },
+    profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
+    request: { to: 'the therapy clinic\'s medical records office', ask: 'Please send the daily treatment notes for every visit of the course.' },
+  },
+  check(ctx) {
+    const gaps = [];
+    const byId = new Map(ctx.asserted.map((f) => [f.id, f]));
+    for (const e of ctx.timeline) {
+      const specialties = SPECIALTY_OF[e.modality];
+      if (!specialties || NOT_STARTED.has(e.status) || !e.firstDate || !e.lastDate) continue;
+      const inWindow = (d?: string) => !!d && d >= e.firstDate! && d <= e.lastDate!;
+      // The therapist's own notes in the file: only a course with some of them can be missing the rest.
+      const own = ctx.visits.filter((v) => inWindow(v.date) && v.encounters.some((x) => specialties.includes(x.specialty) && isAcceptableMedicalSource(x) === false));
+      if (!own.length) continue;
+      // Visits the course actually had: counts stated for sessions done, not the number authorized or planned ("visit 12/18", "12 visits approved").
+      const stated = Math.max(0, ...e.events.map((ev) => byId.get(ev.factId)).map((f) => (f?.type === 'treatment'
+        && (DONE.has(f.attributes.status) || f.evidence.some((x) => VISIT_COUNTER.test(x.quote)))
+        && !f.evidence.some((x) => PLANNED_COUNT.test(x.quote)) ? f.attributes.sessions ?? 0 : 0)));
+      const billed = new Set([...ctx.encounters.values()].filter((x) => x.source === 'ledger' && specialties.includes(x.specialty) && inWindow(x.date)).map((x) => x.date!));
+      const notes = new Set(own.map((v) => v.date));
+      const claimed = Math.max(stated, billed.size);
+      if (claimed < MIN_SESSIONS || notes.size > claimed / 2 || claimed - notes.size < MIN_MISSING) continue;
+      const therapist = own[own.length - 1].provider;
+      const course = `${humanModality(e.modality)} course ${e.firstDate} to ${e.lastDate}`;
+      const source = billed.size >= stated ? `${billed.size} visits billed in the ledger` : `${stated} visits`;
+      gaps.push(makeGap(rule.meta, {
+        why: `The ${course} (${therapist}) comprises ${source}, but the file holds notes for ${notes.size} date${notes.size === 1 ? '' : 's'} of service (evaluation, progress or discharge); the daily notes for the other visits are missing.`,
+        to: recordsOffice(therapist, 'the therapy clinic'),
+        ask: `Please send the complete daily treatment notes (per-visit notes with treatment given, tolerance and measures) and the attendance log for the ${course} (${source}).`,
+        evidence: [...own[0].facts.slice(0, 1).flatMap((f) => f.evidence.slice(0, 1)), ...e.evidence.slice(-1)],
+      }));
+    }
+    return gaps;
+  },
+};

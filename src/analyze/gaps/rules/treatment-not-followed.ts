@@ -1,0 +1,51 @@
+import type { Fact } from '../../../model/index.js';
+import { datesOf, humanModality, list, makeGap, opinionAddressee, quoteOf, shortQuote } from '../helpers.js';
+import type { GapRule } from '../types.js';
+
+/** The record says prescribed treatment was not followed. */
+const NOT_FOLLOWED = /\b(?:non-?complian\w*|non-?adheren\w*|not taking|ran out|did not (?:fill|pick up|return|attend|schedule|start)|no-?show\w*|missed (?:appointments?|visits?|sessions?)|unable to (?:afford|attend|get to)|referral closed|closed - unable)\b/i;
+/** Words that give the claimant's reason (good cause). */
+const REASON = /\b(?:cost|afford\w*|copay\w*|financ\w*|insurance|uninsured|transport\w*|ride|bus|side effects?|nause\w*|drows\w*|fear|afraid|caregiver|childcare|work schedule|prefer\w*|(?:was ?n[o']t|not) worth|no benefit|did(?:n't| not) (?:help|work)|didn't work|fail\w*|exhausted|illness|ill|because|due to|since)\b/i;
+/** Declining more of a treatment already tried ("declines further injections") is a judgement on its effect, not a refusal of care. */
+const FURTHER = /\b(?:further|another|more|repeat|again)\b/i;
+const INJECTION = /injection|block|ablation/;
+/** Mental-health care and surgery have their own rules (mental-health-unaddressed, surgical-consult-without-decision-reason). */
+const OWN_RULE = new Set(['psychology', 'surgery', 'surgical_consultation']);
+
+export const rule: GapRule = {
+  meta: {
+    id: 'treatment-not-followed',
+    title: 'Failure to follow prescribed treatment without a documented good-cause reason',
+    severity: 'medium',
+    rationale: 'When the record shows prescribed treatment was not followed (medication not taken, referrals or therapy dropped, treatment declined), the adjudicator asks whether there was good cause: cost, lack of transportation or insurance, side effects, fear, another provider\'s advice. Good cause must be in the record; without it non-adherence is read against the claimant (and in injury claims as a failure to mitigate).',
+    authority: { cite: 'SSR 18-3p (failure to follow prescribed treatment; good cause); SSR 16-3p; 20 CFR 404.1530', url: 'https://www.ssa.gov/OP_Home/rulings/di/02/SSR2018-03-di-02.html' },
+    profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
+    request: { to: 'the treating physician', ask: 'Please document why the prescribed treatment was not followed (good cause) and whether it would be expected to restore function.' },
+  },
+  check(ctx) {
+    const notFollowed = ctx.asserted.filter((f) => f.temporality === 'current'
+      && !(f.type === 'treatment' && OWN_RULE.has(f.attributes.modality)) && f.evidence.some((e) => NOT_FOLLOWED.test(e.quote)));
+    // A reason given once for declining a kind of treatment explains its later refusals.
+    const kind = (m: string) => (INJECTION.test(m) ? 'injection' : m);
+    const explainedKinds = new Set(ctx.of('treatment').filter((f) => f.evidence.some((e) => /declin|refus/i.test(e.quote) && REASON.test(e.quote))).map((f) => kind(f.attributes.modality)));
+    const declinedNoReason = ctx.of('treatment').filter((f) => f.attributes.status === 'declined' && !OWN_RULE.has(f.attributes.modality)
+      && !f.attributes.reasonStopped && !f.evidence.some((e) => REASON.test(e.quote) || FURTHER.test(e.quote)) && !explainedKinds.has(kind(f.attributes.modality)));
+    const items: Fact[] = [...notFollowed, ...declinedNoReason];
+    if (!items.length) return [];
+    const seen = new Set<string>();
+    const unique = items.filter((f) => { const q = quoteOf(f); if (seen.has(q)) return false; seen.add(q); return true; });
+    const withReason = unique.filter((f) => f.evidence.some((e) => REASON.test(e.quote)));
+    const without = unique.filter((f) => !withReason.includes(f));
+    const latest = unique[unique.length - 1];
+    const who = opinionAddressee(ctx, ctx.providerOf(latest));
+    const treatments = [...new Set(unique.filter((f): f is Extract<Fact, { type: 'treatment' }> => f.type === 'treatment').map((f) => f.attributes.drug ?? humanModality(f.attributes.modality)))];
+    const quotes = unique.slice(-3).map((f) => `"${shortQuote(f, 90)}"`).join('; ');
+    const dates = datesOf(ctx, unique);
+    return [makeGap(rule.meta, {
+      why: `The record shows prescribed treatment${treatments.length ? ` (${list(treatments.slice(0, 4))})` : ''} was not followed (${quotes}; ${list(dates.slice(-3))}). ${without.length ? 'No reason is recorded for' : 'A reason is noted only in passing for'} ${without.length ? (withReason.length ? 'some of it' : 'it') : 'it, without the details that establish good cause'}.`,
+      to: who,
+      ask: `The notes record that treatment was not followed (${quotes}). Please document the reasons the patient gave (good cause: cost or lack of insurance, transportation, side effects, fear, other providers' advice), what was done to overcome them (free or sliding-scale care, assistance programs), and whether the treatment, if followed, would be expected to restore the ability to work.`,
+      evidence: unique.slice(-4).flatMap((f) => f.evidence.slice(0, 1)),
+    })];
+  },
+};
