@@ -4,6 +4,7 @@ import { readCase, type FileFailure } from './ingest/index.js';
 import { splitEncounters } from './segment/encounters.js';
 import { classifyDocument, documentParts, examinerHead, roleAt } from './segment/document-role.js';
 import { findMisfiled } from './segment/identity.js';
+import { harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
 import { markCopiedForward } from './extract/copy-forward.js';
 import { analyzeCase } from './analyze/index.js';
@@ -24,6 +25,7 @@ export function processDocument(doc: SourceDocument, role: DocumentRole = classi
   if (parts.every((p) => p.role === 'administrative')) return { encounters: [], facts: [] };
   // Encounters that begin in an administrative part (a cover letter, a UR decision) are not clinical contacts.
   const encounters = splitEncounters(doc).filter((e) => roleAt(parts, e.start) !== 'administrative');
+  harmonizeEncounters(encounters, role.role);
   for (const e of encounters) {
     e.documentRole = roleAt(parts, e.start) === 'examining' ? 'examining' : 'clinical';
     if (e.documentRole === 'examining') e.documentTitle = examinerHead(doc);

@@ -138,9 +138,11 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const resolved = resolutionDates(ctx);
   const outside = reportedOutsideCourse(ctx);
   const copied = copiedForward(ctx);
+  // An examiner's report reviews the care others gave; it gives none, so it starts or holds open nothing.
+  const examining = (f: Fact) => { const r = sourceRole(ctx.encounterOf(f)); return r === 'examining' || r === 'designated_doctor'; };
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
-    if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality)) continue;
+    if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f)) continue;
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f))) continue;
     const s = f.attributes.status;
     if (s === 'performed' || s === 'ongoing') out.push({ date: d, fact: f, open: false, what: describe(f) });
@@ -148,7 +150,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   }
   for (const f of ctx.of('plan_signal')) {
     const d = ctx.dateOf(f);
-    if (d && isActiveSignal(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
+    if (d && isActiveSignal(f) && !examining(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const isLapsed = lapseTest(ctx, maintenanceVisits(ctx));
   return out.filter((a) => !a.open || !isLapsed(a)).sort((a, b) => a.date.localeCompare(b.date));
@@ -405,16 +407,43 @@ function majorityProvider(visits: Visit[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/**
+ * Whether an explicit MMI can stand on this source alone. Treating sources (and a jurisdiction's presumptive
+ * examiner) decide; an examiner hired for the claim (IME, QME, CE) is weighed against the pattern of care.
+ */
+function decides(o: Opinion, state: string | undefined): boolean {
+  const presumptive = state ? PRESUMPTIVE_MMI_SOURCE[state.toUpperCase()]?.role : undefined;
+  return o.role === 'treating_physician' || o.role === 'other_treating' || o.role === presumptive;
+}
+
 export function assessMmi(ctx: CaseContext): MmiAssessment {
   const statements = ctx.of('mmi_statement', true);
   const ops = opinionsOf(ctx, statements);
-  const explicit = explicitAssessment(ctx, ops);
+  const deciding = ops.filter((o) => decides(o, ctx.claim.state));
+  const explicit = explicitAssessment(ctx, deciding.length ? ops : []);
   if (explicit) return explicit;
   const inferred = inferMmi(ctx, statements);
-  // Opinions that disagree with an inferred verdict are still shown: an examiner's MMI against active treatment.
-  const others = ops.filter((o) => o.opinion === 'at_mmi');
-  const extra = inferred.status === 'not_reached' && others.length ? disagreements(ctx, ops, { at: false }) : [];
-  return { ...inferred, opinions: publicOpinions(ops), disputed: extra.length > 0 || inferred.disputed, conflicts: [...inferred.conflicts, ...extra] };
+  const examinerAt = ops.filter((o) => o.opinion === 'at_mmi' && !decides(o, ctx.claim.state) && o.date);
+  // No treating source states MMI and the pattern of care cannot be read: the examiner's opinion is what there is.
+  if (inferred.status === 'insufficient_evidence' && examinerAt.length) {
+    const fromExaminer = explicitAssessment(ctx, ops);
+    if (fromExaminer) {
+      return {
+        ...fromExaminer, confidence: Math.min(fromExaminer.confidence, 0.6),
+        reasons: [...fromExaminer.reasons, reason('No treating source states MMI and the treatment record is too thin to infer it; this rests on an examination for the claim alone.', [])],
+      };
+    }
+  }
+  // Opinions that disagree with an inferred verdict are still shown: an examiner's MMI against active treatment,
+  // or an examiner's date far from the one the pattern of care gives.
+  const extra = disagreements(ctx, ops, { at: inferred.status === 'implied', date: inferred.date })
+    .filter(() => inferred.status === 'implied' || inferred.status === 'not_reached');
+  const supporting = inferred.status === 'implied' && inferred.date
+    ? examinerAt.filter((o) => Math.abs(daysBetween(inferred.date!, o.mmiDate ?? o.date!)) <= 30) : [];
+  const reasons = supporting.length
+    ? [...inferred.reasons, reason(`${supporting.map((o) => `${o.source} (${SOURCE_ROLE_LABEL[o.role]})`).join('; ')} also found MMI at about this date.`, supporting.map((o) => o.fact))]
+    : inferred.reasons;
+  return { ...inferred, reasons, opinions: publicOpinions(ops), disputed: extra.length > 0 || inferred.disputed, conflicts: [...inferred.conflicts, ...extra] };
 }
 
 function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {

@@ -37,6 +37,11 @@ const TITLE_HEADER = new RegExp(
 /** "03/14/2024 10:32 AM  Office Visit  Smith, John MD": an EHR encounter line that leads with the date. */
 const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*[-–—|:]?[ \t]+([A-Z][^\n:]{2,100}))?[ \t]*$`, 'gm');
 const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
+/** "ENCOUNTER 03/10/2022   New Patient - Industrial Injury   Karen L. Vos, DO", "VISIT #4 - 05/02/2023 …": a keyword, then the date, then the visit's type and author. */
+const KEYWORD_LEAD_HEADER = new RegExp(
+  String.raw`^[ \t\f]*(?:encounter|visit|office visit|clinic visit|follow[- ]?up(?: visit)?|progress note)(?:[ \t]*#[ \t]*\d+)?[ \t]*[:#-]?[ \t]*(${DATE_SHAPE})\b`,
+  'gim',
+);
 const TITLE_WORD = /\b(?:note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
 const SEPARATOR = /^[ \t]*(?:[=\-_*#~]{5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
@@ -118,6 +123,10 @@ function findHeaders(original: string): Header[] {
     // A bare "Date:" in a print header or footer is the print date.
     if (m[2] && PAGE_FURNITURE.test(text.slice(ls, le))) continue;
     add(ls, le, dateStart, raw);
+  }
+  for (const m of text.matchAll(KEYWORD_LEAD_HEADER)) {
+    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }
   for (const m of text.matchAll(TITLE_HEADER)) {
     if (!TITLE_WORD.test(m[1]) || NOT_SERVICE.test(m[1])) continue;

@@ -1,0 +1,33 @@
+/**
+ * One author, one discipline, within a clinical document: a follow-up note that mentions an IME, an MRI or a
+ * surgeon is still the attending doctor's visit. Each author's specialty is the one most of their encounters in
+ * the document show (the letterhead's, when the notes themselves say nothing), and report kinds that belong
+ * to other papers (IME, imaging, FCE) do not stick to a treating author's visit notes.
+ */
+import type { Encounter, EncounterKind, Specialty } from '../model/index.js';
+
+/** Specialties a visit note's words can suggest without the author practising them. */
+const BORROWED = new Set<Specialty>(['ime', 'fce', 'radiology', 'unknown', 'other']);
+const BORROWED_KINDS = new Set<EncounterKind>(['ime', 'imaging', 'fce', 'emg']);
+
+export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clinical' | 'examining' | 'administrative'): void {
+  if (documentRole !== 'clinical' || encounters.length < 2) return;
+  const byAuthor = new Map<string, Encounter[]>();
+  const docSpecialty = encounters.find((e) => !BORROWED.has(e.specialty))?.specialty;
+  for (const e of encounters) {
+    const key = e.provider.name?.toLowerCase().replace(/[^a-z ]/g, '').trim() || '';
+    const list = byAuthor.get(key) ?? [];
+    list.push(e);
+    byAuthor.set(key, list);
+  }
+  for (const [author, list] of byAuthor) {
+    const counts = new Map<Specialty, number>();
+    for (const e of list) if (!BORROWED.has(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
+    const own = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (author ? docSpecialty : undefined);
+    if (!own || list.length < 2) continue;
+    for (const e of list) {
+      if (BORROWED.has(e.specialty)) e.specialty = own;
+      if (BORROWED_KINDS.has(e.kind)) e.kind = 'office_visit';
+    }
+  }
+}
