@@ -201,7 +201,31 @@ const injuryCase = (priorVisit: boolean) => () => {
     .visit('2022-05-20', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 5, max: 10 }, 'Neck pain 5/10.');
 };
 
+const currentCare = (current: boolean) => () => {
+  const b = new CaseBuilder().visit('2023-01-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 6, max: 10 }, 'Pain 6/10.')
+    .visit('2023-02-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 6, max: 10 }, 'Pain 6/10.');
+  if (current) b.visit('2023-10-01', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 6, max: 10 }, 'Pain 6/10.');
+  return b.visit('2023-10-20', ED_DOC).fact('outcome_measure', { instrument: 'NRS', value: 9, max: 10 }, 'Back pain 9/10 in the ED.');
+};
+
+const pendingReport = (arrived: boolean) => () => {
+  const b = new CaseBuilder().visit('2024-01-10', DR_PATEL)
+    .fact('treatment', { modality: 'imaging_study', subtype: 'EMG', status: 'performed' }, 'EMG/NCS done 01/05; report pending.')
+    .visit('2024-04-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 6, max: 10 }, 'Pain 6/10.');
+  if (arrived) b.file('emg.txt').visit('2024-01-05', { name: 'Dr. Ortiz', credential: 'MD', specialty: 'neurology', kind: 'emg' })
+    .fact('objective_finding', { category: 'electrodiagnostic', finding: 'cts', label: 'mild carpal tunnel syndrome', abnormal: true }, 'Mild right carpal tunnel syndrome.');
+  return b;
+};
+
 const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
+  'no-current-treating-source': {
+    valid: [{ name: 'treating visit shortly before the ED visit', build: currentCare(true) }],
+    invalid: [{ name: 'only an ED visit in the last eight months', build: currentCare(false) }],
+  },
+  'requested-report-not-received': {
+    valid: [{ name: 'the EMG report is in the file', build: pendingReport(true) }],
+    invalid: [{ name: 'report pending, never filed', build: pendingReport(false) }],
+  },
   'no-functional-capacity-evaluation': {
     valid: [
       { name: 'FCE report in the file', build: restrictions('report') },

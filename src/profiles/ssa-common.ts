@@ -1,9 +1,9 @@
 /** Gap rules and claim-specific reasons shared by the two Social Security profiles (SSDI, SSI). */
 
 export const SSA_RULES: string[] = [
-  'no-treating-source-opinion', 'no-functional-capacity-evaluation', 'mmi-implied-not-stated', 'mmi-not-addressed', 'conflicting-opinions-unrebutted',
+  'no-treating-source-opinion', 'no-current-treating-source', 'no-functional-capacity-evaluation', 'mmi-implied-not-stated', 'mmi-not-addressed', 'conflicting-opinions-unrebutted',
   'mental-health-unaddressed', 'imaging-not-current', 'specialist-referral-not-completed', 'treatment-not-followed',
-  'authorization-unanswered', 'device-without-prescription',
+  'authorization-unanswered', 'device-without-prescription', 'requested-report-not-received',
   'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
   'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
   'limitation-single-source', 'limitation-without-objective-finding', 'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis',

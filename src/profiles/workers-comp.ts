@@ -4,9 +4,9 @@ export const workersComp: Profile = {
   claimType: 'workers_comp',
   label: "Workers' compensation",
   rules: [
-    'no-treating-source-opinion', 'no-functional-capacity-evaluation', 'mmi-implied-not-stated', 'mmi-not-addressed', 'impairment-rating-missing',
+    'no-treating-source-opinion', 'no-current-treating-source', 'no-functional-capacity-evaluation', 'mmi-implied-not-stated', 'mmi-not-addressed', 'impairment-rating-missing',
     'conflicting-opinions-unrebutted', 'mental-health-unaddressed', 'imaging-not-current', 'specialist-referral-not-completed',
-    'treatment-not-followed', 'authorization-unanswered', 'device-without-prescription',
+    'treatment-not-followed', 'authorization-unanswered', 'device-without-prescription', 'requested-report-not-received',
     'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
     'employment-records-missing',
     'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',

@@ -33,11 +33,12 @@ export function mainTreatingVisits(ctx: GapContext, until?: string): Visit[] {
   const visits = ctx.visits.filter((v) => (!until || v.date <= until) && !NOT_AN_OPINION_SOURCE.test(v.provider)
     && !v.encounters.every(isExaminingEncounter));
   const ams = visits.filter(isTreatingAms);
-  const named = ams.filter(isNamed);
-  const pool = named.length ? named : ams.length ? ams : visits;
+  const pool = ams.length ? ams : visits;
   const counts = new Map<string, Visit[]>();
   for (const v of pool) pushTo(counts, v.provider, v);
-  return [...counts.values()].sort((a, b) => b.length - a.length || b[b.length - 1].date.localeCompare(a[a.length - 1].date))[0] ?? [];
+  // Seen most often; on a tie, a named clinician before an unnamed one, then the most recent.
+  return [...counts.values()].sort((a, b) => b.length - a.length || Number(isNamed(b[0])) - Number(isNamed(a[0]))
+    || b[b.length - 1].date.localeCompare(a[a.length - 1].date))[0] ?? [];
 }
 
 export function mainTreatingSource(ctx: GapContext, fallback: string, until?: string): string {

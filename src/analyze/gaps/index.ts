@@ -32,15 +32,17 @@ import { rule as therapyNotesMissing } from './rules/therapy-notes-missing.js';
 import { rule as recordsAfterLastPlan } from './rules/records-after-last-plan.js';
 import { rule as preInjuryRecordsMissing } from './rules/pre-injury-records-missing.js';
 import { rule as employmentRecordsMissing } from './rules/employment-records-missing.js';
+import { rule as noCurrentTreatingSource } from './rules/no-current-treating-source.js';
+import { rule as requestedReportNotReceived } from './rules/requested-report-not-received.js';
 
 export type { GapRule, GapRuleMeta, GapContext } from './types.js';
 
 export const RULES: GapRule[] = [
   // What an expert looks for first: opinions on function and MMI, objective testing, imaging, specialists, mental health.
-  noTreatingSourceOpinion, noFunctionalCapacityEvaluation, mmiImpliedNotStated, mmiNotAddressed, impairmentRatingMissing,
+  noTreatingSourceOpinion, noCurrentTreatingSource, noFunctionalCapacityEvaluation, mmiImpliedNotStated, mmiNotAddressed, impairmentRatingMissing,
   conflictingOpinionsUnrebutted,
   mentalHealthUnaddressed, imagingNotCurrent, specialistReferralNotCompleted, treatmentNotFollowed, authorizationUnanswered,
-  deviceWithoutPrescription,
+  deviceWithoutPrescription, requestedReportNotReceived,
   // Records the file should hold but does not.
   procedureRecordMissing, imagingReportMissing, therapyNotesMissing, recordsAfterLastPlan, preInjuryRecordsMissing,
   employmentRecordsMissing,

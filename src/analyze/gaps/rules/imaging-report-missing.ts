@@ -65,9 +65,9 @@ export const rule: GapRule = {
       const enc = ctx.encounterOf(facts[0]);
       const org = enc?.provider.organization?.trim();
       return makeGap(rule.meta, {
-        why: `${who}'s notes describe ${list(names)} (${[...items.values()].map((f) => `"${shortQuote(f, 80)}"`).join('; ')}), but the formal imaging report is not in the file.`,
+        why: `The notes of ${who} describe ${list(names)} (${[...items.values()].map((f) => `"${shortQuote(f, 80)}"`).join('; ')}), but the formal imaging report is not in the file.`,
         to: recordsOffice(org ?? who, 'the facility that performed the imaging'),
-        ask: `Please send the formal imaging report (signed interpretation, with the date of the study and comparison) for the ${list(names)} in ${who}'s notes; if the study was done at another facility, please name it.`,
+        ask: `Please send the formal imaging report (signed interpretation, with the date of the study and comparison) for the ${list(names)} (notes of ${who}); if the study was done at another facility, please name it.`,
         evidence: [...items.values()].flatMap((f) => f.evidence.slice(0, 1)),
       });
     });
