@@ -6,7 +6,7 @@ import { evidenceOf } from './context.js';
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from './instruments.js';
 import { trendsOf } from './trajectory.js';
-import { isForOtherCondition } from './relevance.js';
+import { isForOtherCondition } from '../extract/relevance.js';
 import { PRESUMPTIVE_MMI_SOURCE, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 
 type Treatment = FactOf<'treatment'>;

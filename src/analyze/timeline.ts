@@ -1,5 +1,5 @@
 /** The treatment timeline: treatment facts grouped per modality into entries with dates, sessions, outcomes and reasons. */
-import { isOtherConditionDrugClass } from './relevance.js';
+import { isForOtherCondition } from '../extract/relevance.js';
 import type { FactOf, Modality, TimelineEntry } from '../model/index.js';
 import type { CaseContext } from './context.js';
 import { evidenceOf } from './context.js';
@@ -55,7 +55,7 @@ export function countSessions(done: Treatment[], ctx: CaseContext): number {
 
 function groupKey(f: Treatment): string {
   const a = f.attributes;
-  if (a.modality === 'medication') return `medication|${(a.drugClass ?? a.drug ?? '').toLowerCase()}`;
+  if (a.modality === 'medication') return `medication|${isForOtherCondition(f) ? 'other|' : ''}${(a.drugClass ?? a.drug ?? '').toLowerCase()}`;
   return a.modality;
 }
 
@@ -191,7 +191,7 @@ function buildEntry(course: Treatment[], ctx: CaseContext): TimelineEntry {
     benefit: benefitFor(first.modality, done.map((f) => ctx.dateOf(f)).filter((d): d is string => !!d), providers, ctx),
     reasonStopped: stopped,
     cost: costOf(course, ctx),
-    ...(isOtherConditionDrugClass(first.drugClass) ? { otherCondition: true } : {}),
+    ...(course.every(isForOtherCondition) ? { otherCondition: true } : {}),
     events: course.map((f) => ({
       date: ctx.dateOf(f), status: f.attributes.status, factId: f.id,
       label: future.has(f) ? `future care recommended: ${label(f)}` : label(f),

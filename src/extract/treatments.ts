@@ -2,6 +2,7 @@
 import type { FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
 import { loadLexicon, phraseSource, readLexiconFile, type LexiconEntry } from './lexicon.js';
 import { isRecountedTreatment, redateToOwnClause } from './history.js';
+import { isOtherConditionDrugClass, namesOtherIndication } from './relevance.js';
 import { clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
 
 type Modality = FactOf<'treatment'>['attributes']['modality'];
@@ -259,6 +260,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const clause = clauseAround(sent.text, d.start, d.end);
     const isClass = d.entry.id.startsWith('class:');
     const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: treatmentStatus(clause.text, section, 'medication') };
+    if (isOtherConditionDrugClass(d.entry.class) || namesOtherIndication(sent.text.slice(d.end, d.end + 60))) attributes.otherCondition = true;
     if (!isClass) attributes.drug = d.entry.id;
     const dose = DOSE.exec(sent.text.slice(d.end, d.end + 60));
     if (dose) attributes.dose = dose[1].trim().replace(/\s+/g, ' ').replace(/\.$/, '');

@@ -35,6 +35,8 @@ const Treatment = z.object({
   side: z.enum(['left', 'right', 'bilateral']).optional(),
   cpt: z.string().optional(),
   reasonStopped: z.string().optional(),
+  /** Medication for another condition (by class or by the indication written with it): not treatment of the claim. */
+  otherCondition: z.boolean().optional(),
 });
 
 const OutcomeMeasure = z.object({
