@@ -6,7 +6,7 @@ import { classifyDocument, documentParts, examinerHead, roleAt } from './segment
 import { findMisfiled } from './segment/identity.js';
 import { harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
-import { markCopiedForward } from './extract/copy-forward.js';
+import { markCopiedForward, markExaminerReview, markStaleMedicationLists } from './extract/copy-forward.js';
 import { analyzeCase } from './analyze/index.js';
 
 export interface CaseRun {
@@ -68,6 +68,8 @@ export async function analyzePaths(inputs: string[], claim: Claim): Promise<Case
     }
   }
   markCopiedForward(facts, encounters);
+  markStaleMedicationLists(facts, encounters);
+  markExaminerReview(facts, encounters);
   for (const f of failures) statuses.push({ file: f.file, status: 'error', error: f.error, warnings: [], pages: 0, encounters: [] });
   statuses.sort((a, b) => a.file.localeCompare(b.file));
   const analysis = analyzeCase({ claim, documents: statuses, encounters, facts, duplicates });
