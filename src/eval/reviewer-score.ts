@@ -6,6 +6,7 @@
 import type { CaseAnalysis, Evidence, Fact, SourceDocument } from '../model/index.js';
 import { collectEvidence, isAssertedFact } from '../model/index.js';
 import { conceptsOf, sharesConcept } from './gap-concepts.js';
+import { isForOtherCondition } from '../extract/relevance.js';
 import { KEY_ACTIVITY_OF, modalitiesOfKeyRow, type ReviewerKey } from './reviewer-key.js';
 
 export interface ReviewerScore {
@@ -54,7 +55,8 @@ function headlineEvidence(a: CaseAnalysis, facts: Fact[], mmiOnly: boolean): Evi
   if (a.mmi.status === 'explicit' || a.mmi.status === 'implied' || a.mmi.status === 'not_reached') out.push(...collectEvidence(a.mmi.reasons));
   if (mmiOnly) return out;
   const done = new Set(['performed', 'ongoing', 'completed']);
-  for (const f of facts) if (f.type === 'treatment' && done.has(f.attributes.status) && f.temporality === 'current' && isAssertedFact(f)) out.push(...f.evidence);
+  // Care for another condition is reported apart from the claim's treatment, so it is not taken as such.
+  for (const f of facts) if (f.type === 'treatment' && done.has(f.attributes.status) && f.temporality === 'current' && isAssertedFact(f) && !isForOtherCondition(f)) out.push(...f.evidence);
   out.push(...collectEvidence(a.functionalFloor));
   return out;
 }
