@@ -1,6 +1,7 @@
 import type { FactOf } from '../../../model/index.js';
 import { daysBetween } from '../../dates.js';
-import { datesOf, list, makeGap, opinionAddressee, shortQuote } from '../helpers.js';
+import { isAcceptableMedicalSource } from '../../providers.js';
+import { datesOf, isExaminingEncounter, list, makeGap, opinionAddressee, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
 import { pushTo } from '../../../util/group.js';
 
@@ -12,6 +13,11 @@ const DEVICE_WORDS: [RegExp, string][] = [
 const PRESCRIBED = /\b(?:prescri\w*|Rx\b|DME (?:order|rx)|order(?:ed)?\b|medically necessary|medical necessity|letter of medical necessity|LMN\b|issued|dispensed|fitted)\b/i;
 /** Words that make the mention a suggestion or a refusal, not use. */
 const NOT_USED = /\b(?:recommend\w*|consider\w*|discuss\w*|may (?:advance|wean|use)|wants to try|does not want|declin\w*|without (?:a |the )?(?:cane|walker|brace)|no (?:cane|walker|assistive device)|if)\b/i;
+/** A physician's plan directing the device's use and when ("continue cane for community distances"). */
+const DIRECTED = /\b(?:continue|use)\s+(?:the\s+|a\s+|single-point\s+|rolling\s+)?(?:cane|walker|brace|wheel ?chair|crutches)\b|\b(?:cane|walker|brace|wheel ?chair|crutches)\s+(?:for|when needed|at all times)\b/i;
+/** The record says outright that nobody prescribed it. */
+const NOT_PRESCRIBED = /\bnot (?:been )?(?:prescribed|ordered|medically (?:required|necessary))|\bno (?:doctor|physician|one) (?:prescribed|ordered)|\bwithout (?:a )?prescription|\bno prescription|\bOTC\b|over the counter|\bbought\b/i;
+const TENTATIVE = /\b(?:may|consider\w*|discuss\w*|asks? (?:if|whether|about)|wants to|if)\b/i;
 /** Use documented over this long is ongoing reliance, not a few post-operative days. */
 const MIN_USE_DAYS = 30;
 
@@ -36,8 +42,13 @@ export const rule: GapRule = {
     const gaps = [];
     for (const [device, facts] of byDevice) {
       const word = DEVICE_WORDS.find(([, n]) => n === device)?.[0];
-      const prescribed = facts.some((f) => f.evidence.some((e) => PRESCRIBED.test(e.quote)))
-        || ctx.asserted.some((f) => f.evidence.some((e) => PRESCRIBED.test(e.quote) && (!word || word.test(e.quote))));
+      // A prescription, a statement of need, or a physician's plan directing its use ("Cane for community ambulation").
+      const endorsed = facts.some((f) => isAcceptableMedicalSource(ctx.encounterOf(f)) === true && !isExaminingEncounter(ctx.encounterOf(f))
+        && !f.evidence.some((e) => TENTATIVE.test(e.quote))
+        && (['recommended', 'planned'].includes(f.attributes.status) || f.evidence.some((e) => DIRECTED.test(e.quote))));
+      const says = (q: string) => PRESCRIBED.test(q) && !NOT_PRESCRIBED.test(q);
+      const prescribed = endorsed || facts.some((f) => f.evidence.some((e) => says(e.quote)))
+        || ctx.asserted.some((f) => f.evidence.some((e) => says(e.quote) && (!word || word.test(e.quote))));
       if (prescribed) continue;
       const used = facts.filter((f) => ['ongoing', 'performed'].includes(f.attributes.status) && f.temporality === 'current'
         && !f.evidence.some((e) => NOT_USED.test(e.quote)));

@@ -9,7 +9,7 @@ const ACTIVE = new Set([
   'physical_therapy', 'occupational_therapy', 'work_conditioning', 'psychology', 'surgical_consultation',
 ]);
 const CHANGE = new Set(['started', 'switched']);
-const SCHEDULED = /\b(?:schedul\w*|appointment|consult\w*|surgery|date of surgery|procedure|block|injection|trial|referr\w*)\b/i;
+const SCHEDULED = /\b(?:schedul\w*|appointment|date of surgery|set for|booked|planned for|awaiting)\b/i;
 const NOT_A_PLAN = /\b(?:if|consider\w*|could|may|might|would|possible|prn|as needed|declin\w*|RFA)\b/i;
 /** Future care named at an MMI examination ("neurology twice yearly", "CBT boosters", "flare PT"). */
 const FUTURE_CARE = /\b(?:future (?:medical )?care|booster|twice (?:a )?year\w*|per year|annual\w*|flare|every \d+ (?:weeks|months))\b/i;
@@ -42,15 +42,17 @@ export const rule: GapRule = {
     const end = last.date;
     const planned = (f: Fact) => f.temporality === 'current' && !f.evidence.some((e) => NOT_A_PLAN.test(e.quote));
     // Scheduled after the record ends: surgery, procedures, consultations with a date after the last visit.
-    const future = ctx.asserted.filter((f) => planned(f) && (f.dateSource === 'sentence' || f.dateSource === 'relative') && (ctx.dateOf(f) ?? '') > end
+    const recordEnd = ctx.lastDate && ctx.lastDate > end ? ctx.lastDate : end;
+    const future = ctx.asserted.filter((f) => planned(f) && (f.dateSource === 'sentence' || f.dateSource === 'relative') && (ctx.dateOf(f) ?? '') > recordEnd
       && f.type === 'treatment' && ACTIVE.has(f.attributes.modality) && f.evidence.some((e) => SCHEDULED.test(e.quote)));
     // Changed at the last visit: a new drug, new active treatment planned, a referral.
     const mmiAtLast = last.facts.some((f) => f.type === 'mmi_statement' && (f.attributes.kind === 'mmi' || f.attributes.kind === 'permanent_and_stationary'));
-    const atLast = last.facts.filter((f) => planned(f) && (
+    const atLast = last.facts.filter((f) => (planned(f) && (
       (f.type === 'treatment' && f.attributes.modality === 'medication' && !!f.attributes.doseChange && CHANGE.has(f.attributes.doseChange))
       || (f.type === 'treatment' && ACTIVE.has(f.attributes.modality) && ['planned', 'recommended'].includes(f.attributes.status))
-      || (f.type === 'treatment' && mmiAtLast && f.evidence.some((e) => FUTURE_CARE.test(e.quote)))
-      || (f.type === 'plan_signal' && f.attributes.signal === 'referral')));
+      || (f.type === 'plan_signal' && f.attributes.signal === 'referral')))
+      // Future care listed at MMI ("CBT boosters, neurology twice yearly, if needed") is a plan however it is hedged.
+      || (f.type === 'treatment' && mmiAtLast && f.temporality === 'current' && f.evidence.some((e) => FUTURE_CARE.test(e.quote))));
     const items = [...future, ...atLast];
     if (!items.length) return [];
     const seen = new Set<string>();

@@ -20,6 +20,12 @@ const MIN_SESSIONS = 6;
 /** Missing notes for at least this many visits make the course undocumented. */
 const MIN_MISSING = 4;
 
+/** The count is written in the sentence as a number of visits ("12 visits", "visit 22/24"), not read from a date. */
+function statesCount(quote: string, n: number | undefined): boolean {
+  if (!n) return false;
+  return new RegExp(`\\b${n}\\s*(?:visits?|sessions?|treatments?|tx)\\b|\\bvisits?\\b[^.;]{0,25}\\b${n}\\b|\\bvisit #?${n}\\b`, 'i').test(quote);
+}
+
 export const rule: GapRule = {
   meta: {
     id: 'therapy-notes-missing',
@@ -43,16 +49,19 @@ export const rule: GapRule = {
       // Visits the course actually had: counts stated for sessions done, not the number authorized or planned ("visit 12/18", "12 visits approved").
       const stated = Math.max(0, ...e.events.map((ev) => byId.get(ev.factId)).map((f) => (f?.type === 'treatment'
         && (DONE.has(f.attributes.status) || f.evidence.some((x) => VISIT_COUNTER.test(x.quote)))
-        && !f.evidence.some((x) => PLANNED_COUNT.test(x.quote)) ? f.attributes.sessions ?? 0 : 0)));
+        && !f.evidence.some((x) => PLANNED_COUNT.test(x.quote)) && statesCount(f.evidence.map((x) => x.quote).join(' '), f.attributes.sessions) ? f.attributes.sessions ?? 0 : 0)));
       const billed = new Set([...ctx.encounters.values()].filter((x) => x.source === 'ledger' && specialties.includes(x.specialty) && inWindow(x.date)).map((x) => x.date!));
-      const notes = new Set(own.map((v) => v.date));
+      // A flowsheet documents each visit on its own dated row: those dates count as documented visits too.
+      const ownEncounters = new Set(own.flatMap((v) => v.encounters.map((x) => x.id)));
+      const rows = ctx.asserted.filter((f) => ownEncounters.has(f.encounterId) && f.dateSource === 'sentence' && inWindow(ctx.dateOf(f))).map((f) => ctx.dateOf(f)!);
+      const notes = new Set([...own.map((v) => v.date), ...rows]);
       const claimed = Math.max(stated, billed.size);
       if (claimed < MIN_SESSIONS || notes.size > claimed / 2 || claimed - notes.size < MIN_MISSING) continue;
       const therapist = own[own.length - 1].provider;
       const course = `${humanModality(e.modality)} course ${e.firstDate} to ${e.lastDate}`;
       const source = billed.size >= stated ? `${billed.size} visits billed in the ledger` : `${stated} visits`;
       gaps.push(makeGap(rule.meta, {
-        why: `The ${course} (${therapist}) comprises ${source}, but the file holds notes for ${notes.size} date${notes.size === 1 ? '' : 's'} of service (evaluation, progress or discharge); the daily notes for the other visits are missing.`,
+        why: `The ${course} (${therapist}) comprises ${source}, but the file documents ${notes.size} date${notes.size === 1 ? '' : 's'} of service (evaluation, progress or discharge notes); the daily notes for the other visits are missing.`,
         to: recordsOffice(therapist, 'the therapy clinic'),
         ask: `Please send the complete daily treatment notes (per-visit notes with treatment given, tolerance and measures) and the attendance log for the ${course} (${source}).`,
         evidence: [...own[0].facts.slice(0, 1).flatMap((f) => f.evidence.slice(0, 1)), ...e.evidence.slice(-1)],
