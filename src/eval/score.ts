@@ -1,7 +1,7 @@
 /** Pure scoring of one analysis against its truth, and aggregation over cases. */
 import type { CaseAnalysis, Fact } from '../model/index.js';
 import { isAssertedFact } from '../model/index.js';
-import type { Truth, TruthFact, TruthFactType } from '../synth/truth.js';
+import { GAP_RULE_IDS, type Truth, type TruthFact, type TruthFactType } from '../synth/truth.js';
 
 export const DATE_TOLERANCE_DAYS = 7;
 export const SCORED_TYPES: TruthFactType[] = ['treatment', 'outcome_measure', 'benefit', 'limitation', 'objective_finding', 'plan_signal'];
@@ -101,8 +101,11 @@ export function distractorHits(truth: Truth, facts: Fact[]): string[] {
   })).map((d) => `${d.kind}: ${d.text}`);
 }
 
+/** Gap rules the generator models; a rule it does not model (added since) is neither expected nor penalised. */
+const MODELLED_GAPS = new Set<string>(GAP_RULE_IDS);
+
 export function scoreCase(truth: Truth, analysis: CaseAnalysis, citations: { checked: number; invalid: number }): CaseScore {
-  const predictedGaps = new Set(analysis.gaps.map((g) => g.ruleId));
+  const predictedGaps = new Set(analysis.gaps.map((g) => g.ruleId).filter((id) => MODELLED_GAPS.has(id) || truth.gaps.includes(id)));
   const expectedGaps = new Set(truth.gaps);
   const missing = [...expectedGaps].filter((g) => !predictedGaps.has(g));
   const extra = [...predictedGaps].filter((g) => !expectedGaps.has(g));

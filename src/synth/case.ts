@@ -50,7 +50,7 @@ class CaseBuilder {
   /** Abnormal exam signs are objective findings too (20 CFR 404.1502(g)). */
   hasAbnormalSign = false;
   /** Where MMI truly falls: the explicit statement, or the first maintenance-only visit. */
-  truthMmi?: { date: string; by: string };
+  truthMmi?: { date: string; by: string; status?: 'implied' };
   private current?: Note;
   private readonly used = new Set<string>();
 
@@ -444,7 +444,9 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
         }
         b.line(`Permanent restrictions: ${restriction(mainLim)}.`);
         if (who.treating) b.hasOpinion = true;
-        b.truthMmi = { date: d, by: who.name };
+        // An examiner's MMI after a maintenance phase does not decide on its own: the treating pattern does (implied
+        // from its first visit), and the examiner's date is a conflicting opinion.
+        b.truthMmi = !who.treating && maintDates.length >= 2 ? { date: maintDates[0], by: pain.name, status: 'implied' } : { date: d, by: who.name };
       } else {
         b.truthMmi = { date: maintDates[0], by: pain.name };
       }
@@ -574,7 +576,7 @@ function finish(b: CaseBuilder, c: FinishCtx): GeneratedCase {
       pathway: c.p.id,
       claim: { type: c.claimType, onset: c.onset, ...(dli ? { dli } : {}) },
       mmi: c.mmi === 'explicit' || c.mmi === 'implied'
-        ? { status: c.mmi, date: truthMmi!.date, toleranceDays: c.mmi === 'explicit' ? 7 : 60, statedBy: truthMmi!.by }
+        ? { status: truthMmi!.status ?? c.mmi, date: truthMmi!.date, toleranceDays: (truthMmi!.status ?? c.mmi) === 'explicit' ? 7 : 60, statedBy: truthMmi!.by }
         : { status: c.mmi, toleranceDays: 30 },
       modalities,
       limitations,
