@@ -22,6 +22,12 @@ export const personalInjury: Profile = {
     'records-after-last-plan': 'Future medical expenses need a treating basis; records after the last plan show what care was actually needed.',
     'treatment-not-followed': 'Unexplained gaps or refused treatment are argued as a failure to mitigate damages.',
     'device-without-prescription': 'A device claimed as a past or future expense needs a prescription and medical necessity.',
+    'employment-records-missing': 'Lost wages are special damages: they need the employer\'s records of time missed and pay lost.',
+    'imaging-report-missing': 'The signed imaging report is the objective proof of injury a defense expert will read first.',
+    'procedure-record-missing': 'Each procedure billed as a special damage needs its own record to be recoverable.',
+    'therapy-notes-missing': 'Each billed therapy visit needs a note to be recoverable as a medical expense.',
+    'mental-health-unaddressed': 'Emotional injury is compensable when a treating source documents it; unevaluated symptoms are usually discounted.',
+    'conflicting-opinions-unrebutted': 'An unanswered defense medical examination is the usual basis for discounting the claim.',
   },
   wording: {
     onsetTerm: 'date of injury', onsetEvent: 'injury',

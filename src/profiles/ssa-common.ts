@@ -24,4 +24,9 @@ export const SSA_GAP_WHY: Record<string, string> = {
   'procedure-record-missing': 'SSA develops the complete medical history for at least the 12 months before the application (20 CFR 404.1512(b)).',
   'records-after-last-plan': 'The decision looks at the whole period through the date of decision; the latest records often decide it.',
   'pre-injury-records-missing': 'Records before the alleged onset help fix the onset date (SSR 18-01p).',
+  'no-current-treating-source': 'Without current treatment records the agency may decide on old evidence or order a consultative examination (20 CFR 404.1519a).',
+  'conflicting-opinions-unrebutted': 'SSA weighs each opinion by its supportability and consistency (20 CFR 404.1520c); an unanswered examiner\'s opinion often prevails.',
+  'imaging-report-missing': 'Imaging is objective medical evidence only as a signed report; a summary in a treating note is weaker (20 CFR 404.1513(a)(1)).',
+  'therapy-notes-missing': 'Therapy notes show attendance and measured response over time, which the agency weighs under SSR 16-3p.',
+  'requested-report-not-received': 'The agency must make an initial and a follow-up request for evidence (20 CFR 404.1512(b)(1)); a report still owed should be requested again.',
 };

@@ -1,6 +1,5 @@
 import type { Fact } from '../../../model/index.js';
 import { daysBetween } from '../../dates.js';
-import { isAcceptableMedicalSource } from '../../providers.js';
 import { datesOf, list, makeGap, opinionAddressee, quoteOf, recordsOffice, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
@@ -47,7 +46,7 @@ export const rule: GapRule = {
     const declined = care.filter((f) => f.type === 'treatment' && f.attributes.status === 'declined');
     // Visits with a mental-health professional: by credential, or a psychology/psychiatry note not written by a physician or NP.
     const mhVisits = ctx.visits.filter((v) => v.encounters.some((e) => MH_CREDENTIAL.test(e.provider.credential ?? '') || e.specialty === 'psychiatry'
-      || (e.specialty === 'psychology' && isAcceptableMedicalSource(e) !== true && !e.provider.credential)));
+      || (e.specialty === 'psychology' && !e.provider.credential && !/^dr\.?\s/i.test(e.provider.name ?? ''))));
     const signDates = datesOf(ctx, signs);
     const lastSign = signDates[signDates.length - 1];
     const careDates = [...datesOf(ctx, careDone), ...mhVisits.map((v) => v.date)].sort();
