@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../src/analyze/index.js';
-import { instrumentName } from '../src/analyze/instruments.js';
+import { instrumentName } from '../src/knowledge/instruments.js';
 import { providerDirectory } from '../src/analyze/providers.js';
 import type { Claim, Encounter } from '../src/model/index.js';
 import { CaseBuilder, DR_KIM, DR_LEE, DR_PATEL } from './helpers/facts.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../src/extract/dates.js';
+import { findDates } from '../src/knowledge/dates.js';
 
 const REF = '2024-03-15';
 const dates = (text: string, ref: string | null = REF) => findDates(text, ref ?? undefined).map((d) => [text.slice(d.start, d.end), d.date, d.relative, d.precision]);

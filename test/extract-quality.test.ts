@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAssertedFact, type Fact, type FactOf } from '../src/model/index.js';
-import { findDates } from '../src/extract/dates.js';
+import { findDates } from '../src/knowledge/dates.js';
 import { factsOf } from './helpers/extract-doc.js';
 
 /** Issue-5 fixes (H7): durations are not dates, status cues, prescriptions, back-references, imaging context. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fact, FactOf } from '../src/model/index.js';
 import { factsOf } from './helpers/extract-doc.js';
 import { expectValidCitations } from './helpers/citations.js';
-import { findDates } from '../src/extract/dates.js';
+import { findDates } from '../src/knowledge/dates.js';
 
 function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
   const { doc, facts } = factsOf(body);

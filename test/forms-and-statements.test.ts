@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact, FactOf } from '../src/model/index.js';
-import { readFormMarks, formReading } from '../src/extract/forms.js';
+import { readFormMarks, formReading } from '../src/knowledge/forms.js';
 import { factsOf } from './helpers/extract-doc.js';
 import { expectValidCitations } from './helpers/citations.js';
 

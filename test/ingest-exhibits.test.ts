@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from '../src/ingest/duplicates.js';
-import { joinPages } from '../src/ingest/evidence.js';
+import { joinPages } from '../src/knowledge/evidence.js';
 import { exhibitFromFilename, exhibitFromTitle, labelExhibitPages, transcriptPageOf } from '../src/ingest/exhibit.js';
 import { rtfToText } from '../src/ingest/rtf.js';
 import { mislabel, sniff } from '../src/ingest/sniff.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCase, readFileDocuments } from '../src/ingest/index.js';
-import { evidenceAt } from '../src/ingest/evidence.js';
+import { evidenceAt } from '../src/knowledge/evidence.js';
 import { parseTesseractTsv } from '../src/ingest/ocr.js';
 import { verifyCitations } from '../src/model/index.js';
 import { renderDocx, renderScannedPdf, renderTextPdf } from '../src/synth/render.js';

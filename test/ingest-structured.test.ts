@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { lookupCode, modalityFromText, splitCode } from '../src/ingest/cpt.js';
+import { lookupCode, modalityFromText, splitCode } from '../src/knowledge/cpt.js';
 import { readFileDocuments } from '../src/ingest/index.js';
 import { readFhir } from '../src/ingest/fhir.js';
 import { mapHeaders, parseLedgerDate, parseMoney, readCsvLedger } from '../src/ingest/ledger.js';

@@ -1,6 +1,6 @@
 /** Billing analysis: ledger lines matched to documented visits by date and provider, totals per modality, and billed visits without a note. */
 import type { BillingAnalysis, BillingLine, BillingTotal, Encounter, Specialty } from '../model/index.js';
-import { lookupCode, modalityFromText } from '../ingest/cpt.js';
+import { lookupCode, modalityFromText } from '../knowledge/cpt.js';
 import { daysBetween } from './dates.js';
 
 /** Dates of service on a bill and in a note may differ by a day (late-night visits, posting dates). */

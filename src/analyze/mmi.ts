@@ -4,9 +4,9 @@ import { ModalitySchema } from '../model/index.js';
 import type { CaseContext, Visit } from './context.js';
 import { evidenceOf } from './context.js';
 import { daysBetween } from './dates.js';
-import { instrumentName, isFunctionalInstrument } from './instruments.js';
+import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
-import { isForOtherCondition } from '../extract/relevance.js';
+import { isForOtherCondition } from '../knowledge/relevance.js';
 import { PRESUMPTIVE_MMI_SOURCE, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 
 type Treatment = FactOf<'treatment'>;

@@ -1,5 +1,5 @@
 /** The treatment timeline: treatment facts grouped per modality into entries with dates, sessions, outcomes and reasons. */
-import { isForOtherCondition } from '../extract/relevance.js';
+import { isForOtherCondition } from '../knowledge/relevance.js';
 import type { FactOf, Modality, TimelineEntry } from '../model/index.js';
 import type { CaseContext } from './context.js';
 import { evidenceOf } from './context.js';

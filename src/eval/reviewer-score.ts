@@ -6,7 +6,7 @@
 import type { CaseAnalysis, Evidence, Fact, SourceDocument } from '../model/index.js';
 import { collectEvidence, isAssertedFact } from '../model/index.js';
 import { conceptsOf, sharesConcept } from './gap-concepts.js';
-import { isForOtherCondition } from '../extract/relevance.js';
+import { isForOtherCondition } from '../knowledge/relevance.js';
 import { KEY_ACTIVITY_OF, modalitiesOfKeyRow, type ReviewerKey } from './reviewer-key.js';
 
 export interface ReviewerScore {

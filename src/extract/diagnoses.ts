@@ -1,7 +1,7 @@
 /** Diagnosis facts from the diagnosis lexicon, with ICD-10 codes and body region. */
 import type { FactOf } from '../model/index.js';
-import { evidenceAt } from '../ingest/evidence.js';
-import { loadLexicon, readLexiconFile, type LexiconEntry, type LexiconMatch } from './lexicon.js';
+import { evidenceAt } from '../knowledge/evidence.js';
+import { loadLexicon, readLexiconFile, type LexiconEntry, type LexiconMatch } from '../knowledge/lexicon.js';
 import { mentionBase, type SentenceCtx } from './mention.js';
 
 interface DiagnosisEntry extends LexiconEntry { bodyRegion?: string }

@@ -1,6 +1,6 @@
 /** Objective finding facts (exam signs, imaging, EMG) from the findings lexicon. */
 import type { FactOf, SectionKind } from '../model/index.js';
-import { loadLexicon, type LexiconEntry } from './lexicon.js';
+import { loadLexicon, type LexiconEntry } from '../knowledge/lexicon.js';
 import { clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
 import { isGoalSentence, strengthGrades } from './measures.js';
 

@@ -5,7 +5,7 @@
  * limitation of the task's activity, observed by the clinician unless the sentence reports the patient's words.
  */
 import type { FactOf } from '../model/index.js';
-import { readLexiconFile } from './lexicon.js';
+import { readLexiconFile } from '../knowledge/lexicon.js';
 import { clauseAround, mentionBase, type SentenceCtx } from './mention.js';
 
 type Activity = FactOf<'limitation'>['attributes']['activity'];

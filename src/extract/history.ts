@@ -8,7 +8,7 @@
  * 04/18/2023, treated with …"): the injury's date must not date the therapy.
  */
 import type { Fact } from '../model/index.js';
-import type { DateMention } from './dates.js';
+import type { DateMention } from '../knowledge/dates.js';
 import { nearestDate, type SentenceCtx } from './mention.js';
 
 const HISTORY_SECTIONS = new Set(['hpi', 'past_history', 'surgical_history', 'chief_complaint', 'subjective']);

@@ -11,7 +11,7 @@ import { extractDiagnoses } from './diagnoses.js';
 import { visitFacts } from './visits.js';
 import { isLetterheadLine, isTrailingLetterheadLine } from './letterhead.js';
 import { attachFollowingReasons } from './reasons.js';
-import { formReading, readFormMarks, type FormMarks } from './forms.js';
+import { formReading, readFormMarks, type FormMarks } from '../knowledge/forms.js';
 import { extractImpairment, extractMmi, extractPlanSignals, extractPrognosis, extractWorkStatus } from './statements.js';
 
 const EXTRACTORS: ((s: SentenceCtx) => Fact[])[] = [

@@ -1,6 +1,6 @@
 /** Limitation facts: activity restrictions with their amount, unit and duration ("no lifting over 20 lb"). */
 import type { FactOf } from '../model/index.js';
-import { loadLexicon, readLexiconFile, type LexiconEntry } from './lexicon.js';
+import { loadLexicon, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
 import { clauseAround, mentionBase, parseNumber, type SentenceCtx } from './mention.js';
 import { extractFunctionalStatus } from './functional.js';
 

@@ -1,6 +1,6 @@
 /** Outcome measure facts: pain scores, disability indices, range of motion and strength, with their values. */
 import type { FactOf } from '../model/index.js';
-import { loadLexicon, type LexiconEntry } from './lexicon.js';
+import { loadLexicon, type LexiconEntry } from '../knowledge/lexicon.js';
 import { treatedBy } from './treatments.js';
 import { mentionBase, parseNumber, sideOf, type SentenceCtx } from './mention.js';
 

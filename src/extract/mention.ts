@@ -1,7 +1,7 @@
 import type { ContextCue, Encounter, Fact, Section, SourceDocument } from '../model/index.js';
 import { assessContext } from '../context/engine.js';
-import { findDates, type DateMention } from './dates.js';
-import { evidenceAt } from '../ingest/evidence.js';
+import { findDates, type DateMention } from '../knowledge/dates.js';
+import { evidenceAt } from '../knowledge/evidence.js';
 
 /** One sentence of one encounter, with its section and (lazily) its dates. */
 export interface SentenceCtx {

@@ -4,7 +4,7 @@
  * reason from the next sentences of the same paragraph, and cites them.
  */
 import type { Fact, SourceDocument } from '../model/index.js';
-import { evidenceAt } from '../ingest/evidence.js';
+import { evidenceAt } from '../knowledge/evidence.js';
 
 /** How many following sentences may carry the reason. */
 const LOOK_AHEAD = 2;

@@ -1,6 +1,6 @@
 /** Statement facts: MMI, work status, prognosis, impairment ratings and plan signals as clinicians write them. */
 import type { FactOf } from '../model/index.js';
-import { compileLexicon, phraseSource, readLexiconFile, type LexiconEntry } from './lexicon.js';
+import { compileLexicon, phraseSource, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
 import { mentionBase, nearestDate, type SentenceCtx } from './mention.js';
 
 type MmiKind = FactOf<'mmi_statement'>['attributes']['kind'];

@@ -1,8 +1,8 @@
 /** Treatment facts: modality, status (performed, planned, declined, ...) and details from the treatment lexicon. */
 import type { FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
-import { loadLexicon, phraseSource, readLexiconFile, type LexiconEntry } from './lexicon.js';
+import { loadLexicon, phraseSource, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
 import { isRecountedTreatment, redateToOwnClause } from './history.js';
-import { isOtherConditionDrugClass, namesOtherIndication } from './relevance.js';
+import { isOtherConditionDrugClass, namesOtherIndication } from '../knowledge/relevance.js';
 import { clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
 
 type Modality = FactOf<'treatment'>['attributes']['modality'];

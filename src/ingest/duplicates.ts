@@ -1,7 +1,7 @@
 /** Duplicate and copy-forward detection: the same page filed twice, or text carried forward between notes. */
 import { createHash } from 'node:crypto';
 import type { CaseAnalysis, Evidence, SourceDocument } from '../model/index.js';
-import { evidenceAt, trimSpan } from './evidence.js';
+import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 
 export type Duplicate = CaseAnalysis['duplicates'][number];
 

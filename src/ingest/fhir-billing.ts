@@ -1,5 +1,5 @@
 import type { BillingLine, Encounter, Evidence } from '../model/index.js';
-import { lookupCode, splitCode } from './cpt.js';
+import { lookupCode, splitCode } from '../knowledge/cpt.js';
 import { at, items, num, str, type JsonNode } from './json-spans.js';
 import { addFact, coded, conceptText, ev, isoDate, nameOf, pick, type Ctx } from './fhir-shared.js';
 

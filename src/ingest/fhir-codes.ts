@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EncounterKind, Modality, Specialty } from '../model/index.js';
-import { modalityFromText } from './cpt.js';
+import { modalityFromText } from '../knowledge/cpt.js';
 
 /** Lookups over lexicon/fhir-codes.json: what a SNOMED/LOINC/NUCC code or display word means for a claim. */
 

@@ -1,6 +1,6 @@
 import type { Encounter, Evidence, Fact, SourceDocument } from '../model/index.js';
 import { FactSchema } from '../model/index.js';
-import { evidenceAt, trimSpan } from './evidence.js';
+import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 import { at, items, str, type JsonNode } from './json-spans.js';
 import type { Coded } from './fhir-codes.js';
 

@@ -1,5 +1,5 @@
 import type { Encounter, EncounterKind, Evidence, Modality, SourceDocument, Specialty } from '../model/index.js';
-import { lookupCode } from './cpt.js';
+import { lookupCode } from '../knowledge/cpt.js';
 import { at, items, num, parseJsonSpans, str, JsonSyntaxError, type JsonNode } from './json-spans.js';
 import { ReadError, decodeText, pagesFromFormFeeds } from './text.js';
 import {

@@ -1,8 +1,8 @@
 /** Billing ledgers (CSV, XLSX): rows read into billing lines and visit facts, each citing its row. */
 import type { BillingLine, Encounter, Evidence, Fact, Modality, Page, SourceDocument, Specialty } from '../model/index.js';
 import { FactSchema } from '../model/index.js';
-import { isChiroSpinalCmt, lookupCode, modalityFromText, splitCode } from './cpt.js';
-import { evidenceAt, joinPages, trimSpan } from './evidence.js';
+import { isChiroSpinalCmt, lookupCode, modalityFromText, splitCode } from '../knowledge/cpt.js';
+import { evidenceAt, joinPages, trimSpan } from '../knowledge/evidence.js';
 import { runIsolated } from './isolate.js';
 import { ReadError, decodeText, pagesFromFormFeeds } from './text.js';
 

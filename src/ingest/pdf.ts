@@ -1,7 +1,7 @@
 /** PDF records: text layer through pdfjs, OCR for image-only pages, exhibit labels from bookmarks. */
 import { availableParallelism } from 'node:os';
 import type { SourceDocument } from '../model/index.js';
-import { joinPages } from './evidence.js';
+import { joinPages } from '../knowledge/evidence.js';
 import { labelExhibitPages, labelTranscriptPages } from './exhibit.js';
 import { runIsolated, ParserError } from './isolate.js';
 import { ocrPdfPages } from './ocr.js';

@@ -3,7 +3,7 @@
  * before → after pairs are worth a reader's attention (function scores first, then pain).
  */
 import type { TimelineEntry } from '../model/index.js';
-import { instrument } from '../analyze/instruments.js';
+import { instrument } from '../knowledge/instruments.js';
 
 /** Round to at most two decimals and drop trailing zeros: 1.3499999999 → "1.35", 4.50 → "4.5". */
 export function formatNumber(n: number): string {

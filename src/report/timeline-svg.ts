@@ -4,7 +4,7 @@
  * measure on the same time axis. Inline SVG, no scripts; hover titles repeat the details.
  */
 import type { CaseAnalysis, Modality, TimelineEntry } from '../model/index.js';
-import { instrument } from '../analyze/instruments.js';
+import { instrument } from '../knowledge/instruments.js';
 import { html, type Markup } from './html-template.js';
 import { MODALITY_LABEL } from './labels.js';
 import { formatNumber, instrumentLabel } from './measures.js';

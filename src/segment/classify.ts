@@ -1,6 +1,6 @@
 /** Specialty and encounter-kind classification of a note from its header, body words and credentials. */
 import type { EncounterKind, Specialty } from '../model/index.js';
-import { compileLexicon, readLexiconFile, type LexiconEntry } from '../extract/lexicon.js';
+import { compileLexicon, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
 
 interface SpecialtyEntry { id: Specialty; patterns: string[]; body: string[]; credentials: string[] }
 interface KindEntry { id: EncounterKind; patterns: string[] }

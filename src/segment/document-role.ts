@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import type { DocumentRole, Evidence, SourceDocument } from '../model/index.js';
-import { phraseSource, readLexiconFile } from '../extract/lexicon.js';
-import { readFormMarks } from '../extract/forms.js';
-import { evidenceAt, trimSpan } from '../ingest/evidence.js';
+import { phraseSource, readLexiconFile } from '../knowledge/lexicon.js';
+import { readFormMarks } from '../knowledge/forms.js';
+import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 
 interface RoleEntry { id: DocumentRole['role']; kind: string; why: string; title: string[]; sender?: string[]; filename: string[] }
 

@@ -1,7 +1,7 @@
 /** The segment stage: split a document into encounters (date, provider, specialty, kind) at note boundaries. */
 import type { Encounter, Evidence, SourceDocument } from '../model/index.js';
-import { findDates } from '../extract/dates.js';
-import { evidenceAt } from '../ingest/evidence.js';
+import { findDates } from '../knowledge/dates.js';
+import { evidenceAt } from '../knowledge/evidence.js';
 import { findProviders, pickProvider } from './providers.js';
 import { classifyEncounter, HEAD_CHARS } from './classify.js';
 

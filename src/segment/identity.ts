@@ -4,7 +4,7 @@
  * possibly misfiled, with the words that show it.
  */
 import type { Evidence, SourceDocument } from '../model/index.js';
-import { evidenceAt } from '../ingest/evidence.js';
+import { evidenceAt } from '../knowledge/evidence.js';
 
 export interface PatientIdentity { dob?: string; surname?: string; evidence: Evidence[] }
 

@@ -1,6 +1,6 @@
 import type { Modality, Specialty } from '../../../model/index.js';
 import { isAcceptableMedicalSource } from '../../providers.js';
-import { isFunctionalInstrument } from '../../instruments.js';
+import { isFunctionalInstrument } from '../../../knowledge/instruments.js';
 import { humanModality, list, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 import { pushTo } from '../../../util/group.js';
