@@ -514,7 +514,7 @@ function finish(b: CaseBuilder, c: FinishCtx): GeneratedCase {
     if (inPeriod && (v.providers.size < 2 || v.visits.size < 2)) gaps.add('limitation-single-source');
   }
   if (!b.hasOpinion) gaps.add('no-treating-source-opinion');
-  if (c.mmi === 'implied') gaps.add('mmi-implied-not-stated');
+  if (c.mmi === 'implied' || b.truthMmi?.status === 'implied') gaps.add('mmi-implied-not-stated');
   if (b.limitationsSeen.size > 0 && !b.hasAbnormalTest && !b.hasAbnormalSign) gaps.add('limitation-without-objective-finding');
   // A gap longer than the claim profile's threshold, unless the visit before it set sparse follow-up or MMI had been reached.
   const gapDays = profileFor(c.claimType).params.treatmentGapDays;
