@@ -314,8 +314,25 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     ],
   },
   'limitation-single-source': {
-    valid: [{ name: 'two providers, two visits', claim: { type: 'ssdi' }, build: limits(2, 2) }],
-    invalid: [{ name: 'one visit', claim: { type: 'ssdi' }, build: limits(1, 1) }, { name: 'one provider, three visits', claim: { type: 'ssdi' }, build: limits(1, 3) }],
+    valid: [
+      { name: 'two providers, two visits', claim: { type: 'ssdi' }, build: limits(2, 2) },
+      {
+        name: 'workers\u2019 comp: the treating surgeon has given permanent restrictions at P&S', claim: { type: 'workers_comp' },
+        build: () => new CaseBuilder().visit('2024-01-10', DR_KIM)
+          .fact('mmi_statement', { kind: 'permanent_and_stationary' }, 'He is permanent and stationary as of today.')
+          .fact('limitation', { activity: 'overhead_reach', source: 'provider', text: 'no overhead work' }, 'Permanent restrictions: no overhead work with the right arm.'),
+      },
+    ],
+    invalid: [
+      { name: 'one visit', claim: { type: 'ssdi' }, build: limits(1, 1) }, { name: 'one provider, three visits', claim: { type: 'ssdi' }, build: limits(1, 3) },
+      { name: 'workers\u2019 comp, no treating opinion yet', claim: { type: 'workers_comp' }, build: limits(1, 1) },
+      {
+        name: 'SSDI: checked even with a treating opinion', claim: { type: 'ssdi' },
+        build: () => new CaseBuilder().visit('2024-01-10', DR_KIM)
+          .fact('mmi_statement', { kind: 'permanent_and_stationary' }, 'He is permanent and stationary as of today.')
+          .fact('limitation', { activity: 'overhead_reach', source: 'provider', text: 'no overhead work' }, 'Permanent restrictions: no overhead work with the right arm.'),
+      },
+    ],
   },
   'no-treating-source-opinion': {
     valid: [{

@@ -9,7 +9,7 @@ export const general: Profile = {
     'authorization-unanswered', 'device-without-prescription', 'requested-report-not-received',
     'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
     'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
-    'limitation-without-objective-finding', 'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis',
+    'limitation-single-source', 'limitation-without-objective-finding', 'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis',
     'billed-visit-without-record',
   ],
   params: { ...DEFAULT_PARAMS },

@@ -28,6 +28,11 @@ export interface ProfileParams {
   utilizationReview: boolean;
   /** Pre-injury records are always needed (injury claims: causation and apportionment), not only when a prior condition is named. */
   baselineAlways: boolean;
+  /**
+   * Limitations documented once are raised even when a treating physician has given a formal opinion (SSA weighs
+   * the consistency of every limitation); otherwise only while no such opinion exists, when they are all there is.
+   */
+  singleSourceWithOpinion: boolean;
   /** Employer records (wages, job description, modified-duty offers) are part of the claim: 'always', only when time was lost ('lost_time'), or 'never'. */
   employmentRecords: 'always' | 'lost_time' | 'never';
 }
@@ -62,5 +67,6 @@ export const DEFAULT_PARAMS: ProfileParams = {
   twelveMonthRule: true,
   utilizationReview: false,
   baselineAlways: false,
+  singleSourceWithOpinion: false,
   employmentRecords: 'never',
 };

@@ -10,7 +10,7 @@ export const workersComp: Profile = {
     'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
     'employment-records-missing',
     'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
-    'limitation-without-objective-finding', 'unexplained-treatment-gap', 'no-prognosis',
+    'limitation-single-source', 'limitation-without-objective-finding', 'unexplained-treatment-gap', 'no-prognosis',
     'billed-visit-without-record',
   ],
   params: { ...DEFAULT_PARAMS, twelveMonthRule: false, utilizationReview: true, employmentRecords: 'always' },

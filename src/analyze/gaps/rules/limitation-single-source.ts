@@ -2,6 +2,7 @@ import type { FloorItem } from '../../../model/index.js';
 import { isStale } from '../../floor.js';
 import { list, makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { hasTreatingOpinion } from './no-treating-source-opinion.js';
 import { pushTo } from '../../../util/group.js';
 
 export const rule: GapRule = {
@@ -11,12 +12,13 @@ export const rule: GapRule = {
     severity: 'medium',
     rationale: 'A limitation repeated over visits and by more than one provider is consistent with the record; one mention is easy to discount as a bad day or one opinion. SSA weighs each opinion\'s consistency with the rest of the record.',
     authority: { cite: '20 CFR 404.1520c(c)(2) (consistency)', url: 'https://www.govregs.com/regulations/title20_chapterIII_part404_subpartP_subjgrp192_section404.1520c' },
-    profiles: ['ssdi', 'ssi'],
+    profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
     request: { to: 'the treating physician', ask: 'At the next visit, please re-examine and document the current limits for these activities.' },
     merge: 'treating-opinion',
     keyed: true,
   },
   check(ctx) {
+    if (!ctx.profile.params.singleSourceWithOpinion && hasTreatingOpinion(ctx)) return [];
     // The floor covers the claim period and judges consistency over it; the rule uses that same judgement.
     const items = ctx.floor.filter((i) => i.consistency !== 'corroborated');
     if (!items.length) return [];
