@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { assessContext } from '../src/context/engine.js';
-import { findColumn, locateConcept, parseTsv } from '../src/context/tsv.js';
+import { findColumn, locateConcept, parseTsv } from '../src/eval/context-tsv.js';
 
 const file = process.argv[2] ?? '../shared/data/negex/dev.tsv';
 const table = parseTsv(readFileSync(file, 'utf8'));

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { evaluateContext, type Confusion, type ContextEvalReport } from '../src/eval/context-eval.js';
-import { parseTsv } from '../src/context/tsv.js';
+import { parseTsv } from '../src/eval/context-tsv.js';
 
 export interface Half { name: 'A' | 'B'; tsv: string }
 

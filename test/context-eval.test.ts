@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateContext } from '../src/eval/context-eval.js';
-import { judgeTable, parseTsv } from '../src/context/tsv.js';
+import { judgeTable, parseTsv } from '../src/eval/context-tsv.js';
 import { splitHalves } from '../scripts/context-crossval.js';
 
 const kit = path.resolve(import.meta.dirname, '../../shared/data/negex/dev.tsv');

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findColumn, judgeTable, parseTsv, type LabelledRow } from '../context/tsv.js';
+import { findColumn, judgeTable, parseTsv, type LabelledRow } from './context-tsv.js';
 
 export interface Confusion { labels: string[]; counts: Map<string, number> }
 

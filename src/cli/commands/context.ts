@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { judgeTable, parseTsv } from '../../context/tsv.js';
+import { judgeTable, parseTsv } from '../../eval/context-tsv.js';
 import { UsageError } from '../usage.js';
 
 /** `plateau context FILE.tsv`: the kit rows with negation, temporality and experiencer columns added. */

@@ -3,8 +3,8 @@
  * column and a `sentence` column. Shared by `plateau context` and the evaluation script.
  */
 import { findSections } from '../segment/sections.js';
-import { assessContext, assessSentence } from './engine.js';
-import type { ContextResult } from './types.js';
+import { assessContext, assessSentence } from '../context/engine.js';
+import type { ContextResult } from '../context/types.js';
 
 export interface TsvTable { header: string[]; rows: string[][] }
 
