@@ -26,7 +26,7 @@ export const rule: GapRule = {
       ? `Please send the employer's wage statement for the 52 weeks before ${onset ?? 'the injury'} (hours, pay and overtime used for the average weekly wage), the payroll record of hours and pay since the injury, the job description with its physical demands${modified ? ', and every written offer of modified or alternative duty with its dates and whether it remains available' : ', and any written offer of modified or alternative duty'}.`
       : `Please send payroll records and a statement from the employer of the time missed and the hours and pay lost since ${onset ?? 'the injury'}, the job description with its physical demands, and any accommodation or modified duty provided.`;
     return [makeGap(rule.meta, {
-      why: `${status.length ? `The notes record work status changes (${list(dates.slice(0, 3))}${dates.length > 3 ? ' and later' : ''}; "${shortQuote(status[status.length - 1], 80)}")` : 'The claim arises from work'}, but no wage statement, payroll record or employer job description is among the records.`,
+      why: `${status.length ? `The notes record work status changes (${list(dates.slice(0, 3))}${dates.length > 3 ? ' and later' : ''}; "${shortQuote(status[status.length - 1], 80)}")` : 'The claim arises from work'}, but no wage statement, payroll record or employer job description is among the medical records analyzed (employer papers filed elsewhere in the claim should be checked against this list).`,
       to: wc ? 'the employer (through the claims administrator)' : 'the claimant\'s employer (payroll / human resources)',
       ask,
       evidence: status.length ? status.slice(-3).flatMap((f) => f.evidence.slice(0, 1)) : mainTreatingEvidence(ctx),
