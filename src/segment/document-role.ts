@@ -22,7 +22,7 @@ const entries = readLexiconFile<{ roles: RoleEntry[] }>('documents/roles.json').
 }));
 
 /** Headings of a clinical note: two or more near the top mean the paper is a record, whoever produced it. */
-const NOTE_HEADINGS = /\b(?:HPI|HISTORY OF PRESENT ILLNESS|CHIEF COMPLAINT|SUBJECTIVE|OBJECTIVE|ASSESSMENT|PLAN|IMPRESSION|(?:PHYSICAL )?EXAM(?:INATION)?|DIAGNOS[IE]S|PROCEDURE|FINDINGS|DATE OF SERVICE|DOS|TECHNIQUE)\s*:/g;
+const NOTE_HEADINGS = /\b(?:HPI|HISTORY OF PRESENT ILLNESS|CHIEF COMPLAINT|SUBJECTIVE|OBJECTIVE|ASSESSMENT|PLAN|IMPRESSION|(?:PHYSICAL )?EXAM(?:INATION)?|DIAGNOS[IE]S|PROCEDURE|FINDINGS|DATE OF SERVICE|DOS|TECHNIQUE)\s*:/gi;
 function hasNoteStructure(text: string): boolean {
   return new Set([...text.slice(0, 4000).matchAll(NOTE_HEADINGS)].map((m) => m[0].toUpperCase())).size >= 2;
 }
@@ -80,8 +80,11 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   const clinicalTitle = entries.find((r) => r.id === 'clinical' && r.titleRe.test(title));
   if (clinicalTitle) return found(clinicalTitle, clinicalTitle.titleRe.exec(title)!);
   if (!hasNoteStructure(doc.text)) {
+    // The sender is named in the letterhead (the first two lines), not in a field such as "attorney: … Esq."
+    const letterhead = title.split('\n').filter((l) => l.trim()).slice(0, 2).join('\n');
+    const head = title.slice(0, title.indexOf(letterhead.split('\n').at(-1) ?? '') + (letterhead.split('\n').at(-1)?.length ?? 0));
     for (const r of entries) {
-      const t = r.senderRe.exec(title);
+      const t = r.senderRe.exec(head);
       if (t) return found(r, t);
     }
   }
