@@ -33,7 +33,7 @@ export function analyzeCase(input: AnalysisInput): CaseAnalysis {
   const trajectory = buildTrajectory(ctx);
   const duration = buildDuration(ctx, mmi, functionalFloor);
   const billing = analyzeBilling(input.encounters);
-  const gaps = runGaps({ ...ctx, timeline, mmi, floor: functionalFloor, trajectory, duration, billing });
+  const gaps = runGaps({ ...ctx, timeline, mmi, floor: functionalFloor, trajectory, duration, billing, documents: input.documents });
   return {
     schemaVersion: SCHEMA_VERSION, generatedBy: 'plateau', claim: input.claim, documents: input.documents,
     facts: input.facts, timeline, mmi, functionalFloor, trajectory, duration, gaps,

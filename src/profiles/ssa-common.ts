@@ -7,7 +7,7 @@ export const SSA_RULES: string[] = [
   'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
   'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
   'limitation-single-source', 'limitation-without-objective-finding', 'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis',
-  'opinion-from-non-acceptable-source-only', 'work-status-without-limits', 'billed-visit-without-record',
+  'opinion-from-non-acceptable-source-only', 'work-status-without-limits', 'billed-visit-without-record', 'function-report-missing',
 ];
 
 /** Why each gap matters to a Social Security claim: appended to the gap's reason. */

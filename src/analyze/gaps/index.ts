@@ -15,6 +15,7 @@ import { rule as impairmentRatingMissing } from './rules/impairment-rating-missi
 import { rule as opinionFromNonAcceptableSourceOnly } from './rules/opinion-from-non-acceptable-source-only.js';
 import { rule as workStatusWithoutLimits } from './rules/work-status-without-limits.js';
 import { rule as billedVisitWithoutRecord } from './rules/billed-visit-without-record.js';
+import { rule as functionReportMissing } from './rules/function-report-missing.js';
 import { rule as noFunctionalCapacityEvaluation } from './rules/no-functional-capacity-evaluation.js';
 import { rule as mmiNotAddressed } from './rules/mmi-not-addressed.js';
 import { rule as mmiImpliedNotStated } from './rules/mmi-implied-not-stated.js';
@@ -38,6 +39,7 @@ import { rule as requestedReportNotReceived } from './rules/requested-report-not
 export type { GapRule, GapRuleMeta, GapContext } from './types.js';
 
 export const RULES: GapRule[] = [
+  functionReportMissing,
   // What an expert looks for first: opinions on function and MMI, objective testing, imaging, specialists, mental health.
   noTreatingSourceOpinion, noCurrentTreatingSource, noFunctionalCapacityEvaluation, mmiImpliedNotStated, mmiNotAddressed, impairmentRatingMissing,
   conflictingOpinionsUnrebutted,

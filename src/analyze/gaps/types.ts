@@ -1,5 +1,5 @@
 /** The gap-rule contract: a rule is a meta block plus a check over the GapContext. */
-import type { BillingAnalysis, ClaimType, Duration, FloorItem, Gap, MmiAssessment, TimelineEntry, Trajectory } from '../../model/index.js';
+import type { BillingAnalysis, ClaimType, DocumentStatus, Duration, FloorItem, Gap, MmiAssessment, TimelineEntry, Trajectory } from '../../model/index.js';
 import type { CaseContext } from '../context.js';
 
 export interface GapRuleMeta {
@@ -34,6 +34,8 @@ export interface GapContext extends CaseContext {
   duration: Duration;
   /** Ledger reconciliation, when the case has a ledger. */
   billing?: BillingAnalysis;
+  /** Every document with its role (clinical, examining, administrative: exhibit list, function report, UR, ...). */
+  documents: DocumentStatus[];
 }
 
 /** One rule per file, ESLint style: a meta block and a small check. */

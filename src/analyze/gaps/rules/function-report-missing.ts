@@ -1,0 +1,32 @@
+import type { DocumentStatus } from '../../../model/index.js';
+import { mainTreatingEvidence, makeGap } from '../helpers.js';
+import type { GapRule } from '../types.js';
+
+/** The claimant's own account of daily function, as SSA collects it. */
+const FUNCTION_REPORT = /\b(?:function report|SSA-3373|activities of daily living questionnaire)\b/i;
+
+function hasFunctionReport(docs: DocumentStatus[]): boolean {
+  return docs.some((d) => d.role?.kind === 'claimant_statement' && d.role.evidence.some((e) => FUNCTION_REPORT.test(e.quote)) || FUNCTION_REPORT.test(d.file));
+}
+
+export const rule: GapRule = {
+  meta: {
+    id: 'function-report-missing',
+    title: 'No Function Report (SSA-3373) in the file',
+    severity: 'medium',
+    rationale: 'The claimant\'s Function Report describes daily activities, personal care, and how long the claimant can sit, stand, walk and concentrate. SSA weighs these statements against the medical evidence when it evaluates symptoms; without one, the file has no first-hand account of daily function to compare with the treating records.',
+    authority: { cite: 'SSR 16-3p (evaluation of symptoms); 20 CFR 404.1529(c)(3), 416.929(c)(3) (daily activities)', url: 'https://www.ssa.gov/OP_Home/rulings/di/01/SSR2016-03-di-01.html' },
+    profiles: ['ssdi', 'ssi'],
+    request: { to: 'the claimant (through the representative)', ask: 'Please complete the Function Report - Adult (SSA-3373), or send the copy already filed with SSA.' },
+  },
+  check(ctx) {
+    if (hasFunctionReport(ctx.documents)) return [];
+    const index = ctx.documents.find((d) => d.role?.kind === 'exhibit_list');
+    const evidence = index?.role?.evidence.length ? index.role.evidence : mainTreatingEvidence(ctx);
+    if (!evidence.length) return [];
+    return [makeGap(rule.meta, {
+      why: `No Function Report is among the ${ctx.documents.length} documents${index ? ' (the exhibit list names none in this set)' : ''}.`,
+      evidence,
+    })];
+  },
+};

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentStatus } from '../src/model/index.js';
+import { buildContext } from '../src/analyze/context.js';
+import { assessMmi } from '../src/analyze/mmi.js';
+import { buildFloor } from '../src/analyze/floor.js';
+import { buildTimeline } from '../src/analyze/timeline.js';
+import { buildTrajectory } from '../src/analyze/trajectory.js';
+import { buildDuration } from '../src/analyze/duration.js';
+import { profileFor } from '../src/profiles/index.js';
+import { rule } from '../src/analyze/gaps/rules/function-report-missing.js';
+import { CaseBuilder, DR_PATEL } from './helpers/facts.js';
+
+function gaps(claim: 'ssdi' | 'workers_comp', extra: DocumentStatus[]) {
+  const b = new CaseBuilder().visit('2024-01-05', DR_PATEL).fact('limitation', { activity: 'sit', source: 'provider', text: 'sit 20 min' }, 'Sitting limited to 20 minutes.');
+  const input = b.input({ type: claim });
+  const ctx = buildContext(input.claim, profileFor(claim), input.encounters, input.facts);
+  const mmi = assessMmi(ctx);
+  const floor = buildFloor(ctx);
+  return rule.check({ ...ctx, timeline: buildTimeline(ctx), mmi, floor, trajectory: buildTrajectory(ctx), duration: buildDuration(ctx, mmi, floor), documents: [...input.documents, ...extra] });
+}
+const doc = (file: string, kind: string, quote: string): DocumentStatus => ({
+  file, status: 'ok', warnings: [], pages: 1, encounters: [],
+  role: { role: 'administrative', kind, why: '', evidence: [{ file, page: 1, start: 0, end: quote.length, quote }] },
+});
+
+describe('function-report-missing', () => {
+  it.each([
+    ['a Function Report is in the file', [doc('Ex 3E - Function Report.txt', 'claimant_statement', 'FUNCTION REPORT - ADULT')]],
+    ['an SSA-3373 excerpt is in the file', [doc('01_excerpt.txt', 'claimant_statement', 'SSA-3373')]],
+  ])('valid: %s', (_n, docs) => expect(gaps('ssdi', docs)).toEqual([]));
+  it('invalid: an SSDI file with only a disability report and an exhibit list', () => {
+    const g = gaps('ssdi', [doc('2E.txt', 'claimant_statement', 'DISABILITY REPORT'), doc('index.txt', 'exhibit_list', 'EXHIBIT LIST')]);
+    expect(g).toHaveLength(1);
+    expect(g[0].request.to).toMatch(/claimant/);
+    expect(g[0].evidence[0].quote).toBe('EXHIBIT LIST');
+  });
+  it('is an SSA rule only', () => expect(rule.meta.profiles).toEqual(['ssdi', 'ssi']));
+});
