@@ -60,11 +60,14 @@ export function isStale(item: FloorItem, ctx: CaseContext): boolean {
   return item.lastDate < addDays(ctx.lastDate, -Math.round(ctx.profile.params.floorRecentMonths * DAYS_PER_MONTH));
 }
 
+const NOT_A_WORK_ABILITY = new Set<Limitation['attributes']['activity']>(['sleep']);
+
 /** Limitations per activity over the claim period, with how well the record corroborates each. */
 export function buildFloor(ctx: CaseContext): FloorItem[] {
   if (!ctx.lastDate) return [];
   const since = floorPeriodStart(ctx) ?? '';
-  const facts = ctx.of('limitation').filter((f) => { const d = ctx.dateOf(f); return !d || d >= since; });
+  // Sleep is a symptom that may explain other limits, not a work-related ability of its own.
+  const facts = ctx.of('limitation').filter((f) => { const d = ctx.dateOf(f); return (!d || d >= since) && !NOT_A_WORK_ABILITY.has(f.attributes.activity); });
   const fullDuty = ctx.of('work_status').filter((f) => f.attributes.status === 'full_duty' && (ctx.dateOf(f) ?? '') >= since);
 
   const byActivity = new Map<string, Limitation[]>();

@@ -100,5 +100,5 @@ export const KEY_ACTIVITY_OF: Record<Activity, string[]> = {
   crouch: ['kneel_squat_crawl'], kneel: ['kneel_squat_crawl'], crawl: ['kneel_squat_crawl'], climb: ['climb'],
   balance: ['balance'], push: ['push_pull'], pull: ['push_pull'], handle: ['handle', 'grip'], finger: ['finger'],
   twist: ['other'], drive: ['drive'], sleep: ['other'], concentrate: ['concentration', 'off_task'],
-  use_arm: ['reach', 'handle', 'push_pull', 'reach_overhead'], work_hours: ['work', 'attendance'], other: ['other'],
+  use_arm: ['reach', 'handle', 'push_pull', 'reach_overhead'], work_hours: ['work', 'attendance'], other: ['other', 'off_task', 'attendance'],
 };

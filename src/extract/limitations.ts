@@ -83,6 +83,10 @@ function gradedAmounts(text: string, from: number, activityEnd: number, to: numb
   return new Set(out.map((g) => g.frequency)).size > 1 ? out : [];
 }
 
+const UNRESTRICTED_LIST = /\b(?:no|without)\s+(?:restrictions?|limitations?|limits)\s+(?:on|to|for|with)\s+[^.;]+/gi;
+const GRID_HEADER = /(?:\b(?:never|seldom|rarely|occasional(?:ly)?|frequent(?:ly)?|constant(?:ly)?)\b[^.\n]*){3,}|\b(?:hours?|hrs?) per day:?\s+0\s+2\s+4/i;
+const AGGRAVATING = /\b(?:aggravat\w*|exacerbat\w*|worse(?:ned)? (?:with|by|when|after|on)|worse|provoked by|triggered by|brought on by|increases? with|pain with)\b[^.;:]*$|\baggravating(?: factors?)?\s*:[^.;]*$/i;
+const NOT_THE_ACTIVITY = /^(?:sleep(?:ing)?\s+(?:aids?|medications?|meds|hygiene|study|apnea|pills?)|reach\s*\)|reach(?:ed)?\s+(?:by phone|the patient|patient|pt|her|him|them)|(?:unable to )?reach\b[^.]{0,20}\b(?:voicemail|phone|message)\b)/i;
 const NO_RESTRICTIONS = /\b(?:no|without|free of|not any)\s+(?:\w+\s+){0,2}(?:restrictions?|limitations?|limits)\b(?!\s+(?:on|to|of)\s+(?:lifting|sitting|standing|walking))|\bunrestricted\b|\bfull duty\b|\bregular duty\b/i;
 
 export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
@@ -92,9 +96,18 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   const matches = activities.match(sent.text);
   // "No driving restrictions at this time", "without restrictions": the absence of a limit, never a limit.
   if (NO_RESTRICTIONS.test(sent.text)) return [];
+  // A table's header row ("Never  Seldom  Occasional  Frequent  Constant", "Max hours per day: 0 2 4 6 8") names the scale, not a limit.
+  if (GRID_HEADER.test(sent.text)) return [];
+  // "No restrictions on sitting, standing, walking or driving": the activities it lists are unrestricted.
+  const free = [...sent.text.matchAll(UNRESTRICTED_LIST)].map((m) => [m.index, m.index + m[0].length] as const);
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (NOT_FUNCTION.test(sent.text.slice(m.start))) continue;
+    if (free.some(([a, b]) => m.start >= a && m.end <= b)) continue;
+    // "Aggravated by sitting, driving", "worse with prolonged standing": what brings the pain on, not a limit.
+    if (AGGRAVATING.test(sent.text.slice(Math.max(0, m.start - 60), m.start))) continue;
+    // "sleep aids", "unable to reach (by phone)": the word is not the activity.
+    if (NOT_THE_ACTIVITY.test(sent.text.slice(m.start, m.end + 30))) continue;
     if (m.entry.id === 'work_hours' && DAY_FRAME_BEFORE.test(sent.text.slice(Math.max(0, m.start - 12), m.start))) continue;
     // "...before she has to get up and walk around", "prior to needing to sit down": the relief, not the limited activity.
     if (RELIEF_ACTION.test(sent.text.slice(Math.max(0, m.start - 45), m.start))) continue;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { factsOf } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+
+const activities = (body: string) => {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f) => f.type === 'limitation' && !f.negated).map((f) => (f.attributes as { activity: string }).activity);
+};
+
+describe('what is not a limitation', () => {
+  it.each([
+    ['unrestricted activities listed after "no restrictions on"', 'Work status: No restrictions on sitting, standing, walking or driving.'],
+    ['aggravating factors', 'Aggravated by sitting, driving, bending and lifting.'],
+    ['an "Aggravating:" field', 'Aggravating: looking down, driving, holding phone.'],
+    ['a medication precaution', 'Avoid alcohol and sleep aids.'],
+    ['a phone contact', 'Referral not scheduled (unable to reach by phone).'],
+    ['a grid header row', 'PHYSICAL CAPACITIES   Never   Seldom   Occasional   Frequent   Constant'],
+  ])('%s', (_n, body) => expect(activities(body)).toEqual([]));
+});
+
+describe('limitations kept', () => {
+  it.each([
+    ['a lifting restriction beside an unrestricted list', 'Restrictions: no lifting over 20 lb; no restrictions on walking.', 'lift', 'walk'],
+    ['a sitting tolerance in a restriction', 'Restrictions: must alternate sitting and standing every 30 minutes.', 'sit', undefined],
+  ])('%s', (_n, body, kept, dropped) => {
+    const acts = activities(body);
+    expect(acts).toContain(kept);
+    if (dropped) expect(acts).not.toContain(dropped);
+  });
+});
