@@ -98,3 +98,13 @@ describe('limitations and sessions that are not', () => {
     expect(t.every((f) => f.attributes.status !== 'performed')).toBe(true);
   });
 });
+
+describe('more words that collide', () => {
+  const modalities = (body: string) => of(body, 'treatment').filter((f) => !f.negated).map((f) => f.attributes.modality);
+  it.each([
+    ['Neurovascular: DP/PT pulses 2+ bilaterally.', 'physical_therapy'],
+    ['MR arthrogram (fluoroscopic intra-articular gadolinium injection followed by MRI).', 'other_injection'],
+    ['Referral to Helen Ostrowski, MD (spine surgery) - appointment 12/07/2022.', 'surgery'],
+    ['Referral: Orthopedic surgery (Mesa Valley Orthopedics) - placed.', 'surgery'],
+  ])('"%s" is not %s', (body, modality) => expect(modalities(body)).not.toContain(modality));
+});

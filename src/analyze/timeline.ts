@@ -238,6 +238,8 @@ export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
   for (const dates of documented.values()) dates.sort();
   for (const f of ctx.of('treatment', true)) {
     if (isSummaryOfDocumentedCare(f, documented, ctx)) continue;
+    // An examiner retelling care from the records adds no course of its own; its recommendations still count.
+    if (f.temporality === 'historical' && ctx.encounterOf(f)?.documentRole === 'examining') continue;
     const key = groupKey(f);
     pushTo(groups, key, f);
   }
