@@ -20,7 +20,8 @@ function collisionSource(phrase: string): string {
 interface Collision { modality: Modality; term: string; means: string; before: string[]; after: string[] }
 const COLLISIONS = readLexiconFile<{ collisions: Collision[] }>('extract/collisions.json').collisions.map((c) => ({
   ...c,
-  termRe: new RegExp(`^(?:${c.term})$`, 'i'),
+  // The matched phrase may carry a modifier ("spine surgery"): the colliding word is its head.
+  termRe: new RegExp(`(?:^|[\\s-])(?:${c.term})$`, 'i'),
   beforeRe: new RegExp(`(?:${c.before.map(collisionSource).join('|')})[\\s,:#(-]*$`, 'i'),
   afterRe: new RegExp(`^\\s*(?:${c.after.map(collisionSource).join('|')})`, 'i'),
 }));
