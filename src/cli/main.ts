@@ -12,6 +12,12 @@ const program = new Command('plateau')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
+// A reader that stops early (`plateau analyze … | head`) closes the pipe: that ends the output, not in a crash.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 registerAnalyze(program);
 registerContext(program);
 registerSynth(program);
