@@ -455,8 +455,9 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const active = activeEvents(ctx);
   const lastActive = active[active.length - 1];
   const lastChange = treatmentChanges(ctx).at(-1);
-  const phaseStart = [lastActive?.date, lastChange && ctx.dateOf(lastChange)].filter((d): d is string => !!d).sort().at(-1);
-  const after = phaseStart ? visits.filter((v) => v.date > phaseStart) : visits;
+  // A medication adjusted at a maintenance visit is part of that visit's regimen: the visit itself can open the phase.
+  const changeDate = lastChange && ctx.dateOf(lastChange);
+  const after = visits.filter((v) => (!lastActive || v.date > lastActive.date) && (!changeDate || v.date >= changeDate));
   const activeAt = new Set(active.map((a) => `${a.date}|${ctx.providerOf(a.fact)}`));
   const maintenance = maintenanceVisits(ctx).filter((v) => after.includes(v) && !activeAt.has(`${v.date}|${v.provider}`));
   const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi');

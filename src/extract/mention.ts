@@ -122,3 +122,14 @@ export function parseNumber(word: string): number | undefined {
   if (w.startsWith('half')) return 0.5;
   return NUMBER_WORDS[w];
 }
+
+/** "Tylenol as needed", "ibuprofen 600 mg prn": a standing prescription taken when needed is a current medication, not a hypothetical one. */
+const AS_NEEDED = /^(?:as needed|as[- ]required|prn|p\.r\.n\.?)$/i;
+export function asNeededIsCurrent(base: ReturnType<typeof mentionBase>): boolean {
+  if (base.temporality !== 'hypothetical') return false;
+  const hypo = base.context.filter((c) => c.category === 'hypothetical');
+  if (hypo.length === 0 || !hypo.every((c) => AS_NEEDED.test(c.trigger.trim()))) return false;
+  base.temporality = 'current';
+  base.context = base.context.filter((c) => c.category !== 'hypothetical');
+  return true;
+}

@@ -1,7 +1,7 @@
 /** Statement facts: MMI, work status, prognosis, impairment ratings and plan signals as clinicians write them. */
 import type { FactOf } from '../model/index.js';
 import { compileLexicon, phraseSource, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
-import { mentionBase, nearestDate, type SentenceCtx } from './mention.js';
+import { asNeededIsCurrent, mentionBase, nearestDate, type SentenceCtx } from './mention.js';
 
 type MmiKind = FactOf<'mmi_statement'>['attributes']['kind'];
 type Signal = FactOf<'plan_signal'>['attributes']['signal'];
@@ -103,7 +103,10 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     if (m.entry.id === 'return_to_clinic') attributes.target = /in (.+)$/i.exec(m.text)?.[1];
     // "not a surgical candidate" carries its own negation; an earlier clause's "does not show" must not cancel it.
     const selfNegating = NEGATIVE_SIGNAL.test(m.text) ? { meaningfulNegation: /./ } : {};
-    out.push({ ...mentionBase(sent, 'plan_signal', m.start, m.end, { dating: 'encounter', ...selfNegating }), type: 'plan_signal', attributes });
+    const base = mentionBase(sent, 'plan_signal', m.start, m.end, { dating: 'encounter', ...selfNegating });
+    // "Continue current regimen (meloxicam, tizanidine PRN, HEP)": a PRN drug in the list does not make the plan hypothetical.
+    asNeededIsCurrent(base);
+    out.push({ ...base, type: 'plan_signal', attributes });
   }
   for (const m of sent.text.matchAll(REFERRAL)) {
     const target = m[1].trim().replace(/\s+(?:the|a|an|for|and|in|at)$/i, '');

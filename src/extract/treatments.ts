@@ -3,7 +3,7 @@ import type { FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
 import { loadLexicon, phraseSource, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
 import { isRecountedTreatment, redateToOwnClause } from './history.js';
 import { isOtherConditionDrugClass, namesOtherIndication } from '../knowledge/relevance.js';
-import { clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
+import { asNeededIsCurrent, clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
 
 type Modality = FactOf<'treatment'>['attributes']['modality'];
 type DoseChange = NonNullable<FactOf<'treatment'>['attributes']['doseChange']>;
@@ -190,17 +190,6 @@ function recounted<B extends ReturnType<typeof mentionBase>>(sent: SentenceCtx, 
   redateToOwnClause(base, sent, s, e);
   if (base.temporality === 'current' && isRecountedTreatment(sent, s, e, own)) base.temporality = 'historical';
   return base;
-}
-
-/** "Tylenol as needed", "ibuprofen 600 mg prn": a standing prescription taken when needed is a current medication, not a hypothetical one. */
-const AS_NEEDED = /^(?:as needed|as[- ]required|prn|p\.r\.n\.?)$/i;
-function asNeededIsCurrent(base: ReturnType<typeof mentionBase>): boolean {
-  if (base.temporality !== 'hypothetical') return false;
-  const hypo = base.context.filter((c) => c.category === 'hypothetical');
-  if (hypo.length === 0 || !hypo.every((c) => AS_NEEDED.test(c.trigger.trim()))) return false;
-  base.temporality = 'current';
-  base.context = base.context.filter((c) => c.category !== 'hypothetical');
-  return true;
 }
 
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
