@@ -87,7 +87,7 @@ const PROCEDURE_VISITS = new Set(['procedure_note', 'operative_report']);
  * "despite a second PT course", "has had two courses of physical therapy", "failed conservative care including PT",
  * "tried gabapentin", "after three epidurals": any modality recalled as already done, in a note that is not its own session.
  */
-const RECALLED = /\b(?:despite|failed|tried|has (?:already )?had|had had|have had|previously|prior|previous|history of|h\/o|(?:one|two|three|four|five|several|multiple|\d+) (?:courses?|rounds?|series|sets?) of|courses? of|after (?:one|two|three|four|five|several|multiple|\d+))\b[^.;]{0,50}$/i;
+const RECALLED = /\b(?:despite|in spite of|exhausted|failed|tried|has (?:already )?had|had had|have had|previously|prior|previous|history of|h\/o|(?:one|two|three|four|five|several|multiple|\d+) (?:courses?|rounds?|series|sets?) of|courses? of|after (?:one|two|three|four|five|several|multiple|\d+))\b[^.;]{0,50}$/i;
 
 /**
  * "s/p ACDF", "status post tumor removal", "underwent a craniotomy", "had a shunt placed": an operation already done,
@@ -149,6 +149,8 @@ const RISK_DISCLOSURE = /\b(?:risks?|side effects?|adverse (?:effects?|reactions
 const DISCLOSURE_VERB = /\b(?:informed|explained|discussed|reviewed|counsel(?:ed|led)|consent(?:ed)?|advised)\b/i;
 /** "I felt it was unsafe to place a new catheter", "we were unable to advance the needle": the act did not happen. */
 const NOT_DONE = /\b(?:unsafe|not safe|not possible|unable|could not|couldn't|did not|didn't|decided not|chose not|elected not|was not able|were not able)\s+to\s+[^.;,]{0,60}$/i;
+/** A sentence that opens by recalling what was tried ("Despite …", "After failing …", "Having exhausted …"). */
+const RECALL_SENTENCE = /^\s*(?:despite|in spite of|after (?:failing|exhausting|trying)|having (?:failed|tried|exhausted|completed))\b/i;
 /** Parts of a therapy session that a therapist's note lists among its interventions. */
 const SESSION_COMPONENTS = new Set<Modality>(['massage', 'tens']);
 /** "... is not indicated", "not recommended", "not a candidate": an option weighed and set aside. */
@@ -232,6 +234,11 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, m.end); if (why) attributes.reasonStopped = why; }
     if (SESSION_MODALITIES.has(m.entry.id)) { const n = sessionsIn(clause.text); if (n) attributes.sessions = n; }
     const base = recounted(sent, mentionBase(sent, 'treatment', m.start, m.end), m.start, m.end, own === m.entry.id);
+    // "Despite physical therapy (36 visits), three blocks and an SCS trial, ...": everything the sentence lists is history.
+    if (RECALL_SENTENCE.test(sent.text) && base.temporality === 'current' && !PROCEDURE_VISITS.has(sent.encounter.kind)) {
+      base.temporality = 'historical';
+      base.context = [...base.context, { category: 'historical', trigger: RECALL_SENTENCE.exec(sent.text)![0].trim(), start: sent.start, end: sent.start }];
+    }
     // "Spinal cord stimulation ... is not indicated": weighed and ruled out.
     if (NOT_INDICATED.test(clause.text.slice(m.end - clause.start))) base.negated = true;
     // "asked whether any surgical option exists": a question, not a plan or a procedure.

@@ -8,6 +8,9 @@ import type { Encounter, EncounterKind, Specialty } from '../model/index.js';
 
 /** Specialties a visit note's words can suggest without the author practising them. */
 const BORROWED = new Set<Specialty>(['ime', 'fce', 'radiology', 'unknown', 'other']);
+/** Disciplines a physician never practises as the note's author (a pain doctor's note about CBT is still a pain doctor's). */
+const THERAPIST = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'psychology']);
+const PHYSICIAN = /\b(?:M\.?D|D\.?O)\b/;
 const BORROWED_KINDS = new Set<EncounterKind>(['ime', 'imaging', 'fce', 'emg']);
 
 export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clinical' | 'examining' | 'administrative'): void {
@@ -21,12 +24,14 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     byAuthor.set(key, list);
   }
   for (const [author, list] of byAuthor) {
+    const physician = list.some((e) => PHYSICIAN.test(e.provider.credential ?? '') || PHYSICIAN.test(e.provider.name ?? ''));
+    const borrowed = (sp: Specialty) => BORROWED.has(sp) || (physician && THERAPIST.has(sp));
     const counts = new Map<Specialty, number>();
-    for (const e of list) if (!BORROWED.has(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
+    for (const e of list) if (!borrowed(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
     const own = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (author ? docSpecialty : undefined);
-    if (!own || list.length < 2) continue;
+    if (!own || list.length < 2 || borrowed(own)) continue;
     for (const e of list) {
-      if (BORROWED.has(e.specialty)) e.specialty = own;
+      if (borrowed(e.specialty)) e.specialty = own;
       if (BORROWED_KINDS.has(e.kind)) e.kind = 'office_visit';
     }
   }
