@@ -55,7 +55,7 @@ describe('copy-forward', () => {
 
 describe('recalled care', () => {
   it('a sentence opening "Despite …" lists history, whatever it names', () => {
-    const doc = textDoc('DATE OF SERVICE: 07/12/2022\nDespite physical therapy (36 visits), three lumbar sympathetic blocks, pregabalin and a spinal cord stimulator trial, he still cannot walk more than 100 feet.\n');
+    const doc = textDoc('GOLDEN STATE PAIN INSTITUTE\nDATE OF SERVICE: 07/12/2022   Provider: Nadia Farouk, MD\nDespite physical therapy (36 visits), three lumbar sympathetic blocks, pregabalin and a spinal cord stimulator trial, he still cannot walk more than 100 feet.\n');
     const facts = extractFacts(doc, splitEncounters(doc)).filter((f) => f.type === 'treatment');
     expect(facts.length).toBeGreaterThan(1);
     expect(facts.every((f) => f.temporality === 'historical')).toBe(true);

@@ -150,7 +150,12 @@ const DISCLOSURE_VERB = /\b(?:informed|explained|discussed|reviewed|counsel(?:ed
 /** "I felt it was unsafe to place a new catheter", "we were unable to advance the needle": the act did not happen. */
 const NOT_DONE = /\b(?:unsafe|not safe|not possible|unable|could not|couldn't|did not|didn't|decided not|chose not|elected not|was not able|were not able)\s+to\s+[^.;,]{0,60}$/i;
 /** A sentence that opens by recalling what was tried ("Despite …", "After failing …", "Having exhausted …"). */
-const RECALL_SENTENCE = /^\s*(?:despite|in spite of|after (?:failing|exhausting|trying)|having (?:failed|tried|exhausted|completed))\b/i;
+const RECALL_SENTENCE = /(?:^|\n)\s*(?:despite|in spite of|after (?:failing|exhausting|trying)|having (?:failed|tried|exhausted|completed))\b/i;
+/** Whether the mention at `at` follows a recalling opening in its sentence; the opening's words when it does. */
+function recalledBy(text: string, at: number): string | undefined {
+  const m = RECALL_SENTENCE.exec(text);
+  return m && m.index <= at ? m[0].trim() : undefined;
+}
 /** Parts of a therapy session that a therapist's note lists among its interventions. */
 const SESSION_COMPONENTS = new Set<Modality>(['massage', 'tens']);
 /** "... is not indicated", "not recommended", "not a candidate": an option weighed and set aside. */
@@ -235,9 +240,10 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (SESSION_MODALITIES.has(m.entry.id)) { const n = sessionsIn(clause.text); if (n) attributes.sessions = n; }
     const base = recounted(sent, mentionBase(sent, 'treatment', m.start, m.end), m.start, m.end, own === m.entry.id);
     // "Despite physical therapy (36 visits), three blocks and an SCS trial, ...": everything the sentence lists is history.
-    if (RECALL_SENTENCE.test(sent.text) && base.temporality === 'current' && !PROCEDURE_VISITS.has(sent.encounter.kind)) {
+    const recall = recalledBy(sent.text, m.start);
+    if (recall && base.temporality === 'current' && !PROCEDURE_VISITS.has(sent.encounter.kind)) {
       base.temporality = 'historical';
-      base.context = [...base.context, { category: 'historical', trigger: RECALL_SENTENCE.exec(sent.text)![0].trim(), start: sent.start, end: sent.start }];
+      base.context = [...base.context, { category: 'historical', trigger: recall, start: sent.start, end: sent.start }];
     }
     // "Spinal cord stimulation ... is not indicated": weighed and ruled out.
     if (NOT_INDICATED.test(clause.text.slice(m.end - clause.start))) base.negated = true;
@@ -267,6 +273,11 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, d.end); if (why) attributes.reasonStopped = why; }
     else if (change && change !== 'stopped' && prescribedNow(clause.text, attributes.status)) attributes.status = 'ongoing';
     const base = recounted(sent, mentionBase(sent, 'treatment', d.start, d.end), d.start, d.end, false);
+    const recallDrug = recalledBy(sent.text, d.start);
+    if (recallDrug && base.temporality === 'current') {
+      base.temporality = 'historical';
+      base.context = [...base.context, { category: 'historical', trigger: recallDrug, start: sent.start, end: sent.start }];
+    }
     // Listed in the plan with no verb ("Tylenol as needed."), it is the regimen the patient is on.
     if (asNeededIsCurrent(base) && attributes.status === 'recommended' && !statusCues.some(([, re]) => re.test(clause.text))) attributes.status = 'ongoing';
     out.push({ ...base, type: 'treatment', attributes });
