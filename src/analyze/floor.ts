@@ -60,6 +60,19 @@ export function isStale(item: FloorItem, ctx: CaseContext): boolean {
   return item.lastDate < addDays(ctx.lastDate, -Math.round(ctx.profile.params.floorRecentMonths * DAYS_PER_MONTH));
 }
 
+/**
+ * A limit as a reader can take it in: one line, spaces collapsed, at most about a sentence. Table rows pasted from an
+ * FCE ("Task  Demonstrated  Lift floor-waist …") are cut to their first line rather than shown whole.
+ */
+function readableLimit(text: string): string {
+  const lines = text.split(/\n/).map((l) => l.trim()).filter(Boolean);
+  const table = lines.some((l) => (l.match(/\S {2,}\S/g)?.length ?? 0) >= 2);
+  // A wrapped sentence reads joined; a table is read row by row, starting at the first row that states a limit.
+  const line = table ? lines.find((l) => /\d|never|occasional|frequent|no |avoid|limit|unable|cannot/i.test(l)) ?? lines.join(' ') : lines.join(' ');
+  const flat = line.replace(/\s{2,}/g, ' ').trim();
+  return flat.length <= 140 ? flat : `${flat.slice(0, flat.lastIndexOf(' ', 137))} …`;
+}
+
 const NOT_A_WORK_ABILITY = new Set<Limitation['attributes']['activity']>(['sleep']);
 
 /** Limitations per activity over the claim period, with how well the record corroborates each. */
@@ -97,7 +110,7 @@ export function buildFloor(ctx: CaseContext): FloorItem[] {
     }
     items.push({
       activity: pick.attributes.activity,
-      summary: pick.attributes.text,
+      summary: readableLimit(pick.attributes.text),
       limit: pick.attributes.limit,
       unit: pick.attributes.unit,
       firstDate,
