@@ -108,3 +108,13 @@ describe('more words that collide', () => {
     ['Referral: Orthopedic surgery (Mesa Valley Orthopedics) - placed.', 'surgery'],
   ])('"%s" is not %s', (body, modality) => expect(modalities(body)).not.toContain(modality));
 });
+
+describe('MMI terms that name a document or a visit', () => {
+  it.each([
+    ['Next appointment: 04/02/2024 -- permanent and stationary evaluation.'],
+    ['Scheduled for MMI / impairment rating exam next month.'],
+    ['The form should be completed by the primary treating physician when the patient\'s condition has become permanent and stationary.'],
+  ])('"%s" is not an MMI statement', (body) => {
+    expect(stated(of(body, 'mmi_statement')).filter((f) => f.attributes.kind !== 'not_at_mmi')).toEqual([]);
+  });
+});

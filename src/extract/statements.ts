@@ -64,6 +64,9 @@ function isTitleLine(text: string): boolean {
   return letters.length >= 6 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.75;
 }
 
+/** The MMI term as the modifier of a document or visit ("P&S evaluation", "MMI / impairment rating exam"). */
+const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|examination|exam|report|determination|questionnaire|form|inquiry|letter|visit|appointment|certification form)\b/i;
+
 /** An MMI date is the one written with the statement ("reached MMI on December 7, 2022", "Clinical MMI: 11/28/2023"), not any date in the sentence. */
 const MMI_DATE_REACH = 40;
 
@@ -74,6 +77,12 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const not = matches.length ? notAssertion(sent.text) : undefined;
   for (const m of matches) {
     const base = mentionBase(sent, 'mmi_statement', m.start, m.end, { dating: 'encounter' });
+    // "permanent and stationary evaluation", "MMI/IR exam", "P&S report": the term names a document or visit, not a state.
+    const names = m.entry.id !== 'plateau' && NAMES_A_DOCUMENT.exec(sent.text.slice(m.end));
+    if (names && !not) {
+      base.temporality = 'hypothetical';
+      base.context = [...base.context, { category: 'hypothetical', trigger: `names a document: ${names[0].trim()}`, start: sent.start + m.end, end: sent.start + m.end + names[0].length }];
+    }
     // "asked whether he has reached MMI", "should reach MMI in 6 weeks", "I defer MMI to the treating doctor".
     if (not && m.entry.id !== 'plateau') {
       base.temporality = 'hypothetical';
