@@ -55,7 +55,8 @@ export function countSessions(done: Treatment[], ctx: CaseContext): number {
 
 function groupKey(f: Treatment): string {
   const a = f.attributes;
-  if (a.modality === 'medication') return `medication|${isForOtherCondition(f) ? 'other|' : ''}${(a.drugClass ?? a.drug ?? '').toLowerCase()}`;
+  // One row per drug (its class shown beside it); mentions that name only a class group under the class.
+  if (a.modality === 'medication') return `medication|${isForOtherCondition(f) ? 'other|' : ''}${(a.drug ?? a.drugClass ?? '').toLowerCase()}`;
   return a.modality;
 }
 
@@ -181,7 +182,8 @@ function buildEntry(course: Treatment[], ctx: CaseContext): TimelineEntry {
   const future = new Set(trailingRecommendations(course));
   return {
     modality: first.modality,
-    subtype: first.modality === 'medication' ? (first.drugClass ?? first.drug) : subtypes.join(', ') || undefined,
+    subtype: first.modality === 'medication' ? (first.drug ?? first.drugClass) : subtypes.join(', ') || undefined,
+    ...(first.modality === 'medication' && first.drug && first.drugClass ? { drugClass: first.drugClass } : {}),
     firstDate, lastDate,
     sessions: Math.max(countSessions(done, ctx), statedSessions),
     status: entryStatus(course, ctx, lastDate),
@@ -225,6 +227,23 @@ function isSummaryOfDocumentedCare(f: Treatment, documented: Map<string, string[
   return [dates[lo - 1], dates[lo]].some((g) => g !== undefined && Math.abs(daysBetween(d, g)) <= SUMMARY_WINDOW_DAYS);
 }
 
+/**
+ * "Continue anti-inflammatories" names a class, not a drug: when the record has exactly one drug of that class,
+ * the mention belongs to that drug's row; otherwise it keeps a row of its own.
+ */
+function mergeClassMentions(groups: Map<string, Treatment[]>): void {
+  for (const [key, facts] of [...groups]) {
+    const a = facts[0].attributes;
+    if (a.modality !== 'medication' || a.drug || !a.drugClass) continue;
+    const sameClass = [...groups.entries()].filter(([k, fs]) => k !== key && fs[0].attributes.modality === 'medication' && fs[0].attributes.drug
+      && fs[0].attributes.drugClass === a.drugClass && k.startsWith(key.slice(0, key.lastIndexOf('|') + 1)));
+    if (sameClass.length !== 1) continue;
+    sameClass[0][1].push(...facts);
+    sameClass[0][1].sort((x, y) => (x.date ?? '').localeCompare(y.date ?? ''));
+    groups.delete(key);
+  }
+}
+
 /** Treatment facts grouped into courses per modality, sorted by first date. Historical treatment counts as past events. */
 export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
   const groups = new Map<string, Treatment[]>();
@@ -243,6 +262,7 @@ export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
     const key = groupKey(f);
     pushTo(groups, key, f);
   }
+  mergeClassMentions(groups);
   const entries = [...groups.values()].flatMap((facts) => splitCourses(facts, ctx)).map((c) => buildEntry(c, ctx));
   return entries.sort((a, b) => (a.firstDate ?? '9999').localeCompare(b.firstDate ?? '9999'));
 }

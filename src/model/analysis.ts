@@ -32,7 +32,10 @@ const MeasurePoint = z.object({
 
 export const TimelineEntrySchema = z.object({
   modality: ModalitySchema,
+  /** The kind within the modality; for medication rows, the drug. */
   subtype: z.string().optional(),
+  /** Medication rows: the drug's class ("anticonvulsant"). */
+  drugClass: z.string().optional(),
   firstDate: z.string().optional(),
   lastDate: z.string().optional(),
   /** Number of sessions/procedures documented (dated performed encounters or stated counts). */

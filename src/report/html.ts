@@ -138,7 +138,7 @@ function timeline(a: CaseAnalysis, c: Citer): Markup {
   const rows = a.timeline.filter((t) => !t.otherCondition).map((t) => {
     const outcomeEvidence = [...t.outcomeBefore.flatMap((p) => p.evidence), ...t.outcomeAfter.flatMap((p) => p.evidence)];
     return html`<tr>
-<th scope="row">${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype})` : ''}</th><td>${dates(t.firstDate, t.lastDate)}</td><td class="num">${sessionsText(t)}</td>
+<th scope="row">${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype}${t.drugClass ? `, ${t.drugClass}` : ''})` : ''}</th><td>${dates(t.firstDate, t.lastDate)}</td><td class="num">${sessionsText(t)}</td>
 <td>${outcomes(t, c)}</td><td>${benefitText(t)}${t.benefit ? c.ref(t.benefit.evidence) : ''}</td>
 <td>${words(t.status)}${t.reasonStopped ? `: ${t.reasonStopped}` : ''}</td><td>${people(c.names.display(t.providers))}</td>
 <td>${c.picked(c.ranker.timeline(t, outcomeEvidence))}</td></tr>`;

@@ -153,7 +153,7 @@ function timeline(w: MarkdownWriter, a: CaseAnalysis): void {
   const other = a.timeline.filter((t) => t.otherCondition);
   table(w, ['Modality', 'Dates', 'Sessions', 'Before → after', 'Benefit', 'Status / why stopped', 'Providers', 'Evidence'],
     claimed.map((t) => [
-      mdText(`${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype})` : ''}`),
+      mdText(`${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype}${t.drugClass ? `, ${t.drugClass}` : ''})` : ''}`),
       dateRange(t.firstDate, t.lastDate),
       sessionsText(t),
       mdText(outcomePairs(t).map(pairText).join('; ')),

@@ -64,7 +64,7 @@ function ticks(axis: Axis): { day: number; label: string }[] {
 }
 
 function entryLabel(t: TimelineEntry): string {
-  const parts = [`${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype})` : ''}`, `${t.firstDate ?? '?'} to ${t.lastDate ?? '?'}`, t.status];
+  const parts = [`${MODALITY_LABEL[t.modality]}${t.subtype ? ` (${t.subtype}${t.drugClass ? `, ${t.drugClass}` : ''})` : ''}`, `${t.firstDate ?? '?'} to ${t.lastDate ?? '?'}`, t.status];
   if (t.sessions > 0) parts.push(`${t.sessions} session(s)`);
   if (t.providers.length) parts.push(t.providers.join(', '));
   return parts.join('; ');
