@@ -5,6 +5,7 @@
  */
 import type { BillingTotal, CaseAnalysis, Evidence, Reason, TimelineEntry } from '../model/index.js';
 import { OTHER_CONDITIONS_HEADING, OTHER_CONDITIONS_NOTE } from './wording.js';
+import { injectionRows } from './injections.js';
 import { EvidenceRegister, citationLocation, distinctEvidence, ocrNote, shortQuote } from './citation.js';
 import { html, trusted, type Markup } from './html-template.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html-style.js';
@@ -132,6 +133,12 @@ function outcomes(t: TimelineEntry, c: Citer): Markup {
   return html`${pairs.map((p) => html`<span class="pair"><span class="inst">${p.label}</span> ${formatNumber(p.before.value)}${c.ref(p.before.evidence)} → ${formatNumber(p.after.value)}${c.ref(p.after.evidence)}</span>`)}`;
 }
 
+function injectionTable(a: CaseAnalysis, c: Citer): Markup | string {
+  const rows = injectionRows(a);
+  if (!rows.length) return '';
+  return html`<table class="injections"><caption class="legend">Injections and ablations: each procedure given, its level, and the relief reported after it.</caption><thead><tr><th scope="col">Date</th><th scope="col">Procedure</th><th scope="col">Level</th><th scope="col">Relief and how long</th><th scope="col">Evidence</th></tr></thead><tbody>${rows.map((r) => html`<tr><td>${r.date ?? ''}</td><td>${r.what}</td><td>${r.level ?? ''}</td><td>${r.relief ?? 'not documented'}</td><td>${c.ref(r.evidence)}</td></tr>`)}</tbody></table>`;
+}
+
 function timeline(a: CaseAnalysis, c: Citer): Markup {
   const svg = timelineSvg(a);
   const other = a.timeline.filter((t) => t.otherCondition);
@@ -146,6 +153,7 @@ function timeline(a: CaseAnalysis, c: Citer): Markup {
   return html`<section id="timeline" aria-labelledby="h-timeline"><h2 id="h-timeline">Treatment timeline</h2>
 ${svg ? html`<figure>${svg}<figcaption class="legend">Bars run from first to last date of each treatment; ticks are dated sessions or procedures, ✕ a declined recommendation; hatched bars were declined, dashed outlines only recommended or planned. Vertical lines: onset, date last insured (DLI), and MMI (solid when a provider stated it, dashed when inferred). Lower lanes plot outcome scores over time on each scale.</figcaption></figure>` : html`<p>No dated treatment to draw.</p>`}
 ${a.timeline.length ? html`<table class="timeline-table"><caption class="legend">Treatment by modality. Before → after pairs the score nearest the start with the last one during the treatment; E-numbers point to the evidence appendix.</caption><thead><tr><th scope="col">Modality</th><th scope="col">Dates</th><th scope="col">Sessions</th><th scope="col">Before → after</th><th scope="col">Benefit</th><th scope="col">Status / why stopped</th><th scope="col">Providers</th><th scope="col">Evidence</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No treatment was found in the record.</p>`}
+${injectionTable(a, c)}
 ${other.length ? html`<p class="other-care"><strong>${OTHER_CONDITIONS_HEADING}</strong> ${OTHER_CONDITIONS_NOTE} ${other.map((t) => html`${t.subtype ?? MODALITY_LABEL[t.modality]} (${dates(t.firstDate, t.lastDate)})${c.ref(t.evidence.slice(0, 1))}`).reduce((acc, x, i) => (i ? html`${acc}; ${x}` : x), html``)}.</p>` : ''}
 </section>`;
 }

@@ -1,6 +1,7 @@
 /** Markdown report for the representative: every finding followed by its citations. */
 import type { CaseAnalysis, Evidence, Reason } from '../model/index.js';
 import { OTHER_CONDITIONS_HEADING, OTHER_CONDITIONS_NOTE } from './wording.js';
+import { injectionRows } from './injections.js';
 import { EvidenceRegister, citationLocation, distinctEvidence, ocrNote, shortQuote } from './citation.js';
 import { ACTIVITY_LABEL, CLAIM_LABEL, MODALITY_LABEL, TWELVE_MONTHS_LABEL, durationHeading, onsetLabel, twelveMonthRuleApplies, words } from './labels.js';
 import { TOTAL_HEADERS, costCategory, overTime, totalCells } from './billing.js';
@@ -162,6 +163,14 @@ function timeline(w: MarkdownWriter, a: CaseAnalysis): void {
       mdText(w.names.display(t.providers).join('; ')),
       w.picked(w.ranker.timeline(t, [...t.outcomeBefore.flatMap((p) => p.evidence), ...t.outcomeAfter.flatMap((p) => p.evidence)])),
     ]));
+  const shots = injectionRows(a);
+  if (shots.length) {
+    w.line();
+    w.line('**Injections and ablations**');
+    w.line();
+    table(w, ['Date', 'Procedure', 'Level', 'Relief and how long', 'Evidence'],
+      shots.map((r) => [r.date ?? '', mdText(r.what), mdText(r.level ?? ''), mdText(r.relief ?? 'not documented'), w.spread(r.evidence, 2)]));
+  }
   if (other.length) {
     w.line();
     w.line(`**${OTHER_CONDITIONS_HEADING}** ${OTHER_CONDITIONS_NOTE} ${other.map((t) => `${mdText(t.subtype ?? MODALITY_LABEL[t.modality])} (${dateRange(t.firstDate, t.lastDate)}) ${w.spread(t.evidence, 1)}`).join('; ')}.`);
