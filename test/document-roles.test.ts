@@ -64,3 +64,15 @@ describe('document parts', () => {
     expect(out.encounters).toEqual([]);
   });
 });
+
+describe('examiner role marked on a state form', () => {
+  const form = (marks: [string, string]) => `TEXAS DEPARTMENT OF INSURANCE, DIVISION OF WORKERS' COMPENSATION\nDWC FORM-069  REPORT OF MEDICAL EVALUATION\n1. Injured Employee's Name: John Roe\n16. Certifying doctor's role:\n    [${marks[0]}] Treating doctor\n    [${marks[1]}] Designated doctor selected by the Division\n18. [X] I certify that the injured employee reached MMI on 06/02/2023.\n`;
+  it('a marked designated-doctor box makes the report examining', () => {
+    const r = role(form([' ', 'X']));
+    expect(r.role).toBe('examining');
+    expect(r.evidence[0].quote).toMatch(/^\[X\] Designated doctor/);
+  });
+  it('the treating doctor\'s copy of the same form (designated doctor unmarked) stays clinical', () => {
+    expect(role(form(['X', ' '])).role).toBe('clinical');
+  });
+});

@@ -29,6 +29,8 @@ function hasNoteStructure(text: string): boolean {
 
 /** Fax transmission banners, scan stamps and print headers: they name sender and recipient, not the paper's kind. */
 const BANNER = /(?:\b\d{1,2}:\d{2}\b.*(?:->|>>|\bTO\b|\bFROM\b|\bFAX\b|\bP\.\s?\d|\bPG\s?\d|\bPAGE\s+\d|\bp\.\d|\[\d+\]|#\d{3,})|^\s*\*\*.*\*\*\s*$|\bRECEIVED\b|\bSCANNED\b|^\s*\[.*\]\s*$|\beRecords\b|Document Print|printed \d)/i;
+/** A marked examiner's role on a form ("[X] Designated doctor …"); an unmarked box names a role the paper does not have. */
+const MARKED_EXAMINER = /\[\s*[Xx✓✔]\s*\]\s*(?:designated doctor|required medical exam\w*|independent medical exam\w*|qualified medical evaluator|agreed medical evaluator|panel QME|IME\b|QME\b|AME\b|impairment rating evaluat\w*)[^\n]*/i;
 /** How many non-banner lines make the title zone. */
 const TITLE_LINES = 6;
 
@@ -76,6 +78,12 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   }
   for (const r of entries) {
     if (r.id === 'administrative' && r.fileRe.test(words)) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
+  }
+  // A state form's certifying-role field: "[X] Designated doctor selected by the Division", "[X] Required medical examination doctor".
+  const role = MARKED_EXAMINER.exec(doc.text.slice(0, 3000));
+  if (role) {
+    const [s0, e0] = trimSpan(doc.text, role.index, role.index + role[0].length);
+    return { role: 'examining', kind: 'examining_opinion', why: 'the certifying doctor marked an examiner\'s role on the form', evidence: [evidenceAt(doc, s0, e0)] };
   }
   const clinicalTitle = entries.find((r) => r.id === 'clinical' && r.titleRe.test(title));
   if (clinicalTitle) return found(clinicalTitle, clinicalTitle.titleRe.exec(title)!);
