@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentStatus } from '../src/model/index.js';
-import { buildContext } from '../src/analyze/context.js';
+import { buildContext } from '../src/analyze/case-context.js';
 import { assessMmi } from '../src/analyze/mmi.js';
 import { buildFloor } from '../src/analyze/floor.js';
 import { buildTimeline } from '../src/analyze/timeline.js';

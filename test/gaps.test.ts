@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../src/analyze/index.js';
 import { RULES } from '../src/analyze/gaps/index.js';
 import { PROFILES, profileFor } from '../src/profiles/index.js';
-import { buildContext } from '../src/analyze/context.js';
+import { buildContext } from '../src/analyze/case-context.js';
 import { buildTimeline } from '../src/analyze/timeline.js';
 import { assessMmi } from '../src/analyze/mmi.js';
 import { buildFloor } from '../src/analyze/floor.js';

@@ -1,6 +1,6 @@
 /** Duration: how long the record documents the impairment, against SSA's 12-month rule or injury-to-MMI. */
 import type { Duration, FloorItem, MmiAssessment, Reason } from '../model/index.js';
-import type { CaseContext } from './context.js';
+import type { CaseContext } from './case-context.js';
 import { monthsBetween } from './dates.js';
 
 const PERMANENT_OUTLOOK = new Set(['poor', 'guarded', 'permanent', 'unchanged']);

@@ -1,7 +1,7 @@
 /** The functional floor: the most restrictive documented limitation per activity over the claim period, cited. */
 import type { FactOf, FloorItem, Reason } from '../model/index.js';
-import type { CaseContext } from './context.js';
-import { copyForwardKey, evidenceOf } from './context.js';
+import type { CaseContext } from './case-context.js';
+import { copyForwardKey, evidenceOf } from './case-context.js';
 import { addDays, DAYS_PER_MONTH } from './dates.js';
 import { pushTo } from '../util/group.js';
 

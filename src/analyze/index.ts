@@ -2,7 +2,7 @@
 import type { CaseAnalysis, Claim, DocumentStatus, Encounter, Fact } from '../model/index.js';
 import { SCHEMA_VERSION } from '../model/index.js';
 import { profileFor } from '../profiles/index.js';
-import { buildContext } from './context.js';
+import { buildContext } from './case-context.js';
 import { buildTimeline } from './timeline.js';
 import { assessMmi } from './mmi.js';
 import { buildFloor } from './floor.js';

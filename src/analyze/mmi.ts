@@ -1,8 +1,8 @@
 /** MMI assessment: explicit statements first, else inference from plateaued measures and winding-down care. */
 import type { Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
 import { ModalitySchema } from '../model/index.js';
-import type { CaseContext, Visit } from './context.js';
-import { evidenceOf } from './context.js';
+import type { CaseContext, Visit } from './case-context.js';
+import { evidenceOf } from './case-context.js';
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';

@@ -1,8 +1,8 @@
 /** The treatment timeline: treatment facts grouped per modality into entries with dates, sessions, outcomes and reasons. */
 import { isForOtherCondition } from '../knowledge/relevance.js';
 import type { FactOf, Modality, TimelineEntry } from '../model/index.js';
-import type { CaseContext } from './context.js';
-import { evidenceOf } from './context.js';
+import type { CaseContext } from './case-context.js';
+import { evidenceOf } from './case-context.js';
 import { daysBetween } from './dates.js';
 import { pushTo } from '../util/group.js';
 

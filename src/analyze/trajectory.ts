@@ -1,6 +1,6 @@
 /** Trajectory: each outcome measure over time, and whether its change is clinically meaningful (MCID). */
 import type { FactOf, Trajectory } from '../model/index.js';
-import type { CaseContext } from './context.js';
+import type { CaseContext } from './case-context.js';
 import { judgeChange, mcidFor } from '../knowledge/instruments.js';
 
 type Measure = FactOf<'outcome_measure'>;

@@ -1,6 +1,6 @@
 /** Shared pieces of gap rules: building a Gap from a rule meta, finding the right addressee, and reading fact quotes. */
 import type { Encounter, Evidence, Fact, Gap } from '../../model/index.js';
-import type { Visit } from '../context.js';
+import type { Visit } from '../case-context.js';
 import { isAcceptableMedicalSource, isTreatingSpecialty } from '../providers.js';
 import type { GapContext, GapRuleMeta } from './types.js';
 import { pushTo } from '../../util/group.js';

@@ -1,6 +1,6 @@
 /** The gap-rule contract: a rule is a meta block plus a check over the GapContext. */
 import type { BillingAnalysis, ClaimType, DocumentStatus, Duration, FloorItem, Gap, MmiAssessment, TimelineEntry, Trajectory } from '../../model/index.js';
-import type { CaseContext } from '../context.js';
+import type { CaseContext } from '../case-context.js';
 
 export interface GapRuleMeta {
   id: string;
