@@ -33,6 +33,10 @@ else
   echo "setup: node_modules up to date"
 fi
 
+# The CLI runs compiled JavaScript (bin/plateau never transpiles at start): build it from src/.
+echo "setup: npm run build"
+npm run build --silent
+
 pdftotext -v 2>&1 | head -n 1
 tesseract --version 2>&1 | head -n 1
 echo "setup: done"
