@@ -471,3 +471,25 @@ Plan: Continue PT.
   });
 });
 
+
+describe('dictated visits headed "date -- type" after the previous signature', () => {
+  it('splits each visit, even right after "-- Dr X (dictated …, signed …)"', async () => {
+    const { splitEncounters } = await import('../src/segment/encounters.js');
+    const { textDoc } = await import('./helpers/extract-doc.js');
+    const text = [
+      'VALLEY ORTHOPAEDIC & SPORTS MEDICINE',
+      '',
+      '08/04/2022 -- NEW PATIENT CONSULTATION (referred by Kevin P. Duong, M.D.)',
+      'Left shoulder pain after a fall. Plan: arthroscopic repair.',
+      '-- A. R. Deshpande, M.D.  (dictated 08/04/2022, signed 08/08/2022)',
+      '',
+      '09/27/2022 -- POST-OP VISIT (2 weeks s/p L shoulder arthroscopic RCR)',
+      'Incisions healed.',
+      '-- A. R. Deshpande, M.D.  (dictated 09/27/2022, signed 09/29/2022)',
+      '',
+      '07/16/2024 -- FOLLOW-UP',
+      'He has reached maximum medical improvement as of today.',
+    ].join('\n');
+    expect(splitEncounters(textDoc(text)).map((e) => e.date).filter(Boolean)).toEqual(['2022-08-04', '2022-09-27', '2024-07-16']);
+  });
+});

@@ -35,7 +35,7 @@ const TITLE_HEADER = new RegExp(
   'gm',
 );
 /** "03/14/2024 10:32 AM  Office Visit  Smith, John MD": an EHR encounter line that leads with the date. */
-const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*[-–—|:]?[ \t]+([A-Z][^\n:]{2,100}))?[ \t]*$`, 'gm');
+const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*[-–—|:]{0,3}[ \t]+([A-Z][^\n:]{2,100}))?[ \t]*$`, 'gm');
 const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
 /** "ENCOUNTER 03/10/2022   New Patient - Industrial Injury   Karen L. Vos, DO", "VISIT #4 - 05/02/2023 …": a keyword, then the date, then the visit's type and author. */
 const KEYWORD_LEAD_HEADER = new RegExp(
@@ -43,6 +43,8 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   'gim',
 );
 const TITLE_WORD = /\b(?:note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
+/** Words that make a date-led line the title of a visit even right after the previous note's signature. */
+const VISIT_TITLE = /\b(?:visit|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
 const SEPARATOR = /^[ \t]*(?:[=\-_*#~]{5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
 const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed|printed|print date)\b/i;
@@ -141,7 +143,9 @@ function findHeaders(original: string): Header[] {
     // A bare date line opens a block (letter date, SOAP run); "date time type provider" must name an encounter.
     // Either way, a run of dated lines is a list of prior studies or visits, not headers.
     if (!opensBlock(text, ls) || (rest && (!TITLE_WORD.test(rest) || /[.;]$/.test(rest.trim())))) continue;
-    if (DATE_LEAD_LINE.test(nextLine(text, le)) || previousLines(text, ls, 2).some((l) => SIGNATURE_CONTEXT.test(l) || CREDENTIAL_END.test(l))) continue;
+    // A date under a signature is when it was signed, unless the line names the next visit ("09/27/2022 -- POST-OP VISIT").
+    const afterSignature = previousLines(text, ls, 2).some((l) => SIGNATURE_CONTEXT.test(l) || CREDENTIAL_END.test(l));
+    if (DATE_LEAD_LINE.test(nextLine(text, le)) || (afterSignature && !(rest && VISIT_TITLE.test(rest)))) continue;
     add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
   }
   headers.sort((a, b) => a.lineStart - b.lineStart || a.dateStart - b.dateStart);
