@@ -1,7 +1,7 @@
 /** Statement facts: MMI, work status, prognosis, impairment ratings and plan signals as clinicians write them. */
 import type { FactOf } from '../model/index.js';
 import { compileLexicon, phraseSource, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
-import { asNeededIsCurrent, mentionBase, nearestDate, type SentenceCtx } from './mention.js';
+import { asNeededIsCurrent, clauseAround, mentionBase, nearestDate, type SentenceCtx } from './mention.js';
 
 type MmiKind = FactOf<'mmi_statement'>['attributes']['kind'];
 type Signal = FactOf<'plan_signal'>['attributes']['signal'];
@@ -42,7 +42,9 @@ const RATING_CONTEXT = /\b(?:impairment|WPI|whole[- ]person|rating|rated|Guides)
 const ORDINAL: Record<string, string> = { third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th' };
 
 /** The first words in the sentence that make a mention of MMI something other than a statement of it. */
-function notAssertion(text: string): { why: string; start: number; end: number; trigger: string } | undefined {
+function notAssertion(raw: string): { why: string; start: number; end: number; trigger: string } | undefined {
+  // Unmarked form options ("[ ] … statutory MMI on: ____") state nothing, so their words cannot qualify the marked one.
+  const text = raw.replace(/\[\s*\][^[\n]*/g, (m) => ' '.repeat(m.length));
   if (/\?\s*$/.test(text)) return { why: 'question', start: text.length - 1, end: text.length, trigger: '?' };
   for (const n of NOT_ASSERTION) {
     const m = n.re.exec(text);
@@ -74,8 +76,13 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const out: FactOf<'mmi_statement'>[] = [];
   if (isTitleLine(sent.text)) return out;
   const matches = mmi.match(sent.text);
-  const not = matches.length ? notAssertion(sent.text) : undefined;
   for (const m of matches) {
+    // Judged within the mention's own clause: "Statutory MMI does not apply; clinical MMI has been reached" states the second.
+    const clause = clauseAround(sent.text, m.start, m.end);
+    const inClause = notAssertion(clause.text);
+    let not = inClause ? { ...inClause, start: inClause.start + clause.start, end: inClause.end + clause.start } : undefined;
+    // "Statutory MMI" qualifies only the MMI it names, not a clinical MMI stated beside it.
+    if (not?.why === 'statutory' && !(not.start <= m.start && not.end >= m.end)) not = undefined;
     const base = mentionBase(sent, 'mmi_statement', m.start, m.end, { dating: 'encounter' });
     // "permanent and stationary evaluation", "MMI/IR exam", "P&S report": the term names a document or visit, not a state.
     const names = m.entry.id !== 'plateau' && NAMES_A_DOCUMENT.exec(sent.text.slice(m.end));

@@ -154,8 +154,12 @@ const RECALL_SENTENCE = /(?:^|\n)\s*(?:despite|in spite of|after (?:failing|exha
 /** Whether the mention at `at` follows a recalling opening in its sentence; the opening's words when it does. */
 function recalledBy(text: string, at: number): string | undefined {
   const m = RECALL_SENTENCE.exec(text);
-  return m && m.index <= at ? m[0].trim() : undefined;
+  if (m && m.index <= at) return m[0].trim();
+  // "He tried physical therapy, three blocks, pain psychology and an SCS trial": the verb governs the whole list.
+  const list = TRIED_LIST.exec(text.slice(0, at));
+  return list ? list[1] : undefined;
 }
+const TRIED_LIST = /\b(?:he|she|they|patient|pt|the claimant|the patient)\s+((?:has\s+|had\s+)?(?:tried|failed|exhausted|completed|underwent|had))\b[^.;]*$/i;
 /** Parts of a therapy session that a therapist's note lists among its interventions. */
 const SESSION_COMPONENTS = new Set<Modality>(['massage', 'tens']);
 /** "... is not indicated", "not recommended", "not a candidate": an option weighed and set aside. */

@@ -38,8 +38,36 @@ export function readLexiconFile<T>(relative: string): T {
 const CAPTURING_GROUP = /(?<!\\)\((?!\?)/;
 const WORD = 'A-Za-z0-9';
 
+/**
+ * A space in a pattern stands for any run of whitespace, so a phrase still matches where the line wraps
+ * ("maximum medical\nimprovement"); spaces inside a character class keep their literal meaning.
+ */
+export function flexibleSpaces(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { out += c + (source[i + 1] ?? ''); i++; continue; }
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    if (c === ' ' && !inClass) {
+      while (source[i + 1] === ' ') i++;
+      // "P ?& ?S": an optional space stays optional (any whitespace or none).
+      const q = source[i + 1];
+      if (q === '?' || q === '*') { out += '\\s*'; i++; continue; }
+      if (q === '+') { out += '\\s+'; i++; continue; }
+      if (q === '{') { out += '\\s'; continue; }
+      out += '\\s+';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 function combine<E extends LexiconEntry>(items: { source: string; entry: E }[], flags: string): { re: RegExp; owners: E[] } | undefined {
   if (items.length === 0) return undefined;
+  items = items.map((it) => ({ ...it, source: flexibleSpaces(it.source) }));
   for (const it of items) {
     if (CAPTURING_GROUP.test(it.source)) throw new Error(`lexicon ${it.entry.id}: use (?:...) not capturing groups in "${it.source}"`);
     new RegExp(it.source); // throws with the pattern in the message when invalid
