@@ -109,6 +109,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   return out;
 }
 
+const REFERRAL_DECLINED = /^[^.]{0,120}?[;,]\s*(?:and\s+|but\s+)?(?:he|she|they|the patient|patient|pt|claimant)\s+(?:declines?|declined|refuses?|refused|does not wish|is not interested)\b/i;
 const NEGATIVE_SIGNAL = /\b(?:not|no|non|never)\b|\bnon-/i;
 
 export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
@@ -130,6 +131,8 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     if (SYMPTOM_REFERRAL.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "was referred to PT for knee pain" in the history is why this visit happened, not a new referral from it.
     if (/^referred\b/i.test(m[0]) && !PLAN_SECTIONS.has(sent.section?.kind ?? '')) continue;
+    // "Offered re-referral to neurosurgery; he declines": an offer turned down opens nothing.
+    if (REFERRAL_DECLINED.test(sent.text.slice(m.index))) continue;
     out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target } });
   }
   for (const m of sent.text.matchAll(REFERRAL_NAMED)) {

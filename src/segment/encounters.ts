@@ -42,9 +42,9 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   String.raw`^[ \t\f]*(?:encounter|visit|office visit|clinic visit|follow[- ]?up(?: visit)?|progress note)(?:[ \t]*#[ \t]*\d+)?[ \t]*[:#-]?[ \t]*(${DATE_SHAPE})\b`,
   'gim',
 );
-const TITLE_WORD = /\b(?:note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
+const TITLE_WORD = /\b(?:management|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
-const VISIT_TITLE = /\b(?:visit|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
+const VISIT_TITLE = /\b(?:visit|management|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
 const SEPARATOR = /^[ \t]*(?:[=\-_*#~]{5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
 const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed|printed|print date)\b/i;
