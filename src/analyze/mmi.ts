@@ -329,8 +329,8 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const date = e.attributes.mmiDate ?? eDate;
   const chosen = opinionOf(ops, e);
   // New procedures performed more than a month after the MMI date by a treating source withdraw it.
-  // Only care actually given counts: a procedure or operative note, or a procedure dated in its own sentence.
-  const given = (f: Treatment) => f.dateSource === 'sentence' || ['procedure_note', 'operative_report'].includes(ctx.encounterOf(f)?.kind ?? '');
+  // Only care actually given counts: a procedure or operative note, or a billed procedure. A note saying "fusion stable" is not one.
+  const given = (f: Treatment) => ['procedure_note', 'operative_report', 'billing'].includes(ctx.encounterOf(f)?.kind ?? '') || ctx.encounterOf(f)?.source === 'ledger';
   const newCare = date ? ctx.of('treatment').filter((f) => WITHDRAWING_CARE.has(f.attributes.modality) && f.attributes.status === 'performed' && given(f)
     && daysBetween(date, ctx.dateOf(f) ?? date) > 30
     && (sourceRole(ctx.encounterOf(f)) === 'treating_physician' || sourceRole(ctx.encounterOf(f)) === 'other_treating')) : [];
