@@ -71,8 +71,12 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     return { role: r.id, kind: r.kind, why: r.why, evidence: [evidenceAt(doc, s, e)] };
   };
   const words = fileWords(doc.file);
+  const noteLike = hasNoteStructure(doc.text);
   for (const r of entries) {
     if (r.id === 'clinical') continue;
+    // "Printed for records request", "Health Information Management - Release of Information": a production line
+    // on top of the records themselves. A custodian's paper is administrative only when it is not a clinical note.
+    if (r.kind === 'records_custodian' && noteLike) continue;
     const t = r.titleRe.exec(title);
     if (t) return found(r, t);
   }
@@ -116,12 +120,16 @@ export function examinerHead(doc: SourceDocument): string {
   return withoutUnmarked(doc.text, { start: 0, end: Math.min(doc.text.length, 2500) });
 }
 
+/** A records office's cover letter heading the records it releases. */
+const COVER_LETTER = /\b(?:release of information|custodian of records)\b/i;
+
 /** A span of a document with one role: a records custodian's cover letter, then the discharge summary it encloses. */
 export interface DocumentPart { start: number; end: number; role: DocumentRole['role'] }
 
 /** A heading line: short and mostly capitals ("DISCHARGE SUMMARY", "UTILIZATION REVIEW DETERMINATION"). */
 function isHeadingLine(line: string): boolean {
-  const t = line.trim();
+  // "NEW PATIENT EVALUATION          05/30/2023": a heading may carry its date at the right.
+  const t = line.trim().replace(/\s+\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/, '');
   if (t.length < 4 || t.length > 70) return false;
   const letters = t.replace(/[^A-Za-z]/g, '');
   return letters.length >= 4 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
@@ -133,7 +141,10 @@ function isHeadingLine(line: string): boolean {
  * administrative one. The document's own role holds until the first such heading.
  */
 export function documentParts(doc: SourceDocument, role: DocumentRole): DocumentPart[] {
-  const parts: DocumentPart[] = [{ start: 0, end: doc.text.length, role: role.role }];
+  // Records produced with a custodian's cover letter ("Release of Information … Enclosed: …"): the letter is
+  // administrative until the first clinical heading.
+  const cover = role.role === 'clinical' && COVER_LETTER.test(withoutUnmarked(doc.text, titleZone(doc.text)));
+  const parts: DocumentPart[] = [{ start: 0, end: doc.text.length, role: cover ? 'administrative' : role.role }];
   if (doc.kind === 'ledger' || doc.kind === 'fhir') return parts;
   for (const m of doc.text.matchAll(/[^\n]+/g)) {
     if (!isHeadingLine(m[0]) || BANNER.test(m[0])) continue;
