@@ -140,9 +140,19 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const copied = copiedForward(ctx);
   // An examiner's report reviews the care others gave; it gives none, so it starts or holds open nothing.
   const examining = (f: Fact) => { const r = sourceRole(ctx.encounterOf(f)); return r === 'examining' || r === 'designated_doctor'; };
+  // A surgeon's first evaluation is a consultation; the same surgeon's later visits are follow-ups, not new consults.
+  const firstConsult = new Map<string, string>();
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
-    if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f)) continue;
+    if (!d || f.attributes.modality !== 'surgical_consultation' || f.attributes.status !== 'performed') continue;
+    const who = ctx.providerOf(f);
+    if ((firstConsult.get(who) ?? '9999') > d) firstConsult.set(who, d);
+  }
+  const followUpConsult = (f: Treatment, d: string) => f.attributes.modality === 'surgical_consultation' && f.attributes.status === 'performed'
+    && daysBetween(firstConsult.get(ctx.providerOf(f)) ?? d, d) > 60;
+  for (const f of ctx.of('treatment')) {
+    const d = ctx.dateOf(f);
+    if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d)) continue;
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f))) continue;
     const s = f.attributes.status;
     if (s === 'performed' || s === 'ongoing') out.push({ date: d, fact: f, open: false, what: describe(f) });

@@ -47,7 +47,7 @@ const TITLE_WORD = /\b(?:management|maintenance|recheck|note|visit|evaluation|re
 const VISIT_TITLE = /\b(?:visit|management|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
 const SEPARATOR = /^[ \t]*(?:[=\-_*#~]{5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
-const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed|printed|print date)\b/i;
+const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|copied|certified copy|received)\b/i;
 /** Page furniture an EHR prints on every page: it repeats the visit date but never opens a new visit with the same date. */
 const PAGE_FURNITURE = /\bpage[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?\b|\bprinted\b|\bMRN\b/i;
 
