@@ -118,3 +118,14 @@ describe('MMI terms that name a document or a visit', () => {
     expect(stated(of(body, 'mmi_statement')).filter((f) => f.attributes.kind !== 'not_at_mmi')).toEqual([]);
   });
 });
+
+describe('references and anaesthesia that are not injections given', () => {
+  const given = (body: string) => of(body, 'treatment').filter((f) => !f.negated && f.temporality === 'current' && f.attributes.status !== 'recommended').map((f) => f.attributes.modality);
+  it.each([
+    ['Injection helped about 3 weeks, then pain back to 6/10.'],
+    ['Anesthesia: General endotracheal with preoperative right interscalene nerve block.'],
+    ['Keep spine surgery consult 04/11/2023.'],
+  ])('"%s" gives no injection or surgery', (body) => {
+    expect(given(body).filter((m) => /injection|surgery/.test(m))).toEqual([]);
+  });
+});

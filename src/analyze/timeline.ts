@@ -255,8 +255,12 @@ export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
     if (list) list.push(d); else documented.set(g.attributes.modality, [d]);
   }
   for (const dates of documented.values()) dates.sort();
+  // For an injury claim, care dated before the date of injury treated something else (a prior strain): not this claim's course.
+  const injury = (ctx.claim.type === 'workers_comp' || ctx.claim.type === 'personal_injury') ? ctx.claim.onset : undefined;
   for (const f of ctx.of('treatment', true)) {
     if (isSummaryOfDocumentedCare(f, documented, ctx)) continue;
+    const fd = ctx.dateOf(f);
+    if (injury && fd && daysBetween(fd, injury) > 7) continue;
     // An examiner retelling care from the records adds no course of its own; its recommendations still count.
     if (f.temporality === 'historical' && ctx.encounterOf(f)?.documentRole === 'examining') continue;
     const key = groupKey(f);

@@ -221,7 +221,11 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // "pre-SCS psychological evaluation", "pre-op clearance": a step before the procedure, not the procedure.
     if (/\bpre-?\s?$/i.test(sent.text.slice(Math.max(0, m.start - 5), m.start))) continue;
     // "The injection did not help", "after the injection": a bare "injection" points back at one named elsewhere.
-    if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text) && /\b(?:the|this|that|these|those|further|more|any|another|each|her|his|last|prior|previous|next)\s+$/i.test(sent.text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    // Outside a procedure note, a bare "injection" ("injection helped ~3 weeks", "had neck injection 07/18") refers to
+    // a procedure recorded elsewhere; the procedure note or the specific mention carries the event.
+    if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text)
+      && ((!PROCEDURE_VISITS.has(sent.encounter.kind) && sent.section?.kind !== 'procedure' && sent.section?.kind !== 'plan')
+        || /\b(?:after|post|following|prior|previous|first|second|third|last|repeat|next)[\s-]+(?:the\s+)?$/i.test(sent.text.slice(Math.max(0, m.start - 20), m.start)))) continue;
     // A massage, e-stim or TENS component in a therapist's own note is part of that session, not a treatment of its own.
     if (own && SESSION_COMPONENTS.has(m.entry.id)) continue;
     if (PURPOSE_BEFORE.test(sent.text.slice(Math.max(0, m.start - 90), m.start))) continue;
