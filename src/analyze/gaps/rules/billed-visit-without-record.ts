@@ -12,8 +12,20 @@ const FACILITY = /\b(?:surgery cent(?:er|re)|surgical cent(?:er|re)|ambulatory|A
 const PERSON = /\b(?:MD|DO|DPT|DC|NP|PA-C|PhD|PsyD|Dr)\b/;
 const NOTE_OF_DAY = new Set(['procedure_note', 'operative_report', 'emergency_visit', 'imaging']);
 
+/** Lines that are not a visit at all: pharmacy fills, supplies and equipment. */
+const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*)$/i;
+/** Anesthesia (00100-01999), assistant-at-surgery and facility lines belong to the operation's own record. */
+const WITH_THE_OPERATION = (codes: string[], provider: string) => codes.some((c) => /^0[01]\d{3}/.test(c) || /-(?:80|81|82|AS)\b/.test(c)) || /\banesthes\w*|\bassist\w*|PA-C\b/i.test(provider);
+const IMAGING_BILLER = /\b(?:imaging|radiology|MRI|diagnostic)\b/i;
+const THERAPY_BILLER = /\b(?:physical therapy|PT|rehab\w*|sports|chiropractic|chiro|hand therapy|aquatic)\b/i;
+const THERAPY = new Set(['physical_therapy', 'occupational_therapy', 'chiropractic']);
+
 function documentedElsewhere(m: BillingAnalysis['billedWithoutRecord'][number], notes: Encounter[]): boolean {
-  const sameDay = notes.filter((e) => Math.abs(daysBetween(e.date!, m.date)) <= 1);
+  if (m.codes.length && m.codes.every((c) => NOT_A_VISIT.test(c))) return true;
+  const near = (days: number) => notes.filter((e) => Math.abs(daysBetween(e.date!, m.date)) <= days);
+  if (WITH_THE_OPERATION(m.codes, m.provider) && near(1).some((e) => e.kind === 'operative_report' || e.kind === 'procedure_note')) return true;
+  if (IMAGING_BILLER.test(m.provider) && near(3).some((e) => e.kind === 'imaging')) return true;
+  const sameDay = near(1);
   if (!sameDay.length) return false;
   // A biller named as a person ("Trent W. Hollister MD (BV Emergency Physicians)") is the author of a note that day.
   const surname = m.provider.replace(/\(.*\)/g, '').replace(/,?\s*\b(?:MD|DO|DPT|PT|DC|NP|PA-C|PhD|PsyD|FNP-C|APRN)\b\.?/g, '').trim().split(/\s+/).pop()?.toLowerCase();
@@ -37,7 +49,11 @@ export const rule: GapRule = {
     const missing = (ctx.billing?.billedWithoutRecord ?? []).filter((m) => !documentedElsewhere(m, notes));
     const byProvider = new Map<string, BillingAnalysis['billedWithoutRecord']>();
     for (const m of missing) pushTo(byProvider, m.provider, m);
-    return [...byProvider].map(([provider, items]) => {
+    // Many sessions of a therapy course whose notes are in part present: the missing daily notes are
+    // therapy-notes-missing's request to the same office, not a second one.
+    const partlyDocumentedCourse = (provider: string, items: BillingAnalysis['billedWithoutRecord']) => THERAPY_BILLER.test(provider) && items.length >= 3
+      && items.some((m) => notes.some((e) => THERAPY.has(e.specialty) && Math.abs(daysBetween(e.date!, m.date)) <= 60));
+    return [...byProvider].filter(([provider, items]) => !partlyDocumentedCourse(provider, items)).map(([provider, items]) => {
       const dates = items.map((i) => i.date);
       const named = dates.slice(0, MAX_DATES_NAMED);
       const more = dates.length - named.length;
