@@ -163,7 +163,7 @@ const TRIED_LIST = /\b(?:he|she|they|patient|pt|the claimant|the patient)\s+((?:
 /** Parts of a therapy session that a therapist's note lists among its interventions. */
 const SESSION_COMPONENTS = new Set<Modality>(['massage', 'tens']);
 /** "... is not indicated", "not recommended", "not a candidate": an option weighed and set aside. */
-const NOT_INDICATED = /^(?:(?!\b(?:as|because|since|while|but|and|so)\b)[^.;]){0,80}?\b(?:(?:is|are|was|were)\s+)?not\s+(?:indicated|recommended|warranted|appropriate|advised|a (?:good )?candidate)\b/i;
+const NOT_INDICATED = /^(?:(?!\b(?:as|because|since|while|but|so)\b)[^.;]){0,80}?\b(?:(?:is|are|was|were)\s+)?not\s+(?:indicated|recommended|warranted|appropriate|advised|a (?:good )?candidate)\b/i;
 /** "He and the carrier asked whether any surgical option exists": the words of a question. */
 const ASKED = /\b(?:asked|asking|inquir\w*|wonder\w*|questions?)\s+(?:me\s+|us\s+)?(?:whether|if|about)\b|\?\s*$/i;
 /** "Pt cancelled - ill. Not seen.", "no-show": the session did not take place. */

@@ -76,6 +76,8 @@ export function classifyEncounter(head: string, body: string, credential?: strin
   let kind: EncounterKind = (kinds[0]?.entry.id as EncounterKind | undefined) ?? 'unknown';
   const title = kinds[0] ? { text: kinds[0].text, start: kinds[0].start, end: kinds[0].end } : undefined;
 
+  // "OCCUPATIONAL THERAPY - DISCHARGE SUMMARY" from a hand-therapy clinic: the title names the discipline.
+  if (specialty === 'physical_therapy' && /\boccupational therapy\b|\bOTR\b/i.test(head.slice(0, titleEnd)) && !/\bphysical therapy\b/i.test(head.slice(0, titleEnd))) specialty = 'occupational_therapy';
   // A therapist's generic "progress note" or "evaluation" is a PT document.
   if (specialty === 'physical_therapy' && (kind === 'office_visit' || kind === 'unknown' || kind === 'consultation')) {
     kind = /discharge/i.test(head) ? 'pt_discharge' : /evaluation|initial/i.test(head) ? 'pt_evaluation' : 'pt_progress';
