@@ -1,6 +1,6 @@
 /** Treatment facts: modality, status (performed, planned, declined, ...) and details from the treatment lexicon. */
 import type { FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
-import { loadLexicon, phraseSource, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
+import { flexibleSpaces, loadLexicon, phraseSource, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
 import { isRecountedTreatment, redateToOwnClause } from './history.js';
 import { isOtherConditionDrugClass, namesOtherIndication } from '../knowledge/relevance.js';
 import { asNeededIsCurrent, clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
@@ -21,9 +21,10 @@ interface Collision { modality: Modality; term: string; means: string; before: s
 const COLLISIONS = readLexiconFile<{ collisions: Collision[] }>('extract/collisions.json').collisions.map((c) => ({
   ...c,
   // The matched phrase may carry a modifier ("spine surgery"): the colliding word is its head.
-  termRe: new RegExp(`(?:^|[\\s-])(?:${c.term})$`, 'i'),
-  beforeRe: new RegExp(`(?:${c.before.map(collisionSource).join('|')})[\\s,:#(-]*$`, 'i'),
-  afterRe: new RegExp(`^\\s*(?:${c.after.map(collisionSource).join('|')})`, 'i'),
+  termRe: new RegExp(`(?:^|[\\s-])(?:${flexibleSpaces(c.term)})$`, 'i'),
+  // An empty list never matches (an empty alternation would match everywhere).
+  beforeRe: c.before.length ? new RegExp(`(?:${c.before.map(collisionSource).join('|')})[\\s,:#(-]*$`, 'i') : /(?!)/,
+  afterRe: c.after.length ? new RegExp(`^\\s*(?:${c.after.map(collisionSource).join('|')})`, 'i') : /(?!)/,
 }));
 /** "Triage ESI 3", "RFA submitted for PT", "Claim SCS-22-0447": the word means something else here. */
 function collides(text: string, modality: Modality, start: number, end: number): boolean {
