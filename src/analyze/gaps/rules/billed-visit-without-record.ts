@@ -20,17 +20,33 @@ const IMAGING_BILLER = /\b(?:imaging|radiology|MRI|diagnostic)\b/i;
 const THERAPY_BILLER = /\b(?:physical therapy|PT|rehab\w*|sports|chiropractic|chiro|hand therapy|aquatic)\b/i;
 const THERAPY = new Set(['physical_therapy', 'occupational_therapy', 'chiropractic']);
 
+/** Words that name this biller rather than any clinic ("hedwig", "allentown", "lehigh"). */
+const GENERIC = new Set(['medical', 'center', 'centre', 'health', 'healthcare', 'services', 'hospital', 'group', 'associates', 'clinic', 'physicians', 'physician', 'regional', 'family', 'medicine', 'occupational', 'orthopaedic', 'orthopedic', 'sports', 'therapy', 'physical', 'surgery', 'surgical', 'imaging', 'radiology', 'pavilion', 'institute', 'specialists', 'partners', 'community', 'general', 'memorial', 'county', 'valley']);
+function distinctive(name: string): string[] {
+  return name.toLowerCase().replace(/\(.*?\)/g, ' ').split(/[^a-z]+/).filter((w) => w.length >= 5 && !GENERIC.has(w));
+}
+
 function documentedElsewhere(m: BillingAnalysis['billedWithoutRecord'][number], notes: Encounter[]): boolean {
   if (m.codes.length && m.codes.every((c) => NOT_A_VISIT.test(c))) return true;
   const near = (days: number) => notes.filter((e) => Math.abs(daysBetween(e.date!, m.date)) <= days);
   if (WITH_THE_OPERATION(m.codes, m.provider) && near(1).some((e) => e.kind === 'operative_report' || e.kind === 'procedure_note')) return true;
   if (IMAGING_BILLER.test(m.provider) && near(3).some((e) => e.kind === 'imaging')) return true;
   const sameDay = near(1);
+  // The biller's own words ("St. Hedwig Valley Hospital ED", "Allentown Occupational Health") in a note of that day
+  // (its file name, author or organisation): the visit is documented, whoever signed the note.
+  const words = distinctive(m.provider);
+  if (words.length && sameDay.some((e) => {
+    const hay = `${e.file} ${e.provider.name ?? ''} ${e.provider.organization ?? ''}`.toLowerCase().replace(/[_\-.]+/g, ' ');
+    return words.some((w) => hay.includes(w));
+  })) return true;
   if (!sameDay.length) return false;
   // A biller named as a person ("Trent W. Hollister MD (BV Emergency Physicians)") is the author of a note that day.
   const surname = m.provider.replace(/\(.*\)/g, '').replace(/,?\s*\b(?:MD|DO|DPT|PT|DC|NP|PA-C|PhD|PsyD|FNP-C|APRN)\b\.?/g, '').trim().split(/\s+/).pop()?.toLowerCase();
   if (PERSON.test(m.provider) && surname && surname.length > 2 && sameDay.some((e) => (e.provider.name ?? '').toLowerCase().split(/[\s,.]+/).includes(surname))) return true;
-  return !PERSON.test(m.provider) && FACILITY.test(m.provider) && sameDay.some((e) => NOTE_OF_DAY.has(e.kind));
+  if (!PERSON.test(m.provider) && FACILITY.test(m.provider) && sameDay.some((e) => NOTE_OF_DAY.has(e.kind))) return true;
+  // A practice or facility bills under its own name for the physician's note of that day ("Allentown Occupational
+  // Health" for Dr Duong's visit, "Valley Orthopaedic" for the operative report).
+  return !PERSON.test(m.provider) && sameDay.some((e) => e.kind !== 'billing' && e.kind !== 'imaging');
 }
 
 export const rule: GapRule = {
