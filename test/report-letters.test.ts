@@ -63,3 +63,23 @@ describe('request letters', () => {
     expect(renderReport(fixtureAnalysis, 'html')).toContain('<h3>Letter 3: Marcus Lee, DPT</h3>');
   });
 });
+
+describe('letters read like a firm\'s letters', () => {
+  it('greets a physician by surname, a records office as its custodian, and writes to the claimant as the client', async () => {
+    const { renderLetters: buildLetters } = await import('../src/report/letters.js');
+    const gap = (to: string, ask: string) => ({ ruleId: 'x', severity: 'medium' as const, title: 't', why: 'w', authority: { cite: 'c' }, request: { to, ask }, evidence: [] });
+    const a = { claim: { type: 'ssdi' as const, onset: '2023-01-01' }, gaps: [
+      gap('Darren K. Whitlock, DO (occupational medicine)', 'Please state the MMI date.'),
+      gap('the medical records office of the hospital', 'Please send the discharge summary.'),
+      gap('the claimant (through the representative)', 'Please complete the Function Report - Adult (SSA-3373).'),
+    ] };
+    const letters = buildLetters(a as never);
+    const byTo = Object.fromEntries(letters.map((l) => [l.to, l.body]));
+    expect(byTo['Darren K. Whitlock, DO (occupational medicine)']).toContain('Dear Dr. Whitlock,');
+    expect(byTo['the medical records office of the hospital']).toContain('Dear Records Custodian,');
+    const client = byTo['the claimant (through the representative)'];
+    expect(client).toContain('Dear [Claimant name],');
+    expect(client).not.toContain('I represent your patient');
+    expect(client).not.toContain('authorization to release medical information');
+  });
+});

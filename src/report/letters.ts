@@ -48,6 +48,15 @@ export function renderLetters(analysis: CaseAnalysis): RequestLetter[] {
   }));
   ordered.sort((x, y) => SEVERITY_ORDER[x.gaps[0].severity] - SEVERITY_ORDER[y.gaps[0].severity] || x.to.localeCompare(y.to));
 
+  /** "Dr. Whitlock" for a named physician, "Records Custodian" for an office, "Sir or Madam" otherwise. */
+  const salutation = (to: string): string => {
+    if (/^the claimant/i.test(to)) return '[Claimant name]';
+    if (/^the\b/i.test(to)) return /records office|medical records/i.test(to) ? 'Records Custodian' : 'Sir or Madam';
+    const name = to.replace(/\s*\(.*$/, '').split(',')[0].trim();
+    const surname = name.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w)).at(-1);
+    const doctor = /\b(?:MD|M\.D\.|DO|D\.O\.|DC|PhD|PsyD|DPM)\b/.test(to);
+    return surname ? `${doctor ? 'Dr.' : ''} ${surname}`.trim() : to;
+  };
   const since = analysis.claim.onset ? ` from ${analysis.claim.onset}` : '';
   return ordered.map(({ to, gaps }) => {
     const asksForOpinion = gaps.some((g) => /opinion|statement|mmi|medical improvement|restriction|limit/i.test(`${g.ruleId} ${g.request.ask}`));
@@ -58,16 +67,20 @@ export function renderLetters(analysis: CaseAnalysis): RequestLetter[] {
       `To: ${to}`,
       `Re: [Claimant name], date of birth [date of birth]. ${claimLine(analysis)}.`,
       '',
-      `Dear ${to},`,
+      `Dear ${salutation(to)},`,
       '',
-      'I represent your patient named above. In reviewing the medical records for this claim, we found points that your records ' +
-        `do not yet answer. Your answers${asksForOpinion ? ' and opinion' : ''} will help the decision-maker understand your patient's condition. ` +
+      (/^the claimant/i.test(to)
+        ? 'In reviewing your records for this claim, we found points that only you can supply. '
+        : 'I represent your patient named above. In reviewing the medical records for this claim, we found points that your records ' +
+          `do not yet answer. Your answers${asksForOpinion ? ' and opinion' : ''} will help the decision-maker understand your patient's condition. `) +
         `Please answer the following ${gaps.length === 1 ? 'question' : `${gaps.length} questions`}, or send any records that already address ${gaps.length === 1 ? 'it' : 'them'}:`,
       '',
       ...gaps.map((g, i) => requestBlock(g, i + 1)).join('\n\n').split('\n'),
       '',
-      `If not already provided, please also send copies of your office notes, test results and reports${since} to the present.`,
-      'A signed authorization to release medical information is enclosed.',
+      ...(/^the claimant/i.test(to) ? ['Please send it to our office, or call us if you need help completing it.'] : [
+        `If not already provided, please also send copies of your office notes, test results and reports${since} to the present.`,
+        'A signed authorization to release medical information is enclosed.',
+      ]),
       '',
       'Thank you for your help.',
       '',
