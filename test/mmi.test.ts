@@ -219,3 +219,17 @@ describe('MMI: whose opinion decides', () => {
     expect(mmi.reasons[0].text).toMatch(/Only 1 treating visit.*needs current treating notes/);
   });
 });
+
+describe('MMI: permanency ratings that disagree', () => {
+  it('an examiner\'s rating far from the attending\'s is shown beside the verdict as a conflict', () => {
+    const IME = { name: 'Dr. Fitz', credential: 'MD', specialty: 'ime' as const, kind: 'ime' as const };
+    const b = new CaseBuilder()
+      .visit('2024-01-29', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-01-29' }, 'She has reached MMI as of 01/29/2024.')
+      .fact('impairment_rating', { percent: 35, basis: 'regional' }, 'Schedule loss of use 35% of the right arm.')
+      .visit('2024-02-20', IME).fact('impairment_rating', { percent: 20, basis: 'regional' }, 'I find a 20% schedule loss of use of the right arm.');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'NY' });
+    expect(mmi.status).toBe('explicit');
+    expect(mmi.disputed).toBe(true);
+    expect(mmi.conflicts.map((c) => c.text).join(' ')).toMatch(/Ratings differ: .*35 % .*20 %/);
+  });
+});

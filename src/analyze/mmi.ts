@@ -428,7 +428,34 @@ function decides(o: Opinion, state: string | undefined): boolean {
   return o.role === 'treating_physician' || o.role === 'other_treating' || o.role === presumptive;
 }
 
+/**
+ * Permanency ratings that disagree: the same impairment rated differently by two sources (an examiner's 20 % against
+ * the attending's 35 %). Shown beside the MMI verdict because it is part of the same dispute over permanency.
+ */
+function ratingDisagreements(ctx: CaseContext): Reason[] {
+  const latest = new Map<string, FactOf<'impairment_rating'>>();
+  for (const f of ctx.of('impairment_rating')) {
+    if (sourceRole(ctx.encounterOf(f)) === 'other_treating') continue;
+    latest.set(ctx.providerOf(f), f);
+  }
+  const ratings = [...latest.entries()];
+  const out: Reason[] = [];
+  for (let i = 0; i < ratings.length; i++) for (let j = i + 1; j < ratings.length; j++) {
+    const [a, fa] = ratings[i];
+    const [b, fb] = ratings[j];
+    if (fa.attributes.basis !== fb.attributes.basis || Math.abs(fa.attributes.percent - fb.attributes.percent) < 3) continue;
+    out.push(reason(`Ratings differ: ${a} (${SOURCE_ROLE_LABEL[sourceRole(ctx.encounterOf(fa))]}) ${fa.attributes.percent} % against ${b} (${SOURCE_ROLE_LABEL[sourceRole(ctx.encounterOf(fb))]}) ${fb.attributes.percent} %.`, [fa, fb]));
+  }
+  return out.slice(0, 2);
+}
+
 export function assessMmi(ctx: CaseContext): MmiAssessment {
+  const base = assessMmiStatus(ctx);
+  const ratings = base.status === 'explicit' || base.status === 'implied' ? ratingDisagreements(ctx) : [];
+  return ratings.length ? { ...base, conflicts: [...base.conflicts, ...ratings], disputed: true } : base;
+}
+
+function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   const statements = ctx.of('mmi_statement', true);
   const ops = opinionsOf(ctx, statements);
   const deciding = ops.filter((o) => decides(o, ctx.claim.state));

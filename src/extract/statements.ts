@@ -38,7 +38,9 @@ const PLAN_SECTIONS = new Set(['plan', 'assessment', 'impression', 'recommendati
 const RATING = new RegExp(data.impairment.rating, 'gi');
 const RATING_AFTER = new RegExp(data.impairment.ratingAfter, 'gi');
 const GUIDES = new RegExp(data.impairment.guides, 'i');
-const RATING_CONTEXT = /\b(?:impairment|WPI|whole[- ]person|rating|rated|Guides)\b/i;
+const RATING_CONTEXT = /\b(?:impairment|WPI|whole[- ]person|rating|rated|Guides|SLU|schedule(?:d)? loss of use)\b/i;
+/** New York's schedule loss of use: "35% SLU of the right arm", "SLU 20% right arm". */
+const SLU = /\b(\d{1,3}(?:\.\d)?)\s*%\s*(?:SLU|schedule(?:d)? loss of use)\b|\b(?:SLU|schedule(?:d)? loss of use)\s*(?:of\s*)?(?:is\s*|=\s*|:\s*)?(\d{1,3}(?:\.\d)?)\s*%/gi;
 const ORDINAL: Record<string, string> = { third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th' };
 
 /** The first words in the sentence that make a mention of MMI something other than a statement of it. */
@@ -203,5 +205,6 @@ export function extractImpairment(sent: SentenceCtx): FactOf<'impairment_rating'
     add(m.index, m.index + m[0].length, Number(m[1]), m[2]);
   }
   for (const m of sent.text.matchAll(RATING_AFTER)) add(m.index, m.index + m[0].length, Number(m[2]), m[1]);
+  for (const m of sent.text.matchAll(SLU)) add(m.index, m.index + m[0].length, Number(m[1] ?? m[2]), 'regional');
   return out;
 }
