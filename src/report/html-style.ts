@@ -70,7 +70,13 @@ footer{margin-top:2rem;border-top:1px solid var(--line);padding-top:.6rem;color:
   table{font-size:8.5pt;overflow-wrap:break-word}thead{display:table-header-group}
   table.timeline-table td,table.floor-table td{min-width:0!important}details.cite,details.more{display:inline}
   h2,h3,h4{break-after:avoid}
-  tr,li,.gap,.verdict,section.summary,dl.facts,figure,pre.letter{break-inside:avoid}
+  tr,li,.gap,.verdict,dl.facts,figure,pre.letter{break-inside:avoid}
+  /* The first page: header and summary together, compact, so a representative reads it on one sheet. */
+  section.summary{font-size:8.6pt;line-height:1.25;padding:0;border:none;margin-top:4mm}
+  section.summary ul{margin:1mm 0;padding-left:4.5mm}section.summary li{margin:.6mm 0}
+  section.summary h2{margin:0 0 1mm}
+  /* Quotes stay in the body and Appendix B; the summary prints exhibit/page and evidence number only. */
+  section.summary details.cite .q{display:none}
   ol.evidence li{break-inside:avoid}
   svg.timeline{break-inside:avoid;width:100%}
   .letter-wrap,#evidence{break-before:page}

@@ -37,7 +37,7 @@ class Citer {
     const items = distinctEvidence(list).map((e) => {
       const id = this.register.id(e);
       const ocr = ocrNote(e);
-      return html`<details class="cite" data-ev="${id}"><summary>[${citationLocation(e)} “${shortQuote(e.quote, 60)}”${ocr ? html` <span class="ocr">${ocr}</span>` : ''}]<span class="print-only"> E${id}</span></summary><blockquote>${e.quote}</blockquote><a href="#ev-${id}">Evidence E${id}</a>, ${e.file} p.${e.page}, chars ${e.start}–${e.end}</details>`;
+      return html`<details class="cite" data-ev="${id}"><summary>[${citationLocation(e)}<span class="q"> “${shortQuote(e.quote, 60)}”</span>${ocr ? html` <span class="ocr">${ocr}</span>` : ''}]<span class="print-only"> E${id}</span></summary><blockquote>${e.quote}</blockquote><a href="#ev-${id}">Evidence E${id}</a>, ${e.file} p.${e.page}, chars ${e.start}–${e.end}</details>`;
     });
     return items.length ? html`<span class="cites">${items}</span>` : html``;
   }
