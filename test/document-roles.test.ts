@@ -26,6 +26,16 @@ describe('document roles: administrative papers', () => {
     expect(role('Dear Dr. Brown,\nPlease find enclosed...', 'Carrier_Adjuster_Letters_2023.txt').kind).toBe('claims');
   });
 
+  it.each([
+    ['Employer IME - Dr Whitcomb.txt', 'examining'],
+    ['Employer Medical Dept and FROI-1.txt', 'clinical'],
+    ['TriCounty_C-2F_EmployerFirstReport.txt', 'administrative'],
+    ['GCPC_Employer_JobDescription_Loader.txt', 'administrative'],
+  ])('a file name naming the employer is read with the rest of the name: %s → %s', (file, expected) => {
+    const letter = 'HAROLD J. WHITCOMB, M.D.\nOne SeaGate, Toledo\n\nJanuary 12, 2024\n\nRE: Raymond T. Kessler\nDear Mr. Vang:\nAt your request I examined Mr. Kessler.';
+    expect(role(letter, file).role).toBe(expected);
+  });
+
   it('a fax banner naming a law office or a claims unit is not the paper\'s title', () => {
     const text = '05/30/2023 10:14  FROM: CLINIC  TO: SMITH DISABILITY LAW  P. 1/4\nRIVERSIDE ORTHOPAEDICS\nPROGRESS NOTE\nDATE OF SERVICE: 03/01/2023\nHPI: knee pain.\nAssessment: OA.\nPlan: HEP.';
     expect(role(text).role).toBe('clinical');

@@ -493,3 +493,18 @@ describe('dictated visits headed "date -- type" after the previous signature', (
     expect(splitEncounters(textDoc(text)).map((e) => e.date).filter(Boolean)).toEqual(['2022-08-04', '2022-09-27', '2024-07-16']);
   });
 });
+
+describe('date-led visit titles between rule lines', () => {
+  it('reads "08/15/2023   NEW PATIENT - WORK INJURY" as the first visit, not the letterhead', async () => {
+    const { splitEncounters } = await import('../src/segment/encounters.js');
+    const { textDoc } = await import('./helpers/extract-doc.js');
+    const rule = '-'.repeat(60);
+    const text = [
+      'LAKE ERIE ORTHOPAEDIC & SPORTS MEDICINE, INC.', 'Patient: Raymond T. Kessler     DOB 12/05/1972', '',
+      rule, '08/15/2023   NEW PATIENT - WORK INJURY', rule, 'CC: Right shoulder pain since 08/08/2023.', '',
+      rule, '09/12/2023   FOLLOW-UP - MRI REVIEW', rule, 'MRI reviewed.', '',
+      rule, '03/05/2024   PRE-OPERATIVE PLANNING', rule, 'Consent signed.',
+    ].join('\n');
+    expect(splitEncounters(textDoc(text)).map((e) => e.date).filter(Boolean)).toEqual(['2023-08-15', '2023-09-12', '2024-03-05']);
+  });
+});

@@ -133,6 +133,19 @@ Date of Service,Provider,CPT/HCPCS,Mod,ICD-10,Description,Units,Charge,Paid,Adju
 `;
 
 describe('billing ledgers', () => {
+  it('a carrier\'s payment register: title lines skipped, service from-date read, wage benefits are not visits', () => {
+    const csv = [
+      'BUCKEYE CLAIMS MANAGEMENT SERVICES - CLAIM PAYMENT REGISTER',
+      'Claim: 23-811742,IW: KESSLER RAYMOND T,DOI: 08/08/2023',
+      'paid_date,type,payee,service_from,service_to,code,description,amount,status',
+      '08/29/2023,MED,LAKE ERIE ORTHOPAEDIC,08/15/2023,08/15/2023,99204,NEW PT VISIT,248.10,PAID',
+      '09/26/2023,TTD,KESSLER RAYMOND T,09/12/2023,09/25/2023,TT,TEMP TOTAL COMP @ 892.80/WK,1785.60,PAID',
+      '03/31/2023,INDEMNITY,KESSLER RAYMOND T,03/15/2023,03/28/2023,TPD,TEMP PARTIAL DISABILITY,412.18,PAID',
+    ].join('\n');
+    const { encounters } = readCsvLedger('d9', 'register.csv', Buffer.from(csv), undefined).structured!;
+    expect(encounters.map((e) => [e.date, e.provider.name, e.billing!.map((b) => b.code)])).toEqual([['2023-08-15', 'LAKE ERIE ORTHOPAEDIC', ['99204']]]);
+  });
+
   it('CSV rows → dated billing encounters, treatment facts from the CPT table, row-span evidence', () => {
     const doc = readCsvLedger('d2', 'ledger.csv', Buffer.from(LEDGER), '12F');
     const { encounters, facts } = doc.structured!;
@@ -191,5 +204,14 @@ describe('billing ledgers', () => {
   it('header synonyms', () => {
     expect(mapHeaders(['DOS', 'Rendering Provider', 'HCPCS', 'Modifier', 'Dx Codes', 'Service Description', 'Units', 'Amount', 'Payment', 'Adj', 'Balance Due']))
       .toEqual({ date: 0, provider: 1, code: 2, modifier: 3, icd10: 4, description: 5, units: 6, charge: 7, paid: 8, adjustment: 9, balance: 10 });
+  });
+
+  it('reads billing-system abbreviations (Svc Dt, Proc, Amt, Ins Pd, Pt Bal)', () => {
+    expect(mapHeaders(['Svc Dt', 'Rendering Provider', 'Proc', 'Proc Desc', 'Dx1', 'Amt', 'Ins Pd', 'Pt Bal']))
+      .toEqual({ date: 0, provider: 1, code: 2, description: 3, icd10: 4, charge: 5, paid: 6, balance: 7 });
+    expect(mapHeaders(['Serv Dt', 'Proc Cd', 'Pmt'])).toEqual({ date: 0, code: 1, paid: 2 });
+    // Carrier payment registers: the service date is the from-date, not the payment date; the payee is the provider.
+    expect(mapHeaders(['txn_date', 'service_from', 'service_to', 'payee', 'category', 'code', 'description', 'units', 'billed', 'allowed', 'paid']))
+      .toEqual({ date: 1, provider: 3, category: 4, code: 5, description: 6, units: 7, charge: 8, paid: 10 });
   });
 });

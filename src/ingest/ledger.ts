@@ -6,21 +6,23 @@ import { evidenceAt, joinPages, trimSpan } from '../knowledge/evidence.js';
 import { runIsolated } from './isolate.js';
 import { ReadError, decodeText, pagesFromFormFeeds } from './text.js';
 
-type Field = 'date' | 'provider' | 'code' | 'modifier' | 'icd10' | 'description' | 'units' | 'charge' | 'paid' | 'adjustment' | 'balance';
+type Field = 'date' | 'category' | 'provider' | 'code' | 'modifier' | 'icd10' | 'description' | 'units' | 'charge' | 'paid' | 'adjustment' | 'balance';
 
 /** Header synonyms, most specific first; each column is claimed by the first field whose pattern matches. */
 const HEADERS: [Field, RegExp][] = [
-  ['date', /^(date of service|dates? of svc|dos|service date|svc date|date\(s\) of service|from date|visit date|date)$/],
+  ['date', /^(date of service|dates? of (svc|serv)|dos|(service|svc|serv) (date|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|visit (date|dt)|date|dt)$/],
+  ['category', /^((pay(ment)?|txn|transaction|benefit|line) )?(type|category|class)$/],
   ['modifier', /^(mod|modifiers?|mod\d)$/],
   ['icd10', /icd|diagnos|^dx/],
-  ['code', /cpt|hcpcs|proc(edure)? ?code|^code$|service code|billing code/],
-  ['provider', /provider|rendering|physician|doctor|clinician|practitioner|facility|clinic/],
+  ['code', /cpt|hcpcs|proc(edure)? ?(code|cd)|^code$|^proc$|service code|billing code/],
+  ['provider', /provider|rendering|physician|doctor|clinician|practitioner|facility|clinic|^payee$/],
   ['units', /^(units?|qty|quantity|days\/units)$/],
-  ['charge', /charge|billed|^fee|^amount$/],
-  ['paid', /paid|payment|receipts?/],
+  ['charge', /charge|billed|^fee|^(amount|amt)$/],
+  ['paid', /paid|payment|receipts?|\bpd\b|\bpmt\b/],
   ['adjustment', /adj|write.?off|contractual/],
-  ['balance', /balance|due|outstanding/],
-  ['description', /desc|service|procedure|narrative|item/],
+  ['balance', /balance|\bbal\b|due|outstanding/],
+  // "Service to" / "service thru" is the end of a date range, not a description.
+  ['description', /desc|^(?!.*\b(to|thru|through|end)$).*service|procedure|narrative|item/],
 ];
 
 export function mapHeaders(cells: string[]): Partial<Record<Field, number>> {
@@ -113,6 +115,9 @@ const SPECIALTY_BY_MODALITY: Partial<Record<Modality, Specialty>> = {
   spinal_cord_stimulator: 'pain_management', imaging_study: 'radiology', work_conditioning: 'physical_therapy',
 };
 
+/** Payment categories and benefit codes of a carrier's register that are not medical services (indemnity, expenses). */
+const NOT_MEDICAL = /^(ind\w*|tt[dp]?|tp[dp]?|pp[di]?|ltd|std|wage\w*|lost wages|compensation|settlement|expense|legal|attorney\w*|mileage|travel|vocational|voc rehab)$/i;
+
 interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[] }
 
 /** One page (sheet) of ledger text → billing encounters (one per date and provider) and treatment facts. */
@@ -140,6 +145,8 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     const rawDate = cell('date');
     if (!rawDate && !cell('code')) continue;
     if (/^(total|subtotal|balance forward)/i.test(row.cells.join(' ').trim())) continue;
+    // A carrier's register also pays wage benefits and expenses: those rows are not services to the claimant.
+    if (NOT_MEDICAL.test(cell('category').trim()) || NOT_MEDICAL.test(cell('code').trim())) continue;
     const date = parseLedgerDate(rawDate);
     if (!date) { bad.push(row.line); continue; }
     const [rs, re] = trimSpan(doc.text, row.start, row.end);

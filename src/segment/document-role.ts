@@ -80,8 +80,10 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     const t = r.titleRe.exec(title);
     if (t) return found(r, t);
   }
+  // A file name that also names an examination ("Employer IME - Dr Whitcomb") is not an administrative paper's name.
+  const examName = entries.some((r) => r.id === 'examining' && r.fileRe.test(words));
   for (const r of entries) {
-    if (r.id === 'administrative' && r.fileRe.test(words)) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
+    if (r.id === 'administrative' && !examName && r.fileRe.test(words)) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
   }
   // A state form's certifying-role field: "[X] Designated doctor selected by the Division", "[X] Required medical examination doctor".
   const role = MARKED_EXAMINER.exec(doc.text.slice(0, 3000));
@@ -101,7 +103,7 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     }
   }
   for (const r of entries) {
-    if (r.fileRe.test(words)) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
+    if (r.fileRe.test(words) && !(examName && r.id === 'administrative')) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
   }
   return CLINICAL;
 }

@@ -42,9 +42,9 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   String.raw`^[ \t\f]*(?:encounter|visit|office visit|clinic visit|follow[- ]?up(?: visit)?|progress note)(?:[ \t]*#[ \t]*\d+)?[ \t]*[:#-]?[ \t]*(${DATE_SHAPE})\b`,
   'gim',
 );
-const TITLE_WORD = /\b(?:management|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
+const TITLE_WORD = /\b(?:new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
-const VISIT_TITLE = /\b(?:visit|management|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
+const VISIT_TITLE = /\b(?:new (?:patient|pt)|visit|management|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
 const SEPARATOR = /^[ \t]*(?:[=\-_*#~]{5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
 const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|copied|certified copy|received)\b/i;
@@ -218,8 +218,11 @@ export function splitEncounters(doc: SourceDocument): Encounter[] {
     if (lh && h.lineStart - lh.lineEnd < 250 && (h.date && lh.date ? h.date === lh.date : h.raw === lh.raw) && !/[=\-_*#~]{5,}|\f/.test(text.slice(lh.lineEnd, h.lineStart))) continue;
     // The visit date an EHR repeats in every page header continues the visit on the next page.
     if (lh && h.furniture && h.date !== undefined && h.date === lh.date) continue;
-    if (!lh && text.slice(0, h.lineStart).trim().length < 600 && !/[=\-_*#~]{5,}|\f/.test(text.slice(0, h.lineStart)) && starts.length === 1) {
-      last.header = h; // letterhead and demographics above the first header belong to it
+    // Letterhead and demographics above the first header belong to it
+    // (a rule line framing the header itself is part of the header's block, not a boundary above it).
+    const preamble = !lh && starts.length === 1 ? text.slice(0, blockStart(text, h.lineStart, 0)) : undefined;
+    if (preamble !== undefined && preamble.trim().length < 600 && !/[=\-_*#~]{5,}|\f/.test(preamble)) {
+      last.header = h;
       continue;
     }
     const start = blockStart(text, h.lineStart, last.start + 1);
