@@ -118,6 +118,9 @@ const SPECIALTY_BY_MODALITY: Partial<Record<Modality, Specialty>> = {
 /** Payment categories and benefit codes of a carrier's register that are not medical services (indemnity, expenses). */
 const NOT_MEDICAL = /^(ind\w*|tt[dp]?|tp[dp]?|pp[di]?|ltd|std|wage\w*|lost wages|compensation|settlement|expense|legal|attorney\w*|mileage|travel|vocational|voc rehab)$/i;
 
+/** Column names of a pharmacy's dispensing history rather than a bill. */
+const FILL_HEADER = /^(fill[_ ]?date|date[_ ]filled|dispensed?[_ ]date|rx[_ ]?(no|number|#)|days[_ ]supply)$/i;
+
 interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[] }
 
 /** One page (sheet) of ledger text → billing encounters (one per date and provider) and treatment facts. */
@@ -129,6 +132,10 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
   // The header is the first row that names a date column (exports often start with title lines).
   const h = rows.findIndex((r) => mapHeaders(r.cells).date !== undefined);
   if (h < 0) {
+    if (rows.slice(0, 5).some((r) => r.cells.some((c) => FILL_HEADER.test(c)))) {
+      out.warnings.push(`${where}a pharmacy fill history (fill date, drug): fills are not read as treatment yet; medication trials come from the prescribers' notes`);
+      return;
+    }
     out.warnings.push(`${where}no date-of-service column found (headers: ${rows[0]?.cells.filter(Boolean).slice(0, 8).join(', ') || 'none'})`);
     return;
   }
