@@ -110,4 +110,15 @@ describe('medication wording and benefit durations', () => {
     const b = of('HPI: Prior facet blocks helped, with relief lasting between three and five months.').find((f) => f.type === 'benefit');
     expect(b?.type === 'benefit' && b.attributes.durationDays).toBe(90);
   });
+  it.each([
+    ['HPI: Completed 18 PT visits. Injection helped night pain for about 3 weeks.', 21, 'for about 3 weeks'],
+    ['HPI: Saw Dr. Lindqvist - subacromial injection 05/20 helped about 2-3 weeks.', 14, 'helped about 2-3 weeks'],
+  ])('relief told in words and weeks: %s', (text, days, quote) => {
+    const b = of(text).find((f) => f.type === 'benefit');
+    expect(b?.type === 'benefit' && b.attributes.durationDays).toBe(days);
+    expect(b?.evidence[0].quote).toContain(quote);
+  });
+  it('a therapy schedule is not a benefit duration', () => {
+    expect(of('PLAN: PT 2x/week for 6 weeks; injection if no better.').some((f) => f.type === 'benefit')).toBe(false);
+  });
 });

@@ -44,11 +44,12 @@ const ptCourse = (withScores: boolean) => () => {
   return b;
 };
 
-const injections = (withBenefit: boolean) => () => {
+const injections = (withBenefit: boolean | 'duration-only') => () => {
   const b = new CaseBuilder().visit('2024-01-05', { ...DR_LEE, kind: 'procedure_note' })
     .fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'L4-5 ILESI performed.')
     .visit('2024-02-05', DR_LEE);
-  if (withBenefit) b.fact('benefit', { percentRelief: 50, durationDays: 21, modality: 'epidural_injection' }, '50% relief x 3 weeks.');
+  if (withBenefit === 'duration-only') b.fact('benefit', { durationDays: 21, modality: 'epidural_injection' }, 'Injection helped night pain for about 3 weeks.');
+  else if (withBenefit) b.fact('benefit', { percentRelief: 50, durationDays: 21, modality: 'epidural_injection' }, '50% relief x 3 weeks.');
   else b.fact('benefit', { percentRelief: 50, modality: 'epidural_injection' }, 'Injection helped about 50%.');
   return b;
 };
@@ -302,7 +303,7 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     invalid: [{ name: 'pain score only', build: ptCourse(false) }],
   },
   'injection-without-relief-duration': {
-    valid: [{ name: 'percent and duration', build: injections(true) }],
+    valid: [{ name: 'percent and duration', build: injections(true) }, { name: 'duration in words, no percent', build: injections('duration-only') }],
     invalid: [{ name: 'percent without duration', build: injections(false) }],
   },
   'surgical-consult-without-decision-reason': {

@@ -184,7 +184,7 @@ const RELIEF = /(?:(\d{1,3})\s*(?:-\s*\d{1,3}\s*)?%|(\d{1,3})\s*percent)\s*(?:pa
 const NO_RELIEF = /\b(?:no|without|minimal|little|zero|did not (?:get|obtain|receive|provide|give|have) (?:any|much)?\s*|failed to (?:provide|give))\s*(?:significant |lasting |meaningful |appreciable |any )?(?:relief|benefit|improvement)\b|\bdid not help\b|\bwas not helpful\b|\bnot (?:helpful|effective|beneficial)\b/gi;
 const NUM_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
 /** "for 3 weeks", "lasted anywhere from four to six months", "lasting between 2 and 3 weeks": the first figure of a range is kept. */
-const DURATION = new RegExp(String.raw`\b(?:for|lasting|lasted|lasts|x|over|which lasted|that lasted|duration of)\s+(?:about|approximately|around|roughly|only|nearly|almost|~)?\s*(?:anywhere\s+)?(?:from\s+|between\s+)?(\d+(?:\.\d+)?|${NUM_WORD}|a few|several|a couple of|a|an)\s*(?:(?:-|to|and)\s*(?:\d+(?:\.\d+)?|${NUM_WORD})\s*)?(days?|weeks?|wks?|months?|mos?|years?)\b`, 'i');
+const DURATION = new RegExp(String.raw`\b(?:for|lasting|lasted|lasts|x|over|which lasted|that lasted|duration of|helped|relieved)\s+(?:about|approximately|around|roughly|only|nearly|almost|~)?\s*(?:anywhere\s+)?(?:from\s+|between\s+)?(\d+(?:\.\d+)?|${NUM_WORD}|a few|several|a couple of|a|an)\s*(?:(?:-|to|and)\s*(?:\d+(?:\.\d+)?|${NUM_WORD})\s*)?(days?|weeks?|wks?|months?|mos?|years?)\b`, 'i');
 const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
 function durationDays(text: string): { days?: number; text: string } | undefined {
   const d = DURATION.exec(text);
@@ -200,7 +200,9 @@ export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
   // Cheap pre-check: every benefit phrase needs one of these words; most sentences have none.
   if (!/relie|benefit|improve|better|reduc|decreas|help|effective|last/i.test(sent.text)) return out;
   const modality = treatedBy(sent.text);
-  const lasting = /\b(?:relief|benefit|improvement|effect)\b[^.;]{0,20}\b(?:lasted|lasting)\b/i.test(sent.text) || /\blasted\b/i.test(sent.text);
+  // "Injection helped night pain for about 3 weeks", "injection 05/20 helped about 2-3 weeks": a treatment's relief and its length.
+  const lasting = /\b(?:relief|benefit|improvement|effect)\b[^.;]{0,20}\b(?:lasted|lasting)\b/i.test(sent.text) || /\blasted\b/i.test(sent.text)
+    || (modality !== undefined && /\b(?:helped|relieved)\b/i.test(sent.text));
   for (const m of sent.text.matchAll(RELIEF)) {
     const percent = Number(m[1] ?? m[2] ?? m[3]);
     if (percent > 100) continue;
@@ -221,13 +223,15 @@ export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
     }
   }
   if (out.length === 0 && lasting && (modality || /\b(?:relief|benefit)\b/i.test(sent.text))) {
-    const dur = durationDays(sent.text);
-    if (dur) {
-      const i = sent.text.search(DURATION);
+    const from = Math.max(0, sent.text.search(/\b(?:helped|relieved|relief|benefit|lasted|lasting)\b/i));
+    const dur = durationDays(sent.text.slice(from));
+    const at = DURATION.exec(sent.text.slice(from));
+    if (dur && at) {
+      const i = from + at.index;
       const attributes: FactOf<'benefit'>['attributes'] = { durationText: dur.text };
       if (modality) attributes.modality = modality;
       if (dur.days !== undefined) attributes.durationDays = dur.days;
-      out.push({ ...mentionBase(sent, 'benefit', i, i + dur.text.length), type: 'benefit', attributes });
+      out.push({ ...mentionBase(sent, 'benefit', i, i + at[0].length), type: 'benefit', attributes });
     }
   }
   return out;

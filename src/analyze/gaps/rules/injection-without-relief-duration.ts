@@ -12,7 +12,7 @@ export const INJECTIONS = new Set<Modality>([
 const WINDOW_DAYS = 180;
 /** Words that show an injection procedure, not a triage score ("ESI 3"), a request form ("RFA submitted") or an authorization. */
 const PROCEDURE_WORDS = /\b(?:inject\w*|epidural|TFESI|ILESI|CESI|transforaminal|interlaminar|caudal|facet|medial branch|block|radiofrequency|ablation|rhizotomy|trigger point|cortisone|steroid|subacromial|intra-?articular|bursa|viscosupplement\w*|Euflexxa|Synvisc|hyaluron\w*)\b/i;
-const NOT_A_PROCEDURE = /\b(?:triage|acuity|RFA (?:submitted|sent|to follow|approved|for)|submitted|auth #|request\w*|consider\w*|candidate|eval(?:uation)? for)\b|authori[sz]/i;
+const NOT_A_PROCEDURE = /\b(?:triage|acuity|RFA (?:submitted|sent|to follow|approved|for)|submitted|auth #|approved|denied|request\w*|consider\w*|candidate|eval(?:uation)? for)\b|authori[sz]/i;
 
 /** Injections actually given: from the procedure note when there is one, else a dated mention in procedure words. */
 export function injectionsGiven(ctx: Parameters<GapRule['check']>[0], course: FactOf<'treatment'>[]): FactOf<'treatment'>[] {
@@ -28,7 +28,7 @@ export function injectionsGiven(ctx: Parameters<GapRule['check']>[0], course: Fa
 export const rule: GapRule = {
   meta: {
     id: 'injection-without-relief-duration',
-    title: 'Injection response not documented: percent relief and its duration',
+    title: 'Injection response not documented: how long the relief lasted',
     severity: 'medium',
     rationale: 'The response to each procedure (percent relief, how long the relief lasted, any change in function) shows whether treatment worked and whether relief faded; it is the usual basis for repeating or abandoning injections and for inferring that options are exhausted. A post-injection pain diary is the contemporaneous record of it.',
     authority: { cite: '20 CFR 404.1529(c)(3)(iv)-(v) (effectiveness of treatment); SSR 16-3p; ODG / MTUS repeat-injection criteria', url: 'https://thefederalregister.org/81-FR/14166' },
@@ -55,9 +55,9 @@ export const rule: GapRule = {
           const m = b.attributes.modality;
           return !m || m === e.modality || m === 'other_injection';
         });
-        const pct = mine.some((b) => b.attributes.percentRelief !== undefined || b.attributes.noRelief);
-        const dur = mine.some((b) => b.attributes.durationDays !== undefined || b.attributes.durationText || b.attributes.noRelief);
-        return !(pct && dur);
+        // How long relief lasted is what repeat-injection criteria and the exhaustion of options turn on; "helped
+        // about 3 weeks" documents the response without a percent, "70% relief" alone does not.
+        return !mine.some((b) => b.attributes.durationDays !== undefined || b.attributes.durationText || b.attributes.noRelief);
       });
       if (!lacking.length) continue;
       const dates = [...new Set(lacking.map((f) => ctx.dateOf(f)!))];
@@ -68,7 +68,7 @@ export const rule: GapRule = {
     return [...lackingByWho].map(([who, items]) => {
       const described = items.map((i) => `${i.name}${i.dates.length === 1 ? '' : 's'} on ${list(i.dates)}`);
       return makeGap(rule.meta, {
-        why: `The response to the ${list(described)} is not documented with both the percent relief and how long the relief lasted.`,
+        why: `The response to the ${list(described)} is not documented with how long any relief lasted.`,
         to: who,
         ask: `For the ${list(described)}, please send the post-injection pain diary if one was kept, or state the patient's percent relief and its duration after each procedure, any change in function, and why the injections were or were not repeated.`,
         evidence: items.flatMap((i) => i.facts.flatMap((f) => f.evidence.slice(0, 1))),
