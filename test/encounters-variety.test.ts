@@ -508,3 +508,23 @@ describe('date-led visit titles between rule lines', () => {
     expect(splitEncounters(textDoc(text)).map((e) => e.date).filter(Boolean)).toEqual(['2023-08-15', '2023-09-12', '2024-03-05']);
   });
 });
+
+describe('a therapist\'s visit log inside one note', () => {
+  const visitLog = async (rows: string[]) => {
+    const { splitEncounters } = await import('../src/segment/encounters.js');
+    const { textDoc } = await import('./helpers/extract-doc.js');
+    const text = ['MAUMEE PT & HAND', 'INITIAL EVALUATION  09/14/2023   Therapist: Megan Sowinski, PT, DPT', 'S: R shoulder pain.', '', 'DAILY NOTE SUMMARY', ...rows, ''].join('\n');
+    return splitEncounters(textDoc(text)).flatMap((e) => e.visitRows ?? []);
+  };
+  it('reads pipe and aligned-column rows as dated visits, each cited by its line', async () => {
+    const piped = await visitLog(['1 | 09/14/23 | 6 | eval, HEP (pendulum)', '2 | 09/18/23 | 6 | AAROM pulleys, ER iso', '3 | 09/20/23 | 6 | supine AAROM wand']);
+    expect(piped.map((r) => r.date)).toEqual(['2023-09-14', '2023-09-18', '2023-09-20']);
+    expect(piped[1].evidence.quote).toBe('2 | 09/18/23 | 6 | AAROM pulleys, ER iso');
+    const aligned = await visitLog([' 1   01/27/2022  7      eval, HEP', ' 2   02/01/2022  7      traction 12 lb, DNF', ' 3   02/03/2022  6      traction 14 lb, scap stab']);
+    expect(aligned.map((r) => r.date)).toEqual(['2022-01-27', '2022-02-01', '2022-02-03']);
+  });
+  it('a list of billing codes per date is attendance, not a visit log; two rows are a short list', async () => {
+    expect(await visitLog(['  4/20/21   #1   97161, 97110, 97140, G0283', '  4/22/21   #2   97110, 97112, 97140', '  4/26/21   #3   97110, 97112, 97140'])).toEqual([]);
+    expect(await visitLog(['1 | 09/14/23 | 6 | eval, HEP', '2 | 09/18/23 | 6 | AAROM pulleys'])).toEqual([]);
+  });
+});

@@ -37,6 +37,8 @@ export interface Encounter {
   title?: string;
   /** Where the date, provider and kind were read from. */
   evidence: Evidence[];
+  /** Dated rows of a visit log inside this note (a therapist's daily flowsheet): each row documents one visit. */
+  visitRows?: { date: string; evidence: Evidence }[];
   /** Billing lines attached to this date of service (ledger). */
   billing?: BillingLine[];
   source: 'note' | 'ledger' | 'fhir';

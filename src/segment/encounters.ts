@@ -1,7 +1,7 @@
 /** The segment stage: split a document into encounters (date, provider, specialty, kind) at note boundaries. */
 import type { Encounter, Evidence, SourceDocument } from '../model/index.js';
 import { findDates } from '../knowledge/dates.js';
-import { evidenceAt } from '../knowledge/evidence.js';
+import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 import { findProviders, pickProvider } from './providers.js';
 import { classifyEncounter, HEAD_CHARS } from './classify.js';
 
@@ -270,6 +270,29 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
   return undefined;
 }
 
+/** "12 | 10/24/23 | 4 | 115 / 90 | RE-EVAL", " 10  03/01/2022  6  traction": a table row (pipes, tabs or aligned
+ * columns) led by an optional visit number and a date. */
+const VISIT_ROW = new RegExp(String.raw`^[ \t]*(?:#?\d{1,3}(?:[ \t]*[|\t][ \t]*|[ \t]{2,}))?(${DATE_SHAPE})(?:[ \t]*[|\t]|[ \t]{2,})`, 'gm');
+const CLINICAL_WORD = /[a-z]{4,}/i;
+/** Fewer rows than this are a short list (prior studies, a medication table), not a visit log. */
+const MIN_VISIT_ROWS = 3;
+
+/** The dated rows of a visit log (flowsheet) in [start, end), each cited by its line. */
+function visitRows(doc: SourceDocument, start: number, end: number): { date: string; evidence: Evidence }[] {
+  const text = doc.text.slice(start, end);
+  const rows: { date: string; evidence: Evidence }[] = [];
+  for (const m of text.matchAll(VISIT_ROW)) {
+    const date = parseDate(m[1]);
+    if (!date) continue;
+    const lineEnd = text.indexOf('\n', m.index);
+    // A row of billing codes only ("4/20/21  #1  97161, 97110") is an attendance list, not what was done and how it went.
+    if (!CLINICAL_WORD.test(text.slice(m.index + m[0].length, lineEnd < 0 ? undefined : lineEnd))) continue;
+    const s = start + m.index + (m[0].length - m[0].trimStart().length);
+    rows.push({ date, evidence: evidenceAt(doc, ...trimSpan(doc.text, s, lineEnd < 0 ? end : start + lineEnd)) });
+  }
+  return rows.length >= MIN_VISIT_ROWS ? rows : [];
+}
+
 function buildEncounter(doc: SourceDocument, n: number, start: number, end: number, header?: Header): Encounter {
   const text = doc.text;
   const evidence: Evidence[] = [];
@@ -289,6 +312,8 @@ function buildEncounter(doc: SourceDocument, n: number, start: number, end: numb
     provider: pm?.provider ?? {}, specialty: cls.specialty, kind: cls.kind, evidence, source: 'note',
   };
   if (date) enc.date = date;
+  const rows = visitRows(doc, start, end);
+  if (rows.length) enc.visitRows = rows;
   if (cls.title) {
     enc.title = cls.title.text;
     evidence.push(evidenceAt(doc, headStart + cls.title.start, headStart + cls.title.end));

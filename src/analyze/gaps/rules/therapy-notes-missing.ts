@@ -54,7 +54,9 @@ export const rule: GapRule = {
       // A flowsheet documents each visit on its own dated row: those dates count as documented visits too.
       const ownEncounters = new Set(own.flatMap((v) => v.encounters.map((x) => x.id)));
       const rows = ctx.asserted.filter((f) => ownEncounters.has(f.encounterId) && f.dateSource === 'sentence' && inWindow(ctx.dateOf(f))).map((f) => ctx.dateOf(f)!);
-      const notes = new Set([...own.map((v) => v.date), ...rows]);
+      // A visit log inside the therapist's note ("12 | 10/24/23 | …") documents each of its dated rows.
+      const logged = own.flatMap((v) => v.encounters.flatMap((x) => x.visitRows ?? [])).map((r) => r.date).filter((d) => inWindow(d));
+      const notes = new Set([...own.map((v) => v.date), ...rows, ...logged]);
       const claimed = Math.max(stated, billed.size);
       if (claimed < MIN_SESSIONS || notes.size > claimed / 2 || claimed - notes.size < MIN_MISSING) continue;
       const therapist = own[own.length - 1].provider;
