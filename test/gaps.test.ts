@@ -388,8 +388,14 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     invalid: [{ name: 'two months, no statement', build: ptCourse(true) }],
   },
   'no-prognosis': {
-    valid: [{ name: 'poor prognosis stated', build: chronicLumbarCase }],
-    invalid: [{ name: 'none stated', build: ptCourse(true) }],
+    valid: [
+      { name: 'poor prognosis stated', build: chronicLumbarCase },
+      {
+        name: 'MMI stated by the treating surgeon: the end point is known', claim: { type: 'workers_comp' },
+        build: () => new CaseBuilder().visit('2024-01-10', DR_KIM).fact('mmi_statement', { kind: 'mmi' }, 'He has reached maximum medical improvement as of today.'),
+      },
+    ],
+    invalid: [{ name: 'none stated, MMI not reached', build: ptCourse(true) }],
   },
   'evidence-before-dli-thin': {
     valid: [{ name: 'many visits before DLI', claim: { type: 'ssdi', dli: '2024-12-31' }, build: chronicLumbarCase }],

@@ -15,13 +15,14 @@ export const rule: GapRule = {
   },
   check(ctx) {
     if (ctx.of('prognosis').length || !ctx.visits.length) return [];
+    // MMI stated, or implied and put to the physician by mmi-implied-not-stated, is the end point a prognosis would
+    // predict: reviewers ask for a prognosis only while the condition may still change.
+    if (ctx.mmi.status === 'implied' || ctx.mmi.status === 'explicit') return [];
     const who = opinionAddressee(ctx);
-    // Whether the condition has reached its end point is part of the prognosis, unless another request already asks it.
-    const askMmi = ctx.mmi.status !== 'implied' && ctx.mmi.status !== 'explicit';
     return [makeGap(rule.meta, {
       why: `No provider states a prognosis; ${who} is the source seen most often.`,
       to: who,
-      ask: `Please state the prognosis for the patient's condition (e.g. good, fair, guarded, poor), whether meaningful improvement is expected with or without further treatment${askMmi ? ', whether the patient has reached maximum medical improvement (MMI) or when it is expected' : ''}, and whether the current limitations are permanent.`,
+      ask: `Please state the prognosis for the patient's condition (e.g. good, fair, guarded, poor), whether meaningful improvement is expected with or without further treatment, whether the patient has reached maximum medical improvement (MMI) or when it is expected, and whether the current limitations are permanent.`,
       evidence: mainTreatingEvidence(ctx),
     })];
   },
