@@ -191,6 +191,9 @@ describe('MMI: whose opinion decides', () => {
     const { mmi } = analyzeCase(input);
     expect(mmi).toMatchObject({ status: 'explicit', date: '2023-11-28', disputed: true });
     expect(mmi.conflicts.map((c) => c.text).join(' ')).toMatch(/Dr\. Lee.*2024-01-23/);
+    // The presumptive-weight reason cites the certification it weighs; no reason stands without evidence.
+    expect(mmi.reasons.find((r) => /presumptive weight/.test(r.text))?.evidence[0]?.quote).toBe('Clinical MMI: 11/28/2023');
+    expect(mmi.reasons.every((r) => r.evidence.length > 0)).toBe(true);
   });
   it('elsewhere the treating physician governs and an IME\'s earlier date is the conflict', () => {
     const b = new CaseBuilder()

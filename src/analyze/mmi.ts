@@ -350,7 +350,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const roleWords = SOURCE_ROLE_LABEL[chosen.role];
   const presumptive = ctx.claim.state ? PRESUMPTIVE_MMI_SOURCE[ctx.claim.state.toUpperCase()] : undefined;
   const reasons = [reason(`${when(ctx, e)} (${roleWords}) states the claimant is ${term}${e.attributes.mmiDate && e.attributes.mmiDate !== eDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])];
-  if (presumptive?.role === chosen.role) reasons.push(reason(`In ${ctx.claim.state!.toUpperCase()} the ${roleWords}'s certification has presumptive weight (${presumptive!.authority}); other opinions are shown as conflicts.`, []));
+  if (presumptive?.role === chosen.role) reasons.push(reason(`In ${ctx.claim.state!.toUpperCase()} the ${roleWords}'s certification has presumptive weight (${presumptive!.authority}); other opinions are shown as conflicts.`, [e]));
   const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate));
   if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((o) => when(ctx, o.fact)))].join('; ')}.`, confirming.map((o) => o.fact)));
   const conflicts = disagreements(ctx, ops, { at: true, date, chosen });
