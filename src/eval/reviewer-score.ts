@@ -4,7 +4,7 @@
  * reported gaps judged wrong, requests sent to the wrong role, traps taken at face value, misfiled documents.
  */
 import type { CaseAnalysis, Evidence, Fact, SourceDocument } from '../model/index.js';
-import { collectEvidence, isAssertedFact } from '../model/index.js';
+import { collectEvidence, isAssertedFact, verifyCitations } from '../model/index.js';
 import { conceptsOf, sharesConcept } from './gap-concepts.js';
 import { isForOtherCondition } from '../knowledge/relevance.js';
 import { KEY_ACTIVITY_OF, modalitiesOfKeyRow, type ReviewerKey } from './reviewer-key.js';
@@ -19,6 +19,8 @@ export interface ReviewerScore {
   gaps: { expected: number; found: number; missing: string[]; reported: number; wrong: string[]; wrongRole: string[] };
   traps: { total: number; fooled: string[]; located: number };
   misfiled: { expected: number; caught: number; falseFlags: string[] };
+  /** Every evidence item checked against the text read (file, page, span, exact quote); findings that carry none. */
+  citations: { checked: number; invalid: string[]; uncited: string[] };
 }
 
 const DAY = 86_400_000;
@@ -114,6 +116,12 @@ export function scoreReviewerCase(key: ReviewerKey, a: CaseAnalysis, docs: Sourc
   const misfiledKey = key.misfiled ?? [];
   const flagged = a.documents.filter((d) => d.misfiled).map((d) => d.file);
   const isKeyed = (f: string) => misfiledKey.some((m) => f === m || f.endsWith(`/${m}`) || f.endsWith(m));
+  const cited = verifyCitations(a, new Map(docs.map((d) => [d.file, d])));
+  const uncited = [
+    ...a.gaps.filter((g) => !g.evidence.length).map((g) => `gap ${g.ruleId}`),
+    ...a.mmi.reasons.filter((r) => !r.evidence.length).map((r) => `MMI reason: ${r.text.slice(0, 60)}`),
+    ...a.functionalFloor.filter((l) => !l.evidence.length).map((l) => `floor ${l.activity}`),
+  ];
   return {
     case: key.case_id,
     mmi: { truth: key.mmi.status, predicted: a.mmi.status, statusOk, dateOk, dateErrorDays },
@@ -123,6 +131,7 @@ export function scoreReviewerCase(key: ReviewerKey, a: CaseAnalysis, docs: Sourc
     gaps: { expected: key.expected_gaps.length, found: key.expected_gaps.length - missingGaps.length, missing: missingGaps, reported: a.gaps.length, wrong, wrongRole },
     traps: { total: key.traps.length, fooled, located },
     misfiled: { expected: misfiledKey.length, caught: flagged.filter(isKeyed).length, falseFlags: flagged.filter((f) => !isKeyed(f)) },
+    citations: { checked: cited.checked, invalid: cited.problems.map((p) => `${p.evidence.file} p.${p.evidence.page}: ${p.problem}`), uncited },
   };
 }
 
@@ -136,6 +145,7 @@ export interface ReviewerSummary {
   limitationRecall: [number, number]; falseLimits: [number, number];
   gapRecall: [number, number]; gapWrong: [number, number]; wrongRole: number;
   trapsFooled: [number, number]; misfiled: [number, number]; falseMisfiled: number;
+  citationsChecked: number; citationsInvalid: number; uncited: number;
 }
 
 export function summariseReviewer(scores: ReviewerScore[]): ReviewerSummary {
@@ -157,6 +167,7 @@ export function summariseReviewer(scores: ReviewerScore[]): ReviewerSummary {
     trapsFooled: [sum((s) => s.traps.fooled.length), sum((s) => s.traps.total)],
     misfiled: [sum((s) => s.misfiled.caught), sum((s) => s.misfiled.expected)],
     falseMisfiled: sum((s) => s.misfiled.falseFlags.length),
+    citationsChecked: sum((s) => s.citations.checked), citationsInvalid: sum((s) => s.citations.invalid.length), uncited: sum((s) => s.citations.uncited.length),
   };
 }
 
@@ -184,10 +195,12 @@ export function formatReviewer(scores: ReviewerScore[], verbose = false): string
   lines.push(`lasting-limitation recall ${t.limitationRecall[0]}/${t.limitationRecall[1]} (${pct(...t.limitationRecall)}); false floor items ${t.falseLimits[0]}/${t.falseLimits[1]} (${pct(...t.falseLimits)})`);
   lines.push(`expected gaps found ${t.gapRecall[0]}/${t.gapRecall[1]} (${pct(...t.gapRecall)}); reported gaps judged wrong ${t.gapWrong[0]}/${t.gapWrong[1]} (${pct(...t.gapWrong)}); requests to a wrong role ${t.wrongRole}`);
   lines.push(`traps taken at face value ${t.trapsFooled[0]}/${t.trapsFooled[1]} (${pct(...t.trapsFooled)}); misfiled documents caught ${t.misfiled[0]}/${t.misfiled[1]}, wrongly flagged ${t.falseMisfiled}`);
+  lines.push(`citations checked against the source text ${t.citationsChecked}, invalid ${t.citationsInvalid}; findings without evidence ${t.uncited}`);
   if (verbose) {
     for (const s of scores) {
       lines.push('', `## ${s.case}`);
       if (s.modalities.missing.length) lines.push(`  missing modalities: ${s.modalities.missing.join(', ')}`);
+      for (const c of [...s.citations.invalid, ...s.citations.uncited]) lines.push(`  citation: ${c}`);
       if (s.modalities.falseRows.length) lines.push(`  false rows: ${s.modalities.falseRows.join(', ')}`);
       if (s.limitations.missing.length) lines.push(`  missing limitations: ${s.limitations.missing.join(', ')}`);
       if (s.limitations.falseItems.length) lines.push(`  false limitations: ${s.limitations.falseItems.join(', ')}`);
