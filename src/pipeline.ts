@@ -23,8 +23,15 @@ export function processDocument(doc: SourceDocument, role: DocumentRole = classi
   if (doc.structured) return doc.structured;
   const parts = documentParts(doc, role);
   if (parts.every((p) => p.role === 'administrative')) return { encounters: [], facts: [] };
-  // Encounters that begin in an administrative part (a cover letter, a UR decision) are not clinical contacts.
-  const encounters = splitEncounters(doc).filter((e) => roleAt(parts, e.start) !== 'administrative');
+  // Encounters that lie in an administrative part (a cover letter, a UR decision) are not clinical contacts; one
+  // that a custodian's cover letter merely precedes begins where the clinical part does.
+  const encounters = splitEncounters(doc).filter((e) => {
+    if (roleAt(parts, e.start) !== 'administrative') return true;
+    const clinical = parts.find((p) => p.role !== 'administrative' && p.start > e.start && p.start < e.end);
+    if (!clinical || (e.date && (e.evidence[0]?.start ?? 0) < clinical.start)) return false; // dated by the cover itself
+    e.start = clinical.start;
+    return true;
+  });
   harmonizeEncounters(encounters, role.role);
   for (const e of encounters) {
     e.documentRole = roleAt(parts, e.start) === 'examining' ? 'examining' : 'clinical';

@@ -245,6 +245,8 @@ function mergeClassMentions(groups: Map<string, Treatment[]>): void {
 }
 
 /** Treatment facts grouped into courses per modality, sorted by first date. Historical treatment counts as past events. */
+const INTRA_OPERATIVE = new Set<Modality>(['joint_injection', 'other_injection', 'trigger_point_injection']);
+
 export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
   const groups = new Map<string, Treatment[]>();
   const documented = new Map<string, string[]>();
@@ -257,8 +259,13 @@ export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
   for (const dates of documented.values()) dates.sort();
   // For an injury claim, care dated before the date of injury treated something else (a prior strain): not this claim's course.
   const injury = (ctx.claim.type === 'workers_comp' || ctx.claim.type === 'personal_injury') ? ctx.claim.onset : undefined;
+  // An injection an operative report gives during the operation (bupivacaine into the joint at closing) is part
+  // of the surgery, not a course of injections.
+  const operations = new Set(ctx.of('treatment').filter((f) => f.attributes.modality === 'surgery' && f.attributes.status !== 'declined'
+    && ctx.encounterOf(f)?.kind === 'operative_report').map((f) => f.encounterId));
   for (const f of ctx.of('treatment', true)) {
     if (isSummaryOfDocumentedCare(f, documented, ctx)) continue;
+    if (operations.has(f.encounterId) && INTRA_OPERATIVE.has(f.attributes.modality)) continue;
     const fd = ctx.dateOf(f);
     if (injury && fd && daysBetween(fd, injury) > 7) continue;
     // An examiner retelling care from the records adds no course of its own; its recommendations still count.

@@ -27,6 +27,7 @@ export const GAP_CONCEPTS: GapConcept[] = [
   { id: 'conflict', pattern: /\b(?:conflict\w*|reconcile|discrepan\w*|disagree\w*|rebut\w*)\b/i },
   { id: 'adherence', pattern: /\b(?:good cause|non-?adherence|failure to follow|non-?compliance|not followed)\b/i },
   { id: 'consultative_exam', pattern: /\b(?:consultative exam\w*|CE)\b/ },
+  { id: 'duration', pattern: /\b(?:12-month|twelve-month|12 continuous months|durational requirement|duration (?:requirement|is not|not))/i },
   { id: 'outcome_measures', pattern: /\b(?:outcome measures?|serial (?:objective|outcome)|ODI|NDI|LEFS|QuickDASH|functional measures)\b/i },
   { id: 'records_missing', pattern: /\b(?:not in (?:the|this) (?:file|set)|absent|missing|never received|not received|referenced but|no records?)\b/i, generic: true },
 ];

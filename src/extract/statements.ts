@@ -33,7 +33,7 @@ const TREATMENT_EFFECT = new RegExp(data.prognosis.treatmentEffect, 'i');
 /** "pain referred to the ipsilateral side", "referred pain": the symptom sense of the word. */
 const SYMPTOM_REFERRAL = /\b(?:pain|symptoms?|discomfort|ache|aching|tenderness|numbness|tingling|paresthesias?|radiat\w*|sensation|region|area|headaches?)\s+(?:\w+\s+){0,2}$/i;
 /** "please refer to the anesthesia notes", "sent to the recovery room": documents and places, not a clinician. */
-const NOT_REFERRAL_TARGET = /^(?:above|below|chart|record|note|prior|previous|recovery|PACU|post-?anesthesia|holding|home|floor|ward|room|ipsilateral|contralateral|side|area|region)|\b(?:notes?|records?|reports?|chart|documentation|dictation|summary|side)$/i;
+const NOT_REFERRAL_TARGET = /^(?:above|below|chart|record|note|prior|previous|pharmacy|drugstore|lab(?:oratory)?|portal|recovery|PACU|post-?anesthesia|holding|home|floor|ward|room|ipsilateral|contralateral|side|area|region)|\b(?:notes?|records?|reports?|chart|documentation|dictation|summary|side)$/i;
 const PLAN_SECTIONS = new Set(['plan', 'assessment', 'impression', 'recommendations']);
 const RATING = new RegExp(data.impairment.rating, 'gi');
 const RATING_AFTER = new RegExp(data.impairment.ratingAfter, 'gi');

@@ -118,6 +118,12 @@ const SPECIALTY_BY_MODALITY: Partial<Record<Modality, Specialty>> = {
 /** Payment categories and benefit codes of a carrier's register that are not medical services (indemnity, expenses). */
 const NOT_MEDICAL = /^(ind\w*|tt[dp]?|tp[dp]?|pp[di]?|ltd|std|wage\w*|lost wages|compensation|settlement|expense|legal|attorney\w*|mileage|travel|vocational|voc rehab)$/i;
 
+/**
+ * Rows that record a decision on a request, not a service rendered: a prior authorization, a utilization review, a
+ * referral on file. Their dates are not dates of service ("PA APPROVED … NOT UTILIZED" says the MRI never happened).
+ */
+const NOT_A_SERVICE = /\b(?:prior[ -]auth\w*|pre-?auth\w*|PA approved|utilization review|referral only|referral on file|no claim|not utili[sz]ed)\b/i;
+
 /** Column names of a pharmacy's dispensing history rather than a bill. */
 const FILL_HEADER = /^(fill[_ ]?date|date[_ ]filled|dispensed?[_ ]date|rx[_ ]?(no|number|#)|days[_ ]supply)$/i;
 
@@ -154,6 +160,7 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     if (/^(total|subtotal|balance forward)/i.test(row.cells.join(' ').trim())) continue;
     // A carrier's register also pays wage benefits and expenses: those rows are not services to the claimant.
     if (NOT_MEDICAL.test(cell('category').trim()) || NOT_MEDICAL.test(cell('code').trim())) continue;
+    if (NOT_A_SERVICE.test(row.cells.join(' '))) continue;
     const date = parseLedgerDate(rawDate);
     if (!date) { bad.push(row.line); continue; }
     const [rs, re] = trimSpan(doc.text, row.start, row.end);

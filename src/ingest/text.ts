@@ -1,4 +1,4 @@
-/** Plain-text records: decoding (UTF-8 or UTF-16, else Windows-1252 with a warning) and pages split at form feeds. */
+/** Plain-text records: decoding (UTF-8 or UTF-16, else Windows-1252 with a warning) and pages split at form feeds or page markers. */
 import type { Page, SourceDocument } from '../model/index.js';
 
 /** Largest text file read whole; bigger records should arrive as PDF exhibits or be split. */
@@ -47,8 +47,40 @@ export function pagesFromFormFeeds(text: string): Page[] {
   return pages;
 }
 
+/** "Page 2 of 5", "Pg. 2 of 5", and a fax machine's "P.002/005". */
+const PAGE_MARK = /\b(?:page|pg\.?)[ \t]*(\d{1,4})[ \t]+of[ \t]+(\d{1,4})\b|\bP\.[ \t]?(\d{3})\/(\d{3})\b/gi;
+
+/**
+ * Pages of a text without form feeds, from its page markers: fax banners and EHR headers open a page, footers
+ * close one. Only markers that count up in sequence ("1 of 3", "2 of 3", then "1 of 2" for the next enclosure)
+ * are taken, so a "page 4 of 9" quoted in a sentence is not a page break. Fewer than two: one page.
+ */
+export function pagesFromMarkers(text: string): Page[] {
+  const marks: { lineStart: number; lineEnd: number }[] = [];
+  let prev: { n: number; of: number } | undefined;
+  for (const m of text.matchAll(PAGE_MARK)) {
+    const n = Number(m[1] ?? m[3]);
+    const of = Number(m[2] ?? m[4]);
+    if (n < 1 || n > of) continue;
+    const inSequence = prev ? (n === prev.n + 1 && of === prev.of) || (n === 1 && prev.n === prev.of) : n === 1;
+    if (!inSequence) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (marks.length && marks[marks.length - 1].lineStart === lineStart) continue;
+    const e = text.indexOf('\n', m.index);
+    marks.push({ lineStart, lineEnd: e < 0 ? text.length : e + 1 });
+    prev = { n, of };
+  }
+  if (marks.length < 2) return [{ n: 1, start: 0, end: text.length }];
+  // A marker among the first lines is a page header; otherwise markers are footers.
+  const header = text.slice(0, marks[0].lineStart).split('\n').filter((l) => l.trim()).length <= 2;
+  const cuts = header ? marks.slice(1).map((m) => m.lineStart) : marks.map((m) => m.lineEnd);
+  if (!header && !text.slice(cuts[cuts.length - 1]).trim()) cuts.pop();
+  const bounds = [0, ...cuts, text.length];
+  return bounds.slice(1).map((end, i) => ({ n: i + 1, start: bounds[i], end }));
+}
+
 export function readTextDocument(id: string, file: string, bytes: Buffer): SourceDocument {
   const warnings: string[] = [];
   const text = decodeText(bytes, warnings);
-  return { id, file, kind: 'text', text, pages: pagesFromFormFeeds(text), warnings, meta: {} };
+  return { id, file, kind: 'text', text, pages: text.includes('\f') ? pagesFromFormFeeds(text) : pagesFromMarkers(text), warnings, meta: {} };
 }

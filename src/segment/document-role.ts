@@ -124,6 +124,7 @@ export function examinerHead(doc: SourceDocument): string {
 
 /** A records office's cover letter heading the records it releases. */
 const COVER_LETTER = /\b(?:release of information|custodian of records)\b/i;
+const FAX_COVER = /\b(?:fax|facsimile)[ \t]+(?:transmittal|cover(?:[ \t]+sheet)?)\b/i;
 
 /** A span of a document with one role: a records custodian's cover letter, then the discharge summary it encloses. */
 export interface DocumentPart { start: number; end: number; role: DocumentRole['role'] }
@@ -131,7 +132,8 @@ export interface DocumentPart { start: number; end: number; role: DocumentRole['
 /** A heading line: short and mostly capitals ("DISCHARGE SUMMARY", "UTILIZATION REVIEW DETERMINATION"). */
 function isHeadingLine(line: string): boolean {
   // "NEW PATIENT EVALUATION          05/30/2023": a heading may carry its date at the right.
-  const t = line.trim().replace(/\s+\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/, '');
+  // "OFFICE VISIT          Date of service: 11/28/2023": or a labelled date.
+  const t = line.trim().replace(/\s+(?:(?:date(?: of service)?|DOS|visit date|encounter date)\s*:?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/i, '');
   if (t.length < 4 || t.length > 70) return false;
   const letters = t.replace(/[^A-Za-z]/g, '');
   return letters.length >= 4 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
@@ -148,6 +150,11 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
   const cover = role.role === 'clinical' && COVER_LETTER.test(withoutUnmarked(doc.text, titleZone(doc.text)));
   const parts: DocumentPart[] = [{ start: 0, end: doc.text.length, role: cover ? 'administrative' : role.role }];
   if (doc.kind === 'ledger' || doc.kind === 'fhir') return parts;
+  // A fax cover sheet on its own first page routes the records; the records start on the next page.
+  const first = doc.pages[0];
+  if (!cover && doc.pages.length > 1 && FAX_COVER.test(doc.text.slice(first.start, Math.min(first.end, first.start + 600)))) {
+    parts.splice(0, 1, { start: 0, end: first.end, role: 'administrative' }, { start: first.end, end: doc.text.length, role: role.role });
+  }
   for (const m of doc.text.matchAll(/[^\n]+/g)) {
     if (!isHeadingLine(m[0]) || BANNER.test(m[0])) continue;
     const hit = entries.find((r) => { const t = r.titleRe.exec(m[0]); return t && t.index <= 3; });

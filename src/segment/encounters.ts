@@ -23,7 +23,7 @@ const STRONG_LABEL = [
   String.raw`(?:evaluation|procedure|surgery|report|study|encounter|consultation|treatment)[ \t]+date`,
 ].join('|');
 /** Generic labels ("Date:", "Seen:", "Visit:"): only at the start of a line and only with a colon. */
-const WEAK_LABEL = String.raw`date|seen(?:[ \t]+on)?|visit|admit(?:ted)?|admission|discharge(?:d)?`;
+const WEAK_LABEL = String.raw`date|seen(?:[ \t]+on)?|arriv(?:al|ed)(?:[ \t]+(?:date|time))?|visit|admit(?:ted)?|admission|discharge(?:d)?`;
 /** "DATE OF SERVICE: 03/14/2024", "DOS 3/14/24", "…   DOS: 06/03/2024   Page 1 of 2", "Seen: 3/14/24". */
 const LABELLED_HEADER = new RegExp(
   String.raw`(?:^[ \t\f]*|[ \t]{2,}|\|[ \t]*)(?:${STRONG_LABEL})(?:[ \t]*(?::|#|-(?=[ \t]))|[ \t])[ \t]*(${DATE_SHAPE})|^[ \t\f]*(?:${WEAK_LABEL})[ \t]*:[ \t]*(${DATE_SHAPE})`,

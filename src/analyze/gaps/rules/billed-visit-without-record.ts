@@ -26,6 +26,12 @@ function distinctive(name: string): string[] {
   return name.toLowerCase().replace(/\(.*?\)/g, ' ').split(/[^a-z]+/).filter((w) => w.length >= 5 && !GENERIC.has(w));
 }
 
+/** The note's file name, author or organisation carries one of the biller's own words. */
+function namesBiller(e: Encounter, words: string[]): boolean {
+  const hay = `${e.file} ${e.provider.name ?? ''} ${e.provider.organization ?? ''}`.toLowerCase().replace(/[_\-.]+/g, ' ');
+  return words.some((w) => hay.includes(w));
+}
+
 function documentedElsewhere(m: BillingAnalysis['billedWithoutRecord'][number], notes: Encounter[]): boolean {
   if (m.codes.length && m.codes.every((c) => NOT_A_VISIT.test(c))) return true;
   const near = (days: number) => notes.filter((e) => Math.abs(daysBetween(e.date!, m.date)) <= days);
@@ -35,10 +41,7 @@ function documentedElsewhere(m: BillingAnalysis['billedWithoutRecord'][number], 
   // The biller's own words ("St. Hedwig Valley Hospital ED", "Allentown Occupational Health") in a note of that day
   // (its file name, author or organisation): the visit is documented, whoever signed the note.
   const words = distinctive(m.provider);
-  if (words.length && sameDay.some((e) => {
-    const hay = `${e.file} ${e.provider.name ?? ''} ${e.provider.organization ?? ''}`.toLowerCase().replace(/[_\-.]+/g, ' ');
-    return words.some((w) => hay.includes(w));
-  })) return true;
+  if (words.length && sameDay.some((e) => namesBiller(e, words))) return true;
   if (!sameDay.length) return false;
   // A biller named as a person ("Trent W. Hollister MD (BV Emergency Physicians)") is the author of a note that day.
   const surname = m.provider.replace(/\(.*\)/g, '').replace(/,?\s*\b(?:MD|DO|DPT|PT|DC|NP|PA-C|PhD|PsyD|FNP-C|APRN)\b\.?/g, '').trim().split(/\s+/).pop()?.toLowerCase();
@@ -65,10 +68,12 @@ export const rule: GapRule = {
     const missing = (ctx.billing?.billedWithoutRecord ?? []).filter((m) => !documentedElsewhere(m, notes));
     const byProvider = new Map<string, BillingAnalysis['billedWithoutRecord']>();
     for (const m of missing) pushTo(byProvider, m.provider, m);
-    // Many sessions of a therapy course whose notes are in part present: the missing daily notes are
+    // Many sessions of a therapy course whose notes are in part present, or any session of a therapist whose own
+    // notes are in the file (a ledger row that bills "visits 1-8" as one line): the missing daily notes are
     // therapy-notes-missing's request to the same office, not a second one.
-    const partlyDocumentedCourse = (provider: string, items: BillingAnalysis['billedWithoutRecord']) => THERAPY_BILLER.test(provider) && items.length >= 3
-      && items.some((m) => notes.some((e) => THERAPY.has(e.specialty) && Math.abs(daysBetween(e.date!, m.date)) <= 60));
+    const partlyDocumentedCourse = (provider: string, items: BillingAnalysis['billedWithoutRecord']) => THERAPY_BILLER.test(provider)
+      && items.some((m) => notes.some((e) => THERAPY.has(e.specialty) && Math.abs(daysBetween(e.date!, m.date)) <= 60
+        && (items.length >= 3 || namesBiller(e, distinctive(provider)))));
     return [...byProvider].filter(([provider, items]) => !partlyDocumentedCourse(provider, items)).map(([provider, items]) => {
       const dates = items.map((i) => i.date);
       const named = dates.slice(0, MAX_DATES_NAMED);

@@ -10,6 +10,8 @@ export const INJECTIONS = new Set<Modality>([
   'joint_injection', 'other_injection', 'radiofrequency_ablation',
 ]);
 const WINDOW_DAYS = 180;
+/** Blocks given to diagnose a pain generator, not to treat it. */
+const DIAGNOSTIC_BLOCKS = new Set<Modality>(['medial_branch_block']);
 /** Words that show an injection procedure, not a triage score ("ESI 3"), a request form ("RFA submitted") or an authorization. */
 const PROCEDURE_WORDS = /\b(?:inject\w*|epidural|TFESI|ILESI|CESI|transforaminal|interlaminar|caudal|facet|medial branch|block|radiofrequency|ablation|rhizotomy|trigger point|cortisone|steroid|subacromial|intra-?articular|bursa|viscosupplement\w*|Euflexxa|Synvisc|hyaluron\w*)\b/i;
 const NOT_A_PROCEDURE = /\b(?:triage|acuity|RFA (?:submitted|sent|to follow|approved|for)|submitted|auth #|approved|denied|request\w*|consider\w*|candidate|eval(?:uation)? for)\b|authori[sz]/i;
@@ -49,15 +51,20 @@ export const rule: GapRule = {
         if (!d) return false;
         const next = doneDates.slice(i + 1).find((x) => x && x > d);
         const mine = benefits.filter((b) => {
-          // Relief is reported at a visit after the injection; a date inside the sentence ("the July injection") names the injection, not the report.
-          const bd = ctx.encounterOf(b)?.date ?? ctx.dateOf(b);
-          if (!bd || bd < d || daysBetween(d, bd) > WINDOW_DAYS || (next && bd > next)) return false;
           const m = b.attributes.modality;
-          return !m || m === e.modality || m === 'other_injection';
+          if (m && m !== e.modality && m !== 'other_injection' && m !== 'joint_injection') return false;
+          // A later note that names this injection's date ("injection 05/20 helped about 2-3 weeks") reports on it.
+          if (b.dateSource === 'sentence' && ctx.dateOf(b) === d) return true;
+          // Otherwise relief is reported at a visit after the injection; a date inside the sentence ("the July injection") names the injection, not the report.
+          const bd = ctx.encounterOf(b)?.date ?? ctx.dateOf(b);
+          return !!bd && bd >= d && daysBetween(d, bd) <= WINDOW_DAYS && !(next && bd > next);
         });
         // How long relief lasted is what repeat-injection criteria and the exhaustion of options turn on; "helped
-        // about 3 weeks" documents the response without a percent, "70% relief" alone does not.
-        return !mine.some((b) => b.attributes.durationDays !== undefined || b.attributes.durationText || b.attributes.noRelief);
+        // about 3 weeks" documents the response without a percent, "70% relief" alone does not — except for a
+        // diagnostic block, whose answer is its peak percent relief.
+        const diagnostic = DIAGNOSTIC_BLOCKS.has(e.modality);
+        return !mine.some((b) => b.attributes.durationDays !== undefined || b.attributes.durationText || b.attributes.noRelief
+          || (diagnostic && b.attributes.percentRelief !== undefined));
       });
       if (!lacking.length) continue;
       const dates = [...new Set(lacking.map((f) => ctx.dateOf(f)!))];

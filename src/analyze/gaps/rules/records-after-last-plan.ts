@@ -1,6 +1,7 @@
 import type { Fact } from '../../../model/index.js';
 import { humanModality, isExaminingEncounter, list, makeGap, quoteOf, recordsOffice } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { isForOtherCondition } from '../../../knowledge/relevance.js';
 
 /** Treatment whose result must be seen in later records. */
 const ACTIVE = new Set([
@@ -40,7 +41,8 @@ export const rule: GapRule = {
     const last = visits[visits.length - 1];
     if (!last || visits.length < 2) return [];
     const end = last.date;
-    const planned = (f: Fact) => f.temporality === 'current' && !f.evidence.some((e) => NOT_A_PLAN.test(e.quote));
+    // Care for another condition (a blood-pressure drug restarted) is not the claimed impairment's plan.
+    const planned = (f: Fact) => f.temporality === 'current' && !isForOtherCondition(f) && !f.evidence.some((e) => NOT_A_PLAN.test(e.quote));
     // Scheduled after the record ends: surgery, procedures, consultations with a date after the last visit.
     const recordEnd = ctx.lastDate && ctx.lastDate > end ? ctx.lastDate : end;
     const future = ctx.asserted.filter((f) => planned(f) && (f.dateSource === 'sentence' || f.dateSource === 'relative') && (ctx.dateOf(f) ?? '') > recordEnd

@@ -1,5 +1,5 @@
 import type { Fact } from '../../../model/index.js';
-import { makeGap } from '../helpers.js';
+import { isExaminingEncounter, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 const SURGICAL_SPECIALTIES = new Set(['orthopedic_surgery', 'neurosurgery']);
@@ -7,10 +7,16 @@ const SURGICAL_SPECIALTIES = new Set(['orthopedic_surgery', 'neurosurgery']);
 const SURGEON_LABEL = /\b(?:orthopedic surgery|neurosurgery|surg\w*)\b/i;
 
 /** Words that give a reason in the sentence that records the decision ("…, so he is not a candidate", "declined, citing fear of complications"). */
-export const REASON_CUE = /\b(because|due to|given|since|as (?:she|he|they|the patient)|so (?:she|he|they)|citing|secondary to|owing to|does not (?:show|correlate|have)|do not correlate|no (?:surgically|surgical|operative) (?:correctable )?(?:lesion|target|pathology)|risk|comorbid\w*|BMI|smok\w+|fear|afraid|caregiver|cannot be off work|prefers?)\b/i;
+export const REASON_CUE = /\b(because|due to|given|since|as (?:she|he|they|the patient)|so (?:she|he|they)|citing|secondary to|owing to|does not (?:show|correlate|have)|do not correlate|no (?:surgically|surgical|operative) (?:correctable )?(?:lesion|target|pathology)|risk|comorbid\w*|BMI|smok\w+|fear|afraid|concern\w*|worr\w+|caregiver|cannot be off work|prefers?|wants? to avoid)\b/i;
 
 function statesReason(f: Fact): boolean {
   return f.evidence.some((e) => REASON_CUE.test(e.quote));
+}
+
+/** The consultation is a treating surgeon's, not an examiner's review of the records (an IME's history of a consult). */
+function treatingConsult(ctx: Parameters<GapRule['check']>[0], f: Fact): boolean {
+  const enc = ctx.encounterOf(f);
+  return !isExaminingEncounter(enc) && enc?.documentRole !== 'examining' && f.temporality !== 'historical';
 }
 
 export const rule: GapRule = {
@@ -28,15 +34,17 @@ export const rule: GapRule = {
     const consults = ctx.of('treatment', true).filter((f) => f.attributes.modality === 'surgical_consultation'
       && ['performed', 'completed', 'ongoing'].includes(f.attributes.status));
     const latestPerProvider = new Map<string, Fact>();
-    for (const c of consults) if (SURGEON_LABEL.test(ctx.providerOf(c))) latestPerProvider.set(ctx.providerOf(c), c);
+    for (const c of consults) if (SURGEON_LABEL.test(ctx.providerOf(c)) && treatingConsult(ctx, c)) latestPerProvider.set(ctx.providerOf(c), c);
     // A surgeon's first visit is a surgical consultation even when no sentence names it one (a letter to the
     // referring doctor); its first fact stands for it.
     for (const v of ctx.visits) {
       if (latestPerProvider.has(v.provider) || !v.facts.length || !SURGEON_LABEL.test(v.provider)) continue;
-      if (v.encounters.some((e) => SURGICAL_SPECIALTIES.has(e.specialty) && e.kind !== 'operative_report')) latestPerProvider.set(v.provider, v.facts[0]);
+      if (v.encounters.some((e) => SURGICAL_SPECIALTIES.has(e.specialty) && e.kind !== 'operative_report' && !isExaminingEncounter(e) && e.documentRole !== 'examining')) latestPerProvider.set(v.provider, v.facts[0]);
     }
+    // An operation done for the claim answers every consultation: its decision and reason are the operative record's.
+    const operated = ctx.asserted.some((f) => f.type === 'treatment' && f.attributes.modality === 'surgery' && ['performed', 'completed'].includes(f.attributes.status));
     const gaps = [];
-    for (const [who, c] of latestPerProvider) {
+    for (const [who, c] of operated ? [] : latestPerProvider) {
       const from = ctx.dateOf(c) ?? '';
       const later = ctx.asserted.filter((f) => (ctx.dateOf(f) ?? '') >= from);
       const surgery = later.filter((f) => f.type === 'treatment' && f.attributes.modality === 'surgery');
