@@ -160,4 +160,15 @@ IMPRESSION: Lumbar strain.
     const run = await analyze({ 'uc.txt': visit('04/19/2023', 'Continue ibuprofen.') + visit('08/28/2023', 'Start lisinopril 10 mg daily. BP 162/98.') });
     expect(run.analysis.gaps.filter((g) => g.ruleId === 'records-after-last-plan')).toEqual([]);
   });
+  it('a blood-pressure drug run out is not the claimed treatment left unfollowed', async () => {
+    const visit = (date: string, meds: string) => `DESERT SKY URGENT CARE\nDATE OF SERVICE: ${date}\nProvider: Yesenia Portillo, FNP-C\nLeft knee pain 6/10.\nMeds (pt report): ${meds}\nPLAN: Knee brace. Follow up 4 weeks.\n\n`;
+    const run = await analyze({ 'uc.txt': visit('04/19/2023', 'naproxen 500 mg BID.') + visit('05/19/2023', 'lisinopril 10 mg - ran out ~3 wks ago; naproxen 500 mg BID.') });
+    expect(run.analysis.gaps.filter((g) => g.ruleId === 'treatment-not-followed')).toEqual([]);
+  });
+});
+
+describe('a clinician postponing is not the patient declining', () => {
+  const declined = (s: string) => factsOf(s).facts.filter((f) => f.type === 'treatment' && f.attributes.status === 'declined');
+  it.each([['Deferred ROM testing per protocol.'], ['Injection deferred until MRI reviewed.']])('invalid: %s', (s) => expect(declined(s)).toEqual([]));
+  it.each([['Patient defers the epidural injection for now.'], ['She declined physical therapy.']])('valid: %s', (s) => expect(declined(s)).not.toEqual([]));
 });

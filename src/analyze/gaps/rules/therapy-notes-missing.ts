@@ -59,6 +59,10 @@ export const rule: GapRule = {
       const notes = new Set([...own.map((v) => v.date), ...rows, ...logged]);
       const claimed = Math.max(stated, billed.size);
       if (claimed < MIN_SESSIONS || notes.size > claimed / 2 || claimed - notes.size < MIN_MISSING) continue;
+      // A course that ended with its result measured (the same instrument at the start and at discharge) is
+      // documented for a decision; its daily notes matter only to reconcile a ledger that bills more visits.
+      const measured = e.outcomeBefore.some((b) => e.outcomeAfter.some((a) => a.instrument === b.instrument));
+      if (!billed.size && measured && (e.status === 'completed' || e.status === 'discontinued')) continue;
       const therapist = own[own.length - 1].provider;
       const course = `${humanModality(e.modality)} course ${e.firstDate} to ${e.lastDate}`;
       const source = billed.size >= stated ? `${billed.size} visits billed in the ledger` : `${stated} visits`;

@@ -1,5 +1,6 @@
 import type { Fact } from '../../../model/index.js';
 import { datesOf, humanModality, list, makeGap, opinionAddressee, quoteOf, shortQuote } from '../helpers.js';
+import { isForOtherCondition } from '../../../knowledge/relevance.js';
 import type { GapRule } from '../types.js';
 
 /** The record says prescribed treatment was not followed. */
@@ -12,6 +13,13 @@ const INJECTION = /injection|block|ablation/;
 /** Mental-health care and surgery have their own rules (mental-health-unaddressed, surgical-consult-without-decision-reason). */
 const OWN_RULE = new Set(['psychology', 'surgery', 'surgical_consultation']);
 
+/** A medication list holds several drugs in one sentence: the cue must stand in the drug's own clause ("lisinopril - ran out; naproxen daily"). */
+function clauseOf(f: Fact, quote: string): string {
+  const drug = f.type === 'treatment' ? f.attributes.drug?.toLowerCase() : undefined;
+  if (!drug) return quote;
+  return quote.split(/[;\n]|,(?=\s*[A-Za-z]+\s+\d)/).find((c) => c.toLowerCase().includes(drug)) ?? quote;
+}
+
 export const rule: GapRule = {
   meta: {
     id: 'treatment-not-followed',
@@ -23,12 +31,13 @@ export const rule: GapRule = {
     request: { to: 'the treating physician', ask: 'Please document why the prescribed treatment was not followed (good cause) and whether it would be expected to restore function.' },
   },
   check(ctx) {
-    const notFollowed = ctx.asserted.filter((f) => f.temporality === 'current'
-      && !(f.type === 'treatment' && OWN_RULE.has(f.attributes.modality)) && f.evidence.some((e) => NOT_FOLLOWED.test(e.quote)));
+    // Care for another condition (a blood-pressure drug run out) is not the claimed impairment's treatment.
+    const notFollowed = ctx.asserted.filter((f) => f.temporality === 'current' && !isForOtherCondition(f)
+      && !(f.type === 'treatment' && OWN_RULE.has(f.attributes.modality)) && f.evidence.some((e) => NOT_FOLLOWED.test(clauseOf(f, e.quote))));
     // A reason given once for declining a kind of treatment explains its later refusals.
     const kind = (m: string) => (INJECTION.test(m) ? 'injection' : m);
     const explainedKinds = new Set(ctx.of('treatment').filter((f) => f.evidence.some((e) => /declin|refus/i.test(e.quote) && REASON.test(e.quote))).map((f) => kind(f.attributes.modality)));
-    const declinedNoReason = ctx.of('treatment').filter((f) => f.attributes.status === 'declined' && !OWN_RULE.has(f.attributes.modality)
+    const declinedNoReason = ctx.of('treatment').filter((f) => f.attributes.status === 'declined' && !OWN_RULE.has(f.attributes.modality) && !isForOtherCondition(f)
       && !f.attributes.reasonStopped && !f.evidence.some((e) => REASON.test(e.quote) || FURTHER.test(e.quote)) && !explainedKinds.has(kind(f.attributes.modality)));
     const items: Fact[] = [...notFollowed, ...declinedNoReason];
     if (!items.length) return [];
