@@ -2,6 +2,7 @@
 # Plateau setup: system tools for PDF text and OCR, then Node dependencies. Idempotent; safe to re-run.
 #   poppler-utils   pdftotext / pdftoppm / pdfinfo (PDF text layer, page rendering for OCR)
 #   tesseract-ocr   + tesseract-ocr-eng (local OCR of scanned pages; nothing is downloaded at run time)
+#   chromium        only with --with-browser (the test suite's print-layout checks drive it through playwright-core)
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || n
 command -v tesseract >/dev/null 2>&1 || need="$need tesseract-ocr"
 if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx eng; then need="$need tesseract-ocr-eng"; fi
 case "$need" in *tesseract-ocr\ *|*tesseract-ocr) need="$need tesseract-ocr-eng" ;; esac
+if [ "${1:-}" = "--with-browser" ] && ! command -v chromium >/dev/null 2>&1; then need="$need chromium"; fi
 
 if [ -n "$need" ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
@@ -22,7 +24,7 @@ if [ -n "$need" ]; then
   # shellcheck disable=SC2086
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $need
 else
-  echo "setup: poppler-utils and tesseract-ocr(-eng) already installed"
+  echo "setup: system packages already installed"
 fi
 
 # npm ci only when node_modules is missing or older than the lockfile.

@@ -2,7 +2,7 @@
 # The whole test suite on a fresh clone: installs what the tests need, then runs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --with-browser
 npx tsc --noEmit
 mkdir -p out
 status=0

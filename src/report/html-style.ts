@@ -75,6 +75,10 @@ footer{margin-top:2rem;border-top:1px solid var(--line);padding-top:.6rem;color:
   section.summary{font-size:8.6pt;line-height:1.25;padding:0;border:none;margin-top:4mm}
   section.summary ul{margin:1mm 0;padding-left:4.5mm}section.summary li{margin:.6mm 0}
   section.summary h2{margin:0 0 1mm}
+  /* A long summary item (the gaps) may run on rather than leave half the sheet blank; citations keep the text size. */
+  section.summary>ul>li{break-inside:auto}
+  section.summary .cites{font-size:.92em}
+  header dl.facts{margin:1mm 0}header p.note{margin:1mm 0;padding:1mm 3mm}h1{margin:0 0 2mm;font-size:16pt}
   /* Quotes stay in the body and Appendix B; the summary prints exhibit/page and evidence number only. */
   section.summary details.cite .q{display:none}
   ol.evidence li{break-inside:avoid}
