@@ -172,3 +172,13 @@ describe('a clinician postponing is not the patient declining', () => {
   it.each([['Deferred ROM testing per protocol.'], ['Injection deferred until MRI reviewed.']])('invalid: %s', (s) => expect(declined(s)).toEqual([]));
   it.each([['Patient defers the epidural injection for now.'], ['She declined physical therapy.']])('valid: %s', (s) => expect(declined(s)).not.toEqual([]));
 });
+
+describe('rule lines are not part of a sentence', () => {
+  it('a table framed by dashes quotes its row, not the rule', async () => {
+    const { splitSentences } = await import('../src/segment/sentences.js');
+    const text = 'MEDICATION ADMINISTRATION\n---------------------------------------------------------------------------\n Time   Medication      Dose    Route   By\n 07:10  Ketorolac       30 mg   IV      RN\n';
+    const quotes = splitSentences(text).map((s) => text.slice(s.start, s.end));
+    expect(quotes.some((q) => q.includes('-----') && /[A-Za-z]/.test(q))).toBe(false);
+    expect(quotes.some((q) => q.includes('Ketorolac'))).toBe(true);
+  });
+});

@@ -24,6 +24,8 @@ const UPPER_LINE = /^[ \t]*[A-Z][A-Z0-9 /&'()\-]{2,60}[ \t]*$/;
 /** A heading inside run-on text: "PAST MEDICAL HISTORY:," or "Assessment:" after a boundary. */
 const INLINE_HEADING = /(^|[.!?],?\s*|:\s+|\s{2,}|\n\s*)([A-Z][A-Za-z0-9/&'\-]*(?: [A-Za-z0-9/&'()\-]+){0,6}):(?: ?,)?(?=\s|$)/g;
 
+const RULE_LINE = /^[ \t]*[=\-_*#~+|]{5,}[ \t]*$/;
+
 function isUpper(s: string): boolean {
   return /[A-Z]{2}/.test(s) && !/[a-z]/.test(s);
 }
@@ -31,6 +33,8 @@ function isUpper(s: string): boolean {
 /** Whether a line break after `line` ends the sentence, given the next line. */
 function breaksAfter(line: string, next: string | undefined): boolean {
   if (next === undefined || !/\S/.test(next) || !/\S/.test(line)) return true;
+  // A rule line ("-----", "=====") frames a table or a note: it is never part of a sentence.
+  if (RULE_LINE.test(line) || RULE_LINE.test(next)) return true;
   if (LIST_ITEM.test(next) || HEADING_LINE.test(next) || UPPER_LINE.test(next) || FORM_FIELD.test(next)) return true;
   const t = line.trimEnd();
   if (/[.?!:]$/.test(t)) return true;
