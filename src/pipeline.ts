@@ -1,18 +1,35 @@
 /** The pipeline: ingest, segment, extract and analyze one case, stage by stage. */
 import type { CaseAnalysis, Claim, DocumentRole, DocumentStatus, Encounter, Fact, SourceDocument } from './model/index.js';
-import { readCase, type FileFailure } from './ingest/index.js';
+import { readCase, type FileFailure, type ReadOptions } from './ingest/index.js';
 import { splitEncounters } from './segment/encounters.js';
 import { classifyDocument, documentParts, examinerHead, roleAt } from './segment/document-role.js';
 import { findMisfiled } from './segment/identity.js';
 import { harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
 import { markCopiedForward, markExaminerReview, markStaleMedicationLists } from './extract/copy-forward.js';
-import { analyzeCase } from './analyze/index.js';
+import { analyzeCase, type AnalysisInput } from './analyze/index.js';
 
 export interface CaseRun {
   analysis: CaseAnalysis;
   documents: SourceDocument[];
   failures: FileFailure[];
+  /** What the analysis was computed from: kept so that a reviewer's corrections can recompute it without re-reading. */
+  input: AnalysisInput;
+}
+
+/** Where a run is: reading files (with pages read so far), extracting facts from documents, or judging the case. */
+export interface RunProgress {
+  step: 'reading' | 'extracting' | 'analysing' | 'done';
+  filesDone: number;
+  filesTotal: number;
+  pagesDone: number;
+  file?: string;
+}
+
+export interface RunOptions {
+  onProgress?: (p: RunProgress) => void;
+  /** Forwarded to the reader (PDF options, concurrency). */
+  read?: ReadOptions;
 }
 
 /**
@@ -51,13 +68,20 @@ function documentStatus(doc: SourceDocument, role: DocumentRole, encounters: Enc
 }
 
 /** The whole job: files → cited analysis. Per-file failures are reported, never thrown. */
-export async function analyzePaths(inputs: string[], claim: Claim): Promise<CaseRun> {
-  const { documents, failures, duplicates } = await readCase(inputs);
+export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOptions = {}): Promise<CaseRun> {
+  let pagesDone = 0;
+  const report = opts.onProgress;
+  const { documents, failures, duplicates } = await readCase(inputs, {
+    ...opts.read,
+    onFileRead: report && ((p) => { pagesDone += p.pages; report({ step: 'reading', filesDone: p.filesDone, filesTotal: p.filesTotal, pagesDone, file: p.file }); }),
+  });
+  const filesTotal = new Set(documents.map((d) => d.file)).size + failures.length;
   const statuses: DocumentStatus[] = [];
   const encounters: Encounter[] = [];
   const facts: Fact[] = [];
   const misfiled = findMisfiled(documents);
-  for (const doc of documents) {
+  for (const [i, doc] of documents.entries()) {
+    report?.({ step: 'extracting', filesDone: i, filesTotal: documents.length, pagesDone, file: doc.file });
     try {
       const role = classifyDocument(doc);
       const other = misfiled.get(doc.file);
@@ -79,6 +103,9 @@ export async function analyzePaths(inputs: string[], claim: Claim): Promise<Case
   markExaminerReview(facts, encounters);
   for (const f of failures) statuses.push({ file: f.file, status: 'error', error: f.error, warnings: [], pages: 0, encounters: [] });
   statuses.sort((a, b) => a.file.localeCompare(b.file));
-  const analysis = analyzeCase({ claim, documents: statuses, encounters, facts, duplicates });
-  return { analysis, documents, failures };
+  report?.({ step: 'analysing', filesDone: filesTotal, filesTotal, pagesDone });
+  const input: AnalysisInput = { claim, documents: statuses, encounters, facts, duplicates };
+  const analysis = analyzeCase(input);
+  report?.({ step: 'done', filesDone: filesTotal, filesTotal, pagesDone });
+  return { analysis, documents, failures, input };
 }

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pagesFromMarkers, readTextDocument } from '../src/ingest/text.js';
 import { classifyDocument, documentParts } from '../src/segment/document-role.js';
 import { processDocument, analyzePaths } from '../src/pipeline.js';
-import { factsOf } from './helpers/extract-doc.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
 import type { Claim } from '../src/model/index.js';
 
 const dirs: string[] = [];
@@ -180,5 +180,19 @@ describe('rule lines are not part of a sentence', () => {
     const quotes = splitSentences(text).map((s) => text.slice(s.start, s.end));
     expect(quotes.some((q) => q.includes('-----') && /[A-Za-z]/.test(q))).toBe(false);
     expect(quotes.some((q) => q.includes('Ketorolac'))).toBe(true);
+  });
+});
+
+describe('a relative filed in the claimant\'s record', () => {
+  const note = (name: string, dob: string, file: string) => textDoc(`Patient: ${name}    DOB: ${dob}\nDATE OF SERVICE: 03/14/2024\nNeck pain.\n`, file);
+  it('valid: same surname, another given name and birth date is set aside', async () => {
+    const { findMisfiled } = await import('../src/segment/identity.js');
+    const docs = [note('VANDERMEER, RHONDA J', '03/08/1971', 'a.txt'), note('Vandermeer, Rhonda', '03/08/1971', 'b.txt'), note('VANDERMEER, CHRISTINE M', '11/02/1951', 'c.txt')];
+    expect([...findMisfiled(docs).keys()]).toEqual(['c.txt']);
+  });
+  it('invalid: the claimant\'s own name with a mistyped birth date is kept', async () => {
+    const { findMisfiled } = await import('../src/segment/identity.js');
+    const docs = [note('VANDERMEER, RHONDA J', '03/08/1971', 'a.txt'), note('Vandermeer, Rhonda', '03/08/1971', 'b.txt'), note('Vandermeer, Rhonda J', '03/08/1917', 'c.txt')];
+    expect([...findMisfiled(docs).keys()]).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ export interface ReadOptions {
   concurrency?: number;
   /** Called once per failed file (the CLI prints these to stderr as they happen). */
   onFailure?: (f: FileFailure) => void;
+  /** Called as each file is read (or fails), with the count done of the total and the pages it held. */
+  onFileRead?: (p: { file: string; filesDone: number; filesTotal: number; pages: number }) => void;
 }
 
 /** Largest file of any kind read at all (PDF exhibits of a few thousand pages stay far below). */
@@ -125,16 +127,19 @@ export async function readFileDocuments(id: string, display: string, abs: string
 export async function readCase(inputs: string[], opts: ReadOptions = {}): Promise<ReadCaseResult> {
   const files = await listFiles(inputs);
   const failures: FileFailure[] = [];
+  let filesDone = 0;
   const perFile = await mapLimit(files, opts.concurrency ?? availableParallelism(), async (f, i) => {
+    let docs: SourceDocument[] = [];
     try {
       if (f.error) throw new ReadError(f.error);
-      return await readFileDocuments(`d${i + 1}`, f.display, f.abs, opts);
+      docs = await readFileDocuments(`d${i + 1}`, f.display, f.abs, opts);
     } catch (err) {
       const failure = { file: f.display, error: err instanceof Error ? err.message : String(err) };
       failures.push(failure);
       opts.onFailure?.(failure);
-      return [];
     }
+    opts.onFileRead?.({ file: f.display, filesDone: ++filesDone, filesTotal: files.length, pages: docs.reduce((n, d) => n + d.pages.length, 0) });
+    return docs;
   });
   const documents = perFile.flat();
   failures.sort((a, b) => a.file.localeCompare(b.file));

@@ -6,7 +6,7 @@
 import type { Evidence, SourceDocument } from '../model/index.js';
 import { evidenceAt } from '../knowledge/evidence.js';
 
-export interface PatientIdentity { dob?: string; surname?: string; evidence: Evidence[] }
+export interface PatientIdentity { dob?: string; surname?: string; given?: string; evidence: Evidence[] }
 
 /** "DOB: 03/08/1962", "D.O.B. 3/8/62", "Date of Birth: 03/08/1962". */
 const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)\s*[:#]?\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\b/i;
@@ -22,6 +22,13 @@ function isoDob(m: RegExpExecArray): string {
   return `${y}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
 }
 
+/** The first given name: "PRUITT, SHARON L" → sharon, "Sharon L. Pruitt" → sharon. */
+function givenOf(name: string): string | undefined {
+  const n = name.trim();
+  const words = (n.includes(',') ? n.split(',')[1] ?? '' : n.split(/\s+/).slice(0, -1).join(' ')).split(/\s+/).filter((w) => w.length > 1 && !/^[A-Z]\.$/.test(w));
+  return words[0]?.toLowerCase().replace(/[^a-z'-]/g, '') || undefined;
+}
+
 function surnameOf(name: string): string {
   const n = name.trim();
   return (n.includes(',') ? n.split(',')[0] : n.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w)).at(-1) ?? n).toLowerCase();
@@ -33,9 +40,12 @@ export function patientIdentity(doc: SourceDocument): PatientIdentity {
   const d = DOB.exec(head);
   if (d) { id.dob = isoDob(d); id.evidence.push(evidenceAt(doc, d.index, d.index + d[0].length)); }
   for (const n of head.matchAll(NAME_FIELD)) {
-    const surname = surnameOf(n[1].replace(/\s+(?:DOB|SSN|MRN|D\.O\.B|Date|Sex|Age)\b.*$/s, ''));
+    const name = n[1].replace(/\s+(?:DOB|SSN|MRN|D\.O\.B|Date|Sex|Age)\b.*$/s, '');
+    const surname = surnameOf(name);
     if (NOT_A_NAME.has(surname) || surname.length < 2) continue;
     id.surname = surname;
+    const given = givenOf(name);
+    if (given && !NOT_A_NAME.has(given)) id.given = given;
     const at = n.index + n[0].length - n[1].length;
     id.evidence.push(evidenceAt(doc, at, at + n[1].length));
     break;
@@ -59,12 +69,15 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
   const ids = new Map(docs.filter((d) => d.kind !== 'ledger' && d.kind !== 'fhir').map((d) => [d.file, patientIdentity(d)]));
   const dob = majority([...ids.values()].map((i) => i.dob));
   const surname = majority([...ids.values()].map((i) => i.surname));
+  const given = majority([...ids.values()].filter((i) => i.surname === surname.value).map((i) => i.given));
   const out = new Map<string, { reason: string; evidence: Evidence[] }>();
   for (const [file, id] of ids) {
     const otherDob = dob.count >= 2 && id.dob && id.dob !== dob.value;
     const otherName = surname.count >= 2 && id.surname && id.surname !== surname.value && !surname.value!.includes(id.surname) && !id.surname.includes(surname.value!);
-    if (otherDob && (otherName || !id.surname)) {
-      out.set(file, { reason: `names a patient born ${id.dob}${id.surname ? ` (${id.surname})` : ''}, while the claimant's records give ${dob.value}`, evidence: id.evidence });
+    // Same surname, another given name and another birth date: a relative seen at the same clinic (mother, daughter).
+    const relative = given.count >= 2 && id.surname === surname.value && id.given && !given.value!.startsWith(id.given) && !id.given.startsWith(given.value!);
+    if (otherDob && (otherName || relative || !id.surname)) {
+      out.set(file, { reason: `names a patient born ${id.dob}${id.surname ? ` (${id.given ? `${id.given} ` : ''}${id.surname})` : ''}, while the claimant's records give ${dob.value}`, evidence: id.evidence });
     }
   }
   return out;

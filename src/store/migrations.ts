@@ -1,0 +1,54 @@
+/** Schema migrations, in order. Each runs once; the query builder records which have run. */
+import { sql, type Kysely, type Migration } from 'kysely';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-workspace': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('cases')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('claimant', 'text', (c) => c.notNull())
+        .addColumn('claim_type', 'text', (c) => c.notNull())
+        .addColumn('state', 'text').addColumn('dob', 'text').addColumn('onset', 'text').addColumn('dli', 'text')
+        .addColumn('filing_date', 'text').addColumn('education', 'text').addColumn('past_work', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('documents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('stored_path', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('uploaded_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('documents_case').on('documents').column('case_id').execute();
+      await db.schema.createTable('analyses')
+        .addColumn('case_id', 'text', (c) => c.primaryKey().references('cases.id').onDelete('cascade'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('progress', 'text', (c) => c.notNull())
+        .addColumn('error', 'text').addColumn('result', 'text').addColumn('input', 'text')
+        .addColumn('started_at', 'text').addColumn('finished_at', 'text')
+        .execute();
+      await db.schema.createTable('page_texts')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('file', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('pages', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('page_texts_pk', ['case_id', 'file'])
+        .execute();
+      await db.schema.createTable('corrections')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('anchor', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull().defaultTo(sql`'{}'`))
+        .addColumn('reason', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('withdrawn_at', 'text')
+        .execute();
+      await db.schema.createIndex('corrections_case').on('corrections').column('case_id').execute();
+    },
+  },
+};

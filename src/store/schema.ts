@@ -1,0 +1,83 @@
+/**
+ * The workspace's tables, typed for the query builder. One schema serves the embedded SQLite file and (later) a
+ * firm's PostgreSQL: JSON is stored as text, dates as ISO strings, ids as text.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+export interface CaseTable {
+  id: string;
+  claimant: string;
+  /** ssdi | ssi | workers_comp | personal_injury | general */
+  claim_type: string;
+  state: string | null;
+  dob: string | null;
+  /** Alleged onset (SSA) or date of injury. */
+  onset: string | null;
+  dli: string | null;
+  filing_date: string | null;
+  education: string | null;
+  past_work: string | null;
+  created_at: ColumnType<string, string, never>;
+  updated_at: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  case_id: string;
+  /** The name the user gave the file (shown escaped, never used as a path). */
+  name: string;
+  /** Where the bytes are, under the workspace's data folder. */
+  stored_path: string;
+  size: number;
+  sha256: string;
+  uploaded_at: string;
+}
+
+export interface AnalysisTable {
+  case_id: string;
+  /** queued | running | done | failed | cancelled */
+  status: string;
+  /** RunProgress as JSON, with the job's start time. */
+  progress: string;
+  error: string | null;
+  /** The analysis as computed from the records (CaseAnalysis JSON), before corrections. */
+  result: string | null;
+  /** AnalysisInput JSON: what corrections recompute from. */
+  input: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** Text of every page read, for the evidence viewer (one row per document of a file). */
+export interface PageTextTable {
+  case_id: string;
+  file: string;
+  /** The document's text and its pages' offsets ([{n,start,end}] JSON). */
+  text: string;
+  pages: string;
+}
+
+export interface CorrectionTable {
+  id: Generated<number>;
+  case_id: string;
+  /** fact | gap | verdict */
+  target: string;
+  /** accept | reject | edit | add | dismiss | requested | received | restore | verdict */
+  action: string;
+  /** What the correction is about, anchored to the quoted words rather than to offsets (JSON). */
+  anchor: string;
+  /** The new values (JSON): edited attributes, the added fact, the changed verdict. */
+  payload: string;
+  reason: string | null;
+  created_at: string;
+  /** Set when the correction is withdrawn (a dismissed gap restored): kept for the audit trail. */
+  withdrawn_at: string | null;
+}
+
+export interface Database {
+  cases: CaseTable;
+  documents: DocumentTable;
+  analyses: AnalysisTable;
+  page_texts: PageTextTable;
+  corrections: CorrectionTable;
+}
