@@ -4,6 +4,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerContext } from './commands/context.js';
 import { registerSynth } from './commands/synth.js';
 import { registerEval } from './commands/eval.js';
+import { registerServe } from './commands/serve.js';
 import { UsageError } from './usage.js';
 import { ContractError } from '../report/index.js';
 
@@ -22,6 +23,7 @@ registerAnalyze(program);
 registerContext(program);
 registerSynth(program);
 registerEval(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,7 +4,7 @@ import { DocumentStatusSchema } from './document.js';
 import { FactSchema, ModalitySchema, ActivitySchema } from './fact.js';
 
 /** Bump the major on any breaking change to the JSON contract; minor for additions. */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export const ClaimTypeSchema = z.enum(['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general']);
 export type ClaimType = z.infer<typeof ClaimTypeSchema>;
@@ -88,6 +88,13 @@ export const MmiSchema = z.object({
   /** An MMI that was stated and later withdrawn (new injury, flare with new active care, "no longer at MMI"). */
   priorMmi: z.object({ date: z.string().optional(), statedBy: z.string().optional(), reason: z.string(), evidence: z.array(EvidenceSchema) }).optional(),
   evidence: z.array(EvidenceSchema),
+  /** A reviewer changed the verdict: theirs is `status`/`date` above; the record's reading is kept as `original`. */
+  reviewerOverride: z.object({
+    status: z.enum(['explicit', 'implied', 'not_reached', 'insufficient_evidence']),
+    date: z.string().optional(),
+    reason: z.string(),
+    original: z.object({ status: z.enum(['explicit', 'implied', 'not_reached', 'insufficient_evidence']), date: z.string().optional() }),
+  }).optional(),
 });
 export type MmiAssessment = z.infer<typeof MmiSchema>;
 
@@ -144,8 +151,22 @@ export const GapSchema = z.object({
   authority: z.object({ cite: z.string(), url: z.string().optional() }),
   request: z.object({ to: z.string(), ask: z.string() }),
   evidence: z.array(EvidenceSchema),
+  /** A reviewer's disposition: dismissed (with a reason, restorable), requested from the provider, or received. */
+  review: z.object({ state: z.enum(['dismissed', 'requested', 'received']), reason: z.string().optional(), at: z.string() }).optional(),
 });
 export type Gap = z.infer<typeof GapSchema>;
+
+/** A reviewer's correction as every export shows it. `matched` is false when re-analysis no longer finds its anchor. */
+export const CorrectionNoteSchema = z.object({
+  id: z.number().int(),
+  target: z.enum(['fact', 'gap', 'verdict']),
+  action: z.string(),
+  summary: z.string(),
+  reason: z.string().optional(),
+  createdAt: z.string(),
+  matched: z.boolean(),
+});
+export type CorrectionNote = z.infer<typeof CorrectionNoteSchema>;
 
 const BillingTotalSchema = z.object({
   /** Modality ("physical_therapy", "office_visit", "other"), provider as billed, month (YYYY-MM) or year. */
@@ -212,6 +233,8 @@ export const CaseAnalysisSchema = z.object({
   duplicates: z.array(z.object({ kind: z.enum(['duplicate_document', 'copy_forward']), evidence: z.array(EvidenceSchema) })),
   /** Present when the case includes a billing ledger. */
   billing: BillingSchema.optional(),
+  /** Corrections made by a reviewer in the workspace (absent in a plain CLI run). */
+  corrections: z.array(CorrectionNoteSchema).optional(),
   disclaimer: z.string(),
 });
 export type CaseAnalysis = z.infer<typeof CaseAnalysisSchema>;

@@ -146,6 +146,8 @@ const FactBase = {
   /** Triggers that decided the context flags above. */
   context: z.array(ContextCueSchema),
   evidence: z.array(EvidenceSchema).min(1),
+  /** A reviewer's mark in the workspace: confirmed, edited, or added from selected text. */
+  review: z.enum(['accepted', 'edited', 'added']).optional(),
 };
 
 export const FactSchema = z.discriminatedUnion('type', [

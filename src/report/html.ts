@@ -106,7 +106,8 @@ ${summaryItem('Duration:', s.duration, c)}
 function mmi(a: CaseAnalysis, c: Citer): Markup {
   const key = mmiEvidence(a, c.ranker);
   return html`<section id="mmi" aria-labelledby="h-mmi"><h2 id="h-mmi">MMI (maximum medical improvement)</h2>
-<p class="verdict ${a.mmi.status}"><strong>${MMI_STATUS_LABEL[a.mmi.status]}.</strong> ${mmiHeadline(a.mmi)}</p>
+<p class="verdict ${a.mmi.status}"><strong>${MMI_STATUS_LABEL[a.mmi.status]}.</strong> ${a.mmi.reviewerOverride ? '' : mmiHeadline(a.mmi)}</p>
+${a.mmi.reviewerOverride ? html`<p class="override"><strong>Changed by the reviewer</strong> from “${MMI_STATUS_LABEL[a.mmi.reviewerOverride.original.status]}”${a.mmi.reviewerOverride.original.date ? ` (${a.mmi.reviewerOverride.original.date})` : ''}${a.mmi.date ? ` to a date of ${a.mmi.date}` : ''}. Reason: ${a.mmi.reviewerOverride.reason}. The reasons below are the record's reading.</p>` : ''}
 ${a.mmi.evidence.length ? html`<p class="support">Supporting record: ${c.picked(c.ranker.pick(a.mmi.evidence, key ? [key] : [], 3))}</p>` : ''}
 ${a.mmi.reasons.length ? html`<h3>Reasons</h3>${c.reasons(a.mmi.reasons)}` : ''}
 ${a.mmi.conflicts.length ? html`<h3>Statements that point the other way</h3>${c.reasons(a.mmi.conflicts)}` : ''}
@@ -194,9 +195,21 @@ function gaps(a: CaseAnalysis, c: Citer): Markup {
 <p><strong>Why:</strong> ${g.why}</p>
 <p><strong>Rule:</strong> <code>${g.ruleId}</code>, resting on ${url ? html`<a href="${url}" rel="noreferrer noopener">${g.authority.cite}</a>` : g.authority.cite}</p>
 <p><strong>Request to ${g.request.to}:</strong> ${g.request.ask}</p>
-<p><strong>Evidence:</strong> ${g.evidence.length ? c.spread(g.evidence) : 'none (the gap is an absence)'}</p></article>`;
+<p><strong>Evidence:</strong> ${g.evidence.length ? c.spread(g.evidence) : 'none (the gap is an absence)'}</p>${g.review ? html`<p class="review"><strong>Reviewer:</strong> ${REVIEW_LABEL[g.review.state]} ${g.review.at.slice(0, 10)}${g.review.reason ? `: ${g.review.reason}` : ''}</p>` : ''}</article>`;
   });
   return html`<section id="gaps" aria-labelledby="h-gaps"><h2 id="h-gaps">Gaps in the record (${a.gaps.length})</h2>${items.length ? items : html`<p>No gap rule fired.</p>`}</section>`;
+}
+
+const REVIEW_LABEL = { dismissed: 'dismissed', requested: 'requested from the provider', received: 'received' } as const;
+
+/** What the reviewer changed, in every export: the record's reading is never silently replaced. */
+function corrections(a: CaseAnalysis): Markup {
+  const list = a.corrections ?? [];
+  if (!list.length) return html``;
+  return html`<section id="corrections" aria-labelledby="h-corrections"><h2 id="h-corrections">Reviewer corrections (${list.length})</h2>
+<p class="note">Made in the Plateau workspace by the reviewer; the analysis above was recomputed with them.</p>
+<ul>${list.map((k) => html`<li>${k.summary}${k.reason ? html` — <em>${k.reason}</em>` : ''} <small>(${k.createdAt.slice(0, 10)}${k.matched ? '' : '; its words are no longer in the record'})</small></li>`)}</ul>
+</section>`;
 }
 
 function totalsTable(label: string, rows: BillingTotal[], name: (t: BillingTotal) => string, c: Citer, grand?: BillingTotal): Markup {
@@ -255,7 +268,7 @@ function appendix(c: Citer): Markup {
 export function renderHtml(a: CaseAnalysis): string {
   const c = new Citer(a);
   // Sections are rendered in reading order so evidence numbers follow the order of first citation.
-  const body = [header(a), summary(a, c), mmi(a, c), timeline(a, c), floor(a, c), trajectory(a, c), duration(a, c), gaps(a, c), billing(a, c), claimant(a), documents(a, c), letters(a), appendix(c)];
+  const body = [header(a), summary(a, c), mmi(a, c), timeline(a, c), floor(a, c), trajectory(a, c), duration(a, c), gaps(a, c), corrections(a), billing(a, c), claimant(a), documents(a, c), letters(a), appendix(c)];
   const page = html`<!doctype html>
 <html lang="en">
 <head>

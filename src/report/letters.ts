@@ -34,7 +34,8 @@ function requestBlock(gap: Gap, n: number): string {
 
 export function renderLetters(analysis: CaseAnalysis): RequestLetter[] {
   const groups = new Map<string, { to: string; gaps: Gap[] }>();
-  for (const gap of analysis.gaps) {
+  // A gap the reviewer dismissed, or whose records were received, needs no letter.
+  for (const gap of analysis.gaps.filter((g) => g.review?.state !== 'dismissed' && g.review?.state !== 'received')) {
     const to = gap.request.to.replace(/\s+/g, ' ').trim();
     if (!to) continue;
     const key = recipientKey(to);

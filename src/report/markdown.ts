@@ -126,8 +126,13 @@ function mmi(w: MarkdownWriter, a: CaseAnalysis): void {
   w.line('## MMI (maximum medical improvement)');
   w.line();
   const key = mmiEvidence(a, w.ranker);
-  w.line(`**${MMI_STATUS_LABEL[a.mmi.status]}.** ${mdText(mmiHeadline(a.mmi))} ${w.picked(w.ranker.pick(a.mmi.evidence, key ? [key] : [], MAX_INLINE))}`.trimEnd());
+  const o = a.mmi.reviewerOverride;
+  w.line(`**${MMI_STATUS_LABEL[a.mmi.status]}.** ${o ? '' : mdText(mmiHeadline(a.mmi))} ${w.picked(w.ranker.pick(a.mmi.evidence, key ? [key] : [], MAX_INLINE))}`.trimEnd());
   w.line();
+  if (o) {
+    w.line(`**Changed by the reviewer** from “${MMI_STATUS_LABEL[o.original.status]}”${o.original.date ? ` (${o.original.date})` : ''}${a.mmi.date ? ` to a date of ${a.mmi.date}` : ''}. Reason: ${mdText(o.reason)}. The reasons below are the record's reading.`);
+    w.line();
+  }
   if (a.mmi.reasons.length > 0) {
     w.line('Reasons:');
     w.line();
@@ -245,6 +250,15 @@ function duration(w: MarkdownWriter, a: CaseAnalysis): void {
   w.line();
 }
 
+function corrections(w: MarkdownWriter, a: CaseAnalysis): void {
+  const list = a.corrections ?? [];
+  if (!list.length) return;
+  w.line(`## Reviewer corrections (${list.length})`);
+  w.line();
+  for (const k of list) w.line(`- ${mdText(k.summary)}${k.reason ? ` — *${mdText(k.reason)}*` : ''} (${k.createdAt.slice(0, 10)}${k.matched ? '' : '; its words are no longer in the record'})`);
+  w.line();
+}
+
 function gaps(w: MarkdownWriter, a: CaseAnalysis): void {
   w.line(`## Gaps in the record (${a.gaps.length})`);
   w.line();
@@ -260,6 +274,7 @@ function gaps(w: MarkdownWriter, a: CaseAnalysis): void {
     w.line(`- **Rule:** \`${g.ruleId.replace(/`/g, '')}\`, resting on ${mdText(g.authority.cite)}${safeUrl(g.authority.url) ? ` (<${safeUrl(g.authority.url)}>)` : ''}`);
     w.line(`- **Request to:** ${mdText(g.request.to)}`);
     w.line(`- **Ask:** ${mdText(g.request.ask)}`);
+    if (g.review) w.line(`- **Reviewer:** ${g.review.state} ${g.review.at.slice(0, 10)}${g.review.reason ? `: ${mdText(g.review.reason)}` : ''}`);
     w.line(`- **Evidence:** ${w.spread(g.evidence) || 'none (the gap is an absence)'}`);
     w.line();
   });
@@ -393,6 +408,7 @@ export function renderMarkdown(a: CaseAnalysis): string {
   trajectory(w, a);
   duration(w, a);
   gaps(w, a);
+  corrections(w, a);
   billing(w, a);
   claimant(w, a);
   documents(w, a);

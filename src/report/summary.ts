@@ -75,7 +75,8 @@ function limitationLines(a: CaseAnalysis, ranker: EvidenceRanker, max: number): 
 /** Gaps by severity, one line per distinct title with how often it fired. */
 function gapLines(a: CaseAnalysis, names: ProviderNames, max: number): SummaryLine[] {
   const groups = new Map<string, CaseAnalysis['gaps']>();
-  for (const g of [...a.gaps].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity])) {
+  // A gap the reviewer dismissed is not one of the gaps that matter.
+  for (const g of [...a.gaps].filter((x) => x.review?.state !== 'dismissed').sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity])) {
     pushTo(groups, g.title, g);
   }
   return [...groups.values()].slice(0, max).map((gs) => ({
@@ -83,6 +84,12 @@ function gapLines(a: CaseAnalysis, names: ProviderNames, max: number): SummaryLi
     text: `${gs[0].title}${gs.length > 1 ? ` (${gs.length} instances)` : ''}: ask ${names.display([gs[0].request.to])[0]}.`,
     evidence: gs.flatMap((g) => g.evidence)[0],
   }));
+}
+
+/** The reviewer's verdict, said as theirs, with the record's reading beside it. */
+function overrideLine(o: NonNullable<CaseAnalysis['mmi']['reviewerOverride']>, date: string | undefined): string {
+  const words = (x: string) => x.replace(/_/g, ' ');
+  return `${words(o.status)}${date ? ` (${date})` : ''}, set by the reviewer: ${o.reason}. The record's reading was ${words(o.original.status)}${o.original.date ? ` (${o.original.date})` : ''}.`;
 }
 
 /** A long reason cut at a word boundary for the first page; the full text is in the MMI section. */
@@ -93,7 +100,7 @@ function shorten(text: string, max: number): string {
 
 export function executiveSummary(a: CaseAnalysis, ranker: EvidenceRanker, names: ProviderNames): ExecutiveSummary {
   return {
-    mmi: { text: mmiHeadline(a.mmi), evidence: mmiEvidence(a, ranker) },
+    mmi: { text: a.mmi.reviewerOverride ? overrideLine(a.mmi.reviewerOverride, a.mmi.date) : mmiHeadline(a.mmi), evidence: mmiEvidence(a, ranker) },
     reasons: a.mmi.reasons.slice(0, 3).map((r) => ({ text: shorten(r.text, 260), evidence: r.evidence[0] })),
     conflict: a.mmi.conflicts[0] ? { text: shorten(a.mmi.conflicts[0].text, 220), evidence: a.mmi.conflicts[0].evidence[0] } : undefined,
     prior: a.mmi.priorMmi ? { text: `Earlier MMI${a.mmi.priorMmi.date ? ` of ${a.mmi.priorMmi.date}` : ''} by ${a.mmi.priorMmi.statedBy ?? 'a provider'}, withdrawn: ${a.mmi.priorMmi.reason}`, evidence: a.mmi.priorMmi.evidence[0] } : undefined,

@@ -1,0 +1,58 @@
+/** `plateau serve`: the case workspace in the browser, on this machine only. */
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { openStore } from '../../store/db.js';
+import { failInterrupted } from '../../store/analyses.js';
+import { buildServer } from '../../server/app.js';
+import { Workspace } from '../../workspace/workspace.js';
+import { SCHEMA_VERSION } from '../../model/index.js';
+import { UsageError } from '../usage.js';
+
+const EXAMPLE = path.resolve(import.meta.dirname, '../../../examples/lumbar-ssdi');
+
+function defaultDataDir(): string {
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(homedir(), '.local', 'share'), 'plateau');
+}
+
+/** The example case, loaded once into an empty workspace so a first run has something to look at. */
+async function loadExample(ws: Workspace): Promise<void> {
+  if ((await ws.listCases()).length) return;
+  const meta = JSON.parse(await readFile(path.join(EXAMPLE, 'case.json'), 'utf8')) as { claimant?: string; onset?: string; dli?: string };
+  const c = await ws.createCase({ claimant: meta.claimant ?? 'Example claimant', claimType: 'ssdi', onset: meta.onset, dli: meta.dli });
+  const names = (await readdir(EXAMPLE)).filter((n) => !['case.json', 'expected.json'].includes(n)).sort();
+  async function* files() { for (const n of names) yield { filename: n, file: createReadStream(path.join(EXAMPLE, n)) }; }
+  await ws.addDocuments(c.id, files());
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the case workspace on 127.0.0.1 (local, single user)')
+    .option('--port <port>', 'port on 127.0.0.1', '4319')
+    .option('--data <dir>', 'folder for the database and uploaded files (default: ~/.local/share/plateau)')
+    .option('--db <file>', 'SQLite database file (default: DATA/workspace.db)')
+    .option('--example', 'load the example case into an empty workspace')
+    .option('--open', 'open the workspace in the default browser')
+    .action(async (opts: { port: string; data?: string; db?: string; example?: boolean; open?: boolean }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${opts.port}"`);
+      const dataDir = path.resolve(opts.data ?? defaultDataDir());
+      const db = await openStore(opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'));
+      await failInterrupted(db, new Date().toISOString());
+      const ws = new Workspace(db, dataDir);
+      const app = await buildServer({ workspace: ws, port, version: SCHEMA_VERSION });
+      await app.listen({ host: '127.0.0.1', port });
+      const addr = app.server.address();
+      const url = `http://127.0.0.1:${addr && typeof addr === 'object' ? addr.port : port}/`;
+      process.stderr.write(`plateau: workspace at ${url} (local single-user mode: loopback only, no accounts; data in ${dataDir})\n`);
+      if (opts.example) await loadExample(ws);
+      if (opts.open) spawn(process.platform === 'darwin' ? 'open' : 'xdg-open', [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+      const stop = async () => { await app.close(); await ws.close(); process.exit(0); };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+    });
+}

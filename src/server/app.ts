@@ -1,0 +1,51 @@
+/**
+ * The workspace server: the JSON API under /api and the built UI at /. Loopback only; every route goes through the
+ * security hooks (Host, Origin, CSRF header, CSP). Errors are JSON with a message, never a stack.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { installSecurity } from './security.js';
+import { caseRoutes } from './routes/cases.js';
+import { documentRoutes } from './routes/documents.js';
+import { analysisRoutes } from './routes/analysis.js';
+import { correctionRoutes } from './routes/corrections.js';
+import { exportRoutes } from './routes/exports.js';
+import { BadInput, NotFound, type Workspace } from '../workspace/workspace.js';
+import { ExportUnavailable } from '../workspace/exports.js';
+
+export interface ServerOptions { workspace: Workspace; port: number; uiDir?: string; version: string }
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  let port = opts.port;
+  installSecurity(app, () => port);
+  app.addHook('onListen', async () => { const a = app.server.address(); if (a && typeof a === 'object') port = a.port; });
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof NotFound) return reply.code(404).send({ error: err.message });
+    if (err instanceof BadInput) return reply.code(400).send({ error: err.message });
+    if (err instanceof ExportUnavailable) return reply.code(503).send({ error: err.message });
+    const status = (err as { statusCode?: number }).statusCode;
+    const message = err instanceof Error ? err.message : String(err);
+    if (status && status >= 400 && status < 500) return reply.code(status).send({ error: message });
+    return reply.code(500).send({ error: `internal error: ${message}` });
+  });
+  await app.register(multipart, { limits: { fileSize: opts.workspace.limits.maxFileBytes, files: opts.workspace.limits.maxFiles, fields: 20, parts: opts.workspace.limits.maxFiles + 20 } });
+  const ws = opts.workspace;
+  app.get('/api/health', async () => ({ ok: true, version: opts.version, mode: 'local' }));
+  await app.register(caseRoutes(ws));
+  await app.register(documentRoutes(ws));
+  await app.register(analysisRoutes(ws));
+  await app.register(correctionRoutes(ws));
+  await app.register(exportRoutes(ws));
+  app.all('/api/*', async (_req, reply) => reply.code(404).send({ error: 'no such API route' }));
+  const uiDir = opts.uiDir ?? path.resolve(import.meta.dirname, '../../dist/ui');
+  if (existsSync(path.join(uiDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: uiDir, prefix: '/', index: ['index.html'] });
+  } else {
+    app.get('/', async (_req, reply) => reply.type('text/html').send('<!doctype html><meta charset="utf-8"><title>Plateau</title><p>The workspace UI is not built: run <code>npm run build</code>.</p>'));
+  }
+  return app;
+}

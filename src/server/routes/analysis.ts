@@ -1,0 +1,18 @@
+/** The analysis job (start, cancel, progress), its result with corrections, and page text for the evidence viewer. */
+import type { FastifyInstance } from 'fastify';
+import type { Workspace } from '../../workspace/workspace.js';
+import { BadInput } from '../../workspace/workspace.js';
+
+export function analysisRoutes(ws: Workspace) {
+  return async (app: FastifyInstance) => {
+    app.post<{ Params: { id: string } }>('/api/cases/:id/analyze', async (req) => ws.analyze(req.params.id));
+    app.post<{ Params: { id: string } }>('/api/cases/:id/cancel', async (req) => ws.cancel(req.params.id));
+    app.get<{ Params: { id: string } }>('/api/cases/:id/progress', async (req) => ws.progress(req.params.id));
+    app.get<{ Params: { id: string } }>('/api/cases/:id/analysis', async (req) => ws.analysis(req.params.id));
+    app.get<{ Params: { id: string }; Querystring: { file?: string; page?: string } }>('/api/cases/:id/page', async (req) => {
+      const page = Number(req.query.page ?? '1');
+      if (!req.query.file || !Number.isInteger(page) || page < 1) throw new BadInput('give file and page (a whole number from 1)');
+      return ws.page(req.params.id, req.query.file, page);
+    });
+  };
+}

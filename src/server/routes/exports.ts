@@ -1,0 +1,20 @@
+/** Exports of a case, built from the corrected analysis, always as downloads. */
+import type { FastifyInstance } from 'fastify';
+import type { Workspace } from '../../workspace/workspace.js';
+import { NotFound } from '../../workspace/workspace.js';
+import { buildExport, EXPORTS, type ExportName } from '../../workspace/exports.js';
+
+export function exportRoutes(ws: Workspace) {
+  return async (app: FastifyInstance) => {
+    app.get<{ Params: { id: string; name: string } }>('/api/cases/:id/export/:name', async (req, reply) => {
+      const name = req.params.name as ExportName;
+      if (!(name in EXPORTS)) throw new NotFound(`no export ${req.params.name}; one of ${Object.keys(EXPORTS).join(', ')}`);
+      const { case: details } = await ws.getCase(req.params.id);
+      const body = await buildExport(name, await ws.analysis(req.params.id), details.claimant);
+      const base = `${details.claimant.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'case'}-${name}`;
+      reply.type(EXPORTS[name]);
+      reply.header('Content-Disposition', `attachment; filename="${base}"`);
+      return reply.send(body);
+    });
+  };
+}

@@ -1,0 +1,47 @@
+/** The last analysis of each case: its progress while it runs, then its result and the page texts it read. */
+import type { Store } from './db.js';
+import type { AnalysisTable } from './schema.js';
+
+export type AnalysisRow = AnalysisTable;
+
+export async function getAnalysis(db: Store, caseId: string): Promise<AnalysisRow | undefined> {
+  return db.selectFrom('analyses').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+}
+
+/** Start (or restart) a case's analysis row; the previous result stays readable until the new one replaces it. */
+export async function markStarted(db: Store, caseId: string, progress: string, now: string): Promise<void> {
+  await db.insertInto('analyses').values({ case_id: caseId, status: 'running', progress, error: null, result: null, input: null, started_at: now, finished_at: null })
+    .onConflict((oc) => oc.column('case_id').doUpdateSet({ status: 'running', progress, error: null, started_at: now, finished_at: null }))
+    .execute();
+}
+
+export async function setProgress(db: Store, caseId: string, progress: string): Promise<void> {
+  await db.updateTable('analyses').set({ progress }).where('case_id', '=', caseId).where('status', '=', 'running').execute();
+}
+
+export async function markEnded(db: Store, caseId: string, status: 'failed' | 'cancelled', error: string | null, now: string): Promise<void> {
+  await db.updateTable('analyses').set({ status, error, finished_at: now }).where('case_id', '=', caseId).execute();
+}
+
+/** The finished analysis and its page texts, replaced together. */
+export async function saveResult(db: Store, caseId: string, r: { result: string; input: string; progress: string; pages: { file: string; text: string; pages: string }[] }, now: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('analyses').set({ status: 'done', result: r.result, input: r.input, progress: r.progress, error: null, finished_at: now }).where('case_id', '=', caseId).execute();
+    await tx.deleteFrom('page_texts').where('case_id', '=', caseId).execute();
+    for (const p of r.pages) await tx.insertInto('page_texts').values({ case_id: caseId, ...p }).onConflict((oc) => oc.columns(['case_id', 'file']).doNothing()).execute();
+  });
+}
+
+export async function getPageText(db: Store, caseId: string, file: string): Promise<{ text: string; pages: string } | undefined> {
+  return db.selectFrom('page_texts').select(['text', 'pages']).where('case_id', '=', caseId).where('file', '=', file).executeTakeFirst();
+}
+
+export async function listPageTexts(db: Store, caseId: string): Promise<{ file: string; text: string; pages: string }[]> {
+  return db.selectFrom('page_texts').select(['file', 'text', 'pages']).where('case_id', '=', caseId).execute();
+}
+
+/** Analyses left running when the server stopped: they did not finish. */
+export async function failInterrupted(db: Store, now: string): Promise<void> {
+  await db.updateTable('analyses').set({ status: 'failed', error: 'interrupted: the workspace stopped during the analysis; run it again', finished_at: now })
+    .where('status', 'in', ['running', 'queued']).execute();
+}

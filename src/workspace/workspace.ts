@@ -1,0 +1,211 @@
+/**
+ * The workspace's operations, independent of HTTP: cases, their files, the analysis job, corrections and the
+ * corrected analysis. The server's routes are a thin layer over this.
+ */
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { AnalysisInput } from '../analyze/index.js';
+import type { CaseAnalysis } from '../model/index.js';
+import type { Store } from '../store/db.js';
+import { deleteCase, getCase, insertCase, listCases, touchCase, updateCase, type CaseFields, type CaseSort } from '../store/cases.js';
+import { deleteDocument, getDocument, insertDocument, listDocuments, type DocumentRow } from '../store/documents.js';
+import { getAnalysis, getPageText, listPageTexts } from '../store/analyses.js';
+import { insertCorrection, listCorrections, withdrawCorrection } from '../store/corrections.js';
+import { CaseDetailsPatchSchema, CaseDetailsSchema, CLAIM_FIELDS, claimOf, toColumns, toDetails } from './case-details.js';
+import { caseDir, filesDir, storeUpload, UploadTooLarge } from './case-files.js';
+import { analyzeWithCorrections, CorrectionError, NewCorrectionSchema, resolveCorrection } from './corrections.js';
+import { JobRunner } from './jobs.js';
+
+export class NotFound extends Error {}
+export class BadInput extends Error {}
+
+export interface WorkspaceLimits { maxFileBytes: number; maxFiles: number }
+export const DEFAULT_LIMITS: WorkspaceLimits = { maxFileBytes: 512 * 1024 * 1024, maxFiles: 2000 };
+
+const now = () => new Date().toISOString();
+
+function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, v: unknown): T {
+  const r = schema.safeParse(v);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new BadInput(`${i?.path.map(String).join('.') || 'body'}: ${i?.message ?? 'invalid'}`);
+  }
+  return r.data;
+}
+
+export class Workspace {
+  readonly jobs: JobRunner;
+  private readonly cache = new Map<string, { key: string; analysis: CaseAnalysis; input: AnalysisInput }>();
+
+  constructor(readonly db: Store, readonly dataDir: string, readonly limits: WorkspaceLimits = DEFAULT_LIMITS) {
+    this.jobs = new JobRunner(db);
+  }
+
+  async listCases(q?: string, sort: CaseSort = 'updated') {
+    return (await listCases(this.db, q, sort)).map((r) => ({
+      ...toDetails(r), documents: r.documents, status: r.status ?? 'none',
+      ...(r.mmi_status ? { mmi: { status: r.mmi_status, date: r.mmi_date ?? undefined } } : {}),
+    }));
+  }
+
+  async createCase(body: unknown) {
+    const d = parse(CaseDetailsSchema, body);
+    const id = randomUUID();
+    await insertCase(this.db, id, { state: null, dob: null, onset: null, dli: null, filing_date: null, education: null, past_work: null, ...toColumns(d) } as CaseFields, now());
+    return (await this.listCases()).find((c) => c.id === id)!;
+  }
+
+  private async caseRow(id: string) {
+    const row = await getCase(this.db, id);
+    if (!row) throw new NotFound('no such case');
+    return row;
+  }
+
+  async getCase(id: string) {
+    const row = await this.caseRow(id);
+    return { case: toDetails(row), documents: await this.documents(id), analysis: await this.progress(id) };
+  }
+
+  async updateCase(id: string, body: unknown) {
+    await this.caseRow(id);
+    const d = parse(CaseDetailsPatchSchema, body);
+    await updateCase(this.db, id, toColumns(d), now());
+    if (CLAIM_FIELDS.some((k) => d[k] !== undefined) && (await listDocuments(this.db, id)).length) await this.analyze(id);
+    return this.getCase(id);
+  }
+
+  async deleteCase(id: string) {
+    await this.caseRow(id);
+    await this.jobs.cancel(id, false);
+    await deleteCase(this.db, id);
+    this.cache.delete(id);
+    await rm(caseDir(this.dataDir, id), { recursive: true, force: true });
+  }
+
+  /** The case's files, with what the last analysis said of each. */
+  async documents(id: string) {
+    const rows = await listDocuments(this.db, id);
+    const a = await getAnalysis(this.db, id);
+    const statuses = new Map<string, { status?: string; error?: string; pages?: number; role?: { kind?: string }; misfiled?: unknown; warnings?: string[] }>();
+    if (a?.result) for (const d of (JSON.parse(a.result) as CaseAnalysis).documents) statuses.set(d.file.replace(/#.*$/, ''), d);
+    return rows.map((r) => {
+      const s = statuses.get(r.name);
+      return { id: r.id, name: r.name, size: r.size, uploadedAt: r.uploaded_at, ...(s ? { status: s.status, error: s.error, pages: s.pages, role: s.role?.kind, misfiled: !!s.misfiled, warnings: s.warnings } : {}) };
+    });
+  }
+
+  async getDocument(caseId: string, docId: string): Promise<DocumentRow & { path: string }> {
+    const d = await getDocument(this.db, caseId, docId);
+    if (!d) throw new NotFound('no such document');
+    return { ...d, path: path.join(this.dataDir, d.stored_path) };
+  }
+
+  /** Store uploaded files one by one; a file that fails is reported, the others are kept. Starts the analysis. */
+  async addDocuments(caseId: string, files: AsyncIterable<{ filename: string; file: Readable }>) {
+    await this.caseRow(caseId);
+    const dir = filesDir(this.dataDir, caseId);
+    const added: { id: string; name: string; size: number }[] = [];
+    const rejected: { name: string; reason: string }[] = [];
+    let count = (await listDocuments(this.db, caseId)).length;
+    for await (const part of files) {
+      if (count >= this.limits.maxFiles) { part.file.resume(); rejected.push({ name: part.filename, reason: `a case holds at most ${this.limits.maxFiles} files` }); continue; }
+      try {
+        const stored = await storeUpload(dir, part.filename || 'unnamed', part.file, this.limits.maxFileBytes);
+        const id = randomUUID();
+        await insertDocument(this.db, { id, case_id: caseId, name: stored.name, stored_path: path.relative(this.dataDir, path.join(dir, stored.name)), size: stored.size, sha256: stored.sha256, uploaded_at: now() });
+        added.push({ id, name: stored.name, size: stored.size });
+        count++;
+      } catch (err) {
+        part.file.resume();
+        rejected.push({ name: part.filename, reason: err instanceof UploadTooLarge ? `too large: ${err.message}` : `not stored: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }
+    if (added.length) { await touchCase(this.db, caseId, now()); await this.analyze(caseId); }
+    return { added, rejected };
+  }
+
+  async deleteDocument(caseId: string, docId: string) {
+    const d = await this.getDocument(caseId, docId);
+    await deleteDocument(this.db, caseId, docId);
+    await rm(d.path, { force: true });
+    await touchCase(this.db, caseId, now());
+    await this.analyze(caseId);
+  }
+
+  async analyze(caseId: string) {
+    const row = await this.caseRow(caseId);
+    this.cache.delete(caseId);
+    await this.jobs.start(caseId, filesDir(this.dataDir, caseId), claimOf(row));
+    return this.progress(caseId);
+  }
+
+  async cancel(caseId: string) {
+    await this.caseRow(caseId);
+    await this.jobs.cancel(caseId);
+    return this.progress(caseId);
+  }
+
+  async progress(caseId: string) {
+    const a = await getAnalysis(this.db, caseId);
+    if (!a) return { status: 'none', filesDone: 0, filesTotal: 0, pagesDone: 0 };
+    return { status: a.status, ...(JSON.parse(a.progress) as object), finishedAt: a.finished_at ?? undefined, error: a.error ?? undefined };
+  }
+
+  /** The last analysis with the reviewer's corrections applied (recomputed when either changes). */
+  async analysis(caseId: string): Promise<CaseAnalysis> {
+    await this.caseRow(caseId);
+    const a = await getAnalysis(this.db, caseId);
+    if (!a?.result || !a.input) throw new NotFound('the case has not been analysed yet');
+    const corrections = await listCorrections(this.db, caseId);
+    const key = `${a.finished_at}|${corrections.map((c) => `${c.id}${c.withdrawnAt ? 'w' : ''}`).join(',')}`;
+    const hit = this.cache.get(caseId);
+    if (hit?.key === key) return hit.analysis;
+    const input = JSON.parse(a.input) as AnalysisInput;
+    const analysis = corrections.length ? analyzeWithCorrections(input, corrections) : { ...(JSON.parse(a.result) as CaseAnalysis), corrections: [] };
+    this.cache.set(caseId, { key, analysis, input });
+    return analysis;
+  }
+
+  async page(caseId: string, file: string, page: number) {
+    await this.caseRow(caseId);
+    const t = await getPageText(this.db, caseId, file);
+    if (!t) throw new NotFound('no such document in the last analysis');
+    const pages = JSON.parse(t.pages) as { n: number; start: number; end: number }[];
+    const p = pages.find((x) => x.n === page);
+    if (!p) throw new NotFound(`no page ${page} (the document has ${pages.length})`);
+    return { file, page, pages: pages.length, start: p.start, end: p.end, text: t.text.slice(p.start, p.end) };
+  }
+
+  async corrections(caseId: string) {
+    await this.caseRow(caseId);
+    return listCorrections(this.db, caseId);
+  }
+
+  async addCorrection(caseId: string, body: unknown) {
+    await this.caseRow(caseId);
+    const c = parse(NewCorrectionSchema, body);
+    const a = await getAnalysis(this.db, caseId);
+    const input = a?.input ? (JSON.parse(a.input) as AnalysisInput) : undefined;
+    if (!input && c.target !== 'verdict') throw new BadInput('the case has not been analysed yet');
+    const texts = new Map((await listPageTexts(this.db, caseId)).map((t) => [t.file, { text: t.text, pages: JSON.parse(t.pages) as { n: number; start: number; end: number }[] }]));
+    let resolved;
+    try { resolved = resolveCorrection(c, input, texts); } catch (err) { if (err instanceof CorrectionError) throw new BadInput(err.message); throw err; }
+    const id = await insertCorrection(this.db, caseId, { target: c.target, action: c.action, anchor: resolved.anchor, payload: resolved.payload, reason: c.reason?.trim() || undefined, createdAt: now() });
+    await touchCase(this.db, caseId, now());
+    const correction = (await listCorrections(this.db, caseId)).find((x) => x.id === id)!;
+    return { correction, analysis: await this.analysis(caseId) };
+  }
+
+  async withdrawCorrection(caseId: string, id: number) {
+    await this.caseRow(caseId);
+    if (!(await withdrawCorrection(this.db, caseId, id, now()))) throw new NotFound('no such correction, or already withdrawn');
+    return { analysis: await this.analysis(caseId) };
+  }
+
+  async close() {
+    await this.jobs.stopAll();
+    await this.db.destroy();
+  }
+}
