@@ -15,7 +15,7 @@ const FACT_TYPES = ['treatment', 'outcome_measure', 'objective_finding', 'limita
 export const FactAnchorSchema = z.object({ file: z.string(), quote: z.string(), type: z.string(), key: z.string() });
 export type FactAnchor = z.infer<typeof FactAnchorSchema>;
 
-export const NewCorrectionSchema = z.discriminatedUnion('target', [
+export const NewCorrectionSchema = z.union([
   z.object({
     target: z.literal('fact'),
     action: z.enum(['accept', 'reject', 'edit']),

@@ -2,6 +2,8 @@
  * Analysis jobs: one worker thread per running case, its progress written to the store (so a reloaded page picks
  * it up), cancellable, and replaced when documents change mid-run. The request that starts a job returns at once.
  */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Claim } from '../model/index.js';
 import type { RunProgress } from '../pipeline.js';
@@ -14,6 +16,8 @@ export interface JobProgress extends Partial<RunProgress> { startedAt?: string }
 /** Running from TypeScript sources (tests, `tsx`): the worker needs the same loader. */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(`./analysis-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
+/** From sources, the worker registers tsx's loader before importing its TypeScript entry. */
+const TSX_API = FROM_SOURCE ? pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href : '';
 
 interface Running { worker: Worker; done: Promise<void> }
 
@@ -32,7 +36,9 @@ export class JobRunner {
     const startedAt = this.now();
     const initial: JobProgress = { step: 'reading', filesDone: 0, filesTotal: 0, pagesDone: 0, startedAt };
     await markStarted(this.db, caseId, JSON.stringify(initial), startedAt);
-    const worker = new Worker(WORKER_URL, { workerData: { dir, claim }, execArgv: FROM_SOURCE ? ['--import', 'tsx'] : [] });
+    const worker = FROM_SOURCE
+      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`, { eval: true, workerData: { dir, claim } })
+      : new Worker(WORKER_URL, { workerData: { dir, claim } });
     let settled = false;
     const done = new Promise<void>((resolve) => {
       const finish = async (fn: () => Promise<void>) => {

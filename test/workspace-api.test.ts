@@ -1,0 +1,153 @@
+/**
+ * The workspace API in-process: a case is created, the example files uploaded, the analysis runs in its worker,
+ * corrections recompute it and survive re-analysis, exports show them; the loopback guards refuse what a
+ * hostile page could send.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../src/store/db.js';
+import { buildServer } from '../src/server/app.js';
+import { Workspace } from '../src/workspace/workspace.js';
+import type { CaseAnalysis } from '../src/model/index.js';
+
+const PORT = 4319;
+const HOST = `127.0.0.1:${PORT}`;
+const EXAMPLE = path.resolve(import.meta.dirname, '../examples/lumbar-ssdi');
+
+let dir: string;
+let ws: Workspace;
+let app: FastifyInstance;
+
+const headers = { host: HOST, 'x-plateau': '1' };
+
+function multipart(files: { name: string; body: Buffer }[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----plateau-test-boundary';
+  const chunks: Buffer[] = [];
+  for (const f of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    chunks.push(f.body, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+async function exampleFiles() {
+  const names = (await readdir(EXAMPLE)).filter((n) => !['case.json', 'expected.json'].includes(n)).sort();
+  return Promise.all(names.map(async (name) => ({ name, body: await readFile(path.join(EXAMPLE, name)) })));
+}
+
+async function waitDone(id: string): Promise<{ status: string; filesDone: number; filesTotal: number; pagesDone: number }> {
+  await ws.jobs.settled(id);
+  return (await app.inject({ method: 'GET', url: `/api/cases/${id}/progress`, headers })).json();
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'plateau-ws-'));
+  ws = new Workspace(await openStore(path.join(dir, 'ws.db')), path.join(dir, 'data'));
+  app = await buildServer({ workspace: ws, port: PORT, version: 'test', uiDir: path.join(dir, 'no-ui') });
+});
+afterAll(async () => {
+  await app?.close();
+  await ws?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('loopback guards', () => {
+  it.each([
+    ['another Host (DNS rebinding)', { host: 'evil.example:4319' }, 'GET', '/api/cases'],
+    ['a cross-site Origin on a POST', { ...headers, origin: 'http://evil.example' }, 'POST', '/api/cases'],
+    ['a POST without the X-Plateau header (a cross-site form)', { host: HOST, 'content-type': 'application/json' }, 'POST', '/api/cases'],
+  ])('refuses %s', async (_n, h, method, url) => {
+    const r = await app.inject({ method: method as 'GET', url, headers: h, payload: method === 'POST' ? { claimant: 'X', claimType: 'ssdi' } : undefined });
+    expect(r.statusCode).toBe(403);
+  });
+  it('every response forbids inline script', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/health', headers });
+    expect(r.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    expect(r.headers['content-security-policy']).not.toMatch(/unsafe-inline'[^;]*script|script-src[^;]*unsafe/);
+  });
+  it('rejects invalid claim details with a message', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/cases', headers, payload: { claimant: '', claimType: 'ssdi' } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatch(/claimant/);
+  });
+});
+
+describe('a case from upload to export', () => {
+  let id: string;
+  let analysis: CaseAnalysis;
+
+  it('creates a case, uploads the example files, analyses them off the request path', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/cases', headers, payload: { claimant: 'Dolores M. Kettering', claimType: 'ssdi', onset: '2022-03-14', dli: '2025-12-31' } });
+    expect(created.statusCode).toBe(201);
+    id = created.json().id;
+    const files = await exampleFiles();
+    const up = await app.inject({ method: 'POST', url: `/api/cases/${id}/documents`, ...multipart([...files, { name: '../../etc/passwd', body: Buffer.from('root:x:0:0') }]) });
+    expect(up.statusCode).toBe(200);
+    const body = up.json();
+    expect(body.added).toHaveLength(files.length + 1);
+    // A path in a file name never leaves the case's folder.
+    for (const a of body.added as { name: string }[]) expect(a.name).not.toMatch(/\.\.|[\\/]/);
+    const progress = await waitDone(id);
+    expect(progress).toMatchObject({ status: 'done', filesDone: files.length + 1, filesTotal: files.length + 1 });
+    expect(progress.pagesDone).toBeGreaterThan(20);
+    analysis = (await app.inject({ method: 'GET', url: `/api/cases/${id}/analysis`, headers })).json();
+    expect(analysis.mmi.status).toBe('implied');
+  }, 60_000);
+
+  it('lists the case with its verdict and serves the page a citation names', async () => {
+    const list = (await app.inject({ method: 'GET', url: '/api/cases?q=kettering&sort=claimant', headers })).json();
+    expect(list[0]).toMatchObject({ id, documents: 8, status: 'done', mmi: { status: 'implied' } });
+    const ev = analysis.mmi.reasons[0].evidence[0];
+    const page = (await app.inject({ method: 'GET', url: `/api/cases/${id}/page?file=${encodeURIComponent(ev.file)}&page=${ev.page}`, headers })).json();
+    expect(page.text.slice(ev.start - page.start, ev.end - page.start)).toBe(ev.quote);
+  });
+
+  it('a rejected fact is gone and the case is judged again; withdrawing restores it', async () => {
+    const fact = analysis.facts.find((f) => f.type === 'treatment' && f.attributes.modality === 'physical_therapy')!;
+    const r = await app.inject({ method: 'POST', url: `/api/cases/${id}/corrections`, headers, payload: { target: 'fact', action: 'reject', anchor: { factId: fact.id }, reason: 'therapy for the wrist, not the back' } });
+    expect(r.statusCode).toBe(201);
+    const after: CaseAnalysis = r.json().analysis;
+    expect(after.facts.some((f) => f.id === fact.id)).toBe(false);
+    expect(after.corrections).toEqual([expect.objectContaining({ target: 'fact', action: 'reject', matched: true })]);
+    const restored: CaseAnalysis = (await app.inject({ method: 'DELETE', url: `/api/cases/${id}/corrections/${r.json().correction.id}`, headers })).json().analysis;
+    expect(restored.facts.some((f) => f.id === fact.id)).toBe(true);
+  });
+
+  it('a changed verdict, a dismissed gap and an added fact persist through re-analysis and show in exports', async () => {
+    const gap = analysis.gaps[0];
+    const noReason = await app.inject({ method: 'POST', url: `/api/cases/${id}/corrections`, headers, payload: { target: 'gap', action: 'dismiss', anchor: { ruleId: gap.ruleId, title: gap.title, to: gap.request.to } } });
+    expect(noReason.statusCode).toBe(400);
+    await app.inject({ method: 'POST', url: `/api/cases/${id}/corrections`, headers, payload: { target: 'gap', action: 'dismiss', anchor: { ruleId: gap.ruleId, title: gap.title, to: gap.request.to }, reason: 'already requested by phone' } });
+    await app.inject({ method: 'POST', url: `/api/cases/${id}/corrections`, headers, payload: { target: 'verdict', action: 'verdict', payload: { status: 'not_reached' }, reason: 'surgery consult pending per phone call 11/20' } });
+    const ev = analysis.mmi.reasons[0].evidence[0];
+    const added = await app.inject({ method: 'POST', url: `/api/cases/${id}/corrections`, headers, payload: { target: 'fact', action: 'add', anchor: { file: ev.file, start: ev.start, end: ev.end }, payload: { type: 'plan_signal', attributes: { signal: 'maintenance_care' } } } });
+    expect(added.statusCode).toBe(201);
+
+    await app.inject({ method: 'POST', url: `/api/cases/${id}/analyze`, headers });
+    await waitDone(id);
+    const again: CaseAnalysis = (await app.inject({ method: 'GET', url: `/api/cases/${id}/analysis`, headers })).json();
+    expect(again.mmi.status).toBe('not_reached');
+    expect(again.mmi.reviewerOverride).toMatchObject({ original: { status: 'implied' } });
+    expect(again.gaps.find((g) => g.ruleId === gap.ruleId && g.request.to === gap.request.to)?.review?.state).toBe('dismissed');
+    expect(again.facts.some((f) => f.review === 'added' && f.evidence[0].quote === ev.quote)).toBe(true);
+    expect(again.corrections?.every((c) => c.matched)).toBe(true);
+
+    const html = (await app.inject({ method: 'GET', url: `/api/cases/${id}/export/report.html`, headers })).body;
+    expect(html).toContain('Reviewer corrections (3)');
+    expect(html).toContain('surgery consult pending per phone call 11/20');
+    const csv = (await app.inject({ method: 'GET', url: `/api/cases/${id}/export/chronology.csv`, headers })).body;
+    expect(csv).toContain('reviewer correction');
+    const docx = await app.inject({ method: 'GET', url: `/api/cases/${id}/export/letters.docx`, headers });
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  }, 60_000);
+
+  it('deleting the case removes its files', async () => {
+    expect((await app.inject({ method: 'DELETE', url: `/api/cases/${id}`, headers })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: `/api/cases/${id}`, headers })).statusCode).toBe(404);
+    await expect(readdir(path.join(dir, 'data', 'cases', id))).rejects.toThrow();
+  });
+});
