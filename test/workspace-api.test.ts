@@ -145,6 +145,27 @@ describe('a case from upload to export', () => {
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   }, 60_000);
 
+  it("the claimant's own entries sit beside the record, summed, and never become medical facts", async () => {
+    const note = await app.inject({ method: 'POST', url: `/api/cases/${id}/entries`, headers, payload: { date: '2024-02-01', kind: 'note', title: 'Could not sit through my son\'s game', text: 'Had to leave after 20 minutes.' } });
+    expect(note.statusCode).toBe(201);
+    const form = multipart([{ name: 'pharmacy receipt.pdf', body: Buffer.from('%PDF-1.4 receipt') }]);
+    const boundary = form.headers['content-type'].split('boundary=')[1];
+    const fields = ['date=2024-02-03', 'kind=expense', 'title=Gabapentin copay', 'amount=$42.50'].map((f) => {
+      const [k, v] = f.split('=');
+      return Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+    });
+    const expense = await app.inject({ method: 'POST', url: `/api/cases/${id}/entries`, headers: form.headers, payload: Buffer.concat([...fields, form.payload]) });
+    expect(expense.statusCode).toBe(201);
+    expect(expense.json()).toMatchObject({ kind: 'expense', amount: 42.5, receipt: 'pharmacy receipt.pdf', source: 'claimant' });
+    const list = (await app.inject({ method: 'GET', url: `/api/cases/${id}/entries`, headers })).json();
+    expect(list.expenses).toBe(42.5);
+    const a: CaseAnalysis = (await app.inject({ method: 'GET', url: `/api/cases/${id}/analysis`, headers })).json();
+    expect(a.facts.some((f) => f.evidence.some((e) => /son's game|copay/.test(e.quote)))).toBe(false);
+    const claimantPage = (await app.inject({ method: 'GET', url: `/api/cases/${id}/export/claimant.html`, headers })).body;
+    expect(claimantPage).toContain('Your costs:</strong> $42.50');
+    expect(claimantPage).toContain('not medical evidence');
+  });
+
   it('deleting the case removes its files', async () => {
     expect((await app.inject({ method: 'DELETE', url: `/api/cases/${id}`, headers })).statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: `/api/cases/${id}`, headers })).statusCode).toBe(404);

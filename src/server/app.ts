@@ -13,6 +13,7 @@ import { documentRoutes } from './routes/documents.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { correctionRoutes } from './routes/corrections.js';
 import { exportRoutes } from './routes/exports.js';
+import { entryRoutes } from './routes/entries.js';
 import { BadInput, NotFound, type Workspace } from '../workspace/workspace.js';
 import { ExportUnavailable } from '../workspace/exports.js';
 
@@ -40,6 +41,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(analysisRoutes(ws));
   await app.register(correctionRoutes(ws));
   await app.register(exportRoutes(ws));
+  await app.register(entryRoutes(ws));
   app.all('/api/*', async (_req, reply) => reply.code(404).send({ error: 'no such API route' }));
   const uiDir = opts.uiDir ?? path.resolve(import.meta.dirname, '../../dist/ui');
   if (existsSync(path.join(uiDir, 'index.html'))) {

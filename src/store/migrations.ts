@@ -51,4 +51,21 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('corrections_case').on('corrections').column('case_id').execute();
     },
   },
+  '0002-claimant-entries': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('claimant_entries')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('text', 'text')
+        .addColumn('amount_cents', 'integer')
+        .addColumn('file_name', 'text')
+        .addColumn('stored_path', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('claimant_entries_case').on('claimant_entries').columns(['case_id', 'date']).execute();
+    },
+  },
 };

@@ -74,10 +74,26 @@ export interface CorrectionTable {
   withdrawn_at: string | null;
 }
 
+/** The claimant's own entries: a dated note in their words, an expense (with a receipt), a claim letter received. Never medical evidence. */
+export interface ClaimantEntryTable {
+  id: Generated<number>;
+  case_id: string;
+  date: string;
+  /** note | expense | letter */
+  kind: string;
+  title: string;
+  text: string | null;
+  amount_cents: number | null;
+  file_name: string | null;
+  stored_path: string | null;
+  created_at: string;
+}
+
 export interface Database {
   cases: CaseTable;
   documents: DocumentTable;
   analyses: AnalysisTable;
   page_texts: PageTextTable;
   corrections: CorrectionTable;
+  claimant_entries: ClaimantEntryTable;
 }

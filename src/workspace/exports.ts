@@ -9,6 +9,8 @@ import type { CaseAnalysis, Fact } from '../model/index.js';
 import { renderHtml, renderJson } from '../report/index.js';
 import { renderLetters } from '../report/letters.js';
 import { escapeHtml } from '../report/html-template.js';
+import { usd } from '../report/billing.js';
+import type { ClaimantEntry } from './claimant-entries.js';
 
 export const EXPORTS = {
   'report.html': 'text/html; charset=utf-8',
@@ -92,7 +94,15 @@ async function lettersDocx(a: CaseAnalysis): Promise<Buffer> {
   return Packer.toBuffer(new Document({ creator: 'Plateau', title: 'Request letters', sections: [{ children }] }));
 }
 
-function claimantHtml(a: CaseAnalysis, claimant: string): string {
+function entriesHtml(entries: ClaimantEntry[], a: CaseAnalysis): string {
+  if (!entries.length) return '';
+  const spent = entries.reduce((n, e) => n + (e.kind === 'expense' ? e.amount ?? 0 : 0), 0);
+  const billed = a.billing?.totals.grand;
+  return `<h2>Your own entries</h2><p>These are your notes, costs and letters. They are shown beside the medical record and are not medical evidence.</p><ul>${entries.map((e) => `<li>${escapeHtml(e.date)} — ${escapeHtml(e.kind)}: ${escapeHtml(e.title)}${e.amount !== undefined ? ` (${usd(e.amount)})` : ''}${e.text ? `<br><span>${escapeHtml(e.text)}</span>` : ''}</li>`).join('')}</ul>
+<p><strong>Your costs:</strong> ${usd(spent)}${billed ? `; billed by providers on the ledger: ${usd(billed.charges)} (balance ${usd(billed.balance)})` : ''}.</p>`;
+}
+
+function claimantHtml(a: CaseAnalysis, claimant: string, entries: ClaimantEntry[]): string {
   const qs = a.claimant.questions.map((q) => `<h3>${escapeHtml(q.provider)}</h3><ul>${q.questions.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>`).join('');
   const billing = a.billing ? `<h2>Questions for the billing office</h2><ul><li>Please send an itemised statement of every charge, payment and adjustment since ${escapeHtml(a.billing.firstDate ?? 'the first visit')}.</li>${a.billing.billedWithoutRecord.length ? `<li>${a.billing.billedWithoutRecord.length} billed visit(s) have no note in my file; please send the notes for those dates.</li>` : ''}</ul>` : '';
   const corrections = (a.corrections ?? []).length ? `<h2>Changed by your representative's reviewer</h2><ul>${a.corrections!.map((k) => `<li>${escapeHtml(k.summary)}</li>`).join('')}</ul>` : '';
@@ -101,10 +111,10 @@ function claimantHtml(a: CaseAnalysis, claimant: string): string {
 <p><em>${escapeHtml(a.disclaimer)}</em></p>
 <h2>What the record shows</h2><ul>${a.claimant.summary.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>
 <h2>Questions to bring to each provider</h2>${qs || '<p>No questions.</p>'}
-${billing}${corrections}</body></html>`;
+${billing}${entriesHtml(entries, a)}${corrections}</body></html>`;
 }
 
-export async function buildExport(name: ExportName, a: CaseAnalysis, claimant: string): Promise<Buffer | string> {
+export async function buildExport(name: ExportName, a: CaseAnalysis, claimant: string, entries: ClaimantEntry[] = []): Promise<Buffer | string> {
   const title = `Plateau record review — ${claimant}`;
   switch (name) {
     case 'report.html': return renderHtml(a);
@@ -113,6 +123,6 @@ export async function buildExport(name: ExportName, a: CaseAnalysis, claimant: s
     case 'chronology.csv': return chronologyCsv(a);
     case 'letters.docx': return lettersDocx(a);
     case 'letters.pdf': return printPdf(lettersHtml(a), `Request letters — ${claimant}`);
-    case 'claimant.html': return claimantHtml(a, claimant);
+    case 'claimant.html': return claimantHtml(a, claimant, entries);
   }
 }

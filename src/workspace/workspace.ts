@@ -13,6 +13,8 @@ import { deleteCase, getCase, insertCase, listCases, touchCase, updateCase, type
 import { deleteDocument, getDocument, insertDocument, listDocuments, type DocumentRow } from '../store/documents.js';
 import { getAnalysis, getPageText, listPageTexts } from '../store/analyses.js';
 import { insertCorrection, listCorrections, withdrawCorrection } from '../store/corrections.js';
+import { deleteEntry, getEntry, insertEntry, listEntries } from '../store/entries.js';
+import { EntrySchema, type ClaimantEntry } from './claimant-entries.js';
 import { CaseDetailsPatchSchema, CaseDetailsSchema, CLAIM_FIELDS, claimOf, toColumns, toDetails } from './case-details.js';
 import { caseDir, filesDir, storeUpload, UploadTooLarge } from './case-files.js';
 import { analyzeWithCorrections, CorrectionError, NewCorrectionSchema, resolveCorrection } from './corrections.js';
@@ -202,6 +204,43 @@ export class Workspace {
     await this.caseRow(caseId);
     if (!(await withdrawCorrection(this.db, caseId, id, now()))) throw new NotFound('no such correction, or already withdrawn');
     return { analysis: await this.analysis(caseId) };
+  }
+
+  /** The claimant's own entries and the sum of their expenses (never part of the medical analysis). */
+  async entries(caseId: string): Promise<{ entries: ClaimantEntry[]; expenses: number }> {
+    await this.caseRow(caseId);
+    const entries = (await listEntries(this.db, caseId)).map((r): ClaimantEntry => ({
+      id: Number(r.id), date: r.date, kind: r.kind as ClaimantEntry['kind'], title: r.title, text: r.text ?? undefined,
+      amount: r.amount_cents === null ? undefined : r.amount_cents / 100, receipt: r.file_name ?? undefined, createdAt: r.created_at, source: 'claimant',
+    }));
+    return { entries, expenses: entries.reduce((n, e) => n + (e.kind === 'expense' ? e.amount ?? 0 : 0), 0) };
+  }
+
+  async addEntry(caseId: string, body: unknown, receipt?: { filename: string; file: Readable }) {
+    await this.caseRow(caseId);
+    const e = parse(EntrySchema, body);
+    let stored: { name: string } | undefined;
+    const dir = path.join(caseDir(this.dataDir, caseId), 'claimant');
+    if (receipt) stored = await storeUpload(dir, receipt.filename || 'receipt', receipt.file, 25 * 1024 * 1024);
+    const id = await insertEntry(this.db, {
+      case_id: caseId, date: e.date, kind: e.kind, title: e.title, text: e.text ?? null, amount_cents: e.amount ?? null,
+      file_name: stored?.name ?? null, stored_path: stored ? path.relative(this.dataDir, path.join(dir, stored.name)) : null, created_at: now(),
+    });
+    await touchCase(this.db, caseId, now());
+    return (await this.entries(caseId)).entries.find((x) => x.id === id)!;
+  }
+
+  async entryFile(caseId: string, id: number) {
+    const r = await getEntry(this.db, caseId, id);
+    if (!r?.stored_path) throw new NotFound('no such receipt');
+    return { name: r.file_name!, path: path.join(this.dataDir, r.stored_path) };
+  }
+
+  async deleteEntry(caseId: string, id: number) {
+    const r = await getEntry(this.db, caseId, id);
+    if (!r) throw new NotFound('no such entry');
+    await deleteEntry(this.db, caseId, id);
+    if (r.stored_path) await rm(path.join(this.dataDir, r.stored_path), { force: true });
   }
 
   async close() {

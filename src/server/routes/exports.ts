@@ -10,7 +10,7 @@ export function exportRoutes(ws: Workspace) {
       const name = req.params.name as ExportName;
       if (!(name in EXPORTS)) throw new NotFound(`no export ${req.params.name}; one of ${Object.keys(EXPORTS).join(', ')}`);
       const { case: details } = await ws.getCase(req.params.id);
-      const body = await buildExport(name, await ws.analysis(req.params.id), details.claimant);
+      const body = await buildExport(name, await ws.analysis(req.params.id), details.claimant, (await ws.entries(req.params.id)).entries);
       const base = `${details.claimant.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'case'}-${name}`;
       reply.type(EXPORTS[name]);
       reply.header('Content-Disposition', `attachment; filename="${base}"`);
