@@ -40,8 +40,8 @@ export async function listCases(db: Store, q: string | undefined, sort: CaseSort
     .select((eb) => [
       eb.selectFrom('documents').whereRef('documents.case_id', '=', 'cases.id').select(eb.fn.countAll<number>().as('n')).as('documents'),
       'analyses.status as status',
-      sql<string | null>`json_extract(analyses.result, '$.mmi.status')`.as('mmi_status'),
-      sql<string | null>`json_extract(analyses.result, '$.mmi.date')`.as('mmi_date'),
+      'analyses.mmi_status as mmi_status',
+      'analyses.mmi_date as mmi_date',
     ]);
   if (q?.trim()) {
     const like = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -68,4 +68,12 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('claimant_entries_case').on('claimant_entries').columns(['case_id', 'date']).execute();
     },
   },
+  '0003-analysis-summary-columns': {
+    // The case list and the documents table read these, not the whole analysis (tens of MB on a large case).
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('analyses').addColumn('mmi_status', 'text').execute();
+      await db.schema.alterTable('analyses').addColumn('mmi_date', 'text').execute();
+      await db.schema.alterTable('analyses').addColumn('documents', 'text').execute();
+    },
+  },
 };

@@ -46,6 +46,11 @@ export interface AnalysisTable {
   input: string | null;
   started_at: string | null;
   finished_at: string | null;
+  /** Copied from the result so that lists never read the whole analysis. */
+  mmi_status: string | null;
+  mmi_date: string | null;
+  /** The documents' statuses from the result (JSON, without their encounters). */
+  documents: string | null;
 }
 
 /** Text of every page read, for the evidence viewer (one row per document of a file). */

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Claim } from '../model/index.js';
+import type { CaseAnalysis, Claim } from '../model/index.js';
 import type { RunProgress } from '../pipeline.js';
 import type { Store } from '../store/db.js';
 import { markEnded, markStarted, saveResult, setProgress } from '../store/analyses.js';
@@ -50,10 +50,13 @@ export class JobRunner {
         if (m.type === 'progress') void setProgress(this.db, caseId, JSON.stringify({ ...m.progress, startedAt }));
         else if (m.type === 'error') void finish(() => markEnded(this.db, caseId, 'failed', m.message, this.now()));
         else void finish(async () => {
-          const r = JSON.parse(m.result) as { analysis: unknown; input: unknown; pages: { file: string; text: string; pages: unknown }[]; };
-          const progress = JSON.stringify({ step: 'done', filesDone: (r.analysis as { documents: unknown[] }).documents.length, filesTotal: (r.analysis as { documents: unknown[] }).documents.length, pagesDone: r.pages.reduce((n, p) => n + (p.pages as unknown[]).length, 0), startedAt });
+          const r = JSON.parse(m.result) as { analysis: CaseAnalysis; input: unknown; pages: { file: string; text: string; pages: unknown[] }[]; };
+          const files = r.analysis.documents.length;
+          const progress = JSON.stringify({ step: 'done', filesDone: files, filesTotal: files, pagesDone: r.pages.reduce((n, p) => n + p.pages.length, 0), startedAt });
           await saveResult(this.db, caseId, {
             result: JSON.stringify(r.analysis), input: JSON.stringify(r.input), progress,
+            mmiStatus: r.analysis.mmi.status, mmiDate: r.analysis.mmi.date,
+            documents: JSON.stringify(r.analysis.documents.map(({ encounters: _e, ...d }) => d)),
             pages: r.pages.map((p) => ({ file: p.file, text: p.text, pages: JSON.stringify(p.pages) })),
           }, this.now());
         });

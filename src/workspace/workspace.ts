@@ -11,7 +11,7 @@ import type { CaseAnalysis } from '../model/index.js';
 import type { Store } from '../store/db.js';
 import { deleteCase, getCase, insertCase, listCases, touchCase, updateCase, type CaseFields, type CaseSort } from '../store/cases.js';
 import { deleteDocument, getDocument, insertDocument, listDocuments, type DocumentRow } from '../store/documents.js';
-import { getAnalysis, getPageText, listPageTexts } from '../store/analyses.js';
+import { getAnalysisResult, getAnalysisState, getPageText, listPageTexts } from '../store/analyses.js';
 import { insertCorrection, listCorrections, withdrawCorrection } from '../store/corrections.js';
 import { deleteEntry, getEntry, insertEntry, listEntries } from '../store/entries.js';
 import { EntrySchema, type ClaimantEntry } from './claimant-entries.js';
@@ -39,7 +39,7 @@ function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T 
 
 export class Workspace {
   readonly jobs: JobRunner;
-  private readonly cache = new Map<string, { key: string; analysis: CaseAnalysis; input: AnalysisInput }>();
+  private readonly cache = new Map<string, { key: string; analysis: CaseAnalysis; json?: string }>();
 
   constructor(readonly db: Store, readonly dataDir: string, readonly limits: WorkspaceLimits = DEFAULT_LIMITS) {
     this.jobs = new JobRunner(db);
@@ -89,9 +89,9 @@ export class Workspace {
   /** The case's files, with what the last analysis said of each. */
   async documents(id: string) {
     const rows = await listDocuments(this.db, id);
-    const a = await getAnalysis(this.db, id);
+    const a = await getAnalysisState(this.db, id);
     const statuses = new Map<string, { status?: string; error?: string; pages?: number; role?: { kind?: string }; misfiled?: unknown; warnings?: string[] }>();
-    if (a?.result) for (const d of (JSON.parse(a.result) as CaseAnalysis).documents) statuses.set(d.file.replace(/#.*$/, ''), d);
+    if (a?.documents) for (const d of JSON.parse(a.documents) as CaseAnalysis['documents']) statuses.set(d.file.replace(/#.*$/, ''), d);
     return rows.map((r) => {
       const s = statuses.get(r.name);
       return { id: r.id, name: r.name, size: r.size, uploadedAt: r.uploaded_at, ...(s ? { status: s.status, error: s.error, pages: s.pages, role: s.role?.kind, misfiled: !!s.misfiled, warnings: s.warnings } : {}) };
@@ -150,24 +150,57 @@ export class Workspace {
   }
 
   async progress(caseId: string) {
-    const a = await getAnalysis(this.db, caseId);
+    const a = await getAnalysisState(this.db, caseId);
     if (!a) return { status: 'none', filesDone: 0, filesTotal: 0, pagesDone: 0 };
     return { status: a.status, ...(JSON.parse(a.progress) as object), finishedAt: a.finished_at ?? undefined, error: a.error ?? undefined };
   }
 
-  /** The last analysis with the reviewer's corrections applied (recomputed when either changes). */
+  /** The last analysis with the reviewer's corrections applied, recomputed only when either changes. */
   async analysis(caseId: string): Promise<CaseAnalysis> {
+    return (await this.cached(caseId)).analysis;
+  }
+
+  /**
+   * The analysis as the screens read it, serialised once: without its facts (tens of MB on a 5,000-page case),
+   * which are paged by `facts()`; `factCount`, `encounterCount` and `duplicateCount` say how many there are.
+   */
+  async analysisJson(caseId: string): Promise<string> {
+    const c = await this.cached(caseId);
+    // Documents without their encounter lists, and the first duplicates only: the screens show counts for the rest.
+    c.json ??= JSON.stringify({
+      ...c.analysis, facts: [], factCount: c.analysis.facts.length,
+      documents: c.analysis.documents.map((d) => ({ ...d, encounters: [], encounterCount: d.encounters.length })),
+      duplicates: c.analysis.duplicates.slice(0, 200), duplicateCount: c.analysis.duplicates.length,
+    });
+    return c.json;
+  }
+
+  /** Facts of the analysis, filtered by type and words, a page at a time. */
+  async facts(caseId: string, q: { type?: string; text?: string; offset?: number; limit?: number; ids?: string[] }) {
+    const { analysis } = await this.cached(caseId);
+    const words = q.text?.trim().toLowerCase();
+    const ids = q.ids ? new Set(q.ids) : undefined;
+    const hits = analysis.facts.filter((f) => (!q.type || f.type === q.type) && (!ids || ids.has(f.id))
+      && (!words || f.evidence[0].quote.toLowerCase().includes(words) || JSON.stringify(f.attributes).toLowerCase().includes(words)));
+    const offset = Math.max(0, q.offset ?? 0);
+    const limit = Math.min(Math.max(1, q.limit ?? 200), 1000);
+    return { total: hits.length, offset, facts: hits.slice(offset, offset + limit) };
+  }
+
+  private async cached(caseId: string): Promise<{ key: string; analysis: CaseAnalysis; json?: string }> {
     await this.caseRow(caseId);
-    const a = await getAnalysis(this.db, caseId);
-    if (!a?.result || !a.input) throw new NotFound('the case has not been analysed yet');
+    const state = await getAnalysisState(this.db, caseId);
+    if (!state?.finished_at || state.status === 'failed' && !state.documents) throw new NotFound('the case has not been analysed yet');
     const corrections = await listCorrections(this.db, caseId);
-    const key = `${a.finished_at}|${corrections.map((c) => `${c.id}${c.withdrawnAt ? 'w' : ''}`).join(',')}`;
+    const key = `${state.finished_at}|${corrections.map((c) => `${c.id}${c.withdrawnAt ? 'w' : ''}`).join(',')}`;
     const hit = this.cache.get(caseId);
-    if (hit?.key === key) return hit.analysis;
-    const input = JSON.parse(a.input) as AnalysisInput;
-    const analysis = corrections.length ? analyzeWithCorrections(input, corrections) : { ...(JSON.parse(a.result) as CaseAnalysis), corrections: [] };
-    this.cache.set(caseId, { key, analysis, input });
-    return analysis;
+    if (hit?.key === key) return hit;
+    const a = await getAnalysisResult(this.db, caseId);
+    if (!a?.result || !a.input) throw new NotFound('the case has not been analysed yet');
+    const analysis = corrections.length ? analyzeWithCorrections(JSON.parse(a.input) as AnalysisInput, corrections) : { ...(JSON.parse(a.result) as CaseAnalysis), corrections: [] };
+    const entry = { key, analysis };
+    this.cache.set(caseId, entry);
+    return entry;
   }
 
   async page(caseId: string, file: string, page: number) {
@@ -188,7 +221,7 @@ export class Workspace {
   async addCorrection(caseId: string, body: unknown) {
     await this.caseRow(caseId);
     const c = parse(NewCorrectionSchema, body);
-    const a = await getAnalysis(this.db, caseId);
+    const a = await getAnalysisResult(this.db, caseId);
     const input = a?.input ? (JSON.parse(a.input) as AnalysisInput) : undefined;
     if (!input && c.target !== 'verdict') throw new BadInput('the case has not been analysed yet');
     const texts = new Map((await listPageTexts(this.db, caseId)).map((t) => [t.file, { text: t.text, pages: JSON.parse(t.pages) as { n: number; start: number; end: number }[] }]));
@@ -197,13 +230,13 @@ export class Workspace {
     const id = await insertCorrection(this.db, caseId, { target: c.target, action: c.action, anchor: resolved.anchor, payload: resolved.payload, reason: c.reason?.trim() || undefined, createdAt: now() });
     await touchCase(this.db, caseId, now());
     const correction = (await listCorrections(this.db, caseId)).find((x) => x.id === id)!;
-    return { correction, analysis: await this.analysis(caseId) };
+    return { correction, analysis: JSON.parse(await this.analysisJson(caseId)) as CaseAnalysis };
   }
 
   async withdrawCorrection(caseId: string, id: number) {
     await this.caseRow(caseId);
     if (!(await withdrawCorrection(this.db, caseId, id, now()))) throw new NotFound('no such correction, or already withdrawn');
-    return { analysis: await this.analysis(caseId) };
+    return { analysis: JSON.parse(await this.analysisJson(caseId)) as CaseAnalysis };
   }
 
   /** The claimant's own entries and the sum of their expenses (never part of the medical analysis). */
