@@ -8,6 +8,7 @@ import { harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
 import { markCopiedForward, markExaminerReview, markStaleMedicationLists } from './extract/copy-forward.js';
 import { analyzeCase, type AnalysisInput } from './analyze/index.js';
+import { byCodePoint, pushAll } from './util/arrays.js';
 
 export interface CaseRun {
   analysis: CaseAnalysis;
@@ -91,8 +92,8 @@ export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOpti
         continue;
       }
       const r = processDocument(doc, role);
-      encounters.push(...r.encounters);
-      facts.push(...r.facts);
+      pushAll(encounters, r.encounters);
+      pushAll(facts, r.facts);
       statuses.push(documentStatus(doc, role, r.encounters));
     } catch (err) {
       failures.push({ file: doc.file, error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
@@ -102,7 +103,7 @@ export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOpti
   markStaleMedicationLists(facts, encounters);
   markExaminerReview(facts, encounters);
   for (const f of failures) statuses.push({ file: f.file, status: 'error', error: f.error, warnings: [], pages: 0, encounters: [] });
-  statuses.sort((a, b) => a.file.localeCompare(b.file));
+  statuses.sort((a, b) => byCodePoint(a.file, b.file));
   report?.({ step: 'analysing', filesDone: filesTotal, filesTotal, pagesDone });
   const input: AnalysisInput = { claim, documents: statuses, encounters, facts, duplicates };
   const analysis = analyzeCase(input);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
  * The stages, bottom to top. A module may import from its own stage or any stage below it, never from above:
  * data flows one way, and shared primitives (lexicons, dates, evidence, instruments) live in knowledge/.
  */
-const LAYERS = ['model', 'util', 'knowledge', 'context', 'ingest', 'segment', 'extract', 'profiles', 'analyze', 'report', 'pipeline', 'synth', 'eval', 'cli'];
+const LAYERS = ['model', 'util', 'knowledge', 'context', 'ingest', 'segment', 'extract', 'profiles', 'analyze', 'report', 'pipeline', 'store', 'workspace', 'server', 'synth', 'eval', 'cli'];
 const src = path.resolve(import.meta.dirname, '../src');
 
 function files(dir: string): string[] {

@@ -5,6 +5,7 @@ import type { CaseContext } from './case-context.js';
 import { evidenceOf } from './case-context.js';
 import { daysBetween } from './dates.js';
 import { pushTo } from '../util/group.js';
+import { pushAll } from '../util/arrays.js';
 
 type Treatment = FactOf<'treatment'>;
 type Measure = FactOf<'outcome_measure'>;
@@ -238,7 +239,7 @@ function mergeClassMentions(groups: Map<string, Treatment[]>): void {
     const sameClass = [...groups.entries()].filter(([k, fs]) => k !== key && fs[0].attributes.modality === 'medication' && fs[0].attributes.drug
       && fs[0].attributes.drugClass === a.drugClass && k.startsWith(key.slice(0, key.lastIndexOf('|') + 1)));
     if (sameClass.length !== 1) continue;
-    sameClass[0][1].push(...facts);
+    pushAll(sameClass[0][1], facts);
     sameClass[0][1].sort((x, y) => (x.date ?? '').localeCompare(y.date ?? ''));
     groups.delete(key);
   }

@@ -11,3 +11,8 @@ export function isoDateArg(name: string, value: string | undefined): string | un
   }
   return value;
 }
+
+/** A file name or message as the terminal shows it: control characters (escape sequences in a hostile name) as \\xNN. */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

@@ -13,6 +13,7 @@ import { isLetterheadLine, isTrailingLetterheadLine } from './letterhead.js';
 import { attachFollowingReasons } from './reasons.js';
 import { formReading, readFormMarks, type FormMarks } from '../knowledge/forms.js';
 import { extractImpairment, extractMmi, extractPlanSignals, extractPrognosis, extractWorkStatus } from './statements.js';
+import { pushAll } from '../util/arrays.js';
 
 const EXTRACTORS: ((s: SentenceCtx) => Fact[])[] = [
   extractTreatments, extractMeasures, extractBenefits, extractFindings, extractLimitations,
@@ -114,7 +115,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
   for (const enc of encounters) {
     const visit = visitFacts(enc, doc.text.slice(enc.start, enc.end), !specialtiesSeen.has(enc.specialty));
     specialtiesSeen.add(enc.specialty);
-    facts.push(...visit);
+    pushAll(facts, visit);
     for (const f of visit) ids.add(f.id);
     // Text cut at the encounter's end (offsets unchanged): a heading scan then cannot run on through the rest of a 1,000-page record.
     const upToEnd = doc.text.slice(0, enc.end);

@@ -13,6 +13,7 @@ import { readRtf } from './rtf.js';
 import { describe, mislabel, sniff } from './sniff.js';
 import { MAX_TEXT_BYTES, ReadError, readTextDocument } from './text.js';
 import { mapLimit } from './tools.js';
+import { byCodePoint } from '../util/arrays.js';
 
 export interface FileFailure { file: string; error: string }
 export interface ReadCaseResult {
@@ -34,6 +35,9 @@ export interface ReadOptions {
 /** Largest file of any kind read at all (PDF exhibits of a few thousand pages stay far below). */
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
+/** Plateau's own outputs: the HTML report's generator tag, the Markdown report's first line, the JSON contract. */
+const PLATEAU_OUTPUT = /<meta name="generator" content="plateau">|^<!-- generator: plateau -->|^\{\s*"schemaVersion":\s*"[\d.]+",\s*"generatedBy":\s*"plateau"/;
+
 /** Case metadata Plateau's own tools write beside the records (claim details, ground truth): not records. */
 export const CASE_METADATA_FILES = new Set(['case.json', 'truth.json', 'expected.json']);
 
@@ -43,10 +47,18 @@ export async function listFiles(inputs: string[]): Promise<{ abs: string; displa
   const out: { abs: string; display: string; error?: string }[] = [];
   // Real paths of folders already walked: a symlink loop or a link back up the tree is walked once.
   const seen = new Set<string>();
-  async function walk(abs: string, root: string): Promise<void> {
+  async function walk(abs: string, root: string, realRoot: string): Promise<void> {
     const display = root === abs ? path.basename(abs) : path.relative(root, abs);
     let st;
     try {
+      // Inside a case folder, a link may not lead out of it (a link to /etc/passwd is not a record of this case).
+      if (abs !== root) {
+        const real = await realpath(abs);
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          out.push({ abs, display, error: 'a link that leads outside the case folder: skipped' });
+          return;
+        }
+      }
       st = await stat(abs);
     } catch (err) {
       out.push({ abs, display, error: `cannot open: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
@@ -65,7 +77,7 @@ export async function listFiles(inputs: string[]): Promise<{ abs: string; displa
       }
       for (const name of names) {
         if (name.startsWith('.') || CASE_METADATA_FILES.has(name)) continue;
-        await walk(path.join(abs, name), root);
+        await walk(path.join(abs, name), root, realRoot);
       }
     } else if (st.isFile()) {
       out.push({ abs, display });
@@ -75,7 +87,9 @@ export async function listFiles(inputs: string[]): Promise<{ abs: string; displa
   }
   for (const input of inputs) {
     const abs = path.resolve(input);
-    await walk(abs, abs);
+    let realRoot = abs;
+    try { realRoot = await realpath(abs); } catch { /* reported by walk */ }
+    await walk(abs, abs, realRoot);
   }
   return out;
 }
@@ -95,6 +109,8 @@ export async function readFileDocuments(id: string, display: string, abs: string
     kind = sniff(await readFile(abs), ext);
   }
   if (kind === 'empty') throw new ReadError('empty file (0 bytes)');
+  // A report Plateau wrote (saved into the case folder) is not a record: reading it back would cite the analysis as evidence.
+  if (PLATEAU_OUTPUT.test(head.subarray(0, 4096).toString('utf8'))) throw new ReadError('a Plateau report, not a record: skipped');
   const wrong = mislabel(ext, kind);
   if (wrong) throw new ReadError(wrong);
   const exhibit = exhibitFromFilename(display);
@@ -142,6 +158,6 @@ export async function readCase(inputs: string[], opts: ReadOptions = {}): Promis
     return docs;
   });
   const documents = perFile.flat();
-  failures.sort((a, b) => a.file.localeCompare(b.file));
+  failures.sort((a, b) => byCodePoint(a.file, b.file));
   return { documents, failures, duplicates: findDuplicates(documents) };
 }

@@ -3,6 +3,7 @@
  * Every finding carries expandable citations with the exact quote, numbered into an evidence appendix.
  * All record text goes through the escaping `html` template.
  */
+import { createHash } from 'node:crypto';
 import type { BillingTotal, CaseAnalysis, Evidence, Reason, TimelineEntry } from '../model/index.js';
 import { OTHER_CONDITIONS_HEADING, OTHER_CONDITIONS_NOTE } from './wording.js';
 import { injectionRows } from './injections.js';
@@ -108,7 +109,7 @@ function mmi(a: CaseAnalysis, c: Citer): Markup {
   return html`<section id="mmi" aria-labelledby="h-mmi"><h2 id="h-mmi">MMI (maximum medical improvement)</h2>
 <p class="verdict ${a.mmi.status}"><strong>${MMI_STATUS_LABEL[a.mmi.status]}.</strong> ${a.mmi.reviewerOverride ? '' : mmiHeadline(a.mmi)}</p>
 ${a.mmi.reviewerOverride ? html`<p class="override"><strong>Changed by the reviewer</strong> from “${MMI_STATUS_LABEL[a.mmi.reviewerOverride.original.status]}”${a.mmi.reviewerOverride.original.date ? ` (${a.mmi.reviewerOverride.original.date})` : ''}${a.mmi.date ? ` to a date of ${a.mmi.date}` : ''}. Reason: ${a.mmi.reviewerOverride.reason}. The reasons below are the record's reading.</p>` : ''}
-${a.mmi.evidence.length ? html`<p class="support">Supporting record: ${c.picked(c.ranker.pick(a.mmi.evidence, key ? [key] : [], 3))}</p>` : ''}
+${a.mmi.evidence.length ? html`<div class="support">Supporting record: ${c.picked(c.ranker.pick(a.mmi.evidence, key ? [key] : [], 3))}</div>` : ''}
 ${a.mmi.reasons.length ? html`<h3>Reasons</h3>${c.reasons(a.mmi.reasons)}` : ''}
 ${a.mmi.conflicts.length ? html`<h3>Statements that point the other way</h3>${c.reasons(a.mmi.conflicts)}` : ''}
 </section>`;
@@ -195,7 +196,7 @@ function gaps(a: CaseAnalysis, c: Citer): Markup {
 <p><strong>Why:</strong> ${g.why}</p>
 <p><strong>Rule:</strong> <code>${g.ruleId}</code>, resting on ${url ? html`<a href="${url}" rel="noreferrer noopener">${g.authority.cite}</a>` : g.authority.cite}</p>
 <p><strong>Request to ${g.request.to}:</strong> ${g.request.ask}</p>
-<p><strong>Evidence:</strong> ${g.evidence.length ? c.spread(g.evidence) : 'none (the gap is an absence)'}</p>${g.review ? html`<p class="review"><strong>Reviewer:</strong> ${REVIEW_LABEL[g.review.state]} ${g.review.at.slice(0, 10)}${g.review.reason ? `: ${g.review.reason}` : ''}</p>` : ''}</article>`;
+<div class="evidence-line"><strong>Evidence:</strong> ${g.evidence.length ? c.spread(g.evidence) : 'none (the gap is an absence)'}</div>${g.review ? html`<p class="review"><strong>Reviewer:</strong> ${REVIEW_LABEL[g.review.state]} ${g.review.at.slice(0, 10)}${g.review.reason ? `: ${g.review.reason}` : ''}</p>` : ''}</article>`;
   });
   return html`<section id="gaps" aria-labelledby="h-gaps"><h2 id="h-gaps">Gaps in the record (${a.gaps.length})</h2>${items.length ? items : html`<p>No gap rule fired.</p>`}</section>`;
 }
@@ -265,6 +266,9 @@ function appendix(c: Citer): Markup {
 </section>`;
 }
 
+/** The report runs its own small script and nothing else: no other script, no network, no frames. */
+const REPORT_CSP = `default-src 'none'; script-src 'sha256-${createHash('sha256').update(REPORT_SCRIPT).digest('base64')}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
+
 export function renderHtml(a: CaseAnalysis): string {
   const c = new Citer(a);
   // Sections are rendered in reading order so evidence numbers follow the order of first citation.
@@ -273,6 +277,8 @@ export function renderHtml(a: CaseAnalysis): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="plateau">
+<meta http-equiv="Content-Security-Policy" content="${trusted(REPORT_CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Plateau record review (${CLAIM_LABEL[a.claim.type]})</title>
 <style>${trusted(REPORT_CSS)}</style>

@@ -15,6 +15,7 @@ import {
   MMI_STATUS_LABEL, benefitText, dateRange, documentCounts, durationSpan, gapsBySeverity, mmiHeadline, sessionsText, trendRows, trendValues,
 } from './wording.js';
 import { pushTo } from '../util/group.js';
+import { byCodePoint } from '../util/arrays.js';
 
 /**
  * Record text is hostile input: escape Markdown syntax and turn angle brackets into entities so no
@@ -87,6 +88,7 @@ function table(w: MarkdownWriter, header: string[], rows: string[][]): void {
 
 function header(w: MarkdownWriter, a: CaseAnalysis): void {
   const counts = documentCounts(a);
+  w.line('<!-- generator: plateau -->');
   w.line('# Plateau record review');
   w.line();
   w.line('> Educational summary of the medical record. It supports and does not replace professional judgement; check every finding against its cited page.');
@@ -387,7 +389,7 @@ function appendix(w: MarkdownWriter): void {
   w.line();
   const byFile = new Map<string, Evidence[]>();
   for (const { evidence } of entries) pushTo(byFile, evidence.file, evidence);
-  for (const [file, list] of [...byFile].sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [file, list] of [...byFile].sort(([x], [y]) => byCodePoint(x, y))) {
     w.line(`### ${mdText(file)}`);
     w.line();
     for (const e of [...list].sort((x, y) => x.start - y.start)) {

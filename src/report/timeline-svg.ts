@@ -10,6 +10,7 @@ import { MODALITY_LABEL } from './labels.js';
 import { formatNumber, instrumentLabel } from './measures.js';
 import { percent, trendRows } from './wording.js';
 import { pushTo } from '../util/group.js';
+import { maxOf, minOf } from '../util/arrays.js';
 
 const W = 960;
 const LEFT = 190;
@@ -37,8 +38,8 @@ function isoOf(day: number): string {
 interface Axis { from: number; to: number; x(day: number): number }
 
 function makeAxis(days: number[]): Axis {
-  let from = Math.min(...days);
-  let to = Math.max(...days);
+  let from = minOf(days);
+  let to = maxOf(days);
   const pad = Math.max(10, (to - from) * 0.03);
   from -= pad;
   to += pad;
@@ -105,9 +106,9 @@ export function timelineSvg(a: CaseAnalysis): Markup | undefined {
   ].map(dayOf).filter((d): d is number => d !== undefined);
   if (dataDays.length === 0) return undefined;
   // A marker far outside the record (e.g. a DLI years ahead) would squash the picture: clamp it to the edge.
-  const slack = Math.max(180, (Math.max(...dataDays) - Math.min(...dataDays)) * 0.25);
-  const lo = Math.min(...dataDays) - slack;
-  const hi = Math.max(...dataDays) + slack;
+  const slack = Math.max(180, (maxOf(dataDays) - minOf(dataDays)) * 0.25);
+  const lo = minOf(dataDays) - slack;
+  const hi = maxOf(dataDays) + slack;
   const axis = makeAxis([...dataDays, ...marks.map((m) => Math.min(hi, Math.max(lo, m.day)))]);
 
   const laneTop = TOP;
@@ -143,7 +144,7 @@ export function timelineSvg(a: CaseAnalysis): Markup | undefined {
   const sparkRows = trends.map((tr, i) => {
     const y = sparkTop + i * SPARK;
     const pts = tr.points.map((p) => ({ d: dayOf(p.date), p })).filter((q): q is { d: number; p: typeof tr.points[number] } => q.d !== undefined).sort((q, r) => q.d - r.d);
-    const dataMax = Math.max(...pts.map((q) => q.p.value));
+    const dataMax = maxOf(pts.map((q) => q.p.value));
     // Scale and direction from the instrument lexicon, so a sparkline shows where a score sits on its own scale.
     const known = instrument(baseOf(tr.instrument));
     // A stated percent (e.g. NDI 44%) can exceed the raw scale maximum: then the data decide the scale.

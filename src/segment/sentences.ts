@@ -43,9 +43,22 @@ function breaksAfter(line: string, next: string | undefined): boolean {
   return t.trim().length < 40;
 }
 
+/**
+ * Longest sentence kept whole. Text with no sentence punctuation (a run-on dictation, a table flattened to one
+ * line) is cut at the last space before this, so a quote stays readable and work stays linear in the text.
+ */
+export const MAX_SENTENCE = 1000;
+
 function pushTrimmed(text: string, s: number, e: number, out: { start: number; end: number }[]): void {
   while (s < e && /\s/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
+  while (e - s > MAX_SENTENCE) {
+    let cut = text.lastIndexOf(' ', s + MAX_SENTENCE);
+    if (cut <= s + MAX_SENTENCE / 2) cut = s + MAX_SENTENCE;
+    pushTrimmed(text, s, cut, out);
+    s = cut;
+    while (s < e && /\s/.test(text[s])) s++;
+  }
   if (e > s) out.push({ start: s, end: e });
 }
 

@@ -1,6 +1,17 @@
 /** Reviewer corrections, append-only: withdrawing one marks it, so the audit trail keeps what was done and undone. */
 import type { Store } from './db.js';
-import type { StoredCorrection } from '../workspace/corrections.js';
+
+/** A correction as stored: its anchor resolved to quoted words. */
+export interface StoredCorrection {
+  id: number;
+  target: 'fact' | 'gap' | 'verdict';
+  action: string;
+  anchor: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  reason?: string;
+  createdAt: string;
+  withdrawnAt?: string;
+}
 
 export async function insertCorrection(db: Store, caseId: string, c: Omit<StoredCorrection, 'id' | 'withdrawnAt'>): Promise<number> {
   const r = await db.insertInto('corrections').values({

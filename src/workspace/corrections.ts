@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { analyzeCase, type AnalysisInput } from '../analyze/index.js';
 import { FactSchema, type CaseAnalysis, type CorrectionNote, type Evidence, type Fact } from '../model/index.js';
+import type { StoredCorrection } from '../store/corrections.js';
 
 const MMI_STATUS = z.enum(['explicit', 'implied', 'not_reached', 'insufficient_evidence']);
 const ISO_DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -45,17 +46,6 @@ export const NewCorrectionSchema = z.union([
 ]);
 export type NewCorrection = z.infer<typeof NewCorrectionSchema>;
 
-/** A correction as stored: its anchor resolved to quoted words. */
-export interface StoredCorrection {
-  id: number;
-  target: 'fact' | 'gap' | 'verdict';
-  action: string;
-  anchor: Record<string, unknown>;
-  payload: Record<string, unknown>;
-  reason?: string;
-  createdAt: string;
-  withdrawnAt?: string;
-}
 
 /** What a fact is about, in one word: the modality, activity, instrument, finding or signal. */
 function aboutOf(f: Fact): string {

@@ -11,6 +11,7 @@ import { renderLetters } from '../report/letters.js';
 import { escapeHtml } from '../report/html-template.js';
 import { usd } from '../report/billing.js';
 import type { ClaimantEntry } from './claimant-entries.js';
+import { byCodePoint } from '../util/arrays.js';
 
 export const EXPORTS = {
   'report.html': 'text/html; charset=utf-8',
@@ -64,7 +65,7 @@ export function chronologyCsv(a: CaseAnalysis): string {
   const encounters = new Map(a.documents.flatMap((d) => d.encounters.map((e) => [e.id, e])));
   const rows = a.facts
     .filter((f) => f.date && !f.negated && f.experiencer === 'patient' && f.temporality === 'current')
-    .sort((x, y) => (x.date ?? '').localeCompare(y.date ?? '') || x.evidence[0].file.localeCompare(y.evidence[0].file) || x.evidence[0].start - y.evidence[0].start);
+    .sort((x, y) => (x.date ?? '').localeCompare(y.date ?? '') || byCodePoint(x.evidence[0].file, y.evidence[0].file) || x.evidence[0].start - y.evidence[0].start);
   const head = ['date', 'type', 'what', 'provider', 'file', 'page', 'exhibit', 'quote', 'reviewer'];
   const lines = rows.map((f) => {
     const e = f.evidence[0];

@@ -1,12 +1,12 @@
 /** `plateau analyze`: read a case folder and write the analysis (JSON, Markdown, HTML). */
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ClaimTypeSchema, type ClaimType } from '../../model/index.js';
 import { analyzePaths } from '../../pipeline.js';
 import { renderReport, type ReportFormat } from '../../report/index.js';
-import { UsageError, isoDateArg } from '../usage.js';
+import { UsageError, isoDateArg, printable } from '../usage.js';
 
 const CLAIM_ALIASES: Record<string, ClaimType> = {
   ssdi: 'ssdi', ssi: 'ssi', wc: 'workers_comp', workers_comp: 'workers_comp', 'workers-comp': 'workers_comp',
@@ -67,17 +67,18 @@ export function registerAnalyze(program: Command): void {
       const started = performance.now();
       const run = await analyzePaths(paths, claim);
       const report = renderReport(run.analysis, format);
-      if (opts.out) await writeFile(opts.out, report);
+      // Reports hold protected health information: readable by their owner only.
+      if (opts.out) { await writeFile(opts.out, report, { mode: 0o600 }); await chmod(opts.out, 0o600); }
       else process.stdout.write(report);
 
-      for (const f of run.failures) process.stderr.write(`plateau: ${f.file}: ${f.error}\n`);
+      for (const f of run.failures) process.stderr.write(`plateau: ${printable(f.file)}: ${printable(f.error)}\n`);
       if (!opts.quiet) {
         const a = run.analysis;
         const ms = Math.round(performance.now() - started);
         process.stderr.write(
           `plateau: ${run.documents.length} document(s) read, ${run.failures.length} failed, ${a.facts.length} facts, ` +
           `MMI ${a.mmi.status}${a.mmi.date ? ` (${a.mmi.date})` : ''}, ${a.gaps.length} gap(s) in ${ms} ms` +
-          `${opts.out ? ` → ${opts.out}` : ''}\n`,
+          `${opts.out ? ` → ${printable(opts.out)}` : ''}\n`,
         );
       }
       if (run.failures.length > 0) process.exitCode = 1;
