@@ -1,7 +1,8 @@
 /** Billing analysis: ledger lines matched to documented visits by date and provider, totals per modality, and billed visits without a note. */
 import type { BillingAnalysis, BillingLine, BillingTotal, Encounter, Specialty } from '../model/index.js';
 import { lookupCode, modalityFromText } from '../knowledge/cpt.js';
-import { daysBetween } from './dates.js';
+import { addDays } from './dates.js';
+import { pushTo } from '../util/group.js';
 
 /** Dates of service on a bill and in a note may differ by a day (late-night visits, posting dates). */
 const DATE_TOLERANCE_DAYS = 1;
@@ -103,7 +104,7 @@ export function providerLinker(bills: Encounter[], records: Encounter[]): (bill:
     if (!b.words.size || [...authors.values()].some((a) => a.words.size && byName(b, a))) continue;
     const candidates = lonelyAuthors
       .filter((a) => a.specialty === b.specialty || a.specialty === 'unknown' || b.specialty === 'unknown')
-      .map((a) => ({ a, shared: new Set(b.dates.filter((d) => a.dates.some((x) => near(x, d)))).size }))
+      .map((a) => ({ a, shared: sharedDates(b.dates, a.dates) }))
       .filter(({ a, shared }) => shared >= 2 && shared * 2 >= Math.min(new Set(a.dates).size, new Set(b.dates).size))
       .sort((x, y) => y.shared - x.shared);
     if (candidates[0]) aliases.add(`${b.key}|${candidates[0].a.key}`);
@@ -116,6 +117,16 @@ export function providerLinker(bills: Encounter[], records: Encounter[]): (bill:
   };
 }
 
+/** How many distinct dates of `xs` have a date of `ys` within the tolerance. */
+function sharedDates(xs: string[], ys: string[]): number {
+  const set = new Set(ys);
+  let n = 0;
+  for (const d of new Set(xs)) {
+    for (let k = -DATE_TOLERANCE_DAYS; k <= DATE_TOLERANCE_DAYS; k++) if (set.has(k ? addDays(d, k) : d)) { n++; break; }
+  }
+  return n;
+}
+
 /** A clinical record of a contact: notes and FHIR encounters, not the bill itself. */
 function isRecord(e: Encounter): boolean {
   return e.source !== 'ledger' && e.kind !== 'billing' && !!e.date;
@@ -125,8 +136,15 @@ function isRecord(e: Encounter): boolean {
 // the treating providers' ledger, so a missing bill for them says nothing.
 const NOT_EXPECTED_ON_LEDGER = new Set(['imaging', 'ime', 'billing']);
 
-function near(a: string, b: string): boolean {
-  return Math.abs(daysBetween(a, b)) <= DATE_TOLERANCE_DAYS;
+/** Encounters by date, so that "one within a day" is a lookup, not a scan (a ledger may have 100,000 rows). */
+function indexByDate(list: Encounter[]): (date: string) => Encounter[] {
+  const by = new Map<string, Encounter[]>();
+  for (const e of list) pushTo(by, e.date!, e);
+  return (date) => {
+    const out: Encounter[] = [];
+    for (let d = -DATE_TOLERANCE_DAYS; d <= DATE_TOLERANCE_DAYS; d++) for (const e of by.get(d ? addDays(date, d) : date) ?? []) out.push(e);
+    return out;
+  };
 }
 
 /** The bucket a billed line's cost belongs to: the code's modality, "office_visit", else what the description names. */
@@ -150,7 +168,7 @@ function total(key: string, lines: BillingLine[]): BillingTotal {
 
 function totalsBy(lines: BillingLine[], keyOf: (l: BillingLine) => string, order: 'key' | 'charges'): BillingTotal[] {
   const groups = new Map<string, BillingLine[]>();
-  for (const l of lines) groups.set(keyOf(l), [...(groups.get(keyOf(l)) ?? []), l]);
+  for (const l of lines) pushTo(groups, keyOf(l), l);
   const totals = [...groups].map(([k, ls]) => total(k, ls));
   return order === 'key' ? totals.sort((a, b) => a.key.localeCompare(b.key)) : totals.sort((a, b) => b.charges - a.charges || a.key.localeCompare(b.key));
 }
@@ -174,9 +192,11 @@ export function analyzeBilling(encounters: Encounter[]): BillingAnalysis | undef
 
   const same = providerLinker(bills, records);
 
+  const recordsNear = indexByDate(records);
+  const billsNear = indexByDate(bills);
   const billedWithoutRecord: BillingAnalysis['billedWithoutRecord'] = [];
   for (const bill of bills) {
-    if (records.some((r) => near(r.date!, bill.date!) && same(bill, r))) continue;
+    if (recordsNear(bill.date!).some((r) => same(bill, r))) continue;
     const codes = [...new Set(bill.billing!.map((l) => l.code).filter((c): c is string => !!c))];
     const descriptions = [...new Set(bill.billing!.map((l) => l.description).filter((d): d is string => !!d))];
     billedWithoutRecord.push({
@@ -187,20 +207,22 @@ export function analyzeBilling(encounters: Encounter[]): BillingAnalysis | undef
 
   // A ledger covers a provider it bills for by name, over the ledger's own span of dates (it may be one
   // payer's or one period's). Rows without a provider would otherwise cover everyone, so they don't count.
-  const ledgers = new Map<string, { from: string; to: string; bills: Encounter[] }>();
+  // One bill per named biller stands for it: whether a biller is the record's author depends on the biller only.
+  const ledgers = new Map<string, { from: string; to: string; billers: Encounter[]; keys: Set<string> }>();
   for (const bill of bills) {
-    const c = ledgers.get(bill.documentId) ?? { from: bill.date!, to: bill.date!, bills: [] };
+    const c = ledgers.get(bill.documentId) ?? { from: bill.date!, to: bill.date!, billers: [], keys: new Set<string>() };
     if (bill.date! < c.from) c.from = bill.date!;
     if (bill.date! > c.to) c.to = bill.date!;
-    if (identityWords(bill.provider.name).size) c.bills.push(bill);
+    const key = billerKey(bill);
+    if (!c.keys.has(key) && identityWords(bill.provider.name).size) { c.keys.add(key); c.billers.push(bill); }
     ledgers.set(bill.documentId, c);
   }
   const recordWithoutBill: BillingAnalysis['recordWithoutBill'] = [];
   const reported = new Set<string>();
   for (const r of records) {
     if (r.source !== 'note' || NOT_EXPECTED_ON_LEDGER.has(r.kind)) continue;
-    const covered = [...ledgers.values()].some((c) => r.date! >= c.from && r.date! <= c.to && c.bills.some((b) => same(b, r)));
-    if (!covered || bills.some((b) => near(b.date!, r.date!) && same(b, r))) continue;
+    const covered = [...ledgers.values()].some((c) => r.date! >= c.from && r.date! <= c.to && c.billers.some((b) => same(b, r)));
+    if (!covered || billsNear(r.date!).some((b) => same(b, r))) continue;
     const key = `${r.date}|${recordLabel(r).toLowerCase()}`;
     if (reported.has(key)) continue;
     reported.add(key);
