@@ -92,9 +92,11 @@ export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOpti
         continue;
       }
       const r = processDocument(doc, role);
+      // All or nothing: a document that fails midway leaves no encounters, facts or bills behind.
+      const status = documentStatus(doc, role, r.encounters);
       pushAll(encounters, r.encounters);
       pushAll(facts, r.facts);
-      statuses.push(documentStatus(doc, role, r.encounters));
+      statuses.push(status);
     } catch (err) {
       failures.push({ file: doc.file, error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
     }

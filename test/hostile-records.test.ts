@@ -90,3 +90,17 @@ describe('the CLI', () => {
     expect(await readFile(out, 'utf8')).toContain('Plateau record review');
   }, 60_000);
 });
+
+describe('blank scanned pages', () => {
+  const pgm = (w: number, h: number, fill: (i: number) => number) => {
+    const head = Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1');
+    const px = Buffer.alloc(w * h);
+    for (let i = 0; i < px.length; i++) px[i] = fill(i);
+    return Buffer.concat([head, px]);
+  };
+  it('a white sheet with scanner dust is blank; a line of text is not', async () => {
+    const { isBlankPgm } = await import('../src/ingest/ocr.js');
+    expect(isBlankPgm(pgm(170, 220, (i) => (i % 9973 === 0 ? 90 : 250)), 200)).toBe(true);
+    expect(isBlankPgm(pgm(170, 220, (i) => (Math.floor(i / 170) === 40 && i % 170 > 20 && i % 170 < 150 ? 120 : 250)), 200)).toBe(false);
+  });
+});

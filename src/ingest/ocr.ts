@@ -1,7 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { runTool } from './tools.js';
+import { trackTempDir, untrackTempDir } from '../util/temp-dirs.js';
+
+/** Share of dark pixels below which a rendered page is blank (a scanner's empty sheet): not worth an OCR run. */
+const BLANK_DARK_SHARE = 0.0005;
+
+/** Whether a binary PGM (P5, 8-bit) is a blank page: almost no pixel darker than `darkBelow` (a thumbnail blurs text to grey). */
+export function isBlankPgm(pgm: Buffer, darkBelow = 160): boolean {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header || Number(header[3]) > 255) return false;
+  const start = header[0].length;
+  const pixels = Number(header[1]) * Number(header[2]);
+  let dark = 0;
+  const limit = pixels * BLANK_DARK_SHARE;
+  for (let i = start; i < start + pixels && i < pgm.length; i++) if (pgm[i] < darkBelow && ++dark > limit) return false;
+  return true;
+}
 
 /**
  * One OCR process per core across the whole process: files are read in parallel, so a per-file
@@ -61,12 +77,18 @@ export function parseTesseractTsv(tsv: string): { text: string; confidence: numb
  */
 export async function ocrPdfPages(file: string, pages: number[], opts: { password?: string; timeoutPerPageMs?: number } = {}): Promise<OcrPage[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'plateau-ocr-'));
+  trackTempDir(dir);
   const timeoutMs = opts.timeoutPerPageMs ?? 120_000;
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
   try {
     return await Promise.all(pages.map((n) => withSlot(async () => {
       const prefix = path.join(dir, `p${n}`);
       const pw = opts.password ? ['-upw', opts.password] : [];
+      // A thumbnail first: a blank sheet (5,000 of them in a bad scan) costs a 20-dpi render, not an OCR run.
+      await runTool('pdftoppm', [...pw, '-r', '20', '-gray', '-f', String(n), '-l', String(n), '-singlefile', file, `${prefix}-thumb`], { timeoutMs });
+      const blank = isBlankPgm(await readFile(`${prefix}-thumb.pgm`), 200);
+      await rm(`${prefix}-thumb.pgm`, { force: true });
+      if (blank) return { n, text: '', confidence: 0 };
       await runTool('pdftoppm', [...pw, '-r', '300', '-gray', '-f', String(n), '-l', String(n), '-singlefile', file, prefix], { timeoutMs });
       const tsv = await runTool('tesseract', [`${prefix}.pgm`, 'stdout', '--oem', '1', '-l', 'eng', 'tsv'], { timeoutMs, env });
       await rm(`${prefix}.pgm`, { force: true });
@@ -74,5 +96,6 @@ export async function ocrPdfPages(file: string, pages: number[], opts: { passwor
     })));
   } finally {
     await rm(dir, { recursive: true, force: true });
+    untrackTempDir(dir);
   }
 }
