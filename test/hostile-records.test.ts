@@ -104,3 +104,20 @@ describe('blank scanned pages', () => {
     expect(isBlankPgm(pgm(170, 220, (i) => (Math.floor(i / 170) === 40 && i % 170 > 20 && i % 170 < 150 ? 120 : 250)), 200)).toBe(false);
   });
 });
+
+describe('decompression bombs', () => {
+  it('a DOCX whose XML would expand hundreds of times is refused before parsing; the case goes on', async () => {
+    const { Document, Packer, Paragraph } = await import('docx');
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'note.txt'), NOTE);
+    // Built as a real DOCX, then its document part padded with 60 MB of spaces (deflates to ~60 KB).
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Low back pain.')] }] })));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace('Low back pain.', `Low back pain.${' '.repeat(60 * 1024 * 1024)}`));
+    await writeFile(path.join(dir, 'bomb.docx'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const run = await analyzePaths([dir], { type: 'ssdi' });
+    expect(run.failures).toEqual([{ file: 'bomb.docx', error: expect.stringMatching(/decompression bomb/) }]);
+    expect(run.analysis.facts.length).toBeGreaterThan(0);
+  }, 60_000);
+});

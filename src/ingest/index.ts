@@ -14,6 +14,7 @@ import { describe, mislabel, sniff } from './sniff.js';
 import { MAX_TEXT_BYTES, ReadError, readTextDocument } from './text.js';
 import { mapLimit } from './tools.js';
 import { byCodePoint } from '../util/arrays.js';
+import { assertSafeZip } from './zip-guard.js';
 
 export interface FileFailure { file: string; error: string }
 export interface ReadCaseResult {
@@ -120,8 +121,8 @@ export async function readFileDocuments(id: string, display: string, abs: string
   };
   switch (kind) {
     case 'pdf': return [await readPdf(id, display, abs, exhibit, opts.pdf)];
-    case 'docx': return [await readDocx(id, display, abs, exhibit)];
-    case 'xlsx': return [await readXlsxLedger(id, display, abs, exhibit)];
+    case 'docx': await assertSafeZip(abs); return [await readDocx(id, display, abs, exhibit)];
+    case 'xlsx': await assertSafeZip(abs); return [await readXlsxLedger(id, display, abs, exhibit)];
     case 'rtf': return [readRtf(id, display, await small(), exhibit)];
     case 'json': return readFhir(id, display, await small(), exhibit);
     case 'csv': return [readCsvLedger(id, display, await small(), exhibit)];
