@@ -5,6 +5,7 @@ import { registerContext } from './commands/context.js';
 import { registerSynth } from './commands/synth.js';
 import { registerEval } from './commands/eval.js';
 import { registerServe } from './commands/serve.js';
+import { registerKeys } from './commands/keys.js';
 import { UsageError } from './usage.js';
 import { ContractError } from '../report/index.js';
 
@@ -24,6 +25,7 @@ registerContext(program);
 registerSynth(program);
 registerEval(program);
 registerServe(program);
+registerKeys(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,21 +2,35 @@
  * The analysis of one case, off the server's request path: reads the case's files, reports progress as it goes,
  * and sends back the analysis, what it was computed from, and the text of every page read.
  */
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { decryptToFile } from '../store/blob-crypto.js';
 import { analyzePaths, type RunProgress } from '../pipeline.js';
 import type { Claim } from '../model/index.js';
 
-export interface WorkerRequest { dir: string; claim: Claim }
+/** `plainDir`: where encrypted files are decrypted for the run (the parent removes it whatever happens). */
+export interface WorkerRequest { dir: string; claim: Claim; keyHex?: string; plainDir?: string }
 export type WorkerMessage =
   | { type: 'progress'; progress: RunProgress }
   | { type: 'done'; result: string }
   | { type: 'error'; message: string };
 
 const port = parentPort!;
-const { dir, claim } = workerData as WorkerRequest;
+const { dir, claim, keyHex, plainDir } = workerData as WorkerRequest;
 let last = 0;
+/** Encrypted files are decrypted into a private temporary folder for the run, and that folder removed after. */
+let plain: string | undefined;
 try {
-  const run = await analyzePaths([dir], claim, {
+  let source = dir;
+  if (keyHex && plainDir) {
+    plain = plainDir;
+    await mkdir(plain, { recursive: true, mode: 0o700 });
+    const key = { hex: keyHex, bytes: Buffer.from(keyHex, 'hex') };
+    for (const name of (await readdir(dir).catch(() => [] as string[])).filter((n) => !n.startsWith('.'))) await decryptToFile(path.join(dir, name), path.join(plain, name), key);
+    source = plain;
+  }
+  const run = await analyzePaths([source], claim, {
     onProgress: (progress) => {
       // A few updates a second are enough for a progress bar; every step change is sent.
       const now = Date.now();
@@ -30,4 +44,6 @@ try {
   port.postMessage({ type: 'done', result: JSON.stringify({ analysis: run.analysis, input: run.input, pages }) } satisfies WorkerMessage);
 } catch (err) {
   port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies WorkerMessage);
+} finally {
+  if (plain) await rm(plain, { recursive: true, force: true });
 }

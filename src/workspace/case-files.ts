@@ -9,9 +9,16 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
+import { encryptingStream } from '../store/blob-crypto.js';
+import type { DataKey } from '../store/keys.js';
 
 export function caseDir(dataDir: string, caseId: string): string {
   return path.join(dataDir, 'cases', caseId);
+}
+
+/** Where an encrypted case's files are decrypted for an analysis run; emptied at every server start. */
+export function plainRoot(dataDir: string): string {
+  return path.join(dataDir, 'tmp');
 }
 
 export function filesDir(dataDir: string, caseId: string): string {
@@ -38,8 +45,8 @@ export async function freeName(dir: string, name: string): Promise<string> {
 
 export class UploadTooLarge extends Error {}
 
-/** Stream an upload to disk under a free name, with its size and SHA-256; a partial file is removed on failure. */
-export async function storeUpload(dir: string, rawName: string, stream: Readable, maxBytes: number): Promise<{ name: string; size: number; sha256: string }> {
+/** Stream an upload to disk under a free name (encrypted when a key is given), with its size and SHA-256; a partial file is removed on failure. */
+export async function storeUpload(dir: string, rawName: string, stream: Readable, maxBytes: number, key?: DataKey): Promise<{ name: string; size: number; sha256: string }> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const name = await freeName(dir, safeName(rawName));
   const tmp = path.join(dir, `.upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
@@ -54,7 +61,8 @@ export async function storeUpload(dir: string, rawName: string, stream: Readable
     },
   });
   try {
-    await pipeline(stream, meter, createWriteStream(tmp, { mode: 0o600 }));
+    if (key) await pipeline(stream, meter, encryptingStream(key), createWriteStream(tmp, { mode: 0o600 }));
+    else await pipeline(stream, meter, createWriteStream(tmp, { mode: 0o600 }));
     if ((stream as Readable & { truncated?: boolean }).truncated) throw new UploadTooLarge(`larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
     await rename(tmp, path.join(dir, name));
   } catch (err) {

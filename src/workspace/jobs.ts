@@ -4,12 +4,14 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { CaseAnalysis, Claim } from '../model/index.js';
 import type { RunProgress } from '../pipeline.js';
 import type { Store } from '../store/db.js';
 import { markEnded, markStarted, saveResult, setProgress } from '../store/analyses.js';
 import type { WorkerMessage } from './analysis-worker.js';
+import type { DataKey } from '../store/keys.js';
 
 export interface JobProgress extends Partial<RunProgress> { startedAt?: string }
 
@@ -31,20 +33,26 @@ export class JobRunner {
   }
 
   /** Start the case's analysis (cancelling one in progress). Resolves once the job is registered, not when it ends. */
-  async start(caseId: string, dir: string, claim: Claim): Promise<void> {
+  async start(caseId: string, dir: string, claim: Claim, key?: DataKey, plainDir?: string): Promise<void> {
     await this.cancel(caseId, false);
     const startedAt = this.now();
     const initial: JobProgress = { step: 'reading', filesDone: 0, filesTotal: 0, pagesDone: 0, startedAt };
     await markStarted(this.db, caseId, JSON.stringify(initial), startedAt);
     const worker = FROM_SOURCE
-      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`, { eval: true, workerData: { dir, claim } })
-      : new Worker(WORKER_URL, { workerData: { dir, claim } });
+      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`, { eval: true, workerData: { dir, claim, keyHex: key?.hex, plainDir } })
+      : new Worker(WORKER_URL, { workerData: { dir, claim, keyHex: key?.hex, plainDir } });
     let settled = false;
     const done = new Promise<void>((resolve) => {
       const finish = async (fn: () => Promise<void>) => {
         if (settled) return;
         settled = true;
-        try { await fn(); } finally { this.running.delete(caseId); resolve(); void worker.terminate(); }
+        try { await fn(); } finally {
+          this.running.delete(caseId);
+          await worker.terminate();
+          // Decrypted copies go with the job, even when it was cancelled mid-read.
+          if (plainDir) await rm(plainDir, { recursive: true, force: true });
+          resolve();
+        }
       };
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'progress') void setProgress(this.db, caseId, JSON.stringify({ ...m.progress, startedAt }));

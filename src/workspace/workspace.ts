@@ -3,6 +3,7 @@
  * corrected analysis. The server's routes are a thin layer over this.
  */
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -16,9 +17,11 @@ import { insertCorrection, listCorrections, withdrawCorrection } from '../store/
 import { deleteEntry, getEntry, insertEntry, listEntries } from '../store/entries.js';
 import { EntrySchema, type ClaimantEntry } from './claimant-entries.js';
 import { CaseDetailsPatchSchema, CaseDetailsSchema, CLAIM_FIELDS, claimOf, toColumns, toDetails } from './case-details.js';
-import { caseDir, filesDir, storeUpload, UploadTooLarge } from './case-files.js';
+import { caseDir, filesDir, plainRoot, storeUpload, UploadTooLarge } from './case-files.js';
 import { analyzeWithCorrections, CorrectionError, NewCorrectionSchema, resolveCorrection } from './corrections.js';
 import { JobRunner } from './jobs.js';
+import { decryptingStream } from '../store/blob-crypto.js';
+import type { DataKey } from '../store/keys.js';
 
 export class NotFound extends Error {}
 export class BadInput extends Error {}
@@ -41,8 +44,23 @@ export class Workspace {
   readonly jobs: JobRunner;
   private readonly cache = new Map<string, { key: string; analysis: CaseAnalysis; json?: string }>();
 
-  constructor(readonly db: Store, readonly dataDir: string, readonly limits: WorkspaceLimits = DEFAULT_LIMITS) {
+  readonly limits: WorkspaceLimits;
+  /** Encrypts stored files when given (the database is opened with the same key). */
+  private readonly key?: DataKey;
+
+  constructor(readonly db: Store, readonly dataDir: string, opts: { limits?: WorkspaceLimits; key?: DataKey } = {}) {
+    this.limits = opts.limits ?? DEFAULT_LIMITS;
+    this.key = opts.key;
     this.jobs = new JobRunner(db);
+  }
+
+  get encrypted(): boolean {
+    return !!this.key;
+  }
+
+  /** A stored file's plaintext as a stream (decrypted on the way when the workspace is encrypted). */
+  private async plaintext(file: string) {
+    return this.key ? decryptingStream(file, this.key) : createReadStream(file);
   }
 
   async listCases(q?: string, sort: CaseSort = 'updated') {
@@ -114,7 +132,7 @@ export class Workspace {
     for await (const part of files) {
       if (count >= this.limits.maxFiles) { part.file.resume(); rejected.push({ name: part.filename, reason: `a case holds at most ${this.limits.maxFiles} files` }); continue; }
       try {
-        const stored = await storeUpload(dir, part.filename || 'unnamed', part.file, this.limits.maxFileBytes);
+        const stored = await storeUpload(dir, part.filename || 'unnamed', part.file, this.limits.maxFileBytes, this.key);
         const id = randomUUID();
         await insertDocument(this.db, { id, case_id: caseId, name: stored.name, stored_path: path.relative(this.dataDir, path.join(dir, stored.name)), size: stored.size, sha256: stored.sha256, uploaded_at: now() });
         added.push({ id, name: stored.name, size: stored.size });
@@ -139,7 +157,7 @@ export class Workspace {
   async analyze(caseId: string) {
     const row = await this.caseRow(caseId);
     this.cache.delete(caseId);
-    await this.jobs.start(caseId, filesDir(this.dataDir, caseId), claimOf(row));
+    await this.jobs.start(caseId, filesDir(this.dataDir, caseId), claimOf(row), this.key, this.key ? path.join(plainRoot(this.dataDir), `${caseId}-${Date.now()}`) : undefined);
     return this.progress(caseId);
   }
 
@@ -254,7 +272,7 @@ export class Workspace {
     const e = parse(EntrySchema, body);
     let stored: { name: string } | undefined;
     const dir = path.join(caseDir(this.dataDir, caseId), 'claimant');
-    if (receipt) stored = await storeUpload(dir, receipt.filename || 'receipt', receipt.file, 25 * 1024 * 1024);
+    if (receipt) stored = await storeUpload(dir, receipt.filename || 'receipt', receipt.file, 25 * 1024 * 1024, this.key);
     const id = await insertEntry(this.db, {
       case_id: caseId, date: e.date, kind: e.kind, title: e.title, text: e.text ?? null, amount_cents: e.amount ?? null,
       file_name: stored?.name ?? null, stored_path: stored ? path.relative(this.dataDir, path.join(dir, stored.name)) : null, created_at: now(),
@@ -266,7 +284,13 @@ export class Workspace {
   async entryFile(caseId: string, id: number) {
     const r = await getEntry(this.db, caseId, id);
     if (!r?.stored_path) throw new NotFound('no such receipt');
-    return { name: r.file_name!, path: path.join(this.dataDir, r.stored_path) };
+    return { name: r.file_name!, stream: await this.plaintext(path.join(this.dataDir, r.stored_path)) };
+  }
+
+  /** A document's original bytes (the evidence viewer shows PDFs with pdf.js). */
+  async documentFile(caseId: string, docId: string) {
+    const d = await this.getDocument(caseId, docId);
+    return { name: d.name, stream: await this.plaintext(d.path) };
   }
 
   async deleteEntry(caseId: string, id: number) {

@@ -1,6 +1,6 @@
 /** `plateau serve`: the case workspace in the browser, on this machine only. */
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,8 @@ import { buildServer } from '../../server/app.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { SCHEMA_VERSION } from '../../model/index.js';
 import { UsageError } from '../usage.js';
+import { readKey } from '../../store/keys.js';
+import { plainRoot } from '../../workspace/case-files.js';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '../../../examples/lumbar-ssdi');
 
@@ -35,20 +37,24 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port on 127.0.0.1', '4319')
     .option('--data <dir>', 'folder for the database and uploaded files (default: ~/.local/share/plateau)')
     .option('--db <file>', 'SQLite database file (default: DATA/workspace.db)')
+    .option('--key-file <file>', 'data key (64 hex characters, kept outside DATA): encrypts the database and every stored file; else PLATEAU_KEY')
     .option('--example', 'load the example case into an empty workspace')
     .option('--open', 'open the workspace in the default browser')
-    .action(async (opts: { port: string; data?: string; db?: string; example?: boolean; open?: boolean }) => {
+    .action(async (opts: { port: string; data?: string; db?: string; keyFile?: string; example?: boolean; open?: boolean }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${opts.port}"`);
       const dataDir = path.resolve(opts.data ?? defaultDataDir());
-      const db = await openStore(opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'));
+      const key = readKey(opts.keyFile, dataDir);
+      const db = await openStore(opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'), key);
       await failInterrupted(db, new Date().toISOString());
-      const ws = new Workspace(db, dataDir);
+      // Decrypted copies left by a run the server did not live to finish.
+      await rm(plainRoot(dataDir), { recursive: true, force: true });
+      const ws = new Workspace(db, dataDir, { key });
       const app = await buildServer({ workspace: ws, port, version: SCHEMA_VERSION });
       await app.listen({ host: '127.0.0.1', port });
       const addr = app.server.address();
       const url = `http://127.0.0.1:${addr && typeof addr === 'object' ? addr.port : port}/`;
-      process.stderr.write(`plateau: workspace at ${url} (local single-user mode: loopback only, no accounts; data in ${dataDir})\n`);
+      process.stderr.write(`plateau: workspace at ${url} (local single-user mode: loopback only, no accounts; data in ${dataDir}, ${key ? 'encrypted at rest' : 'NOT encrypted at rest: give --key-file (make one with plateau keygen FILE)'})\n`);
       if (opts.example) await loadExample(ws);
       if (opts.open) spawn(process.platform === 'darwin' ? 'open' : 'xdg-open', [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
       const stop = async () => { await app.close(); await ws.close(); process.exit(0); };

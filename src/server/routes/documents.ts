@@ -1,5 +1,4 @@
 /** A case's files: streamed multipart upload (many files at once), removal, and the original bytes for the viewer. */
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Workspace } from '../../workspace/workspace.js';
 import { BadInput } from '../../workspace/workspace.js';
@@ -19,12 +18,12 @@ export function documentRoutes(ws: Workspace) {
       return reply.code(204).send();
     });
     app.get<{ Params: { id: string; docId: string } }>('/api/cases/:id/documents/:docId/raw', async (req, reply) => {
-      const d = await ws.getDocument(req.params.id, req.params.docId);
+      const d = await ws.documentFile(req.params.id, req.params.docId);
       const ext = d.name.slice(d.name.lastIndexOf('.')).toLowerCase();
       // Only PDFs are shown in the page; anything else downloads, so record content never runs as a page.
       reply.type(SHOWN_INLINE[ext] ?? 'application/octet-stream');
       reply.header('Content-Disposition', `${SHOWN_INLINE[ext] ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(d.name)}`);
-      return reply.send(createReadStream(d.path));
+      return reply.send(d.stream);
     });
   };
 }

@@ -1,5 +1,4 @@
 /** The claimant's own entries: JSON, or multipart with a receipt file. Receipts always download. */
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { Workspace } from '../../workspace/workspace.js';
@@ -23,7 +22,7 @@ export function entryRoutes(ws: Workspace) {
     app.get<{ Params: { id: string; eid: string } }>('/api/cases/:id/entries/:eid/receipt', async (req, reply) => {
       const f = await ws.entryFile(req.params.id, Number(req.params.eid));
       reply.type('application/octet-stream').header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`);
-      return reply.send(createReadStream(f.path));
+      return reply.send(f.stream);
     });
     app.delete<{ Params: { id: string; eid: string } }>('/api/cases/:id/entries/:eid', async (req, reply) => {
       await ws.deleteEntry(req.params.id, Number(req.params.eid));

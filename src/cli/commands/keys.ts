@@ -1,0 +1,31 @@
+/** `plateau keygen FILE` and `plateau rekey`: the data key that encrypts the workspace at rest. */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { generateKeyFile, readKey } from '../../store/keys.js';
+import { rekeyWorkspace } from '../../workspace/rekey.js';
+import { UsageError } from '../usage.js';
+
+export function registerKeys(program: Command): void {
+  program
+    .command('keygen')
+    .description('Write a new random data key (64 hex characters, owner-only) to FILE; keep it away from the data')
+    .argument('<file>', 'key file to create (never overwritten)')
+    .action((file: string) => {
+      try { generateKeyFile(file); } catch (err) { throw new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code === 'EEXIST' ? 'it exists' : String(err)}`); }
+      process.stderr.write(`plateau: wrote a new data key to ${path.resolve(file)} (mode 600)\n`);
+    });
+  program
+    .command('rekey')
+    .description('Re-encrypt the workspace (database and stored files) under a new key; with no old key, encrypt it for the first time')
+    .requiredOption('--data <dir>', 'the workspace data folder')
+    .option('--db <file>', 'SQLite database file (default: DATA/workspace.db)')
+    .option('--key-file <file>', 'the current key (omit if the workspace is not encrypted yet)')
+    .requiredOption('--new-key-file <file>', 'the new key')
+    .action(async (opts: { data: string; db?: string; keyFile?: string; newKeyFile: string }) => {
+      const dataDir = path.resolve(opts.data);
+      const oldKey = opts.keyFile ? readKey(opts.keyFile, dataDir) : undefined;
+      const newKey = readKey(opts.newKeyFile, dataDir)!;
+      const n = await rekeyWorkspace(dataDir, opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'), oldKey, newKey);
+      process.stderr.write(`plateau: database and ${n} stored file(s) now encrypted under the new key\n`);
+    });
+}
