@@ -176,6 +176,22 @@ describe('a case from upload to export', () => {
     expect(claimantPage).toContain('not medical evidence');
   });
 
+  it('the audit log names who did what to which case, holds no record text, and shows tampering', async () => {
+    const { verifyAudit, auditCsv } = await import('../src/store/audit.js');
+    const csv = (await app.inject({ method: 'GET', url: '/api/audit.csv', headers })).body;
+    for (const action of ['create case', 'upload documents', 'view analysis', 'view page', 'correct analysis', 'export', "add claimant's entry"]) expect(csv).toContain(`"${action}"`);
+    expect(csv).toMatch(/"create case",.*"403"/);
+    expect(csv).not.toMatch(/Low back|lumbar|Kettering|son's game/i);
+    expect(await verifyAudit(ws.db)).toMatchObject({ ok: true });
+    // Editing any entry breaks the chain at that entry.
+    const { sql } = await import('kysely');
+    await sql`update audit_log set actor = 'someone else' where id = 3`.execute(ws.db);
+    expect(await verifyAudit(ws.db)).toMatchObject({ ok: false, brokenAt: 3 });
+    await sql`update audit_log set actor = 'local user' where id = 3`.execute(ws.db);
+    expect((await verifyAudit(ws.db)).ok).toBe(true);
+    expect(await auditCsv(ws.db)).toContain('prev_hash');
+  });
+
   it('deleting the case removes its files', async () => {
     expect((await app.inject({ method: 'DELETE', url: `/api/cases/${id}`, headers })).statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: `/api/cases/${id}`, headers })).statusCode).toBe(404);

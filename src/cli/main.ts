@@ -6,6 +6,7 @@ import { registerSynth } from './commands/synth.js';
 import { registerEval } from './commands/eval.js';
 import { registerServe } from './commands/serve.js';
 import { registerKeys } from './commands/keys.js';
+import { registerAudit } from './commands/audit.js';
 import { UsageError } from './usage.js';
 import { ContractError } from '../report/index.js';
 
@@ -26,6 +27,7 @@ registerSynth(program);
 registerEval(program);
 registerServe(program);
 registerKeys(program);
+registerAudit(program);
 
 try {
   await program.parseAsync(process.argv);

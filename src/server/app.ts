@@ -8,6 +8,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { installSecurity } from './security.js';
+import { installAudit } from './audit-hook.js';
+import { AuditLog, auditCsv } from '../store/audit.js';
 import { caseRoutes } from './routes/cases.js';
 import { documentRoutes } from './routes/documents.js';
 import { analysisRoutes } from './routes/analysis.js';
@@ -23,6 +25,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   let port = opts.port;
   installSecurity(app, () => port);
+  installAudit(app, new AuditLog(opts.workspace.db), () => 'local user');
   app.addHook('onListen', async () => { const a = app.server.address(); if (a && typeof a === 'object') port = a.port; });
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof NotFound) return reply.code(404).send({ error: err.message });
@@ -35,7 +38,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   await app.register(multipart, { limits: { fileSize: opts.workspace.limits.maxFileBytes, files: opts.workspace.limits.maxFiles, fields: 20, parts: opts.workspace.limits.maxFiles + 20 } });
   const ws = opts.workspace;
-  app.get('/api/health', async () => ({ ok: true, version: opts.version, mode: 'local' }));
+  app.get('/api/health', async () => ({ ok: true, version: opts.version, mode: 'local', encrypted: opts.workspace.encrypted }));
+  app.get('/api/audit.csv', async (_req, reply) => reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="plateau-audit.csv"').send(await auditCsv(opts.workspace.db)));
   await app.register(caseRoutes(ws));
   await app.register(documentRoutes(ws));
   await app.register(analysisRoutes(ws));

@@ -76,4 +76,19 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('analyses').addColumn('documents', 'text').execute();
     },
   },
+  '0004-audit-log': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('audit_log')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text')
+        .addColumn('target', 'text')
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -94,6 +94,22 @@ export interface ClaimantEntryTable {
   created_at: string;
 }
 
+/** Who did what to which case, when: ids only, never record text; each row chained by hash to the one before. */
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  /** view | export | upload | create | change | correct | delete | ... */
+  action: string;
+  case_id: string | null;
+  /** The document, correction, export or route the action was on (an id or a name from the API, not record text). */
+  target: string | null;
+  /** ok, or the HTTP status of a refused request. */
+  outcome: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   cases: CaseTable;
   documents: DocumentTable;
@@ -101,4 +117,5 @@ export interface Database {
   page_texts: PageTextTable;
   corrections: CorrectionTable;
   claimant_entries: ClaimantEntryTable;
+  audit_log: AuditTable;
 }
