@@ -118,3 +118,32 @@ describe('purge', () => {
     await again.close();
   }, 60_000);
 });
+
+describe('backup and restore', () => {
+  it('a backup taken while the workspace is open restores the same cases, analysis and files, and holds no readable text', async () => {
+    const { backupWorkspace, restoreWorkspace } = await import('../src/workspace/backup.js');
+    const keys = await tempDir();
+    const data = await tempDir();
+    generateKeyFile(path.join(keys, 'k'));
+    const key = readKey(path.join(keys, 'k'), data)!;
+    const ws = new Workspace(await openStore(path.join(data, 'ws.db'), key), data, { key });
+    const c = await ws.createCase({ claimant: 'Backed Up', claimType: 'ssdi' });
+    const doc = (await ws.addDocuments(c.id, (async function* () { yield { filename: 'note.txt', file: Readable.from([Buffer.from(NOTE)]) }; })())).added[0];
+    await ws.jobs.settled(c.id);
+    const file = path.join(keys, 'backup.plateau');
+    expect(await backupWorkspace(data, path.join(data, 'ws.db'), key, file)).toBe(1);
+    await ws.close();
+    expect((await readFile(file)).includes(MARKER)).toBe(false);
+    const restored = path.join(await tempDir(), 'restored');
+    await restoreWorkspace(file, restored, key);
+    const back = new Workspace(await openStore(path.join(restored, 'workspace.db'), key), restored, { key });
+    expect((await back.listCases()).map((x) => x.claimant)).toEqual(['Backed Up']);
+    expect((await back.facts(c.id, { text: MARKER.toLowerCase() })).total).toBeGreaterThan(0);
+    const raw = await back.documentFile(c.id, doc.id);
+    const chunks: Buffer[] = [];
+    for await (const ch of raw.stream) chunks.push(ch as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe(NOTE);
+    await back.close();
+    await expect(restoreWorkspace(file, restored, key)).rejects.toThrow(/not empty/);
+  }, 60_000);
+});
