@@ -46,8 +46,7 @@ export async function listPageTexts(db: Store, caseId: string): Promise<{ file: 
   return db.selectFrom('page_texts').select(['file', 'text', 'pages']).where('case_id', '=', caseId).execute();
 }
 
-/** Analyses left running when the server stopped: they did not finish. */
-export async function failInterrupted(db: Store, now: string): Promise<void> {
-  await db.updateTable('analyses').set({ status: 'failed', error: 'interrupted: the workspace stopped during the analysis; run it again', finished_at: now })
-    .where('status', 'in', ['running', 'queued']).execute();
+/** Cases whose analysis was running when the server stopped (a crash, a kill): they are started again. */
+export async function interruptedCases(db: Store): Promise<string[]> {
+  return (await db.selectFrom('analyses').select('case_id').where('status', 'in', ['running', 'queued']).execute()).map((r) => r.case_id);
 }

@@ -12,7 +12,7 @@ import type { CaseAnalysis } from '../model/index.js';
 import type { Store } from '../store/db.js';
 import { deleteCase, getCase, insertCase, listCases, touchCase, updateCase, type CaseFields, type CaseSort } from '../store/cases.js';
 import { deleteDocument, getDocument, insertDocument, listDocuments, type DocumentRow } from '../store/documents.js';
-import { getAnalysisResult, getAnalysisState, getPageText, listPageTexts } from '../store/analyses.js';
+import { getAnalysisResult, getAnalysisState, getPageText, interruptedCases, listPageTexts } from '../store/analyses.js';
 import { insertCorrection, listCorrections, withdrawCorrection } from '../store/corrections.js';
 import { deleteEntry, getEntry, insertEntry, listEntries } from '../store/entries.js';
 import { EntrySchema, type ClaimantEntry } from './claimant-entries.js';
@@ -159,6 +159,13 @@ export class Workspace {
     this.cache.delete(caseId);
     await this.jobs.start(caseId, filesDir(this.dataDir, caseId), claimOf(row), this.key, this.key ? path.join(plainRoot(this.dataDir), `${caseId}-${Date.now()}`) : undefined);
     return this.progress(caseId);
+  }
+
+  /** Start again every analysis a stopped server left running; returns how many. */
+  async resumeInterrupted(): Promise<number> {
+    const ids = await interruptedCases(this.db);
+    for (const id of ids) await this.analyze(id);
+    return ids.length;
   }
 
   async cancel(caseId: string) {

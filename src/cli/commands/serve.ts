@@ -6,7 +6,6 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { openStore } from '../../store/db.js';
-import { failInterrupted } from '../../store/analyses.js';
 import { buildServer } from '../../server/app.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { SCHEMA_VERSION } from '../../model/index.js';
@@ -46,7 +45,6 @@ export function registerServe(program: Command): void {
       const dataDir = path.resolve(opts.data ?? defaultDataDir());
       const key = readKey(opts.keyFile, dataDir);
       const db = await openStore(opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'), key);
-      await failInterrupted(db, new Date().toISOString());
       // Decrypted copies left by a run the server did not live to finish.
       await rm(plainRoot(dataDir), { recursive: true, force: true });
       const ws = new Workspace(db, dataDir, { key });
@@ -55,6 +53,8 @@ export function registerServe(program: Command): void {
       const addr = app.server.address();
       const url = `http://127.0.0.1:${addr && typeof addr === 'object' ? addr.port : port}/`;
       process.stderr.write(`plateau: workspace at ${url} (local single-user mode: loopback only, no accounts; data in ${dataDir}, ${key ? 'encrypted at rest' : 'NOT encrypted at rest: give --key-file (make one with plateau keygen FILE)'})\n`);
+      const resumed = await ws.resumeInterrupted();
+      if (resumed) process.stderr.write(`plateau: resumed ${resumed} analysis(es) interrupted when the workspace last stopped\n`);
       if (opts.example) await loadExample(ws);
       if (opts.open) spawn(process.platform === 'darwin' ? 'open' : 'xdg-open', [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
       const stop = async () => { await app.close(); await ws.close(); process.exit(0); };
