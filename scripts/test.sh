@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --with-browser
 npx tsc --noEmit
+npx tsc -p ui/tsconfig.json --noEmit
 mkdir -p out
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=out/test-results.json || status=$?

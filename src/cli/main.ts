@@ -7,6 +7,7 @@ import { registerEval } from './commands/eval.js';
 import { registerServe } from './commands/serve.js';
 import { registerKeys } from './commands/keys.js';
 import { registerAudit } from './commands/audit.js';
+import { registerUsers } from './commands/users.js';
 import { UsageError } from './usage.js';
 import { ContractError } from '../report/index.js';
 
@@ -28,6 +29,7 @@ registerEval(program);
 registerServe(program);
 registerKeys(program);
 registerAudit(program);
+registerUsers(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -152,7 +152,7 @@ export const GapSchema = z.object({
   request: z.object({ to: z.string(), ask: z.string() }),
   evidence: z.array(EvidenceSchema),
   /** A reviewer's disposition: dismissed (with a reason, restorable), requested from the provider, or received. */
-  review: z.object({ state: z.enum(['dismissed', 'requested', 'received']), reason: z.string().optional(), at: z.string() }).optional(),
+  review: z.object({ state: z.enum(['dismissed', 'requested', 'received']), reason: z.string().optional(), at: z.string(), correctionId: z.number().int().optional() }).optional(),
 });
 export type Gap = z.infer<typeof GapSchema>;
 

@@ -267,7 +267,7 @@ function appendix(c: Citer): Markup {
 }
 
 /** The report runs its own small script and nothing else: no other script, no network, no frames. */
-const REPORT_CSP = `default-src 'none'; script-src 'sha256-${createHash('sha256').update(REPORT_SCRIPT).digest('base64')}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
+export const REPORT_CSP = `default-src 'none'; script-src 'sha256-${createHash('sha256').update(REPORT_SCRIPT).digest('base64')}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
 
 export function renderHtml(a: CaseAnalysis): string {
   const c = new Citer(a);

@@ -25,7 +25,8 @@ export function installSecurity(app: FastifyInstance, port: () => number): void 
     }
   });
   app.addHook('onSend', async (req, reply, payload) => {
-    reply.header('Content-Security-Policy', CSP);
+    // A route may set a stricter policy of its own (a report opened in a tab: only its own script, nothing else).
+    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');

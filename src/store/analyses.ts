@@ -3,7 +3,7 @@ import type { Store } from './db.js';
 
 /** The job's state and the documents' statuses: small, read on every poll. */
 export async function getAnalysisState(db: Store, caseId: string) {
-  return db.selectFrom('analyses').select(['status', 'progress', 'error', 'finished_at', 'documents']).where('case_id', '=', caseId).executeTakeFirst();
+  return db.selectFrom('analyses').select(['status', 'progress', 'error', 'finished_at', 'documents', 'result_at']).where('case_id', '=', caseId).executeTakeFirst();
 }
 
 /** The stored result and its input: large, read once and cached. */
@@ -13,7 +13,7 @@ export async function getAnalysisResult(db: Store, caseId: string) {
 
 /** Start (or restart) a case's analysis row; the previous result stays readable until the new one replaces it. */
 export async function markStarted(db: Store, caseId: string, progress: string, now: string): Promise<void> {
-  await db.insertInto('analyses').values({ case_id: caseId, status: 'running', progress, error: null, result: null, input: null, started_at: now, finished_at: null, mmi_status: null, mmi_date: null, documents: null })
+  await db.insertInto('analyses').values({ case_id: caseId, status: 'running', progress, error: null, result: null, input: null, started_at: now, finished_at: null, mmi_status: null, mmi_date: null, documents: null, result_at: null })
     .onConflict((oc) => oc.column('case_id').doUpdateSet({ status: 'running', progress, error: null, started_at: now, finished_at: null }))
     .execute();
 }
@@ -31,7 +31,7 @@ export async function saveResult(db: Store, caseId: string, r: { result: string;
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('analyses').set({
       status: 'done', result: r.result, input: r.input, progress: r.progress, error: null, finished_at: now,
-      mmi_status: r.mmiStatus, mmi_date: r.mmiDate ?? null, documents: r.documents,
+      mmi_status: r.mmiStatus, mmi_date: r.mmiDate ?? null, documents: r.documents, result_at: now,
     }).where('case_id', '=', caseId).execute();
     await tx.deleteFrom('page_texts').where('case_id', '=', caseId).execute();
     for (const p of r.pages) await tx.insertInto('page_texts').values({ case_id: caseId, ...p }).onConflict((oc) => oc.columns(['case_id', 'file']).doNothing()).execute();

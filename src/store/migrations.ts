@@ -91,4 +91,34 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005-accounts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('users')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('disabled_at', 'text')
+        .execute();
+      await db.schema.createTable('sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('case_access')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('case_access_pk', ['case_id', 'user_id'])
+        .execute();
+    },
+  },
+  '0006-result-time': {
+    // When the stored result was made: the previous result stays readable while a new run is under way.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('analyses').addColumn('result_at', 'text').execute();
+      await sql`update analyses set result_at = finished_at where result is not null`.execute(db);
+    },
+  },
 };

@@ -51,6 +51,8 @@ export interface AnalysisTable {
   mmi_date: string | null;
   /** The documents' statuses from the result (JSON, without their encounters). */
   documents: string | null;
+  /** When the stored result was made (kept while a new run is under way). */
+  result_at: string | null;
 }
 
 /** Text of every page read, for the evidence viewer (one row per document of a file). */
@@ -110,6 +112,31 @@ export interface AuditTable {
   hash: string;
 }
 
+/** Server mode: people who may sign in, with a role (administrator, reviewer, read-only). */
+export interface UserTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  /** scrypt$N$r$p$salt$hash (memory-hard; never the password). */
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** A signed-in browser: the cookie's token is stored hashed, so a copy of the database signs no one in. */
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen: string;
+}
+
+/** Which cases a reviewer or read-only user may open (administrators open all). */
+export interface CaseAccessTable {
+  case_id: string;
+  user_id: number;
+}
+
 export interface Database {
   cases: CaseTable;
   documents: DocumentTable;
@@ -118,4 +145,7 @@ export interface Database {
   corrections: CorrectionTable;
   claimant_entries: ClaimantEntryTable;
   audit_log: AuditTable;
+  users: UserTable;
+  sessions: SessionTable;
+  case_access: CaseAccessTable;
 }

@@ -122,7 +122,7 @@ function addedFact(id: number, evidence: Evidence, payload: { type: string; attr
   });
 }
 
-function summaryOf(c: StoredCorrection): string {
+export function correctionSummary(c: StoredCorrection): string {
   const a = c.anchor as Record<string, string>;
   const quote = a.quote ? `“${a.quote.length > 80 ? `${a.quote.slice(0, 79)}…` : a.quote}” (${a.file})` : '';
   switch (c.target) {
@@ -176,7 +176,7 @@ export function analyzeWithCorrections(input: AnalysisInput, corrections: Stored
     const gap = analysis.gaps.find((g) => g.ruleId === a.ruleId && g.request.to === a.to) ?? analysis.gaps.find((g) => g.ruleId === a.ruleId && g.title === a.title);
     if (!gap) continue;
     matched.add(c.id);
-    gap.review = { state: c.action === 'dismiss' ? 'dismissed' : c.action as 'requested' | 'received', reason: c.reason, at: c.createdAt };
+    gap.review = { state: c.action === 'dismiss' ? 'dismissed' : c.action as 'requested' | 'received', reason: c.reason, at: c.createdAt, correctionId: c.id };
   }
   const verdict = active.filter((x) => x.target === 'verdict').at(-1);
   if (verdict) {
@@ -187,7 +187,7 @@ export function analyzeWithCorrections(input: AnalysisInput, corrections: Stored
     analysis.mmi.date = p.date;
   }
   analysis.corrections = active.map((c): CorrectionNote => ({
-    id: c.id, target: c.target, action: c.action, summary: summaryOf(c), reason: c.reason, createdAt: c.createdAt, matched: matched.has(c.id),
+    id: c.id, target: c.target, action: c.action, summary: correctionSummary(c), reason: c.reason, createdAt: c.createdAt, matched: matched.has(c.id),
   }));
   return analysis;
 }

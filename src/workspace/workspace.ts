@@ -18,7 +18,7 @@ import { deleteEntry, getEntry, insertEntry, listEntries } from '../store/entrie
 import { EntrySchema, type ClaimantEntry } from './claimant-entries.js';
 import { CaseDetailsPatchSchema, CaseDetailsSchema, CLAIM_FIELDS, claimOf, toColumns, toDetails } from './case-details.js';
 import { caseDir, filesDir, plainRoot, storeUpload, UploadTooLarge } from './case-files.js';
-import { analyzeWithCorrections, CorrectionError, NewCorrectionSchema, resolveCorrection } from './corrections.js';
+import { analyzeWithCorrections, correctionSummary, CorrectionError, NewCorrectionSchema, resolveCorrection } from './corrections.js';
 import { JobRunner } from './jobs.js';
 import { decryptingStream } from '../store/blob-crypto.js';
 import type { DataKey } from '../store/keys.js';
@@ -200,6 +200,12 @@ export class Workspace {
     return c.json;
   }
 
+  /** Every dated visit of the analysis, for the timeline's marks: who, when, what kind, where it was read. */
+  async encounters(caseId: string) {
+    const { analysis } = await this.cached(caseId);
+    return analysis.documents.flatMap((d) => d.encounters.map((e) => ({ id: e.id, date: e.date, provider: e.provider, credential: e.credential, specialty: e.specialty, kind: e.kind, file: d.file, evidence: e.evidence.slice(0, 1) })));
+  }
+
   /** Facts of the analysis, filtered by type and words, a page at a time. */
   async facts(caseId: string, q: { type?: string; text?: string; offset?: number; limit?: number; ids?: string[] }) {
     const { analysis } = await this.cached(caseId);
@@ -215,9 +221,10 @@ export class Workspace {
   private async cached(caseId: string): Promise<{ key: string; analysis: CaseAnalysis; json?: string }> {
     await this.caseRow(caseId);
     const state = await getAnalysisState(this.db, caseId);
-    if (!state?.finished_at || state.status === 'failed' && !state.documents) throw new NotFound('the case has not been analysed yet');
+    // While a new run is under way the previous result is still the case's analysis.
+    if (!state?.result_at) throw new NotFound('the case has not been analysed yet');
     const corrections = await listCorrections(this.db, caseId);
-    const key = `${state.finished_at}|${corrections.map((c) => `${c.id}${c.withdrawnAt ? 'w' : ''}`).join(',')}`;
+    const key = `${state.result_at}|${corrections.map((c) => `${c.id}${c.withdrawnAt ? 'w' : ''}`).join(',')}`;
     const hit = this.cache.get(caseId);
     if (hit?.key === key) return hit;
     const a = await getAnalysisResult(this.db, caseId);
@@ -238,9 +245,10 @@ export class Workspace {
     return { file, page, pages: pages.length, start: p.start, end: p.end, text: t.text.slice(p.start, p.end) };
   }
 
+  /** Every correction, withdrawn ones too, each with the summary the exports print. */
   async corrections(caseId: string) {
     await this.caseRow(caseId);
-    return listCorrections(this.db, caseId);
+    return (await listCorrections(this.db, caseId)).map((c) => ({ ...c, summary: correctionSummary(c) }));
   }
 
   async addCorrection(caseId: string, body: unknown) {

@@ -11,6 +11,7 @@ import { Workspace } from '../../workspace/workspace.js';
 import { SCHEMA_VERSION } from '../../model/index.js';
 import { UsageError } from '../usage.js';
 import { readKey } from '../../store/keys.js';
+import { countUsers } from '../../store/accounts.js';
 import { plainRoot } from '../../workspace/case-files.js';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '../../../examples/lumbar-ssdi');
@@ -38,8 +39,9 @@ export function registerServe(program: Command): void {
     .option('--db <file>', 'SQLite database file (default: DATA/workspace.db)')
     .option('--key-file <file>', 'data key (64 hex characters, kept outside DATA): encrypts the database and every stored file; else PLATEAU_KEY')
     .option('--example', 'load the example case into an empty workspace')
+    .option('--accounts', 'server mode: users sign in (add the first administrator with plateau user add)')
     .option('--open', 'open the workspace in the default browser')
-    .action(async (opts: { port: string; data?: string; db?: string; keyFile?: string; example?: boolean; open?: boolean }) => {
+    .action(async (opts: { port: string; data?: string; db?: string; keyFile?: string; example?: boolean; open?: boolean; accounts?: boolean }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${opts.port}"`);
       const dataDir = path.resolve(opts.data ?? defaultDataDir());
@@ -47,12 +49,16 @@ export function registerServe(program: Command): void {
       const db = await openStore(opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'), key);
       // Decrypted copies left by a run the server did not live to finish.
       await rm(plainRoot(dataDir), { recursive: true, force: true });
+      if (opts.accounts && !(await countUsers(db))) {
+        await db.destroy();
+        throw new UsageError(`server mode needs an administrator first: plateau user add NAME --role administrator --data ${dataDir}`);
+      }
       const ws = new Workspace(db, dataDir, { key });
-      const app = await buildServer({ workspace: ws, port, version: SCHEMA_VERSION });
+      const app = await buildServer({ workspace: ws, port, version: SCHEMA_VERSION, accounts: !!opts.accounts });
       await app.listen({ host: '127.0.0.1', port });
       const addr = app.server.address();
       const url = `http://127.0.0.1:${addr && typeof addr === 'object' ? addr.port : port}/`;
-      process.stderr.write(`plateau: workspace at ${url} (local single-user mode: loopback only, no accounts; data in ${dataDir}, ${key ? 'encrypted at rest' : 'NOT encrypted at rest: give --key-file (make one with plateau keygen FILE)'})\n`);
+      process.stderr.write(`plateau: workspace at ${url} (${opts.accounts ? 'server mode: users sign in' : 'local single-user mode: no accounts'}; loopback only; data in ${dataDir}, ${key ? 'encrypted at rest' : 'NOT encrypted at rest: give --key-file (make one with plateau keygen FILE)'})\n`);
       const resumed = await ws.resumeInterrupted();
       if (resumed) process.stderr.write(`plateau: resumed ${resumed} analysis(es) interrupted when the workspace last stopped\n`);
       if (opts.example) await loadExample(ws);

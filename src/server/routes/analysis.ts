@@ -10,6 +10,7 @@ export function analysisRoutes(ws: Workspace) {
     app.get<{ Params: { id: string } }>('/api/cases/:id/progress', async (req) => ws.progress(req.params.id));
     // Serialised once per change; facts are paged separately.
     app.get<{ Params: { id: string } }>('/api/cases/:id/analysis', async (req, reply) => reply.type('application/json; charset=utf-8').send(await ws.analysisJson(req.params.id)));
+    app.get<{ Params: { id: string } }>('/api/cases/:id/encounters', async (req) => ws.encounters(req.params.id));
     app.get<{ Params: { id: string }; Querystring: { type?: string; q?: string; offset?: string; limit?: string; ids?: string } }>('/api/cases/:id/facts', async (req) => ws.facts(req.params.id, {
       type: req.query.type || undefined, text: req.query.q, offset: Number(req.query.offset ?? 0) || 0, limit: Number(req.query.limit ?? 200) || 200,
       ids: req.query.ids ? req.query.ids.split(',').slice(0, 1000) : undefined,

@@ -1,0 +1,140 @@
+import type {
+  CaseAnalysis, CaseDetails, CaseRecord, CaseSummary, ClaimantEntry, Correction, FactPage, NewCorrection, PageText, Progress,
+} from './types';
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+const WRITE = new Set(['POST', 'PATCH', 'DELETE', 'PUT']);
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  // CSRF guard of the workspace server: every state-changing request carries this header.
+  if (WRITE.has(method)) headers['X-Plateau'] = '1';
+  let payload: BodyInit | undefined;
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError('The Plateau server is not reachable. Is `plateau serve` still running?', 0);
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = text;
+    }
+  }
+  if (!res.ok) {
+    const msg = data && typeof data === 'object' && 'error' in data ? String((data as { error: unknown }).error) : `${res.status} ${res.statusText}`;
+    throw new ApiError(msg, res.status);
+  }
+  return data as T;
+}
+
+const c = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+
+export interface UploadFile {
+  file: File;
+  /** Name sent as the part's filename: the relative path when the file came from a folder. */
+  name: string;
+}
+
+export interface UploadResult {
+  added: { id: string; name: string }[];
+  rejected: { name: string; reason: string }[];
+}
+
+export const api = {
+  health: () => request<{ ok: boolean; version: string; mode: string; encrypted?: boolean }>('GET', '/api/health'),
+  listCases: (q: string, sort: string) => {
+    const p = new URLSearchParams();
+    if (q.trim()) p.set('q', q.trim());
+    if (sort) p.set('sort', sort);
+    return request<CaseSummary[]>('GET', `/api/cases?${p}`);
+  },
+  createCase: (d: CaseDetails) => request<CaseSummary>('POST', '/api/cases', d),
+  getCase: (id: string) => request<CaseRecord>('GET', c(id)),
+  updateCase: (id: string, d: Partial<CaseDetails>) => request<CaseRecord>('PATCH', c(id), d),
+  deleteCase: (id: string) => request<void>('DELETE', c(id)),
+  deleteDocument: (id: string, docId: string) => request<void>('DELETE', `${c(id)}/documents/${encodeURIComponent(docId)}`),
+  rawUrl: (id: string, docId: string) => `${c(id)}/documents/${encodeURIComponent(docId)}/raw`,
+  analyze: (id: string) => request<Progress>('POST', `${c(id)}/analyze`),
+  cancel: (id: string) => request<Progress>('POST', `${c(id)}/cancel`),
+  progress: (id: string) => request<Progress>('GET', `${c(id)}/progress`),
+  /** The corrected analysis, or null before the first run. */
+  analysis: async (id: string): Promise<CaseAnalysis | null> => {
+    try {
+      return await request<CaseAnalysis>('GET', `${c(id)}/analysis`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  },
+  page: (id: string, file: string, page: number) =>
+    request<PageText>('GET', `${c(id)}/page?${new URLSearchParams({ file, page: String(page) })}`),
+  /** The analysis's facts, filtered and paged by the server (the analysis itself comes without them). */
+  facts: (id: string, q: { type?: string; q?: string; offset?: number; limit?: number; ids?: string[] } = {}) => {
+    const p = new URLSearchParams();
+    if (q.type) p.set('type', q.type);
+    if (q.q?.trim()) p.set('q', q.q.trim());
+    if (q.offset) p.set('offset', String(q.offset));
+    if (q.limit) p.set('limit', String(q.limit));
+    if (q.ids?.length) p.set('ids', q.ids.join(','));
+    return request<FactPage>('GET', `${c(id)}/facts?${p}`);
+  },
+  /** The claimant's own notes, expenses and letters (never medical evidence). */
+  entries: (id: string) => request<{ entries: ClaimantEntry[]; expenses: number }>('GET', `${c(id)}/entries`),
+  corrections: (id: string) => request<Correction[]>('GET', `${c(id)}/corrections`),
+  addCorrection: (id: string, k: NewCorrection) =>
+    request<{ correction: Correction; analysis: CaseAnalysis }>('POST', `${c(id)}/corrections`, k),
+  withdrawCorrection: (id: string, cid: string | number) =>
+    request<{ analysis: CaseAnalysis }>('DELETE', `${c(id)}/corrections/${encodeURIComponent(String(cid))}`),
+  exportUrl: (id: string, name: string) => `${c(id)}/export/${name}`,
+
+  /** Multipart upload with byte progress (fetch has no upload progress). */
+  upload(id: string, files: UploadFile[], onProgress?: (loaded: number, total: number) => void): Promise<UploadResult> {
+    return new Promise((resolve, reject) => {
+      const fd = new FormData();
+      for (const f of files) fd.append('files', f.file, f.name);
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${c(id)}/documents`);
+      xhr.setRequestHeader('X-Plateau', '1');
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.responseType = 'text';
+      if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
+      xhr.onerror = () => reject(new ApiError('The upload failed: the server is not reachable.', 0));
+      xhr.onload = () => {
+        let data: unknown;
+        try {
+          data = xhr.responseText ? JSON.parse(xhr.responseText) : {};
+        } catch {
+          data = {};
+        }
+        if (xhr.status >= 200 && xhr.status < 300) {
+          const d = data as Partial<UploadResult>;
+          resolve({ added: d.added ?? [], rejected: d.rejected ?? [] });
+        } else {
+          const msg = data && typeof data === 'object' && 'error' in data ? String((data as { error: unknown }).error) : `Upload failed (${xhr.status})`;
+          reject(new ApiError(msg, xhr.status));
+        }
+      };
+      xhr.send(fd);
+    });
+  },
+};
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
