@@ -1,0 +1,181 @@
+/**
+ * The workspace in a real browser (Debian Chromium driven by playwright-core), as a reviewer uses it: create a
+ * case, upload the example files, watch the progress reach 100 %, read the verdict, open a reason's source and
+ * see its quoted words highlighted, add a fact the analysis missed and see the verdict recompute, reload and
+ * find the correction kept, dismiss a gap, export the PDF and find the verdict and the correction in it.
+ * Every screen is checked with axe-core (no serious or critical violation) and photographed into
+ * out/screenshots/; the page must log no Content-Security-Policy violation.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../src/store/db.js';
+import { buildServer } from '../src/server/app.js';
+import { Workspace } from '../src/workspace/workspace.js';
+import type { CaseAnalysis } from '../src/model/index.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const uiDir = path.join(root, 'dist/ui');
+const shots = path.join(root, 'out/screenshots');
+const example = path.join(root, 'examples/lumbar-ssdi');
+const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
+
+let dir: string;
+let ws: Workspace;
+let app: FastifyInstance;
+let browser: Browser;
+let url: string;
+const cspViolations: string[] = [];
+
+beforeAll(async () => {
+  expect(existsSync(path.join(uiDir, 'index.html')), 'the UI is built by npm run build (scripts/setup.sh)').toBe(true);
+  dir = await mkdtemp(path.join(tmpdir(), 'plateau-browser-'));
+  ws = new Workspace(await openStore(path.join(dir, 'ws.db')), path.join(dir, 'data'));
+  app = await buildServer({ workspace: ws, port: 0, version: 'test', uiDir });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = app.server.address();
+  url = `http://127.0.0.1:${addr && typeof addr === 'object' ? addr.port : 0}/`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  mkdirSync(shots, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await ws?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+}
+
+/** axe-core on the page as it is; a context that bypasses the CSP lets the checker's script in. */
+async function axe(pathAndHash: string, prepare?: (p: Page) => Promise<void>): Promise<string[]> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+  const page = await ctx.newPage();
+  await page.goto(url + pathAndHash);
+  await page.waitForLoadState('networkidle');
+  if (prepare) await prepare(page);
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+  });
+  await ctx.close();
+  return result;
+}
+
+describe('the case workspace in a browser', () => {
+  let page: Page;
+  let caseId: string;
+
+  it('creates a case, uploads the example files and shows the progress to 100 %', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    page = await ctx.newPage();
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text()); });
+    await page.goto(url);
+    await expect.poll(() => page.getByTestId('case-list').first().isVisible()).toBe(true);
+    await shot(page, '01-case-list-empty');
+    const form = page.getByTestId('new-case-form');
+    await form.getByLabel('Claimant').fill('Dolores M. Kettering');
+    await form.getByLabel('Claim type').selectOption('ssdi');
+    await form.getByLabel(/onset/i).fill('2022-03-14');
+    await form.getByLabel(/Date last insured/).fill('2025-12-31');
+    await form.getByRole('button', { name: 'Create case' }).click();
+    await page.waitForURL(/#\/case\/[^/]+/);
+    caseId = /#\/case\/([^/]+)/.exec(page.url())![1];
+    const files = readdirSync(example).filter((n) => n.endsWith('.txt')).map((n) => path.join(example, n));
+    await page.getByTestId('upload-input').setInputFiles(files);
+    const bar = page.getByTestId('progress-bar');
+    await expect.poll(() => bar.getAttribute('aria-valuenow'), { timeout: 60_000 }).toBe('100');
+    await shot(page, '02-documents-analysed');
+  }, 90_000);
+
+  it('shows the verdict; a reason opens its source with the quoted words highlighted', async () => {
+    await page.getByRole('link', { name: /^Overview/ }).click();
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.textContent(), { timeout: 20_000 }).toMatch(/implied|inferred/i);
+    await shot(page, '03-overview');
+    const analysis = await (await page.request.get(`${url}api/cases/${caseId}/analysis`)).json() as CaseAnalysis;
+    const first = analysis.mmi.reasons[0].evidence[0];
+    await page.getByTestId('reason').first().getByTestId('citation').first().click();
+    const mark = page.getByTestId('evidence-mark');
+    await expect.poll(() => mark.textContent()).toBe(first.quote);
+    await shot(page, '04-evidence-highlighted');
+  }, 60_000);
+
+  it('a fact added from the highlighted words changes the verdict, and survives a reload', async () => {
+    await page.evaluate(() => {
+      const m = document.querySelector('[data-testid="evidence-mark"]')!;
+      const r = document.createRange();
+      r.selectNodeContents(m);
+      const s = window.getSelection()!;
+      s.removeAllRanges();
+      s.addRange(r);
+    });
+    await page.getByRole('button', { name: 'Add as fact…' }).click();
+    await page.getByLabel('Fact type').selectOption('mmi_statement');
+    await shot(page, '05-add-fact');
+    await page.getByRole('button', { name: 'Add fact' }).click();
+    await page.keyboard.press('Escape');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.textContent(), { timeout: 20_000 }).toMatch(/stated|explicit/i);
+    await shot(page, '06-verdict-recomputed');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('verdict').textContent(), { timeout: 20_000 }).toMatch(/stated|explicit/i);
+    await page.getByRole('link', { name: /^Corrections/ }).click();
+    await expect.poll(() => page.getByTestId('correction-row').first().textContent()).toMatch(/Added MMI statement|Added mmi statement/i);
+    await shot(page, '07-corrections');
+  }, 60_000);
+
+  it('dismisses a gap with a reason', async () => {
+    await page.getByRole('link', { name: /^Gaps/ }).click();
+    const before = await page.getByTestId('gap-item').count();
+    expect(before).toBeGreaterThan(0);
+    await page.getByTestId('gap-dismiss').first().click();
+    await page.locator('#dismiss-reason').fill('Already requested by letter on 11/20');
+    await page.getByRole('button', { name: 'Dismiss gap' }).click();
+    await expect.poll(() => page.getByTestId('gap-item').count()).toBe(before - 1);
+    await shot(page, '08-gap-dismissed');
+  }, 60_000);
+
+  it('shows the timeline picture', async () => {
+    await page.getByRole('link', { name: /^Timeline/ }).click();
+    await expect.poll(() => page.locator('canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    await shot(page, '09-timeline');
+  }, 60_000);
+
+  it('exports a PDF that holds the verdict and the corrections', async () => {
+    await page.getByRole('link', { name: /^Exports/ }).click();
+    const href = await page.getByTestId('export-pdf').getAttribute('href');
+    const pdf = await page.request.get(new URL(href!, url).toString());
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const file = path.join(dir, 'report.pdf');
+    writeFileSync(file, await pdf.body());
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toMatch(/Stated \(explicit\)/);
+    expect(text).toMatch(/Reviewer corrections \(2\)/);
+    expect(text).toMatch(/Already requested by letter on 11\/20/);
+    await shot(page, '10-exports');
+    expect(cspViolations).toEqual([]);
+  }, 90_000);
+
+  it('has no serious or critical accessibility violation on any screen', async () => {
+    const screens: [string, ((p: Page) => Promise<void>)?][] = [
+      [''],
+      [`#/case/${caseId}/documents`], [`#/case/${caseId}/overview`], [`#/case/${caseId}/timeline`], [`#/case/${caseId}/facts`],
+      [`#/case/${caseId}/gaps`], [`#/case/${caseId}/corrections`], [`#/case/${caseId}/exports`],
+      [`#/case/${caseId}/overview`, async (p) => { await p.getByTestId('reason').first().getByTestId('citation').first().click(); await p.getByTestId('evidence-mark').waitFor(); }],
+    ];
+    const found: string[] = [];
+    for (const [where, prepare] of screens) for (const v of await axe(where, prepare)) found.push(`${where || 'case list'}: ${v}`);
+    expect(found).toEqual([]);
+  }, 120_000);
+});
