@@ -136,6 +136,7 @@ describe('the case workspace in a browser', () => {
 
   it('dismisses a gap with a reason', async () => {
     await page.getByRole('link', { name: /^Gaps/ }).click();
+    await page.getByTestId('gap-item').first().waitFor({ timeout: 20_000 });
     const before = await page.getByTestId('gap-item').count();
     expect(before).toBeGreaterThan(0);
     await page.getByTestId('gap-dismiss').first().click();

@@ -11,6 +11,7 @@ import { buildDuration } from './duration.js';
 import { runGaps } from './gaps/index.js';
 import { buildClaimantGuide } from './claimant.js';
 import { analyzeBilling } from './billing.js';
+import { buildSupports } from './supports/index.js';
 
 export interface AnalysisInput {
   claim: Claim;
@@ -34,10 +35,11 @@ export function analyzeCase(input: AnalysisInput): CaseAnalysis {
   const duration = buildDuration(ctx, mmi, functionalFloor);
   const billing = analyzeBilling(input.encounters);
   const gaps = runGaps({ ...ctx, timeline, mmi, floor: functionalFloor, trajectory, duration, billing, documents: input.documents });
+  const supports = buildSupports(ctx, { mmi, billing, trajectory, functionalFloor, duration, facts: input.facts });
   return {
     schemaVersion: SCHEMA_VERSION, generatedBy: 'plateau', claim: input.claim, documents: input.documents,
     facts: input.facts, timeline, mmi, functionalFloor, trajectory, duration, gaps,
     claimant: buildClaimantGuide(profile, mmi, timeline, functionalFloor, gaps),
-    duplicates: input.duplicates ?? [], ...(billing ? { billing } : {}), disclaimer: DISCLAIMER,
+    duplicates: input.duplicates ?? [], ...(billing ? { billing } : {}), ...(supports ? { supports } : {}), disclaimer: DISCLAIMER,
   };
 }

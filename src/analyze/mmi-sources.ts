@@ -3,6 +3,7 @@
  * treating physician unless the claim's jurisdiction gives another source presumptive weight.
  */
 import type { Encounter, Specialty } from '../model/index.js';
+import { wcStateRule } from '../profiles/wc-states.js';
 
 export type SourceRole = 'treating_physician' | 'other_treating' | 'examining' | 'designated_doctor';
 
@@ -29,16 +30,16 @@ export function sourceRole(enc: Encounter | undefined): SourceRole {
 }
 
 /**
- * Jurisdictions where a non-treating source's MMI opinion has presumptive weight. Texas: the designated doctor's
- * certification prevails unless the preponderance of the other medical evidence is to the contrary.
+ * A non-treating source whose MMI opinion has presumptive weight in the claim's state (the state table's
+ * `governing`; Texas: the designated doctor, unless the preponderance of the other evidence is to the contrary).
  */
-export const PRESUMPTIVE_MMI_SOURCE: Record<string, { role: SourceRole; authority: string }> = {
-  TX: { role: 'designated_doctor', authority: 'Tex. Lab. Code §408.122(c), §408.125(c)' },
-};
+export function presumptiveSource(state: string | undefined): { role: SourceRole; authority: string } | undefined {
+  const { rule, known } = wcStateRule(state);
+  return known && rule.governing !== 'treating_physician' ? { role: rule.governing, authority: rule.governingAuthority ?? rule.source } : undefined;
+}
 
 /** Rank for choosing whose opinion decides: the presumptive source, then treating physicians, then the rest. */
 export function weightOf(role: SourceRole, state: string | undefined): number {
-  const presumptive = state ? PRESUMPTIVE_MMI_SOURCE[state.toUpperCase()]?.role : undefined;
-  if (role === presumptive) return 4;
+  if (role === presumptiveSource(state)?.role) return 4;
   return { treating_physician: 3, designated_doctor: 2, examining: 1, other_treating: 1 }[role];
 }

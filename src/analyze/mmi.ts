@@ -7,7 +7,7 @@ import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
 import { isForOtherCondition } from '../knowledge/relevance.js';
-import { PRESUMPTIVE_MMI_SOURCE, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
+import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 
 type Treatment = FactOf<'treatment'>;
 type Statement = FactOf<'mmi_statement'>;
@@ -348,7 +348,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
 
   const term = e.attributes.kind === 'permanent_and_stationary' ? 'permanent and stationary' : 'at maximum medical improvement';
   const roleWords = SOURCE_ROLE_LABEL[chosen.role];
-  const presumptive = ctx.claim.state ? PRESUMPTIVE_MMI_SOURCE[ctx.claim.state.toUpperCase()] : undefined;
+  const presumptive = presumptiveSource(ctx.claim.state);
   const reasons = [reason(`${when(ctx, e)} (${roleWords}) states the claimant is ${term}${e.attributes.mmiDate && e.attributes.mmiDate !== eDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])];
   if (presumptive?.role === chosen.role) reasons.push(reason(`In ${ctx.claim.state!.toUpperCase()} the ${roleWords}'s certification has presumptive weight (${presumptive!.authority}); other opinions are shown as conflicts.`, [e]));
   const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate));
@@ -424,7 +424,7 @@ function majorityProvider(visits: Visit[]): string | undefined {
  * examiner) decide; an examiner hired for the claim (IME, QME, CE) is weighed against the pattern of care.
  */
 function decides(o: Opinion, state: string | undefined): boolean {
-  const presumptive = state ? PRESUMPTIVE_MMI_SOURCE[state.toUpperCase()]?.role : undefined;
+  const presumptive = presumptiveSource(state)?.role;
   return o.role === 'treating_physician' || o.role === 'other_treating' || o.role === presumptive;
 }
 

@@ -17,6 +17,11 @@ export const ClaimSchema = z.object({
   dli: z.string().optional(),
   /** Workers' comp jurisdiction (two-letter state code): selects the state's MMI rules and forms. */
   state: z.string().optional(),
+  /** Case details the record cannot give (SSA's vocational factors): date of birth, education, past work, filing date. */
+  dob: z.string().optional(),
+  education: z.string().optional(),
+  pastWork: z.string().optional(),
+  filingDate: z.string().optional(),
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
@@ -156,6 +161,49 @@ export const GapSchema = z.object({
 });
 export type Gap = z.infer<typeof GapSchema>;
 
+/** One thing the claim needs, judged against this record: supported (cited), partly, missing (with what to get), or information. */
+export const SupportItemSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  status: z.enum(['supported', 'partly', 'missing', 'info']),
+  text: z.string(),
+  evidence: z.array(EvidenceSchema),
+  /** What would complete it, in words a representative would put in a request. */
+  missing: z.array(z.string()).optional(),
+});
+export type SupportItem = z.infer<typeof SupportItemSchema>;
+
+/** An impairment rating as a structured value, each part cited, so a reviewer sees at a glance what is missing. */
+export const ImpairmentRatingValueSchema = z.object({
+  date: z.string().optional(),
+  source: z.string(),
+  role: z.string(),
+  bodyPart: z.string().optional(),
+  wholePersonPercent: z.number().optional(),
+  regionalPercent: z.object({ percent: z.number(), basis: z.string() }).optional(),
+  guidesEdition: z.string().optional(),
+  apportionment: z.string().optional(),
+  permanentRestrictions: z.array(z.object({ text: z.string(), evidence: z.array(EvidenceSchema) })),
+  futureCare: z.array(z.object({ text: z.string(), evidence: z.array(EvidenceSchema) })),
+  returnToWork: z.string().optional(),
+  evidence: z.array(EvidenceSchema),
+  missing: z.array(z.string()),
+});
+export type ImpairmentRatingValue = z.infer<typeof ImpairmentRatingValueSchema>;
+
+/** "What this record supports" for the claim's profile (SSA, workers' comp, injury). */
+export const SupportsSchema = z.object({
+  profile: z.enum(['ssa', 'workers_comp', 'personal_injury', 'general']),
+  title: z.string(),
+  /** The rules applied (a state's workers' comp rules, SSA's regulations) and whether they were checked against the primary text. */
+  basis: z.string(),
+  items: z.array(SupportItemSchema),
+  impairmentRatings: z.array(ImpairmentRatingValueSchema).optional(),
+  /** SSA: age category, exertional level, grid rule and listings, as computed (see items for the cited reading). */
+  vocational: z.record(z.string(), z.unknown()).optional(),
+});
+export type Supports = z.infer<typeof SupportsSchema>;
+
 /** A reviewer's correction as every export shows it. `matched` is false when re-analysis no longer finds its anchor. */
 export const CorrectionNoteSchema = z.object({
   id: z.number().int(),
@@ -233,6 +281,8 @@ export const CaseAnalysisSchema = z.object({
   duplicates: z.array(z.object({ kind: z.enum(['duplicate_document', 'copy_forward']), evidence: z.array(EvidenceSchema) })),
   /** Present when the case includes a billing ledger. */
   billing: BillingSchema.optional(),
+  /** What this record supports under the claim's rules, and what it still needs. */
+  supports: SupportsSchema.optional(),
   /** Corrections made by a reviewer in the workspace (absent in a plain CLI run). */
   corrections: z.array(CorrectionNoteSchema).optional(),
   disclaimer: z.string(),

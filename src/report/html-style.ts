@@ -55,6 +55,7 @@ table.timeline-table td:nth-child(4){min-width:9.5rem}table.timeline-table td:la
 section.summary>ul{margin:.4rem 0;padding-left:1.2rem}section.summary li{margin:.25rem 0}section.summary ul ul{padding-left:1.1rem}
 section.summary{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:.1rem 1rem .5rem}
 section.summary h2{margin-top:.8rem;border-bottom:0}
+span.status{font-size:.8rem;font-weight:600;padding:0 .35rem;border-radius:3px;border:1px solid var(--line)}span.status.supported{color:#1d6b35}span.status.missing{color:#a11}span.status.partly{color:#8a5a00}
 div.support{font-size:.9rem;color:var(--muted);margin:1em 0}div.evidence-line{margin:1em 0}
 nav.toc{font-size:.9rem}nav.toc a{margin-right:.8rem}
 button.toggle{font:inherit;font-size:.85rem;margin:.2rem 0}

@@ -252,6 +252,20 @@ function duration(w: MarkdownWriter, a: CaseAnalysis): void {
   w.line();
 }
 
+function supports(w: MarkdownWriter, a: CaseAnalysis): void {
+  const s = a.supports;
+  if (!s) return;
+  w.line(`## What this record supports — ${mdText(s.title)}`);
+  w.line();
+  w.line(`*${mdText(s.basis)}*`);
+  w.line();
+  for (const i of s.items) {
+    w.line(`- **${mdText(i.label)}** (${i.status}): ${mdText(i.text)} ${w.cites(i.evidence.slice(0, 2))}`.trimEnd());
+    for (const m of i.missing ?? []) w.line(`  - to complete: ${mdText(m)}`);
+  }
+  w.line();
+}
+
 function corrections(w: MarkdownWriter, a: CaseAnalysis): void {
   const list = a.corrections ?? [];
   if (!list.length) return;
@@ -409,6 +423,7 @@ export function renderMarkdown(a: CaseAnalysis): string {
   floor(w, a);
   trajectory(w, a);
   duration(w, a);
+  supports(w, a);
   gaps(w, a);
   corrections(w, a);
   billing(w, a);

@@ -43,8 +43,11 @@ export function toDetails(r: CaseRow) {
 }
 
 /** The fields the analysis depends on: changing one re-analyses the case. */
-export const CLAIM_FIELDS = ['claimType', 'state', 'onset', 'dli'] as const;
+export const CLAIM_FIELDS = ['claimType', 'state', 'onset', 'dli', 'dob', 'education', 'pastWork', 'filingDate'] as const;
 
 export function claimOf(r: CaseRow): Claim {
-  return { type: r.claim_type as Claim['type'], onset: r.onset ?? undefined, dli: r.dli ?? undefined, state: r.state ?? undefined };
+  return {
+    type: r.claim_type as Claim['type'], onset: r.onset ?? undefined, dli: r.dli ?? undefined, state: r.state ?? undefined,
+    dob: r.dob ?? undefined, education: r.education ?? undefined, pastWork: r.past_work ?? undefined, filingDate: r.filing_date ?? undefined,
+  };
 }

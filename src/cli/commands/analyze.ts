@@ -22,7 +22,7 @@ function formatFrom(format: string | undefined, out: string | undefined): Report
   return normal;
 }
 
-interface CaseFile { claim?: string; onset?: string; dli?: string; state?: string }
+interface CaseFile { claim?: string; onset?: string; dli?: string; state?: string; dob?: string; education?: string; pastWork?: string; filingDate?: string }
 
 /** Claim defaults from a case folder's case.json, when one folder is analysed; flags override them. */
 function caseDefaults(paths: string[]): CaseFile {
@@ -32,7 +32,10 @@ function caseDefaults(paths: string[]): CaseFile {
   try {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    return { claim: str(raw.claim), onset: str(raw.onset), dli: str(raw.dli), state: str(raw.state) };
+    return {
+      claim: str(raw.claim), onset: str(raw.onset), dli: str(raw.dli), state: str(raw.state),
+      dob: str(raw.dob), education: str(raw.education), pastWork: str(raw.past_work ?? raw.pastWork), filingDate: str(raw.filing_date ?? raw.filingDate),
+    };
   } catch (err) {
     throw new UsageError(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
@@ -61,6 +64,10 @@ export function registerAnalyze(program: Command): void {
         onset: isoDateArg('onset', opts.onset ?? defaults.onset),
         dli: isoDateArg('dli', opts.dli ?? defaults.dli),
         ...((opts.state ?? defaults.state) ? { state: (opts.state ?? defaults.state)!.toUpperCase() } : {}),
+        ...(defaults.dob ? { dob: isoDateArg('dob', defaults.dob) } : {}),
+        ...(defaults.education ? { education: defaults.education } : {}),
+        ...(defaults.pastWork ? { pastWork: defaults.pastWork } : {}),
+        ...(defaults.filingDate ? { filingDate: isoDateArg('filing_date', defaults.filingDate) } : {}),
       };
       const format = formatFrom(opts.format, opts.out);
 
