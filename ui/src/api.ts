@@ -1,5 +1,5 @@
 import type {
-  CaseAnalysis, CaseDetails, CaseRecord, CaseSummary, ClaimantEntry, Correction, FactPage, NewCorrection, PageText, Progress,
+  CaseAnalysis, CaseDetails, CaseRecord, CaseSummary, ClaimantEntry, Correction, FactPage, Me, NewCorrection, PageText, Progress, Visit,
 } from './types';
 
 export class ApiError extends Error {
@@ -9,6 +9,16 @@ export class ApiError extends Error {
 }
 
 const WRITE = new Set(['POST', 'PATCH', 'DELETE', 'PUT']);
+
+/**
+ * Server mode: any call may answer 401 (no session, or it ended after 30 minutes idle or a sign-out elsewhere).
+ * The shell registers this to show the sign-in screen; the call still fails with its ApiError.
+ */
+let onUnauthorized: (() => void) | null = null;
+export function setUnauthorizedHandler(fn: (() => void) | null) {
+  onUnauthorized = fn;
+}
+const LOGIN = '/api/login';
 
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -25,6 +35,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   } catch {
     throw new ApiError('The Plateau server is not reachable. Is `plateau serve` still running?', 0);
   }
+  if (res.status === 401 && url !== LOGIN) onUnauthorized?.();
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let data: unknown = undefined;
@@ -57,6 +68,11 @@ export interface UploadResult {
 
 export const api = {
   health: () => request<{ ok: boolean; version: string; mode: string; encrypted?: boolean }>('GET', '/api/health'),
+  /** Who is signed in; in local single-user mode always `{ mode: "local" }`. */
+  me: () => request<Me>('GET', '/api/me'),
+  login: (name: string, password: string) => request<{ name: string; role: Me['role'] }>('POST', LOGIN, { name, password }),
+  logout: () => request<{ ok: boolean }>('POST', '/api/logout'),
+  logoutAll: () => request<{ ok: boolean }>('POST', '/api/logout-all'),
   listCases: (q: string, sort: string) => {
     const p = new URLSearchParams();
     if (q.trim()) p.set('q', q.trim());
@@ -81,6 +97,8 @@ export const api = {
       throw e;
     }
   },
+  /** Every dated visit of the last analysis (the timeline's marks). */
+  encounters: (id: string) => request<Visit[]>('GET', `${c(id)}/encounters`),
   page: (id: string, file: string, page: number) =>
     request<PageText>('GET', `${c(id)}/page?${new URLSearchParams({ file, page: String(page) })}`),
   /** The analysis's facts, filtered and paged by the server (the analysis itself comes without them). */
@@ -101,6 +119,8 @@ export const api = {
   withdrawCorrection: (id: string, cid: string | number) =>
     request<{ analysis: CaseAnalysis }>('DELETE', `${c(id)}/corrections/${encodeURIComponent(String(cid))}`),
   exportUrl: (id: string, name: string) => `${c(id)}/export/${name}`,
+  /** The HTML exports opened in a tab, under their own strict policy. */
+  exportOpenUrl: (id: string, name: string) => `${c(id)}/export/${name}?inline=1`,
 
   /** Multipart upload with byte progress (fetch has no upload progress). */
   upload(id: string, files: UploadFile[], onProgress?: (loaded: number, total: number) => void): Promise<UploadResult> {
@@ -115,6 +135,7 @@ export const api = {
       if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
       xhr.onerror = () => reject(new ApiError('The upload failed: the server is not reachable.', 0));
       xhr.onload = () => {
+        if (xhr.status === 401) onUnauthorized?.();
         let data: unknown;
         try {
           data = xhr.responseText ? JSON.parse(xhr.responseText) : {};

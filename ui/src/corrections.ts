@@ -16,7 +16,7 @@ export function parseJson(v: unknown): Record<string, unknown> | undefined {
 export const withdrawnAt = (k: Correction) => k.withdrawnAt ?? k.withdrawn_at ?? null;
 export const createdAt = (k: Correction) => k.createdAt ?? k.created_at ?? '';
 
-/** The active correction that gave a gap its current review state (for Restore / Undo). */
+/** The active correction that gave a gap its current review state, found by anchor: only for a server whose gap reviews lack `correctionId`. */
 export function gapCorrection(list: Correction[] | null, gap: Gap, action?: string): Correction | undefined {
   if (!list) return undefined;
   const mine = list.filter((k) => {

@@ -1,5 +1,5 @@
 /** What the timeline chart and table draw, derived from the analysis (no chart library here). */
-import type { CaseAnalysis, Evidence, TimelineEntry } from './types';
+import type { CaseAnalysis, Evidence, TimelineEntry, Visit } from './types';
 import { humanize, modalityLabel } from './format';
 
 export const MODALITY_GROUPS: { id: string; label: string; color: string; modalities: string[] }[] = [
@@ -107,12 +107,22 @@ function packLanes<T extends { start: number; end: number }>(items: T[]): (T & {
   return placed.map((p) => ({ ...p, lanes: Math.max(1, laneEnds.length) }));
 }
 
-export function buildTimeline(a: CaseAnalysis, own: OwnEntry[] = []): TimelineModel {
-  const encounters = a.documents.flatMap((d) => d.encounters ?? []);
+/**
+ * `visits`: the case's dated visits from GET /encounters (the workspace API sends the analysis without its facts and
+ * encounter lists); null or absent when that call failed: the dots are then the courses' dated events.
+ */
+export function buildTimeline(a: CaseAnalysis, own: OwnEntry[] = [], visits?: Visit[] | null): TimelineModel {
+  const docEncounters: Visit[] = a.documents.flatMap((d) => (d.encounters ?? []).map((e) => ({ ...e, file: d.file })));
   const factById = new Map(a.facts.map((f) => [f.id, f]));
-  // The workspace API sends the analysis without facts and encounters (they are paged); the CLI's JSON has both.
-  const precise = encounters.length > 0 && factById.size > 0;
+  // The CLI's JSON has facts and encounters: each event's fact names its visit (precise).
+  const precise = docEncounters.length > 0 && factById.size > 0;
+  // Otherwise, with the visits from the API: an event goes to the visit of the same date (byVisits).
+  const encounters: Visit[] = precise ? docEncounters : (visits ?? []).filter((e) => ts(e.date) != null);
+  const byVisits = !precise && encounters.length > 0;
+  const withVisits = precise || byVisits;
   const encById = new Map(encounters.map((e) => [e.id, e]));
+  const visitsByDate = new Map<string, Visit[]>();
+  if (byVisits) for (const e of encounters) visitsByDate.set(e.date!, [...(visitsByDate.get(e.date!) ?? []), e]);
   const rowsByKey = new Map<string, ProviderRow>();
   const touch = (key: string, make: () => Omit<ProviderRow, 'first' | 'key'>, t: number | null) => {
     const r = rowsByKey.get(key);
@@ -120,15 +130,39 @@ export function buildTimeline(a: CaseAnalysis, own: OwnEntry[] = []): TimelineMo
     if (r) r.first = Math.min(r.first, when);
     else rowsByKey.set(key, { key, first: when, ...make() });
   };
-  const encKey = (e: { provider?: string; specialty: string }) => e.provider?.trim().toLowerCase() || `~${e.specialty}`;
-  const encRow = (e: { provider?: string; credential?: string; specialty: string }) => ({
+  const encKey = (e: { provider?: string | null; specialty: string }) => e.provider?.trim().toLowerCase() || `~${e.specialty}`;
+  const encRow = (e: { provider?: string | null; credential?: string | null; specialty: string }) => ({
     label: e.provider ? `${e.provider}${e.credential ? `, ${e.credential}` : ''}` : `${humanize(e.specialty)} (unnamed)`,
     specialty: e.specialty && e.specialty !== 'unknown' ? humanize(e.specialty).toLowerCase() : undefined,
   });
 
   type Raw = Omit<Segment, 'row' | 'lane' | 'lanes'> & { key: string; eventMarks: { date: number; dateText: string; status: string; label: string; factId: string }[] };
   const raws: Raw[] = [];
-  if (precise) for (const e of encounters) if (e.date) touch(encKey(e), () => encRow(e), ts(e.date));
+  if (withVisits) for (const e of encounters) if (e.date) touch(encKey(e), () => encRow(e), ts(e.date));
+
+  /** The row of a provider as a course names it ("Anita Okafor, MD (primary care)"); created when no visit row fits. */
+  const providerRow = (who: string | undefined, t: number) => {
+    const p = who ? splitProvider(who) : { key: '~unknown', label: 'Provider not named', specialty: undefined };
+    const rows = [...rowsByKey.values()].filter((r) => r.kind !== 'claimant');
+    const known = rows.find((r) => r.key === p.key) ?? rows.find((r) => r.label.toLowerCase().startsWith(p.key))
+      // "the treating psychology provider" → the visits of an unnamed psychology provider.
+      ?? (who && !p.specialty ? rows.find((r) => r.key.startsWith('~') && r.key !== '~unknown' && p.label.toLowerCase().includes(r.key.slice(1).replace(/_/g, ' '))) : undefined);
+    const key = known?.key ?? p.key;
+    touch(key, () => ({ label: p.label, specialty: p.specialty }), t);
+    return key;
+  };
+  /** The visit an event of a course happened at: same date, preferably one of the course's providers. */
+  const visitOf = (entry: TimelineEntry, date: string | undefined): Visit | undefined => {
+    const same = date ? visitsByDate.get(date.slice(0, 10)) : undefined;
+    if (!same?.length) return undefined;
+    if (same.length === 1) return same[0];
+    const named = new Set(entry.providers.map((p) => splitProvider(p).key));
+    const hint = SPECIALTY_HINTS[modalityGroup(entry.modality).id];
+    return same.find((v) => named.has(encKey(v)) && hint?.test(v.specialty.replace(/_/g, ' ')))
+      ?? same.find((v) => named.has(encKey(v)))
+      ?? same.find((v) => hint?.test(v.specialty.replace(/_/g, ' ')))
+      ?? same[0];
+  };
 
   for (const entry of a.timeline) {
     if (entry.otherCondition) continue;
@@ -150,20 +184,48 @@ export function buildTimeline(a: CaseAnalysis, own: OwnEntry[] = []): TimelineMo
         if (!NOT_DONE.has(ev.status)) s.performed = true;
         byProvider.set(key, s);
       }
+    } else if (byVisits) {
+      // Each dated event → the visit on that date → its provider; events on no visit's date go to the course's
+      // likeliest provider, so that the bars still span the whole course.
+      const loose: { t: number; status: string }[] = [];
+      for (const ev of entry.events) {
+        const t = ts(ev.date);
+        if (t == null) continue;
+        const v = visitOf(entry, ev.date);
+        if (!v) {
+          loose.push({ t, status: ev.status });
+          continue;
+        }
+        const key = encKey(v);
+        const s = byProvider.get(key) ?? { start: t, end: t, performed: false, events: 0, evidence: entry.evidence.find((x) => x.file === v.file), marks: [] };
+        s.start = Math.min(s.start, t);
+        s.end = Math.max(s.end, t);
+        s.events++;
+        if (!NOT_DONE.has(ev.status)) s.performed = true;
+        byProvider.set(key, s);
+      }
+      if (byProvider.size > 0 && loose.length > 0) {
+        const key = providerRow(primaryProvider(entry), Math.min(...loose.map((l) => l.t)));
+        const s = byProvider.get(key) ?? { start: loose[0].t, end: loose[0].t, performed: false, events: 0, evidence: undefined, marks: [] };
+        for (const l of loose) {
+          s.start = Math.min(s.start, l.t);
+          s.end = Math.max(s.end, l.t);
+          s.events++;
+          if (!NOT_DONE.has(l.status)) s.performed = true;
+        }
+        byProvider.set(key, s);
+      }
     }
     if (byProvider.size === 0) {
       const dated = entry.events.map((ev) => ({ ...ev, t: ts(ev.date) })).filter((ev) => ev.t != null) as (TimelineEntry['events'][number] & { t: number })[];
       const start = ts(entry.firstDate) ?? (dated.length ? Math.min(...dated.map((d) => d.t)) : null);
       if (start == null) continue;
       const end = Math.max(ts(entry.lastDate) ?? start, ...dated.map((d) => d.t));
-      const who = primaryProvider(entry);
-      const p = who ? splitProvider(who) : { key: '~unknown', label: 'Provider not named', specialty: undefined };
-      const known = [...rowsByKey.values()].find((r) => r.key === p.key || (r.kind !== 'claimant' && r.label.toLowerCase().startsWith(p.key)));
-      const key = known?.key ?? p.key;
-      touch(key, () => ({ label: p.label, specialty: p.specialty }), start);
+      const key = providerRow(primaryProvider(entry), start);
       byProvider.set(key, {
         start, end, performed: !NOT_DONE.has(entry.status) || dated.some((d) => !NOT_DONE.has(d.status)), events: entry.sessions, evidence: entry.evidence[0],
-        marks: precise ? [] : dated.map((d) => ({ date: d.t, dateText: d.date ?? '', status: d.status, label: d.label, factId: d.factId })),
+        // With the visits drawn, a course's own dated events would only repeat them.
+        marks: withVisits ? [] : dated.map((d) => ({ date: d.t, dateText: d.date ?? '', status: d.status, label: d.label, factId: d.factId })),
       });
     }
     for (const [key, s] of byProvider) {
@@ -193,7 +255,7 @@ export function buildTimeline(a: CaseAnalysis, own: OwnEntry[] = []): TimelineMo
       }
     }
   }
-  if (precise) {
+  if (withVisits) {
     for (const e of encounters) {
       const t = ts(e.date);
       const row = t == null ? undefined : rowIndex.get(encKey(e));
@@ -247,7 +309,7 @@ export function buildTimeline(a: CaseAnalysis, own: OwnEntry[] = []): TimelineMo
   const all = [...segments.flatMap((s) => [s.start, s.end]), ...marks.map((v) => v.date), ...markers.map((m) => m.date), ...measures.flatMap((m) => m.points.map((p) => p.date))];
   const range: [number, number] | null = all.length ? [Math.min(...all), Math.max(...all)] : null;
 
-  return { rows, marks, segments, measures, markers, range, markMode: precise ? 'visits' : 'events' };
+  return { rows, marks, segments, measures, markers, range, markMode: withVisits ? 'visits' : 'events' };
 }
 
 export const MEASURE_COLORS = ['#b0303f', '#1d4f7a', '#1f7a73', '#c2641a', '#6a55b0', '#3f7d36'];

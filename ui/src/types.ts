@@ -11,6 +11,7 @@ export type { DocumentStatus } from '../../src/model/document.js';
 
 import type { CaseAnalysis, ClaimType } from '../../src/model/analysis.js';
 import type { Fact } from '../../src/model/fact.js';
+import type { Evidence } from '../../src/model/evidence.js';
 
 /**
  * What GET /analysis returns: the analysis without its facts (`facts: []`, paged by GET /facts) and documents without
@@ -19,6 +20,25 @@ import type { Fact } from '../../src/model/fact.js';
 export type AnalysisView = CaseAnalysis & { factCount?: number; duplicateCount?: number };
 export const factCount = (a: AnalysisView) => a.factCount ?? a.facts.length;
 export const encounterCount = (d: CaseAnalysis['documents'][number]) => (d as { encounterCount?: number }).encounterCount ?? d.encounters?.length ?? 0;
+
+/** The signed-in user (GET /api/me). Local single-user mode: `{ name: "local user", role: "administrator", mode: "local" }`. */
+export interface Me {
+  name: string;
+  role: 'administrator' | 'reviewer' | 'read-only' | (string & {});
+  mode: 'local' | 'accounts' | (string & {});
+}
+
+/** One dated visit as GET /encounters returns it (the timeline's marks). */
+export interface Visit {
+  id: string;
+  date?: string | null;
+  provider?: string | null;
+  credential?: string | null;
+  specialty: string;
+  kind: string;
+  file: string;
+  evidence: Evidence[];
+}
 
 export interface FactPage { total: number; offset: number; facts: Fact[] }
 

@@ -12,18 +12,21 @@ const NewUser = z.object({ name: z.string(), role: z.enum(ROLES as [Role, ...Rol
 const Access = z.object({ user: z.string() });
 
 export function accountRoutes(db: Store, audit: AuditLog) {
-  const limiter = new LoginLimiter();
+  // Five failures lock a name; an address (all users behind one proxy share it) only after fifty.
+  const byName = new LoginLimiter(5);
+  const byAddress = new LoginLimiter(50);
   return async (app: FastifyInstance) => {
     app.post('/api/login', async (req, reply) => {
       const body = Login.safeParse(req.body);
       if (!body.success) throw new BadInput('give name and password');
-      const keys = [`name:${body.data.name.toLowerCase()}`, `addr:${req.ip}`];
-      const wait = limiter.retryAfter(keys);
+      const name = [`name:${body.data.name.toLowerCase()}`];
+      const addr = [`addr:${req.ip}`];
+      const wait = Math.max(byName.retryAfter(name), byAddress.retryAfter(addr));
       if (wait) return reply.code(429).header('Retry-After', String(Math.ceil(wait / 1000))).send({ error: `too many failed sign-ins: try again in ${Math.ceil(wait / 60000)} minute(s)` });
       const r = await signIn(db, body.data.name, body.data.password);
       await audit.append({ at: new Date().toISOString(), actor: body.data.name, action: 'sign in', outcome: r ? 'ok' : 'refused' });
-      if (!r) { limiter.fail(keys); return reply.code(401).send({ error: 'wrong name or password' }); }
-      limiter.clear(keys);
+      if (!r) { byName.fail(name); byAddress.fail(addr); return reply.code(401).send({ error: 'wrong name or password' }); }
+      byName.clear(name);
       setSessionCookie(reply, r.token);
       return { name: r.user.name, role: r.user.role };
     });

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
-import { useApp } from '../app-context';
+import { useApp, useCanEdit } from '../app-context';
 import { ADDABLE_TYPES, attributeTemplate, factTypeLabel } from '../format';
 import type { CaseAnalysis, DocumentRow, Evidence, PageText } from '../types';
 import { AttributeFields, cleanAttributes, type Attrs } from './AttributeFields';
@@ -66,6 +66,7 @@ export interface EvidencePanelProps {
 
 export function EvidencePanel({ caseId, evidence, documents, analysis, onClose, onAnalysis }: EvidencePanelProps) {
   const app = useApp();
+  const canEdit = useCanEdit();
   const [pageNo, setPageNo] = useState(evidence.page);
   const [page, setPage] = useState<PageText | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -208,7 +209,7 @@ export function EvidencePanel({ caseId, evidence, documents, analysis, onClose, 
         )
       )}
 
-      {!showPdf && page && !adding && (
+      {canEdit && !showPdf && page && !adding && (
         <div class="ev-add">
           <button ref={addRef} type="button" class="btn btn-small" disabled={!sel} onMouseDown={(e) => e.preventDefault()} onClick={() => sel && setAdding(sel)}>
             Add as fact…
@@ -217,7 +218,7 @@ export function EvidencePanel({ caseId, evidence, documents, analysis, onClose, 
         </div>
       )}
 
-      {adding && (
+      {adding && canEdit && (
         <AddFactForm
           caseId={caseId}
           file={evidence.file}

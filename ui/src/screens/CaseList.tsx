@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
-import { useApp } from '../app-context';
+import { useApp, useCanEdit } from '../app-context';
 import { CaseForm } from '../components/CaseForm';
 import { claimTypeLabel, fmtDate, fmtDateTime, mmiShort } from '../format';
 import { caseHref, navigate } from '../router';
@@ -16,6 +16,7 @@ export function StatusPill({ status }: { status: RunStatus | string | undefined 
 
 export function CaseList() {
   const app = useApp();
+  const canEdit = useCanEdit();
   const [q, setQ] = useState('');
   const [sort, setSort] = useState(() => localStorage.getItem('plateau.sort') ?? 'updated');
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
@@ -57,7 +58,7 @@ export function CaseList() {
   };
 
   return (
-    <div class="list-layout">
+    <div class={`list-layout${canEdit ? '' : ' list-layout-single'}`}>
       <section class="list-main" aria-labelledby="cases-title">
         <div class="page-head">
           <h1 id="cases-title" tabIndex={-1}>Cases</h1>
@@ -93,7 +94,9 @@ export function CaseList() {
             ) : (
               <>
                 <p class="empty-title">No cases yet</p>
-                <p>Create the first one with the form: the claimant’s name and claim type are enough to start; then add the medical records.</p>
+                {canEdit
+                  ? <p>Create the first one with the form: the claimant’s name and claim type are enough to start; then add the medical records.</p>
+                  : <p>No case has been shared with you yet. Your access is read-only: a reviewer or administrator creates cases.</p>}
               </>
             )}
           </div>
@@ -135,10 +138,12 @@ export function CaseList() {
           </div>
         )}
       </section>
-      <aside class="list-side card" aria-labelledby="new-case-title">
-        <h2 id="new-case-title">New case</h2>
-        <CaseForm submitLabel="Create case" onSubmit={create} testId="new-case-form" />
-      </aside>
+      {canEdit && (
+        <aside class="list-side card" aria-labelledby="new-case-title">
+          <h2 id="new-case-title">New case</h2>
+          <CaseForm submitLabel="Create case" onSubmit={create} testId="new-case-form" />
+        </aside>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, errorMessage } from '../api';
-import { EvidenceContext, useApp } from '../app-context';
+import { EvidenceContext, useApp, useCanEdit } from '../app-context';
 import { CaseForm } from '../components/CaseForm';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { EvidencePanel } from '../components/EvidencePanel';
@@ -33,6 +33,7 @@ export interface CaseCtx {
 
 export function CaseView({ id, tab }: { id: string; tab?: Tab }) {
   const app = useApp();
+  const canEdit = useCanEdit();
   const [record, setRecord] = useState<CaseRecord | null>(null);
   const [analysis, setAnalysis] = useState<CaseAnalysis | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -49,11 +50,11 @@ export function CaseView({ id, tab }: { id: string; tab?: Tab }) {
     try {
       const r = await api.getCase(id);
       // Before the first run there is no analysis to ask for (the API answers 404); documents carry a status once one ran.
+      // While a re-run is under way the server still serves the last finished analysis (shown with a note).
       const ran = r.analysis?.status === 'done' || r.documents.some((d) => d.status);
       const a = ran ? await api.analysis(id) : null;
       setRecord(r);
-      // While a re-run is under way the server has no result to give: keep showing the previous one, marked as such.
-      setAnalysis((prev) => (a === null && prev && ACTIVE.has(r.analysis?.status) ? prev : a));
+      setAnalysis(a);
       setProgress(r.analysis);
       lastStatus.current = r.analysis?.status ?? 'none';
       setLoadError(null);
@@ -183,7 +184,7 @@ export function CaseView({ id, tab }: { id: string; tab?: Tab }) {
                   </span>
                 )}
               </div>
-              <button type="button" class="btn" onClick={() => setEditing(true)}>Edit details</button>
+              {canEdit && <button type="button" class="btn" onClick={() => setEditing(true)}>Edit details</button>}
             </div>
           </div>
           <nav class="tabs" aria-label="Case sections">
@@ -224,7 +225,7 @@ export function CaseView({ id, tab }: { id: string; tab?: Tab }) {
         />
       )}
 
-      {editing && (
+      {editing && canEdit && (
         <Dialog title="Edit case details" subtitle="Changing the claim type or its dates re-runs the analysis." onClose={() => setEditing(false)}>
           <CaseForm initial={c} mode="edit" submitLabel="Save changes" onSubmit={save} onCancel={() => setEditing(false)} testId="edit-case-form" />
           <div class="danger-zone">
@@ -259,6 +260,7 @@ export function CaseView({ id, tab }: { id: string; tab?: Tab }) {
 }
 
 function NoAnalysis({ ctx }: { ctx: CaseCtx }) {
+  const canEdit = useCanEdit();
   const p = ctx.progress;
   const running = ACTIVE.has(p.status);
   return (
@@ -268,10 +270,10 @@ function NoAnalysis({ ctx }: { ctx: CaseCtx }) {
         {running
           ? 'Results appear here when it finishes; follow its progress on the Documents tab.'
           : ctx.record.documents.length === 0
-            ? 'Add the claimant’s medical records on the Documents tab; the analysis starts as soon as they are uploaded.'
+            ? canEdit ? 'Add the claimant’s medical records on the Documents tab; the analysis starts as soon as they are uploaded.' : 'No medical records have been added to this case yet.'
             : p.status === 'failed'
-              ? `The last run failed${p.error ? `: ${p.error}` : ''}. Re-run it from the Documents tab.`
-              : 'Run the analysis from the Documents tab.'}
+              ? `The last run failed${p.error ? `: ${p.error}` : ''}.${canEdit ? ' Re-run it from the Documents tab.' : ''}`
+              : canEdit ? 'Run the analysis from the Documents tab.' : 'The records have not been analysed yet.'}
       </p>
       <p><a class="btn" href={caseHref(ctx.id, 'documents')}>Go to Documents</a></p>
     </div>

@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
-import { useApp } from '../app-context';
+import { useApp, useCanEdit } from '../app-context';
 import { createdAt, parseJson, withdrawnAt } from '../corrections';
 import { fmtDateTime, humanize } from '../format';
 import type { Correction } from '../types';
 import type { CaseCtx } from '../screens/CaseView';
 
-function describe(k: Correction): string {
+/** The server's own summary of a correction (GET /corrections carries it, withdrawn ones too); a fallback otherwise. */
+function describe(k: Correction, noteSummary?: string): string {
   if (k.summary) return k.summary;
+  if (noteSummary) return noteSummary;
   const a = parseJson(k.anchor) ?? {};
   const p = parseJson(k.payload) ?? {};
   if (k.target === 'gap') return `${humanize(k.action)}: ${String(a.title ?? a.ruleId ?? '')}`;
@@ -18,6 +20,7 @@ function describe(k: Correction): string {
 
 export function CorrectionsTab({ ctx }: { ctx: CaseCtx }) {
   const app = useApp();
+  const canEdit = useCanEdit();
   const [busy, setBusy] = useState<string | number | null>(null);
   const list = ctx.corrections;
   const notes = new Map((ctx.analysis?.corrections ?? []).map((n) => [String(n.id), n]));
@@ -47,7 +50,7 @@ export function CorrectionsTab({ ctx }: { ctx: CaseCtx }) {
               <th scope="col">Summary</th>
               <th scope="col">Reason</th>
               <th scope="col">Status</th>
-              <th scope="col"><span class="sr-only">Actions</span></th>
+              {canEdit && <th scope="col"><span class="sr-only">Actions</span></th>}
             </tr>
           </thead>
           <tbody>
@@ -55,12 +58,13 @@ export function CorrectionsTab({ ctx }: { ctx: CaseCtx }) {
               const w = withdrawnAt(k);
               const note = notes.get(String(k.id));
               const matched = note ? note.matched : k.matched;
+              const summary = describe(k, note?.summary);
               return (
                 <tr key={k.id} data-testid="correction-row" class={w ? 'withdrawn' : undefined}>
                   <td class="nowrap">{fmtDateTime(createdAt(k))}</td>
                   <td>{humanize(k.target)}</td>
                   <td>{humanize(k.action)}</td>
-                  <td>{note?.summary ?? describe(k)}</td>
+                  <td>{summary}</td>
                   <td>{k.reason || <span class="muted">—</span>}</td>
                   <td>
                     {w ? (
@@ -71,13 +75,13 @@ export function CorrectionsTab({ ctx }: { ctx: CaseCtx }) {
                       <span class="badge badge-ok">Active</span>
                     )}
                   </td>
-                  <td>
+                  {canEdit && <td>
                     {!w && (
                       <button
                         type="button"
                         class="btn btn-small"
                         disabled={busy === k.id}
-                        aria-label={`Withdraw: ${note?.summary ?? describe(k)}`}
+                        aria-label={`Withdraw: ${summary}`}
                         onClick={async () => {
                           setBusy(k.id);
                           try {
@@ -93,7 +97,7 @@ export function CorrectionsTab({ ctx }: { ctx: CaseCtx }) {
                         Withdraw
                       </button>
                     )}
-                  </td>
+                  </td>}
                 </tr>
               );
             })}

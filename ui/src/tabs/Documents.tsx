@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage, type UploadFile } from '../api';
-import { useApp } from '../app-context';
+import { useApp, useCanEdit } from '../app-context';
 import { ConfirmDialog } from '../components/Dialog';
 import { fmtDateTime, fmtSize, humanize, pluralize, roleLabel } from '../format';
 import { encounterCount, type DocumentRow, type DocumentStatus, type Progress } from '../types';
@@ -29,7 +29,7 @@ export function progressPercent(p: Progress): number {
  * The analysis job: live while queued or running (polled every 500 ms by the case view, so it resumes after a
  * reload), then its outcome — complete, failed or cancelled — with Re-run.
  */
-export function ProgressPanel({ progress, hasDocs, onCancel, onRerun, cancelling }: { progress: Progress; hasDocs: boolean; onCancel: () => void; onRerun: () => void; cancelling: boolean }) {
+export function ProgressPanel({ progress, hasDocs, onCancel, onRerun, cancelling, canEdit = true }: { progress: Progress; hasDocs: boolean; onCancel: () => void; onRerun: () => void; cancelling: boolean; canEdit?: boolean }) {
   const active = ACTIVE.has(progress.status);
   const pct = progressPercent(progress);
   const failed = progress.status === 'failed';
@@ -42,7 +42,7 @@ export function ProgressPanel({ progress, hasDocs, onCancel, onRerun, cancelling
     <div class={`progress-panel card${failed ? ' progress-failed' : cancelled ? ' progress-cancelled' : progress.status === 'done' ? ' progress-done' : ''}`}>
       <div class="progress-head">
         <h2 class="h-small">{active ? 'Analysis in progress' : 'Analysis'}</h2>
-        {active ? (
+        {!canEdit ? null : active ? (
           <button type="button" class="btn btn-small" onClick={onCancel} disabled={cancelling}>{cancelling ? 'Cancelling…' : 'Cancel'}</button>
         ) : (
           hasDocs && <button type="button" class="btn btn-small" onClick={onRerun}>{progress.status === 'done' ? 'Re-run analysis' : 'Run analysis again'}</button>
@@ -101,6 +101,7 @@ async function filesFromDrop(dt: DataTransfer): Promise<UploadFile[]> {
 
 export function DocumentsTab({ ctx }: { ctx: CaseCtx }) {
   const app = useApp();
+  const canEdit = useCanEdit();
   const { id, record, progress, analysis } = ctx;
   const [dragging, setDragging] = useState(false);
   const [upload, setUpload] = useState<{ loaded: number; total: number; count: number } | null>(null);
@@ -115,7 +116,7 @@ export function DocumentsTab({ ctx }: { ctx: CaseCtx }) {
     // Not in Preact's JSX types: the folder picker.
     folderRef.current?.setAttribute('webkitdirectory', '');
     folderRef.current?.setAttribute('directory', '');
-  }, []);
+  }, [canEdit]);
   useEffect(() => {
     if (!active) setCancelling(false);
   }, [active]);
@@ -171,15 +172,19 @@ export function DocumentsTab({ ctx }: { ctx: CaseCtx }) {
 
   return (
     <div class="stack">
-      {progress.status !== 'none' && <ProgressPanel progress={progress} hasDocs={docs.length > 0} onCancel={cancel} onRerun={rerun} cancelling={cancelling} />}
+      {progress.status !== 'none' && <ProgressPanel progress={progress} hasDocs={docs.length > 0} onCancel={cancel} onRerun={rerun} cancelling={cancelling} canEdit={canEdit} />}
       {progress.status === 'none' && docs.length > 0 && (
         <div class="run-summary">
           <span>The records have not been analysed yet.</span>
-          <button type="button" class="btn btn-small" onClick={rerun}>Run analysis</button>
+          {canEdit && <button type="button" class="btn btn-small" onClick={rerun}>Run analysis</button>}
         </div>
       )}
 
-      <div
+      {!canEdit && docs.length === 0 && (
+        <div class="empty"><p class="empty-title">No documents yet</p><p>No medical records have been added to this case.</p></div>
+      )}
+
+      {canEdit && <div
         class={`dropzone${dragging ? ' dropzone-over' : ''}${docs.length === 0 ? ' dropzone-empty' : ''}`}
         onDragEnter={(e) => { e.preventDefault(); setDragging(true); }}
         onDragOver={(e) => { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; setDragging(true); }}
@@ -211,7 +216,7 @@ export function DocumentsTab({ ctx }: { ctx: CaseCtx }) {
             Uploading {pluralize(upload.count, 'file')}… {upload.total ? `${Math.round((upload.loaded / upload.total) * 100)}%` : ''}
           </div>
         )}
-      </div>
+      </div>}
 
       {rejected.length > 0 && (
         <div class="notice notice-warn" role="alert">
@@ -233,7 +238,7 @@ export function DocumentsTab({ ctx }: { ctx: CaseCtx }) {
                 <th scope="col">Notes</th>
                 <th scope="col" class="num">Size</th>
                 <th scope="col">Uploaded</th>
-                <th scope="col"><span class="sr-only">Actions</span></th>
+                {canEdit && <th scope="col"><span class="sr-only">Actions</span></th>}
               </tr>
             </thead>
             <tbody>
@@ -274,11 +279,13 @@ export function DocumentsTab({ ctx }: { ctx: CaseCtx }) {
                     </td>
                     <td class="num nowrap">{fmtSize(d.size)}</td>
                     <td class="nowrap muted">{fmtDateTime(d.uploadedAt)}</td>
-                    <td>
-                      <button type="button" class="btn btn-small btn-ghost btn-danger-text" aria-label={`Delete ${d.name}`} onClick={() => setToDelete(d)}>
-                        Delete
-                      </button>
-                    </td>
+                    {canEdit && (
+                      <td>
+                        <button type="button" class="btn btn-small btn-ghost btn-danger-text" aria-label={`Delete ${d.name}`} onClick={() => setToDelete(d)}>
+                          Delete
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 );
               })}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
-import { useApp } from '../app-context';
+import { useApp, useCanEdit } from '../app-context';
 import { AttributeFields, cleanAttributes, editableAttributes, type Attrs } from '../components/AttributeFields';
 import { Citation } from '../components/Citation';
 import { Dialog } from '../components/Dialog';
@@ -24,6 +24,7 @@ const REVIEW_LABEL: Record<string, string> = { accepted: 'Accepted', edited: 'Ed
 
 export function FactsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalysis }) {
   const app = useApp();
+  const canEdit = useCanEdit();
   const [type, setType] = useState('');
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
@@ -131,7 +132,7 @@ export function FactsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalys
                 <th scope="col">Type</th>
                 <th scope="col">Finding</th>
                 <th scope="col">Quote</th>
-                <th scope="col"><span class="sr-only">Review actions</span></th>
+                {canEdit && <th scope="col"><span class="sr-only">Review actions</span></th>}
               </tr>
             </thead>
             <tbody>
@@ -154,7 +155,7 @@ export function FactsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalys
                     <td class="quote-cell">
                       {ev && <><q>{ev.quote.length > 180 ? `${ev.quote.slice(0, 179)}…` : ev.quote}</q> <Citation evidence={ev} /></>}
                     </td>
-                    <td class="actions nowrap">
+                    {canEdit && <td class="actions nowrap">
                       <div class="row-actions">
                       <button type="button" class="btn btn-small" disabled={busy === f.id || f.review === 'accepted'} onClick={() => act(f, 'accept')} aria-label={`Accept: ${factSummary(f)}`}>
                         Accept
@@ -166,7 +167,7 @@ export function FactsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalys
                         Edit
                       </button>
                       </div>
-                    </td>
+                    </td>}
                   </tr>
                 );
               })}
@@ -181,7 +182,7 @@ export function FactsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalys
           </button>
         </p>
       )}
-      {editing && <EditFactDialog ctx={ctx} fact={editing} onClose={() => setEditing(null)} />}
+      {editing && canEdit && <EditFactDialog ctx={ctx} fact={editing} onClose={() => setEditing(null)} />}
     </div>
   );
 }

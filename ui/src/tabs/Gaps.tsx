@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
-import { useApp } from '../app-context';
+import { useApp, useCanEdit } from '../app-context';
 import { Citations } from '../components/Citation';
 import { Dialog } from '../components/Dialog';
 import { gapCorrection } from '../corrections';
@@ -13,6 +13,7 @@ const gapKey = (g: Gap) => `${g.ruleId}|${g.title}|${g.request.to}`;
 
 export function GapsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalysis }) {
   const app = useApp();
+  const canEdit = useCanEdit();
   const [dismissing, setDismissing] = useState<Gap | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const open = sortGaps(analysis.gaps.filter((g) => g.review?.state !== 'dismissed'));
@@ -34,15 +35,17 @@ export function GapsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalysi
     }
   };
 
+  /** Restore / Undo: withdraw the correction that gave the gap its review state (the analysis names it). */
   const withdraw = async (g: Gap, action: string, message: string) => {
-    const k = gapCorrection(ctx.corrections, g, action);
-    if (!k) {
+    // Servers before `review.correctionId`: the newest active gap correction with this anchor.
+    const cid = g.review?.correctionId ?? gapCorrection(ctx.corrections, g, action)?.id;
+    if (cid == null) {
       app.error('The correction behind this mark was not found; withdraw it on the Corrections tab.');
       return;
     }
     setBusy(gapKey(g));
     try {
-      const r = await api.withdrawCorrection(ctx.id, k.id);
+      const r = await api.withdrawCorrection(ctx.id, cid);
       ctx.applyAnalysis(r.analysis, message);
     } catch (e) {
       app.error(errorMessage(e));
@@ -85,7 +88,7 @@ export function GapsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalysi
                 {g.evidence.length > 0 && <> <span class="label label-gap">Evidence</span> <Citations evidence={g.evidence} max={3} /></>}
               </p>
               {g.review?.reason && <p class="small muted">Note: {g.review.reason}</p>}
-              <div class="gap-actions">
+              {canEdit && <div class="gap-actions">
                 <button type="button" class="btn btn-small" data-testid="gap-dismiss" disabled={busy === k} onClick={() => setDismissing(g)}>Dismiss…</button>
                 {state !== 'requested' && state !== 'received' && (
                   <button type="button" class="btn btn-small" disabled={busy === k} onClick={() => mark(g, 'requested')}>Mark requested</button>
@@ -98,7 +101,7 @@ export function GapsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalysi
                     Undo “{state}”
                   </button>
                 )}
-              </div>
+              </div>}
             </li>
           );
         })}
@@ -120,9 +123,11 @@ export function GapsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalysi
                     Dismissed {fmtDate(g.review!.at.slice(0, 10))}
                     {g.review?.reason ? <> — <em>{g.review.reason}</em></> : null}
                   </p>
-                  <div class="gap-actions">
-                    <button type="button" class="btn btn-small" disabled={busy === k} onClick={() => withdraw(g, 'dismiss', 'Gap restored. Analysis updated.')}>Restore</button>
-                  </div>
+                  {canEdit && (
+                    <div class="gap-actions">
+                      <button type="button" class="btn btn-small" disabled={busy === k} onClick={() => withdraw(g, 'dismiss', 'Gap restored. Analysis updated.')}>Restore</button>
+                    </div>
+                  )}
                 </li>
               );
             })}
@@ -130,7 +135,7 @@ export function GapsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalysi
         </details>
       )}
 
-      {dismissing && (
+      {dismissing && canEdit && (
         <DismissDialog
           gap={dismissing}
           onClose={() => setDismissing(null)}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
-import { useApp } from '../app-context';
+import { useApp, useCanEdit } from '../app-context';
 import { Citations } from '../components/Citation';
 import { Dialog } from '../components/Dialog';
 import { activityLabel, fmtDate, humanize, MMI_STATUSES, mmiShort, mmiWords, pluralize } from '../format';
@@ -16,6 +16,7 @@ const ROLE: Record<string, string> = {
 };
 
 export function OverviewTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalysis }) {
+  const canEdit = useCanEdit();
   const [changing, setChanging] = useState(false);
   const mmi = analysis.mmi;
   const d = analysis.duration;
@@ -37,9 +38,11 @@ export function OverviewTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAna
                 {mmi.statedBy && reached && <>{mmi.date ? ' · ' : ''}<span class="muted">{mmi.status === 'explicit' ? 'stated by' : 'based on visits with'}</span> {mmi.statedBy}</>}
               </p>
             </div>
-            <div class="verdict-side">
-              <button type="button" class="btn" onClick={() => setChanging(true)}>Change verdict</button>
-            </div>
+            {canEdit && (
+              <div class="verdict-side">
+                <button type="button" class="btn" onClick={() => setChanging(true)}>Change verdict</button>
+              </div>
+            )}
           </div>
           <dl class="facts-row">
             <div>

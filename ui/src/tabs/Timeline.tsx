@@ -5,7 +5,7 @@ import { Citations } from '../components/Citation';
 import { fmtDate, humanize, pluralize } from '../format';
 import { buildTimeline, entryLabel, modalityGroup, ts, type OwnEntry } from '../timeline-model';
 import type { OpenTarget } from '../timeline-chart';
-import type { CaseAnalysis, ClaimantEntry, Evidence, TimelineEntry } from '../types';
+import type { CaseAnalysis, ClaimantEntry, Evidence, TimelineEntry, Visit } from '../types';
 import type { CaseCtx } from '../screens/CaseView';
 
 type Mounted = { resize(): void; dispose(): void; reset(): void };
@@ -35,7 +35,13 @@ export function TimelineTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAna
   const open = useOpenEvidence();
   const app = useApp();
   const [own, setOwn] = useState<ClaimantEntry[] | null>(null);
+  /** The visits of the run shown (`run`); `list` null when GET /encounters failed (the dots are then the courses' events). */
+  const [visits, setVisits] = useState<{ run: string; list: Visit[] | null } | null>(null);
   const factEvidence = useRef(new Map<string, Evidence>());
+  // The visits change only with a new run (not with a correction; the last one is served while a re-run is under way).
+  const lastRun = useRef('');
+  if (ctx.progress.finishedAt) lastRun.current = ctx.progress.finishedAt;
+  const run = lastRun.current;
 
   useEffect(() => {
     let alive = true;
@@ -45,7 +51,19 @@ export function TimelineTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAna
     };
   }, [ctx.id]);
 
-  const model = useMemo(() => (own === null ? null : buildTimeline(analysis, own as OwnEntry[])), [analysis, own]);
+  useEffect(() => {
+    let alive = true;
+    api.encounters(ctx.id).then((list) => alive && setVisits({ run, list }), () => alive && setVisits({ run, list: null }));
+    return () => {
+      alive = false;
+    };
+  }, [ctx.id, run]);
+
+  const visitList = visits?.run === run ? visits.list : undefined;
+  const model = useMemo(
+    () => (own === null || visitList === undefined ? null : buildTimeline(analysis, own as OwnEntry[], visitList)),
+    [analysis, own, visitList],
+  );
 
   // The analysis comes without its facts: fetch the quotes behind the dated events, a batch at a time, for tooltips.
   useEffect(() => {
