@@ -79,4 +79,27 @@ describe('what this record supports', () => {
     expect(renderHtml(a)).toContain('What this record supports — Personal injury');
     expect(renderMarkdown(a)).toContain('## What this record supports — Personal injury');
   });
+
+  it('SSDI, 52 at the date last insured, limited to standing/walking about 2 hours: sedentary, rule 201.09 directs disabled, listings checked', async () => {
+    const mss = (date: string) => visit(date, 'Lumbar radiculopathy with L5 nerve root compression on MRI. Positive straight leg raise on the left. Medical source statement: She can lift and carry 10 lb occasionally and less than 10 lb frequently. She can stand and walk about 2 hours total in an 8-hour workday. She can sit about 6 hours.');
+    const a = await analyze({ 'ortho.txt': mss('03/14/2024') + mss('06/20/2024') }, {
+      type: 'ssdi', onset: '2023-01-10', dli: '2024-12-31', dob: '1972-05-04', education: '11th grade', pastWork: 'unskilled warehouse laborer',
+    });
+    const byId = Object.fromEntries(a.supports!.items.map((i) => [i.id, i]));
+    expect(byId.age.text).toMatch(/^52 \(closely approaching advanced \(50-54\)\) at the date last insured 2024-12-31/);
+    expect(byId.rfc.text).toMatch(/^sedentary/);
+    expect(byId.rfc.evidence.length).toBeGreaterThan(0);
+    expect(byId.grid.text).toMatch(/Rule 201\.09 \(Table 1\): directs disabled/);
+    expect(byId['listing-1.15']).toBeDefined();
+    expect(byId['listing-1.16']).toBeDefined();
+    expect(a.supports!.vocational).toMatchObject({ education: 'limited', work: 'unskilled' });
+  });
+
+  it('SSDI without the case details says what is missing instead of guessing', async () => {
+    const a = await analyze({ 'ortho.txt': visit('03/14/2024', 'Low back pain. She can stand and walk about 2 hours total in an 8-hour workday. Lift 10 lb occasionally.') }, { type: 'ssdi', onset: '2023-01-10', dli: '2024-12-31' });
+    const byId = Object.fromEntries(a.supports!.items.map((i) => [i.id, i]));
+    expect(byId.age.status).toBe('missing');
+    expect(byId.grid.status).toBe('missing');
+    expect(byId['case-details'].missing).toEqual(expect.arrayContaining(["the claimant's date of birth (case details)"]));
+  });
 });

@@ -109,7 +109,10 @@ function listDiagnoses(sent: SentenceCtx, codes: RegExpMatchArray[], usedCodes: 
     if (region) attributes.bodyRegion = region === 'neck' ? 'cervical' : region === 'back' ? 'lumbar' : region;
     const code = codes.find((c) => c.index! >= item.start && c.index! < item.end);
     if (code) { attributes.code = code[1]; usedCodes.add(code.index!); }
-    const base = mentionBase(sent, 'diagnosis', item.start, item.end, { dating: 'encounter' });
+    // The context engine judges the named condition, with the item's other words as its context: "No evidence of
+    // radiculopathy" and "strain without radiculopathy" negate radiculopathy (a whole-item target hid the trigger).
+    const named = matches.find((x) => x.entry.id === attributes.name);
+    const base = mentionBase(sent, 'diagnosis', named ? item.start + named.start : item.start, named ? item.start + named.end : item.end, { dating: 'encounter' });
     // A problem list is the patient's standing conditions, though it may sit among the history headings.
     if (CURRENT_LIST.test(sent.section?.title ?? '') && base.temporality === 'historical' && !PAST_ITEM.test(text)) base.temporality = 'current';
     out.push({ ...base, evidence: [evidenceAt(sent.doc, sent.start + item.start, sent.start + item.end)], type: 'diagnosis', attributes });
