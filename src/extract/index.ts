@@ -122,7 +122,10 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
     const sections = findSections(upToEnd, enc.start, enc.end);
     // The visit fact already stands for the discipline's session; its letterhead must not add a "recommended" one.
     const headModalities = new Set<string>(visit.map((f) => f.attributes.modality));
-    const spans = splitSentences(upToEnd, enc.start, enc.end);
+    // Sentences never run across a page break: a quote cites one page (a footer without a full stop would
+    // otherwise run into the next page's first line).
+    const spans = doc.pages.filter((p) => p.end > enc.start && p.start < enc.end)
+      .flatMap((p) => splitSentences(upToEnd, Math.max(enc.start, p.start), Math.min(enc.end, p.end)));
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
       // "COASTAL SPINE ASSOCIATES / Orthopaedic Spine Surgery": the practice's name states no event.

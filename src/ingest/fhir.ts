@@ -269,8 +269,12 @@ function addAttachment(ctx: Ctx, att: JsonNode | undefined, ref: string, path: s
   if (/html/i.test(type)) text = text.replace(/<(br|\/p|\/div|\/li|\/h\d)[^>]*>/gi, '\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
   text = text.replace(/\r\n?/g, '\n');
   if (!text.trim()) return;
+  // Each attachment is its own document with its own name: a resource with two renditions (or no id) must not
+  // give two documents one name, or a citation into the second would be checked against the first.
+  const base = `${ctx.doc.file}#${ref}`;
+  const taken = ctx.attachments.filter((a) => a.file === base || a.file.startsWith(`${base}~`)).length;
   ctx.attachments.push({
-    id: `${ctx.doc.id}-a${ctx.attachments.length + 1}`, file: `${ctx.doc.file}#${ref}`, kind: 'text', text, pages: pagesFromFormFeeds(text),
+    id: `${ctx.doc.id}-a${ctx.attachments.length + 1}`, file: taken ? `${base}~${taken + 1}` : base, kind: 'text', text, pages: pagesFromFormFeeds(text),
     exhibit: ctx.doc.exhibit, warnings: [], meta: { parent: ctx.doc.file, resource: ref, path, ...(date ? { date } : {}) },
   });
 }

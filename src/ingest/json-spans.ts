@@ -22,11 +22,16 @@ export function parseJsonSpans(text: string): JsonNode {
     const start = i;
     i++;
     let s = '';
+    // The next quote and backslash are found once and searched again only when passed: a string of n escapes
+    // stays linear (searching afresh after each escape made it quadratic).
+    let close = -1;
+    let esc = -1;
     for (;;) {
-      const close = text.indexOf('"', i);
-      const esc = text.indexOf('\\', i);
+      if (close < i) close = text.indexOf('"', i);
+      if (esc < i && esc !== -2) { esc = text.indexOf('\\', i); if (esc < 0) esc = -2; }
       if (close < 0) fail('unterminated string');
       if (esc >= 0 && esc < close) {
+        if (close === esc + 1) close = -1; // the quote was escaped: find the next one
         s += text.slice(i, esc);
         const e = text[esc + 1];
         if (e === 'u') { s += String.fromCharCode(parseInt(text.slice(esc + 2, esc + 6), 16)); i = esc + 6; }

@@ -26,7 +26,7 @@ const STRONG_LABEL = [
 const WEAK_LABEL = String.raw`date|seen(?:[ \t]+on)?|arriv(?:al|ed)(?:[ \t]+(?:date|time))?|visit|admit(?:ted)?|admission|discharge(?:d)?`;
 /** "DATE OF SERVICE: 03/14/2024", "DOS 3/14/24", "…   DOS: 06/03/2024   Page 1 of 2", "Seen: 3/14/24". */
 const LABELLED_HEADER = new RegExp(
-  String.raw`(?:^[ \t\f]*|[ \t]{2,}|\|[ \t]*)(?:${STRONG_LABEL})(?:[ \t]*(?::|#|-(?=[ \t]))|[ \t])[ \t]*(${DATE_SHAPE})|^[ \t\f]*(?:${WEAK_LABEL})[ \t]*:[ \t]*(${DATE_SHAPE})`,
+  String.raw`(?:^[ \t\f]*|(?<![ \t])[ \t]{2,}|\|[ \t]*)(?:${STRONG_LABEL})(?:[ \t]*(?::|#|-(?=[ \t]))|[ \t])[ \t]*(${DATE_SHAPE})|^[ \t\f]*(?:${WEAK_LABEL})[ \t]*:[ \t]*(${DATE_SHAPE})`,
   'gim',
 );
 /** "PROGRESS NOTE — 3/14/2024", "Visit #12 of 20 — 04/02/2024", "Progress Notes by Linda Park, MD at 3/14/2024 10:32 AM". */

@@ -19,7 +19,7 @@ const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})\s*,\s*(
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD": EHR listings print the author last name first. Only at a
  * line start or after a column gap, and only with a credential, so a patient's "DOE, JANE" never matches.
  */
-const INVERTED = new RegExp(String.raw`(?:^|[ \t]{2,})([A-Z][A-Za-z'’\-]+),[ \t]*([A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z]\.?)?,?[ \t]+(${CREDS})(?![A-Za-z])`, 'gm');
+const INVERTED = new RegExp(String.raw`(?:^|(?<![ \t])[ \t]{2,})([A-Z][A-Za-z'’\-]+),[ \t]*([A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z]\.?)?,?[ \t]+(${CREDS})(?![A-Za-z])`, 'gm');
 
 export interface ProviderMatch {
   provider: Provider;

@@ -78,7 +78,8 @@ interface Heading { start: number; titleEnd: number; title: string; kind: Sectio
  * ASSESSMENT: Chronic LBP") or, without a colon, opening a numbered list ("IMPRESSION ,1.  Lumbar strain.").
  * After a lower-case word only a known heading of four letters or more counts, so "reviewed MRI: ..." stays prose.
  */
-const RUN_IN_HEADING = /(?<=^|[.!?,;:)]\s*|([a-z0-9])\s)((?:[A-Z][A-Z/&'\-]+ ){0,4}[A-Z][A-Z/&'\-]+)(?:\s?:(?: ?,)?|\s?,?(?=\s*1[.)]\s))/g;
+// The lookahead fails fast where no capital follows, so the lookbehind never rescans a long run of spaces.
+const RUN_IN_HEADING = /(?=[A-Z])(?<=^|[.!?,;:)]\s*|([a-z0-9])\s)((?:[A-Z][A-Z/&'\-]+ ){0,4}[A-Z][A-Z/&'\-]+)(?:\s?:(?: ?,)?|\s?,?(?=\s*1[.)]\s))/g;
 
 export interface RunInHeading { start: number; titleEnd: number; end: number; title: string; kind: SectionKind; colon: boolean }
 

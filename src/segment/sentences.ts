@@ -22,7 +22,8 @@ const FORM_FIELD = /^[ \t]*[A-Za-z][A-Za-z0-9 /&'()\-#]{0,40}:[ \t]*\S/;
 const HEADING_LINE = /^[ \t]*[A-Za-z][A-Za-z0-9 /&'()\-]{0,60}:[ \t,]*$/;
 const UPPER_LINE = /^[ \t]*[A-Z][A-Z0-9 /&'()\-]{2,60}[ \t]*$/;
 /** A heading inside run-on text: "PAST MEDICAL HISTORY:," or "Assessment:" after a boundary. */
-const INLINE_HEADING = /(^|[.!?],?\s*|:\s+|\s{2,}|\n\s*)([A-Z][A-Za-z0-9/&'\-]*(?: [A-Za-z0-9/&'()\-]+){0,6}):(?: ?,)?(?=\s|$)/g;
+// A run of spaces is tried from its start only (`(?<!\s)`): trying every position of a long run was quadratic.
+const INLINE_HEADING = /(^|[.!?],?\s*|:\s+|(?<!\s)\s{2,}|\n\s*)([A-Z][A-Za-z0-9/&'\-]*(?: [A-Za-z0-9/&'()\-]+){0,6}):(?: ?,)?(?=\s|$)/g;
 
 const RULE_LINE = /^[ \t]*[=\-_*#~+|]{5,}[ \t]*$/;
 

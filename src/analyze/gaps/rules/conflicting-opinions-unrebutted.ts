@@ -27,7 +27,16 @@ export const rule: GapRule = {
       isExaminingEncounter(ctx.encounterOf(f)) || NOT_AN_OPINION_SOURCE.test(ctx.providerOf(f)) ? 'examining' : 'treating';
 
     // MMI: one source says MMI, another that the claimant is not at MMI, or they give dates months apart.
-    const mmi = ctx.of('mmi_statement').filter((s) => s.attributes.kind !== 'plateau');
+    // One opinion per source, kind and date: a statement restated a thousand times is compared once (pairs of
+    // every restatement made the rule quadratic in the record's length).
+    const seen = new Set<string>();
+    const mmi = ctx.of('mmi_statement').filter((s) => {
+      if (s.attributes.kind === 'plateau') return false;
+      const key = `${ctx.providerOf(s)}|${s.attributes.kind}|${s.attributes.mmiDate ?? ''}|${ctx.dateOf(s) ?? ''}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     const finals = mmi.filter((s) => FINAL.has(s.attributes.kind));
     const notAt = mmi.filter((s) => s.attributes.kind === 'not_at_mmi');
     const mmiDate = (s: FactOf<'mmi_statement'>) => s.attributes.mmiDate ?? ctx.dateOf(s);
