@@ -3,7 +3,7 @@
  * example's notes repeated across 50 files of 100 pages, one visit per page, dates advanced so the case spans
  * years), uploads it through the API, waits for the analysis, then times every read a screen makes (median and
  * worst of 20) and one correction (which recomputes the case). Prints a table; target: each read < 200 ms.
- * Options: --pages 5000.
+ * Options: --pages 5000; --browser also times each screen in Debian Chromium (needs dist/ui built).
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,6 +38,45 @@ async function bigRecord(): Promise<{ name: string; text: string }[]> {
   return files;
 }
 
+/**
+ * `--browser`: the same case in Debian Chromium — time from asking for a screen to its content on screen (first
+ * open of the case, then each tab switch), median of 5.
+ */
+async function browserTimes(app: Awaited<ReturnType<typeof buildServer>>, caseId: string): Promise<number> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = app.server.address();
+  const base = `http://127.0.0.1:${addr && typeof addr === 'object' ? addr.port : 0}/`;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const screens: [string, string][] = [['overview', '[data-testid="verdict"]'], ['timeline', 'canvas'], ['facts', '[data-testid="fact-row"]'], ['gaps', '[data-testid="gap-item"]'], ['documents', '[data-testid="progress-bar"]'], ['corrections', 'main'], ['exports', '[data-testid="export-pdf"]']];
+  console.log('browser screen (5,000-page case)              median ms   worst ms');
+  for (const [tab, selector] of screens) {
+    const ms: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.goto(`${base}#/`);
+      await page.locator('[data-testid="case-list"]').first().waitFor();
+      const t = performance.now();
+      await page.goto(`${base}#/case/${caseId}/${tab}`);
+      await page.waitForSelector(selector, { timeout: 60_000 });
+      ms.push(performance.now() - t);
+    }
+    const s = stats(ms);
+    console.log(`${`open the case on ${tab}`.padEnd(46)}${s.median.toFixed(0).padStart(9)}${s.worst.toFixed(0).padStart(11)}`);
+  }
+  // Switching tabs inside an open case.
+  await page.goto(`${base}#/case/${caseId}/overview`);
+  await page.waitForSelector('[data-testid="verdict"]');
+  for (const [tab, selector] of screens.slice(1)) {
+    const t = performance.now();
+    await page.click(`a[href$="/${tab}"]`);
+    await page.waitForSelector(selector, { timeout: 60_000 });
+    console.log(`${`switch to ${tab}`.padEnd(46)}${(performance.now() - t).toFixed(0).padStart(9)}`);
+  }
+  await browser.close();
+  return addr && typeof addr === 'object' ? addr.port : 0;
+}
+
 function stats(ms: number[]): { median: number; worst: number } {
   const s = [...ms].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], worst: s[s.length - 1] };
@@ -46,7 +85,7 @@ function stats(ms: number[]): { median: number; worst: number } {
 const dir = await mkdtemp(path.join(tmpdir(), 'plateau-bench-ws-'));
 try {
   const ws = new Workspace(await openStore(path.join(dir, 'ws.db')), path.join(dir, 'data'));
-  const app = await buildServer({ workspace: ws, port: 4319, version: 'bench', uiDir: path.join(dir, 'none') });
+  const app = await buildServer({ workspace: ws, port: 4319, version: 'bench', uiDir: process.argv.includes('--browser') ? path.join(root, 'dist/ui') : path.join(dir, 'none') });
   const headers = { host: '127.0.0.1:4319', 'x-plateau': '1' };
   const get = async (url: string) => {
     const t = performance.now();
@@ -86,6 +125,7 @@ try {
     const s = stats(ms);
     console.log(`${label.padEnd(46)}${s.median.toFixed(1).padStart(9)}${s.worst.toFixed(1).padStart(11)}`);
   }
+  if (process.argv.includes('--browser')) headers.host = `127.0.0.1:${await browserTimes(app, c.id)}`;
   const fact = page1.facts.find((f) => f.type === 'treatment') ?? page1.facts[0];
   const t1 = performance.now();
   const r = await app.inject({ method: 'POST', url: `/api/cases/${c.id}/corrections`, headers, payload: { target: 'fact', action: 'reject', anchor: { factId: fact.id }, reason: 'bench' } });
