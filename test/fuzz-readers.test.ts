@@ -35,8 +35,8 @@ async function runFuzz(p: FuzzProperty): Promise<void> {
  * They run first: the timing checks are steadier in a fresh process than after the fuzz samples.
  */
 describe('fuzz: issues found by fuzzing, now fixed (smallest inputs)', () => {
-  // FUZZ-1 and FUZZ-3 break the citation invariant (tolerated by the properties through KNOWN_ISSUES); FUZZ-2, FUZZ-4
-  // and FUZZ-5 are quadratic times (test/fuzz/arbitraries.ts keeps those input shapes small enough for the budget).
+  // FUZZ-1 and FUZZ-3 broke the citation invariant (a new one would go in KNOWN_ISSUES with an `it.fails` test here
+  // until fixed); FUZZ-2, FUZZ-4 and FUZZ-5 were quadratic times.
   it('no issue is tolerated any more', () => {
     expect(Object.keys(KNOWN_ISSUES)).toEqual([]);
   });

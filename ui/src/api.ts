@@ -25,7 +25,9 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   // CSRF guard of the workspace server: every state-changing request carries this header.
   if (WRITE.has(method)) headers['X-Plateau'] = '1';
   let payload: BodyInit | undefined;
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    payload = body; // the browser sets the multipart Content-Type with its boundary
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
   }
@@ -54,6 +56,15 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
 }
 
 const c = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+
+/** A new claimant entry as sent; `amount` is dollars as typed ("42.50"). */
+export interface NewEntry {
+  date: string;
+  kind: ClaimantEntry['kind'];
+  title: string;
+  text?: string;
+  amount?: string;
+}
 
 export interface UploadFile {
   file: File;
@@ -113,6 +124,20 @@ export const api = {
   },
   /** The claimant's own notes, expenses and letters (never medical evidence). */
   entries: (id: string) => request<{ entries: ClaimantEntry[]; expenses: number }>('GET', `${c(id)}/entries`),
+  /** Adds a claimant entry: JSON without a file; multipart (fields first, then the `receipt` part) with one. */
+  addEntry: (id: string, e: NewEntry, receipt?: File | null) => {
+    if (!receipt) return request<ClaimantEntry>('POST', `${c(id)}/entries`, e);
+    const fd = new FormData();
+    fd.append('date', e.date);
+    fd.append('kind', e.kind);
+    fd.append('title', e.title);
+    if (e.text !== undefined) fd.append('text', e.text);
+    if (e.amount !== undefined) fd.append('amount', e.amount);
+    fd.append('receipt', receipt, receipt.name);
+    return request<ClaimantEntry>('POST', `${c(id)}/entries`, fd);
+  },
+  deleteEntry: (id: string, eid: string | number) => request<void>('DELETE', `${c(id)}/entries/${encodeURIComponent(String(eid))}`),
+  entryReceiptUrl: (id: string, eid: string | number) => `${c(id)}/entries/${encodeURIComponent(String(eid))}/receipt`,
   corrections: (id: string) => request<Correction[]>('GET', `${c(id)}/corrections`),
   addCorrection: (id: string, k: NewCorrection) =>
     request<{ correction: Correction; analysis: CaseAnalysis }>('POST', `${c(id)}/corrections`, k),

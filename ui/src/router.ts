@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export type Tab = 'documents' | 'overview' | 'timeline' | 'facts' | 'gaps' | 'corrections' | 'exports';
+export type Tab = 'documents' | 'overview' | 'timeline' | 'claimant' | 'facts' | 'gaps' | 'corrections' | 'exports';
 export const TABS: { id: Tab; label: string }[] = [
   { id: 'documents', label: 'Documents' },
   { id: 'overview', label: 'Overview' },
   { id: 'timeline', label: 'Timeline' },
+  { id: 'claimant', label: 'Claimant' },
   { id: 'facts', label: 'Facts' },
   { id: 'gaps', label: 'Gaps' },
   { id: 'corrections', label: 'Corrections' },

@@ -11,6 +11,7 @@ import { StatusPill } from './CaseList';
 import { DocumentsTab } from '../tabs/Documents';
 import { OverviewTab } from '../tabs/Overview';
 import { TimelineTab } from '../tabs/Timeline';
+import { ClaimantTab } from '../tabs/Claimant';
 import { FactsTab } from '../tabs/Facts';
 import { GapsTab } from '../tabs/Gaps';
 import { CorrectionsTab } from '../tabs/Corrections';
@@ -204,9 +205,10 @@ export function CaseView({ id, tab }: { id: string; tab?: Tab }) {
             </p>
           )}
           {current === 'documents' && <DocumentsTab ctx={ctx} />}
-          {current !== 'documents' && current !== 'corrections' && current !== 'exports' && !analysis && <NoAnalysis ctx={ctx} />}
+          {current !== 'documents' && current !== 'corrections' && current !== 'exports' && current !== 'claimant' && !analysis && <NoAnalysis ctx={ctx} />}
           {current === 'overview' && analysis && <OverviewTab ctx={ctx} analysis={analysis} />}
           {current === 'timeline' && analysis && <TimelineTab ctx={ctx} analysis={analysis} />}
+          {current === 'claimant' && <ClaimantTab ctx={ctx} analysis={analysis} />}
           {current === 'facts' && analysis && <FactsTab ctx={ctx} analysis={analysis} />}
           {current === 'gaps' && analysis && <GapsTab ctx={ctx} analysis={analysis} />}
           {current === 'corrections' && <CorrectionsTab ctx={ctx} />}
