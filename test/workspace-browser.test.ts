@@ -146,6 +146,20 @@ describe('the case workspace in a browser', () => {
     await shot(page, '08-gap-dismissed');
   }, 60_000);
 
+  it("keeps the claimant's own expense beside the record, never as medical evidence", async () => {
+    await page.getByRole('link', { name: /^Claimant/ }).click();
+    const form = page.getByTestId('entry-form');
+    await form.getByLabel(/^Date/).fill('2024-02-03');
+    await form.getByLabel('Kind').selectOption('expense');
+    await form.getByLabel(/^Title/).fill('Gabapentin copay');
+    await form.getByLabel('Amount in dollars').fill('42.50');
+    await form.getByRole('button', { name: 'Add entry' }).click();
+    await expect.poll(() => page.getByTestId('entry-row').count()).toBe(1);
+    expect(await page.getByTestId('entry-row').first().textContent()).toMatch(/not medical evidence/);
+    expect(await page.locator('body').textContent()).toMatch(/Your costs: \$42\.50/);
+    await shot(page, '09a-claimant-entries');
+  }, 60_000);
+
   it('shows the timeline picture', async () => {
     await page.getByRole('link', { name: /^Timeline/ }).click();
     await expect.poll(() => page.locator('canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
@@ -172,7 +186,7 @@ describe('the case workspace in a browser', () => {
     const screens: [string, ((p: Page) => Promise<void>)?][] = [
       [''],
       [`#/case/${caseId}/documents`], [`#/case/${caseId}/overview`], [`#/case/${caseId}/timeline`], [`#/case/${caseId}/facts`],
-      [`#/case/${caseId}/gaps`], [`#/case/${caseId}/corrections`], [`#/case/${caseId}/exports`],
+      [`#/case/${caseId}/gaps`], [`#/case/${caseId}/claimant`], [`#/case/${caseId}/corrections`], [`#/case/${caseId}/exports`],
       [`#/case/${caseId}/overview`, async (p) => { await p.getByTestId('reason').first().getByTestId('citation').first().click(); await p.getByTestId('evidence-mark').waitFor(); }],
     ];
     const found: string[] = [];
