@@ -91,6 +91,20 @@ describe('the CLI', () => {
   }, 60_000);
 });
 
+describe('a report written into the case folder', () => {
+  it('is warned about, and skipped on the next run', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'note.txt'), NOTE);
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const cli = [process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../src/cli/main.ts'), 'analyze', dir, '--out', path.join(dir, 'report.html')]] as const;
+    const first = await promisify(execFile)(cli[0], [...cli[1]]);
+    expect(first.stderr).toMatch(/warning: the report goes inside the case folder/);
+    const again = await promisify(execFile)(cli[0], [...cli[1]]).catch((e: { stderr: string }) => e);
+    expect(again.stderr).toMatch(/report\.html: a Plateau report, not a record: skipped/);
+  }, 60_000);
+});
+
 describe('blank scanned pages', () => {
   const pgm = (w: number, h: number, fill: (i: number) => number) => {
     const head = Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1');

@@ -71,6 +71,12 @@ export function registerAnalyze(program: Command): void {
       };
       const format = formatFrom(opts.format, opts.out);
 
+      // The case folder is input: a report written into it is skipped on the next run, but belongs elsewhere.
+      if (opts.out) {
+        const out = path.resolve(opts.out);
+        const inside = paths.map((p) => path.resolve(p)).find((p) => existsSync(p) && statSync(p).isDirectory() && out.startsWith(p + path.sep));
+        if (inside) process.stderr.write(`plateau: warning: the report goes inside the case folder ${printable(inside)}; later runs skip it (it is recognised as a Plateau report), but keep reports outside the records\n`);
+      }
       const started = performance.now();
       const run = await analyzePaths(paths, claim);
       const report = renderReport(run.analysis, format);
