@@ -135,3 +135,17 @@ describe('decompression bombs', () => {
     expect(run.analysis.facts.length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe('a document past the fact budget', () => {
+  it('is read up to the budget with a warning, and the case still gets its report', async () => {
+    const { MAX_FACTS_PER_DOCUMENT } = await import('../src/extract/index.js');
+    const dir = await tempDir();
+    // About 8 facts per repetition: enough repetitions to pass the budget.
+    const line = 'Low back pain 7/10. Physical therapy twice weekly. Lifting limited to 10 lb. Gabapentin 300 mg TID. ';
+    await writeFile(path.join(dir, 'huge.txt'), `DATE OF SERVICE: 03/14/2024\n${line.repeat(Math.ceil(MAX_FACTS_PER_DOCUMENT / 3))}`);
+    const run = await analyzePaths([dir], { type: 'ssdi' });
+    expect(run.analysis.facts.length).toBeLessThanOrEqual(MAX_FACTS_PER_DOCUMENT + 20);
+    expect(run.analysis.documents[0].warnings.join(' ')).toMatch(/fact budget reached/);
+    expect(run.failures).toEqual([]);
+  }, 120_000);
+});

@@ -107,8 +107,20 @@ function sectionAt(sections: Section[], offset: number): Section | undefined {
  * Extract facts from every encounter of a text document, with context flags, dates and evidence.
  * `excluded` marks offsets that state nothing about the claimant's care (an administrative part of the file).
  */
+/**
+ * Most facts read from one document. A real record yields about 12 a page; a document past this (a 50 MB line of
+ * text) is read up to it, with a warning, so the case still gets its report instead of running out of memory.
+ */
+export const MAX_FACTS_PER_DOCUMENT = 60_000;
+
 export function extractFacts(doc: SourceDocument, encounters: Encounter[], excluded: (offset: number) => boolean = () => false): Fact[] {
   const facts: Fact[] = [];
+  const budgetReached = (at: number) => {
+    if (facts.length < MAX_FACTS_PER_DOCUMENT) return false;
+    const page = doc.pages.find((p) => at >= p.start && at < p.end)?.n ?? '?';
+    doc.warnings.push(`fact budget reached (${MAX_FACTS_PER_DOCUMENT.toLocaleString('en-US')} facts): the document was read up to page ${page} of ${doc.pages.length}; split it to read the rest`);
+    return true;
+  };
   const ids = new Set<string>();
   const specialtiesSeen = new Set<string>();
   const marks = readFormMarks(doc.text);
@@ -128,6 +140,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
       .flatMap((p) => splitSentences(upToEnd, Math.max(enc.start, p.start), Math.min(enc.end, p.end)));
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
+      if (budgetReached(span.start)) return facts;
       // "COASTAL SPINE ASSOCIATES / Orthopaedic Spine Surgery": the practice's name states no event.
       if (excluded(span.start) || isDemographicLine(doc.text.slice(span.start, span.end)) || isLetterheadLine(doc.text, enc, span.start, span.end) || isTrailingLetterheadLine(doc.text, enc, span.start, span.end)) continue;
       const sent = makeSentence(doc, enc, span.start, span.end, sectionAt(sections, span.start));
