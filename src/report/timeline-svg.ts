@@ -11,6 +11,7 @@ import { formatNumber, instrumentLabel } from './measures.js';
 import { percent, trendRows } from './wording.js';
 import { pushTo } from '../util/group.js';
 import { maxOf, minOf } from '../util/arrays.js';
+import { DAYS_PER_MONTH } from '../knowledge/date-math.js';
 
 const W = 960;
 const LEFT = 190;
@@ -47,7 +48,7 @@ function makeAxis(days: number[]): Axis {
 }
 
 function ticks(axis: Axis): { day: number; label: string }[] {
-  const spanMonths = (axis.to - axis.from) / 30.4;
+  const spanMonths = (axis.to - axis.from) / DAYS_PER_MONTH;
   const step = [1, 2, 3, 6, 12, 24, 60].find((s) => spanMonths / s <= 10) ?? 120;
   const start = new Date(axis.from * DAY_MS);
   let y = start.getUTCFullYear();

@@ -1,5 +1,5 @@
 import type { FactOf } from '../../../model/index.js';
-import { daysBetween } from '../../dates.js';
+import { daysBetween, monthsOfDays } from '../../dates.js';
 import { makeGap, mainTreatingEvidence, opinionAddressee, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
@@ -51,7 +51,7 @@ export const rule: GapRule = {
     if (gapDays < STALE_DAYS && !(gapDays >= STALE_WORSENING_DAYS && (worse.length || trendWorse))) return [];
     const who = opinionAddressee(ctx, after[after.length - 1].provider);
     return [makeGap(rule.meta, {
-      why: `The most recent imaging in the record is from ${last}; care continued for ${Math.round(gapDays / 30.4)} more months (${after.length} visits, to ${end})${worse.length ? ` with worsening noted ("${shortQuote(worse[worse.length - 1], 90)}")` : ''}, and no later imaging or reason for not repeating it is recorded.`,
+      why: `The most recent imaging in the record is from ${last}; care continued for ${monthsOfDays(gapDays)} more months (${after.length} visits, to ${end})${worse.length ? ` with worsening noted ("${shortQuote(worse[worse.length - 1], 90)}")` : ''}, and no later imaging or reason for not repeating it is recorded.`,
       to: who,
       ask: `The latest imaging in the record is from ${last}. Please state whether updated imaging (e.g. MRI, X-rays or EMG/NCS) of the claimed condition is indicated given the course since then, and if any was done, send the report; if not indicated, please say why.`,
       evidence: [...(worse.length ? worse[worse.length - 1].evidence.slice(0, 1) : []), ...mainTreatingEvidence(ctx)],

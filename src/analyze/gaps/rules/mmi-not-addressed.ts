@@ -1,5 +1,5 @@
 import type { FactOf } from '../../../model/index.js';
-import { daysBetween } from '../../dates.js';
+import { daysBetween, monthsOfDays } from '../../dates.js';
 import { isExaminingEncounter, mainTreatingEvidence, makeGap, opinionAddressee, NOT_AN_OPINION_SOURCE } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
@@ -33,7 +33,7 @@ export const rule: GapRule = {
     const others = ctx.of('mmi_statement', true).filter((s) => !treatingFinal.includes(s)) as FactOf<'mmi_statement'>[];
     const elsewhere = others.find((s) => FINAL.has(s.attributes.kind));
     const ssa = ctx.profile.params.twelveMonthRule;
-    const pattern = `Care has run ${Math.round(span / 30.4)} months (${visits[0].date} to ${visits[visits.length - 1].date}) and`;
+    const pattern = `Care has run ${monthsOfDays(span)} months (${visits[0].date} to ${visits[visits.length - 1].date}) and`;
     const why = `${pattern} no treating physician states whether the claimant has reached maximum medical improvement or is permanent${elsewhere ? `; the only MMI statement comes from ${ctx.providerOf(elsewhere)}, not a treating physician` : ''}.`;
     const ask = ssa
       ? 'Please state whether the patient\'s condition has reached maximum medical improvement (stable and not expected to improve significantly with or without treatment), since what date, and whether the limitations you have documented are permanent, with the findings that support your opinion.'

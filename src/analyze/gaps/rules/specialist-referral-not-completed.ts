@@ -1,5 +1,5 @@
 import type { Encounter, Fact, Specialty } from '../../../model/index.js';
-import { daysBetween } from '../../dates.js';
+import { daysBetween, monthsOfDays } from '../../dates.js';
 import { list, mainTreatingEvidence, makeGap, opinionAddressee, quoteOf, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
@@ -69,7 +69,7 @@ export const rule: GapRule = {
       if (span >= CHRONIC_DAYS) {
         const who = opinionAddressee(ctx);
         gaps.push(makeGap(rule.meta, {
-          why: `Over ${Math.round(span / 30.4)} months (${clinical[0].date} to ${clinical[clinical.length - 1].date}) the claimant was seen only in primary care or the emergency department (${list([...new Set(clinical.map((v) => v.provider))].slice(0, 4))}); no specialist has evaluated the condition.`,
+          why: `Over ${monthsOfDays(span)} months (${clinical[0].date} to ${clinical[clinical.length - 1].date}) the claimant was seen only in primary care or the emergency department (${list([...new Set(clinical.map((v) => v.provider))].slice(0, 4))}); no specialist has evaluated the condition.`,
           to: who,
           ask: 'No specialist evaluation of the claimed condition is in the record. Please state whether a specialist referral (e.g. spine surgeon, orthopaedist, neurologist or pain physician) is indicated or was made, with its date and outcome, and send any specialist reports you hold.',
           evidence: [...abnormal.slice(-1).flatMap((f) => f.evidence.slice(0, 1)), ...mainTreatingEvidence(ctx)],

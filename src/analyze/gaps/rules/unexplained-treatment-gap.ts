@@ -1,5 +1,5 @@
 import type { Fact } from '../../../model/index.js';
-import { daysBetween } from '../../dates.js';
+import { DAYS_PER_MONTH, daysBetween } from '../../dates.js';
 import { makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
@@ -24,7 +24,7 @@ export function plannedIntervalDays(facts: Fact[]): number | undefined {
     const m = INTERVAL.exec(text);
     if (!m) continue;
     const n = Number(m[2] ?? NUMBER[m[1].toLowerCase()] ?? m[1]);
-    const days = /^w/i.test(m[3]) ? n * 7 : n * 30.4;
+    const days = /^w/i.test(m[3]) ? n * 7 : n * DAYS_PER_MONTH;
     best = Math.max(best ?? 0, days);
   }
   return best;
