@@ -1,12 +1,10 @@
 /** Wording for the Billing & costs section, shared by the Markdown and HTML reports. */
 import type { BillingTotal, Modality } from '../model/index.js';
 import { MODALITY_LABEL } from './labels.js';
+import { usd } from '../util/money.js';
 
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-export function usd(n: number): string {
-  return money.format(n);
-}
+/** Dollars: the one formatter, re-exported for the report's sections. */
+export { usd };
 
 /** A modality total's key in words: the treatment's label, or what the non-treatment bucket holds. */
 export function costCategory(key: string): string {

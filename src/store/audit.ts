@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Store } from './db.js';
+import { csvCell } from '../util/csv.js';
 
 export interface AuditEntry { at: string; actor: string; action: string; caseId?: string; target?: string; outcome: string }
 
@@ -43,12 +44,6 @@ export async function verifyAudit(db: Store): Promise<{ entries: number; ok: boo
     prev = r.hash;
   }
   return { entries: rows.length, ok: true };
-}
-
-function csvCell(v: string | number | null): string {
-  let s = v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
 }
 
 export async function auditCsv(db: Store): Promise<string> {

@@ -9,9 +9,10 @@ import type { CaseAnalysis, Fact } from '../model/index.js';
 import { renderHtml, renderJson } from '../report/index.js';
 import { renderLetters } from '../report/letters.js';
 import { escapeHtml } from '../report/html-template.js';
-import { usd } from '../report/billing.js';
+import { usd } from '../util/money.js';
 import type { ClaimantEntry } from './claimant-entries.js';
 import { byCodePoint } from '../util/arrays.js';
+import { csvCell } from '../util/csv.js';
 
 export const EXPORTS = {
   'report.html': 'text/html; charset=utf-8',
@@ -46,13 +47,6 @@ export async function printPdf(html: string, title: string): Promise<Buffer> {
   } finally {
     await browser.close();
   }
-}
-
-/** A spreadsheet cell: quoted, and never read as a formula ("=HYPERLINK(…)" in a record stays text). */
-function csvCell(v: string | number | undefined): string {
-  let s = v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
 }
 
 function factSummary(f: Fact): string {

@@ -5,9 +5,9 @@
 import type { CaseAnalysis, Fact, SupportItem, Supports } from '../../model/index.js';
 import type { CaseContext } from '../case-context.js';
 import { isForOtherCondition } from '../../knowledge/relevance.js';
+import { usd } from '../../util/money.js';
 
 const FUTURE = /\b(?:future (?:medical )?care|will (?:likely |probably )?(?:need|require)|lifetime|periodic|as needed for flares?|replacement|revision)\b/i;
-const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const quote = (f: Fact) => f.evidence[0].quote.replace(/\s+/g, ' ').slice(0, 140);
 
 export function personalInjurySupports(ctx: CaseContext, a: Pick<CaseAnalysis, 'mmi' | 'billing' | 'trajectory'>): Supports {

@@ -80,7 +80,6 @@ export function ssaSupports(ctx: CaseContext, a: Pick<CaseAnalysis, 'mmi' | 'dur
       : objective.length ? 'Abnormal findings are recorded only by sources that cannot establish an impairment alone (therapists, chiropractors).' : 'No abnormal objective finding in the record.',
     evidence: ev(byAms.length ? byAms : objective, 2),
     ...(byAms.length ? {} : { missing: ['an examination or imaging by a physician (or, for claims filed since 27 March 2017, an APRN or PA) documenting the abnormal findings'] }),
-    ...(ctx.claim.filingDate ? {} : { }),
   });
 
   const reserved = ctx.asserted.filter((f) => (f.type === 'work_status' && f.attributes.status === 'unable_any_work') || f.evidence.some((e) => RESERVED.test(e.quote)));

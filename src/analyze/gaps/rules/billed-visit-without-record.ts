@@ -71,9 +71,12 @@ export const rule: GapRule = {
     // Many sessions of a therapy course whose notes are in part present, or any session of a therapist whose own
     // notes are in the file (a ledger row that bills "visits 1-8" as one line): the missing daily notes are
     // therapy-notes-missing's request to the same office, not a second one.
-    const partlyDocumentedCourse = (provider: string, items: BillingAnalysis['billedWithoutRecord']) => THERAPY_BILLER.test(provider)
-      && items.some((m) => notes.some((e) => THERAPY.has(e.specialty) && Math.abs(daysBetween(e.date!, m.date)) <= 60
-        && (items.length >= 3 || namesBiller(e, distinctive(provider)))));
+    const partlyDocumentedCourse = (provider: string, items: BillingAnalysis['billedWithoutRecord']) => {
+      if (!THERAPY_BILLER.test(provider)) return false;
+      const words = distinctive(provider);
+      return items.some((m) => notes.some((e) => THERAPY.has(e.specialty) && Math.abs(daysBetween(e.date!, m.date)) <= 60
+        && (items.length >= 3 || namesBiller(e, words))));
+    };
     return [...byProvider].filter(([provider, items]) => !partlyDocumentedCourse(provider, items)).map(([provider, items]) => {
       const dates = items.map((i) => i.date);
       const named = dates.slice(0, MAX_DATES_NAMED);
