@@ -117,3 +117,26 @@ describe('exam findings in post-fixed and limited-to-degrees wording', () => {
     expect(f.map((x) => x.attributes.finding)).toContain(finding);
   });
 });
+
+describe('relief and how long it lasted', () => {
+  const read: [string, number | undefined, number | undefined][] = [
+    ['C6-7 epidural steroid injection on 01/05/2024 with about two weeks of partial relief.', undefined, 14],
+    ['Pain diary: about 40% relief of arm pain from day 2 to about day 14, then gradual return to baseline.', 40, 12],
+    ['She estimates 20 percent improvement that lasted about 3 weeks.', 20, 21],
+    ['The April injection gave her about 8 weeks of good relief.', undefined, 56],
+  ];
+  it.each(read)('%s', (text, percent, days) => {
+    const [b] = of(text, 'benefit');
+    expect(b?.attributes.percentRelief).toBe(percent);
+    expect(b?.attributes.durationDays).toBe(days);
+  });
+
+  const criteria = [
+    'If < 50% relief, recommend surgical consultation rather than repeat injection.',
+    'Will proceed to radiofrequency ablation if at least 80% relief after the medial branch blocks.',
+    'Goal of 50% pain relief with the TFESI.',
+  ];
+  it.each(criteria)('a criterion is not a result: %s', (text) => {
+    expect(of(text, 'benefit').filter((b) => b.attributes.percentRelief !== undefined)).toEqual([]);
+  });
+});

@@ -82,6 +82,19 @@ describe('summaries and past-tense history', () => {
     const t = `Date of Service: 04/04/2024\nProvider: Inés Calder, MD\n\nHISTORY OF PRESENT ILLNESS: ${s}\n`;
     expect(treatments(t).filter((f) => f.attributes.modality === 'medication').every((f) => f.temporality === 'historical')).toBe(true);
   });
+  const visit = (body: string) => `FOLLOW-UP\nDATE OF SERVICE: 05/18/2023\nPROVIDER: Nathan Okafor, MD\n\nASSESSMENT: ${body}\n`;
+  it.each<[string, string]>([
+    ['Shoulder impingement, failed more than 3 months of non-operative care\n(chiropractic/home exercise, NSAID, subacromial corticosteroid injection with only temporary relief).', 'joint_injection'],
+    ['Lumbar radiculopathy refractory to conservative management including physical therapy and an epidural steroid injection.', 'epidural_injection'],
+  ])('care listed as failed is history: %s', (body, modality) => {
+    const f = treatments(visit(body)).filter((x) => x.attributes.modality === modality);
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((x) => x.temporality === 'historical')).toBe(true);
+  });
+  it('the next step after a failed-care summary stays current', () => {
+    const f = treatments(visit('Failed conservative care (PT, NSAIDs); proceed with right shoulder arthroscopy.')).filter((x) => x.attributes.modality === 'surgery');
+    expect(f.every((x) => x.temporality === 'current')).toBe(true);
+  });
   it('current-visit narrative of a procedure note stays current', () => {
     const t = 'PROCEDURE NOTE\nDate of Procedure: 04/04/2024\nPhysician: Inés Calder, MD\n\nPROCEDURE: Left L5-S1 transforaminal epidural steroid injection.\nDESCRIPTION: The needle was advanced under fluoroscopy and 80 mg triamcinolone was given. The patient tolerated the procedure well.\n';
     const esi = treatments(t).filter((f) => f.attributes.modality === 'epidural_injection');

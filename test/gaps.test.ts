@@ -54,6 +54,18 @@ const injections = (withBenefit: boolean | 'duration-only') => () => {
   return b;
 };
 
+/** A viscosupplement series, its response reported once, weeks after the last injection. */
+const injectionSeries = (reported: boolean) => () => {
+  const b = new CaseBuilder();
+  for (const [d, n] of [['2023-08-16', 1], ['2023-08-23', 2], ['2023-08-30', 3]] as const) {
+    b.visit(d, { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'joint_injection', status: 'performed' }, `Right knee Orthovisc injection #${n} of 3.`);
+  }
+  b.visit('2023-11-15', DR_LEE);
+  if (reported) b.fact('benefit', { percentRelief: 20, durationDays: 21 }, 'She estimates 20 percent improvement that lasted about 3 weeks.');
+  else b.fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Right knee pain 7/10.');
+  return b;
+};
+
 const consult = (then: 'nothing' | 'declined-no-reason' | 'declined-with-reason' | 'not-candidate') => () => {
   const b = new CaseBuilder().visit('2024-01-05', { ...DR_KIM, kind: 'consultation' })
     .fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'Neurosurgical consultation for lumbar stenosis.');
@@ -303,8 +315,9 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     invalid: [{ name: 'pain score only', build: ptCourse(false) }],
   },
   'injection-without-relief-duration': {
-    valid: [{ name: 'percent and duration', build: injections(true) }, { name: 'duration in words, no percent', build: injections('duration-only') }],
-    invalid: [{ name: 'percent without duration', build: injections(false) }],
+    valid: [{ name: 'percent and duration', build: injections(true) }, { name: 'duration in words, no percent', build: injections('duration-only') },
+      { name: 'a series answered after its last injection', build: injectionSeries(true) }],
+    invalid: [{ name: 'percent without duration', build: injections(false) }, { name: 'a series with no response', build: injectionSeries(false) }],
   },
   'surgical-consult-without-decision-reason': {
     valid: [

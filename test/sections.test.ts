@@ -48,6 +48,13 @@ describe('findSections', () => {
     expect(sections.find((s) => /Time|Pain|Patient/.test(s.title))).toBeUndefined();
   });
 
+  it('reads an upper-case heading qualified in brackets before its colon', () => {
+    const s = findSections('She may continue working.\n\nFUTURE MEDICAL CARE (reasonably probable, related to the 02/08/2023 collision):\n - Injection for flare-ups, up to 1 per year.');
+    expect(s.map((x) => [x.kind, x.title])).toEqual([['other', ''], ['plan', 'FUTURE MEDICAL CARE']]);
+    const p = findSections('PLAN:\n - RTC after MR arthrogram.\n\nPROCEDURE - RIGHT SUBACROMIAL INJECTION (20610), 02/12/2024: Consent obtained, time-out.');
+    expect(p.map((x) => [x.kind, x.title])).toEqual([['plan', 'PLAN'], ['procedure', 'PROCEDURE']]);
+  });
+
   it('keeps unknown upper-case sub-headings as "other"', () => {
     const s = findSections('FINDINGS:  LEFT KNEE:  Osteochondral irregularity.');
     expect(s.map((x) => [x.kind, x.title])).toEqual([['imaging', 'FINDINGS'], ['other', 'LEFT KNEE']]);

@@ -29,6 +29,27 @@ const BARE_DATE_PHRASE = /^\s*(?:on|in|since|from|dated?|as of|then)?\s*$/i;
 /** Reports that summarise care: even a therapist writing one recounts the course rather than counting sessions. */
 const SUMMARY_KINDS = new Set(['ime', 'impairment_rating', 'fce', 'medical_source_statement']);
 
+/**
+ * A summary of care that did not work, naming it: "failed more than 3 months of non-operative care (chiropractic,
+ * NSAID, subacromial injection)", "refractory to conservative management including PT and an ESI". What it lists
+ * was given before; the note recounts it to justify the next step.
+ */
+const FAILED_CARE = /\b(?:failed|failure of|exhausted|refractory to|despite|unresponsive to|tried and failed)\s+(?:[\w-]+\s+){0,6}?(?:conservative|non-?operative|non-?surgical|nonsurgical|non-?interventional)\s+(?:care|management|treatment|measures|therapy|therapies|modalities)\b/gi;
+
+/** Whether [s, e) is in the list a FAILED_CARE summary gives: its bracket, or its "including …" run to the clause end. */
+function inFailedCareList(text: string, s: number): boolean {
+  for (const m of text.matchAll(FAILED_CARE)) {
+    const after = m.index + m[0].length;
+    if (s < m.index) return false;
+    const rest = text.slice(after);
+    const bracket = /^\s*\(/.exec(rest);
+    const listEnd = bracket ? after + (rest.indexOf(')') >= 0 ? rest.indexOf(')') : rest.length)
+      : /^\s*(?:including|with|of|consisting of|such as|:)/i.test(rest) ? after + (rest.search(/[;.]/) >= 0 ? rest.search(/[;.]/) : rest.length) : after;
+    if (s >= after && s < listEnd) return true;
+  }
+  return false;
+}
+
 function inHistoryNarrative(sent: SentenceCtx): boolean {
   const sec = sent.section;
   return !!sec && (HISTORY_SECTIONS.has(sec.kind) || /histor/i.test(sec.title ?? ''));
@@ -87,6 +108,8 @@ export function redateToOwnClause(base: Pick<Fact, 'date' | 'dateSource'>, sent:
  * own (a therapist counting her sessions is current care).
  */
 export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, own: boolean): boolean {
+  if (PROCEDURE_KINDS.has(sent.encounter.kind)) return false;
+  if (inFailedCareList(sent.text, s)) return true;
   if ((own && !SUMMARY_KINDS.has(sent.encounter.kind)) || PROCEDURE_KINDS.has(sent.encounter.kind) || sent.section?.kind === 'procedure' || sent.section?.kind === 'plan') return false;
   const [cs, ce] = clauseOf(sent.text, s);
   if (THIS_VISIT.test(sent.text.slice(cs, Math.max(ce, e)))) return false;

@@ -182,16 +182,28 @@ export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] 
 
 const RELIEF = /(?:(\d{1,3})\s*(?:-\s*\d{1,3}\s*)?%|(\d{1,3})\s*percent)\s*(?:pain\s+)?(?:relief|improvement|reduction|better|decrease|pain relief|benefit)|(?:relief|improvement|reduction in (?:her |his )?(?:pain|symptoms))\s+(?:of|by)\s+(?:about |approximately |~)?(\d{1,3})\s*%/gi;
 const NO_RELIEF = /\b(?:no|without|minimal|little|zero|did not (?:get|obtain|receive|provide|give|have) (?:any|much)?\s*|failed to (?:provide|give))\s*(?:significant |lasting |meaningful |appreciable |any )?(?:relief|benefit|improvement)\b|\bdid not help\b|\bwas not helpful\b|\bnot (?:helpful|effective|beneficial)\b/gi;
+const RELIEF_THRESHOLD = /\b(?:if|unless|criteri(?:a|on)|requires?|required|needs?|goal(?: of)?|expect\w*|minimum of)\b[^.;]{0,15}$/i;
 const NUM_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
 /** "for 3 weeks", "lasted anywhere from four to six months", "lasting between 2 and 3 weeks": the first figure of a range is kept. */
 const DURATION = new RegExp(String.raw`\b(?:for|lasting|lasted|lasts|x|over|which lasted|that lasted|duration of|helped|relieved)\s+(?:about|approximately|around|roughly|only|nearly|almost|~)?\s*(?:anywhere\s+)?(?:from\s+|between\s+)?(\d+(?:\.\d+)?|${NUM_WORD}|a few|several|a couple of|a|an)\s*(?:(?:-|to|and)\s*(?:\d+(?:\.\d+)?|${NUM_WORD})\s*)?(days?|weeks?|wks?|months?|mos?|years?)\b`, 'i');
+/** "about two weeks of partial relief": the length stated before the relief. */
+const DURATION_OF_RELIEF = new RegExp(String.raw`\b(?:(?:about|approximately|around|roughly|only|nearly|almost|~)\s*)?(\d+(?:\.\d+)?|${NUM_WORD}|a few|several|a couple of)\s*(?:(?:-|to)\s*(?:\d+(?:\.\d+)?|${NUM_WORD})\s*)?(days?|weeks?|wks?|months?|mos?)\s+of\s+(?:\w+\s+){0,2}(?:relief|benefit|improvement)\b`, 'i');
+/** A pain diary's span: "relief from day 2 to about day 14". */
+const DAY_SPAN = /\bfrom (?:post-?op(?:erative)? )?day (\d{1,3}) (?:to|until|through) (?:about |approximately )?day (\d{1,3})\b/i;
 const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
-function durationDays(text: string): { days?: number; text: string } | undefined {
+function toDays(amount: string, unit: string): number | undefined {
+  const n = parseNumber(amount.replace(/^a (?:few|couple of)$/i, (w) => (w.includes('few') ? 'few' : 'couple')));
+  return n !== undefined ? Math.round(n * UNIT_DAYS[unit[0].toLowerCase()]) : undefined;
+}
+/** How long relief lasted, in the first of the forms a note uses, with where it was said. */
+function durationDays(text: string): { days?: number; text: string; index: number; length: number } | undefined {
+  const span = DAY_SPAN.exec(text);
+  if (span && Number(span[2]) > Number(span[1])) return { days: Number(span[2]) - Number(span[1]), text: span[0], index: span.index, length: span[0].length };
   const d = DURATION.exec(text);
-  if (!d) return undefined;
-  const n = parseNumber(d[1].replace(/^a (?:few|couple of)$/i, (w) => (w.includes('few') ? 'few' : 'couple')));
-  const unit = UNIT_DAYS[d[2][0].toLowerCase()];
-  return { days: n !== undefined ? Math.round(n * unit) : undefined, text: d[0].replace(/^\S+\s+/, '') };
+  if (d) return { days: toDays(d[1], d[2]), text: d[0].replace(/^\S+\s+/, ''), index: d.index, length: d[0].length };
+  const b = DURATION_OF_RELIEF.exec(text);
+  if (b) return { days: toDays(b[1], b[2]), text: b[0].trim(), index: b.index, length: b[0].length };
+  return undefined;
 }
 
 export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
@@ -202,10 +214,12 @@ export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
   const modality = treatedBy(sent.text);
   // "Injection helped night pain for about 3 weeks", "injection 05/20 helped about 2-3 weeks": a treatment's relief and its length.
   const lasting = /\b(?:relief|benefit|improvement|effect)\b[^.;]{0,20}\b(?:lasted|lasting)\b/i.test(sent.text) || /\blasted\b/i.test(sent.text)
+    || DURATION_OF_RELIEF.test(sent.text)
     || (modality !== undefined && /\b(?:helped|relieved)\b/i.test(sent.text));
   for (const m of sent.text.matchAll(RELIEF)) {
     const percent = Number(m[1] ?? m[2] ?? m[3]);
-    if (percent > 100) continue;
+    // "If < 50% relief, refer to surgery", "proceed to RFA with ≥80% relief": a criterion, not a result.
+    if (percent > 100 || RELIEF_THRESHOLD.test(sent.text.slice(Math.max(0, m.index - 25), m.index))) continue;
     const attributes: FactOf<'benefit'>['attributes'] = { percentRelief: percent };
     const dur = durationDays(sent.text.slice(m.index));
     if (dur) { attributes.durationText = dur.text; if (dur.days !== undefined) attributes.durationDays = dur.days; }
@@ -223,15 +237,15 @@ export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
     }
   }
   if (out.length === 0 && lasting && (modality || /\b(?:relief|benefit)\b/i.test(sent.text))) {
-    const from = Math.max(0, sent.text.search(/\b(?:helped|relieved|relief|benefit|lasted|lasting)\b/i));
+    const before = DURATION_OF_RELIEF.exec(sent.text);
+    const from = before ? before.index : Math.max(0, sent.text.search(/\b(?:helped|relieved|relief|benefit|lasted|lasting)\b/i));
     const dur = durationDays(sent.text.slice(from));
-    const at = DURATION.exec(sent.text.slice(from));
-    if (dur && at) {
-      const i = from + at.index;
+    if (dur) {
+      const i = from + dur.index;
       const attributes: FactOf<'benefit'>['attributes'] = { durationText: dur.text };
       if (modality) attributes.modality = modality;
       if (dur.days !== undefined) attributes.durationDays = dur.days;
-      out.push({ ...mentionBase(sent, 'benefit', i, i + at[0].length), type: 'benefit', attributes });
+      out.push({ ...mentionBase(sent, 'benefit', i, i + dur.length), type: 'benefit', attributes });
     }
   }
   return out;

@@ -157,6 +157,15 @@ export function findSections(text: string, start = 0, end = text.length): Sectio
       if (!found.some((f) => f.start === s)) found.push({ start: s, titleEnd: s + title.length, title, kind });
     }
   }
+  // An upper-case heading qualified before its colon ("FUTURE MEDICAL CARE (reasonably probable, related to the
+  // collision):", "PROCEDURE - RIGHT SUBACROMIAL INJECTION (20610), 02/12/2024:"): the qualifier's commas stop the
+  // look-back above, so read it from the line start.
+  const qualified = /^[ \t]*([A-Z][A-Z /&'\-]{2,50}?)[ \t]*(?:\([^)\n]{1,100}\)|[-\u2013\u2014] [^:\n]{1,100})[ \t]*:/gm;
+  while ((m = qualified.exec(region))) {
+    const s = start + m.index + m[0].indexOf(m[1]);
+    const kind = sectionKindOf(m[1]);
+    if (kind && !found.some((f) => f.start === s)) found.push({ start: s, titleEnd: s + m[1].length, title: m[1], kind });
+  }
   found.sort((a, b) => a.start - b.start);
 
   const sections: Section[] = [];

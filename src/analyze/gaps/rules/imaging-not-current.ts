@@ -5,6 +5,8 @@ import type { GapRule } from '../types.js';
 
 const NOT_DONE = /\b(?:order\w*|schedul\w*|recommend\w*|consider\w*|will|plan\w*|pending|authori[sz]\w*|request\w*|financial|form|when able|if|needs?|needed|should|no indication)\b/i;
 const WORSENING = /\b(?:worsen\w*|getting worse|progressive|progressing|new (?:onset|numbness|weakness|tingling)|increas\w* (?:pain|weakness|numbness)|deteriorat\w*)\b/i;
+/** Not a change in the condition: what aggravates it ("sitting > 30 min worsens neck pain") or what to watch for ("call for new weakness"). */
+const NOT_A_CHANGE = /\b(?:worsens|worsened by|aggravat\w*|exacerbat\w* by)\s+(?:(?:the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:pain|symptoms|discomfort)|\b(?:call|return|seek\w*(?: medical)? (?:care|attention)|report|go to (?:the )?(?:ER|ED|emergency))\b[^.]{0,40}\b(?:for|if|with)\b[^.]{0,60}\b(?:worse|worsen\w*|new)\b|\bprecautions?\b/i;
 /** No imaging for this long while care continues leaves the current structural state unknown. */
 const STALE_DAYS = 365;
 /** ... or this long when the notes describe worsening. */
@@ -46,7 +48,7 @@ export const rule: GapRule = {
     const after = visits.filter((v) => v.date > last);
     if (after.length < 2) return [];
     const gapDays = daysBetween(last, end);
-    const worse = ctx.asserted.filter((f) => (ctx.dateOf(f) ?? '') > last && f.evidence.some((e) => WORSENING.test(e.quote)) && f.type !== 'treatment');
+    const worse = ctx.asserted.filter((f) => (ctx.dateOf(f) ?? '') > last && f.evidence.some((e) => WORSENING.test(e.quote) && !NOT_A_CHANGE.test(e.quote)) && f.type !== 'treatment');
     const trendWorse = ctx.trajectory.trends.some((t) => t.verdict === 'worsened' && t.points.some((p) => (p.date ?? '') > last));
     if (gapDays < STALE_DAYS && !(gapDays >= STALE_WORSENING_DAYS && (worse.length || trendWorse))) return [];
     const who = opinionAddressee(ctx, after[after.length - 1].provider);

@@ -10,6 +10,8 @@ export const INJECTIONS = new Set<Modality>([
   'joint_injection', 'other_injection', 'radiofrequency_ablation',
 ]);
 const WINDOW_DAYS = 180;
+/** Injections this close together are one series (a viscosupplement course, bilateral or staged blocks): its response is reported after the last. */
+const SERIES_DAYS = 28;
 /** Blocks given to diagnose a pain generator, not to treat it. */
 const DIAGNOSTIC_BLOCKS = new Set<Modality>(['medial_branch_block']);
 /** Words that show an injection procedure, not a triage score ("ESI 3"), a request form ("RFA submitted") or an authorization. */
@@ -49,7 +51,10 @@ export const rule: GapRule = {
       const lacking = done.filter((f, i) => {
         const d = ctx.dateOf(f);
         if (!d) return false;
-        const next = doneDates.slice(i + 1).find((x) => x && x > d);
+        // The next injection that is not part of this one's series bounds where a response report can belong to it.
+        let seriesEnd = d;
+        for (const x of doneDates.slice(i + 1)) if (x && x >= seriesEnd && daysBetween(seriesEnd, x) <= SERIES_DAYS) seriesEnd = x;
+        const next = doneDates.slice(i + 1).find((x) => x && x > seriesEnd);
         const mine = benefits.filter((b) => {
           const m = b.attributes.modality;
           if (m && m !== e.modality && m !== 'other_injection' && m !== 'joint_injection') return false;
