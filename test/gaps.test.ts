@@ -44,6 +44,20 @@ const ptCourse = (withScores: boolean) => () => {
   return b;
 };
 
+/** PT scored at the evaluation and at visit 15, discharged two weeks later; or seen once and discharged for no-shows. */
+const ptRescored = (kind: 'rescored-before-discharge' | 'evaluation-only') => () => {
+  const b = new CaseBuilder().visit('2023-02-22', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT evaluation.')
+    .fact('outcome_measure', { instrument: 'ODI', value: 52, max: 100 }, 'ODI 26/50 = 52%.');
+  if (kind === 'rescored-before-discharge') {
+    b.visit('2023-04-12', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Visit 15: ther ex.')
+      .fact('outcome_measure', { instrument: 'ODI', value: 40, max: 100 }, 'ODI 40%.')
+      .visit('2023-04-28', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed', sessions: 16 }, 'Discharged from PT after 16 visits; plateau.');
+  } else {
+    b.visit('2023-07-11', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'discontinued', sessions: 1 }, 'Discharged per 30-day inactivity policy; visits attended: 1.');
+  }
+  return b;
+};
+
 const injections = (withBenefit: boolean | 'duration-only') => () => {
   const b = new CaseBuilder().visit('2024-01-05', { ...DR_LEE, kind: 'procedure_note' })
     .fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'L4-5 ILESI performed.')
@@ -137,6 +151,10 @@ const imagingMention = (withReport: boolean) => () => {
     .fact('objective_finding', { category: 'imaging', finding: 'normal', label: 'no fracture', abnormal: false }, 'IMPRESSION: No acute fracture.');
   return b;
 };
+
+/** X-rays taken and read at the orthopaedic visit itself: the note is the interpretation. */
+const officeXrays = () => new CaseBuilder().visit('2023-04-05', DR_KIM)
+  .fact('treatment', { modality: 'imaging_study', subtype: 'x-ray', status: 'performed' }, 'RADIOGRAPHS (obtained today, standing AP, Rosenberg, lateral and Merchant views, personally reviewed): medial joint space narrowing.');
 
 const staleImaging = (recent: boolean) => () => {
   const b = new CaseBuilder().file('mri.txt').visit('2022-01-05', { name: 'Dr. Lind', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
@@ -257,7 +275,7 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     invalid: [{ name: 'adjustment disorder, counseling declined, no evaluation', claim: { type: 'ssdi' }, build: mentalHealth(false) }],
   },
   'imaging-report-missing': {
-    valid: [{ name: 'formal report filed', build: imagingMention(true) }],
+    valid: [{ name: 'formal report filed', build: imagingMention(true) }, { name: 'X-rays taken and read in the office', build: officeXrays }],
     invalid: [{ name: 'ED note summarizes a CT, no report', build: imagingMention(false) }],
   },
   'imaging-not-current': {
@@ -311,7 +329,8 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
 
 const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   'pt-without-functional-measures': {
-    valid: [{ name: 'ODI at start and end', build: ptCourse(true) }],
+    valid: [{ name: 'ODI at start and end', build: ptCourse(true) }, { name: 'ODI re-scored two weeks before discharge', build: ptRescored('rescored-before-discharge') },
+      { name: 'evaluation only, discharged for no-shows', build: ptRescored('evaluation-only') }],
     invalid: [{ name: 'pain score only', build: ptCourse(false) }],
   },
   'injection-without-relief-duration': {
@@ -507,5 +526,15 @@ describe('gap rules', () => {
     const [gap] = gapsOf({ name: 'no decision', build: consult('nothing') }, 'surgical-consult-without-decision-reason');
     expect(gap.request.to).toBe('Dr. Kim (orthopedic surgery)');
     expect(gap.request.ask).toContain('2024-01-05');
+  });
+});
+
+describe('imaging-report-missing: a later note citing a study another record already reads', () => {
+  it('asks about the ED X-rays once, for the ED, not again for the doctor who read the ED record', () => {
+    const gaps = gapsOf({ name: 'ED then PCP', build: () => new CaseBuilder().visit('2023-09-15', ED_DOC)
+      .fact('treatment', { modality: 'imaging_study', subtype: 'x-ray', status: 'performed' }, 'XR cervical spine 3 views: no fracture or malalignment.')
+      .file('pcp.txt').visit('2023-09-19', DR_PATEL)
+      .fact('treatment', { modality: 'imaging_study', subtype: 'x-ray', status: 'performed' }, 'ED records reviewed: cervical x-rays without fracture.') }, 'imaging-report-missing');
+    expect(gaps.flatMap((g) => g.evidence.map((e) => e.quote)).some((q) => /ED records reviewed/.test(q))).toBe(false);
   });
 });

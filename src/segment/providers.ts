@@ -12,8 +12,12 @@ const LABELLED = new RegExp(
   String.raw`(?:(?:(?:electronically |e-)?signed(?: by)?|(?:dictated|seen|evaluated|examined|performed|interpreted|read) by)\s*:?|(?:signature|attending(?: physician)?|provider|physician|therapist|treating (?:physician|provider|doctor)|examiner|evaluator|rendering provider|surgeon|radiologist|interpreting physician|author|clinician|chiropractor)\s*:)[ \t]*(${NAME})(?:[ \t]*,?[ \t]+|[ \t]*,[ \t]*)?(${CREDS})?(?![A-Za-z])`,
   'gi',
 );
-/** A line that is only a name with credentials: "John Smith, MD", "Jane Roe, D.C.". */
-const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})\s*,\s*(${CREDS})[ \t]*$`, 'gm');
+/**
+ * A line that starts with a name and credentials and says nothing else in prose: "John Smith, MD", "Jane Roe, D.C.",
+ * "Rosalind Achebe-Marsh, MD - Neurology / Clinical Neurophysiology" (a letterhead), "Ann Lee, MD      Signed 04/20/2023"
+ * (a signature with its stamp after a column gap).
+ */
+const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$)`, 'gm');
 
 /**
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD": EHR listings print the author last name first. Only at a

@@ -9,6 +9,12 @@ const NOT_DONE = /\b(?:order\w*|schedul\w*|recommend\w*|consider\w*|will|plan\w*
 /** Words that make it a study done and read ("X-rays show", "CT negative"). */
 const DONE = /\b(?:show\w*|reveal\w*|demonstrat\w*|negative|unremarkable|normal|no (?:acute|fracture)|fracture|impression|findings?|obtained|performed|taken|done|review\w*|read)\b/i;
 const REPORT_WINDOW_DAYS = 3;
+/**
+ * X-rays taken in the treating office and read by the treating doctor ("obtained today, … personally reviewed"): the
+ * note is the interpretation. A clinic film with a "preliminary read; radiology over-read to follow" still has a report to ask for.
+ */
+const IN_OFFICE = /\b(?:today|in (?:the )?(?:office|clinic)|in-?office|on-?site)\b/i;
+const READ_BY_AUTHOR = /\b(?:personally|(?:reviewed|interpreted|read) (?:personally|by me)|my (?:interpretation|read(?:ing)?)|I (?:reviewed|interpreted|read) (?:the|these|them))\b/i;
 
 /** The words that must name the study in the sentence itself (a "CTS" or an "MRI status" question is not a CT or an MRI). */
 const STUDY_WORDS: Record<string, RegExp> = {
@@ -47,11 +53,15 @@ export const rule: GapRule = {
       if (!enc || enc.kind === 'imaging' || enc.kind === 'emg') continue;
       const d = ctx.dateOf(f);
       if (!d) continue;
-      // A mention dated only by the visit may describe an older study: any earlier report answers it.
+      if (/^x-ray$/i.test(f.attributes.subtype ?? '') && f.evidence.some((e) => IN_OFFICE.test(e.quote) && READ_BY_AUTHOR.test(e.quote))) continue;
+      // A mention dated only by the visit may describe an older study: any earlier report answers it, and so does an
+      // earlier record of another visit that gives the same study's result (the ED's own read of its X-rays).
       const fromSentence = f.dateSource === 'sentence' || f.dateSource === 'relative';
       const answered = reports.some((r) => fromSentence || enc.kind === 'emergency_visit'
         ? Math.abs(daysBetween(r.date!, d)) <= REPORT_WINDOW_DAYS
-        : r.date! <= d);
+        : r.date! <= d)
+        || (!fromSentence && studies.some((o) => o.attributes.subtype === f.attributes.subtype && o.encounterId !== f.encounterId
+          && (ctx.encounterOf(o)?.date ?? '9') <= d));
       if (answered) continue;
       pushTo(missing, ctx.providerOf(f), f);
     }

@@ -4,10 +4,16 @@ import { isFunctionalInstrument } from '../../../knowledge/instruments.js';
 import { humanModality, list, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 import { pushTo } from '../../../util/group.js';
+import { daysBetween } from '../../dates.js';
 
 const THERAPY = new Set<Modality>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'work_conditioning']);
 const THERAPY_SPECIALTY = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic']);
 const ENDED = new Set(['completed', 'discontinued']);
+/** A course this short (an evaluation and a no-show discharge) has nothing to measure change over. */
+const MIN_SESSIONS = 3;
+/** A score this close to either end of the course stands for it: therapists re-score every few visits, not at the last. */
+const START_DAYS = 14;
+const END_DAYS = 30;
 
 export const rule: GapRule = {
   meta: {
@@ -24,7 +30,7 @@ export const rule: GapRule = {
     const byTherapist = new Map<string, string[]>();
     const evidence = new Map<string, ReturnType<typeof ctx.of<'outcome_measure'>>[number]['evidence']>();
     for (const e of ctx.timeline) {
-      if (!THERAPY.has(e.modality) || !ENDED.has(e.status) || !e.firstDate || !e.lastDate) continue;
+      if (!THERAPY.has(e.modality) || !ENDED.has(e.status) || !e.firstDate || !e.lastDate || e.sessions < MIN_SESSIONS) continue;
       // Only the therapist's own notes can carry the measures; a course known from mentions is a records gap instead.
       const own = ctx.visits.filter((v) => v.date >= e.firstDate! && v.date <= e.lastDate!
         && v.encounters.some((x) => THERAPY_SPECIALTY.has(x.specialty) && isAcceptableMedicalSource(x) === false));
@@ -32,8 +38,8 @@ export const rule: GapRule = {
       const ownEnc = new Set(own.flatMap((v) => v.encounters.map((x) => x.id)));
       const measures = ctx.of('outcome_measure').filter((m) => ownEnc.has(m.encounterId) && isFunctionalInstrument(m.attributes.instrument));
       const dated = measures.map((m) => ctx.dateOf(m)).filter((d): d is string => !!d).sort();
-      const startOk = dated.length && dated[0] <= own[0].date;
-      const endOk = dated.length >= 2 && dated[dated.length - 1] >= own[own.length - 1].date;
+      const startOk = dated.length && daysBetween(own[0].date, dated[0]) <= START_DAYS;
+      const endOk = dated.length >= 2 && daysBetween(dated[dated.length - 1], own[own.length - 1].date) <= END_DAYS;
       if (startOk && endOk) continue;
       const therapist = own[own.length - 1].provider;
       const missing = [!startOk && 'at the evaluation', !endOk && 'at discharge'].filter(Boolean).join(' or ');
