@@ -16,6 +16,18 @@ const PRINT = (page: number) => `Patient: DOE, JANE  DOB: 01/02/1970  MRN: 00482
 
 const CORPUS: Case[] = [
   {
+    name: 'a telephone encounter after an office visit',
+    text: `MIDDLE GEORGIA ORTHOPAEDICS
+DATE OF SERVICE: 03/05/2024         VISIT TYPE: Follow-up
+PLAN: Revision rotator cuff repair requested. Continue PT 2x/week.
+Nathaniel P. Okafor, M.D.          Electronically signed 03/05/2024 16:05
+
+TELEPHONE ENCOUNTER                 03/18/2024 10:42       Staff: Tamsin R. Goolsby, MA (surgery scheduler)
+Health plan approved revision R shoulder arthroscopy. Called patient - she wishes to proceed. Scheduled 04/16/2024.
+`,
+    want: [{ date: '2024-03-05' }, { date: '2024-03-18' }],
+  },
+  {
     name: 'DATE OF SERVICE label, separators',
     text: `Northgate Orthopedic Associates
 DATE OF SERVICE: 03/14/2024

@@ -41,6 +41,8 @@ describe('treatment status cues', () => {
     ['She completed 8 sessions of CBT for pain coping.', 'psychology', 'completed'],
     ['Discharged from psychotherapy; goals met.', 'psychology', 'completed'],
     ['Maintain home exercise program.', 'home_exercise', 'ongoing'],
+    ['Peach Belt Health Plan approved revision R shoulder arthroscopy/RCR (auth #PB-24-1187342).', 'surgery', 'planned'],
+    ['PROCEDURE TODAY: R shoulder subacromial injection (RFA approved 05/31/2022, auth # SCS-UR-22-3381).', 'joint_injection', 'performed'],
   ];
   it.each(cases)('%s → %s %s', (text, modality, status) => {
     expect(of(text, 'treatment').map((f) => [f.attributes.modality, f.attributes.status])).toContainEqual([modality, status]);
@@ -138,5 +140,19 @@ describe('relief and how long it lasted', () => {
   ];
   it.each(criteria)('a criterion is not a result: %s', (text) => {
     expect(of(text, 'benefit').filter((b) => b.attributes.percentRelief !== undefined)).toEqual([]);
+  });
+});
+
+describe('pain diaries', () => {
+  const table: [string, string][] = [
+    ['Discharged ambulatory with driver at 10:55 with written instructions and pain diary.', 'diary_issued'],
+    ['Injection response diary given.', 'diary_issued'],
+    ['Pain diary: about 40% relief of arm pain from day 2 to about day 14.', 'diary_reported'],
+    ['Per her pain diary, relief lasted 3 weeks.', 'diary_reported'],
+    ['LSB #1: ~80% relief for about 2 days, then returned to baseline. Pain diary confirms.', 'diary_reported'],
+    ['Diary review: average NRS 7 -> 5 at best on days 3-4.', 'diary_reported'],
+  ];
+  it.each(table)('%s → %s', (text, signal) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain(signal);
   });
 });

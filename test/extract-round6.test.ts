@@ -71,6 +71,10 @@ describe('summaries and past-tense history', () => {
     expect(pt?.temporality).toBe('historical');
     expect(pt?.date).toBe('2023-02-02'); // on or after the injury: the summary gives no date of its own
   });
+  it('a date in the bracket after a mention is its own, not the date of the event before it', () => {
+    const surgery = treatments(ime('Acute worsening of the right shoulder after a fall 02/03/2024 in a patient status post rotator cuff repair (06/13/2023).')).find((f) => f.attributes.modality === 'surgery');
+    expect(surgery?.date).toBe('2023-06-13');
+  });
   it('a leading date phrase still dates the event of its sentence', () => {
     const surgery = treatments(ime('On 03/14/2023, she underwent a left L4-5 microdiscectomy.')).find((f) => f.attributes.modality === 'surgery');
     expect(surgery?.date).toBe('2023-03-14');

@@ -80,6 +80,14 @@ const injectionSeries = (reported: boolean) => () => {
   return b;
 };
 
+/** A pain diary handed out with the injection; the relief is summarised later, the diary returned or not. */
+const diary = (returned: boolean) => () => new CaseBuilder().visit('2024-01-05', { ...DR_LEE, kind: 'procedure_note' })
+  .fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'C6-7 interlaminar ESI performed.')
+  .fact('plan_signal', { signal: 'diary_issued' }, 'Discharged with written instructions and pain diary.')
+  .visit('2024-01-31', DR_LEE)
+  .fact('benefit', { percentRelief: 40, durationDays: 12, modality: 'epidural_injection' }, returned ? 'Pain diary: about 40% relief from day 2 to about day 14.' : 'She recalls about 40% relief for 12 days.')
+  .fact('plan_signal', { signal: returned ? 'diary_reported' : 'return_to_clinic' }, returned ? 'Pain diary: about 40% relief' : 'RTC 4 weeks.');
+
 const consult = (then: 'nothing' | 'declined-no-reason' | 'declined-with-reason' | 'not-candidate') => () => {
   const b = new CaseBuilder().visit('2024-01-05', { ...DR_KIM, kind: 'consultation' })
     .fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'Neurosurgical consultation for lumbar stenosis.');
@@ -335,8 +343,9 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   },
   'injection-without-relief-duration': {
     valid: [{ name: 'percent and duration', build: injections(true) }, { name: 'duration in words, no percent', build: injections('duration-only') },
-      { name: 'a series answered after its last injection', build: injectionSeries(true) }],
-    invalid: [{ name: 'percent without duration', build: injections(false) }, { name: 'a series with no response', build: injectionSeries(false) }],
+      { name: 'a series answered after its last injection', build: injectionSeries(true) }, { name: 'the pain diary read back', build: diary(true) }],
+    invalid: [{ name: 'percent without duration', build: injections(false) }, { name: 'a series with no response', build: injectionSeries(false) },
+      { name: 'a pain diary given, relief recalled later, no diary in the file', build: diary(false) }],
   },
   'surgical-consult-without-decision-reason': {
     valid: [

@@ -24,6 +24,8 @@ const PAST_ACCOUNT = /\b(?:(?:was|were) (?:given|provided|prescribed|tried|trial
 const PAST_ANCHOR = /\b(?:at th(?:at|e) time|back then|previously|prior(?:ly)?|before|earlier|initially|originally|years? ago|in the past|(?:in|since|during) (?:19|20)\d\d|at age \d+|as a (?:child|teen(?:ager)?)|subsequently|later)\b/i;
 /** Words that put the act at this visit. */
 const THIS_VISIT = /\b(?:today|this (?:visit|morning|afternoon)|in (?:the )?(?:clinic|office)|here|now)\b/i;
+/** Between a mention and the date that is its own: "repair (06/13/2023)", "ESI (on 05/16/2023". */
+const BRACKET_DATE_LEAD = /^\s*\(\s*(?:on |dated? |DOS:? )?$/i;
 /** What may surround a date in a clause of its own: "On", "In March", "Since". */
 const BARE_DATE_PHRASE = /^\s*(?:on|in|since|from|dated?|as of|then)?\s*$/i;
 /** Reports that summarise care: even a therapist writing one recounts the course rather than counting sessions. */
@@ -94,6 +96,9 @@ export function datesForMention(sent: SentenceCtx, s: number): DateMention[] {
 /** Re-date a sentence-dated fact when its chosen date belongs to another event of the sentence. */
 export function redateToOwnClause(base: Pick<Fact, 'date' | 'dateSource'>, sent: SentenceCtx, s: number, e: number): void {
   if (base.dateSource !== 'sentence') return;
+  // "status post rotator cuff repair (06/13/2023)": a date in the bracket right after the mention is its own.
+  const bracketed = sent.dates().find((d) => d.start > e && !d.relative && BRACKET_DATE_LEAD.test(sent.text.slice(e, d.start)));
+  if (bracketed) { base.date = bracketed.date; return; }
   const allowed = datesForMention(sent, s);
   if (allowed.length === sent.dates().length) return;
   // With no date of its own, a course listed after a dated event in a chronological summary began on or after it.

@@ -29,6 +29,8 @@ export function injectionsGiven(ctx: Parameters<GapRule['check']>[0], course: Fa
   });
 }
 
+interface Item { name: string; dates: string[]; diaryDates: string[]; facts: Fact[] }
+
 export const rule: GapRule = {
   meta: {
     id: 'injection-without-relief-duration',
@@ -43,46 +45,68 @@ export const rule: GapRule = {
   check(ctx) {
     const byId = new Map<string, Fact>(ctx.asserted.map((f) => [f.id, f]));
     const benefits = ctx.of('benefit');
-    const lackingByWho = new Map<string, { name: string; dates: string[]; facts: FactOf<'treatment'>[] }[]>();
+    const lackingByWho = new Map<string, Item[]>();
+    const signals = ctx.of('plan_signal');
+    const diariesIssued = signals.filter((f) => f.attributes.signal === 'diary_issued');
+    const diariesRead = signals.filter((f) => f.attributes.signal === 'diary_reported');
     for (const e of ctx.timeline.filter((x) => INJECTIONS.has(x.modality))) {
       const course = e.events.map((ev) => byId.get(ev.factId)).filter((f): f is FactOf<'treatment'> => f?.type === 'treatment');
       const done = injectionsGiven(ctx, course);
       const doneDates = done.map((f) => ctx.dateOf(f));
-      const lacking = done.filter((f, i) => {
+      const lacking: FactOf<'treatment'>[] = [];
+      const diaries: Fact[] = [];
+      done.forEach((f, i) => {
         const d = ctx.dateOf(f);
-        if (!d) return false;
+        if (!d) return;
         // The next injection that is not part of this one's series bounds where a response report can belong to it.
         let seriesEnd = d;
         for (const x of doneDates.slice(i + 1)) if (x && x >= seriesEnd && daysBetween(seriesEnd, x) <= SERIES_DAYS) seriesEnd = x;
         const next = doneDates.slice(i + 1).find((x) => x && x > seriesEnd);
+        const reportedAt = (b: Fact) => {
+          const bd = ctx.encounterOf(b)?.date ?? ctx.dateOf(b);
+          return !!bd && bd >= d && daysBetween(d, bd) <= WINDOW_DAYS && !(next && bd > next);
+        };
         const mine = benefits.filter((b) => {
           const m = b.attributes.modality;
           if (m && m !== e.modality && m !== 'other_injection' && m !== 'joint_injection') return false;
           // A later note that names this injection's date ("injection 05/20 helped about 2-3 weeks") reports on it.
           if (b.dateSource === 'sentence' && ctx.dateOf(b) === d) return true;
           // Otherwise relief is reported at a visit after the injection; a date inside the sentence ("the July injection") names the injection, not the report.
-          const bd = ctx.encounterOf(b)?.date ?? ctx.dateOf(b);
-          return !!bd && bd >= d && daysBetween(d, bd) <= WINDOW_DAYS && !(next && bd > next);
+          return reportedAt(b);
         });
         // How long relief lasted is what repeat-injection criteria and the exhaustion of options turn on; "helped
         // about 3 weeks" documents the response without a percent, "70% relief" alone does not — except for a
         // diagnostic block, whose answer is its peak percent relief.
         const diagnostic = DIAGNOSTIC_BLOCKS.has(e.modality);
-        return !mine.some((b) => b.attributes.durationDays !== undefined || b.attributes.durationText || b.attributes.noRelief
-          || (diagnostic && b.attributes.percentRelief !== undefined));
+        if (!mine.some((b) => b.attributes.durationDays !== undefined || b.attributes.durationText || b.attributes.noRelief
+          || (diagnostic && b.attributes.percentRelief !== undefined))) lacking.push(f);
+        // A diary handed out with the injection and never read back in any later note: the contemporaneous record
+        // is missing even when a note summarises the relief. Where later diaries are read back, the practice keeps them.
+        const issued = diariesIssued.find((x) => ctx.dateOf(x) === d && !diaries.includes(x));
+        if (issued && !diariesRead.some((r) => (ctx.encounterOf(r)?.date ?? ctx.dateOf(r) ?? '') >= d)) diaries.push(issued);
       });
-      if (!lacking.length) continue;
-      const dates = [...new Set(lacking.map((f) => ctx.dateOf(f)!))];
-      const performer = ctx.providerOf(lacking.find((f) => ctx.encounterOf(f)?.kind === 'procedure_note') ?? lacking[0]);
+      if (!lacking.length && !diaries.length) continue;
+      const performer = ctx.providerOf(lacking.find((f) => ctx.encounterOf(f)?.kind === 'procedure_note') ?? lacking[0] ?? diaries[0]);
       const who = opinionAddressee(ctx, performer);
-      pushTo(lackingByWho, who, { name: humanModality(e.modality === 'other_injection' ? 'injection' : e.modality), dates, facts: lacking });
+      pushTo(lackingByWho, who, {
+        name: humanModality(e.modality === 'other_injection' ? 'injection' : e.modality),
+        dates: [...new Set(lacking.map((f) => ctx.dateOf(f)!))], diaryDates: [...new Set(diaries.map((f) => ctx.dateOf(f)!))],
+        facts: [...lacking, ...diaries],
+      });
     }
     return [...lackingByWho].map(([who, items]) => {
-      const described = items.map((i) => `${i.name}${i.dates.length === 1 ? '' : 's'} on ${list(i.dates)}`);
+      const named = (i: Item, dates: string[]) => `${i.name}${dates.length === 1 ? '' : 's'} on ${list(dates)}`;
+      const undocumented = items.filter((i) => i.dates.length).map((i) => named(i, i.dates));
+      const unreturned = items.filter((i) => i.diaryDates.length).map((i) => named(i, i.diaryDates));
+      const why = [
+        undocumented.length && `The response to the ${list(undocumented)} is not documented with how long any relief lasted.`,
+        unreturned.length && `A pain diary was given with the ${list(unreturned)}, and no returned diary is in the file.`,
+      ].filter(Boolean).join(' ');
+      const all = [...new Set([...undocumented, ...unreturned])];
       return makeGap(rule.meta, {
-        why: `The response to the ${list(described)} is not documented with how long any relief lasted.`,
+        why,
         to: who,
-        ask: `For the ${list(described)}, please send the post-injection pain diary if one was kept, or state the patient's percent relief and its duration after each procedure, any change in function, and why the injections were or were not repeated.`,
+        ask: `For the ${list(all)}, please send the post-injection pain diary if one was kept, or state the patient's percent relief and its duration after each procedure, any change in function, and why the injections were or were not repeated.`,
         evidence: items.flatMap((i) => i.facts.flatMap((f) => f.evidence.slice(0, 1))),
       });
     });
