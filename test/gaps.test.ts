@@ -125,7 +125,8 @@ const restrictions = (fce: 'none' | 'report' | 'quoted') => () => {
   b.visit('2024-01-10', DR_PATEL)
     .fact('limitation', { activity: 'lift', limit: 20, unit: 'lb', source: 'provider', text: 'lift 20 lb' }, 'Restrictions: no lifting over 20 lb.')
     .visit('2024-08-10', DR_PATEL)
-    .fact('limitation', { activity: 'lift', limit: 20, unit: 'lb', source: 'provider', text: 'lift 20 lb' }, 'Continue restrictions: no lifting over 20 lb.');
+    .fact('limitation', { activity: 'lift', limit: 20, unit: 'lb', source: 'provider', text: 'lift 20 lb' }, 'Continue restrictions: no lifting over 20 lb.')
+    .fact('mmi_statement', { kind: 'mmi' }, 'He has reached maximum medical improvement.');
   if (fce === 'quoted') b.fact('limitation', { activity: 'carry', limit: 20, unit: 'lb', source: 'provider', text: 'carry 20 lb' }, 'Per FCE of 07/01/2024: carry 20 lb occasionally.');
   if (fce === 'report') b.visit('2024-07-01', { name: 'Jo Park', credential: 'PT', specialty: 'fce', kind: 'fce' })
     .fact('limitation', { activity: 'lift', limit: 20, unit: 'lb', source: 'provider', text: 'lift 20 lb' }, 'Lift floor to waist 20 lb occasionally.');
@@ -271,6 +272,8 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     valid: [
       { name: 'FCE report in the file', build: restrictions('report') },
       { name: 'a week-long post-op restriction', build: () => new CaseBuilder().visit('2024-01-10', DR_KIM).fact('limitation', { activity: 'lift', limit: 5, unit: 'lb', source: 'provider', text: 'lift 5 lb' }, 'No lifting over 5 lb x 2 weeks.') },
+      { name: 'lasting restrictions while treatment continues (MMI not reached)', build: () => restrictions('none')().visit('2024-08-20', DR_PATEL)
+        .fact('mmi_statement', { kind: 'not_at_mmi' }, 'He is not at MMI; lumbar fusion is scheduled.') },
     ],
     invalid: [{ name: 'lasting restrictions, no FCE', build: restrictions('none') }, { name: 'FCE quoted but its report absent', build: restrictions('quoted') }],
   },

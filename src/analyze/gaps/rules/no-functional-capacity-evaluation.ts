@@ -52,6 +52,9 @@ export const rule: GapRule = {
         evidence: fceMentions.slice(0, 2).flatMap((f) => f.evidence.slice(0, 1)),
       })];
     }
+    // An FCE measures the capacity that remains once treatment has done what it can: while care is still changing the
+    // condition (MMI not reached) or the record is too thin to judge, testing would be premature.
+    if (ctx.mmi.status === 'not_reached' || ctx.mmi.status === 'insufficient_evidence') return [];
     const dates = [...new Set([...datesOf(ctx, restrictions), ...floorCore.flatMap((i) => [i.firstDate!, i.lastDate!])])].sort();
     const span = dates.length ? daysBetween(dates[0], dates[dates.length - 1]) : 0;
     const permanent = ctx.of('prognosis').some((p) => p.attributes.outlook === 'permanent')
