@@ -224,7 +224,7 @@ function enc(o: { date: string; name?: string; credential?: string; kind?: Encou
 
 function gapsFor(encounters: Encounter[]) {
   const billing = analyzeBilling(encounters);
-  return { billing, gaps: billedVisitWithoutRecord.check({ billing } as GapContext) };
+  return { billing, gaps: billedVisitWithoutRecord.check({ billing, of: () => [] } as unknown as GapContext) };
 }
 
 describe('gap rule billed-visit-without-record', () => {

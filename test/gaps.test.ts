@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../src/analyze/index.js';
 import { RULES } from '../src/analyze/gaps/index.js';
+import { NOT_A_CHANGE, WORSENING } from '../src/analyze/gaps/rules/imaging-not-current.js';
 import { PROFILES, profileFor } from '../src/profiles/index.js';
 import { buildContext } from '../src/analyze/case-context.js';
 import { buildTimeline } from '../src/analyze/timeline.js';
@@ -228,6 +229,15 @@ const therapyCourse = (dailyNotes: boolean) => () => {
   return b;
 };
 
+/** A documented course whose ledger also bills four later visits that have no note. */
+const billedTail = () => () => {
+  const b = therapyCourse(true)();
+  b.file('ledger.csv');
+  for (const d of ['2024-02-12', '2024-02-14', '2024-02-16', '2024-02-19']) b.bill(d, 'Bayfront Rehab', [{ code: '97110', charge: 260 }], 'physical_therapy');
+  b.file('pt2.txt').visit('2024-02-21', { ...THERAPIST, kind: 'pt_discharge' }).fact('treatment', { modality: 'physical_therapy', status: 'completed', sessions: 14 }, 'Discharged after 14 visits.');
+  return b;
+};
+
 const lastPlan = (followed: boolean) => () => {
   const b = new CaseBuilder().visit('2024-01-10', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.')
     .visit('2024-03-10', DR_LEE)
@@ -319,7 +329,7 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   },
   'therapy-notes-missing': {
     valid: [{ name: 'every visit documented', build: therapyCourse(true) }],
-    invalid: [{ name: 'evaluation and discharge only', build: therapyCourse(false) }],
+    invalid: [{ name: 'evaluation and discharge only', build: therapyCourse(false) }, { name: 'four billed visits without notes in a documented course', build: billedTail() }],
   },
   'records-after-last-plan': {
     valid: [{ name: 'the new drug is followed up', build: lastPlan(true) }],
@@ -549,4 +559,28 @@ describe('imaging-report-missing: a later note citing a study another record alr
       .fact('treatment', { modality: 'imaging_study', subtype: 'x-ray', status: 'performed' }, 'ED records reviewed: cervical x-rays without fracture.') }, 'imaging-report-missing');
     expect(gaps.flatMap((g) => g.evidence.map((e) => e.quote)).some((q) => /ED records reviewed/.test(q))).toBe(false);
   });
+});
+
+describe('imaging-report-missing: one study, two doctors', () => {
+  it('asks for the MRI report once', () => {
+    const gaps = gapsOf({ name: 'two doctors describe one MRI', build: () => new CaseBuilder().visit('2023-04-11', DR_PATEL)
+      .fact('treatment', { modality: 'imaging_study', subtype: 'MRI', status: 'performed' }, 'MRI of the right knee dated 04/03/2023 is reviewed: medial meniscus tear.')
+      .file('ortho.txt').visit('2023-05-02', DR_KIM)
+      .fact('treatment', { modality: 'imaging_study', subtype: 'MRI', status: 'performed' }, 'He underwent MRI on 04/03/2023, which showed a medial meniscus tear.') }, 'imaging-report-missing');
+    expect(gaps).toHaveLength(1);
+  });
+});
+
+describe('imaging-not-current: what counts as worsening', () => {
+  const worse = (q: string) => WORSENING.test(q) && !NOT_A_CHANGE.test(q);
+  it.each([
+    'Over the next 2-3 weeks he developed progressive burning pain over the dorsum of the hand.',
+    'Worsening numbness in the right foot since March.',
+    'New weakness of ankle dorsiflexion, 4/5.',
+  ])('worsening: %s', (q) => expect(worse(q)).toBe(true));
+  it.each([
+    'Progressing appropriately after partial medial meniscectomy.',
+    'Neck pain 3/10; sitting at computer > 30 min worsens neck pain.',
+    'No driving today, ice, resume meds, call for fever, headache when upright, new weakness.',
+  ])('not worsening: %s', (q) => expect(worse(q)).toBe(false));
 });

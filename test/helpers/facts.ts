@@ -73,7 +73,7 @@ export class CaseBuilder {
   }
 
   /** A ledger row in the current file: a billing encounter (source 'ledger') whose lines cite the row. */
-  bill(date: string, provider: string, lines: Omit<BillingLine, 'evidence' | 'date' | 'provider'>[]): this {
+  bill(date: string, provider: string, lines: Omit<BillingLine, 'evidence' | 'date' | 'provider'>[], specialty: Encounter['specialty'] = 'unknown'): this {
     this.closeEncounter();
     const s = this.state();
     const start = s.text.length;
@@ -82,7 +82,7 @@ export class CaseBuilder {
     const ev = this.evidenceAt(start, start + row.length);
     s.encounters.push({
       id: `${this.currentFile}#e${s.encounters.length + 1}`, documentId: this.currentFile, file: this.currentFile,
-      start, end: s.text.length, date, provider: { name: provider }, specialty: 'unknown', kind: 'billing', evidence: [ev],
+      start, end: s.text.length, date, provider: { name: provider }, specialty, kind: 'billing', evidence: [ev],
       source: 'ledger', billing: lines.map((l) => ({ ...l, date, provider, evidence: ev })),
     });
     return this;

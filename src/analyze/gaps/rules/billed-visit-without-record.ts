@@ -17,6 +17,8 @@ const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*)$/i;
 /** Anesthesia (00100-01999), assistant-at-surgery and facility lines belong to the operation's own record. */
 const WITH_THE_OPERATION = (codes: string[], provider: string) => codes.some((c) => /^0[01]\d{3}/.test(c) || /-(?:80|81|82|AS)\b/.test(c)) || /\banesthes\w*|\bassist\w*|PA-C\b/i.test(provider);
 const IMAGING_BILLER = /\b(?:imaging|radiology|MRI|diagnostic)\b/i;
+/** CPT 70010-79999: diagnostic radiology. */
+const IMAGING_CODE = /^7\d{4}\b/;
 const THERAPY_BILLER = /\b(?:physical therapy|PT|rehab\w*|sports|chiropractic|chiro|hand therapy|aquatic)\b/i;
 const THERAPY = new Set(['physical_therapy', 'occupational_therapy', 'chiropractic']);
 
@@ -65,7 +67,13 @@ export const rule: GapRule = {
   },
   check(ctx) {
     const notes = ctx.encounters ? [...ctx.encounters.values()].filter((e) => e.source !== 'ledger' && e.kind !== 'billing' && e.date) : [];
-    const missing = (ctx.billing?.billedWithoutRecord ?? []).filter((m) => !documentedElsewhere(m, notes));
+    // A billed study that the notes describe ("MRI 04/15/22 reviewed") is imaging-report-missing's request for its
+    // report; asking the imaging centre a second time, for an "office note", would be the same request twice.
+    const studiesDescribed = ctx.of('treatment').filter((f) => f.attributes.modality === 'imaging_study' && ['performed', 'completed'].includes(f.attributes.status))
+      .map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
+    const askedAsImaging = (m: BillingAnalysis['billedWithoutRecord'][number]) => (IMAGING_BILLER.test(m.provider) || m.codes.some((c) => IMAGING_CODE.test(c)))
+      && studiesDescribed.some((d) => Math.abs(daysBetween(d, m.date)) <= 3);
+    const missing = (ctx.billing?.billedWithoutRecord ?? []).filter((m) => !documentedElsewhere(m, notes) && !askedAsImaging(m));
     const byProvider = new Map<string, BillingAnalysis['billedWithoutRecord']>();
     for (const m of missing) pushTo(byProvider, m.provider, m);
     // Many sessions of a therapy course whose notes are in part present, or any session of a therapist whose own

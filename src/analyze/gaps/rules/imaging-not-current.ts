@@ -4,9 +4,9 @@ import { makeGap, mainTreatingEvidence, opinionAddressee, shortQuote } from '../
 import type { GapRule } from '../types.js';
 
 const NOT_DONE = /\b(?:order\w*|schedul\w*|recommend\w*|consider\w*|will|plan\w*|pending|authori[sz]\w*|request\w*|financial|form|when able|if|needs?|needed|should|no indication)\b/i;
-const WORSENING = /\b(?:worsen\w*|getting worse|progressive|progressing|new (?:onset|numbness|weakness|tingling)|increas\w* (?:pain|weakness|numbness)|deteriorat\w*)\b/i;
+export const WORSENING = /\b(?:worsen\w*|getting worse|progressive (?:[\w-]+ ){0,2}(?:weakness|numbness|deficits?|symptoms|pain|swelling|myelopathy|radiculopathy|atrophy)|(?:symptoms|pain|weakness|numbness|deficits?) (?:is |are )?progressing|new (?:onset|numbness|weakness|tingling)|increas\w* (?:pain|weakness|numbness)|deteriorat\w*)\b/i;
 /** Not a change in the condition: what aggravates it ("sitting > 30 min worsens neck pain") or what to watch for ("call for new weakness"). */
-const NOT_A_CHANGE = /\b(?:worsens|worsened by|aggravat\w*|exacerbat\w* by)\s+(?:(?:the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:pain|symptoms|discomfort)|\b(?:call|return|seek\w*(?: medical)? (?:care|attention)|report|go to (?:the )?(?:ER|ED|emergency))\b[^.]{0,40}\b(?:for|if|with)\b[^.]{0,60}\b(?:worse|worsen\w*|new)\b|\bprecautions?\b/i;
+export const NOT_A_CHANGE = /\b(?:worsens|worsened by|aggravat\w*|exacerbat\w* by)\s+(?:(?:the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:pain|symptoms|discomfort)|\b(?:call|return|seek\w*(?: medical)? (?:care|attention)|report|go to (?:the )?(?:ER|ED|emergency))\b[^.]{0,40}\b(?:for|if|with)\b[^.]{0,60}\b(?:worse|worsen\w*|new)\b|\bprecautions?\b/i;
 /** No imaging for this long while care continues leaves the current structural state unknown. */
 const STALE_DAYS = 365;
 /** ... or this long when the notes describe worsening. */

@@ -48,6 +48,8 @@ export const rule: GapRule = {
       && ['performed', 'completed'].includes(f.attributes.status) && !!f.attributes.subtype
       && namesStudy(f) && f.evidence.some((e) => DONE.test(e.quote)) && !f.evidence.some((e) => NOT_DONE.test(e.quote)));
     const missing = new Map<string, FactOf<'treatment'>[]>();
+    // One study described by two doctors ("MRI of 04/03/2023") is one report to ask for, from whoever described it first.
+    const asked = new Set<string>();
     for (const f of studies) {
       const enc = ctx.encounterOf(f);
       if (!enc || enc.kind === 'imaging' || enc.kind === 'emg') continue;
@@ -63,6 +65,12 @@ export const rule: GapRule = {
         || (!fromSentence && studies.some((o) => o.attributes.subtype === f.attributes.subtype && o.encounterId !== f.encounterId
           && (ctx.encounterOf(o)?.date ?? '9') <= d));
       if (answered) continue;
+      const study = `${f.attributes.subtype}|${fromSentence ? d : `${ctx.providerOf(f)}|${d}`}`;
+      if (asked.has(study)) {
+        // The same study again from the same doctor is one item of that doctor's request; from another doctor it is not asked twice.
+        if (!(missing.get(ctx.providerOf(f)) ?? []).some((x) => x.attributes.subtype === f.attributes.subtype && ctx.dateOf(x) === d)) continue;
+      }
+      asked.add(study);
       pushTo(missing, ctx.providerOf(f), f);
     }
     return [...missing].map(([who, facts]) => {

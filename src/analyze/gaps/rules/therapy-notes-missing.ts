@@ -1,6 +1,6 @@
 import type { Modality, Specialty } from '../../../model/index.js';
 import { isAcceptableMedicalSource } from '../../providers.js';
-import { humanModality, makeGap, recordsOffice } from '../helpers.js';
+import { humanModality, list, makeGap, recordsOffice } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 /** The specialty whose notes and bills document each kind of therapy course. */
@@ -19,6 +19,8 @@ const VISIT_COUNTER = /\bvisit #?\d+ ?(?:\/|of) ?\d+/i;
 const MIN_SESSIONS = 6;
 /** Missing notes for at least this many visits make the course undocumented. */
 const MIN_MISSING = 4;
+/** Billed visits without notes, this many or more, are asked for even in an otherwise documented course. */
+const MIN_BILLED_UNDOCUMENTED = 3;
 
 /** The count is written in the sentence as a number of visits ("12 visits", "visit 22/24"), not read from a date. */
 function statesCount(quote: string, n: number | undefined): boolean {
@@ -58,7 +60,10 @@ export const rule: GapRule = {
       const logged = own.flatMap((v) => v.encounters.flatMap((x) => x.visitRows ?? [])).map((r) => r.date).filter((d) => inWindow(d));
       const notes = new Set([...own.map((v) => v.date), ...rows, ...logged]);
       const claimed = Math.max(stated, billed.size);
-      if (claimed < MIN_SESSIONS || notes.size > claimed / 2 || claimed - notes.size < MIN_MISSING) continue;
+      // Visits billed (and so paid for) whose notes are not in the file, even when most of the course is documented.
+      const billedUndocumented = [...billed].filter((d) => !notes.has(d)).sort();
+      const mostlyMissing = claimed >= MIN_SESSIONS && notes.size <= claimed / 2 && claimed - notes.size >= MIN_MISSING;
+      if (!mostlyMissing && billedUndocumented.length < MIN_BILLED_UNDOCUMENTED) continue;
       // A course that ended with its result measured (the same instrument at the start and at discharge) is
       // documented for a decision; its daily notes matter only to reconcile a ledger that bills more visits.
       const measured = e.outcomeBefore.some((b) => e.outcomeAfter.some((a) => a.instrument === b.instrument));
@@ -67,7 +72,9 @@ export const rule: GapRule = {
       const course = `${humanModality(e.modality)} course ${e.firstDate} to ${e.lastDate}`;
       const source = billed.size >= stated ? `${billed.size} visits billed in the ledger` : `${stated} visits`;
       gaps.push(makeGap(rule.meta, {
-        why: `The ${course} (${therapist}) comprises ${source}, but the file documents ${notes.size} date${notes.size === 1 ? '' : 's'} of service (evaluation, progress or discharge notes); the daily notes for the other visits are missing.`,
+        why: mostlyMissing
+          ? `The ${course} (${therapist}) comprises ${source}, but the file documents ${notes.size} date${notes.size === 1 ? '' : 's'} of service (evaluation, progress or discharge notes); the daily notes for the other visits are missing.`
+          : `The ledger bills ${billedUndocumented.length} visits of the ${course} (${therapist}) that have no note in the file (${list(billedUndocumented.slice(0, 8))}${billedUndocumented.length > 8 ? ' …' : ''}).`,
         to: recordsOffice(therapist, 'the therapy clinic'),
         ask: `Please send the complete daily treatment notes (per-visit notes with treatment given, tolerance and measures) and the attendance log for the ${course} (${source}).`,
         evidence: [...own[0].facts.slice(0, 1).flatMap((f) => f.evidence.slice(0, 1)), ...e.evidence.slice(-1)],
