@@ -584,3 +584,14 @@ describe('imaging-not-current: what counts as worsening', () => {
     'No driving today, ice, resume meds, call for fever, headache when upright, new weakness.',
   ])('not worsening: %s', (q) => expect(worse(q)).toBe(false));
 });
+
+describe('pre-injury-records-missing: a primary-care paper with nothing read from it', () => {
+  it('asks the practice whose notes have facts, and does not fail on an empty one', () => {
+    const gaps = gapsOf({ name: 'empty PCP page first', claim: { type: 'personal_injury', onset: '2022-03-14' }, build: () => new CaseBuilder()
+      .visit('2022-03-15', { ...DR_PATEL, name: 'Dr. Amundsen' })
+      .file('pcp.txt').visit('2022-03-20', DR_PATEL).fact('work_status', { status: 'off_work' }, 'Off work until 04/01/2022.')
+      .visit('2022-05-20', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 5, max: 10 }, 'Neck pain 5/10.') }, 'pre-injury-records-missing');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0].request.to).toMatch(/Patel/);
+  });
+});

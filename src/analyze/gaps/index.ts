@@ -88,10 +88,23 @@ export function mergeGaps(found: Found[]): Gap[] {
 }
 
 /** Run the rules the claim's profile lists, add the profile's reason for each, merge same-person requests, most severe first. */
+/**
+ * One rule's defect on an unforeseen record must not cost the case its report: the rule is skipped, and said so on
+ * stderr with its id, so the fault is reported and the other rules' findings stand.
+ */
+function checkSafely(r: GapRule, ctx: GapContext): Gap[] {
+  try {
+    return r.check(ctx);
+  } catch (err) {
+    process.stderr.write(`plateau: gap rule ${r.meta.id} skipped after an internal error (${err instanceof Error ? err.message : String(err)}); please report it\n`);
+    return [];
+  }
+}
+
 export function runGaps(ctx: GapContext): Gap[] {
   const wanted = new Set(ctx.profile.rules);
   const found = RULES.filter((r) => wanted.has(r.meta.id))
-    .flatMap((r) => r.check(ctx).map((gap) => {
+    .flatMap((r) => checkSafely(r, ctx).map((gap) => {
       const why = ctx.profile.gapWhy?.[r.meta.id];
       return { gap: why ? { ...gap, why: `${gap.why} ${why}` } : gap, merge: r.meta.merge ?? r.meta.id, keyed: !!r.meta.keyed };
     }))

@@ -23,7 +23,7 @@ export const rule: GapRule = {
     if (before.length) return [];
     const prior = ctx.asserted.filter((f: Fact) => f.evidence.some((e) => PRIOR.test(e.quote)) && ((ctx.dateOf(f) ?? onset) < onset || f.temporality === 'historical'));
     if (!prior.length && !ctx.profile.params.baselineAlways) return [];
-    const pcp = ctx.visits.find((v) => v.encounters.some((e) => e.specialty === 'primary_care' || PRIMARY.test(`${e.title ?? ''} ${e.provider.organization ?? ''} ${e.file}`)));
+    const pcp = ctx.visits.find((v) => v.facts.length && v.encounters.some((e) => e.specialty === 'primary_care' || PRIMARY.test(`${e.title ?? ''} ${e.provider.organization ?? ''} ${e.file}`)));
     const years = 5;
     const from = `${Number(onset.slice(0, 4)) - years}${onset.slice(4)}`;
     return [makeGap(rule.meta, {
