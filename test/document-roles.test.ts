@@ -22,6 +22,13 @@ describe('document roles: administrative papers', () => {
     expect(r.evidence[0].quote.length).toBeGreaterThan(0);
   });
 
+  it("reads a letter's own title below its letterhead, date and address block", () => {
+    const letter = ['CROSSRIDGE SPINE SPECIALISTS, PLLC', 'Neurosurgery - Interventional Spine - Physiatry', '2417 N. Gloster Place, Tupelo, MS', '', 'September 10, 2024', '',
+      'Disability Determination Services', 'Attn: Medical Records Unit', 'P.O. Box 1271, Jackson, MS', '', 'RE:  Request for medical evidence dated 09/03/2024', '',
+      '                         CERTIFICATION OF NO RECORDS', '', 'NO RECORDS FOUND. This patient has not been seen by any provider of Crossridge Spine Specialists.'].join('\n');
+    expect(role(letter, 'Ex 4F - Crossridge Spine Specialists.txt').kind).toBe('records_custodian');
+  });
+
   it('reads the file name when the title says nothing', () => {
     expect(role('Dear Dr. Brown,\nPlease find enclosed...', 'Carrier_Adjuster_Letters_2023.txt').kind).toBe('claims');
   });

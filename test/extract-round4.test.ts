@@ -60,6 +60,8 @@ describe('referral plan signals', () => {
     'For sedation details please refer to the anesthesia record.',
     'He was transported to the recovery room in stable condition.',
     'She is a 61-year-old referred to therapy for knee osteoarthritis.',
+    'PLAN: Ibuprofen 600 mg TID; 3 Rx sent to CareFirst Pharmacy #22.',
+    'The claimant was informed that results are sent to DDS.',
   ])('not a referral: %s', (text) => expect(refs(text)).toEqual([]));
   it.each([
     ['PLAN: We agree with the neurology referral.', 'neurology'],

@@ -90,6 +90,7 @@ describe('summaries and past-tense history', () => {
   it.each<[string, string]>([
     ['Shoulder impingement, failed more than 3 months of non-operative care\n(chiropractic/home exercise, NSAID, subacromial corticosteroid injection with only temporary relief).', 'joint_injection'],
     ['Lumbar radiculopathy refractory to conservative management including physical therapy and an epidural steroid injection.', 'epidural_injection'],
+    ['Radicular symptoms persist despite an epidural steroid injection, physical therapy and medications.', 'medication'],
   ])('care listed as failed is history: %s', (body, modality) => {
     const f = treatments(visit(body)).filter((x) => x.attributes.modality === modality);
     expect(f.length).toBeGreaterThan(0);

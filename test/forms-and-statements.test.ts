@@ -62,10 +62,13 @@ describe('MMI words that are not statements', () => {
     ['Clinical MMI: 11/28/2023', 'mmi', '2023-11-28'],
     ['In light of these findings he is no longer at MMI.', 'not_at_mmi', undefined],
     ['My 05/16/2023 opinion of MMI is withdrawn.', 'not_at_mmi', undefined],
+    ['My C-4.3 dated 01/17/2023 (MMI 01/17/2023; 22.5% SLU left leg) is withdrawn.', 'not_at_mmi', undefined],
+    ['MMI: NOT at maximum medical improvement.', 'not_at_mmi', undefined],
   ])('"%s" is stated (%s %s)', (body, kind, date) => {
     const s = stated(of(body, 'mmi_statement'));
     expect(s.map((f) => f.attributes.kind)).toContain(kind);
     if (date) expect(s.find((f) => f.attributes.kind === kind)?.attributes.mmiDate).toBe(date);
+    if (kind === 'not_at_mmi') expect(s.map((f) => f.attributes.kind)).not.toContain('mmi');
   });
 });
 

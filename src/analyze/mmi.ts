@@ -323,18 +323,13 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     if (earlierAt.length && lastNot) {
       // Cite the first "not at MMI" after the MMI: the statement that withdrew it, not a later restatement.
       const by = governing.find((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > (earlierAt[0].date ?? '')) ?? lastNot;
-      return withdrawn(ctx, ops, earlierAt[0], by.fact, `${when(ctx, by.fact)} states the claimant is no longer at MMI.`);
+      const first = opinionOf(ops, clearestStatement(earlierAt.filter((o) => o.date === earlierAt[0].date).map((o) => o.fact)));
+      return withdrawn(ctx, ops, first, by.fact, `${when(ctx, by.fact)} states the claimant is no longer at MMI.`);
     }
     return undefined;
   }
-  // Of the statements at the first standing visit, cite the one that gives the date, else the fullest sentence.
   const firstDate = standing[0].date;
-  const firstVisit = standing.filter((o) => o.date === firstDate).map((o) => o.fact);
-  const quoteLength = (x: Statement) => x.evidence[0]?.quote.length ?? 0;
-  // A sentence listing many dates (a records review) dates MMI less surely than "Clinical MMI: 11/28/2023".
-  const dateCount = (x: Statement) => (x.evidence[0]?.quote.match(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g)?.length ?? 0);
-  const dated = firstVisit.filter((x) => x.attributes.mmiDate).sort((x, y) => dateCount(x) - dateCount(y));
-  const e = dated[0] ?? firstVisit.reduce((x, y) => (quoteLength(y) > quoteLength(x) ? y : x));
+  const e = clearestStatement(standing.filter((o) => o.date === firstDate).map((o) => o.fact));
   const eDate = ctx.dateOf(e);
   const date = e.attributes.mmiDate ?? eDate;
   const chosen = opinionOf(ops, e);
@@ -368,6 +363,22 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     confidence: conflicts.length ? 0.8 : 0.95, reasons, conflicts,
   });
 }
+
+/**
+ * Of the MMI statements of one visit, the one to cite: a sentence that states it (not a form's question), giving its
+ * date with the fewest other dates ("Clinical MMI: 11/28/2023" over a records review's list), else the fullest.
+ */
+function clearestStatement(facts: Statement[]): Statement {
+  const quote = (x: Statement) => x.evidence[0]?.quote ?? '';
+  const stated = facts.filter((x) => !/\?\s*$/.test(quote(x).trim()));
+  const pool = stated.length ? stated : facts;
+  const dateCount = (x: Statement) => quote(x).match(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g)?.length ?? 0;
+  // The doctor's own words ("In my opinion he has reached MMI as of today, 01/17/2023") over a form's field.
+  const own = (x: Statement) => (FIRST_PERSON.test(quote(x)) ? 0 : 1);
+  const dated = pool.filter((x) => x.attributes.mmiDate).sort((x, y) => dateCount(x) - dateCount(y) || own(x) - own(y));
+  return dated[0] ?? pool.reduce((x, y) => (quote(y).length > quote(x).length ? y : x));
+}
+const FIRST_PERSON = /\b(?:in my (?:medical )?opinion|I (?:find|believe|feel|consider|have determined)|it is my opinion)\b/i;
 
 function opinionOf(ops: Opinion[], f: Statement): Opinion {
   return ops.find((o) => o.fact === f)!;

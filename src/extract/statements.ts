@@ -33,7 +33,9 @@ const TREATMENT_EFFECT = new RegExp(data.prognosis.treatmentEffect, 'i');
 /** "pain referred to the ipsilateral side", "referred pain": the symptom sense of the word. */
 const SYMPTOM_REFERRAL = /\b(?:pain|symptoms?|discomfort|ache|aching|tenderness|numbness|tingling|paresthesias?|radiat\w*|sensation|region|area|headaches?)\s+(?:\w+\s+){0,2}$/i;
 /** "please refer to the anesthesia notes", "sent to the recovery room": documents and places, not a clinician. */
-const NOT_REFERRAL_TARGET = /^(?:above|below|chart|record|note|prior|previous|pharmacy|drugstore|lab(?:oratory)?|portal|recovery|PACU|post-?anesthesia|holding|home|floor|ward|room|ipsilateral|contralateral|side|area|region)|\b(?:notes?|records?|reports?|chart|documentation|dictation|summary|side)$/i;
+/** What is sent that is not the patient: prescriptions, results, records, forms. */
+const PAPERS_SENT = /\b(?:rx|prescriptions?|scripts?|results?|records?|reports?|cop(?:y|ies)|forms?|letters?|labs?|images?|films?|bills?|orders?|faxe?d?|(?:is|are|was|were|be|been|being|will be))\s+(?:\w+\s+)?$/i;
+const NOT_REFERRAL_TARGET = /\b(?:pharmacy|drugstore|DDS|SSA|Social Security|disability determination|attorney|lawyer|insurer|carrier|adjuster|employer)\b|^(?:my|his|her|their)\b|^(?:above|below|chart|record|note|prior|previous|lab(?:oratory)?|portal|recovery|PACU|post-?anesthesia|holding|home|floor|ward|room|ipsilateral|contralateral|side|area|region)|\b(?:notes?|records?|reports?|chart|documentation|dictation|summary|side)$/i;
 const PLAN_SECTIONS = new Set(['plan', 'assessment', 'impression', 'recommendations']);
 const RATING = new RegExp(data.impairment.rating, 'gi');
 const RATING_AFTER = new RegExp(data.impairment.ratingAfter, 'gi');
@@ -74,11 +76,20 @@ const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|exa
 /** An MMI date is the one written with the statement ("reached MMI on December 7, 2022", "Clinical MMI: 11/28/2023"), not any date in the sentence. */
 const MMI_DATE_REACH = 40;
 
+/** "My C-4.3 (MMI 01/17/2023; 22.5% SLU) is withdrawn", "she withdrew her MMI opinion": the MMI named is taken back. */
+const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b)/i;
+/** "MMI:" as a field label before the answer ("MMI: NOT at maximum medical improvement"). */
+const LABEL_AFTER = /^\s*[:\-\u2013]/;
+
 export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const out: FactOf<'mmi_statement'>[] = [];
   if (isTitleLine(sent.text)) return out;
   const matches = mmi.match(sent.text);
+  const answeredNo = matches.some((m) => m.entry.id === 'not_at_mmi');
+  const withdrawn = WITHDRAWN.test(sent.text);
   for (const m of matches) {
+    // A field label whose answer in the same sentence is "not at MMI" states nothing itself.
+    if (answeredNo && m.entry.id !== 'not_at_mmi' && LABEL_AFTER.test(sent.text.slice(m.end))) continue;
     // Judged within the mention's own clause: "Statutory MMI does not apply; clinical MMI has been reached" states the second.
     const clause = clauseAround(sent.text, m.start, m.end);
     const inClause = notAssertion(clause.text);
@@ -100,6 +111,8 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     let kind = m.entry.id;
     // "has not reached MMI" phrased around the match: the statement is "not at MMI", affirmed.
     if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary')) { kind = 'not_at_mmi'; base.negated = false; }
+    // An MMI opinion taken back is a statement that the claimant is no longer at MMI.
+    if (withdrawn && !not && base.temporality === 'current' && (kind === 'mmi' || kind === 'permanent_and_stationary')) kind = 'not_at_mmi';
     const attributes: FactOf<'mmi_statement'>['attributes'] = { kind };
     if (kind !== 'not_at_mmi' && kind !== 'plateau') {
       const near = sent.dates().filter((x) => (!x.relative || x.date <= (sent.encounter.date ?? x.date)) && x.start >= m.end - 5 && x.start - m.end <= MMI_DATE_REACH);
@@ -131,6 +144,8 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     const target = m[1].trim().replace(/\s+(?:the|a|an|for|and|in|at)$/i, '');
     if (!target || NOT_REFERRAL_TARGET.test(target)) continue;
     if (SYMPTOM_REFERRAL.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "3 Rx sent to CareFirst Pharmacy", "results are sent to DDS": papers sent somewhere, not a patient referred.
+    if (/^sen[dt]\b/i.test(m[0]) && PAPERS_SENT.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "was referred to PT for knee pain" in the history is why this visit happened, not a new referral from it.
     if (/^referred\b/i.test(m[0]) && !PLAN_SECTIONS.has(sent.section?.kind ?? '')) continue;
     // "Offered re-referral to neurosurgery; he declines": an offer turned down opens nothing.

@@ -33,6 +33,8 @@ const BANNER = /(?:\b\d{1,2}:\d{2}\b.*(?:->|>>|\bTO\b|\bFROM\b|\bFAX\b|\bP\.\s?\
 const MARKED_EXAMINER = /\[\s*[Xx✓✔]\s*\]\s*(?:designated doctor|required medical exam\w*|independent medical exam\w*|qualified medical evaluator|agreed medical evaluator|panel QME|IME\b|QME\b|AME\b|impairment rating evaluat\w*)[^\n]*/i;
 /** How many non-banner lines make the title zone. */
 const TITLE_LINES = 6;
+/** How far down a letter its own title is looked for (below letterhead, date, addressee and RE block). */
+const LETTER_TITLE_CHARS = 2500;
 
 /** File name words, split at separators and case changes ("LifeCarePlanner_Records" → "life care planner records"). */
 function fileWords(file: string): string {
@@ -79,6 +81,17 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     if (r.kind === 'records_custodian' && noteLike) continue;
     const t = r.titleRe.exec(title);
     if (t) return found(r, t);
+  }
+  // A letter's own title sits below its letterhead, date and address block ("CERTIFICATION OF NO RECORDS"): in a paper
+  // with no clinical note structure, an upper-case title line further down names it.
+  if (!noteLike) {
+    for (const m of doc.text.slice(0, LETTER_TITLE_CHARS).matchAll(/^[ \t]*[A-Z][A-Z0-9 &/,'()\-]{8,80}[ \t]*$/gm)) {
+      for (const r of entries) {
+        if (r.id !== 'administrative') continue;
+        const t = r.titleRe.exec(m[0]);
+        if (t) return found(r, { ...t, index: m.index + t.index - zone.start } as RegExpExecArray);
+      }
+    }
   }
   // A file name that also names an examination ("Employer IME - Dr Whitcomb") is not an administrative paper's name.
   const examName = entries.some((r) => r.id === 'examining' && r.fileRe.test(words));
