@@ -54,7 +54,11 @@ const MMI_TRAP = /\b(?:MMI|maximum (?:medical|therapeutic)? ?(?:improvement|bene
 /** Evidence that the report presents as established: the verdict's reasons, and for other traps performed care and the floor. */
 function headlineEvidence(a: CaseAnalysis, facts: Fact[], mmiOnly: boolean): Evidence[] {
   const out: Evidence[] = [];
-  if (a.mmi.status === 'explicit' || a.mmi.status === 'implied' || a.mmi.status === 'not_reached') out.push(...collectEvidence(a.mmi.reasons));
+  if (a.mmi.status === 'explicit' || a.mmi.status === 'implied' || a.mmi.status === 'not_reached') {
+    // A withdrawn MMI cited as the prior MMI is reported as withdrawn, not taken at face value.
+    const prior = new Set((a.mmi.priorMmi?.evidence ?? []).map((e) => `${e.file}|${e.start}`));
+    out.push(...collectEvidence(a.mmi.reasons).filter((e) => !prior.has(`${e.file}|${e.start}`)));
+  }
   if (mmiOnly) return out;
   const done = new Set(['performed', 'ongoing', 'completed']);
   // Care for another condition is reported apart from the claim's treatment, so it is not taken as such.
