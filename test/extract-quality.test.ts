@@ -156,3 +156,16 @@ describe('pain diaries', () => {
     expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain(signal);
   });
 });
+
+describe('care that is allowed or named, not planned', () => {
+  it.each([
+    'After he becomes P&S, he should have access to future medical care: medications, follow-up visits, PT for flare-ups, and injections as indicated.',
+    'Risks (infection, DVT, stiffness), benefits and alternatives (continued non-operative care, injection, bracing) were discussed.',
+  ])('%s', (text) => {
+    const planned = of(text, 'treatment').filter((f) => f.temporality === 'current' && ['recommended', 'planned'].includes(f.attributes.status));
+    expect(planned.map((f) => f.attributes.modality)).toEqual([]);
+  });
+  it('a plan stated as such stays a plan', () => {
+    expect(of('PLAN: Schedule right L5-S1 transforaminal epidural steroid injection.', 'treatment').filter((f) => f.temporality === 'current').map((f) => f.attributes.modality)).toContain('epidural_injection');
+  });
+});

@@ -204,6 +204,7 @@ describe('billing ledgers', () => {
   it.each([
     ['03/14/2024', '2024-03-14'], ['3/4/24', '2024-03-04'], ['2024-03-14', '2024-03-14'], ['14-Mar-2024', '2024-03-14'],
     ['Mar 14, 2024', '2024-03-14'], ['45365', '2024-03-14'], ['2/30/2023', undefined], ['13/01/2023', undefined], ['pending', undefined],
+    ['04/04/2022-05/13/2022', '2022-04-04'], ['03/15/22 to 04/04/22', '2022-03-15'],
   ])('date %s → %s', (raw, iso) => expect(parseLedgerDate(raw)).toBe(iso));
   it.each([['$1,234.50', 1234.5], ['(45.00)', -45], ['-12', -12], ['', undefined], ['n/a', undefined]])('money %s → %s', (raw, v) => expect(parseMoney(raw)).toBe(v));
   it('header synonyms', () => {
@@ -218,5 +219,7 @@ describe('billing ledgers', () => {
     // Carrier payment registers: the service date is the from-date, not the payment date; the payee is the provider.
     expect(mapHeaders(['txn_date', 'service_from', 'service_to', 'payee', 'category', 'code', 'description', 'units', 'billed', 'allowed', 'paid']))
       .toEqual({ date: 1, provider: 3, category: 4, code: 5, description: 6, units: 7, charge: 8, paid: 10 });
+    expect(mapHeaders(['txn_date', 'service_dates', 'payee', 'category', 'code', 'description', 'billed', 'paid']))
+      .toEqual({ date: 1, provider: 2, category: 3, code: 4, description: 5, charge: 6, paid: 7 });
   });
 });

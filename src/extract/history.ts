@@ -52,9 +52,6 @@ function inFailedCareList(text: string, s: number): boolean {
   return false;
 }
 
-/** "unchanged since fall 2022 despite surgery, PT and medications": what the condition resisted was given before. */
-const DESPITE_BEFORE = /\b(?:despite|in spite of|notwithstanding|even after|regardless of)\b[^.;:]{0,80}$/i;
-
 function inHistoryNarrative(sent: SentenceCtx): boolean {
   const sec = sent.section;
   return !!sec && (HISTORY_SECTIONS.has(sec.kind) || /histor/i.test(sec.title ?? ''));
@@ -117,7 +114,7 @@ export function redateToOwnClause(base: Pick<Fact, 'date' | 'dateSource'>, sent:
  */
 export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, own: boolean): boolean {
   if (PROCEDURE_KINDS.has(sent.encounter.kind)) return false;
-  if (inFailedCareList(sent.text, s) || DESPITE_BEFORE.test(sent.text.slice(Math.max(0, s - 90), s))) return true;
+  if (inFailedCareList(sent.text, s)) return true;
   if ((own && !SUMMARY_KINDS.has(sent.encounter.kind)) || PROCEDURE_KINDS.has(sent.encounter.kind) || sent.section?.kind === 'procedure' || sent.section?.kind === 'plan') return false;
   const [cs, ce] = clauseOf(sent.text, s);
   if (THIS_VISIT.test(sent.text.slice(cs, Math.max(ce, e)))) return false;

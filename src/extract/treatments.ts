@@ -156,10 +156,16 @@ const RECALL_SENTENCE = /(?:^|\n)\s*(?:despite|in spite of|after (?:failing|exha
 function recalledBy(text: string, at: number): string | undefined {
   const m = RECALL_SENTENCE.exec(text);
   if (m && m.index <= at) return m[0].trim();
+  // "unchanged since fall 2022 despite surgery, PT and medications": what the condition resisted was given before.
+  const despite = DESPITE_BEFORE.exec(text.slice(Math.max(0, at - 90), at));
+  if (despite) return despite[1];
   // "He tried physical therapy, three blocks, pain psychology and an SCS trial": the verb governs the whole list.
   const list = TRIED_LIST.exec(text.slice(0, at));
   return list ? list[1] : undefined;
 }
+const FUTURE_ALLOWANCE = /\b(?:future (?:medical )?(?:care|treatment|medicals?)|access to (?:future )?(?:medical )?care|for (?:future )?flare-?ups?|as indicated for (?:future )?flares?|up to (?:\w+ )?(?:per|a|each) year)\b/i;
+const CONSENT_ALTERNATIVES = /\balternatives?\b[^.;]{0,12}(?:\(|including|such as|:|were|of)[^.;)]*$/i;
+const DESPITE_BEFORE = /\b(despite|in spite of|notwithstanding|even after|regardless of)\b[^.;:]{0,80}$/i;
 const TRIED_LIST = /\b(?:he|she|they|patient|pt|the claimant|the patient)\s+((?:has\s+|had\s+)?(?:tried|failed|exhausted|completed|underwent|had))\b[^.;]*$/i;
 /** Parts of a therapy session that a therapist's note lists among its interventions. */
 const SESSION_COMPONENTS = new Set<Modality>(['massage', 'tens']);
@@ -227,6 +233,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text)
       && ((!PROCEDURE_VISITS.has(sent.encounter.kind) && sent.section?.kind !== 'procedure' && sent.section?.kind !== 'plan')
         || /\b(?:after|post|following|prior|previous|first|second|third|last|repeat|next)[\s-]+(?:the\s+)?$/i.test(sent.text.slice(Math.max(0, m.start - 20), m.start)))) continue;
+    // An imaging report's injection is the contrast of an arthrogram or myelogram, not a treatment.
+    if (sent.encounter.kind === 'imaging' && /injection|block/.test(m.entry.id)) continue;
     // A massage, e-stim or TENS component in a therapist's own note is part of that session, not a treatment of its own.
     if (own && SESSION_COMPONENTS.has(m.entry.id)) continue;
     if (PURPOSE_BEFORE.test(sent.text.slice(Math.max(0, m.start - 90), m.start))) continue;
@@ -258,6 +266,12 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (NOT_INDICATED.test(clause.text.slice(m.end - clause.start))) base.negated = true;
     // "asked whether any surgical option exists": a question, not a plan or a procedure.
     if (ASKED.test(sent.text) && base.temporality === 'current') base.temporality = 'hypothetical';
+    // "future medical care: … injections as indicated", "risks, benefits and alternatives (continued non-operative care,
+    // injection)": an allowance for later or an option named in a consent discussion, not care planned now.
+    if (base.temporality === 'current' && attributes.status !== 'performed' && attributes.status !== 'completed'
+      && (FUTURE_ALLOWANCE.test(sent.text) || CONSENT_ALTERNATIVES.test(sent.text.slice(Math.max(0, m.start - 100), m.start)))) {
+      base.temporality = 'hypothetical';
+    }
     if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && NOT_ATTENDED.test(sent.text))) base.negated = true;
     if (priorOperation) {
       // Done before this visit: its date is one written in its own clause, never the visit's.

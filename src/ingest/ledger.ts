@@ -10,7 +10,7 @@ type Field = 'date' | 'category' | 'provider' | 'code' | 'modifier' | 'icd10' | 
 
 /** Header synonyms, most specific first; each column is claimed by the first field whose pattern matches. */
 const HEADERS: [Field, RegExp][] = [
-  ['date', /^(date of service|dates? of (svc|serv)|dos|(service|svc|serv) (date|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|visit (date|dt)|date|dt)$/],
+  ['date', /^(date of service|dates? of (svc|serv)|dos|(service|svc|serv) (dates?|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|visit (date|dt)|date|dt)$/],
   ['category', /^((pay(ment)?|txn|transaction|benefit|line) )?(type|category|class)$/],
   ['modifier', /^(mod|modifiers?|mod\d)$/],
   ['icd10', /icd|diagnos|^dx/],
@@ -82,7 +82,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** Ledger dates: 03/14/2024, 3/14/24, 2024-03-14, 14-Mar-2024, Mar 14 2024, Excel serials. US order for slashes. */
 export function parseLedgerDate(raw: string): string | undefined {
-  const s = raw.trim();
+  // A billed span ("04/04/2022-05/13/2022", "03/15/22 to 04/04/22"): its first day is the first date of service.
+  const span = /^\s*(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})\s*(?:-|\u2013|to|thru|through)\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})\s*$/i.exec(raw);
+  const s = (span ? span[1] : raw).trim();
   let y: number; let m: number; let d: number;
   let r: RegExpExecArray | null;
   if ((r = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s))) [y, m, d] = [+r[1], +r[2], +r[3]];
