@@ -16,6 +16,7 @@ describe('what is not a limitation', () => {
     ['a medication precaution', 'Avoid alcohol and sleep aids.'],
     ['a phone contact', 'Referral not scheduled (unable to reach by phone).'],
     ['a grid header row', 'PHYSICAL CAPACITIES   Never   Seldom   Occasional   Frequent   Constant'],
+    ['a full workday in a max-hours grid', 'Posture restrictions (max hrs/day): standing 8  sitting 8  kneeling/squatting 8  bending/stooping 8'],
   ])('%s', (_n, body) => expect(activities(body)).toEqual([]));
 });
 
@@ -27,5 +28,15 @@ describe('limitations kept', () => {
     const acts = activities(body);
     expect(acts).toContain(kept);
     if (dropped) expect(acts).not.toContain(dropped);
+  });
+});
+
+describe('a max-hours-per-day grid', () => {
+  it('keeps the activities restricted below a workday, with their hours', () => {
+    const { facts } = factsOf('Motion restrictions (max hrs/day): walking 8  climbing stairs/ladders 0  grasping/squeezing 8  reaching 2');
+    const lim = facts.filter((f) => f.type === 'limitation' && !f.negated).map((f) => f.attributes as { activity: string; limit?: number; frequency?: string });
+    expect(lim.map((l) => l.activity).sort()).toEqual(['climb', 'reach']);
+    expect(lim.find((l) => l.activity === 'climb')?.frequency).toBe('never');
+    expect(lim.find((l) => l.activity === 'reach')?.limit).toBe(2);
   });
 });

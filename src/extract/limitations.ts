@@ -89,6 +89,12 @@ const AGGRAVATING = /\b(?:aggravat\w*|exacerbat\w*|worse(?:ned)? (?:with|by|when
 const NOT_THE_ACTIVITY = /^(?:sleep(?:ing)?\s+(?:aids?|medications?|meds|hygiene|study|apnea|pills?)|reach\s*\)|reach(?:ed)?\s+(?:by phone|the patient|patient|pt|her|him|them)|(?:unable to )?reach\b[^.]{0,20}\b(?:voicemail|phone|message)\b)/i;
 const NO_RESTRICTIONS = /\b(?:no|without|free of|not any)\s+(?:\w+\s+){0,2}(?:restrictions?|limitations?|limits)\b(?!\s+(?:on|to|of)\s+(?:lifting|sitting|standing|walking))|\bunrestricted\b|\bfull duty\b|\bregular duty\b/i;
 
+/** A restriction grid in hours per day ("Posture restrictions (max hrs/day):", "Motion (max hrs/day)"). */
+const HOURS_FRAME = /\b(?:hrs?|hours?)\s*(?:\/|per|a)\s*day\b/i;
+/** The cell after an activity in such a grid: a bare number, not pounds or a percentage. */
+const HOURS_CELL = /^[\s:=-]*(\d+(?:\.\d+)?)\b(?!\s*(?:lbs?|pounds?|%|kg|min))/i;
+const FULL_WORKDAY_HOURS = 8;
+
 export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   const section = sent.section?.kind;
   if (section === 'goals' || section === 'family_history') return [];
@@ -98,6 +104,7 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   if (NO_RESTRICTIONS.test(sent.text)) return [];
   // A table's header row ("Never  Seldom  Occasional  Frequent  Constant", "Max hours per day: 0 2 4 6 8") names the scale, not a limit.
   if (GRID_HEADER.test(sent.text)) return [];
+  const hoursFrame = HOURS_FRAME.test(sent.text) || HOURS_FRAME.test(sent.section?.title ?? '');
   // "No restrictions on sitting, standing, walking or driving": the activities it lists are unrestricted.
   const free = [...sent.text.matchAll(UNRESTRICTED_LIST)].map((m) => [m.index, m.index + m[0].length] as const);
   for (let i = 0; i < matches.length; i++) {
@@ -111,6 +118,10 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
     if (m.entry.id === 'work_hours' && DAY_FRAME_BEFORE.test(sent.text.slice(Math.max(0, m.start - 12), m.start))) continue;
     // "...before she has to get up and walk around", "prior to needing to sit down": the relief, not the limited activity.
     if (RELIEF_ACTION.test(sent.text.slice(Math.max(0, m.start - 45), m.start))) continue;
+    // A "max hours per day" grid ("standing 8  sitting 8  bending/stooping 8  pushing/pulling 0"): the bare number after
+    // each activity is its hours; a full workday is no restriction at all, 0 is never.
+    const gridHours = hoursFrame && HOURS_CELL.exec(sent.text.slice(m.end, matches[i + 1]?.start ?? sent.text.length));
+    if (gridHours && Number(gridHours[1]) >= FULL_WORKDAY_HOURS) continue;
     const clause = clauseAround(sent.text, m.start, m.end);
     // The amount belongs to this activity if it comes before the next activity word in the clause.
     const nextStart = matches[i + 1] && matches[i + 1].start < clause.end ? matches[i + 1].start : clause.end;
@@ -120,13 +131,18 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
       ?? sharedAmount(sent.text, matches, i, clause.end) ?? AMOUNT.exec(m.text);
     // "She walks one block", "sits 20 minutes" told by the patient: a tolerance needs no restriction word.
     const reportedTolerance = amt !== null && amt.index < 25 && TOLERANCE_UNIT.test(amt[2]) && (PATIENT.test(sent.text) || (section !== undefined && PATIENT_SECTIONS.has(section)));
-    if (!CUE.test(clause.text) && !reportedTolerance) continue;
+    if (!CUE.test(clause.text) && !reportedTolerance && !gridHours) continue;
     const attributes: FactOf<'limitation'>['attributes'] = { activity: m.entry.id, source: 'provider', text: clause.text.trim() };
     if (amt) {
       const n = parseNumber(amt[1]);
       if (n !== undefined) { attributes.limit = n; attributes.unit = unitOf(amt[2]); }
     }
     for (const [f, re] of FREQUENCIES) if (re.test(clause.text)) { attributes.frequency = f; break; }
+    if (gridHours) {
+      const h = Number(gridHours[1]);
+      delete attributes.frequency;
+      if (h === 0) { attributes.frequency = 'never'; delete attributes.limit; delete attributes.unit; } else { attributes.limit = h; attributes.unit = 'hours'; }
+    }
     if (attributes.frequency === 'never' && attributes.limit !== undefined) delete attributes.frequency;
     const patientVoice = PATIENT.test(sent.text) || (section !== undefined && PATIENT_SECTIONS.has(section));
     attributes.source = section !== undefined && PROVIDER_SECTIONS.has(section) && !PATIENT.test(sent.text) ? 'provider' : patientVoice ? 'patient' : 'provider';
