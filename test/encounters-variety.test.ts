@@ -16,6 +16,22 @@ const PRINT = (page: number) => `Patient: DOE, JANE  DOB: 01/02/1970  MRN: 00482
 
 const CORPUS: Case[] = [
   {
+    name: 'an ED face sheet: arrival beside the name, an embedded X-ray read by the radiologist',
+    text: `BUCK CREEK COMMUNITY HOSPITAL
+KOSTELNIK, LORRAINE D          MRN: BCH-00558219
+DOB: 11/03/1976  (47 yrs)  F   Arrival: 05/19/2024 13:06   Dept: EMERGENCY DEPT
+Coverage: MEDICAID     Attending: Jonah P. Wexford, DO
+ED TRIAGE NOTE                                   05/19/2024 13:14   Kaitlyn Borden, RN
+Chief Complaint: Neck Pain
+BUCK CREEK COMMUNITY HOSPITAL - ED PROVIDER NOTE
+HPI: 47 y.o. female with neck pain after lifting.
+XR cervical spine: mild C5-6 degenerative disc disease.
+Radiologist: Adaeze Nwachukwu-Hart, MD   05/19/2024 15:30
+Assessment: cervical strain. Plan: NSAID, follow up with PCP.
+`,
+    want: [{ date: '2024-05-19', name: 'Jonah P. Wexford', kind: 'emergency_visit' }],
+  },
+  {
     name: 'a telephone encounter after an office visit',
     text: `MIDDLE GEORGIA ORTHOPAEDICS
 DATE OF SERVICE: 03/05/2024         VISIT TYPE: Follow-up

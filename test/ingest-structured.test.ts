@@ -197,6 +197,19 @@ describe('billing ledgers', () => {
     expect(verifyCitations(doc.structured, texts([doc])).problems).toEqual([]);
   });
 
+  it('a managed-care claims history: pharmacy fills, referral records and summary rows are not visits', () => {
+    const csv = [
+      'member_id,svc_date,provider,provider_type,code_type,code,description,billed,paid,status',
+      'M1,01/16/2024,FIRSTSTOP URGENT CARE,URGENT CARE,CPT,99204,OFFICE VISIT NEW LVL 4,245.00,118.30,PAID',
+      'M1,01/16/2024,LAGONDA ORTHOPAEDIC ASSOCIATES,SPECIALIST,REF,SPEC-REF,SPECIALIST REFERRAL/AUTH REQUEST - ORTHOPEDICS,0.00,0.00,PENDED',
+      'M1,01/16/2024,CAREFIRST PHARMACY #22,PHARMACY,NDC,IBUPROFEN 600 MG TAB,ibuprofen 600 mg,9.80,4.15,PAID',
+      'M1,06/01/2024,EASTWOOD COMMUNITY HEALTH CENTER,PCP,ADMIN,PCP-ASSIGN,PCP ASSIGNMENT,0.00,0.00,INFO',
+      'M1,09/30/2024,,SUMMARY,,,Period summary,,,INFO',
+    ].join('\n');
+    const { encounters } = readCsvLedger('d9', 'claims.csv', Buffer.from(csv), undefined).structured!;
+    expect(encounters.map((e) => [e.date, e.provider.name])).toEqual([['2024-01-16', 'FIRSTSTOP URGENT CARE']]);
+  });
+
   it('a ledger without a date column fails with the headers it found', () => {
     expect(() => readCsvLedger('d4', 'x.csv', Buffer.from('Provider,CPT,Charge\nA,97110,$50\n'), undefined)).toThrow(/no date-of-service column found \(headers: Provider, CPT, Charge\)/);
   });

@@ -124,7 +124,12 @@ const NOT_MEDICAL = /^(ind\w*|tt[dp]?|tp[dp]?|pp[di]?|ltd|std|wage\w*|lost wages
  * Rows that record a decision on a request, not a service rendered: a prior authorization, a utilization review, a
  * referral on file. Their dates are not dates of service ("PA APPROVED … NOT UTILIZED" says the MRI never happened).
  */
-const NOT_A_SERVICE = /\b(?:prior[ -]auth\w*|pre-?auth\w*|PA approved|utilization review|referral only|referral on file|no claim|not utili[sz]ed)\b/i;
+const NOT_A_SERVICE = /\b(?:prior[ -]auth\w*|pre-?auth\w*|PA approved|utilization review|referral only|referral on file|referral\/auth request|auth(?:orization)? request|no claim|not utili[sz]ed|no services rendered|PCP assign\w*)\b/i;
+/**
+ * A managed-care claims history mixes medical claims with pharmacy fills (NDC lines, "METFORMIN HCL 500 MG TAB"),
+ * referral and assignment records ("SPEC-REF", "PCP-ASSIGN") and summary rows: none is a visit.
+ */
+const NOT_A_VISIT_CODE = /^(?:NDC|REF|SPEC-REF|PCP-ASSIGN|INFO|SUMMARY)$|\b\d+(?:\.\d+)?\s*(?:MG|MCG|ML|G)\b.*\b(?:TAB|TABS|CAP|CAPS|SOLN|SUSP|CREAM|GEL|PATCH|INJ)\b/i;
 
 /** Column names of a pharmacy's dispensing history rather than a bill. */
 const FILL_HEADER = /^(fill[_ ]?date|date[_ ]filled|dispensed?[_ ]date|rx[_ ]?(no|number|#)|days[_ ]supply)$/i;
@@ -162,7 +167,8 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     if (/^(total|subtotal|balance forward)/i.test(row.cells.join(' ').trim())) continue;
     // A carrier's register also pays wage benefits and expenses: those rows are not services to the claimant.
     if (NOT_MEDICAL.test(cell('category').trim()) || NOT_MEDICAL.test(cell('code').trim())) continue;
-    if (NOT_A_SERVICE.test(row.cells.join(' '))) continue;
+    if (NOT_A_SERVICE.test(row.cells.join(' ')) || NOT_A_VISIT_CODE.test(cell('code').trim()) || /^pharmacy$/i.test(cell('category').trim())
+      || row.cells.some((c) => /^(?:SUMMARY|INFO)$/i.test(c.trim()))) continue;
     const date = parseLedgerDate(rawDate);
     if (!date) { bad.push(row.line); continue; }
     const [rs, re] = trimSpan(doc.text, row.start, row.end);

@@ -21,6 +21,8 @@ const STRONG_LABEL = [
   `${loose('date')}s?[ \\t]+${loose('of')}[ \\t]+(?:${SERVICE_OF.map(loose).join('|')})`,
   'DOS', loose('service date'), loose('visit date'), String.raw`exam(?:ination)?[ \t]+date`,
   String.raw`(?:evaluation|procedure|surgery|report|study|encounter|consultation|treatment)[ \t]+date`,
+  // An ED face sheet's "Arrival: 05/19/2024 13:06" after the patient's name and DOB on the same line.
+  String.raw`arrival(?:[ \t]+(?:date|time))?`,
 ].join('|');
 /** Generic labels ("Date:", "Seen:", "Visit:"): only at the start of a line and only with a colon. */
 const WEAK_LABEL = String.raw`date|seen(?:[ \t]+on)?|arriv(?:al|ed)(?:[ \t]+(?:date|time))?|visit|admit(?:ted)?|admission|discharge(?:d)?`;

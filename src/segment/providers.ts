@@ -62,6 +62,7 @@ function isNarrativeMention(slice: string, at: number, match: string): boolean {
   return slice.slice(lineStart, at).trim() !== '' || /[A-Za-z0-9]/.test(after);
 }
 
+const CONTRIBUTOR_LABEL = /^(?:radiologist|interpreting physician|(?:interpreted|read) by)\b/i;
 const NOT_A_NAME = /^(?:the|a|an|patient|pt|he|she|they|his|her|on|at|date|time|name|none|n\/a|unknown|to|for|of|this|that|see|and)$/i;
 
 /** Every provider mention in text[start, end), offsets absolute. */
@@ -75,8 +76,10 @@ export function findProviders(text: string, start: number, end: number): Provide
     if (NOT_A_NAME.test(words[0]) || words.some((w) => !/^[A-Z]/.test(w))) continue;
     if (!m[2] && !/^Dr\b/.test(m[1]) && words.length < 2) continue;
     const signed = /sign/i.test(m[0].slice(0, 20));
+    // "Radiologist:", "Interpreted by": who read a study embedded in the note (an ED's X-ray), not who wrote the note.
+    const contributor = CONTRIBUTOR_LABEL.test(m[0].trimStart());
     const s = start + m.index; const e = s + m[0].trimEnd().length;
-    out.push({ provider: { name: cleanName(m[1], !!m[2]), credential: normaliseCredential(m[2]) }, start: s, end: e, strength: signed ? 3 : 2 });
+    out.push({ provider: { name: cleanName(m[1], !!m[2]), credential: normaliseCredential(m[2]) }, start: s, end: e, strength: signed ? 3 : contributor ? 1 : 2 });
   }
   for (const m of slice.matchAll(SIGNATURE_LINE)) {
     const lead = m[0].length - m[0].trimStart().length;

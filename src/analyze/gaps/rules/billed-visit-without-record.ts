@@ -49,6 +49,8 @@ function documentedElsewhere(m: BillingAnalysis['billedWithoutRecord'][number], 
   const surname = m.provider.replace(/\(.*\)/g, '').replace(/,?\s*\b(?:MD|DO|DPT|PT|DC|NP|PA-C|PhD|PsyD|FNP-C|APRN)\b\.?/g, '').trim().split(/\s+/).pop()?.toLowerCase();
   if (PERSON.test(m.provider) && surname && surname.length > 2 && sameDay.some((e) => (e.provider.name ?? '').toLowerCase().split(/[\s,.]+/).includes(surname))) return true;
   if (!PERSON.test(m.provider) && FACILITY.test(m.provider) && sameDay.some((e) => NOTE_OF_DAY.has(e.kind))) return true;
+  // An emergency physician billing through the ED group ("WEXFORD JONAH P DO (EMERGENCY PHYS GROUP)") wrote that day's ED record.
+  if (/\bemergency\b|\bER\b|\bED\b/i.test(m.provider) && sameDay.some((e) => e.kind === 'emergency_visit')) return true;
   // A practice or facility bills under its own name for the physician's note of that day ("Allentown Occupational
   // Health" for Dr Duong's visit, "Valley Orthopaedic" for the operative report).
   return !PERSON.test(m.provider) && sameDay.some((e) => e.kind !== 'billing' && e.kind !== 'imaging');
