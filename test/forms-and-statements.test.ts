@@ -64,6 +64,7 @@ describe('MMI words that are not statements', () => {
     ['My 05/16/2023 opinion of MMI is withdrawn.', 'not_at_mmi', undefined],
     ['My C-4.3 dated 01/17/2023 (MMI 01/17/2023; 22.5% SLU left leg) is withdrawn.', 'not_at_mmi', undefined],
     ['MMI: NOT at maximum medical improvement.', 'not_at_mmi', undefined],
+    ['He was at MMI from 12/06/2022 until his fall on 06/10/2023; that is no longer the case.', 'not_at_mmi', undefined],
   ])('"%s" is stated (%s %s)', (body, kind, date) => {
     const s = stated(of(body, 'mmi_statement'));
     expect(s.map((f) => f.attributes.kind)).toContain(kind);

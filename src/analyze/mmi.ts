@@ -170,6 +170,9 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
 const MIN_TREATING_VISITS = 3;
 
 const MED_CHANGES = new Set(['started', 'increased', 'switched']);
+/** Plan words that close active care at the visit that states them. */
+const CLOSING_SIGNALS = new Set(['no_further_treatment', 'maintenance_care', 'continue_current_management', 'not_surgical_candidate']);
+const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
 
 /**
  * Medication started, raised or switched: not curative care that keeps MMI away, but a change in treatment,
@@ -177,7 +180,9 @@ const MED_CHANGES = new Set(['started', 'increased', 'switched']);
  */
 export function treatmentChanges(ctx: CaseContext): Fact[] {
   // A new blood-pressure or cholesterol drug is not a change in treatment of the claimed impairment.
-  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && !isForOtherCondition(f));
+  // A like-for-like substitution ("methocarbamol for tizanidine - dry mouth") keeps the regimen; it changes nothing.
+  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && !isForOtherCondition(f)
+    && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? ''));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment') return false;
     const m = targetModality(f.attributes.target);
@@ -505,8 +510,12 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const lastChange = treatmentChanges(ctx).at(-1);
   // A medication adjusted at a maintenance visit is part of that visit's regimen: the visit itself can open the phase.
   const changeDate = lastChange && ctx.dateOf(lastChange);
-  const after = visits.filter((v) => (!lastActive || v.date > lastActive.date) && (!changeDate || v.date >= changeDate));
-  const activeAt = new Set(active.map((a) => `${a.date}|${ctx.providerOf(a.fact)}`));
+  // A consultation that closes active care ("exhausted the interventional options; continue the current regimen for
+  // maintenance") is itself the first visit of the maintenance phase; a procedure is not.
+  const closing = lastActive && /consult/i.test(lastActive.what)
+    && visits.some((v) => v.date === lastActive.date && v.facts.some((f) => f.type === 'plan_signal' && CLOSING_SIGNALS.has(f.attributes.signal) && f.temporality === 'current' && !f.negated));
+  const after = visits.filter((v) => (!lastActive || v.date > lastActive.date || (closing && v.date === lastActive.date)) && (!changeDate || v.date >= changeDate));
+  const activeAt = new Set(active.filter((a) => !(closing && a.date === lastActive.date)).map((a) => `${a.date}|${ctx.providerOf(a.fact)}`));
   const maintenance = maintenanceVisits(ctx).filter((v) => after.includes(v) && !activeAt.has(`${v.date}|${v.provider}`));
   const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi');
   // A "not at MMI" long before the record ends says nothing about where the claimant stands now.

@@ -77,3 +77,78 @@ export function markExaminerReview(facts: Fact[], encounters: Encounter[]): void
     f.context = [...f.context, { category: 'historical', trigger: "records review in an examiner's report", start: ev.start, end: ev.start }];
   }
 }
+
+/** Words that say a treatment was tried and did not work ("s/p failed SCS trial", "trial UNSUCCESSFUL"). */
+const FAILED = /\b(?:failed|unsuccessful|did not (?:help|work)|no (?:significant )?(?:relief|benefit))\b/i;
+/** Trials and procedures done once to see if they work; a therapy course is resumed without saying "repeat". */
+const ONE_OFF = new Set(['spinal_cord_stimulator', 'radiofrequency_ablation', 'surgery', 'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection']);
+/** A plan that means to do it again on purpose. */
+const AGAIN = /\b(?:repeat\w*|again|another|second|2nd|re-?trial|re-?do|revision|permanent|implant)\b/i;
+
+/**
+ * A plan to try what the record already shows failed ("Proceed with SCS trial once psychological clearance is
+ * received" in a note whose assessment says "s/p failed SCS trial") is a plan carried forward from before the
+ * trial, not care planned now, unless it says the treatment is to be repeated.
+ */
+export function markSupersededPlans(facts: Fact[], encounters: Encounter[]): void {
+  const dateOf = new Map(encounters.map((e) => [e.id, e.date]));
+  const failedOn = new Map<string, string>();
+  for (const f of facts) {
+    if (f.type !== 'treatment' || f.negated || !FAILED.test(f.evidence[0]?.quote ?? '')) continue;
+    const d = dateOf.get(f.encounterId);
+    const m = f.attributes.modality;
+    if (d && m !== 'medication' && (failedOn.get(m) ?? '9999') > d) failedOn.set(m, d);
+  }
+  for (const f of facts) {
+    if (f.type !== 'treatment' || f.temporality !== 'current' || !['recommended', 'planned'].includes(f.attributes.status)) continue;
+    const failed = failedOn.get(f.attributes.modality);
+    const d = dateOf.get(f.encounterId);
+    const quote = f.evidence[0]?.quote ?? '';
+    if (!failed || !d || d < failed || AGAIN.test(quote) || FAILED.test(quote) || !ONE_OFF.has(f.attributes.modality)) continue;
+    f.temporality = 'historical';
+    const ev = f.evidence[0];
+    f.context = [...f.context, { category: 'historical', trigger: `a plan for what the record shows failed by ${failed}`, start: ev.start, end: ev.start }];
+    // The "new treatment" signal read from the same words goes with it.
+    for (const s of facts) {
+      if (s.type === 'plan_signal' && s.attributes.signal === 'new_treatment' && s.encounterId === f.encounterId && s.evidence[0]?.start === ev.start) {
+        s.temporality = 'historical';
+        s.context = [...s.context, { category: 'historical', trigger: `a plan for what the record shows failed by ${failed}`, start: ev.start, end: ev.start }];
+      }
+    }
+  }
+}
+
+/** "Start methocarbamol - like-for-like substitution", "switch to": a drug exchanged within the regimen. */
+export const SWAP = /\b(?:substitut\w*|like[- ]for[- ]like|switch\w*|instead of|in place of|change[ds]? (?:from|to))\b/i;
+
+/**
+ * A drug prescribed again ("Rx hydrocodone … x 3 fills, gabapentin …" at every quarterly visit) or swapped for one of
+ * its kind continues the regimen: it is not a new treatment, so it cannot break a maintenance phase.
+ */
+export function markRefills(facts: Fact[], encounters: Encounter[]): void {
+  const dateOf = new Map(encounters.map((e) => [e.id, e.date]));
+  const firstTaken = new Map<string, string>();
+  for (const f of facts) {
+    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || f.attributes.status === 'declined') continue;
+    const d = dateOf.get(f.encounterId);
+    if (d && (firstTaken.get(f.attributes.drug) ?? '9999') > d) firstTaken.set(f.attributes.drug, d);
+  }
+  // "Rx hydrocodone … x 3 fills" for a drug taken since an earlier visit: prescribed again, not started.
+  for (const f of facts) {
+    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.attributes.doseChange !== 'started') continue;
+    const d = dateOf.get(f.encounterId);
+    const since = firstTaken.get(f.attributes.drug);
+    if (d && since && since < d && !SWAP.test(f.evidence[0]?.quote ?? '')) f.attributes = { ...f.attributes, doseChange: 'continued' };
+  }
+  for (const f of facts) {
+    if (f.type !== 'plan_signal' || f.attributes.signal !== 'new_treatment' || f.temporality !== 'current' || !f.attributes.target) continue;
+    const d = dateOf.get(f.encounterId);
+    const since = firstTaken.get(f.attributes.target);
+    const quote = f.evidence[0]?.quote ?? '';
+    const refill = since && d && since < d;
+    const swap = SWAP.test(quote);
+    if (!refill && !swap) continue;
+    f.temporality = 'historical';
+    f.context = [...f.context, { category: 'historical', trigger: refill ? `prescribed again: taken since ${since}` : 'a drug exchanged within the regimen', start: f.evidence[0].start, end: f.evidence[0].start }];
+  }
+}

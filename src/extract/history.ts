@@ -119,7 +119,8 @@ export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, ow
   const [cs, ce] = clauseOf(sent.text, s);
   if (THIS_VISIT.test(sent.text.slice(cs, Math.max(ce, e)))) return false;
   const history = inHistoryNarrative(sent);
-  if (history && countedAt(sent.text, s, e)) return true;
+  // A report that summarises care (a medical source statement's "CBT x10 sessions") counts a finished course wherever it says so.
+  if ((history || SUMMARY_KINDS.has(sent.encounter.kind)) && countedAt(sent.text, s, e)) return true;
   const near = sent.text.slice(Math.max(0, s - 80), Math.min(sent.text.length, e + 60));
   if (!PAST_ACCOUNT.test(near)) return false;
   return history || PAST_ANCHOR.test(sent.text);

@@ -62,8 +62,19 @@ function capAtVisit(f: Fact, enc: Encounter): void {
 const DEMOGRAPHIC_FIELD = /\b(?:patient(?: name)?|name|DOB|D\.O\.B|date of birth|MRN|MR#|acct|account|SSN|claim(?: no\.?| #| number)?|DOI|date of injury|chart(?: #)?|employer|carrier|adjuster|insurer|WCAB|ADJ|case(?: no\.?| #)?|policy|visits? auth(?:orized)?|auth(?:orization)? #)\s*[:#]/gi;
 /** A running page header or footer: "Pellegrino, Curtis  DOB 05/03/1976  Claim WC-21-044817  Page 2 of 3". */
 const PAGE_FOOTER = /\bPage\s+\d+\s+of\s+\d+\b|\bDOB\b|\bD\.O\.B\.?/i;
+/**
+ * A practitioner's credentials under the letterhead ("Diplomate, American Board of Neurological Surgery", "Board
+ * Certified - Sports Medicine"): "Surgery" there is the board's name, not an operation.
+ */
+const CREDENTIAL_TAG = /\b(?:Diplomate|Board[- ]Certified|American Board of|Fellow(?:ship)?[- ]trained|Fellow of the)\b/i;
 function isDemographicLine(text: string): boolean {
   if (text.length >= 300) return false;
+  if (text.length < 200 && CREDENTIAL_TAG.test(text)) return true;
+  // A running footer ("Rolling Fork Behavioral Health Clinic | GOODIN, TRAVIS L | CONFIDENTIAL   Page 9 of 15"), or a
+  // header line with the patient's birth date ("Client: Travis L. Goodin  DOB 02/09/1974"): page furniture.
+  // Only when the sentence opens with that line: a clinical sentence that runs on into a footer is still read.
+  const firstLine = text.trimStart().split('\n')[0];
+  if (text.length < 200 && (/\bPage\s+\d+\s+of\s+\d+\b/i.test(firstLine) || /\b(?:DOB|D\.O\.B\.?|date of birth)\s*:?\s*\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/i.test(firstLine))) return true;
   const footer = /\bPage\s+\d+\s+of\s+\d+\b/i.test(text) && /\b(?:DOB|D\.O\.B|Claim|MRN|Chart|Acct)\b/i.test(text);
   return footer || (text.length < 240 && ((text.match(DEMOGRAPHIC_FIELD)?.length ?? 0) >= 2 || (PAGE_FOOTER.test(text) && /\b(?:Claim|MRN|Chart)\b/i.test(text) && text.length < 160)));
 }

@@ -32,7 +32,23 @@ export interface Span { start: number; end: number }
  * For each declined or discontinued treatment fact of sentence `index` that has no reason yet, read the reason
  * from up to LOOK_AHEAD following sentences of the same paragraph (a blank line or page break ends it).
  */
+/** The answer to an offer, opening the next sentence: "Offered trigger point injections today. Patient declined, …". */
+const DECLINED_NEXT = /^\s*(?:the\s+)?(?:patient|pt|he|she|they|claimant|client)\s+(?:declined|declines|refused|refuses|does not wish|did not wish|is not interested|was not interested|prefers not)\b/i;
+
+/** An offer answered "no" in the next sentence is declined, and that sentence is cited with it. */
+function declinedInNextSentence(doc: SourceDocument, spans: Span[], index: number, facts: Fact[]): void {
+  const next = spans[index + 1];
+  if (!next || /\n[ \t]*\n|\f/.test(doc.text.slice(spans[index].end, next.start))) return;
+  if (!DECLINED_NEXT.test(doc.text.slice(next.start, next.end))) return;
+  for (const f of facts) {
+    if (f.type !== 'treatment' || f.negated || !['recommended', 'planned'].includes(f.attributes.status) || !/\boffer\w*/i.test(f.evidence[0]?.quote ?? '')) continue;
+    f.attributes.status = 'declined';
+    f.evidence = [...f.evidence, evidenceAt(doc, next.start, next.end)];
+  }
+}
+
 export function attachFollowingReasons(doc: SourceDocument, spans: Span[], index: number, facts: Fact[]): void {
+  declinedInNextSentence(doc, spans, index, facts);
   const pending = facts.filter((f) => f.type === 'treatment' && (f.attributes.status === 'declined' || f.attributes.status === 'discontinued') && !f.attributes.reasonStopped && !f.negated);
   if (pending.length === 0) return;
   let prevEnd = spans[index].end;

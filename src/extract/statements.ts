@@ -76,8 +76,11 @@ const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|exa
 /** An MMI date is the one written with the statement ("reached MMI on December 7, 2022", "Clinical MMI: 11/28/2023"), not any date in the sentence. */
 const MMI_DATE_REACH = 40;
 
-/** "My C-4.3 (MMI 01/17/2023; 22.5% SLU) is withdrawn", "she withdrew her MMI opinion": the MMI named is taken back. */
-const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b)/i;
+/**
+ * "My C-4.3 (MMI 01/17/2023; 22.5% SLU) is withdrawn", "she withdrew her MMI opinion", "He was at MMI from 12/06/2022
+ * until his fall; that is no longer the case": the MMI named is taken back.
+ */
+const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
 /** "MMI:" as a field label before the answer ("MMI: NOT at maximum medical improvement"). */
 const LABEL_AFTER = /^\s*[:\-\u2013]/;
 
@@ -138,6 +141,12 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     const base = mentionBase(sent, 'plan_signal', m.start, m.end, { dating: 'encounter', ...selfNegating });
     // "Continue current regimen (meloxicam, tizanidine PRN, HEP)": a PRN drug in the list does not make the plan hypothetical.
     asNeededIsCurrent(base);
+    // "We will continue his current medication regimen": a plan is stated in the future tense; "will" makes it the plan, not a hypothesis.
+    const hyp = base.context.filter((c) => c.category === 'hypothetical');
+    if (base.temporality === 'hypothetical' && hyp.length && hyp.every((c) => /^(?:(?:we|i|she|he|they|patient|pt)\s+)?will$/i.test(c.trigger.trim()))) {
+      base.temporality = 'current';
+      base.context = base.context.filter((c) => c.category !== 'hypothetical');
+    }
     out.push({ ...base, type: 'plan_signal', attributes });
   }
   for (const m of sent.text.matchAll(REFERRAL)) {

@@ -163,6 +163,7 @@ function recalledBy(text: string, at: number): string | undefined {
   const list = TRIED_LIST.exec(text.slice(0, at));
   return list ? list[1] : undefined;
 }
+const PROVIDER_FIELD = /^\s*(?:treating\s+)?(?:psychiatrist|psychologist|physician|provider|therapist|counselor|clinician|surgeon|source|referring (?:physician|provider)|PCP|primary care (?:physician|provider))\s*:[^.;]*$/i;
 const FUTURE_ALLOWANCE = /\b(?:future (?:medical )?(?:care|treatment|medicals?)|access to (?:future )?(?:medical )?care|for (?:future )?flare-?ups?|as indicated for (?:future )?flares?|up to (?:\w+ )?(?:per|a|each) year)\b/i;
 const CONSENT_ALTERNATIVES = /\balternatives?\b[^.;]{0,12}(?:\(|including|such as|:|were|of)[^.;)]*$/i;
 const DESPITE_BEFORE = /\b(despite|in spite of|notwithstanding|even after|regardless of)\b[^.;:]{0,80}$/i;
@@ -233,6 +234,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text)
       && ((!PROCEDURE_VISITS.has(sent.encounter.kind) && sent.section?.kind !== 'procedure' && sent.section?.kind !== 'plan')
         || /\b(?:after|post|following|prior|previous|first|second|third|last|repeat|next)[\s-]+(?:the\s+)?$/i.test(sent.text.slice(Math.max(0, m.start - 20), m.start)))) continue;
+    // "Psychiatrist: Helen M. Thurgood, MD - Rolling Fork Behavioral Health Clinic": a field naming who treats, not care given.
+    if (PROVIDER_FIELD.test(sent.text.slice(0, m.start).split('\n').pop() ?? '')) continue;
     // An imaging report's injection is the contrast of an arthrogram or myelogram, not a treatment.
     if (sent.encounter.kind === 'imaging' && /injection|block/.test(m.entry.id)) continue;
     // A massage, e-stim or TENS component in a therapist's own note is part of that session, not a treatment of its own.

@@ -18,7 +18,7 @@ function loose(phrase: string): string {
 const SERVICE_OF = ['service', 'visit', 'exam', 'examination', 'evaluation', 'procedure', 'surgery', 'operation', 'consultation', 'report', 'study', 'encounter', 'treatment'];
 /** Labels that name a date of service on their own: a colon is optional and they may stand mid-line in a page header. */
 const STRONG_LABEL = [
-  `${loose('date')}s?[ \\t]+${loose('of')}[ \\t]+(?:${SERVICE_OF.map(loose).join('|')})`,
+  `${loose('date')}s?[ \\t]+${loose('of')}[ \\t]+(?:(?:this|the)[ \\t]+)?(?:${SERVICE_OF.map(loose).join('|')})`,
   'DOS', loose('service date'), loose('visit date'), String.raw`exam(?:ination)?[ \t]+date`,
   String.raw`(?:evaluation|procedure|surgery|report|study|encounter|consultation|treatment)[ \t]+date`,
   // An ED face sheet's "Arrival: 05/19/2024 13:06" after the patient's name and DOB on the same line.
