@@ -236,3 +236,25 @@ describe('MMI: permanency ratings that disagree', () => {
     expect(mmi.conflicts.map((c) => c.text).join(' ')).toMatch(/Ratings differ: .*35 % .*20 %/);
   });
 });
+
+describe('MMI: the maintenance phase, read as a reviewer reads it', () => {
+  /** Injections, then a consultation that closes active care, then quarterly refill visits. */
+  const closedByConsult = (swapAt?: string) => () => {
+    const b = new CaseBuilder()
+      .visit('2022-04-20', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Bilateral L4-5 RFA performed.')
+      .visit('2022-12-19', { ...DR_LEE, kind: 'consultation' }).fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'Consultation: review of options.')
+      .fact('plan_signal', { signal: 'not_surgical_candidate' }, 'He is not a surgical candidate and has exhausted the interventional options.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'We will continue his current medication regimen for maintenance of function.');
+    for (const d of ['2023-03-20', '2023-06-19', '2023-09-18', '2023-12-18']) {
+      b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+      if (d === swapAt) b.fact('treatment', { modality: 'medication', drug: 'methocarbamol', doseChange: 'started', status: 'ongoing' }, 'Start methocarbamol 750 mg TID PRN spasm - like-for-like substitution.');
+    }
+    return b;
+  };
+  it('a consultation that closes active care is the first visit of the maintenance phase', () => {
+    expect(run(closedByConsult()()).mmi).toMatchObject({ status: 'implied', date: '2022-12-19' });
+  });
+  it('a like-for-like drug substitution does not restart the phase', () => {
+    expect(run(closedByConsult('2023-09-18')()).mmi).toMatchObject({ status: 'implied', date: '2022-12-19' });
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact } from '../src/model/index.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { extractFacts } from '../src/extract/index.js';
+import { markRefills, markSupersededPlans } from '../src/extract/copy-forward.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+
+/** Reading classes met on case files nobody here wrote (synthetic text, no PHI). */
+
+const current = (facts: Fact[], type: Fact['type']) => facts.filter((f) => f.type === type && f.temporality === 'current' && !f.negated);
+
+/** A multi-visit pain-clinic record, read and passed through the case-level marks. */
+function record(visits: string[]) {
+  const doc = textDoc(visits.join('\n\n'));
+  const encounters = splitEncounters(doc);
+  const facts = extractFacts(doc, encounters);
+  markSupersededPlans(facts, encounters);
+  markRefills(facts, encounters);
+  return { encounters, facts };
+}
+
+describe('lines that name people and pages, not care', () => {
+  it.each([
+    ['a running footer', 'Rolling Fork Behavioral Health Clinic | GOODIN, TRAVIS L | RF-22-0419 | CONFIDENTIAL      Page 9 of 15'],
+    ['a header line with the birth date', 'ROLLING FORK BEHAVIORAL HEALTH CLINIC - Bardstown, KY    Client: Travis L. Goodin  DOB 02/09/1974'],
+    ['a board-certification tag line', 'Anselm R. Pruitt, MD, FAANS  -  Diplomate, American Board of Neurological Surgery'],
+    ['a provider field', 'Other treating sources:\nPsychiatrist: Helen M. Thurgood, MD - Rolling Fork Behavioral Health Clinic, Bardstown, KY'],
+  ])('%s', (_n, line) => {
+    // The visit itself may be a psychiatry or surgery visit; no treatment is read from this line.
+    const read = current(factsOf(`ORTHOPAEDIC FOLLOW-UP\nProvider: Dana Roe, MD (orthopedic surgery)\nAssessment: chronic low back pain.\n${line}\n`).facts, 'treatment').filter((f) => f.evidence.some((e) => line.split('\n').pop()!.includes(e.quote.trim()) && e.quote.trim().length > 12));
+    expect(read).toEqual([]);
+  });
+});
+
+describe('plans and their answers', () => {
+  it('"We will continue his current medication regimen" is the plan, not a hypothesis', () => {
+    const signals = current(factsOf('PLAN: We will continue his current medication regimen for maintenance of function.').facts, 'plan_signal');
+    expect(signals.map((f) => (f.attributes as { signal: string }).signal)).toContain('continue_current_management');
+  });
+  it('an offer declined in the next sentence is declined', () => {
+    const t = factsOf('PLAN:\n 1. Offered trigger point injections to the L lumbar paraspinals today. Patient declined, states "shots never last."').facts
+      .filter((f) => f.type === 'treatment' && f.attributes.modality === 'trigger_point_injection');
+    expect(t.map((f) => (f.attributes as { status: string }).status)).toEqual(['declined']);
+  });
+});
+
+describe('care already carried out or carried on', () => {
+  const visit = (date: string, body: string) => `PROGRESS NOTE\nDATE OF SERVICE: ${date}\nProvider: Kendra J. Bale, APRN\n${body}`;
+  it('a plan to try what already failed is a plan carried forward', () => {
+    const { facts } = record([
+      visit('09/07/2022', 'ASSESSMENT: SCS trial unsuccessful; failed SCS trial with 15% relief.'),
+      visit('03/20/2023', 'Assessment: s/p failed SCS trial.\nPLAN: 1. Continue current regimen. Proceed with SCS trial once psychological clearance is received.'),
+    ]);
+    const scs = facts.filter((f) => f.type === 'treatment' && f.attributes.modality === 'spinal_cord_stimulator' && f.date === '2023-03-20' && ['planned', 'recommended'].includes((f.attributes as { status: string }).status));
+    expect(scs.length).toBeGreaterThan(0);
+    expect(scs.every((f) => f.temporality === 'historical')).toBe(true);
+  });
+  it('a drug prescribed again is not started again', () => {
+    const { facts } = record([
+      visit('12/18/2023', 'PLAN: Continue hydrocodone-APAP 7.5/325 q8h PRN and gabapentin 800 mg TID.'),
+      visit('03/18/2024', 'PLAN: Rx hydrocodone-APAP 7.5/325 q8h PRN #90 x 3 fills, gabapentin 800 TID.'),
+    ]);
+    const later = facts.filter((f) => f.type === 'treatment' && f.date === '2024-03-18' && (f.attributes as { drug?: string }).drug === 'gabapentin');
+    expect(later.map((f) => (f.attributes as { doseChange?: string }).doseChange)).not.toContain('started');
+    expect(current(facts, 'plan_signal').filter((f) => (f.attributes as { signal: string }).signal === 'new_treatment' && f.date === '2024-03-18')).toEqual([]);
+  });
+});
