@@ -6,7 +6,7 @@ import { classifyDocument, documentParts, examinerHead, roleAt } from './segment
 import { findMisfiled } from './segment/identity.js';
 import { harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
-import { markCopiedForward, markExaminerReview, markRefills, markStaleMedicationLists, markSupersededPlans } from './extract/copy-forward.js';
+import { alignDerivedSignals, markCopiedForward, markExaminerReview, markRefills, markStaleMedicationLists, markSupersededPlans } from './extract/copy-forward.js';
 import { analyzeCase, type AnalysisInput } from './analyze/index.js';
 import { byCodePoint, pushAll } from './util/arrays.js';
 
@@ -106,6 +106,7 @@ export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOpti
   markSupersededPlans(facts, encounters);
   markRefills(facts, encounters);
   markExaminerReview(facts, encounters);
+  alignDerivedSignals(facts);
   for (const f of failures) statuses.push({ file: f.file, status: 'error', error: f.error, warnings: [], pages: 0, encounters: [] });
   statuses.sort((a, b) => byCodePoint(a.file, b.file));
   report?.({ step: 'analysing', filesDone: filesTotal, filesTotal, pagesDone });

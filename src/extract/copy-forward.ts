@@ -108,13 +108,6 @@ export function markSupersededPlans(facts: Fact[], encounters: Encounter[]): voi
     f.temporality = 'historical';
     const ev = f.evidence[0];
     f.context = [...f.context, { category: 'historical', trigger: `a plan for what the record shows failed by ${failed}`, start: ev.start, end: ev.start }];
-    // The "new treatment" signal read from the same words goes with it.
-    for (const s of facts) {
-      if (s.type === 'plan_signal' && s.attributes.signal === 'new_treatment' && s.encounterId === f.encounterId && s.evidence[0]?.start === ev.start) {
-        s.temporality = 'historical';
-        s.context = [...s.context, { category: 'historical', trigger: `a plan for what the record shows failed by ${failed}`, start: ev.start, end: ev.start }];
-      }
-    }
   }
 }
 
@@ -150,5 +143,21 @@ export function markRefills(facts: Fact[], encounters: Encounter[]): void {
     if (!refill && !swap) continue;
     f.temporality = 'historical';
     f.context = [...f.context, { category: 'historical', trigger: refill ? `prescribed again: taken since ${since}` : 'a drug exchanged within the regimen', start: f.evidence[0].start, end: f.evidence[0].start }];
+  }
+}
+
+/**
+ * A "new treatment" signal is read from a treatment's own words: when a later pass finds those words copied
+ * forward, superseded or historical, the signal goes with them.
+ */
+export function alignDerivedSignals(facts: Fact[]): void {
+  const byWords = new Map<string, Fact>();
+  for (const f of facts) if (f.type === 'treatment' && f.temporality !== 'current') byWords.set(`${f.encounterId}|${f.evidence[0]?.start}`, f);
+  for (const s of facts) {
+    if (s.type !== 'plan_signal' || s.attributes.signal !== 'new_treatment' || s.temporality !== 'current') continue;
+    const t = byWords.get(`${s.encounterId}|${s.evidence[0]?.start}`);
+    if (!t) continue;
+    s.temporality = t.temporality;
+    s.context = [...s.context, ...t.context.filter((c) => c.category === t.temporality)];
   }
 }

@@ -146,7 +146,8 @@ export interface DocumentPart { start: number; end: number; role: DocumentRole['
 function isHeadingLine(line: string): boolean {
   // "NEW PATIENT EVALUATION          05/30/2023": a heading may carry its date at the right.
   // "OFFICE VISIT          Date of service: 11/28/2023": or a labelled date.
-  const t = line.trim().replace(/\s+(?:(?:date(?: of service)?|DOS|visit date|encounter date)\s*:?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/i, '');
+  // "ENCOUNTER: OFFICE VISIT -- NEW PATIENT      Date of service: 03/15/2022  09:20": with its time too.
+  const t = line.trim().replace(/\s+(?:(?:date(?: of service)?|DOS|visit date|encounter date)\s*:?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}(?:\s+\d{1,2}:\d{2}(?:\s*[AP]M)?)?$/i, '');
   if (t.length < 4 || t.length > 70) return false;
   const letters = t.replace(/[^A-Za-z]/g, '');
   return letters.length >= 4 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
@@ -170,7 +171,9 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
   }
   for (const m of doc.text.matchAll(/[^\n]+/g)) {
     if (!isHeadingLine(m[0]) || BANNER.test(m[0])) continue;
-    const hit = entries.find((r) => { const t = r.titleRe.exec(m[0]); return t && t.index <= 3; });
+    // An EHR print labels each note ("ENCOUNTER: OFFICE VISIT -- NEW PATIENT"): the title follows the label.
+    const heading = m[0].replace(/^\s*(?:ENCOUNTER|VISIT|NOTE|DOCUMENT)\s*[:\-\u2013]\s*/i, '');
+    const hit = entries.find((r) => { const t = r.titleRe.exec(heading); return t && t.index <= 3; });
     // An examination summarised inside a treating file ("FCE SUMMARY") stays part of that file: only the
     // administrative / clinical boundary splits a document.
     const next = hit?.id === 'examining' ? 'clinical' : hit?.id;
