@@ -82,6 +82,10 @@ describe('words that collide', () => {
     ['RFA today: PT 2x/week x 3 weeks.', 'radiofrequency_ablation'],
     ['Core bracing exercises reviewed.', 'brace'],
     ['Pre-SCS psychological evaluation completed.', 'spinal_cord_stimulator'],
+    ['RFA to L&I: R open carpal tunnel release CPT 64721, outpatient.', 'radiofrequency_ablation'],
+    ['RFA -- R cubital tunnel release, in situ decompression (CPT 64718).', 'radiofrequency_ablation'],
+    ['Provider: Jo Doe, MD (family medicine)\nAssessment: 5. Obesity, BMI 34 -- counseling.', 'psychology'],
+    ['ACTIVITY PRESCRIPTION FORM (APF)   Washington State Department of Labor & Industries', 'medication'],
   ])('"%s" is not %s', (body, modality) => expect(modalities(body)).not.toContain(modality));
   it.each([
     ['Bilateral L4-5 radiofrequency ablation (RFA) performed under fluoroscopy.', 'radiofrequency_ablation'],

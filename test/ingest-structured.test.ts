@@ -210,6 +210,15 @@ describe('billing ledgers', () => {
     expect(encounters.map((e) => [e.date, e.provider.name])).toEqual([['2024-01-16', 'FIRSTSTOP URGENT CARE']]);
   });
 
+  it('therapy codes billed with the GO modifier or by a hand-therapy clinic are occupational therapy', () => {
+    const csv = ['Claim,DOS,Provider,Specialty,CPT,Mod,Units,Billed',
+      'BN1,2023-06-27,Riverfront Hand Therapy,OT,97110,GO,2,150.00',
+      'BN1,2023-06-28,Valley Rehab,PT,97110,GP,2,150.00'].join('\n');
+    const { facts } = readCsvLedger('d9', 'ot.csv', Buffer.from(csv), undefined).structured!;
+    expect(facts.filter((f) => f.type === 'treatment').map((f) => [f.date, (f.attributes as { modality: string }).modality]))
+      .toEqual([['2023-06-27', 'occupational_therapy'], ['2023-06-28', 'physical_therapy']]);
+  });
+
   it('a ledger without a date column fails with the headers it found', () => {
     expect(() => readCsvLedger('d4', 'x.csv', Buffer.from('Provider,CPT,Charge\nA,97110,$50\n'), undefined)).toThrow(/no date-of-service column found \(headers: Provider, CPT, Charge\)/);
   });

@@ -199,8 +199,11 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     enc.billing!.push(line);
 
     const meaning = codeInfo ? lookupCode(codeInfo.code) : undefined;
-    const modality = meaning?.kind === 'treatment' ? meaning.modality : meaning ? undefined : modalityFromText(line.description ?? '');
-    if (!modality) continue;
+    const coded = meaning?.kind === 'treatment' ? meaning.modality : meaning ? undefined : modalityFromText(line.description ?? '');
+    if (!coded) continue;
+    // Therapy codes (97xxx) are shared by PT and OT: the GO modifier, or an OT / hand-therapy biller, says occupational therapy.
+    const byOt = modifiers.includes('GO') || /\b(?:OT|OTR|occupational therapy|hand therapy|CHT)\b/i.test(`${provider ?? ''} ${cell('category')}`);
+    const modality = coded === 'physical_therapy' && byOt ? 'occupational_therapy' : coded;
     if (enc.specialty === 'unknown') enc.specialty = SPECIALTY_BY_MODALITY[modality] ?? 'unknown';
     const side = modifiers.includes('50') ? 'bilateral' as const : modifiers.includes('RT') ? 'right' as const : modifiers.includes('LT') ? 'left' as const : undefined;
     const maintenance = usesAt && !!codeInfo && isChiroSpinalCmt(codeInfo.code) && !modifiers.includes('AT');
