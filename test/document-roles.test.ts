@@ -15,6 +15,8 @@ describe('document roles: administrative papers', () => {
     ['nurse case manager', 'APEX CARE\nNURSE CASE MANAGEMENT REPORT\nClaimant: Doe', 'claims'],
     ['employer job description', 'ACME WIDGETS INC.\nJOB DESCRIPTION - Warehouse Loader', 'employer'],
     ['pharmacy profile', 'DISCOUNT PHARMACY\nPATIENT PRESCRIPTION PROFILE', 'pharmacy'],
+    ['designated doctor request', 'TRINITY PLAINS INDEMNITY COMPANY - CLAIM FILE\nREQUEST FOR DESIGNATED DOCTOR EXAMINATION (DWC Form-032) - carrier copy\nPurpose of examination (boxes checked):\n  [X] A. Maximum medical improvement (MMI)', 'claims'],
+    ['ombudsman letter', 'OFFICE OF INJURED EMPLOYEE COUNSEL - Waco Field Office\n(Ombudsman program)\nRE: Dustin R. Kimbrough', 'claims'],
   ])('%s is administrative', (_n, text, kind) => {
     const r = role(text);
     expect(r.role).toBe('administrative');
@@ -61,6 +63,8 @@ describe('document roles: clinical and examining papers', () => {
     ['IME', 'INDEPENDENT MEDICAL EXAMINATION\nExaminee: John Roe'],
     ['consultative examination', 'INTERNAL MEDICINE CONSULTATIVE EXAMINATION\nFor: State DDS'],
     ['designated doctor', 'JANE SMITH, M.D. - DWC Designated Doctor\nREPORT OF MEDICAL EVALUATION'],
+    ['a designated doctor report naming the request', 'SANDRA Q. PETTIGREW, M.D.  *  DWC Designated Doctor\nDESIGNATED DOCTOR EXAMINATION - NARRATIVE REPORT\nDWC Order for Designated Doctor Examination dated: 02/16/2024 (request DWC-032 filed by carrier 02/05/2024)'],
+    ['a peer review', 'CLEARWATER MEDICAL REVIEW, LLC\nPEER REVIEW REPORT  (records review - no examination)\nDate of report: 11/20/2023'],
   ])('%s is examining', (_n, text) => expect(role(text).role).toBe('examining'));
 });
 

@@ -170,6 +170,10 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
 const MIN_TREATING_VISITS = 3;
 
 const MED_CHANGES = new Set(['started', 'increased', 'switched']);
+/** Statuses of care actually given. */
+const GIVEN = new Set(['performed', 'completed', 'ongoing', 'discontinued']);
+/** A record with this few treating visits and no care given cannot show where the condition is heading. */
+const THIN_RECORD_VISITS = 4;
 /** Plan words that close active care at the visit that states them. */
 const CLOSING_SIGNALS = new Set(['no_further_treatment', 'maintenance_care', 'continue_current_management', 'not_surgical_candidate']);
 const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
@@ -523,7 +527,8 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const lastNot = lastNotAny && lastVisit && daysBetween(ctx.dateOf(lastNotAny) ?? lastVisit, lastVisit) <= 180 ? lastNotAny : undefined;
 
   // Emergency and urgent-care contacts, film reads and examinations for the claim are not a course of treatment.
-  const treating = visits.filter((v) => v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && e.kind !== 'emergency_visit' && e.documentRole !== 'examining'));
+  // Administrative papers carry no facts: a claim letter naming the treating doctor is not a visit to him.
+  const treating = visits.filter((v) => v.facts.length && v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && e.kind !== 'emergency_visit' && e.documentRole !== 'examining'));
   const openNearEnd = lastVisit ? active.some((a) => a.open && a.date <= lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays
     && !NOT_CONDITION_CARE.has(ctx.encounterOf(a.fact)?.specialty ?? 'unknown') && /surg|inject|block|ablation|stimulator/i.test(a.what)) : false;
   if (treating.length < MIN_TREATING_VISITS && !openNearEnd) {
@@ -534,6 +539,21 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
         `Only ${treating.length} treating visit${treating.length === 1 ? '' : 's'} for the condition${treating.length ? ` (${treating.map((v) => `${v.date} ${v.provider}`).join('; ')})` : ''}${other ? ` and ${other} emergency, imaging or examination contact${other === 1 ? '' : 's'}` : ''}. `
         + 'Neither a course of active treatment nor a maintenance phase can be seen, and no treating source states MMI. To decide, the record needs current treating notes, the results of the recommended work-up, or a treating opinion on MMI.',
         visits.flatMap((v) => v.facts.slice(0, 1)).slice(0, 4),
+      )],
+    });
+  }
+
+  // A thin record in which no active treatment was ever given (only recommended, denied or never scheduled), and no
+  // procedure is firmly planned at its end, shows neither a response to treatment nor a maintenance phase: there is
+  // nothing yet to judge MMI by.
+  const given = ctx.of('treatment').some((f) => ACTIVE_MODALITIES.has(f.attributes.modality) && GIVEN.has(f.attributes.status) && ctx.encounterOf(f)?.source !== 'ledger');
+  if (!given && !openNearEnd && treating.length <= THIN_RECORD_VISITS && !maintenance.length) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(
+        `No active treatment has been given for the condition (${treating.length} treating visit${treating.length === 1 ? '' : 's'}; what was recommended was not carried out), so there is no response to treatment and no maintenance phase to judge MMI by. `
+        + 'To decide, the record needs the recommended care (or the reason it cannot be given) and a treating opinion on whether further improvement is expected.',
+        [...(lastActive ? [lastActive.fact] : []), ...treating.slice(-1).flatMap((v) => v.facts.slice(0, 1))],
       )],
     });
   }

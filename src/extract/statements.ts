@@ -81,8 +81,8 @@ const MMI_DATE_REACH = 40;
  * until his fall; that is no longer the case": the MMI named is taken back.
  */
 const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
-/** "MMI:" as a field label before the answer ("MMI: NOT at maximum medical improvement"). */
-const LABEL_AFTER = /^\s*[:\-\u2013]/;
+/** "MMI:" or "MMI / impairment:" as a field label before the answer ("MMI: NOT at maximum medical improvement"). */
+const LABEL_AFTER = /^\s*(?:\/\s*[\w ]{1,25}?)?\s*[:\-\u2013]/;
 
 export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const out: FactOf<'mmi_statement'>[] = [];
