@@ -71,6 +71,7 @@ describe('care that did not happen', () => {
   it.each([
     'PT: never went -- "they wanted insurance or $110."',
     'Physical therapy referral: not scheduled (no insurance).',
+    'Explored closer PT - none in network. Tele-PT not offered by Cottonwood.',
   ])('%s', (text) => {
     // (A one-line note is classified as a therapy visit; its visit fact is not read from these words.)
     const pt = factsOf(text).facts.filter((f) => f.type === 'treatment' && f.attributes.modality === 'physical_therapy' && !f.negated && f.temporality === 'current' && !f.id.endsWith(':visit'));
@@ -79,5 +80,13 @@ describe('care that did not happen', () => {
   it('a plan waiting on coverage is not a plan yet', () => {
     const pt = factsOf('PLAN: PT: will re-refer once AHCCCS is active (self-pay not feasible).').facts.filter((f) => f.type === 'treatment' && f.attributes.modality === 'physical_therapy');
     expect(pt.every((f) => f.temporality === 'hypothetical')).toBe(true);
+  });
+});
+
+describe('tallies', () => {
+  it('"Totals: R knee 7 injections" counts care given over time, not care given today', () => {
+    const inj = factsOf('Totals: R knee 7 corticosteroid injections; L knee 3 corticosteroid injections.').facts.filter((f) => f.type === 'treatment' && /injection/.test((f.attributes as { modality: string }).modality));
+    expect(inj.length).toBeGreaterThan(0);
+    expect(inj.every((f) => f.temporality === 'historical')).toBe(true);
   });
 });

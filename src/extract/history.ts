@@ -114,7 +114,8 @@ export function redateToOwnClause(base: Pick<Fact, 'date' | 'dateSource'>, sent:
  */
 export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, own: boolean): boolean {
   if (PROCEDURE_KINDS.has(sent.encounter.kind)) return false;
-  if (inFailedCareList(sent.text, s)) return true;
+  // "Totals: R knee 7 injections; L knee 3 injections": a tally of care given over time, not care given today.
+  if (inFailedCareList(sent.text, s) || /^\s*(?:totals?|cumulative|to date)\s*:/i.test(sent.text)) return true;
   if ((own && !SUMMARY_KINDS.has(sent.encounter.kind)) || PROCEDURE_KINDS.has(sent.encounter.kind) || sent.section?.kind === 'procedure' || sent.section?.kind === 'plan') return false;
   const [cs, ce] = clauseOf(sent.text, s);
   if (THIS_VISIT.test(sent.text.slice(cs, Math.max(ce, e)))) return false;

@@ -163,6 +163,7 @@ function recalledBy(text: string, at: number): string | undefined {
   const list = TRIED_LIST.exec(text.slice(0, at));
   return list ? list[1] : undefined;
 }
+const NOT_AVAILABLE = /^\s*(?:is |was |are |were )?(?:not|never) (?:offered|available|covered|an option|provided)\b/i;
 const PROVIDER_FIELD = /^\s*(?:treating\s+)?(?:psychiatrist|psychologist|physician|provider|therapist|counselor|clinician|surgeon|source|referring (?:physician|provider)|PCP|primary care (?:physician|provider))\s*:[^;\n]*$/i;
 const FUTURE_ALLOWANCE = /\b(?:future (?:medical )?(?:care|treatment|medicals?)|access to (?:future )?(?:medical )?care|for (?:future )?flare-?ups?|as indicated for (?:future )?flares?|up to (?:\w+ )?(?:per|a|each) year)\b/i;
 const CONSENT_ALTERNATIVES = /\balternatives?\b[^.;]{0,12}(?:\(|including|such as|:|were|of)[^.;)]*$/i;
@@ -265,8 +266,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
       base.temporality = 'historical';
       base.context = [...base.context, { category: 'historical', trigger: recall, start: sent.start, end: sent.start }];
     }
-    // "Spinal cord stimulation ... is not indicated": weighed and ruled out.
-    if (NOT_INDICATED.test(clause.text.slice(m.end - clause.start))) base.negated = true;
+    // "Spinal cord stimulation ... is not indicated": weighed and ruled out. "Tele-PT not offered by Cottonwood": not available.
+    if (NOT_INDICATED.test(clause.text.slice(m.end - clause.start)) || NOT_AVAILABLE.test(sent.text.slice(m.end, m.end + 40))) base.negated = true;
     // "asked whether any surgical option exists": a question, not a plan or a procedure.
     if (ASKED.test(sent.text) && base.temporality === 'current') base.temporality = 'hypothetical';
     // "future medical care: … injections as indicated", "risks, benefits and alternatives (continued non-operative care,
