@@ -16,6 +16,8 @@ describe('what is not a limitation', () => {
     ['a medication precaution', 'Avoid alcohol and sleep aids.'],
     ['a phone contact', 'Referral not scheduled (unable to reach by phone).'],
     ['a grid header row', 'PHYSICAL CAPACITIES   Never   Seldom   Occasional   Frequent   Constant'],
+    ['a form prompt listing what to fill in', 'Work restrictions (specific restrictions re: standing, sitting, bending, use of hands, etc.):'],
+    ['an activity that brought the pain on', 'Long drive to Georgia aggravated LBP.'],
     ['a full workday in a max-hours grid', 'Posture restrictions (max hrs/day): standing 8  sitting 8  kneeling/squatting 8  bending/stooping 8'],
   ])('%s', (_n, body) => expect(activities(body)).toEqual([]));
 });

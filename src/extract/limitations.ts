@@ -84,6 +84,8 @@ function gradedAmounts(text: string, from: number, activityEnd: number, to: numb
 }
 
 const UNRESTRICTED_LIST = /\b(?:no|without)\s+(?:restrictions?|limitations?|limits)\s+(?:on|to|for|with)\s+[^.;]+/gi;
+const FORM_PROMPT = /\brestrictions?\s+re\s*:|\b(?:e\.g\.|etc\.)\)?\s*:?\s*$|\(\s*(?:e\.g\.|specify)\b/i;
+const AGGRAVATED_AFTER = /^[^.;:]{0,25}?\b(?:aggravat\w*|exacerbat\w*|worsen\w*|flared|brought on|increased (?:his |her |the )?(?:pain|symptoms|LBP))\b/i;
 const GRID_HEADER = /(?:\b(?:never|seldom|rarely|occasional(?:ly)?|frequent(?:ly)?|constant(?:ly)?)\b[^.\n]*){3,}|\b(?:hours?|hrs?) per day:?\s+0\s+2\s+4/i;
 const AGGRAVATING = /\b(?:aggravat\w*|exacerbat\w*|worse(?:ned)? (?:with|by|when|after|on)|worse|provoked by|triggered by|brought on by|increases? with|pain with)\b[^.;:]*$|\baggravating(?: factors?)?\s*:[^.;]*$/i;
 const NOT_THE_ACTIVITY = /^(?:sleep(?:ing)?\s+(?:aids?|medications?|meds|hygiene|study|apnea|pills?)|reach\s*\)|reach(?:ed)?\s+(?:by phone|the patient|patient|pt|her|him|them)|(?:unable to )?reach\b[^.]{0,20}\b(?:voicemail|phone|message)\b)/i;
@@ -104,6 +106,8 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   if (NO_RESTRICTIONS.test(sent.text)) return [];
   // A table's header row ("Never  Seldom  Occasional  Frequent  Constant", "Max hours per day: 0 2 4 6 8") names the scale, not a limit.
   if (GRID_HEADER.test(sent.text)) return [];
+  // A form's prompt ("Work restrictions (specific restrictions re: standing, sitting, bending, use of hands, etc.):") lists what to fill in.
+  if (FORM_PROMPT.test(sent.text)) return [];
   const hoursFrame = HOURS_FRAME.test(sent.text) || HOURS_FRAME.test(sent.section?.title ?? '');
   // "No restrictions on sitting, standing, walking or driving": the activities it lists are unrestricted.
   const free = [...sent.text.matchAll(UNRESTRICTED_LIST)].map((m) => [m.index, m.index + m[0].length] as const);
@@ -111,8 +115,8 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
     const m = matches[i];
     if (NOT_FUNCTION.test(sent.text.slice(m.start))) continue;
     if (free.some(([a, b]) => m.start >= a && m.end <= b)) continue;
-    // "Aggravated by sitting, driving", "worse with prolonged standing": what brings the pain on, not a limit.
-    if (AGGRAVATING.test(sent.text.slice(Math.max(0, m.start - 60), m.start))) continue;
+    // "Aggravated by sitting, driving", "worse with prolonged standing", "Long drive to Georgia aggravated LBP": what brings the pain on, not a limit.
+    if (AGGRAVATING.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || AGGRAVATED_AFTER.test(sent.text.slice(m.end, m.end + 40))) continue;
     // "sleep aids", "unable to reach (by phone)": the word is not the activity.
     if (NOT_THE_ACTIVITY.test(sent.text.slice(m.start, m.end + 30))) continue;
     if (m.entry.id === 'work_hours' && DAY_FRAME_BEFORE.test(sent.text.slice(Math.max(0, m.start - 12), m.start))) continue;
