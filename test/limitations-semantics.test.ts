@@ -18,6 +18,9 @@ describe('what is not a limitation', () => {
     ['a grid header row', 'PHYSICAL CAPACITIES   Never   Seldom   Occasional   Frequent   Constant'],
     ['a form prompt listing what to fill in', 'Work restrictions (specific restrictions re: standing, sitting, bending, use of hands, etc.):'],
     ['an activity that brought the pain on', 'Long drive to Georgia aggravated LBP.'],
+    ['a driving precaution with a drug', 'Restrictions: no driving while on opioids.'],
+    ['a driving precaution after a procedure', 'Post-procedure instructions given; no driving today.'],
+    ['the drive as a trip', 'He states he cannot afford the gas for the drive.'],
     ['a full workday in a max-hours grid', 'Posture restrictions (max hrs/day): standing 8  sitting 8  kneeling/squatting 8  bending/stooping 8'],
   ])('%s', (_n, body) => expect(activities(body)).toEqual([]));
 });
@@ -26,6 +29,7 @@ describe('limitations kept', () => {
   it.each([
     ['a lifting restriction beside an unrestricted list', 'Restrictions: no lifting over 20 lb; no restrictions on walking.', 'lift', 'walk'],
     ['a sitting tolerance in a restriction', 'Restrictions: must alternate sitting and standing every 30 minutes.', 'sit', undefined],
+    ['a lasting driving limit', 'Restrictions: no driving more than 15 minutes because of leg numbness.', 'drive', undefined],
   ])('%s', (_n, body, kept, dropped) => {
     const acts = activities(body);
     expect(acts).toContain(kept);

@@ -84,6 +84,7 @@ function gradedAmounts(text: string, from: number, activityEnd: number, to: numb
 }
 
 const UNRESTRICTED_LIST = /\b(?:no|without)\s+(?:restrictions?|limitations?|limits)\s+(?:on|to|for|with)\s+[^.;]+/gi;
+const DRIVING_PRECAUTION = /^[^.;]{0,40}?\b(?:while (?:on|taking|using)|after (?:doses?|taking|each dose|the (?:injection|procedure))|today|tonight|for (?:24|48) (?:hours|hrs)|post-?(?:procedure|op)|sedat\w*|with (?:the )?sling|during (?:titration|the trial))\b/i;
 const FORM_PROMPT = /\brestrictions?\s+re\s*:|\b(?:e\.g\.|etc\.)\)?\s*:?\s*$|\(\s*(?:e\.g\.|specify)\b/i;
 const AGGRAVATED_AFTER = /^[^.;:]{0,25}?\b(?:aggravat\w*|exacerbat\w*|worsen\w*|flared|brought on|increased (?:his |her |the )?(?:pain|symptoms|LBP))\b/i;
 const GRID_HEADER = /(?:\b(?:never|seldom|rarely|occasional(?:ly)?|frequent(?:ly)?|constant(?:ly)?)\b[^.\n]*){3,}|\b(?:hours?|hrs?) per day:?\s+0\s+2\s+4/i;
@@ -117,6 +118,9 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
     if (free.some(([a, b]) => m.start >= a && m.end <= b)) continue;
     // "Aggravated by sitting, driving", "worse with prolonged standing", "Long drive to Georgia aggravated LBP": what brings the pain on, not a limit.
     if (AGGRAVATING.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || AGGRAVATED_AFTER.test(sent.text.slice(m.end, m.end + 40))) continue;
+    // "No driving while on opioids", "no driving after doses", "no driving today" (after a procedure): a precaution with
+    // a drug or a procedure, not a lasting limit. "the drive", "a long drive": the trip, not the activity.
+    if (m.entry.id === 'drive' && (DRIVING_PRECAUTION.test(sent.text.slice(m.end, m.end + 60)) || /\b(?:the|a|long|short)\s+$/i.test(sent.text.slice(Math.max(0, m.start - 8), m.start)))) continue;
     // "sleep aids", "unable to reach (by phone)": the word is not the activity.
     if (NOT_THE_ACTIVITY.test(sent.text.slice(m.start, m.end + 30))) continue;
     if (m.entry.id === 'work_hours' && DAY_FRAME_BEFORE.test(sent.text.slice(Math.max(0, m.start - 12), m.start))) continue;
