@@ -65,6 +65,10 @@ describe('MMI words that are not statements', () => {
     ['My C-4.3 dated 01/17/2023 (MMI 01/17/2023; 22.5% SLU left leg) is withdrawn.', 'not_at_mmi', undefined],
     ['MMI: NOT at maximum medical improvement.', 'not_at_mmi', undefined],
     ['He was at MMI from 12/06/2022 until his fall on 06/10/2023; that is no longer the case.', 'not_at_mmi', undefined],
+    ['At the closing examination today she is medically stationary.', 'mmi', undefined],
+    ['In my opinion his condition is fixed and stable as of 04/18/2025.', 'mmi', '2025-04-18'],
+    ['She is not yet medically stationary; continue PT.', 'not_at_mmi', undefined],
+    ['APF: modified work continues; expected duration 21-30 days; fixed and stable: No.', 'not_at_mmi', undefined],
   ])('"%s" is stated (%s %s)', (body, kind, date) => {
     const s = stated(of(body, 'mmi_statement'));
     expect(s.map((f) => f.attributes.kind)).toContain(kind);

@@ -81,6 +81,7 @@ const MMI_DATE_REACH = 40;
  * until his fall; that is no longer the case": the MMI named is taken back.
  */
 const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
+const FIELD_NO = /^\s*[:?]\s*(?:No|N)\b/;
 /** "MMI:" or "MMI / impairment:" as a field label before the answer ("MMI: NOT at maximum medical improvement"). */
 const LABEL_AFTER = /^\s*(?:\/\s*[\w ]{1,25}?)?\s*[:\-\u2013]/;
 
@@ -114,6 +115,8 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     let kind = m.entry.id;
     // "has not reached MMI" phrased around the match: the statement is "not at MMI", affirmed.
     if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary')) { kind = 'not_at_mmi'; base.negated = false; }
+    // A field answered inline ("fixed and stable: No.", "MMI? No"): the answer decides.
+    if ((kind === 'mmi' || kind === 'permanent_and_stationary') && FIELD_NO.test(sent.text.slice(m.end))) kind = 'not_at_mmi';
     // An MMI opinion taken back is a statement that the claimant is no longer at MMI.
     if (withdrawn && !not && base.temporality === 'current' && (kind === 'mmi' || kind === 'permanent_and_stationary')) kind = 'not_at_mmi';
     const attributes: FactOf<'mmi_statement'>['attributes'] = { kind };
