@@ -59,13 +59,14 @@ const ptRescored = (kind: 'rescored-before-discharge' | 'evaluation-only') => ()
   return b;
 };
 
-const injections = (withBenefit: boolean | 'duration-only') => () => {
+const injections = (withBenefit: boolean | 'duration-only' | 'percent-only') => () => {
   const b = new CaseBuilder().visit('2024-01-05', { ...DR_LEE, kind: 'procedure_note' })
     .fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'L4-5 ILESI performed.')
     .visit('2024-02-05', DR_LEE);
   if (withBenefit === 'duration-only') b.fact('benefit', { durationDays: 21, modality: 'epidural_injection' }, 'Injection helped night pain for about 3 weeks.');
+  else if (withBenefit === 'percent-only') b.fact('benefit', { percentRelief: 50, modality: 'epidural_injection' }, 'Injection helped about 50%.');
   else if (withBenefit) b.fact('benefit', { percentRelief: 50, durationDays: 21, modality: 'epidural_injection' }, '50% relief x 3 weeks.');
-  else b.fact('benefit', { percentRelief: 50, modality: 'epidural_injection' }, 'Injection helped about 50%.');
+  else b.fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Low back pain 7/10.');
   return b;
 };
 
@@ -356,8 +357,9 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   },
   'injection-without-relief-duration': {
     valid: [{ name: 'percent and duration', build: injections(true) }, { name: 'duration in words, no percent', build: injections('duration-only') },
+      { name: 'a percent without its duration', build: injections('percent-only') },
       { name: 'a series answered after its last injection', build: injectionSeries(true) }, { name: 'the pain diary read back', build: diary(true) }],
-    invalid: [{ name: 'percent without duration', build: injections(false) }, { name: 'a series with no response', build: injectionSeries(false) },
+    invalid: [{ name: 'no response written after it', build: injections(false) }, { name: 'a series with no response', build: injectionSeries(false) },
       { name: 'a pain diary given, relief recalled later, no diary in the file', build: diary(false) }],
   },
   'surgical-consult-without-decision-reason': {

@@ -12,8 +12,6 @@ export const INJECTIONS = new Set<Modality>([
 const WINDOW_DAYS = 180;
 /** Injections this close together are one series (a viscosupplement course, bilateral or staged blocks): its response is reported after the last. */
 const SERIES_DAYS = 28;
-/** Blocks given to diagnose a pain generator, not to treat it. */
-const DIAGNOSTIC_BLOCKS = new Set<Modality>(['medial_branch_block']);
 /** Words that show an injection procedure, not a triage score ("ESI 3"), a request form ("RFA submitted") or an authorization. */
 const PROCEDURE_WORDS = /\b(?:inject\w*|epidural|TFESI|ILESI|CESI|transforaminal|interlaminar|caudal|facet|medial branch|block|radiofrequency|ablation|rhizotomy|trigger point|cortisone|steroid|subacromial|intra-?articular|bursa|viscosupplement\w*|Euflexxa|Synvisc|hyaluron\w*)\b/i;
 const NOT_A_PROCEDURE = /\b(?:triage|acuity|RFA (?:submitted|sent|to follow|approved|for)|submitted|auth #|approved|denied|request\w*|consider\w*|candidate|eval(?:uation)? for)\b|authori[sz]/i;
@@ -34,7 +32,7 @@ interface Item { name: string; dates: string[]; diaryDates: string[]; facts: Fac
 export const rule: GapRule = {
   meta: {
     id: 'injection-without-relief-duration',
-    title: 'Injection response not documented: how long the relief lasted',
+    title: 'Injection response not documented',
     severity: 'medium',
     rationale: 'The response to each procedure (percent relief, how long the relief lasted, any change in function) shows whether treatment worked and whether relief faded; it is the usual basis for repeating or abandoning injections and for inferring that options are exhausted. A post-injection pain diary is the contemporaneous record of it.',
     authority: { cite: '20 CFR 404.1529(c)(3)(iv)-(v) (effectiveness of treatment); SSR 16-3p; ODG / MTUS repeat-injection criteria', url: 'https://thefederalregister.org/81-FR/14166' },
@@ -74,12 +72,9 @@ export const rule: GapRule = {
           // Otherwise relief is reported at a visit after the injection; a date inside the sentence ("the July injection") names the injection, not the report.
           return reportedAt(b);
         });
-        // How long relief lasted is what repeat-injection criteria and the exhaustion of options turn on; "helped
-        // about 3 weeks" documents the response without a percent, "70% relief" alone does not — except for a
-        // diagnostic block, whose answer is its peak percent relief.
-        const diagnostic = DIAGNOSTIC_BLOCKS.has(e.modality);
-        if (!mine.some((b) => b.attributes.durationDays !== undefined || b.attributes.durationText || b.attributes.noRelief
-          || (diagnostic && b.attributes.percentRelief !== undefined))) lacking.push(f);
+        // Any response written after it ("70% relief", "helped about 3 weeks", "no relief") answers it: reviewers ask
+        // for the response when none is recorded, not for a duration missing beside a percent.
+        if (!mine.length) lacking.push(f);
         // A diary handed out with the injection and never read back in any later note: the contemporaneous record
         // is missing even when a note summarises the relief. Where later diaries are read back, the practice keeps them.
         const issued = diariesIssued.find((x) => ctx.dateOf(x) === d && !diaries.includes(x));
@@ -99,7 +94,7 @@ export const rule: GapRule = {
       const undocumented = items.filter((i) => i.dates.length).map((i) => named(i, i.dates));
       const unreturned = items.filter((i) => i.diaryDates.length).map((i) => named(i, i.diaryDates));
       const why = [
-        undocumented.length && `The response to the ${list(undocumented)} is not documented with how long any relief lasted.`,
+        undocumented.length && `No response to the ${list(undocumented)} is documented (no relief, percent or duration in the notes that follow).`,
         unreturned.length && `A pain diary was given with the ${list(unreturned)}, and no returned diary is in the file.`,
       ].filter(Boolean).join(' ');
       const all = [...new Set([...undocumented, ...unreturned])];
