@@ -1,4 +1,5 @@
 import type { ClaimType, Evidence, Fact, MmiStatus } from './types';
+import { ACTIVITY_LABEL, MODALITY_LABEL } from '../../src/model/labels.js';
 
 export const CLAIM_TYPES: { value: ClaimType; label: string; short: string }[] = [
   { value: 'ssdi', label: 'SSDI — Social Security Disability', short: 'SSDI' },
@@ -75,22 +76,9 @@ export function humanize(s: string | undefined | null): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
-const MODALITY: Record<string, string> = {
-  physical_therapy: 'Physical therapy', occupational_therapy: 'Occupational therapy', chiropractic: 'Chiropractic',
-  home_exercise: 'Home exercise', medication: 'Medication', epidural_injection: 'Epidural injection',
-  facet_injection: 'Facet injection', medial_branch_block: 'Medial branch block', si_joint_injection: 'SI joint injection',
-  trigger_point_injection: 'Trigger point injection', joint_injection: 'Joint injection', other_injection: 'Injection',
-  radiofrequency_ablation: 'Radiofrequency ablation', surgical_consultation: 'Surgical consultation', surgery: 'Surgery',
-  spinal_cord_stimulator: 'Spinal cord stimulator', tens: 'TENS', brace: 'Brace', psychology: 'Psychology',
-  pain_program: 'Pain program', assistive_device: 'Assistive device', acupuncture: 'Acupuncture', massage: 'Massage',
-  work_conditioning: 'Work conditioning', imaging_study: 'Imaging study',
-};
-export const modalityLabel = (m: string) => MODALITY[m] ?? humanize(m);
-
-const ACTIVITY: Record<string, string> = {
-  overhead_reach: 'Overhead reach', use_arm: 'Use of arm', work_hours: 'Work hours',
-};
-export const activityLabel = (a: string) => ACTIVITY[a] ?? humanize(a);
+/** The reports' own wording (src/model/labels.ts), so a treatment or activity reads the same in the UI and in every export. */
+export const modalityLabel = (m: string) => (MODALITY_LABEL as Record<string, string>)[m] ?? humanize(m);
+export const activityLabel = (a: string) => (ACTIVITY_LABEL as Record<string, string>)[a] ?? humanize(a);
 
 export const FACT_TYPES: { value: Fact['type']; label: string }[] = [
   { value: 'treatment', label: 'Treatment' },
@@ -112,14 +100,14 @@ export const ADDABLE_TYPES = ['treatment', 'limitation', 'objective_finding', 'm
 
 /** Known values of enumerated attributes, by "type.key" then by "key". */
 export const ATTRIBUTE_OPTIONS: Record<string, readonly string[]> = {
-  'treatment.modality': Object.keys(MODALITY),
+  'treatment.modality': Object.keys(MODALITY_LABEL),
   'treatment.status': ['performed', 'planned', 'recommended', 'declined', 'completed', 'discontinued', 'ongoing'],
   'treatment.doseChange': ['started', 'increased', 'decreased', 'stopped', 'continued', 'switched'],
   'outcome_measure.instrument': ['NRS', 'VAS', 'ODI', 'NDI', 'LEFS', 'QuickDASH', 'DASH', 'PSFS', 'ROM', 'strength', 'other'],
   'outcome_measure.direction': ['improved', 'worsened', 'unchanged'],
-  'benefit.modality': Object.keys(MODALITY),
+  'benefit.modality': Object.keys(MODALITY_LABEL),
   'objective_finding.category': ['imaging', 'electrodiagnostic', 'exam'],
-  'limitation.activity': ['lift', 'carry', 'sit', 'stand', 'walk', 'reach', 'overhead_reach', 'stoop', 'bend', 'crouch', 'kneel', 'crawl', 'climb', 'balance', 'push', 'pull', 'handle', 'finger', 'twist', 'drive', 'sleep', 'concentrate', 'use_arm', 'work_hours', 'other'],
+  'limitation.activity': Object.keys(ACTIVITY_LABEL),
   'limitation.frequency': ['never', 'occasional', 'frequent', 'constant'],
   'limitation.source': ['provider', 'patient'],
   'work_status.status': ['off_work', 'modified_duty', 'full_duty', 'unable_any_work', 'not_working'],
