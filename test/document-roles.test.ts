@@ -64,6 +64,9 @@ describe('document roles: clinical and examining papers', () => {
     ['consultative examination', 'INTERNAL MEDICINE CONSULTATIVE EXAMINATION\nFor: State DDS'],
     ['designated doctor', 'JANE SMITH, M.D. - DWC Designated Doctor\nREPORT OF MEDICAL EVALUATION'],
     ['a designated doctor report naming the request', 'SANDRA Q. PETTIGREW, M.D.  *  DWC Designated Doctor\nDESIGNATED DOCTOR EXAMINATION - NARRATIVE REPORT\nDWC Order for Designated Doctor Examination dated: 02/16/2024 (request DWC-032 filed by carrier 02/05/2024)'],
+    ['a forensic examiner\'s letterhead', 'JOHN ROE, MD\nNeurology - Forensic & Independent Medical Evaluations\nRe: Examinee Jane Doe'],
+    ['a Rule 35 examination', 'RULE 35 MEDICAL EXAMINATION (Ariz. R. Civ. P. 35)\nRetained by: counsel for Defendant'],
+    ['a defense medical examination', 'DEFENSE MEDICAL EXAMINATION\nPlaintiff: Jane Doe'],
     ['a peer review', 'CLEARWATER MEDICAL REVIEW, LLC\nPEER REVIEW REPORT  (records review - no examination)\nDate of report: 11/20/2023'],
   ])('%s is examining', (_n, text) => expect(role(text).role).toBe('examining'));
 });

@@ -44,6 +44,31 @@ Health plan approved revision R shoulder arthroscopy. Called patient - she wishe
     want: [{ date: '2024-03-05' }, { date: '2024-03-18' }],
   },
   {
+    name: 'titled visits with an interval and a labelled author after the date, and a telephone note',
+    text: `EAST VALLEY NEUROSURGICAL ASSOCIATES          Doe, John E  EVN-220391
+
+POSTOPERATIVE VISIT - 05/05/2022 (7 weeks)     Provider: Mark L. Tibbs, MD
+
+History: Neck pain much improved. Hands still numb.
+Plan: Start outpatient PT. Return at 6 months.
+
+Mark L. Tibbs, MD  05/05/2022
+
+ONE-YEAR POSTOPERATIVE VISIT - 03/16/2023     Provider: Mark L. Tibbs, MD
+
+Assessment: Solid fusion. No further surgery indicated. Permanent restrictions.
+
+TELEPHONE ENCOUNTER - 06/12/2023     Taken by: Stacey B., RN
+
+Attorney office called requesting a medical source statement. Practice policy - we do not complete forms.
+`,
+    want: [
+      { date: '2022-05-05', name: 'Mark L. Tibbs', kind: 'office_visit' },
+      { date: '2023-03-16', name: 'Mark L. Tibbs', kind: 'office_visit' },
+      { date: '2023-06-12', kind: 'office_visit' },
+    ],
+  },
+  {
     name: 'DATE OF SERVICE label, separators',
     text: `Northgate Orthopedic Associates
 DATE OF SERVICE: 03/14/2024

@@ -62,11 +62,21 @@ describe('referral plan signals', () => {
     'She is a 61-year-old referred to therapy for knee osteoarthritis.',
     'PLAN: Ibuprofen 600 mg TID; 3 Rx sent to CareFirst Pharmacy #22.',
     'The claimant was informed that results are sent to DDS.',
+    'Operative report and hospital records: refer to Nolichucky Valley Medical Center HIM.',
+    'For copies of imaging, refer to the medical records department.',
+    'The information sent to us does not show 6 weeks of physical therapy.',
   ])('not a referral: %s', (text) => expect(refs(text)).toEqual([]));
   it.each([
     ['PLAN: We agree with the neurology referral.', 'neurology'],
     ['PLAN: Will refer to hand surgery.', 'hand surgery'],
   ])('referral: %s', (text, target) => expect(refs(text).map((f) => f.attributes.target)).toContain(target));
+  it.each([
+    'Our clinic serves uninsured patients only; care transferred.',
+    'Pt\'s health plan has assigned a PCP: Seaway Family Health Center.',
+    'She will establish care with a new PCP closer to home.',
+  ])('care handed over: %s', (text) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain('care_transferred');
+  });
   it.each([
     'A follow-up appointment was scheduled in 3 weeks.',
     'He will return for further assessment after the MRI.',

@@ -211,6 +211,25 @@ describe('MMI: whose opinion decides', () => {
     expect(mmi.status).toBe('not_reached');
     expect(mmi.priorMmi).toMatchObject({ date: '2023-05-16', statedBy: 'Dr. Kim (orthopedic surgery)' });
   });
+  /** An MMI, then an injection months later: which later words make it a withdrawal and which the allowed future care. */
+  const injectionAfterMmi = (sameDay?: string, later?: string) => {
+    const b = new CaseBuilder()
+      .visit('2023-06-21', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-06-21' }, 'She has reached maximum medical improvement as of today, 06/21/2023.')
+      .visit('2023-10-04', { ...DR_KIM, kind: 'procedure_note' }).fact('treatment', { modality: 'other_injection', status: 'performed' }, 'Bilateral greater occipital nerve blocks performed.');
+    if (sameDay) b.fact('plan_signal', { signal: 'maintenance_care' }, sameDay);
+    if (later) b.visit('2024-03-20', DR_KIM).fact('mmi_statement', { kind: 'mmi' }, later);
+    return run(b, { type: 'personal_injury' }).mmi;
+  };
+  it.each([
+    ['a later injection with nothing else said withdraws the MMI', undefined, undefined, 'not_reached'],
+    ['an injection its author calls palliative that day is future care, not a withdrawal', 'Injection given as approved palliative care.', undefined, 'explicit'],
+    ['the author restating MMI after the injection keeps it', undefined, 'She remains at maximum medical improvement.', 'explicit'],
+  ])('%s', (_name, sameDay, later, status) => {
+    const mmi = injectionAfterMmi(sameDay, later);
+    expect(mmi.status).toBe(status);
+    if (status === 'explicit') expect(mmi.date).toBe('2023-06-21');
+    else expect(mmi.priorMmi?.date).toBe('2023-06-21');
+  });
   it('two treating visits and an ER visit are insufficient evidence, and say what is missing', () => {
     const ER = { name: 'Dr. Ward', credential: 'MD', specialty: 'emergency' as const, kind: 'emergency_visit' as const };
     const b = new CaseBuilder()
@@ -220,6 +239,29 @@ describe('MMI: whose opinion decides', () => {
     const { mmi } = run(b, { type: 'ssi' });
     expect(mmi.status).toBe('insufficient_evidence');
     expect(mmi.reasons[0].text).toMatch(/Only 1 treating visit.*needs current treating notes/);
+  });
+});
+
+describe('MMI: the record ends where care was handed to another provider', () => {
+  const handedOff = (plan: { modality: 'physical_therapy' | 'surgery'; text: string }, transferred: boolean) => {
+    const b = new CaseBuilder()
+      .visit('2023-05-02', DR_PATEL).fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'PT referral given.')
+      .visit('2023-06-06', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT evaluation completed.')
+      .visit('2023-07-18', DR_PATEL).fact('treatment', { modality: 'medication', status: 'ongoing' }, 'Continue gabapentin 100 mg TID.')
+      .visit('2023-11-07', DR_PATEL);
+    if (plan.modality === 'surgery') b.fact('treatment', { modality: 'surgery', status: 'planned' }, plan.text);
+    else b.fact('plan_signal', { signal: 'new_treatment', target: plan.modality }, plan.text);
+    if (transferred) b.fact('plan_signal', { signal: 'care_transferred' }, 'Care transferred to Seaway Family Health Center.');
+    return run(b, { type: 'ssi' }).mmi;
+  };
+  it.each([
+    ['a re-referral at a visit that hands care over: insufficient, asking for the receiving provider\'s notes', { modality: 'physical_therapy' as const, text: 'PT re-referral now covered by Medicaid.' }, true, 'insufficient_evidence'],
+    ['the same re-referral with the author still treating: not reached', { modality: 'physical_therapy' as const, text: 'PT re-referral now covered by Medicaid.' }, false, 'not_reached'],
+    ['a surgery firmly planned before the hand-off: not reached', { modality: 'surgery' as const, text: 'ACDF scheduled for 12/04/2023.' }, true, 'not_reached'],
+  ])('%s', (_name, plan, transferred, status) => {
+    const mmi = handedOff(plan, transferred);
+    expect(mmi.status).toBe(status);
+    if (status === 'insufficient_evidence') expect(mmi.reasons[0].text).toMatch(/transferred the claimant's care.*receiving provider/);
   });
 });
 

@@ -274,7 +274,8 @@ function reason(text: string, facts: Fact[]): Reason {
   return { text, evidence: evidenceOf(facts) };
 }
 
-function finish(base: Omit<MmiAssessment, 'evidence'>): MmiAssessment {
+function finish(raw: Omit<MmiAssessment, 'evidence'>): MmiAssessment {
+  const base = { ...raw, reasons: mergeSame(raw.reasons), conflicts: mergeSame(raw.conflicts) };
   const evidence: Evidence[] = [];
   const seen = new Set<string>();
   for (const r of base.reasons) for (const ev of r.evidence) {
@@ -282,6 +283,17 @@ function finish(base: Omit<MmiAssessment, 'evidence'>): MmiAssessment {
     if (!seen.has(k)) { seen.add(k); evidence.push(ev); }
   }
   return { opinions: [], disputed: false, ...base, confidence: Math.round(base.confidence * 100) / 100, evidence };
+}
+
+/** Reasons worded alike (one plan written in four lines of a visit) are said once, citing every line. */
+function mergeSame(reasons: Reason[]): Reason[] {
+  const byText = new Map<string, Reason>();
+  for (const r of reasons) {
+    const had = byText.get(r.text);
+    if (!had) { byText.set(r.text, { ...r, evidence: [...r.evidence] }); continue; }
+    for (const ev of r.evidence) if (!had.evidence.some((e) => e.file === ev.file && e.start === ev.start && e.end === ev.end)) had.evidence.push(ev);
+  }
+  return [...byText.values()];
 }
 
 type Opinion = NonNullable<MmiAssessment['opinions']>[number] & { fact: Statement; weight: number };
@@ -345,8 +357,13 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // New procedures performed more than a month after the MMI date by a treating source withdraw it.
   // Only care actually given counts: a procedure or operative note, or a billed procedure. A note saying "fusion stable" is not one.
   const given = (f: Treatment) => ['procedure_note', 'operative_report', 'billing'].includes(ctx.encounterOf(f)?.kind ?? '') || ctx.encounterOf(f)?.source === 'ledger';
+  // Care its author calls palliative or maintenance that day, or after which the author restates MMI, is the future
+  // medical care an MMI allows (a flare's nerve block, a palliative injection), not a return to active treatment.
+  const maintenanceDays = new Set(ctx.of('plan_signal').filter((f) => f.attributes.signal === 'maintenance_care' && !f.negated && f.temporality === 'current').map((f) => ctx.dateOf(f)));
+  const reaffirmedAfter = (day: string) => standing.some((o) => o.source === chosen.source && (o.date ?? '') > day);
   const newCare = date ? ctx.of('treatment').filter((f) => WITHDRAWING_CARE.has(f.attributes.modality) && f.attributes.status === 'performed' && given(f)
     && daysBetween(date, ctx.dateOf(f) ?? date) > 30
+    && !maintenanceDays.has(ctx.dateOf(f)) && !reaffirmedAfter(ctx.dateOf(f) ?? date)
     && (sourceRole(ctx.encounterOf(f)) === 'treating_physician' || sourceRole(ctx.encounterOf(f)) === 'other_treating')) : [];
   if (newCare.length) return withdrawn(ctx, ops, chosen, newCare[0], `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`);
 
@@ -615,6 +632,23 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
 
   const openAtEnd = active.filter((a) => a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays);
   const recent = lastActive && lastVisit && daysBetween(lastActive.date, lastVisit) <= params.activeRecencyDays;
+  // The last treating source handed the claimant's care to another provider whose records are not in the file: what
+  // that visit planned (a re-referral, a resubmitted MRI) is for the receiving provider to carry out, and nothing shows
+  // whether it was. Only care actually under way, a firmly planned procedure or a "not at MMI" still says not reached.
+  const handOff = treating.at(-1)?.facts.find((f) => f.type === 'plan_signal' && f.attributes.signal === 'care_transferred' && f.temporality === 'current' && !f.negated);
+  const handOffDate = handOff && ctx.dateOf(handOff);
+  if (handOff && handOffDate && !lastNot && !functionalGain.length && !openNearEnd && openAtEnd.length
+    && active.every((a) => a.open || daysBetween(a.date, handOffDate) > params.activeRecencyDays)) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(
+        `${when(ctx, handOff)} transferred the claimant's care, and no record from the receiving provider is in the file. `
+        + `What was planned then (${[...new Set(openAtEnd.map((a) => a.what))].join('; ')}) cannot be shown to have happened or lapsed. `
+        + 'To decide, the record needs the receiving provider\'s notes since the transfer, or a treating opinion on whether further improvement is expected.',
+        [handOff, ...openAtEnd.map((a) => a.fact)],
+      )],
+    });
+  }
   if (notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length) {
     const reasons: Reason[] = [];
     if (lastNot) reasons.push(reason(`${when(ctx, lastNot)} states the claimant is not at MMI.`, [lastNot]));

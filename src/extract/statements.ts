@@ -35,7 +35,9 @@ const SYMPTOM_REFERRAL = /\b(?:pain|symptoms?|discomfort|ache|aching|tenderness|
 /** "please refer to the anesthesia notes", "sent to the recovery room": documents and places, not a clinician. */
 /** What is sent that is not the patient: prescriptions, results, records, forms. */
 const PAPERS_SENT = /\b(?:rx|prescriptions?|scripts?|results?|records?|reports?|cop(?:y|ies)|forms?|letters?|labs?|images?|films?|bills?|orders?|faxe?d?|(?:is|are|was|were|be|been|being|will be))\s+(?:\w+\s+)?$/i;
-const NOT_REFERRAL_TARGET = /\b(?:pharmacy|drugstore|DDS|SSA|Social Security|disability determination|attorney|lawyer|insurer|carrier|adjuster|employer)\b|^(?:my|his|her|their)\b|^(?:above|below|chart|record|note|prior|previous|lab(?:oratory)?|portal|recovery|PACU|post-?anesthesia|holding|home|floor|ward|room|ipsilateral|contralateral|side|area|region)|\b(?:notes?|records?|reports?|chart|documentation|dictation|summary|side)$/i;
+const NOT_REFERRAL_TARGET = /\b(?:pharmacy|drugstore|DDS|SSA|Social Security|disability determination|attorney|lawyer|insurer|carrier|adjuster|employer)\b|^(?:my|his|her|their|us|me|you|them|him)\b|^(?:above|below|chart|record|note|prior|previous|lab(?:oratory)?|portal|recovery|PACU|post-?anesthesia|holding|home|floor|ward|room|ipsilateral|contralateral|side|area|region)|\b(?:notes?|records?|reports?|chart|documentation|dictation|summary|side|HIM|health information(?: management)?|medical records(?: department)?)$/i;
+/** "Operative report and hospital records: refer to the HIM department": where to ask for papers, not a referral. */
+const PAPERS_LABEL = /\b(?:records?|reports?|images?|films?|notes?|bills?|billing|questions?|inquiries|copies)\s*[:;,-]\s*$/i;
 const PLAN_SECTIONS = new Set(['plan', 'assessment', 'impression', 'recommendations']);
 const RATING = new RegExp(data.impairment.rating, 'gi');
 const RATING_AFTER = new RegExp(data.impairment.ratingAfter, 'gi');
@@ -158,6 +160,7 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     if (SYMPTOM_REFERRAL.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "3 Rx sent to CareFirst Pharmacy", "results are sent to DDS": papers sent somewhere, not a patient referred.
     if (/^sen[dt]\b/i.test(m[0]) && PAPERS_SENT.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (PAPERS_LABEL.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "was referred to PT for knee pain" in the history is why this visit happened, not a new referral from it.
     if (/^referred\b/i.test(m[0]) && !PLAN_SECTIONS.has(sent.section?.kind ?? '')) continue;
     // "Offered re-referral to neurosurgery; he declines": an offer turned down opens nothing.

@@ -44,11 +44,11 @@ function namesAnotherClinician(text: string, start: number): boolean {
 }
 
 const PLANNED_DOCUMENT = /\b(?:recommend(?:s|ed)?|refer(?:red)?(?: for)?|order(?:ed)?|schedul(?:e|ed)|consider|request(?:ed)?|obtain|will (?:get|need)|needs?|pending|plan(?:ned)?\s*:)\s+(?:an?\s+|the\s+|a\s+repeat\s+)?$/i;
-/** End of the first three non-empty lines: where a document's letterhead and title sit. */
-function titleZoneEnd(head: string): number {
+/** End of the first `lines` non-empty lines (three: where a document's letterhead and title sit). */
+function titleZoneEnd(head: string, lines = 3): number {
   let seen = 0;
   for (const m of head.matchAll(/[^\n]*\n?/g)) {
-    if (m[0].trim() !== '' && ++seen === 3) return m.index + m[0].length;
+    if (m[0].trim() !== '' && ++seen === lines) return m.index + m[0].length;
     if (m[0] === '') break;
   }
   return head.length;
@@ -72,7 +72,10 @@ export function classifyEncounter(head: string, body: string, credential?: strin
   const kinds = kindLexicon.match(head).filter((m) => !PLANNED_DOCUMENT.test(head.slice(Math.max(0, m.start - 30), m.start)));
   const titleEnd = titleZoneEnd(head);
   // A kind named in the letterhead/title lines wins; then lexicon order is priority order (discharge before progress ...).
-  kinds.sort((a, b) => Number(b.start < titleEnd) - Number(a.start < titleEnd) || kindLexicon.entries.indexOf(a.entry) - kindLexicon.entries.indexOf(b.entry) || a.start - b.start);
+  // Within it, the visit's own heading line ("TELEPHONE ENCOUNTER - 06/12/2023") names it before a form the note mentions.
+  const headingEnd = titleZoneEnd(head, 1);
+  kinds.sort((a, b) => Number(b.start < headingEnd) - Number(a.start < headingEnd) || Number(b.start < titleEnd) - Number(a.start < titleEnd)
+    || kindLexicon.entries.indexOf(a.entry) - kindLexicon.entries.indexOf(b.entry) || a.start - b.start);
   let kind: EncounterKind = (kinds[0]?.entry.id as EncounterKind | undefined) ?? 'unknown';
   const title = kinds[0] ? { text: kinds[0].text, start: kinds[0].start, end: kinds[0].end } : undefined;
 

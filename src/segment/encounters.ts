@@ -31,9 +31,16 @@ const LABELLED_HEADER = new RegExp(
   String.raw`(?:^[ \t\f]*|(?<![ \t])[ \t]{2,}|\|[ \t]*)(?:${STRONG_LABEL})(?:[ \t]*(?::|#|-(?=[ \t]))|[ \t])[ \t]*(${DATE_SHAPE})|^[ \t\f]*(?:${WEAK_LABEL})[ \t]*:[ \t]*(${DATE_SHAPE})`,
   'gim',
 );
-/** "PROGRESS NOTE — 3/14/2024", "Visit #12 of 20 — 04/02/2024", "Progress Notes by Linda Park, MD at 3/14/2024 10:32 AM". */
+/**
+ * "PROGRESS NOTE — 3/14/2024", "Visit #12 of 20 — 04/02/2024", "Progress Notes by Linda Park, MD at 3/14/2024 10:32 AM",
+ * "POSTOPERATIVE VISIT - 05/05/2022 (7 weeks)     Provider: Marcus Doe, MD": the title, its date, and at most an
+ * interval in brackets and a labelled author field.
+ */
+const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by'];
+/** Any case, without making the whole title pattern case-insensitive. */
+const AUTHOR_FIELD = String.raw`(?:[ \t]{2,}(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*)?`;
 const TITLE_HEADER = new RegExp(
-  String.raw`^[ \t]*([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)[ \t]*(?:[-–—:,|]|\bat|\bon)?[ \t]*(${DATE_SHAPE})${TIME}?[ \t]*$`,
+  String.raw`^[ \t]*([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)[ \t]*(?:[-–—:,|]|\bat|\bon)?[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${AUTHOR_FIELD}[ \t]*$`,
   'gm',
 );
 /** "03/14/2024 10:32 AM  Office Visit  Smith, John MD": an EHR encounter line that leads with the date. */
