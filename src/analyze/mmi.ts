@@ -133,8 +133,24 @@ function copiedForward(ctx: CaseContext): (f: Fact) => boolean {
   };
 }
 
+/**
+ * A procedure given on a day its author calls the care palliative, maintenance or supportive ("injections q3-4 mo
+ * palliative", "Subacromial injection performed today as approved palliative care"): it eases symptoms the
+ * treatment can no longer change, so it belongs to the maintenance phase instead of restarting active care.
+ */
+function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
+  const days = new Set(ctx.of('plan_signal').filter((f) => f.attributes.signal === 'maintenance_care' && !f.negated && f.temporality === 'current'
+    && PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '')).map((f) => ctx.dateOf(f)));
+  return (f) => days.has(ctx.dateOf(f)) || (f.type === 'treatment' && PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? ''));
+}
+const PALLIATIVE_WORDS = /\b(?:palliat\w*|maintenance|supportive)\b/i;
+
 export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const out: ActiveEvent[] = [];
+  const palliative = palliativeCare(ctx);
+  // A counsellor's or therapist's note that mentions surgery or an injection reports what the claimant was told
+  // ("the knee surgery she was told she needs"); those disciplines neither perform nor order procedures.
+  const secondHand = (f: Treatment) => PROCEDURES.has(f.attributes.modality) && REPORTING_DISCIPLINES.has(ctx.encounterOf(f)?.specialty ?? 'unknown');
   const resolved = resolutionDates(ctx);
   const outside = reportedOutsideCourse(ctx);
   const copied = copiedForward(ctx);
@@ -153,9 +169,9 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d)) continue;
-    if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f))) continue;
+    if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f)) continue;
     const s = f.attributes.status;
-    if (s === 'performed' || s === 'ongoing') out.push({ date: d, fact: f, open: false, what: describe(f) });
+    if ((s === 'performed' || s === 'ongoing') && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
     else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, resolved, d)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   for (const f of ctx.of('plan_signal')) {
@@ -165,6 +181,9 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const isLapsed = lapseTest(ctx, maintenanceVisits(ctx));
   return out.filter((a) => !a.open || !isLapsed(a)).sort((a, b) => a.date.localeCompare(b.date));
 }
+
+const PROCEDURES = new Set<Modality>(['surgery', 'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'other_injection', 'radiofrequency_ablation', 'spinal_cord_stimulator', 'joint_injection', 'trigger_point_injection']);
+const REPORTING_DISCIPLINES = new Set<Specialty>(['psychology', 'psychiatry', 'physical_therapy', 'occupational_therapy', 'chiropractic']);
 
 /** Fewer treating visits than this cannot show a course of care (the pattern MMI is inferred from). */
 const MIN_TREATING_VISITS = 3;
@@ -357,13 +376,13 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // New procedures performed more than a month after the MMI date by a treating source withdraw it.
   // Only care actually given counts: a procedure or operative note, or a billed procedure. A note saying "fusion stable" is not one.
   const given = (f: Treatment) => ['procedure_note', 'operative_report', 'billing'].includes(ctx.encounterOf(f)?.kind ?? '') || ctx.encounterOf(f)?.source === 'ledger';
-  // Care its author calls palliative or maintenance that day, or after which the author restates MMI, is the future
-  // medical care an MMI allows (a flare's nerve block, a palliative injection), not a return to active treatment.
-  const maintenanceDays = new Set(ctx.of('plan_signal').filter((f) => f.attributes.signal === 'maintenance_care' && !f.negated && f.temporality === 'current').map((f) => ctx.dateOf(f)));
+  // Palliative care (palliativeCare), or care after which the author restates MMI, is the future medical care an MMI
+  // allows (a flare's nerve block, a palliative injection), not a return to active treatment.
+  const palliative = palliativeCare(ctx);
   const reaffirmedAfter = (day: string) => standing.some((o) => o.source === chosen.source && (o.date ?? '') > day);
   const newCare = date ? ctx.of('treatment').filter((f) => WITHDRAWING_CARE.has(f.attributes.modality) && f.attributes.status === 'performed' && given(f)
     && daysBetween(date, ctx.dateOf(f) ?? date) > 30
-    && !maintenanceDays.has(ctx.dateOf(f)) && !reaffirmedAfter(ctx.dateOf(f) ?? date)
+    && !palliative(f) && !reaffirmedAfter(ctx.dateOf(f) ?? date)
     && (sourceRole(ctx.encounterOf(f)) === 'treating_physician' || sourceRole(ctx.encounterOf(f)) === 'other_treating')) : [];
   if (newCare.length) return withdrawn(ctx, ops, chosen, newCare[0], `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`);
 

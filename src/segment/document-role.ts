@@ -28,7 +28,7 @@ function hasNoteStructure(text: string): boolean {
 }
 
 /** Fax transmission banners, scan stamps and print headers: they name sender and recipient, not the paper's kind. */
-const BANNER = /(?:\b\d{1,2}:\d{2}\b.*(?:->|>>|\bTO\b|\bFROM\b|\bFAX\b|\bP\.\s?\d|\bPG\s?\d|\bPAGE\s+\d|\bp\.\d|\[\d+\]|#\d{3,})|^\s*\*\*.*\*\*\s*$|\bRECEIVED\b|\bSCANNED\b|^\s*\[.*\]\s*$|\beRecords\b|Document Print|printed \d)/i;
+export const BANNER = /(?:\b\d{1,2}:\d{2}\b.*(?:->|>>|\bTO\b|\bFROM\b|\bFAX\b|\bP\.\s?\d|\bPG\s?\d|\bPAGE\s+\d|\bp\.\d|\[\d+\]|#\d{3,})|^\s*\*\*.*\*\*\s*$|\bRECEIVED\b|\bSCANNED\b|^\s*\[.*\]\s*$|\beRecords\b|Document Print|printed \d)/i;
 /** A marked examiner's role on a form ("[X] Designated doctor …"); an unmarked box names a role the paper does not have. */
 const MARKED_EXAMINER = /\[\s*[Xx✓✔]\s*\]\s*(?:designated doctor|required medical exam\w*|independent medical exam\w*|qualified medical evaluator|agreed medical evaluator|panel QME|IME\b|QME\b|AME\b|impairment rating evaluat\w*)[^\n]*/i;
 /** How many non-banner lines make the title zone. */

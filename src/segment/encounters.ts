@@ -4,6 +4,7 @@ import { findDates } from '../knowledge/dates.js';
 import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 import { findProviders, pickProvider } from './providers.js';
 import { classifyEncounter, HEAD_CHARS } from './classify.js';
+import { BANNER } from './document-role.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MON = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
@@ -273,7 +274,8 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
   const head = text.slice(start, Math.min(end, start + HEAD_CHARS));
   let offset = 0;
   for (const line of head.split('\n')) {
-    if (!NOT_SERVICE.test(line)) {
+    // A fax banner's date is when the copy was sent.
+    if (!NOT_SERVICE.test(line) && !BANNER.test(line)) {
       const d = findDates(line).find((x) => !x.relative);
       if (d) return { date: d.date, start: start + offset + d.start, end: start + offset + d.end };
     }

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactOf } from '../src/model/index.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { sectionKindOf } from '../src/segment/sections.js';
+import { analyzeCase } from '../src/analyze/index.js';
+import { CaseBuilder, DR_LEE } from './helpers/facts.js';
+
+/**
+ * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI):
+ * palliative injections in a maintenance phase, procedures a counsellor only mentions, options waiting on a
+ * condition, plans carried forward under their own heading, fax banners above a release cover.
+ */
+function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<T> => f.type === type);
+}
+const asserted = <T extends Fact>(fs: T[]) => fs.filter((f) => !f.negated && f.temporality === 'current');
+
+describe('palliative care is said as such', () => {
+  it.each([
+    'A/P: Primary OA R knee, end-stage clinically; palliative injection, diminishing duration of benefit.',
+    'A/P: Bilat knee OA - maintenance. Injections q3-4 mo palliative; relief now ~5-6 wks.',
+    'Plan: Subacromial injection performed today as approved palliative care.',
+  ])('%s', (text) => {
+    expect(asserted(of(text, 'plan_signal')).map((f) => f.attributes.signal)).toContain('maintenance_care');
+  });
+});
+
+describe('a procedure mentioned, not given', () => {
+  it.each([
+    ['Plan: Surgery remains contingent on BMI < 40 per orthopaedics.', 'surgery'],
+    ['Clarified with pt that surgery is still possible if weight comes down.', 'surgery'],
+  ])('an option waiting on a condition: %s', (text, modality) => {
+    const t = of(text, 'treatment').filter((f) => f.attributes.modality === modality);
+    expect(asserted(t).filter((f) => f.attributes.status === 'performed')).toEqual([]);
+  });
+  it.each([
+    ['Went to ortho 04/11 - needs knee replacement, must lose weight first.', 'surgery'],
+    ['She was told she needs a fusion at L4-5.', 'surgery'],
+  ])('what the claimant needs is recommended: %s', (text, modality) => {
+    const t = of(text, 'treatment').filter((f) => f.attributes.modality === modality);
+    expect(t.map((f) => f.attributes.status)).toContain('recommended');
+    expect(t.filter((f) => f.attributes.status === 'performed')).toEqual([]);
+  });
+});
+
+describe('headings that say the text below is old', () => {
+  it.each(['HPI/PLAN carried forward from prior (knees)', 'Copied forward', 'Prior plan'])('%s is past history', (title) => {
+    expect(sectionKindOf(title)).toBe('past_history');
+  });
+  it('a plan carried forward under its heading is not a plan of this visit', () => {
+    const text = 'O: Knees: R small effusion.\nHPI/PLAN carried forward from prior (knees):\n  Bilat knee OA. Continue PT 2x/wk at Cottonwood PT, HEP daily.\nA/P:\n1. Bilat knee OA - stable, maintenance.\n';
+    const pt = of(text, 'treatment').filter((f) => f.attributes.modality === 'physical_therapy');
+    expect(pt.length).toBeGreaterThan(0);
+    expect(asserted(pt)).toEqual([]);
+  });
+});
+
+describe('a fax banner above a records release does not date a visit', () => {
+  it('the release cover takes no date from the banner', () => {
+    const text = `07/02/2024 10:14   FAX 5755550189   MESA FHC MED RECORDS  ->  DOE DISABILITY LAW   P.002/044
+MESA FAMILY HEALTH CENTER
+RECORDS RELEASE - CERTIFIED COPY
+Custodian: Jane Roe, Health Information Tech II
+-----------------------------------------------------------------
+ENCOUNTER: 03/08/2022  Office Visit - Established
+PROVIDER: Ana Gallegos, FNP-C
+S: Knee pain. A/P: OA R knee.
+`;
+    const doc = textDoc(text);
+    const dates = splitEncounters(doc).map((e) => e.date);
+    expect(dates).not.toContain('2024-07-02');
+    expect(dates).toContain('2022-03-08');
+  });
+});
+
+describe('MMI: palliative injections in the maintenance phase', () => {
+  /** A surgeon closes active care; the primary clinic then injects the knee every few months and says why. */
+  const injections = (why: string) => {
+    const b = new CaseBuilder()
+      .visit('2023-10-17', { name: 'Kurt Pell', credential: 'MD', specialty: 'orthopedic_surgery', kind: 'consultation' })
+      .fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'Orthopaedic consultation.')
+      .fact('plan_signal', { signal: 'no_further_treatment' }, 'I have nothing further to offer her surgically.');
+    for (const d of ['2024-01-09', '2024-05-14']) {
+      b.visit(d, { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'IA corticosteroid injection RIGHT knee.');
+      if (why) b.fact('plan_signal', { signal: 'maintenance_care' }, why);
+    }
+    for (const d of ['2024-03-19', '2024-07-09']) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    const a = analyzeCase(b.input({ type: 'ssi' }));
+    expectValidCitations(a, b.documents());
+    return a.mmi;
+  };
+  it('injections the clinic calls palliative belong to the maintenance phase', () => {
+    expect(injections('Palliative injection, diminishing duration of benefit.')).toMatchObject({ status: 'implied', date: '2023-10-17' });
+  });
+  it('the same injections with nothing said of their purpose are active care', () => {
+    expect(injections('').status).not.toBe('implied');
+  });
+});
