@@ -70,11 +70,12 @@ const injections = (withBenefit: boolean | 'duration-only' | 'percent-only') => 
   return b;
 };
 
-/** A viscosupplement series, its response reported once, weeks after the last injection. */
-const injectionSeries = (reported: boolean) => () => {
+/** A series (staged comparative blocks, a viscosupplement course), its response reported once, weeks after the last injection. */
+const injectionSeries = (reported: boolean, modality: 'medial_branch_block' | 'joint_injection' = 'medial_branch_block') => () => {
   const b = new CaseBuilder();
   for (const [d, n] of [['2023-08-16', 1], ['2023-08-23', 2], ['2023-08-30', 3]] as const) {
-    b.visit(d, { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'joint_injection', status: 'performed' }, `Right knee Orthovisc injection #${n} of 3.`);
+    b.visit(d, { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality, status: 'performed' },
+      modality === 'joint_injection' ? `Right knee Orthovisc injection #${n} of 3.` : `Right L4-5 medial branch block #${n} of 3.`);
   }
   b.visit('2023-11-15', DR_LEE);
   if (reported) b.fact('benefit', { percentRelief: 20, durationDays: 21 }, 'She estimates 20 percent improvement that lasted about 3 weeks.');
@@ -358,7 +359,8 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   'injection-without-relief-duration': {
     valid: [{ name: 'percent and duration', build: injections(true) }, { name: 'duration in words, no percent', build: injections('duration-only') },
       { name: 'a percent without its duration', build: injections('percent-only') },
-      { name: 'a series answered after its last injection', build: injectionSeries(true) }, { name: 'the pain diary read back', build: diary(true) }],
+      { name: 'a series answered after its last injection', build: injectionSeries(true) }, { name: 'the pain diary read back', build: diary(true) },
+      { name: 'a knee injection series with no response and no diary: a joint injection\'s response decides nothing that follows', build: injectionSeries(false, 'joint_injection') }],
     invalid: [{ name: 'no response written after it', build: injections(false) }, { name: 'a series with no response', build: injectionSeries(false) },
       { name: 'a pain diary given, relief recalled later, no diary in the file', build: diary(false) }],
   },

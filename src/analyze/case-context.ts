@@ -1,5 +1,5 @@
 /** The case context every analysis step shares: visits, dated facts and the claim period, computed once. */
-import type { Claim, Encounter, Evidence, Fact, FactOf, FactType } from '../model/index.js';
+import type { Claim, Encounter, Evidence, Fact, FactOf, FactType, Specialty } from '../model/index.js';
 import { isAssertedFact } from '../model/index.js';
 import type { Profile } from '../profiles/index.js';
 import { providerDirectory } from './providers.js';
@@ -11,6 +11,14 @@ export interface Visit {
   provider: string;
   encounters: Encounter[];
   facts: Fact[];
+}
+
+/** Disciplines whose visits are not treatment of the claimed physical condition: film reads, ED triage, claim examinations, mental health. */
+export const NOT_CONDITION_CARE = new Set<Specialty>(['psychology', 'psychiatry', 'radiology', 'emergency', 'ime', 'fce']);
+
+/** A visit in the course of treatment: a treating source's note with facts, not an ED contact or an examination for the claim. */
+export function isTreatingVisit(v: Visit): boolean {
+  return v.facts.length > 0 && v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && e.kind !== 'emergency_visit' && e.documentRole !== 'examining');
 }
 
 /** Everything the analysis steps share, computed once from the input. */

@@ -2,11 +2,12 @@
 import type { Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
 import { ModalitySchema } from '../model/index.js';
 import type { CaseContext, Visit } from './case-context.js';
-import { evidenceOf } from './case-context.js';
+import { evidenceOf, isTreatingVisit, NOT_CONDITION_CARE } from './case-context.js';
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
 import { isForOtherCondition } from '../knowledge/relevance.js';
+import { palliativeCare } from './palliative.js';
 import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 
 type Treatment = FactOf<'treatment'>;
@@ -31,7 +32,6 @@ const END_OF_OPTIONS = new Set(['no_further_treatment', 'not_surgical_candidate'
  * emergency contact, an IME or FCE, or a film read says nothing about whether the treating doctors still
  * have curative care to offer for it.
  */
-const NOT_CONDITION_CARE = new Set<Specialty>(['psychology', 'psychiatry', 'radiology', 'emergency', 'ime', 'fce']);
 
 /** The modality a plan-signal target names ("physical therapy", "epidural_injection (caudal)"), if any. */
 function targetModality(target: string | undefined): Modality | undefined {
@@ -132,18 +132,6 @@ function copiedForward(ctx: CaseContext): (f: Fact) => boolean {
     return q.length >= 12 && !!d && (first.get(`${f.type}|${q}`) ?? d) < d;
   };
 }
-
-/**
- * A procedure given on a day its author calls the care palliative, maintenance or supportive ("injections q3-4 mo
- * palliative", "Subacromial injection performed today as approved palliative care"): it eases symptoms the
- * treatment can no longer change, so it belongs to the maintenance phase instead of restarting active care.
- */
-function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
-  const days = new Set(ctx.of('plan_signal').filter((f) => f.attributes.signal === 'maintenance_care' && !f.negated && f.temporality === 'current'
-    && PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '')).map((f) => ctx.dateOf(f)));
-  return (f) => days.has(ctx.dateOf(f)) || (f.type === 'treatment' && PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? ''));
-}
-const PALLIATIVE_WORDS = /\b(?:palliat\w*|maintenance|supportive)\b/i;
 
 export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const out: ActiveEvent[] = [];
@@ -564,7 +552,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
 
   // Emergency and urgent-care contacts, film reads and examinations for the claim are not a course of treatment.
   // Administrative papers carry no facts: a claim letter naming the treating doctor is not a visit to him.
-  const treating = visits.filter((v) => v.facts.length && v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && e.kind !== 'emergency_visit' && e.documentRole !== 'examining'));
+  const treating = visits.filter(isTreatingVisit);
   const openNearEnd = lastVisit ? active.some((a) => a.open && a.date <= lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays
     && !NOT_CONDITION_CARE.has(ctx.encounterOf(a.fact)?.specialty ?? 'unknown') && /surg|inject|block|ablation|stimulator/i.test(a.what)) : false;
   if (treating.length < MIN_TREATING_VISITS && !openNearEnd) {

@@ -6,7 +6,7 @@ export const personalInjury: Profile = {
   rules: [
     'no-treating-source-opinion', 'no-current-treating-source', 'no-functional-capacity-evaluation', 'mmi-implied-not-stated', 'mmi-not-addressed', 'conflicting-opinions-unrebutted',
     'mental-health-unaddressed', 'imaging-not-current', 'specialist-referral-not-completed', 'treatment-not-followed',
-    'authorization-unanswered', 'device-without-prescription', 'requested-report-not-received',
+    'authorization-unanswered', 'requested-report-not-received',
     'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
     'employment-records-missing',
     'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
@@ -21,7 +21,6 @@ export const personalInjury: Profile = {
     'pre-injury-records-missing': 'The defense will argue a pre-existing condition; baseline records show what changed with the accident (aggravation).',
     'records-after-last-plan': 'Future medical expenses need a treating basis; records after the last plan show what care was actually needed.',
     'treatment-not-followed': 'Unexplained gaps or refused treatment are argued as a failure to mitigate damages.',
-    'device-without-prescription': 'A device claimed as a past or future expense needs a prescription and medical necessity.',
     'employment-records-missing': 'Lost wages are special damages: they need the employer\'s records of time missed and pay lost.',
     'imaging-report-missing': 'The signed imaging report is the objective proof of injury a defense expert will read first.',
     'procedure-record-missing': 'Each procedure billed as a special damage needs its own record to be recoverable.',

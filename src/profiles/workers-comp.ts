@@ -6,7 +6,7 @@ export const workersComp: Profile = {
   rules: [
     'no-treating-source-opinion', 'no-current-treating-source', 'no-functional-capacity-evaluation', 'mmi-implied-not-stated', 'mmi-not-addressed', 'impairment-rating-missing',
     'conflicting-opinions-unrebutted', 'mental-health-unaddressed', 'imaging-not-current', 'specialist-referral-not-completed',
-    'treatment-not-followed', 'authorization-unanswered', 'device-without-prescription', 'requested-report-not-received',
+    'treatment-not-followed', 'authorization-unanswered', 'requested-report-not-received',
     'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
     'employment-records-missing',
     'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
@@ -21,7 +21,6 @@ export const workersComp: Profile = {
     'conflicting-opinions-unrebutted': 'An unanswered examiner\'s report (IME, QME, designated doctor) usually controls; the treating physician\'s rebuttal, or a QME/AME or hearing, is how the dispute is resolved.',
     'mental-health-unaddressed': 'A psychiatric injury can be a compensable consequence of the physical injury; it needs an evaluation and a causation opinion.',
     'authorization-unanswered': 'UR denials are appealable (independent medical review or the state\'s dispute process) only within short deadlines.',
-    'device-without-prescription': 'The carrier pays for durable medical equipment only on a prescription with medical necessity.',
     'pre-injury-records-missing': 'Prior treatment of the same body part is the basis for apportionment of permanent disability.',
     'treatment-not-followed': 'Unreasonable refusal of medical treatment can suspend or reduce benefits; a documented reason protects them.',
     'imaging-not-current': 'Current imaging is often what the carrier\'s reviewer or examiner asks for before authorizing further treatment or accepting permanency.',

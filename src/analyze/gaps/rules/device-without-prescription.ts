@@ -26,9 +26,9 @@ export const rule: GapRule = {
     id: 'device-without-prescription',
     title: 'Assistive device (cane, walker, brace) used without a prescription or statement of medical necessity',
     severity: 'medium',
-    rationale: 'A hand-held assistive device counts toward the residual capacity only when medical documentation establishes the need for it and describes the circumstances (all the time, distances, terrain). In compensation and injury claims the device, and its replacement as future care, are paid only with a prescription and medical necessity.',
+    rationale: 'A hand-held assistive device counts toward the residual capacity only when medical documentation establishes the need for it and describes the circumstances (all the time, distances, terrain). (Compensation and injury carriers settle a device with the bill and prescription; a reviewer does not ask for it there.)',
     authority: { cite: 'SSR 96-9p (medically required hand-held assistive device); 20 CFR 404.1529', url: 'https://www.ssa.gov/OP_Home/rulings/di/01/SSR96-09-di-01.html' },
-    profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
+    profiles: ['ssdi', 'ssi', 'general'],
     request: { to: 'the treating physician', ask: 'Please state whether the device is medically required, since when and in what circumstances, and send the prescription.' },
   },
   check(ctx) {

@@ -4,17 +4,23 @@ import { sessionFacts } from '../../timeline.js';
 import { humanModality, isExaminingEncounter, list, makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
 import { pushTo } from '../../../util/group.js';
+import { palliativeCare } from '../../palliative.js';
 
 export const INJECTIONS = new Set<Modality>([
   'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'trigger_point_injection',
   'joint_injection', 'other_injection', 'radiofrequency_ablation',
 ]);
+/**
+ * Spinal and diagnostic procedures, whose response decides what comes next (a repeat, an ablation, surgery). A joint
+ * or trigger-point injection's response is asked for only when its pain diary went missing.
+ */
+const RESPONSE_DECIDES = new Set<Modality>(['epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'radiofrequency_ablation', 'other_injection']);
 const WINDOW_DAYS = 180;
 /** Injections this close together are one series (a viscosupplement course, bilateral or staged blocks): its response is reported after the last. */
 const SERIES_DAYS = 28;
 /** Words that show an injection procedure, not a triage score ("ESI 3"), a request form ("RFA submitted") or an authorization. */
 const PROCEDURE_WORDS = /\b(?:inject\w*|epidural|TFESI|ILESI|CESI|transforaminal|interlaminar|caudal|facet|medial branch|block|radiofrequency|ablation|rhizotomy|trigger point|cortisone|steroid|subacromial|intra-?articular|bursa|viscosupplement\w*|Euflexxa|Synvisc|hyaluron\w*)\b/i;
-const NOT_A_PROCEDURE = /\b(?:triage|acuity|RFA (?:submitted|sent|to follow|approved|for)|submitted|auth #|approved|denied|request\w*|consider\w*|candidate|eval(?:uation)? for)\b|authori[sz]/i;
+const NOT_A_PROCEDURE = /\b(?:triage|acuity|non-?certif\w*|not certified|RFA (?:submitted|sent|to follow|approved|for)|submitted|auth #|approved|denied|request\w*|consider\w*|candidate|eval(?:uation)? for)\b|authori[sz]/i;
 
 /** Injections actually given: from the procedure note when there is one, else a dated mention in procedure words. */
 export function injectionsGiven(ctx: Parameters<GapRule['check']>[0], course: FactOf<'treatment'>[]): FactOf<'treatment'>[] {
@@ -47,6 +53,7 @@ export const rule: GapRule = {
     const signals = ctx.of('plan_signal');
     const diariesIssued = signals.filter((f) => f.attributes.signal === 'diary_issued');
     const diariesRead = signals.filter((f) => f.attributes.signal === 'diary_reported');
+    const palliative = palliativeCare(ctx);
     for (const e of ctx.timeline.filter((x) => INJECTIONS.has(x.modality))) {
       const course = e.events.map((ev) => byId.get(ev.factId)).filter((f): f is FactOf<'treatment'> => f?.type === 'treatment');
       const done = injectionsGiven(ctx, course);
@@ -74,7 +81,9 @@ export const rule: GapRule = {
         });
         // Any response written after it ("70% relief", "helped about 3 weeks", "no relief") answers it: reviewers ask
         // for the response when none is recorded, not for a duration missing beside a percent.
-        if (!mine.length) lacking.push(f);
+        // Palliative injections ease what can no longer change, and a billed one without its procedure note is the
+        // procedure-record rule's request.
+        if (!mine.length && RESPONSE_DECIDES.has(e.modality) && !palliative(f) && ctx.encounterOf(f)?.source !== 'ledger') lacking.push(f);
         // A diary handed out with the injection and never read back in any later note: the contemporaneous record
         // is missing even when a note summarises the relief. Where later diaries are read back, the practice keeps them.
         const issued = diariesIssued.find((x) => ctx.dateOf(x) === d && !diaries.includes(x));

@@ -1,6 +1,7 @@
 import type { Fact } from '../../../model/index.js';
 import { DAYS_PER_MONTH, daysBetween } from '../../dates.js';
 import { makeGap } from '../helpers.js';
+import { isTreatingVisit } from '../../case-context.js';
 import type { GapRule } from '../types.js';
 
 // A plan that sets sparse follow-up (or says nothing more can be done) explains the interval (SSR 16-3p).
@@ -43,7 +44,10 @@ export const rule: GapRule = {
   },
   check(ctx) {
     const limit = ctx.profile.params.treatmentGapDays;
-    const visits = ctx.visits.filter((v) => v.facts.length > 0);
+    // Between visits of the course of treatment since onset: a date recalled from before the injury (a birth date, "since
+    // 2014") opens no gap, and an ED physician or examiner is not the one to explain the treating record's silence.
+    const onset = ctx.claim.onset;
+    const visits = ctx.visits.filter((v) => isTreatingVisit(v) && (!onset || v.date >= onset));
     const billed = [...ctx.encounters.values()].filter((e) => e.source === 'ledger' && e.date).map((e) => e.date!);
     const gaps = [];
     for (let i = 1; i < visits.length; i++) {

@@ -1,0 +1,15 @@
+/** Care its author gives to ease symptoms, not to change the condition. */
+import type { Fact } from '../model/index.js';
+import type { CaseContext } from './case-context.js';
+
+/**
+ * A procedure given on a day its author calls the care palliative, maintenance or supportive ("injections q3-4 mo
+ * palliative", "Subacromial injection performed today as approved palliative care"): it eases symptoms the
+ * treatment can no longer change, so it belongs to the maintenance phase instead of restarting active care.
+ */
+export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
+  const days = new Set(ctx.of('plan_signal').filter((f) => f.attributes.signal === 'maintenance_care' && !f.negated && f.temporality === 'current'
+    && PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '')).map((f) => ctx.dateOf(f)));
+  return (f) => days.has(ctx.dateOf(f)) || (f.type === 'treatment' && PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? ''));
+}
+const PALLIATIVE_WORDS = /\b(?:palliat\w*|maintenance|supportive)\b/i;
