@@ -485,7 +485,17 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       name: 'billed visit with its note',
       build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'L5-S1 TFESI performed.')
         .file('ledger.csv').bill('2024-03-05', 'Lee, Dr.', [{ code: '64483', charge: 1450 }]),
-    }],
+    }, ...([
+      ['a no-show row', { code: 'NS', description: 'No-show - no charge', charge: 0 }],
+      ['a clinic-cancelled appointment', { code: 'CX', description: 'Clinic-cancelled appointment - no charge', charge: 0 }],
+      ['a dental extraction', { code: 'D7140', description: 'Extraction erupted tooth #30', charge: 165 }],
+      ['a pharmacy fill', { code: '340B', description: 'Pharmacy refill: metformin 1000 #180', charge: 8 }],
+      ['a records release fee', { code: 'ROI', description: 'Release of information - attorney request', charge: 0 }],
+    ] as const).map(([name, line]) => ({
+      name: `${name} is not a visit`,
+      build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.')
+        .file('ledger.csv').bill('2024-04-15', 'Desert Clinic', [{ ...line }]),
+    }))],
     invalid: [{
       name: 'billed visit with no note',
       build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.')

@@ -100,3 +100,27 @@ describe('MMI: palliative injections in the maintenance phase', () => {
     expect(injections('').status).not.toBe('implied');
   });
 });
+
+describe('what a form or note says is not limited', () => {
+  const limits = (text: string) => of(text, 'limitation').filter((f) => !f.negated && f.temporality === 'current').map((f) => f.attributes.activity);
+  it.each([
+    '- No kneeling/squatting restriction.',
+    'Climbing ladders: [ ] restricted [X] not restricted',
+    '16. Motion: Walking (no limit)',
+    'Validity: 6 of 6 consistency-of-effort measures within expected limits (grip CV, heart-rate response).',
+    'R shoulder abd 4/5 (pain-limited), grip R 24 kg / L 30 kg.',
+    'No driving in collar.',
+    'No driving on methocarbamol.',
+    'Alert, oriented, pleasant, in no distress seated.',
+    'Claimant observed using L hand to sign; no difficulty sitting for 25 min interview.',
+  ])('no limit: %s', (text) => expect(limits(text)).toEqual([]));
+  it('an unmarked option offers an amount; only the marked answer counts', () => {
+    const lift = of('7. Lifting: [ ] <10 lb [ ] 10 lb [ ] 20 lb [X] no neurological restriction on lifting', 'limitation').filter((f) => f.attributes.activity === 'lift');
+    expect(lift.map((f) => f.attributes.limit).filter((x) => x !== undefined)).toEqual([]);
+  });
+  it('a max-hours grid drawn with boxes: the marked column is the hours, a full day no limit', () => {
+    const text = '18. POSTURE RESTRICTIONS (max hours per day) 0 2 4 6 8 Other\nStanding [ ] [ ] [ ] [ ] [X]\nSitting [ ] [ ] [ ] [ ] [X]\nKneeling/squatting [ ] [X] [ ] [ ] [ ]\n';
+    const got = of(text, 'limitation').map((f) => [f.attributes.activity, f.attributes.limit, f.attributes.unit]);
+    expect(got).toEqual([['kneel', 2, 'hours'], ['crouch', 2, 'hours']]);
+  });
+});

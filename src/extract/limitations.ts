@@ -28,6 +28,21 @@ const PROVIDER_SECTIONS = new Set(['work_status', 'restrictions', 'plan', 'asses
 const PATIENT_SECTIONS = new Set(['hpi', 'subjective', 'chief_complaint']);
 /** Words that make an activity word mean something else ("sitting position", "standing order", "walking boot"). */
 const NOT_FUNCTION = /^(?:sit|stand|walk|lift|climb|reach|drive)\w*\s+(?:position|order|orders|boot|cane|aid|test|tests|x-?rays?|films?|views?|up straight)\b/i;
+/** Grip strength measured ("grip R 24 kg / L 30 kg", "grip 5/5", "grip CV"): a test result, not a limit on handling. */
+const GRIP_MEASURE = /^grip(?:ping)?\s*(?:(?:strength|R|L|right|left|bilat\w*|dynamometer)\s*)*[:=]?\s*(?:\d|CV\b|positions?\b|test\w*)/i;
+/** "Validity: 6 of 6 consistency-of-effort measures (grip CV, …)": an FCE's effort check. */
+const EFFORT_CHECK = /^\W*(?:validity|consistency[- ]of[- ]effort|effort)\b/i;
+/** Words before "seated" that make it a position observed or a graft placed, not a limit ("BP 156/94, seated", "grafts seated"). */
+const SEATED_OBSERVED = /\b(?:distress|grafts?|hardware|implants?|cage|screws?|arm|cuff|BP|blood pressure|comfortably|quietly|calmly)\W*(?:\w+\W+){0,1}$/i;
+/** Right after the activity: the form or note says it is not limited ("Walking (no limit)", "[X] not restricted", "WFL"). */
+const UNLIMITED_AFTER = /^\W{0,3}(?:\[\s*\]\s*restricted\s*)?(?:\[\s*[xX✓]\s*\]\s*)?\(?\s*(?:no limit(?:s|ations?)?|unlimited|not restricted|unrestricted|no restrictions?|within (?:functional|normal) limits?|WFL|WNL|without (?:difficulty|problems?|assist\w*)|independently|normally|with ease)\b/i;
+/** Right before it: "no difficulty sitting", "able to walk without difficulty". */
+const UNLIMITED_BEFORE = /\b(?:no|without|denies(?: any)?) (?:difficulty|problems?|trouble|limitations?)(?: with| in)? $/i;
+/** A precaution tied to a device, a drug or healing, not a lasting limit ("no driving in collar", "no driving on methocarbamol"). */
+const DEVICE_OR_DRUG_PRECAUTION = /^\s*(?:while\s+)?(?:in (?:a |the |his |her )?(?:collar|brace|sling|boot|cast|splint|immobilizer)|on (?:narcotics|opioids|opiates|muscle relaxants?|pain medications?|sedating \w+|methocarbamol|cyclobenzaprine|tizanidine|oxycodone|hydrocodone|tramadol))\b/i;
+/** A "max hours per day" grid drawn with boxes: the column headings are the hours, the marked box says which. */
+const HOURS_SCALE = /\b0\s+2\s+4\s+6\s+8\b/;
+const BOX_ROW = /^[\s:]*((?:\[\s*[xX✓]?\s*\]\s*){3,})/;
 
 const RELIEF_ACTION = /\b(?:before|prior to|until)\b[^.;]{0,25}\bto\s+(?:get up and\s+|go\s+)?$/i;
 const TOLERANCE_UNIT = /^(?:min|sec|hour|hr|block|feet|ft|yard|mile|step)/i;
@@ -90,13 +105,17 @@ const AGGRAVATED_AFTER = /^[^.;:]{0,25}?\b(?:aggravat\w*|exacerbat\w*|worsen\w*|
 const GRID_HEADER = /(?:\b(?:never|seldom|rarely|occasional(?:ly)?|frequent(?:ly)?|constant(?:ly)?)\b[^.\n]*){3,}|\b(?:hours?|hrs?) per day:?\s+0\s+2\s+4/i;
 const AGGRAVATING = /\b(?:aggravat\w*|exacerbat\w*|worse(?:ned)? (?:with|by|when|after|on)|worse|provoked by|triggered by|brought on by|increases? with|pain with)\b[^.;:]*$|\baggravating(?: factors?)?\s*:[^.;]*$/i;
 const NOT_THE_ACTIVITY = /^(?:sleep(?:ing)?\s+(?:aids?|medications?|meds|hygiene|study|apnea|pills?)|reach\s*\)|reach(?:ed)?\s+(?:by phone|the patient|patient|pt|her|him|them)|(?:unable to )?reach\b[^.]{0,20}\b(?:voicemail|phone|message)\b)/i;
-const NO_RESTRICTIONS = /\b(?:no|without|free of|not any)\s+(?:\w+\s+){0,2}(?:restrictions?|limitations?|limits)\b(?!\s+(?:on|to|of)\s+(?:lifting|sitting|standing|walking))|\bunrestricted\b|\bfull duty\b|\bregular duty\b/i;
+const NO_RESTRICTIONS = /\b(?:no|without|free of|not any)\s+(?:[\w/-]+\s+){0,2}(?:restrictions?|limitations?|limits)\b(?!\s+(?:on|to|of)\s+(?:lifting|sitting|standing|walking))|\bunrestricted\b|\bfull duty\b|\bregular duty\b/i;
 
 /** A restriction grid in hours per day ("Posture restrictions (max hrs/day):", "Motion (max hrs/day)"). */
 const HOURS_FRAME = /\b(?:hrs?|hours?)\s*(?:\/|per|a)\s*day\b/i;
 /** The cell after an activity in such a grid: a bare number, not pounds or a percentage. */
 const HOURS_CELL = /^[\s:=-]*(\d+(?:\.\d+)?)\b(?!\s*(?:lbs?|pounds?|%|kg|min))/i;
 const FULL_WORKDAY_HOURS = 8;
+
+function unmarkedOptionsBlank(text: string): string {
+  return text.replace(/\[\s*\][^[\n]*/g, (m) => ' '.repeat(m.length));
+}
 
 export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   const section = sent.section?.kind;
@@ -114,7 +133,10 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   const free = [...sent.text.matchAll(UNRESTRICTED_LIST)].map((m) => [m.index, m.index + m[0].length] as const);
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
-    if (NOT_FUNCTION.test(sent.text.slice(m.start))) continue;
+    if (NOT_FUNCTION.test(sent.text.slice(m.start)) || (m.entry.id === 'handle' && GRIP_MEASURE.test(sent.text.slice(m.start)))) continue;
+    if (EFFORT_CHECK.test(sent.text.slice(0, m.start)) || UNLIMITED_AFTER.test(sent.text.slice(m.end, m.end + 40)) || UNLIMITED_BEFORE.test(sent.text.slice(Math.max(0, m.start - 40), m.start))) continue;
+    if (/^seated$/i.test(m.text) && SEATED_OBSERVED.test(sent.text.slice(Math.max(0, m.start - 30), m.start))) continue;
+    if (DEVICE_OR_DRUG_PRECAUTION.test(sent.text.slice(m.end, m.end + 40))) continue;
     if (free.some(([a, b]) => m.start >= a && m.end <= b)) continue;
     // "Aggravated by sitting, driving", "worse with prolonged standing", "Long drive to Georgia aggravated LBP": what brings the pain on, not a limit.
     if (AGGRAVATING.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || AGGRAVATED_AFTER.test(sent.text.slice(m.end, m.end + 40))) continue;
@@ -123,18 +145,29 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
     if (m.entry.id === 'drive' && (DRIVING_PRECAUTION.test(sent.text.slice(m.end, m.end + 60)) || /\b(?:the|a|long|short)\s+$/i.test(sent.text.slice(Math.max(0, m.start - 8), m.start)))) continue;
     // "sleep aids", "unable to reach (by phone)": the word is not the activity.
     if (NOT_THE_ACTIVITY.test(sent.text.slice(m.start, m.end + 30))) continue;
-    if (m.entry.id === 'work_hours' && DAY_FRAME_BEFORE.test(sent.text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    if (m.entry.id === 'work_hours' && (DAY_FRAME_BEFORE.test(sent.text.slice(Math.max(0, m.start - 12), m.start)) || /\bmax(?:imum)?\.?\s*$/i.test(sent.text.slice(Math.max(0, m.start - 10), m.start)))) continue;
     // "...before she has to get up and walk around", "prior to needing to sit down": the relief, not the limited activity.
     if (RELIEF_ACTION.test(sent.text.slice(Math.max(0, m.start - 45), m.start))) continue;
     // A "max hours per day" grid ("standing 8  sitting 8  bending/stooping 8  pushing/pulling 0"): the bare number after
     // each activity is its hours; a full workday is no restriction at all, 0 is never.
-    const gridHours = hoursFrame && HOURS_CELL.exec(sent.text.slice(m.end, matches[i + 1]?.start ?? sent.text.length));
+    // "Kneeling/squatting [ ] [X] [ ]": activities joined by a slash share the row's cell.
+    let last = i;
+    while (matches[last + 1] && /^\s*(?:\/|&|,|and|or)\s*$/i.test(sent.text.slice(matches[last].end, matches[last + 1].start))) last++;
+    const cell = sent.text.slice(matches[last].end, matches[last + 1]?.start ?? sent.text.length);
+    if (matches.slice(i + 1, last + 1).some((x) => x.entry.id === m.entry.id)) continue; // "climbing stairs/ladders": one activity
+    // The scale heads the grid: in this sentence, or a few lines above the row (each row its own line).
+    const scaled = HOURS_SCALE.test(sent.text.slice(0, m.start)) || HOURS_SCALE.test(sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 400), sent.start));
+    const boxes = scaled ? BOX_ROW.exec(cell) : null;
+    const marked = boxes ? [...boxes[1].matchAll(/\[\s*([xX✓]?)\s*\]/g)].findIndex((b) => b[1] !== '') : -1;
+    const gridHours = boxes ? (marked >= 0 && marked < 5 ? (['', String(marked * 2)] as unknown as RegExpExecArray) : null) : hoursFrame && HOURS_CELL.exec(cell);
+    if (boxes && marked < 0) continue;
     if (gridHours && Number(gridHours[1]) >= FULL_WORKDAY_HOURS) continue;
     const clause = clauseAround(sent.text, m.start, m.end);
     // The amount belongs to this activity if it comes before the next activity word in the clause.
     const nextStart = matches[i + 1] && matches[i + 1].start < clause.end ? matches[i + 1].start : clause.end;
-    const after = sent.text.slice(m.end, Math.max(m.end, nextStart));
-    const before = sent.text.slice(Math.max(clause.start, m.start - 25), m.start);
+    // A form's unmarked options ("[ ] 10 lb [ ] 20 lb [X] no restriction") offer amounts; only the marked one is the answer.
+    const after = unmarkedOptionsBlank(sent.text.slice(m.end, Math.max(m.end, nextStart)));
+    const before = unmarkedOptionsBlank(sent.text.slice(Math.max(clause.start, m.start - 25), m.start));
     const amt = AMOUNT.exec(after) ?? (/(?:\d|lbs?\.?|pounds?)\s*(?:-|\s)?(?:lb|pound)?s?\s*(?:lifting\s*)?$/i.test(before) ? AMOUNT.exec(before) : null)
       ?? sharedAmount(sent.text, matches, i, clause.end) ?? AMOUNT.exec(m.text);
     // "She walks one block", "sits 20 minutes" told by the patient: a tolerance needs no restriction word.

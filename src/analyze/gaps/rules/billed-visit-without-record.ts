@@ -12,8 +12,10 @@ const FACILITY = /\b(?:surgery cent(?:er|re)|surgical cent(?:er|re)|ambulatory|A
 const PERSON = /\b(?:MD|DO|DPT|DC|NP|PA-C|PhD|PsyD|Dr)\b/;
 const NOTE_OF_DAY = new Set(['procedure_note', 'operative_report', 'emergency_visit', 'imaging']);
 
-/** Lines that are not a visit at all: pharmacy fills, supplies and equipment. */
-const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*)$/i;
+/** Lines that are not a visit at all: pharmacy fills, supplies and equipment, dental (CDT D-codes), no-show, cancel and records-fee codes. */
+const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*|D\d{4}|340B|NS|CX|ROI)$/i;
+/** The same, said in the line's description. */
+const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction)\b/i;
 /** Anesthesia (00100-01999), assistant-at-surgery and facility lines belong to the operation's own record. */
 const WITH_THE_OPERATION = (codes: string[], provider: string) => codes.some((c) => /^0[01]\d{3}/.test(c) || /-(?:80|81|82|AS)\b/.test(c)) || /\banesthes\w*|\bassist\w*|PA-C\b/i.test(provider);
 const IMAGING_BILLER = /\b(?:imaging|radiology|MRI|diagnostic)\b/i;
@@ -36,6 +38,7 @@ function namesBiller(e: Encounter, words: string[]): boolean {
 
 function documentedElsewhere(m: BillingAnalysis['billedWithoutRecord'][number], notes: Encounter[]): boolean {
   if (m.codes.length && m.codes.every((c) => NOT_A_VISIT.test(c))) return true;
+  if (m.description && m.description.split('; ').every((d) => NOT_A_VISIT_DESCRIPTION.test(d))) return true;
   const near = (days: number) => notes.filter((e) => Math.abs(daysBetween(e.date!, m.date)) <= days);
   if (WITH_THE_OPERATION(m.codes, m.provider) && near(1).some((e) => e.kind === 'operative_report' || e.kind === 'procedure_note')) return true;
   if (IMAGING_BILLER.test(m.provider) && near(3).some((e) => e.kind === 'imaging')) return true;
