@@ -38,6 +38,13 @@ describe('a procedure mentioned, not given', () => {
     expect(asserted(t).filter((f) => f.attributes.status === 'performed')).toEqual([]);
   });
   it.each([
+    'She continues to decline TKA for the same reasons (fear of surgery, mother\'s care).',
+    'He still declines the recommended fusion.',
+  ])('a standing refusal is declined, not ongoing care: %s', (text) => {
+    expect(of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery').map((f) => f.attributes.status)).toEqual(expect.arrayContaining(['declined']));
+    expect(of(text, 'treatment').filter((f) => f.attributes.status === 'ongoing')).toEqual([]);
+  });
+  it.each([
     ['Went to ortho 04/11 - needs knee replacement, must lose weight first.', 'surgery'],
     ['She was told she needs a fusion at L4-5.', 'surgery'],
   ])('what the claimant needs is recommended: %s', (text, modality) => {
