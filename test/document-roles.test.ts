@@ -12,6 +12,7 @@ describe('document roles: administrative papers', () => {
     ["representative's brief", 'SMITH & JONES DISABILITY LAW, LLC\nPRE-HEARING BRIEF\nRe: Jane Doe', 'representative'],
     ['custodian declaration', 'DECLARATION OF CUSTODIAN OF RECORDS\nRe: Jane Doe', 'records_custodian'],
     ['utilization review', 'ACME REVIEW SERVICES\nUTILIZATION REVIEW DETERMINATION\nRequest: lumbar ESI', 'utilization_review'],
+    ['a California IMR decision', 'MAXIMUS FEDERAL SERVICES - California Independent Medical Review\nFINAL DETERMINATION LETTER', 'utilization_review'],
     ['nurse case manager', 'APEX CARE\nNURSE CASE MANAGEMENT REPORT\nClaimant: Doe', 'claims'],
     ['employer job description', 'ACME WIDGETS INC.\nJOB DESCRIPTION - Warehouse Loader', 'employer'],
     ['pharmacy profile', 'DISCOUNT PHARMACY\nPATIENT PRESCRIPTION PROFILE', 'pharmacy'],
@@ -67,6 +68,7 @@ describe('document roles: clinical and examining papers', () => {
     ['a forensic examiner\'s letterhead', 'JOHN ROE, MD\nNeurology - Forensic & Independent Medical Evaluations\nRe: Examinee Jane Doe'],
     ['a Rule 35 examination', 'RULE 35 MEDICAL EXAMINATION (Ariz. R. Civ. P. 35)\nRetained by: counsel for Defendant'],
     ['a defense medical examination', 'DEFENSE MEDICAL EXAMINATION\nPlaintiff: Jane Doe'],
+    ['a records review whose title sits below the address block, under a letterhead naming "Independent Medical Review"', 'JOHN ROE, M.D., F.A.A.O.S.\nOrthopaedic Surgery - Independent Medical Review\n100 Main Street, Atlanta, GA\n\nApril 22, 2024\n\nJane Voss, Esq.\nVoss & Lyle LLP\n191 Peachtree Street\nAtlanta, GA 30303\n\nRE: Doe v. Roe\n     MEDICAL RECORDS REVIEW (NO EXAMINATION)\n\nDear Ms. Voss:\nAt your request I reviewed the records.'],
     ['a peer review', 'CLEARWATER MEDICAL REVIEW, LLC\nPEER REVIEW REPORT  (records review - no examination)\nDate of report: 11/20/2023'],
   ])('%s is examining', (_n, text) => expect(role(text).role).toBe('examining'));
 });

@@ -265,6 +265,28 @@ describe('MMI: the record ends where care was handed to another provider', () =>
   });
 });
 
+describe('MMI: a reviewer who never saw the claimant', () => {
+  const thinWith = (title: string) => {
+    const REVIEWER = { name: 'Stan Kett', credential: 'MD', specialty: 'occupational_medicine' as const, kind: 'ime' as const, documentRole: 'examining' as const, documentTitle: title };
+    const b = new CaseBuilder()
+      .visit('2023-05-10', DR_PATEL).fact('treatment', { modality: 'medication', status: 'ongoing' }, 'Naproxen 500 mg BID.')
+      .visit('2023-06-22', DR_PATEL).fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'PT referral given.')
+      .visit('2023-11-20', REVIEWER).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-06-22' }, 'In my opinion the claimant would be expected to have reached MMI no later than 06/22/2023.');
+    return run(b, { type: 'workers_comp', state: 'TX' }).mmi;
+  };
+  it('a peer review does not decide a thin record: insufficient, the review shown as a conflict', () => {
+    const mmi = thinWith('CLEARVIEW REVIEW SERVICES\nPEER REVIEW REPORT (records review - no examination)');
+    expect(mmi.status).toBe('insufficient_evidence');
+    expect(mmi.opinions?.[0].role).toBe('non_examining');
+    expect(mmi.conflicts.map((c) => c.text).join(' ')).toMatch(/found the claimant at MMI as of 2023-06-22/);
+  });
+  it('an examiner who saw the claimant is what there is in a thin record', () => {
+    const mmi = thinWith('INDEPENDENT MEDICAL EXAMINATION\nExaminee: John Roe');
+    expect(mmi.status).toBe('explicit');
+    expect(mmi.opinions?.[0].role).toBe('examining');
+  });
+});
+
 describe('MMI: permanency ratings that disagree', () => {
   it('an examiner\'s rating far from the attending\'s is shown beside the verdict as a conflict', () => {
     const IME = { name: 'Dr. Fitz', credential: 'MD', specialty: 'ime' as const, kind: 'ime' as const };

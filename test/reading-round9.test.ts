@@ -131,3 +131,26 @@ describe('what a form or note says is not limited', () => {
     expect(got).toEqual([['kneel', 2, 'hours'], ['crouch', 2, 'hours']]);
   });
 });
+
+describe('an MMI opinion on the past, and its date further on', () => {
+  const mmi = (text: string) => of(text, 'mmi_statement');
+  it('"would be expected to have reached MMI no later than" is an opinion, not a prediction', () => {
+    const m = mmi('In my opinion the claimant would be expected to have reached MMI no later than 06/22/2023, the date of the last examination.');
+    expect(m.filter((f) => f.temporality === 'current').map((f) => [f.attributes.kind, f.attributes.mmiDate])).toEqual([['mmi', '2023-06-22']]);
+  });
+  it('a date its own words tie to the MMI, across a line', () => {
+    const m = mmi('3. Maximum medical improvement. In my opinion Ms. Doe reached maximum medical improvement for any\n   collision-related injury no later than 05/26/2023, when she was discharged from chiropractic care.');
+    expect(m.filter((f) => f.temporality === 'current').map((f) => f.attributes.mmiDate)).toContain('2023-05-26');
+  });
+  it('"will reach MMI" stays a prediction', () => {
+    expect(mmi('She will reach MMI in about 6 weeks.').filter((f) => f.temporality === 'current')).toEqual([]);
+  });
+});
+
+describe('who wrote a records review', () => {
+  it('a letterhead in capitals with degree and fellowship names the author', async () => {
+    const { findProviders, pickProvider } = await import('../src/segment/providers.js');
+    const t = 'LAWRENCE D. FENNIMORE, M.D., F.A.A.O.S.\nOrthopaedic Surgery - Independent Medical Review\n';
+    expect(pickProvider(findProviders(t, 0, t.length))?.provider).toEqual({ name: 'Lawrence D. Fennimore', credential: 'MD' });
+  });
+});

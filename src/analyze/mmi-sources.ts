@@ -5,24 +5,28 @@
 import type { Encounter, Specialty } from '../model/index.js';
 import { wcStateRule } from '../profiles/wc-states.js';
 
-export type SourceRole = 'treating_physician' | 'other_treating' | 'examining' | 'designated_doctor';
+export type SourceRole = 'treating_physician' | 'other_treating' | 'examining' | 'designated_doctor' | 'non_examining';
 
 export const SOURCE_ROLE_LABEL: Record<SourceRole, string> = {
   treating_physician: 'treating physician',
   other_treating: 'other treating provider',
   examining: 'examining physician (IME/QME/CE)',
   designated_doctor: 'designated doctor',
+  non_examining: 'non-examining reviewer (records or peer review)',
 };
 
 /** Disciplines whose MMI opinion is a treating provider's but not a physician's. */
 const OTHER_TREATING = new Set<Specialty>(['physical_therapy', 'chiropractic', 'occupational_therapy', 'psychology']);
 const EXAMINING = new Set<Specialty>(['ime', 'fce']);
 const MID_LEVEL = /\b(?:NP|FNP|APRN|PA|PA-C|RN)\b/;
+/** A review of the file by someone who never saw the claimant: a peer review, records review, or state agency consultant. */
+const NON_EXAMINING = /\b(?:peer review|(?:medical )?records? review|file review|paper review)\b(?![^\n]{0,40}\band (?:an? )?(?:physical )?exam)|\b(?:no examination|not examined|did not examine|without (?:an )?examination|non-?examining)\b/i;
 
 export function sourceRole(enc: Encounter | undefined): SourceRole {
   if (!enc) return 'other_treating';
   if (enc.documentRole === 'examining' || EXAMINING.has(enc.specialty) || enc.kind === 'ime') {
-    return /designated doctor/i.test(enc.documentTitle ?? '') ? 'designated_doctor' : 'examining';
+    const head = enc.documentTitle ?? '';
+    return /designated doctor/i.test(head) ? 'designated_doctor' : NON_EXAMINING.test(head) ? 'non_examining' : 'examining';
   }
   if (OTHER_TREATING.has(enc.specialty)) return 'other_treating';
   if (MID_LEVEL.test(enc.provider.credential ?? '') && !/\b(?:MD|DO)\b/.test(enc.provider.credential ?? '')) return 'other_treating';
@@ -41,5 +45,5 @@ export function presumptiveSource(state: string | undefined): { role: SourceRole
 /** Rank for choosing whose opinion decides: the presumptive source, then treating physicians, then the rest. */
 export function weightOf(role: SourceRole, state: string | undefined): number {
   if (role === presumptiveSource(state)?.role) return 4;
-  return { treating_physician: 3, designated_doctor: 2, examining: 1, other_treating: 1 }[role];
+  return { treating_physician: 3, designated_doctor: 2, examining: 1, other_treating: 1, non_examining: 0 }[role];
 }

@@ -143,7 +143,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const outside = reportedOutsideCourse(ctx);
   const copied = copiedForward(ctx);
   // An examiner's report reviews the care others gave; it gives none, so it starts or holds open nothing.
-  const examining = (f: Fact) => { const r = sourceRole(ctx.encounterOf(f)); return r === 'examining' || r === 'designated_doctor'; };
+  const examining = (f: Fact) => { const r = sourceRole(ctx.encounterOf(f)); return r === 'examining' || r === 'designated_doctor' || r === 'non_examining'; };
   // A surgeon's first evaluation is a consultation; the same surgeon's later visits are follow-ups, not new consults.
   const firstConsult = new Map<string, string>();
   for (const f of ctx.of('treatment')) {
@@ -508,8 +508,9 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   const inferred = inferMmi(ctx, statements);
   const examinerAt = ops.filter((o) => o.opinion === 'at_mmi' && !decides(o, ctx.claim.state) && o.date);
   // No treating source states MMI and the pattern of care cannot be read: the examiner's opinion is what there is.
-  if (inferred.status === 'insufficient_evidence' && examinerAt.length) {
-    const fromExaminer = explicitAssessment(ctx, ops);
+  // A reviewer who never saw the claimant is not enough for that; the opinion stays a conflict.
+  if (inferred.status === 'insufficient_evidence' && examinerAt.some((o) => o.role !== 'non_examining')) {
+    const fromExaminer = explicitAssessment(ctx, ops.filter((o) => o.role !== 'non_examining'));
     if (fromExaminer) {
       return {
         ...fromExaminer, confidence: Math.min(fromExaminer.confidence, 0.6),
@@ -517,10 +518,9 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
       };
     }
   }
-  // Opinions that disagree with an inferred verdict are still shown: an examiner's MMI against active treatment,
-  // or an examiner's date far from the one the pattern of care gives.
-  const extra = disagreements(ctx, ops, { at: inferred.status === 'implied', date: inferred.date })
-    .filter(() => inferred.status === 'implied' || inferred.status === 'not_reached');
+  // Opinions that disagree with an inferred verdict are still shown: an examiner's MMI against active treatment or
+  // against a record too thin to decide, or an examiner's date far from the one the pattern of care gives.
+  const extra = disagreements(ctx, ops, { at: inferred.status === 'implied', date: inferred.date });
   const supporting = inferred.status === 'implied' && inferred.date
     ? examinerAt.filter((o) => Math.abs(daysBetween(inferred.date!, o.mmiDate ?? o.date!)) <= 30) : [];
   const reasons = supporting.length

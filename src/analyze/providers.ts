@@ -12,10 +12,10 @@ const SPECIALTY_WORDS: Record<Specialty, string> = {
 /** "Dr. Lee (pain management)"; unnamed providers are described by specialty so a request still has an addressee. */
 export function providerLabel(enc: Encounter | undefined): string {
   if (!enc) return 'the treating provider';
-  return labelOf(enc.provider, enc.specialty);
+  return labelOf(enc.provider, enc.specialty, enc.documentRole === 'examining' ? 'examining' : 'treating');
 }
 
-function labelOf(provider: Provider, specialty: Specialty): string {
+function labelOf(provider: Provider, specialty: Specialty, role: 'treating' | 'examining' = 'treating'): string {
   const spec = specialty === 'unknown' || specialty === 'other' ? undefined : SPECIALTY_WORDS[specialty];
   const name = provider.name?.trim();
   if (name) {
@@ -23,7 +23,7 @@ function labelOf(provider: Provider, specialty: Specialty): string {
     return spec ? `${name}${cred} (${spec})` : `${name}${cred}`;
   }
   if (provider.organization) return spec ? `${provider.organization} (${spec})` : provider.organization;
-  return spec ? `the treating ${spec} provider` : 'the treating provider';
+  return spec ? `the ${role} ${spec} provider` : `the ${role} provider`;
 }
 
 const TITLE = /^(dr|doctor|prof)\.?\s+/i;

@@ -47,12 +47,17 @@ const RATING_CONTEXT = /\b(?:impairment|WPI|whole[- ]person|rating|rated|Guides|
 const SLU = /\b(\d{1,3}(?:\.\d)?)\s*%\s*(?:SLU|schedule(?:d)? loss of use)\b|\b(?:SLU|schedule(?:d)? loss of use)\s*(?:of\s*)?(?:is\s*|=\s*|:\s*)?(\d{1,3}(?:\.\d)?)\s*%/gi;
 const ORDINAL: Record<string, string> = { third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th' };
 
+const RETROSPECTIVE = /\b(?:to have|would have|should have|must have|will have)\s+(?:reached|attained|achieved|been at)\b/i;
+
 /** The first words in the sentence that make a mention of MMI something other than a statement of it. */
 function notAssertion(raw: string): { why: string; start: number; end: number; trigger: string } | undefined {
   // Unmarked form options ("[ ] … statutory MMI on: ____") state nothing, so their words cannot qualify the marked one.
   const text = raw.replace(/\[\s*\][^[\n]*/g, (m) => ' '.repeat(m.length));
   if (/\?\s*$/.test(text)) return { why: 'question', start: text.length - 1, end: text.length, trigger: '?' };
+  // "would be expected to have reached MMI no later than 06/22/2023": an opinion on the past, not a prediction.
+  const retrospective = RETROSPECTIVE.test(text);
   for (const n of NOT_ASSERTION) {
+    if (retrospective && n.why === 'prediction') continue;
     const m = n.re.exec(text);
     if (m) return { why: n.why, start: m.index, end: m.index + m[0].length, trigger: m[0] };
   }
@@ -77,6 +82,9 @@ const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|exa
 
 /** An MMI date is the one written with the statement ("reached MMI on December 7, 2022", "Clinical MMI: 11/28/2023"), not any date in the sentence. */
 const MMI_DATE_REACH = 40;
+/** Words that tie a later date in the clause to the MMI stated before it. */
+const MMI_DATE_TIE = /\b(?:as of|no later than|not later than|effective|as early as|by|on|since)\s*$/i;
+const MMI_DATE_TIED_REACH = 110;
 
 /**
  * "My C-4.3 (MMI 01/17/2023; 22.5% SLU) is withdrawn", "she withdrew her MMI opinion", "He was at MMI from 12/06/2022
@@ -124,7 +132,10 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     const attributes: FactOf<'mmi_statement'>['attributes'] = { kind };
     if (kind !== 'not_at_mmi' && kind !== 'plateau') {
       const near = sent.dates().filter((x) => (!x.relative || x.date <= (sent.encounter.date ?? x.date)) && x.start >= m.end - 5 && x.start - m.end <= MMI_DATE_REACH);
-      const d = nearestDate(near, m.start, m.end);
+      // "reached MMI for any collision-related injury no later than 05/26/2023": a date its own words tie to the MMI, further on.
+      const tied = sent.dates().find((x) => !x.relative && x.start >= m.end && x.start - m.end <= MMI_DATE_TIED_REACH
+        && MMI_DATE_TIE.test(sent.text.slice(Math.max(m.end, x.start - 20), x.start)) && !/[.;]/.test(sent.text.slice(m.end, x.start)));
+      const d = nearestDate(near, m.start, m.end) ?? tied;
       if (d) attributes.mmiDate = d.date;
     }
     out.push({ ...base, type: 'mmi_statement', attributes });

@@ -81,7 +81,7 @@ export const MmiSchema = z.object({
   /** Every MMI opinion in the record with its source's role (treating physician, other treating, examining, designated doctor). */
   opinions: z.array(z.object({
     source: z.string(),
-    role: z.enum(['treating_physician', 'other_treating', 'examining', 'designated_doctor']),
+    role: z.enum(['treating_physician', 'other_treating', 'examining', 'designated_doctor', 'non_examining']),
     opinion: z.enum(['at_mmi', 'not_at_mmi']),
     /** The visit or report date; `mmiDate` when the source dates MMI otherwise. */
     date: z.string().optional(),

@@ -82,12 +82,12 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     const t = r.titleRe.exec(title);
     if (t) return found(r, t);
   }
-  // A letter's own title sits below its letterhead, date and address block ("CERTIFICATION OF NO RECORDS"): in a paper
-  // with no clinical note structure, an upper-case title line further down names it.
+  // A letter's own title sits below its letterhead, date and address block ("CERTIFICATION OF NO RECORDS", "MEDICAL
+  // RECORDS REVIEW (NO EXAMINATION)"): in a paper with no clinical note structure, an upper-case title line further down names it.
   if (!noteLike) {
     for (const m of doc.text.slice(0, LETTER_TITLE_CHARS).matchAll(/^[ \t]*[A-Z][A-Z0-9 &/,'()\-]{8,80}[ \t]*$/gm)) {
       for (const r of entries) {
-        if (r.id !== 'administrative') continue;
+        if (r.id !== 'administrative' && r.id !== 'examining') continue;
         const t = r.titleRe.exec(m[0]);
         if (t) return found(r, { ...t, index: m.index + t.index - zone.start } as RegExpExecArray);
       }

@@ -17,7 +17,9 @@ const LABELLED = new RegExp(
  * "Rosalind Achebe-Marsh, MD - Neurology / Clinical Neurophysiology" (a letterhead), "Ann Lee, MD      Signed 04/20/2023"
  * (a signature with its stamp after a column gap).
  */
-const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$)`, 'gm');
+/** Fellowships and boards after the degree ("M.D., F.A.A.O.S.", "MD, FAAN"): part of the signature, not the credential. */
+const HONORS = String.raw`(?:[ \t]*,[ \t]*F\.?(?:[A-Z]\.?){2,6})*`;
+const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$)`, 'gm');
 
 /**
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD": EHR listings print the author last name first. Only at a
@@ -85,7 +87,9 @@ export function findProviders(text: string, start: number, end: number): Provide
     const lead = m[0].length - m[0].trimStart().length;
     const s = start + m.index + lead;
     if (out.some((o) => s >= o.start && s < o.end)) continue;
-    out.push({ provider: { name: cleanName(m[1], true), credential: normaliseCredential(m[2]) }, start: s, end: start + m.index + m[0].trimEnd().length, strength: 2 });
+    // A letterhead in capitals ("LAWRENCE D. FENNIMORE, M.D.") names the author as any signature does.
+    const name = cleanName(m[1], true);
+    out.push({ provider: { name: name === name.toUpperCase() ? name.split(' ').map(titleCase).join(' ') : name, credential: normaliseCredential(m[2]) }, start: s, end: start + m.index + m[0].trimEnd().length, strength: 2 });
   }
   for (const m of slice.matchAll(INVERTED)) {
     const lead = m[0].length - m[0].trimStart().length;

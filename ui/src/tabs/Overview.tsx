@@ -13,6 +13,7 @@ export const sortGaps = (gaps: Gap[]) => [...gaps].sort((a, b) => (SEVERITY_ORDE
 
 const ROLE: Record<string, string> = {
   treating_physician: 'Treating physician', other_treating: 'Other treating source', examining: 'Examining source', designated_doctor: 'Designated doctor',
+  non_examining: 'Non-examining reviewer',
 };
 
 export function OverviewTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalysis }) {
