@@ -154,3 +154,22 @@ describe('who wrote a records review', () => {
     expect(pickProvider(findProviders(t, 0, t.length))?.provider).toEqual({ name: 'Lawrence D. Fennimore', credential: 'MD' });
   });
 });
+
+describe('words that name something else here', () => {
+  // Mentions only: the test note's own visit fact depends on how the one-line note is classified.
+  const mods = (text: string) => of(text, 'treatment').filter((f) => f.temporality === 'current' && !f.negated && !f.id.endsWith(':treatment:visit')).map((f) => f.attributes.modality);
+  it.each([
+    ['Carrier denial of RFA received; patient called upset.', 'radiofrequency_ablation'],
+    ['RFA decision deferred pending the IME.', 'radiofrequency_ablation'],
+    ['His office submitted the RFA for surgery.', 'radiofrequency_ablation'],
+    ['Physical therapy: continue 2x/week; RFA for total of 12 visits.', 'radiofrequency_ablation'],
+    ['FINANCIAL COUNSELING NOTE: Pt uninsured.', 'psychology'],
+    ['11:55 discharged to home via wheelchair with spouse.', 'assistive_device'],
+    ['Counseled re: falls, avoid neck manipulation/chiropractic, avoid ladders.', 'chiropractic'],
+    ['Payer: BCBST PPO (visit limit 30 PT/OT/chiro combined per plan year)', 'chiropractic'],
+    ['Totals: R knee 7 injections; L knee 3 injections.', 'other_injection'],
+  ])('%s is not %s', (text, modality) => expect(mods(text)).not.toContain(modality));
+  it('an ablation is still an ablation', () => {
+    expect(of('PROCEDURE: Bilateral L4-5 RFA performed under fluoroscopy.', 'treatment').map((f) => f.attributes.modality)).toContain('radiofrequency_ablation');
+  });
+});

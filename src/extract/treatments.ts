@@ -26,6 +26,7 @@ const COLLISIONS = readLexiconFile<{ collisions: Collision[] }>('extract/collisi
   beforeRe: c.before.length ? new RegExp(`(?:${c.before.map(collisionSource).join('|')})[\\s,:#(-]*$`, 'i') : /(?!)/,
   afterRe: c.after.length ? new RegExp(`^\\s*(?:${c.after.map(collisionSource).join('|')})`, 'i') : /(?!)/,
 }));
+const BENEFIT_TERMS = /\b(?:benefit limit|visit limit|visits? per (?:plan|calendar|benefit) year|plan[- ]year (?:limit|maximum|benefit)|covered visits|combined per (?:plan )?year)\b/i;
 /** "Triage ESI 3", "RFA submitted for PT", "Claim SCS-22-0447": the word means something else here. */
 function collides(text: string, modality: Modality, start: number, end: number): boolean {
   const word = text.slice(start, end);
@@ -225,6 +226,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const mods = modalities.match(sent.text).filter((m) => !(m.entry.id === 'medication' && drugMatches.some((d) => Math.abs(d.start - m.start) < 40)));
   // A prognosis ("good, with compliance to a home exercise program") predicts an outcome; the treatments it names are not given.
   if (section === 'goals' || /prognosis/i.test(sent.section?.title ?? '')) return out;
+  // "Plan-year PT/OT/chiro benefit limit: 14 visits": what the insurance covers, not care given.
+  if (BENEFIT_TERMS.test(sent.text)) return out;
   for (const m of mods) {
     if (isCredential(sent.text, m.start, m.end) || collides(sent.text, m.entry.id, m.start, m.end)) continue;
     // "pre-SCS psychological evaluation", "pre-op clearance": a step before the procedure, not the procedure.
