@@ -287,6 +287,27 @@ describe('MMI: a reviewer who never saw the claimant', () => {
   });
 });
 
+describe('MMI: the treating surgeon\'s own reassessment', () => {
+  it('"not at a plateau, reassess at one year": the phase starts at that reassessment, not at the visits between', () => {
+    const b = new CaseBuilder()
+      .visit('2022-03-18', { ...DR_KIM, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', subtype: 'fusion', status: 'performed' }, 'C4-6 ACDF performed.')
+      .visit('2022-09-22', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'He has not reached a plateau and I would reassess at one year.')
+      .visit('2022-11-15', DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue gabapentin. RTC 3 mo.')
+      .visit('2023-03-16', DR_KIM).fact('plan_signal', { signal: 'no_further_treatment' }, 'No further surgical treatment is indicated.')
+      .fact('plan_signal', { signal: 'maintenance_care' }, 'Ongoing care is maintenance.');
+    for (const d of ['2023-06-15', '2023-10-24', '2024-01-18']) b.visit(d, DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    expect(run(b, { type: 'ssdi' }).mmi).toMatchObject({ status: 'implied', date: '2023-03-16' });
+  });
+  it('an urgent-care discharge plan does not keep MMI open', () => {
+    const UC = { name: 'J. Torres', credential: 'FNP-C', specialty: 'emergency' as const };
+    const b = new CaseBuilder()
+      .visit('2024-03-16', UC).fact('treatment', { modality: 'medication', status: 'ongoing' }, 'Meloxicam 15 mg daily.')
+      .visit('2024-06-11', DR_PATEL).fact('treatment', { modality: 'medication', status: 'ongoing' }, 'Continue meloxicam.')
+      .visit('2024-11-19', UC).fact('plan_signal', { signal: 'referral', target: 'spine clinic' }, 'Needs new referral to spine clinic.');
+    expect(run(b, { type: 'ssi' }).mmi.status).toBe('insufficient_evidence');
+  });
+});
+
 describe('MMI: permanency ratings that disagree', () => {
   it('an examiner\'s rating far from the attending\'s is shown beside the verdict as a conflict', () => {
     const IME = { name: 'Dr. Fitz', credential: 'MD', specialty: 'ime' as const, kind: 'ime' as const };

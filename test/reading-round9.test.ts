@@ -173,3 +173,50 @@ describe('words that name something else here', () => {
     expect(of('PROCEDURE: Bilateral L4-5 RFA performed under fluoroscopy.', 'treatment').map((f) => f.attributes.modality)).toContain('radiofrequency_ablation');
   });
 });
+
+describe('more MMI wording', () => {
+  const mmi = (text: string) => of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated).map((f) => f.attributes.kind);
+  it('"he has not reached a plateau" is not at MMI', () => {
+    expect(mmi('Recovery of cord function can continue for 12 to 18 months; he has not reached a plateau and I would reassess at one year.')).toEqual(['not_at_mmi']);
+  });
+  it.each([
+    'I have reviewed the IME conclusion that Mr. Ferreira-Matos reached MMI in 02/2024.',
+    'Per the IME, he reached MMI.',
+  ])('a treating note restating the examiner is not its own opinion: %s', (text) => expect(mmi(text)).toEqual([]));
+});
+
+describe('an operation named with nothing said of it', () => {
+  const surgery = (text: string) => of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery' && f.temporality === 'current' && !f.negated);
+  it.each([
+    'Discussed bariatric surgery referral again - afraid of surgery complications.',
+    'Post-laminectomy syndrome with chronic bilateral L5 radiculopathy; weakness 4/5 since 09/2024.',
+    'Her decision about surgery was reasonable given her caregiving duties.',
+  ])('no operation: %s', (text) => expect(surgery(text).filter((f) => f.attributes.status === 'performed')).toEqual([]));
+  it.each([
+    ['She underwent L4-5 fusion.', 'performed'],
+    ['Left knee arthroscopy on 05/14/2024 at the surgery center.', 'planned'],
+  ])('an operation said to be done or dated: %s', (text, status) => {
+    expect(of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery').map((f) => f.attributes.status)).toContain(status);
+  });
+  it('a cost projection names future care, not care given', () => {
+    const t = of('Estimated cost: chiropractic $2,640 + massage $3,840 (first 12 months).', 'treatment').filter((f) => f.attributes.modality === 'chiropractic' && !f.id.endsWith(':treatment:visit'));
+    expect(t.filter((f) => f.temporality === 'current')).toEqual([]);
+  });
+});
+
+describe('an urgent-care letterhead ruled off above the visit', () => {
+  it('is the visit\'s own, and a nurse practitioner there is urgent care, not primary care', () => {
+    const text = `SUNPOINT URGENT CARE - MESA
+2145 E Southern Ave Ste 3, Mesa AZ 85204
+---------------------------------------------------------------
+PATIENT VISIT RECORD
+Visit date: 11/19/2024  Arrived 08:31
+Provider: Jessamyn Torres, FNP-C
+---------------------------------------------------------------
+CC: back pain flare x 3 days
+Plan: Follow up with PCP within 1-2 weeks; needs new referral to spine clinic.
+`;
+    const encs = splitEncounters(textDoc(text));
+    expect(encs.map((e) => [e.date, e.specialty])).toEqual([['2024-11-19', 'emergency']]);
+  });
+});

@@ -167,7 +167,10 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     if (d && isActiveSignal(f) && !examining(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const isLapsed = lapseTest(ctx, maintenanceVisits(ctx));
-  return out.filter((a) => !a.open || !isLapsed(a)).sort((a, b) => a.date.localeCompare(b.date));
+  // An emergency or urgent-care discharge plan ("needs new referral to spine clinic; follow up with PCP") hands the
+  // claimant back to whoever treats; it is not a plan of treatment that keeps MMI open.
+  const fromEmergency = (a: ActiveEvent) => { const e = ctx.encounterOf(a.fact); return e?.kind === 'emergency_visit' || e?.specialty === 'emergency'; };
+  return out.filter((a) => !a.open || (!isLapsed(a) && !fromEmergency(a))).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 const PROCEDURES = new Set<Modality>(['surgery', 'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'other_injection', 'radiofrequency_ablation', 'spinal_cord_stimulator', 'joint_injection', 'trigger_point_injection']);
@@ -544,8 +547,12 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     && visits.some((v) => v.date === lastActive.date && v.facts.some((f) => f.type === 'plan_signal' && CLOSING_SIGNALS.has(f.attributes.signal) && f.temporality === 'current' && !f.negated));
   const after = visits.filter((v) => (!lastActive || v.date > lastActive.date || (closing && v.date === lastActive.date)) && (!changeDate || v.date >= changeDate));
   const activeAt = new Set(active.filter((a) => !(closing && a.date === lastActive.date)).map((a) => `${a.date}|${ctx.providerOf(a.fact)}`));
-  const maintenance = maintenanceVisits(ctx).filter((v) => after.includes(v) && !activeAt.has(`${v.date}|${v.provider}`));
   const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi');
+  // "He has not reached a plateau; I would reassess at one year": the treating physician's own next visit, not the
+  // visits in between, is where a maintenance phase can begin.
+  const lastTreatingNot = notAt.filter((s) => ctx.dateOf(s) && sourceRole(ctx.encounterOf(s)) === 'treating_physician').at(-1);
+  const reassessedAt = lastTreatingNot && visits.find((v) => v.date > ctx.dateOf(lastTreatingNot)! && v.provider === ctx.providerOf(lastTreatingNot))?.date;
+  const maintenance = maintenanceVisits(ctx).filter((v) => after.includes(v) && !activeAt.has(`${v.date}|${v.provider}`) && (!reassessedAt || v.date >= reassessedAt));
   // A "not at MMI" long before the record ends says nothing about where the claimant stands now.
   const lastNotAny = notAt[notAt.length - 1];
   const lastNot = lastNotAny && lastVisit && daysBetween(ctx.dateOf(lastNotAny) ?? lastVisit, lastVisit) <= 180 ? lastNotAny : undefined;

@@ -124,7 +124,8 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     }
     let kind = m.entry.id;
     // "has not reached MMI" phrased around the match: the statement is "not at MMI", affirmed.
-    if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary')) { kind = 'not_at_mmi'; base.negated = false; }
+    // "he has not reached a plateau" is the same opinion: improvement is still expected.
+    if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary' || kind === 'plateau')) { kind = 'not_at_mmi'; base.negated = false; }
     // A field answered inline ("fixed and stable: No.", "MMI? No"): the answer decides.
     if ((kind === 'mmi' || kind === 'permanent_and_stationary') && FIELD_NO.test(sent.text.slice(m.end))) kind = 'not_at_mmi';
     // An MMI opinion taken back is a statement that the claimant is no longer at MMI.

@@ -45,13 +45,21 @@ const SESSION_MODALITIES = new Set<Modality>(['physical_therapy', 'occupational_
 
 /** Treatment status from the clause's verbs, then the section, then the modality's default. */
 export function treatmentStatus(clause: string, section: SectionKind | undefined, modality: Modality): TreatmentStatus {
+  return statusCue(clause) ?? statusOfSection(section) ?? (DEVICE_LIKE.has(modality) ? 'ongoing' : 'performed');
+}
+
+function statusCue(clause: string): TreatmentStatus | undefined {
   for (const [status, re] of statusCues) if (re.test(clause)) return status;
+  return undefined;
+}
+
+function statusOfSection(section: SectionKind | undefined): TreatmentStatus | undefined {
   switch (section) {
     case 'plan': return 'recommended';
     case 'medications': return 'ongoing';
     case 'procedure': return 'performed';
     case 'past_history': case 'surgical_history': return 'performed';
-    default: return DEVICE_LIKE.has(modality) ? 'ongoing' : 'performed';
+    default: return undefined;
   }
 }
 
@@ -166,7 +174,8 @@ function recalledBy(text: string, at: number): string | undefined {
 }
 const NOT_AVAILABLE = /^\s*(?:is |was |are |were )?(?:not|never) (?:offered|available|covered|an option|provided)\b/i;
 const PROVIDER_FIELD = /^\s*(?:treating\s+)?(?:psychiatrist|psychologist|physician|provider|therapist|counselor|clinician|surgeon|source|referring (?:physician|provider)|PCP|primary care (?:physician|provider))\s*:[^;\n]*$/i;
-const FUTURE_ALLOWANCE = /\b(?:future (?:medical )?(?:care|treatment|medicals?)|access to (?:future )?(?:medical )?care|for (?:future )?flare-?ups?|as indicated for (?:future )?flares?|up to (?:\w+ )?(?:per|a|each) year)\b/i;
+const COST_PROJECTION = /\b(?:estimated|projected) (?:cost|costs|expense)|\blife care plan\b/i;
+const FUTURE_ALLOWANCE = /\b(?:future (?:medical )?(?:care|treatment|medicals?)|access to (?:future )?(?:medical )?care|for (?:future )?flare-?ups?|as indicated for (?:future )?flares?|up to (?:\w+ )?(?:per|a|each) year|estimated (?:cost|costs|expense)|projected (?:cost|costs|expense)|life care plan)\b/i;
 const CONSENT_ALTERNATIVES = /\balternatives?\b[^.;]{0,12}(?:\(|including|such as|:|were|of)[^.;)]*$/i;
 const DESPITE_BEFORE = /\b(despite|in spite of|notwithstanding|even after|regardless of)\b[^.;:]{0,80}$/i;
 const TRIED_LIST = /\b(?:he|she|they|patient|pt|the claimant|the patient)\s+((?:has\s+|had\s+)?(?:tried|failed|exhausted|completed|underwent|had))\b[^.;]*$/i;
@@ -249,6 +258,12 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (!priorOperation && isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '')) continue;
     if (m.entry.id === 'medication' && (allergyLine || disclosure)) continue;
     const clause = clauseAround(sent.text, m.start, m.end);
+    // An operation named with nothing said of it ("afraid of surgery complications", "post-laminectomy syndrome",
+    // "decision to defer surgery was reasonable") is not an operation done: outside the operative record it needs a word
+    // that says what happened (s/p, underwent, recommend, declined, scheduled), a section that does, or its own date.
+    if (m.entry.id === 'surgery' && !priorOperation && !PROCEDURE_VISITS.has(sent.encounter.kind) && section !== 'procedure'
+      && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start)
+      && !sent.dates().some((d) => !d.relative && d.start >= clause.start && d.end <= clause.end)) continue;
     const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? treatmentStatus(clause.text, section, m.entry.id) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
     if (m.entry.id === 'surgery' && !m.entry.subtype) {
@@ -275,7 +290,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (ASKED.test(sent.text) && base.temporality === 'current') base.temporality = 'hypothetical';
     // "future medical care: … injections as indicated", "risks, benefits and alternatives (continued non-operative care,
     // injection)": an allowance for later or an option named in a consent discussion, not care planned now.
-    if (base.temporality === 'current' && attributes.status !== 'performed' && attributes.status !== 'completed'
+    // A cost projection ("Estimated cost: chiropractic $2,640 …") is future care whatever its verbs say.
+    if (base.temporality === 'current' && ((attributes.status !== 'performed' && attributes.status !== 'completed') || COST_PROJECTION.test(sent.text))
       && (FUTURE_ALLOWANCE.test(sent.text) || CONSENT_ALTERNATIVES.test(sent.text.slice(Math.max(0, m.start - 100), m.start)))) {
       base.temporality = 'hypothetical';
     }

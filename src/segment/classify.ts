@@ -61,7 +61,9 @@ export function classifyEncounter(head: string, body: string, credential?: strin
   for (const m of headLexicon.match(head)) if (!namesAnotherClinician(head, m.start)) add(m.entry.id as Specialty, 3);
   for (const m of bodyLexicon.match(body)) add(m.entry.id as Specialty, 1);
   const fromCredential = specialtyFromCredential(credential);
-  if (fromCredential) add(fromCredential, 4);
+  // A family nurse practitioner works where the letterhead says: an urgent-care or emergency heading decides.
+  const emergencyHead = (score.get('emergency') ?? 0) >= 3;
+  if (fromCredential && !(fromCredential === 'primary_care' && emergencyHead)) add(fromCredential, 4);
   let specialty: Specialty = 'unknown';
   let best = 1; // a lone body cue is not enough
   // A physician's note that talks about therapy is still a physician's note: MD/DO authors are not therapists.

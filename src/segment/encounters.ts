@@ -234,7 +234,9 @@ export function splitEncounters(doc: SourceDocument): Encounter[] {
     // Letterhead and demographics above the first header belong to it
     // (a rule line framing the header itself is part of the header's block, not a boundary above it).
     const preamble = !lh && starts.length === 1 ? text.slice(0, blockStart(text, h.lineStart, 0)) : undefined;
-    if (preamble !== undefined && preamble.trim().length < 600 && !/[=\-_*#~]{5,}|\f/.test(preamble)) {
+    // A letterhead ruled off from the visit header ("SUNPOINT URGENT CARE / address / ----- / PATIENT VISIT RECORD") is
+    // still that visit's letterhead when nothing clinical stands above the rule.
+    if (preamble !== undefined && preamble.trim().length < 600 && !/\f/.test(preamble) && (!/[=\-_*#~]{5,}/.test(preamble) || isLetterheadOnly(preamble))) {
       last.header = h;
       continue;
     }
@@ -245,6 +247,12 @@ export function splitEncounters(doc: SourceDocument): Encounter[] {
   const encounters = starts.map((s, i) => buildEncounter(doc, i + 1, s.start, i + 1 < starts.length ? starts[i + 1].start : text.length, s.header));
   inheritProviders(text, encounters);
   return encounters;
+}
+
+/** Lines above the first visit header that are only a letterhead: names, addresses and rules, no sentence of a note. */
+function isLetterheadOnly(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim() && !SEPARATOR.test(l));
+  return lines.length <= 4 && !lines.some((l) => /[a-z]{3,}[.;]\s*$|\b(?:HPI|assessment|plan|impression|diagnos\w*)\s*:/i.test(l));
 }
 
 /** The encounter's letterhead: its first non-empty line when that line reads as a clinic name or title. */
