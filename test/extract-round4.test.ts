@@ -65,6 +65,7 @@ describe('referral plan signals', () => {
     'Operative report and hospital records: refer to Nolichucky Valley Medical Center HIM.',
     'For copies of imaging, refer to the medical records department.',
     'The information sent to us does not show 6 weeks of physical therapy.',
+    '4. Forms - declined to complete; referred to treating spine providers.',
   ])('not a referral: %s', (text) => expect(refs(text)).toEqual([]));
   it.each([
     ['PLAN: We agree with the neurology referral.', 'neurology'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, FactOf } from '../src/model/index.js';
+import type { Encounter, Fact, FactOf } from '../src/model/index.js';
 import { factsOf, textDoc } from './helpers/extract-doc.js';
 import { expectValidCitations } from './helpers/citations.js';
 import { splitEncounters } from '../src/segment/encounters.js';
@@ -218,5 +218,70 @@ Plan: Follow up with PCP within 1-2 weeks; needs new referral to spine clinic.
 `;
     const encs = splitEncounters(textDoc(text));
     expect(encs.map((e) => [e.date, e.specialty])).toEqual([['2024-11-19', 'emergency']]);
+  });
+});
+
+describe('procedures for flares, and the response to one given before', () => {
+  const esi = (text: string) => of(text, 'treatment').filter((f) => f.attributes.modality === 'epidural_injection');
+  it('"Caudal ESI prn flare" is an allowance for later, not a plan of this visit', () => {
+    const t = esi('A/P: Post-laminectomy syndrome - stable. Continue pregabalin. Caudal ESI prn flare. RTC 3 mo.');
+    expect(t.map((f) => f.temporality)).toEqual(['hypothetical']);
+    expect(t[0].context.some((c) => c.trigger.startsWith('future care allowance'))).toBe(true);
+  });
+  it.each([
+    'A/P: Post-laminectomy syndrome, partial response to caudal ESI.',
+    'S: ESI benefit gone. Leg pain 7/10.',
+  ])('how an earlier injection worked is no new injection: %s', (text) => expect(esi(text).filter((f) => f.temporality === 'current')).toEqual([]));
+  it('"Caudal ESI - schedule next week" is planned', () => {
+    expect(esi('1. Caudal ESI - schedule next week.').map((f) => f.attributes.status)).toEqual(['planned']);
+  });
+  it('a procedure note headed by its date and a bare signature is its own visit', () => {
+    const text = 'FOLLOW-UP 11/09/2021   Provider: Mark Farr, MD\nA/P: Acute flare. Caudal ESI - schedule next week.\n\nPROCEDURE NOTE  11/16/2021   M. Farr, MD\nCaudal epidural steroid injection with fluoroscopy. No complications.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2021-11-09', '2021-11-16']);
+  });
+});
+
+describe('papers that are not care', () => {
+  it('a lawyer\'s mediation submission is administrative', async () => {
+    const { classifyDocument } = await import('../src/segment/document-role.js');
+    const doc = textDoc('HOLLIS & BAPTISTE, LLC\nTrial Lawyers\n200 Galleria Parkway SE, Atlanta, GA\n\nDecember 4, 2023\n\nCONFIDENTIAL MEDIATION SUBMISSION\nRe: Doe v. Roe Markets\n\nI. FACTS. She slipped in a puddle.\n');
+    expect(classifyDocument(doc)).toMatchObject({ role: 'administrative', kind: 'representative' });
+  });
+  it('an informed refusal\'s "Recommended procedure:" line is a plan, not an operation done', () => {
+    const t = of('INFORMED REFUSAL OF RECOMMENDED TREATMENT\nRecommended procedure: Right shoulder arthroscopy, labral debridement, paralabral cyst decompression.\n', 'treatment')
+      .filter((f) => f.attributes.modality === 'surgery');
+    expect(t.filter((f) => f.attributes.status === 'performed')).toEqual([]);
+  });
+  it('a similar name with another birth date is another patient', async () => {
+    const { findMisfiled } = await import('../src/segment/identity.js');
+    const mk = (file: string, head: string) => ({ ...textDoc(`${head}\nNote text.\n`), file, id: file });
+    const found = findMisfiled([
+      mk('a.txt', 'Patient: HUTTO, RAYMOND E    DOB: 02/27/1968'),
+      mk('b.txt', 'Patient: HUTTO, RAYMOND E    DOB: 02/27/1968'),
+      mk('c.txt', 'Patient: HUTTON, RAYMOND D    DOB: 09/14/1954'),
+      mk('d.txt', 'Patient: CALLOWAY-ORTIZ, RENATA    DOB: 02/27/1968'),
+    ]);
+    expect([...found.keys()]).toEqual(['c.txt']);
+  });
+});
+
+describe('one author, one discipline', () => {
+  it('a pain doctor\'s note that mentions psychiatry is a pain-management visit; a family doctor is not made a psychiatrist', async () => {
+    const { harmonizeEncounters } = await import('../src/segment/harmonize.js');
+    const enc = (i: number, name: string, specialty: Encounter['specialty']): Encounter => ({
+      id: `d#e${i}`, documentId: 'd', file: 'd.txt', start: i, end: i + 1, date: `2022-0${i}-01`, provider: { name, credential: 'MD' },
+      specialty, kind: 'office_visit', evidence: [], source: 'note',
+    });
+    const pain = [enc(1, 'Nikhil Varghese', 'pain_management'), enc(2, 'Nikhil Varghese', 'pain_management'), enc(3, 'Nikhil Varghese', 'psychiatry'), enc(4, 'Nikhil Varghese', 'unknown')];
+    harmonizeEncounters(pain, 'clinical');
+    expect(pain.map((e) => e.specialty)).toEqual(['pain_management', 'pain_management', 'pain_management', 'pain_management']);
+    const pcp = [enc(1, 'Greg Haver', 'psychiatry'), enc(2, 'Greg Haver', 'psychiatry'), enc(3, 'Greg Haver', 'primary_care')];
+    harmonizeEncounters(pcp, 'clinical');
+    expect(pcp.map((e) => e.specialty)).toEqual(['psychiatry', 'psychiatry', 'primary_care']);
+  });
+  it('an appointment with another service named in a short note does not make it that service\'s note', async () => {
+    const { classifyEncounter } = await import('../src/segment/classify.js');
+    const head = 'DOS 04/11/2023   Colton Reyes, PA-C\nS: Improved after ESI to baseline 6/10. MRI scheduled 04/18. Neurosurgery 05/16.\nA/P: Continue regimen. RTC 3 mo.';
+    expect(classifyEncounter(head, head, 'PA-C').specialty).not.toBe('neurosurgery');
   });
 });

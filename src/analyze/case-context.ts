@@ -1,6 +1,6 @@
 /** The case context every analysis step shares: visits, dated facts and the claim period, computed once. */
 import type { Claim, Encounter, Evidence, Fact, FactOf, FactType, Specialty } from '../model/index.js';
-import { isAssertedFact } from '../model/index.js';
+import { FUTURE_CARE_TRIGGER, isAssertedFact } from '../model/index.js';
 import type { Profile } from '../profiles/index.js';
 import { providerDirectory } from './providers.js';
 import { byDate } from './dates.js';
@@ -36,6 +36,8 @@ export interface CaseContext {
   encounterOf(f: Fact): Encounter | undefined;
   /** Asserted facts of one type; historical facts included only when `withHistorical`. */
   of<T extends FactType>(type: T, withHistorical?: boolean): FactOf<T>[];
+  /** Care a plan allows for later ("caudal ESI prn flare", future medical care): hypothetical, so not in `asserted`. */
+  allowedLater: FactOf<'treatment'>[];
 }
 
 // Encounters that are not a clinical contact with the claimant (a film read, a bill).
@@ -46,6 +48,8 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
   const providerLabel = providerDirectory(encounters);
   const dateOf = (f: Fact) => f.date ?? encById.get(f.encounterId)?.date;
   const asserted = facts.filter(isAssertedFact).sort(byDate(dateOf));
+  const allowedLater = facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && !f.negated && f.experiencer === 'patient'
+    && f.context.some((c) => c.trigger.startsWith(FUTURE_CARE_TRIGGER)));
 
   const visitMap = new Map<string, Visit>();
   for (const enc of [...encounters].sort(byDate((e: Encounter) => e.date))) {
@@ -83,6 +87,7 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
       return label;
     },
     encounterOf: (f) => encById.get(f.encounterId),
+    allowedLater,
     of<T extends FactType>(type: T, withHistorical = false): FactOf<T>[] {
       // Called inside per-fact loops by many rules: filter once per (type, historical).
       const key = `${type}|${withHistorical}`;

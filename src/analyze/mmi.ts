@@ -160,7 +160,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f)) continue;
     const s = f.attributes.status;
     if ((s === 'performed' || s === 'ongoing') && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
-    else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, resolved, d)) out.push({ date: d, fact: f, open: true, what: describe(f) });
+    else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, resolved, d) && !palliative(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   for (const f of ctx.of('plan_signal')) {
     const d = ctx.dateOf(f);

@@ -1,5 +1,5 @@
 /** Care its author gives to ease symptoms, not to change the condition. */
-import type { Fact } from '../model/index.js';
+import type { Fact, Modality } from '../model/index.js';
 import type { CaseContext } from './case-context.js';
 
 /**
@@ -10,6 +10,15 @@ import type { CaseContext } from './case-context.js';
 export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
   const days = new Set(ctx.of('plan_signal').filter((f) => f.attributes.signal === 'maintenance_care' && !f.negated && f.temporality === 'current'
     && PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '')).map((f) => ctx.dateOf(f)));
-  return (f) => days.has(ctx.dateOf(f)) || (f.type === 'treatment' && PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? ''));
+  // "Caudal ESI prn flare": once the treating plan allows a procedure for flares, each one given later is that allowance used.
+  const allowedFrom = new Map<Modality, string>();
+  for (const f of ctx.allowedLater) {
+    const d = ctx.dateOf(f);
+    if (!d) continue;
+    const m = f.attributes.modality;
+    if (!allowedFrom.has(m) || d < allowedFrom.get(m)!) allowedFrom.set(m, d);
+  }
+  return (f) => days.has(ctx.dateOf(f)) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '')
+    || (allowedFrom.has(f.attributes.modality) && (ctx.dateOf(f) ?? '') > allowedFrom.get(f.attributes.modality)!)));
 }
 const PALLIATIVE_WORDS = /\b(?:palliat\w*|maintenance|supportive)\b/i;

@@ -36,6 +36,7 @@ const SYMPTOM_REFERRAL = /\b(?:pain|symptoms?|discomfort|ache|aching|tenderness|
 /** What is sent that is not the patient: prescriptions, results, records, forms. */
 const PAPERS_SENT = /\b(?:rx|prescriptions?|scripts?|results?|records?|reports?|cop(?:y|ies)|forms?|letters?|labs?|images?|films?|bills?|orders?|faxe?d?|(?:is|are|was|were|be|been|being|will be))\s+(?:\w+\s+)?$/i;
 const NOT_REFERRAL_TARGET = /\b(?:pharmacy|drugstore|DDS|SSA|Social Security|disability determination|attorney|lawyer|insurer|carrier|adjuster|employer)\b|^(?:my|his|her|their|us|me|you|them|him)\b|^(?:above|below|chart|record|note|prior|previous|lab(?:oratory)?|portal|recovery|PACU|post-?anesthesia|holding|home|floor|ward|room|ipsilateral|contralateral|side|area|region)|\b(?:notes?|records?|reports?|chart|documentation|dictation|summary|side|HIM|health information(?: management)?|medical records(?: department)?)$/i;
+const PAPERWORK_SUBJECT = /^\W*(?:\d+[.)]\s*)?(?:(?:disability|SSA|FMLA|insurance|attorney)\s+)?(?:forms?|paperwork)\b/i;
 /** "Operative report and hospital records: refer to the HIM department": where to ask for papers, not a referral. */
 const PAPERS_LABEL = /\b(?:records?|reports?|images?|films?|notes?|bills?|billing|questions?|inquiries|copies)\s*[:;,-]\s*$/i;
 const PLAN_SECTIONS = new Set(['plan', 'assessment', 'impression', 'recommendations']);
@@ -173,6 +174,8 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     // "3 Rx sent to CareFirst Pharmacy", "results are sent to DDS": papers sent somewhere, not a patient referred.
     if (/^sen[dt]\b/i.test(m[0]) && PAPERS_SENT.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
     if (PAPERS_LABEL.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "Forms - declined to complete; referred to treating spine providers": the paperwork is sent on, not the patient.
+    if (PAPERWORK_SUBJECT.test(sent.text.slice(0, m.index))) continue;
     // "was referred to PT for knee pain" in the history is why this visit happened, not a new referral from it.
     if (/^referred\b/i.test(m[0]) && !PLAN_SECTIONS.has(sent.section?.kind ?? '')) continue;
     // "Offered re-referral to neurosurgery; he declines": an offer turned down opens nothing.

@@ -1,5 +1,6 @@
 /** Treatment facts: modality, status (performed, planned, declined, ...) and details from the treatment lexicon. */
 import type { FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
+import { FUTURE_CARE_TRIGGER } from '../model/index.js';
 import { flexibleSpaces, loadLexicon, phraseSource, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
 import { isRecountedTreatment, redateToOwnClause } from './history.js';
 import { isOtherConditionDrugClass, namesOtherIndication } from '../knowledge/relevance.js';
@@ -109,15 +110,19 @@ function isPriorOperation(sent: SentenceCtx, start: number, modality: Modality):
   return PRIOR_OPERATION.test(sent.text.slice(Math.max(0, start - 60), start));
 }
 
-function isBackReference(sent: SentenceCtx, start: number, modality: Modality, subtype: string): boolean {
+function isBackReference(sent: SentenceCtx, start: number, modality: Modality, subtype: string, end = start): boolean {
   const procedure = PROCEDURE.test(modality + subtype);
   if (procedure && (PROCEDURE_VISITS.has(sent.encounter.kind) || sent.section?.kind === 'procedure')) return false;
   if (sent.section?.kind === 'plan') return false;
   if (MODALITY_OF_SPECIALTY[sent.encounter.specialty] === modality) return false; // a therapist counting her own sessions
   const before = sent.text.slice(Math.max(0, start - 60), start);
-  const recalled = (procedure && BACK_REFERENCE.test(before.slice(-40))) || RECALLED.test(before);
+  // "partial response to caudal ESI", "ESI benefit gone": how an earlier procedure worked, not a new one.
+  const answered = procedure && (RESPONSE_TO.test(before.slice(-30)) || RESPONSE_AFTER.test(sent.text.slice(end, end + 25)));
+  const recalled = (procedure && BACK_REFERENCE.test(before.slice(-40))) || RECALLED.test(before) || answered;
   return recalled && !sent.dates().some((d) => !d.relative);
 }
+const RESPONSE_TO = /\b(?:response|responded|relief|benefit|improvement|improved|better)\s+(?:to|from|with|after)\s+(?:the\s+|her\s+|his\s+|last\s+|a\s+)?(?:[\w-]+\s+){0,2}$/i;
+const RESPONSE_AFTER = /^\s*(?:benefit|relief|response|effect)\b/i;
 
 /** Hedged or future wording: the drug is only proposed ("may consider gabapentin", "will start ... if no better"). */
 const PROPOSED_ONLY = /\b(?:consider(?:ed|ing)?|may|might|could|would|if|option|discuss(?:ed)?|recommend(?:s|ed)?|suggest(?:s|ed)?|will|plan(?:s|ned)? to|next (?:visit|time)|candidate|once|after)\b/i;
@@ -175,7 +180,7 @@ function recalledBy(text: string, at: number): string | undefined {
 const NOT_AVAILABLE = /^\s*(?:is |was |are |were )?(?:not|never) (?:offered|available|covered|an option|provided)\b/i;
 const PROVIDER_FIELD = /^\s*(?:treating\s+)?(?:psychiatrist|psychologist|physician|provider|therapist|counselor|clinician|surgeon|source|referring (?:physician|provider)|PCP|primary care (?:physician|provider))\s*:[^;\n]*$/i;
 const COST_PROJECTION = /\b(?:estimated|projected) (?:cost|costs|expense)|\blife care plan\b/i;
-const FUTURE_ALLOWANCE = /\b(?:future (?:medical )?(?:care|treatment|medicals?)|access to (?:future )?(?:medical )?care|for (?:future )?flare-?ups?|as indicated for (?:future )?flares?|up to (?:\w+ )?(?:per|a|each) year|estimated (?:cost|costs|expense)|projected (?:cost|costs|expense)|life care plan)\b/i;
+const FUTURE_ALLOWANCE = /\b(?:future (?:medical )?(?:care|treatment|medicals?)|access to (?:future )?(?:medical )?care|for (?:future |significant |severe |acute )?flare-?ups?|for (?:significant |severe |acute )?flares|prn (?:for )?flares?|as indicated for (?:future )?flares?|up to (?:\w+ )?(?:per|a|each) year|estimated (?:cost|costs|expense)|projected (?:cost|costs|expense)|life care plan)\b/i;
 const CONSENT_ALTERNATIVES = /\balternatives?\b[^.;]{0,12}(?:\(|including|such as|:|were|of)[^.;)]*$/i;
 const DESPITE_BEFORE = /\b(despite|in spite of|notwithstanding|even after|regardless of)\b[^.;:]{0,80}$/i;
 const TRIED_LIST = /\b(?:he|she|they|patient|pt|the claimant|the patient)\s+((?:has\s+|had\s+)?(?:tried|failed|exhausted|completed|underwent|had))\b[^.;]*$/i;
@@ -255,7 +260,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (own && SESSION_COMPONENTS.has(m.entry.id)) continue;
     if (PURPOSE_BEFORE.test(sent.text.slice(Math.max(0, m.start - 90), m.start))) continue;
     const priorOperation = isPriorOperation(sent, m.start, m.entry.id);
-    if (!priorOperation && isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '')) continue;
+    if (!priorOperation && isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '', m.end)) continue;
     if (m.entry.id === 'medication' && (allergyLine || disclosure)) continue;
     const clause = clauseAround(sent.text, m.start, m.end);
     // An operation named with nothing said of it ("afraid of surgery complications", "post-laminectomy syndrome",
@@ -291,10 +296,13 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // "future medical care: … injections as indicated", "risks, benefits and alternatives (continued non-operative care,
     // injection)": an allowance for later or an option named in a consent discussion, not care planned now.
     // A cost projection ("Estimated cost: chiropractic $2,640 …") is future care whatever its verbs say.
-    if (base.temporality === 'current' && ((attributes.status !== 'performed' && attributes.status !== 'completed') || COST_PROJECTION.test(sent.text))
-      && (FUTURE_ALLOWANCE.test(sent.text) || CONSENT_ALTERNATIVES.test(sent.text.slice(Math.max(0, m.start - 100), m.start)))) {
+    const notGiven = (attributes.status !== 'performed' && attributes.status !== 'completed') || COST_PROJECTION.test(sent.text);
+    if (base.temporality === 'current' && notGiven && (FUTURE_ALLOWANCE.test(sent.text) || CONSENT_ALTERNATIVES.test(sent.text.slice(Math.max(0, m.start - 100), m.start)))) {
       base.temporality = 'hypothetical';
     }
+    // Marked as an allowance even when "prn" already made it hypothetical: the MMI analysis reads later procedures by it.
+    const allowance = base.temporality === 'hypothetical' ? FUTURE_ALLOWANCE.exec(sent.text) : null;
+    if (allowance) base.context = [...base.context, { category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: ${allowance[0]}`, start: sent.start + allowance.index, end: sent.start + allowance.index + allowance[0].length }];
     if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && NOT_ATTENDED.test(sent.text))) base.negated = true;
     if (priorOperation) {
       // Done before this visit: its date is one written in its own clause, never the visit's.

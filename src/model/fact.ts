@@ -10,6 +10,9 @@ export const ModalitySchema = z.enum([
 ]);
 export type Modality = z.infer<typeof ModalitySchema>;
 
+/** The context trigger that marks care allowed for later ("caudal ESI prn flare", future medical care). */
+export const FUTURE_CARE_TRIGGER = 'future care allowance';
+
 export const TreatmentStatusSchema = z.enum([
   'performed', 'planned', 'recommended', 'declined', 'completed', 'discontinued', 'ongoing',
 ]);

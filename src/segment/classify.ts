@@ -43,6 +43,8 @@ function namesAnotherClinician(text: string, start: number): boolean {
   return OTHER_CLINICIAN.test(text.slice(Math.max(0, start - 40), start));
 }
 
+/** "Neurosurgery 05/16", "ortho appt 6/2": an appointment with another service, named in the note. */
+const APPOINTMENT_AFTER = /^\s*(?:appt\.?|appointment|visit|consult|f\/u|follow[- ]?up)?\s*(?:on\s+|scheduled\s+|is\s+)?\d{1,2}\/\d{1,2}\b/i;
 const PLANNED_DOCUMENT = /\b(?:recommend(?:s|ed)?|refer(?:red)?(?: for)?|order(?:ed)?|schedul(?:e|ed)|consider|request(?:ed)?|obtain|will (?:get|need)|needs?|pending|plan(?:ned)?\s*:)\s+(?:an?\s+|the\s+|a\s+repeat\s+)?$/i;
 /** End of the first `lines` non-empty lines (three: where a document's letterhead and title sit). */
 function titleZoneEnd(head: string, lines = 3): number {
@@ -58,7 +60,7 @@ function titleZoneEnd(head: string, lines = 3): number {
 export function classifyEncounter(head: string, body: string, credential?: string): Classification {
   const score = new Map<Specialty, number>();
   const add = (id: Specialty, w: number) => score.set(id, (score.get(id) ?? 0) + w);
-  for (const m of headLexicon.match(head)) if (!namesAnotherClinician(head, m.start)) add(m.entry.id as Specialty, 3);
+  for (const m of headLexicon.match(head)) if (!namesAnotherClinician(head, m.start) && !APPOINTMENT_AFTER.test(head.slice(m.end, m.end + 30))) add(m.entry.id as Specialty, 3);
   for (const m of bodyLexicon.match(body)) add(m.entry.id as Specialty, 1);
   const fromCredential = specialtyFromCredential(credential);
   // A family nurse practitioner works where the letterhead says: an urgent-care or emergency heading decides.

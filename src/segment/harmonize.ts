@@ -12,6 +12,8 @@ const BORROWED = new Set<Specialty>(['ime', 'fce', 'radiology', 'unknown', 'othe
 const THERAPIST = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'psychology']);
 const PHYSICIAN = /\b(?:M\.?D|D\.?O)\b/;
 const BORROWED_KINDS = new Set<EncounterKind>(['ime', 'imaging', 'fce', 'emg']);
+/** Disciplines a majority vote never imposes on an author's other notes. */
+const SETTLES_NOTHING = new Set<Specialty>(['psychiatry', 'psychology', 'emergency']);
 
 export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clinical' | 'examining' | 'administrative'): void {
   if (documentRole !== 'clinical' || encounters.length < 2) return;
@@ -30,8 +32,12 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     for (const e of list) if (!borrowed(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
     const own = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (author ? docSpecialty : undefined);
     if (!own || list.length < 2 || borrowed(own)) continue;
+    // A physician practises one discipline: a pain doctor's note that talks about psychiatry or neurosurgery is still
+    // a pain-management visit, once most of the author's notes say so.
+    // Mental health is the exception: a family doctor's notes about depression can outnumber his back-pain visits.
+    const settled = physician && !SETTLES_NOTHING.has(own) && (counts.get(own) ?? 0) * 2 > [...counts.values()].reduce((a, b) => a + b, 0);
     for (const e of list) {
-      if (borrowed(e.specialty)) e.specialty = own;
+      if (borrowed(e.specialty) || settled) e.specialty = own;
       if (BORROWED_KINDS.has(e.kind)) e.kind = 'office_visit';
     }
   }

@@ -73,7 +73,8 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
   const out = new Map<string, { reason: string; evidence: Evidence[] }>();
   for (const [file, id] of ids) {
     const otherDob = dob.count >= 2 && id.dob && id.dob !== dob.value;
-    const otherName = surname.count >= 2 && id.surname && id.surname !== surname.value && !surname.value!.includes(id.surname) && !id.surname.includes(surname.value!);
+    // "Calloway-Ortiz" and "Ortiz" are one claimant; "Hutton" and "Hutto", with another birth date, are two patients.
+    const otherName = surname.count >= 2 && id.surname && id.surname !== surname.value && !sameCompound(id.surname, surname.value!);
     // Same surname, another given name and another birth date: a relative seen at the same clinic (mother, daughter).
     const relative = given.count >= 2 && id.surname === surname.value && id.given && !given.value!.startsWith(id.given) && !id.given.startsWith(given.value!);
     if (otherDob && (otherName || relative || !id.surname)) {
@@ -81,4 +82,10 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
     }
   }
   return out;
+}
+
+/** One surname is a whole part of the other's hyphenated or two-word form. */
+function sameCompound(a: string, b: string): boolean {
+  const parts = (x: string) => x.split(/[\s-]+/);
+  return parts(a).includes(b) || parts(b).includes(a);
 }
