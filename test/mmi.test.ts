@@ -298,6 +298,23 @@ describe('MMI: the treating surgeon\'s own reassessment', () => {
     for (const d of ['2023-06-15', '2023-10-24', '2024-01-18']) b.visit(d, DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
     expect(run(b, { type: 'ssdi' }).mmi).toMatchObject({ status: 'implied', date: '2023-03-16' });
   });
+  it('a surgical consultation that leaves surgery pending is answered at the surgeon\'s next visit', () => {
+    const b = new CaseBuilder()
+      .visit('2023-04-11', { ...DR_KIM, kind: 'consultation' }).fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'Orthopaedic consultation, right knee.')
+      .visit('2023-05-16', DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue meloxicam, cane, home exercise.')
+      .visit('2023-06-27', DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.')
+      .visit('2023-10-17', DR_KIM).fact('plan_signal', { signal: 'no_further_treatment' }, 'I have nothing further to offer her surgically.')
+      .fact('plan_signal', { signal: 'maintenance_care' }, 'Continue management with her primary clinic.');
+    for (const d of ['2024-01-09', '2024-03-19', '2024-07-09']) b.visit(d, DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    expect(run(b, { type: 'ssi' }).mmi).toMatchObject({ status: 'implied', date: '2023-10-17' });
+  });
+  it('an injection given on a standing schedule ("repeat every 3 months as needed") is maintenance', () => {
+    const b = new CaseBuilder()
+      .visit('2023-10-17', { ...DR_KIM, kind: 'procedure_note' }).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'Right knee corticosteroid injection today; repeat every 3 months as needed.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue brace, cane, home exercise. RTC 6 months.');
+    for (const d of ['2024-01-16', '2024-04-16', '2024-07-16']) b.visit(d, DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    expect(run(b, { type: 'ssdi' }).mmi).toMatchObject({ status: 'implied', date: '2023-10-17' });
+  });
   it('an urgent-care discharge plan does not keep MMI open', () => {
     const UC = { name: 'J. Torres', credential: 'FNP-C', specialty: 'emergency' as const };
     const b = new CaseBuilder()

@@ -285,3 +285,11 @@ describe('one author, one discipline', () => {
     expect(classifyEncounter(head, head, 'PA-C').specialty).not.toBe('neurosurgery');
   });
 });
+
+describe('offers turned down', () => {
+  const refs = (text: string) => of(text, 'plan_signal').filter((f) => f.attributes.signal === 'referral' && f.temporality === 'current');
+  it.each([
+    'She declines referral to the bariatric surgery program; prefers to try diet again with PCP.',
+    '- Offered referral to the bariatric surgery program at Albany Regional Weight Center.\n- She declines referral; prefers to try diet again with her PCP.',
+  ])('no open referral: %s', (text) => expect(refs(text)).toEqual([]));
+});

@@ -551,7 +551,11 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // "He has not reached a plateau; I would reassess at one year": the treating physician's own next visit, not the
   // visits in between, is where a maintenance phase can begin.
   const lastTreatingNot = notAt.filter((s) => ctx.dateOf(s) && sourceRole(ctx.encounterOf(s)) === 'treating_physician').at(-1);
-  const reassessedAt = lastTreatingNot && visits.find((v) => v.date > ctx.dateOf(lastTreatingNot)! && v.provider === ctx.providerOf(lastTreatingNot))?.date;
+  // Likewise a surgical consultation that did not close active care is answered at the surgeon's next visit.
+  const openConsult = lastActive && !closing && /consult/i.test(lastActive.what) ? lastActive.fact : undefined;
+  const reassessFrom = [lastTreatingNot, openConsult].filter((f): f is Fact => !!f && !!ctx.dateOf(f));
+  const reassessedAt = reassessFrom.map((f) => visits.find((v) => v.date > ctx.dateOf(f)! && v.provider === ctx.providerOf(f))?.date)
+    .filter((d): d is string => !!d).sort().at(-1);
   const maintenance = maintenanceVisits(ctx).filter((v) => after.includes(v) && !activeAt.has(`${v.date}|${v.provider}`) && (!reassessedAt || v.date >= reassessedAt));
   // A "not at MMI" long before the record ends says nothing about where the claimant stands now.
   const lastNotAny = notAt[notAt.length - 1];

@@ -18,7 +18,9 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
     const m = f.attributes.modality;
     if (!allowedFrom.has(m) || d < allowedFrom.get(m)!) allowedFrom.set(m, d);
   }
-  return (f) => days.has(ctx.dateOf(f)) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '')
+  return (f) => days.has(ctx.dateOf(f)) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || PERIODIC_REPEAT.test(f.evidence[0]?.quote ?? '')
     || (allowedFrom.has(f.attributes.modality) && (ctx.dateOf(f) ?? '') > allowedFrom.get(f.attributes.modality)!)));
 }
 const PALLIATIVE_WORDS = /\b(?:palliat\w*|maintenance|supportive)\b/i;
+/** "injection today; repeat every 3 months as needed", "no more often than every 3 months": a standing schedule, not a new step. */
+const PERIODIC_REPEAT = /\b(?:repeat(?:ed)?|no more (?:often|frequently) than|up to|q\.?)\s*(?:every\s*)?\d+\s*(?:-\s*\d+\s*)?(?:months?|mos?|weeks?|wks?)\b(?:\s*(?:as needed|prn))?|\bevery \d+ (?:-\s*\d+ )?months? (?:as needed|prn)\b/i;

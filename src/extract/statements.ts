@@ -174,6 +174,13 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     // "3 Rx sent to CareFirst Pharmacy", "results are sent to DDS": papers sent somewhere, not a patient referred.
     if (/^sen[dt]\b/i.test(m[0]) && PAPERS_SENT.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
     if (PAPERS_LABEL.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "Offered referral to the bariatric program. She declines referral ...": the answer in the next lines of the visit.
+    if (/^offer/i.test(sent.text.slice(Math.max(0, m.index - 8), m.index + 12).trim()) || /\boffer\w*\s+(?:a\s+|the\s+)?(?:re-?)?$/i.test(sent.text.slice(Math.max(0, m.index - 12), m.index))) {
+      const after = sent.doc.text.slice(sent.end, Math.min(sent.encounter.end, sent.end + 250));
+      if (/\b(?:declin\w*|refus\w*)\s+(?:the\s+|a\s+|this\s+)?(?:re-?)?referral\b/i.test(after)) continue;
+    }
+    // "She declines referral to the bariatric program", "refused a referral to PT": the offer turned down opens nothing.
+    if (/\b(?:declin\w*|refus\w*|does not want|not interested in)\s+(?:the\s+|a\s+|any\s+)?(?:re-?)?$/i.test(sent.text.slice(Math.max(0, m.index - 30), m.index))) continue;
     // "Forms - declined to complete; referred to treating spine providers": the paperwork is sent on, not the patient.
     if (PAPERWORK_SUBJECT.test(sent.text.slice(0, m.index))) continue;
     // "was referred to PT for knee pain" in the history is why this visit happened, not a new referral from it.
