@@ -49,13 +49,14 @@ describe('MMI: explicit', () => {
     expect(mmi.opinions?.map((o) => o.opinion)).toEqual(['not_at_mmi', 'at_mmi']);
   });
 
-  it('MMI later withdrawn by "not at MMI": not reached, earlier MMI is a conflict', () => {
+  it('MMI later withdrawn by another doctor\'s "not at MMI" and the surgery that doctor then performs: not reached, the earlier MMI a conflict', () => {
     const b = new CaseBuilder()
       .visit('2023-10-01', DR_LEE).fact('mmi_statement', { kind: 'mmi' }, 'She is at MMI.')
-      .visit('2024-01-05', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'She is not at maximum medical improvement; surgery is indicated.');
+      .visit('2024-01-05', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'She is not at maximum medical improvement; surgery is indicated.')
+      .visit('2024-02-20', { ...DR_KIM, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'Arthroscopic repair performed.');
     const { mmi } = run(b);
     expect(mmi.status).toBe('not_reached');
-    expect(mmi.conflicts[0].text).toContain('Dr. Lee');
+    expect(mmi.priorMmi?.statedBy).toContain('Dr. Lee');
   });
 
   it('ignores negated and hypothetical MMI mentions', () => {
@@ -229,6 +230,14 @@ describe('MMI: whose opinion decides', () => {
     expect(mmi.status).toBe(status);
     if (status === 'explicit') expect(mmi.date).toBe('2023-06-21');
     else expect(mmi.priorMmi?.date).toBe('2023-06-21');
+  });
+  it('another treating doctor\'s later "not at MMI" is a conflict; the MMI stands', () => {
+    const b = new CaseBuilder()
+      .visit('2022-12-08', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2022-12-08' }, 'At MMI. Date of MMI: 12/08/2022.')
+      .visit('2024-02-20', DR_LEE).fact('mmi_statement', { kind: 'not_at_mmi' }, 'In my opinion he is not at MMI; fusion is recommended.');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'FL' });
+    expect(mmi).toMatchObject({ status: 'explicit', date: '2022-12-08', disputed: true });
+    expect(mmi.conflicts.map((c) => c.text).join(' ')).toMatch(/not at MMI on 2024-02-20/);
   });
   it('two treating visits and an ER visit are insufficient evidence, and say what is missing', () => {
     const ER = { name: 'Dr. Ward', credential: 'MD', specialty: 'emergency' as const, kind: 'emergency_visit' as const };

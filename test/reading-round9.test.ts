@@ -182,6 +182,7 @@ describe('more MMI wording', () => {
   it.each([
     'I have reviewed the IME conclusion that Mr. Ferreira-Matos reached MMI in 02/2024.',
     'Per the IME, he reached MMI.',
+    'Declared P&S with 0% WPI on 06/28/2022; she disagreed and elected to change PTP within the MPN.',
   ])('a treating note restating the examiner is not its own opinion: %s', (text) => expect(mmi(text)).toEqual([]));
 });
 

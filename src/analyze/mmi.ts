@@ -346,7 +346,10 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   if (!ops.some((o) => o.opinion === 'at_mmi')) return undefined;
   const top = Math.max(...ops.map((o) => o.weight));
   const governing = ops.filter((o) => o.weight === top);
-  const lastNot = governing.filter((o) => o.opinion === 'not_at_mmi').at(-1);
+  // Only the author of an MMI can take it back; another treating doctor's later "not at MMI" is a conflict (and new
+  // active care after the MMI, below, is what withdraws it in deed).
+  const authors = new Set(governing.filter((o) => o.opinion === 'at_mmi').map((o) => o.source));
+  const lastNot = governing.filter((o) => o.opinion === 'not_at_mmi' && authors.has(o.source)).at(-1);
   const standing = governing.filter((o) => o.opinion === 'at_mmi' && (o.date ?? '') >= (lastNot?.date ?? ''));
   const earlierAt = governing.filter((o) => o.opinion === 'at_mmi' && lastNot && (o.date ?? '') < (lastNot.date ?? ''));
   if (!standing.length) {
