@@ -27,7 +27,7 @@ const COLLISIONS = readLexiconFile<{ collisions: Collision[] }>('extract/collisi
   beforeRe: c.before.length ? new RegExp(`(?:${c.before.map(collisionSource).join('|')})[\\s,:#(-]*$`, 'i') : /(?!)/,
   afterRe: c.after.length ? new RegExp(`^\\s*(?:${c.after.map(collisionSource).join('|')})`, 'i') : /(?!)/,
 }));
-const BENEFIT_TERMS = /\b(?:benefit limit|visit limit|visits? per (?:plan|calendar|benefit) year|plan[- ]year (?:limit|maximum|benefit)|covered visits|combined per (?:plan )?year)\b/i;
+const BENEFIT_TERMS = /\b(?:benefit limit|visit limit|visits? per (?:plan|calendar|benefit) year|plan[- ]year (?:limit|maximum|benefit)|covered visits|combined per (?:plan )?year|visits used|\d{4} benefit\s*:)/i;
 /** "Triage ESI 3", "RFA submitted for PT", "Claim SCS-22-0447": the word means something else here. */
 function collides(text: string, modality: Modality, start: number, end: number): boolean {
   const word = text.slice(start, end);
