@@ -294,3 +294,26 @@ describe('offers turned down', () => {
     '- Offered referral to the bariatric surgery program at Albany Regional Weight Center.\n- She declines referral; prefers to try diet again with her PCP.',
   ])('no open referral: %s', (text) => expect(refs(text)).toEqual([]));
 });
+
+describe('MMI statements that are about something else', () => {
+  const mmi = (text: string) => of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated).map((f) => f.attributes.kind);
+  it.each([
+    'Functional capacity evaluation to set permanent restrictions, then final visit for MMI and impairment rating.',
+    'Workers\' compensation claim; pt states he was "rated at MMI and closed out" in 1998.',
+    'Treated with PT, chiropractic and trigger point injections through workers\' compensation; told she was at MMI in October.',
+  ])('not an opinion: %s', (text) => expect(mmi(text)).toEqual([]));
+  it('one side at MMI, the other not: the injury is not at MMI', () => {
+    expect(mmi('Comment: right upper extremity at MMI as of 02/08/2024; left not at MMI - surgery pending.')).toEqual(['not_at_mmi']);
+  });
+  it('a side at MMI beside a line saying the other side is not', () => {
+    const text = 'Assessment:\n- Right: she has reached maximum medical improvement for the right carpal tunnel release.\n- Left: not at MMI; left release pending authorization.\n';
+    expect(mmi(text)).toEqual(['not_at_mmi']);
+  });
+});
+
+describe('an implanted stimulator and an old operation in today\'s assessment', () => {
+  it('"after R TKA (arthrofibrosis), stable since 2023" is no operation today', () => {
+    const t = of('Chronic pain and stiffness after R TKA (arthrofibrosis), stable since 2023.', 'treatment').filter((f) => f.attributes.modality === 'surgery' && f.temporality === 'current');
+    expect(t).toEqual([]);
+  });
+});

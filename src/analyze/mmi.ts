@@ -159,6 +159,10 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d)) continue;
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f)) continue;
     const s = f.attributes.status;
+    // A stimulator already implanted ("stable on SCS"; reprogramming) is a device carried on, not a new step: only its
+    // trial or implant, in a procedure note or named as such, is active care.
+    if (f.attributes.modality === 'spinal_cord_stimulator' && (s === 'ongoing' || s === 'performed')
+      && !PROCEDURE_KINDS.has(ctx.encounterOf(f)?.kind ?? '') && !/\b(?:trial|implant\w*|placement|placed|insert\w*|lead)/i.test(f.evidence[0]?.quote ?? '')) continue;
     if ((s === 'performed' || s === 'ongoing') && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
     else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, resolved, d) && !palliative(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
@@ -173,6 +177,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   return out.filter((a) => !a.open || (!isLapsed(a) && !fromEmergency(a))).sort((a, b) => a.date.localeCompare(b.date));
 }
 
+const PROCEDURE_KINDS = new Set(['procedure_note', 'operative_report']);
 const PROCEDURES = new Set<Modality>(['surgery', 'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'other_injection', 'radiofrequency_ablation', 'spinal_cord_stimulator', 'joint_injection', 'trigger_point_injection']);
 const REPORTING_DISCIPLINES = new Set<Specialty>(['psychology', 'psychiatry', 'physical_therapy', 'occupational_therapy', 'chiropractic']);
 
@@ -310,7 +315,9 @@ type Opinion = NonNullable<MmiAssessment['opinions']>[number] & { fact: Statemen
 
 /** Every MMI opinion (stated or denied) with its source's role and weight under the claim's jurisdiction. */
 function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
-  return statements.filter((s) => s.attributes.kind !== 'plateau').map((s) => {
+  // An MMI dated before the claimed onset ("rated at MMI and closed out in 1998") is about an earlier injury.
+  const onset = ctx.claim.onset;
+  return statements.filter((s) => s.attributes.kind !== 'plateau' && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
     const role = sourceRole(ctx.encounterOf(s));
     // An undated report that dates its own MMI ("has reached MMI as of 01/29/2024") is placed by that date.
     const date = ctx.dateOf(s) ?? s.attributes.mmiDate;

@@ -48,6 +48,9 @@ const RATING_CONTEXT = /\b(?:impairment|WPI|whole[- ]person|rating|rated|Guides|
 const SLU = /\b(\d{1,3}(?:\.\d)?)\s*%\s*(?:SLU|schedule(?:d)? loss of use)\b|\b(?:SLU|schedule(?:d)? loss of use)\s*(?:of\s*)?(?:is\s*|=\s*|:\s*)?(\d{1,3}(?:\.\d)?)\s*%/gi;
 const ORDINAL: Record<string, string> = { third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th' };
 
+/** Sides or parts named in one MMI sentence: "right upper extremity at MMI …; left not at MMI". */
+const PARTIAL_MMI = /\b(?:right|left|upper|lower|cervical|lumbar|shoulder|knee|wrist|hand|elbow|hip|extremity|side)\b[^;.]{0,40}\b(?:at|not at)\s+(?:MMI|maximum)/i;
+const SIDE_NAMED = /^\W*(?:right|left)\b|\bfor the (?:right|left)\b/i;
 const RETROSPECTIVE = /\b(?:to have|would have|should have|must have|will have)\s+(?:reached|attained|achieved|been at)\b/i;
 
 /** The first words in the sentence that make a mention of MMI something other than a statement of it. */
@@ -131,6 +134,13 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     if ((kind === 'mmi' || kind === 'permanent_and_stationary') && FIELD_NO.test(sent.text.slice(m.end))) kind = 'not_at_mmi';
     // An MMI opinion taken back is a statement that the claimant is no longer at MMI.
     if (withdrawn && !not && base.temporality === 'current' && (kind === 'mmi' || kind === 'permanent_and_stationary')) kind = 'not_at_mmi';
+    // "right upper extremity at MMI as of 02/08/2024; left not at MMI - surgery pending": one part is, the injury is not.
+    const nearby = sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 300), Math.min(sent.encounter.end, sent.end + 300));
+    if ((kind === 'mmi' || kind === 'permanent_and_stationary') && base.temporality === 'current' && (PARTIAL_MMI.test(sent.text) || SIDE_NAMED.test(sent.text))
+      && (mmi.match(sent.text).some((x) => x.entry.id === 'not_at_mmi') || (SIDE_NAMED.test(sent.text) && mmi.match(nearby).some((x) => x.entry.id === 'not_at_mmi')))) {
+      base.temporality = 'hypothetical';
+      base.context = [...base.context, { category: 'hypothetical', trigger: 'partial: another part is not at MMI', start: sent.start, end: sent.start }];
+    }
     const attributes: FactOf<'mmi_statement'>['attributes'] = { kind };
     if (kind !== 'not_at_mmi' && kind !== 'plateau') {
       const near = sent.dates().filter((x) => (!x.relative || x.date <= (sent.encounter.date ?? x.date)) && x.start >= m.end - 5 && x.start - m.end <= MMI_DATE_REACH);

@@ -91,7 +91,7 @@ const PROCEDURE = /injection|block|ablation|surgery|facet|epidural|stimulator/;
  * "after the injection", "since fusion", "post-laminectomy syndrome", "failed back surgery": a later note pointing
  * back at a procedure done before. Without a date of its own it is not a new procedure event at this visit.
  */
-const BACK_REFERENCE = /\b(?:after|since|following|post|prior|previous|s\/p|status[- ]post|failed(?: back)?|from)[\s-]+(?:(?:the|her|his|a|an|last|recent|prior|previous|index|lumbar|cervical|spinal|back|neck|shoulder|knee|L\d-\d|C\d-\d|L\d-S1)\s+){0,3}$/i;
+const BACK_REFERENCE = /\b(?:after|since|following|post|prior|previous|s\/p|status[- ]post|failed(?: back)?|from)[\s-]+(?:(?:the|her|his|a|an|last|recent|prior|previous|index|lumbar|cervical|spinal|back|neck|shoulder|knee|hip|total|R|L|right|left|bilateral|L\d-\d|C\d-\d|L\d-S1)\s+){0,3}$/i;
 const PROCEDURE_VISITS = new Set(['procedure_note', 'operative_report']);
 
 /**
@@ -119,7 +119,9 @@ function isBackReference(sent: SentenceCtx, start: number, modality: Modality, s
   // "partial response to caudal ESI", "ESI benefit gone": how an earlier procedure worked, not a new one.
   const answered = procedure && (RESPONSE_TO.test(before.slice(-30)) || RESPONSE_AFTER.test(sent.text.slice(end, end + 25)));
   const recalled = (procedure && BACK_REFERENCE.test(before.slice(-40))) || RECALLED.test(before) || answered;
-  return recalled && !sent.dates().some((d) => !d.relative);
+  // A date right after the procedure ("after R TKA 03/2023") dates it, and the fact keeps that date; one elsewhere in the
+  // sentence ("stable since 2023") does not.
+  return recalled && !sent.dates().some((d) => !d.relative && d.start >= end && d.start - end <= 25);
 }
 const RESPONSE_TO = /\b(?:response|responded|relief|benefit|improvement|improved|better)\s+(?:to|from|with|after)\s+(?:the\s+|her\s+|his\s+|last\s+|a\s+)?(?:[\w-]+\s+){0,2}$/i;
 const RESPONSE_AFTER = /^\s*(?:benefit|relief|response|effect)\b/i;
