@@ -324,6 +324,17 @@ describe('MMI: the treating surgeon\'s own reassessment', () => {
     for (const d of ['2024-01-16', '2024-04-16', '2024-07-16']) b.visit(d, DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
     expect(run(b, { type: 'ssdi' }).mmi).toMatchObject({ status: 'implied', date: '2023-10-17' });
   });
+  it('the treating surgeon\'s last visit closes care at a plateau and nothing follows: implied at that visit, low confidence', () => {
+    const b = new CaseBuilder()
+      .visit('2023-09-12', { ...DR_KIM, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'Arthroscopic subacromial decompression performed.')
+      .visit('2023-12-05', DR_KIM).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'AC joint injection given today.')
+      .visit('2024-03-05', DR_KIM).fact('mmi_statement', { kind: 'plateau' }, 'She has plateaued.')
+      .fact('plan_signal', { signal: 'no_further_treatment' }, 'No further surgery is recommended.')
+      .fact('plan_signal', { signal: 'follow_up_prn' }, 'Restrictions are permanent. See as needed.');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'MI' });
+    expect(mmi).toMatchObject({ status: 'implied', date: '2024-03-05' });
+    expect(mmi.confidence).toBeLessThan(0.6);
+  });
   it('an urgent-care discharge plan does not keep MMI open', () => {
     const UC = { name: 'J. Torres', credential: 'FNP-C', specialty: 'emergency' as const };
     const b = new CaseBuilder()

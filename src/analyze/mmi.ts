@@ -687,6 +687,24 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     return finish({ status: 'not_reached', confidence: openAtEnd.length || lastNot ? 0.8 : 0.65, reasons, conflicts, statedBy: lastNot ? ctx.providerOf(lastNot) : undefined });
   }
 
+  // The treating physician's last visit closes active care at a plateau ("she has plateaued; no further surgery;
+  // restrictions permanent; see as needed") and nothing follows: that visit is where maintenance begins, though no
+  // later visit can show it lasted.
+  const closingVisit = maintenance.at(-1);
+  const closes = closingVisit && closingVisit === visits.filter(isTreatingVisit).at(-1)
+    && closingVisit.encounters.some((e) => sourceRole(e) === 'treating_physician')
+    && closingVisit.facts.some((f) => f.type === 'mmi_statement' && f.attributes.kind === 'plateau')
+    && closingVisit.facts.some((f) => f.type === 'plan_signal' && (END_OF_OPTIONS.has(f.attributes.signal) || f.attributes.signal === 'follow_up_prn'));
+  if (closes && !openAtEnd.length && !lastNot) {
+    return finish({
+      status: 'implied', date: closingVisit.date, statedBy: closingVisit.provider, confidence: 0.55, conflicts: [],
+      reasons: [
+        ...(lastActive ? [reason(`Active treatment came first; the last active step was ${lastActive.what} (${when(ctx, lastActive.fact)}).`, [lastActive.fact])] : []),
+        reason(`${closingVisit.date} ${closingVisit.provider} closed active care at a plateau with no further treatment planned. No later visit is in the file to show the maintenance phase lasting, so the date is the closing visit and the confidence is low.`,
+          closingVisit.facts.filter((f) => (f.type === 'mmi_statement' && f.attributes.kind === 'plateau') || f.type === 'plan_signal').slice(0, 3)),
+      ],
+    });
+  }
   const why = maintenance.length
     ? `Only ${maintenance.length} maintenance visit${maintenance.length === 1 ? '' : 's'} spanning ${span} days after the last active treatment; at least ${params.minMaintenanceVisits} over ${params.minMaintenanceDays} days are needed to infer MMI.`
     : 'No maintenance-only visits (continue current management, follow up as needed, no further treatment) follow the last active treatment, and no provider states MMI.';
