@@ -527,7 +527,8 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
     if (fromExaminer) {
       return {
         ...fromExaminer, confidence: Math.min(fromExaminer.confidence, 0.6),
-        reasons: [...fromExaminer.reasons, reason('No treating source states MMI and the treatment record is too thin to infer it; this rests on an examination for the claim alone.', [])],
+        reasons: [...fromExaminer.reasons, reason('No treating source states MMI and the treatment record is too thin to infer it; this rests on an examination for the claim alone.',
+          examinerAt.filter((o) => o.role !== 'non_examining').map((o) => o.fact).slice(0, 1))],
       };
     }
   }
@@ -623,7 +624,8 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
       reasons.push(reason(`Active treatment came first (${kinds.join(', ')})${lastActive ? `; the last active step was ${lastActive.what} (${when(ctx, lastActive.fact)})` : ''}.`, lastActive ? [lastActive.fact] : priorActive.slice(-1)));
       confidence += 0.05;
     } else {
-      reasons.push(reason('No active treatment (therapy, injections, surgery) is documented before the maintenance visits.', []));
+      // An absence is cited by where the record begins: the first maintenance visit.
+      reasons.push(reason('No active treatment (therapy, injections, surgery) is documented before the maintenance visits.', [maintenanceFact(first)]));
     }
     const maintFacts = maintenance.map((v) => maintenanceFact(v));
     reasons.push(reason(
