@@ -317,3 +317,14 @@ describe('an implanted stimulator and an old operation in today\'s assessment', 
     expect(t).toEqual([]);
   });
 });
+
+describe('OCR letters in a faxed page', () => {
+  it('reads "stab1e" and "Fo1low up in 3 months" as words, quoting the page as printed', async () => {
+    const { ocrLetters } = await import('../src/extract/mention.js');
+    expect(ocrLetters('Chronic pain - stab1e on current regimen. Fo1low Up: 3 months. c0ntrast')).toBe('Chronic pain - stable on current regimen. Follow Up: 3 months. contrast');
+    expect(ocrLetters('L5-S1 TFESI, q1h prn, T1 and C1, 10/10')).toBe('L5-S1 TFESI, q1h prn, T1 and C1, 10/10');
+    const signals = of('Chronic pain - stab1e. Fo1low up in 3 months.', 'plan_signal');
+    expect(signals.map((f) => f.attributes.signal)).toContain('return_to_clinic');
+    expect(signals.every((f) => f.evidence.every((e) => e.quote.includes('1')))).toBe(true);
+  });
+});

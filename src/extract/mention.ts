@@ -15,9 +15,18 @@ export interface SentenceCtx {
   dates(): DateMention[];
 }
 
+/**
+ * A faxed page read by OCR writes "stab1e", "Fo1low", "c0ntrast": a 1 or 0 between letters of a word is an l or an o.
+ * The same length, so every offset (and every quote, taken from the document) is unchanged. Codes and levels ("S1",
+ * "L5-S1", "q1h") keep their digits: the digit must sit inside a lower-case run of at least two letters.
+ */
+export function ocrLetters(text: string): string {
+  return text.replace(/(?<=[A-Za-z][a-z])1(?=[a-z])|(?<=[a-z]{2})1(?=\b)/g, 'l').replace(/(?<=[A-Za-z][a-z])0(?=[a-z])|(?<=[a-z])0(?=[a-z]{2})/g, 'o');
+}
+
 export function makeSentence(doc: SourceDocument, encounter: Encounter, start: number, end: number, section?: Section): SentenceCtx {
   let cache: DateMention[] | undefined;
-  const text = doc.text.slice(start, end);
+  const text = ocrLetters(doc.text.slice(start, end));
   return {
     doc, encounter, start, end, text, section,
     dates: () => (cache ??= /\d|\b(?:ago|yesterday|today|last|next|week|month|year)/i.test(text) ? findDates(text, encounter.date) : []),
