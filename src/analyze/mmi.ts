@@ -340,7 +340,8 @@ function publicOpinions(ops: Opinion[]): MmiAssessment['opinions'] {
   return [...seen.values()].map(({ fact: _f, weight: _w, ...o }) => o);
 }
 
-const WITHDRAWING_CARE = new Set<Modality>(['surgery', 'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'other_injection', 'radiofrequency_ablation', 'spinal_cord_stimulator', 'joint_injection']);
+/** Procedures whose performance after an MMI withdraws it (a trigger-point injection is too slight to). */
+const WITHDRAWING_CARE = new Set<Modality>([...PROCEDURES].filter((m) => m !== 'trigger_point_injection'));
 
 /**
  * An explicit MMI, decided by the weightiest source: the presumptive source where the jurisdiction names one
@@ -522,13 +523,14 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   const examinerAt = ops.filter((o) => o.opinion === 'at_mmi' && !decides(o, ctx.claim.state) && o.date);
   // No treating source states MMI and the pattern of care cannot be read: the examiner's opinion is what there is.
   // A reviewer who never saw the claimant is not enough for that; the opinion stays a conflict.
-  if (inferred.status === 'insufficient_evidence' && examinerAt.some((o) => o.role !== 'non_examining')) {
+  const examinedAt = examinerAt.filter((o) => o.role !== 'non_examining');
+  if (inferred.status === 'insufficient_evidence' && examinedAt.length) {
     const fromExaminer = explicitAssessment(ctx, ops.filter((o) => o.role !== 'non_examining'));
     if (fromExaminer) {
       return {
         ...fromExaminer, confidence: Math.min(fromExaminer.confidence, 0.6),
         reasons: [...fromExaminer.reasons, reason('No treating source states MMI and the treatment record is too thin to infer it; this rests on an examination for the claim alone.',
-          examinerAt.filter((o) => o.role !== 'non_examining').map((o) => o.fact).slice(0, 1))],
+          examinedAt.map((o) => o.fact).slice(0, 1))],
       };
     }
   }
@@ -693,7 +695,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // restrictions permanent; see as needed") and nothing follows: that visit is where maintenance begins, though no
   // later visit can show it lasted.
   const closingVisit = maintenance.at(-1);
-  const closes = closingVisit && closingVisit === visits.filter(isTreatingVisit).at(-1)
+  const closes = closingVisit && closingVisit === treating.at(-1)
     && closingVisit.encounters.some((e) => sourceRole(e) === 'treating_physician')
     && closingVisit.facts.some((f) => f.type === 'mmi_statement' && f.attributes.kind === 'plateau')
     && closingVisit.facts.some((f) => f.type === 'plan_signal' && (END_OF_OPTIONS.has(f.attributes.signal) || f.attributes.signal === 'follow_up_prn'));

@@ -135,9 +135,10 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     // An MMI opinion taken back is a statement that the claimant is no longer at MMI.
     if (withdrawn && !not && base.temporality === 'current' && (kind === 'mmi' || kind === 'permanent_and_stationary')) kind = 'not_at_mmi';
     // "right upper extremity at MMI as of 02/08/2024; left not at MMI - surgery pending": one part is, the injury is not.
-    const nearby = sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 300), Math.min(sent.encounter.end, sent.end + 300));
+    const notAtIn = (text: string) => mmi.match(text).some((x) => x.entry.id === 'not_at_mmi');
+    const nearby = () => sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 300), Math.min(sent.encounter.end, sent.end + 300));
     if ((kind === 'mmi' || kind === 'permanent_and_stationary') && base.temporality === 'current' && (PARTIAL_MMI.test(sent.text) || SIDE_NAMED.test(sent.text))
-      && (mmi.match(sent.text).some((x) => x.entry.id === 'not_at_mmi') || (SIDE_NAMED.test(sent.text) && mmi.match(nearby).some((x) => x.entry.id === 'not_at_mmi')))) {
+      && (notAtIn(sent.text) || (SIDE_NAMED.test(sent.text) && notAtIn(nearby())))) {
       base.temporality = 'hypothetical';
       base.context = [...base.context, { category: 'hypothetical', trigger: 'partial: another part is not at MMI', start: sent.start, end: sent.start }];
     }
