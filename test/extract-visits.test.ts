@@ -22,6 +22,15 @@ describe('visitFacts: the visit itself as a session', () => {
   it.each([
     ['physical_therapy', 'fce'], ['psychology', 'ime'], ['primary_care', 'office_visit'], ['pain_management', 'unknown'],
   ] as const)('%s %s is not a session', (sp, kind) => expect(visitFacts(enc(sp, kind), 'Seen today.', true)).toEqual([]));
+  it.each([
+    ['neurosurgery', 'Dear Ms. Doe,\nWe have received a referral from Dr. Lee. Your new patient consultation with Dr. Park has been scheduled:\n Tuesday, June 18, 2024 at 1:15 PM (please arrive 20 minutes early).'],
+    ['physical_therapy', 'Appointment reminder: your evaluation is scheduled for 03/04/2024 at 9:00.'],
+  ] as const)('a scheduling letter from a %s office is not a visit', (sp, body) => {
+    expect(visitFacts(enc(sp, 'unknown'), body, true)).toEqual([]);
+  });
+  it('a consultation note that mentions the next appointment is still a visit', () => {
+    expect(visitFacts(enc('neurosurgery', 'consultation'), 'Exam: 4/5 EHL. Assessment: L5 radiculopathy. Follow-up appointment has been scheduled in 6 weeks.', true)).toHaveLength(1);
+  });
   it('a surgeon\'s later follow-up in the same file is not another consultation', () => {
     expect(visitFacts(enc('neurosurgery', 'office_visit'), 'Post-op check, incision healing well.', false)).toEqual([]);
     expect(visitFacts(enc('neurosurgery', 'office_visit'), 'Thank you for referring this pleasant man.', false)).toHaveLength(1);

@@ -44,6 +44,8 @@ describe('MMI words that are not statements', () => {
     ['I do not perform impairment ratings; I defer MMI to an independent rating physician.', 'deferral'],
     ['He should reach MMI in 6-8 weeks.', 'prediction'],
     ['Claimant appears to be approaching MMI.', 'prediction'],
+    ['I believe he is at or near MMI from a surgical standpoint.', 'prediction'],
+    ['She is nearing maximum medical improvement.', 'prediction'],
     ['His surgeon has effectively found him permanent and stationary.', 'paraphrase'],
     ['If the patient is Permanent and Stationary, do not use this form.', 'instruction'],
     ['Statutory MMI in this claim would be 03/19/2025.', 'statutory'],

@@ -368,10 +368,10 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     valid: [
       { name: 'declined with reason', build: consult('declined-with-reason') },
       { name: 'not a candidate', build: consult('not-candidate') },
+      { name: 'declined in the surgeon\'s own note (its assessment carries the reasoning)', build: consult('declined-no-reason') },
     ],
     invalid: [
       { name: 'no decision', build: consult('nothing') },
-      { name: 'declined, no reason', build: consult('declined-no-reason') },
     ],
   },
   'limitation-single-source': {

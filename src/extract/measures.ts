@@ -180,8 +180,9 @@ export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] 
   return out;
 }
 
-const RELIEF = /(?:(\d{1,3})\s*(?:-\s*\d{1,3}\s*)?%|(\d{1,3})\s*percent)\s*(?:pain\s+)?(?:relief|improvement|reduction|better|decrease|pain relief|benefit)|(?:relief|improvement|reduction in (?:her |his )?(?:pain|symptoms))\s+(?:of|by)\s+(?:about |approximately |~)?(\d{1,3})\s*%/gi;
+const RELIEF = /(?:(\d{1,3})\s*(?:-\s*\d{1,3}\s*)?%|(\d{1,3})\s*percent)\s*(?:(?:leg|back|neck|arm|radicular|axial|knee|shoulder|hip|overall|symptom|headache|pain)\s+){0,2}(?:relief|improvement|reduction|better|decrease|pain relief|benefit)|(?:relief|improvement|reduction in (?:her |his )?(?:pain|symptoms))\s+(?:of|by)\s+(?:about |approximately |~)?(\d{1,3})\s*%/gi;
 const NO_RELIEF = /\b(?:no|without|minimal|little|zero|did not (?:get|obtain|receive|provide|give|have) (?:any|much)?\s*|failed to (?:provide|give))\s*(?:significant |lasting |meaningful |appreciable |any )?(?:relief|benefit|improvement)\b|\bdid not help\b|\bwas not helpful\b|\bnot (?:helpful|effective|beneficial)\b/gi;
+const TRANSIENT = /\b(?:brief|transient|temporary|short-?lived|short[- ]term|fleeting)\s+(?:\w+\s+)?(?:relief|benefit|improvement|response)\b|\((?:transient|brief|temporary)(?: relief| benefit)?\)/i;
 const RELIEF_THRESHOLD = /\b(?:if|unless|criteri(?:a|on)|requires?|required|needs?|goal(?: of)?|expect\w*|minimum of)\b[^.;]{0,15}$/i;
 const NUM_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
 /** "for 3 weeks", "lasted anywhere from four to six months", "lasting between 2 and 3 weeks": the first figure of a range is kept. */
@@ -210,7 +211,7 @@ export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
   const out: FactOf<'benefit'>[] = [];
   if (sent.section?.kind === 'goals') return out;
   // Cheap pre-check: every benefit phrase needs one of these words; most sentences have none.
-  if (!/relie|benefit|improve|better|reduc|decreas|help|effective|last/i.test(sent.text)) return out;
+  if (!/relie|benefit|improve|better|reduc|decreas|help|effective|last|transient|brief|temporar/i.test(sent.text)) return out;
   const modality = treatedBy(sent.text);
   // "Injection helped night pain for about 3 weeks", "injection 05/20 helped about 2-3 weeks": a treatment's relief and its length.
   const lasting = /\b(?:relief|benefit|improvement|effect)\b[^.;]{0,20}\b(?:lasted|lasting)\b/i.test(sent.text) || /\blasted\b/i.test(sent.text)
@@ -235,6 +236,13 @@ export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
       out.push({ ...mentionBase(sent, 'benefit', m.index, m.index + m[0].length), type: 'benefit', attributes });
       break;
     }
+  }
+  // "ESI x2 (transient)", "two epidurals with brief relief": relief that did not last, said without figures.
+  const transient = modality ? TRANSIENT.exec(sent.text) : null;
+  if (out.length === 0 && transient) {
+    const attributes: FactOf<'benefit'>['attributes'] = { durationText: transient[0].replace(/[()]/g, '') };
+    if (modality) attributes.modality = modality;
+    out.push({ ...mentionBase(sent, 'benefit', transient.index, transient.index + transient[0].length), type: 'benefit', attributes });
   }
   if (out.length === 0 && lasting && (modality || /\b(?:relief|benefit)\b/i.test(sent.text))) {
     const before = DURATION_OF_RELIEF.exec(sent.text);

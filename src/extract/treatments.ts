@@ -158,6 +158,12 @@ function dischargeStatus(text: string, start: number): TreatmentStatus | undefin
   return undefined;
 }
 
+/** "off work until surgical evaluation is complete", "continue PT pending the consult": care still awaited. */
+const AWAITED_BEFORE = /\b(?:until|pending|awaiting|await)\s+(?:[\w-]+\s+){0,6}$/i;
+function awaitedStatus(text: string, start: number): TreatmentStatus | undefined {
+  return AWAITED_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ? 'planned' : undefined;
+}
+
 /** "ALLERGIES: penicillin", "allergic to codeine", "IV morphine causes hives": a drug the patient must not get. */
 const ALLERGY_LINE = /\b(?:allerg(?:y|ies|ic)|intoleran(?:ce|ces|t)|adverse reactions?|sensitivit(?:y|ies))\b/i;
 const REACTION_AFTER = /^[\s,)]*(?:causes|caused|gives (?:her|him|them)|gave (?:her|him|them)|results? in|resulted in|leads? to|led to|->|→|-)\s*(?:a\s+|an\s+|severe\s+|mild\s+)*(?:hives|rash|itch\w*|anaphylaxis|swelling|nausea|vomiting|reactions?|angioedema|shortness of breath|GI upset|upset stomach)/i;
@@ -271,7 +277,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (m.entry.id === 'surgery' && !priorOperation && !PROCEDURE_VISITS.has(sent.encounter.kind) && section !== 'procedure'
       && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start)
       && !sent.dates().some((d) => !d.relative && d.start >= clause.start && d.end <= clause.end)) continue;
-    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? treatmentStatus(clause.text, section, m.entry.id) };
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? treatmentStatus(clause.text, section, m.entry.id) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
     if (m.entry.id === 'surgery' && !m.entry.subtype) {
       // "surgery" names no procedure; keep the words ("rotator cuff surgery") as the subtype when they say more.

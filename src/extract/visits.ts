@@ -10,6 +10,11 @@ const NOT_A_VISIT = new Set<EncounterKind>(['imaging', 'emg', 'ime', 'impairment
 /** Words that make a surgeon's note a consultation rather than a post-operative check. */
 const CONSULT_CUE = /\b(?:thank you for (?:referring|the referral|allowing)|referred (?:by|to me|for (?:surgical|spine|orthop))|surgical (?:consult(?:ation)?|opinion|evaluation) (?:requested|at the request))\b/i;
 
+/** A scheduling letter to the patient ("your new patient consultation … has been scheduled", "please arrive 20 minutes early"). */
+const APPOINTMENT_NOTICE = /\b(?:(?:appointment|consultation|visit|evaluation) (?:with [^.\n]{0,60})?(?:has been|is|was) (?:scheduled|booked|confirmed)|please arrive|appointment (?:confirmation|reminder)|intake packet)\b/i;
+/** What only an encounter with the patient records: an examination, vital signs, findings, an assessment. */
+const SEEN = /\b(?:exam(?:ination)?|vitals?|BP|ROM|strength|reflexes|impression|assessment|on exam|tender\w*|palpation)\b\s*[:\-]?/i;
+
 const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come)|failed to (?:attend|show))\b/i;
 
 /**
@@ -26,6 +31,7 @@ export function visitFacts(enc: Encounter, body: string, firstOfDocument: boolea
     attributes = { modality: 'surgical_consultation', status: 'performed' };
   }
   if (!attributes) return [];
+  if (APPOINTMENT_NOTICE.test(body) && !SEEN.test(body)) return [];
   // "Pt cancelled - ill. Not seen.": a short entry recording that the session did not take place.
   if (own && body.length < 400 && NOT_ATTENDED.test(body)) return [];
   return [{

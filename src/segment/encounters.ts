@@ -34,14 +34,15 @@ const LABELLED_HEADER = new RegExp(
 );
 /**
  * "PROGRESS NOTE — 3/14/2024", "Visit #12 of 20 — 04/02/2024", "Progress Notes by Linda Park, MD at 3/14/2024 10:32 AM",
- * "POSTOPERATIVE VISIT - 05/05/2022 (7 weeks)     Provider: Marcus Doe, MD", "PROCEDURE NOTE  11/16/2021   M. Doe, MD":
+ * "POSTOPERATIVE VISIT - 05/05/2022 (7 weeks)     Provider: Marcus Doe, MD", "PROCEDURE NOTE  11/16/2021   M. Doe, MD",
+ * "=== FOLLOW-UP ===      07/19/2022":
  * the title, its date, and at most an interval in brackets and an author (labelled, or a name with its degree).
  */
 const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by'];
 /** Any case, without making the whole title pattern case-insensitive. */
 const AUTHOR_FIELD = String.raw`(?:[ \t]{2,}(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|DO|PA-C|NP|FNP-C|DC|DPT|PT|PhD|PsyD)\.?))?`;
 const TITLE_HEADER = new RegExp(
-  String.raw`^[ \t]*([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)[ \t]*(?:[-–—:,|]|\bat|\bon)?[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${AUTHOR_FIELD}[ \t]*$`,
+  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]|\bat|\bon)?[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${AUTHOR_FIELD}[ \t]*$`,
   'gm',
 );
 /** "03/14/2024 10:32 AM  Office Visit  Smith, John MD": an EHR encounter line that leads with the date. */

@@ -42,7 +42,6 @@ class CaseBuilder {
   readonly limitationsSeen = new Map<string, { providers: Set<string>; visits: Set<string>; sources: Set<'provider' | 'patient'>; limit?: number; unit?: string }>();
   readonly ptCourses: { hasMeasures: boolean }[] = [];
   readonly injections: { withDuration: boolean }[] = [];
-  readonly consults: { reasonGiven: boolean }[] = [];
   hasOpinion = false;
   hasPrognosis = false;
   hasRating = false;
@@ -355,7 +354,6 @@ export function buildCase(rng: Rng, opts: CaseOptions): GeneratedCase {
       b.treatment('surgical_consultation');
       const outcome = mmi === 'not_reached' ? 'scheduled' : p.surgery ? rng.pick(['performed', 'declined', 'not_candidate'] as const) : 'not_candidate';
       b.line(`Dear colleague, thank you for referring ${pt} ${person.last}, whom I saw for ${b.fill(rng.pick(p.diagnoses))}. ${b.exam(2)}`);
-      b.consults.push({ reasonGiven: !consultNoReason || outcome === 'scheduled' || outcome === 'performed' });
       if (outcome === 'declined') {
         b.treatment(surgeryModality, 'recommended');
         b.line(`I offered ${b.fill(p.surgery!.names[0])}. ${pt} ${person.last} declined surgery${consultNoReason ? '.' : `, ${rng.pick(['citing fear of complications', `because ${he} cannot be off work for the recovery`, `as ${he} is the caregiver for a disabled parent`])}.`}`);
@@ -504,7 +502,6 @@ function finish(b: CaseBuilder, c: FinishCtx): GeneratedCase {
   const gaps = new Set<string>();
   if (b.ptCourses.some((x) => !x.hasMeasures)) gaps.add('pt-without-functional-measures');
   if (b.injections.some((x) => !x.withDuration)) gaps.add('injection-without-relief-duration');
-  if (b.consults.some((x) => !x.reasonGiven)) gaps.add('surgical-consult-without-decision-reason');
   // Limitations stated in the claim period (onset to the last visit, or the profile's lookback) are checked:
   // one visit or one provider over that period is single-source (the same definition as src/analyze/floor.ts).
   const lookback = profileFor(c.claimType).params.floorLookbackMonths;

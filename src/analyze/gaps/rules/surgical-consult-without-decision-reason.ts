@@ -1,17 +1,10 @@
 import type { Fact } from '../../../model/index.js';
 import { isExaminingEncounter, makeGap } from '../helpers.js';
-import type { GapRule } from '../types.js';
+import type { GapContext, GapRule } from '../types.js';
 
 const SURGICAL_SPECIALTIES = new Set(['orthopedic_surgery', 'neurosurgery']);
 /** The provider is known as a surgeon across the record, not one note filed under a surgical heading. */
 const SURGEON_LABEL = /\b(?:orthopedic surgery|neurosurgery|surg\w*)\b/i;
-
-/** Words that give a reason in the sentence that records the decision ("…, so he is not a candidate", "declined, citing fear of complications"). */
-export const REASON_CUE = /\b(because|due to|given|since|as (?:she|he|they|the patient)|so (?:she|he|they)|citing|secondary to|owing to|does not (?:show|correlate|have)|do not correlate|no (?:surgically|surgical|operative) (?:correctable )?(?:lesion|target|pathology)|risk|comorbid\w*|BMI|smok\w+|fear|afraid|concern\w*|worr\w+|caregiver|cannot be off work|prefers?|wants? to avoid)\b/i;
-
-function statesReason(f: Fact): boolean {
-  return f.evidence.some((e) => REASON_CUE.test(e.quote));
-}
 
 /** The consultation is a treating surgeon's, not an examiner's review of the records (an IME's history of a consult). */
 function treatingConsult(ctx: Parameters<GapRule['check']>[0], f: Fact): boolean {
@@ -19,15 +12,20 @@ function treatingConsult(ctx: Parameters<GapRule['check']>[0], f: Fact): boolean
   return !isExaminingEncounter(enc) && enc?.documentRole !== 'examining' && f.temporality !== 'historical';
 }
 
+/** Exhibit indexes and claims papers list a consultation; only a clinical record shows one took place without a decision. */
+function clinicalFile(ctx: GapContext, file: string | undefined): boolean {
+  return ctx.documents.find((d) => d.file === file)?.role?.role !== 'administrative';
+}
+
 export const rule: GapRule = {
   meta: {
     id: 'surgical-consult-without-decision-reason',
-    title: 'Surgical consultation without a recorded decision and reason',
+    title: 'Surgical consultation without a recorded decision',
     severity: 'high',
-    rationale: 'Whether surgery was offered, declined or ruled out, and why, decides whether curative options are exhausted (MMI) and whether declining surgery has good cause (fear of surgery, high risk, disagreement among sources).',
+    rationale: 'Whether surgery was offered, declined or ruled out decides whether curative options are exhausted (MMI). A decision the surgeon recorded in their own note carries its reasoning in the assessment; reviewers ask only when no decision follows the consultation at all.',
     authority: { cite: 'SSR 18-3p (failure to follow prescribed treatment; good cause)', url: 'https://www.ssa.gov/OP_Home/rulings/di/02/SSR2018-03-di-02.html' },
     profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
-    request: { to: 'the consulting surgeon', ask: 'Please state whether surgery was recommended, and if not, why; if the patient declined, the reasons discussed.' },
+    request: { to: 'the consulting surgeon', ask: 'Please state whether surgery was recommended, and if not, why.' },
     keyed: true,
   },
   check(ctx) {
@@ -53,30 +51,14 @@ export const rule: GapRule = {
         ...surgery.filter((f) => f.type === 'treatment' && f.attributes.status === 'declined'),
         ...later.filter((f) => f.type === 'plan_signal' && f.attributes.signal === 'surgery_declined'),
       ];
-      const withReason = surgery.some((f) => f.type === 'treatment' && f.attributes.reasonStopped)
-        || declined.some(statesReason);
-      const ruledOutWithReason = ruledOut.some(statesReason);
       const date = ctx.dateOf(c) ?? 'an undated visit';
       if (!surgery.length && !ruledOut.length && !declined.length) {
+        if (!clinicalFile(ctx, c.evidence[0]?.file)) continue;
         gaps.push(makeGap(rule.meta, {
           why: `${who} saw the claimant for a surgical consultation (${date}), but no decision on surgery is recorded afterwards.`,
           to: who,
           ask: `Regarding your surgical consultation of ${date}: was surgery recommended? If not, why not (e.g. not a candidate, findings do not correlate, high risk)? If it was, what was planned and what happened?`,
           evidence: c.evidence,
-        }));
-      } else if (ruledOut.length && !ruledOutWithReason && !declined.length && !surgery.some((f) => f.type === 'treatment' && f.attributes.status !== 'declined')) {
-        gaps.push(makeGap(rule.meta, {
-          why: `${who} found the claimant not a surgical candidate (${date}) without saying why.`,
-          to: who,
-          ask: `You noted after the consultation of ${date} that the patient is not a surgical candidate. Please state why (e.g. no surgically correctable lesion, findings do not correlate with symptoms, medical risk) — it decides whether curative treatment is exhausted.`,
-          evidence: [...c.evidence, ...ruledOut[0].evidence],
-        }));
-      } else if (declined.length && !ruledOut.length && !withReason) {
-        gaps.push(makeGap(rule.meta, {
-          why: `Surgery was declined after the consultation of ${date}, but the reason for declining is not recorded (it decides good cause under SSR 18-3p).`,
-          to: who,
-          ask: `The record shows surgery was declined after your consultation of ${date}. Please document the reasons discussed (e.g. surgical risk, expected benefit, prior failed surgery, fear of surgery, cost), which bear on good cause for declining, and whether you consider the decision reasonable.`,
-          evidence: [...c.evidence, ...declined[0].evidence],
         }));
       }
     }

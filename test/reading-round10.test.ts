@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactOf } from '../src/model/index.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { classifyDocument } from '../src/segment/document-role.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { expectValidCitations } from './helpers/citations.js';
+
+/**
+ * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI):
+ * care that is still awaited, scheduling letters, hedged MMI words.
+ */
+function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<T> => f.type === type);
+}
+
+describe('care still awaited is planned, not done', () => {
+  it.each([
+    ['Expected duration: until surgical evaluation and treatment plan are complete.', 'surgical_consultation'],
+    ['Continue home exercise pending the surgical consultation.', 'surgical_consultation'],
+    ['Off work awaiting the lumbar MRI results and the neurosurgical consult.', 'surgical_consultation'],
+  ])('%s', (text, modality) => {
+    // The sentence's own mentions (a header-less test note may also count as the surgeon's visit).
+    const f = of(text, 'treatment').filter((t) => t.attributes.modality === modality && t.evidence[0].quote === text);
+    expect(f.length).toBeGreaterThan(0);
+    for (const t of f) expect(['performed', 'completed', 'ongoing']).not.toContain(t.attributes.status);
+  });
+  it('a course completed is still completed', () => {
+    const f = of('She completed 12 sessions of physical therapy in March.', 'treatment').filter((t) => t.attributes.modality === 'physical_therapy');
+    expect(f.map((t) => t.attributes.status)).toContain('completed');
+  });
+});
+
+describe('"epidural" as a place is not an epidural injection', () => {
+  it.each([
+    'Percutaneous placement of two epidural SCS trial leads (63650 x2), fluoroscopic guidance.',
+    'Implantation of two 8-contact epidural neurostimulator electrodes.',
+    'Omnipaque 240 (2 mL) showed epidural spread bilaterally L4-S1 without vascular uptake.',
+  ])('%s', (text) => {
+    expect(of(text, 'treatment').filter((t) => t.attributes.modality === 'epidural_injection')).toEqual([]);
+  });
+  it('an epidural steroid injection still is one', () => {
+    expect(of('L4-5 interlaminar epidural steroid injection under fluoroscopy (CPT 62323).', 'treatment').map((t) => t.attributes.modality)).toContain('epidural_injection');
+  });
+});
+
+describe('relief after an injection, however it is written', () => {
+  it.each([
+    ['ESI #1 08/16/2022: ~40% leg relief for ~3 wks, now back to baseline.', { percentRelief: 40, durationDays: 21 }],
+    ['Interval: ESI #1 gave ~40% leg relief x 3 wks.', { percentRelief: 40, durationDays: 21 }],
+    ['ESI x2 (transient).', { durationText: 'transient' }],
+    ['She had two epidural injections with brief relief.', { durationText: 'brief relief' }],
+  ])('%s', (text, attrs) => {
+    expect(of(text, 'benefit').map((b) => b.attributes)).toContainEqual(expect.objectContaining(attrs));
+  });
+  it('a brief visit is no relief report', () => {
+    expect(of('Brief visit today; refilled meds.', 'benefit')).toEqual([]);
+  });
+});
+
+describe('what kind of paper it is', () => {
+  it.each([
+    ['REYES DOE LAW, LLC\nPersonal Injury  |  1550 Main St, Lakewood, CO\n-----\nCLIENT FILE - MEDICAL RECORDS INDEX (working copy)      Updated: 06/10/2024\nClient: Jane Roe\n', 'exhibit_list'],
+    ['HEARTLAND CASUALTY GROUP\nWorkers\' Compensation Claims - Midwest Region\n1 Tower Lane, Oakbrook Terrace, IL\n\nAugust 1, 2023\n\nDr. Lee\n\nRE: Examination pursuant to Section 12 of the Act\nDear Dr. Lee:\nThank you for agreeing to examine Mr. Roe.\n', 'claims'],
+  ])('%s', (text, kind) => {
+    expect(classifyDocument(textDoc(text)).kind).toBe(kind);
+  });
+  it('an Illinois Section 12 report is an examiner\'s opinion (by its file name)', () => {
+    const doc = { ...textDoc('SALT CREEK ORTHOPAEDICS\nHoward Doe, MD\n\nAugust 29, 2023\n\nRE: SECTION 12 EXAMINATION\nI examined Mr. Roe on 08/22/2023.\n'), file: '09_Section 12 Report - Doe.txt' };
+    expect(classifyDocument(doc)).toMatchObject({ role: 'examining' });
+  });
+});
+
+describe('visit headings framed by rules', () => {
+  it('"=== PROCEDURE NOTE ===   06/28/2022" opens a visit', () => {
+    const text = '=== NEW PATIENT EVALUATION ===          06/14/2022\nLeft S1 radiculopathy.\n\n=== PROCEDURE NOTE ===                  06/28/2022\nLeft L5-S1 TFESI under fluoroscopy.\n\n=== FOLLOW-UP ===                       07/19/2022\nAbout 40% leg relief for roughly 10 days.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-06-14', '2022-06-28', '2022-07-19']);
+  });
+});
