@@ -9,17 +9,13 @@ import { trendsOf } from './trajectory.js';
 import { isForOtherCondition } from '../knowledge/relevance.js';
 import { palliativeCare } from './palliative.js';
 import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
+import { modalitiesIn } from '../model/modalities.js';
 
 type Treatment = FactOf<'treatment'>;
 type Statement = FactOf<'mmi_statement'>;
 
 /** Curative/restorative care: while any of it is under way or recommended, the claimant is not at MMI. */
-export const ACTIVE_MODALITIES = new Set<Modality>([
-  'physical_therapy', 'occupational_therapy', 'chiropractic', 'epidural_injection', 'facet_injection',
-  'medial_branch_block', 'si_joint_injection', 'trigger_point_injection', 'joint_injection', 'other_injection',
-  'radiofrequency_ablation', 'surgical_consultation', 'surgery', 'spinal_cord_stimulator', 'pain_program',
-  'work_conditioning',
-]);
+const ACTIVE_MODALITIES = modalitiesIn('active');
 /**
  * Plans that mark a maintenance-only visit. A surgeon's "not a candidate" or the claimant declining surgery
  * closes an option (END_OF_OPTIONS) but is a one-off decision, not the start of the maintenance phase.
@@ -178,7 +174,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
 }
 
 const PROCEDURE_KINDS = new Set(['procedure_note', 'operative_report']);
-const PROCEDURES = new Set<Modality>(['surgery', 'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'other_injection', 'radiofrequency_ablation', 'spinal_cord_stimulator', 'joint_injection', 'trigger_point_injection']);
+const PROCEDURES = modalitiesIn('procedure');
 const REPORTING_DISCIPLINES = new Set<Specialty>(['psychology', 'psychiatry', 'physical_therapy', 'occupational_therapy', 'chiropractic']);
 
 /** Fewer treating visits than this cannot show a course of care (the pattern MMI is inferred from). */
@@ -213,7 +209,7 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
 /** Disciplines whose own visits are the active care itself, not a physician's review of the plan. */
 const THERAPY_SPECIALTIES = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic']);
 /** What a maintenance visit carries on with: medication, a home program, a device. */
-const CARRIED_ON = new Set<Modality>(['medication', 'home_exercise', 'tens', 'brace', 'assistive_device']);
+const CARRIED_ON = modalitiesIn('carried_on');
 
 /**
  * Candidate maintenance visits: a physician treating the claimed condition whose plan says so ("continue current

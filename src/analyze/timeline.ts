@@ -6,15 +6,13 @@ import { evidenceOf } from './case-context.js';
 import { daysBetween } from './dates.js';
 import { pushTo } from '../util/group.js';
 import { pushAll } from '../util/arrays.js';
+import { modalitiesIn, modalityWords } from '../model/modalities.js';
 
 type Treatment = FactOf<'treatment'>;
 type Measure = FactOf<'outcome_measure'>;
 
 /** Courses of these modalities are split when sessions stop for longer than COURSE_BREAK_DAYS. */
-const COURSE_MODALITIES = new Set<Modality>([
-  'physical_therapy', 'occupational_therapy', 'chiropractic', 'acupuncture', 'massage', 'work_conditioning',
-  'psychology', 'pain_program',
-]);
+const COURSE_MODALITIES = modalitiesIn('session');
 const COURSE_BREAK_DAYS = 90;
 /** Outcome measures farther than this from a course's first/last date are not its before/after. */
 const MEASURE_WINDOW_DAYS = 60;
@@ -165,7 +163,7 @@ function costOf(course: Treatment[], ctx: CaseContext): number | undefined {
 
 function label(f: Treatment): string {
   const a = f.attributes;
-  const name = a.drug ?? a.subtype ?? a.modality.replace(/_/g, ' ');
+  const name = a.drug ?? a.subtype ?? modalityWords(a.modality);
   return [name, a.level, a.side, a.dose].filter(Boolean).join(' ');
 }
 
@@ -246,7 +244,7 @@ function mergeClassMentions(groups: Map<string, Treatment[]>): void {
 }
 
 /** Treatment facts grouped into courses per modality, sorted by first date. Historical treatment counts as past events. */
-const INTRA_OPERATIVE = new Set<Modality>(['joint_injection', 'other_injection', 'trigger_point_injection']);
+const INTRA_OPERATIVE = modalitiesIn('intra_operative');
 
 export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
   const groups = new Map<string, Treatment[]>();

@@ -3,6 +3,7 @@
  * "SCS trial planned April.") restates the first note. Its later copies are history, not care at those visits.
  */
 import type { Encounter, Fact } from '../model/index.js';
+import { modalitiesIn } from '../model/modalities.js';
 
 /** Shorter sentences ("Continue HEP.") are legitimately written again at each visit. */
 const MIN_COPIED = 30;
@@ -81,7 +82,7 @@ export function markExaminerReview(facts: Fact[], encounters: Encounter[]): void
 /** Words that say a treatment was tried and did not work ("s/p failed SCS trial", "trial UNSUCCESSFUL"). */
 const FAILED = /\b(?:failed|unsuccessful|did not (?:help|work)|no (?:significant )?(?:relief|benefit))\b/i;
 /** Trials and procedures done once to see if they work; a therapy course is resumed without saying "repeat". */
-const ONE_OFF = new Set(['spinal_cord_stimulator', 'radiofrequency_ablation', 'surgery', 'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection']);
+const ONE_OFF = new Set<string>([...modalitiesIn('spinal_procedure'), 'surgery', 'spinal_cord_stimulator']);
 /** A plan that means to do it again on purpose. */
 const AGAIN = /\b(?:repeat\w*|again|another|second|2nd|re-?trial|re-?do|revision|permanent|implant)\b/i;
 

@@ -5,6 +5,7 @@ import { flexibleSpaces, loadLexicon, phraseSource, readLexiconFile, type Lexico
 import { isRecountedTreatment, redateToOwnClause } from './history.js';
 import { isOtherConditionDrugClass, namesOtherIndication } from '../knowledge/relevance.js';
 import { asNeededIsCurrent, clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
+import { modalitiesIn } from '../model/modalities.js';
 
 type Modality = FactOf<'treatment'>['attributes']['modality'];
 type DoseChange = NonNullable<FactOf<'treatment'>['attributes']['doseChange']>;
@@ -41,8 +42,8 @@ const doseCues = (Object.keys(statusData.doseChange) as DoseChange[]).map((k) =>
 const SESSIONS = new RegExp(statusData.sessions, 'gi');
 const DOSE = /^[\s,:-]*(?:\(?[A-Za-z]*\)?\s*)?(\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)?\s*(?:mg|mcg|g|mL|%|units?)\b(?:\s*(?:(?:one|two|1|2)\s+)?(?:tabs?|tablets?|caps?|capsules?)?\s*(?:p\.?o\.?\s*)?(?:q\.?\s?\d+\s?h(?:rs?)?|q\.?h\.?s\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|daily|nightly|at bedtime|twice (?:a )?daily|three times (?:a )?daily|once (?:a )?daily|as needed|p\.?r\.?n\.?)*)?)/i;
 /** Modalities whose bare mention outside the plan means the patient has or uses it now. */
-const DEVICE_LIKE = new Set<Modality>(['brace', 'assistive_device', 'tens', 'home_exercise', 'medication']);
-const SESSION_MODALITIES = new Set<Modality>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'acupuncture', 'psychology', 'massage', 'work_conditioning', 'pain_program']);
+const DEVICE_LIKE = modalitiesIn('carried_on');
+const SESSION_MODALITIES = modalitiesIn('session');
 
 /** Treatment status from the clause's verbs, then the section, then the modality's default. */
 export function treatmentStatus(clause: string, section: SectionKind | undefined, modality: Modality): TreatmentStatus {
@@ -193,7 +194,7 @@ const CONSENT_ALTERNATIVES = /\balternatives?\b[^.;]{0,12}(?:\(|including|such a
 const DESPITE_BEFORE = /\b(despite|in spite of|notwithstanding|even after|regardless of)\b[^.;:]{0,80}$/i;
 const TRIED_LIST = /\b(?:he|she|they|patient|pt|the claimant|the patient)\s+((?:has\s+|had\s+)?(?:tried|failed|exhausted|completed|underwent|had))\b[^.;]*$/i;
 /** Parts of a therapy session that a therapist's note lists among its interventions. */
-const SESSION_COMPONENTS = new Set<Modality>(['massage', 'tens']);
+const SESSION_COMPONENTS = modalitiesIn('session_component');
 /** "... is not indicated", "not recommended", "not a candidate": an option weighed and set aside. */
 const NOT_INDICATED = /^(?:(?!\b(?:as|because|since|while|but|so)\b)[^.;]){0,80}?\b(?:(?:is|are|was|were)\s+)?not\s+(?:indicated|recommended|warranted|appropriate|advised|a (?:good )?candidate)\b/i;
 /** "He and the carrier asked whether any surgical option exists": the words of a question. */

@@ -1,9 +1,6 @@
 import type { Encounter, EncounterKind, FactOf, Modality, Specialty } from '../model/index.js';
+import { sessionOfSpecialty } from '../model/modalities.js';
 
-/** Disciplines whose own visit note is itself a treatment session. */
-const SESSION_SPECIALTY: Partial<Record<Specialty, Modality>> = {
-  physical_therapy: 'physical_therapy', chiropractic: 'chiropractic', occupational_therapy: 'occupational_therapy', psychology: 'psychology',
-};
 const SURGICAL = new Set<Specialty>(['orthopedic_surgery', 'neurosurgery']);
 /** Reports that are not treatment visits even when a therapist or surgeon writes them. */
 const NOT_A_VISIT = new Set<EncounterKind>(['imaging', 'emg', 'ime', 'impairment_rating', 'fce', 'medical_source_statement', 'work_status_note', 'billing', 'procedure_note', 'operative_report']);
@@ -25,7 +22,8 @@ const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:atte
 export function visitFacts(enc: Encounter, body: string, firstOfDocument: boolean): FactOf<'treatment'>[] {
   if (!enc.date || NOT_A_VISIT.has(enc.kind) || enc.evidence.length === 0) return [];
   let attributes: FactOf<'treatment'>['attributes'] | undefined;
-  const own = SESSION_SPECIALTY[enc.specialty];
+  // Disciplines whose own visit note is itself a treatment session.
+  const own = sessionOfSpecialty(enc.specialty);
   if (own) attributes = { modality: own, status: enc.kind === 'pt_discharge' ? 'completed' : 'performed' };
   else if (SURGICAL.has(enc.specialty) && (enc.kind === 'consultation' || (firstOfDocument && (enc.kind === 'unknown' || enc.kind === 'office_visit')) || CONSULT_CUE.test(body))) {
     attributes = { modality: 'surgical_consultation', status: 'performed' };

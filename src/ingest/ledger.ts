@@ -5,6 +5,7 @@ import { isChiroSpinalCmt, lookupCode, modalityFromText, splitCode } from '../kn
 import { evidenceAt, joinPages, trimSpan } from '../knowledge/evidence.js';
 import { runIsolated } from './isolate.js';
 import { ReadError, decodeText, pagesFromFormFeeds } from './text.js';
+import { MODALITIES } from '../model/modalities.js';
 
 type Field = 'date' | 'category' | 'provider' | 'code' | 'modifier' | 'icd10' | 'description' | 'units' | 'charge' | 'paid' | 'adjustment' | 'balance';
 
@@ -110,13 +111,6 @@ export function parseMoney(raw: string | undefined): number | undefined {
   return neg ? -n : n;
 }
 
-const SPECIALTY_BY_MODALITY: Partial<Record<Modality, Specialty>> = {
-  physical_therapy: 'physical_therapy', occupational_therapy: 'occupational_therapy', chiropractic: 'chiropractic',
-  epidural_injection: 'pain_management', medial_branch_block: 'pain_management', facet_injection: 'pain_management',
-  radiofrequency_ablation: 'pain_management', si_joint_injection: 'pain_management', trigger_point_injection: 'pain_management',
-  spinal_cord_stimulator: 'pain_management', imaging_study: 'radiology', work_conditioning: 'physical_therapy',
-};
-
 /** Payment categories and benefit codes of a carrier's register that are not medical services (indemnity, expenses). */
 const NOT_MEDICAL = /^(ind\w*|tt[dp]?|tp[dp]?|pp[di]?|ltd|std|wage\w*|lost wages|compensation|settlement|expense|legal|attorney\w*|mileage|travel|vocational|voc rehab)$/i;
 
@@ -204,7 +198,7 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     // Therapy codes (97xxx) are shared by PT and OT: the GO modifier, or an OT / hand-therapy biller, says occupational therapy.
     const byOt = modifiers.includes('GO') || /\b(?:OT|OTR|occupational therapy|hand therapy|CHT)\b/i.test(`${provider ?? ''} ${cell('category')}`);
     const modality = coded === 'physical_therapy' && byOt ? 'occupational_therapy' : coded;
-    if (enc.specialty === 'unknown') enc.specialty = SPECIALTY_BY_MODALITY[modality] ?? 'unknown';
+    if (enc.specialty === 'unknown') enc.specialty = MODALITIES[modality].providedBy?.[0] ?? 'unknown';
     const side = modifiers.includes('50') ? 'bilateral' as const : modifiers.includes('RT') ? 'right' as const : modifiers.includes('LT') ? 'left' as const : undefined;
     const maintenance = usesAt && !!codeInfo && isChiroSpinalCmt(codeInfo.code) && !modifiers.includes('AT');
     const base = {

@@ -5,8 +5,9 @@
 import type { CaseAnalysis, Evidence, FactOf, Modality } from '../model/index.js';
 import { daysBetween } from '../analyze/dates.js';
 import { MODALITY_LABEL } from './labels.js';
+import { modalitiesIn } from '../model/modalities.js';
 
-const INJECTIONS = new Set<Modality>(['epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'trigger_point_injection', 'joint_injection', 'other_injection', 'radiofrequency_ablation']);
+const INJECTIONS = modalitiesIn('injection');
 /** Relief reported within this many days after a procedure is read as that procedure's. */
 const RELIEF_WINDOW_DAYS = 120;
 

@@ -1,16 +1,21 @@
 /** What the timeline chart and table draw, derived from the analysis (no chart library here). */
 import type { CaseAnalysis, Evidence, TimelineEntry, Visit } from './types';
 import { humanize, modalityLabel } from './format';
+import { MODALITIES, type ModalityLane } from '../../src/model/modalities.js';
 
-export const MODALITY_GROUPS: { id: string; label: string; color: string; modalities: string[] }[] = [
-  { id: 'therapy', label: 'Therapy & exercise', color: '#1f7a73', modalities: ['physical_therapy', 'occupational_therapy', 'chiropractic', 'home_exercise', 'work_conditioning', 'massage', 'acupuncture'] },
-  { id: 'medication', label: 'Medication', color: '#6a55b0', modalities: ['medication'] },
-  { id: 'injection', label: 'Injections & ablation', color: '#c2641a', modalities: ['epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'trigger_point_injection', 'joint_injection', 'other_injection', 'radiofrequency_ablation'] },
-  { id: 'surgery', label: 'Surgery & consults', color: '#b0303f', modalities: ['surgical_consultation', 'surgery', 'spinal_cord_stimulator'] },
-  { id: 'behavioral', label: 'Psychology & programs', color: '#3f7d36', modalities: ['psychology', 'pain_program'] },
-  { id: 'imaging', label: 'Imaging', color: '#4f6b85', modalities: ['imaging_study'] },
-  { id: 'device', label: 'Devices', color: '#8a6a2e', modalities: ['tens', 'brace', 'assistive_device'] },
+const LANES: { id: ModalityLane; label: string; color: string }[] = [
+  { id: 'therapy', label: 'Therapy & exercise', color: '#1f7a73' },
+  { id: 'medication', label: 'Medication', color: '#6a55b0' },
+  { id: 'injection', label: 'Injections & ablation', color: '#c2641a' },
+  { id: 'surgery', label: 'Surgery & consults', color: '#b0303f' },
+  { id: 'behavioral', label: 'Psychology & programs', color: '#3f7d36' },
+  { id: 'imaging', label: 'Imaging', color: '#4f6b85' },
+  { id: 'device', label: 'Devices', color: '#8a6a2e' },
 ];
+/** The chart's lanes, each with the modalities the shared table draws in it. */
+export const MODALITY_GROUPS: { id: string; label: string; color: string; modalities: string[] }[] = LANES.map((l) => ({
+  ...l, modalities: Object.entries(MODALITIES).filter(([, row]) => row.lane === l.id).map(([m]) => m),
+}));
 
 export function modalityGroup(m: string) {
   return MODALITY_GROUPS.find((g) => g.modalities.includes(m)) ?? MODALITY_GROUPS[MODALITY_GROUPS.length - 1];

@@ -84,10 +84,6 @@ export function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-export function humanModality(m: string): string {
-  return m.replace(/_/g, ' ');
-}
-
 /** The words a fact was read from. */
 export function quoteOf(f: Fact): string {
   return f.evidence.map((e) => e.quote).join(' ').replace(/\s+/g, ' ').trim();

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import type { Evidence, Fact } from '../../model/index.js';
 import { readLexiconFile } from '../../knowledge/lexicon.js';
+import { modalityWords } from '../../model/modalities.js';
 
 export type ListingId = '1.15' | '1.16';
 
@@ -174,7 +175,7 @@ function labelOf(f: Fact): string {
   switch (f.type) {
     case 'objective_finding': return f.attributes.label;
     case 'diagnosis': return f.attributes.name;
-    case 'treatment': return f.attributes.subtype ?? f.attributes.modality.replace(/_/g, ' ');
+    case 'treatment': return f.attributes.subtype ?? modalityWords(f.attributes.modality);
     case 'limitation': return f.attributes.activity.replace(/_/g, ' ');
     default: return f.type.replace(/_/g, ' ');
   }

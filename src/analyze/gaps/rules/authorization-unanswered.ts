@@ -1,6 +1,7 @@
 import type { FactOf } from '../../../model/index.js';
-import { humanModality, list, makeGap, quoteOf, recordsOffice, shortQuote } from '../helpers.js';
+import { list, makeGap, quoteOf, recordsOffice, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { modalityWords } from '../../../model/modalities.js';
 
 /** Treatment waiting on an insurer's or claims administrator's approval. */
 const PENDING = /\b(?:prior auth\w*|pre-?auth\w*(?: request\w*)?|authori[sz]ation (?:request\w*|pending|needed|submitted)|(?:awaiting|pending) (?:\w+ )?(?:UR|authori[sz]ation|approval)|UR request\w*|RFA (?:submitted|sent|to follow)|submitted (?:to|for) (?:UR|authori[sz]ation)|new authori[sz]ation)\b/i;
@@ -36,7 +37,7 @@ export const rule: GapRule = {
       if (!happened && !open.some((o) => o.attributes.modality === m)) open.push(f);
     }
     if (open.length) {
-      const what = open.map((f) => `${humanModality(f.attributes.subtype ?? f.attributes.modality)} (${ctx.dateOf(f) ?? 'undated'})`);
+      const what = open.map((f) => `${modalityWords(f.attributes.subtype ?? f.attributes.modality)} (${ctx.dateOf(f) ?? 'undated'})`);
       const by = ctx.providerOf(open[0]);
       gaps.push(makeGap(rule.meta, {
         why: `Authorization was requested for ${list(what)} ("${shortQuote(open[0], 100)}"), and the record shows neither a determination nor the treatment afterwards.`,

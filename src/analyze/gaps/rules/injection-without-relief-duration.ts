@@ -1,20 +1,18 @@
 import type { Fact, FactOf, Modality } from '../../../model/index.js';
 import { daysBetween } from '../../dates.js';
 import { sessionFacts } from '../../timeline.js';
-import { humanModality, isExaminingEncounter, list, makeGap, opinionAddressee } from '../helpers.js';
+import { isExaminingEncounter, list, makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
 import { pushTo } from '../../../util/group.js';
 import { palliativeCare } from '../../palliative.js';
+import { modalitiesIn, modalityWords } from '../../../model/modalities.js';
 
-export const INJECTIONS = new Set<Modality>([
-  'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'trigger_point_injection',
-  'joint_injection', 'other_injection', 'radiofrequency_ablation',
-]);
+const INJECTIONS = modalitiesIn('injection');
 /**
  * Spinal and diagnostic procedures, whose response decides what comes next (a repeat, an ablation, surgery). A joint
  * or trigger-point injection's response is asked for only when its pain diary went missing.
  */
-const RESPONSE_DECIDES = new Set<Modality>(['epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'radiofrequency_ablation', 'other_injection']);
+const RESPONSE_DECIDES = new Set<Modality>([...modalitiesIn('spinal_procedure'), 'other_injection']);
 const WINDOW_DAYS = 180;
 /** Injections this close together are one series (a viscosupplement course, bilateral or staged blocks): its response is reported after the last. */
 const SERIES_DAYS = 28;
@@ -93,7 +91,7 @@ export const rule: GapRule = {
       const performer = ctx.providerOf(lacking.find((f) => ctx.encounterOf(f)?.kind === 'procedure_note') ?? lacking[0] ?? diaries[0]);
       const who = opinionAddressee(ctx, performer);
       pushTo(lackingByWho, who, {
-        name: humanModality(e.modality === 'other_injection' ? 'injection' : e.modality),
+        name: modalityWords(e.modality === 'other_injection' ? 'injection' : e.modality),
         dates: [...new Set(lacking.map((f) => ctx.dateOf(f)!))], diaryDates: [...new Set(diaries.map((f) => ctx.dateOf(f)!))],
         facts: [...lacking, ...diaries],
       });

@@ -1,14 +1,15 @@
 import type { Encounter, FactOf, Modality } from '../../../model/index.js';
 import { daysBetween } from '../../dates.js';
-import { humanModality, list, makeGap, recordsOffice, shortQuote } from '../helpers.js';
+import { list, makeGap, recordsOffice, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { modalitiesIn, modalityWords } from '../../../model/modalities.js';
 
 /** A sentence that reports an operation as done. */
 const SURGERY_DONE = /\b(?:s\/p|status post|underwent|had (?:an? |the )?(?:\w+ ){0,2}(?:surgery|repair|replacement|fusion|ORIF)|date of surgery|surgery (?:on|date)|(?:performed|done) (?:on )?\d)/i;
 const SURGERY_WORD = /\b(?:ORIF|arthroplasty|TKA|THA|TKR|THR|ACDF|fusion|discectomy|laminectomy|laminotomy|foraminotomy|decompression|arthroscop\w*|menisc\w*|rotator cuff repair|repair|release|tenolysis|capsulotomy|hardware removal|HWR|replacement|surgery)\b/i;
 const NOT_DONE = /\b(?:consider\w*|candidate|recommend\w*|discuss\w*|option|plan\w*|schedul\w*|would|if|may|pre-?op(?:erative)?|hold|risk|declin\w*|family|father|mother)\b/i;
 /** Procedures done in a surgery center or under fluoroscopy, with their own procedure note (office injections are in the visit note). */
-const FACILITY_PROCEDURES = new Set<Modality>(['epidural_injection', 'facet_injection', 'medial_branch_block', 'radiofrequency_ablation', 'si_joint_injection']);
+const FACILITY_PROCEDURES = modalitiesIn('spinal_procedure');
 const FACILITY_WORDS = /\b(?:epidural|ESI|TFESI|ILESI|facet|medial branch|MBB|radiofrequency|ablation|rhizotomy|stellate|sympathetic block|fluoro\w*)\b/i;
 const NOT_A_PROCEDURE = /\b(?:triage|acuity|consider\w*|candidate|request\w*|submitted|planned|schedul\w*)\b|authori[sz]/i;
 /** A full date in the sentence ("06/13/2023", "June 13, 2023"): a month or a year alone cannot be matched to a note. */
@@ -49,7 +50,7 @@ export const rule: GapRule = {
         if (NOT_A_PROCEDURE.test(q)) continue;
         const visitThatDay = encounters.some((e) => e.source !== 'ledger' && e.kind !== 'billing' && e.date && Math.abs(daysBetween(e.date, d)) <= 1);
         if (visitThatDay || documented(d, notes) || seen(d)) continue;
-        missing.push({ what: `${humanModality(f.attributes.modality === 'other_injection' ? 'injection' : f.attributes.modality)} (procedure note)`, date: d, fact: f });
+        missing.push({ what: `${modalityWords(f.attributes.modality === 'other_injection' ? 'injection' : f.attributes.modality)} (procedure note)`, date: d, fact: f });
       }
     }
     if (!missing.length) return [];

@@ -1,12 +1,13 @@
 import type { Modality, Specialty } from '../../../model/index.js';
 import { isAcceptableMedicalSource } from '../../providers.js';
 import { isFunctionalInstrument } from '../../../knowledge/instruments.js';
-import { humanModality, list, makeGap } from '../helpers.js';
+import { list, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
 import { pushTo } from '../../../util/group.js';
 import { daysBetween } from '../../dates.js';
+import { modalitiesIn, modalityWords } from '../../../model/modalities.js';
 
-const THERAPY = new Set<Modality>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'work_conditioning']);
+const THERAPY = modalitiesIn('therapy');
 const THERAPY_SPECIALTY = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic']);
 const ENDED = new Set(['completed', 'discontinued']);
 /** A course this short (an evaluation and a no-show discharge) has nothing to measure change over. */
@@ -43,7 +44,7 @@ export const rule: GapRule = {
       if (startOk && endOk) continue;
       const therapist = own[own.length - 1].provider;
       const missing = [!startOk && 'at the evaluation', !endOk && 'at discharge'].filter(Boolean).join(' or ');
-      pushTo(byTherapist, therapist, `${humanModality(e.modality)} course ${e.firstDate} to ${e.lastDate} (no functional score ${missing})`);
+      pushTo(byTherapist, therapist, `${modalityWords(e.modality)} course ${e.firstDate} to ${e.lastDate} (no functional score ${missing})`);
       evidence.set(therapist, [...(evidence.get(therapist) ?? []), ...own[0].facts.slice(0, 1).flatMap((f) => f.evidence.slice(0, 1)), ...own[own.length - 1].facts.slice(0, 1).flatMap((f) => f.evidence.slice(0, 1))]);
     }
     return [...byTherapist].map(([who, courses]) => makeGap(rule.meta, {

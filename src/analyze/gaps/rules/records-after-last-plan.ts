@@ -1,14 +1,11 @@
 import type { Fact } from '../../../model/index.js';
-import { humanModality, isExaminingEncounter, list, makeGap, quoteOf, recordsOffice } from '../helpers.js';
+import { isExaminingEncounter, list, makeGap, quoteOf, recordsOffice } from '../helpers.js';
 import type { GapRule } from '../types.js';
 import { isForOtherCondition } from '../../../knowledge/relevance.js';
+import { modalitiesIn, modalityWords } from '../../../model/modalities.js';
 
-/** Treatment whose result must be seen in later records. */
-const ACTIVE = new Set([
-  'surgery', 'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection', 'trigger_point_injection',
-  'joint_injection', 'other_injection', 'radiofrequency_ablation', 'spinal_cord_stimulator', 'pain_program',
-  'physical_therapy', 'occupational_therapy', 'work_conditioning', 'psychology', 'surgical_consultation',
-]);
+/** Treatment whose result must be seen in later records: active care and psychotherapy (a chiropractic course runs on without a result note). */
+const ACTIVE = new Set<string>([...modalitiesIn('active'), 'psychology'].filter((m) => m !== 'chiropractic'));
 const CHANGE = new Set(['started', 'switched']);
 const SCHEDULED = /\b(?:schedul\w*|appointment|date of surgery|set for|booked|planned for|awaiting)\b/i;
 const NOT_A_PLAN = /\b(?:if|consider\w*|could|may|might|would|possible|prn|as needed|declin\w*|RFA)\b/i;
@@ -19,9 +16,9 @@ function label(f: Fact): string {
   if (f.type === 'treatment') {
     const a = f.attributes;
     if (a.modality === 'medication') return `${a.drug ?? 'new medication'} (${a.doseChange ?? 'changed'})`;
-    return humanModality(a.subtype ? `${a.modality} (${a.subtype})` : a.modality);
+    return modalityWords(a.subtype ? `${a.modality} (${a.subtype})` : a.modality);
   }
-  if (f.type === 'plan_signal') return f.attributes.signal === 'referral' ? `referral${f.attributes.target ? ` to ${f.attributes.target}` : ''}` : humanModality(f.attributes.target ?? 'new treatment');
+  if (f.type === 'plan_signal') return f.attributes.signal === 'referral' ? `referral${f.attributes.target ? ` to ${f.attributes.target}` : ''}` : modalityWords(f.attributes.target ?? 'new treatment');
   return quoteOf(f).slice(0, 60);
 }
 

@@ -1,15 +1,9 @@
 import type { Modality, Specialty } from '../../../model/index.js';
 import { isAcceptableMedicalSource } from '../../providers.js';
-import { humanModality, list, makeGap, recordsOffice } from '../helpers.js';
+import { list, makeGap, recordsOffice } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { isIn, MODALITIES, modalityWords } from '../../../model/modalities.js';
 
-/** The specialty whose notes and bills document each kind of therapy course. */
-const SPECIALTY_OF: Partial<Record<Modality, Specialty[]>> = {
-  physical_therapy: ['physical_therapy'],
-  occupational_therapy: ['occupational_therapy', 'physical_therapy'],
-  chiropractic: ['chiropractic'],
-  work_conditioning: ['physical_therapy', 'occupational_therapy'],
-};
 const NOT_STARTED = new Set(['recommended', 'planned', 'declined']);
 const DONE = new Set(['performed', 'completed', 'ongoing', 'discontinued']);
 const PLANNED_COUNT = /authori[sz]|approv\w*|certif\w*|prescri\w*|request\w*|\bplan\w*|x ?\d+ ?(?:wks?|weeks)|\d+x\/w/i;
@@ -42,7 +36,8 @@ export const rule: GapRule = {
     const gaps = [];
     const byId = new Map(ctx.asserted.map((f) => [f.id, f]));
     for (const e of ctx.timeline) {
-      const specialties = SPECIALTY_OF[e.modality];
+      // The specialty whose notes and bills document each kind of therapy course.
+      const specialties = isIn(e.modality, 'therapy') ? MODALITIES[e.modality].providedBy : undefined;
       if (!specialties || NOT_STARTED.has(e.status) || !e.firstDate || !e.lastDate) continue;
       const inWindow = (d?: string) => !!d && d >= e.firstDate! && d <= e.lastDate!;
       // The therapist's own notes in the file: only a course with some of them can be missing the rest.
@@ -69,7 +64,7 @@ export const rule: GapRule = {
       const measured = e.outcomeBefore.some((b) => e.outcomeAfter.some((a) => a.instrument === b.instrument));
       if (!billed.size && measured && (e.status === 'completed' || e.status === 'discontinued')) continue;
       const therapist = own[own.length - 1].provider;
-      const course = `${humanModality(e.modality)} course ${e.firstDate} to ${e.lastDate}`;
+      const course = `${modalityWords(e.modality)} course ${e.firstDate} to ${e.lastDate}`;
       const source = billed.size >= stated ? `${billed.size} visits billed in the ledger` : `${stated} visits`;
       gaps.push(makeGap(rule.meta, {
         why: mostlyMissing

@@ -1,7 +1,8 @@
 import type { Fact } from '../../../model/index.js';
-import { datesOf, humanModality, list, makeGap, opinionAddressee, quoteOf, shortQuote } from '../helpers.js';
+import { datesOf, list, makeGap, opinionAddressee, quoteOf, shortQuote } from '../helpers.js';
 import { isForOtherCondition } from '../../../knowledge/relevance.js';
 import type { GapRule } from '../types.js';
+import { modalityWords } from '../../../model/modalities.js';
 
 /** The record says prescribed treatment was not followed. */
 const NOT_FOLLOWED = /\b(?:non-?complian\w*|non-?adheren\w*|not taking|ran out|did not (?:fill|pick up|return|attend|schedule|start)|no-?show\w*|missed (?:appointments?|visits?|sessions?)|unable to (?:afford|attend|get to)|referral closed|closed - unable)\b/i;
@@ -47,7 +48,7 @@ export const rule: GapRule = {
     const without = unique.filter((f) => !withReason.includes(f));
     const latest = unique[unique.length - 1];
     const who = opinionAddressee(ctx, ctx.providerOf(latest));
-    const treatments = [...new Set(unique.filter((f): f is Extract<Fact, { type: 'treatment' }> => f.type === 'treatment').map((f) => f.attributes.drug ?? humanModality(f.attributes.modality)))];
+    const treatments = [...new Set(unique.filter((f): f is Extract<Fact, { type: 'treatment' }> => f.type === 'treatment').map((f) => f.attributes.drug ?? modalityWords(f.attributes.modality)))];
     const quotes = unique.slice(-3).map((f) => `"${shortQuote(f, 90)}"`).join('; ');
     const dates = datesOf(ctx, unique);
     return [makeGap(rule.meta, {
