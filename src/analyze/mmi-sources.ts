@@ -4,6 +4,7 @@
  */
 import type { Encounter, Specialty } from '../model/index.js';
 import { wcStateRule } from '../profiles/wc-states.js';
+import { specialtiesIn } from '../model/specialties.js';
 
 export type SourceRole = 'treating_physician' | 'other_treating' | 'examining' | 'designated_doctor' | 'non_examining';
 
@@ -16,8 +17,8 @@ export const SOURCE_ROLE_LABEL: Record<SourceRole, string> = {
 };
 
 /** Disciplines whose MMI opinion is a treating provider's but not a physician's. */
-const OTHER_TREATING = new Set<Specialty>(['physical_therapy', 'chiropractic', 'occupational_therapy', 'psychology']);
-const EXAMINING = new Set<Specialty>(['ime', 'fce']);
+const OTHER_TREATING = specialtiesIn('therapist');
+const EXAMINING = specialtiesIn('examiner');
 const MID_LEVEL = /\b(?:NP|FNP|APRN|PA|PA-C|RN)\b/;
 /** A review of the file by someone who never saw the claimant: a peer review, records review, or state agency consultant. */
 const NON_EXAMINING = /\b(?:peer review|(?:medical )?records? review|file review|paper review)\b(?![^\n]{0,40}\band (?:an? )?(?:physical )?exam)|\b(?:no examination|not examined|did not examine|without (?:an )?examination|non-?examining)\b/i;

@@ -10,6 +10,7 @@ import { isForOtherCondition } from '../knowledge/relevance.js';
 import { palliativeCare } from './palliative.js';
 import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 import { modalitiesIn } from '../model/modalities.js';
+import { specialtiesIn } from '../model/specialties.js';
 
 type Treatment = FactOf<'treatment'>;
 type Statement = FactOf<'mmi_statement'>;
@@ -175,7 +176,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
 
 const PROCEDURE_KINDS = new Set(['procedure_note', 'operative_report']);
 const PROCEDURES = modalitiesIn('procedure');
-const REPORTING_DISCIPLINES = new Set<Specialty>(['psychology', 'psychiatry', 'physical_therapy', 'occupational_therapy', 'chiropractic']);
+const REPORTING_DISCIPLINES = new Set<Specialty>([...specialtiesIn('therapy'), ...specialtiesIn('mental_health')]);
 
 /** Fewer treating visits than this cannot show a course of care (the pattern MMI is inferred from). */
 const MIN_TREATING_VISITS = 3;
@@ -207,7 +208,7 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
 }
 
 /** Disciplines whose own visits are the active care itself, not a physician's review of the plan. */
-const THERAPY_SPECIALTIES = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic']);
+const THERAPY_SPECIALTIES = specialtiesIn('therapy');
 /** What a maintenance visit carries on with: medication, a home program, a device. */
 const CARRIED_ON = modalitiesIn('carried_on');
 

@@ -1,5 +1,6 @@
 /** Provider labels for analysis sentences, and who counts as an acceptable medical source or a treating specialty. */
 import type { Encounter, Provider, Specialty } from '../model/index.js';
+import { specialtyIs } from '../model/specialties.js';
 
 const SPECIALTY_WORDS: Record<Specialty, string> = {
   primary_care: 'primary care', physical_therapy: 'physical therapy', chiropractic: 'chiropractic',
@@ -64,9 +65,8 @@ export function providerDirectory(encounters: Encounter[]): (enc: Encounter | un
   const specialtyCounts = new Map<string, Map<Specialty, number>>();
   // A physician who writes a note about therapy or an FCE is still the physician: those labels belong to therapists.
   const physician = (e: Encounter) => /\b(?:MD|M\.D\.|DO|D\.O\.)\b/.test(e.provider.credential ?? e.provider.name ?? '');
-  const THERAPIST_LABELS = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'fce', 'psychology']);
   for (const e of named) {
-    if (e.specialty === 'unknown' || e.specialty === 'other' || (physician(e) && THERAPIST_LABELS.has(e.specialty))) continue;
+    if (e.specialty === 'unknown' || e.specialty === 'other' || (physician(e) && (specialtyIs(e.specialty, 'therapist') || specialtyIs(e.specialty, 'not_acceptable_source')))) continue;
     const key = nameWords(e.provider.name!).join(' ');
     const counts = specialtyCounts.get(key) ?? new Map<Specialty, number>();
     counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
@@ -89,10 +89,6 @@ export function providerDirectory(encounters: Encounter[]): (enc: Encounter | un
 // 20 CFR 404.1502(a) / SSA handbook 0615: acceptable medical sources. PTs and chiropractors are not.
 const AMS_CREDENTIAL = /^(md|do|mbbs|pa|pa-c|np|aprn|fnp|fnp-c|dnp|crnp|phd|psyd|dpm|od|ccc-slp|slp|aud|audd)$/i;
 const NON_AMS_CREDENTIAL = /^(pt|dpt|pta|mpt|dc|ot|otr|otr\/l|cota|lmt|lac|l\.ac|atc|lcsw|lpc|rn|lpn|ma)$/i;
-const AMS_SPECIALTIES: Specialty[] = [
-  'primary_care', 'pain_management', 'orthopedic_surgery', 'neurosurgery', 'radiology', 'neurology',
-  'psychology', 'psychiatry', 'ime', 'occupational_medicine', 'physiatry', 'emergency',
-];
 
 /** Whether SSA would treat the encounter's author as an acceptable medical source; undefined when unknown. */
 export function isAcceptableMedicalSource(enc: Encounter | undefined): boolean | undefined {
@@ -101,8 +97,8 @@ export function isAcceptableMedicalSource(enc: Encounter | undefined): boolean |
   if (creds.some((c) => AMS_CREDENTIAL.test(c))) return true;
   if (creds.some((c) => NON_AMS_CREDENTIAL.test(c))) return false;
   if (/^dr\.?\s/i.test(enc.provider.name ?? '') && enc.specialty !== 'chiropractic' && enc.specialty !== 'physical_therapy') return true;
-  if (AMS_SPECIALTIES.includes(enc.specialty)) return true;
-  if (['physical_therapy', 'chiropractic', 'occupational_therapy', 'fce'].includes(enc.specialty)) return false;
+  if (specialtyIs(enc.specialty, 'acceptable_source')) return true;
+  if (specialtyIs(enc.specialty, 'not_acceptable_source')) return false;
   return undefined;
 }
 

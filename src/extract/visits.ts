@@ -1,7 +1,8 @@
 import type { Encounter, EncounterKind, FactOf, Modality, Specialty } from '../model/index.js';
 import { sessionOfSpecialty } from '../model/modalities.js';
+import { specialtiesIn } from '../model/specialties.js';
 
-const SURGICAL = new Set<Specialty>(['orthopedic_surgery', 'neurosurgery']);
+const SURGICAL = specialtiesIn('surgical');
 /** Reports that are not treatment visits even when a therapist or surgeon writes them. */
 const NOT_A_VISIT = new Set<EncounterKind>(['imaging', 'emg', 'ime', 'impairment_rating', 'fce', 'medical_source_statement', 'work_status_note', 'billing', 'procedure_note', 'operative_report']);
 /** Words that make a surgeon's note a consultation rather than a post-operative check. */

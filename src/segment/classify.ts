@@ -1,6 +1,7 @@
 /** Specialty and encounter-kind classification of a note from its header, body words and credentials. */
 import type { EncounterKind, Specialty } from '../model/index.js';
 import { compileLexicon, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
+import { specialtiesIn } from '../model/specialties.js';
 
 interface SpecialtyEntry { id: Specialty; patterns: string[]; body: string[]; credentials: string[] }
 interface KindEntry { id: EncounterKind; patterns: string[] }
@@ -13,7 +14,7 @@ const byCredential = new Map<string, Specialty>();
 for (const s of data.specialties) for (const c of s.credentials) byCredential.set(c.toUpperCase(), s.id);
 
 /** Disciplines a physician never practises as the note's author (a pain physician's note on CBT is still a physician's). */
-const THERAPIST_DISCIPLINES = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'psychology']);
+const THERAPIST_DISCIPLINES = specialtiesIn('therapist');
 
 /** Words only an electrodiagnostic report uses together. */
 const EMG_CUES = /\b(?:EMG|NCS|nerve conduction|needle (?:EMG|examination)|motor unit|sensory response|fibrillations?|positive sharp waves|distal latenc(?:y|ies)|conduction velocit(?:y|ies))\b/gi;

@@ -5,11 +5,12 @@
  * to other papers (IME, imaging, FCE) do not stick to a treating author's visit notes.
  */
 import type { Encounter, EncounterKind, Specialty } from '../model/index.js';
+import { specialtiesIn } from '../model/specialties.js';
 
 /** Specialties a visit note's words can suggest without the author practising them. */
 const BORROWED = new Set<Specialty>(['ime', 'fce', 'radiology', 'unknown', 'other']);
 /** Disciplines a physician never practises as the note's author (a pain doctor's note about CBT is still a pain doctor's). */
-const THERAPIST = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic', 'psychology']);
+const THERAPIST = specialtiesIn('therapist');
 const PHYSICIAN = /\b(?:M\.?D|D\.?O)\b/;
 const BORROWED_KINDS = new Set<EncounterKind>(['ime', 'imaging', 'fce', 'emg']);
 /** Disciplines a majority vote never imposes on an author's other notes. */

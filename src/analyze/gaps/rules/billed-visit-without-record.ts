@@ -3,6 +3,7 @@ import { daysBetween } from '../../dates.js';
 import { list, makeGap, NOT_AN_OPINION_SOURCE, recordsOffice } from '../helpers.js';
 import type { GapRule } from '../types.js';
 import { pushTo } from '../../../util/group.js';
+import { specialtiesIn } from '../../../model/specialties.js';
 
 /** Dates named in one request; the rest are counted, and every billed row is still cited. */
 const MAX_DATES_NAMED = 12;
@@ -22,7 +23,7 @@ const IMAGING_BILLER = /\b(?:imaging|radiology|MRI|diagnostic)\b/i;
 /** CPT 70010-79999: diagnostic radiology. */
 const IMAGING_CODE = /^7\d{4}\b/;
 const THERAPY_BILLER = /\b(?:physical therapy|PT|rehab\w*|sports|chiropractic|chiro|hand therapy|aquatic)\b/i;
-const THERAPY = new Set(['physical_therapy', 'occupational_therapy', 'chiropractic']);
+const THERAPY = specialtiesIn('therapy');
 
 /** Words that name this biller rather than any clinic ("hedwig", "allentown", "lehigh"). */
 const GENERIC = new Set(['medical', 'center', 'centre', 'health', 'healthcare', 'services', 'hospital', 'group', 'associates', 'clinic', 'physicians', 'physician', 'regional', 'family', 'medicine', 'occupational', 'orthopaedic', 'orthopedic', 'sports', 'therapy', 'physical', 'surgery', 'surgical', 'imaging', 'radiology', 'pavilion', 'institute', 'specialists', 'partners', 'community', 'general', 'memorial', 'county', 'valley']);

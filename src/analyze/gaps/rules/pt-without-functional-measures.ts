@@ -6,9 +6,10 @@ import type { GapRule } from '../types.js';
 import { pushTo } from '../../../util/group.js';
 import { daysBetween } from '../../dates.js';
 import { modalitiesIn, modalityWords } from '../../../model/modalities.js';
+import { specialtiesIn } from '../../../model/specialties.js';
 
 const THERAPY = modalitiesIn('therapy');
-const THERAPY_SPECIALTY = new Set<Specialty>(['physical_therapy', 'occupational_therapy', 'chiropractic']);
+const THERAPY_SPECIALTY = specialtiesIn('therapy');
 const ENDED = new Set(['completed', 'discontinued']);
 /** A course this short (an evaluation and a no-show discharge) has nothing to measure change over. */
 const MIN_SESSIONS = 3;

@@ -1,8 +1,9 @@
 import type { Fact } from '../../../model/index.js';
 import { isExaminingEncounter, makeGap } from '../helpers.js';
 import type { GapContext, GapRule } from '../types.js';
+import { specialtiesIn } from '../../../model/specialties.js';
 
-const SURGICAL_SPECIALTIES = new Set(['orthopedic_surgery', 'neurosurgery']);
+const SURGICAL_SPECIALTIES = specialtiesIn('surgical');
 /** The provider is known as a surgeon across the record, not one note filed under a surgical heading. */
 const SURGEON_LABEL = /\b(?:orthopedic surgery|neurosurgery|surg\w*)\b/i;
 

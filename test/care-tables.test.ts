@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ModalitySchema } from '../src/model/fact.js';
+import { specialtiesIn, specialtyIs } from '../src/model/specialties.js';
 import { isIn, MODALITIES, modalitiesIn, modalityWords, sessionOfSpecialty } from '../src/model/modalities.js';
 
 describe('the modality table', () => {
@@ -25,5 +26,16 @@ describe('the modality table', () => {
     expect(sessionOfSpecialty('occupational_therapy')).toBe('occupational_therapy');
     expect(sessionOfSpecialty('psychology')).toBe('psychology');
     expect(sessionOfSpecialty('primary_care')).toBeUndefined();
+  });
+});
+
+describe('the specialty table', () => {
+  it.each([
+    ['physical_therapy', 'therapy', true], ['psychology', 'therapy', false], ['psychology', 'therapist', true],
+    ['neurosurgery', 'surgical', true], ['fce', 'acceptable_source', false], ['ime', 'examiner', true], ['chiropractic', 'not_acceptable_source', true],
+  ] as const)('%s is %s: %s', (s, c, yes) => expect(specialtyIs(s, c)).toBe(yes));
+  it('every therapy discipline is a therapist, and no discipline is both an acceptable source and not one', () => {
+    for (const s of specialtiesIn('therapy')) expect(specialtyIs(s, 'therapist')).toBe(true);
+    for (const s of specialtiesIn('acceptable_source')) expect(specialtyIs(s, 'not_acceptable_source')).toBe(false);
   });
 });
