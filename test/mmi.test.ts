@@ -379,4 +379,18 @@ describe('MMI: the maintenance phase, read as a reviewer reads it', () => {
   it('a like-for-like drug substitution does not restart the phase', () => {
     expect(run(closedByConsult('2023-09-18')()).mmi).toMatchObject({ status: 'implied', date: '2022-12-19' });
   });
+  it.each([
+    ['a short course for a flare', DR_LEE, 'Rx methocarbamol 500 mg q8h prn x 5 days #15 (hold cyclobenzaprine).'],
+    ['a Medrol Dosepak', DR_LEE, 'Start Medrol dose pack for the flare.'],
+    ['an emergency visit\'s prescription', { name: 'Dr. Ortiz', specialty: 'emergency', kind: 'emergency_visit' }, 'Start methocarbamol 500 mg TID.'],
+  ] as const)('%s does not restart the phase', (_what, who, quote) => {
+    const b = closedByConsult()();
+    b.visit('2023-10-02', who).fact('treatment', { modality: 'medication', drug: 'methocarbamol', doseChange: 'started', status: 'ongoing' }, quote);
+    expect(run(b).mmi).toMatchObject({ status: 'implied', date: '2022-12-19' });
+  });
+  it('a new drug for the condition does restart it', () => {
+    const b = closedByConsult()();
+    b.visit('2023-10-02', DR_LEE).fact('treatment', { modality: 'medication', drug: 'duloxetine', doseChange: 'started', status: 'ongoing' }, 'Start duloxetine 30 mg daily.');
+    expect(run(b).mmi.date).not.toBe('2022-12-19');
+  });
 });

@@ -78,3 +78,16 @@ describe('visit headings framed by rules', () => {
     expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-06-14', '2022-06-28', '2022-07-19']);
   });
 });
+
+describe('maintenance plans as a clinic writes them', () => {
+  it.each([
+    ['Treatment: Continue all meds, refills x 3.', 'continue_current_management'],
+    ['2. Chronic pain - stable on current regimen.', 'continue_current_management'],
+    ['Fo1low Up: 3 months', 'return_to_clinic'],
+  ])('%s', (text, signal) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain(signal);
+  });
+  it('"continue all meds" does not swallow a new one', () => {
+    expect(of('Continue PT 2x/wk for 4 more weeks.', 'plan_signal').map((f) => f.attributes.signal)).not.toContain('continue_current_management');
+  });
+});

@@ -1,5 +1,5 @@
 /** MMI assessment: explicit statements first, else inference from plateaued measures and winding-down care. */
-import type { Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
+import type { Encounter, Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
 import { ModalitySchema } from '../model/index.js';
 import type { CaseContext, Visit } from './case-context.js';
 import { evidenceOf, isTreatingVisit, NOT_CONDITION_CARE } from './case-context.js';
@@ -9,7 +9,7 @@ import { trendsOf } from './trajectory.js';
 import { isForOtherCondition } from '../knowledge/relevance.js';
 import { palliativeCare } from './palliative.js';
 import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
-import { modalitiesIn } from '../model/modalities.js';
+import { modalitiesIn, modalityWords } from '../model/modalities.js';
 import { specialtiesIn } from '../model/specialties.js';
 
 type Treatment = FactOf<'treatment'>;
@@ -170,8 +170,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const isLapsed = lapseTest(ctx, maintenanceVisits(ctx));
   // An emergency or urgent-care discharge plan ("needs new referral to spine clinic; follow up with PCP") hands the
   // claimant back to whoever treats; it is not a plan of treatment that keeps MMI open.
-  const fromEmergency = (a: ActiveEvent) => { const e = ctx.encounterOf(a.fact); return e?.kind === 'emergency_visit' || e?.specialty === 'emergency'; };
-  return out.filter((a) => !a.open || (!isLapsed(a) && !fromEmergency(a))).sort((a, b) => a.date.localeCompare(b.date));
+  return out.filter((a) => !a.open || (!isLapsed(a) && !emergencyCare(ctx.encounterOf(a.fact)))).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 const PROCEDURE_KINDS = new Set(['procedure_note', 'operative_report']);
@@ -182,12 +181,18 @@ const REPORTING_DISCIPLINES = new Set<Specialty>([...specialtiesIn('therapy'), .
 const MIN_TREATING_VISITS = 3;
 
 const MED_CHANGES = new Set(['started', 'increased', 'switched']);
+/** An emergency department or urgent-care visit. */
+function emergencyCare(e: Encounter | undefined): boolean {
+  return e?.kind === 'emergency_visit' || e?.specialty === 'emergency';
+}
+
 /** Statuses of care actually given. */
 const GIVEN = new Set(['performed', 'completed', 'ongoing', 'discontinued']);
 /** A record with this few treating visits and no care given cannot show where the condition is heading. */
 const THIN_RECORD_VISITS = 4;
 /** Plan words that close active care at the visit that states them. */
 const CLOSING_SIGNALS = new Set(['no_further_treatment', 'maintenance_care', 'continue_current_management', 'not_surgical_candidate']);
+const FLARE_COURSE = /\bx\s*\d{1,2}\s*d(?:ays?)?\b|\bfor\s+\d{1,2}\s+days\b|\bdose\s?pa?c?k\b|\btaper(?:ing)? (?:pack|course)\b/i;
 const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
 
 /**
@@ -197,8 +202,11 @@ const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
 export function treatmentChanges(ctx: CaseContext): Fact[] {
   // A new blood-pressure or cholesterol drug is not a change in treatment of the claimed impairment.
   // A like-for-like substitution ("methocarbamol for tizanidine - dry mouth") keeps the regimen; it changes nothing.
+  // A flare's short course ("methocarbamol x 5 days", a Medrol Dosepak) or an emergency visit's prescription treats the
+  // flare and leaves the regimen as it was.
+  const flareCare = (f: Fact) => FLARE_COURSE.test(f.evidence[0]?.quote ?? '') || emergencyCare(ctx.encounterOf(f));
   const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && !isForOtherCondition(f)
-    && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? ''));
+    && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment') return false;
     const m = targetModality(f.attributes.target);
@@ -619,7 +627,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     let confidence = 0.5;
     const priorActive = ctx.of('treatment', true).filter((f) => ACTIVE_MODALITIES.has(f.attributes.modality) && (!first || (ctx.dateOf(f) ?? '') < first.date));
     if (priorActive.length) {
-      const kinds = [...new Set(priorActive.map((f) => `${f.attributes.modality.replace(/_/g, ' ')}${f.attributes.status === 'declined' ? ' (declined)' : ''}`))];
+      const kinds = [...new Set(priorActive.map((f) => `${modalityWords(f.attributes.modality)}${f.attributes.status === 'declined' ? ' (declined)' : ''}`))];
       reasons.push(reason(`Active treatment came first (${kinds.join(', ')})${lastActive ? `; the last active step was ${lastActive.what} (${when(ctx, lastActive.fact)})` : ''}.`, lastActive ? [lastActive.fact] : priorActive.slice(-1)));
       confidence += 0.05;
     } else {
