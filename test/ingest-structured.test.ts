@@ -151,6 +151,16 @@ describe('billing ledgers', () => {
     expect(encounters.map((e) => [e.date, e.provider.name, e.billing!.map((b) => b.code)])).toEqual([['2023-08-15', 'LAKE ERIE ORTHOPAEDIC', ['99204']]]);
   });
 
+  it('a paralegal\'s specials summary: a title line without commas above a "DOS From" header', () => {
+    const csv = [
+      'DOE & ROE CO. LPA - MEDICAL SPECIALS SUMMARY - Doe v. Roe Apartments - prepared 05/15/2024 (paralegal)',
+      'Provider,DOS From,DOS To,Description,CPT/HCPCS,Dx,Billed,Health Plan Paid',
+      'Valley Medical Center,01/21/2022,01/21/2022,"ED facility - level 4 visit; XR ankle 3V",99284; 73610,S82.852A,5284.00,2118.40',
+    ].join('\n');
+    const { encounters } = readCsvLedger('d10', 'specials.csv', Buffer.from(csv), undefined).structured!;
+    expect(encounters.map((e) => [e.date, e.provider.name])).toEqual([['2022-01-21', 'Valley Medical Center']]);
+  });
+
   it('CSV rows → dated billing encounters, treatment facts from the CPT table, row-span evidence', () => {
     const doc = readCsvLedger('d2', 'ledger.csv', Buffer.from(LEDGER), '12F');
     const { encounters, facts } = doc.structured!;
@@ -235,6 +245,7 @@ describe('billing ledgers', () => {
   });
 
   it('reads billing-system abbreviations (Svc Dt, Proc, Amt, Ins Pd, Pt Bal)', () => {
+    expect(mapHeaders(['Provider', 'DOS From', 'DOS To', 'Description', 'CPT/HCPCS']).date).toBe(1);
     expect(mapHeaders(['Svc Dt', 'Rendering Provider', 'Proc', 'Proc Desc', 'Dx1', 'Amt', 'Ins Pd', 'Pt Bal']))
       .toEqual({ date: 0, provider: 1, code: 2, description: 3, icd10: 4, charge: 5, paid: 6, balance: 7 });
     expect(mapHeaders(['Serv Dt', 'Proc Cd', 'Pmt'])).toEqual({ date: 0, code: 1, paid: 2 });

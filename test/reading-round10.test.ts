@@ -66,6 +66,12 @@ describe('what kind of paper it is', () => {
   ])('%s', (text, kind) => {
     expect(classifyDocument(textDoc(text)).kind).toBe(kind);
   });
+  it.each([
+    '07_Ortho_Narrative_Letter_to_Counsel_Okafor_04-10-2023.txt', 'Narrative report for attorney - Dr Doe.txt',
+  ])('a treating surgeon\'s letter named for its addressee is clinical: %s', (file) => {
+    const doc = { ...textDoc('SCIOTO ORTHOPAEDIC & SPORTS MEDICINE, INC.\nNathaniel Doe, MD - Foot & Ankle\n\nApril 10, 2023\n\nCatherine Roe, Esq.\nRoe & Vance Co., LPA\n\nDear Ms. Roe:\nI have treated Ms. Doe since 01/24/2022.\n'), file };
+    expect(classifyDocument(doc).role).toBe('clinical');
+  });
   it('an Illinois Section 12 report is an examiner\'s opinion (by its file name)', () => {
     const doc = { ...textDoc('SALT CREEK ORTHOPAEDICS\nHoward Doe, MD\n\nAugust 29, 2023\n\nRE: SECTION 12 EXAMINATION\nI examined Mr. Roe on 08/22/2023.\n'), file: '09_Section 12 Report - Doe.txt' };
     expect(classifyDocument(doc)).toMatchObject({ role: 'examining' });
@@ -89,5 +95,41 @@ describe('maintenance plans as a clinic writes them', () => {
   });
   it('"continue all meds" does not swallow a new one', () => {
     expect(of('Continue PT 2x/wk for 4 more weeks.', 'plan_signal').map((f) => f.attributes.signal)).not.toContain('continue_current_management');
+  });
+});
+
+describe('state words for MMI', () => {
+  it.each([
+    ['In my opinion he reached a healing plateau as of today, 02/06/2023.', 'mmi', '2023-02-06'],
+    ['End of healing 02/01/2023.', 'mmi', '2023-02-01'],
+    ['He has not reached a healing plateau.', 'not_at_mmi', undefined],
+    ['Want another 6-8 wks of medication + HEP before setting end of healing.', 'not_at_mmi', undefined],
+  ])('%s', (text, kind, date) => {
+    const [f] = of(text, 'mmi_statement').filter((s) => s.temporality === 'current');
+    expect(f.attributes).toMatchObject({ kind, ...(date ? { mmiDate: date } : {}) });
+  });
+});
+
+describe('MMI for one body part while another is still treated', () => {
+  const partial = (text: string) => of(text, 'mmi_statement').filter((f) => f.attributes.kind === 'mmi' && f.temporality === 'current');
+  it.each([
+    'Knee has reached MMI - permanency evaluation performed today (right knee only).\nBack: awaiting surgery authorization. Lumbar spine NOT at MMI.',
+    'MMI: [X] Yes - right knee only (C-4.3 filed 01/10/2024)   [X] No - lumbar spine',
+    'Body parts: low back (R knee - MMI 01/10/2024, C-4.3 on file)\nPLAN: Surgery 05/21/2024.\nMMI:  Lumbar spine [X] No - active treatment, surgery scheduled.   Right knee [X] Yes (01/10/2024).',
+    'DIAGNOSES: M51.17 disc disorder; R knee s/p partial medial meniscectomy (S83.241D) - at MMI.\nMMI:  Lumbar spine [X] No - active treatment.',
+  ])('%s', (text) => expect(partial(text)).toEqual([]));
+  it.each([
+    'He has reached maximum medical improvement for the lumbar spine.',
+    'Right knee - at MMI. Lumbar spine - at MMI.',
+  ])('an MMI for every part named is still one: %s', (text) => expect(partial(text).length).toBeGreaterThan(0));
+});
+
+describe('a report series split at its dated exam lines', () => {
+  it('"Exam 12/14/2022  Body parts: …" opens a visit', () => {
+    const text = "DOCTOR'S PROGRESS REPORT (C-4.2) - DOE, JOHN - WCB G1\n\nExam 12/14/2022  Body parts: R knee; low back.\n Plan: PT.   MMI: [X] No  [ ] Yes\n\nExam 01/18/2023  Body parts: R knee; low back.\n Plan: Continue PT.   MMI: [X] No  [ ] Yes\n";
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-12-14', '2023-01-18']);
+  });
+  it('"Exam: unchanged" in a note is not a visit line', () => {
+    expect(splitEncounters(textDoc('OFFICE VISIT 03/01/2023\nS: better.\n\nExam: unchanged.\n')).map((e) => e.date)).toEqual(['2023-03-01']);
   });
 });

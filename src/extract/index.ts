@@ -102,8 +102,10 @@ function bindToForm(f: Fact, marks: FormMarks): Fact | undefined {
     if (f.attributes.kind === 'plateau') return reading.answer === 'yes' ? f : undefined;
     const stated = /permanent|P\s?&\s?S/i.test(ev.quote) ? 'permanent_and_stationary' : 'mmi';
     // The question mark, the "Next visit" field beside it, the form's own wording: a marked box is the answer, an assertion.
-    const context = f.context.filter((c) => c.category !== 'hypothetical');
-    const temporality = f.temporality === 'hypothetical' ? 'current' : f.temporality;
+    // A part-only answer ("[X] Yes - right knee only   [X] No - lumbar spine") stays partial.
+    const partial = f.context.some((c) => c.trigger.startsWith('partial'));
+    const context = partial ? f.context : f.context.filter((c) => c.category !== 'hypothetical');
+    const temporality = f.temporality === 'hypothetical' && !partial ? 'current' : f.temporality;
     return { ...f, negated: false, temporality, context, attributes: { ...f.attributes, kind: reading.answer === 'yes' ? stated : 'not_at_mmi' } };
   }
   return reading.answer === 'yes' ? { ...f, negated: false } : { ...f, negated: true, context: [...f.context, cue] };

@@ -49,8 +49,18 @@ const SLU = /\b(\d{1,3}(?:\.\d)?)\s*%\s*(?:SLU|schedule(?:d)? loss of use)\b|\b(
 const ORDINAL: Record<string, string> = { third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th' };
 
 /** Sides or parts named in one MMI sentence: "right upper extremity at MMI …; left not at MMI". */
-const PARTIAL_MMI = /\b(?:right|left|upper|lower|cervical|lumbar|shoulder|knee|wrist|hand|elbow|hip|extremity|side)\b[^;.]{0,40}\b(?:at|not at)\s+(?:MMI|maximum)/i;
+const PARTIAL_MMI = /\b(?:right|left|upper|lower|cervical|lumbar|shoulder|knee|wrist|hand|elbow|hip|extremity|side)\b(?:[^;.]|\.(?=\S)){0,60}\b(?:at|not at)\s+(?:MMI|maximum)/i;
 const SIDE_NAMED = /^\W*(?:right|left)\b|\bfor the (?:right|left)\b/i;
+const PART = String.raw`(?:right|left|R|L|bilateral|cervical|thoracic|lumbar|low back|neck|spine|shoulder|knee|ankle|foot|wrist|hand|elbow|hip|extremity|arm|leg)`;
+/** "R knee - MMI 01/10/2024", "MMI for the lumbar spine", "right knee only": an MMI said of one body part. */
+const PART_QUALIFIED = new RegExp(String.raw`\b${PART}\b[ \t]*(?:-|–|:|\bis at\b|\bhas reached\b|\breached\b)[ \t]*(?:MMI|maximum)|\b(?:MMI|maximum medical improvement|P&S)\b[^.;\n]{0,40}\b(?:for|of) (?:the |her |his )?${PART}\b|\b${PART}\b[^.;\n]{0,15}\bonly\b`, 'i');
+/** A report that limits itself to one part: "Body part(s) evaluated on this report: RIGHT KNEE only". */
+const SCOPE_ONLY = /\b(?:body parts?(?:\(s\))?|evaluated|rated)\b[^\n]{0,60}\bonly\b/i;
+const PART_NEAR = new RegExp(String.raw`\b${PART}\b`, 'i');
+/** A form's MMI line marked No for a named part: "MMI:  Lumbar spine [X] No", "Has patient reached MMI? [X] No (lumbar)". */
+const MARKED_NO_PART = new RegExp(String.raw`(?:MMI|maximum medical improvement)[^\n]{0,40}(?:\b${PART}\b[^\n]{0,20}\[\s*[Xx✓✔]\s*\]\s*No\b|\[\s*[Xx✓✔]\s*\]\s*No\b[^\n]{0,30}\b${PART}\b)`, 'i');
+/** Both answers marked on one MMI line: "MMI: [X] Yes - right knee only   [X] No - lumbar spine". */
+const BOTH_MARKED = /\[\s*[Xx✓✔]\s*\]\s*Yes\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*No\b|\[\s*[Xx✓✔]\s*\]\s*No\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*Yes\b/i;
 const RETROSPECTIVE = /\b(?:to have|would have|should have|must have|will have)\s+(?:reached|attained|achieved|been at)\b/i;
 
 /** The first words in the sentence that make a mention of MMI something other than a statement of it. */
@@ -135,10 +145,16 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     // An MMI opinion taken back is a statement that the claimant is no longer at MMI.
     if (withdrawn && !not && base.temporality === 'current' && (kind === 'mmi' || kind === 'permanent_and_stationary')) kind = 'not_at_mmi';
     // "right upper extremity at MMI as of 02/08/2024; left not at MMI - surgery pending": one part is, the injury is not.
+    // A part-qualified MMI is partial when another part is said not to be at MMI, in the sentence or close by.
     const notAtIn = (text: string) => mmi.match(text).some((x) => x.entry.id === 'not_at_mmi');
+    const notAtPartIn = (text: string) => MARKED_NO_PART.test(text)
+      || mmi.match(text).some((x) => x.entry.id === 'not_at_mmi' && PART_NEAR.test(text.slice(Math.max(0, x.start - 60), x.end + 60)));
     const nearby = () => sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 300), Math.min(sent.encounter.end, sent.end + 300));
-    if ((kind === 'mmi' || kind === 'permanent_and_stationary') && base.temporality === 'current' && (PARTIAL_MMI.test(sent.text) || SIDE_NAMED.test(sent.text))
-      && (notAtIn(sent.text) || (SIDE_NAMED.test(sent.text) && notAtIn(nearby())))) {
+    const visit = () => sent.doc.text.slice(sent.encounter.start, sent.encounter.end);
+    const qualified = PARTIAL_MMI.test(sent.text) || SIDE_NAMED.test(sent.text) || PART_QUALIFIED.test(sent.text);
+    if ((kind === 'mmi' || kind === 'permanent_and_stationary') && base.temporality === 'current'
+      && ((qualified && (notAtIn(sent.text) || BOTH_MARKED.test(sent.text) || notAtPartIn(visit()) || (SIDE_NAMED.test(sent.text) && notAtIn(nearby()))))
+        || (SCOPE_ONLY.test(nearby()) && notAtPartIn(nearby())))) {
       base.temporality = 'hypothetical';
       base.context = [...base.context, { category: 'hypothetical', trigger: 'partial: another part is not at MMI', start: sent.start, end: sent.start }];
     }

@@ -11,7 +11,7 @@ type Field = 'date' | 'category' | 'provider' | 'code' | 'modifier' | 'icd10' | 
 
 /** Header synonyms, most specific first; each column is claimed by the first field whose pattern matches. */
 const HEADERS: [Field, RegExp][] = [
-  ['date', /^(date of service|dates? of (svc|serv)|dos|(service|svc|serv) (dates?|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|visit (date|dt)|date|dt)$/],
+  ['date', /^(date of service|dates? of (svc|serv)|dos|(service|svc|serv) (dates?|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|dos (from|start|begin)|visit (date|dt)|date|dt)$/],
   ['category', /^((pay(ment)?|txn|transaction|benefit|line) )?(type|category|class)$/],
   ['modifier', /^(mod|modifiers?|mod\d)$/],
   ['icd10', /icd|diagnos|^dx/],
@@ -132,8 +132,9 @@ interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[] }
 
 /** One page (sheet) of ledger text → billing encounters (one per date and provider) and treatment facts. */
 function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: number; f: number }): void {
-  const firstLine = doc.text.slice(page.start, doc.text.indexOf('\n', page.start) < 0 ? page.end : doc.text.indexOf('\n', page.start));
-  const delim = [',', '\t', ';', '|'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0];
+  // The delimiter is the one the opening lines use most (a title line above the header may have none).
+  const head = doc.text.slice(page.start, page.end).split('\n', 5).join('\n');
+  const delim = [',', '\t', ';', '|'].sort((a, b) => head.split(b).length - head.split(a).length)[0];
   const rows = scanCsv(doc.text, page.start, page.end, delim);
   const where = doc.pages.length > 1 ? `sheet ${page.n}: ` : '';
   // The header is the first row that names a date column (exports often start with title lines).

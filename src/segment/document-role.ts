@@ -36,11 +36,15 @@ const TITLE_LINES = 6;
 /** How far down a letter its own title is looked for (below letterhead, date, addressee and RE block). */
 const LETTER_TITLE_CHARS = 2500;
 
-/** File name words, split at separators and case changes ("LifeCarePlanner_Records" → "life care planner records"). */
+/** "Narrative Letter to Counsel", "Report for Attorney": whom the paper was sent to, which says nothing of who wrote it. */
+const ADDRESSEE = /\b(?:to|for)\s+(?:the\s+)?(?:plaintiff'?s?\s+|defense\s+|claimant'?s?\s+)?(?:counsel|attorney|atty|lawyer|adjuster|carrier|insurer)\b/gi;
+
+/** File name words, split at separators and case changes ("LifeCarePlanner_Records" → "life care planner records"), addressee dropped. */
 function fileWords(file: string): string {
   return path.basename(file, path.extname(file))
     .replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/[_\-.]+/g, ' ');
+    .replace(/[_\-.]+/g, ' ')
+    .replace(ADDRESSEE, ' ');
 }
 
 /** [start, end) of the title zone: the first non-banner lines of the document. */

@@ -56,6 +56,7 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   String.raw`^[ \t\f]*(?:encounter|visit|office visit|clinic visit|follow[- ]?up(?: visit)?|progress note|(?:telephone|phone|tele-?health|video|nurse|portal)[ \t]+(?:encounter|call|note|visit|message))(?:[ \t]*#[ \t]*\d+)?[ \t]*[:#-]?[ \t]*(${DATE_SHAPE})\b`,
   'gim',
 );
+const EXAM_LEAD_HEADER = new RegExp(String.raw`^[ \t\f]*exam(?:ination)?[ \t]+(${DATE_SHAPE})(?=[ \t]{2,}|[ \t]*$)`, 'gim');
 const TITLE_WORD = /\b(?:new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
 const VISIT_TITLE = /\b(?:new (?:patient|pt)|visit|management|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
@@ -143,6 +144,11 @@ function findHeaders(original: string): Header[] {
   for (const m of text.matchAll(KEYWORD_LEAD_HEADER)) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
+  }
+  // "Exam 12/14/2022  Body parts: R knee; low back.": a dated exam line opening a block of a report series.
+  for (const m of text.matchAll(EXAM_LEAD_HEADER)) {
+    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    if (opensBlock(text, ls)) add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }
   for (const m of text.matchAll(TITLE_HEADER)) {
     if (!TITLE_WORD.test(m[1]) || NOT_SERVICE.test(m[1])) continue;
