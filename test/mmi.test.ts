@@ -394,3 +394,14 @@ describe('MMI: the maintenance phase, read as a reviewer reads it', () => {
     expect(run(b).mmi.date).not.toBe('2022-12-19');
   });
 });
+
+describe('MMI: a thin record where nothing was tried', () => {
+  it('refill visits after care that was only recommended are not a plateau', () => {
+    const b = new CaseBuilder()
+      .visit('2022-09-20', DR_PATEL).fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'Recommend PT for low back pain.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue ibuprofen.');
+    b.visit('2023-09-12', DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable on current regimen; refills given.');
+    b.visit('2024-03-05', DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications.');
+    expect(run(b, { type: 'ssi' }).mmi.status).toBe('insufficient_evidence');
+  });
+});

@@ -133,3 +133,24 @@ describe('a report series split at its dated exam lines', () => {
     expect(splitEncounters(textDoc('OFFICE VISIT 03/01/2023\nS: better.\n\nExam: unchanged.\n')).map((e) => e.date)).toEqual(['2023-03-01']);
   });
 });
+
+describe('who wrote the note', () => {
+  it.each([
+    'KEYSTONE ARTHRITIS & RHEUMATOLOGY ASSOCIATES, P.C.\nFOLLOW-UP VISIT      Date of service: 06/28/2022\nINTERVAL HX: Psychiatry (Dr. Aldana) increased duloxetine to 90 mg.',
+    'FOLLOW-UP VISIT      Date of service: 12/13/2022\nINTERVAL HX: Still foggy. Psychiatry added bupropion (now 300 mg).',
+  ])('another service named as the one who acted does not relabel the author: %s', async (head) => {
+    const { classifyEncounter } = await import('../src/segment/classify.js');
+    expect(classifyEncounter(head, '', 'MD').specialty).not.toBe('psychiatry');
+  });
+  it('a rheumatology letterhead is a treating specialist, not primary care or psychiatry', async () => {
+    const { classifyEncounter } = await import('../src/segment/classify.js');
+    expect(classifyEncounter('KEYSTONE ARTHRITIS & RHEUMATOLOGY ASSOCIATES\nNEW PATIENT CONSULTATION', '', 'MD').specialty).toBe('other');
+  });
+  it('spaced dashes separate visits', () => {
+    const text = 'MEDICATION MANAGEMENT (99214)      Date: 06/07/2022      Clinician: M. Doe, MD\nP: Continue duloxetine.\nM. Doe, MD\n- - - - - - - - - - - - - - - -\nMEDICATION MANAGEMENT (99214)      Date: 08/16/2022      Clinician: M. Doe, MD\nP: Augment w/ aripiprazole 2 mg daily.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-06-07', '2022-08-16']);
+  });
+  it('"Augment w/ aripiprazole" starts a drug', () => {
+    expect(of('P: Augment w/ aripiprazole 2 mg daily; monitor akathisia.', 'treatment').map((f) => [f.attributes.drug, f.attributes.doseChange])).toContainEqual(['aripiprazole', 'started']);
+  });
+});

@@ -597,10 +597,13 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   }
 
   // A thin record in which no active treatment was ever given (only recommended, denied or never scheduled), and no
-  // procedure is firmly planned at its end, shows neither a response to treatment nor a maintenance phase: there is
-  // nothing yet to judge MMI by.
+  // procedure is firmly planned at its end, shows no response to treatment: refill visits after nothing was tried are
+  // not a plateau, so there is nothing yet to judge MMI by.
   const given = ctx.of('treatment').some((f) => ACTIVE_MODALITIES.has(f.attributes.modality) && GIVEN.has(f.attributes.status) && ctx.encounterOf(f)?.source !== 'ledger');
-  if (!given && !openNearEnd && treating.length <= THIN_RECORD_VISITS && !maintenance.length) {
+  // Unless a treating source has itself called the care maintenance or closed the options (declined surgery, not a
+  // candidate, nothing further to offer): then the maintenance visits that follow are a plateau after all.
+  const settled = ctx.asserted.some((f) => f.type === 'plan_signal' && (END_OF_OPTIONS.has(f.attributes.signal) || f.attributes.signal === 'maintenance_care'));
+  if (!given && !openNearEnd && treating.length <= THIN_RECORD_VISITS && (!maintenance.length || !settled)) {
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
       reasons: [reason(

@@ -40,8 +40,10 @@ function specialtyFromCredential(credential: string | undefined): Specialty | un
 
 /** "She saw Dr. Marchetti (spine surgery)", "referred to orthopedics": another clinician's field, not the author's. */
 const OTHER_CLINICIAN = /(?:\bDr\.?\s+[A-Z][\w'-]+\s*\(|\b(?:saw|seen by|see|referr(?:al|ed)? to|consult(?:ation)? with|evaluated by|followed by|per)\s+(?:Dr\.?\s+[A-Z][\w'-]+\s*\(?|the\s+|an?\s+)?)$/;
-function namesAnotherClinician(text: string, start: number): boolean {
-  return OTHER_CLINICIAN.test(text.slice(Math.max(0, start - 40), start));
+/** "Psychiatry (Dr. Aldana) increased duloxetine", "Psychiatry added bupropion": another service, named as the one who acted. */
+const CLINICIAN_AFTER = /^\s*\(\s*(?:Dr\.?\s+[A-Z]|[A-Z][\w'-]+,?\s+(?:MD|DO|PhD|PsyD|NP|PA-C)\b)|^\s+(?:added|started|increased|decreased|reduced|stopped|discontinued|changed|switched|tapered|prescribed|recommended|restarted|continues|continued|manages|managing|follows|following)\b/i;
+function namesAnotherClinician(text: string, start: number, end: number): boolean {
+  return OTHER_CLINICIAN.test(text.slice(Math.max(0, start - 40), start)) || CLINICIAN_AFTER.test(text.slice(end, end + 30));
 }
 
 /** "Neurosurgery 05/16", "ortho appt 6/2": an appointment with another service, named in the note. */
@@ -61,7 +63,7 @@ function titleZoneEnd(head: string, lines = 3): number {
 export function classifyEncounter(head: string, body: string, credential?: string): Classification {
   const score = new Map<Specialty, number>();
   const add = (id: Specialty, w: number) => score.set(id, (score.get(id) ?? 0) + w);
-  for (const m of headLexicon.match(head)) if (!namesAnotherClinician(head, m.start) && !APPOINTMENT_AFTER.test(head.slice(m.end, m.end + 30))) add(m.entry.id as Specialty, 3);
+  for (const m of headLexicon.match(head)) if (!namesAnotherClinician(head, m.start, m.end) && !APPOINTMENT_AFTER.test(head.slice(m.end, m.end + 30))) add(m.entry.id as Specialty, 3);
   for (const m of bodyLexicon.match(body)) add(m.entry.id as Specialty, 1);
   const fromCredential = specialtyFromCredential(credential);
   // A family nurse practitioner works where the letterhead says: an urgent-care or emergency heading decides.
