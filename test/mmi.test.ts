@@ -388,6 +388,21 @@ describe('MMI: the maintenance phase, read as a reviewer reads it', () => {
     b.visit('2023-10-02', who).fact('treatment', { modality: 'medication', drug: 'methocarbamol', doseChange: 'started', status: 'ongoing' }, quote);
     expect(run(b).mmi).toMatchObject({ status: 'implied', date: '2022-12-19' });
   });
+  it('a same-class swap ("switch naproxen to meloxicam") at a maintenance visit changes nothing', () => {
+    const b = closedByConsult()();
+    b.visit('2023-10-02', DR_LEE)
+      .fact('treatment', { modality: 'medication', drug: 'naproxen', drugClass: 'NSAID', doseChange: 'switched', status: 'discontinued' }, 'Switch naproxen to meloxicam 15 mg daily.')
+      .fact('treatment', { modality: 'medication', drug: 'meloxicam', drugClass: 'NSAID', doseChange: 'switched', status: 'ongoing' }, 'Switch naproxen to meloxicam 15 mg daily.');
+    expect(run(b).mmi).toMatchObject({ status: 'implied', date: '2022-12-19' });
+  });
+  it('a new drug trial opens the phase at the next visit, a dose adjustment at its own', () => {
+    const trial = closedByConsult()();
+    trial.visit('2023-12-18', DR_LEE).fact('treatment', { modality: 'medication', drug: 'lacosamide', drugClass: 'anticonvulsant', doseChange: 'switched', status: 'ongoing' }, 'Cross-taper to lacosamide.');
+    trial.visit('2024-03-18', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    trial.visit('2024-06-17', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    trial.visit('2024-09-16', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    expect(run(trial).mmi.date).toBe('2024-03-18');
+  });
   it('a new drug for the condition does restart it', () => {
     const b = closedByConsult()();
     b.visit('2023-10-02', DR_LEE).fact('treatment', { modality: 'medication', drug: 'duloxetine', doseChange: 'started', status: 'ongoing' }, 'Start duloxetine 30 mg daily.');

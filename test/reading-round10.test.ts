@@ -154,3 +154,13 @@ describe('who wrote the note', () => {
     expect(of('P: Augment w/ aripiprazole 2 mg daily; monitor akathisia.', 'treatment').map((f) => [f.attributes.drug, f.attributes.doseChange])).toContainEqual(['aripiprazole', 'started']);
   });
 });
+
+describe('medication changes as neurologists and psychiatrists write them', () => {
+  it.each([
+    ['Cross-taper to lacosamide: 50 mg BID x 1 wk, then 150 mg BID.', 'lacosamide', 'switched'],
+    ['Increase levetiracetam to 1000 mg BID.', 'levetiracetam', 'increased'],
+    ['Taper gabapentin off over 2 wks.', 'gabapentin', 'decreased'],
+  ])('%s', (text, drug, change) => {
+    expect(of(text, 'treatment').map((f) => [f.attributes.drug, f.attributes.doseChange])).toContainEqual([drug, change]);
+  });
+});

@@ -205,8 +205,19 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   // A flare's short course ("methocarbamol x 5 days", a Medrol Dosepak) or an emergency visit's prescription treats the
   // flare and leaves the regimen as it was.
   const flareCare = (f: Fact) => FLARE_COURSE.test(f.evidence[0]?.quote ?? '') || emergencyCare(ctx.encounterOf(f));
+  // "Switch naproxen to meloxicam": both drugs of one class in the switching sentence is a like-for-like swap too.
+  const swaps = new Map<string, { drugs: number; classes: Set<string | undefined> }>();
+  const swapKey = (f: FactOf<'treatment'>) => `${f.encounterId}|${f.evidence[0]?.quote}`;
+  for (const f of ctx.of('treatment')) {
+    if (f.attributes.doseChange !== 'switched') continue;
+    const s = swaps.get(swapKey(f)) ?? { drugs: 0, classes: new Set() };
+    s.drugs++;
+    s.classes.add(f.attributes.drugClass);
+    swaps.set(swapKey(f), s);
+  }
+  const sameClassSwap = (f: FactOf<'treatment'>) => { const s = swaps.get(swapKey(f)); return !!s && s.drugs > 1 && s.classes.size === 1; };
   const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && !isForOtherCondition(f)
-    && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f));
+    && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment') return false;
     const m = targetModality(f.attributes.target);
@@ -557,13 +568,15 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const active = activeEvents(ctx);
   const lastActive = active[active.length - 1];
   const lastChange = treatmentChanges(ctx).at(-1);
-  // A medication adjusted at a maintenance visit is part of that visit's regimen: the visit itself can open the phase.
+  // A dose adjusted at a maintenance visit is part of that visit's regimen: the visit itself can open the phase. A new
+  // drug started or switched to is a trial whose effect the next visit shows: the phase opens after it.
   const changeDate = lastChange && ctx.dateOf(lastChange);
+  const trial = lastChange?.type === 'treatment' && (lastChange.attributes.doseChange === 'started' || lastChange.attributes.doseChange === 'switched');
   // A consultation that closes active care ("exhausted the interventional options; continue the current regimen for
   // maintenance") is itself the first visit of the maintenance phase; a procedure is not.
   const closing = lastActive && /consult/i.test(lastActive.what)
     && visits.some((v) => v.date === lastActive.date && v.facts.some((f) => f.type === 'plan_signal' && CLOSING_SIGNALS.has(f.attributes.signal) && f.temporality === 'current' && !f.negated));
-  const after = visits.filter((v) => (!lastActive || v.date > lastActive.date || (closing && v.date === lastActive.date)) && (!changeDate || v.date >= changeDate));
+  const after = visits.filter((v) => (!lastActive || v.date > lastActive.date || (closing && v.date === lastActive.date)) && (!changeDate || v.date > changeDate || (!trial && v.date === changeDate)));
   const activeAt = new Set(active.filter((a) => !(closing && a.date === lastActive.date)).map((a) => `${a.date}|${ctx.providerOf(a.fact)}`));
   const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi');
   // "He has not reached a plateau; I would reassess at one year": the treating physician's own next visit, not the
