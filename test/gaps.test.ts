@@ -322,8 +322,22 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     invalid: [{ name: 'ran out, no reason', build: nonAdherence(false) }, { name: 'reason noted only in passing', build: nonAdherence(true) }],
   },
   'authorization-unanswered': {
-    valid: [{ name: 'the study was done', build: authorization(true) }],
-    invalid: [{ name: 'prior authorization submitted, nothing after', build: authorization(false) }],
+    valid: [
+      { name: 'the study was done', build: authorization(true) },
+      {
+        name: 'workers\u2019 comp: the note records the approval itself', claim: { type: 'workers_comp', state: 'GA' },
+        build: () => new CaseBuilder().visit('2023-05-24', { ...DR_LEE, kind: 'procedure_note' })
+          .fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'AUTH #: MM-PA-55193 (approved 05/04/2023, 1 x L L5-S1 TFESI)'),
+      },
+    ],
+    invalid: [
+      { name: 'prior authorization submitted, nothing after', build: authorization(false) },
+      {
+        name: 'workers\u2019 comp: a denial named in the notes, not in the file', claim: { type: 'workers_comp', state: 'GA' },
+        build: () => new CaseBuilder().visit('2023-05-24', DR_LEE)
+          .fact('treatment', { modality: 'surgery', status: 'recommended' }, 'UR denied the fusion on 05/20/2023 (UR #4471); will appeal.'),
+      },
+    ],
   },
   'procedure-record-missing': {
     valid: [{ name: 'operative report filed', build: surgeryMention(true) }],

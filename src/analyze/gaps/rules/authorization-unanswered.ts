@@ -7,6 +7,8 @@ import { modalityWords } from '../../../model/modalities.js';
 const PENDING = /\b(?:prior auth\w*|pre-?auth\w*(?: request\w*)?|authori[sz]ation (?:request\w*|pending|needed|submitted)|(?:awaiting|pending) (?:\w+ )?(?:UR|authori[sz]ation|approval)|UR request\w*|RFA (?:submitted|sent|to follow)|submitted (?:to|for) (?:UR|authori[sz]ation)|new authori[sz]ation)\b/i;
 /** A utilization-review determination or certification named in a note. */
 const DETERMINATION = /\b(?:(?:UR|utilization review)\b[^.]{0,40}\b(?:approv\w*|denied|denial|certif\w*|#)|(?:cert|auth)\w*\.?\s*#|adverse determination|non-?certif\w*|peer[- ]to[- ]peer|UR-\d)/i;
+const APPROVED = /\b(?:approv\w*|certified|authori[sz]ed)\b/i;
+const ADVERSE = /\b(?:den(?:ied|ial|y)|non-?certif\w*|not certified|modif\w*|adverse|partial\w*|appeal\w*|IMR)\b/i;
 /** Board or examiner authorization numbers identify a provider, not a treatment decision. */
 const NOT_UR = /\bWCB Authori[sz]ation\b|\bIME\b/i;
 const DONE = new Set(['performed', 'completed', 'ongoing']);
@@ -48,7 +50,9 @@ export const rule: GapRule = {
     }
     // Workers' comp: determinations named in the notes but not in the file.
     if (wc) {
-      const named = ctx.asserted.filter((f) => f.evidence.some((e) => DETERMINATION.test(e.quote) && !NOT_UR.test(e.quote)));
+      // An approval the note already records ("AUTH #: MM-55193 (approved 05/04/2023)") answers itself; denials,
+      // modifications and undecided requests are what can be appealed.
+      const named = ctx.asserted.filter((f) => f.evidence.some((e) => DETERMINATION.test(e.quote) && !NOT_UR.test(e.quote) && !(APPROVED.test(e.quote) && !ADVERSE.test(e.quote))));
       const seen = new Set<string>();
       const unique = named.filter((f) => { const q = quoteOf(f); if (seen.has(q)) return false; seen.add(q); return true; });
       if (unique.length) {
