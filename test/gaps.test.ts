@@ -367,7 +367,20 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
 const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   'pt-without-functional-measures': {
     valid: [{ name: 'ODI at start and end', build: ptCourse(true) }, { name: 'ODI re-scored two weeks before discharge', build: ptRescored('rescored-before-discharge') },
-      { name: 'evaluation only, discharged for no-shows', build: ptRescored('evaluation-only') }],
+      { name: 'evaluation only, discharged for no-shows', build: ptRescored('evaluation-only') },
+      {
+        name: 'stroke rehabilitation measured by performance tests (Berg, 10-meter walk)',
+        build: () => new CaseBuilder().visit('2024-01-05', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT eval; gait training.')
+          .fact('outcome_measure', { instrument: 'other', name: 'Berg Balance Scale', value: 38, max: 56 }, 'Berg 38/56.')
+          .visit('2024-03-20', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed', sessions: 20 }, 'D/C from PT after 20 visits.')
+          .fact('outcome_measure', { instrument: 'other', name: 'Berg Balance Scale', value: 44, max: 56 }, 'Berg 44/56.'),
+      },
+      {
+        name: 'the change written in the discharge summary',
+        build: () => new CaseBuilder().visit('2024-01-05', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT eval; ther ex initiated.')
+          .visit('2024-02-20', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed', sessions: 12 }, 'D/C from PT after 12 visits.')
+          .fact('outcome_measure', { instrument: 'ODI', value: 42, max: 100, previous: 52 }, 'ODI 52% -> 42% over the course.'),
+      }],
     invalid: [{ name: 'pain score only', build: ptCourse(false) }],
   },
   'injection-without-relief-duration': {

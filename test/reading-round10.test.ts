@@ -164,3 +164,13 @@ describe('medication changes as neurologists and psychiatrists write them', () =
     expect(of(text, 'treatment').map((f) => [f.attributes.drug, f.attributes.doseChange])).toContainEqual([drug, change]);
   });
 });
+
+describe('performance tests a neuro-rehab therapist scores', () => {
+  it.each([
+    ['OT: FMA-UE 30/66.', 'Fugl-Meyer Assessment'],
+    ['Dynamic Gait Index 14/24 at discharge.', 'Dynamic Gait Index'],
+    ['Berg 44/56.', 'Berg Balance Scale'],
+  ])('%s', (text, name) => {
+    expect(of(text, 'outcome_measure').map((m) => m.attributes.name)).toContain(name);
+  });
+});

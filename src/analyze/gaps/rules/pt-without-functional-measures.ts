@@ -38,11 +38,15 @@ export const rule: GapRule = {
         && v.encounters.some((x) => THERAPY_SPECIALTY.has(x.specialty) && isAcceptableMedicalSource(x) === false));
       if (own.length < 2) continue;
       const ownEnc = new Set(own.flatMap((v) => v.encounters.map((x) => x.id)));
-      const measures = ctx.of('outcome_measure').filter((m) => ownEnc.has(m.encounterId) && isFunctionalInstrument(m.attributes.instrument));
+      // Questionnaires (ODI, LEFS) and named performance tests (Berg, 10-meter walk, Fugl-Meyer) both measure function.
+      const measures = ctx.of('outcome_measure').filter((m) => ownEnc.has(m.encounterId)
+        && (isFunctionalInstrument(m.attributes.instrument) || (m.attributes.instrument === 'other' && !!m.attributes.name)));
       const dated = measures.map((m) => ctx.dateOf(m)).filter((d): d is string => !!d).sort();
       const startOk = dated.length && daysBetween(own[0].date, dated[0]) <= START_DAYS;
       const endOk = dated.length >= 2 && daysBetween(dated[dated.length - 1], own[own.length - 1].date) <= END_DAYS;
-      if (startOk && endOk) continue;
+      // A change written as such near the end ("ODI 52% -> 42%" in the discharge summary) documents the course.
+      const changeShown = measures.some((m) => m.attributes.previous !== undefined && daysBetween(ctx.dateOf(m) ?? own[0].date, own[own.length - 1].date) <= END_DAYS);
+      if ((startOk && endOk) || changeShown) continue;
       const therapist = own[own.length - 1].provider;
       const missing = [!startOk && 'at the evaluation', !endOk && 'at discharge'].filter(Boolean).join(' or ');
       pushTo(byTherapist, therapist, `${modalityWords(e.modality)} course ${e.firstDate} to ${e.lastDate} (no functional score ${missing})`);
