@@ -3,7 +3,8 @@ import type { Encounter, Fact, Section, SourceDocument } from '../model/index.js
 import { splitSentences } from '../segment/sentences.js';
 import { findSections } from '../segment/sections.js';
 import { makeSentence, mentionStart, type SentenceCtx } from './mention.js';
-import { extractTreatments, MODALITY_OF_SPECIALTY } from './treatments.js';
+import { extractTreatments } from './treatments.js';
+import { sessionOfSpecialty } from '../model/modalities.js';
 import { extractBenefits, extractMeasures } from './measures.js';
 import { extractFindings } from './findings.js';
 import { extractLimitations } from './limitations.js';
@@ -168,7 +169,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
         for (const f of found) if (f.type === 'treatment') headModalities.add(f.attributes.modality);
       }
       found = found.map((f) => bindToForm(f, marks)).filter((f): f is Fact => !!f);
-      found.push(...newTreatmentSignals(found, sent.section?.kind === 'plan', sent.text, MODALITY_OF_SPECIALTY[enc.specialty]));
+      found.push(...newTreatmentSignals(found, sent.section?.kind === 'plan', sent.text, sessionOfSpecialty(enc.specialty)));
       for (const f of found) {
         capAtVisit(f, enc);
         let id = f.id; let n = 1;

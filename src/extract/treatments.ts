@@ -5,7 +5,7 @@ import { flexibleSpaces, loadLexicon, phraseSource, readLexiconFile, type Lexico
 import { isRecountedTreatment, redateToOwnClause } from './history.js';
 import { isOtherConditionDrugClass, namesOtherIndication } from '../knowledge/relevance.js';
 import { asNeededIsCurrent, clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
-import { modalitiesIn } from '../model/modalities.js';
+import { modalitiesIn, sessionOfSpecialty } from '../model/modalities.js';
 
 type Modality = FactOf<'treatment'>['attributes']['modality'];
 type DoseChange = NonNullable<FactOf<'treatment'>['attributes']['doseChange']>;
@@ -78,8 +78,6 @@ function sessionsIn(clause: string): number | undefined {
   return n > 0 && n < 400 ? n : undefined;
 }
 
-export const MODALITY_OF_SPECIALTY: Partial<Record<string, Modality>> = { physical_therapy: 'physical_therapy', chiropractic: 'chiropractic', occupational_therapy: 'occupational_therapy', psychology: 'psychology' };
-
 /** "Beth Kessler, PT" / "J. Ortiz, DPT, OCS": a clinician's credential after a name, not a treatment. */
 function isCredential(text: string, start: number, end: number): boolean {
   if (!/^[A-Z./]{2,6}$/.test(text.slice(start, end))) return false;
@@ -115,7 +113,7 @@ function isBackReference(sent: SentenceCtx, start: number, modality: Modality, s
   const procedure = PROCEDURE.test(modality + subtype);
   if (procedure && (PROCEDURE_VISITS.has(sent.encounter.kind) || sent.section?.kind === 'procedure')) return false;
   if (sent.section?.kind === 'plan') return false;
-  if (MODALITY_OF_SPECIALTY[sent.encounter.specialty] === modality) return false; // a therapist counting her own sessions
+  if (sessionOfSpecialty(sent.encounter.specialty) === modality) return false; // a therapist counting her own sessions
   const before = sent.text.slice(Math.max(0, start - 60), start);
   // "partial response to caudal ESI", "ESI benefit gone": how an earlier procedure worked, not a new one.
   const answered = procedure && (RESPONSE_TO.test(before.slice(-30)) || RESPONSE_AFTER.test(sent.text.slice(end, end + 25)));
@@ -238,7 +236,7 @@ function recounted<B extends ReturnType<typeof mentionBase>>(sent: SentenceCtx, 
 
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
-  const own = MODALITY_OF_SPECIALTY[sent.encounter.specialty];
+  const own = sessionOfSpecialty(sent.encounter.specialty);
   const section = sent.section?.kind;
   if (HEADING_ONLY.test(sent.text) && !isProcedureTitle(sent)) return out;
   const allergyTitle = inAllergyList(sent);

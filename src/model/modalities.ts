@@ -86,7 +86,14 @@ export function modalityWords(m: Modality | string): string {
   return /^[A-Z]{2,}\b/.test(label) ? label : label[0].toLowerCase() + label.slice(1);
 }
 
+/** Each discipline's own session modality: the first session modality it is the usual provider of. */
+const SESSION_OF = new Map<Specialty, Modality>();
+for (const m of ALL) {
+  const by = MODALITIES[m].providedBy?.[0];
+  if (by && isIn(m, 'session') && !SESSION_OF.has(by)) SESSION_OF.set(by, m);
+}
+
 /** The session modality a discipline's own visit note is ("a PT note is a physical therapy session"). */
 export function sessionOfSpecialty(s: Specialty): Modality | undefined {
-  return ALL.find((m) => isIn(m, 'session') && MODALITIES[m].providedBy?.[0] === s);
+  return SESSION_OF.get(s);
 }
