@@ -39,3 +39,19 @@ describe('the specialty table', () => {
     for (const s of specialtiesIn('acceptable_source')) expect(specialtyIs(s, 'not_acceptable_source')).toBe(false);
   });
 });
+
+describe('every lexicon file loads through one validated reader', () => {
+  it('a broken entry fails at load, naming the file and the field', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const os = await import('node:os');
+    const { loadLexicon, readLexiconFile, RegexSource } = await import('../src/knowledge/lexicon.js');
+    const { z } = await import('zod');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lex-'));
+    writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ entries: [{ id: 'x', patterns: [] }] }));
+    writeFileSync(path.join(dir, 'regex.json'), JSON.stringify({ cue: '(unclosed' }));
+    const rel = (f: string) => path.relative(path.resolve('lexicon'), path.join(dir, f));
+    expect(() => loadLexicon(rel('bad.json'))).toThrow(/bad\.json: entries\.0: an entry needs patterns or abbreviations/);
+    expect(() => readLexiconFile(rel('regex.json'), z.object({ cue: RegexSource }))).toThrow(/regex\.json: cue: not a valid regular expression/);
+  });
+});

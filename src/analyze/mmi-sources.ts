@@ -2,7 +2,7 @@
  * Whose MMI opinion carries weight. Every opinion is tagged with its source's role; the verdict follows the
  * treating physician unless the claim's jurisdiction gives another source presumptive weight.
  */
-import type { Encounter, Specialty } from '../model/index.js';
+import type { Encounter } from '../model/index.js';
 import { wcStateRule } from '../profiles/wc-states.js';
 import { specialtiesIn } from '../model/specialties.js';
 

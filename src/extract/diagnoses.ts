@@ -1,11 +1,12 @@
 /** Diagnosis facts from the diagnosis lexicon, with ICD-10 codes and body region. */
 import type { FactOf } from '../model/index.js';
 import { evidenceAt } from '../knowledge/evidence.js';
-import { loadLexicon, readLexiconFile, type LexiconEntry, type LexiconMatch } from '../knowledge/lexicon.js';
+import { z } from 'zod';
+import { loadLexicon, readLexiconFile, RegexSource, type LexiconEntry, type LexiconMatch } from '../knowledge/lexicon.js';
 import { mentionBase, type SentenceCtx } from './mention.js';
 
 interface DiagnosisEntry extends LexiconEntry { bodyRegion?: string }
-const file = readLexiconFile<{ icd10: string; icd9: string; listHeads: string[] }>('extract/diagnoses.json');
+const file = readLexiconFile('extract/diagnoses.json', z.looseObject({ icd10: RegexSource, icd9: RegexSource, listHeads: z.array(RegexSource) }));
 const diagnoses = loadLexicon<DiagnosisEntry>('extract/diagnoses.json');
 const ICD10 = new RegExp(file.icd10, 'g');
 /** Codes of a problem list item: ICD-10 anywhere, ICD-9 only in brackets (a bare "331.5" could be any number). */

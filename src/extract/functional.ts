@@ -5,11 +5,16 @@
  * limitation of the task's activity, observed by the clinician unless the sentence reports the patient's words.
  */
 import type { FactOf } from '../model/index.js';
-import { readLexiconFile } from '../knowledge/lexicon.js';
+import { z } from 'zod';
+import { readLexiconFile, RegexSource } from '../knowledge/lexicon.js';
+import { ActivitySchema } from '../model/fact.js';
 import { clauseAround, mentionBase, type SentenceCtx } from './mention.js';
 
 type Activity = FactOf<'limitation'>['attributes']['activity'];
-const data = readLexiconFile<{ assistLevel: string; impairment: string; walkingDevice: string; activities: { id: Activity; patterns: string[] }[] }>('extract/functional-status.json');
+const data = readLexiconFile('extract/functional-status.json', z.looseObject({
+  assistLevel: RegexSource, impairment: RegexSource, walkingDevice: RegexSource,
+  activities: z.array(z.object({ id: ActivitySchema, patterns: z.array(RegexSource) })),
+}));
 const ASSIST = new RegExp(data.assistLevel, 'gi');
 const IMPAIRMENT = new RegExp(data.impairment, 'gi');
 const WALKING_DEVICE = new RegExp(data.walkingDevice, 'i');

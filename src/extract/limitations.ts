@@ -1,6 +1,7 @@
 /** Limitation facts: activity restrictions with their amount, unit and duration ("no lifting over 20 lb"). */
 import type { FactOf } from '../model/index.js';
-import { loadLexicon, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
+import { z } from 'zod';
+import { loadLexicon, orderedRecord, readLexiconFile, RegexSource, type LexiconEntry } from '../knowledge/lexicon.js';
 import { clauseAround, mentionBase, parseNumber, type SentenceCtx } from './mention.js';
 import { extractFunctionalStatus } from './functional.js';
 
@@ -8,7 +9,10 @@ type Activity = FactOf<'limitation'>['attributes']['activity'];
 type Frequency = NonNullable<FactOf<'limitation'>['attributes']['frequency']>;
 interface ActivityEntry extends LexiconEntry { id: Activity }
 const activities = loadLexicon<ActivityEntry>('extract/activities.json');
-const data = readLexiconFile<{ restrictionCue: string; patientReport: string; amount: string; frequency: Record<Frequency, string> }>('extract/restrictions.json');
+const data = readLexiconFile('extract/restrictions.json', z.looseObject({
+  restrictionCue: RegexSource, patientReport: RegexSource, amount: RegexSource,
+  frequency: orderedRecord(z.enum(['never', 'occasional', 'frequent', 'constant'])),
+}));
 const CUE = new RegExp(data.restrictionCue, 'i');
 const PATIENT = new RegExp(data.patientReport, 'i');
 const AMOUNT = new RegExp(data.amount, 'i');

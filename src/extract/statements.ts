@@ -1,23 +1,26 @@
 /** Statement facts: MMI, work status, prognosis, impairment ratings and plan signals as clinicians write them. */
 import type { FactOf } from '../model/index.js';
-import { compileLexicon, phraseSource, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
+import { z } from 'zod';
+import { compileLexicon, phraseSource, readLexiconFile, RegexSource } from '../knowledge/lexicon.js';
+import { PlanSignalKindSchema } from '../model/fact.js';
 import { asNeededIsCurrent, clauseAround, mentionBase, nearestDate, type SentenceCtx } from './mention.js';
 
 type MmiKind = FactOf<'mmi_statement'>['attributes']['kind'];
 type Signal = FactOf<'plan_signal'>['attributes']['signal'];
 type Work = FactOf<'work_status'>['attributes']['status'];
 type Outlook = FactOf<'prognosis'>['attributes']['outlook'];
-interface Statements {
-  mmi: (LexiconEntry & { id: MmiKind })[];
-  mmiNotAssertions: Record<string, string[] | string>;
-  planSignals: (LexiconEntry & { id: Signal })[];
-  referral: string;
-  referralNamed: string;
-  workStatus: (LexiconEntry & { id: Work })[];
-  prognosis: { cue: string; treatmentEffect: string; outlooks: (LexiconEntry & { id: Outlook })[] };
-  impairment: { rating: string; ratingAfter: string; guides: string };
-}
-const data = readLexiconFile<Statements>('extract/statements.json');
+/** Entries of one kind: the id names a value of the contract's enum. */
+const entriesOf = <T extends string>(ids: readonly T[]) => z.array(z.looseObject({ id: z.enum(ids as [T, ...T[]]), patterns: z.array(RegexSource) }));
+const data = readLexiconFile('extract/statements.json', z.looseObject({
+  mmi: entriesOf<MmiKind>(['mmi', 'permanent_and_stationary', 'not_at_mmi', 'plateau']),
+  mmiNotAssertions: z.record(z.string(), z.union([z.array(z.string().min(1)), z.string()])),
+  planSignals: entriesOf<Signal>(PlanSignalKindSchema.options),
+  referral: RegexSource,
+  referralNamed: RegexSource,
+  workStatus: entriesOf<Work>(['off_work', 'modified_duty', 'full_duty', 'unable_any_work', 'not_working']),
+  prognosis: z.object({ cue: RegexSource, treatmentEffect: RegexSource, outlooks: entriesOf<Outlook>(['poor', 'guarded', 'fair', 'good', 'excellent', 'permanent', 'unchanged']) }),
+  impairment: z.object({ rating: RegexSource, ratingAfter: RegexSource, guides: RegexSource }),
+}));
 /** Why a sentence that names MMI does not state it (question, request, deferral, prediction, paraphrase, form instruction). */
 const NOT_ASSERTION = Object.entries(data.mmiNotAssertions)
   .filter((e): e is [string, string[]] => Array.isArray(e[1]))

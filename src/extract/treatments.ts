@@ -1,7 +1,9 @@
 /** Treatment facts: modality, status (performed, planned, declined, ...) and details from the treatment lexicon. */
 import type { FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
 import { FUTURE_CARE_TRIGGER } from '../model/index.js';
-import { flexibleSpaces, loadLexicon, phraseSource, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
+import { z } from 'zod';
+import { flexibleSpaces, loadLexicon, orderedRecord, phraseSource, readLexiconFile, RegexSource, type LexiconEntry } from '../knowledge/lexicon.js';
+import { ModalitySchema, TreatmentStatusSchema } from '../model/fact.js';
 import { isRecountedTreatment, redateToOwnClause } from './history.js';
 import { isOtherConditionDrugClass, namesOtherIndication } from '../knowledge/relevance.js';
 import { asNeededIsCurrent, clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
@@ -19,8 +21,8 @@ function collisionSource(phrase: string): string {
   if (!/[#:-]/.test(phrase)) return phraseSource(phrase);
   return phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/#/g, '\\d').replace(/\s+/g, '\\s*');
 }
-interface Collision { modality: Modality; term: string; means: string; before: string[]; after: string[] }
-const COLLISIONS = readLexiconFile<{ collisions: Collision[] }>('extract/collisions.json').collisions.map((c) => ({
+const CollisionSchema = z.object({ modality: ModalitySchema, term: RegexSource, means: z.string().min(1), before: z.array(z.string().min(1)), after: z.array(z.string().min(1)) });
+const COLLISIONS = readLexiconFile('extract/collisions.json', z.looseObject({ collisions: z.array(CollisionSchema) })).collisions.map((c) => ({
   ...c,
   // The matched phrase may carry a modifier ("spine surgery"): the colliding word is its head.
   termRe: new RegExp(`(?:^|[\\s-])(?:${flexibleSpaces(c.term)})$`, 'i'),
@@ -36,7 +38,10 @@ function collides(text: string, modality: Modality, start: number, end: number):
     && (c.beforeRe.test(text.slice(Math.max(0, start - 25), start)) || c.afterRe.test(text.slice(end, end + 25))));
 }
 const drugs = loadLexicon<DrugEntry>('extract/drugs.json');
-const statusData = readLexiconFile<{ order: TreatmentStatus[]; cues: Record<TreatmentStatus, string>; doseChange: Record<DoseChange, string>; sessions: string }>('extract/treatment-status.json');
+const DoseChangeSchema = z.enum(['started', 'increased', 'decreased', 'stopped', 'continued', 'switched']);
+const statusData = readLexiconFile('extract/treatment-status.json', z.looseObject({
+  order: z.array(TreatmentStatusSchema), cues: z.record(TreatmentStatusSchema, RegexSource), doseChange: orderedRecord(DoseChangeSchema), sessions: RegexSource,
+}));
 const statusCues = statusData.order.map((s) => [s, new RegExp(statusData.cues[s], 'i')] as const);
 const doseCues = (Object.keys(statusData.doseChange) as DoseChange[]).map((k) => [k, new RegExp(statusData.doseChange[k], 'i')] as const);
 const SESSIONS = new RegExp(statusData.sessions, 'gi');

@@ -1,4 +1,4 @@
-import type { Encounter, EncounterKind, FactOf, Modality, Specialty } from '../model/index.js';
+import type { Encounter, EncounterKind, FactOf } from '../model/index.js';
 import { sessionOfSpecialty } from '../model/modalities.js';
 import { specialtiesIn } from '../model/specialties.js';
 

@@ -5,7 +5,7 @@ import { ReadError, decodeText, pagesFromFormFeeds } from './text.js';
 import {
   encounterClassOf, encounterTypeOf, instrumentOf, qualificationOf, specialtyFromText, specialtyOfTaxonomy, treatmentOf,
 } from './fhir-codes.js';
-import { addFact, coded, conceptText, encounterFor, ev, isoDate, nameOf, pick, type Ctx, type Located } from './fhir-shared.js';
+import { addFact, coded, conceptText, ev, isoDate, nameOf, pick, type Ctx, type Located } from './fhir-shared.js';
 import { readBilling } from './fhir-billing.js';
 
 const BUNDLE_TYPES = new Set(['transaction', 'collection', 'searchset', 'batch', 'document', 'message', 'history', 'transaction-response', 'batch-response']);

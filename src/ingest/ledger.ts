@@ -1,5 +1,5 @@
 /** Billing ledgers (CSV, XLSX): rows read into billing lines and visit facts, each citing its row. */
-import type { BillingLine, Encounter, Evidence, Fact, Modality, Page, SourceDocument, Specialty } from '../model/index.js';
+import type { BillingLine, Encounter, Evidence, Fact, Page, SourceDocument } from '../model/index.js';
 import { FactSchema } from '../model/index.js';
 import { isChiroSpinalCmt, lookupCode, modalityFromText, splitCode } from '../knowledge/cpt.js';
 import { evidenceAt, joinPages, trimSpan } from '../knowledge/evidence.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { z } from 'zod';
 
 /**
  * A lexicon entry as written in lexicon/**.json: an id plus case-insensitive `patterns` and
@@ -30,10 +31,37 @@ export interface CompiledLexicon<E extends LexiconEntry> {
 
 const lexiconRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../lexicon');
 
-/** Read a JSON file under lexicon/ (relative path such as 'extract/modalities.json'). */
-export function readLexiconFile<T>(relative: string): T {
-  return JSON.parse(readFileSync(path.join(lexiconRoot, relative), 'utf8')) as T;
+/**
+ * Read and validate a JSON file under lexicon/ (relative path such as 'extract/modalities.json'): a domain expert
+ * edits these files, so a wrong shape fails at load with the file and the field named, not later as a silent miss.
+ */
+export function readLexiconFile<S extends z.ZodType>(relative: string, schema: S): z.infer<S> {
+  const raw: unknown = JSON.parse(readFileSync(path.join(lexiconRoot, relative), 'utf8'));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`lexicon/${relative}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
 }
+
+/** A lexicon entry's shape: an id and at least one pattern or abbreviation; other fields belong to the lexicon. */
+export const LexiconEntrySchema = z.looseObject({
+  id: z.string().min(1),
+  patterns: z.array(z.string().min(1)).optional(),
+  abbreviations: z.array(z.string().min(1)).optional(),
+}).refine((e) => (e.patterns?.length ?? 0) + (e.abbreviations?.length ?? 0) > 0, { message: 'an entry needs patterns or abbreviations' });
+/**
+ * Regex cues keyed by an enum's values and tried in the file's order (the first that matches wins): a record whose
+ * keys keep the order they are written in.
+ */
+export const orderedRecord = <T extends string>(keys: z.ZodEnum<Record<T, T>>) => z.record(z.string(), z.string().min(1))
+  .refine((r) => Object.keys(r).every((k) => keys.safeParse(k).success), { message: `keys must be one of ${keys.options.join(', ')}` })
+  .refine((r) => Object.values(r).every((s) => { try { new RegExp(s); return true; } catch { return false; } }), { message: 'not a valid regular expression' })
+  .transform((r) => r as Record<T, string>);
+/** A regex source kept in a lexicon file. */
+export const RegexSource = z.string().min(1).refine((s) => { try { new RegExp(s); return true; } catch { return false; } }, { message: 'not a valid regular expression' });
+
 
 const CAPTURING_GROUP = /(?<!\\)\((?!\?)/;
 const WORD = 'A-Za-z0-9';
@@ -128,7 +156,7 @@ export function compileLexicon<E extends LexiconEntry>(entries: E[]): CompiledLe
 
 /** Load and compile `lexicon/<relative>` whose JSON has an `entries` array. */
 export function loadLexicon<E extends LexiconEntry>(relative: string): CompiledLexicon<E> {
-  return compileLexicon(readLexiconFile<{ entries: E[] }>(relative).entries);
+  return compileLexicon(readLexiconFile(relative, z.looseObject({ entries: z.array(LexiconEntrySchema) })).entries as E[]);
 }
 
 /** A plain phrase as a regex: whole words, any whitespace between them, a trailing '*' for any word ending. */

@@ -4,9 +4,10 @@
  * Such care is shown apart and never counts as treatment of the claimed impairment.
  */
 import type { Fact } from '../model/index.js';
+import { z } from 'zod';
 import { phraseSource, readLexiconFile } from './lexicon.js';
 
-const data = readLexiconFile<{ otherConditionClasses: { classes: string[]; indications: string[] } }>('extract/drugs.json').otherConditionClasses;
+const data = readLexiconFile('extract/drugs.json', z.looseObject({ otherConditionClasses: z.object({ classes: z.array(z.string().min(1)), indications: z.array(z.string().min(1)) }) })).otherConditionClasses;
 const OTHER = new Set(data.classes.map((c) => c.toLowerCase()));
 /** The indication right after the drug ("… PRN heartburn", "… for blood pressure"). */
 const INDICATION = new RegExp(`^[^.;\\n]{0,40}?\\b(?:for|prn|p\\.r\\.n\\.|as needed for)?\\s*(?:${data.indications.map(phraseSource).join('|')})`, 'i');

@@ -24,7 +24,7 @@ const StateRule = z.object({
 export type StateRule = z.infer<typeof StateRule>;
 
 const File = z.object({ default: StateRule, states: z.record(z.string().regex(/^[A-Z]{2}$/), StateRule) });
-const data = File.parse(readLexiconFile<unknown>('profiles/wc-states.json'));
+const data = readLexiconFile('profiles/wc-states.json', File);
 
 /** The state's rules, or the general ones when the state is not given or not in the table (and whether it was). */
 export function wcStateRule(state: string | undefined): { rule: StateRule; known: boolean; state?: string } {

@@ -2,7 +2,7 @@
  * Injections as a reviewer tabulates them: one row per procedure given, with its level, the relief reported
  * after it and how long the relief lasted. Built once from the analysis; Markdown and HTML render the same rows.
  */
-import type { CaseAnalysis, Evidence, FactOf, Modality } from '../model/index.js';
+import type { CaseAnalysis, Evidence, FactOf } from '../model/index.js';
 import { daysBetween } from '../analyze/dates.js';
 import { MODALITY_LABEL } from './labels.js';
 import { modalitiesIn } from '../model/modalities.js';

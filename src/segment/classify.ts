@@ -1,12 +1,14 @@
 /** Specialty and encounter-kind classification of a note from its header, body words and credentials. */
 import type { EncounterKind, Specialty } from '../model/index.js';
-import { compileLexicon, readLexiconFile, type LexiconEntry } from '../knowledge/lexicon.js';
+import { z } from 'zod';
+import { compileLexicon, readLexiconFile, RegexSource, type LexiconEntry } from '../knowledge/lexicon.js';
+import { EncounterKindSchema, SpecialtySchema } from '../model/encounter.js';
 import { specialtiesIn } from '../model/specialties.js';
 
-interface SpecialtyEntry { id: Specialty; patterns: string[]; body: string[]; credentials: string[] }
-interface KindEntry { id: EncounterKind; patterns: string[] }
-
-const data = readLexiconFile<{ specialties: SpecialtyEntry[]; kinds: KindEntry[] }>('specialties.json');
+const data = readLexiconFile('specialties.json', z.looseObject({
+  specialties: z.array(z.object({ id: SpecialtySchema, patterns: z.array(RegexSource), body: z.array(RegexSource), credentials: z.array(z.string().min(1)) })),
+  kinds: z.array(z.object({ id: EncounterKindSchema, patterns: z.array(RegexSource) })),
+}));
 const headLexicon = compileLexicon(data.specialties.map((s): LexiconEntry => ({ id: s.id, patterns: s.patterns })));
 const bodyLexicon = compileLexicon(data.specialties.map((s): LexiconEntry => ({ id: s.id, patterns: s.body })));
 const kindLexicon = compileLexicon(data.kinds.map((k): LexiconEntry => ({ id: k.id, patterns: k.patterns })));

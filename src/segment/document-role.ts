@@ -6,18 +6,21 @@
  */
 import path from 'node:path';
 import type { DocumentRole, Evidence, SourceDocument } from '../model/index.js';
+import { z } from 'zod';
 import { phraseSource, readLexiconFile } from '../knowledge/lexicon.js';
+import { DocumentRoleSchema } from '../model/document.js';
 import { readFormMarks } from '../knowledge/forms.js';
 import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 
-interface RoleEntry { id: DocumentRole['role']; kind: string; why: string; title: string[]; sender?: string[]; filename: string[] }
 
 /** A regex for a phrase list, or one that never matches when the list is empty. */
 function anyOf(phrases: string[] | undefined): RegExp {
   return phrases?.length ? new RegExp(phrases.map(phraseSource).join('|'), 'i') : /(?!)/;
 }
 
-const entries = readLexiconFile<{ roles: RoleEntry[] }>('documents/roles.json').roles.map((r) => ({
+const Phrases = z.array(z.string().min(1));
+const RoleEntrySchema = z.object({ id: DocumentRoleSchema.shape.role, kind: z.string().min(1), why: z.string().min(1), title: Phrases, sender: Phrases.optional(), filename: Phrases });
+const entries = readLexiconFile('documents/roles.json', z.looseObject({ roles: z.array(RoleEntrySchema) })).roles.map((r) => ({
   ...r, titleRe: anyOf(r.title), senderRe: anyOf(r.sender), fileRe: anyOf(r.filename),
 }));
 

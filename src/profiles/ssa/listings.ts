@@ -136,7 +136,7 @@ export const LISTINGS_FILE = 'profiles/listings-musculoskeletal.json';
 let cached: ListingsFile | undefined;
 /** The parsed and validated data file (lexicon/profiles/listings-musculoskeletal.json). */
 export function musculoskeletalListings(): ListingsFile {
-  cached ??= ListingsFileSchema.parse(readLexiconFile<unknown>(LISTINGS_FILE));
+  cached ??= readLexiconFile(LISTINGS_FILE, ListingsFileSchema);
   return cached;
 }
 

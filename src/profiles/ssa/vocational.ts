@@ -122,8 +122,8 @@ export type ExertionalLevelsFile = z.infer<typeof LevelsFileSchema>;
 export function parseGridFile(raw: unknown): GridFile { return GridFileSchema.parse(raw); }
 export function parseExertionalLevelsFile(raw: unknown): ExertionalLevelsFile { return LevelsFileSchema.parse(raw); }
 
-export const GRID: GridFile = parseGridFile(readLexiconFile<unknown>('profiles/grid-rules.json'));
-export const EXERTIONAL: ExertionalLevelsFile = parseExertionalLevelsFile(readLexiconFile<unknown>('profiles/exertional-levels.json'));
+export const GRID: GridFile = readLexiconFile('profiles/grid-rules.json', GridFileSchema);
+export const EXERTIONAL: ExertionalLevelsFile = readLexiconFile('profiles/exertional-levels.json', LevelsFileSchema);
 
 const label = (kind: 'age' | 'education' | 'work', id: string): string => GRID.categories[kind].find((c) => c.id === id)?.label ?? id.replace(/_/g, ' ');
 /** "age 50-54 (closely approaching advanced age)". */

@@ -1,4 +1,4 @@
-import type { Encounter, FactOf, Modality } from '../../../model/index.js';
+import type { Encounter, FactOf } from '../../../model/index.js';
 import { daysBetween } from '../../dates.js';
 import { list, makeGap, recordsOffice, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';

@@ -1,4 +1,3 @@
-import type { Modality, Specialty } from '../../../model/index.js';
 import { isAcceptableMedicalSource } from '../../providers.js';
 import { isFunctionalInstrument } from '../../../knowledge/instruments.js';
 import { list, makeGap } from '../helpers.js';

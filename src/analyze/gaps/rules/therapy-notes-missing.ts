@@ -1,4 +1,3 @@
-import type { Modality, Specialty } from '../../../model/index.js';
 import { isAcceptableMedicalSource } from '../../providers.js';
 import { list, makeGap, recordsOffice } from '../helpers.js';
 import type { GapRule } from '../types.js';
