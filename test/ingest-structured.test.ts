@@ -151,6 +151,16 @@ describe('billing ledgers', () => {
     expect(encounters.map((e) => [e.date, e.provider.name, e.billing!.map((b) => b.code)])).toEqual([['2023-08-15', 'LAKE ERIE ORTHOPAEDIC', ['99204']]]);
   });
 
+  it('an injection log\'s booked row ("SCHEDULED - not yet performed") is not a service', () => {
+    const csv = [
+      'patient,mrn,dos,knee,cpt,medication,provider,notes',
+      '"DOE, JANE",M1,04/09/2024,RIGHT,20610,triamcinolone 40mg,TRB FNP-C,',
+      '"DOE, JANE",M1,07/09/2024,BILATERAL,20610-50,triamcinolone 40mg,TRB FNP-C,SCHEDULED - not yet performed',
+    ].join('\n');
+    const { encounters } = readCsvLedger('d11', 'injections.csv', Buffer.from(csv), undefined).structured!;
+    expect(encounters.map((e) => e.date)).toEqual(['2024-04-09']);
+  });
+
   it('a paralegal\'s specials summary: a title line without commas above a "DOS From" header', () => {
     const csv = [
       'DOE & ROE CO. LPA - MEDICAL SPECIALS SUMMARY - Doe v. Roe Apartments - prepared 05/15/2024 (paralegal)',

@@ -420,3 +420,16 @@ describe('MMI: a thin record where nothing was tried', () => {
     expect(run(b, { type: 'ssi' }).mmi.status).toBe('insufficient_evidence');
   });
 });
+
+describe('MMI: a standing injection schedule is maintenance', () => {
+  it('"intra-articular steroid injection q 3 months" makes each later injection one of its doses', () => {
+    const b = new CaseBuilder()
+      .visit('2023-01-10', DR_PATEL).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'Plan: intra-articular steroid injection q 3 months (max 4/yr per knee). Inj #3 R knee today.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue meloxicam, HEP.');
+    for (const d of ['2023-04-11', '2023-07-11', '2023-10-10', '2024-01-09']) {
+      b.visit(d, DR_PATEL).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'R knee injection (20610).')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Stable; no change.');
+    }
+    expect(run(b, { type: 'ssi' }).mmi.status).toBe('implied');
+  });
+});

@@ -174,3 +174,16 @@ describe('performance tests a neuro-rehab therapist scores', () => {
     expect(of(text, 'outcome_measure').map((m) => m.attributes.name)).toContain(name);
   });
 });
+
+describe('words that hand an MMI to someone else or to later', () => {
+  it('a records review "stating that" she reached MMI is its author\'s opinion, not the treating doctor\'s', () => {
+    const f = of('I have been provided a copy of a records review by Dr. Roe dated 04/02/2024, stating that Ms. Doe reached MMI on or about 02/14/2024. I disagree. She is NOT at MMI.', 'mmi_statement');
+    expect(f.filter((s) => s.attributes.kind === 'mmi' && s.temporality === 'current')).toEqual([]);
+    expect(f.map((s) => s.attributes.kind)).toContain('not_at_mmi');
+  });
+  it('a referral waiting on coverage ("once he has it") is not a plan under way', () => {
+    const [r] = of('Asks to be re-sent to the back surgeon once he has it.', 'plan_signal').filter((s) => s.attributes.signal === 'referral');
+    expect(r.attributes.target).toBe('back surgeon');
+    expect(r.temporality).toBe('hypothetical');
+  });
+});

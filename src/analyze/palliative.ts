@@ -10,9 +10,11 @@ import type { CaseContext } from './case-context.js';
 export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
   const days = new Set(ctx.of('plan_signal').filter((f) => f.attributes.signal === 'maintenance_care' && !f.negated && f.temporality === 'current'
     && PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '')).map((f) => ctx.dateOf(f)));
-  // "Caudal ESI prn flare": once the treating plan allows a procedure for flares, each one given later is that allowance used.
+  // "Caudal ESI prn flare": once the treating plan allows a procedure for flares, each one given later is that allowance
+  // used. "Intra-articular steroid injection q 3 months": a standing schedule, each later injection is one of its doses.
   const allowedFrom = new Map<Modality, string>();
-  for (const f of ctx.allowedLater) {
+  const scheduled = ctx.of('treatment').filter((f) => PERIODIC_REPEAT.test(f.evidence[0]?.quote ?? ''));
+  for (const f of [...ctx.allowedLater, ...scheduled]) {
     const d = ctx.dateOf(f);
     if (!d) continue;
     const m = f.attributes.modality;

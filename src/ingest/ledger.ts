@@ -116,9 +116,10 @@ const NOT_MEDICAL = /^(ind\w*|tt[dp]?|tp[dp]?|pp[di]?|ltd|std|wage\w*|lost wages
 
 /**
  * Rows that record a decision on a request, not a service rendered: a prior authorization, a utilization review, a
- * referral on file. Their dates are not dates of service ("PA APPROVED … NOT UTILIZED" says the MRI never happened).
+ * referral on file, a booking not yet kept or a cancelled one. Their dates are not dates of service ("PA APPROVED …
+ * NOT UTILIZED" says the MRI never happened; "SCHEDULED - not yet performed" says the injection has not).
  */
-const NOT_A_SERVICE = /\b(?:prior[ -]auth\w*|pre-?auth\w*|PA approved|utilization review|referral only|referral on file|referral\/auth request|auth(?:orization)? request|no claim|not utili[sz]ed|no services rendered|PCP assign\w*)\b/i;
+const NOT_A_SERVICE = /\b(?:prior[ -]auth\w*|pre-?auth\w*|PA approved|utilization review|referral only|referral on file|referral\/auth request|auth(?:orization)? request|no claim|not utili[sz]ed|no services rendered|PCP assign\w*|scheduled\W+not yet (?:performed|done|given)|not yet performed|cancell?ed|no[- ]show|did not (?:attend|show))\b/i;
 /**
  * A managed-care claims history mixes medical claims with pharmacy fills (NDC lines, "METFORMIN HCL 500 MG TAB"),
  * referral and assignment records ("SPEC-REF", "PCP-ASSIGN") and summary rows: none is a visit.
