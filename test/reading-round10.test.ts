@@ -187,3 +187,14 @@ describe('words that hand an MMI to someone else or to later', () => {
     expect(r.temporality).toBe('hypothetical');
   });
 });
+
+describe('an MMI date written before the words it dates', () => {
+  it('"As of my examination on April 17, 2023, she had reached maximum medical improvement"', () => {
+    const [f] = of('As of my examination on April 17, 2023, she had reached maximum medical improvement; that is the date.', 'mmi_statement').filter((s) => s.attributes.kind === 'mmi');
+    expect(f.attributes.mmiDate).toBe('2023-04-17');
+  });
+  it('another named doctor\'s conclusion is reported, not stated', () => {
+    const f = of('Dr. Whitcomb concludes that Ms. Doe sustained only a sprain and was not at MMI for long; I disagree.', 'mmi_statement');
+    expect(f.filter((s) => s.temporality === 'current')).toEqual([]);
+  });
+});

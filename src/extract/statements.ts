@@ -64,6 +64,8 @@ const PART_NEAR = new RegExp(String.raw`\b${PART}\b`, 'i');
 const MARKED_NO_PART = new RegExp(String.raw`(?:MMI|maximum medical improvement)[^\n]{0,40}(?:\b${PART}\b[^\n]{0,20}\[\s*[Xx✓✔]\s*\]\s*No\b|\[\s*[Xx✓✔]\s*\]\s*No\b[^\n]{0,30}\b${PART}\b)`, 'i');
 /** Both answers marked on one MMI line: "MMI: [X] Yes - right knee only   [X] No - lumbar spine". */
 const BOTH_MARKED = /\[\s*[Xx✓✔]\s*\]\s*Yes\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*No\b|\[\s*[Xx✓✔]\s*\]\s*No\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*Yes\b/i;
+/** Another named doctor as the subject of an opinion verb: a report of their opinion, not the writer's. */
+const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes)\b/;
 const RETROSPECTIVE = /\b(?:to have|would have|should have|must have|will have)\s+(?:reached|attained|achieved|been at)\b/i;
 
 /** The first words in the sentence that make a mention of MMI something other than a statement of it. */
@@ -73,6 +75,9 @@ function notAssertion(raw: string): { why: string; start: number; end: number; t
   if (/\?\s*$/.test(text)) return { why: 'question', start: text.length - 1, end: text.length, trigger: '?' };
   // "would be expected to have reached MMI no later than 06/22/2023": an opinion on the past, not a prediction.
   const retrospective = RETROSPECTIVE.test(text);
+  // "Dr. Whitcomb concludes that she sustained only a sprain and reached MMI by …": another doctor's opinion reported.
+  const reported = REPORTED_OPINION.exec(text);
+  if (reported) return { why: 'paraphrase', start: reported.index, end: reported.index + reported[0].length, trigger: reported[0] };
   for (const n of NOT_ASSERTION) {
     if (retrospective && n.why === 'prediction') continue;
     const m = n.re.exec(text);
@@ -102,6 +107,9 @@ const MMI_DATE_REACH = 40;
 /** Words that tie a later date in the clause to the MMI stated before it. */
 const MMI_DATE_TIE = /\b(?:as of|no later than|not later than|effective|as early as|by|on|since)\s*$/i;
 const MMI_DATE_TIED_REACH = 110;
+/** "As of my examination on 04/17/2023, she had reached MMI": an as-of date written before the words it dates. */
+const AS_OF_BEFORE = /\b(?:as of|effective)\b[^.;]{0,30}$/i;
+const MMI_DATE_LEAD_REACH = 60;
 
 /**
  * "My C-4.3 (MMI 01/17/2023; 22.5% SLU) is withdrawn", "she withdrew her MMI opinion", "He was at MMI from 12/06/2022
@@ -167,7 +175,10 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
       // "reached MMI for any collision-related injury no later than 05/26/2023": a date its own words tie to the MMI, further on.
       const tied = sent.dates().find((x) => !x.relative && x.start >= m.end && x.start - m.end <= MMI_DATE_TIED_REACH
         && MMI_DATE_TIE.test(sent.text.slice(Math.max(m.end, x.start - 20), x.start)) && !/[.;]/.test(sent.text.slice(m.end, x.start)));
-      const d = nearestDate(near, m.start, m.end) ?? tied;
+      // "As of my examination on April 17, 2023, she had reached maximum medical improvement": the date leads.
+      const leading = sent.dates().find((x) => !x.relative && x.end <= m.start && m.start - x.end <= MMI_DATE_LEAD_REACH
+        && AS_OF_BEFORE.test(sent.text.slice(Math.max(0, x.start - 40), x.start)) && !/[.;]/.test(sent.text.slice(x.end, m.start)));
+      const d = nearestDate(near, m.start, m.end) ?? tied ?? leading;
       if (d) attributes.mmiDate = d.date;
     }
     out.push({ ...base, type: 'mmi_statement', attributes });
