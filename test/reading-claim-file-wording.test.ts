@@ -6,8 +6,9 @@ import { splitEncounters } from '../src/segment/encounters.js';
 import { expectValidCitations } from './helpers/citations.js';
 
 /**
- * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI):
- * care that is still awaited, scheduling letters, hedged MMI words.
+ * How claim files written by other people word care, MMI and papers (synthetic text, no PHI): awaited care,
+ * scheduling letters, hedged and state-specific MMI words, part-only MMI, report series, relief, medication changes,
+ * document roles and reported opinions. One table per reading class.
  */
 function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
   const { doc, facts } = factsOf(body);
