@@ -11,6 +11,8 @@ import { palliativeCare } from './palliative.js';
 import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 import { modalitiesIn, modalityWords } from '../model/modalities.js';
 import { specialtiesIn } from '../model/specialties.js';
+import { isProcedureRecord } from '../model/encounter.js';
+import { pushTo } from '../util/group.js';
 
 type Treatment = FactOf<'treatment'>;
 type Statement = FactOf<'mmi_statement'>;
@@ -159,7 +161,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     // A stimulator already implanted ("stable on SCS"; reprogramming) is a device carried on, not a new step: only its
     // trial or implant, in a procedure note or named as such, is active care.
     if (f.attributes.modality === 'spinal_cord_stimulator' && (s === 'ongoing' || s === 'performed')
-      && !PROCEDURE_KINDS.has(ctx.encounterOf(f)?.kind ?? '') && !/\b(?:trial|implant\w*|placement|placed|insert\w*|lead)/i.test(f.evidence[0]?.quote ?? '')) continue;
+      && !isProcedureRecord(ctx.encounterOf(f)?.kind) && !/\b(?:trial|implant\w*|placement|placed|insert\w*|lead)/i.test(f.evidence[0]?.quote ?? '')) continue;
     if ((s === 'performed' || s === 'ongoing') && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
     else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, resolved, d) && !palliative(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
@@ -173,7 +175,6 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   return out.filter((a) => !a.open || (!isLapsed(a) && !emergencyCare(ctx.encounterOf(a.fact)))).sort((a, b) => a.date.localeCompare(b.date));
 }
 
-const PROCEDURE_KINDS = new Set(['procedure_note', 'operative_report']);
 const PROCEDURES = modalitiesIn('procedure');
 const REPORTING_DISCIPLINES = new Set<Specialty>([...specialtiesIn('therapy'), ...specialtiesIn('mental_health')]);
 
@@ -206,16 +207,13 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   // flare and leaves the regimen as it was.
   const flareCare = (f: Fact) => FLARE_COURSE.test(f.evidence[0]?.quote ?? '') || emergencyCare(ctx.encounterOf(f));
   // "Switch naproxen to meloxicam": both drugs of one class in the switching sentence is a like-for-like swap too.
-  const swaps = new Map<string, { drugs: number; classes: Set<string | undefined> }>();
   const swapKey = (f: FactOf<'treatment'>) => `${f.encounterId}|${f.evidence[0]?.quote}`;
-  for (const f of ctx.of('treatment')) {
-    if (f.attributes.doseChange !== 'switched') continue;
-    const s = swaps.get(swapKey(f)) ?? { drugs: 0, classes: new Set() };
-    s.drugs++;
-    s.classes.add(f.attributes.drugClass);
-    swaps.set(swapKey(f), s);
-  }
-  const sameClassSwap = (f: FactOf<'treatment'>) => { const s = swaps.get(swapKey(f)); return !!s && s.drugs > 1 && s.classes.size === 1; };
+  const swaps = new Map<string, FactOf<'treatment'>[]>();
+  for (const f of ctx.of('treatment')) if (f.attributes.doseChange === 'switched') pushTo(swaps, swapKey(f), f);
+  const sameClassSwap = (f: FactOf<'treatment'>) => {
+    const drugs = swaps.get(swapKey(f)) ?? [];
+    return drugs.length > 1 && new Set(drugs.map((d) => d.attributes.drugClass)).size === 1;
+  };
   const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && !isForOtherCondition(f)
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f));
   const started = ctx.of('plan_signal').filter((f) => {

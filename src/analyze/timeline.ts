@@ -7,6 +7,7 @@ import { daysBetween } from './dates.js';
 import { pushTo } from '../util/group.js';
 import { pushAll } from '../util/arrays.js';
 import { modalitiesIn, modalityWords } from '../model/modalities.js';
+import { isProcedureRecord } from '../model/encounter.js';
 
 type Treatment = FactOf<'treatment'>;
 type Measure = FactOf<'outcome_measure'>;
@@ -21,7 +22,6 @@ const BENEFIT_WINDOW_DAYS = 180;
 
 const DONE = new Set(['performed', 'ongoing', 'completed']);
 /** Procedures are counted from their own procedure/operative notes when the record has them. */
-const PROCEDURE_KINDS = new Set(['procedure_note', 'operative_report']);
 
 /**
  * Performed facts that stand for distinct sessions. Office notes often mention a past procedure again
@@ -29,10 +29,10 @@ const PROCEDURE_KINDS = new Set(['procedure_note', 'operative_report']);
  */
 export function sessionFacts(course: Treatment[], ctx: CaseContext): Treatment[] {
   const done = course.filter((f) => DONE.has(f.attributes.status));
-  const fromProcedureNotes = done.filter((f) => PROCEDURE_KINDS.has(ctx.encounterOf(f)?.kind ?? ''));
+  const fromProcedureNotes = done.filter((f) => isProcedureRecord(ctx.encounterOf(f)?.kind));
   if (!fromProcedureNotes.length) return done;
   // Billed procedures are sessions too: the ledger fills in procedures whose notes are missing.
-  return done.filter((f) => PROCEDURE_KINDS.has(ctx.encounterOf(f)?.kind ?? '') || ctx.encounterOf(f)?.source === 'ledger');
+  return done.filter((f) => isProcedureRecord(ctx.encounterOf(f)?.kind) || ctx.encounterOf(f)?.source === 'ledger');
 }
 
 /**

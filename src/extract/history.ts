@@ -10,10 +10,10 @@
 import type { Fact } from '../model/index.js';
 import type { DateMention } from '../knowledge/dates.js';
 import { nearestDate, type SentenceCtx } from './mention.js';
+import { isProcedureRecord } from '../model/encounter.js';
 
 const HISTORY_SECTIONS = new Set(['hpi', 'past_history', 'surgical_history', 'chief_complaint', 'subjective']);
 /** Procedure and operative notes narrate the act they record in the past tense ("The needle was advanced"). */
-const PROCEDURE_KINDS = new Set(['procedure_note', 'operative_report']);
 
 /** "11 visits", "three epidurals", "several sessions", "2 courses": a course counted up, i.e. summarised. */
 const COUNTED = /\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|multiple|numerous)\s+(?:(?:prior|previous|formal|supervised|post-?operative|outpatient|more|additional)\s+)*(?:visits?|sessions?|treatments?|courses?|rounds?|epidurals?|injections?|blocks?|(?:TF)?ESIs?|adjustments?)\b/gi;
@@ -113,10 +113,10 @@ export function redateToOwnClause(base: Pick<Fact, 'date' | 'dateSource'>, sent:
  * own (a therapist counting her sessions is current care).
  */
 export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, own: boolean): boolean {
-  if (PROCEDURE_KINDS.has(sent.encounter.kind)) return false;
+  if (isProcedureRecord(sent.encounter.kind)) return false;
   // "Totals: R knee 7 injections; L knee 3 injections": a tally of care given over time, not care given today.
   if (inFailedCareList(sent.text, s) || /^\s*(?:totals?|cumulative|to date)\s*:/i.test(sent.text)) return true;
-  if ((own && !SUMMARY_KINDS.has(sent.encounter.kind)) || PROCEDURE_KINDS.has(sent.encounter.kind) || sent.section?.kind === 'procedure' || sent.section?.kind === 'plan') return false;
+  if ((own && !SUMMARY_KINDS.has(sent.encounter.kind)) || isProcedureRecord(sent.encounter.kind) || sent.section?.kind === 'procedure' || sent.section?.kind === 'plan') return false;
   const [cs, ce] = clauseOf(sent.text, s);
   if (THIS_VISIT.test(sent.text.slice(cs, Math.max(ce, e)))) return false;
   const history = inHistoryNarrative(sent);

@@ -68,6 +68,19 @@ const BOTH_MARKED = /\[\s*[Xx✓✔]\s*\]\s*Yes\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*N
 const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes)\b/;
 const RETROSPECTIVE = /\b(?:to have|would have|should have|must have|will have)\s+(?:reached|attained|achieved|been at)\b/i;
 
+/** A part-qualified MMI is partial when another part is said not to be at MMI, in the sentence, the visit or close by. */
+function partOnly(sent: SentenceCtx): boolean {
+  const notAtIn = (text: string) => mmi.match(text).some((x) => x.entry.id === 'not_at_mmi');
+  const notAtPartIn = (text: string) => MARKED_NO_PART.test(text)
+    || mmi.match(text).some((x) => x.entry.id === 'not_at_mmi' && PART_NEAR.test(text.slice(Math.max(0, x.start - 60), x.end + 60)));
+  const nearby = sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 300), Math.min(sent.encounter.end, sent.end + 300));
+  if (SCOPE_ONLY.test(nearby) && notAtPartIn(nearby)) return true;
+  const sideNamed = SIDE_NAMED.test(sent.text);
+  if (!sideNamed && !PARTIAL_MMI.test(sent.text) && !PART_QUALIFIED.test(sent.text)) return false;
+  return notAtIn(sent.text) || BOTH_MARKED.test(sent.text) || notAtPartIn(sent.doc.text.slice(sent.encounter.start, sent.encounter.end))
+    || (sideNamed && notAtIn(nearby));
+}
+
 /** The first words in the sentence that make a mention of MMI something other than a statement of it. */
 function notAssertion(raw: string): { why: string; start: number; end: number; trigger: string } | undefined {
   // Unmarked form options ("[ ] … statutory MMI on: ____") state nothing, so their words cannot qualify the marked one.
@@ -156,16 +169,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     // An MMI opinion taken back is a statement that the claimant is no longer at MMI.
     if (withdrawn && !not && base.temporality === 'current' && (kind === 'mmi' || kind === 'permanent_and_stationary')) kind = 'not_at_mmi';
     // "right upper extremity at MMI as of 02/08/2024; left not at MMI - surgery pending": one part is, the injury is not.
-    // A part-qualified MMI is partial when another part is said not to be at MMI, in the sentence or close by.
-    const notAtIn = (text: string) => mmi.match(text).some((x) => x.entry.id === 'not_at_mmi');
-    const notAtPartIn = (text: string) => MARKED_NO_PART.test(text)
-      || mmi.match(text).some((x) => x.entry.id === 'not_at_mmi' && PART_NEAR.test(text.slice(Math.max(0, x.start - 60), x.end + 60)));
-    const nearby = () => sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 300), Math.min(sent.encounter.end, sent.end + 300));
-    const visit = () => sent.doc.text.slice(sent.encounter.start, sent.encounter.end);
-    const qualified = PARTIAL_MMI.test(sent.text) || SIDE_NAMED.test(sent.text) || PART_QUALIFIED.test(sent.text);
-    if ((kind === 'mmi' || kind === 'permanent_and_stationary') && base.temporality === 'current'
-      && ((qualified && (notAtIn(sent.text) || BOTH_MARKED.test(sent.text) || notAtPartIn(visit()) || (SIDE_NAMED.test(sent.text) && notAtIn(nearby()))))
-        || (SCOPE_ONLY.test(nearby()) && notAtPartIn(nearby())))) {
+    if ((kind === 'mmi' || kind === 'permanent_and_stationary') && base.temporality === 'current' && partOnly(sent)) {
       base.temporality = 'hypothetical';
       base.context = [...base.context, { category: 'hypothetical', trigger: 'partial: another part is not at MMI', start: sent.start, end: sent.start }];
     }

@@ -8,6 +8,7 @@ import { isRecountedTreatment, redateToOwnClause } from './history.js';
 import { isOtherConditionDrugClass, namesOtherIndication } from '../knowledge/relevance.js';
 import { asNeededIsCurrent, clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
 import { modalitiesIn, sessionOfSpecialty } from '../model/modalities.js';
+import { isProcedureRecord } from '../model/encounter.js';
 
 type Modality = FactOf<'treatment'>['attributes']['modality'];
 type DoseChange = NonNullable<FactOf<'treatment'>['attributes']['doseChange']>;
@@ -96,7 +97,6 @@ const PROCEDURE = /injection|block|ablation|surgery|facet|epidural|stimulator/;
  * back at a procedure done before. Without a date of its own it is not a new procedure event at this visit.
  */
 const BACK_REFERENCE = /\b(?:after|since|following|post|prior|previous|s\/p|status[- ]post|failed(?: back)?|from)[\s-]+(?:(?:the|her|his|a|an|last|recent|prior|previous|index|lumbar|cervical|spinal|back|neck|shoulder|knee|hip|total|R|L|right|left|bilateral|L\d-\d|C\d-\d|L\d-S1)\s+){0,3}$/i;
-const PROCEDURE_VISITS = new Set(['procedure_note', 'operative_report']);
 
 /**
  * "despite a second PT course", "has had two courses of physical therapy", "failed conservative care including PT",
@@ -110,13 +110,13 @@ const RECALLED = /\b(?:despite|in spite of|exhausted|failed|tried|has (?:already
  */
 const PRIOR_OPERATION = /\b(?:s\/p|status[- ]post|underwent|had undergone|has undergone|had (?:a |an |the |her |his |prior |previous |two |several )?|has had (?:a |an |the )?)\s*(?:(?:left|right|bilateral|[a-z]+al|[CTL]\d-[CTLS]?\d|L\d|C\d|recent|successful|uncomplicated|a|an|the)\s+){0,3}$/i;
 function isPriorOperation(sent: SentenceCtx, start: number, modality: Modality): boolean {
-  if (modality !== 'surgery' || PROCEDURE_VISITS.has(sent.encounter.kind) || sent.section?.kind === 'procedure') return false;
+  if (modality !== 'surgery' || isProcedureRecord(sent.encounter.kind) || sent.section?.kind === 'procedure') return false;
   return PRIOR_OPERATION.test(sent.text.slice(Math.max(0, start - 60), start));
 }
 
 function isBackReference(sent: SentenceCtx, start: number, modality: Modality, subtype: string, end = start): boolean {
   const procedure = PROCEDURE.test(modality + subtype);
-  if (procedure && (PROCEDURE_VISITS.has(sent.encounter.kind) || sent.section?.kind === 'procedure')) return false;
+  if (procedure && (isProcedureRecord(sent.encounter.kind) || sent.section?.kind === 'procedure')) return false;
   if (sent.section?.kind === 'plan') return false;
   if (sessionOfSpecialty(sent.encounter.specialty) === modality) return false; // a therapist counting her own sessions
   const before = sent.text.slice(Math.max(0, start - 60), start);
@@ -212,7 +212,7 @@ const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}(?::[\s,]*(?:\d{1,2}\.)?|
  * done, not a heading (a heading ends with a colon).
  */
 function isProcedureTitle(sent: SentenceCtx): boolean {
-  return !sent.text.includes(':') && (PROCEDURE_VISITS.has(sent.encounter.kind) || sent.section?.kind === 'procedure');
+  return !sent.text.includes(':') && (isProcedureRecord(sent.encounter.kind) || sent.section?.kind === 'procedure');
 }
 /** "prepped in order to create a sterile environment for the epidural injection": what the step serves, not an event. */
 const PURPOSE_BEFORE = /\bin order to\b[^.;]{0,80}$/i;
@@ -262,7 +262,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // Outside a procedure note, a bare "injection" ("injection helped ~3 weeks", "had neck injection 07/18") refers to
     // a procedure recorded elsewhere; the procedure note or the specific mention carries the event.
     if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text)
-      && ((!PROCEDURE_VISITS.has(sent.encounter.kind) && sent.section?.kind !== 'procedure' && sent.section?.kind !== 'plan')
+      && ((!isProcedureRecord(sent.encounter.kind) && sent.section?.kind !== 'procedure' && sent.section?.kind !== 'plan')
         || /\b(?:after|post|following|prior|previous|first|second|third|last|repeat|next)[\s-]+(?:the\s+)?$/i.test(sent.text.slice(Math.max(0, m.start - 20), m.start)))) continue;
     // "Psychiatrist: Helen M. Thurgood, MD - Rolling Fork Behavioral Health Clinic": a field naming who treats, not care given.
     if (PROVIDER_FIELD.test(sent.text.slice(0, m.start).split('\n').pop() ?? '')) continue;
@@ -278,7 +278,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // An operation named with nothing said of it ("afraid of surgery complications", "post-laminectomy syndrome",
     // "decision to defer surgery was reasonable") is not an operation done: outside the operative record it needs a word
     // that says what happened (s/p, underwent, recommend, declined, scheduled), a section that does, or its own date.
-    if (m.entry.id === 'surgery' && !priorOperation && !PROCEDURE_VISITS.has(sent.encounter.kind) && section !== 'procedure'
+    if (m.entry.id === 'surgery' && !priorOperation && !isProcedureRecord(sent.encounter.kind) && section !== 'procedure'
       && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start)
       && !sent.dates().some((d) => !d.relative && d.start >= clause.start && d.end <= clause.end)) continue;
     const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? treatmentStatus(clause.text, section, m.entry.id) };
@@ -297,7 +297,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const base = recounted(sent, mentionBase(sent, 'treatment', m.start, m.end), m.start, m.end, own === m.entry.id);
     // "Despite physical therapy (36 visits), three blocks and an SCS trial, ...": everything the sentence lists is history.
     const recall = recalledBy(sent.text, m.start);
-    if (recall && base.temporality === 'current' && !PROCEDURE_VISITS.has(sent.encounter.kind)) {
+    if (recall && base.temporality === 'current' && !isProcedureRecord(sent.encounter.kind)) {
       base.temporality = 'historical';
       base.context = [...base.context, { category: 'historical', trigger: recall, start: sent.start, end: sent.start }];
     }

@@ -51,16 +51,15 @@ export const LexiconEntrySchema = z.looseObject({
   patterns: z.array(z.string().min(1)).optional(),
   abbreviations: z.array(z.string().min(1)).optional(),
 }).refine((e) => (e.patterns?.length ?? 0) + (e.abbreviations?.length ?? 0) > 0, { message: 'an entry needs patterns or abbreviations' });
+/** A regex source kept in a lexicon file. */
+export const RegexSource = z.string().min(1).refine((s) => { try { new RegExp(s); return true; } catch { return false; } }, { message: 'not a valid regular expression' });
 /**
  * Regex cues keyed by an enum's values and tried in the file's order (the first that matches wins): a record whose
  * keys keep the order they are written in.
  */
-export const orderedRecord = <T extends string>(keys: z.ZodEnum<Record<T, T>>) => z.record(z.string(), z.string().min(1))
+export const orderedRecord = <T extends string>(keys: z.ZodEnum<Record<T, T>>) => z.record(z.string(), RegexSource)
   .refine((r) => Object.keys(r).every((k) => keys.safeParse(k).success), { message: `keys must be one of ${keys.options.join(', ')}` })
-  .refine((r) => Object.values(r).every((s) => { try { new RegExp(s); return true; } catch { return false; } }), { message: 'not a valid regular expression' })
   .transform((r) => r as Record<T, string>);
-/** A regex source kept in a lexicon file. */
-export const RegexSource = z.string().min(1).refine((s) => { try { new RegExp(s); return true; } catch { return false; } }, { message: 'not a valid regular expression' });
 
 
 const CAPTURING_GROUP = /(?<!\\)\((?!\?)/;

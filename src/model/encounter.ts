@@ -15,6 +15,11 @@ export const EncounterKindSchema = z.enum([
 ]);
 export type EncounterKind = z.infer<typeof EncounterKindSchema>;
 
+/** A procedure or operative note: the record of the act itself, not a later mention of it. */
+export function isProcedureRecord(kind: EncounterKind | undefined): boolean {
+  return kind === 'procedure_note' || kind === 'operative_report';
+}
+
 export interface Provider {
   name?: string;
   /** MD, DO, PA-C, NP, DPT, PT, DC, PhD, PsyD, ... */
