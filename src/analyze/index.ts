@@ -3,6 +3,7 @@ import type { CaseAnalysis, Claim, DocumentStatus, Encounter, Fact } from '../mo
 import { SCHEMA_VERSION } from '../model/index.js';
 import { profileFor } from '../profiles/index.js';
 import { buildContext } from './case-context.js';
+import { withClaimedConditionCare } from './claimed-conditions.js';
 import { buildTimeline } from './timeline.js';
 import { assessMmi } from './mmi.js';
 import { buildFloor } from './floor.js';
@@ -27,7 +28,8 @@ export const DISCLAIMER =
 /** Pure function of the facts: timeline, MMI, functional floor, trajectory, duration, gaps, claimant guide, billing. */
 export function analyzeCase(input: AnalysisInput): CaseAnalysis {
   const profile = profileFor(input.claim.type);
-  const ctx = buildContext(input.claim, profile, input.encounters, input.facts);
+  const facts = withClaimedConditionCare(profile, input.facts);
+  const ctx = buildContext(input.claim, profile, input.encounters, facts);
   const timeline = buildTimeline(ctx);
   const mmi = assessMmi(ctx);
   const functionalFloor = buildFloor(ctx);
@@ -35,10 +37,10 @@ export function analyzeCase(input: AnalysisInput): CaseAnalysis {
   const duration = buildDuration(ctx, mmi, functionalFloor);
   const billing = analyzeBilling(input.encounters);
   const gaps = runGaps({ ...ctx, timeline, mmi, floor: functionalFloor, trajectory, duration, billing, documents: input.documents });
-  const supports = buildSupports(ctx, { mmi, billing, trajectory, functionalFloor, duration, facts: input.facts });
+  const supports = buildSupports(ctx, { mmi, billing, trajectory, functionalFloor, duration, facts });
   return {
     schemaVersion: SCHEMA_VERSION, generatedBy: 'plateau', claim: input.claim, documents: input.documents,
-    facts: input.facts, timeline, mmi, functionalFloor, trajectory, duration, gaps,
+    facts, timeline, mmi, functionalFloor, trajectory, duration, gaps,
     claimant: buildClaimantGuide(profile, mmi, timeline, functionalFloor, gaps),
     duplicates: input.duplicates ?? [], ...(billing ? { billing } : {}), ...(supports ? { supports } : {}), disclaimer: DISCLAIMER,
   };

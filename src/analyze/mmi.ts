@@ -237,6 +237,8 @@ const CARRIED_ON = modalitiesIn('carried_on');
 export function maintenanceVisits(ctx: CaseContext): Visit[] {
   return ctx.visits.filter((v) => {
     if (!v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining')) return false;
+    // "Too early to judge the full effect": the new treatment's trial is still under way.
+    if (v.facts.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'response_pending')) return false;
     if (v.facts.some(isMaintenance)) return true;
     const routine = v.facts.some((f) => f.type === 'plan_signal' && (f.attributes.signal === 'return_to_clinic' || f.attributes.signal === 'follow_up_prn'));
     const carriesOn = v.facts.some((f) => f.type === 'treatment' && CARRIED_ON.has(f.attributes.modality) && f.attributes.doseChange !== 'started');

@@ -119,11 +119,14 @@ export const SWAP = /\b(?:substitut\w*|like[- ]for[- ]like|switch\w*|instead of|
  * A drug prescribed again ("Rx hydrocodone … x 3 fills, gabapentin …" at every quarterly visit) or swapped for one of
  * its kind continues the regimen: it is not a new treatment, so it cannot break a maintenance phase.
  */
+const TAKEN = new Set(['ongoing', 'performed', 'completed', 'discontinued']);
+
 export function markRefills(facts: Fact[], encounters: Encounter[]): void {
   const dateOf = new Map(encounters.map((e) => [e.id, e.date]));
   const firstTaken = new Map<string, string>();
   for (const f of facts) {
-    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || f.attributes.status === 'declined') continue;
+    // Taken, not only proposed: "PA submitted for galcanezumab" months before the loading dose is not a start.
+    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || !TAKEN.has(f.attributes.status)) continue;
     const d = dateOf.get(f.encounterId);
     if (d && (firstTaken.get(f.attributes.drug) ?? '9999') > d) firstTaken.set(f.attributes.drug, d);
   }

@@ -7,7 +7,17 @@ import type { Fact } from '../model/index.js';
 import { z } from 'zod';
 import { phraseSource, readLexiconFile } from './lexicon.js';
 
-const data = readLexiconFile('extract/drugs.json', z.looseObject({ otherConditionClasses: z.object({ classes: z.array(z.string().min(1)), indications: z.array(z.string().min(1)) }) })).otherConditionClasses;
+const ClaimableCondition = z.object({ id: z.string().min(1), label: z.string().min(1), classes: z.array(z.string().min(1)).min(1), diagnoses: z.array(z.string().min(1)).min(1) });
+const data = readLexiconFile('extract/drugs.json', z.looseObject({
+  otherConditionClasses: z.object({
+    classes: z.array(z.string().min(1)), indications: z.array(z.string().min(1)),
+    claimable: z.looseObject({ conditions: z.array(ClaimableCondition) }),
+  }),
+})).otherConditionClasses;
+
+/** A chronic medical condition a claim may allege beside the musculoskeletal one: its drug classes and diagnoses. */
+export type ClaimableCondition = z.infer<typeof ClaimableCondition>;
+export const CLAIMABLE_CONDITIONS: readonly ClaimableCondition[] = data.claimable.conditions;
 const OTHER = new Set(data.classes.map((c) => c.toLowerCase()));
 /** The indication right after the drug ("… PRN heartburn", "… for blood pressure"). */
 const INDICATION = new RegExp(`^[^.;\\n]{0,40}?\\b(?:for|prn|p\\.r\\.n\\.|as needed for)?\\s*(?:${data.indications.map(phraseSource).join('|')})`, 'i');
@@ -22,6 +32,8 @@ export function namesOtherIndication(textAfterDrug: string): boolean {
   return INDICATION.test(textAfterDrug);
 }
 
+/** Care for another condition; `otherCondition: false` is the analysis's ruling that the condition is claimed. */
 export function isForOtherCondition(f: Fact): boolean {
-  return f.type === 'treatment' && f.attributes.modality === 'medication' && (!!f.attributes.otherCondition || isOtherConditionDrugClass(f.attributes.drugClass));
+  if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || f.attributes.otherCondition === false) return false;
+  return !!f.attributes.otherCondition || isOtherConditionDrugClass(f.attributes.drugClass);
 }

@@ -5,7 +5,7 @@ export const ssdi: Profile = {
   claimType: 'ssdi',
   label: 'Social Security Disability Insurance (SSDI)',
   rules: [...SSA_RULES, 'evidence-before-dli-thin'],
-  params: { ...DEFAULT_PARAMS, singleSourceWithOpinion: true },
+  params: { ...DEFAULT_PARAMS, singleSourceWithOpinion: true, everyImpairmentWeighed: true },
   gapWhy: SSA_GAP_WHY,
   wording: {
     onsetTerm: 'onset', onsetEvent: 'onset',

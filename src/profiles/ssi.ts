@@ -5,7 +5,7 @@ export const ssi: Profile = {
   claimType: 'ssi',
   label: 'Supplemental Security Income (SSI)',
   rules: [...SSA_RULES],
-  params: { ...DEFAULT_PARAMS, singleSourceWithOpinion: true },
+  params: { ...DEFAULT_PARAMS, singleSourceWithOpinion: true, everyImpairmentWeighed: true },
   gapWhy: SSA_GAP_WHY,
   wording: {
     onsetTerm: 'onset', onsetEvent: 'onset',

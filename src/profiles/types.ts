@@ -33,6 +33,11 @@ export interface ProfileParams {
    * the consistency of every limitation); otherwise only while no such opinion exists, when they are all there is.
    */
   singleSourceWithOpinion: boolean;
+  /**
+   * Every medically determinable impairment is weighed, in combination (SSA, 20 CFR 404.1523): care for a chronic
+   * medical condition the record diagnoses (COPD on inhalers) is care for the claim, not for another condition.
+   */
+  everyImpairmentWeighed: boolean;
   /** Employer records (wages, job description, modified-duty offers) are part of the claim: 'always', only when time was lost ('lost_time'), or 'never'. */
   employmentRecords: 'always' | 'lost_time' | 'never';
 }
@@ -69,4 +74,5 @@ export const DEFAULT_PARAMS: ProfileParams = {
   baselineAlways: false,
   singleSourceWithOpinion: false,
   employmentRecords: 'never',
+  everyImpairmentWeighed: false,
 };

@@ -1,0 +1,31 @@
+/**
+ * Which chronic medical conditions belong to the claim. Extraction marks inhalers and the like as care for
+ * another condition; where the profile weighs every impairment (SSA) and the record diagnoses the condition on
+ * two or more dates, that care is care for the claim, and a change of inhaler is a change in treatment.
+ */
+import type { Fact } from '../model/index.js';
+import type { Profile } from '../profiles/types.js';
+import { CLAIMABLE_CONDITIONS, type ClaimableCondition } from '../knowledge/relevance.js';
+import { isAssertedFact } from '../model/index.js';
+
+/** Dates on which a condition is diagnosed is enough to call it an impairment of the claim, not a passing mention. */
+const MIN_DIAGNOSIS_DATES = 2;
+
+/** The claimable conditions the record diagnoses on enough dates, when the profile weighs every impairment. */
+export function claimedConditions(profile: Profile, facts: readonly Fact[]): ClaimableCondition[] {
+  if (!profile.params.everyImpairmentWeighed) return [];
+  return CLAIMABLE_CONDITIONS.filter((c) => {
+    const names = new Set(c.diagnoses);
+    const dates = new Set(facts.filter((f) => f.type === 'diagnosis' && isAssertedFact(f) && f.temporality === 'current' && f.date
+      && names.has(f.attributes.name)).map((f) => f.date));
+    return dates.size >= MIN_DIAGNOSIS_DATES;
+  });
+}
+
+/** The facts with the claimed conditions' drugs ruled care for the claim (`otherCondition: false`). */
+export function withClaimedConditionCare(profile: Profile, facts: Fact[]): Fact[] {
+  const classes = new Set(claimedConditions(profile, facts).flatMap((c) => c.classes.map((k) => k.toLowerCase())));
+  if (!classes.size) return facts;
+  return facts.map((f) => f.type === 'treatment' && f.attributes.modality === 'medication' && classes.has((f.attributes.drugClass ?? '').toLowerCase())
+    ? { ...f, attributes: { ...f.attributes, otherCondition: false } } : f);
+}
