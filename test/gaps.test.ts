@@ -212,11 +212,13 @@ const authorization = (answered: boolean) => () => {
   return b;
 };
 
-const surgeryMention = (withReport: boolean) => () => {
+const surgeryMention = (withReport: boolean, thatDay?: 'office_visit' | 'unknown') => () => {
   const b = new CaseBuilder().visit('2024-04-01', DR_PATEL)
     .fact('treatment', { modality: 'surgery', status: 'performed' }, 'She is s/p ACDF C5-C7 on 03/08/2024 and is walking better.', { date: '2024-03-08' });
   if (withReport) b.file('op.txt').visit('2024-03-08', { ...DR_KIM, kind: 'operative_report' })
     .fact('treatment', { modality: 'surgery', subtype: 'ACDF', status: 'performed' }, 'Anterior cervical discectomy and fusion C5-C7 performed.');
+  // An office visit that day dates the mention ("s/p ACDF, stable per neurosurgery 03/08/2024"); a hospital stay does not.
+  if (thatDay) b.file('other.txt').visit('2024-03-08', { ...DR_KIM, kind: thatDay }).fact('plan_signal', { signal: 'return_to_clinic' }, 'Return in 6 months.');
   return b;
 };
 
@@ -340,8 +342,8 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     ],
   },
   'procedure-record-missing': {
-    valid: [{ name: 'operative report filed', build: surgeryMention(true) }],
-    invalid: [{ name: 'surgery known only from a later note', build: surgeryMention(false) }],
+    valid: [{ name: 'operative report filed', build: surgeryMention(true) }, { name: 'the date is an office visit\'s', build: surgeryMention(false, 'office_visit') }],
+    invalid: [{ name: 'surgery known only from a later note', build: surgeryMention(false) }, { name: 'a hospital stay that day, no operative report', build: surgeryMention(false, 'unknown') }],
   },
   'therapy-notes-missing': {
     valid: [{ name: 'every visit documented', build: therapyCourse(true) }],

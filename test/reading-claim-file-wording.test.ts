@@ -86,6 +86,13 @@ describe('visit headings framed by rules', () => {
   });
 });
 
+describe('a report title above its identity line', () => {
+  it('"OPERATIVE REPORT / PATIENT: … DOB: … MRN: … / DATE OF SURGERY:" is an operative report', () => {
+    const text = 'OFFICE CONSULTATION   Date of service: 09/20/2022\nA/P: Myelopathy; ACDF C5-7 recommended.\n\nST. COLUMBA MEDICAL CENTER\n\nOPERATIVE REPORT\n\nPATIENT: DOE, JANE     DOB: 03/22/1971     MRN: SCM-4471902     ACCT: 22291-0468\nDATE OF SURGERY: 10/18/2022\nNEUROMONITORING: SSEP/tcMEP/EMG\nPROCEDURES: Anterior cervical discectomy C5-6 and C6-7.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => [e.date, e.kind])).toEqual([['2022-09-20', 'consultation'], ['2022-10-18', 'operative_report']]);
+  });
+});
+
 describe('maintenance plans as a clinic writes them', () => {
   it.each([
     ['Treatment: Continue all meds, refills x 3.', 'continue_current_management'],

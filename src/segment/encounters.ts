@@ -180,6 +180,9 @@ function isTitleLike(line: string): boolean {
   return t.length > 0 && t.length <= 80 && !/[.;]$/.test(t) && !SIGNATURE_CONTEXT.test(t) && !CREDENTIAL_END.test(t);
 }
 
+/** "PATIENT: DOE, JANE     DOB: 03/22/1971     MRN: 4471902": the identity line under a report's title is part of its header. */
+const DEMOGRAPHICS = /^\s*(?:patient(?: name)?|name|pt)\s*:.*\b(?:DOB|D\.O\.B|MRN|acct|account|chart)\b/i;
+
 /** Where an encounter whose header line starts at `lineStart` begins: pull in the title lines and separator right above it. */
 function blockStart(text: string, lineStart: number, floor: number): number {
   let start = lineStart;
@@ -194,7 +197,7 @@ function blockStart(text: string, lineStart: number, floor: number): number {
       if (s2 < s && SEPARATOR.test(text.slice(s2, s - 1))) return s2;
       return titleBlockAbove(text, s, floor) ?? start;
     }
-    if (!isTitleLike(line)) break;
+    if (!isTitleLike(line) && !DEMOGRAPHICS.test(line)) break;
     start = s; pos = s;
   }
   return start;

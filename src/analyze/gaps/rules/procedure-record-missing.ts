@@ -16,6 +16,7 @@ const NOT_A_PROCEDURE = /\b(?:triage|acuity|consider\w*|candidate|request\w*|sub
 const FULL_DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b/i;
 const NOTE_KINDS = new Set(['operative_report', 'procedure_note']);
 const WINDOW_DAYS = 3;
+const OFFICE_KINDS = new Set(['office_visit', 'consultation', 'pt_evaluation', 'pt_progress', 'pt_discharge', 'work_status_note']);
 
 export const rule: GapRule = {
   meta: {
@@ -40,16 +41,19 @@ export const rule: GapRule = {
       const d = ctx.dateOf(f);
       const enc = ctx.encounterOf(f);
       if (!d || !enc || NOTE_KINDS.has(enc.kind) || (enc.date && d >= enc.date) || !FULL_DATE.test(q)) continue;
+      const visitThatDay = (kinds?: Set<string>) => encounters.some((e) => e.source !== 'ledger' && e.kind !== 'billing' && (!kinds || kinds.has(e.kind))
+        && e.date && Math.abs(daysBetween(e.date, d)) <= 1);
       if (f.attributes.modality === 'surgery') {
-        // Surgery reported as done on a stated date, with no operative report near that date.
+        // Surgery reported as done on a stated date, with no operative report near that date. An office visit that very
+        // day ("s/p ACDF - stable per neurosurgery 10/22/2024") means the date is the visit's, not the operation's
+        // (a hospital admission that day is where the missing report belongs).
         if (!SURGERY_DONE.test(q) || !SURGERY_WORD.test(q) || NOT_DONE.test(q)) continue;
-        if (documented(d, notes) || seen(d)) continue;
+        if (visitThatDay(OFFICE_KINDS) || documented(d, notes) || seen(d)) continue;
         missing.push({ what: `${f.attributes.subtype ?? q.match(SURGERY_WORD)?.[0] ?? 'surgery'} (operative report and hospital records)`, date: d, fact: f });
       } else if (FACILITY_PROCEDURES.has(f.attributes.modality) || (f.attributes.modality === 'other_injection' && FACILITY_WORDS.test(q))) {
         // A spinal or fluoroscopic procedure a later note dates, with no procedure note and no visit that day.
         if (NOT_A_PROCEDURE.test(q)) continue;
-        const visitThatDay = encounters.some((e) => e.source !== 'ledger' && e.kind !== 'billing' && e.date && Math.abs(daysBetween(e.date, d)) <= 1);
-        if (visitThatDay || documented(d, notes) || seen(d)) continue;
+        if (visitThatDay() || documented(d, notes) || seen(d)) continue;
         missing.push({ what: `${modalityWords(f.attributes.modality === 'other_injection' ? 'injection' : f.attributes.modality)} (procedure note)`, date: d, fact: f });
       }
     }
