@@ -212,6 +212,12 @@ const authorization = (answered: boolean) => () => {
   return b;
 };
 
+/** An IME report dated `reportDate` and the examiner's bill for `billedDate`. */
+const billedExam = (reportDate: string, billedDate: string) => () => new CaseBuilder().file('ime.txt')
+  .visit(reportDate, { name: 'Dr. Stone', credential: 'MD', specialty: 'ime', kind: 'ime', documentRole: 'examining' })
+  .fact('mmi_statement', { kind: 'explicit', stance: 'reached' }, 'She has reached maximum medical improvement.')
+  .file('ledger.csv').bill(billedDate, 'Midwest Medical Evaluations', [{ code: 'IME', charge: 2400 }]);
+
 const surgeryMention = (withReport: boolean, thatDay?: 'office_visit' | 'unknown') => () => {
   const b = new CaseBuilder().visit('2024-04-01', DR_PATEL)
     .fact('treatment', { modality: 'surgery', status: 'performed' }, 'She is s/p ACDF C5-C7 on 03/08/2024 and is walking better.', { date: '2024-03-08' });
@@ -511,6 +517,9 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   'billed-visit-without-record': {
     // valid = the record is complete: every billed date has the provider's note within a day.
     valid: [{
+      name: 'an examination billed on its day, its report dated days later',
+      build: billedExam('2024-04-22', '2024-04-16'),
+    }, {
       name: 'billed visit with its note',
       build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'L5-S1 TFESI performed.')
         .file('ledger.csv').bill('2024-03-05', 'Lee, Dr.', [{ code: '64483', charge: 1450 }]),
@@ -520,6 +529,9 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       ['a dental extraction', { code: 'D7140', description: 'Extraction erupted tooth #30', charge: 165 }],
       ['a pharmacy fill', { code: '340B', description: 'Pharmacy refill: metformin 1000 #180', charge: 8 }],
       ['a records release fee', { code: 'ROI', description: 'Release of information - attorney request', charge: 0 }],
+      ['a disability benefit payment', { code: '', description: 'TTD', charge: 1360 }],
+      ['field case management', { code: 'NCM', description: 'Field case management - closed 05/20/2024', charge: 420 }],
+      ['a cost estimate letter', { code: 'LTR', description: 'Surgical cost estimate letter (attorney request)', charge: 0 }],
     ] as const).map(([name, line]) => ({
       name: `${name} is not a visit`,
       build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.')
@@ -529,6 +541,9 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       name: 'billed visit with no note',
       build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.')
         .file('ledger.csv').bill('2024-04-15', 'Lee, Dr.', [{ code: '99214', charge: 240 }]),
+    }, {
+      name: 'an IME addendum billed after the last IME report',
+      build: billedExam('2023-10-03', '2023-11-09'),
     }],
   },
   'work-status-without-limits': {

@@ -93,6 +93,16 @@ describe('a report title above its identity line', () => {
   });
 });
 
+describe('a signature line\'s date', () => {
+  it('"Signed: … Date of report: 03/03/2023" closes the report, it opens no visit', () => {
+    const text = 'INDEPENDENT MEDICAL EXAMINATION\nDate of examination: 02/28/2023\nMMI: reached.\nSigned: S. Stone, MD        Date of report: 03/03/2023\n\fIME-4  INDEPENDENT MEDICAL EXAMINATION (continued)\nDate of examination: 02/28/2023\nApportionment: none.\n';
+    const encounters = splitEncounters(textDoc(text));
+    expect(new Set(encounters.map((e) => e.date))).toEqual(new Set(['2023-02-28']));
+    // Every encounter starts at a line start: no block begins inside the line of the one before it.
+    for (const e of encounters) expect(e.start === 0 || text[e.start - 1] === '\n' || text[e.start - 1] === '\f').toBe(true);
+  });
+});
+
 describe('maintenance plans as a clinic writes them', () => {
   it.each([
     ['Treatment: Continue all meds, refills x 3.', 'continue_current_management'],

@@ -135,6 +135,8 @@ function findHeaders(original: string): Header[] {
     const dateStart = m.index + m[0].length - raw.length;
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     if (NOT_SERVICE.test(text.slice(m.index, dateStart))) continue;
+    // "Signed: J. Doe, MD        Date of report: 03/03/2023": the signature line's date, not a new visit.
+    if (SIGNATURE_CONTEXT.test(text.slice(ls, m.index))) continue;
     // "Date: 3/15/24" under a signature block is when the note was signed, not a new visit.
     if (m[2] && previousLines(text, ls, 2).some((l) => SIGNATURE_CONTEXT.test(l))) continue;
     // A bare "Date:" in a print header or footer is the print date.
@@ -250,7 +252,8 @@ export function splitEncounters(doc: SourceDocument): Encounter[] {
       last.header = h;
       continue;
     }
-    const start = blockStart(text, h.lineStart, last.start + 1);
+    // Title lines are pulled in from below the previous header's own line, never from inside it.
+    const start = blockStart(text, h.lineStart, Math.max(last.start + 1, lh ? lh.lineEnd + 1 : 0));
     if (start <= last.start) continue;
     starts.push({ start, header: h });
   }

@@ -14,9 +14,17 @@ const PERSON = /\b(?:MD|DO|DPT|DC|NP|PA-C|PhD|PsyD|Dr)\b/;
 const NOTE_OF_DAY = new Set(['procedure_note', 'operative_report', 'emergency_visit', 'imaging']);
 
 /** Lines that are not a visit at all: pharmacy fills, supplies and equipment, dental (CDT D-codes), no-show, cancel and records-fee codes. */
-const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*|D\d{4}|340B|NS|CX|ROI)$/i;
-/** The same, said in the line's description. */
-const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction)\b/i;
+const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*|D\d{4}|340B|NS|CX|ROI|NCM|TTD|TPD|PPD|MIL|99080)$/i;
+/**
+ * The same, said in the line's description: also a carrier's payments that are not medical care (disability
+ * benefits, mileage, case management) and paperwork billed on its own (a form, a letter, a cost estimate).
+ */
+const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction|TTD|TPD|PPD|temporary (?:total|partial) disability|indemnity|wage loss|mileage|travel|case management|case manager|NCM|cost estimate|letter|narrative fee|form completion)\b/i;
+/** An examination or test whose report is its record, often dated some days after it (IME, FCE, impairment rating). */
+const EXAM_CODES = /^(?:IME|FCE|QME|AME|CE|97750|9945[56])\b/i;
+const EXAM_BILLER = /\b(?:evaluations?|functional (?:capacity|testing)|work performance|IME|FCE|independent medical)\b/i;
+const EXAM_REPORTS = new Set(['ime', 'fce', 'impairment_rating']);
+const REPORT_DAYS = 30;
 /** Anesthesia (00100-01999), assistant-at-surgery and facility lines belong to the operation's own record. */
 const WITH_THE_OPERATION = (codes: string[], provider: string) => codes.some((c) => /^0[01]\d{3}/.test(c) || /-(?:80|81|82|AS)\b/.test(c)) || /\banesthes\w*|\bassist\w*|PA-C\b/i.test(provider);
 const IMAGING_BILLER = /\b(?:imaging|radiology|MRI|diagnostic)\b/i;
@@ -41,6 +49,9 @@ function documentedElsewhere(m: BillingAnalysis['billedWithoutRecord'][number], 
   if (m.codes.length && m.codes.every((c) => NOT_A_VISIT.test(c))) return true;
   if (m.description && m.description.split('; ').every((d) => NOT_A_VISIT_DESCRIPTION.test(d))) return true;
   const near = (days: number) => notes.filter((e) => Math.abs(daysBetween(e.date!, m.date)) <= days);
+  // The report of an examination comes on or after its day, never before it (an earlier report is another exam's).
+  const reportAfter = notes.some((e) => (EXAM_REPORTS.has(e.kind) || e.documentRole === 'examining') && daysBetween(m.date, e.date!) >= -1 && daysBetween(m.date, e.date!) <= REPORT_DAYS);
+  if ((m.codes.some((c) => EXAM_CODES.test(c)) || EXAM_BILLER.test(m.provider)) && reportAfter) return true;
   if (WITH_THE_OPERATION(m.codes, m.provider) && near(1).some((e) => e.kind === 'operative_report' || e.kind === 'procedure_note')) return true;
   if (IMAGING_BILLER.test(m.provider) && near(3).some((e) => e.kind === 'imaging')) return true;
   const sameDay = near(1);
