@@ -432,4 +432,12 @@ describe('MMI: a standing injection schedule is maintenance', () => {
     }
     expect(run(b, { type: 'ssi' }).mmi.status).toBe('implied');
   });
+  it('an infusion schedule in the same sentence as therapy ("ocrelizumab q6 months …; doing PT") does not make the therapy maintenance', () => {
+    const b = new CaseBuilder()
+      .visit('2022-03-01', DR_PATEL).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Ocrelizumab 600 mg IV q6 months since 03/2022; doing PT.');
+    for (const d of ['2022-04-05', '2022-05-10', '2022-06-14', '2022-07-21']) b.visit(d, PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Gait and balance training.');
+    for (const d of ['2022-09-13', '2023-03-14', '2023-09-12']) b.visit(d, DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    const m = run(b, { type: 'ssdi' }).mmi;
+    expect([m.status, m.date]).toEqual(['implied', '2022-09-13']);
+  });
 });

@@ -103,6 +103,13 @@ describe('a signature line\'s date', () => {
   });
 });
 
+describe('a therapy file bound as exhibit pages', () => {
+  const file = 'Exhibit No. 3F                                                                 Page 1 of 19\nRIVERPOINT NEURO REHAB\n\nPHYSICAL THERAPY INITIAL EVALUATION\nPatient: Jane Doe     DOB: 05/22/1986     Date: 04/05/2022\nDx: multiple sclerosis (relapse 01/2022)\nPLAN: 2x/week x 8 weeks.\n-----------------------------------------------\nExhibit No. 3F                                                                 Page 4 of 19\nRIVERPOINT NEURO REHAB - DAILY NOTE (representative)         Date: 04/08/2022   Visit 2\nS: Tired today. P: Continue POC.\n-----------------------------------------------\nRIVERPOINT NEURO REHAB\nPHYSICAL THERAPY DISCHARGE SUMMARY          Date: 07/21/2022     Visits: 16 (04/05-07/21/2022)\nPt has reached a plateau in skilled PT.\n';
+  it('each titled note under a running exhibit header is a visit, dated by its own "Date:" (not by the birth date or a history date)', () => {
+    expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2022-04-05', '2022-04-08', '2022-07-21']);
+  });
+});
+
 describe('maintenance plans as a clinic writes them', () => {
   it.each([
     ['Treatment: Continue all meds, refills x 3.', 'continue_current_management'],

@@ -41,8 +41,12 @@ const LABELLED_HEADER = new RegExp(
 const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by'];
 /** Any case, without making the whole title pattern case-insensitive. */
 const AUTHOR_FIELD = String.raw`(?:[ \t]{2,}(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|DO|PA-C|NP|FNP-C|DC|DPT|PT|PhD|PsyD)\.?))?`;
+/** "Date:" / "DOS:" between a title and its date ("DAILY NOTE (representative)      Date: 04/08/2022"). */
+const DATE_LABEL = String.raw`(?:[ \t]*(?:[Dd]ate(?: of [Ss]ervice)?|DATE(?: OF SERVICE)?|DOS)[ \t]*:)?`;
+/** A visit count after the date ("Visit 2", "Visit #12 of 20", "Visits: 16 (04/05-07/21/2022)"). */
+const VISIT_COUNT = String.raw`(?:[ \t]{2,}(?:[Vv]isits?|VISITS?|[Ss]essions?|SESSIONS?)\b[ \t]*[:#]?[ \t]*\d{1,3}(?:[ \t]*(?:of|/)[ \t]*\d{1,3})?(?:[ \t]*\([^)\n]{1,30}\))?)?`;
 const TITLE_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]|\bat|\bon)?[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${AUTHOR_FIELD}[ \t]*$`,
+  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}[ \t]*$`,
   'gm',
 );
 /** "03/14/2024 10:32 AM  Office Visit  Smith, John MD", "02/17/2022   OFFICE VISIT - Acute      Provider: Jane Doe, MD": an EHR encounter line that leads with the date. */
@@ -156,7 +160,8 @@ function findHeaders(original: string): Header[] {
     if (!TITLE_WORD.test(m[1]) || NOT_SERVICE.test(m[1])) continue;
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     const prev = previousLines(text, ls, 1)[0];
-    if (ls > 0 && prev !== undefined && prev.trim() !== '' && !SEPARATOR.test(prev) && !isTitleLike(prev) && text[ls - 1] !== '\f') continue;
+    // Under a blank line, a rule, a title or a page's running header ("Exhibit No. 3F      Page 4 of 19").
+    if (ls > 0 && prev !== undefined && prev.trim() !== '' && !SEPARATOR.test(prev) && !isTitleLike(prev) && !PAGE_FURNITURE.test(prev) && text[ls - 1] !== '\f') continue;
     add(ls, le, m.index + m[0].indexOf(m[2], m[1].length), m[2]);
   }
   for (const m of text.matchAll(DATE_LEAD_HEADER)) {
@@ -291,6 +296,8 @@ function inheritProviders(text: string, encounters: Encounter[]): void {
   }
 }
 
+const SERVICE_DATE_FIELD = /(?:^|[ \t])(?:date of service|service date|visit date|date|DOS)[ \t]*:[ \t]*/i;
+
 function fallbackDate(text: string, start: number, end: number): { date: string; start: number; end: number } | undefined {
   const head = text.slice(start, Math.min(end, start + HEAD_CHARS));
   let offset = 0;
@@ -299,6 +306,14 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
     if (!NOT_SERVICE.test(line) && !BANNER.test(line)) {
       const d = findDates(line).find((x) => !x.relative);
       if (d) return { date: d.date, start: start + offset + d.start, end: start + offset + d.end };
+    } else if (!BANNER.test(line)) {
+      // "Patient: Doe, Jane     DOB: 05/22/1986     Date: 04/05/2022": the labelled visit date beside the birth date.
+      const label = SERVICE_DATE_FIELD.exec(line);
+      const d = label && findDates(line.slice(label.index + label[0].length)).find((x) => !x.relative && x.start === 0);
+      if (label && d) {
+        const at = offset + label.index + label[0].length;
+        return { date: d.date, start: start + at + d.start, end: start + at + d.end };
+      }
     }
     offset += line.length + 1;
   }
