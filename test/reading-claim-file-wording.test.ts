@@ -110,6 +110,16 @@ describe('a therapy file bound as exhibit pages', () => {
   });
 });
 
+describe('a clinic\'s date-led visit lines', () => {
+  it('"04/26/2022 - F/U - R. O. Doe, MD" opens a visit, and so does a line right under a page footer', () => {
+    const text = '04/05/2022 - NEW PATIENT - R. O. Doe, MD\nS: R shoulder pain.\n  - RTC after MRA.\n\n04/26/2022 - F/U - R. O. Doe, MD\nS: Injection helped ~1 week.\nRTC 7 wk.\n                                                  ACOS - Page 2 of 8\n12/13/2022 - FINAL EVALUATION - R. O. Doe, MD\nP: She has reached maximum medical improvement as of today.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-04-05', '2022-04-26', '2022-12-13']);
+  });
+  it('"MMI status: no longer at maximum medical improvement" is a withdrawal, not an MMI', () => {
+    expect(of('- MMI status: Ms. Doe is no longer at maximum medical improvement.', 'mmi_statement').filter((f) => f.temporality === 'current').map((f) => f.attributes.kind)).toEqual(['not_at_mmi']);
+  });
+});
+
 describe('maintenance plans as a clinic writes them', () => {
   it.each([
     ['Treatment: Continue all meds, refills x 3.', 'continue_current_management'],

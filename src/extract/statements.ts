@@ -130,8 +130,8 @@ const MMI_DATE_LEAD_REACH = 60;
  */
 const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
 const FIELD_NO = /^\s*[:?]\s*(?:No|N)\b/;
-/** "MMI:" or "MMI / impairment:" as a field label before the answer ("MMI: NOT at maximum medical improvement"). */
-const LABEL_AFTER = /^\s*(?:\/\s*[\w ]{1,25}?)?\s*[:\-\u2013]/;
+/** "MMI:", "MMI / impairment:" or "MMI status:" as a field label before the answer ("MMI status: no longer at maximum medical improvement"). */
+const LABEL_AFTER = /^\s*(?:\/\s*[\w ]{1,25}?|\s+(?:status|date|opinion|determination|question))?\s*[:\-\u2013]/i;
 
 export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const out: FactOf<'mmi_statement'>[] = [];

@@ -61,9 +61,9 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   'gim',
 );
 const EXAM_LEAD_HEADER = new RegExp(String.raw`^[ \t\f]*exam(?:ination)?[ \t]+(${DATE_SHAPE})(?=[ \t]{2,}|[ \t]*$)`, 'gim');
-const TITLE_WORD = /\b(?:new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
+const TITLE_WORD = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
-const VISIT_TITLE = /\b(?:new (?:patient|pt)|visit|management|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
+const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
 const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~][ \t]?){5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
 const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|copied|certified copy|received)\b/i;
@@ -100,7 +100,8 @@ function nextLine(text: string, lineEnd: number): string {
 function opensBlock(text: string, lineStart: number): boolean {
   if (lineStart === 0 || text[lineStart - 1] === '\f') return true;
   const prev = previousLines(text, lineStart, 1)[0] ?? '';
-  return prev.trim() === '' || SEPARATOR.test(prev);
+  // A page's running footer or header ("ACOS - Page 2 of 8") ends what stands above as a blank line would.
+  return prev.trim() === '' || SEPARATOR.test(prev) || PAGE_FURNITURE.test(prev);
 }
 
 /** Header dates are read directly (chrono per header is slow on long records); two-digit years pivot at 50. */
