@@ -120,6 +120,26 @@ describe('a clinic\'s date-led visit lines', () => {
   });
 });
 
+describe('the author at the end of a dated heading', () => {
+  it.each([
+    ['=== 08/10/2023  NEW PATIENT CONSULT  -  Jane Q. Roe, MD =====================\nCC: neck pain.\n', 'Jane Q. Roe', 'MD'],
+    ['04/26/2022 - F/U - R. O. Doe, MD\nS: Injection helped ~1 week.\n', 'R. O. Doe', 'MD'],
+    ['06/17/2022 - POST-OP #1 (POD 10) - Kara J. Wendel, PA-C / R. O. Doe, MD\nS: Wound clean.\n', 'Kara J. Wendel', 'PA-C'],
+  ])('%s', (text, name, credential) => {
+    expect(splitEncounters(textDoc(text)).map((e) => [e.provider.name, e.provider.credential])).toEqual([[name, credential]]);
+  });
+  it('"ENCOUNTER 04/03/2024 - FOLLOW UP (MRI REVIEW)" is an office visit, not an imaging report', () => {
+    const e = splitEncounters(textDoc('ENCOUNTER 04/03/2024 - FOLLOW UP (MRI REVIEW) - Jane Q. Roe, MD\nInterval: MRI 03/29/2024 shows a full-thickness tear.\nPlan: arthroscopy.\n'));
+    expect(e.map((x) => x.kind)).toEqual(['office_visit']);
+  });
+});
+
+describe('an MMI left for later', () => {
+  it('"I will reassess for MMI and address permanency about 3 months after RFA" is no MMI statement', () => {
+    expect(of('I will reassess for MMI and address permanency approximately 3 months after RFA.', 'mmi_statement').filter((f) => f.temporality === 'current' && f.attributes.kind !== 'not_at_mmi')).toEqual([]);
+  });
+});
+
 describe('maintenance plans as a clinic writes them', () => {
   it.each([
     ['Treatment: Continue all meds, refills x 3.', 'continue_current_management'],

@@ -49,8 +49,11 @@ const TITLE_HEADER = new RegExp(
   String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}[ \t]*$`,
   'gm',
 );
-/** "03/14/2024 10:32 AM  Office Visit  Smith, John MD", "02/17/2022   OFFICE VISIT - Acute      Provider: Jane Doe, MD": an EHR encounter line that leads with the date. */
-const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*[-–—|:]{0,3}[ \t]+([A-Z][^\n:]{2,100}?)${AUTHOR_FIELD})?[ \t]*$`, 'gm');
+/**
+ * "03/14/2024 10:32 AM  Office Visit  Smith, John MD", "02/17/2022   OFFICE VISIT - Acute      Provider: Jane Doe, MD",
+ * "=== 08/10/2023  NEW PATIENT CONSULT  -  Jane Doe, MD =====": an EHR encounter line that leads with the date.
+ */
+const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?(?:[ \t]*[-–—|:]{0,3}[ \t]+([A-Z][^\n:=]{2,100}?)${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
 /**
  * "ENCOUNTER 03/10/2022   New Patient - Industrial Injury   Karen L. Vos, DO", "VISIT #4 - 05/02/2023 …",

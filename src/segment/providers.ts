@@ -27,6 +27,12 @@ const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[
  */
 const INVERTED = new RegExp(String.raw`(?:^|(?<![ \t])[ \t]{2,})([A-Z][A-Za-z'’\-]+),[ \t]*([A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z]\.?)?,?[ \t]+(${CREDS})(?![A-Za-z])`, 'gm');
 
+/**
+ * "=== 08/10/2023  NEW PATIENT CONSULT  -  Jane Doe, MD ====", "04/26/2022 - F/U - R. O. Doe, MD": the author at the
+ * end of a dated visit heading, after a dash; initials may lead the surname.
+ */
+const HEADING_AUTHOR = new RegExp(String.raw`^[^\n]*\b\d{1,2}/\d{1,2}/\d{2,4}\b[^\n]*?[ \t][-\u2013\u2014|][ \t]+((?:Dr\.?[ \t]+)?(?:[A-Z]\.[ \t]*){0,2}[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}),[ \t]*(${CREDS})${HONORS}(?:[ \t]*/[^\n]*)?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
+
 export interface ProviderMatch {
   provider: Provider;
   start: number;
@@ -96,6 +102,13 @@ export function findProviders(text: string, start: number, end: number): Provide
     const s = start + m.index + lead;
     if (out.some((o) => s < o.end && o.start < start + m.index + m[0].length)) continue;
     out.push({ provider: { name: `${titleCase(m[2])} ${titleCase(m[1])}`, credential: normaliseCredential(m[3]) }, start: s, end: start + m.index + m[0].length, strength: 2 });
+  }
+  for (const m of slice.matchAll(HEADING_AUTHOR)) {
+    const nameAt = m[0].lastIndexOf(m[1]);
+    const at = start + m.index + nameAt;
+    const credEnd = start + m.index + m[0].indexOf(m[2], nameAt + m[1].length) + m[2].length;
+    if (out.some((o) => at < o.end && o.start < credEnd)) continue;
+    out.push({ provider: { name: cleanName(m[1], true), credential: normaliseCredential(m[2]) }, start: at, end: credEnd, strength: 2 });
   }
   return out.sort((a, b) => a.start - b.start);
 }
