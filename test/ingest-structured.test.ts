@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { lookupCode, modalityFromText, splitCode } from '../src/knowledge/cpt.js';
 import { readFileDocuments } from '../src/ingest/index.js';
 import { readFhir } from '../src/ingest/fhir.js';
+import { expectValidCitations } from './helpers/citations.js';
 import { mapHeaders, parseLedgerDate, parseMoney, readCsvLedger } from '../src/ingest/ledger.js';
 import { parseJsonSpans } from '../src/ingest/json-spans.js';
 import { FactSchema, verifyCitations, type SourceDocument } from '../src/model/index.js';
@@ -159,6 +160,35 @@ describe('billing ledgers', () => {
     ].join('\n');
     const { encounters } = readCsvLedger('d11', 'injections.csv', Buffer.from(csv), undefined).structured!;
     expect(encounters.map((e) => e.date)).toEqual(['2024-04-09']);
+  });
+
+  it('a therapy clinic\'s flowsheet export is the visits\' own record: therapist, therapy per row, pain and ODI scores', () => {
+    const csv = [
+      'clinic,Lakeshore Physical Therapy,,,,,,,',
+      'date,episode,visit_no,therapist,back_nprs,odi_pct,interventions,note,cpt_billed',
+      '10/07/2022,2,8,"Ann Tien, PTA",3,,"core; lift 25 lb",,"97110,97530"',
+      '11/04/2022,2,12,"Nolan Brook, PT, DPT",3,26,"discharge; HEP final","D/C to independent HEP - auth exhausted.","97164,97110"',
+    ].join('\n');
+    const doc = readCsvLedger('d12', 'flowsheet.csv', Buffer.from(csv), undefined);
+    const { encounters, facts } = doc.structured!;
+    expect(encounters.map((e) => [e.date, e.provider.name, e.kind, e.source, e.specialty])).toEqual([
+      ['2022-10-07', 'Ann Tien, PTA', 'pt_progress', 'note', 'physical_therapy'],
+      ['2022-11-04', 'Nolan Brook, PT, DPT', 'pt_progress', 'note', 'physical_therapy'],
+    ]);
+    expect(facts.filter((f) => f.type === 'treatment').map((f) => [f.date, f.type === 'treatment' && f.attributes.modality])).toEqual([['2022-10-07', 'physical_therapy'], ['2022-11-04', 'physical_therapy']]);
+    expect(facts.filter((f) => f.type === 'outcome_measure').map((f) => f.type === 'outcome_measure' && [f.date, f.attributes.instrument, f.attributes.value]))
+      .toEqual([['2022-10-07', 'NRS', 3], ['2022-11-04', 'NRS', 3], ['2022-11-04', 'ODI', 26]]);
+    expectValidCitations(facts, [doc]);
+  });
+
+  it('a payer\'s ledger with a "note" column is still a bill, and an estimate row is no service', () => {
+    const csv = [
+      'claim_no,pay_date,payee,service_from,category,code,description,billed,paid,note',
+      'C-1,2021-08-20,Lehigh Occupational Medicine,2021-08-10,medical,99204,Initial injury visit,412.00,286.55,PA fee schedule',
+      'C-1,2023-12-05,Northeast Surgery Center,2023-12-05,medical,29827;29828,ESTIMATE - revision arthroscopy,24800.00,0.00,ESTIMATE - scheduled 12/05/2023 - not performed',
+    ].join('\n');
+    const { encounters } = readCsvLedger('d13', 'payments.csv', Buffer.from(csv), undefined).structured!;
+    expect(encounters.map((e) => [e.date, e.kind, e.source])).toEqual([['2021-08-10', 'billing', 'ledger']]);
   });
 
   it('a paralegal\'s specials summary: a title line without commas above a "DOS From" header', () => {

@@ -134,6 +134,22 @@ describe('the author at the end of a dated heading', () => {
   });
 });
 
+describe('authors written with initials, and who only certified', () => {
+  it('"Provider: A. R. Doe, DO" names the author', () => {
+    expect(splitEncounters(textDoc('FOLLOW-UP          DOS 10/11/2022     Provider: A. R. Doe, DO\nS: PT restarted.\n')).map((e) => e.provider.name)).toEqual(['A. R. Doe']);
+  });
+  it('a therapy plan certified by "Physician signature: H. P. Roe, MD" is still the therapist\'s note', () => {
+    const text = 'INITIAL EVALUATION\nEval date: 01/04/2022       Therapist: Corey B. Lind, PT, DPT\nPlan: 2x/wk x 8 wk.\nI certify the need for services.\nPhysician signature: H. P. Roe, MD  (signed 01/07/2022)\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.provider.name)).toEqual(['Corey B. Lind']);
+  });
+});
+
+describe('an MMI someone else\'s report states', () => {
+  it('"Received letter from carrier w/ IME report - states he is at MMI w/o restrictions" is the IME\'s opinion reported', () => {
+    expect(of('Received letter from carrier w/ IME report - states he is at MMI w/o restrictions.', 'mmi_statement').filter((f) => f.temporality === 'current')).toEqual([]);
+  });
+});
+
 describe('an MMI left for later', () => {
   it('"I will reassess for MMI and address permanency about 3 months after RFA" is no MMI statement', () => {
     expect(of('I will reassess for MMI and address permanency approximately 3 months after RFA.', 'mmi_statement').filter((f) => f.temporality === 'current' && f.attributes.kind !== 'not_at_mmi')).toEqual([]);

@@ -64,8 +64,11 @@ const PART_NEAR = new RegExp(String.raw`\b${PART}\b`, 'i');
 const MARKED_NO_PART = new RegExp(String.raw`(?:MMI|maximum medical improvement)[^\n]{0,40}(?:\b${PART}\b[^\n]{0,20}\[\s*[Xx✓✔]\s*\]\s*No\b|\[\s*[Xx✓✔]\s*\]\s*No\b[^\n]{0,30}\b${PART}\b)`, 'i');
 /** Both answers marked on one MMI line: "MMI: [X] Yes - right knee only   [X] No - lumbar spine". */
 const BOTH_MARKED = /\[\s*[Xx✓✔]\s*\]\s*Yes\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*No\b|\[\s*[Xx✓✔]\s*\]\s*No\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*Yes\b/i;
-/** Another named doctor as the subject of an opinion verb: a report of their opinion, not the writer's. */
-const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes)\b/;
+/**
+ * Another named doctor, or an examiner's or carrier's report, as the subject of an opinion verb ("Received letter from
+ * carrier w/ IME report - states he is at MMI"): a report of their opinion, not the writer's.
+ */
+const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes)\b|\b(?:IME|QME|AME|CME|examiner'?s?|carrier'?s?|adjuster'?s?|insurer'?s?)\b[^.;]{0,40}?\b(?:report|letter|opinion)\s*(?:[-\u2013:]\s*)?(?:which\s+|that\s+)?(?:states|stated|says|said|finds|found|concludes|concluded|opines|opined|indicates|indicated|asserts|claims)\b/i;
 const RETROSPECTIVE = /\b(?:to have|would have|should have|must have|will have)\s+(?:reached|attained|achieved|been at)\b/i;
 
 /** A part-qualified MMI is partial when another part is said not to be at MMI, in the sentence, the visit or close by. */

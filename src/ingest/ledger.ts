@@ -16,7 +16,7 @@ const HEADERS: [Field, RegExp][] = [
   ['modifier', /^(mod|modifiers?|mod\d)$/],
   ['icd10', /icd|diagnos|^dx/],
   ['code', /cpt|hcpcs|proc(edure)? ?(code|cd)|^code$|^proc$|service code|billing code/],
-  ['provider', /provider|rendering|physician|doctor|clinician|practitioner|facility|clinic|^payee$/],
+  ['provider', /provider|rendering|physician|doctor|clinician|practitioner|therapist|facility|clinic|^payee$/],
   ['units', /^(units?|qty|quantity|days\/units)$/],
   ['charge', /charge|billed|^fee|^(amount|amt)$/],
   ['paid', /paid|payment|receipts?|\bpd\b|\bpmt\b/],
@@ -119,7 +119,7 @@ const NOT_MEDICAL = /^(ind\w*|tt[dp]?|tp[dp]?|pp[di]?|ltd|std|wage\w*|lost wages
  * referral on file, a booking not yet kept or a cancelled one. Their dates are not dates of service ("PA APPROVED …
  * NOT UTILIZED" says the MRI never happened; "SCHEDULED - not yet performed" says the injection has not).
  */
-const NOT_A_SERVICE = /\b(?:prior[ -]auth\w*|pre-?auth\w*|PA approved|utilization review|referral only|referral on file|referral\/auth request|auth(?:orization)? request|no claim|not utili[sz]ed|no services rendered|PCP assign\w*|scheduled\W+not yet (?:performed|done|given)|not yet performed|cancell?ed|no[- ]show|did not (?:attend|show))\b/i;
+const NOT_A_SERVICE = /\b(?:prior[ -]auth\w*|pre-?auth\w*|PA approved|utilization review|referral only|referral on file|referral\/auth request|auth(?:orization)? request|no claim|not utili[sz]ed|no services rendered|PCP assign\w*|scheduled\W+not yet (?:performed|done|given)|not (?:yet )?performed|estimate(?:d)?(?: only)?(?=\W)|cost estimate|cancell?ed|no[- ]show|did not (?:attend|show))\b/i;
 /**
  * A managed-care claims history mixes medical claims with pharmacy fills (NDC lines, "METFORMIN HCL 500 MG TAB"),
  * referral and assignment records ("SPEC-REF", "PCP-ASSIGN") and summary rows: none is a visit.
@@ -130,6 +130,19 @@ const NOT_A_VISIT_CODE = /^(?:NDC|REF|SPEC-REF|PCP-ASSIGN|INFO|SUMMARY)$|\b\d+(?
 const FILL_HEADER = /^(fill[_ ]?date|date[_ ]filled|dispensed?[_ ]date|rx[_ ]?(no|number|#)|days[_ ]supply)$/i;
 
 interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[] }
+
+/**
+ * A clinic's visit flowsheet exported as a table: besides dates and codes it carries what a note carries (a note or
+ * interventions column, pain or function scores). Each row is then the visit's own record, not only its bill.
+ */
+const CLINICAL_COLUMN = /^(?:notes?|comments?|subjective|assessment|plan|interventions?|treatment(?: notes?)?|tx|exercises|response)$/;
+/** Score columns read as outcome measures, each with its instrument and scale. */
+const SCORE_COLUMNS: { re: RegExp; instrument: 'NRS' | 'ODI' | 'NDI'; max: number }[] = [
+  { re: /^(?:(?:back|neck|leg|arm|low back|lbp)\s+)?(?:nprs|nrs|vas|pain)(?:\s+(?:score|0\s*10|now|today))?$/, instrument: 'NRS', max: 10 },
+  { re: /^odi(?:\s+(?:pct|percent|score))?$/, instrument: 'ODI', max: 100 },
+  { re: /^ndi(?:\s+(?:pct|percent|score))?$/, instrument: 'NDI', max: 100 },
+];
+const header = (c: string) => c.toLowerCase().replace(/[_.#:%()]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** One page (sheet) of ledger text → billing encounters (one per date and provider) and treatment facts. */
 function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: number; f: number }): void {
@@ -149,6 +162,11 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     return;
   }
   const cols = mapHeaders(rows[h].cells);
+  const headers = rows[h].cells.map(header);
+  const scores = headers.flatMap((c, i) => { const sc = SCORE_COLUMNS.find((x) => x.re.test(c)); return sc ? [{ ...sc, col: i }] : []; });
+  // A payer's ledger has a "note" column too ("PA fee schedule"): money columns make it a bill, scores a flowsheet.
+  const money = cols.charge !== undefined || cols.paid !== undefined || cols.balance !== undefined;
+  const flowsheet = headers.some((c) => CLINICAL_COLUMN.test(c)) && (scores.length > 0 || !money);
   if (cols.code === undefined && cols.description === undefined) {
     out.warnings.push(`${where}no CPT/HCPCS or description column; dates of service kept without services`);
   }
@@ -184,7 +202,8 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
       const ds = span('date');
       enc = {
         id: `${doc.id}#e${++counters.e}`, documentId: doc.id, file: doc.file, start: rs, end: re, date,
-        provider: { name: provider }, specialty: 'unknown', kind: 'billing', title: 'Billed date of service', source: 'ledger',
+        provider: { name: provider }, specialty: 'unknown', kind: flowsheet ? 'office_visit' : 'billing',
+        title: flowsheet ? 'Visit flowsheet row' : 'Billed date of service', source: flowsheet ? 'note' : 'ledger',
         evidence: [ds ? evidenceAt(doc, ...trimSpan(doc.text, ds[0], ds[1]), { path: `${where}row ${row.line}` }) : rowEv], billing: [],
       };
       groups.set(key, enc);
@@ -194,37 +213,49 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     enc.end = Math.max(enc.end, re);
     enc.billing!.push(line);
 
-    const meaning = codeInfo ? lookupCode(codeInfo.code) : undefined;
-    const coded = meaning?.kind === 'treatment' ? meaning.modality : meaning ? undefined : modalityFromText(line.description ?? '');
-    if (!coded) continue;
-    // Therapy codes (97xxx) are shared by PT and OT: the GO modifier, or an OT / hand-therapy biller, says occupational therapy.
-    const byOt = modifiers.includes('GO') || /\b(?:OT|OTR|occupational therapy|hand therapy|CHT)\b/i.test(`${provider ?? ''} ${cell('category')}`);
-    const modality = coded === 'physical_therapy' && byOt ? 'occupational_therapy' : coded;
-    if (enc.specialty === 'unknown') enc.specialty = MODALITIES[modality].providedBy?.[0] ?? 'unknown';
-    const side = modifiers.includes('50') ? 'bilateral' as const : modifiers.includes('RT') ? 'right' as const : modifiers.includes('LT') ? 'left' as const : undefined;
-    const maintenance = usesAt && !!codeInfo && isChiroSpinalCmt(codeInfo.code) && !modifiers.includes('AT');
     const base = {
       encounterId: enc.id, date, dateSource: 'structured' as const, negated: false, certainty: 'affirmed' as const,
       temporality: 'current' as const, experiencer: 'patient' as const, context: [], evidence: [rowEv],
     };
+    const facts: unknown[] = [];
+    for (const sc of scores) {
+      const value = Number(row.cells[sc.col]?.trim());
+      if (row.cells[sc.col]?.trim() && Number.isFinite(value) && value >= 0 && value <= sc.max) {
+        facts.push({ ...base, id: `${doc.id}#f${++counters.f}`, type: 'outcome_measure', attributes: { instrument: sc.instrument, value, max: sc.max, ...(sc.max === 100 ? { unit: '%' } : {}) } });
+      }
+    }
+    const meaning = codeInfo ? lookupCode(codeInfo.code) : undefined;
+    const coded = meaning?.kind === 'treatment' ? meaning.modality : meaning ? undefined : modalityFromText(line.description ?? '');
+    if (!coded) { pushFacts(facts, out, where, row.line); continue; }
+    // Therapy codes (97xxx) are shared by PT and OT: the GO modifier, or an OT / hand-therapy biller, says occupational therapy.
+    const byOt = modifiers.includes('GO') || /\b(?:OT|OTR|occupational therapy|hand therapy|CHT)\b/i.test(`${provider ?? ''} ${cell('category')}`);
+    const modality = coded === 'physical_therapy' && byOt ? 'occupational_therapy' : coded;
+    if (enc.specialty === 'unknown') enc.specialty = MODALITIES[modality].providedBy?.[0] ?? 'unknown';
+    if (flowsheet && (enc.specialty === 'physical_therapy' || enc.specialty === 'occupational_therapy')) enc.kind = 'pt_progress';
+    const side = modifiers.includes('50') ? 'bilateral' as const : modifiers.includes('RT') ? 'right' as const : modifiers.includes('LT') ? 'left' as const : undefined;
+    const maintenance = usesAt && !!codeInfo && isChiroSpinalCmt(codeInfo.code) && !modifiers.includes('AT');
     const subtype = meaning?.kind === 'treatment' ? meaning.subtype ?? meaning.label : line.description;
-    const facts: unknown[] = [{
+    facts.push({
       ...base, id: `${doc.id}#f${++counters.f}`, type: 'treatment',
       attributes: {
         modality, subtype: maintenance ? `${subtype} (maintenance, no AT modifier)` : subtype, cpt: codeInfo?.code, status: 'performed',
         side,
       },
-    }];
+    });
     // Billing chiropractic manipulation without AT, where the biller uses AT elsewhere, is coded maintenance care.
     if (maintenance) facts.push({ ...base, id: `${doc.id}#f${++counters.f}`, type: 'plan_signal', attributes: { signal: 'maintenance_care', target: 'chiropractic' } });
-    for (const f of facts) {
-      const parsed = FactSchema.safeParse(f);
-      if (parsed.success) out.facts.push(parsed.data);
-      else out.warnings.push(`${where}row ${row.line}: ${parsed.error.issues[0]?.message}`);
-    }
+    pushFacts(facts, out, where, row.line);
   }
   if (bad.length) {
     out.warnings.push(`${where}${bad.length} row${bad.length > 1 ? 's' : ''} with an unreadable date of service skipped (line${bad.length > 1 ? 's' : ''} ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? ', …' : ''})`);
+  }
+}
+
+function pushFacts(facts: unknown[], out: Parsed, where: string, line: number): void {
+  for (const f of facts) {
+    const parsed = FactSchema.safeParse(f);
+    if (parsed.success) out.facts.push(parsed.data);
+    else out.warnings.push(`${where}row ${line}: ${parsed.error.issues[0]?.message}`);
   }
 }
 

@@ -4,7 +4,8 @@ import type { Provider } from '../model/index.js';
 /** Credentials we recognise after a name; dotted forms ("M.D.", "D.C.") are normalised. */
 const CREDENTIAL = String.raw`(?:M\.?D|D\.?O|D\.?C|PA-C|P\.?A|F?NP(?:-C)?|A?PRN|D\.?P\.?T|M\.?P\.?T|P\.?T\.?A|P\.?T|Ph\.?D|Psy\.?D|LCSW|LPC|OTR/L|OTR|O\.?T|R\.?N|ATC|FAAOS|FACS|MBBS|DPM|CRNA|MS|MSPT)\.?`;
 const NOT_CRED = String.raw`(?!${CREDENTIAL}(?![A-Za-z]))`;
-const NAME = String.raw`(?:Dr\.?[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+${NOT_CRED}[A-Z][A-Za-z'’\-]+){0,2}`;
+/** A name, its given names possibly as initials ("A. R. Deshmukh", "K. Haverty"). */
+const NAME = String.raw`(?:Dr\.?[ \t]+)?(?:[A-Z]\.[ \t]*){0,2}[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+${NOT_CRED}[A-Z][A-Za-z'’\-]+){0,2}`;
 const CREDS = String.raw`${CREDENTIAL}(?:[ \t]*,[ \t]*${CREDENTIAL})*`;
 
 /** "Electronically signed by: Dr. Jane Doe, DO", "Therapist: Mary Lee, PT, DPT", "Provider: John Smith MD". */
@@ -70,6 +71,7 @@ function isNarrativeMention(slice: string, at: number, match: string): boolean {
   return slice.slice(lineStart, at).trim() !== '' || /[A-Za-z0-9]/.test(after);
 }
 
+const CERTIFIER_BEFORE = /\b(?:physician|referring|ordering|supervising|certifying|PCP|MD)\s*$/i;
 const CONTRIBUTOR_LABEL = /^(?:radiologist|interpreting physician|(?:interpreted|read) by)\b/i;
 const NOT_A_NAME = /^(?:the|a|an|patient|pt|he|she|they|his|her|on|at|date|time|name|none|n\/a|unknown|to|for|of|this|that|see|and)$/i;
 
@@ -85,9 +87,11 @@ export function findProviders(text: string, start: number, end: number): Provide
     if (!m[2] && !/^Dr\b/.test(m[1]) && words.length < 2) continue;
     const signed = /sign/i.test(m[0].slice(0, 20));
     // "Radiologist:", "Interpreted by": who read a study embedded in the note (an ED's X-ray), not who wrote the note.
-    const contributor = CONTRIBUTOR_LABEL.test(m[0].trimStart());
+    // "Physician signature: H. P. Voss, MD" on a therapy plan of care: the certifying physician, not the note's author.
+    const lineStart = slice.lastIndexOf('\n', m.index - 1) + 1;
+    const contributor = CONTRIBUTOR_LABEL.test(m[0].trimStart()) || CERTIFIER_BEFORE.test(slice.slice(lineStart, m.index + (m[0].length - m[0].trimStart().length)));
     const s = start + m.index; const e = s + m[0].trimEnd().length;
-    out.push({ provider: { name: cleanName(m[1], !!m[2]), credential: normaliseCredential(m[2]) }, start: s, end: e, strength: signed ? 3 : contributor ? 1 : 2 });
+    out.push({ provider: { name: cleanName(m[1], !!m[2]), credential: normaliseCredential(m[2]) }, start: s, end: e, strength: contributor ? 1 : signed ? 3 : 2 });
   }
   for (const m of slice.matchAll(SIGNATURE_LINE)) {
     const lead = m[0].length - m[0].trimStart().length;
