@@ -150,6 +150,15 @@ describe('an MMI someone else\'s report states', () => {
   });
 });
 
+describe('a designated doctor\'s alternate certification', () => {
+  it('"Alternate certification B: MMI 06/28/2022, 0% whole person impairment" is given only in case, not stated', () => {
+    expect(of('Alternate certification B: MMI 06/28/2022, 0% whole person impairment (if the compensable injury is a sprain only).', 'mmi_statement').filter((f) => f.temporality === 'current')).toEqual([]);
+  });
+  it('the primary certification still is one', () => {
+    expect(of('Certification A: the employee reached MMI on 03/28/2023 with 1% whole person impairment.', 'mmi_statement').filter((f) => f.temporality === 'current').map((f) => f.attributes.mmiDate)).toEqual(['2023-03-28']);
+  });
+});
+
 describe('an MMI left for later', () => {
   it('"I will reassess for MMI and address permanency about 3 months after RFA" is no MMI statement', () => {
     expect(of('I will reassess for MMI and address permanency approximately 3 months after RFA.', 'mmi_statement').filter((f) => f.temporality === 'current' && f.attributes.kind !== 'not_at_mmi')).toEqual([]);
