@@ -144,6 +144,18 @@ describe('authors written with initials, and who only certified', () => {
   });
 });
 
+describe('a referral declined after a dash, and a log row signed by a nurse', () => {
+  it('"Discussed psychiatry referral for med optimization - she declines" is no open referral', () => {
+    const f = of('Discussed psychiatry referral for med optimization - she declines referral to psychiatry, prefers to continue with PCP.', 'plan_signal')
+      .filter((p) => p.attributes.signal === 'referral' && !p.negated && p.temporality === 'current');
+    expect(f).toEqual([]);
+  });
+  it('an infusion log row "11/20/2023  Ocrelizumab 600 mg IV. Uneventful. - K. Roe, RN" names no visit author', () => {
+    const text = 'FOLLOW-UP   DOS 11/14/2023   Provider: Farah N. Iqbal, MD\nStable. No changes.\nINFUSION LOG\n 11/20/2023  Ocrelizumab 600 mg IV (maintenance #2). Uneventful. - K. Roe, RN\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.provider.name)).toEqual(['Farah N. Iqbal']);
+  });
+});
+
 describe('an MMI someone else\'s report states', () => {
   it('"Received letter from carrier w/ IME report - states he is at MMI w/o restrictions" is the IME\'s opinion reported', () => {
     expect(of('Received letter from carrier w/ IME report - states he is at MMI w/o restrictions.', 'mmi_statement').filter((f) => f.temporality === 'current')).toEqual([]);
