@@ -156,6 +156,24 @@ describe('a referral declined after a dash, and a log row signed by a nurse', ()
   });
 });
 
+describe('a therapist\'s visit log', () => {
+  it('each dated row is a session given that day, cited by its date', () => {
+    const text = 'EDISON HAND THERAPY\nTherapists: Lauren Whit, OTR/L, CHT (LW)\nEPISODE 2 - LEFT HAND s/p L open CTR 01/11/2023\nVisit  Date      By   Pain(0-10)  Interventions / Response\n 1     01/30/23  LW   5           OT eval. Incision healed, scar adherent.\n 2     02/03/23  DO   5           Retrograde massage, glides, desens.\n 3     02/06/23  DO   5           Same. Scar hypersensitive.\n 4     04/28/23  LW   --          Final visit.\n';
+    const { doc, facts } = factsOf(text);
+    expectValidCitations(facts, [doc]);
+    const sessions = facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.modality === 'occupational_therapy' && f.attributes.status === 'performed');
+    expect(sessions.map((f) => f.date)).toEqual(expect.arrayContaining(['2023-01-30', '2023-02-03', '2023-02-06', '2023-04-28']));
+    expect(sessions.find((f) => f.date === '2023-04-28')!.evidence[0].quote).toBe(' 4     04/28/23'.trim());
+  });
+});
+
+describe('a physician assistant\'s notes stay a physician\'s office notes', () => {
+  it('a PA-C\'s post-op note that talks about hand therapy is not a therapy session', () => {
+    const text = '08/15/2022  POST-OP #1 - Michael Conti, PA-C\nPOD 12 s/p R ECTR. Start hand therapy (OT) 2x/wk. Sutures removed.\nM. Conti, PA-C\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.specialty)).not.toContain('occupational_therapy');
+  });
+});
+
 describe('an MMI someone else\'s report states', () => {
   it('"Received letter from carrier w/ IME report - states he is at MMI w/o restrictions" is the IME\'s opinion reported', () => {
     expect(of('Received letter from carrier w/ IME report - states he is at MMI w/o restrictions.', 'mmi_statement').filter((f) => f.temporality === 'current')).toEqual([]);

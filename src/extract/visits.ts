@@ -1,4 +1,4 @@
-import type { Encounter, EncounterKind, FactOf } from '../model/index.js';
+import type { Encounter, EncounterKind, Evidence, FactOf } from '../model/index.js';
 import { sessionOfSpecialty } from '../model/modalities.js';
 import { specialtiesIn } from '../model/specialties.js';
 
@@ -33,9 +33,21 @@ export function visitFacts(enc: Encounter, body: string, firstOfDocument: boolea
   if (APPOINTMENT_NOTICE.test(body) && !SEEN.test(body)) return [];
   // "Pt cancelled - ill. Not seen.": a short entry recording that the session did not take place.
   if (own && body.length < 400 && NOT_ATTENDED.test(body)) return [];
-  return [{
+  const visit: FactOf<'treatment'> = {
     id: `${enc.id}:treatment:visit`, encounterId: enc.id, type: 'treatment', attributes,
     date: enc.date, dateSource: 'encounter', negated: false, certainty: 'affirmed', temporality: 'current', experiencer: 'patient',
     context: [], evidence: [enc.evidence[0]],
-  }];
+  };
+  // A therapist's visit log ("14   03/24/23  LW  3  Progress / re-cert"): each dated row is a session given that day.
+  const rows = own ? (enc.visitRows ?? []).filter((r) => r.date !== enc.date && !NOT_ATTENDED.test(r.evidence.quote)) : [];
+  return [visit, ...rows.map((r, i): FactOf<'treatment'> => ({
+    ...visit, id: `${enc.id}:treatment:row${i + 1}`, attributes: { modality: own!, status: 'performed' }, date: r.date, dateSource: 'structured', evidence: [rowDate(r.evidence)],
+  }))];
+}
+
+/** The row's leading visit number and date: the session is cited by when it was, not by what its note says. */
+const ROW_DATE = /^[^\n]*?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d{2}-\d{2})/;
+function rowDate(ev: Evidence): Evidence {
+  const m = ROW_DATE.exec(ev.quote);
+  return m ? { ...ev, end: ev.start + m[0].length, quote: m[0] } : ev;
 }

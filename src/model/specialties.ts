@@ -48,3 +48,9 @@ export function specialtiesIn(category: SpecialtyCategory): ReadonlySet<Specialt
 export function specialtyIs(s: Specialty, category: SpecialtyCategory): boolean {
   return TABLE[s].includes(category);
 }
+
+/** Physicians, physician assistants and nurse practitioners: clinicians who prescribe and are never the therapist. */
+const MEDICAL_CREDENTIAL = /\b(?:M\.?D|D\.?O|PA-C|P\.?A|F?NP(?:-C)?|A?PRN|CRNP)\b/;
+export function isMedicalCredential(credential: string | undefined): boolean {
+  return MEDICAL_CREDENTIAL.test(credential ?? '');
+}

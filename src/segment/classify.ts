@@ -3,7 +3,7 @@ import type { EncounterKind, Specialty } from '../model/index.js';
 import { z } from 'zod';
 import { compileLexicon, readLexiconFile, RegexSource, type LexiconEntry } from '../knowledge/lexicon.js';
 import { EncounterKindSchema, SpecialtySchema } from '../model/encounter.js';
-import { specialtiesIn } from '../model/specialties.js';
+import { isMedicalCredential, specialtiesIn } from '../model/specialties.js';
 
 const data = readLexiconFile('specialties.json', z.looseObject({
   specialties: z.array(z.object({ id: SpecialtySchema, patterns: z.array(RegexSource), body: z.array(RegexSource), credentials: z.array(z.string().min(1)) })),
@@ -73,8 +73,8 @@ export function classifyEncounter(head: string, body: string, credential?: strin
   if (fromCredential && !(fromCredential === 'primary_care' && emergencyHead)) add(fromCredential, 4);
   let specialty: Specialty = 'unknown';
   let best = 1; // a lone body cue is not enough
-  // A physician's note that talks about therapy is still a physician's note: MD/DO authors are not therapists.
-  const physician = /\b(?:M\.?D|D\.?O)\b/.test(credential ?? '');
+  // A physician's note that talks about therapy is still a physician's note: MD/DO, PA and NP authors are not therapists.
+  const physician = isMedicalCredential(credential);
   for (const [id, s] of score) if (s > best && !(physician && THERAPIST_DISCIPLINES.has(id))) { best = s; specialty = id; }
 
   // "recommend FCE per MD", "Plan: MRI L-spine": a document to come, not this one.

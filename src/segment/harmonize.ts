@@ -5,13 +5,12 @@
  * to other papers (IME, imaging, FCE) do not stick to a treating author's visit notes.
  */
 import type { Encounter, EncounterKind, Specialty } from '../model/index.js';
-import { specialtiesIn } from '../model/specialties.js';
+import { isMedicalCredential, specialtiesIn } from '../model/specialties.js';
 
 /** Specialties a visit note's words can suggest without the author practising them. */
 const BORROWED = new Set<Specialty>(['ime', 'fce', 'radiology', 'unknown', 'other']);
 /** Disciplines a physician never practises as the note's author (a pain doctor's note about CBT is still a pain doctor's). */
 const THERAPIST = specialtiesIn('therapist');
-const PHYSICIAN = /\b(?:M\.?D|D\.?O)\b/;
 const BORROWED_KINDS = new Set<EncounterKind>(['ime', 'imaging', 'fce', 'emg']);
 /** Disciplines a majority vote never imposes on an author's other notes. */
 const SETTLES_NOTHING = new Set<Specialty>(['psychiatry', 'psychology', 'emergency']);
@@ -27,7 +26,7 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     byAuthor.set(key, list);
   }
   for (const [author, list] of byAuthor) {
-    const physician = list.some((e) => PHYSICIAN.test(e.provider.credential ?? '') || PHYSICIAN.test(e.provider.name ?? ''));
+    const physician = list.some((e) => isMedicalCredential(e.provider.credential) || isMedicalCredential(e.provider.name));
     const borrowed = (sp: Specialty) => BORROWED.has(sp) || (physician && THERAPIST.has(sp));
     const counts = new Map<Specialty, number>();
     for (const e of list) if (!borrowed(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
