@@ -128,6 +128,10 @@ describe('the author at the end of a dated heading', () => {
   ])('%s', (text, name, credential) => {
     expect(splitEncounters(textDoc(text)).map((e) => [e.provider.name, e.provider.credential])).toEqual([[name, credential]]);
   });
+  it('"FOLLOW-UP      08/06/2024" whose interval mentions an ED visit is the neurologist\'s office visit', () => {
+    const e = splitEncounters(textDoc('FOLLOW-UP                                        08/06/2024\nProvider: Jonah P. Whit, DO (Neurology)\nInterval: ED visit Monroeville Regional 07/19/2024 - 4-day migraine.\nA/P: Start eptinezumab.\n'));
+    expect(e.map((x) => x.kind)).toEqual(['office_visit']);
+  });
   it('"ENCOUNTER 04/03/2024 - FOLLOW UP (MRI REVIEW)" is an office visit, not an imaging report', () => {
     const e = splitEncounters(textDoc('ENCOUNTER 04/03/2024 - FOLLOW UP (MRI REVIEW) - Jane Q. Roe, MD\nInterval: MRI 03/29/2024 shows a full-thickness tear.\nPlan: arthroscopy.\n'));
     expect(e.map((x) => x.kind)).toEqual(['office_visit']);
