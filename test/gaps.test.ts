@@ -13,7 +13,7 @@ import { buildTrajectory } from '../src/analyze/trajectory.js';
 import { buildDuration } from '../src/analyze/duration.js';
 import { analyzeBilling } from '../src/analyze/billing.js';
 import type { Claim } from '../src/model/index.js';
-import { CaseBuilder, chronicLumbarCase, DC_OLSEN, DR_KIM, DR_LEE, DR_PATEL, PT_RIVERA } from './helpers/facts.js';
+import { CaseBuilder, chronicLumbarCase, DC_OLSEN, DR_KIM, DR_LEE, DR_PATEL, PT_RIVERA, type ProviderSpec } from './helpers/facts.js';
 import { expectValidCitations } from './helpers/citations.js';
 
 interface Case { name: string; claim?: Claim; build: () => CaseBuilder }
@@ -203,6 +203,10 @@ const nonAdherence = (reason: boolean) => () => new CaseBuilder().visit('2024-01
     reason ? 'Ran out of gabapentin; cannot afford the copay.' : 'Ran out of gabapentin.')
   .visit('2024-03-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.');
 
+const declined = (sentence: string, who: ProviderSpec = DR_LEE) => () => new CaseBuilder().visit('2024-01-10', who)
+  .fact('treatment', { modality: 'medial_branch_block', status: 'declined' }, sentence)
+  .visit('2024-03-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.');
+
 const authorization = (answered: boolean) => () => {
   const b = new CaseBuilder().visit('2024-01-10', DR_PATEL)
     .fact('treatment', { modality: 'imaging_study', subtype: 'MRI', status: 'planned' }, 'MRI lumbar spine ordered; prior authorization submitted.')
@@ -326,8 +330,17 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     invalid: [{ name: 'examiner rates 5% against 12%', claim: { type: 'workers_comp' }, build: ratings(false) }],
   },
   'treatment-not-followed': {
-    valid: [{ name: 'no sign of non-adherence', build: lastPlan(true) }],
-    invalid: [{ name: 'ran out, no reason', build: nonAdherence(false) }, { name: 'reason noted only in passing', build: nonAdherence(true) }],
+    valid: [
+      { name: 'no sign of non-adherence', build: lastPlan(true) },
+      { name: 'the reason is in the note ("cannot afford the copay"): good cause on record', build: nonAdherence(true) },
+      { name: 'the claimant\'s own words quoted ("does not want wires in my back")', build: declined('Pt declines SCS, does not want "wires in my back."') },
+      { name: 'an emergency department\'s offer declined', build: declined('Sling offered for comfort - declined.', { ...DR_LEE, specialty: 'emergency', kind: 'emergency_visit' }) },
+      { name: 'an examiner declines the test, not the claimant', build: declined('The IME calls it a diagnosis of exclusion and then declines the medial branch block that would settle it.') },
+    ],
+    invalid: [
+      { name: 'ran out, no reason', build: nonAdherence(false) },
+      { name: 'a refusal with no reason', build: declined('Declines medial branch blocks.') },
+    ],
   },
   'authorization-unanswered': {
     valid: [

@@ -6,11 +6,15 @@ import { modalityWords } from '../../../model/modalities.js';
 
 /** The record says prescribed treatment was not followed. */
 const NOT_FOLLOWED = /\b(?:non-?complian\w*|non-?adheren\w*|not taking|ran out|did not (?:fill|pick up|return|attend|schedule|start)|no-?show\w*|missed (?:appointments?|visits?|sessions?)|unable to (?:afford|attend|get to)|referral closed|closed - unable)\b/i;
-/** Words that give the claimant's reason (good cause). */
-const REASON = /\b(?:cost|afford\w*|copay\w*|financ\w*|insurance|uninsured|transport\w*|ride|bus|side effects?|nause\w*|drows\w*|fear|afraid|caregiver|childcare|work schedule|prefer\w*|(?:was ?n[o']t|not) worth|no benefit|did(?:n't| not) (?:help|work)|didn't work|fail\w*|exhausted|illness|ill|because|due to|since)\b/i;
+/** Words that give the claimant's reason (good cause); the claimant's own words quoted after declining are one too. */
+const REASON = /declin\w*[^.\n"“]{0,30}["“]|\b(?:does(?:n't| not) want|not bad enough|cost|afford\w*|copay\w*|financ\w*|insurance|uninsured|transport\w*|ride|bus|side effects?|nause\w*|drows\w*|fear|afraid|caregiver|childcare|work schedule|prefer\w*|(?:was ?n[o']t|not) worth|no benefit|did(?:n't| not) (?:help|work)|didn't work|fail\w*|exhausted|illness|ill|because|due to|since)\b/i;
 /** Declining more of a treatment already tried ("declines further injections") is a judgement on its effect, not a refusal of care. */
 const FURTHER = /\b(?:further|another|more|repeat|again)\b/i;
 const INJECTION = /injection|block|ablation/;
+/** Someone else declines it: an examiner, a carrier or a reviewer refusing care is a denial, not the claimant's refusal. */
+const OTHERS_DECLINE = /\b(?:IME|examiner|carrier|insurer|adjuster|UR|reviewer|plan|payer|Dr\.?\s+[A-Z][\w'-]+)\b[^.;]{0,60}\bdeclin\w*/;
+/** A row of a visit or procedure log (columns set apart by runs of spaces, or a CSV line): one missed session is attendance, not non-adherence. */
+const TABLE_ROW = /(?:\S(?: {2,}|\t)){3,}|^[^,\n]*(?:,[^,\n]*){4,}$/m;
 /** Mental-health care and surgery have their own rules (mental-health-unaddressed, surgical-consult-without-decision-reason). */
 const OWN_RULE = new Set(['psychology', 'surgery', 'surgical_consultation']);
 
@@ -33,15 +37,19 @@ export const rule: GapRule = {
   },
   check(ctx) {
     // Care for another condition (a blood-pressure drug run out) is not the claimed impairment's treatment.
-    const notFollowed = ctx.asserted.filter((f) => f.temporality === 'current' && !isForOtherCondition(f)
+    // An emergency department's offer ("sling offered for comfort - declined") is not a course of prescribed treatment.
+    const counts = (f: Fact) => f.temporality === 'current' && !isForOtherCondition(f) && ctx.encounterOf(f)?.kind !== 'emergency_visit'
+      && ctx.encounterOf(f)?.specialty !== 'emergency' && ctx.encounterOf(f)?.source !== 'ledger' && !f.evidence.some((e) => TABLE_ROW.test(e.quote) || OTHERS_DECLINE.test(e.quote));
+    const notFollowed = ctx.asserted.filter((f) => counts(f)
       && !(f.type === 'treatment' && OWN_RULE.has(f.attributes.modality)) && f.evidence.some((e) => NOT_FOLLOWED.test(clauseOf(f, e.quote))));
     // A reason given once for declining a kind of treatment explains its later refusals.
     const kind = (m: string) => (INJECTION.test(m) ? 'injection' : m);
     const explainedKinds = new Set(ctx.of('treatment').filter((f) => f.evidence.some((e) => /declin|refus/i.test(e.quote) && REASON.test(e.quote))).map((f) => kind(f.attributes.modality)));
-    const declinedNoReason = ctx.of('treatment').filter((f) => f.attributes.status === 'declined' && !OWN_RULE.has(f.attributes.modality) && !isForOtherCondition(f)
+    const declinedNoReason = ctx.of('treatment').filter((f) => f.attributes.status === 'declined' && !OWN_RULE.has(f.attributes.modality) && counts(f)
       && !f.attributes.reasonStopped && !f.evidence.some((e) => REASON.test(e.quote) || FURTHER.test(e.quote)) && !explainedKinds.has(kind(f.attributes.modality)));
     const items: Fact[] = [...notFollowed, ...declinedNoReason];
-    if (!items.length) return [];
+    // Every lapse explained in the note itself ("ran out … couldn't afford a refill"): good cause is on record.
+    if (!items.length || items.every((f) => f.evidence.some((e) => REASON.test(e.quote)))) return [];
     const seen = new Set<string>();
     const unique = items.filter((f) => { const q = quoteOf(f); if (seen.has(q)) return false; seen.add(q); return true; });
     const withReason = unique.filter((f) => f.evidence.some((e) => REASON.test(e.quote)));
