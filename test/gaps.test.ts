@@ -219,7 +219,7 @@ const authorization = (answered: boolean) => () => {
 /** An IME report dated `reportDate` and the examiner's bill for `billedDate`. */
 const billedExam = (reportDate: string, billedDate: string) => () => new CaseBuilder().file('ime.txt')
   .visit(reportDate, { name: 'Dr. Stone', credential: 'MD', specialty: 'ime', kind: 'ime', documentRole: 'examining' })
-  .fact('mmi_statement', { kind: 'explicit', stance: 'reached' }, 'She has reached maximum medical improvement.')
+  .fact('mmi_statement', { kind: 'mmi' }, 'She has reached maximum medical improvement.')
   .file('ledger.csv').bill(billedDate, 'Midwest Medical Evaluations', [{ code: 'IME', charge: 2400 }]);
 
 const surgeryMention = (withReport: boolean, thatDay?: 'office_visit' | 'unknown') => () => {
