@@ -34,5 +34,18 @@ describe('function-report-missing', () => {
     expect(g[0].request.to).toMatch(/claimant/);
     expect(g[0].evidence[0].quote).toBe('EXHIBIT LIST');
   });
+  const withForm = (d: DocumentStatus, start: number, quote: string): DocumentStatus => ({ ...d, formsOnFile: [{ id: 'function_report', evidence: [{ file: d.file, page: 1, start, end: start + quote.length, quote }] }] });
+  it('valid: a claimant\'s statements file with the report as a section ("EXHIBIT 3E   FUNCTION REPORT - ADULT (SSA-3373)")', () => {
+    expect(gaps('ssdi', [withForm(doc('E_section.txt', 'claimant_statement', 'EXHIBIT 1E DISABILITY REPORT'), 4200, 'EXHIBIT 3E   FUNCTION REPORT - ADULT (SSA-3373)')])).toEqual([]);
+  });
+  it.each([
+    ['listed in the exhibit list', withForm(doc('index.txt', 'exhibit_list', 'EXHIBIT LIST'), 2949, '3E    Function Report - Adult (SSA-3373)        Clmt')],
+    ['only an excerpt in the determination', withForm(doc('02_DDE.txt', 'claimant_statement', 'DISABILITY DETERMINATION EXPLANATION'), 5801, 'FUNCTION REPORT - ADULT (SSA-3373-BK)  --  excerpt (sections C, D, E)')],
+  ])('invalid: the report %s: ask for the copy in SSA\'s folder, citing the line that shows it', (_n, d) => {
+    const g = gaps('ssdi', [d]);
+    expect(g).toHaveLength(1);
+    expect(g[0].request.ask).toMatch(/electronic folder/);
+    expect(g[0].evidence[0].quote).toBe(d.formsOnFile![0].evidence[0].quote);
+  });
   it('is an SSA rule only', () => expect(rule.meta.profiles).toEqual(['ssdi', 'ssi']));
 });

@@ -62,6 +62,8 @@ export const DocumentStatusSchema = z.object({
   pages: z.number().int(),
   exhibit: z.string().optional(),
   role: DocumentRoleSchema.optional(),
+  /** The claimant's SSA forms this paper shows on file (the form itself, or an exhibit list or determination naming it). */
+  formsOnFile: z.array(z.object({ id: z.string(), evidence: z.array(EvidenceSchema) })).optional(),
   /** The document names a different patient than the claimant: excluded from the analysis. */
   misfiled: z.object({ reason: z.string(), evidence: z.array(EvidenceSchema) }).optional(),
   encounters: z.array(

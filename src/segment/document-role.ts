@@ -5,7 +5,7 @@
  * title zone, the first lines once fax banners and stamps are set aside. Knowledge: lexicon/documents/roles.json.
  */
 import path from 'node:path';
-import type { DocumentRole, Evidence, SourceDocument } from '../model/index.js';
+import type { DocumentRole, DocumentStatus, Evidence, SourceDocument } from '../model/index.js';
 import { z } from 'zod';
 import { phraseSource, readLexiconFile } from '../knowledge/lexicon.js';
 import { DocumentRoleSchema } from '../model/document.js';
@@ -23,6 +23,32 @@ const RoleEntrySchema = z.object({ id: DocumentRoleSchema.shape.role, kind: z.st
 const entries = readLexiconFile('documents/roles.json', z.looseObject({ roles: z.array(RoleEntrySchema) })).roles.map((r) => ({
   ...r, titleRe: anyOf(r.title), senderRe: anyOf(r.sender), fileRe: anyOf(r.filename),
 }));
+
+const FormEntrySchema = z.object({ id: z.string().min(1), patterns: Phrases });
+const formsFile = readLexiconFile('documents/roles.json', z.looseObject({ formsOnFile: z.looseObject({ forms: z.array(FormEntrySchema) }) })).formsOnFile.forms
+  .map((f) => ({ id: f.id, re: new RegExp(anyOf(f.patterns).source, 'gi') }));
+/** Lines kept per form: enough to find the one that heads the form itself among lines that list it. */
+const MAX_FORM_LINES = 5;
+/** A line that says the form is not there: "function report not returned", "3373 requested, outstanding". */
+const NOT_ON_FILE = /\b(?:not (?:yet )?(?:returned|received|completed|on file|in (?:the )?file)|never (?:returned|received|completed)|missing|outstanding|requested|pending|due)\b/i;
+
+/** The claimant's SSA forms this paper shows on file (the form itself, or a line listing or summarising it), each cited once. */
+export function formsOnFile(doc: SourceDocument): NonNullable<DocumentStatus['formsOnFile']> {
+  const out: NonNullable<DocumentStatus['formsOnFile']> = [];
+  for (const f of formsFile) {
+    for (const m of doc.text.matchAll(f.re)) {
+      const lineStart = doc.text.lastIndexOf('\n', m.index) + 1;
+      const nl = doc.text.indexOf('\n', m.index);
+      const line = doc.text.slice(lineStart, nl < 0 ? doc.text.length : nl);
+      if (NOT_ON_FILE.test(line)) continue;
+      const [s, e] = trimSpan(doc.text, lineStart, nl < 0 ? doc.text.length : nl);
+      const entry = out.find((o) => o.id === f.id);
+      if (!entry) out.push({ id: f.id, evidence: [evidenceAt(doc, s, e)] });
+      else if (entry.evidence.length < MAX_FORM_LINES && !entry.evidence.some((x) => x.start === s)) entry.evidence.push(evidenceAt(doc, s, e));
+    }
+  }
+  return out;
+}
 
 /** Headings of a clinical note: two or more near the top mean the paper is a record, whoever produced it. */
 const NOTE_HEADINGS = /\b(?:HPI|HISTORY OF PRESENT ILLNESS|CHIEF COMPLAINT|SUBJECTIVE|OBJECTIVE|ASSESSMENT|PLAN|IMPRESSION|(?:PHYSICAL )?EXAM(?:INATION)?|DIAGNOS[IE]S|PROCEDURE|FINDINGS|DATE OF SERVICE|DOS|TECHNIQUE)\s*:/gi;
