@@ -441,3 +441,30 @@ describe('MMI: a standing injection schedule is maintenance', () => {
     expect([m.status, m.date]).toEqual(['implied', '2022-09-13']);
   });
 });
+
+describe('MMI: a flare treated and a decision still pending', () => {
+  const settled = (b: CaseBuilder, dates: string[]) => { for (const d of dates) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable on current regimen; RTC 3 months.'); return b; };
+  it('a muscle relaxant added at a visit for an acute flare treats the flare: the maintenance phase goes on', () => {
+    const b = settled(new CaseBuilder().visit('2020-06-16', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Caudal ESI.'), ['2020-12-08', '2021-03-09', '2021-06-08']);
+    b.visit('2021-11-09', DR_LEE).fact('plan_signal', { signal: 'flare' }, 'Acute flare of post-laminectomy pain.')
+      .fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'tizanidine', drugClass: 'muscle relaxant', doseChange: 'started' }, 'Add tizanidine 4 mg qhs prn spasm #30.');
+    settled(b, ['2022-02-08', '2022-05-10']);
+    const m = run(b, { type: 'ssdi' }).mmi;
+    expect([m.status, m.date]).toEqual(['implied', '2020-12-08']);
+  });
+  it('the same drug added without a flare is a change of regimen', () => {
+    const b = settled(new CaseBuilder().visit('2020-06-16', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Caudal ESI.'), ['2020-12-08', '2021-03-09', '2021-06-08']);
+    b.visit('2021-11-09', DR_LEE).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'tizanidine', drugClass: 'muscle relaxant', doseChange: 'started' }, 'Add tizanidine 4 mg qhs.');
+    settled(b, ['2022-02-08', '2022-05-10']);
+    expect(run(b, { type: 'ssdi' }).mmi.date).toBe('2022-02-08');
+  });
+  it('a visit that offers a stimulator trial waits on the decision: the phase starts when it is declined', () => {
+    const b = new CaseBuilder().visit('2020-06-16', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Caudal ESI.');
+    b.visit('2020-09-15', DR_LEE).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'recommended' }, 'SCS trial offered; he will consider.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    b.visit('2020-12-08', DR_LEE).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'declined' }, 'Declines SCS trial.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    settled(b, ['2021-03-09', '2021-06-08']);
+    expect(run(b, { type: 'ssdi' }).mmi.date).toBe('2020-12-08');
+  });
+});

@@ -193,6 +193,15 @@ describe('a designated doctor\'s alternate certification', () => {
   });
 });
 
+describe('a flare, and an allowance for one', () => {
+  it.each(['Acute flare of post-laminectomy pain.', 'Flare x 10 days after carrying a sofa.'])('%s', (t) => {
+    expect(of(t, 'plan_signal').map((f) => f.attributes.signal)).toContain('flare');
+  });
+  it.each(['Caudal ESI prn flare.', 'Call for any flare.'])('not: %s', (t) => {
+    expect(of(t, 'plan_signal').filter((f) => f.temporality === 'current' && !f.negated).map((f) => f.attributes.signal)).not.toContain('flare');
+  });
+});
+
 describe('an MMI left for later', () => {
   it('"I will reassess for MMI and address permanency about 3 months after RFA" is no MMI statement', () => {
     expect(of('I will reassess for MMI and address permanency approximately 3 months after RFA.', 'mmi_statement').filter((f) => f.temporality === 'current' && f.attributes.kind !== 'not_at_mmi')).toEqual([]);

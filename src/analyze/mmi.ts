@@ -195,6 +195,8 @@ const THIN_RECORD_VISITS = 4;
 const CLOSING_SIGNALS = new Set(['no_further_treatment', 'maintenance_care', 'continue_current_management', 'not_surgical_candidate']);
 const FLARE_COURSE = /\bx\s*\d{1,2}\s*d(?:ays?)?\b|\bfor\s+\d{1,2}\s+days\b|\bdose\s?pa?c?k\b|\btaper(?:ing)? (?:pack|course)\b/i;
 const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
+/** Drug classes taken for symptoms as they come, not to change the course of the condition. */
+const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 'topical analgesic', 'topical anesthetic', 'analgesic', 'oral corticosteroid']);
 
 /**
  * Medication started, raised or switched: not curative care that keeps MMI away, but a change in treatment,
@@ -205,7 +207,10 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   // A like-for-like substitution ("methocarbamol for tizanidine - dry mouth") keeps the regimen; it changes nothing.
   // A flare's short course ("methocarbamol x 5 days", a Medrol Dosepak) or an emergency visit's prescription treats the
   // flare and leaves the regimen as it was.
-  const flareCare = (f: Fact) => FLARE_COURSE.test(f.evidence[0]?.quote ?? '') || emergencyCare(ctx.encounterOf(f));
+  // A symptom reliever added at a visit for a flare ("Acute flare … Add tizanidine 4 mg qhs prn spasm") treats the flare too.
+  const flareVisits = new Set(ctx.of('plan_signal').filter((f) => f.attributes.signal === 'flare').map((f) => f.encounterId));
+  const flareCare = (f: Fact) => FLARE_COURSE.test(f.evidence[0]?.quote ?? '') || emergencyCare(ctx.encounterOf(f))
+    || (f.type === 'treatment' && flareVisits.has(f.encounterId) && SYMPTOM_RELIEVERS.has(f.attributes.drugClass ?? ''));
   // "Switch naproxen to meloxicam": both drugs of one class in the switching sentence is a like-for-like swap too.
   const swapKey = (f: FactOf<'treatment'>) => `${f.encounterId}|${f.evidence[0]?.quote}`;
   const swaps = new Map<string, FactOf<'treatment'>[]>();
@@ -224,6 +229,11 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   return [...meds, ...started].filter((f) => ctx.dateOf(f)).sort((a, b) => ctx.dateOf(a)!.localeCompare(ctx.dateOf(b)!));
 }
 
+/** Options whose offer, pending the claimant's decision, keeps a visit out of the maintenance phase. */
+const OFFERED_OPTIONS = new Set<string>(['spinal_cord_stimulator', 'surgery', 'surgical_consultation']);
+/** Operations for other conditions (a bariatric program, a hernia repair): not an option for the claimed one. */
+const OTHER_OPERATION = /\b(?:bariatric|gastric|sleeve|metabolic surgery|cholecyst\w*|hernia|cataract|dental|hysterect\w*)\b/i;
+
 /** Disciplines whose own visits are the active care itself, not a physician's review of the plan. */
 const THERAPY_SPECIALTIES = specialtiesIn('therapy');
 /** What a maintenance visit carries on with: medication, a home program, a device. */
@@ -239,6 +249,9 @@ export function maintenanceVisits(ctx: CaseContext): Visit[] {
     if (!v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining')) return false;
     // "Too early to judge the full effect": the new treatment's trial is still under way.
     if (v.facts.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'response_pending')) return false;
+    // A visit that offers a new active option ("SCS trial offered; she will think about it") waits on the claimant's decision.
+    if (v.facts.some((f) => f.type === 'treatment' && f.temporality === 'current' && (f.attributes.status === 'recommended' || f.attributes.status === 'planned')
+      && OFFERED_OPTIONS.has(f.attributes.modality) && !OTHER_OPERATION.test(f.evidence[0]?.quote ?? ''))) return false;
     if (v.facts.some(isMaintenance)) return true;
     const routine = v.facts.some((f) => f.type === 'plan_signal' && (f.attributes.signal === 'return_to_clinic' || f.attributes.signal === 'follow_up_prn'));
     const carriesOn = v.facts.some((f) => f.type === 'treatment' && CARRIED_ON.has(f.attributes.modality) && f.attributes.doseChange !== 'started');
