@@ -468,3 +468,22 @@ describe('MMI: a flare treated and a decision still pending', () => {
     expect(run(b, { type: 'ssdi' }).mmi.date).toBe('2020-12-08');
   });
 });
+
+describe('MMI: the deciding evaluation out of reach', () => {
+  const record = (seen: boolean) => {
+    const b = new CaseBuilder().visit('2022-06-02', DR_PATEL).fact('treatment', { modality: 'surgical_consultation', status: 'planned' }, 'Referral placed to Piedmont Spine for surgical evaluation.');
+    b.visit('2022-07-11', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT visit 2 of 2.');
+    if (seen) b.visit('2022-08-01', { ...DR_KIM, kind: 'consultation' }).fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'Spine surgery consultation.');
+    b.visit('2022-09-08', DR_PATEL).fact('diagnosis', { name: 'spinal stenosis' }, 'Lumbar spinal stenosis - unable to access surgical eval d/t cost.');
+    for (const d of ['2022-12-15', '2023-03-14', '2023-06-20', '2023-09-28']) b.visit(d, DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Chronic low back pain - stable, continue current management.');
+    return run(b, { type: 'ssdi' }).mmi;
+  };
+  it('a surgical evaluation never had for cost leaves the course undecided: insufficient evidence, saying what is missing', () => {
+    const m = record(false);
+    expect(m.status).toBe('insufficient_evidence');
+    expect(m.reasons[0].text).toMatch(/never took place/);
+  });
+  it('once a surgeon has seen the claimant, the maintenance visits show the plateau', () => {
+    expect(record(true).status).toBe('implied');
+  });
+});

@@ -10,7 +10,7 @@ import { isForOtherCondition } from '../knowledge/relevance.js';
 import { palliativeCare } from './palliative.js';
 import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 import { modalitiesIn, modalityWords } from '../model/modalities.js';
-import { specialtiesIn } from '../model/specialties.js';
+import { specialtiesIn, specialtyIs } from '../model/specialties.js';
 import { isProcedureRecord } from '../model/encounter.js';
 import { pushTo } from '../util/group.js';
 
@@ -186,6 +186,11 @@ const MED_CHANGES = new Set(['started', 'increased', 'switched']);
 function emergencyCare(e: Encounter | undefined): boolean {
   return e?.kind === 'emergency_visit' || e?.specialty === 'emergency';
 }
+
+/** The claimant could not get to the care: its cost, coverage or insurance. */
+const ACCESS_BARRIER = /\b(?:unable to (?:access|afford|get)|can(?:no|')t afford|could(?:n't| not) afford|(?:d\/t|due to|because of) (?:cost|lack of (?:insurance|coverage))|no (?:insurance|coverage)|uninsured|pending (?:Medicaid|coverage|insurance)|not covered|cost)\b/i;
+
+const SURGICAL_EVALUATION = /\b(?:surg\w*|neurosurg\w*|spine (?:clinic|surgeon|specialist)|orthop\w*)\b/i;
 
 /** Statuses of care actually given. */
 const GIVEN = new Set(['performed', 'completed', 'ongoing', 'discontinued']);
@@ -636,6 +641,24 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
         `No active treatment has been given for the condition (${treating.length} treating visit${treating.length === 1 ? '' : 's'}; what was recommended was not carried out), so there is no response to treatment and no maintenance phase to judge MMI by. `
         + 'To decide, the record needs the recommended care (or the reason it cannot be given) and a treating opinion on whether further improvement is expected.',
         [...(lastActive ? [lastActive.fact] : []), ...treating.slice(-1).flatMap((v) => v.facts.slice(0, 1))],
+      )],
+    });
+  }
+
+  // The specialist evaluation that would decide whether more can be done never took place because the claimant could
+  // not get to it (cost, coverage): the visits that follow are waiting, not a plateau, and nobody has closed the options.
+  const surgeonSeen = ctx.of('treatment', true).some((f) => f.attributes.modality === 'surgical_consultation' && GIVEN.has(f.attributes.status))
+    || [...ctx.encounters.values()].some((e) => specialtyIs(e.specialty, 'surgical') && e.kind !== 'billing');
+  const referred = ctx.asserted.some((f) => f.type === 'treatment' && f.attributes.modality === 'surgical_consultation' && (f.attributes.status === 'recommended' || f.attributes.status === 'planned'));
+  const blocked = surgeonSeen || !referred ? undefined
+    : ctx.asserted.find((f) => f.evidence.some((e) => SURGICAL_EVALUATION.test(e.quote) && ACCESS_BARRIER.test(e.quote)));
+  if (blocked && !settled && !lastNot && !openNearEnd) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(
+        `The surgical evaluation recommended for the condition never took place because the claimant could not get to it ("${blocked.evidence[0].quote.replace(/\s+/g, ' ').trim().slice(0, 120)}", ${when(ctx, blocked)}), and no specialist has said whether further treatment can help. `
+        + 'The visits since are waiting, not a plateau. To decide, the record needs that evaluation (or a treating opinion that no further treatment would help).',
+        [blocked],
       )],
     });
   }
