@@ -132,6 +132,10 @@ describe('the author at the end of a dated heading', () => {
     const e = splitEncounters(textDoc('FOLLOW-UP                                        08/06/2024\nProvider: Jonah P. Whit, DO (Neurology)\nInterval: ED visit Monroeville Regional 07/19/2024 - 4-day migraine.\nA/P: Start eptinezumab.\n'));
     expect(e.map((x) => x.kind)).toEqual(['office_visit']);
   });
+  it('"MR ARTHROGRAM RIGHT SHOULDER" heads an imaging report', () => {
+    const e = splitEncounters(textDoc('MR ARTHROGRAM RIGHT SHOULDER (fluoroscopic intra-articular injection)\nDate of exam: 04/19/2022\nFINDINGS: Type II SLAP tear.\nIMPRESSION: SLAP tear.\n'));
+    expect(e.map((x) => x.kind)).toEqual(['imaging']);
+  });
   it('"ENCOUNTER 04/03/2024 - FOLLOW UP (MRI REVIEW)" is an office visit, not an imaging report', () => {
     const e = splitEncounters(textDoc('ENCOUNTER 04/03/2024 - FOLLOW UP (MRI REVIEW) - Jane Q. Roe, MD\nInterval: MRI 03/29/2024 shows a full-thickness tear.\nPlan: arthroscopy.\n'));
     expect(e.map((x) => x.kind)).toEqual(['office_visit']);
