@@ -212,6 +212,32 @@ describe('MMI: whose opinion decides', () => {
     expect(mmi.status).toBe('not_reached');
     expect(mmi.priorMmi).toMatchObject({ date: '2023-05-16', statedBy: 'Dr. Kim (orthopedic surgery)' });
   });
+  it('after a withdrawal, a panel QME\'s later MMI is where the claim stands; the withdrawn one is the prior MMI', () => {
+    const QME = { name: 'Dr. Asun', credential: 'MD', specialty: 'ime' as const, kind: 'ime' as const, documentRole: 'examining' as const, documentTitle: 'PANEL QME RE-EVALUATION REPORT' };
+    const b = new CaseBuilder()
+      .visit('2023-04-24', DR_KIM).fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: '2023-04-24' }, 'Permanent and stationary as of 04/24/2023.')
+      .visit('2023-09-18', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'In light of the QME report, my P&S finding of 04/24/2023 is withdrawn.')
+      .visit('2024-05-28', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'P&S: [ ] Yes  [X] No (deferred to QME)');
+    b.file('qme.txt').visit('2024-07-09', QME).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-05-28' }, 'In my opinion she reached maximum medical improvement on 05/28/2024.');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'CA' });
+    expect([mmi.status, mmi.date]).toEqual(['explicit', '2024-05-28']);
+    expect(mmi.priorMmi).toMatchObject({ date: '2023-04-24' });
+  });
+  it('a defense IME\'s MMI after the treating doctor withdrew his leaves it withdrawn', () => {
+    const IME = { name: 'Dr. Defe', credential: 'MD', specialty: 'ime' as const, kind: 'ime' as const, documentRole: 'examining' as const, documentTitle: 'INDEPENDENT MEDICAL EXAMINATION' };
+    const b = new CaseBuilder()
+      .visit('2023-04-24', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-04-24' }, 'MMI as of 04/24/2023.')
+      .visit('2023-09-18', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'She is no longer at MMI after the re-injury.');
+    b.file('ime.txt').visit('2024-01-09', IME).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-01-09' }, 'She has reached maximum medical improvement.');
+    expect(run(b, { type: 'workers_comp' }).mmi.status).toBe('not_reached');
+  });
+  it('the treating doctor\'s amended form ("DWC-25 (amended): Date of MMI 06/27/2023, per EMA") replaces her first MMI date', () => {
+    const b = new CaseBuilder()
+      .visit('2023-01-17', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-01-17' }, 'He has reached maximum medical improvement as of today, 01/17/2023.')
+      .visit('2023-10-31', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-06-27' }, 'DWC-25 (amended): [X] At MMI  Date of MMI: 06/27/2023  PIR: 6% (per EMA).')
+      .visit('2023-12-19', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-11-20' }, 'He remains at MMI; the 11/20/2023 injection was palliative.');
+    expect(run(b, { type: 'workers_comp', state: 'FL' }).mmi.date).toBe('2023-06-27');
+  });
   /** An MMI, then an injection months later: which later words make it a withdrawal and which the allowed future care. */
   const injectionAfterMmi = (sameDay?: string, later?: string) => {
     const b = new CaseBuilder()

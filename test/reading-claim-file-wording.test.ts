@@ -197,6 +197,13 @@ describe('a designated doctor\'s alternate certification', () => {
   });
 });
 
+describe('California progress reports in a series', () => {
+  it('"PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status" opens a visit by its author', () => {
+    const text = 'PR-2   05/09/2022   H. S. Doe, MD      [X] Periodic report\nS: numbness.\nP&S: No.\n\nPR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status  [X] Request for authorization\nA/P: my P&S finding of 04/24/2023 is withdrawn.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => [e.date, e.provider.name])).toEqual([['2022-05-09', 'H. S. Doe'], ['2023-09-18', 'H. S. Doe']]);
+  });
+});
+
 describe('a flare, and an allowance for one', () => {
   it.each(['Acute flare of post-laminectomy pain.', 'Flare x 10 days after carrying a sofa.'])('%s', (t) => {
     expect(of(t, 'plan_signal').map((f) => f.attributes.signal)).toContain('flare');

@@ -400,12 +400,34 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
       // Cite the first "not at MMI" after the MMI: the statement that withdrew it, not a later restatement.
       const by = governing.find((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > (earlierAt[0].date ?? '')) ?? lastNot;
       const first = opinionOf(ops, clearestStatement(earlierAt.filter((o) => o.date === earlierAt[0].date).map((o) => o.fact)));
-      return withdrawn(ctx, ops, first, by.fact, `${when(ctx, by.fact)} states the claimant is no longer at MMI.`);
+      const why = `${when(ctx, by.fact)} states the claimant is no longer at MMI.`;
+      // A new MMI found after the withdrawal (a QME's or EMA's, once the new care is done) and not itself disputed
+      // by a later "not at MMI" is where the claim stands now; the withdrawn one stays on record as the prior MMI.
+      const lastNotAny = ops.filter((o) => o.opinion === 'not_at_mmi').map((o) => o.date ?? '').sort().at(-1) ?? '';
+      const after = ops.filter((o) => (o.date ?? '') > (by.date ?? '') && (o.date ?? '') > lastNotAny);
+      const renewed = after.some((o) => o.opinion === 'at_mmi' && (o.role === 'treating_physician' || neutralExaminer(ctx, o)))
+        ? explicitAssessment(ctx, after) : undefined;
+      if (renewed?.status === 'explicit') {
+        const priorDate = first.mmiDate ?? first.date;
+        return {
+          ...renewed,
+          reasons: [...renewed.reasons, reason(`An earlier MMI (${when(ctx, first.fact)}${priorDate ? `, as of ${priorDate}` : ''}) was withdrawn: ${why}`, [first.fact, by.fact])],
+          opinions: publicOpinions(ops), disputed: true,
+          priorMmi: { date: priorDate, statedBy: first.source, reason: why, evidence: [...first.evidence, ...by.fact.evidence] },
+        };
+      }
+      return withdrawn(ctx, ops, first, by.fact, why);
     }
     return undefined;
   }
   const firstDate = standing[0].date;
-  const e = clearestStatement(standing.filter((o) => o.date === firstDate).map((o) => o.fact));
+  const firstStated = clearestStatement(standing.filter((o) => o.date === firstDate).map((o) => o.fact));
+  // The same source's later statement of another MMI date ("DWC-25 (amended): Date of MMI 06/27/2023") amends the first.
+  const firstSource = ctx.providerOf(firstStated);
+  const amended = standing.filter((o) => o.source === firstSource && o.mmiDate && (o.date ?? '') > (firstDate ?? '') && AMENDED.test(o.fact.evidence[0]?.quote ?? '')).at(-1);
+  const firstMmi = firstStated.attributes.mmiDate ?? ctx.dateOf(firstStated);
+  const e = amended && firstMmi && Math.abs(daysBetween(amended.mmiDate!, firstMmi)) > 30
+    ? clearestStatement(standing.filter((o) => o.source === firstSource && o.date === amended.date).map((o) => o.fact)) : firstStated;
   const eDate = ctx.dateOf(e);
   const date = e.attributes.mmiDate ?? eDate;
   const chosen = opinionOf(ops, e);
@@ -427,7 +449,8 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const presumptive = presumptiveSource(ctx.claim.state);
   const reasons = [reason(`${when(ctx, e)} (${roleWords}) states the claimant is ${term}${e.attributes.mmiDate && e.attributes.mmiDate !== eDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])];
   if (presumptive?.role === chosen.role) reasons.push(reason(`In ${ctx.claim.state!.toUpperCase()} the ${roleWords}'s certification has presumptive weight (${presumptive!.authority}); other opinions are shown as conflicts.`, [e]));
-  const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate));
+  const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate)
+    && !(o.mmiDate && date && Math.abs(daysBetween(o.mmiDate, date)) > 30));
   if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((o) => when(ctx, o.fact)))].join('; ')}.`, confirming.map((o) => o.fact)));
   const conflicts = disagreements(ctx, ops, { at: true, date, chosen });
   // Another treating provider recommending surgery or an injection after the MMI disagrees in deed: shown once per kind.
@@ -466,6 +489,16 @@ function opinionOf(ops: Opinion[], f: Statement): Opinion {
 }
 
 /** The earlier MMI, kept and explained, with the verdict not_reached. */
+/** Words that make a later statement an amendment of the source's own MMI date, not a restatement. */
+const AMENDED = /\bamend\w*|\brevis\w*|\bcorrect\w*|\bsupersed\w*|\badopt\w*|\bper (?:the )?(?:EMA|QME|AME|arbiter|designated doctor|IRE)\b/i;
+
+/** An examiner neither party chose (panel QME, AME, Florida EMA, medical arbiter, designated doctor): not a party's IME. */
+const NEUTRAL_EXAMINER = /\b(?:panel QME|QME|qualified medical evaluator|AME|agreed medical evaluator|expert medical advisor|EMA|medical arbiter|arbiter|designated doctor|impartial)\b/i;
+function neutralExaminer(ctx: CaseContext, o: Opinion): boolean {
+  const e = ctx.encounterOf(o.fact);
+  return o.role === 'designated_doctor' || (o.role === 'examining' && NEUTRAL_EXAMINER.test(`${e?.documentTitle ?? ''} ${e?.file ?? ''}`));
+}
+
 function withdrawn(ctx: CaseContext, ops: Opinion[], prior: Opinion, by: Fact, why: string): MmiAssessment {
   const priorDate = prior.mmiDate ?? prior.date;
   return finish({

@@ -45,8 +45,10 @@ const AUTHOR_FIELD = String.raw`(?:[ \t]{2,}(?:(?:${AUTHOR_LABELS.map((l) => [..
 const DATE_LABEL = String.raw`(?:[ \t]*(?:[Dd]ate(?: of [Ss]ervice)?|DATE(?: OF SERVICE)?|DOS)[ \t]*:)?`;
 /** A visit count after the date ("Visit 2", "Visit #12 of 20", "Visits: 16 (04/05-07/21/2022)"). */
 const VISIT_COUNT = String.raw`(?:[ \t]{2,}(?:[Vv]isits?|VISITS?|[Ss]essions?|SESSIONS?)\b[ \t]*[:#]?[ \t]*\d{1,3}(?:[ \t]*(?:of|/)[ \t]*\d{1,3})?(?:[ \t]*\([^)\n]{1,30}\))?)?`;
+/** A form's checkboxes after the heading ("PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status"). */
+const FORM_BOXES = String.raw`(?:[ \t]{2,}\[[ \t]*[Xx✓✔ ]?[ \t]*\][^\n]*)?`;
 const TITLE_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}[ \t]*$`,
+  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}${FORM_BOXES}[ \t]*$`,
   'gm',
 );
 /**
@@ -64,7 +66,7 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   'gim',
 );
 const EXAM_LEAD_HEADER = new RegExp(String.raw`^[ \t\f]*exam(?:ination)?[ \t]+(${DATE_SHAPE})(?=[ \t]{2,}|[ \t]*$)`, 'gim');
-const TITLE_WORD = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
+const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
 const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
 const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~][ \t]?){5,}|\f)[ \t]*$/;

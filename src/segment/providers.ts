@@ -29,11 +29,12 @@ const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[
 const INVERTED = new RegExp(String.raw`(?:^|(?<![ \t])[ \t]{2,})([A-Z][A-Za-z'’\-]+),[ \t]*([A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z]\.?)?,?[ \t]+(${CREDS})(?![A-Za-z])`, 'gm');
 
 /**
- * "=== 08/10/2023  NEW PATIENT CONSULT  -  Jane Doe, MD ====", "04/26/2022 - F/U - R. O. Doe, MD": the author at the
+ * "=== 08/10/2023  NEW PATIENT CONSULT  -  Jane Doe, MD ====", "04/26/2022 - F/U - R. O. Doe, MD",
+ * "PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status": the author at the
  * end of a dated visit heading, after a dash; initials may lead the surname. A heading has no sentence in it: an
  * infusion log's "11/20/2023  Ocrelizumab 600 mg IV. Uneventful. - K. Roe, RN" is a row signed by the nurse.
  */
-const HEADING_AUTHOR = new RegExp(String.raw`^[^\n.]{0,40}\b\d{1,2}/\d{1,2}/\d{2,4}\b[^\n.]*?[ \t][-\u2013\u2014|][ \t]+((?:Dr\.?[ \t]+)?(?:[A-Z]\.[ \t]*){0,2}[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}),[ \t]*(${CREDS})${HONORS}(?:[ \t]*/[^\n]*)?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
+const HEADING_AUTHOR = new RegExp(String.raw`^[^\n.]{0,40}\b\d{1,2}/\d{1,2}/\d{2,4}\b[^\n.]*?(?:[ \t][-\u2013\u2014|][ \t]+|[ \t]{2,})((?:Dr\.?[ \t]+)?(?:[A-Z]\.[ \t]*){0,2}[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}),[ \t]*(${CREDS})${HONORS}(?:[ \t]*/[^\n]*|[ \t]{2,}\[[^\n]*)?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 
 export interface ProviderMatch {
   provider: Provider;
