@@ -513,3 +513,19 @@ describe('MMI: the deciding evaluation out of reach', () => {
     expect(record(true).status).toBe('implied');
   });
 });
+
+describe('MMI: a surgeon seen again with a new question', () => {
+  it('"re-referred for possible revision" makes the implanting surgeon\'s follow-up a consultation: maintenance begins after it', () => {
+    const b = new CaseBuilder()
+      .visit('2022-08-23', { ...DR_KIM, kind: 'operative_report' }).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'performed' }, 'Percutaneous implantation of two neurostimulator leads.')
+      .visit('2022-09-20', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.')
+      .visit('2022-11-15', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.')
+      .visit('2023-01-05', DR_KIM).fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'FOLLOW-UP - LEAD POSITION')
+      .fact('treatment', { modality: 'imaging_study', status: 'performed', subtype: 'x-ray' }, 'Re-referred by Dr. Lee for possible revision: loss of left-leg coverage.')
+      .fact('plan_signal', { signal: 'no_further_treatment' }, 'No revision needed; nothing further to offer surgically.');
+    for (const d of ['2023-01-19', '2023-04-20', '2023-07-06']) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    const m = run(b, { type: 'ssdi' }).mmi;
+    expect(m.status).toBe('implied');
+    expect(m.date! >= '2023-01-05').toBe(true);
+  });
+});

@@ -151,8 +151,10 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const who = ctx.providerOf(f);
     if ((firstConsult.get(who) ?? '9999') > d) firstConsult.set(who, d);
   }
+  // Unless the claimant is sent back with a new surgical question ("re-referred for possible revision").
+  const newQuestion = new Set(ctx.asserted.filter((f) => f.evidence.some((e) => NEW_SURGICAL_QUESTION.test(e.quote))).map((f) => f.encounterId));
   const followUpConsult = (f: Treatment, d: string) => f.attributes.modality === 'surgical_consultation' && f.attributes.status === 'performed'
-    && daysBetween(firstConsult.get(ctx.providerOf(f)) ?? d, d) > 60;
+    && daysBetween(firstConsult.get(ctx.providerOf(f)) ?? d, d) > 60 && !newQuestion.has(f.encounterId);
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d)) continue;
@@ -233,6 +235,9 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   });
   return [...meds, ...started].filter((f) => ctx.dateOf(f)).sort((a, b) => ctx.dateOf(a)!.localeCompare(ctx.dateOf(b)!));
 }
+
+/** A surgeon seen again for a new question: a re-referral, a possible revision. */
+const NEW_SURGICAL_QUESTION = /\bre-?referr\w*|\bpossible revision\b|\bfor revision\b|\brevision (?:surgery|evaluation|consult\w*)\b/i;
 
 /** Options whose offer, pending the claimant's decision, keeps a visit out of the maintenance phase. */
 const OFFERED_OPTIONS = new Set<string>(['spinal_cord_stimulator', 'surgery', 'surgical_consultation']);
