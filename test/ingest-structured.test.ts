@@ -152,14 +152,15 @@ describe('billing ledgers', () => {
     expect(encounters.map((e) => [e.date, e.provider.name, e.billing!.map((b) => b.code)])).toEqual([['2023-08-15', 'LAKE ERIE ORTHOPAEDIC', ['99204']]]);
   });
 
-  it('an injection log\'s booked row ("SCHEDULED - not yet performed") is not a service', () => {
+  it('an injection log\'s booked row ("SCHEDULED - not yet performed") is no service billed, but a procedure planned for its date', () => {
     const csv = [
       'patient,mrn,dos,knee,cpt,medication,provider,notes',
       '"DOE, JANE",M1,04/09/2024,RIGHT,20610,triamcinolone 40mg,TRB FNP-C,',
       '"DOE, JANE",M1,07/09/2024,BILATERAL,20610-50,triamcinolone 40mg,TRB FNP-C,SCHEDULED - not yet performed',
     ].join('\n');
-    const { encounters } = readCsvLedger('d11', 'injections.csv', Buffer.from(csv), undefined).structured!;
-    expect(encounters.map((e) => e.date)).toEqual(['2024-04-09']);
+    const { encounters, facts } = readCsvLedger('d11', 'injections.csv', Buffer.from(csv), undefined).structured!;
+    expect(encounters.filter((e) => e.billing?.length).map((e) => e.date)).toEqual(['2024-04-09']);
+    expect(facts.filter((f) => f.type === 'treatment').map((f) => f.type === 'treatment' && [f.date, f.attributes.status])).toEqual([['2024-04-09', 'performed'], ['2024-07-09', 'planned']]);
   });
 
   it('a therapy clinic\'s flowsheet export is the visits\' own record: therapist, therapy per row, pain and ODI scores', () => {
@@ -181,14 +182,15 @@ describe('billing ledgers', () => {
     expectValidCitations(facts, [doc]);
   });
 
-  it('a payer\'s ledger with a "note" column is still a bill, and an estimate row is no service', () => {
+  it('a payer\'s ledger with a "note" column is still a bill, and an estimate row is no service billed', () => {
     const csv = [
       'claim_no,pay_date,payee,service_from,category,code,description,billed,paid,note',
       'C-1,2021-08-20,Lehigh Occupational Medicine,2021-08-10,medical,99204,Initial injury visit,412.00,286.55,PA fee schedule',
       'C-1,2023-12-05,Northeast Surgery Center,2023-12-05,medical,29827;29828,ESTIMATE - revision arthroscopy,24800.00,0.00,ESTIMATE - scheduled 12/05/2023 - not performed',
     ].join('\n');
-    const { encounters } = readCsvLedger('d13', 'payments.csv', Buffer.from(csv), undefined).structured!;
-    expect(encounters.map((e) => [e.date, e.kind, e.source])).toEqual([['2021-08-10', 'billing', 'ledger']]);
+    const { encounters, facts } = readCsvLedger('d13', 'payments.csv', Buffer.from(csv), undefined).structured!;
+    expect(encounters.filter((e) => e.billing?.length).map((e) => [e.date, e.kind, e.source])).toEqual([['2021-08-10', 'billing', 'ledger']]);
+    expect(facts.filter((f) => f.type === 'treatment' && f.date === '2023-12-05').map((f) => f.type === 'treatment' && f.attributes.status)).toEqual(['planned']);
   });
 
   it('a paralegal\'s specials summary: a title line without commas above a "DOS From" header', () => {

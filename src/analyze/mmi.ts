@@ -443,7 +443,9 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // allows (a flare's nerve block, a palliative injection), not a return to active treatment.
   const palliative = palliativeCare(ctx);
   const reaffirmedAfter = (day: string) => standing.some((o) => o.source === chosen.source && (o.date ?? '') > day);
-  const newCare = date ? ctx.of('treatment').filter((f) => WITHDRAWING_CARE.has(f.attributes.modality) && f.attributes.status === 'performed' && given(f)
+  // A procedure booked on a date (a ledger's "scheduled - not yet performed" row) is care firmly planned: it withdraws too.
+  const booked = (f: Treatment) => f.attributes.status === 'planned' && ctx.encounterOf(f)?.source === 'ledger';
+  const newCare = date ? ctx.of('treatment').filter((f) => WITHDRAWING_CARE.has(f.attributes.modality) && ((f.attributes.status === 'performed' && given(f)) || booked(f))
     && daysBetween(date, ctx.dateOf(f) ?? date) > 30
     && !palliative(f) && !reaffirmedAfter(ctx.dateOf(f) ?? date)
     && (sourceRole(ctx.encounterOf(f)) === 'treating_physician' || sourceRole(ctx.encounterOf(f)) === 'other_treating')) : [];

@@ -119,7 +119,12 @@ const NOT_MEDICAL = /^(ind\w*|tt[dp]?|tp[dp]?|pp[di]?|ltd|std|wage\w*|lost wages
  * referral on file, a booking not yet kept or a cancelled one. Their dates are not dates of service ("PA APPROVED …
  * NOT UTILIZED" says the MRI never happened; "SCHEDULED - not yet performed" says the injection has not).
  */
-const NOT_A_SERVICE = /\b(?:prior[ -]auth\w*|pre-?auth\w*|PA approved|utilization review|referral only|referral on file|referral\/auth request|auth(?:orization)? request|no claim|not utili[sz]ed|no services rendered|PCP assign\w*|scheduled\W+not yet (?:performed|done|given)|not (?:yet )?performed|estimate(?:d)?(?: only)?(?=\W)|cost estimate|cancell?ed|no[- ]show|did not (?:attend|show))\b/i;
+const NOT_A_SERVICE = /\b(?:prior[ -]auth\w*|pre-?auth\w*|PA approved|utilization review|referral only|referral on file|referral\/auth request|auth(?:orization)? request|no claim|not utili[sz]ed|no services rendered|PCP assign\w*|cancell?ed|no[- ]show|did not (?:attend|show))\b/i;
+/**
+ * A row for care booked or priced but not given ("ESTIMATE - scheduled 12/05/2023 - not performed", "SCHEDULED - not
+ * yet performed"): no charge was incurred, but the procedure is firmly planned for that date.
+ */
+const PLANNED_ROW = /\b(?:scheduled\W+not yet (?:performed|done|given)|not (?:yet )?performed|estimate(?:d)?(?: only)?(?=\W)|cost estimate)\b/i;
 /**
  * A managed-care claims history mixes medical claims with pharmacy fills (NDC lines, "METFORMIN HCL 500 MG TAB"),
  * referral and assignment records ("SPEC-REF", "PCP-ASSIGN") and summary rows: none is a visit.
@@ -181,7 +186,8 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     if (/^(total|subtotal|balance forward)/i.test(row.cells.join(' ').trim())) continue;
     // A carrier's register also pays wage benefits and expenses: those rows are not services to the claimant.
     if (NOT_MEDICAL.test(cell('category').trim()) || NOT_MEDICAL.test(cell('code').trim())) continue;
-    if (NOT_A_SERVICE.test(row.cells.join(' ')) || NOT_A_VISIT_CODE.test(cell('code').trim()) || /^pharmacy$/i.test(cell('category').trim())
+    const planned = PLANNED_ROW.test(row.cells.join(' '));
+    if ((!planned && NOT_A_SERVICE.test(row.cells.join(' '))) || NOT_A_VISIT_CODE.test(cell('code').trim()) || /^pharmacy$/i.test(cell('category').trim())
       || row.cells.some((c) => /^(?:SUMMARY|INFO)$/i.test(c.trim()))) continue;
     const date = parseLedgerDate(rawDate);
     if (!date) { bad.push(row.line); continue; }
@@ -211,7 +217,7 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     }
     enc.start = Math.min(enc.start, rs);
     enc.end = Math.max(enc.end, re);
-    enc.billing!.push(line);
+    if (!planned) enc.billing!.push(line);
 
     const base = {
       encounterId: enc.id, date, dateSource: 'structured' as const, negated: false, certainty: 'affirmed' as const,
@@ -238,7 +244,7 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     facts.push({
       ...base, id: `${doc.id}#f${++counters.f}`, type: 'treatment',
       attributes: {
-        modality, subtype: maintenance ? `${subtype} (maintenance, no AT modifier)` : subtype, cpt: codeInfo?.code, status: 'performed',
+        modality, subtype: maintenance ? `${subtype} (maintenance, no AT modifier)` : subtype, cpt: codeInfo?.code, status: planned ? 'planned' : 'performed',
         side,
       },
     });
