@@ -192,6 +192,7 @@ function emergencyCare(e: Encounter | undefined): boolean {
 /** The claimant could not get to the care: its cost, coverage or insurance. */
 const ACCESS_BARRIER = /\b(?:unable to (?:access|afford|get)|can(?:no|')t afford|could(?:n't| not) afford|(?:d\/t|due to|because of) (?:cost|lack of (?:insurance|coverage))|no (?:insurance|coverage)|uninsured|pending (?:Medicaid|coverage|insurance)|not covered|cost)\b/i;
 
+/** Words that name the surgical or spine-specialist evaluation the barrier kept the claimant from. */
 const SURGICAL_EVALUATION = /\b(?:surg\w*|neurosurg\w*|spine (?:clinic|surgeon|specialist)|orthop\w*)\b/i;
 
 /** Statuses of care actually given. */
