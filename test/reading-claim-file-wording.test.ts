@@ -204,6 +204,18 @@ describe('California progress reports in a series', () => {
   });
 });
 
+describe('a clinic\'s notes between page footers and signatures', () => {
+  const text = 'STARK PAIN CENTER - FOLLOW UP\nVisit: 04/09/2024   Provider: Alyssa Dombrow, APRN-CNP\nS: Neurosurgery 1-yr visit coming up.\nA/P: stable regimen. RTC 3 months.\n/s/ A. Dombrow, CNP\n                                                  SIPC | Doe | Pg 3 of 5\nSTARK PAIN CENTER - FOLLOW UP    [13F]\nVisit: 01/14/2025   Provider: Vikram Seth, MD   (annual MD review)\nS: Neurosurgery saw her 11/20/2024 - no change.\nA/P: Continue duloxetine. RTC 3 months.\n/s/ Vikram Seth, MD\n';
+  it('the next note starts below the footer, so the signature and footer stay with the note they close', () => {
+    const e = splitEncounters(textDoc(text));
+    expect(e.map((x) => [x.date, x.provider.name])).toEqual([['2024-04-09', 'Alyssa Dombrow'], ['2025-01-14', 'Vikram Seth']]);
+    expect(textDoc(text).text.slice(e[1].start, e[1].start + 17)).toBe('STARK PAIN CENTER');
+  });
+  it('a service named as having seen her, or an appointment coming up, is not the note\'s discipline', () => {
+    expect(splitEncounters(textDoc(text)).map((x) => x.specialty)).not.toContain('neurosurgery');
+  });
+});
+
 describe('a flare, and an allowance for one', () => {
   it.each(['Acute flare of post-laminectomy pain.', 'Flare x 10 days after carrying a sofa.'])('%s', (t) => {
     expect(of(t, 'plan_signal').map((f) => f.attributes.signal)).toContain('flare');

@@ -42,14 +42,14 @@ function specialtyFromCredential(credential: string | undefined): Specialty | un
 
 /** "She saw Dr. Marchetti (spine surgery)", "referred to orthopedics": another clinician's field, not the author's. */
 const OTHER_CLINICIAN = /(?:\bDr\.?\s+[A-Z][\w'-]+\s*\(|\b(?:saw|seen by|see|referr(?:al|ed)? to|consult(?:ation)? with|evaluated by|followed by|per)\s+(?:Dr\.?\s+[A-Z][\w'-]+\s*\(?|the\s+|an?\s+)?)$/;
-/** "Psychiatry (Dr. Aldana) increased duloxetine", "Psychiatry added bupropion": another service, named as the one who acted. */
-const CLINICIAN_AFTER = /^\s*\(\s*(?:Dr\.?\s+[A-Z]|[A-Z][\w'-]+,?\s+(?:MD|DO|PhD|PsyD|NP|PA-C)\b)|^\s+(?:added|started|increased|decreased|reduced|stopped|discontinued|changed|switched|tapered|prescribed|recommended|restarted|continues|continued|manages|managing|follows|following)\b/i;
+/** "Psychiatry (Dr. Aldana) increased duloxetine", "Neurosurgery saw her 11/20": another service, named as the one who acted. */
+const CLINICIAN_AFTER = /^\s*\(\s*(?:Dr\.?\s+[A-Z]|[A-Z][\w'-]+,?\s+(?:MD|DO|PhD|PsyD|NP|PA-C)\b)|^\s+(?:added|started|increased|decreased|reduced|stopped|discontinued|changed|switched|tapered|prescribed|recommended|restarted|continues|continued|manages|managing|follows|following|saw|sees|seen|evaluated|examined|cleared|released)\b/i;
 function namesAnotherClinician(text: string, start: number, end: number): boolean {
   return OTHER_CLINICIAN.test(text.slice(Math.max(0, start - 40), start)) || CLINICIAN_AFTER.test(text.slice(end, end + 30));
 }
 
-/** "Neurosurgery 05/16", "ortho appt 6/2": an appointment with another service, named in the note. */
-const APPOINTMENT_AFTER = /^\s*(?:appt\.?|appointment|visit|consult|f\/u|follow[- ]?up)?\s*(?:on\s+|scheduled\s+|is\s+)?\d{1,2}\/\d{1,2}\b/i;
+/** "Neurosurgery 05/16", "ortho appt 6/2", "Neurosurgery 1-yr visit coming up": an appointment with another service, named in the note. */
+const APPOINTMENT_AFTER = /^\s*(?:appt\.?|appointment|visit|consult|f\/u|follow[- ]?up)?\s*(?:on\s+|scheduled\s+|is\s+)?\d{1,2}\/\d{1,2}\b|^\s*(?:\d+[- ]?(?:yr|year|month|mo|wk|week)s?\s+)?(?:visit|appt\.?|appointment|consult|f\/u|follow[- ]?up|check)\s+(?:coming up|upcoming|pending|scheduled|next)\b/i;
 const PLANNED_DOCUMENT = /\b(?:recommend(?:s|ed)?|refer(?:red)?(?: for)?|order(?:ed)?|schedul(?:e|ed)|consider|request(?:ed)?|obtain|will (?:get|need)|needs?|pending|plan(?:ned)?\s*:)\s+(?:an?\s+|the\s+|a\s+repeat\s+)?$/i;
 /** End of the first `lines` non-empty lines (three: where a document's letterhead and title sit). */
 function titleZoneEnd(head: string, lines = 3): number {

@@ -73,7 +73,7 @@ const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~][ \t]?){5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
 const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|copied|certified copy|received)\b/i;
 /** Page furniture an EHR prints on every page: it repeats the visit date but never opens a new visit with the same date. */
-const PAGE_FURNITURE = /\bpage[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?\b|\bprinted\b|\bMRN\b/i;
+const PAGE_FURNITURE = /\bpage[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?\b|\b(?:pg\.?|p\.)[ \t]*\d+[ \t]+of[ \t]+\d+\b|\bprinted\b|\bMRN\b/i;
 
 interface Header { lineStart: number; dateStart: number; dateEnd: number; lineEnd: number; date?: string; raw: string; furniture: boolean }
 
@@ -186,7 +186,9 @@ function findHeaders(original: string): Header[] {
   return headers.filter((h, i) => i === 0 || h.lineStart !== headers[i - 1].lineStart);
 }
 
-const CREDENTIAL_END = /,\s*(?:M\.?D|D\.?O|D\.?C|PA-C|NP|P\.?T|DPT|PhD|PsyD)\.?\s*$/;
+const CREDENTIAL_END = /,\s*(?:M\.?D|D\.?O|D\.?C|PA-C|NP|CNP|APRN(?:-CNP)?|FNP(?:-C)?|P\.?T|DPT|PhD|PsyD)\.?\s*$/;
+/** "/s/ A. Doe, CNP", "e-signed …": the previous note's signature, never a title of the next. */
+const SIGNED_LINE = /^\s*(?:\/s\/|e-?signed\b|electronically signed\b)/i;
 
 function isTitleLike(line: string): boolean {
   const t = line.trim();
@@ -210,7 +212,8 @@ function blockStart(text: string, lineStart: number, floor: number): number {
       if (s2 < s && SEPARATOR.test(text.slice(s2, s - 1))) return s2;
       return titleBlockAbove(text, s, floor) ?? start;
     }
-    if (!isTitleLike(line) && !DEMOGRAPHICS.test(line)) break;
+    // A page's running footer and the previous note's signature end what belongs to this visit's heading.
+    if (!DEMOGRAPHICS.test(line) && (!isTitleLike(line) || PAGE_FURNITURE.test(line) || SIGNED_LINE.test(line))) break;
     start = s; pos = s;
   }
   return start;

@@ -20,7 +20,9 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
   const byAuthor = new Map<string, Encounter[]>();
   const docSpecialty = encounters.find((e) => !BORROWED.has(e.specialty))?.specialty;
   for (const e of encounters) {
-    const key = e.provider.name?.toLowerCase().replace(/[^a-z ]/g, '').trim() || '';
+    // "V. Sethi" and "Vikram Sethi" are one author: first initial and surname.
+    const words = e.provider.name?.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean) ?? [];
+    const key = words.length ? `${words[0][0]} ${words[words.length - 1]}` : '';
     const list = byAuthor.get(key) ?? [];
     list.push(e);
     byAuthor.set(key, list);
