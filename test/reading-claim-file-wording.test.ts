@@ -188,6 +188,12 @@ describe('an MMI someone else\'s report states', () => {
   });
 });
 
+describe('an MMI limited to one discipline\'s care', () => {
+  it('"From an interventional pain standpoint he has reached maximum medical improvement" is not the claim\'s MMI', () => {
+    expect(of('From an interventional pain standpoint he has reached maximum medical improvement.', 'mmi_statement').filter((f) => f.temporality === 'current')).toEqual([]);
+  });
+});
+
 describe('a designated doctor\'s alternate certification', () => {
   it('"Alternate certification B: MMI 06/28/2022, 0% whole person impairment" is given only in case, not stated', () => {
     expect(of('Alternate certification B: MMI 06/28/2022, 0% whole person impairment (if the compensable injury is a sprain only).', 'mmi_statement').filter((f) => f.temporality === 'current')).toEqual([]);
