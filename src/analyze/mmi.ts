@@ -6,7 +6,7 @@ import { evidenceOf, isTreatingVisit, NOT_CONDITION_CARE } from './case-context.
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
-import { isForOtherCondition } from '../knowledge/relevance.js';
+import { isForOtherCondition, namesOtherOperation } from '../knowledge/relevance.js';
 import { palliativeCare } from './palliative.js';
 import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 import { modalitiesIn, modalityWords } from '../model/modalities.js';
@@ -242,8 +242,6 @@ const NEW_SURGICAL_QUESTION = /\bre-?referr\w*|\bpossible revision\b|\bfor revis
 
 /** Options whose offer, pending the claimant's decision, keeps a visit out of the maintenance phase. */
 const OFFERED_OPTIONS = new Set<string>(['spinal_cord_stimulator', 'surgery', 'surgical_consultation']);
-/** Operations for other conditions (a bariatric program, a hernia repair): not an option for the claimed one. */
-const OTHER_OPERATION = /\b(?:bariatric|gastric|sleeve|metabolic surgery|cholecyst\w*|hernia|cataract|dental|hysterect\w*)\b/i;
 
 /** Disciplines whose own visits are the active care itself, not a physician's review of the plan. */
 const THERAPY_SPECIALTIES = specialtiesIn('therapy');
@@ -262,7 +260,7 @@ export function maintenanceVisits(ctx: CaseContext): Visit[] {
     if (v.facts.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'response_pending')) return false;
     // A visit that offers a new active option ("SCS trial offered; she will think about it") waits on the claimant's decision.
     if (v.facts.some((f) => f.type === 'treatment' && f.temporality === 'current' && (f.attributes.status === 'recommended' || f.attributes.status === 'planned')
-      && OFFERED_OPTIONS.has(f.attributes.modality) && !OTHER_OPERATION.test(f.evidence[0]?.quote ?? ''))) return false;
+      && OFFERED_OPTIONS.has(f.attributes.modality) && !namesOtherOperation(f.evidence[0]?.quote ?? ''))) return false;
     if (v.facts.some(isMaintenance)) return true;
     const routine = v.facts.some((f) => f.type === 'plan_signal' && (f.attributes.signal === 'return_to_clinic' || f.attributes.signal === 'follow_up_prn'));
     const carriesOn = v.facts.some((f) => f.type === 'treatment' && CARRIED_ON.has(f.attributes.modality) && f.attributes.doseChange !== 'started');

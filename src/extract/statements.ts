@@ -1,6 +1,7 @@
 /** Statement facts: MMI, work status, prognosis, impairment ratings and plan signals as clinicians write them. */
 import type { FactOf } from '../model/index.js';
 import { z } from 'zod';
+import { capitalShare } from '../util/text.js';
 import { compileLexicon, phraseSource, readLexiconFile, RegexSource } from '../knowledge/lexicon.js';
 import { PlanSignalKindSchema } from '../model/fact.js';
 import { asNeededIsCurrent, clauseAround, mentionBase, nearestDate, type SentenceCtx } from './mention.js';
@@ -111,8 +112,7 @@ function isTitleLine(text: string): boolean {
   if (/\bPage \d+ of \d+\b/i.test(t)) return true;
   if (t.length > 90) return false;
   if (/:\s*$/.test(t)) return true;
-  const letters = t.replace(/[^A-Za-z]/g, '');
-  return letters.length >= 6 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.75;
+  return capitalShare(t, 6) >= 0.75;
 }
 
 /** The MMI term as the modifier of a document or visit ("P&S evaluation", "MMI / impairment rating exam"). */

@@ -37,3 +37,9 @@ export function isForOtherCondition(f: Fact): boolean {
   if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || f.attributes.otherCondition === false) return false;
   return !!f.attributes.otherCondition || isOtherConditionDrugClass(f.attributes.drugClass);
 }
+
+/** An operation for another condition (a bariatric program, a hernia repair): not an option for the claimed one. */
+const OTHER_OPERATION = /\b(?:bariatric|gastric|sleeve|metabolic surgery|cholecyst\w*|hernia|cataract|dental|hysterect\w*)\b/i;
+export function namesOtherOperation(text: string): boolean {
+  return OTHER_OPERATION.test(text);
+}

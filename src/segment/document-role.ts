@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { DocumentRole, DocumentStatus, Evidence, SourceDocument } from '../model/index.js';
 import { z } from 'zod';
+import { capitalShare } from '../util/text.js';
 import { phraseSource, readLexiconFile } from '../knowledge/lexicon.js';
 import { DocumentRoleSchema } from '../model/document.js';
 import { readFormMarks } from '../knowledge/forms.js';
@@ -182,8 +183,7 @@ function isHeadingLine(line: string): boolean {
   // "ENCOUNTER: OFFICE VISIT -- NEW PATIENT      Date of service: 03/15/2022  09:20": with its time too.
   const t = line.trim().replace(/\s+(?:(?:date(?: of service)?|DOS|visit date|encounter date)\s*:?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}(?:\s+\d{1,2}:\d{2}(?:\s*[AP]M)?)?$/i, '');
   if (t.length < 4 || t.length > 70) return false;
-  const letters = t.replace(/[^A-Za-z]/g, '');
-  return letters.length >= 4 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
+  return capitalShare(t, 4) >= 0.7;
 }
 
 /**

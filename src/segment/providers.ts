@@ -34,7 +34,7 @@ const INVERTED = new RegExp(String.raw`(?:^|(?<![ \t])[ \t]{2,})([A-Z][A-Za-z'�
  * end of a dated visit heading, after a dash; initials may lead the surname. A heading has no sentence in it: an
  * infusion log's "11/20/2023  Ocrelizumab 600 mg IV. Uneventful. - K. Roe, RN" is a row signed by the nurse.
  */
-const HEADING_AUTHOR = new RegExp(String.raw`^[^\n.]{0,40}\b\d{1,2}/\d{1,2}/\d{2,4}\b[^\n.]*?(?:[ \t][-\u2013\u2014|][ \t]+|[ \t]{2,})((?:Dr\.?[ \t]+)?(?:[A-Z]\.[ \t]*){0,2}[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}),[ \t]*(${CREDS})${HONORS}(?:[ \t]*/[^\n]*|[ \t]{2,}\[[^\n]*)?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
+const HEADING_AUTHOR = new RegExp(String.raw`^[^\n.]{0,40}\b\d{1,2}/\d{1,2}/\d{2,4}\b[^\n.]*?(?:[ \t][-\u2013\u2014|][ \t]+|[ \t]{2,})(${NAME}),[ \t]*(${CREDS})${HONORS}(?:[ \t]*/[^\n]*|[ \t]{2,}\[[^\n]*)?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 
 export interface ProviderMatch {
   provider: Provider;

@@ -1,6 +1,7 @@
 import type { DocumentStatus, Evidence } from '../../../model/index.js';
 import { mainTreatingEvidence, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { capitalShare } from '../../../util/text.js';
 
 /** The claimant's own account of daily function, as SSA collects it. */
 const FUNCTION_REPORT = /\b(?:function report|SSA-3373|activities of daily living questionnaire)\b/i;
@@ -21,8 +22,7 @@ const PART_ONLY = /\b(?:excerpts?|summary|summari[sz]ed|partial|pages? \d)/i;
 
 /** "EXHIBIT 3E   FUNCTION REPORT - ADULT (SSA-3373) - excerpt": a section heading in capitals starts the form itself. */
 function isHeading(line: string): boolean {
-  const letters = line.replace(/[^A-Za-z]/g, '');
-  return letters.length >= 10 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.6;
+  return capitalShare(line, 10) >= 0.6;
 }
 
 /** An exhibit list or a determination that shows the report in SSA's folder: it exists, only this file set lacks it. */
