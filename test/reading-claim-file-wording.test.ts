@@ -242,6 +242,9 @@ describe('maintenance plans as a clinic writes them', () => {
     ['Treatment: Continue all meds, refills x 3.', 'continue_current_management'],
     ['2. Chronic pain - stable on current regimen.', 'continue_current_management'],
     ['Fo1low Up: 3 months', 'return_to_clinic'],
+    ['5. RTC every 3 months.', 'return_to_clinic'],
+    ['Follow-up q 6 weeks with labs.', 'return_to_clinic'],
+    ['P: Transition to maintenance management:', 'maintenance_care'],
   ])('%s', (text, signal) => {
     expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain(signal);
   });
