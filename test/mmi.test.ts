@@ -529,3 +529,39 @@ describe('MMI: a surgeon seen again with a new question', () => {
     expect(m.date! >= '2023-01-05').toBe(true);
   });
 });
+
+describe('MMI: what does not restart a maintenance phase already under way', () => {
+  /** An active course, then quarterly maintenance visits. */
+  const settled = () => {
+    const b = new CaseBuilder()
+      .visit('2023-01-10', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'L5-S1 interlaminar ESI performed.');
+    for (const d of ['2023-04-10', '2023-07-10']) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    return b;
+  };
+  const later = (b: CaseBuilder) => {
+    for (const d of ['2023-10-09', '2024-01-08', '2024-04-08']) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    return b;
+  };
+  it('a surgical evaluation that ends the same day with no operation confirms the plateau', () => {
+    const b = settled()
+      .visit('2023-08-15', { ...DR_KIM, kind: 'consultation' }).fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'CONSULTATION - reconstructive options discussed.')
+      .fact('plan_signal', { signal: 'surgery_declined' }, 'She wishes to defer surgery at this time.');
+    expect(run(later(b), { type: 'ssdi' }).mmi).toMatchObject({ status: 'implied', date: '2023-04-10' });
+  });
+  it('a surgical evaluation that recommends an operation still waits on the claimant\'s answer', () => {
+    const b = settled()
+      .visit('2023-08-15', { ...DR_KIM, kind: 'consultation' }).fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'CONSULTATION - decompression and fusion recommended.');
+    expect(run(later(b), { type: 'ssdi' }).mmi.date! > '2023-08-15').toBe(true);
+  });
+  it('an antidepressant added for the separate mental impairment does not restart it; a pain drug does', () => {
+    const ssri = later(settled().visit('2023-08-15', DR_LEE).fact('treatment', { modality: 'medication', drug: 'sertraline', drugClass: 'SSRI antidepressant', doseChange: 'started', status: 'ongoing' }, 'Post-stroke depression - start sertraline 25 mg.'));
+    expect(run(ssri, { type: 'ssdi' }).mmi.date).toBe('2023-04-10');
+    const snri = later(settled().visit('2023-08-15', DR_LEE).fact('treatment', { modality: 'medication', drug: 'duloxetine', drugClass: 'SNRI antidepressant', doseChange: 'started', status: 'ongoing' }, 'Start duloxetine 30 mg daily.'));
+    expect(run(snri, { type: 'ssdi' }).mmi.date! > '2023-08-15').toBe(true);
+  });
+  it('the care a source statement lists ("caudal ESIs x2 (short relief)") is history, not care given on the form\'s date', () => {
+    const b = later(settled().visit('2023-08-15', { ...DR_LEE, kind: 'medical_source_statement' })
+      .fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Treatment: PT (no benefit), caudal ESIs x2 (short relief).'));
+    expect(run(b, { type: 'ssdi' }).mmi.date).toBe('2023-04-10');
+  });
+});

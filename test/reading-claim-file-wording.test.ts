@@ -93,6 +93,23 @@ describe('a report title above its identity line', () => {
   });
 });
 
+describe('care counted in an interval history', () => {
+  it.each([
+    'Two trigger point\ninjections (Dr. Roe) helped briefly; she declined further injections.',
+    'Three lumbar epidural injections gave short relief.',
+  ])('%s is history, not care given at this visit', (line) => {
+    const t = `Encounter 10/17/2023 | Follow-up | A. Doe, MD\nInterval: Working full time since 08/01/2023. ${line}\nA/P: Continue topiramate.`;
+    expect(of(t, 'treatment').filter((f) => f.attributes.modality !== 'medication' && f.temporality === 'current')).toEqual([]);
+  });
+});
+
+describe('a form\'s date', () => {
+  it('a source statement is dated by its signature, not by "since" the relationship began', () => {
+    const text = 'FIBROMYALGIA / PHYSICAL MEDICAL SOURCE STATEMENT\nPatient: Jane Roe     DOB: 08/30/1971\n1. Nature, frequency and length of contact: Rheumatology since 03/24/2021, visits every 3-6 months.\n2. Diagnoses: Fibromyalgia.\n15. Earliest date the limitations apply: 05/14/2021\n\nSignature: A. B. Doe, MD          Date: 05/22/2024\n';
+    expect(splitEncounters(textDoc(text)).map((e) => [e.kind, e.date])).toEqual([['medical_source_statement', '2024-05-22']]);
+  });
+});
+
 describe('a signature line\'s date', () => {
   it('"Signed: … Date of report: 03/03/2023" closes the report, it opens no visit', () => {
     const text = 'INDEPENDENT MEDICAL EXAMINATION\nDate of examination: 02/28/2023\nMMI: reached.\nSigned: S. Stone, MD        Date of report: 03/03/2023\n\fIME-4  INDEPENDENT MEDICAL EXAMINATION (continued)\nDate of examination: 02/28/2023\nApportionment: none.\n';
@@ -237,6 +254,18 @@ describe('an MMI left for later', () => {
   });
 });
 
+describe('care of a separate mental impairment', () => {
+  it('an antidepressant added during a physical condition\'s maintenance phase does not reopen it', async () => {
+    const { isMentalHealthDrugClass } = await import('../src/knowledge/relevance.js');
+    const classes = (text: string) => of(text, 'treatment').filter((f) => f.attributes.modality === 'medication').map((f) => isMentalHealthDrugClass(f.attributes.drugClass));
+    expect(classes('Post-stroke depression - start sertraline 25 mg daily.')).toEqual([true]);
+    expect(classes('Add bupropion XL 150 mg q AM.')).toEqual([true]);
+    // Pain-modulating antidepressants treat the pain.
+    expect(classes('Start duloxetine 30 mg daily.')).toEqual([false]);
+    expect(classes('Start amitriptyline 10 mg qhs.')).toEqual([false]);
+  });
+});
+
 describe('maintenance plans as a clinic writes them', () => {
   it.each([
     ['Treatment: Continue all meds, refills x 3.', 'continue_current_management'],
@@ -315,6 +344,10 @@ describe('medication changes as neurologists and psychiatrists write them', () =
     ['Cross-taper to lacosamide: 50 mg BID x 1 wk, then 150 mg BID.', 'lacosamide', 'switched'],
     ['Increase levetiracetam to 1000 mg BID.', 'levetiracetam', 'increased'],
     ['Taper gabapentin off over 2 wks.', 'gabapentin', 'decreased'],
+    // A start with its titration schedule is a start; the increases are the plan for the weeks ahead.
+    ['Start gabapentin 300 mg qhs, increase by 300 mg every 5-7 days to 300 mg tid.', 'gabapentin', 'started'],
+    ['Trial low-dose naltrexone 1.5 mg qhs, increase by 1.5 mg q2 weeks to 4.5 mg qhs.', 'naltrexone', 'started'],
+    ['Gabapentin 300 mg tid helping, increase to 600 mg tid.', 'gabapentin', 'increased'],
   ])('%s', (text, drug, change) => {
     expect(of(text, 'treatment').map((f) => [f.attributes.drug, f.attributes.doseChange])).toContainEqual([drug, change]);
   });

@@ -6,12 +6,12 @@ import { evidenceOf, isTreatingVisit, NOT_CONDITION_CARE } from './case-context.
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
-import { isForOtherCondition, namesOtherOperation } from '../knowledge/relevance.js';
+import { isForOtherCondition, isMentalHealthDrugClass, namesOtherOperation } from '../knowledge/relevance.js';
 import { palliativeCare } from './palliative.js';
 import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 import { modalitiesIn, modalityWords } from '../model/modalities.js';
 import { specialtiesIn, specialtyIs } from '../model/specialties.js';
-import { isProcedureRecord } from '../model/encounter.js';
+import { isOpinionForm, isProcedureRecord } from '../model/encounter.js';
 import { pushTo } from '../util/group.js';
 
 type Treatment = FactOf<'treatment'>;
@@ -142,7 +142,12 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const outside = reportedOutsideCourse(ctx);
   const copied = copiedForward(ctx);
   // An examiner's report reviews the care others gave; it gives none, so it starts or holds open nothing.
-  const examining = (f: Fact) => { const r = sourceRole(ctx.encounterOf(f)); return r === 'examining' || r === 'designated_doctor' || r === 'non_examining'; };
+  // A source statement or rating form lists the care tried and the care to come; the form itself gives none.
+  const examining = (f: Fact) => {
+    const enc = ctx.encounterOf(f);
+    const r = sourceRole(enc);
+    return r === 'examining' || r === 'designated_doctor' || r === 'non_examining' || isOpinionForm(enc?.kind);
+  };
   // A surgeon's first evaluation is a consultation; the same surgeon's later visits are follow-ups, not new consults.
   const firstConsult = new Map<string, string>();
   for (const f of ctx.of('treatment')) {
@@ -171,10 +176,23 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const d = ctx.dateOf(f);
     if (d && isActiveSignal(f) && !examining(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
-  const isLapsed = lapseTest(ctx, maintenanceVisits(ctx));
+  const maintenance = maintenanceVisits(ctx);
+  const isLapsed = lapseTest(ctx, maintenance);
   // An emergency or urgent-care discharge plan ("needs new referral to spine clinic; follow up with PCP") hands the
   // claimant back to whoever treats; it is not a plan of treatment that keeps MMI open.
-  return out.filter((a) => !a.open || (!isLapsed(a) && !emergencyCare(ctx.encounterOf(a.fact)))).sort((a, b) => a.date.localeCompare(b.date));
+  const kept = out.filter((a) => !a.open || (!isLapsed(a) && !emergencyCare(ctx.encounterOf(a.fact)))).sort((a, b) => a.date.localeCompare(b.date));
+  return kept.filter((a, i) => newQuestion.has(a.fact.encounterId) || !confirmsPlateau(ctx, a, kept[i - 1], maintenance));
+}
+
+/**
+ * A surgical evaluation that ends the same day with no operation (declined, deferred, not a candidate), seen
+ * while maintenance visits were already under way, confirms the plateau; it does not start the phase again.
+ * (A re-referral with a new question, such as a possible revision, is another matter: its workup was active care.)
+ */
+function confirmsPlateau(ctx: CaseContext, a: ActiveEvent, before: ActiveEvent | undefined, maintenance: Visit[]): boolean {
+  if (a.open || a.fact.type !== 'treatment' || a.fact.attributes.modality !== 'surgical_consultation') return false;
+  const closed = ctx.asserted.some((f) => f.encounterId === a.fact.encounterId && f.type === 'plan_signal' && END_OF_OPTIONS.has(f.attributes.signal));
+  return closed && maintenance.some((v) => v.date < a.date && (!before || v.date > before.date));
 }
 
 const PROCEDURES = modalitiesIn('procedure');
@@ -211,7 +229,8 @@ const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 
  * so the maintenance phase (and an implied MMI date) can only begin after the last one.
  */
 export function treatmentChanges(ctx: CaseContext): Fact[] {
-  // A new blood-pressure or cholesterol drug is not a change in treatment of the claimed impairment.
+  // A new blood-pressure or cholesterol drug is not a change in treatment of the claimed impairment, nor is an
+  // antidepressant added for the separate mental impairment.
   // A like-for-like substitution ("methocarbamol for tizanidine - dry mouth") keeps the regimen; it changes nothing.
   // A flare's short course ("methocarbamol x 5 days", a Medrol Dosepak) or an emergency visit's prescription treats the
   // flare and leaves the regimen as it was.
@@ -228,6 +247,7 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
     return drugs.length > 1 && new Set(drugs.map((d) => d.attributes.drugClass)).size === 1;
   };
   const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && !isForOtherCondition(f)
+    && !isMentalHealthDrugClass(f.attributes.drugClass)
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment') return false;

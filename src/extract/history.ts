@@ -16,7 +16,7 @@ const HISTORY_SECTIONS = new Set(['hpi', 'past_history', 'surgical_history', 'ch
 /** Procedure and operative notes narrate the act they record in the past tense ("The needle was advanced"). */
 
 /** "11 visits", "three epidurals", "several sessions", "2 courses": a course counted up, i.e. summarised. */
-const COUNTED = /\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|multiple|numerous)\s+(?:(?:prior|previous|formal|supervised|post-?operative|outpatient|more|additional)\s+)*(?:visits?|sessions?|treatments?|courses?|rounds?|epidurals?|injections?|blocks?|(?:TF)?ESIs?|adjustments?)\b/gi;
+const COUNTED = /\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|multiple|numerous)\s+(?:(?:prior|previous|formal|supervised|post-?operative|outpatient|more|additional)\s+)*(?:(?:trigger[- ]point|lumbar|cervical|caudal|epidural|steroid|facet|knee|shoulder|cortisone|right|left|bilateral|[CTL]\d(?:-[CTLS]?\d)?)\s+){0,3}(?:visits?|sessions?|treatments?|courses?|rounds?|epidurals?|injections?|blocks?|(?:TF)?ESIs?|adjustments?)\b/gi;
 
 /** Past passive or past perfect: the act was done before, by someone, at some time. */
 const PAST_ACCOUNT = /\b(?:(?:was|were) (?:given|provided|prescribed|tried|trialed|started|placed|fitted|issued|dispensed|put|treated|managed)|had been (?:on|given|using|taking|treated|prescribed|tried|started)|had (?:tried|taken|used|received|undergone))\b/i;

@@ -8,12 +8,15 @@ import { z } from 'zod';
 import { phraseSource, readLexiconFile } from './lexicon.js';
 
 const ClaimableCondition = z.object({ id: z.string().min(1), label: z.string().min(1), classes: z.array(z.string().min(1)).min(1), diagnoses: z.array(z.string().min(1)).min(1) });
-const data = readLexiconFile('extract/drugs.json', z.looseObject({
+const drugs = readLexiconFile('extract/drugs.json', z.looseObject({
   otherConditionClasses: z.object({
     classes: z.array(z.string().min(1)), indications: z.array(z.string().min(1)),
     claimable: z.looseObject({ conditions: z.array(ClaimableCondition) }),
   }),
-})).otherConditionClasses;
+  mentalHealthClasses: z.looseObject({ classes: z.array(z.string().min(1)) }),
+}));
+const data = drugs.otherConditionClasses;
+const MENTAL_HEALTH = new Set(drugs.mentalHealthClasses.classes.map((c) => c.toLowerCase()));
 
 /** A chronic medical condition a claim may allege beside the musculoskeletal one: its drug classes and diagnoses. */
 export type ClaimableCondition = z.infer<typeof ClaimableCondition>;
@@ -25,6 +28,11 @@ const INDICATION = new RegExp(`^[^.;\\n]{0,40}?\\b(?:for|prn|p\\.r\\.n\\.|as nee
 /** A drug whose class treats another condition (lisinopril, atorvastatin, omeprazole). */
 export function isOtherConditionDrugClass(drugClass: string | undefined): boolean {
   return !!drugClass && OTHER.has(drugClass.toLowerCase());
+}
+
+/** A drug that treats a mental disorder (sertraline, bupropion, aripiprazole), not the pain of a physical one. */
+export function isMentalHealthDrugClass(drugClass: string | undefined): boolean {
+  return !!drugClass && MENTAL_HEALTH.has(drugClass.toLowerCase());
 }
 
 /** The words after a drug name its use for another condition. */

@@ -20,6 +20,11 @@ export function isProcedureRecord(kind: EncounterKind | undefined): boolean {
   return kind === 'procedure_note' || kind === 'operative_report';
 }
 
+/** A source statement or rating form: it states opinions and lists care tried or to come, and gives no care itself. */
+export function isOpinionForm(kind: EncounterKind | undefined): boolean {
+  return kind === 'medical_source_statement' || kind === 'impairment_rating';
+}
+
 export interface Provider {
   name?: string;
   /** MD, DO, PA-C, NP, DPT, PT, DC, PhD, PsyD, ... */

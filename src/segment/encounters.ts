@@ -1,5 +1,5 @@
 /** The segment stage: split a document into encounters (date, provider, specialty, kind) at note boundaries. */
-import type { Encounter, Evidence, SourceDocument } from '../model/index.js';
+import type { Encounter, EncounterKind, Evidence, SourceDocument } from '../model/index.js';
 import { findDates } from '../knowledge/dates.js';
 import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 import { findProviders, pickProvider } from './providers.js';
@@ -329,6 +329,24 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
   return undefined;
 }
 
+/** Forms whose date is the day the source signed them. */
+const SIGNED_FORMS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating', 'work_status_note']);
+const SIGNATURE_LINE = /\b(?:signature|signed|date signed)\b/i;
+
+/** The date on the form's last signature line ("Signature: A. Doe, MD     Date: 05/22/2024"). */
+function signatureDate(text: string, start: number, end: number): { date: string; start: number; end: number } | undefined {
+  let found: { date: string; start: number; end: number } | undefined;
+  let offset = start;
+  for (const line of text.slice(start, end).split('\n')) {
+    if (SIGNATURE_LINE.test(line) && !BANNER.test(line)) {
+      const d = findDates(line).find((x) => !x.relative);
+      if (d) found = { date: d.date, start: offset + d.start, end: offset + d.end };
+    }
+    offset += line.length + 1;
+  }
+  return found;
+}
+
 /** "12 | 10/24/23 | 4 | 115 / 90 | RE-EVAL", " 10  03/01/2022  6  traction": a table row (pipes, tabs or aligned
  * columns) led by an optional visit number and a date. */
 const VISIT_ROW = new RegExp(String.raw`^[ \t]*(?:#?\d{1,3}(?:[ \t]*[|\t][ \t]*|[ \t]{2,}))?(${DATE_SHAPE})(?:[ \t]*[|\t]|[ \t]{2,})`, 'gm');
@@ -357,15 +375,17 @@ function buildEncounter(doc: SourceDocument, n: number, start: number, end: numb
   const evidence: Evidence[] = [];
   let date = header?.date;
   if (header) evidence.push(evidenceAt(doc, header.lineStart + (text.slice(header.lineStart, header.lineEnd).length - text.slice(header.lineStart, header.lineEnd).trimStart().length), header.dateEnd));
-  if (!date) {
-    const fb = fallbackDate(text, start, end);
-    if (fb) { date = fb.date; if (!header) evidence.push(evidenceAt(doc, fb.start, fb.end)); }
-  }
   const pm = pickProvider(findProviders(text, start, end));
-  if (pm) evidence.push(evidenceAt(doc, pm.start, pm.end));
   const headStart = start;
   const head = text.slice(headStart, Math.min(end, headStart + HEAD_CHARS));
   const cls = classifyEncounter(head, text.slice(start, end), pm?.provider.credential);
+  if (!date) {
+    // A form is dated by its signature ("Signature: … Date: 05/22/2024"), not by the first date printed on it
+    // ("Rheumatology since 03/24/2021").
+    const fb = (SIGNED_FORMS.has(cls.kind) ? signatureDate(text, start, end) : undefined) ?? fallbackDate(text, start, end);
+    if (fb) { date = fb.date; if (!header) evidence.push(evidenceAt(doc, fb.start, fb.end)); }
+  }
+  if (pm) evidence.push(evidenceAt(doc, pm.start, pm.end));
   const enc: Encounter = {
     id: `${doc.id}#e${n}`, documentId: doc.id, file: doc.file, start, end,
     provider: pm?.provider ?? {}, specialty: cls.specialty, kind: cls.kind, evidence, source: 'note',

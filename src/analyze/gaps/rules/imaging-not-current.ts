@@ -1,4 +1,5 @@
 import type { FactOf } from '../../../model/index.js';
+import { isOpinionForm } from '../../../model/encounter.js';
 import { daysBetween, monthsOfDays } from '../../dates.js';
 import { makeGap, mainTreatingEvidence, opinionAddressee, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
@@ -29,7 +30,7 @@ export const rule: GapRule = {
     const reportDates = [...ctx.encounters.values()].filter((e) => e.kind === 'imaging' && e.date).map((e) => e.date!);
     const mentioned = ctx.of('treatment', true).filter((f): f is FactOf<'treatment'> => f.attributes.modality === 'imaging_study'
       && ['performed', 'completed'].includes(f.attributes.status) && (f.dateSource === 'sentence' || f.dateSource === 'relative')
-      && !f.evidence.some((e) => NOT_DONE.test(e.quote)));
+      && !f.evidence.some((e) => NOT_DONE.test(e.quote)) && !isOpinionForm(ctx.encounterOf(f)?.kind));
     const dates = [...reportDates, ...mentioned.map((f) => ctx.dateOf(f)!).filter(Boolean)].filter((d) => d <= end).sort();
     const planned = ctx.of('treatment').filter((f) => f.attributes.modality === 'imaging_study' && ['recommended', 'planned'].includes(f.attributes.status));
     const last = dates[dates.length - 1];
