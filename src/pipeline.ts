@@ -2,7 +2,7 @@
 import type { CaseAnalysis, Claim, DocumentRole, DocumentStatus, Encounter, Fact, SourceDocument } from './model/index.js';
 import { readCase, type FileFailure, type ReadOptions } from './ingest/index.js';
 import { splitEncounters } from './segment/encounters.js';
-import { classifyDocument, documentParts, examinerHead, formsOnFile, roleAt } from './segment/document-role.js';
+import { classifyDocument, documentParts, examinerHead, formsOnFile, recordsNotedMissing, roleAt } from './segment/document-role.js';
 import { findMisfiled } from './segment/identity.js';
 import { harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
@@ -60,9 +60,11 @@ export function processDocument(doc: SourceDocument, role: DocumentRole = classi
 
 function documentStatus(doc: SourceDocument, role: DocumentRole, encounters: Encounter[]): DocumentStatus {
   const forms = doc.kind === 'ledger' ? [] : formsOnFile(doc);
+  const missing = doc.kind === 'ledger' ? [] : recordsNotedMissing(doc);
   return {
     file: doc.file, kind: doc.kind, status: 'ok', role, warnings: doc.warnings, pages: doc.pages.length, exhibit: doc.exhibit,
     ...(forms.length ? { formsOnFile: forms } : {}),
+    ...(missing.length ? { recordsNotedMissing: missing } : {}),
     encounters: encounters.map((e) => ({
       id: e.id, date: e.date, provider: e.provider.name, credential: e.provider.credential,
       specialty: e.specialty, kind: e.kind, evidence: e.evidence,

@@ -64,6 +64,8 @@ export const DocumentStatusSchema = z.object({
   role: DocumentRoleSchema.optional(),
   /** The claimant's SSA forms this paper shows on file (the form itself, or an exhibit list or determination naming it). */
   formsOnFile: z.array(z.object({ id: z.string(), evidence: z.array(EvidenceSchema) })).optional(),
+  /** Records this paper says are missing ("requested, not received", "available on request"), each with its line. */
+  recordsNotedMissing: z.array(z.object({ text: z.string(), evidence: z.array(EvidenceSchema) })).optional(),
   /** The document names a different patient than the claimant: excluded from the analysis. */
   misfiled: z.object({ reason: z.string(), evidence: z.array(EvidenceSchema) }).optional(),
   encounters: z.array(

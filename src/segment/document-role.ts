@@ -51,6 +51,41 @@ export function formsOnFile(doc: SourceDocument): NonNullable<DocumentStatus['fo
   return out;
 }
 
+const MissingSchema = z.looseObject({ absent: Phrases, records: Phrases, trivial: Phrases });
+const missing = readLexiconFile('documents/roles.json', z.looseObject({ recordsNotedMissing: MissingSchema })).recordsNotedMissing;
+const ABSENT = new RegExp(anyOf(missing.absent).source, 'gi');
+const RECORD_WORD = anyOf(missing.records);
+const TRIVIAL = anyOf(missing.trivial);
+/** Lines kept per document: a long exhibit list's every missing entry is still one reviewer's short list. */
+const MAX_MISSING_LINES = 6;
+
+/**
+ * Records the paper itself says are missing ("Riverbend discharge summary - requested, not received"; "pages 4-11
+ * not received"; "daily logs available on request"), each cited by its line (with the line before when the sentence
+ * began there).
+ */
+export function recordsNotedMissing(doc: SourceDocument): NonNullable<DocumentStatus['recordsNotedMissing']> {
+  const out: NonNullable<DocumentStatus['recordsNotedMissing']> = [];
+  const seen = new Set<number>();
+  for (const m of doc.text.matchAll(ABSENT)) {
+    const lineStart = doc.text.lastIndexOf('\n', m.index) + 1;
+    if (seen.has(lineStart) || out.length >= MAX_MISSING_LINES) continue;
+    seen.add(lineStart);
+    const nl = doc.text.indexOf('\n', m.index);
+    const lineEnd = nl < 0 ? doc.text.length : nl;
+    // A sentence wrapped from the line above ("... 10/26-10/28/2022 admission\nwere not provided to me.").
+    const prevStart = lineStart > 0 ? doc.text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
+    const prev = doc.text.slice(prevStart, Math.max(prevStart, lineStart - 1));
+    const wrapped = lineStart > 0 && prev.trim() && !/[.:;)\]]\s*$/.test(prev) && /^\s*[a-z(]/.test(doc.text.slice(lineStart, m.index + 1));
+    const sentenceStart = wrapped ? prevStart + Math.max(0, prev.lastIndexOf('. ') + (prev.lastIndexOf('. ') >= 0 ? 2 : 0)) : lineStart;
+    const text = doc.text.slice(sentenceStart, lineEnd);
+    if (!RECORD_WORD.test(text) || TRIVIAL.test(text)) continue;
+    const [s, e] = trimSpan(doc.text, sentenceStart, lineEnd);
+    out.push({ text: doc.text.slice(s, e).replace(/\s+/g, ' '), evidence: [evidenceAt(doc, s, e)] });
+  }
+  return out;
+}
+
 /** Headings of a clinical note: two or more near the top mean the paper is a record, whoever produced it. */
 const NOTE_HEADINGS = /\b(?:HPI|HISTORY OF PRESENT ILLNESS|CHIEF COMPLAINT|SUBJECTIVE|OBJECTIVE|ASSESSMENT|PLAN|IMPRESSION|(?:PHYSICAL )?EXAM(?:INATION)?|DIAGNOS[IE]S|PROCEDURE|FINDINGS|DATE OF SERVICE|DOS|TECHNIQUE)\s*:/gi;
 function hasNoteStructure(text: string): boolean {

@@ -35,6 +35,7 @@ import { rule as preInjuryRecordsMissing } from './rules/pre-injury-records-miss
 import { rule as employmentRecordsMissing } from './rules/employment-records-missing.js';
 import { rule as noCurrentTreatingSource } from './rules/no-current-treating-source.js';
 import { rule as requestedReportNotReceived } from './rules/requested-report-not-received.js';
+import { rule as recordNotedMissing } from './rules/record-noted-missing.js';
 
 export type { GapRule, GapRuleMeta, GapContext } from './types.js';
 
@@ -46,7 +47,7 @@ export const RULES: GapRule[] = [
   mentalHealthUnaddressed, imagingNotCurrent, specialistReferralNotCompleted, treatmentNotFollowed, authorizationUnanswered,
   deviceWithoutPrescription, requestedReportNotReceived,
   // Records the file should hold but does not.
-  procedureRecordMissing, imagingReportMissing, therapyNotesMissing, recordsAfterLastPlan, preInjuryRecordsMissing,
+  recordNotedMissing, procedureRecordMissing, imagingReportMissing, therapyNotesMissing, recordsAfterLastPlan, preInjuryRecordsMissing,
   employmentRecordsMissing,
   ptWithoutFunctionalMeasures, injectionWithoutReliefDuration, surgicalConsultWithoutDecisionReason,
   limitationSingleSource, limitationWithoutObjectiveFinding, unexplainedTreatmentGap, durationNotShown, noPrognosis, evidenceBeforeDliThin,

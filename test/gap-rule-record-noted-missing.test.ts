@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentStatus } from '../src/model/index.js';
+import { recordsNotedMissing } from '../src/segment/document-role.js';
+import { buildContext } from '../src/analyze/case-context.js';
+import { assessMmi } from '../src/analyze/mmi.js';
+import { buildFloor } from '../src/analyze/floor.js';
+import { buildTimeline } from '../src/analyze/timeline.js';
+import { buildTrajectory } from '../src/analyze/trajectory.js';
+import { buildDuration } from '../src/analyze/duration.js';
+import { profileFor } from '../src/profiles/index.js';
+import { rule } from '../src/analyze/gaps/rules/record-noted-missing.js';
+import { textDoc } from './helpers/extract-doc.js';
+import { CaseBuilder, DR_PATEL } from './helpers/facts.js';
+import { expectValidCitations } from './helpers/citations.js';
+
+/** Lines in which a file says one of its records is missing (synthetic wording, no PHI). */
+describe('records a file says are missing', () => {
+  it.each([
+    'Riverbend Surgical Hospital discharge summary - requested, not received.',
+    '16F Valley Community Hospital - ED      11/09/2024      ** REQUESTED 02/18/2025 - NOT RECEIVED **',
+    'Daily logs available on request.  /s/ T. Roe, PT, DPT',
+    '8. Deposition of applicant, 03/01/2023 (transcript ordered; not yet received)',
+    'Not reviewed: Harbor Urgent Care 02/14/2023 (not provided); PCP records (not provided).',
+    'The records of the 10/26-10/28/2022\nadmission were not provided to me.',
+  ])('%s', (text) => {
+    const doc = textDoc(`EXHIBIT LIST\n${text}\n`);
+    const found = recordsNotedMissing(doc);
+    expect(found).toHaveLength(1);
+    expectValidCitations(found, [doc]);
+  });
+  it.each([
+    '[Keystone Spine Center - patient demographics/insurance face sheet - not reproduced]',
+    'MRI lumbar spine 04/22/2022 (report only; images not provided)',
+    '[CE billing voucher and claimant identification sheet - not included]',
+    'The operative report was received 03/02/2024 and reviewed.',
+    'Payment to follow.',
+  ])('not a missing record: %s', (text) => {
+    expect(recordsNotedMissing(textDoc(`${text}\n`))).toEqual([]);
+  });
+});
+
+function gaps(extra: DocumentStatus[]) {
+  const b = new CaseBuilder().visit('2024-01-05', DR_PATEL).fact('limitation', { activity: 'sit', source: 'provider', text: 'sit 20 min' }, 'Sitting limited to 20 minutes.');
+  const input = b.input({ type: 'workers_comp' });
+  const ctx = buildContext(input.claim, profileFor('workers_comp'), input.encounters, input.facts);
+  const mmi = assessMmi(ctx);
+  const floor = buildFloor(ctx);
+  return rule.check({ ...ctx, timeline: buildTimeline(ctx), mmi, floor, trajectory: buildTrajectory(ctx), duration: buildDuration(ctx, mmi, floor), documents: [...input.documents, ...extra] });
+}
+const listing = (file: string, lines: string[], misfiled = false): DocumentStatus => ({
+  file, status: 'ok', warnings: [], pages: 1, encounters: [],
+  recordsNotedMissing: lines.map((text, i) => ({ text, evidence: [{ file, page: 1, start: i * 100, end: i * 100 + text.length, quote: text }] })),
+  ...(misfiled ? { misfiled: { reason: 'another patient', evidence: [] } } : {}),
+});
+
+describe('record-noted-missing', () => {
+  it('valid: nothing in the file says a record is missing', () => expect(gaps([])).toEqual([]));
+  it('valid: a misfiled paper\'s list is not this claimant\'s', () => expect(gaps([listing('other.txt', ['ED records - not received'], true)])).toEqual([]));
+  it('invalid: one request lists every missing record once, citing each line', () => {
+    const g = gaps([listing('index.txt', ['Riverbend discharge summary - requested, not received.', 'Work conditioning daily logs available on request.']),
+      listing('brief.txt', ['Riverbend discharge summary - requested, not received.'])]);
+    expect(g).toHaveLength(1);
+    expect(g[0].evidence.map((e) => e.file)).toEqual(['index.txt', 'index.txt']);
+    expect(g[0].request.ask).toMatch(/\(1\) "Riverbend.*\(2\) "Work conditioning/);
+  });
+});
