@@ -565,3 +565,24 @@ describe('MMI: what does not restart a maintenance phase already under way', () 
     expect(run(b, { type: 'ssdi' }).mmi.date).toBe('2023-04-10');
   });
 });
+
+describe('MMI: a drug trial still under way at the end of the record', () => {
+  const neurology = (closeAfter: boolean) => {
+    const b = new CaseBuilder()
+      .visit('2023-01-10', DR_LEE).fact('treatment', { modality: 'medication', drug: 'topiramate', drugClass: 'anticonvulsant', doseChange: 'started', status: 'ongoing' }, 'Start topiramate 25 mg qhs.')
+      .visit('2023-04-11', DR_LEE).fact('treatment', { modality: 'medication', drug: 'topiramate', drugClass: 'anticonvulsant', doseChange: 'stopped', status: 'discontinued' }, 'Stop topiramate - paresthesias.')
+      .visit('2023-09-12', DR_LEE).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Completed 8 PT visits for neck pain.')
+      .visit('2024-03-12', DR_LEE).fact('treatment', { modality: 'medication', drug: 'erenumab', drugClass: 'migraine preventive (CGRP antibody)', doseChange: 'started', status: 'ongoing' }, 'Start erenumab 70 mg monthly.')
+      .visit('2024-06-11', DR_LEE).fact('treatment', { modality: 'medication', drug: 'erenumab', drugClass: 'migraine preventive (CGRP antibody)', doseChange: 'increased', status: 'ongoing' }, 'Increase erenumab to 140 mg monthly; reassess response in 3 months.');
+    if (closeAfter) for (const d of ['2024-07-09', '2024-08-13']) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    return b;
+  };
+  it('a preventive raised at the last visits of a regular treating relationship: not reached, the trial named', () => {
+    const m = run(neurology(false), { type: 'ssdi' }).mmi;
+    expect(m.status).toBe('not_reached');
+    expect(m.reasons.map((r) => r.text).join(' ')).toMatch(/erenumab increased/);
+  });
+  it('visits that settle into maintenance after it: not a trial at the end', () => {
+    expect(run(neurology(true), { type: 'ssdi' }).mmi.reasons.map((r) => r.text).join(' ')).not.toMatch(/still being adjusted/);
+  });
+});

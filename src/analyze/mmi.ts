@@ -797,9 +797,17 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
       )],
     });
   }
-  if (notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length) {
+  // A drug that changes the course of the condition (a preventive, a neuropathic agent), started or raised near the
+  // end of a record of real treatment, is a trial whose effect nobody has judged yet.
+  // Only where someone treats the claimant regularly (the prescriber's own follow-up) and no visit since has settled into maintenance.
+  const trialAtEnd = lastChange?.type === 'treatment' && changeDate && lastVisit && treating.length > THIN_RECORD_VISITS
+    && !SYMPTOM_RELIEVERS.has(lastChange.attributes.drugClass ?? '') && daysBetween(changeDate, lastVisit) <= params.activeRecencyDays
+    && treating.filter((v) => v.provider === ctx.providerOf(lastChange)).length >= 2 && !maintenance.some((v) => v.date > changeDate)
+    ? lastChange : undefined;
+  if (notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd) {
     const reasons: Reason[] = [];
     if (lastNot) reasons.push(reason(`${when(ctx, lastNot)} states the claimant is not at MMI.`, [lastNot]));
+    if (trialAtEnd) reasons.push(reason(`The regimen is still being adjusted: ${trialAtEnd.attributes.drug ?? 'a medication'} ${trialAtEnd.attributes.doseChange ?? 'changed'} (${when(ctx, trialAtEnd)}), and no later visit judges its effect.`, [trialAtEnd]));
     const shown = openAtEnd.length ? openAtEnd : recent && lastActive ? [lastActive] : [];
     for (const a of shown) reasons.push(reason(`${a.open ? 'Active treatment recommended or planned' : 'Active treatment under way'}: ${a.what} (${when(ctx, a.fact)}).`, [a.fact]));
     for (const t of functionalGain) reasons.push({ text: `${instrumentName(t.instrument)} still improving (${t.change}, MCID ${t.mcid}).`, evidence: t.points.flatMap((p) => p.evidence) });
@@ -830,6 +838,8 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     : 'No maintenance-only visits (continue current management, follow up as needed, no further treatment) follow the last active treatment, and no provider states MMI.';
   return finish({
     status: 'insufficient_evidence', confidence: 0.3, conflicts: [],
-    reasons: [reason(why, [...(lastActive ? [lastActive.fact] : []), ...maintenance.map((v) => maintenanceFact(v))])],
+    // With nothing active and nothing maintained, the last treating visit shows where the record stops.
+    reasons: [reason(why, [...(lastActive ? [lastActive.fact] : []), ...maintenance.map((v) => maintenanceFact(v)),
+      ...(!lastActive && !maintenance.length ? (treating.at(-1) ?? visits.at(-1))?.facts.slice(0, 1) ?? [] : [])])],
   });
 }
