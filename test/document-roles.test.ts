@@ -32,6 +32,13 @@ describe('document roles: administrative papers', () => {
     expect(role(letter, 'Ex 4F - Crossridge Spine Specialists.txt').kind).toBe('records_custodian');
   });
 
+  it("reads a letter's subject line: a pain practice's records response is a custodian's paper, not its clinical record", () => {
+    const letter = ['PINE HOLLOW PAIN & SPINE SPECIALISTS, PLLC', 'Interventional Pain Medicine  |  Physical Medicine & Rehabilitation', '100 Main St, Anytown, MS', '', 'May 2, 2024', '',
+      'Roe Disability Advocates', 'Attn: J. Roe', '', 'RE:  Records request - DOE, JANE   DOB 01/01/1980', '', 'Dear Mr. Roe:', '',
+      '   [X]  No records found. This patient has not been seen in our practice.', 'Interventional procedures such as epidural steroid injections are scheduled only after an office evaluation.'].join('\n');
+    expect(role(letter, '6F Letters - Pine Hollow.txt').kind).toBe('records_custodian');
+  });
+
   it('reads the file name when the title says nothing', () => {
     expect(role('Dear Dr. Brown,\nPlease find enclosed...', 'Carrier_Adjuster_Letters_2023.txt').kind).toBe('claims');
   });

@@ -154,7 +154,8 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   // A letter's own title sits below its letterhead, date and address block ("CERTIFICATION OF NO RECORDS", "MEDICAL
   // RECORDS REVIEW (NO EXAMINATION)"): in a paper with no clinical note structure, an upper-case title line further down names it.
   if (!noteLike) {
-    for (const m of doc.text.slice(0, LETTER_TITLE_CHARS).matchAll(/^[ \t]*[A-Z][A-Z0-9 &/,'()\-]{8,80}[ \t]*$/gm)) {
+    // Its subject line ("RE:  Records request - DOE, JANE") names it as well.
+    for (const m of doc.text.slice(0, LETTER_TITLE_CHARS).matchAll(/^[ \t]*(?:[A-Z][A-Z0-9 &/,'()\-]{8,80}|(?:RE|Re|SUBJECT|Subject)\s*:[^\n]{4,120})[ \t]*$/gm)) {
       for (const r of entries) {
         if (r.id !== 'administrative' && r.id !== 'examining') continue;
         const t = r.titleRe.exec(m[0]);
