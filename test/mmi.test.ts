@@ -586,3 +586,17 @@ describe('MMI: a drug trial still under way at the end of the record', () => {
     expect(run(neurology(true), { type: 'ssdi' }).mmi.reasons.map((r) => r.text).join(' ')).not.toMatch(/still being adjusted/);
   });
 });
+
+describe('MMI: withdrawn, then a plateau of its own', () => {
+  it('an MMI withdrawn for new care, and the care since closed at a plateau by the treating surgeon: implied at the closing visit, the first MMI kept as prior', () => {
+    const b = new CaseBuilder()
+      .visit('2023-01-16', DR_KIM).fact('mmi_statement', { kind: 'mmi' }, 'From a fracture standpoint she is at maximum medical improvement.')
+      .visit('2023-03-13', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Given the hardware symptoms, she is no longer at MMI.')
+      .visit('2023-04-11', { ...DR_KIM, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed', subtype: 'hardware removal' }, 'Removal of hardware, right ankle.')
+      .visit('2024-02-12', DR_KIM).fact('mmi_statement', { kind: 'plateau' }, 'She has plateaued, and further improvement is not expected.')
+      .fact('plan_signal', { signal: 'maintenance_care' }, 'Return in 1 year or sooner as needed.');
+    const m = run(b, { type: 'personal_injury' }).mmi;
+    expect(m).toMatchObject({ status: 'implied', date: '2024-02-12' });
+    expect(m.priorMmi?.date).toBe('2023-01-16');
+  });
+});

@@ -274,6 +274,8 @@ describe('maintenance plans as a clinic writes them', () => {
     ['5. RTC every 3 months.', 'return_to_clinic'],
     ['Follow-up q 6 weeks with labs.', 'return_to_clinic'],
     ['P: Transition to maintenance management:', 'maintenance_care'],
+    ['Plan: As above. Return in 1 year or sooner as needed.', 'maintenance_care'],
+    ['Orthopaedic follow-up once a year with weight-bearing X-rays.', 'maintenance_care'],
   ])('%s', (text, signal) => {
     expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain(signal);
   });

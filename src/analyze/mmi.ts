@@ -440,6 +440,17 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
           priorMmi: { date: priorDate, statedBy: first.source, reason: why, evidence: [...first.evidence, ...by.fact.evidence] },
         };
       }
+      // Or the care given since the withdrawal has itself settled into a plateau: implied, the withdrawn MMI kept as prior.
+      const since = inferMmi(ctx, ctx.of('mmi_statement', true));
+      if (since.status === 'implied' && since.date && since.date > (by.date ?? '')) {
+        const priorDate = first.mmiDate ?? first.date;
+        return {
+          ...since,
+          reasons: [...since.reasons, reason(`An earlier MMI (${when(ctx, first.fact)}${priorDate ? `, as of ${priorDate}` : ''}) was withdrawn: ${why} The care given since has reached its own plateau.`, [first.fact, by.fact])],
+          opinions: publicOpinions(ops), disputed: true,
+          priorMmi: { date: priorDate, statedBy: first.source, reason: why, evidence: [...first.evidence, ...by.fact.evidence] },
+        };
+      }
       return withdrawn(ctx, ops, first, by.fact, why);
     }
     return undefined;
@@ -822,7 +833,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const closes = closingVisit && closingVisit === treating.at(-1)
     && closingVisit.encounters.some((e) => sourceRole(e) === 'treating_physician')
     && closingVisit.facts.some((f) => f.type === 'mmi_statement' && f.attributes.kind === 'plateau')
-    && closingVisit.facts.some((f) => f.type === 'plan_signal' && (END_OF_OPTIONS.has(f.attributes.signal) || f.attributes.signal === 'follow_up_prn'));
+    && closingVisit.facts.some((f) => f.type === 'plan_signal' && (END_OF_OPTIONS.has(f.attributes.signal) || f.attributes.signal === 'follow_up_prn' || f.attributes.signal === 'maintenance_care'));
   if (closes && !openAtEnd.length && !lastNot) {
     return finish({
       status: 'implied', date: closingVisit.date, statedBy: closingVisit.provider, confidence: 0.55, conflicts: [],
