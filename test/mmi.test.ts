@@ -600,3 +600,32 @@ describe('MMI: withdrawn, then a plateau of its own', () => {
     expect(m.priorMmi?.date).toBe('2023-01-16');
   });
 });
+
+describe('MMI: care that is not for the claimed condition, and care still awaited', () => {
+  /** A back claim: an epidural, then monthly refill visits. */
+  const backClaim = () => {
+    const b = new CaseBuilder()
+      .visit('2023-01-17', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Caudal epidural steroid injection.')
+      .fact('diagnosis', { name: 'failed back surgery syndrome', bodyRegion: 'lumbar' }, 'Lumbar post-laminectomy syndrome.');
+    for (const d of ['2023-02-07', '2023-04-04', '2023-06-06', '2023-08-01', '2023-11-07', '2024-01-09']) {
+      b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Lumbar: no changes - continue current regimen.')
+        .fact('diagnosis', { name: 'lumbar radiculopathy', bodyRegion: 'lumbar' }, 'Lumbar radiculopathy, chronic.');
+    }
+    return b;
+  };
+  it('a one-off knee injection in a back claim treats a side condition: the phase stands', () => {
+    const b = backClaim().visit('2023-10-03', { ...DR_LEE, kind: 'procedure_note' })
+      .fact('treatment', { modality: 'joint_injection', status: 'performed', side: 'left' }, 'Left knee intra-articular injection: triamcinolone 40 mg.');
+    expect(run(b, { type: 'ssdi' }).mmi).toMatchObject({ status: 'implied', date: '2023-02-07' });
+  });
+  it('a knee with a course of its own (an injection, then an arthroscopy) is part of the claim', () => {
+    const b = backClaim()
+      .visit('2023-07-11', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'Left knee intra-articular injection.')
+      .visit('2023-10-03', { ...DR_KIM, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed', subtype: 'arthroscopy' }, 'Left knee arthroscopy with partial medial meniscectomy.');
+    expect(run(b, { type: 'ssdi' }).mmi.date).not.toBe('2023-02-07');
+  });
+  it('a surgical opinion booked for a date holds the phase until that date, though no record of it follows', () => {
+    const b = backClaim().visit('2023-01-31', DR_LEE).fact('treatment', { modality: 'surgical_consultation', status: 'planned' }, 'Surgical consult set for 03/14/2023.', { date: '2023-03-14' });
+    expect(run(b, { type: 'ssdi' }).mmi.date).toBe('2023-04-04');
+  });
+});

@@ -254,6 +254,18 @@ describe('an MMI left for later', () => {
   });
 });
 
+describe('"PT" that is no therapy session', () => {
+  it.each([
+    'Plan: HEP from PT. Single-point cane reasonable.',
+    'Labs: PT 12.1 sec, INR 1.0, PTT 29 sec.',
+  ])('%s', (text) => {
+    expect(of(`06/18/2024 OFFICE VISIT\n${text}`, 'treatment').filter((f) => f.attributes.modality === 'physical_therapy')).toEqual([]);
+  });
+  it('"Continue PT 2x/week" still is', () => {
+    expect(of('06/18/2024 OFFICE VISIT\nContinue PT 2x/week.', 'treatment').map((f) => f.attributes.modality)).toContain('physical_therapy');
+  });
+});
+
 describe('care of a separate mental impairment', () => {
   it('an antidepressant added during a physical condition\'s maintenance phase does not reopen it', async () => {
     const { isMentalHealthDrugClass } = await import('../src/knowledge/relevance.js');

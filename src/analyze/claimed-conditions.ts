@@ -5,7 +5,7 @@
  */
 import type { Fact } from '../model/index.js';
 import type { Profile } from '../profiles/types.js';
-import { CLAIMABLE_CONDITIONS, type ClaimableCondition } from '../knowledge/relevance.js';
+import { bodyRegionIn, CLAIMABLE_CONDITIONS, type ClaimableCondition } from '../knowledge/relevance.js';
 import { isAssertedFact } from '../model/index.js';
 
 /** Dates on which a condition is diagnosed is enough to call it an impairment of the claim, not a passing mention. */
@@ -28,4 +28,19 @@ export function withClaimedConditionCare(profile: Profile, facts: Fact[]): Fact[
   if (!classes.size) return facts;
   return facts.map((f) => f.type === 'treatment' && f.attributes.modality === 'medication' && classes.has((f.attributes.drugClass ?? '').toLowerCase())
     ? { ...f, attributes: { ...f.attributes, otherCondition: false } } : f);
+}
+
+/** Diagnoses a region needs before it can be called the claim's main one. */
+const MIN_MAIN_REGION_DIAGNOSES = 3;
+
+/** The body region the record's current diagnoses name most often (the claim's main condition), if clear. */
+export function mainRegion(facts: readonly Fact[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const f of facts) {
+    if (f.type !== 'diagnosis' || !isAssertedFact(f) || f.temporality !== 'current') continue;
+    const region = f.attributes.bodyRegion ?? bodyRegionIn(`${f.attributes.name} ${f.evidence[0]?.quote ?? ''}`);
+    if (region) counts.set(region, (counts.get(region) ?? 0) + 1);
+  }
+  const [best, next] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best && best[1] >= MIN_MAIN_REGION_DIAGNOSES && (!next || next[1] < best[1]) ? best[0] : undefined;
 }

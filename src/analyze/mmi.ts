@@ -6,7 +6,8 @@ import { evidenceOf, isTreatingVisit, NOT_CONDITION_CARE } from './case-context.
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
-import { isForOtherCondition, isMentalHealthDrugClass, namesOtherOperation } from '../knowledge/relevance.js';
+import { bodyRegionIn, isForOtherCondition, isMentalHealthDrugClass, namesOtherOperation } from '../knowledge/relevance.js';
+import { mainRegion } from './claimed-conditions.js';
 import { palliativeCare } from './palliative.js';
 import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 import { modalitiesIn, modalityWords } from '../model/modalities.js';
@@ -160,9 +161,23 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const newQuestion = new Set(ctx.asserted.filter((f) => f.evidence.some((e) => NEW_SURGICAL_QUESTION.test(e.quote))).map((f) => f.encounterId));
   const followUpConsult = (f: Treatment, d: string) => f.attributes.modality === 'surgical_consultation' && f.attributes.status === 'performed'
     && daysBetween(firstConsult.get(ctx.providerOf(f)) ?? d, d) > 60 && !newQuestion.has(f.encounterId);
+  // A one-off procedure on another body region than the claim's main one (a single knee injection in a back claim)
+  // treats a side condition; a region with a course of its own (injection rounds, a consult) is part of the claim.
+  const main = mainRegion(ctx.asserted);
+  const siteOf = (f: Treatment) => (SITED_PROCEDURES.has(f.attributes.modality) ? bodyRegionIn(f.evidence[0]?.quote ?? '') : undefined);
+  const procedureDays = new Map<string, Set<string>>();
+  for (const f of ctx.of('treatment')) {
+    const site = siteOf(f);
+    const d = ctx.dateOf(f);
+    if (site && d && GIVEN.has(f.attributes.status) && (!ctx.claim.onset || d >= ctx.claim.onset)) procedureDays.set(site, (procedureDays.get(site) ?? new Set()).add(d));
+  }
+  const otherRegion = (f: Treatment) => {
+    const site = main && siteOf(f);
+    return !!site && site !== main && (procedureDays.get(site)?.size ?? 0) <= 1;
+  };
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
-    if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d)) continue;
+    if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d) || otherRegion(f)) continue;
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f)) continue;
     const s = f.attributes.status;
     // A stimulator already implanted ("stable on SCS"; reprogramming) is a device carried on, not a new step: only its
@@ -192,10 +207,13 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
 function confirmsPlateau(ctx: CaseContext, a: ActiveEvent, before: ActiveEvent | undefined, maintenance: Visit[]): boolean {
   if (a.open || a.fact.type !== 'treatment' || a.fact.attributes.modality !== 'surgical_consultation') return false;
   const closed = ctx.asserted.some((f) => f.encounterId === a.fact.encounterId && f.type === 'plan_signal' && END_OF_OPTIONS.has(f.attributes.signal));
-  return closed && maintenance.some((v) => v.date < a.date && (!before || v.date > before.date));
+  return closed && maintenance.filter((v) => v.date < a.date && (!before || v.date > before.date)).length >= ctx.profile.params.minMaintenanceVisits;
 }
 
 const PROCEDURES = modalitiesIn('procedure');
+const CANCELLED = /\b(?:cancel\w*|declin\w*|resched\w*|no[- ]show|did not (?:go|attend|keep))\b/i;
+/** Procedures whose note names the body part they treat. */
+const SITED_PROCEDURES = new Set<Modality>(['joint_injection', 'other_injection', 'trigger_point_injection', 'surgery']);
 const REPORTING_DISCIPLINES = new Set<Specialty>([...specialtiesIn('therapy'), ...specialtiesIn('mental_health')]);
 
 /** Fewer treating visits than this cannot show a course of care (the pattern MMI is inferred from). */
@@ -664,7 +682,16 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // maintenance") is itself the first visit of the maintenance phase; a procedure is not.
   const closing = lastActive && /consult/i.test(lastActive.what)
     && visits.some((v) => v.date === lastActive.date && v.facts.some((f) => f.type === 'plan_signal' && CLOSING_SIGNALS.has(f.attributes.signal) && f.temporality === 'current' && !f.negated));
-  const after = visits.filter((v) => (!lastActive || v.date > lastActive.date || (closing && v.date === lastActive.date)) && (!changeDate || v.date > changeDate || (!trial && v.date === changeDate)));
+  // A surgical opinion booked for a date ("surgical consult set for 05/14") is awaited until that date, even when no
+  // record of it follows: the visits before it are waiting for the decision, not yet the maintenance phase.
+  // (Procedures are left to their own records: a booked injection may be a flare's, or never given.)
+  const copied = copiedForward(ctx);
+  const pendingUntil = ctx.of('treatment').filter((f) => f.attributes.status === 'planned' && f.attributes.modality === 'surgical_consultation'
+    && !copied(f) && !CANCELLED.test(f.evidence[0]?.quote ?? '')
+    && f.dateSource === 'sentence' && (ctx.dateOf(f) ?? '') > (ctx.encounterOf(f)?.date ?? '9999') && (ctx.dateOf(f) ?? '') <= (lastVisit ?? ''))
+    .map((f) => ctx.dateOf(f)!).sort().at(-1);
+  const after = visits.filter((v) => (!lastActive || v.date > lastActive.date || (closing && v.date === lastActive.date)) && (!changeDate || v.date > changeDate || (!trial && v.date === changeDate))
+    && (!pendingUntil || v.date >= pendingUntil));
   const activeAt = new Set(active.filter((a) => !(closing && a.date === lastActive.date)).map((a) => `${a.date}|${ctx.providerOf(a.fact)}`));
   const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi');
   // "He has not reached a plateau; I would reassess at one year": the treating physician's own next visit, not the

@@ -51,3 +51,15 @@ const OTHER_OPERATION = /\b(?:bariatric|gastric|sleeve|metabolic surgery|cholecy
 export function namesOtherOperation(text: string): boolean {
   return OTHER_OPERATION.test(text);
 }
+
+/** Body regions as notes name them; the spine's synonyms fold into their segment. */
+const REGION = /\b(lumbar|lumbosacral|low back|lower back|cervical|neck|thoracic|shoulder|knee|hip|wrist|elbow|ankle|hand|foot|L-?spine|C-?spine)(?:s|es)?\b/i;
+const REGION_OF: Record<string, string> = { lumbosacral: 'lumbar', 'low back': 'lumbar', 'lower back': 'lumbar', neck: 'cervical', lspine: 'lumbar', 'l-spine': 'lumbar', cspine: 'cervical', 'c-spine': 'cervical' };
+
+/** The body region a text names first ("Left knee intra-articular injection" → knee), if any. */
+export function bodyRegionIn(text: string): string | undefined {
+  const m = REGION.exec(text);
+  if (!m) return undefined;
+  const w = m[1].toLowerCase();
+  return REGION_OF[w] ?? w;
+}
