@@ -666,3 +666,10 @@ describe('pre-injury-records-missing: a primary-care paper with nothing read fro
     expect(gaps[0].request.to).toMatch(/Patel/);
   });
 });
+
+describe('no-functional-capacity-evaluation under SSI', () => {
+  it('is not asked of a means-tested claim: the agency buys a consultative examination instead', () => {
+    expect(profileFor('ssi').rules).not.toContain('no-functional-capacity-evaluation');
+    expect(profileFor('ssdi').rules).toContain('no-functional-capacity-evaluation');
+  });
+});

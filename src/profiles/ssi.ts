@@ -4,7 +4,9 @@ import { SSA_GAP_WHY, SSA_RULES } from './ssa-common.js';
 export const ssi: Profile = {
   claimType: 'ssi',
   label: 'Supplemental Security Income (SSI)',
-  rules: [...SSA_RULES],
+  // SSI is means-tested: a claimant without income or insurance cannot buy a functional capacity evaluation, and the
+  // agency purchases a consultative examination instead (20 CFR 416.919a); asking for an FCE is not a request anyone can meet.
+  rules: SSA_RULES.filter((id) => id !== 'no-functional-capacity-evaluation'),
   params: { ...DEFAULT_PARAMS, singleSourceWithOpinion: true, everyImpairmentWeighed: true },
   gapWhy: SSA_GAP_WHY,
   wording: {
