@@ -280,6 +280,16 @@ describe('one author, one discipline', () => {
     harmonizeEncounters(pcp, 'clinical');
     expect(pcp.map((e) => e.specialty)).toEqual(['psychiatry', 'psychiatry', 'primary_care']);
   });
+  it('a counsellor\'s letter that names the primary care provider is still the counsellor\'s (her licence names her discipline)', async () => {
+    const { harmonizeEncounters } = await import('../src/segment/harmonize.js');
+    const enc = (i: number, specialty: Encounter['specialty']): Encounter => ({
+      id: `d#e${i}`, documentId: 'd', file: 'd.txt', start: i, end: i + 1, date: `2022-0${i}-01`, provider: { name: 'Brenda K. Roe', credential: 'MA, LCMHC' },
+      specialty, kind: 'office_visit', evidence: [], source: 'note',
+    });
+    const list = [enc(1, 'psychology'), enc(2, 'primary_care')];
+    harmonizeEncounters(list, 'clinical');
+    expect(list.map((e) => e.specialty)).toEqual(['psychology', 'psychology']);
+  });
   it('an appointment with another service named in a short note does not make it that service\'s note', async () => {
     const { classifyEncounter } = await import('../src/segment/classify.js');
     const head = 'DOS 04/11/2023   Colton Reyes, PA-C\nS: Improved after ESI to baseline 6/10. MRI scheduled 04/18. Neurosurgery 05/16.\nA/P: Continue regimen. RTC 3 mo.';

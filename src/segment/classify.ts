@@ -31,7 +31,8 @@ export interface Classification {
   title?: { text: string; start: number; end: number };
 }
 
-function specialtyFromCredential(credential: string | undefined): Specialty | undefined {
+/** The discipline a licence names ("LCMHC" → psychology, "DPT" → physical therapy), if any. */
+export function specialtyFromCredential(credential: string | undefined): Specialty | undefined {
   if (!credential) return undefined;
   for (const c of credential.split(/\s*,\s*/)) {
     const hit = byCredential.get(c.toUpperCase());

@@ -6,12 +6,14 @@
  */
 import type { Encounter, EncounterKind, Specialty } from '../model/index.js';
 import { isMedicalCredential, specialtiesIn } from '../model/specialties.js';
+import { specialtyFromCredential } from './classify.js';
 
 /** Specialties a visit note's words can suggest without the author practising them. */
 const BORROWED = new Set<Specialty>(['ime', 'fce', 'radiology', 'unknown', 'other']);
 /** Disciplines a physician never practises as the note's author (a pain doctor's note about CBT is still a pain doctor's). */
 const THERAPIST = specialtiesIn('therapist');
 const BORROWED_KINDS = new Set<EncounterKind>(['ime', 'imaging', 'fce', 'emg']);
+const MENTAL_HEALTH = specialtiesIn('mental_health');
 /** Disciplines a majority vote never imposes on an author's other notes. */
 const SETTLES_NOTHING = new Set<Specialty>(['psychiatry', 'psychology', 'emergency']);
 
@@ -29,6 +31,14 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
   }
   for (const [author, list] of byAuthor) {
     const physician = list.some((e) => isMedicalCredential(e.provider.credential) || isMedicalCredential(e.provider.name));
+    // A counsellor's licence ("LCMHC", "LCSW") names the one discipline they practise: their letter that mentions the
+    // primary care provider is still theirs. (Therapists may hold two: a hand therapist is often both OT and PT.)
+    const licensed = physician || !author ? undefined
+      : list.map((e) => specialtyFromCredential(e.provider.credential)).find((sp) => sp && MENTAL_HEALTH.has(sp));
+    if (licensed) {
+      for (const e of list) e.specialty = licensed;
+      continue;
+    }
     const borrowed = (sp: Specialty) => BORROWED.has(sp) || (physician && THERAPIST.has(sp));
     const counts = new Map<Specialty, number>();
     for (const e of list) if (!borrowed(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);

@@ -1,4 +1,5 @@
-import type { FactOf } from '../../../model/index.js';
+import type { FactOf, Specialty } from '../../../model/index.js';
+import { specialtiesIn } from '../../../model/specialties.js';
 import { isOpinionForm } from '../../../model/encounter.js';
 import { daysBetween, monthsOfDays } from '../../dates.js';
 import { makeGap, mainTreatingEvidence, opinionAddressee, shortQuote } from '../helpers.js';
@@ -10,6 +11,7 @@ export const WORSENING = /\b(?:worsen\w*|getting worse|progressive (?:[\w-]+ ){0
 export const NOT_A_CHANGE = /\b(?:worsens|worsened by|aggravat\w*|exacerbat\w* by)\s+(?:(?:the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:pain|symptoms|discomfort)|\b(?:call|return|seek\w*(?: medical)? (?:care|attention)|report|go to (?:the )?(?:ER|ED|emergency))\b[^.]{0,40}\b(?:for|if|with)\b[^.]{0,60}\b(?:worse|worsen\w*|new)\b|\bprecautions?\b/i;
 /** No imaging for this long while care continues leaves the current structural state unknown. */
 const STALE_DAYS = 365;
+const NOT_ORDERING = new Set<Specialty>([...specialtiesIn('mental_health'), ...specialtiesIn('therapy'), 'chiropractic']);
 /** ... or this long when the notes describe worsening. */
 const STALE_WORSENING_DAYS = 180;
 
@@ -52,7 +54,9 @@ export const rule: GapRule = {
     const worse = ctx.asserted.filter((f) => (ctx.dateOf(f) ?? '') > last && f.evidence.some((e) => WORSENING.test(e.quote) && !NOT_A_CHANGE.test(e.quote)) && f.type !== 'treatment');
     const trendWorse = ctx.trajectory.trends.some((t) => t.verdict === 'worsened' && t.points.some((p) => (p.date ?? '') > last));
     if (gapDays < STALE_DAYS && !(gapDays >= STALE_WORSENING_DAYS && (worse.length || trendWorse))) return [];
-    const who = opinionAddressee(ctx, after[after.length - 1].provider);
+    // Imaging is ordered by a physician treating the body, not by a counsellor or a therapist.
+    const orderer = [...after].reverse().find((v) => v.encounters.some((e) => !NOT_ORDERING.has(e.specialty)));
+    const who = opinionAddressee(ctx, orderer?.provider);
     return [makeGap(rule.meta, {
       why: `The most recent imaging in the record is from ${last}; care continued for ${monthsOfDays(gapDays)} more months (${after.length} visits, to ${end})${worse.length ? ` with worsening noted ("${shortQuote(worse[worse.length - 1], 90)}")` : ''}, and no later imaging or reason for not repeating it is recorded.`,
       to: who,

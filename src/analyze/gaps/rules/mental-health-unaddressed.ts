@@ -1,3 +1,4 @@
+import { specialtyFromCredential } from '../../../segment/classify.js';
 import type { Fact } from '../../../model/index.js';
 import { daysBetween } from '../../dates.js';
 import { datesOf, list, makeGap, opinionAddressee, quoteOf, recordsOffice, shortQuote } from '../helpers.js';
@@ -11,7 +12,6 @@ const ANTIDEPRESSANT = /\b(?:sertraline|fluoxetine|escitalopram|citalopram|parox
 /** "Counseling" about smoking, diet or money is not mental-health care. */
 const NOT_MENTAL = /\b(?:smok\w*|tobacco|quit line|diet\w*|weight|nutrition\w*|financial|charity|wt loss|low-impact|prediabet\w*)\b/i;
 const MH_CARE_WORDS = /\b(?:counsel\w*|CBT|psychotherap\w*|psycholog\w*|psychiatr\w*|behavioral health|therapist)\b/i;
-const MH_CREDENTIAL = /\b(?:PhD|PsyD|LCSW|LPC|LMFT|LMHC|LICSW)\b/i;
 /** Mental-health care that ended this long before the latest sign leaves the current state unevaluated. */
 const STALE_CARE_DAYS = 90;
 
@@ -45,7 +45,7 @@ export const rule: GapRule = {
     const careDone = care.filter((f) => f.type === 'treatment' && ['performed', 'completed', 'ongoing'].includes(f.attributes.status));
     const declined = care.filter((f) => f.type === 'treatment' && f.attributes.status === 'declined');
     // Visits with a mental-health professional: by credential, or a psychology/psychiatry note not written by a physician or NP.
-    const mhVisits = ctx.visits.filter((v) => v.encounters.some((e) => MH_CREDENTIAL.test(e.provider.credential ?? '') || e.specialty === 'psychiatry'
+    const mhVisits = ctx.visits.filter((v) => v.encounters.some((e) => specialtyFromCredential(e.provider.credential) === 'psychology' || e.specialty === 'psychiatry'
       || (e.specialty === 'psychology' && !e.provider.credential && !/^dr\.?\s/i.test(e.provider.name ?? ''))));
     const signDates = datesOf(ctx, signs);
     const lastSign = signDates[signDates.length - 1];
