@@ -205,6 +205,24 @@ describe('an MMI someone else\'s report states', () => {
   });
 });
 
+describe('an examiner\'s MMI reported in a treating note', () => {
+  it('"denied by carrier based on Section 12 IME (Dr. Roe, 01/10/2023) stating MMI and full duty" is the examiner\'s opinion, not the note\'s', () => {
+    const t = '01/19/2023 FOLLOW-UP\nS: Surgery authorization denied by carrier based on Section 12 IME (Dr. Roe, 01/10/2023)\n stating MMI and full duty.';
+    expect(of(t, 'mmi_statement').filter((f) => f.temporality === 'current')).toEqual([]);
+  });
+});
+
+describe('a clinic file\'s header', () => {
+  it('the attending named in the file header wrote the dated visits below it, which carry no letterhead of their own', () => {
+    const text = ['NORTHEAST ROE ORTHOPAEDIC ASSOCIATES, P.C.', 'Sports Medicine & Arthroscopy  |  1 Main St, Clarks Summit, PA 18411', '=====================================',
+      'PATIENT: John Doe     DOB: 11/03/1980     MRN: X-1', 'Attending: Marianne K. Roe, MD (orthopaedic surgery)', '=====================================',
+      '07/19/2022  NEW PATIENT - L KNEE', 'HPI: Twisting injury of the left knee at work.', 'P: Arthroscopy recommended.', '-------------------------------------',
+      '01/05/2023  FOLLOW-UP', 'Seen in the ED 12/30 for a fall; x-ray negative. Continue PT.', ''].join('\n');
+    const encs = splitEncounters(textDoc(text));
+    expect(encs.map((e) => [e.date, e.provider.name])).toEqual([['2022-07-19', 'Marianne K. Roe'], ['2023-01-05', 'Marianne K. Roe']]);
+  });
+});
+
 describe('an MMI limited to one discipline\'s care', () => {
   it('"From an interventional pain standpoint he has reached maximum medical improvement" is not the claim\'s MMI', () => {
     expect(of('From an interventional pain standpoint he has reached maximum medical improvement.', 'mmi_statement').filter((f) => f.temporality === 'current')).toEqual([]);

@@ -279,8 +279,12 @@ export function splitEncounters(doc: SourceDocument): Encounter[] {
 /** Lines above the first visit header that are only a letterhead: names, addresses and rules, no sentence of a note. */
 function isLetterheadOnly(text: string): boolean {
   const lines = text.split('\n').filter((l) => l.trim() && !SEPARATOR.test(l));
-  return lines.length <= 4 && !lines.some((l) => /[a-z]{3,}[.;]\s*$|\b(?:HPI|assessment|plan|impression|diagnos\w*)\s*:/i.test(l));
+  if (lines.some((l) => /[a-z]{3,}[.;]\s*$|\b(?:HPI|assessment|plan|impression|diagnos\w*)\s*:/i.test(l))) return false;
+  // A file header: the practice's name and address, then labelled fields (patient, DOB, claim, attending).
+  return lines.length <= 4 || lines.every((l) => HEADER_FIELD.test(l) || CAPS_LINE.test(l.trim()) || CONTACT_LINE.test(l));
 }
+const HEADER_FIELD = /^\s*[A-Z][A-Za-z .#/'()-]{1,30}:\s*\S/;
+const CONTACT_LINE = /\b(?:Tel|Fax|Phone|Suite|Ste\.?)\b|\b[A-Z]{2}\s+\d{5}\b/;
 
 /** The encounter's letterhead: its first non-empty line when that line reads as a clinic name or title. */
 function letterheadOf(text: string, enc: Encounter): string | undefined {
@@ -296,11 +300,13 @@ const LABELLED_HEADER_START = /^(?:date|dos|visit|service)\b/i;
 function inheritProviders(text: string, encounters: Encounter[]): void {
   const named = encounters.filter((e) => e.provider.name);
   const authors = new Set(named.map((e) => e.provider.name));
+  // The attending the file's header names ("Attending: A. Doe, MD") wrote the visits that carry no letterhead of their own.
+  const attending = encounters[0]?.provider.name ? encounters[0] : undefined;
   const lastByHead = new Map<string, Encounter>(); // one pass: the latest named visit under each letterhead
   for (const enc of encounters) {
     const head = letterheadOf(text, enc);
     if (enc.provider.name) { if (head) lastByHead.set(head, enc); continue; }
-    const from = (head ? lastByHead.get(head) : undefined) ?? (authors.size === 1 ? named[0] : undefined);
+    const from = (head ? lastByHead.get(head) : undefined) ?? (authors.size === 1 ? named[0] : undefined) ?? (head ? undefined : attending);
     if (from) enc.provider = { ...from.provider };
   }
 }

@@ -39,7 +39,9 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
       for (const e of list) e.specialty = licensed;
       continue;
     }
-    const borrowed = (sp: Specialty) => BORROWED.has(sp) || (physician && THERAPIST.has(sp));
+    // A physician whose other notes show another discipline saw the claimant in the office, not in the emergency room.
+    const elsewhere = list.some((e) => !BORROWED.has(e.specialty) && e.specialty !== 'emergency' && !THERAPIST.has(e.specialty));
+    const borrowed = (sp: Specialty) => BORROWED.has(sp) || (physician && THERAPIST.has(sp)) || (physician && elsewhere && sp === 'emergency');
     const counts = new Map<Specialty, number>();
     for (const e of list) if (!borrowed(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
     const own = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (author ? docSpecialty : undefined);
@@ -50,7 +52,7 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     const settled = physician && !SETTLES_NOTHING.has(own) && (counts.get(own) ?? 0) * 2 > [...counts.values()].reduce((a, b) => a + b, 0);
     for (const e of list) {
       if (borrowed(e.specialty) || settled) e.specialty = own;
-      if (BORROWED_KINDS.has(e.kind)) e.kind = 'office_visit';
+      if (BORROWED_KINDS.has(e.kind) || (e.kind === 'emergency_visit' && own !== 'emergency')) e.kind = 'office_visit';
     }
   }
 }
