@@ -629,3 +629,17 @@ describe('MMI: care that is not for the claimed condition, and care still awaite
     expect(run(b, { type: 'ssdi' }).mmi.date).toBe('2023-04-04');
   });
 });
+
+describe('MMI: a chiropractor\'s MMI withdrawn by the chiropractor', () => {
+  it('not reached, with the withdrawn MMI (its stated date) kept as prior', () => {
+    const DC = { name: 'Dr. Hall', credential: 'DC', specialty: 'chiropractic' as const };
+    const b = new CaseBuilder()
+      .visit('2024-03-04', DC).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-03-04' }, 'She reached maximum medical improvement on 03/04/2024.')
+      .visit('2024-04-08', DC).fact('mmi_statement', { kind: 'mmi' }, 'Supportive care - patient remains at MMI.')
+      .visit('2024-05-06', DC).fact('mmi_statement', { kind: 'not_at_mmi' }, 'In light of new radicular findings my prior MMI determination is withdrawn. She is not at MMI.')
+      .visit('2024-06-25', DR_LEE).fact('treatment', { modality: 'epidural_injection', status: 'planned' }, 'Cervical ESI scheduled 07/16/2024.');
+    const m = run(b, { type: 'personal_injury' }).mmi;
+    expect(m.status).toBe('not_reached');
+    expect(m.priorMmi).toMatchObject({ date: '2024-03-04', statedBy: expect.stringContaining('Dr. Hall') });
+  });
+});

@@ -664,7 +664,26 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   const reasons = supporting.length
     ? [...inferred.reasons, reason(`${supporting.map((o) => `${o.source} (${SOURCE_ROLE_LABEL[o.role]})`).join('; ')} also found MMI at about this date.`, supporting.map((o) => o.fact))]
     : inferred.reasons;
-  return { ...inferred, reasons, opinions: publicOpinions(ops), disputed: extra.length > 0 || inferred.disputed, conflicts: [...inferred.conflicts, ...extra] };
+  const prior = inferred.status === 'not_reached' && !inferred.priorMmi ? withdrawnByItsAuthor(ctx, ops) : undefined;
+  return { ...inferred, reasons, opinions: publicOpinions(ops), disputed: extra.length > 0 || inferred.disputed || !!prior, conflicts: [...inferred.conflicts, ...extra], ...(prior ? { priorMmi: prior } : {}) };
+}
+
+/**
+ * A treating source's MMI that the same source later withdrew ("my prior MMI determination is withdrawn; she is not
+ * at MMI"), when that source's opinion did not decide the claim (a chiropractor's, a nurse practitioner's): kept as
+ * the prior MMI beside a verdict of not reached.
+ */
+function withdrawnByItsAuthor(ctx: CaseContext, ops: Opinion[]): MmiAssessment['priorMmi'] {
+  const treating = ops.filter((o) => o.role === 'treating_physician' || o.role === 'other_treating');
+  for (const last of [...treating].reverse().filter((o) => o.opinion === 'at_mmi')) {
+    const by = treating.find((o) => o.opinion === 'not_at_mmi' && o.source === last.source && (o.date ?? '') > (last.date ?? ''));
+    if (!by) continue;
+    // "Remains at MMI" restates it; the latest statement that dates the MMI ("reached MMI on 03/04/2024") says when.
+    const at = treating.filter((o) => o.source === last.source && o.opinion === 'at_mmi' && o.mmiDate && (o.date ?? '') <= (last.date ?? '')).at(-1) ?? last;
+    const why = `${when(ctx, by.fact)} states the claimant is no longer at MMI.`;
+    return { date: at.mmiDate ?? at.date, statedBy: at.source, reason: why, evidence: [...at.evidence, ...by.evidence] };
+  }
+  return undefined;
 }
 
 function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
