@@ -205,6 +205,12 @@ describe('an MMI someone else\'s report states', () => {
   });
 });
 
+describe('a scanned "n0t"', () => {
+  it('"In my opinion he is n0t at MMI" is not at MMI', () => {
+    expect(of('02/20/2024 IME\n1. Maximum medical improvement: In my opinion Mr. Doe is n0t at MMI.', 'mmi_statement').map((f) => f.attributes.kind)).toEqual(['not_at_mmi']);
+  });
+});
+
 describe('an examiner\'s MMI reported in a treating note', () => {
   it('"denied by carrier based on Section 12 IME (Dr. Roe, 01/10/2023) stating MMI and full duty" is the examiner\'s opinion, not the note\'s', () => {
     const t = '01/19/2023 FOLLOW-UP\nS: Surgery authorization denied by carrier based on Section 12 IME (Dr. Roe, 01/10/2023)\n stating MMI and full duty.';
