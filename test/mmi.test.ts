@@ -643,3 +643,14 @@ describe('MMI: a chiropractor\'s MMI withdrawn by the chiropractor', () => {
     expect(m.priorMmi).toMatchObject({ date: '2024-03-04', statedBy: expect.stringContaining('Dr. Hall') });
   });
 });
+
+describe('MMI: a disagreement on function under Social Security', () => {
+  it('an examiner\'s lifting limit 10 lb or more from the treating physician\'s is shown as a conflict; under workers\' comp it is not the MMI\'s', () => {
+    const CE = { name: 'Dr. Obi', credential: 'MD', specialty: 'ime' as const, kind: 'ime' as const };
+    const build = () => chronicLumbarCase()
+      .visit('2024-05-01', DR_PATEL).fact('limitation', { activity: 'lift', limit: 10, unit: 'lb', source: 'provider', text: 'lift 10 lb' }, 'Permanent restriction: lift no more than 10 lb occasionally.')
+      .visit('2024-06-01', CE).fact('limitation', { activity: 'lift', limit: 25, unit: 'lb', source: 'provider', text: 'lift 25 lb' }, 'He can lift 25 lb occasionally.');
+    expect(run(build(), { type: 'ssdi' }).mmi.conflicts.map((c) => c.text).join(' ')).toMatch(/Lifting limits differ: Dr\. Patel.*10 lb against Dr\. Obi.*25 lb/);
+    expect(run(build(), { type: 'workers_comp' }).mmi.conflicts.map((c) => c.text).join(' ')).not.toMatch(/Lifting limits/);
+  });
+});

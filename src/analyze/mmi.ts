@@ -629,10 +629,32 @@ function ratingDisagreements(ctx: CaseContext): Reason[] {
   return out.slice(0, 2);
 }
 
+const SSA_CLAIMS = new Set(['ssdi', 'ssi']);
+/** Lifting limits this far apart are two opinions of what the claimant can do, not one restated. */
+const LIFT_DISAGREEMENT_LB = 10;
+
+/**
+ * An examiner's or agency reviewer's lifting limit against the treating physician's standing one ("light work: 20 lb"
+ * against "10 lb occasionally"): the disagreement on function a Social Security adjudicator weighs.
+ */
+function functionDisagreements(ctx: CaseContext): Reason[] {
+  const lifts = ctx.of('limitation').filter((f) => f.attributes.source === 'provider' && f.attributes.activity === 'lift' && typeof f.attributes.limit === 'number');
+  const outside = lifts.filter((f) => ['examining', 'non_examining', 'designated_doctor'].includes(sourceRole(ctx.encounterOf(f))));
+  const treating = lifts.filter((f) => sourceRole(ctx.encounterOf(f)) === 'treating_physician');
+  const e = outside.at(-1);
+  const t = treating.filter((f) => f.evidence.some((x) => /permanent/i.test(x.quote))).at(-1) ?? treating.at(-1);
+  if (!e || !t || Math.abs(Number(e.attributes.limit) - Number(t.attributes.limit)) < LIFT_DISAGREEMENT_LB) return [];
+  const who = (f: Fact) => `${ctx.providerOf(f)} (${SOURCE_ROLE_LABEL[sourceRole(ctx.encounterOf(f))]})`;
+  return [reason(`Lifting limits differ: ${who(t)} ${t.attributes.limit} lb against ${who(e)} ${e.attributes.limit} lb.`, [t, e])];
+}
+
 export function assessMmi(ctx: CaseContext): MmiAssessment {
   const base = assessMmiStatus(ctx);
   const ratings = base.status === 'explicit' || base.status === 'implied' ? ratingDisagreements(ctx) : [];
-  return ratings.length ? { ...base, conflicts: [...base.conflicts, ...ratings], disputed: true } : base;
+  // Social Security decides on function, whatever the MMI verdict: a disagreement on it is the claim's conflict.
+  const functional = SSA_CLAIMS.has(ctx.claim.type) ? functionDisagreements(ctx) : [];
+  const extra = [...ratings, ...functional];
+  return extra.length ? { ...base, conflicts: [...base.conflicts, ...extra], disputed: true } : base;
 }
 
 function assessMmiStatus(ctx: CaseContext): MmiAssessment {
