@@ -39,6 +39,14 @@ describe('document roles: administrative papers', () => {
     expect(role(letter, '6F Letters - Pine Hollow.txt').kind).toBe('records_custodian');
   });
 
+  it('a Disability Determination Explanation carries the state agency consultants\' opinions: a non-examining source, not the claimant\'s statement', async () => {
+    const text = 'Disability Determination Explanation\nThis claim has been determined at the Reconsideration level.\nRESIDUAL FUNCTIONAL CAPACITY: occasionally lift 20 pounds.';
+    expect(role(text, '08_DDS_Disability_Determination_Explanation.txt')).toMatchObject({ role: 'examining', kind: 'examining_opinion' });
+    const { sourceRole } = await import('../src/analyze/mmi-sources.js');
+    const enc = { id: 'd#e1', documentId: 'd', file: 'd.txt', start: 0, end: 1, provider: {}, specialty: 'unknown', kind: 'unknown', evidence: [], source: 'note', documentRole: 'examining', documentTitle: 'Disability Determination Explanation' } as const;
+    expect(sourceRole({ ...enc, evidence: [] })).toBe('non_examining');
+  });
+
   it('reads the file name when the title says nothing', () => {
     expect(role('Dear Dr. Brown,\nPlease find enclosed...', 'Carrier_Adjuster_Letters_2023.txt').kind).toBe('claims');
   });

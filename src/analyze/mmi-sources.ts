@@ -21,7 +21,7 @@ const OTHER_TREATING = specialtiesIn('therapist');
 const EXAMINING = specialtiesIn('examiner');
 const MID_LEVEL = /\b(?:NP|FNP|APRN|PA|PA-C|RN)\b/;
 /** A review of the file by someone who never saw the claimant: a peer review, records review, or state agency consultant. */
-const NON_EXAMINING = /\b(?:peer review|(?:medical )?records? review|file review|paper review)\b(?![^\n]{0,40}\band (?:an? )?(?:physical )?exam)|\b(?:no examination|not examined|did not examine|without (?:an )?examination|non-?examining)\b/i;
+const NON_EXAMINING = /\b(?:peer review|(?:medical )?records? review|file review|paper review)\b(?![^\n]{0,40}\band (?:an? )?(?:physical )?exam)|\b(?:no examination|not examined|did not examine|without (?:an )?examination|non-?examining|disability determination explanation|state agency (?:medical )?consultant)\b/i;
 
 export function sourceRole(enc: Encounter | undefined): SourceRole {
   if (!enc) return 'other_treating';
