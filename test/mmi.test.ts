@@ -654,3 +654,14 @@ describe('MMI: a disagreement on function under Social Security', () => {
     expect(run(build(), { type: 'workers_comp' }).mmi.conflicts.map((c) => c.text).join(' ')).not.toMatch(/Lifting limits/);
   });
 });
+
+describe('MMI: one part at MMI, another not', () => {
+  it('a surgeon who marks the right hand at MMI and the left not, the same day, has not placed the claimant at MMI', () => {
+    const b = new CaseBuilder()
+      .visit('2023-04-11', { ...DR_KIM, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'Right carpal tunnel release.')
+      .visit('2024-02-20', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-10-10' }, 'Maximum medical improvement:  R: [X] Yes - date 10/10/2023')
+      .fact('mmi_statement', { kind: 'not_at_mmi' }, 'She is not at MMI for the left upper extremity.')
+      .fact('treatment', { modality: 'surgery', status: 'planned' }, 'Left carpal tunnel release scheduled 04/16/2024.');
+    expect(run(b, { type: 'workers_comp' }).mmi.status).toBe('not_reached');
+  });
+});

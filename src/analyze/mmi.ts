@@ -403,8 +403,14 @@ function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
       ...(at && s.attributes.mmiDate ? { mmiDate: s.attributes.mmiDate } : {}),
       evidence: s.evidence, fact: s, weight: weightOf(role, ctx.claim.state),
     };
-  }).sort((x, y) => (x.date ?? '').localeCompare(y.date ?? ''));
+  }).sort((x, y) => (x.date ?? '').localeCompare(y.date ?? ''))
+    // One source saying both on one day ("R: [X] Yes   L: [X] No"; "right hand at MMI … left: not at MMI") gives an
+    // MMI for one part only: the claimant as a whole is not at MMI that day.
+    .filter((o, _, all) => o.opinion !== 'at_mmi' || !all.some((x) => x.opinion === 'not_at_mmi' && x.source === o.source && x.date === o.date
+      && PART_NAMED.test(x.evidence[0]?.quote ?? '')));
 }
+/** A side or body part named with a "not at MMI" ("LEFT: Not at MMI", "not at MMI for the left upper extremity"). */
+const PART_NAMED = /\b(?:right|left|R|L|bilateral|upper extremity|lower extremity|hand|wrist|knee|shoulder|elbow|hip|ankle|foot|lumbar|cervical|thoracic|spine|back|neck)\b/;
 
 function publicOpinions(ops: Opinion[]): MmiAssessment['opinions'] {
   // One line per source and opinion: a form restating the same answer at every visit says it once.
