@@ -290,6 +290,21 @@ describe('one author, one discipline', () => {
     harmonizeEncounters(list, 'clinical');
     expect(list.map((e) => e.specialty)).toEqual(['psychology', 'psychology']);
   });
+  it('a physician\'s progress reports that order therapy are never a therapist\'s notes', async () => {
+    const { harmonizeEncounters } = await import('../src/segment/harmonize.js');
+    const enc = (i: number, specialty: Encounter['specialty'], kind: Encounter['kind']): Encounter => ({
+      id: `d#e${i}`, documentId: 'd', file: 'd.txt', start: i, end: i + 1, date: `2023-0${i}-01`, provider: { name: 'M. O. Roe', credential: 'MD' },
+      specialty, kind, evidence: [], source: 'note',
+    });
+    const list = [enc(1, 'unknown', 'office_visit'), enc(2, 'physical_therapy', 'pt_progress'), enc(3, 'physical_therapy', 'pt_progress')];
+    harmonizeEncounters(list, 'clinical');
+    expect(list.map((e) => [e.specialty, e.kind])).toEqual([['unknown', 'office_visit'], ['other', 'office_visit'], ['other', 'office_visit']]);
+  });
+  it('a signature at the end of a form\'s last line ("Next appointment: after MRI.      /s/ M. O. Roe, MD") names the author', async () => {
+    const { findProviders } = await import('../src/segment/providers.js');
+    const t = 'Has the patient reached MMI? [ ] Yes [X] No\nNext appointment: after MRI.      /s/ M. O. Roe, MD\n';
+    expect(findProviders(t, 0, t.length).map((p) => p.provider)).toContainEqual({ name: 'M. O. Roe', credential: 'MD' });
+  });
   it('an appointment with another service named in a short note does not make it that service\'s note', async () => {
     const { classifyEncounter } = await import('../src/segment/classify.js');
     const head = 'DOS 04/11/2023   Colton Reyes, PA-C\nS: Improved after ESI to baseline 6/10. MRI scheduled 04/18. Neurosurgery 05/16.\nA/P: Continue regimen. RTC 3 mo.';

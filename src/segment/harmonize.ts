@@ -13,6 +13,7 @@ const BORROWED = new Set<Specialty>(['ime', 'fce', 'radiology', 'unknown', 'othe
 /** Disciplines a physician never practises as the note's author (a pain doctor's note about CBT is still a pain doctor's). */
 const THERAPIST = specialtiesIn('therapist');
 const BORROWED_KINDS = new Set<EncounterKind>(['ime', 'imaging', 'fce', 'emg']);
+const THERAPY_KINDS = new Set<EncounterKind>(['pt_evaluation', 'pt_progress', 'pt_discharge']);
 const MENTAL_HEALTH = specialtiesIn('mental_health');
 /** Disciplines a majority vote never imposes on an author's other notes. */
 const SETTLES_NOTHING = new Set<Specialty>(['psychiatry', 'psychology', 'emergency']);
@@ -45,7 +46,11 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     const counts = new Map<Specialty, number>();
     for (const e of list) if (!borrowed(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
     const own = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (author ? docSpecialty : undefined);
-    if (!own || list.length < 2 || borrowed(own)) continue;
+    if (!own || list.length < 2 || borrowed(own)) {
+      // A physician's progress reports that mention the therapy ordered are still a physician's, of a discipline unknown here.
+      if (physician && author) for (const e of list) if (THERAPIST.has(e.specialty)) { e.specialty = 'other'; if (THERAPY_KINDS.has(e.kind)) e.kind = 'office_visit'; }
+      continue;
+    }
     // A physician practises one discipline: a pain doctor's note that talks about psychiatry or neurosurgery is still
     // a pain-management visit, once most of the author's notes say so.
     // Mental health is the exception: a family doctor's notes about depression can outnumber his back-pain visits.

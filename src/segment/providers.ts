@@ -21,6 +21,8 @@ const LABELLED = new RegExp(
 /** Fellowships and boards after the degree ("M.D., F.A.A.O.S.", "MD, FAAN"): part of the signature, not the credential. */
 const HONORS = String.raw`(?:[ \t]*,[ \t]*F\.?(?:[A-Z]\.?){2,6})*`;
 const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$)`, 'gm');
+/** "Next appointment: after MRI.      /s/ M. O. Roe, MD": a signature at the end of a form's last line. */
+const SLASH_S_LATE = new RegExp(String.raw`(?<=\S[ \t]{2,})/s/[ \t]*(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}[ \t]*$`, 'gm');
 
 /**
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD": EHR listings print the author last name first. Only at a
@@ -95,7 +97,7 @@ export function findProviders(text: string, start: number, end: number): Provide
     const s = start + m.index; const e = s + m[0].trimEnd().length;
     out.push({ provider: { name: cleanName(m[1], !!m[2]), credential: normaliseCredential(m[2]) }, start: s, end: e, strength: contributor ? 1 : signed ? 3 : 2 });
   }
-  for (const m of slice.matchAll(SIGNATURE_LINE)) {
+  for (const m of [...slice.matchAll(SIGNATURE_LINE), ...slice.matchAll(SLASH_S_LATE)]) {
     const lead = m[0].length - m[0].trimStart().length;
     const s = start + m.index + lead;
     if (out.some((o) => s >= o.start && s < o.end)) continue;
