@@ -312,15 +312,12 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // injection)": an allowance for later or an option named in a consent discussion, not care planned now.
     // A cost projection ("Estimated cost: chiropractic $2,640 …") is future care whatever its verbs say.
     const notGiven = (attributes.status !== 'performed' && attributes.status !== 'completed') || COST_PROJECTION.test(sent.text);
-    // Under a "FUTURE MEDICAL CARE" heading every item is such an allowance.
-    const futureSection = FUTURE_ALLOWANCE.test(sent.section?.title ?? '');
-    if (base.temporality === 'current' && notGiven && (FUTURE_ALLOWANCE.test(sent.text) || futureSection || CONSENT_ALTERNATIVES.test(sent.text.slice(Math.max(0, m.start - 100), m.start)))) {
+    if (base.temporality === 'current' && notGiven && (FUTURE_ALLOWANCE.test(sent.text) || CONSENT_ALTERNATIVES.test(sent.text.slice(Math.max(0, m.start - 100), m.start)))) {
       base.temporality = 'hypothetical';
     }
     // Marked as an allowance even when "prn" already made it hypothetical: the MMI analysis reads later procedures by it.
     const allowance = base.temporality === 'hypothetical' ? FUTURE_ALLOWANCE.exec(sent.text) : null;
     if (allowance) base.context = [...base.context, { category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: ${allowance[0]}`, start: sent.start + allowance.index, end: sent.start + allowance.index + allowance[0].length }];
-    else if (futureSection && base.temporality === 'hypothetical') base.context = [...base.context, { category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: ${sent.section?.title}`, start: sent.start, end: sent.start }];
     if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && NOT_ATTENDED.test(sent.text))) base.negated = true;
     if (priorOperation) {
       // Done before this visit: its date is one written in its own clause, never the visit's.
