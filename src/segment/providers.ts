@@ -22,7 +22,7 @@ const LABELLED = new RegExp(
 const HONORS = String.raw`(?:[ \t]*,[ \t]*F\.?(?:[A-Z]\.?){2,6})*`;
 const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$)`, 'gm');
 /** "Next appointment: after MRI.      /s/ M. O. Roe, MD": a signature at the end of a form's last line. */
-const SLASH_S_LATE = new RegExp(String.raw`(?<=\S[ \t]{2,})/s/[ \t]*(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}[ \t]*$`, 'gm');
+const SLASH_S_LATE = new RegExp(String.raw`/s/[ \t]*(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}[ \t]*$`, 'gm');
 
 /**
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD": EHR listings print the author last name first. Only at a
@@ -97,7 +97,9 @@ export function findProviders(text: string, start: number, end: number): Provide
     const s = start + m.index; const e = s + m[0].trimEnd().length;
     out.push({ provider: { name: cleanName(m[1], !!m[2]), credential: normaliseCredential(m[2]) }, start: s, end: e, strength: contributor ? 1 : signed ? 3 : 2 });
   }
-  for (const m of [...slice.matchAll(SIGNATURE_LINE), ...slice.matchAll(SLASH_S_LATE)]) {
+  // (At a line start "/s/" is a signature line already; later on the line it must follow other words.)
+  const late = [...slice.matchAll(SLASH_S_LATE)].filter((m) => slice.slice(slice.lastIndexOf('\n', m.index) + 1, m.index).trim());
+  for (const m of [...slice.matchAll(SIGNATURE_LINE), ...late]) {
     const lead = m[0].length - m[0].trimStart().length;
     const s = start + m.index + lead;
     if (out.some((o) => s >= o.start && s < o.end)) continue;
