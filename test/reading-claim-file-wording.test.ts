@@ -205,6 +205,15 @@ describe('an MMI someone else\'s report states', () => {
   });
 });
 
+describe('the relief an earlier procedure gave, written over two lines under a recalled plan', () => {
+  it('"Plan from last visit: continue …  Relief\\n from RFA estimated 25-30 % now" is no new RFA and no plan', () => {
+    const t = 'FOLLOW-UP    Date: 02/13/2024\nInterval history: Plan from last visit: continue current regimen.\n  02/13/24: Gradual return of axial pain. Relief\n  from RFA estimated "maybe 25-30% now."\nPlan: Continue meloxicam. RTC 3 months.';
+    const rfa = of(t, 'treatment').filter((f) => f.attributes.modality === 'radiofrequency_ablation');
+    expect(rfa.filter((f) => f.temporality === 'current' && (f.attributes.status === 'recommended' || f.attributes.status === 'planned'))).toEqual([]);
+    expect(of(t, 'plan_signal').filter((f) => f.attributes.signal === 'new_treatment')).toEqual([]);
+  });
+});
+
 describe('a scanned "n0t"', () => {
   it('"In my opinion he is n0t at MMI" is not at MMI', () => {
     expect(of('02/20/2024 IME\n1. Maximum medical improvement: In my opinion Mr. Doe is n0t at MMI.', 'mmi_statement').map((f) => f.attributes.kind)).toEqual(['not_at_mmi']);

@@ -59,7 +59,9 @@ export function treatmentStatus(clause: string, section: SectionKind | undefined
 }
 
 function statusCue(clause: string): TreatmentStatus | undefined {
-  for (const [status, re] of statusCues) if (re.test(clause)) return status;
+  // A wrapped line ("Relief\n  from RFA") reads as one line: the cues are written with single spaces.
+  const flat = clause.replace(/\s+/g, ' ');
+  for (const [status, re] of statusCues) if (re.test(flat)) return status;
   return undefined;
 }
 
@@ -73,7 +75,8 @@ function statusOfSection(section: SectionKind | undefined): TreatmentStatus | un
   }
 }
 
-function doseChangeOf(clause: string): DoseChange | undefined {
+function doseChangeOf(raw: string): DoseChange | undefined {
+  const clause = raw.replace(/\s+/g, ' ');
   if (TITRATED_START.test(clause)) return 'started';
   for (const [k, re] of doseCues) if (re.test(clause)) return k;
   return undefined;
