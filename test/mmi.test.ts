@@ -665,3 +665,14 @@ describe('MMI: one part at MMI, another not', () => {
     expect(run(b, { type: 'workers_comp' }).mmi.status).toBe('not_reached');
   });
 });
+
+describe('MMI: a closing visit that dates the plateau', () => {
+  it('"Her condition plateaued as of her 01/23/2024 visit" at the last visit: implied at the date it states', () => {
+    const b = new CaseBuilder()
+      .visit('2023-07-13', { ...DR_KIM, kind: 'procedure_note' }).fact('treatment', { modality: 'trigger_point_injection', status: 'performed' }, 'Trigger point injections x3.')
+      .visit('2024-01-23', DR_KIM).fact('plan_signal', { signal: 'return_to_clinic' }, 'Return in 3 months.')
+      .visit('2024-04-16', DR_KIM).fact('mmi_statement', { kind: 'plateau', mmiDate: '2024-01-23' }, 'Her condition plateaued as of her 01/23/2024 visit.')
+      .fact('plan_signal', { signal: 'maintenance_care' }, 'Care since then is maintenance (medication refills).');
+    expect(run(b, { type: 'personal_injury' }).mmi).toMatchObject({ status: 'implied', date: '2024-01-23' });
+  });
+});

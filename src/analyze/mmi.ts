@@ -909,11 +909,14 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     && closingVisit.facts.some((f) => f.type === 'mmi_statement' && f.attributes.kind === 'plateau')
     && closingVisit.facts.some((f) => f.type === 'plan_signal' && (END_OF_OPTIONS.has(f.attributes.signal) || f.attributes.signal === 'follow_up_prn' || f.attributes.signal === 'maintenance_care'));
   if (closes && !openAtEnd.length && !lastNot) {
+    // "Her condition plateaued as of her 01/23/2024 visit": the closing visit may date the plateau it states, after the last active care.
+    const stated = closingVisit.facts.map((f) => (f.type === 'mmi_statement' && f.attributes.kind === 'plateau' ? f.attributes.mmiDate : undefined))
+      .find((d): d is string => !!d && d <= closingVisit.date && (!lastActive || d > lastActive.date));
     return finish({
-      status: 'implied', date: closingVisit.date, statedBy: closingVisit.provider, confidence: 0.55, conflicts: [],
+      status: 'implied', date: stated ?? closingVisit.date, statedBy: closingVisit.provider, confidence: 0.55, conflicts: [],
       reasons: [
         ...(lastActive ? [reason(`Active treatment came first; the last active step was ${lastActive.what} (${when(ctx, lastActive.fact)}).`, [lastActive.fact])] : []),
-        reason(`${closingVisit.date} ${closingVisit.provider} closed active care at a plateau with no further treatment planned. No later visit is in the file to show the maintenance phase lasting, so the date is the closing visit and the confidence is low.`,
+        reason(`${closingVisit.date} ${closingVisit.provider} closed active care at a plateau with no further treatment planned${stated ? `, dating the plateau to ${stated}` : ''}. No later visit is in the file to show the maintenance phase lasting, so the date is ${stated ? 'the one the closing visit states' : 'the closing visit'} and the confidence is low.`,
           closingVisit.facts.filter((f) => (f.type === 'mmi_statement' && f.attributes.kind === 'plateau') || f.type === 'plan_signal').slice(0, 3)),
       ],
     });

@@ -187,6 +187,11 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
         && AS_OF_BEFORE.test(sent.text.slice(Math.max(0, x.start - 40), x.start)) && !/[.;]/.test(sent.text.slice(x.end, m.start)));
       const d = nearestDate(near, m.start, m.end) ?? tied ?? leading;
       if (d) attributes.mmiDate = d.date;
+    } else if (kind === 'plateau') {
+      // "Her condition plateaued as of her 01/23/2024 visit": only a date its own words tie to the plateau dates it.
+      const tied = sent.dates().find((x) => !x.relative && x.start >= m.end && x.start - m.end <= MMI_DATE_TIED_REACH
+        && /\b(?:as of|since|effective)\s+(?:(?:her|his|the)\s+)?$/i.test(sent.text.slice(Math.max(m.end, x.start - 25), x.start)) && !/[.;]/.test(sent.text.slice(m.end, x.start)));
+      if (tied) attributes.mmiDate = tied.date;
     }
     out.push({ ...base, type: 'mmi_statement', attributes });
   }
