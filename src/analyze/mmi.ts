@@ -393,7 +393,7 @@ type Opinion = NonNullable<MmiAssessment['opinions']>[number] & { fact: Statemen
 function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   // An MMI dated before the claimed onset ("rated at MMI and closed out in 1998") is about an earlier injury.
   const onset = ctx.claim.onset;
-  return statements.filter((s) => s.attributes.kind !== 'plateau' && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
+  const ops = statements.filter((s) => s.attributes.kind !== 'plateau' && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
     const role = sourceRole(ctx.encounterOf(s));
     // An undated report that dates its own MMI ("has reached MMI as of 01/29/2024") is placed by that date.
     const date = ctx.dateOf(s) ?? s.attributes.mmiDate;
@@ -403,11 +403,13 @@ function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
       ...(at && s.attributes.mmiDate ? { mmiDate: s.attributes.mmiDate } : {}),
       evidence: s.evidence, fact: s, weight: weightOf(role, ctx.claim.state),
     };
-  }).sort((x, y) => (x.date ?? '').localeCompare(y.date ?? ''))
-    // One source saying both on one day ("R: [X] Yes   L: [X] No"; "right hand at MMI … left: not at MMI") gives an
-    // MMI for one part only: the claimant as a whole is not at MMI that day.
-    .filter((o, _, all) => o.opinion !== 'at_mmi' || !all.some((x) => x.opinion === 'not_at_mmi' && x.source === o.source && x.date === o.date
-      && PART_NAMED.test(x.evidence[0]?.quote ?? '')));
+  }).sort((x, y) => (x.date ?? '').localeCompare(y.date ?? ''));
+  // One source saying both on one day ("R: [X] Yes   L: [X] No"; "right hand at MMI … left: not at MMI") gives an
+  // MMI for one part only: the claimant as a whole is not at MMI that day. (Keyed once: a record restating MMI a
+  // thousand times must not compare every pair.)
+  const key = (o: Opinion) => `${o.source}|${o.date ?? ''}`;
+  const partNotAt = new Set(ops.filter((o) => o.opinion === 'not_at_mmi' && PART_NAMED.test(o.evidence[0]?.quote ?? '')).map(key));
+  return ops.filter((o) => o.opinion !== 'at_mmi' || !partNotAt.has(key(o)));
 }
 /** A side or body part named with a "not at MMI" ("LEFT: Not at MMI", "not at MMI for the left upper extremity"). */
 const PART_NAMED = /\b(?:right|left|R|L|bilateral|upper extremity|lower extremity|hand|wrist|knee|shoulder|elbow|hip|ankle|foot|lumbar|cervical|thoracic|spine|back|neck)\b/;
@@ -703,9 +705,12 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
  */
 function withdrawnByItsAuthor(ctx: CaseContext, ops: Opinion[]): MmiAssessment['priorMmi'] {
   const treating = ops.filter((o) => o.role === 'treating_physician' || o.role === 'other_treating');
+  // Each source's latest "not at MMI": an MMI after it was never withdrawn, and is passed over without a search.
+  const lastNotAt = new Map<string, string>();
+  for (const o of treating) if (o.opinion === 'not_at_mmi') lastNotAt.set(o.source, o.date ?? '');
   for (const last of [...treating].reverse().filter((o) => o.opinion === 'at_mmi')) {
-    const by = treating.find((o) => o.opinion === 'not_at_mmi' && o.source === last.source && (o.date ?? '') > (last.date ?? ''));
-    if (!by) continue;
+    if ((lastNotAt.get(last.source) ?? '') <= (last.date ?? '')) continue;
+    const by = treating.find((o) => o.opinion === 'not_at_mmi' && o.source === last.source && (o.date ?? '') > (last.date ?? ''))!;
     // "Remains at MMI" restates it; the latest statement that dates the MMI ("reached MMI on 03/04/2024") says when.
     const at = treating.filter((o) => o.source === last.source && o.opinion === 'at_mmi' && o.mmiDate && (o.date ?? '') <= (last.date ?? '')).at(-1) ?? last;
     const why = `${when(ctx, by.fact)} states the claimant is no longer at MMI.`;

@@ -69,7 +69,8 @@ export function recordsNotedMissing(doc: SourceDocument): NonNullable<DocumentSt
   const seen = new Set<number>();
   for (const m of doc.text.matchAll(ABSENT)) {
     const lineStart = doc.text.lastIndexOf('\n', m.index) + 1;
-    if (seen.has(lineStart) || out.length >= MAX_MISSING_LINES) continue;
+    if (out.length >= MAX_MISSING_LINES) break;
+    if (seen.has(lineStart)) continue;
     seen.add(lineStart);
     const nl = doc.text.indexOf('\n', m.index);
     const lineEnd = nl < 0 ? doc.text.length : nl;
