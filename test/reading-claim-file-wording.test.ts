@@ -375,7 +375,7 @@ describe('who wrote the note', () => {
   });
   it('a rheumatology letterhead is a treating specialist, not primary care or psychiatry', async () => {
     const { classifyEncounter } = await import('../src/segment/classify.js');
-    expect(classifyEncounter('KEYSTONE ARTHRITIS & RHEUMATOLOGY ASSOCIATES\nNEW PATIENT CONSULTATION', '', 'MD').specialty).toBe('other');
+    expect(classifyEncounter('KEYSTONE ARTHRITIS & RHEUMATOLOGY ASSOCIATES\nNEW PATIENT CONSULTATION', '', 'MD').specialty).toBe('rheumatology');
   });
   it('spaced dashes separate visits', () => {
     const text = 'MEDICATION MANAGEMENT (99214)      Date: 06/07/2022      Clinician: M. Doe, MD\nP: Continue duloxetine.\nM. Doe, MD\n- - - - - - - - - - - - - - - -\nMEDICATION MANAGEMENT (99214)      Date: 08/16/2022      Clinician: M. Doe, MD\nP: Augment w/ aripiprazole 2 mg daily.\n';

@@ -133,6 +133,31 @@ function copiedForward(ctx: CaseContext): (f: Fact) => boolean {
   };
 }
 
+/** Words that place a procedure before the visit that mentions it ("has had bilateral RFA", "better since both RFAs"). */
+const BEFORE_THIS_VISIT = /\b(?:s\/p|status[- ]post|has had|have had|had had|since (?:the|her|his|both|last|each)|after (?:the|her|his|both)|following (?:the|her|his|both)|prior|previous(?:ly)?|in the past)\b/i;
+/** An implant as a film or exam finds it ("L TKA stable, no lucency"): the operation is long done. */
+const IMPLANT_FINDING = /\b(?:TKA|THA|TSA|arthroplasty|prosthes[ie]s|hardware|construct|implant)\b[^.;\n]{0,25}\b(?:stable|intact|in (?:good|satisfactory|stable|anatomic) (?:position|alignment)|well[- ](?:fixed|seated|positioned|aligned)|without (?:loosening|lucency|complication)|no (?:loosening|lucency|osteolysis))\b/i;
+
+/**
+ * A visit note that looks back on a procedure the record already documents ("Has had bilateral genicular RFA (L 12/2023,
+ * R 02/2024)", "knees about the same since both RFAs") restates it; dated by that visit, it would be a new procedure.
+ * Without an earlier record of the kind, the mention is all there is of it and stays an event.
+ */
+function restatedProcedure(ctx: CaseContext): (f: Treatment, date: string) => boolean {
+  const firstGiven = new Map<string, string>();
+  for (const f of ctx.of('treatment')) {
+    const d = ctx.dateOf(f);
+    const documented = isProcedureRecord(ctx.encounterOf(f)?.kind) || f.dateSource === 'sentence';
+    if (d && documented && GIVEN.has(f.attributes.status) && PROCEDURES.has(f.attributes.modality) && (firstGiven.get(f.attributes.modality) ?? '9999') > d) firstGiven.set(f.attributes.modality, d);
+  }
+  return (f, d) => {
+    if (f.attributes.status !== 'performed' || !PROCEDURES.has(f.attributes.modality) || isProcedureRecord(ctx.encounterOf(f)?.kind) || f.dateSource === 'sentence') return false;
+    const quote = f.evidence[0]?.quote ?? '';
+    if (f.attributes.modality === 'surgery' && IMPLANT_FINDING.test(quote)) return true;
+    return BEFORE_THIS_VISIT.test(quote) && (firstGiven.get(f.attributes.modality) ?? '9999') < d;
+  };
+}
+
 export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const out: ActiveEvent[] = [];
   const palliative = palliativeCare(ctx);
@@ -175,10 +200,11 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const site = main && siteOf(f);
     return !!site && site !== main && (procedureDays.get(site)?.size ?? 0) <= 1;
   };
+  const restated = restatedProcedure(ctx);
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d) || otherRegion(f)) continue;
-    if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f)) continue;
+    if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f) || restated(f, d)) continue;
     const s = f.attributes.status;
     // A stimulator already implanted ("stable on SCS"; reprogramming) is a device carried on, not a new step: only its
     // trial or implant, in a procedure note or named as such, is active care.
@@ -725,11 +751,13 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const lastVisit = visits[visits.length - 1]?.date;
   const active = activeEvents(ctx);
   const lastActive = active[active.length - 1];
-  const lastChange = treatmentChanges(ctx).at(-1);
+  const changes = treatmentChanges(ctx);
+  const lastChange = changes.at(-1);
   // A dose adjusted at a maintenance visit is part of that visit's regimen: the visit itself can open the phase. A new
-  // drug started or switched to is a trial whose effect the next visit shows: the phase opens after it.
+  // drug started or switched to (or planned as new) that day is a trial whose effect the next visit shows: the phase opens after it.
   const changeDate = lastChange && ctx.dateOf(lastChange);
-  const trial = lastChange?.type === 'treatment' && (lastChange.attributes.doseChange === 'started' || lastChange.attributes.doseChange === 'switched');
+  const trial = changes.some((f) => ctx.dateOf(f) === changeDate
+    && (f.type === 'plan_signal' || (f.type === 'treatment' && (f.attributes.doseChange === 'started' || f.attributes.doseChange === 'switched'))));
   // A consultation that closes active care ("exhausted the interventional options; continue the current regimen for
   // maintenance") is itself the first visit of the maintenance phase; a procedure is not.
   const closing = lastActive && /consult/i.test(lastActive.what)
@@ -894,9 +922,14 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     && !SYMPTOM_RELIEVERS.has(lastChange.attributes.drugClass ?? '') && daysBetween(changeDate, lastVisit) <= params.activeRecencyDays
     && treating.filter((v) => v.provider === ctx.providerOf(lastChange)).length >= 2 && !maintenance.some((v) => v.date > changeDate)
     ? lastChange : undefined;
-  if (notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd) {
+  // "Too early to judge; full response assessed at 12-24 weeks" at the treating physician's last visit: the
+  // response to the current treatment is not known yet, whatever maintenance-style visits came between.
+  const pendingAtEnd = treating.at(-1)?.facts.find((f) => f.type === 'plan_signal' && f.attributes.signal === 'response_pending' && f.temporality === 'current'
+    && !f.negated && sourceRole(ctx.encounterOf(f)) === 'treating_physician');
+  if (notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd) {
     const reasons: Reason[] = [];
     if (lastNot) reasons.push(reason(`${when(ctx, lastNot)} states the claimant is not at MMI.`, [lastNot]));
+    if (pendingAtEnd) reasons.push(reason(`${when(ctx, pendingAtEnd)} judges the response to the current treatment not yet known ("${pendingAtEnd.evidence[0].quote.replace(/\s+/g, ' ').trim().slice(0, 100)}").`, [pendingAtEnd]));
     if (trialAtEnd) reasons.push(reason(`The regimen is still being adjusted: ${trialAtEnd.attributes.drug ?? 'a medication'} ${trialAtEnd.attributes.doseChange ?? 'changed'} (${when(ctx, trialAtEnd)}), and no later visit judges its effect.`, [trialAtEnd]));
     const shown = openAtEnd.length ? openAtEnd : recent && lastActive ? [lastActive] : [];
     for (const a of shown) reasons.push(reason(`${a.open ? 'Active treatment recommended or planned' : 'Active treatment under way'}: ${a.what} (${when(ctx, a.fact)}).`, [a.fact]));

@@ -2,7 +2,8 @@
  * Tokeniser shared by the context lexicon and the engine, so a phrase and the text it must match
  * are cut the same way. Words are runs of letters/digits (lower-cased); every other non-space
  * character is a token of its own. A '.' that is not followed by a space or the end (p.r.n., 0.5)
- * becomes '·' so only a sentence-like full stop can act as a terminator.
+ * becomes '·' so only a sentence-like full stop can act as a terminator; so does the stop of a title
+ * ("Dr. Kimbrough may switch to pregabalin": the sentence goes on).
  */
 export interface Token {
   norm: string;
@@ -11,6 +12,8 @@ export interface Token {
   /** True for letter/digit tokens (they count towards a scope window; punctuation does not). */
   word: boolean;
 }
+
+const TITLES = new Set(['dr', 'drs', 'mr', 'mrs', 'ms', 'prof', 'vs', 'st']);
 
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && c !== 160 && c !== 8203);
@@ -35,7 +38,8 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     let norm = text[i];
-    if (norm === '.' && i + 1 < n && !isSpace(text.charCodeAt(i + 1))) norm = '·';
+    const prev = out[out.length - 1];
+    if (norm === '.' && ((i + 1 < n && !isSpace(text.charCodeAt(i + 1))) || (prev?.end === i && TITLES.has(prev.norm)))) norm = '·';
     else if (norm === '\u2019') norm = "'";
     out.push({ norm, start: i, end: i + 1, word: false });
     i++;

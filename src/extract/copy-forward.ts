@@ -119,6 +119,7 @@ export const SWAP = /\b(?:substitut\w*|like[- ]for[- ]like|switch\w*|instead of|
  * A drug prescribed again ("Rx hydrocodone … x 3 fills, gabapentin …" at every quarterly visit) or swapped for one of
  * its kind continues the regimen: it is not a new treatment, so it cannot break a maintenance phase.
  */
+const FIRST_DOSE = /\b(?:first|initial|loading) (?:dose|injection|infusion)\b/i;
 const TAKEN = new Set(['ongoing', 'performed', 'completed', 'discontinued']);
 
 export function markRefills(facts: Fact[], encounters: Encounter[]): void {
@@ -126,7 +127,8 @@ export function markRefills(facts: Fact[], encounters: Encounter[]): void {
   const firstTaken = new Map<string, string>();
   for (const f of facts) {
     // Taken, not only proposed: "PA submitted for galcanezumab" months before the loading dose is not a start.
-    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || !TAKEN.has(f.attributes.status)) continue;
+    // Nor only contemplated: "if no better, may switch to pregabalin" is not when pregabalin was first taken.
+    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || f.temporality === 'hypothetical' || !TAKEN.has(f.attributes.status)) continue;
     const d = dateOf.get(f.encounterId);
     if (d && (firstTaken.get(f.attributes.drug) ?? '9999') > d) firstTaken.set(f.attributes.drug, d);
   }
@@ -135,7 +137,9 @@ export function markRefills(facts: Fact[], encounters: Encounter[]): void {
     if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.attributes.doseChange !== 'started') continue;
     const d = dateOf.get(f.encounterId);
     const since = firstTaken.get(f.attributes.drug);
-    if (d && since && since < d && !SWAP.test(f.evidence[0]?.quote ?? '')) f.attributes = { ...f.attributes, doseChange: 'continued' };
+    // "First dose tocilizumab administered" weeks after it was prescribed is when it was started.
+    const quote = f.evidence[0]?.quote ?? '';
+    if (d && since && since < d && !SWAP.test(quote) && !FIRST_DOSE.test(quote)) f.attributes = { ...f.attributes, doseChange: 'continued' };
   }
   for (const f of facts) {
     if (f.type !== 'plan_signal' || f.attributes.signal !== 'new_treatment' || f.temporality !== 'current' || !f.attributes.target) continue;

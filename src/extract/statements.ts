@@ -67,9 +67,10 @@ const MARKED_NO_PART = new RegExp(String.raw`(?:MMI|maximum medical improvement)
 const BOTH_MARKED = /\[\s*[Xx✓✔]\s*\]\s*Yes\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*No\b|\[\s*[Xx✓✔]\s*\]\s*No\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*Yes\b/i;
 /**
  * Another named doctor, or an examiner's or carrier's report, as the subject of an opinion verb ("Received letter from
- * carrier w/ IME report - states he is at MMI"): a report of their opinion, not the writer's.
+ * carrier w/ IME report - states he is at MMI", "Reviewed respondents' IME (Dr. V, 12/12/2023) which places her at MMI"):
+ * a report of their opinion, not the writer's; so is the writer's disagreement with it ("Disagree w/ IME 12/12/23 re MMI").
  */
-const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes)\b|\b(?:IME|QME|AME|CME|examiner'?s?|carrier'?s?|adjuster'?s?|insurer'?s?)\b[^.;]{0,40}?\b(?:report|letter|opinion)\s*(?:[-\u2013:]\s*)?(?:which\s+|that\s+)?(?:states|stated|says|said|finds|found|concludes|concluded|opines|opined|indicates|indicated|asserts|claims)\b|\b(?:IME|QME|AME|CME|examiner|Section 12|carrier|adjuster|insurer)\b(?:[^.;]|(?<=\bDr)\.){0,60}?\b(?:stating|finding|concluding|opining|indicating|declaring)\b/i;
+const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes)\b|\b(?:IME|QME|AME|CME|examiner'?s?|carrier'?s?|adjuster'?s?|insurer'?s?)\b[^.;]{0,40}?\b(?:report|letter|opinion)\s*(?:[-\u2013:]\s*)?(?:which\s+|that\s+)?(?:states|stated|says|said|finds|found|concludes|concluded|opines|opined|indicates|indicated|asserts|claims)\b|\b(?:IME|QME|AME|CME|examiner|Section 12|carrier|adjuster|insurer)\b(?:[^.;]|(?<=\bDr)\.){0,60}?\b(?:stating|finding|concluding|opining|indicating|declaring|placing|(?:which|that)\s+(?:places|placed|puts|put|declares|declared))\b|\bdisagree(?:s|d)?\s+(?:w\/|with)\s*(?:the\s+)?(?:IME|QME|AME|CME|examiner|Dr\b)/i;
 const RETROSPECTIVE = /\b(?:to have|would have|should have|must have|will have)\s+(?:reached|attained|achieved|been at)\b/i;
 
 /** A part-qualified MMI is partial when another part is said not to be at MMI, in the sentence, the visit or close by. */

@@ -36,6 +36,7 @@ const TABLE: Record<Specialty, readonly SpecialtyCategory[]> = {
   fce: ['examiner', 'not_acceptable_source'],
   occupational_medicine: ['acceptable_source'],
   physiatry: ['acceptable_source'],
+  rheumatology: ['acceptable_source'],
   emergency: ['acceptable_source'],
   other: [],
   unknown: [],

@@ -35,12 +35,14 @@ const LABELLED_HEADER = new RegExp(
 /**
  * "PROGRESS NOTE — 3/14/2024", "Visit #12 of 20 — 04/02/2024", "Progress Notes by Linda Park, MD at 3/14/2024 10:32 AM",
  * "POSTOPERATIVE VISIT - 05/05/2022 (7 weeks)     Provider: Marcus Doe, MD", "PROCEDURE NOTE  11/16/2021   M. Doe, MD",
- * "=== FOLLOW-UP ===      07/19/2022":
+ * "=== FOLLOW-UP ===      07/19/2022", "PRIMARY CARE - 09/25/2023 - Daniel Reyes, MD (covering)", "MMI / IMPAIRMENT VISIT - 02/20/2024      Jane Doe, DO, Level II accredited":
  * the title, its date, and at most an interval in brackets and an author (labelled, or a name with its degree).
  */
 const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by'];
 /** Any case, without making the whole title pattern case-insensitive. */
-const AUTHOR_FIELD = String.raw`(?:[ \t]{2,}(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|DO|PA-C|NP|FNP-C|DC|DPT|PT|PhD|PsyD)\.?))?`;
+const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]*[-–—|][ \t]*)(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|DO|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|CRNP|CNP|RN|LPN|DC|DPT|PT|OTR(?:\/L)?|OT|PhD|PsyD|LCSW|LPC|LMFT)\.?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
+/** The author field present, not optional: a signing clinician after the date. */
+const AUTHOR_AFTER_DATE = new RegExp(String.raw`^[^\n]*?${AUTHOR_FIELD.slice(0, -1)}[ \t]*$`);
 /** "Date:" / "DOS:" between a title and its date ("DAILY NOTE (representative)      Date: 04/08/2022"). */
 const DATE_LABEL = String.raw`(?:[ \t]*(?:[Dd]ate(?: of [Ss]ervice)?|DATE(?: OF SERVICE)?|DOS)[ \t]*:)?`;
 /** A visit count after the date ("Visit 2", "Visit #12 of 20", "Visits: 16 (04/05-07/21/2022)"). */
@@ -163,11 +165,15 @@ function findHeaders(original: string): Header[] {
     if (opensBlock(text, ls)) add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }
   for (const m of text.matchAll(TITLE_HEADER)) {
-    if (!TITLE_WORD.test(m[1]) || NOT_SERVICE.test(m[1])) continue;
+    // A department's name is a visit's title when a signing clinician follows the date ("PRIMARY CARE - 11/30/2021 - T. Olguin, FNP").
+    const signed = AUTHOR_AFTER_DATE.test(m[0].slice(m[0].indexOf(m[2], m[1].length) + m[2].length));
+    if ((!TITLE_WORD.test(m[1]) && !signed) || NOT_SERVICE.test(m[1])) continue;
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     const prev = previousLines(text, ls, 1)[0];
     // Under a blank line, a rule, a title or a page's running header ("Exhibit No. 3F      Page 4 of 19").
-    if (ls > 0 && prev !== undefined && prev.trim() !== '' && !SEPARATOR.test(prev) && !isTitleLike(prev) && !PAGE_FURNITURE.test(prev) && text[ls - 1] !== '\f') continue;
+    // A capitalised title with its signing clinician needs no blank line above it: the note before simply ends.
+    const set = signed && !/[a-z]/.test(m[1]);
+    if (!set && ls > 0 && prev !== undefined && prev.trim() !== '' && !SEPARATOR.test(prev) && !isTitleLike(prev) && !PAGE_FURNITURE.test(prev) && text[ls - 1] !== '\f') continue;
     add(ls, le, m.index + m[0].indexOf(m[2], m[1].length), m[2]);
   }
   for (const m of text.matchAll(DATE_LEAD_HEADER)) {

@@ -45,7 +45,10 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     const borrowed = (sp: Specialty) => BORROWED.has(sp) || (physician && THERAPIST.has(sp)) || (physician && elsewhere && sp === 'emergency');
     const counts = new Map<Specialty, number>();
     for (const e of list) if (!borrowed(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
-    const own = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (author ? docSpecialty : undefined);
+    // On a tie the letterhead's discipline wins: a rheumatologist's notes that send the claimant back to her PCP
+    // are as many as those that name rheumatology, and the letterhead says which she practises.
+    const letterhead = (sp: Specialty) => (sp === docSpecialty ? 1 : 0);
+    const own = [...counts].sort((a, b) => b[1] - a[1] || letterhead(b[0]) - letterhead(a[0]))[0]?.[0] ?? (author ? docSpecialty : undefined);
     if (!own || list.length < 2 || borrowed(own)) {
       // A physician's progress reports that mention the therapy ordered are still a physician's, of a discipline unknown here.
       if (physician && author) for (const e of list) if (THERAPIST.has(e.specialty)) { e.specialty = 'other'; if (THERAPY_KINDS.has(e.kind)) e.kind = 'office_visit'; }
@@ -54,7 +57,7 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     // A physician practises one discipline: a pain doctor's note that talks about psychiatry or neurosurgery is still
     // a pain-management visit, once most of the author's notes say so.
     // Mental health is the exception: a family doctor's notes about depression can outnumber his back-pain visits.
-    const settled = physician && !SETTLES_NOTHING.has(own) && (counts.get(own) ?? 0) * 2 > [...counts.values()].reduce((a, b) => a + b, 0);
+    const settled = physician && !SETTLES_NOTHING.has(own) && (counts.get(own) ?? 0) * 2 + letterhead(own) > [...counts.values()].reduce((a, b) => a + b, 0);
     for (const e of list) {
       if (borrowed(e.specialty) || settled) e.specialty = own;
       if (BORROWED_KINDS.has(e.kind) || (e.kind === 'emergency_visit' && own !== 'emergency')) e.kind = 'office_visit';

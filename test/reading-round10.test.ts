@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactOf } from '../src/model/index.js';
+import { assessContext } from '../src/context/engine.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { harmonizeEncounters } from '../src/segment/harmonize.js';
+import { analyzeCase } from '../src/analyze/index.js';
+import { CaseBuilder, DR_LEE } from './helpers/facts.js';
+
+/**
+ * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): a step
+ * only contemplated, a procedure looked back on, visit titles signed by their clinician, examiners' opinions the
+ * treating doctor reports or disputes, disease-modifying drugs, and a response still being judged at the end.
+ */
+function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<T> => f.type === type);
+}
+const contextOf = (sentence: string, target: string) => {
+  const i = sentence.indexOf(target);
+  return assessContext(sentence, i, i + target.length, { section: 'plan' });
+};
+
+describe('a step contemplated, not taken', () => {
+  it.each([
+    ['Increase gabapentin to 600 mg TID; if no better in 3-4 wks, Dr. Kimbrough may switch to pregabalin.', 'pregabalin'],
+    ['If the burning persists we could try duloxetine.', 'duloxetine'],
+    ['Mr. Doe may add a TENS unit at home.', 'TENS'],
+  ])('%s', (sentence, target) => {
+    const c = contextOf(sentence, target);
+    expect(c.temporality).toBe('hypothetical');
+    expect(c.negated).toBe(false);
+  });
+  it('a title\'s full stop does not end the sentence, a sentence\'s does', () => {
+    expect(contextOf('If pain persists, Dr. Ng may consider PT.', 'PT').temporality).toBe('hypothetical');
+    expect(contextOf('If pain persists, call. PT twice weekly.', 'PT').temporality).toBe('current');
+  });
+  it.each([
+    ['No better with PT; start duloxetine.', 'PT'],
+    ['Not better after gabapentin.', 'gabapentin'],
+  ])('an outcome negated is not the treatment negated: %s', (sentence, target) => {
+    expect(contextOf(sentence, target).negated).toBe(false);
+  });
+});
+
+describe('a treatment looked back on', () => {
+  it.each([
+    ['Saw Dr. Colquitt 03/12 - "he said the surgery did what it could and I don\'t need to come back."', 'surgery'],
+    ['The injection did not help.', 'injection'],
+    ['Her surgery went well.', 'surgery'],
+  ])('%s', (sentence, target) => {
+    expect(contextOf(sentence, target).temporality).toBe('historical');
+  });
+  it('a treatment that helps now stays current', () => {
+    expect(contextOf('Gabapentin helps at night.', 'Gabapentin').temporality).toBe('current');
+  });
+});
+
+describe('visit titles signed by their clinician', () => {
+  const dates = (text: string) => splitEncounters(textDoc(text)).map((e) => e.date);
+  it('a department\'s name, its date and the signer open a visit, with or without a blank line above', () => {
+    const text = [
+      'RIVER CLINIC - Main Site', '',
+      'PRIMARY CARE - 11/30/2021 - Teresa Olguin, FNP', 'CC: hands hurt.', 'A/P: labs. F/u 2 wks.',
+      'PRIMARY CARE - 12/21/2021 - T. Olguin, FNP', 'A/P: likely RA. Rheum referral placed.',
+      'BEHAVIORAL HEALTH - 10/16/2023 (telephone) - M. Gallegos, LCSW', 'Re-engaged.',
+      'PRIMARY CARE - 09/25/2023 - Daniel Reyes, MD (covering)', 'A/P: flare.', '',
+    ].join('\n');
+    expect(dates(text)).toEqual(expect.arrayContaining(['2021-11-30', '2021-12-21', '2023-10-16', '2023-09-25']));
+  });
+  it.each([
+    'MMI / IMPAIRMENT VISIT - 02/20/2024                 Lauren B. Doe, DO, Level II accredited',
+    'NP VISIT   12/03/2024          Kendra Roe, APRN, FNP-C',
+    'NURSE VISIT - INJECTION TEACHING   01/14/2025        Tanya Poe, RN',
+  ])('%s', (header) => {
+    const text = `FOLLOW-UP - 01/25/2024   Lauren B. Doe, DO\nWork conditioning 3 wks done.\n\n${header}\nHPI: stable.\n`;
+    expect(dates(text)).toHaveLength(2);
+  });
+  it('a letter\'s labelled case fields are not a visit', () => {
+    const text = 'ORTHO ASSOCIATES\n\n                May 8, 2023\n\n        RE:   Your client:   Jane Roe\n              Date of incident:   01/18/2022\n\nDear counsel:\nI have treated her since 09/07/2022.\n';
+    expect(dates(text)).not.toContain('2022-01-18');
+  });
+  it('on a tie, the letterhead\'s discipline is the author\'s', () => {
+    const text = [
+      'ACADIANA RHEUMATOLOGY ASSOCIATES', '',
+      'FOLLOW-UP   06/06/2023          Theresa Roe, MD', 'A/P: RA, CDAI 36. Methotrexate 15 mg weekly.', '',
+      'FOLLOW-UP   08/29/2023          Theresa Roe, MD', 'A/P: RA. PCP to manage blood pressure. Primary care follow-up.', '',
+    ].join('\n');
+    const encounters = splitEncounters(textDoc(text));
+    harmonizeEncounters(encounters, 'clinical');
+    expect(encounters.filter((e) => e.date).map((e) => e.specialty)).toEqual(['rheumatology', 'rheumatology']);
+  });
+});
+
+describe('an examiner\'s MMI the treating doctor reports or disputes', () => {
+  it.each([
+    'HPI: Reviewed respondents\' IME (Dr. Vickery, 12/12/2023) which places her at MMI 12/12/2023 and recommends full duty.',
+    'Comment: Disagree w/ IME 12/12/23 re MMI - see office note.',
+  ])('%s', (text) => {
+    expect(of(text, 'mmi_statement').filter((f) => !f.negated && f.temporality === 'current' && f.attributes.kind === 'mmi')).toEqual([]);
+  });
+  it('the treating doctor\'s own MMI is still one', () => {
+    expect(of('OPINION: Ms. Holloway reached maximum medical improvement on 02/20/2024.', 'mmi_statement').map((f) => f.attributes.kind)).toContain('mmi');
+  });
+});
+
+describe('disease-modifying drugs', () => {
+  it.each([
+    ['Switch mechanism: tocilizumab (IL-6R inhibitor) 162 mg SC weekly. Stop adalimumab now.', 'tocilizumab', 'biologic DMARD'],
+    ['Methotrexate 15 mg PO weekly + folic acid 1 mg daily.', 'methotrexate', 'conventional DMARD'],
+    ['If inadequate response, options: upadacitinib.', 'upadacitinib', 'JAK inhibitor'],
+    ['Continue mycophenolate 1000 mg BID.', 'mycophenolate', 'immunosuppressant'],
+  ])('%s', (text, drug, drugClass) => {
+    expect(of(text, 'treatment').find((f) => f.attributes.drug === drug)?.attributes.drugClass).toBe(drugClass);
+  });
+  it.each([
+    ['- Plan rituximab 1000 mg IV x 2 doses 2 weeks apart.', 'started'],
+    ['Plan continue methotrexate 15 mg weekly.', 'continued'],
+  ])('%s', (text, change) => {
+    const drug = of(text, 'treatment').find((f) => f.attributes.modality === 'medication');
+    expect(drug?.attributes.doseChange).toBe(change);
+  });
+});
+
+describe('judging the pattern of care', () => {
+  const RHEUM = { name: 'Theresa Roe', credential: 'MD', specialty: 'rheumatology' as const };
+  it('a response still being judged at the treating physician\'s last visit: not reached', () => {
+    const b = new CaseBuilder();
+    for (const d of ['2024-03-12', '2024-06-11', '2024-08-13']) b.visit(d, RHEUM).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    b.visit('2024-10-22', RHEUM).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'tocilizumab', drugClass: 'biologic DMARD', doseChange: 'switched' }, 'Switch to tocilizumab 162 mg SC weekly.');
+    b.visit('2025-02-18', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications.');
+    b.visit('2025-03-18', RHEUM).fact('plan_signal', { signal: 'response_pending' }, 'Too early to judge; full response typically assessed at 12-24 weeks.');
+    const a = analyzeCase(b.input({ type: 'ssi' }));
+    expect(a.mmi.status).toBe('not_reached');
+    expect(a.mmi.reasons.map((r) => r.text).join(' ')).toMatch(/not yet known/);
+  });
+
+  it('a visit that looks back on documented procedures does not restart active care', () => {
+    const PAIN = { name: 'Marcus Oye', credential: 'MD', specialty: 'pain_management' as const };
+    const b = new CaseBuilder();
+    b.visit('2023-12-05', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Radiofrequency ablation of LEFT genicular nerves.');
+    b.visit('2024-02-13', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Radiofrequency ablation RIGHT genicular nerves.');
+    b.visit('2024-03-19', PAIN).fact('plan_signal', { signal: 'maintenance_care' }, 'No further interventions planned. Maintenance.');
+    b.visit('2024-06-11', { name: 'Priya Nand', credential: 'MD', specialty: 'orthopedic_surgery' })
+      .fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Has had bilateral genicular RFA (L 12/2023, R 02/2024) with Dr. Oye.')
+      .fact('treatment', { modality: 'surgery', status: 'performed' }, 'XR bilateral knees today: L TKA stable, no lucency.')
+      .fact('plan_signal', { signal: 'follow_up_prn' }, 'Follow up as needed.');
+    b.visit('2024-09-17', PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable on current regimen.');
+    b.visit('2024-12-17', PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable on current regimen.');
+    const a = analyzeCase(b.input({ type: 'ssdi' }));
+    expect(a.mmi.status).toBe('implied');
+    expect(a.mmi.date).toBe('2024-03-19');
+  });
+
+  it('an RFA mentioned with no record of it before is still care given', () => {
+    const PAIN = { name: 'Marcus Oye', credential: 'MD', specialty: 'pain_management' as const };
+    const b = new CaseBuilder();
+    for (const d of ['2024-01-09', '2024-04-09']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    b.visit('2024-07-09', PAIN).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Has had repeat RFA at an outside center since last visit.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    for (const d of ['2024-10-08', '2025-01-07']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    const a = analyzeCase(b.input({ type: 'ssdi' }));
+    expect(a.mmi.date! > '2024-07-09').toBe(true);
+  });
+});
