@@ -4,7 +4,7 @@ import { readCase, type FileFailure, type ReadOptions } from './ingest/index.js'
 import { splitEncounters } from './segment/encounters.js';
 import { classifyDocument, documentParts, examinerHead, formsOnFile, recordsNotedMissing, roleAt } from './segment/document-role.js';
 import { findMisfiled } from './segment/identity.js';
-import { harmonizeEncounters } from './segment/harmonize.js';
+import { harmonizeAuthors, harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
 import { alignDerivedSignals, markCopiedForward, markExaminerReview, markRefills, markStaleMedicationLists, markSupersededPlans } from './extract/copy-forward.js';
 import { analyzeCase, type AnalysisInput } from './analyze/index.js';
@@ -105,6 +105,7 @@ export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOpti
       failures.push({ file: doc.file, error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
+  harmonizeAuthors(encounters);
   markCopiedForward(facts, encounters);
   markStaleMedicationLists(facts, encounters);
   markSupersededPlans(facts, encounters);

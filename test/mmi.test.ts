@@ -588,7 +588,7 @@ describe('MMI: a drug trial still under way at the end of the record', () => {
 });
 
 describe('MMI: withdrawn, then a plateau of its own', () => {
-  it('an MMI withdrawn for new care, and the care since closed at a plateau by the treating surgeon: implied at the closing visit, the first MMI kept as prior', () => {
+  it('an MMI withdrawn for new care, and the care since closed at a plateau with no further improvement expected: MMI stated in substance, the first MMI kept as prior', () => {
     const b = new CaseBuilder()
       .visit('2023-01-16', DR_KIM).fact('mmi_statement', { kind: 'mmi' }, 'From a fracture standpoint she is at maximum medical improvement.')
       .visit('2023-03-13', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Given the hardware symptoms, she is no longer at MMI.')
@@ -596,7 +596,7 @@ describe('MMI: withdrawn, then a plateau of its own', () => {
       .visit('2024-02-12', DR_KIM).fact('mmi_statement', { kind: 'plateau' }, 'She has plateaued, and further improvement is not expected.')
       .fact('plan_signal', { signal: 'maintenance_care' }, 'Return in 1 year or sooner as needed.');
     const m = run(b, { type: 'personal_injury' }).mmi;
-    expect(m).toMatchObject({ status: 'implied', date: '2024-02-12' });
+    expect(m).toMatchObject({ status: 'explicit', date: '2024-02-12' });
     expect(m.priorMmi?.date).toBe('2023-01-16');
   });
 });

@@ -165,3 +165,98 @@ describe('judging the pattern of care', () => {
     expect(a.mmi.date! > '2024-07-09').toBe(true);
   });
 });
+
+describe('MMI named as a point in time, not stated', () => {
+  it.each([
+    'BCTQ SSS 3.4 (was 1.5 at MMI).',
+    'Grip R 33 / L 67 lb (was 52 at MMI).',
+    'Seen last 09/19/2023 for C-4.3 (MMI, 10% SLU R hand) - doing well then, full duty.',
+    '(5) MMI status will be reassessed after testing.',
+    'Status: authorization denied pending IME; IME (Dr. Fishbein) 06/04/2024 opines claimant remains at MMI.',
+  ])('%s', (text) => {
+    expect(of(text, 'mmi_statement').filter((f) => !f.negated && f.temporality === 'current' && f.attributes.kind === 'mmi')).toEqual([]);
+  });
+  it('a form line written without its colon: "MMI No."', () => {
+    expect(of('- APF: modified duty 6 hr/day; lift 15 lb occasional; MMI No.', 'mmi_statement').map((f) => f.attributes.kind)).toEqual(['not_at_mmi']);
+  });
+});
+
+describe('the treating doctor answering an examination is not the examiner', () => {
+  it('a progress report titled as a response to the IME is the treating doctor\'s', async () => {
+    const { classifyEncounter } = await import('../src/segment/classify.js');
+    expect(classifyEncounter('DOCTOR\'S PROGRESS REPORT (C-4.2) / RESPONSE TO IME      Date of exam: 6/18/2024', '', 'MD').specialty).not.toBe('ime');
+  });
+  it('a file named for an IME concurrence is not an examination', async () => {
+    const { classifyDocument } = await import('../src/segment/document-role.js');
+    const text = 'INLAND SPINE & REHABILITATION MEDICINE\n\nFOLLOW-UP VISIT\nDate of service: 08/09/2023      Provider: Anjali Doe, MD\nS: No change. Back 3/10.\nO: Exam unchanged. ODI 26%.\nA: Lumbar sprain, resolved radiculopathy.\nP: Continue meloxicam. Walking.\nFollow-up 3 months.\n\nI have reviewed the panel report and concur.\n';
+    expect(classifyDocument(textDoc(text, '08_Inland_Spine_APF_IME_Concurrence_2023.txt')).role).toBe('clinical');
+    expect(classifyDocument(textDoc(text, '07_IME_Panel_Report_2023.txt')).role).toBe('examining');
+  });
+  it('exhibits attached to a representative\'s letter: a clinic\'s letter is clinical, the letter around it is not', async () => {
+    const { classifyDocument, documentParts } = await import('../src/segment/document-role.js');
+    const text = 'HALVORSEN & TRAN, PLLC\nAttorneys at Law\n\nPROTEST AND REQUEST FOR RECONSIDERATION\nThe claimant protests the closing order.\n\nEXHIBIT 7\nVALLEYVIEW CHIROPRACTIC & WELLNESS, PLLC\n\nOctober 20, 2023\n\nIn my professional opinion she is not at maximum medical improvement.\nWade Doe, DC\n';
+    const doc = textDoc(text, '09_Attorney_Protest_and_Letter.txt');
+    const role = classifyDocument(doc);
+    expect(role.role).toBe('administrative');
+    const parts = documentParts(doc, role);
+    expect(parts.map((p) => p.role)).toEqual(['administrative', 'clinical']);
+    expect(text.slice(parts[1].start)).toMatch(/^EXHIBIT 7/);
+  });
+});
+
+describe('stating MMI without its name', () => {
+  const SURGEON = { name: 'Thad Weath', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+  const build = (closing: string[], late?: string) => {
+    const b = new CaseBuilder();
+    b.visit('2023-10-02', { ...SURGEON, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'Left hip hemiarthroplasty.');
+    b.visit('2024-03-19', SURGEON).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'Trochanteric bursa injection today.');
+    const v = b.visit('2024-09-24', SURGEON);
+    for (const q of closing) v.fact('mmi_statement', { kind: 'plateau' }, q);
+    v.fact('plan_signal', { signal: 'maintenance_care' }, 'Return in 1 year, sooner as needed.');
+    if (late) {
+      for (const d of ['2025-03-25', '2025-09-23']) b.visit(d, SURGEON).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue home exercise.');
+      b.visit('2026-09-22', SURGEON).fact('mmi_statement', { kind: 'plateau' }, late);
+    }
+    return analyzeCase(b.input({ type: 'personal_injury' })).mmi;
+  };
+  it('a plateau and no further improvement expected, in one visit, is a stated MMI', () => {
+    const m = build(['At one year she has plateaued; I do not expect further improvement.']);
+    expect([m.status, m.date]).toEqual(['explicit', '2024-09-24']);
+  });
+  it('"I do not expect further improvement in her condition with additional treatment" alone is one too', () => {
+    expect(build(['I do not expect further improvement in her condition with additional treatment.']).status).toBe('explicit');
+  });
+  it.each([
+    [['She has plateaued.']],
+    [['I do not expect further improvement without surgery.']],
+    [['I do not expect further improvement with more physical therapy.']],
+  ])('a plateau alone, or an expectation about one treatment, is a reason to infer: %s', (closing) => {
+    expect(build(closing).status).toBe('implied');
+  });
+  it('restated long after the maintenance phase began, it confirms the implied date', () => {
+    const m = build(['She has plateaued.'], 'Residual deficits fixed; not expected to improve further.');
+    expect([m.status, m.date]).toEqual(['implied', '2024-09-24']);
+  });
+});
+
+describe('medication changes in the pattern of care', () => {
+  const PAIN = { name: 'Nate Crowe', credential: 'DO', specialty: 'pain_management' as const };
+  it('a course-changing drug raised is a trial: the phase opens after it', () => {
+    const b = new CaseBuilder();
+    b.visit('2023-02-07', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Bilateral lumbar RFA.');
+    b.visit('2023-03-14', PAIN).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'gabapentin', drugClass: 'anticonvulsant', doseChange: 'increased' }, 'Increase gabapentin to 600 mg TID.')
+      .fact('plan_signal', { signal: 'return_to_clinic' }, 'Return 2 months.');
+    for (const d of ['2023-05-16', '2023-08-15', '2023-11-14']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable. No changes today.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2023-05-16');
+  });
+  it('a drug chosen at the visit that closes active care belongs to the maintenance regimen; another doctor\'s report of it changes nothing', () => {
+    const b = new CaseBuilder();
+    b.visit('2023-12-12', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Repeat cervical RFA.');
+    b.visit('2024-04-16', PAIN).fact('treatment', { modality: 'radiofrequency_ablation', status: 'declined' }, 'She declines further procedures.')
+      .fact('plan_signal', { signal: 'maintenance_care' }, 'PLAN (medication management only):')
+      .fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'duloxetine', drugClass: 'SNRI antidepressant', doseChange: 'started' }, 'Duloxetine 30 mg x 1 week then 60 mg daily.');
+    b.visit('2024-04-25', DR_LEE).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'duloxetine', drugClass: 'SNRI antidepressant', doseChange: 'started' }, 'Dr. Crowe started duloxetine; letter requests sertraline taper.');
+    for (const d of ['2024-07-16', '2024-10-15', '2025-01-14']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2024-04-16');
+  });
+});

@@ -133,8 +133,11 @@ function copiedForward(ctx: CaseContext): (f: Fact) => boolean {
   };
 }
 
-/** Words that place a procedure before the visit that mentions it ("has had bilateral RFA", "better since both RFAs"). */
-const BEFORE_THIS_VISIT = /\b(?:s\/p|status[- ]post|has had|have had|had had|since (?:the|her|his|both|last|each)|after (?:the|her|his|both)|following (?:the|her|his|both)|prior|previous(?:ly)?|in the past)\b/i;
+/**
+ * Words that place a procedure before the visit that mentions it ("has had bilateral RFA", "better since both RFAs"),
+ * or report how it worked ("Repeat RFA gave about 50% relief", "response to RFA is time-limited").
+ */
+const BEFORE_THIS_VISIT = /\b(?:s\/p|status[- ]post|has had|have had|had had|since (?:the|her|his|both|last|each)|after (?:the|her|his|both)|following (?:the|her|his|both)|prior|previous(?:ly)?|in the past|gave|provided|relief|respon[a-z]{2,5} to|post-|\bx\s?[2-9]\b)/i;
 /** An implant as a film or exam finds it ("L TKA stable, no lucency"): the operation is long done. */
 const IMPLANT_FINDING = /\b(?:TKA|THA|TSA|arthroplasty|prosthes[ie]s|hardware|construct|implant)\b[^.;\n]{0,25}\b(?:stable|intact|in (?:good|satisfactory|stable|anatomic) (?:position|alignment)|well[- ](?:fixed|seated|positioned|aligned)|without (?:loosening|lucency|complication)|no (?:loosening|lucency|osteolysis))\b/i;
 
@@ -264,6 +267,7 @@ const THIN_RECORD_VISITS = 4;
 /** Plan words that close active care at the visit that states them. */
 const CLOSING_SIGNALS = new Set(['no_further_treatment', 'maintenance_care', 'continue_current_management', 'not_surgical_candidate']);
 const FLARE_COURSE = /\bx\s*\d{1,2}\s*d(?:ays?)?\b|\bfor\s+\d{1,2}\s+days\b|\bdose\s?pa?c?k\b|\btaper(?:ing)? (?:pack|course)\b/i;
+const REPORTED_CHANGE = /\bDr\.?\s+[A-Z][\w'-]+\s+(?:has\s+)?(?:started|increased|switched|added|changed|prescribed|titrated|raised)\b/;
 const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
 /** Drug classes taken for symptoms as they come, not to change the course of the condition. */
 const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 'topical analgesic', 'topical anesthetic', 'analgesic', 'oral corticosteroid']);
@@ -290,7 +294,13 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
     const drugs = swaps.get(swapKey(f)) ?? [];
     return drugs.length > 1 && new Set(drugs.map((d) => d.attributes.drugClass)).size === 1;
   };
+  // "Dr. Crowe started duloxetine" in the PCP's note, undated: that doctor's change, reported; it is not made at this visit.
+  const reported = (f: Fact) => f.dateSource !== 'sentence' && REPORTED_CHANGE.test(f.evidence[0]?.quote ?? '');
+  // A drug chosen at the visit that closes active care ("declines further procedures … PLAN (medication management
+  // only)") is part of the maintenance regimen being set, not a trial that postpones it.
+  const closingVisits = new Set(ctx.asserted.filter((f) => f.type === 'plan_signal' && f.attributes.signal === 'maintenance_care').map((f) => f.encounterId));
   const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && !isForOtherCondition(f)
+    && !reported(f) && !closingVisits.has(f.encounterId)
     && !isMentalHealthDrugClass(f.attributes.drugClass)
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f));
   const started = ctx.of('plan_signal').filter((f) => {
@@ -419,7 +429,8 @@ type Opinion = NonNullable<MmiAssessment['opinions']>[number] & { fact: Statemen
 function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   // An MMI dated before the claimed onset ("rated at MMI and closed out in 1998") is about an earlier injury.
   const onset = ctx.claim.onset;
-  const ops = statements.filter((s) => s.attributes.kind !== 'plateau' && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
+  const stated = plateauStatedAsMmi(ctx, statements);
+  const ops = statements.filter((s) => (s.attributes.kind !== 'plateau' || stated.has(s)) && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
     const role = sourceRole(ctx.encounterOf(s));
     // An undated report that dates its own MMI ("has reached MMI as of 01/29/2024") is placed by that date.
     const date = ctx.dateOf(s) ?? s.attributes.mmiDate;
@@ -437,6 +448,47 @@ function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   const partNotAt = new Set(ops.filter((o) => o.opinion === 'not_at_mmi' && PART_NAMED.test(o.evidence[0]?.quote ?? '')).map(key));
   return ops.filter((o) => o.opinion !== 'at_mmi' || !partNotAt.has(key(o)));
 }
+/** A plateau in so many words ("has plateaued", "plateaued as of her 01/23/2024 visit"). */
+const PLATEAU_WORDS = /\bplateau/i;
+/** The expectation that completes it: "I do not expect further improvement", "further improvement is not expected". */
+const NO_MORE_EXPECTED = /\b(?:(?:do|does|did)\s+not|don't|doesn't)\s+expect\s+(?:any\s+)?further|\bfurther\s+(?:\w+\s+)?(?:improvement|recovery|gains?)\s+(?:is|are)\s+not\s+(?:expected|anticipated)|\bno\s+further\s+(?:\w+\s+)?(?:improvement|recovery|gains)\s+(?:is\s+|are\s+)?(?:expected|anticipated)|\bnot\s+expected\s+to\s+(?:improve|change)/i;
+
+const ONE_TREATMENT = /\bwithout\s+(?:surgery|an operation|surgical)|\b(?:with|from|by)\s+(?:further\s+|more\s+|additional\s+|continued\s+)?(?:skilled\s+)?(?:PT|physical therapy|therapy|injections?|chiropractic|manipulation|surgery|medications?|[a-z]+\s+therapy)\b/i;
+
+/**
+ * A treating physician who writes, in one visit, that the condition has plateaued and that no further improvement is
+ * expected states the definition of MMI without its name: reviewers read it as a stated MMI, dated by its "as of" date
+ * or the visit. A plateau alone ("she has plateaued; nothing further to offer") is a reason to infer MMI, not a statement of it.
+ * The visit's dated plateau statement stands for the opinion.
+ */
+function plateauStatedAsMmi(ctx: CaseContext, statements: Statement[]): Set<Statement> {
+  const byVisit = new Map<string, Statement[]>();
+  for (const s of statements) {
+    if (s.attributes.kind !== 'plateau' || isTherapyPlateau(s) || sourceRole(ctx.encounterOf(s)) !== 'treating_physician') continue;
+    pushTo(byVisit, s.encounterId, s);
+  }
+  const out = new Set<Statement>();
+  for (const list of byVisit.values()) {
+    const quotes = list.map((s) => s.evidence[0]?.quote ?? '');
+    // "I do not expect further improvement in her condition with additional treatment" is the definition itself;
+    // "… with more PT" speaks of one treatment only.
+    const expects = quotes.filter((q) => NO_MORE_EXPECTED.test(q));
+    if (!expects.length || (!quotes.some((q) => PLATEAU_WORDS.test(q)) && expects.every((q) => ONE_TREATMENT.test(q)))) continue;
+    out.add(list.find((s) => s.attributes.mmiDate) ?? list.find((s) => PLATEAU_WORDS.test(s.evidence[0]?.quote ?? '')) ?? list.find((s) => NO_MORE_EXPECTED.test(s.evidence[0]?.quote ?? ''))!);
+  }
+  return out;
+}
+
+/**
+ * A plateau stated without the name MMI, long after the maintenance phase it describes had begun ("not expected to
+ * improve further", two years into unchanged maintenance visits), confirms the implied MMI; it does not move it.
+ */
+function restatesEarlierPlateau(ops: Opinion[], explicit: MmiAssessment, inferred: MmiAssessment): boolean {
+  if (explicit.status !== 'explicit' || inferred.status !== 'implied' || !explicit.date || !inferred.date) return false;
+  if (ops.some((o) => o.opinion === 'at_mmi' && o.fact.attributes.kind !== 'plateau')) return false;
+  return daysBetween(inferred.date, explicit.date) > 30;
+}
+
 /** A side or body part named with a "not at MMI" ("LEFT: Not at MMI", "not at MMI for the left upper extremity"). */
 const PART_NAMED = /\b(?:right|left|R|L|bilateral|upper extremity|lower extremity|hand|wrist|knee|shoulder|elbow|hip|ankle|foot|lumbar|cervical|thoracic|spine|back|neck)\b/;
 
@@ -533,7 +585,10 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     && (sourceRole(ctx.encounterOf(f)) === 'treating_physician' || sourceRole(ctx.encounterOf(f)) === 'other_treating')) : [];
   if (newCare.length) return withdrawn(ctx, ops, chosen, newCare[0], `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`);
 
-  const term = e.attributes.kind === 'permanent_and_stationary' ? 'permanent and stationary' : 'at maximum medical improvement';
+  // A plateau stated with no further improvement expected is MMI in substance; the report says the physician did not use the term.
+  const term = e.attributes.kind === 'permanent_and_stationary' ? 'permanent and stationary'
+    : e.attributes.kind === 'plateau' ? 'at a plateau with no further improvement expected (maximum medical improvement in substance, though the term is not used)'
+      : 'at maximum medical improvement';
   const roleWords = SOURCE_ROLE_LABEL[chosen.role];
   const presumptive = presumptiveSource(ctx.claim.state);
   const reasons = [reason(`${when(ctx, e)} (${roleWords}) states the claimant is ${term}${e.attributes.mmiDate && e.attributes.mmiDate !== eDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])];
@@ -541,7 +596,9 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate)
     && !(o.mmiDate && date && Math.abs(daysBetween(o.mmiDate, date)) > 30));
   if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((o) => when(ctx, o.fact)))].join('; ')}.`, confirming.map((o) => o.fact)));
-  const conflicts = disagreements(ctx, ops, { at: true, date, chosen });
+  // The same source stated an MMI, withdrew it, and states one again: the first is the prior MMI, not a conflict.
+  const withdrawnFirst = lastNot && earlierAt.find((o) => o.source === chosen.source);
+  const conflicts = disagreements(ctx, withdrawnFirst ? ops.filter((o) => !(o.source === chosen.source && (o.date ?? '') <= (lastNot.date ?? ''))) : ops, { at: true, date, chosen });
   // Another treating provider recommending surgery or an injection after the MMI disagrees in deed: shown once per kind.
   const shown = new Set<string>();
   for (const a of activeEvents(ctx)) {
@@ -551,9 +608,14 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     shown.add(key);
     conflicts.push(reason(`${when(ctx, a.fact)}: ${a.what}, after the MMI statement.`, [a.fact]));
   }
+  const prior = withdrawnFirst && lastNot ? (() => {
+    const why = `${when(ctx, lastNot.fact)} states the claimant is no longer at MMI.`;
+    reasons.push(reason(`An earlier MMI (${when(ctx, withdrawnFirst.fact)}) was withdrawn: ${why}`, [withdrawnFirst.fact, lastNot.fact]));
+    return { date: withdrawnFirst.mmiDate ?? withdrawnFirst.date, statedBy: withdrawnFirst.source, reason: why, evidence: [...withdrawnFirst.evidence, ...lastNot.evidence] };
+  })() : undefined;
   return finish({
-    status: 'explicit', date, statedBy: chosen.source, opinions: publicOpinions(ops), disputed: conflicts.length > 0,
-    confidence: conflicts.length ? 0.8 : 0.95, reasons, conflicts,
+    status: 'explicit', date, statedBy: chosen.source, opinions: publicOpinions(ops), disputed: conflicts.length > 0 || !!prior,
+    confidence: conflicts.length ? 0.8 : 0.95, reasons, conflicts, ...(prior ? { priorMmi: prior } : {}),
   });
 }
 
@@ -610,8 +672,11 @@ function withdrawn(ctx: CaseContext, ops: Opinion[], prior: Opinion, by: Fact, w
 function disagreements(ctx: CaseContext, ops: Opinion[], verdict: { at: boolean; date?: string; chosen?: Opinion; exclude?: string }): Reason[] {
   const out: Reason[] = [];
   const seen = new Set<string>();
+  // "[X] Yes, worker has reached MMI" on the form whose next line reads "Date MMI reached: 06/14/2023": the box is dated by its line.
+  const datedThatDay = new Set(ops.filter((o) => o.mmiDate).map((o) => `${o.source}|${o.date}`));
   for (const o of [...ops].reverse()) {
     if (o.fact === verdict.chosen?.fact || o.source === verdict.exclude) continue;
+    if (!o.mmiDate && datedThatDay.has(`${o.source}|${o.date}`)) continue;
     const when_ = o.date ? ` on ${o.date}` : '';
     const oDate = o.mmiDate ?? o.date;
     let text: string | undefined;
@@ -696,8 +761,8 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   const ops = opinionsOf(ctx, statements);
   const deciding = ops.filter((o) => decides(o, ctx.claim.state));
   const explicit = explicitAssessment(ctx, deciding.length ? ops : []);
-  if (explicit) return explicit;
   const inferred = inferMmi(ctx, statements);
+  if (explicit && !restatesEarlierPlateau(ops, explicit, inferred)) return explicit;
   const examinerAt = ops.filter((o) => o.opinion === 'at_mmi' && !decides(o, ctx.claim.state) && o.date);
   // No treating source states MMI and the pattern of care cannot be read: the examiner's opinion is what there is.
   // A reviewer who never saw the claimant is not enough for that; the opinion stays a conflict.
@@ -753,11 +818,13 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const lastActive = active[active.length - 1];
   const changes = treatmentChanges(ctx);
   const lastChange = changes.at(-1);
-  // A dose adjusted at a maintenance visit is part of that visit's regimen: the visit itself can open the phase. A new
-  // drug started or switched to (or planned as new) that day is a trial whose effect the next visit shows: the phase opens after it.
+  // A symptom reliever's dose adjusted at a maintenance visit is part of that visit's regimen: the visit itself can open
+  // the phase. A new drug started or switched to (or planned as new), or a course-changing drug raised ("increase
+  // gabapentin to 600 mg TID"), is a trial whose effect the next visit shows: the phase opens after it.
   const changeDate = lastChange && ctx.dateOf(lastChange);
   const trial = changes.some((f) => ctx.dateOf(f) === changeDate
-    && (f.type === 'plan_signal' || (f.type === 'treatment' && (f.attributes.doseChange === 'started' || f.attributes.doseChange === 'switched'))));
+    && (f.type === 'plan_signal' || (f.type === 'treatment' && (f.attributes.doseChange === 'started' || f.attributes.doseChange === 'switched'
+      || (f.attributes.doseChange === 'increased' && !SYMPTOM_RELIEVERS.has(f.attributes.drugClass ?? ''))))));
   // A consultation that closes active care ("exhausted the interventional options; continue the current regimen for
   // maintenance") is itself the first visit of the maintenance phase; a procedure is not.
   const closing = lastActive && /consult/i.test(lastActive.what)

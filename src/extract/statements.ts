@@ -70,7 +70,7 @@ const BOTH_MARKED = /\[\s*[Xx✓✔]\s*\]\s*Yes\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*N
  * carrier w/ IME report - states he is at MMI", "Reviewed respondents' IME (Dr. V, 12/12/2023) which places her at MMI"):
  * a report of their opinion, not the writer's; so is the writer's disagreement with it ("Disagree w/ IME 12/12/23 re MMI").
  */
-const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes)\b|\b(?:IME|QME|AME|CME|examiner'?s?|carrier'?s?|adjuster'?s?|insurer'?s?)\b[^.;]{0,40}?\b(?:report|letter|opinion)\s*(?:[-\u2013:]\s*)?(?:which\s+|that\s+)?(?:states|stated|says|said|finds|found|concludes|concluded|opines|opined|indicates|indicated|asserts|claims)\b|\b(?:IME|QME|AME|CME|examiner|Section 12|carrier|adjuster|insurer)\b(?:[^.;]|(?<=\bDr)\.){0,60}?\b(?:stating|finding|concluding|opining|indicating|declaring|placing|(?:which|that)\s+(?:places|placed|puts|put|declares|declared))\b|\bdisagree(?:s|d)?\s+(?:w\/|with)\s*(?:the\s+)?(?:IME|QME|AME|CME|examiner|Dr\b)/i;
+const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes)\b|\b(?:IME|QME|AME|CME|examiner'?s?|carrier'?s?|adjuster'?s?|insurer'?s?)\b[^.;]{0,40}?\b(?:report|letter|opinion)\s*(?:[-\u2013:]\s*)?(?:which\s+|that\s+)?(?:states|stated|says|said|finds|found|concludes|concluded|opines|opined|indicates|indicated|asserts|claims)\b|\b(?:IME|QME|AME|CME|examiner|Section 12|carrier|adjuster|insurer)\b(?:[^.;]|(?<=\bDr)\.){0,60}?\b(?:stating|finding|concluding|opining|indicating|declaring|placing|opines|opined|concludes|concluded|(?:which|that)\s+(?:places|placed|puts|put|declares|declared))\b|\bdisagree(?:s|d)?\s+(?:w\/|with)\s*(?:the\s+)?(?:IME|QME|AME|CME|examiner|Dr\b)/i;
 const RETROSPECTIVE = /\b(?:to have|would have|should have|must have|will have)\s+(?:reached|attained|achieved|been at)\b/i;
 
 /** A part-qualified MMI is partial when another part is said not to be at MMI, in the sentence, the visit or close by. */
@@ -133,7 +133,8 @@ const MMI_DATE_LEAD_REACH = 60;
  * until his fall; that is no longer the case": the MMI named is taken back.
  */
 const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
-const FIELD_NO = /^\s*[:?]\s*(?:No|N)\b/;
+/** The answer after the label: "MMI: No", "MMI? N", "MMI No." (a form line written out without its colon). */
+const FIELD_NO = /^\s*(?:[:?]\s*(?:No|N)\b|No\b(?=\s*(?:[.;,)]|$)))/;
 /** "MMI:", "MMI / impairment:" or "MMI status:" as a field label before the answer ("MMI status: no longer at maximum medical improvement"). */
 const LABEL_AFTER = /^\s*(?:\/\s*[\w ]{1,25}?|\s+(?:status|date|opinion|determination|question))?\s*[:\-\u2013]/i;
 

@@ -110,8 +110,11 @@ function fileWords(file: string): string {
   return path.basename(file, path.extname(file))
     .replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/[_\-.]+/g, ' ')
-    .replace(ADDRESSEE, ' ');
+    .replace(ADDRESSEE, ' ')
+    .replace(ANSWERS_AN_EXAM, ' ');
 }
+/** "APF_IME_Concurrence", "Response to QME": the treating doctor's answer to an examination, not the examination. */
+const ANSWERS_AN_EXAM = /\b(?:(?:IME|QME|AME|DME)\s+(?:concurrence|response|rebuttal|reply)|(?:response|reply|rebuttal|concurrence)\s+(?:to|with)\s+(?:the\s+)?(?:IME|QME|AME|DME))\b/gi;
 
 /** [start, end) of the title zone: the first non-banner lines of the document. */
 function titleZone(text: string): { start: number; end: number } {
@@ -240,6 +243,17 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
     parts.splice(0, 1, { start: 0, end: first.end, role: 'administrative' }, { start: first.end, end: doc.text.length, role: role.role });
   }
   for (const m of doc.text.matchAll(/[^\n]+/g)) {
+    // A representative's packet with its exhibits attached: "EXHIBIT 7" over a clinic's letterhead is that clinic's paper.
+    if (role.role === 'administrative' && EXHIBIT_LINE.test(m[0])) {
+      const below = doc.text.slice(m.index + m[0].length, m.index + m[0].length + 300).split('\n').filter((l) => l.trim()).slice(0, 2).join('\n');
+      const next = CLINIC_LETTERHEAD.test(below) ? 'clinical' : 'administrative';
+      const current = parts[parts.length - 1];
+      if (next !== current.role) {
+        current.end = m.index;
+        parts.push({ start: m.index, end: doc.text.length, role: next });
+      }
+      continue;
+    }
     if (!isHeadingLine(m[0]) || BANNER.test(m[0])) continue;
     // An EHR print labels each note ("ENCOUNTER: OFFICE VISIT -- NEW PATIENT"): the title follows the label.
     const heading = m[0].replace(/^\s*(?:ENCOUNTER|VISIT|NOTE|DOCUMENT)\s*[:\-\u2013]\s*/i, '');
@@ -254,6 +268,10 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
   }
   return parts;
 }
+
+const EXHIBIT_LINE = /^\s*EXHIBIT\s+(?:No\.?\s*)?\d{1,3}[A-Z]?\s*$/i;
+/** A provider's letterhead: a clinic, practice or hospital name, or a clinician with a degree. */
+const CLINIC_LETTERHEAD = /\b(?:CLINIC|MEDICAL|MEDICINE|HEALTH|HOSPITAL|CHIROPRACTIC|ORTHOPA?EDIC\w*|REHAB\w*|PHYSICAL THERAPY|PAIN|SPINE|NEUROLOGY|IMAGING|RADIOLOGY|PHYSICIANS|SURGERY|SURGICAL|WELLNESS)\b|,\s*(?:MD|DO|DC|DPT|PA-C|NP)\b/;
 
 /** The role of the part holding `offset`. */
 export function roleAt(parts: DocumentPart[], offset: number): DocumentRole['role'] {

@@ -18,14 +18,42 @@ const MENTAL_HEALTH = specialtiesIn('mental_health');
 /** Disciplines a majority vote never imposes on an author's other notes. */
 const SETTLES_NOTHING = new Set<Specialty>(['psychiatry', 'psychology', 'emergency']);
 
+/** "V. Sethi" and "Vikram Sethi" are one author: first initial and surname. */
+function authorKey(e: Encounter): string {
+  const words = e.provider.name?.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean) ?? [];
+  return words.length ? `${words[0][0]} ${words[words.length - 1]}` : '';
+}
+
+/**
+ * Across the case: a treating physician's notes in a file whose words are all about an examiner ("The IME panel
+ * report arrived; I concur with the IME") are still the treating physician's, when her other files show her discipline.
+ * An examiner's own report (an examining document) is left as it is.
+ */
+export function harmonizeAuthors(encounters: Encounter[]): void {
+  const seen = new Map<string, Map<Specialty, number>>();
+  for (const e of encounters) {
+    const key = authorKey(e);
+    if (!key || e.documentRole !== 'clinical' || BORROWED.has(e.specialty) || THERAPIST.has(e.specialty)) continue;
+    const counts = seen.get(key) ?? new Map<Specialty, number>();
+    counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
+    seen.set(key, counts);
+  }
+  for (const e of encounters) {
+    if (e.documentRole !== 'clinical' || (e.specialty !== 'ime' && e.specialty !== 'unknown')) continue;
+    if (!isMedicalCredential(e.provider.credential) && !isMedicalCredential(e.provider.name)) continue;
+    const own = [...(seen.get(authorKey(e)) ?? [])].sort((a, b) => b[1] - a[1])[0];
+    if (!own || own[1] < 2) continue;
+    e.specialty = own[0];
+    if (BORROWED_KINDS.has(e.kind)) e.kind = 'office_visit';
+  }
+}
+
 export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clinical' | 'examining' | 'administrative'): void {
   if (documentRole !== 'clinical' || encounters.length < 2) return;
   const byAuthor = new Map<string, Encounter[]>();
   const docSpecialty = encounters.find((e) => !BORROWED.has(e.specialty))?.specialty;
   for (const e of encounters) {
-    // "V. Sethi" and "Vikram Sethi" are one author: first initial and surname.
-    const words = e.provider.name?.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean) ?? [];
-    const key = words.length ? `${words[0][0]} ${words[words.length - 1]}` : '';
+    const key = authorKey(e);
     const list = byAuthor.get(key) ?? [];
     list.push(e);
     byAuthor.set(key, list);
