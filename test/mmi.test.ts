@@ -594,6 +594,7 @@ describe('MMI: withdrawn, then a plateau of its own', () => {
       .visit('2023-03-13', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Given the hardware symptoms, she is no longer at MMI.')
       .visit('2023-04-11', { ...DR_KIM, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed', subtype: 'hardware removal' }, 'Removal of hardware, right ankle.')
       .visit('2024-02-12', DR_KIM).fact('mmi_statement', { kind: 'plateau' }, 'She has plateaued, and further improvement is not expected.')
+      .fact('prognosis', { outlook: 'permanent', text: 'PERMANENT RESTRICTIONS' }, 'PERMANENT RESTRICTIONS:')
       .fact('plan_signal', { signal: 'maintenance_care' }, 'Return in 1 year or sooner as needed.');
     const m = run(b, { type: 'personal_injury' }).mmi;
     expect(m).toMatchObject({ status: 'explicit', date: '2024-02-12' });

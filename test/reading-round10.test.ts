@@ -206,12 +206,13 @@ describe('the treating doctor answering an examination is not the examiner', () 
 
 describe('stating MMI without its name', () => {
   const SURGEON = { name: 'Thad Weath', credential: 'MD', specialty: 'orthopedic_surgery' as const };
-  const build = (closing: string[], late?: string) => {
+  const build = (closing: string[], late?: string, permanent = true) => {
     const b = new CaseBuilder();
     b.visit('2023-10-02', { ...SURGEON, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'Left hip hemiarthroplasty.');
     b.visit('2024-03-19', SURGEON).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'Trochanteric bursa injection today.');
     const v = b.visit('2024-09-24', SURGEON);
     for (const q of closing) v.fact('mmi_statement', { kind: 'plateau' }, q);
+    if (permanent) v.fact('prognosis', { outlook: 'permanent', text: 'Permanent restrictions' }, 'Permanent restrictions: cane for community ambulation.');
     v.fact('plan_signal', { signal: 'maintenance_care' }, 'Return in 1 year, sooner as needed.');
     if (late) {
       for (const d of ['2025-03-25', '2025-09-23']) b.visit(d, SURGEON).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue home exercise.');
@@ -222,6 +223,9 @@ describe('stating MMI without its name', () => {
   it('a plateau and no further improvement expected, in one visit, is a stated MMI', () => {
     const m = build(['At one year she has plateaued; I do not expect further improvement.']);
     expect([m.status, m.date]).toEqual(['explicit', '2024-09-24']);
+  });
+  it('without permanent limits or a date, "further meaningful improvement is unlikely" is a prognosis to infer from', () => {
+    expect(build(['She has plateaued; I do not expect further improvement.'], undefined, false).status).toBe('implied');
   });
   it('"I do not expect further improvement in her condition with additional treatment" alone is one too', () => {
     expect(build(['I do not expect further improvement in her condition with additional treatment.']).status).toBe('explicit');
@@ -258,5 +262,63 @@ describe('medication changes in the pattern of care', () => {
     b.visit('2024-04-25', DR_LEE).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'duloxetine', drugClass: 'SNRI antidepressant', doseChange: 'started' }, 'Dr. Crowe started duloxetine; letter requests sertraline taper.');
     for (const d of ['2024-07-16', '2024-10-15', '2025-01-14']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications.');
     expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2024-04-16');
+  });
+});
+
+describe('the course of care, read at the visit level', () => {
+  const PAIN = { name: 'Nadia Ferr', credential: 'MD', specialty: 'pain_management' as const };
+  it('an operative report\'s title over its patient line with the date opens the report', () => {
+    const text = 'NEUROSURGERY FOLLOW-UP   10/04/2022   Gordon Hav, MD\nPlan: permanent implantation. Scheduled 11/01/2022.\n\n----------\nRICHLAND VALLEY MEDICAL CENTER -- OPERATIVE REPORT (excerpt)\nPATIENT: DOE, JOHN T   MRN RV0044517    DATE: 11/01/2022\nPROCEDURE: Placement of spinal cord stimulator leads.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-10-04', '2022-11-01']);
+  });
+  it.each([
+    ['Device: reprogrammed -- positional program P3 (lower amplitude, for lying/sleep) added.', true],
+    ['Device: interrogated and reprogrammed with the rep: impedances normal.', true],
+    ['Device: interrogation only; impedances normal; no program changes.', false],
+  ])('a stimulator reprogrammed is active care, read only is not: %s', (sentence, active) => {
+    const b = new CaseBuilder();
+    b.visit('2022-11-01', { ...PAIN, kind: 'operative_report' }).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'performed' }, 'Permanent spinal cord stimulator implant.');
+    b.visit('2022-12-13', PAIN).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'performed' }, sentence)
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications.');
+    for (const d of ['2023-01-24', '2023-04-18', '2023-07-18']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable on current program and medications.');
+    const date = analyzeCase(b.input({ type: 'ssdi' })).mmi.date;
+    expect(date).toBe(active ? '2023-01-24' : '2022-12-13');
+  });
+  it('"if stable at next visit, will transition to maintenance": the phase starts after that visit', () => {
+    const b = new CaseBuilder();
+    b.visit('2022-11-01', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Lumbar RFA.');
+    b.visit('2023-01-24', PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    b.visit('2023-03-07', PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.')
+      .fact('plan_signal', { signal: 'maintenance_care' }, 'If stable at next visit, will transition to maintenance follow-up every 3 months.', { temporality: 'hypothetical' });
+    for (const d of ['2023-04-18', '2023-07-18', '2023-10-17']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'No changes.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2023-04-18');
+  });
+  it('a new preventive is judged by its prescriber: another discipline\'s visit in between does not open the phase', () => {
+    const NEURO = { name: 'Ingrid Sol', credential: 'MD', specialty: 'neurology' as const };
+    const RHEUM = { name: 'Wendell Amb', credential: 'MD', specialty: 'rheumatology' as const };
+    const b = new CaseBuilder();
+    b.visit('2024-01-16', NEURO).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'galcanezumab', drugClass: 'migraine preventive (CGRP antibody)', doseChange: 'started' }, 'Start galcanezumab 240 mg loading dose.');
+    b.visit('2024-03-12', RHEUM).fact('plan_signal', { signal: 'continue_current_management' }, 'Fibromyalgia stable. Continue current regimen.');
+    for (const d of ['2024-04-16', '2024-07-16', '2024-09-17']) b.visit(d, NEURO).fact('plan_signal', { signal: 'continue_current_management' }, 'No changes. Continue galcanezumab.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2024-04-16');
+  });
+  it('a booked operation cancelled after it was booked holds nothing open', () => {
+    const b = new CaseBuilder();
+    b.visit('2023-11-07', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'trigger_point_injection', status: 'performed' }, 'TPI x 4 sites.');
+    b.visit('2024-03-05', DR_LEE).fact('treatment', { modality: 'surgery', status: 'planned' }, 'Tentative surgery date 05/14/2024 for right carpal tunnel release.', { date: '2024-05-14' })
+      .fact('treatment', { modality: 'surgery', status: 'declined' }, 'She telephoned on 04/29/2024 and cancelled; she does not wish to have another operation.');
+    for (const d of ['2024-04-22', '2024-07-09', '2024-10-08']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2024-04-22');
+  });
+  it('many visits where nothing was ever tried, not even a medication change: insufficient, not a plateau', () => {
+    const b = new CaseBuilder();
+    for (const d of ['2022-08-11', '2022-09-15', '2023-03-09', '2023-07-13', '2023-11-16', '2024-02-15', '2024-07-18']) {
+      b.visit(d, DR_LEE).fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'PT would help - not available free in our area.')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue naproxen, albuterol PRN.');
+    }
+    expect(analyzeCase(b.input({ type: 'ssi' })).mmi.status).toBe('insufficient_evidence');
+  });
+  it('propranolol is a migraine preventive', () => {
+    expect(of('Taper off topiramate over 2 weeks. Start propranolol LA 60 mg daily.', 'treatment').find((f) => f.attributes.drug === 'propranolol')?.attributes.drugClass).toBe('migraine preventive (beta blocker)');
   });
 });

@@ -38,6 +38,8 @@ export interface CaseContext {
   of<T extends FactType>(type: T, withHistorical?: boolean): FactOf<T>[];
   /** Care a plan allows for later ("caudal ESI prn flare", future medical care): hypothetical, so not in `asserted`. */
   allowedLater: FactOf<'treatment'>[];
+  /** Plans said for later ("if stable at next visit, will transition to maintenance"): hypothetical, so not in `asserted`. */
+  plannedLater: FactOf<'plan_signal'>[];
 }
 
 // Encounters that are not a clinical contact with the claimant (a film read, a bill).
@@ -88,6 +90,7 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
     },
     encounterOf: (f) => encById.get(f.encounterId),
     allowedLater,
+    plannedLater: facts.filter((f): f is FactOf<'plan_signal'> => f.type === 'plan_signal' && !f.negated && f.experiencer === 'patient' && f.temporality === 'hypothetical'),
     of<T extends FactType>(type: T, withHistorical = false): FactOf<T>[] {
       // Called inside per-fact loops by many rules: filter once per (type, historical).
       const key = `${type}|${withHistorical}`;

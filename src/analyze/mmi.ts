@@ -84,6 +84,10 @@ function resolutionDates(ctx: CaseContext): { byModality: Map<string, string>; n
 }
 
 /** A recommendation was acted on later (or the same day): done, declined or stopped; surgery ruled out. */
+function minDate(a: string, b: string | undefined): string {
+  return b && b < a ? b : a;
+}
+
 function resolvedLater(rec: Treatment, resolved: ReturnType<typeof resolutionDates>, date: string): boolean {
   const m = rec.attributes.modality;
   if ((resolved.byModality.get(m) ?? '') >= date) return true;
@@ -137,7 +141,7 @@ function copiedForward(ctx: CaseContext): (f: Fact) => boolean {
  * Words that place a procedure before the visit that mentions it ("has had bilateral RFA", "better since both RFAs"),
  * or report how it worked ("Repeat RFA gave about 50% relief", "response to RFA is time-limited").
  */
-const BEFORE_THIS_VISIT = /\b(?:s\/p|status[- ]post|has had|have had|had had|since (?:the|her|his|both|last|each)|after (?:the|her|his|both)|following (?:the|her|his|both)|prior|previous(?:ly)?|in the past|gave|provided|relief|respon[a-z]{2,5} to|post-|\bx\s?[2-9]\b)/i;
+const BEFORE_THIS_VISIT = /\b(?:s\/p|status[- ]post|has had|have had|had had|since (?:the|her|his|both|last|each)|after (?:the|her|his|both)|following (?:the|her|his|both)|prior|previous(?:ly)?|in the past|gave|provided|helped|relief|(?<=#)\s?[1-9]\b|respon[a-z]{2,5} to|post-|\bx\s?[2-9]\b)/i;
 /** An implant as a film or exam finds it ("L TKA stable, no lucency"): the operation is long done. */
 const IMPLANT_FINDING = /\b(?:TKA|THA|TSA|arthroplasty|prosthes[ie]s|hardware|construct|implant)\b[^.;\n]{0,25}\b(?:stable|intact|in (?:good|satisfactory|stable|anatomic) (?:position|alignment)|well[- ](?:fixed|seated|positioned|aligned)|without (?:loosening|lucency|complication)|no (?:loosening|lucency|osteolysis))\b/i;
 
@@ -150,7 +154,7 @@ function restatedProcedure(ctx: CaseContext): (f: Treatment, date: string) => bo
   const firstGiven = new Map<string, string>();
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
-    const documented = isProcedureRecord(ctx.encounterOf(f)?.kind) || f.dateSource === 'sentence';
+    const documented = isProcedureRecord(ctx.encounterOf(f)?.kind) || f.dateSource === 'sentence' || !BEFORE_THIS_VISIT.test(f.evidence[0]?.quote ?? '');
     if (d && documented && GIVEN.has(f.attributes.status) && PROCEDURES.has(f.attributes.modality) && (firstGiven.get(f.attributes.modality) ?? '9999') > d) firstGiven.set(f.attributes.modality, d);
   }
   return (f, d) => {
@@ -209,12 +213,19 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d) || otherRegion(f)) continue;
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f) || restated(f, d)) continue;
     const s = f.attributes.status;
-    // A stimulator already implanted ("stable on SCS"; reprogramming) is a device carried on, not a new step: only its
-    // trial or implant, in a procedure note or named as such, is active care.
+    // A stimulator already implanted ("stable on SCS", "interrogation only") is a device carried on, not a new step: its
+    // trial, implant or reprogramming (a program added, settings changed: the device's titration) is active care.
+    if (f.attributes.modality === 'spinal_cord_stimulator' && REPROGRAMMED.test(f.evidence[0]?.quote ?? '')) {
+      out.push({ date: d, fact: f, open: false, what: 'spinal cord stimulator reprogrammed' });
+      continue;
+    }
     if (f.attributes.modality === 'spinal_cord_stimulator' && (s === 'ongoing' || s === 'performed')
       && !isProcedureRecord(ctx.encounterOf(f)?.kind) && !/\b(?:trial|implant\w*|placement|placed|insert\w*|lead)/i.test(f.evidence[0]?.quote ?? '')) continue;
     if ((s === 'performed' || s === 'ongoing') && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
-    else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, resolved, d) && !palliative(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
+    // A plan dated by the day it is booked for ("surgery 05/14/2024") is settled by a refusal or cancellation after it was
+    // made, not only after that day.
+    else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, resolved, minDate(d, ctx.encounterOf(f)?.date)) && !palliative(f)
+      && !(s === 'planned' && CANCELLED.test(f.evidence[0]?.quote ?? ''))) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   for (const f of ctx.of('plan_signal')) {
     const d = ctx.dateOf(f);
@@ -240,6 +251,9 @@ function confirmsPlateau(ctx: CaseContext, a: ActiveEvent, before: ActiveEvent |
 }
 
 const PROCEDURES = modalitiesIn('procedure');
+const WILL_TRANSITION = /\b(?:will|plan to|plans to|to)\s+transition\b/i;
+/** A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only"). */
+const REPROGRAMMED = /\breprogram\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b/i;
 const CANCELLED = /\b(?:cancel\w*|declin\w*|resched\w*|no[- ]show|did not (?:go|attend|keep))\b/i;
 /** Procedures whose note names the body part they treat. */
 const SITED_PROCEDURES = new Set<Modality>(['joint_injection', 'other_injection', 'trigger_point_injection', 'surgery']);
@@ -457,7 +471,7 @@ const ONE_TREATMENT = /\bwithout\s+(?:surgery|an operation|surgical)|\b(?:with|f
 
 /**
  * A treating physician who writes, in one visit, that the condition has plateaued and that no further improvement is
- * expected states the definition of MMI without its name: reviewers read it as a stated MMI, dated by its "as of" date
+ * expected, and makes the limits permanent (or dates the plateau), states the definition of MMI without its name: reviewers read it as a stated MMI, dated by its "as of" date
  * or the visit. A plateau alone ("she has plateaued; nothing further to offer") is a reason to infer MMI, not a statement of it.
  * The visit's dated plateau statement stands for the opinion.
  */
@@ -467,8 +481,12 @@ function plateauStatedAsMmi(ctx: CaseContext, statements: Statement[]): Set<Stat
     if (s.attributes.kind !== 'plateau' || isTherapyPlateau(s) || sourceRole(ctx.encounterOf(s)) !== 'treating_physician') continue;
     pushTo(byVisit, s.encounterId, s);
   }
+  // The physician also makes it lasting: permanent restrictions or a permanent prognosis that visit, or a dated plateau.
+  // ("Further meaningful improvement is unlikely", permanence left open, is a prognosis to infer from.)
+  const permanentAt = new Set(ctx.asserted.filter((f) => f.type === 'prognosis' && f.attributes.outlook === 'permanent').map((f) => f.encounterId));
   const out = new Set<Statement>();
-  for (const list of byVisit.values()) {
+  for (const [encounterId, list] of byVisit) {
+    if (!permanentAt.has(encounterId) && !list.some((s) => s.attributes.mmiDate)) continue;
     const quotes = list.map((s) => s.evidence[0]?.quote ?? '');
     // "I do not expect further improvement in her condition with additional treatment" is the definition itself;
     // "… with more PT" speaks of one treatment only.
@@ -847,9 +865,26 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // Likewise a surgical consultation that did not close active care is answered at the surgeon's next visit.
   const openConsult = lastActive && !closing && /consult/i.test(lastActive.what) ? lastActive.fact : undefined;
   const reassessFrom = [lastTreatingNot, openConsult].filter((f): f is Fact => !!f && !!ctx.dateOf(f));
-  const reassessedAt = reassessFrom.map((f) => visits.find((v) => v.date > ctx.dateOf(f)! && v.provider === ctx.providerOf(f))?.date)
+  // A trial's effect is judged by its prescriber or the prescribing discipline (the neurologist for a migraine
+  // preventive): another discipline's visits in between do not open the phase.
+  // Whoever has managed the drug judges it: the pain doctor who started duloxetine as well as the PCP who raised it.
+  const trialFact = trial ? changes.filter((f) => ctx.dateOf(f) === changeDate).at(-1) : undefined;
+  const drugOf = (f: Fact) => (f.type === 'treatment' ? f.attributes.drug : f.type === 'plan_signal' ? f.attributes.target : undefined);
+  const managers = trialFact ? changes.filter((f) => f === trialFact || (drugOf(f) && drugOf(f) === drugOf(trialFact))) : [];
+  const managerNames = new Set(managers.map((f) => ctx.providerOf(f)));
+  const managerSpecialties = new Set(managers.map((f) => ctx.encounterOf(f)?.specialty).filter((sp) => sp && sp !== 'unknown'));
+  // (A prescriber not seen again within twice the active-recency window, about six months, is not waited for.)
+  const judgedBy = trialFact && visits.find((v) => v.date > changeDate! && isTreatingVisit(v)
+    && (managerNames.has(v.provider) || v.encounters.some((e) => managerSpecialties.has(e.specialty))));
+  const trialJudgedAt = judgedBy && daysBetween(changeDate!, judgedBy.date) <= 2 * params.activeRecencyDays ? judgedBy.date : undefined;
+  const reassessedAt = [...reassessFrom.map((f) => visits.find((v) => v.date > ctx.dateOf(f)! && v.provider === ctx.providerOf(f))?.date), trialJudgedAt]
     .filter((d): d is string => !!d).sort().at(-1);
-  const maintenance = maintenanceVisits(ctx).filter((v) => after.includes(v) && !activeAt.has(`${v.date}|${v.provider}`) && (!reassessedAt || v.date >= reassessedAt));
+  // "If stable at next visit, will transition to maintenance follow-up": the treating physician says the phase has
+  // not begun yet; it can begin at the next visit at the earliest.
+  const transitionLater = ctx.plannedLater.filter((f) => f.attributes.signal === 'maintenance_care'
+    && WILL_TRANSITION.test(f.evidence[0]?.quote ?? '') && sourceRole(ctx.encounterOf(f)) === 'treating_physician').map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort().at(-1);
+  const maintenance = maintenanceVisits(ctx).filter((v) => after.includes(v) && !activeAt.has(`${v.date}|${v.provider}`) && (!reassessedAt || v.date >= reassessedAt)
+    && (!transitionLater || v.date > transitionLater));
   // A "not at MMI" long before the record ends says nothing about where the claimant stands now.
   const lastNotAny = notAt[notAt.length - 1];
   const lastNot = lastNotAny && lastVisit && daysBetween(ctx.dateOf(lastNotAny) ?? lastVisit, lastVisit) <= 180 ? lastNotAny : undefined;
@@ -878,7 +913,10 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // Unless a treating source has itself called the care maintenance or closed the options (declined surgery, not a
   // candidate, nothing further to offer): then the maintenance visits that follow are a plateau after all.
   const settled = ctx.asserted.some((f) => f.type === 'plan_signal' && (END_OF_OPTIONS.has(f.attributes.signal) || f.attributes.signal === 'maintenance_care'));
-  if (!given && !openNearEnd && treating.length <= THIN_RECORD_VISITS && (!maintenance.length || !settled)) {
+  // However many such visits there are, when nothing was ever tried, not even a change of medication, the condition is
+  // untreated, not at a plateau after treatment.
+  const untried = !given && !changes.some((f) => !ctx.claim.onset || (ctx.dateOf(f) ?? '') >= ctx.claim.onset);
+  if (!given && !openNearEnd && (treating.length <= THIN_RECORD_VISITS || untried) && (!maintenance.length || !settled)) {
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
       reasons: [reason(

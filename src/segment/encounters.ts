@@ -25,6 +25,10 @@ const STRONG_LABEL = [
   // An ED face sheet's "Arrival: 05/19/2024 13:06" after the patient's name and DOB on the same line.
   String.raw`arrival(?:[ \t]+(?:date|time))?`,
 ].join('|');
+/** A patient field line with a bare "DATE:" field after it ("PATIENT: DOE, JANE   MRN 123   DATE: 11/01/2022"). */
+const REPORT_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:PATIENT|NAME|Patient|Name)[ \t]*:[^\n]*?[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
+/** The report title above it. */
+const REPORT_TITLE = /\b(?:OPERATIVE|OPERATION|PROCEDURE|CONSULTATION|DISCHARGE|RADIOLOGY|IMAGING|EMG|NERVE CONDUCTION)\b[^\n]*\b(?:REPORT|NOTE|SUMMARY|STUDY)\b|\b(?:OPERATIVE|PROCEDURE) (?:REPORT|NOTE)\b/;
 /** Generic labels ("Date:", "Seen:", "Visit:"): only at the start of a line and only with a colon. */
 const WEAK_LABEL = String.raw`date|seen(?:[ \t]+on)?|arriv(?:al|ed)(?:[ \t]+(?:date|time))?|visit|admit(?:ted)?|admission|discharge(?:d)?`;
 /** "DATE OF SERVICE: 03/14/2024", "DOS 3/14/24", "…   DOS: 06/03/2024   Page 1 of 2", "Seen: 3/14/24". */
@@ -154,6 +158,14 @@ function findHeaders(original: string): Header[] {
     // A bare "Date:" in a print header or footer is the print date.
     if (m[2] && PAGE_FURNITURE.test(text.slice(ls, le))) continue;
     add(ls, le, dateStart, raw);
+  }
+  // "… -- OPERATIVE REPORT (excerpt)" over "PATIENT: DOE, JANE   MRN 123   DATE: 11/01/2022": a report's title, then its
+  // patient line carrying the date.
+  for (const m of text.matchAll(REPORT_FIELD_DATE)) {
+    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    const title = previousLines(text, ls, 1)[0] ?? '';
+    if (!REPORT_TITLE.test(title) || SIGNATURE_CONTEXT.test(text.slice(ls, le))) continue;
+    add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }
   for (const m of text.matchAll(KEYWORD_LEAD_HEADER)) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
