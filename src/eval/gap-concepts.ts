@@ -6,6 +6,7 @@
 export interface GapConcept { id: string; pattern: RegExp; generic?: boolean }
 
 export const GAP_CONCEPTS: GapConcept[] = [
+  { id: 'misfiled', pattern: /\b(?:misfiled|another patient|different patient|other patient|wrong patient|belongs to (?:a different|another))/i },
   { id: 'fce', pattern: /\b(?:FCE|functional capacity|objective (?:functional |work[- ]capacity |lifting |standing |dexterity )?testing|work[- ]capacity)/i },
   { id: 'treating_opinion', pattern: /\b(?:medical source statement|MSS|function[- ]by[- ]function|functional opinion|opinion on (?:function|work)|RFC|work[- ]related abilities|permanent restrictions)\b/i },
   { id: 'mmi_rating', pattern: /\b(?:MMI|maximum medical improvement|permanen(?:t and stationary|cy|t impairment)|P&S|PR-4|impairment rating|WPI|IRE|SLU|schedule loss)\b/i },

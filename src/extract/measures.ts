@@ -180,7 +180,7 @@ export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] 
   return out;
 }
 
-const RELIEF = /(?:(\d{1,3})\s*(?:-\s*\d{1,3}\s*)?%|(\d{1,3})\s*percent)\s*(?:(?:leg|back|neck|arm|radicular|axial|knee|shoulder|hip|overall|symptom|headache|pain)\s+){0,2}(?:relief|improvement|reduction|better|decrease|pain relief|benefit)|(?:relief|improvement|reduction in (?:her |his )?(?:pain|symptoms))\s+(?:of|by)\s+(?:about |approximately |~)?(\d{1,3})\s*%/gi;
+const RELIEF = /(?:(\d{1,3})\s*(?:-\s*\d{1,3}\s*)?%|(\d{1,3})\s*percent)\s*(?:(?:leg|back|neck|arm|radicular|axial|knee|shoulder|hip|overall|symptom|headache|pain)\s+){0,2}(?:relief|improvement|improved|reduction|better|decrease|pain relief|benefit)|(?:relief|improvement|reduction in (?:her |his )?(?:pain|symptoms))\s+(?:of|by)\s+(?:about |approximately |~)?(\d{1,3})\s*%|\b(?:improved|better|reduced|decreased)\s+(?:by\s+)?(?:about |approximately |around |roughly |~)?(\d{1,3})\s*(?:-\s*\d{1,3}\s*)?%/gi;
 const NO_RELIEF = /\b(?:no|without|minimal|little|zero|did not (?:get|obtain|receive|provide|give|have) (?:any|much)?\s*|failed to (?:provide|give))\s*(?:significant |lasting |meaningful |appreciable |any )?(?:relief|benefit|improvement)\b|\bdid not help\b|\bwas not helpful\b|\bnot (?:helpful|effective|beneficial)\b/gi;
 const TRANSIENT = /\b(?:brief|transient|temporary|short-?lived|short[- ]term|fleeting)\s+(?:\w+\s+)?(?:relief|benefit|improvement|response)\b|\((?:transient|brief|temporary)(?: relief| benefit)?\)/i;
 const RELIEF_THRESHOLD = /\b(?:if|unless|criteri(?:a|on)|requires?|required|needs?|goal(?: of)?|expect\w*|minimum of)\b[^.;]{0,15}$/i;
@@ -218,7 +218,7 @@ export function extractBenefits(sent: SentenceCtx): FactOf<'benefit'>[] {
     || DURATION_OF_RELIEF.test(sent.text)
     || (modality !== undefined && /\b(?:helped|relieved)\b/i.test(sent.text));
   for (const m of sent.text.matchAll(RELIEF)) {
-    const percent = Number(m[1] ?? m[2] ?? m[3]);
+    const percent = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
     // "If < 50% relief, refer to surgery", "proceed to RFA with ≥80% relief": a criterion, not a result.
     if (percent > 100 || RELIEF_THRESHOLD.test(sent.text.slice(Math.max(0, m.index - 25), m.index))) continue;
     const attributes: FactOf<'benefit'>['attributes'] = { percentRelief: percent };

@@ -3,7 +3,7 @@
 export const SSA_RULES: string[] = [
   'no-treating-source-opinion', 'no-current-treating-source', 'no-functional-capacity-evaluation', 'mmi-implied-not-stated', 'mmi-not-addressed', 'conflicting-opinions-unrebutted',
   'mental-health-unaddressed', 'imaging-not-current', 'specialist-referral-not-completed', 'treatment-not-followed',
-  'authorization-unanswered', 'device-without-prescription', 'requested-report-not-received', 'record-noted-missing',
+  'authorization-unanswered', 'device-without-prescription', 'requested-report-not-received', 'record-noted-missing', 'misfiled-document',
   'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
   'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
   'limitation-single-source', 'limitation-without-objective-finding', 'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis',

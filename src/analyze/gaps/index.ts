@@ -36,6 +36,7 @@ import { rule as employmentRecordsMissing } from './rules/employment-records-mis
 import { rule as noCurrentTreatingSource } from './rules/no-current-treating-source.js';
 import { rule as requestedReportNotReceived } from './rules/requested-report-not-received.js';
 import { rule as recordNotedMissing } from './rules/record-noted-missing.js';
+import { rule as misfiledDocument } from './rules/misfiled-document.js';
 
 export type { GapRule, GapRuleMeta, GapContext } from './types.js';
 
@@ -46,8 +47,8 @@ export const RULES: GapRule[] = [
   conflictingOpinionsUnrebutted,
   mentalHealthUnaddressed, imagingNotCurrent, specialistReferralNotCompleted, treatmentNotFollowed, authorizationUnanswered,
   deviceWithoutPrescription, requestedReportNotReceived,
-  // Records the file should hold but does not.
-  recordNotedMissing, procedureRecordMissing, imagingReportMissing, therapyNotesMissing, recordsAfterLastPlan, preInjuryRecordsMissing,
+  // Records the file should hold but does not, and one it should not.
+  misfiledDocument, recordNotedMissing, procedureRecordMissing, imagingReportMissing, therapyNotesMissing, recordsAfterLastPlan, preInjuryRecordsMissing,
   employmentRecordsMissing,
   ptWithoutFunctionalMeasures, injectionWithoutReliefDuration, surgicalConsultWithoutDecisionReason,
   limitationSingleSource, limitationWithoutObjectiveFinding, unexplainedTreatmentGap, durationNotShown, noPrognosis, evidenceBeforeDliThin,

@@ -20,12 +20,14 @@ const SERIES_DAYS = 28;
 const PROCEDURE_WORDS = /\b(?:inject\w*|epidural|TFESI|ILESI|CESI|transforaminal|interlaminar|caudal|facet|medial branch|block|radiofrequency|ablation|rhizotomy|trigger point|cortisone|steroid|subacromial|intra-?articular|bursa|viscosupplement\w*|Euflexxa|Synvisc|hyaluron\w*)\b/i;
 const NOT_A_PROCEDURE = /\b(?:triage|acuity|non-?certif\w*|not certified|RFA (?:submitted|sent|to follow|approved|for)|submitted|auth #|approved|denied|request\w*|consider\w*|candidate|eval(?:uation)? for)\b|authori[sz]/i;
 
+/** A procedure note's history of earlier ones ("refractory to surgery, ESI x2 and medication"): not this day's procedure. */
+const LOOKED_BACK_ON = /\b(?:s\/p|status post|refractory to|history of|prior|previous(?:ly)?)\b|\bx\s?[2-9]\b/i;
 /** Injections actually given: from the procedure note when there is one, else a dated mention in procedure words. */
 export function injectionsGiven(ctx: Parameters<GapRule['check']>[0], course: FactOf<'treatment'>[]): FactOf<'treatment'>[] {
   return sessionFacts(course, ctx).filter((f) => {
     const enc = ctx.encounterOf(f);
     const q = f.evidence.map((e) => e.quote).join(' ');
-    if (NOT_A_PROCEDURE.test(q) || isExaminingEncounter(enc)) return false;
+    if (NOT_A_PROCEDURE.test(q) || LOOKED_BACK_ON.test(q) || isExaminingEncounter(enc)) return false;
     if (enc?.kind === 'procedure_note') return true;
     return PROCEDURE_WORDS.test(q) && enc?.kind !== 'emergency_visit';
   });
