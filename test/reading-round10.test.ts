@@ -6,6 +6,7 @@ import { expectValidCitations } from './helpers/citations.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { harmonizeEncounters } from '../src/segment/harmonize.js';
 import { analyzeCase } from '../src/analyze/index.js';
+import { processDocument } from '../src/pipeline.js';
 import { CaseBuilder, DR_LEE } from './helpers/facts.js';
 
 /**
@@ -320,5 +321,42 @@ describe('the course of care, read at the visit level', () => {
   });
   it('propranolol is a migraine preventive', () => {
     expect(of('Taper off topiramate over 2 weeks. Start propranolol LA 60 mg daily.', 'treatment').find((f) => f.attributes.drug === 'propranolol')?.attributes.drugClass).toBe('migraine preventive (beta blocker)');
+  });
+});
+
+describe('a source statement form answered in its fields', () => {
+  const limits = (body: string) => {
+    const doc = textDoc(`PHYSICAL MEDICAL SOURCE STATEMENT\nPatient: Jane Roe   DOB 04/22/1974    Date: 08/20/2024\n${body}\n/s/ Wendell Doe, MD   08/20/2024\n`);
+    const r = processDocument(doc);
+    expectValidCitations(r.facts, [doc]);
+    return r.facts.filter((f): f is FactOf<'limitation'> => f.type === 'limitation' && !f.negated)
+      .map((f) => [f.attributes.activity, f.attributes.limit ?? null, f.attributes.frequency ?? null]);
+  };
+  it.each([
+    ['6. Lift/carry: occasionally 10 lb; frequently less than 10 lb; never 20 lb.', [['lift', 10, 'occasional'], ['carry', 10, 'occasional']]],
+    ['5. Sit:   at one time 30 min;  total in 8-hr day [ ] <2 [ ] 2 [X] about 4 hrs [ ] 6+', [['sit', 30, null]]],
+    ['7. Reach (including overhead) [X] frequent ( ) occasional', [['reach', null, 'frequent']]],
+    ['8. Off task: [ ] 10% [ ] 15% [X] 20% or more (pain, fatigue, fog)', [['other', 20, null]]],
+  ])('%s', (line, expected) => {
+    expect(limits(line)).toEqual(expect.arrayContaining(expected));
+  });
+  it('a header row of frequency words is still not a limit', () => {
+    expect(limits('Never   Occasionally   Frequently   Constantly')).toEqual([]);
+  });
+});
+
+describe('a log of dated paragraphs', () => {
+  it('each paragraph that opens with its date is a visit, once there are three', () => {
+    const text = 'CASCADE CLINIC - FOLLOW-UP LETTERS (excerpts)\n\n09/20/2022  Cyclobenzaprine helps her sleep. Continue.\n\n06/06/2023  FIQR 61. Start pregabalin 50 mg qhs.\n\n09/19/2023  Pregabalin: dizziness. Taper off over 1 week.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-09-20', '2023-06-06', '2023-09-19']);
+  });
+  it('one or two dated lines are not a log', () => {
+    const text = 'DATE OF SERVICE: 05/01/2024\nImaging reviewed:\n\n03/10/2022  Lumbar protrusion at L4-5 was seen.\n\n04/11/2023  Cervical spondylosis was seen.\n\nPlan as above.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2024-05-01']);
+  });
+  it('a claims administrator\'s correspondence log is administrative', async () => {
+    const { classifyDocument } = await import('../src/segment/document-role.js');
+    const text = 'HEARTLAND CLAIMS ADMINISTRATORS, INC.\n8400 Normandale Lake Blvd, Bloomington, MN\n\n08/29/2023  Letter to Dr. P. Doe - PRIOR AUTHORIZATION RESPONSE\n  Approved: right carpal tunnel release.\n';
+    expect(classifyDocument(textDoc(text, 'Heartland_ClaimCorrespondence_Auth_Denial.txt')).role).toBe('administrative');
   });
 });

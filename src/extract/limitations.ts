@@ -106,7 +106,7 @@ const UNRESTRICTED_LIST = /\b(?:no|without)\s+(?:restrictions?|limitations?|limi
 const DRIVING_PRECAUTION = /^[^.;]{0,40}?\b(?:while (?:on|taking|using)|after (?:doses?|taking|each dose|the (?:injection|procedure))|today|tonight|for (?:24|48) (?:hours|hrs)|post-?(?:procedure|op)|sedat\w*|with (?:the )?sling|during (?:titration|the trial))\b/i;
 const FORM_PROMPT = /\brestrictions?\s+re\s*:|\b(?:e\.g\.|etc\.)\)?\s*:?\s*$|\(\s*(?:e\.g\.|specify)\b/i;
 const AGGRAVATED_AFTER = /^[^.;:]{0,25}?\b(?:aggravat\w*|exacerbat\w*|worsen\w*|flared|brought on|increased (?:his |her |the )?(?:pain|symptoms|LBP))\b/i;
-const GRID_HEADER = /(?:\b(?:never|seldom|rarely|occasional(?:ly)?|frequent(?:ly)?|constant(?:ly)?)\b[^.\n]*){3,}|\b(?:hours?|hrs?) per day:?\s+0\s+2\s+4/i;
+const GRID_HEADER = /(?:\b(?:never|seldom|rarely|occasional(?:ly)?|frequent(?:ly)?|constant(?:ly)?)\b[^.\n\d]*){3,}$|\b(?:hours?|hrs?) per day:?\s+0\s+2\s+4/i;
 const AGGRAVATING = /\b(?:aggravat\w*|exacerbat\w*|worse(?:ned)? (?:with|by|when|after|on)|worse|provoked by|triggered by|brought on by|increases? with|pain with)\b[^.;:]*$|\baggravating(?: factors?)?\s*:[^.;]*$/i;
 const NOT_THE_ACTIVITY = /^(?:sleep(?:ing)?\s+(?:aids?|medications?|meds|hygiene|study|apnea|pills?)|reach\s*\)|reach(?:ed)?\s+(?:by phone|the patient|patient|pt|her|him|them)|(?:unable to )?reach\b[^.]{0,20}\b(?:voicemail|phone|message)\b)/i;
 const NO_RESTRICTIONS = /\b(?:no|without|free of|not any)\s+(?:[\w/-]+\s+){0,2}(?:restrictions?|limitations?|limits)\b(?!\s+(?:on|to|of)\s+(?:lifting|sitting|standing|walking))|\bunrestricted\b|\bfull duty\b|\bregular duty\b/i;
@@ -118,7 +118,7 @@ const HOURS_CELL = /^[\s:=-]*(\d+(?:\.\d+)?)\b(?!\s*(?:lbs?|pounds?|%|kg|min))/i
 const FULL_WORKDAY_HOURS = 8;
 
 function unmarkedOptionsBlank(text: string): string {
-  return text.replace(/\[\s*\][^[\n]*/g, (m) => ' '.repeat(m.length));
+  return text.replace(/(?:\[\s*\]|\(\s+\))[^[(\n]*/g, (m) => ' '.repeat(m.length));
 }
 
 export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
@@ -176,13 +176,17 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
       ?? sharedAmount(sent.text, matches, i, clause.end) ?? AMOUNT.exec(m.text);
     // "She walks one block", "sits 20 minutes" told by the patient: a tolerance needs no restriction word.
     const reportedTolerance = amt !== null && amt.index < 25 && TOLERANCE_UNIT.test(amt[2]) && (PATIENT.test(sent.text) || (section !== undefined && PATIENT_SECTIONS.has(section)));
-    if (!CUE.test(clause.text) && !reportedTolerance && !gridHours) continue;
+    // A source statement's field answered with an amount ("Sit: at one time 30 min", "Off task: [X] 20% or more") is the
+    // clinician's limit: the form is the restriction cue.
+    const formAnswer = sent.encounter.kind === 'medical_source_statement' && ((amt !== null && amt.index < 40) || /\[\s*[xX✓]\s*\]/.test(after.slice(0, 60)));
+    if (!CUE.test(clause.text) && !reportedTolerance && !gridHours && !formAnswer) continue;
     const attributes: FactOf<'limitation'>['attributes'] = { activity: m.entry.id, source: 'provider', text: clause.text.trim() };
     if (amt) {
       const n = parseNumber(amt[1]);
       if (n !== undefined) { attributes.limit = n; attributes.unit = unitOf(amt[2]); }
     }
-    for (const [f, re] of FREQUENCIES) if (re.test(clause.text)) { attributes.frequency = f; break; }
+    const answered = unmarkedOptionsBlank(clause.text);
+    for (const [f, re] of FREQUENCIES) if (re.test(answered)) { attributes.frequency = f; break; }
     if (gridHours) {
       const h = Number(gridHours[1]);
       delete attributes.frequency;
@@ -193,7 +197,7 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
     attributes.source = section !== undefined && PROVIDER_SECTIONS.has(section) && !PATIENT.test(sent.text) ? 'provider' : patientVoice ? 'patient' : 'provider';
     if (RFC_FRAME.test(clause.text) && !/\b(?:reports?|reported|states?|stated|says|said|complains?|per (?:the )?patient)\b/i.test(sent.text)) attributes.source = 'provider';
     // A bare activity word with a soft cue ("pain with sitting") is only a limitation in the patient's voice or with an amount.
-    if (m.entry.id === 'other' && !NEED.test(clause.text)) continue;
+    if (m.entry.id === 'other' && !NEED.test(clause.text) && !formAnswer) continue;
     if (attributes.limit === undefined && attributes.frequency === undefined && attributes.source === 'provider' && m.entry.id !== 'other' && !/\b(?:no|avoid|restrict|unable|cannot|can't|limit|should not|may not|not (?:recommended|advised|permitted|allowed))/i.test(clause.text)) continue;
     const graded = gradedAmounts(sent.text, clause.start, m.end, chainEnd(sent.text, matches, i, clause.end));
     if (graded.length > 1) {

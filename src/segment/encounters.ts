@@ -63,6 +63,9 @@ const TITLE_HEADER = new RegExp(
  */
 const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?(?:[ \t]*[-–—|:]{0,3}[ \t]+([A-Z][^\n:=]{2,100}?)${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
+/** A paragraph that opens with its date and two spaces before the note's first sentence. */
+const DATED_PARAGRAPH = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z][a-z]|[A-Z]{2,}\s+\d)`, 'gm');
+const MIN_LOG_PARAGRAPHS = 3;
 /**
  * "ENCOUNTER 03/10/2022   New Patient - Industrial Injury   Karen L. Vos, DO", "VISIT #4 - 05/02/2023 …",
  * "TELEPHONE ENCOUNTER   03/18/2024 10:42   Staff: …": a keyword, then the date, then the visit's type and author.
@@ -198,6 +201,15 @@ function findHeaders(original: string): Header[] {
     const afterSignature = previousLines(text, ls, 2).some((l) => SIGNATURE_CONTEXT.test(l) || CREDENTIAL_END.test(l));
     if (DATE_LEAD_LINE.test(nextLine(text, le)) || (afterSignature && !(rest && VISIT_TITLE.test(rest)))) continue;
     add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
+  }
+  // A log of dated paragraphs ("09/20/2022  Cyclobenzaprine helps … Continue.", blank line, "01/24/2023  FIQR 63 …"):
+  // each paragraph is a visit. Three or more make a log; one or two may be a list's stray lines.
+  const paragraphs = [...text.matchAll(DATED_PARAGRAPH)].filter((m) => m.index === 0 || /\n[ \t]*\n$/.test(text.slice(Math.max(0, m.index - 40), m.index)));
+  if (paragraphs.length >= MIN_LOG_PARAGRAPHS) {
+    for (const m of paragraphs) {
+      const [ls, le] = lineBounds(text, m.index);
+      add(ls, le, m.index, m[1]);
+    }
   }
   headers.sort((a, b) => a.lineStart - b.lineStart || a.dateStart - b.dateStart);
   for (const h of headers) h.date = parseDate(h.raw);
