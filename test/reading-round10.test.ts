@@ -29,10 +29,14 @@ describe('a step contemplated, not taken', () => {
     ['Increase gabapentin to 600 mg TID; if no better in 3-4 wks, Dr. Kimbrough may switch to pregabalin.', 'pregabalin'],
     ['If the burning persists we could try duloxetine.', 'duloxetine'],
     ['Mr. Doe may add a TENS unit at home.', 'TENS'],
+    ['Had the block been positive, we would have proceeded to a confirmatory block and then RFA.', 'RFA'],
   ])('%s', (sentence, target) => {
     const c = contextOf(sentence, target);
     expect(c.temporality).toBe('hypothetical');
     expect(c.negated).toBe(false);
+  });
+  it('an examiner\'s opinion on the past is not a counterfactual', () => {
+    expect(contextOf('In my opinion she would have reached maximum medical improvement by 06/22/2023.', 'maximum medical improvement').temporality).toBe('current');
   });
   it('a title\'s full stop does not end the sentence, a sentence\'s does', () => {
     expect(contextOf('If pain persists, Dr. Ng may consider PT.', 'PT').temporality).toBe('hypothetical');
@@ -358,5 +362,38 @@ describe('a log of dated paragraphs', () => {
     const { classifyDocument } = await import('../src/segment/document-role.js');
     const text = 'HEARTLAND CLAIMS ADMINISTRATORS, INC.\n8400 Normandale Lake Blvd, Bloomington, MN\n\n08/29/2023  Letter to Dr. P. Doe - PRIOR AUTHORIZATION RESPONSE\n  Approved: right carpal tunnel release.\n';
     expect(classifyDocument(textDoc(text, 'Heartland_ClaimCorrespondence_Auth_Denial.txt')).role).toBe('administrative');
+  });
+});
+
+describe('records under a custodian\'s certification', () => {
+  it('the first dated visit heading begins the records, whatever its title', async () => {
+    const { classifyDocument, documentParts } = await import('../src/segment/document-role.js');
+    const text = 'SAGUARO ORTHOPEDIC & SPORTS MEDICINE, LLC\nPhone (480) 555-0150\n\nRECORDS CERTIFICATION: The attached 14 pages are true copies of records kept in the regular course\nof business.  /s/ Yolanda Roe, Custodian of Records   03/27/2024\n\n=========\nNEW PATIENT CONSULTATION                 DATE OF SERVICE: April 12, 2022\nCHIEF COMPLAINT: Bilateral knee pain.\nPlan: Meloxicam. Return 6 weeks.\n';
+    const doc = textDoc(text);
+    const parts = documentParts(doc, classifyDocument(doc));
+    expect(parts.map((p) => p.role)).toEqual(['administrative', 'clinical']);
+    expect(processDocument(doc).encounters.map((e) => e.date)).toEqual(['2022-04-12']);
+  });
+});
+
+describe('an operation waiting on a prerequisite the claimant is working toward', () => {
+  const ORTHO = { name: 'Nate Okafor', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+  const build = (pursuing: boolean) => {
+    const b = new CaseBuilder();
+    b.visit('2023-04-11', { ...ORTHO, kind: 'procedure_note' }).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'Right knee steroid injection.');
+    for (const d of ['2023-07-11', '2023-10-10']) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Knee OA - stable, continue current management.');
+    const v = b.visit('2024-01-23', ORTHO).fact('treatment', { modality: 'surgery', status: 'recommended' }, 'Remains an appropriate candidate for R TKA once BMI < 40.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue home exercise and meloxicam.');
+    if (pursuing) v.fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'semaglutide', drugClass: 'antidiabetic', otherCondition: true }, 'Weight program going well; semaglutide 2.4 mg weekly.');
+    b.visit('2024-03-12', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Knee OA - stable, continue current management.');
+    return analyzeCase(b.input({ type: 'ssdi' })).mmi;
+  };
+  it('a weight program visibly working toward the surgeon\'s threshold: not reached', () => {
+    const m = build(true);
+    expect(m.status).toBe('not_reached');
+    expect(m.reasons[0].text).toMatch(/prerequisite/);
+  });
+  it('with nothing done toward it, the prerequisite is not given as the reason', () => {
+    expect(build(false).reasons.some((r) => /prerequisite/.test(r.text))).toBe(false);
   });
 });

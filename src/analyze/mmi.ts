@@ -251,6 +251,10 @@ function confirmsPlateau(ctx: CaseContext, a: ActiveEvent, before: ActiveEvent |
 }
 
 const PROCEDURES = modalitiesIn('procedure');
+/** A condition an operation waits on: "once BMI < 40", "when BMI goal met", "after she quits smoking". */
+const PREREQUISITE = /\b(?:once|until|when|after|if)\b[^.;]{0,40}\b(?:BMI|weight|A1c|HbA1c|smok\w*|nicotine)\b|\bBMI\s*(?:<|under|below|less than)\s*\d{2}/i;
+/** Working toward it: a weight or smoking-cessation program, its drugs, the distance to the goal. */
+const PURSUIT = /\b(?:weight (?:program|loss program|management|wellness)|bariatric|metabolic (?:clinic|program)|semaglutide|wegovy|tirzepatide|zepbound|liraglutide|saxenda|phentermine|(?:lb|lbs|pounds) from (?:her |his )?goal|smoking cessation|varenicline)\b/i;
 const WILL_TRANSITION = /\b(?:will|plan to|plans to|to)\s+transition\b/i;
 /** A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only"). */
 const REPROGRAMMED = /\breprogram\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b/i;
@@ -1027,12 +1031,22 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     && !SYMPTOM_RELIEVERS.has(lastChange.attributes.drugClass ?? '') && daysBetween(changeDate, lastVisit) <= params.activeRecencyDays
     && treating.filter((v) => v.provider === ctx.providerOf(lastChange)).length >= 2 && !maintenance.some((v) => v.date > changeDate)
     ? lastChange : undefined;
+  // "Candidate for R TKA once BMI < 40" while a weight program is visibly working toward it: the operation is the plan,
+  // and the visits meanwhile are the road to it, not a plateau.
+  const lately = (f: Fact) => !!lastVisit && !!ctx.dateOf(f) && daysBetween(ctx.dateOf(f)!, lastVisit) <= 2 * params.activeRecencyDays;
+  const awaitedSurgery = [...ctx.of('treatment'), ...ctx.plannedLater].filter((f) => lately(f) && PREREQUISITE.test(f.evidence[0]?.quote ?? '')
+    && ((f.type === 'treatment' && f.attributes.modality === 'surgery' && f.attributes.status !== 'declined') || (f.type === 'plan_signal' && /surg/.test(f.attributes.target ?? ''))))
+    .sort((a, b) => (ctx.dateOf(a) ?? '').localeCompare(ctx.dateOf(b) ?? '')).at(-1);
+  const pursuit = awaitedSurgery && ctx.asserted.find((f) => lately(f) && PURSUIT.test(f.evidence[0]?.quote ?? ''));
   // "Too early to judge; full response assessed at 12-24 weeks" at the treating physician's last visit: the
   // response to the current treatment is not known yet, whatever maintenance-style visits came between.
   const pendingAtEnd = treating.at(-1)?.facts.find((f) => f.type === 'plan_signal' && f.attributes.signal === 'response_pending' && f.temporality === 'current'
     && !f.negated && sourceRole(ctx.encounterOf(f)) === 'treating_physician');
-  if (notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd) {
+  if (notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd || pursuit) {
     const reasons: Reason[] = [];
+    // Said at a visit, about a later day: the visit is what is cited.
+    const said = (f: Fact) => `${ctx.providerOf(f)} on ${ctx.encounterOf(f)?.date ?? ctx.dateOf(f)}`;
+    if (awaitedSurgery && pursuit) reasons.push(reason(`Surgery is planned once a prerequisite is met (${said(awaitedSurgery)}: "${awaitedSurgery.evidence[0].quote.replace(/\s+/g, ' ').trim().slice(0, 100)}"), and the claimant is working toward it (${said(pursuit)}: "${pursuit.evidence[0].quote.replace(/\s+/g, ' ').trim().slice(0, 100)}").`, [awaitedSurgery, pursuit]));
     if (lastNot) reasons.push(reason(`${when(ctx, lastNot)} states the claimant is not at MMI.`, [lastNot]));
     if (pendingAtEnd) reasons.push(reason(`${when(ctx, pendingAtEnd)} judges the response to the current treatment not yet known ("${pendingAtEnd.evidence[0].quote.replace(/\s+/g, ' ').trim().slice(0, 100)}").`, [pendingAtEnd]));
     if (trialAtEnd) reasons.push(reason(`The regimen is still being adjusted: ${trialAtEnd.attributes.drug ?? 'a medication'} ${trialAtEnd.attributes.doseChange ?? 'changed'} (${when(ctx, trialAtEnd)}), and no later visit judges its effect.`, [trialAtEnd]));

@@ -254,6 +254,13 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
       }
       continue;
     }
+    // Under a custodian's certification the first dated visit heading ("NEW PATIENT CONSULTATION   DATE OF SERVICE: …")
+    // begins the records, whatever its title.
+    if (cover && parts.length === 1 && SERVICE_DATE_LINE.test(m[0])) {
+      parts[0].end = m.index;
+      parts.push({ start: m.index, end: doc.text.length, role: 'clinical' });
+      continue;
+    }
     if (!isHeadingLine(m[0]) || BANNER.test(m[0])) continue;
     // An EHR print labels each note ("ENCOUNTER: OFFICE VISIT -- NEW PATIENT"): the title follows the label.
     const heading = m[0].replace(/^\s*(?:ENCOUNTER|VISIT|NOTE|DOCUMENT)\s*[:\-\u2013]\s*/i, '');
@@ -269,6 +276,7 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
   return parts;
 }
 
+const SERVICE_DATE_LINE = /\b(?:DATE OF SERVICE|Date of Service|DOS|Date of (?:visit|exam))\s*:\s*\S/;
 const EXHIBIT_LINE = /^\s*EXHIBIT\s+(?:No\.?\s*)?\d{1,3}[A-Z]?\s*$/i;
 /** A provider's letterhead: a clinic, practice or hospital name, or a clinician with a degree. */
 const CLINIC_LETTERHEAD = /\b(?:CLINIC|MEDICAL|MEDICINE|HEALTH|HOSPITAL|CHIROPRACTIC|ORTHOPA?EDIC\w*|REHAB\w*|PHYSICAL THERAPY|PAIN|SPINE|NEUROLOGY|IMAGING|RADIOLOGY|PHYSICIANS|SURGERY|SURGICAL|WELLNESS)\b|,\s*(?:MD|DO|DC|DPT|PA-C|NP)\b/;
