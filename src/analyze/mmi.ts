@@ -618,9 +618,15 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate)
     && !(o.mmiDate && date && Math.abs(daysBetween(o.mmiDate, date)) > 30));
   if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((o) => when(ctx, o.fact)))].join('; ')}.`, confirming.map((o) => o.fact)));
-  // The same source stated an MMI, withdrew it, and states one again: the first is the prior MMI, not a conflict.
-  const withdrawnFirst = lastNot && earlierAt.find((o) => o.source === chosen.source);
-  const conflicts = disagreements(ctx, withdrawnFirst ? ops.filter((o) => !(o.source === chosen.source && (o.date ?? '') <= (lastNot.date ?? ''))) : ops, { at: true, date, chosen });
+  // A treating source that stated an MMI and then withdrew it ("MMI rescinded: radiculopathy after return to full duty"),
+  // before the MMI that stands: the first is the prior MMI, not a conflict, whether it was this source's or another's.
+  const treatingOps = ops.filter((o) => o.role === 'treating_physician' || o.role === 'other_treating');
+  const withdrawal = treatingOps.map((o) => o.opinion === 'at_mmi' && (o.date ?? '') < (eDate ?? '')
+    ? { at: o, by: treatingOps.find((n) => n.source === o.source && n.opinion === 'not_at_mmi' && (n.date ?? '') > (o.date ?? '') && (n.date ?? '') <= (eDate ?? '')) } : undefined)
+    .find((w) => w?.by);
+  const withdrawnFirst = withdrawal?.at;
+  const withdrawnOn = withdrawal?.by;
+  const conflicts = disagreements(ctx, withdrawal ? ops.filter((o) => !(o.source === withdrawal.at.source && (o.date ?? '') <= (withdrawal.by!.date ?? ''))) : ops, { at: true, date, chosen });
   // Another treating provider recommending surgery or an injection after the MMI disagrees in deed: shown once per kind.
   const shown = new Set<string>();
   for (const a of activeEvents(ctx)) {
@@ -630,10 +636,10 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     shown.add(key);
     conflicts.push(reason(`${when(ctx, a.fact)}: ${a.what}, after the MMI statement.`, [a.fact]));
   }
-  const prior = withdrawnFirst && lastNot ? (() => {
-    const why = `${when(ctx, lastNot.fact)} states the claimant is no longer at MMI.`;
-    reasons.push(reason(`An earlier MMI (${when(ctx, withdrawnFirst.fact)}) was withdrawn: ${why}`, [withdrawnFirst.fact, lastNot.fact]));
-    return { date: withdrawnFirst.mmiDate ?? withdrawnFirst.date, statedBy: withdrawnFirst.source, reason: why, evidence: [...withdrawnFirst.evidence, ...lastNot.evidence] };
+  const prior = withdrawnFirst && withdrawnOn ? (() => {
+    const why = `${when(ctx, withdrawnOn.fact)} states the claimant is no longer at MMI.`;
+    reasons.push(reason(`An earlier MMI (${when(ctx, withdrawnFirst.fact)}) was withdrawn: ${why}`, [withdrawnFirst.fact, withdrawnOn.fact]));
+    return { date: withdrawnFirst.mmiDate ?? withdrawnFirst.date, statedBy: withdrawnFirst.source, reason: why, evidence: [...withdrawnFirst.evidence, ...withdrawnOn.evidence] };
   })() : undefined;
   return finish({
     status: 'explicit', date, statedBy: chosen.source, opinions: publicOpinions(ops), disputed: conflicts.length > 0 || !!prior,
@@ -698,7 +704,7 @@ function disagreements(ctx: CaseContext, ops: Opinion[], verdict: { at: boolean;
   const datedThatDay = new Set(ops.filter((o) => o.mmiDate).map((o) => `${o.source}|${o.date}`));
   for (const o of [...ops].reverse()) {
     if (o.fact === verdict.chosen?.fact || o.source === verdict.exclude) continue;
-    if (!o.mmiDate && datedThatDay.has(`${o.source}|${o.date}`)) continue;
+    if (o.opinion === 'at_mmi' && !o.mmiDate && datedThatDay.has(`${o.source}|${o.date}`)) continue;
     const when_ = o.date ? ` on ${o.date}` : '';
     const oDate = o.mmiDate ?? o.date;
     let text: string | undefined;

@@ -142,8 +142,16 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   // An unmarked form option ("[ ] Designated doctor  [X] Treating doctor") names a role the paper does not have.
   const title = withoutUnmarked(doc.text, zone);
   const found = (r: (typeof entries)[number], m: RegExpExecArray): DocumentRole => {
+    // A letter on a claims office's letterhead ("Department of Labor and Industries / Claims Administration") that names
+    // an examination it schedules or reports is the claims office's, not the examiner's.
+    const claims = r.id === 'examining' && !hasNoteStructure(doc.text) ? claimsLetterhead() : undefined;
+    if (claims) return { role: claims.id, kind: claims.kind, why: `${claims.why} (on the claims office's letterhead)`, evidence: titleEvidence(doc, zone) };
     const [s, e] = trimSpan(doc.text, zone.start + m.index, zone.start + m.index + m[0].length);
     return { role: r.id, kind: r.kind, why: r.why, evidence: [evidenceAt(doc, s, e)] };
+  };
+  const claimsLetterhead = () => {
+    const letterhead = title.split('\n').filter((l) => l.trim()).slice(0, 2).join('\n');
+    return entries.find((r) => r.kind === 'claims' && r.senderRe.test(letterhead));
   };
   const words = fileWords(doc.file);
   const noteLike = hasNoteStructure(doc.text);

@@ -82,6 +82,8 @@ const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~][ \t]?){5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
 const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|copied|certified copy|received)\b/i;
 /** Page furniture an EHR prints on every page: it repeats the visit date but never opens a new visit with the same date. */
+/** A fax transmission line across the page top ("** FAXED 12/05/2023 15:03 ** … ** P 7", "From: … To: … Pg 6/16"). */
+const FAX_BANNER = /\bfax(?:ed)?\b[^\n]*\b(?:P|pg|page)\.?[ \t]*\d+\b|\bfrom:[^\n]*\bto:[^\n]*\b(?:pg|page|p)\.?[ \t]*\d+/i;
 const PAGE_FURNITURE = /\bpage[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?\b|\b(?:pg\.?|p\.)[ \t]*\d+[ \t]+of[ \t]+\d+\b|\bprinted\b|\bMRN\b/i;
 
 interface Header { lineStart: number; dateStart: number; dateEnd: number; lineEnd: number; date?: string; raw: string; furniture: boolean }
@@ -188,7 +190,7 @@ function findHeaders(original: string): Header[] {
     // Under a blank line, a rule, a title or a page's running header ("Exhibit No. 3F      Page 4 of 19").
     // A capitalised title with its signing clinician needs no blank line above it: the note before simply ends.
     const set = signed && !/[a-z]/.test(m[1]);
-    if (!set && ls > 0 && prev !== undefined && prev.trim() !== '' && !SEPARATOR.test(prev) && !isTitleLike(prev) && !PAGE_FURNITURE.test(prev) && text[ls - 1] !== '\f') continue;
+    if (!set && ls > 0 && prev !== undefined && prev.trim() !== '' && !SEPARATOR.test(prev) && !isTitleLike(prev) && !PAGE_FURNITURE.test(prev) && !FAX_BANNER.test(prev) && text[ls - 1] !== '\f') continue;
     add(ls, le, m.index + m[0].indexOf(m[2], m[1].length), m[2]);
   }
   for (const m of text.matchAll(DATE_LEAD_HEADER)) {
