@@ -397,3 +397,63 @@ describe('an operation waiting on a prerequisite the claimant is working toward'
     expect(build(false).reasons.some((r) => /prerequisite/.test(r.text))).toBe(false);
   });
 });
+
+describe('reading round 16: headers, signatures and scanner damage', () => {
+  const dates = (text: string) => splitEncounters(textDoc(text)).map((e) => e.date);
+  it('an addendum signed "L. Doe MD" (no comma) names its author', () => {
+    const text = 'FOLLOW-UP   04/17/2023   L. Featherstone, MD\nPlan: MRI.\n----------\nADDENDUM  4/21/2023   L. Featherstone MD\nMRI: L5-S1 extrusion. The MMI designation is RESCINDED.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.provider.name)).toEqual(['L. Featherstone', 'L. Featherstone']);
+  });
+  it('a letterhead line "Jane Doe, MD (Family Medicine)" names the author of unsigned visits', () => {
+    const text = 'WIREGRASS FAMILY MEDICINE  ::  702 S. Poplar St\nOdessa M. Whitlock, MD (Family Medicine)  ::  Provider ID on file\n====================\nOFFICE VISIT 09/17/2019\nAnnual exam.\n--------------------\nOFFICE VISIT 04/18/2022\nAcute stress reaction.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.provider.name)).toEqual(['Odessa M. Whitlock', 'Odessa M. Whitlock']);
+  });
+  it('a fax transmission line at the top of a file is not a visit', () => {
+    const text = '08/01/2024 11:26  FAX 5205550175  SAGUARO PHYSICAL THERAPY  ->  SAGUARO INJURY LAW   P.1/4\nPT INITIAL EVALUATION   Date: 07/05/2022\nKnee ROM 0-95.\n';
+    expect(dates(text)).not.toContain('2024-08-01');
+  });
+  it('a rule drawn in box characters sets off the next visit', () => {
+    const text = 'RILLITO FAMILY HEALTH\n\nMay 9, 2023 — NEW PATIENT VISIT — Jonah Doe, DO\nS: knee.\n— J. Doe, DO (e-signed 05/09/2023 17:04)\n══════════════════════════════\nAugust 15, 2023 — FOLLOW-UP — Jonah Doe, DO\nS: Knee about the same.\n';
+    expect(dates(text)).toEqual(['2023-05-09', '2023-08-15']);
+  });
+  it('"MED MGMT" is a visit title', () => {
+    const text = 'SANDHILLS BEHAVIORAL HEALTH\n----------\n05/10/2022  PSYCHIATRIC DIAGNOSTIC EVALUATION (90792)\nPLAN: Sertraline 50 mg daily.\n----------\n06/21/2022  MED MGMT (99214)   PCL-5 55  PHQ-9 17\nPLAN: sertraline 100 mg.\n';
+    expect(dates(text)).toEqual(['2022-05-10', '2022-06-21']);
+  });
+  it('"rnaximum medical improvernent": an OCR-damaged "not reached" is still a no', () => {
+    expect(of('2. MMI: In my opinion Mr. Doe has not reached rnaximum medical improvernent with respect to the SI joint.', 'mmi_statement').map((f) => f.attributes.kind)).toEqual(['not_at_mmi']);
+  });
+  it.each([
+    ['Raise gabapentin to 600 mg TID.', 'increased'],
+    ['Meloxicam may raise BP; recheck in 2 weeks.', undefined],
+  ])('a dose raised, not a side effect: %s', (text, change) => {
+    expect(of(text, 'treatment').find((f) => f.attributes.modality === 'medication')?.attributes.doseChange).toBe(change);
+  });
+  it('"not yet at maximal improvement" is a no', () => {
+    expect(of('P: Not yet at maximal improvement of the nerve; sensory recovery can continue.', 'mmi_statement').map((f) => f.attributes.kind)).toContain('not_at_mmi');
+  });
+});
+
+describe('judging the pattern of care, round 16', () => {
+  const PAIN = { name: 'Jolene Verb', credential: 'MD', specialty: 'pain_management' as const };
+  it('a single trigger-point injection in a settled maintenance phase does not restart it', () => {
+    const b = new CaseBuilder();
+    b.visit('2023-05-02', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Cervical ESI.');
+    for (const d of ['2023-08-15', '2023-11-14', '2024-02-13', '2024-05-14']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    b.visit('2024-07-11', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'trigger_point_injection', status: 'performed' }, 'Trigger point injections x 3, right trapezius.');
+    for (const d of ['2024-08-22', '2024-11-19']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Back to baseline. Continue current regimen.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2023-08-15');
+  });
+  it('a mental claim is read from its psychiatric care, antidepressant changes included', () => {
+    const NP = { name: 'Delphine Marc', credential: 'PMHNP', specialty: 'psychiatry' as const };
+    const b = new CaseBuilder();
+    for (const [d, change] of [['2023-04-11', 'increased'], ['2023-07-18', 'started'], ['2023-10-03', 'stopped'], ['2024-01-23', 'increased']] as const) {
+      b.visit(d, NP).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'venlafaxine', drugClass: 'SNRI antidepressant', doseChange: change }, `Venlafaxine XR dose ${change}.`)
+        .fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'aripiprazole', drugClass: 'antipsychotic', doseChange: change }, `Aripiprazole ${change}.`);
+    }
+    for (const d of ['2024-04-16', '2024-07-16', '2024-10-15']) b.visit(d, NP).fact('plan_signal', { signal: 'continue_current_management' }, 'No medication changes. Continue current regimen.');
+    b.visit('2024-03-12', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Knee - continue meloxicam.');
+    const m = analyzeCase(b.input({ type: 'ssdi' })).mmi;
+    expect([m.status, m.date]).toEqual(['implied', '2024-04-16']);
+  });
+});

@@ -1,6 +1,7 @@
 /** The case context every analysis step shares: visits, dated facts and the claim period, computed once. */
 import type { Claim, Encounter, Evidence, Fact, FactOf, FactType, Specialty } from '../model/index.js';
 import { FUTURE_CARE_TRIGGER, isAssertedFact } from '../model/index.js';
+import { specialtyIs } from '../model/specialties.js';
 import type { Profile } from '../profiles/index.js';
 import { providerDirectory } from './providers.js';
 import { byDate } from './dates.js';
@@ -16,9 +17,29 @@ export interface Visit {
 /** Disciplines whose visits are not treatment of the claimed physical condition: film reads, ED triage, claim examinations, mental health. */
 export const NOT_CONDITION_CARE = new Set<Specialty>(['psychology', 'psychiatry', 'radiology', 'emergency', 'ime', 'fce']);
 
+/** The same for a claim whose impairment is mental: its psychiatric and psychological care is the condition's care. */
+const NOT_MENTAL_CONDITION_CARE = new Set<Specialty>([...NOT_CONDITION_CARE].filter((sp) => !specialtyIs(sp, 'mental_health')));
+
+/**
+ * A claim is a mental one when mental-health care makes up most of its treating visits (PTSD treated by a psychiatric
+ * nurse practitioner and a trauma therapist, with a PCP for the knee): then that care, and its drug changes, are
+ * what the pattern of care is read from.
+ */
+function isMentalClaim(encounters: Encounter[]): boolean {
+  let mental = 0;
+  let physical = 0;
+  for (const e of encounters) {
+    if (e.documentRole === 'examining' || e.source === 'ledger' || e.kind === 'billing') continue;
+    if (specialtyIs(e.specialty, 'mental_health')) mental++;
+    else if (!NOT_CONDITION_CARE.has(e.specialty) && e.specialty !== 'unknown' && e.specialty !== 'other' && !specialtyIs(e.specialty, 'therapy')) physical++;
+  }
+  return mental >= MIN_MENTAL_VISITS && mental > physical;
+}
+const MIN_MENTAL_VISITS = 6;
+
 /** A visit in the course of treatment: a treating source's note with facts, not an ED contact or an examination for the claim. */
-export function isTreatingVisit(v: Visit): boolean {
-  return v.facts.length > 0 && v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && e.kind !== 'emergency_visit' && e.documentRole !== 'examining');
+export function isTreatingVisit(v: Visit, notConditionCare: ReadonlySet<Specialty> = NOT_CONDITION_CARE): boolean {
+  return v.facts.length > 0 && v.encounters.some((e) => !notConditionCare.has(e.specialty) && e.kind !== 'emergency_visit' && e.documentRole !== 'examining');
 }
 
 /** Everything the analysis steps share, computed once from the input. */
@@ -38,6 +59,10 @@ export interface CaseContext {
   of<T extends FactType>(type: T, withHistorical?: boolean): FactOf<T>[];
   /** Care a plan allows for later ("caudal ESI prn flare", future medical care): hypothetical, so not in `asserted`. */
   allowedLater: FactOf<'treatment'>[];
+  /** Whether the claimed impairment is mental (most treating visits are psychiatric or psychological). */
+  mentalClaim: boolean;
+  /** Disciplines whose visits are not care of the claimed condition, for this claim. */
+  notConditionCare: ReadonlySet<Specialty>;
   /** Plans said for later ("if stable at next visit, will transition to maintenance"): hypothetical, so not in `asserted`. */
   plannedLater: FactOf<'plan_signal'>[];
 }
@@ -66,6 +91,7 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
   for (const v of visitMap.values()) for (const e of v.encounters) visitByEnc.set(e.id, v);
   for (const f of asserted) visitByEnc.get(f.encounterId)?.facts.push(f);
   const visits = [...visitMap.values()];
+  const mentalClaim = isMentalClaim(encounters);
 
   // The record's span comes from dates of service: a sentence may name a planned date ("recheck in a year")
   // or a misread number, and neither should stretch the record. Fact dates are the fallback when no visit is dated.
@@ -90,6 +116,8 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
     },
     encounterOf: (f) => encById.get(f.encounterId),
     allowedLater,
+    mentalClaim,
+    notConditionCare: mentalClaim ? NOT_MENTAL_CONDITION_CARE : NOT_CONDITION_CARE,
     plannedLater: facts.filter((f): f is FactOf<'plan_signal'> => f.type === 'plan_signal' && !f.negated && f.experiencer === 'patient' && f.temporality === 'hypothetical'),
     of<T extends FactType>(type: T, withHistorical = false): FactOf<T>[] {
       // Called inside per-fact loops by many rules: filter once per (type, historical).

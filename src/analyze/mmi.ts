@@ -2,7 +2,7 @@
 import type { Encounter, Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
 import { ModalitySchema } from '../model/index.js';
 import type { CaseContext, Visit } from './case-context.js';
-import { evidenceOf, isTreatingVisit, NOT_CONDITION_CARE } from './case-context.js';
+import { evidenceOf, isTreatingVisit } from './case-context.js';
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
@@ -236,7 +236,16 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   // An emergency or urgent-care discharge plan ("needs new referral to spine clinic; follow up with PCP") hands the
   // claimant back to whoever treats; it is not a plan of treatment that keeps MMI open.
   const kept = out.filter((a) => !a.open || (!isLapsed(a) && !emergencyCare(ctx.encounterOf(a.fact)))).sort((a, b) => a.date.localeCompare(b.date));
-  return kept.filter((a, i) => newQuestion.has(a.fact.encounterId) || !confirmsPlateau(ctx, a, kept[i - 1], maintenance));
+  const settled = kept.filter((a, i) => newQuestion.has(a.fact.encounterId) || !confirmsPlateau(ctx, a, kept[i - 1], maintenance));
+  // A trigger-point injection is too slight to restart care that had already settled into a sustained maintenance
+  // phase ("a single TPI session for a flare, back to baseline in 5 days"): it is the phase's flare care.
+  const params = ctx.profile.params;
+  return settled.filter((a, i) => {
+    if (a.open || a.fact.type !== 'treatment' || a.fact.attributes.modality !== 'trigger_point_injection') return true;
+    const before = settled.slice(0, i).filter((x) => !(x.fact.type === 'treatment' && x.fact.attributes.modality === 'trigger_point_injection')).at(-1);
+    const phase = maintenance.filter((v) => v.date < a.date && (!before || v.date > before.date));
+    return !(phase.length >= params.minMaintenanceVisits && daysBetween(phase[0].date, phase.at(-1)!.date) >= params.minMaintenanceDays);
+  });
 }
 
 /**
@@ -319,7 +328,7 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   const closingVisits = new Set(ctx.asserted.filter((f) => f.type === 'plan_signal' && f.attributes.signal === 'maintenance_care').map((f) => f.encounterId));
   const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && !isForOtherCondition(f)
     && !reported(f) && !closingVisits.has(f.encounterId)
-    && !isMentalHealthDrugClass(f.attributes.drugClass)
+    && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment') return false;
@@ -347,9 +356,10 @@ const CARRIED_ON = modalitiesIn('carried_on');
  */
 export function maintenanceVisits(ctx: CaseContext): Visit[] {
   return ctx.visits.filter((v) => {
-    if (!v.encounters.some((e) => !NOT_CONDITION_CARE.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining')) return false;
-    // "Too early to judge the full effect": the new treatment's trial is still under way.
-    if (v.facts.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'response_pending')) return false;
+    if (!v.encounters.some((e) => !ctx.notConditionCare.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining')) return false;
+    // "Too early to judge the full effect": the new treatment's trial is still under way. "Not yet at maximal
+    // improvement": the physician says the plateau has not come.
+    if (v.facts.some((f) => (f.type === 'plan_signal' && f.attributes.signal === 'response_pending') || (f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi'))) return false;
     // A visit that offers a new active option ("SCS trial offered; she will think about it") waits on the claimant's decision.
     if (v.facts.some((f) => f.type === 'treatment' && f.temporality === 'current' && (f.attributes.status === 'recommended' || f.attributes.status === 'planned')
       && OFFERED_OPTIONS.has(f.attributes.modality) && !namesOtherOperation(f.evidence[0]?.quote ?? ''))) return false;
@@ -884,7 +894,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const managerNames = new Set(managers.map((f) => ctx.providerOf(f)));
   const managerSpecialties = new Set(managers.map((f) => ctx.encounterOf(f)?.specialty).filter((sp) => sp && sp !== 'unknown'));
   // (A prescriber not seen again within twice the active-recency window, about six months, is not waited for.)
-  const judgedBy = trialFact && visits.find((v) => v.date > changeDate! && isTreatingVisit(v)
+  const judgedBy = trialFact && visits.find((v) => v.date > changeDate! && isTreatingVisit(v, ctx.notConditionCare)
     && (managerNames.has(v.provider) || v.encounters.some((e) => managerSpecialties.has(e.specialty))));
   const trialJudgedAt = judgedBy && daysBetween(changeDate!, judgedBy.date) <= 2 * params.activeRecencyDays ? judgedBy.date : undefined;
   const reassessedAt = [...reassessFrom.map((f) => visits.find((v) => v.date > ctx.dateOf(f)! && v.provider === ctx.providerOf(f))?.date), trialJudgedAt]
@@ -901,9 +911,9 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
 
   // Emergency and urgent-care contacts, film reads and examinations for the claim are not a course of treatment.
   // Administrative papers carry no facts: a claim letter naming the treating doctor is not a visit to him.
-  const treating = visits.filter(isTreatingVisit);
+  const treating = visits.filter((v) => isTreatingVisit(v, ctx.notConditionCare));
   const openNearEnd = lastVisit ? active.some((a) => a.open && a.date <= lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays
-    && !NOT_CONDITION_CARE.has(ctx.encounterOf(a.fact)?.specialty ?? 'unknown') && /surg|inject|block|ablation|stimulator/i.test(a.what)) : false;
+    && !ctx.notConditionCare.has(ctx.encounterOf(a.fact)?.specialty ?? 'unknown') && /surg|inject|block|ablation|stimulator/i.test(a.what)) : false;
   if (treating.length < MIN_TREATING_VISITS && !openNearEnd) {
     const other = visits.length - treating.length;
     return finish({

@@ -75,15 +75,17 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   'gim',
 );
 const EXAM_LEAD_HEADER = new RegExp(String.raw`^[ \t\f]*exam(?:ination)?[ \t]+(${DATE_SHAPE})(?=[ \t]{2,}|[ \t]*$)`, 'gim');
-const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
+const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
-const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
-const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~][ \t]?){5,}|\f)[ \t]*$/;
+const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|mgmt|med check|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
+const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~\u2500\u2501\u2550\u2014\u2013][ \t]?){5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
 const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|copied|certified copy|received)\b/i;
 /** Page furniture an EHR prints on every page: it repeats the visit date but never opens a new visit with the same date. */
 /** A fax transmission line across the page top ("** FAXED 12/05/2023 15:03 ** … ** P 7", "From: … To: … Pg 6/16"). */
 const FAX_BANNER = /\bfax(?:ed)?\b[^\n]*\b(?:P|pg|page)\.?[ \t]*\d+\b|\bfrom:[^\n]*\bto:[^\n]*\b(?:pg|page|p)\.?[ \t]*\d+/i;
+/** A transmission line: a fax number and an arrow or FROM/TO between sender and recipient. */
+const FAX_ROUTE = /\bFAX\b[^\n]*(?:->|→|\bTO\b)/;
 const PAGE_FURNITURE = /\bpage[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?\b|\b(?:pg\.?|p\.)[ \t]*\d+[ \t]+of[ \t]+\d+\b|\bprinted\b|\bMRN\b/i;
 
 interface Header { lineStart: number; dateStart: number; dateEnd: number; lineEnd: number; date?: string; raw: string; furniture: boolean }
@@ -195,6 +197,8 @@ function findHeaders(original: string): Header[] {
   }
   for (const m of text.matchAll(DATE_LEAD_HEADER)) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    // "08/01/2024 11:26  FAX 5205550175  SAGUARO PHYSICAL THERAPY -> SAGUARO INJURY LAW  P.1/4": when it was faxed.
+    if (FAX_BANNER.test(text.slice(ls, le)) || FAX_ROUTE.test(text.slice(ls, le))) continue;
     const rest = m[2];
     // A bare date line opens a block (letter date, SOAP run); "date time type provider" must name an encounter.
     // Either way, a run of dated lines is a list of prior studies or visits, not headers.

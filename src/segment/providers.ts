@@ -20,7 +20,7 @@ const LABELLED = new RegExp(
  */
 /** Fellowships and boards after the degree ("M.D., F.A.A.O.S.", "MD, FAAN"): part of the signature, not the credential. */
 const HONORS = String.raw`(?:[ \t]*,[ \t]*F\.?(?:[A-Z]\.?){2,6})*`;
-const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$)`, 'gm');
+const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$|[ \t]*\([A-Za-z &/-]{3,40}\)(?:[ \t]{2,}\S[^\n]*)?[ \t]*$)`, 'gm');
 /** "Next appointment: after MRI.      /s/ M. O. Roe, MD": a signature at the end of a form's last line. */
 const SLASH_S_LATE = new RegExp(String.raw`/s/[ \t]*(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}[ \t]*$`, 'gm');
 
@@ -32,11 +32,11 @@ const INVERTED = new RegExp(String.raw`(?:^|(?<![ \t])[ \t]{2,})([A-Z][A-Za-z'â€
 
 /**
  * "=== 08/10/2023  NEW PATIENT CONSULT  -  Jane Doe, MD ====", "04/26/2022 - F/U - R. O. Doe, MD",
- * "PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status": the author at the
+ * "PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status", "ADDENDUM  4/21/2023   L. Doe MD": the author at the
  * end of a dated visit heading, after a dash; initials may lead the surname. A heading has no sentence in it: an
  * infusion log's "11/20/2023  Ocrelizumab 600 mg IV. Uneventful. - K. Roe, RN" is a row signed by the nurse.
  */
-const HEADING_AUTHOR = new RegExp(String.raw`^[^\n.]{0,40}\b\d{1,2}/\d{1,2}/\d{2,4}\b[^\n.]*?(?:[ \t][-\u2013\u2014|][ \t]+|[ \t]{2,})(${NAME}),[ \t]*(${CREDS})${HONORS}(?:[ \t]*/[^\n]*|[ \t]{2,}\[[^\n]*)?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
+const HEADING_AUTHOR = new RegExp(String.raw`^[^\n.]{0,40}\b\d{1,2}/\d{1,2}/\d{2,4}\b[^\n.]*?(?:[ \t][-\u2013\u2014|][ \t]+|[ \t]{2,})(${NAME})(?:,[ \t]*|[ \t]+)(${CREDS})${HONORS}(?:[ \t]*/[^\n]*|[ \t]{2,}\[[^\n]*)?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 
 export interface ProviderMatch {
   provider: Provider;

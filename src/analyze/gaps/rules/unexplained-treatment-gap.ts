@@ -47,7 +47,7 @@ export const rule: GapRule = {
     // Between visits of the course of treatment since onset: a date recalled from before the injury (a birth date, "since
     // 2014") opens no gap, and an ED physician or examiner is not the one to explain the treating record's silence.
     const onset = ctx.claim.onset;
-    const visits = ctx.visits.filter((v) => isTreatingVisit(v) && (!onset || v.date >= onset));
+    const visits = ctx.visits.filter((v) => isTreatingVisit(v, ctx.notConditionCare) && (!onset || v.date >= onset));
     const billed = [...ctx.encounters.values()].filter((e) => e.source === 'ledger' && e.date).map((e) => e.date!);
     const gaps = [];
     for (let i = 1; i < visits.length; i++) {
