@@ -457,3 +457,23 @@ describe('judging the pattern of care, round 16', () => {
     expect([m.status, m.date]).toEqual(['implied', '2024-04-16']);
   });
 });
+
+describe('an MMI for one part of a claim with another part still treated', () => {
+  const ORTHO = { name: 'Priya Ostr', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+  const PHYS = { name: 'Lars Halv', credential: 'MD', specialty: 'physiatry' as const };
+  const build = (neckNot: boolean) => {
+    const b = new CaseBuilder();
+    b.visit('2024-05-14', ORTHO).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-05-14' }, 'Summary: shoulder at MMI 05/14/2024.');
+    const v = b.visit('2024-06-04', PHYS).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue gabapentin.');
+    if (neckNot) v.fact('mmi_statement', { kind: 'not_at_mmi' }, 'MMI: No. Cervical ESI to be scheduled.');
+    return analyzeCase(b.input({ type: 'workers_comp', state: 'NY' })).mmi;
+  };
+  it('the shoulder at MMI, the neck "MMI: No" by its treating physician: the claim is not at MMI', () => {
+    const m = build(true);
+    expect(m.status).toBe('not_reached');
+    expect(m.reasons[0].text).toMatch(/for the shoulder only/);
+  });
+  it('with no other part said not at MMI, the MMI stands', () => {
+    expect(build(false).status).toBe('explicit');
+  });
+});

@@ -264,6 +264,8 @@ const PROCEDURES = modalitiesIn('procedure');
 const PREREQUISITE = /\b(?:once|until|when|after|if)\b[^.;]{0,40}\b(?:BMI|weight|A1c|HbA1c|smok\w*|nicotine)\b|\bBMI\s*(?:<|under|below|less than)\s*\d{2}/i;
 /** Working toward it: a weight or smoking-cessation program, its drugs, the distance to the goal. */
 const PURSUIT = /\b(?:weight (?:program|loss program|management|wellness)|bariatric|metabolic (?:clinic|program)|semaglutide|wegovy|tirzepatide|zepbound|liraglutide|saxenda|phentermine|(?:lb|lbs|pounds) from (?:her |his )?goal|smoking cessation|varenicline)\b/i;
+/** An MMI said of one body part ("shoulder at MMI 05/14/2024", "MMI for the right knee"). */
+const ONE_PART_AT_MMI = /\b(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b[^.;\n]{0,12}\b(?:is |has reached |reached )?at (?:MMI|maximum)|\b(?:MMI|maximum medical improvement)\b[^.;\n]{0,30}\b(?:for|of) (?:the |her |his )?(?:right |left |R |L )?(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b/i;
 const WILL_TRANSITION = /\b(?:will|plan to|plans to|to)\s+transition\b/i;
 /** A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only"). */
 const REPROGRAMMED = /\breprogram\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b/i;
@@ -616,6 +618,19 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     && !palliative(f) && !reaffirmedAfter(ctx.dateOf(f) ?? date)
     && (sourceRole(ctx.encounterOf(f)) === 'treating_physician' || sourceRole(ctx.encounterOf(f)) === 'other_treating')) : [];
   if (newCare.length) return withdrawn(ctx, ops, chosen, newCare[0], `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`);
+  // "Summary: shoulder at MMI" while another treating physician keeps the neck "MMI: No": one part is at MMI, the
+  // claim is not. The part-limited MMI is kept as what it is.
+  const part = ONE_PART_AT_MMI.exec(e.evidence[0]?.quote ?? '')?.slice(1).find(Boolean);
+  const otherPartNot = part && eDate ? ops.find((o) => o.opinion === 'not_at_mmi' && o.source !== chosen.source && (o.role === 'treating_physician' || o.role === 'other_treating')
+    && (o.date ?? '') >= eDate && daysBetween(eDate, o.date ?? eDate) <= ctx.profile.params.activeRecencyDays) : undefined;
+  if (part && otherPartNot) {
+    const why = `${when(ctx, otherPartNot.fact)} (${SOURCE_ROLE_LABEL[otherPartNot.role]}) states another part of the claim is not at MMI; the MMI of ${when(ctx, e)} is for the ${part.toLowerCase()} only.`;
+    return finish({
+      status: 'not_reached', confidence: 0.7, statedBy: otherPartNot.source, opinions: publicOpinions(ops), disputed: true,
+      reasons: [reason(why, [e, otherPartNot.fact])],
+      conflicts: [reason(`${when(ctx, e)} (${SOURCE_ROLE_LABEL[chosen.role]}) states the ${part.toLowerCase()} is at MMI${e.attributes.mmiDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])],
+    });
+  }
 
   // A plateau stated with no further improvement expected is MMI in substance; the report says the physician did not use the term.
   const term = e.attributes.kind === 'permanent_and_stationary' ? 'permanent and stationary'
