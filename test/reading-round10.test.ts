@@ -477,3 +477,25 @@ describe('an MMI for one part of a claim with another part still treated', () =>
     expect(build(false).status).toBe('explicit');
   });
 });
+
+describe('reading round 17', () => {
+  it('"FOLLOW-UP -- 13 Jun 2023 -- F. Doe, MD": double dashes around the date', () => {
+    const text = 'SOUTH TEXAS RHEUMATOLOGY\n----------\nNEW PATIENT CONSULTATION -- 14 March 2023 -- F. Doe, MD\nSLE.\n----------\nFOLLOW-UP -- 13 Jun 2023 -- F. Doe, MD\nPartial response.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2023-03-14', '2023-06-13']);
+  });
+  it('"Dr. Q wants CellCept - waiting on patient assistance approval" is planned, not taken', () => {
+    expect(of('Interval: pericarditis resolved; Dr. Qureshi wants CellCept - waiting on patient assistance approval.', 'treatment').map((f) => f.attributes.status)).toEqual(['planned']);
+  });
+  it('"full effect of MMF often takes 3-6 months" is a response still being judged', () => {
+    expect(of('3. Reassess response in 3 months (full effect of MMF often takes 3-6 months).', 'plan_signal').map((f) => f.attributes.signal)).toContain('response_pending');
+  });
+  it('a drug started with a titration step ("x 14 days, then 1000 mg BID") is a trial, not a flare\'s short course', () => {
+    const RHEUM = { name: 'Farida Qur', credential: 'MD', specialty: 'rheumatology' as const };
+    const b = new CaseBuilder();
+    for (const d of ['2023-06-13', '2023-09-19', '2024-01-23']) b.visit(d, RHEUM).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue HCQ 400.');
+    b.visit('2024-06-11', RHEUM).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'mycophenolate', drugClass: 'immunosuppressant', doseChange: 'started' }, 'Start mycophenolate mofetil 500 mg BID x 14 days, then 1000 mg BID.');
+    b.visit('2024-09-10', RHEUM).fact('plan_signal', { signal: 'response_pending' }, 'Reassess response in 3 months (full effect of MMF often takes 3-6 months).');
+    b.visit('2024-10-08', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'SLE per rheum. Continue.');
+    expect(analyzeCase(b.input({ type: 'ssi' })).mmi.status).toBe('not_reached');
+  });
+});

@@ -297,6 +297,7 @@ const THIN_RECORD_VISITS = 4;
 const CLOSING_SIGNALS = new Set(['no_further_treatment', 'maintenance_care', 'continue_current_management', 'not_surgical_candidate']);
 const FLARE_COURSE = /\bx\s*\d{1,2}\s*d(?:ays?)?\b|\bfor\s+\d{1,2}\s+days\b|\bdose\s?pa?c?k\b|\btaper(?:ing)? (?:pack|course)\b/i;
 const REPORTED_CHANGE = /\bDr\.?\s+[A-Z][\w'-]+\s+(?:has\s+)?(?:started|increased|switched|added|changed|prescribed|titrated|raised)\b/;
+const TITRATION_STEP = /\b(?:x\s*\d{1,2}\s*(?:d(?:ays?)?|wks?|weeks?)|for\s+\d{1,2}\s+(?:days|weeks))\s*,?\s*then\b/i;
 const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
 /** Drug classes taken for symptoms as they come, not to change the course of the condition. */
 const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 'topical analgesic', 'topical anesthetic', 'analgesic', 'oral corticosteroid']);
@@ -313,7 +314,8 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   // flare and leaves the regimen as it was.
   // A symptom reliever added at a visit for a flare ("Acute flare … Add tizanidine 4 mg qhs prn spasm") treats the flare too.
   const flareVisits = new Set(ctx.of('plan_signal').filter((f) => f.attributes.signal === 'flare').map((f) => f.encounterId));
-  const flareCare = (f: Fact) => FLARE_COURSE.test(f.evidence[0]?.quote ?? '') || emergencyCare(ctx.encounterOf(f))
+  // ("500 mg BID x 14 days, then 1000 mg BID" is a titration, not a short course.)
+  const flareCare = (f: Fact) => (FLARE_COURSE.test(f.evidence[0]?.quote ?? '') && !TITRATION_STEP.test(f.evidence[0]?.quote ?? '')) || emergencyCare(ctx.encounterOf(f))
     || (f.type === 'treatment' && flareVisits.has(f.encounterId) && SYMPTOM_RELIEVERS.has(f.attributes.drugClass ?? ''));
   // "Switch naproxen to meloxicam": both drugs of one class in the switching sentence is a like-for-like swap too.
   const swapKey = (f: FactOf<'treatment'>) => `${f.encounterId}|${f.evidence[0]?.quote}`;
@@ -1071,8 +1073,9 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const pursuit = awaitedSurgery && ctx.asserted.find((f) => lately(f) && PURSUIT.test(f.evidence[0]?.quote ?? ''));
   // "Too early to judge; full response assessed at 12-24 weeks" at the treating physician's last visit: the
   // response to the current treatment is not known yet, whatever maintenance-style visits came between.
-  const pendingAtEnd = treating.at(-1)?.facts.find((f) => f.type === 'plan_signal' && f.attributes.signal === 'response_pending' && f.temporality === 'current'
-    && !f.negated && sourceRole(ctx.encounterOf(f)) === 'treating_physician');
+  // (The judging physician's last visit, when it is recent: a PCP visit after the rheumatologist's does not judge it.)
+  const pendingAtEnd = ctx.of('plan_signal').filter((f) => f.attributes.signal === 'response_pending' && sourceRole(ctx.encounterOf(f)) === 'treating_physician'
+    && lately(f) && !treating.some((v) => v.date > (ctx.dateOf(f) ?? '') && v.provider === ctx.providerOf(f))).at(-1);
   if (notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd || pursuit) {
     const reasons: Reason[] = [];
     // Said at a visit, about a later day: the visit is what is cited.

@@ -44,7 +44,7 @@ const LABELLED_HEADER = new RegExp(
  */
 const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by'];
 /** Any case, without making the whole title pattern case-insensitive. */
-const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]*[-–—|][ \t]*)(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|DO|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|CRNP|CNP|RN|LPN|DC|DPT|PT|OTR(?:\/L)?|OT|PhD|PsyD|LCSW|LPC|LMFT)\.?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
+const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]*[-–—|]{1,3}[ \t]*)(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|DO|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|CRNP|CNP|RN|LPN|DC|DPT|PT|OTR(?:\/L)?|OT|PhD|PsyD|LCSW|LPC|LMFT)\.?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
 /** The author field present, not optional: a signing clinician after the date. */
 const AUTHOR_AFTER_DATE = new RegExp(String.raw`^[^\n]*?${AUTHOR_FIELD.slice(0, -1)}[ \t]*$`);
 /** "Date:" / "DOS:" between a title and its date ("DAILY NOTE (representative)      Date: 04/08/2022"). */
@@ -54,7 +54,7 @@ const VISIT_COUNT = String.raw`(?:[ \t]{2,}(?:[Vv]isits?|VISITS?|[Ss]essions?|SE
 /** A form's checkboxes after the heading ("PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status"). */
 const FORM_BOXES = String.raw`(?:[ \t]{2,}\[[ \t]*[Xx✓✔ ]?[ \t]*\][^\n]*)?`;
 const TITLE_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}${FORM_BOXES}[ \t]*$`,
+  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]{1,3}|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}${FORM_BOXES}[ \t]*$`,
   'gm',
 );
 /**
