@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentStatus } from '../src/model/index.js';
-import { buildContext } from '../src/analyze/case-context.js';
-import { assessMmi } from '../src/analyze/mmi.js';
-import { buildFloor } from '../src/analyze/floor.js';
-import { buildTimeline } from '../src/analyze/timeline.js';
-import { buildTrajectory } from '../src/analyze/trajectory.js';
-import { buildDuration } from '../src/analyze/duration.js';
-import { profileFor } from '../src/profiles/index.js';
 import { rule } from '../src/analyze/gaps/rules/misfiled-document.js';
-import { CaseBuilder, DR_PATEL } from './helpers/facts.js';
+import { documentGaps } from './helpers/document-gaps.js';
 import { conceptsOf } from '../src/eval/gap-concepts.js';
 
-function gaps(extra: DocumentStatus[]) {
-  const b = new CaseBuilder().visit('2024-01-05', DR_PATEL).fact('limitation', { activity: 'sit', source: 'provider', text: 'sit 20 min' }, 'Sitting limited to 20 minutes.');
-  const input = b.input({ type: 'ssdi' });
-  const ctx = buildContext(input.claim, profileFor('ssdi'), input.encounters, input.facts);
-  const mmi = assessMmi(ctx);
-  const floor = buildFloor(ctx);
-  return rule.check({ ...ctx, timeline: buildTimeline(ctx), mmi, floor, trajectory: buildTrajectory(ctx), duration: buildDuration(ctx, mmi, floor), documents: [...input.documents, ...extra] });
-}
+const gaps = (extra: DocumentStatus[]) => documentGaps(rule, 'ssdi', extra);
 const doc = (file: string, misfiled?: string, exhibit?: string): DocumentStatus => ({
   file, status: 'ok', warnings: [], pages: 1, encounters: [], ...(exhibit ? { exhibit } : {}),
   ...(misfiled ? { misfiled: { reason: misfiled, evidence: [{ file, page: 1, start: 0, end: 28, quote: 'Patient: ROE, JANE  DOB 02/03/1971' }] } } : {}),

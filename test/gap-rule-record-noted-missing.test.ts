@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentStatus } from '../src/model/index.js';
 import { recordsNotedMissing } from '../src/segment/document-role.js';
-import { buildContext } from '../src/analyze/case-context.js';
-import { assessMmi } from '../src/analyze/mmi.js';
-import { buildFloor } from '../src/analyze/floor.js';
-import { buildTimeline } from '../src/analyze/timeline.js';
-import { buildTrajectory } from '../src/analyze/trajectory.js';
-import { buildDuration } from '../src/analyze/duration.js';
-import { profileFor } from '../src/profiles/index.js';
 import { rule } from '../src/analyze/gaps/rules/record-noted-missing.js';
 import { textDoc } from './helpers/extract-doc.js';
-import { CaseBuilder, DR_PATEL } from './helpers/facts.js';
+import { documentGaps } from './helpers/document-gaps.js';
 import { expectValidCitations } from './helpers/citations.js';
 
 /** Lines in which a file says one of its records is missing (synthetic wording, no PHI). */
@@ -39,19 +32,13 @@ describe('records a file says are missing', () => {
   });
 });
 
-function gaps(extra: DocumentStatus[]) {
-  const b = new CaseBuilder().visit('2024-01-05', DR_PATEL).fact('limitation', { activity: 'sit', source: 'provider', text: 'sit 20 min' }, 'Sitting limited to 20 minutes.');
-  const input = b.input({ type: 'workers_comp' });
-  const ctx = buildContext(input.claim, profileFor('workers_comp'), input.encounters, input.facts);
-  const mmi = assessMmi(ctx);
-  const floor = buildFloor(ctx);
-  return rule.check({ ...ctx, timeline: buildTimeline(ctx), mmi, floor, trajectory: buildTrajectory(ctx), duration: buildDuration(ctx, mmi, floor), documents: [...input.documents, ...extra] });
-}
 const listing = (file: string, lines: string[], misfiled = false): DocumentStatus => ({
   file, status: 'ok', warnings: [], pages: 1, encounters: [],
   recordsNotedMissing: lines.map((text, i) => ({ text, evidence: [{ file, page: 1, start: i * 100, end: i * 100 + text.length, quote: text }] })),
   ...(misfiled ? { misfiled: { reason: 'another patient', evidence: [] } } : {}),
 });
+
+const gaps = (extra: DocumentStatus[]) => documentGaps(rule, 'workers_comp', extra);
 
 describe('record-noted-missing', () => {
   it('valid: nothing in the file says a record is missing', () => expect(gaps([])).toEqual([]));
