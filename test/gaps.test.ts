@@ -536,6 +536,10 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       name: 'billed visit with its note',
       build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'L5-S1 TFESI performed.')
         .file('ledger.csv').bill('2024-03-05', 'Lee, Dr.', [{ code: '64483', charge: 1450 }]),
+    }, {
+      name: 'an inpatient rehabilitation stay billed from its first day, its notes written during it',
+      build: () => new CaseBuilder().visit('2023-10-04', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 4, max: 10 }, 'Discharge summary: pain 4/10.')
+        .file('ledger.csv').bill('2023-09-20', 'Rivermoor Rehabilitation Hospital', [{ code: 'CMG 0804', description: 'IRF stay 09/20-10/04/2023', charge: 41000 }]),
     }, ...([
       ['a no-show row', { code: 'NS', description: 'No-show - no charge', charge: 0 }],
       ['a clinic-cancelled appointment', { code: 'CX', description: 'Clinic-cancelled appointment - no charge', charge: 0 }],
@@ -545,6 +549,7 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       ['a disability benefit payment', { code: '', description: 'TTD', charge: 1360 }],
       ['field case management', { code: 'NCM', description: 'Field case management - closed 05/20/2024', charge: 420 }],
       ['a cost estimate letter', { code: 'LTR', description: 'Surgical cost estimate letter (attorney request)', charge: 0 }],
+      ['a narrative report to counsel', { code: '', description: 'narrative report to counsel', charge: 532 }],
     ] as const).map(([name, line]) => ({
       name: `${name} is not a visit`,
       build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.')

@@ -19,7 +19,10 @@ const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*|D\d{4}|340B|NS|CX|ROI|NCM|TTD|TP
  * The same, said in the line's description: also a carrier's payments that are not medical care (disability
  * benefits, mileage, case management) and paperwork billed on its own (a form, a letter, a cost estimate).
  */
-const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction|TTD|TPD|PPD|temporary (?:total|partial) disability|indemnity|wage loss|mileage|travel|case management|case manager|NCM|cost estimate|letter|narrative fee|form completion)\b/i;
+const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction|TTD|TPD|PPD|temporary (?:total|partial) disability|indemnity|wage loss|mileage|travel|case management|case manager|NCM|cost estimate|letter|narrative fee|narrative (?:report|letter)|report to (?:counsel|attorney)|form completion)\b/i;
+/** A stay (inpatient rehabilitation, a hospital admission) is documented by the notes written during it, not on its first day. */
+const STAY = /\b(?:stay|admission|admitted|inpatient|IRF|SNF|acute rehab\w*)\b/i;
+const STAY_DAYS = 30;
 /** An examination or test whose report is its record, often dated some days after it (IME, FCE, impairment rating). */
 const EXAM_CODES = /^(?:IME|FCE|QME|AME|CE|97750|9945[56])\b/i;
 const EXAM_BILLER = /\b(?:evaluations?|functional (?:capacity|testing)|work performance|IME|FCE|independent medical)\b/i;
@@ -49,6 +52,7 @@ function documentedElsewhere(m: BillingAnalysis['billedWithoutRecord'][number], 
   if (m.codes.length && m.codes.every((c) => NOT_A_VISIT.test(c))) return true;
   if (m.description && m.description.split('; ').every((d) => NOT_A_VISIT_DESCRIPTION.test(d))) return true;
   const near = (days: number) => notes.filter((e) => Math.abs(daysBetween(e.date!, m.date)) <= days);
+  if (STAY.test(m.description ?? '') && notes.some((e) => daysBetween(m.date, e.date!) >= 0 && daysBetween(m.date, e.date!) <= STAY_DAYS)) return true;
   // The report of an examination comes on or after its day, never before it (an earlier report is another exam's).
   const reportAfter = notes.some((e) => (EXAM_REPORTS.has(e.kind) || e.documentRole === 'examining') && daysBetween(m.date, e.date!) >= -1 && daysBetween(m.date, e.date!) <= REPORT_DAYS);
   if ((m.codes.some((c) => EXAM_CODES.test(c)) || EXAM_BILLER.test(m.provider)) && reportAfter) return true;
