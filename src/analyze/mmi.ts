@@ -14,6 +14,7 @@ import { modalitiesIn, modalityWords } from '../model/modalities.js';
 import { specialtiesIn, specialtyIs } from '../model/specialties.js';
 import { isOpinionForm, isProcedureRecord } from '../model/encounter.js';
 import { pushTo } from '../util/group.js';
+import { shortQuote } from './gaps/helpers.js';
 
 type Treatment = FactOf<'treatment'>;
 type Statement = FactOf<'mmi_statement'>;
@@ -975,7 +976,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
       reasons: [reason(
-        `The surgical evaluation recommended for the condition never took place because the claimant could not get to it ("${blocked.evidence[0].quote.replace(/\s+/g, ' ').trim().slice(0, 120)}", ${when(ctx, blocked)}), and no specialist has said whether further treatment can help. `
+        `The surgical evaluation recommended for the condition never took place because the claimant could not get to it ("${shortQuote(blocked, 120)}", ${when(ctx, blocked)}), and no specialist has said whether further treatment can help. `
         + 'The visits since are waiting, not a plateau. To decide, the record needs that evaluation (or a treating opinion that no further treatment would help).',
         [blocked],
       )],
@@ -1080,9 +1081,9 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     const reasons: Reason[] = [];
     // Said at a visit, about a later day: the visit is what is cited.
     const said = (f: Fact) => `${ctx.providerOf(f)} on ${ctx.encounterOf(f)?.date ?? ctx.dateOf(f)}`;
-    if (awaitedSurgery && pursuit) reasons.push(reason(`Surgery is planned once a prerequisite is met (${said(awaitedSurgery)}: "${awaitedSurgery.evidence[0].quote.replace(/\s+/g, ' ').trim().slice(0, 100)}"), and the claimant is working toward it (${said(pursuit)}: "${pursuit.evidence[0].quote.replace(/\s+/g, ' ').trim().slice(0, 100)}").`, [awaitedSurgery, pursuit]));
+    if (awaitedSurgery && pursuit) reasons.push(reason(`Surgery is planned once a prerequisite is met (${said(awaitedSurgery)}: "${shortQuote(awaitedSurgery, 100)}"), and the claimant is working toward it (${said(pursuit)}: "${shortQuote(pursuit, 100)}").`, [awaitedSurgery, pursuit]));
     if (lastNot) reasons.push(reason(`${when(ctx, lastNot)} states the claimant is not at MMI.`, [lastNot]));
-    if (pendingAtEnd) reasons.push(reason(`${when(ctx, pendingAtEnd)} judges the response to the current treatment not yet known ("${pendingAtEnd.evidence[0].quote.replace(/\s+/g, ' ').trim().slice(0, 100)}").`, [pendingAtEnd]));
+    if (pendingAtEnd) reasons.push(reason(`${when(ctx, pendingAtEnd)} judges the response to the current treatment not yet known ("${shortQuote(pendingAtEnd, 100)}").`, [pendingAtEnd]));
     if (trialAtEnd) reasons.push(reason(`The regimen is still being adjusted: ${trialAtEnd.attributes.drug ?? 'a medication'} ${trialAtEnd.attributes.doseChange ?? 'changed'} (${when(ctx, trialAtEnd)}), and no later visit judges its effect.`, [trialAtEnd]));
     const shown = openAtEnd.length ? openAtEnd : recent && lastActive ? [lastActive] : [];
     for (const a of shown) reasons.push(reason(`${a.open ? 'Active treatment recommended or planned' : 'Active treatment under way'}: ${a.what} (${when(ctx, a.fact)}).`, [a.fact]));
