@@ -1,6 +1,5 @@
 /** MMI assessment: explicit statements first, else inference from plateaued measures and winding-down care. */
 import type { Encounter, Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
-import { ModalitySchema } from '../model/index.js';
 import type { CaseContext, Visit } from './case-context.js';
 import { evidenceOf, isTreatingVisit } from './case-context.js';
 import { daysBetween } from './dates.js';
@@ -10,7 +9,7 @@ import { bodyRegionIn, isForOtherCondition, isMentalHealthDrugClass, namesOtherO
 import { mainRegion } from './claimed-conditions.js';
 import { palliativeCare } from './palliative.js';
 import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
-import { modalitiesIn, modalityWords } from '../model/modalities.js';
+import { modalitiesIn, modalityWords, targetModality } from '../model/modalities.js';
 import { specialtiesIn, specialtyIs } from '../model/specialties.js';
 import { isOpinionForm, isProcedureRecord } from '../model/encounter.js';
 import { pushTo } from '../util/group.js';
@@ -33,14 +32,6 @@ const END_OF_OPTIONS = new Set(['no_further_treatment', 'not_surgical_candidate'
  * emergency contact, an IME or FCE, or a film read says nothing about whether the treating doctors still
  * have curative care to offer for it.
  */
-
-/** The modality a plan-signal target names ("physical therapy", "epidural_injection (caudal)"), if any. */
-function targetModality(target: string | undefined): Modality | undefined {
-  if (!target) return undefined;
-  const key = target.toLowerCase().replace(/\s*\(.*$/, '').trim().replace(/[\s-]+/g, '_');
-  const parsed = ModalitySchema.safeParse(key);
-  return parsed.success ? parsed.data : undefined;
-}
 
 /**
  * A referral counts as an active step unless it is to a kind of care that is not curative for the claimed
@@ -230,7 +221,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   }
   for (const f of ctx.of('plan_signal')) {
     const d = ctx.dateOf(f);
-    if (d && isActiveSignal(f) && !examining(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
+    if (d && isActiveSignal(f) && !examining(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const maintenance = maintenanceVisits(ctx);
   const isLapsed = lapseTest(ctx, maintenance);
@@ -370,7 +361,10 @@ export function maintenanceVisits(ctx: CaseContext): Visit[] {
       && OFFERED_OPTIONS.has(f.attributes.modality) && !namesOtherOperation(f.evidence[0]?.quote ?? ''))) return false;
     if (v.facts.some(isMaintenance)) return true;
     const routine = v.facts.some((f) => f.type === 'plan_signal' && (f.attributes.signal === 'return_to_clinic' || f.attributes.signal === 'follow_up_prn'));
-    const carriesOn = v.facts.some((f) => f.type === 'treatment' && CARRIED_ON.has(f.attributes.modality) && f.attributes.doseChange !== 'started');
+    // What it carries on must be care for the claimed condition: a family doctor's visit that refills metformin and
+    // sertraline in a neck claim is not the neck's maintenance.
+    const carriesOn = v.facts.some((f) => f.type === 'treatment' && CARRIED_ON.has(f.attributes.modality) && f.attributes.doseChange !== 'started'
+      && !f.attributes.otherCondition && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass)));
     return routine && carriesOn;
   });
 }

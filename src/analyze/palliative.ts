@@ -1,6 +1,7 @@
 /** Care its author gives to ease symptoms, not to change the condition. */
 import type { Fact, FactOf, Modality } from '../model/index.js';
-import { modalitiesIn } from '../model/modalities.js';
+import { modalitiesIn, targetModality } from '../model/modalities.js';
+import { daysBetween } from '../knowledge/date-math.js';
 import type { CaseContext } from './case-context.js';
 
 /**
@@ -21,10 +22,39 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
     const m = f.attributes.modality;
     if (!allowedFrom.has(m) || d < allowedFrom.get(m)!) allowedFrom.set(m, d);
   }
-  return (f) => days.has(ctx.dateOf(f)) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
+  // "Short PT episode (up to 4 visits) for AFO gait training; I do not anticipate it will change her motor recovery":
+  // a course ordered on such a day, and the sessions that carry the order out, share its purpose.
+  const ordered = new Map<Modality, string>();
+  for (const f of ctx.of('treatment')) {
+    const d = ctx.dateOf(f);
+    if (d && days.has(d) && ORDERED.has(f.attributes.status) && SESSIONS.has(f.attributes.modality) && (ordered.get(f.attributes.modality) ?? '9999') > d) ordered.set(f.attributes.modality, d);
+  }
+  const carriesOutOrder = (m: Modality | undefined, d: string | undefined) => !!m && !!d && ordered.has(m) && d >= ordered.get(m)! && daysBetween(ordered.get(m)!, d) <= ORDER_WINDOW_DAYS;
+  return (f) => {
+    // A plan's referral on such a day may still be a new step (to a surgeon): only the palliative course's own order is palliative.
+    if (f.type === 'plan_signal') {
+      return (f.attributes.signal === 'new_treatment' || f.attributes.signal === 'referral')
+        && carriesOutOrder(targetModality(f.attributes.target) ?? namedCourse(f.evidence[0]?.quote ?? ''), ctx.dateOf(f));
+    }
+    return days.has(ctx.dateOf(f)) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
+    || carriesOutOrder(f.attributes.modality, ctx.dateOf(f))
     || (allowedFrom.has(f.attributes.modality) && (ctx.dateOf(f) ?? '') > allowedFrom.get(f.attributes.modality)!)));
+  };
 }
-const PALLIATIVE_WORDS = /\b(?:palliat\w*|maintenance|supportive)\b/i;
+const ORDERED = new Set(['recommended', 'planned']);
+/** "Rx for PT gait training sent to Kestrel": the course a referral to a clinic names. */
+const COURSE_NAMES: [Modality, RegExp][] = [
+  ['physical_therapy', /\b(?:PT|physical therap\w*)\b/],
+  ['occupational_therapy', /\b(?:OT|occupational therap\w*)\b/],
+];
+function namedCourse(quote: string): Modality | undefined {
+  return COURSE_NAMES.find(([, re]) => re.test(quote))?.[0];
+}
+const SESSIONS = modalitiesIn('session');
+/** How long after the order its sessions may start and still be the order carried out. */
+const ORDER_WINDOW_DAYS = 120;
+/** Palliative, maintenance or supportive care, or care its author expects not to change the condition ("I do not anticipate it will change her underlying motor recovery"). */
+const PALLIATIVE_WORDS = /\b(?:palliat\w*|maintenance|supportive)\b|\bnot (?:expected|anticipated|likely|intended) to (?:change|improve|alter|restore)\b|\bdo(?:es)? not (?:anticipate|expect)\b[^.;]{0,40}\b(?:change|improve|alter|restore)\b|\bdoes not restore\b/i;
 /** "injection today; repeat every 3 months as needed", "no more often than every 3 months": a standing schedule, not a new step. */
 /**
  * An injection or block on a standing schedule. Only procedures are given that way: in "ocrelizumab q6 months …

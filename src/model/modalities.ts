@@ -97,3 +97,10 @@ for (const m of ALL) {
 export function sessionOfSpecialty(s: Specialty): Modality | undefined {
   return SESSION_OF.get(s);
 }
+
+/** The modality a plan-signal target names ("physical therapy", "epidural_injection (caudal)"), if any. */
+export function targetModality(target: string | undefined): Modality | undefined {
+  if (!target) return undefined;
+  const key = target.toLowerCase().replace(/\s*\(.*$/, '').trim().replace(/[\s-]+/g, '_');
+  return Object.hasOwn(MODALITIES, key) ? (key as Modality) : undefined;
+}

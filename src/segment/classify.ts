@@ -75,8 +75,9 @@ export function classifyEncounter(head: string, body: string, credential?: strin
   let specialty: Specialty = 'unknown';
   let best = 1; // a lone body cue is not enough
   // A physician's note that talks about therapy is still a physician's note: MD/DO, PA and NP authors are not therapists.
-  const physician = isMedicalCredential(credential);
-  for (const [id, s] of score) if (s > best && !(physician && THERAPIST_DISCIPLINES.has(id))) { best = s; specialty = id; }
+  // So is an orthotist's or a counsellor's: a licence of another discipline rules the therapies out.
+  const notTherapist = isMedicalCredential(credential) || (!!fromCredential && !THERAPIST_DISCIPLINES.has(fromCredential));
+  for (const [id, s] of score) if (s > best && !(notTherapist && THERAPIST_DISCIPLINES.has(id))) { best = s; specialty = id; }
 
   // "recommend FCE per MD", "Plan: MRI L-spine": a document to come, not this one.
   const kinds = kindLexicon.match(head).filter((m) => !PLANNED_DOCUMENT.test(head.slice(Math.max(0, m.start - 30), m.start)));

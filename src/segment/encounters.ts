@@ -63,6 +63,8 @@ const TITLE_HEADER = new RegExp(
  */
 const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?(?:[ \t]*[-–—|:]{0,3}[ \t]+([A-Z][^\n:=]{2,100}?)${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
+/** "---- 18 Jun 2024  PROCEDURE: CHEMODENERVATION #1 ----": a date ruled off on both sides is a heading, whatever its title. */
+const RULED_DATE_HEADING = new RegExp(String.raw`^[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})[ \t]*(${DATE_SHAPE})(?:[ \t]+[^\n]{2,100}?)?[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})[ \t]*$`, 'gm');
 /** A paragraph that opens with its date and two spaces before the note's first sentence. */
 const DATED_PARAGRAPH = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z][a-z]|[A-Z]{2,}\s+\d)`, 'gm');
 const MIN_LOG_PARAGRAPHS = 3;
@@ -75,7 +77,7 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   'gim',
 );
 const EXAM_LEAD_HEADER = new RegExp(String.raw`^[ \t\f]*exam(?:ination)?[ \t]+(${DATE_SHAPE})(?=[ \t]{2,}|[ \t]*$)`, 'gim');
-const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection)\b/i;
+const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection|fitting|casting|delivery)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
 const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|mgmt|med check|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
 const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~\u2500\u2501\u2550\u2014\u2013][ \t]?){5,}|\f)[ \t]*$/;
@@ -208,6 +210,10 @@ function findHeaders(original: string): Header[] {
     if (DATE_LEAD_LINE.test(nextLine(text, le)) || (afterSignature && !(rest && VISIT_TITLE.test(rest)))) continue;
     add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
   }
+  for (const m of text.matchAll(RULED_DATE_HEADING)) {
+    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    if (!FAX_BANNER.test(text.slice(ls, le))) add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
+  }
   // A log of dated paragraphs ("09/20/2022  Cyclobenzaprine helps … Continue.", blank line, "01/24/2023  FIQR 63 …"):
   // each paragraph is a visit. Three or more make a log; one or two may be a list's stray lines.
   const paragraphs = [...text.matchAll(DATED_PARAGRAPH)].filter((m) => m.index === 0 || /\n[ \t]*\n$/.test(text.slice(Math.max(0, m.index - 40), m.index)));
@@ -256,6 +262,8 @@ function blockStart(text: string, lineStart: number, floor: number): number {
 }
 
 const CAPS_LINE = /^[\f\s]*[A-Z0-9][A-Z0-9 &'.,/-]{5,}$/;
+/** "SANDSTONE FAMILY MEDICINE        Loveland, CO  (970) 555-0190": a practice's name in capitals, then its contact details. */
+const LETTERHEAD_LINE = /^[\f\s]*[A-Z][A-Z0-9&'.,/-]*(?: [A-Z0-9&'.,/-]+){1,6}[ \t]{2,}\S/;
 /**
  * "BAYSIDE PHYSICAL THERAPY / Post-operative Discharge Summary / (blank) / Date of Service: …": a letterhead and title
  * set off by a blank line still open the visit below, when they stand alone (page top, blank line or separator above).
@@ -263,10 +271,16 @@ const CAPS_LINE = /^[\f\s]*[A-Z0-9][A-Z0-9 &'.,/-]{5,}$/;
 function titleBlockAbove(text: string, blankStart: number, floor: number): number | undefined {
   let top = blankStart;
   let titled = false;
+  // "SANDSTONE FAMILY MEDICINE / Evelyn D. Marchetti, MD" under a rule: a clinician's name is part of a letterhead,
+  // though the same line under a note's text would be its signature.
+  let named = false;
   for (let i = 0; i < 3 && top > floor; i++) {
     const s = Math.max(text.lastIndexOf('\n', top - 2) + 1, floor);
     const line = text.slice(s, top - 1);
-    if (line.trim() === '' || SEPARATOR.test(line) || !isTitleLike(line)) break;
+    const nameLine = CREDENTIAL_END.test(line) && line.trim().length <= 60 && !SIGNATURE_CONTEXT.test(line) && !SIGNED_LINE.test(line);
+    const letterhead = LETTERHEAD_LINE.test(line) && CONTACT_LINE.test(line);
+    if (line.trim() === '' || SEPARATOR.test(line) || (!isTitleLike(line) && !nameLine && !letterhead)) break;
+    named ||= nameLine || letterhead;
     titled ||= TITLE_WORD.test(line) || CAPS_LINE.test(line);
     top = s;
     if (text[s] === '\f' || text[s - 1] === '\f') break;
@@ -278,7 +292,7 @@ function titleBlockAbove(text: string, blankStart: number, floor: number): numbe
   // Under a separator or at a page top the block is a letterhead ("Coastal Orthopedic Surgery / 100 Harbor Way");
   // after a mere blank line it must read as a title, or it is the previous note's last lines.
   if (SEPARATOR.test(above) && top > floor) return aboveStart;
-  return titled && (atPageTop || above.trim() === '') ? top : undefined;
+  return titled && (atPageTop || (above.trim() === '' && !named)) ? top : undefined;
 }
 
 /** Split a text document into encounters at date-of-service / visit headers; every character belongs to one encounter. */
@@ -320,7 +334,7 @@ function isLetterheadOnly(text: string): boolean {
   return lines.length <= 4 || lines.every((l) => HEADER_FIELD.test(l) || CAPS_LINE.test(l.trim()) || CONTACT_LINE.test(l));
 }
 const HEADER_FIELD = /^\s*[A-Z][A-Za-z .#/'()-]{1,30}:\s*\S/;
-const CONTACT_LINE = /\b(?:Tel|Fax|Phone|Suite|Ste\.?)\b|\b[A-Z]{2}\s+\d{5}\b/;
+const CONTACT_LINE = /\b(?:[Tt]el|[Ff]ax|FAX|[Pp]hone|Suite|Ste\.?)\b|\b[A-Z]{2}\s+\d{5}\b|\(\d{3}\)\s?\d{3}-\d{4}\b/;
 
 /** The encounter's letterhead: its first non-empty line when that line reads as a clinic name or title. */
 function letterheadOf(text: string, enc: Encounter): string | undefined {

@@ -76,7 +76,10 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     // On a tie the letterhead's discipline wins: a rheumatologist's notes that send the claimant back to her PCP
     // are as many as those that name rheumatology, and the letterhead says which she practises.
     const letterhead = (sp: Specialty) => (sp === docSpecialty ? 1 : 0);
-    const own = [...counts].sort((a, b) => b[1] - a[1] || letterhead(b[0]) - letterhead(a[0]))[0]?.[0] ?? (author ? docSpecialty : undefined);
+    // With no discipline of their own in the notes, an author takes the document's, unless their licence names another
+    // (an orthotist's notes filed with the therapist's who trains the claimant in the brace).
+    const licence = list.map((e) => specialtyFromCredential(e.provider.credential)).find((sp) => sp);
+    const own = [...counts].sort((a, b) => b[1] - a[1] || letterhead(b[0]) - letterhead(a[0]))[0]?.[0] ?? (author ? licence ?? docSpecialty : undefined);
     if (!own || list.length < 2 || borrowed(own)) {
       // A physician's progress reports that mention the therapy ordered are still a physician's, of a discipline unknown here.
       if (physician && author) for (const e of list) if (THERAPIST.has(e.specialty)) { e.specialty = 'other'; if (THERAPY_KINDS.has(e.kind)) e.kind = 'office_visit'; }

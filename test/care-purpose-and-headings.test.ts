@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { FactOf } from '../src/model/index.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { processDocument } from '../src/pipeline.js';
+import { analyzeCase } from '../src/analyze/index.js';
+import { CaseBuilder } from './helpers/facts.js';
+
+/**
+ * Classes met in claim files written by people who never read this code (synthetic text, no PHI): care its author
+ * says will not change the condition, notes ruled off by dashed date headings, a practice's letterhead under a rule,
+ * an orthotist's notes filed with a therapist's, and courses reported as discharged.
+ */
+const signals = (body: string) => {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<'plan_signal'> => f.type === 'plan_signal').map((f) => f.attributes.signal);
+};
+const treatments = (body: string) => factsOf(body).facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment');
+
+describe('care its author expects not to change the condition', () => {
+  it.each([
+    'The custom AFO is intended for safety and skin protection; I do not anticipate it will change her underlying motor recovery.',
+    'The brace is expected to improve comfort; it is not expected to change her underlying motor control.',
+    'Botulinum toxin does not restore strength or dexterity.',
+    'She will continue onabotulinumtoxinA every 12 weeks indefinitely to maintain tone control and range.',
+  ])('is maintenance care: %s', (sentence) => {
+    expect(signals(sentence)).toContain('maintenance_care');
+  });
+  it.each([
+    'Surgery is expected to improve her function.',
+    'I do not anticipate any problems with the injection.',
+    'Continue PT twice weekly for 6 weeks.',
+  ])('is not: %s', (sentence) => {
+    expect(signals(sentence)).not.toContain('maintenance_care');
+  });
+  it('a device expected to improve safety is not a prognosis for the claimant', () => {
+    const { facts } = factsOf('The custom AFO is expected to improve safety and skin tolerance.');
+    expect(facts.some((f) => f.type === 'prognosis')).toBe(false);
+  });
+});
+
+describe('a therapy course reported as discharged is over, not given that day', () => {
+  it.each([
+    ['PT/OT discharged in October.', 'completed'],
+    ['PT discharged 10/08 and OT 10/15 at plateau.', 'completed'],
+    ['Discharged from PT on 10/08.', 'completed'],
+  ])('%s', (sentence, status) => {
+    const found = treatments(sentence).filter((f) => f.attributes.modality === 'physical_therapy');
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(f.attributes.status).toBe(status);
+  });
+});
+
+describe('a short course ordered for a device its prescriber calls non-restorative', () => {
+  const PHYSIATRIST = { name: 'Ingrid Doe', credential: 'MD', specialty: 'physiatry' as const };
+  const THERAPIST = { name: 'Owen Roe', credential: 'PT', specialty: 'physical_therapy' as const };
+  const build = (purpose: string | undefined) => {
+    const b = new CaseBuilder();
+    b.visit('2024-04-10', { ...THERAPIST, kind: 'pt_evaluation' }).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT evaluation, gait training.');
+    b.visit('2024-10-08', { ...THERAPIST, kind: 'pt_discharge' }).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Discharged from PT at plateau.');
+    for (const d of ['2024-10-29', '2024-12-17']) b.visit(d, PHYSIATRIST).fact('plan_signal', { signal: 'maintenance_care' }, 'Maintenance phase: HEP, orthosis, toxin every 12 weeks.');
+    const order = b.visit('2025-03-18', PHYSIATRIST)
+      .fact('treatment', { modality: 'physical_therapy', status: 'recommended', sessions: 4 }, 'Short PT episode (up to 4 visits) for AFO gait training once fitted.')
+      .fact('plan_signal', { signal: 'new_treatment', target: 'physical_therapy' }, 'Short PT episode (up to 4 visits) for AFO gait training once fitted.');
+    if (purpose) order.fact('plan_signal', { signal: 'maintenance_care' }, purpose);
+    b.visit('2025-05-28', { ...THERAPIST, kind: 'pt_evaluation' }).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT evaluation - new episode (AFO gait training).');
+    b.visit('2025-06-11', { ...THERAPIST, kind: 'pt_discharge' }).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Visit 3: discharge to HEP.');
+    b.visit('2025-06-17', PHYSIATRIST).fact('plan_signal', { signal: 'maintenance_care' }, 'She will continue onabotulinumtoxinA every 12 weeks indefinitely.');
+    return analyzeCase(b.input({ type: 'ssdi' })).mmi;
+  };
+  it('keeps the maintenance phase that was under way', () => {
+    const m = build('I do not anticipate it will change her underlying motor recovery.');
+    expect([m.status, m.date]).toEqual(['implied', '2024-10-29']);
+  });
+  it('without that statement the new course is active care', () => {
+    expect(build(undefined).date).not.toBe('2024-10-29');
+  });
+});
+
+describe('notes ruled off by dated headings', () => {
+  it('"---- 18 Jun 2024  PROCEDURE: CHEMODENERVATION #1 ----" opens a visit of its own', () => {
+    const text = [
+      'FOOTHILLS PHYSIATRY & SPASTICITY CLINIC', 'Ingrid L. Doe, MD  -  Physical Medicine & Rehabilitation', '',
+      '---- 14 May 2024  NEW PATIENT - POST-STROKE SPASTICITY ----', 'CC: R arm tightness.', 'P: Plan onabotulinumtoxinA.', '                I. Doe, MD   05/14/2024', '',
+      '---- 18 Jun 2024  PROCEDURE: CHEMODENERVATION #1 ----', 'onabotulinumtoxinA 300 units. Tolerated well.', '                I. Doe, MD   06/18/2024', '',
+      '---- 30 Jul 2024  FOLLOW-UP ----', 'S: Hand opens more easily.', '                I. Doe, MD   07/30/2024', '',
+    ].join('\n');
+    const encounters = splitEncounters(textDoc(text));
+    expect(encounters.map((e) => e.date)).toEqual(['2024-05-14', '2024-06-18', '2024-07-30']);
+    expect(encounters.map((e) => e.kind)).toEqual(['consultation', 'procedure_note', 'office_visit']);
+  });
+  it('a ruled line with a fax time is a transmission banner, not a visit', () => {
+    const text = 'Visit 03/01/2024\nFollow-up.\n---- FAX 03/05/2024 14:02 P.2 ----\nContinues.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2024-03-01']);
+  });
+});
+
+describe('whose note it is', () => {
+  it('a practice letterhead and its doctor under a rule open the next practice\'s visits', () => {
+    const text = [
+      'STROKE CLINIC FOLLOW-UP          Date of visit: 11-12-2024', 'Provider: Samuel T. Roe, MD (Vascular Neurology)', 'A/P: Stable. RTC 6 months.',
+      '                                                     S. Roe, MD   11/12/2024', '=====================================================',
+      'SANDSTONE FAMILY MEDICINE                         Loveland, CO  (970) 555-0190  fax (970) 555-0191', 'Evelyn D. Doe, MD', '',
+      'OFFICE VISIT  4/16/2024   Post-hospital f/u.', 'HPI: Tearful, sleeping poorly. Plan: Sertraline to 50 mg.', '                                                     E. Doe, MD', '',
+    ].join('\n');
+    const { encounters } = processDocument(textDoc(text));
+    expect(encounters.map((e) => [e.date, e.specialty])).toEqual([['2024-11-12', 'neurology'], ['2024-04-16', 'primary_care']]);
+    expect(text.slice(encounters[1].start)).toMatch(/^=+\nSANDSTONE/);
+  });
+  it('an orthotist\'s notes filed with the therapist\'s are not physical therapy', () => {
+    const text = [
+      'TIMBERLINE ORTHOTICS & PROSTHETICS, INC.', '',
+      'ORTHOTIC EVALUATION / CASTING                                   Date: March 25, 2025', 'Practitioner: Bryce N. Doe, CPO',
+      'Plan: Custom-molded AFO. Casting done today. Rx for PT gait training sent to Kestrel.', '                                B. Doe, CPO   03/25/2025', '',
+      'FITTING / DELIVERY                                              Date: May 20, 2025', 'Custom AFO delivered.', '                                B. Doe, CPO   05/20/2025',
+      '-----------------------------------------------------------------------------',
+      'KESTREL NEURO REHAB  -  PHYSICAL THERAPY', '',
+      'PT EVALUATION - NEW EPISODE (AFO gait training)                  DOS 05/28/2025', 'Therapist: Owen P. Roe, PT, DPT', 'P: 3 visits: gait training with AFO.', '',
+    ].join('\n');
+    const { encounters } = processDocument(textDoc(text));
+    expect(encounters.map((e) => [e.date, e.specialty])).toEqual([['2025-03-25', 'other'], ['2025-05-20', 'other'], ['2025-05-28', 'physical_therapy']]);
+  });
+});
