@@ -6,7 +6,7 @@ import { classifyDocument, documentParts, examinerHead, formsOnFile, recordsNote
 import { findMisfiled } from './segment/identity.js';
 import { harmonizeAuthors, harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
-import { alignDerivedSignals, markCopiedForward, markExaminerReview, markRefills, markStaleMedicationLists, markSupersededPlans } from './extract/copy-forward.js';
+import { alignDerivedSignals, markCopiedForward, markExaminerReview, markUnbilledProcedures, markRefills, markStaleMedicationLists, markSupersededPlans } from './extract/copy-forward.js';
 import { analyzeCase, type AnalysisInput } from './analyze/index.js';
 import { byCodePoint, pushAll } from './util/arrays.js';
 
@@ -107,6 +107,7 @@ export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOpti
   }
   harmonizeAuthors(encounters);
   markCopiedForward(facts, encounters);
+  markUnbilledProcedures(facts, encounters);
   markStaleMedicationLists(facts, encounters);
   markSupersededPlans(facts, encounters);
   markRefills(facts, encounters);

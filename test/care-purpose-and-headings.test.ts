@@ -6,6 +6,7 @@ import { splitEncounters } from '../src/segment/encounters.js';
 import { processDocument } from '../src/pipeline.js';
 import { analyzeCase } from '../src/analyze/index.js';
 import { CaseBuilder } from './helpers/facts.js';
+import { markUnbilledProcedures } from '../src/extract/copy-forward.js';
 
 /**
  * Classes met in claim files written by people who never read this code (synthetic text, no PHI): care its author
@@ -121,5 +122,27 @@ describe('whose note it is', () => {
     ].join('\n');
     const { encounters } = processDocument(textDoc(text));
     expect(encounters.map((e) => [e.date, e.specialty])).toEqual([['2025-03-25', 'other'], ['2025-05-20', 'other'], ['2025-05-28', 'physical_therapy']]);
+  });
+});
+
+describe('a procedure the ledger does not bill', () => {
+  const NEURO = { name: 'Rachel Doe', credential: 'MD', specialty: 'neurology' as const };
+  const build = (billed01: string[]) => {
+    const b = new CaseBuilder();
+    b.visit('2023-10-10', { ...NEURO, kind: 'procedure_note' }).fact('treatment', { modality: 'other_injection', status: 'performed' }, 'Bilateral GON block performed.');
+    b.visit('2024-01-16', NEURO).fact('treatment', { modality: 'other_injection', status: 'performed' }, 'Procedure: Bilateral greater occipital nerve block performed today without complication (see procedure note).');
+    b.file('ledger.csv').bill('2023-10-10', 'DOE R', [{ code: '64405', charge: 1180 }]).bill('2024-01-16', 'DOE R', billed01.map((code) => ({ code, charge: 265 })));
+    const input = b.input({ type: 'personal_injury' });
+    markUnbilledProcedures(input.facts, input.encounters);
+    return input.facts.find((f) => f.evidence[0].quote.startsWith('Procedure:'))!;
+  };
+  it('billed as a visit only, "performed today" is template text carried into the note', () => {
+    expect(build(['99214']).temporality).toBe('historical');
+  });
+  it.each([[['99214', '64405']], [[]]])('billed with the procedure, or not billed at all, it stands: %j', (codes) => {
+    expect(build(codes).temporality).toBe('current');
+  });
+  it('"Continue PT home program" is the home programme, not therapy', () => {
+    expect(treatments('Continue PT home program and workplace breaks.').map((f) => f.attributes.modality)).toEqual(['home_exercise']);
   });
 });

@@ -4,6 +4,8 @@
  */
 import type { Encounter, Fact } from '../model/index.js';
 import { modalitiesIn } from '../model/modalities.js';
+import { isProcedureRecord } from '../model/encounter.js';
+import { lookupCode, splitCode } from '../knowledge/cpt.js';
 
 /** Shorter sentences ("Continue HEP.") are legitimately written again at each visit. */
 const MIN_COPIED = 30;
@@ -169,3 +171,35 @@ export function alignDerivedSignals(facts: Fact[]): void {
     s.context = [...s.context, ...t.context.filter((c) => c.category === t.temporality)];
   }
 }
+
+/**
+ * "Procedure: bilateral occipital nerve block performed today (see procedure note)" in an office visit that the
+ * practice's ledger bills as a visit only, with no procedure charged that day: template text carried into the note,
+ * not a procedure given. (Without a ledger line for that day nothing can be said either way.)
+ */
+export function markUnbilledProcedures(facts: Fact[], encounters: Encounter[]): void {
+  const billed = new Map<string, { visit: boolean; procedure: boolean }>();
+  for (const e of encounters) {
+    if (e.source !== 'ledger' || !e.date) continue;
+    const day = billed.get(e.date) ?? { visit: false, procedure: false };
+    for (const line of e.billing ?? []) {
+      const meaning = line.code ? lookupCode(splitCode(line.code)?.code ?? line.code) : undefined;
+      // A code this table does not know may be the procedure: only a visit code alone says there was none.
+      if (meaning?.kind === 'visit') day.visit = true;
+      else if (line.code && (meaning?.kind !== 'treatment' || PROCEDURES.has(meaning.modality))) day.procedure = true;
+    }
+    billed.set(e.date, day);
+  }
+  if (!billed.size) return;
+  const byId = new Map(encounters.map((e) => [e.id, e]));
+  for (const f of facts) {
+    const enc = byId.get(f.encounterId);
+    const day = enc?.date ? billed.get(enc.date) : undefined;
+    if (f.type !== 'treatment' || !day || !day.visit || day.procedure || f.attributes.status !== 'performed' || f.temporality !== 'current'
+      || !PROCEDURES.has(f.attributes.modality) || enc?.source !== 'note' || isProcedureRecord(enc.kind)) continue;
+    f.temporality = 'historical';
+    const ev = f.evidence[0];
+    f.context = [...f.context, { category: 'historical', trigger: `the ledger bills a visit on ${enc.date} and no procedure`, start: ev.start, end: ev.start }];
+  }
+}
+const PROCEDURES = modalitiesIn('procedure');
