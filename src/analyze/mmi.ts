@@ -257,7 +257,14 @@ const PREREQUISITE = /\b(?:once|until|when|after|if)\b[^.;]{0,40}\b(?:BMI|weight
 /** Working toward it: a weight or smoking-cessation program, its drugs, the distance to the goal. */
 const PURSUIT = /\b(?:weight (?:program|loss program|management|wellness)|bariatric|metabolic (?:clinic|program)|semaglutide|wegovy|tirzepatide|zepbound|liraglutide|saxenda|phentermine|(?:lb|lbs|pounds) from (?:her |his )?goal|smoking cessation|varenicline)\b/i;
 /** An MMI said of one body part ("shoulder at MMI 05/14/2024", "MMI for the right knee"). */
-const ONE_PART_AT_MMI = /\b(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b[^.;\n]{0,12}\b(?:is |has reached |reached )?at (?:MMI|maximum)|\b(?:MMI|maximum medical improvement)\b[^.;\n]{0,30}\b(?:for|of) (?:the |her |his )?(?:right |left |R |L )?(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b/i;
+/** Or of one side, by its condition ("R CTS s/p CTR - fixed and stable", "Right carpal tunnel syndrome is fixed and stable"). */
+const ONE_PART_AT_MMI = /\b(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b[^.;\n]{0,12}\b(?:is |has reached |reached )?at (?:MMI|maximum)|\b(?:MMI|maximum medical improvement)\b[^.;\n]{0,30}\b(?:for|of) (?:the |her |his )?(?:right |left |R |L )?(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b|^\W*(?:\d+\.\s*)?(right|left|R|L)\b[^.;\n]{0,45}\b(?:is |are |remains? )?(?:fixed and stable|at MMI|at maximum medical improvement|permanent and stationary)\b/i;
+/** The part or side a statement names first. */
+const ONE_PART_NAMED = /\b(shoulder|knee|hip|wrist|hand|ankle|elbow|foot|right|left|R|L)\b/i;
+const SIDES: Record<string, string> = { r: 'right side', right: 'right side', l: 'left side', left: 'left side' };
+function partName(word: string | undefined): string | undefined {
+  return word ? SIDES[word.toLowerCase()] ?? word.toLowerCase() : undefined;
+}
 const WILL_TRANSITION = /\b(?:will|plan to|plans to|to)\s+transition\b/i;
 /** A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only"). */
 const REPROGRAMMED = /\breprogram\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b/i;
@@ -617,15 +624,22 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   if (newCare.length) return withdrawn(ctx, ops, chosen, newCare[0], `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`);
   // "Summary: shoulder at MMI" while another treating physician keeps the neck "MMI: No": one part is at MMI, the
   // claim is not. The part-limited MMI is kept as what it is.
-  const part = ONE_PART_AT_MMI.exec(e.evidence[0]?.quote ?? '')?.slice(1).find(Boolean);
-  const otherPartNot = part && eDate ? ops.find((o) => o.opinion === 'not_at_mmi' && o.source !== chosen.source && (o.role === 'treating_physician' || o.role === 'other_treating')
+  // "R CTS s/p CTR - fixed and stable" beside "L CTS severe, awaiting surgery. Not at MMI." in the same note: the
+  // same physician keeps the other side open, unless their "not at MMI" names the very part they call stable.
+  const part = partName(ONE_PART_AT_MMI.exec(e.evidence[0]?.quote ?? '')?.slice(1).find(Boolean));
+  const samePart = (o: Opinion) => !!part && partName(ONE_PART_NAMED.exec(o.fact.evidence[0]?.quote ?? '')?.[1]) === part;
+  const otherPartNot = part && eDate ? ops.find((o) => o.opinion === 'not_at_mmi' && o.fact !== e && !samePart(o) && (o.role === 'treating_physician' || o.role === 'other_treating')
     && (o.date ?? '') >= eDate && daysBetween(eDate, o.date ?? eDate) <= ctx.profile.params.activeRecencyDays) : undefined;
   if (part && otherPartNot) {
-    const why = `${when(ctx, otherPartNot.fact)} (${SOURCE_ROLE_LABEL[otherPartNot.role]}) states another part of the claim is not at MMI; the MMI of ${when(ctx, e)} is for the ${part.toLowerCase()} only.`;
+    const why = `${when(ctx, otherPartNot.fact)} (${SOURCE_ROLE_LABEL[otherPartNot.role]}) states another part of the claim is not at MMI; the MMI of ${when(ctx, e)} is for the ${part} only.`;
     return finish({
       status: 'not_reached', confidence: 0.7, statedBy: otherPartNot.source, opinions: publicOpinions(ops), disputed: true,
       reasons: [reason(why, [e, otherPartNot.fact])],
-      conflicts: [reason(`${when(ctx, e)} (${SOURCE_ROLE_LABEL[chosen.role]}) states the ${part.toLowerCase()} is at MMI${e.attributes.mmiDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])],
+      conflicts: [
+        reason(`${when(ctx, e)} (${SOURCE_ROLE_LABEL[chosen.role]}) states the ${part} is at MMI${e.attributes.mmiDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e]),
+        // Those who found the whole claim at MMI (an IME panel) disagree with the verdict; the part's own physician does not.
+        ...disagreements(ctx, ops, { at: false, chosen, exclude: chosen.source }),
+      ],
     });
   }
 
@@ -827,6 +841,17 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
       };
     }
   }
+  const stalled = inferred.status === 'not_reached' ? notAtWithoutCare(ctx, ops) : undefined;
+  if (stalled) {
+    const fromExaminer = explicitAssessment(ctx, ops.filter((o) => o.role === stalled.examiner.role && o.opinion === 'at_mmi'));
+    if (fromExaminer) {
+      return {
+        ...fromExaminer, confidence: Math.min(fromExaminer.confidence, 0.65), opinions: publicOpinions(ops), disputed: true,
+        reasons: [...fromExaminer.reasons, reason(stalled.why, [stalled.treating.fact])],
+        conflicts: [...fromExaminer.conflicts, ...disagreements(ctx, ops, { at: true, date: fromExaminer.date, chosen: stalled.examiner })],
+      };
+    }
+  }
   // Opinions that disagree with an inferred verdict are still shown: an examiner's MMI against active treatment or
   // against a record too thin to decide, or an examiner's date far from the one the pattern of care gives.
   const extra = disagreements(ctx, ops, { at: inferred.status === 'implied', date: inferred.date });
@@ -838,6 +863,38 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   const prior = inferred.status === 'not_reached' && !inferred.priorMmi ? withdrawnByItsAuthor(ctx, ops) : undefined;
   return { ...inferred, reasons, opinions: publicOpinions(ops), disputed: extra.length > 0 || inferred.disputed || !!prior, conflicts: [...inferred.conflicts, ...extra], ...(prior ? { priorMmi: prior } : {}) };
 }
+
+/**
+ * "Not at MMI. Consider SCS trial." at every visit for a year, while nothing is given, booked or appealed: the treating
+ * physician's opinion rests on care only contemplated. An examiner (IRE, IME) who finds MMI in that stretch is then
+ * where the record stands; the treating opinion stays on record as the conflict.
+ */
+function notAtWithoutCare(ctx: CaseContext, ops: Opinion[]): { examiner: Opinion; treating: Opinion; why: string } | undefined {
+  const examiner = ops.filter((o) => o.opinion === 'at_mmi' && (o.role === 'examining' || o.role === 'designated_doctor') && o.date).at(-1);
+  const treatingNot = ops.filter((o) => o.opinion === 'not_at_mmi' && o.role === 'treating_physician' && o.date);
+  if (!examiner || treatingNot.length < MIN_REPEATED_NOT_AT) return undefined;
+  const first = treatingNot[0].date!;
+  const last = treatingNot.at(-1)!;
+  if (first > examiner.date! || daysBetween(first, last.date!) < STALLED_DAYS) return undefined;
+  const active = activeEvents(ctx);
+  // Care given in the year before the examination or since, or a step booked, authorised or under appeal, is care.
+  if (active.some((a) => !a.open && daysBetween(a.date, examiner.date!) <= STALLED_DAYS * 2)) return undefined;
+  if (active.some((a) => a.open && a.date >= first && PURSUED.test(a.fact.evidence[0]?.quote ?? ''))) return undefined;
+  const careOf = (f: Fact) => {
+    const m = f.type === 'treatment' ? f.attributes.modality : f.type === 'plan_signal' ? targetModality(f.attributes.target) : undefined;
+    return m ? modalityWords(m) : undefined;
+  };
+  const open = [...new Set(active.filter((a) => a.open && a.date >= first).map((a) => careOf(a.fact)).filter((w): w is string => !!w))];
+  return {
+    examiner, treating: last,
+    why: `${last.source} (treating physician) writes "not at MMI" from ${first} to ${last.date}, but nothing was given, booked, authorised or appealed in that time${open.length ? ` (only contemplated: ${open.slice(0, 3).join('; ')})` : ''}; the examiner's finding rests on an unchanged record.`,
+  };
+}
+/** A treating "not at MMI" repeated this often, over this long, with no care behind it. */
+const MIN_REPEATED_NOT_AT = 3;
+const STALLED_DAYS = 180;
+/** A step actually pursued: booked, authorised or under appeal. */
+const PURSUED = /\b(?:scheduled|booked|authori[sz]ed|approved|appeal\w*|IMR|independent medical review|reconsideration|petition\w*|pre-?cert\w*|submitted)\b/i;
 
 /**
  * A treating source's MMI that the same source later withdrew ("my prior MMI determination is withdrawn; she is not

@@ -168,6 +168,12 @@ function dischargeStatus(text: string, start: number): TreatmentStatus | undefin
   return undefined;
 }
 
+/** "Anticipated further treatment: repeat RFA; SCS trial", "Future medical care: …": a form's field for care to come. */
+const CARE_TO_COME_LABEL = /\b(?:anticipated|future|further|recommended|proposed)\s+(?:further\s+|future\s+|medical\s+)*(?:treatment|care|procedures?)\s*:[^:.]*$/i;
+function labelledStatus(text: string, start: number): TreatmentStatus | undefined {
+  return CARE_TO_COME_LABEL.test(text.slice(Math.max(0, start - 80), start)) ? 'recommended' : undefined;
+}
+
 /** "off work until surgical evaluation is complete", "continue PT pending the consult": care still awaited. */
 const AWAITED_BEFORE = /\b(?:until|pending|awaiting|await)\s+(?:[\w-]+\s+){0,6}$/i;
 function awaitedStatus(text: string, start: number): TreatmentStatus | undefined {
@@ -287,7 +293,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (m.entry.id === 'surgery' && !priorOperation && !isProcedureRecord(sent.encounter.kind) && section !== 'procedure'
       && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start)
       && !sent.dates().some((d) => !d.relative && d.start >= clause.start && d.end <= clause.end)) continue;
-    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? treatmentStatus(clause.text, section, m.entry.id) };
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? labelledStatus(sent.text, m.start) ?? treatmentStatus(clause.text, section, m.entry.id) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
     if (m.entry.id === 'surgery' && !m.entry.subtype) {
       // "surgery" names no procedure; keep the words ("rotator cuff surgery") as the subtype when they say more.

@@ -250,6 +250,7 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
   if (!cover && doc.pages.length > 1 && FAX_COVER.test(doc.text.slice(first.start, Math.min(first.end, first.start + 600)))) {
     parts.splice(0, 1, { start: 0, end: first.end, role: 'administrative' }, { start: first.end, end: doc.text.length, role: role.role });
   }
+  let letterOpened: DocumentPart | undefined;
   for (const m of doc.text.matchAll(/[^\n]+/g)) {
     // A representative's packet with its exhibits attached: "EXHIBIT 7" over a clinic's letterhead is that clinic's paper.
     if (role.role === 'administrative' && EXHIBIT_LINE.test(m[0])) {
@@ -259,6 +260,25 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
       if (next !== current.role) {
         current.end = m.index;
         parts.push({ start: m.index, end: doc.text.length, role: next });
+      }
+      continue;
+    }
+    // Claim correspondence ruled into letters: a letter under a clinic's letterhead is the treating source's own
+    // ("VALLEY SPINE & PAIN ASSOCIATES" answering counsel), a law firm's or an adjuster's is not.
+    if (role.role === 'administrative' && RULE_LINE.test(m[0])) {
+      const head = doc.text.slice(m.index + m[0].length, m.index + m[0].length + 400).split('\n').filter((l) => l.trim() && !BANNER.test(l)).slice(0, 2);
+      const sender = head.find((l) => entries.some((r) => r.id === 'administrative' && r.senderRe.test(l)));
+      // A clinic's letter signed by its physician; a records clerk's answer on the same letterhead stays administrative.
+      const after = doc.text.slice(m.index + m[0].length);
+      const section = after.slice(0, after.search(/\n\s*(?:={10,}|-{10,}|_{10,})\s*\n/) >>> 0);
+      const physicianLetter = !!head[0] && CLINIC_LETTERHEAD.test(head[0]) && PHYSICIAN_SIGNATURE.test(section);
+      // The letter after a physician's letter is the correspondence's again, unless it is another physician's.
+      const current = parts[parts.length - 1];
+      const next = sender || (letterOpened === current && !physicianLetter) ? 'administrative' : physicianLetter ? 'clinical' : undefined;
+      if (next && next !== current.role) {
+        current.end = m.index;
+        parts.push({ start: m.index, end: doc.text.length, role: next });
+        if (next === 'clinical') letterOpened = parts[parts.length - 1];
       }
       continue;
     }
@@ -284,6 +304,10 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
   return parts;
 }
 
+/** "Sincerely, /s/ Anjali R. Doe, DO, Board Certified PM&R": a physician signs the letter. */
+const PHYSICIAN_SIGNATURE = /(?:sincerely|regards|\/s\/|electronically signed)[^\n]{0,40}(?:\n[^\n]{0,80}){0,2}?,\s*(?:MD|DO|M\.D\.|D\.O\.)\b/i;
+/** A rule across the page between letters. */
+const RULE_LINE = /^\s*(?:={10,}|-{10,}|_{10,})\s*$/;
 const SERVICE_DATE_LINE = /\b(?:DATE OF SERVICE|Date of Service|DOS|Date of (?:visit|exam))\s*:\s*\S/;
 const EXHIBIT_LINE = /^\s*EXHIBIT\s+(?:No\.?\s*)?\d{1,3}[A-Z]?\s*$/i;
 /** A provider's letterhead: a clinic, practice or hospital name, or a clinician with a degree. */
