@@ -4,6 +4,7 @@ import { factsOf, textDoc } from './helpers/extract-doc.js';
 import { expectValidCitations } from './helpers/citations.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { processDocument } from '../src/pipeline.js';
+import { assessContext } from '../src/context/engine.js';
 import { analyzeCase } from '../src/analyze/index.js';
 import { CaseBuilder } from './helpers/facts.js';
 import { markUnbilledProcedures } from '../src/extract/copy-forward.js';
@@ -144,5 +145,70 @@ describe('a procedure the ledger does not bill', () => {
   });
   it('"Continue PT home program" is the home programme, not therapy', () => {
     expect(treatments('Continue PT home program and workplace breaks.').map((f) => f.attributes.modality)).toEqual(['home_exercise']);
+  });
+});
+
+describe('care waiting on a condition, and care put off', () => {
+  it.each([
+    ['Same plan - TKA when BMI < 40; until then symptomatic care.', 'TKA'],
+    ['TKA remains deferred (BMI 41.6).', 'TKA'],
+    ['SCS trial remains on hold.', 'SCS'],
+  ])('%s', (sentence, target) => {
+    const i = sentence.indexOf(target);
+    expect(assessContext(sentence, i, i + target.length, { section: 'plan' }).temporality).toBe('hypothetical');
+  });
+  it('"early response to tocilizumab" is a response still being judged', () => {
+    expect(signals('1. RA - early response to tocilizumab.')).toContain('response_pending');
+  });
+  it.each(['Euflexxa 2 mL superolateral.', 'Hyaluronic acid series (10/2023) gave partial relief.', 'Synvisc-One injection today.'])('a hyaluronic injection is a joint injection: %s', (body) => {
+    expect(treatments(body).map((f) => f.attributes.modality)).toContain('joint_injection');
+  });
+});
+
+describe('visits printed in other layouts', () => {
+  it('"Encounter: Procedure Visit      Date: 12/17/2024" opens a visit', () => {
+    const text = 'Encounter: Office Visit - R knee OA          Date: 03/19/2024\nProvider: Anand Doe, MD\nHPI: knee pain.\n\nEncounter: Procedure Visit                      Date: 12/17/2024\nProvider: Colleen Roe, PA-C\nProcedure: R knee injection.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2024-03-19', '2024-12-17']);
+  });
+  it('each dated row of a procedure log is a procedure given that day', () => {
+    const text = [
+      'DATE OF SERVICE: 07/11/2023   FOLLOW-UP   Marcus Doe, MD', 'P: Euflexxa series once authorized.', '',
+      'PROCEDURE NOTES - VISCOSUPPLEMENTATION, RIGHT KNEE (Euflexxa 20 mg/2 mL)    Jenna Roe, PA-C',
+      ' 09/12/2023  Injection 1 of 3. Euflexxa 2 mL superolateral.', '             Pain pre 7/10. Tolerated well.',
+      ' 09/19/2023  Injection 2 of 3. Euflexxa 2 mL.', ' 09/26/2023  Injection 3 of 3. Euflexxa 2 mL. Series complete.', '/s/ J. Roe, PA-C', '',
+    ].join('\n');
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2023-07-11', '2023-09-12', '2023-09-19', '2023-09-26']);
+  });
+  it('a radiology report filed under a family doctor\'s visit of the same day is its own imaging encounter', () => {
+    const text = [
+      'Encounter Date: 10/17/2023', 'Provider: Caroline Doe, MD', 'S: Fell onto her buttocks two days ago; low back pain worse, no new leg symptoms.',
+      'O: Tender lower lumbar paraspinals; strength and reflexes unchanged; SCS generator site intact.',
+      'A/P: 1. Fall with contusion; lumbar x-ray today. 2. Continue current medications. 3. Return/ED precautions.', 'Electronically signed by Caroline Doe, MD on 10/17/2023', '',
+      'UPSTATE DIAGNOSTIC IMAGING - OUTPATIENT (reading for Foothills Family Medicine)',
+      'PATIENT: ROE, LORETTA J   DOB: 09/22/1970   EXAM: XR LUMBAR SPINE 2-3 VIEWS   DATE: 10/17/2023',
+      'HISTORY: Fall onto buttocks 10/15/2023. Prior L4-S1 fusion; spinal cord stimulator.', 'COMPARISON: CT lumbar spine 02/03/2022.',
+      'IMPRESSION: No acute osseous abnormality. Stable L4-S1 fusion hardware and SCS leads.', 'Signed: Paul E. Roe, MD (Radiology)  10/17/2023 15:22', '',
+    ].join('\n');
+    const { encounters } = processDocument(textDoc(text));
+    expect(encounters.map((e) => [e.date, e.kind]).at(-1)).toEqual(['2023-10-17', 'imaging']);
+    expect(encounters).toHaveLength(2);
+  });
+});
+
+describe('a therapy course inside a sustained maintenance phase that ends at a plateau', () => {
+  const RHEUM = { name: 'Priya Doe', credential: 'MD', specialty: 'rheumatology' as const };
+  const PT = { name: 'Kayla Roe', credential: 'PT', specialty: 'physical_therapy' as const };
+  const build = (discharge: string) => {
+    const b = new CaseBuilder();
+    b.visit('2023-07-13', RHEUM).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'tocilizumab', drugClass: 'biologic DMARD', doseChange: 'switched' }, 'Switch to tocilizumab 162 mg SC weekly.');
+    for (const d of ['2023-10-17', '2024-01-11', '2024-04-09']) b.visit(d, RHEUM).fact('plan_signal', { signal: 'continue_current_management' }, 'No changes to regimen today.');
+    for (const d of ['2024-06-04', '2024-06-18', '2024-07-02', '2024-07-16', '2024-07-30']) b.visit(d, { ...PT, kind: 'pt_progress' }).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT session: hand strengthening.');
+    b.visit('2024-08-22', { ...PT, kind: 'pt_discharge' }).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Discharge visit.')
+      .fact('mmi_statement', { kind: 'plateau' }, discharge);
+    for (const d of ['2024-07-11', '2024-10-08', '2025-01-14']) b.visit(d, RHEUM).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable on current regimen.');
+    return analyzeCase(b.input({ type: 'ssdi' })).mmi;
+  };
+  it('confirms the ceiling: the phase keeps its first visit', () => {
+    expect(build('Progress has plateaued with skilled PT; no further skilled therapy indicated.').date).toBe('2023-10-17');
   });
 });

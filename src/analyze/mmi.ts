@@ -171,7 +171,8 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const examining = (f: Fact) => {
     const enc = ctx.encounterOf(f);
     const r = sourceRole(enc);
-    return r === 'examining' || r === 'designated_doctor' || r === 'non_examining' || isOpinionForm(enc?.kind);
+    // A film reads the implants it shows ("stable fusion hardware and SCS leads"); it gives no care either.
+    return r === 'examining' || r === 'designated_doctor' || r === 'non_examining' || isOpinionForm(enc?.kind) || enc?.kind === 'imaging' || enc?.specialty === 'radiology';
   };
   // A surgeon's first evaluation is a consultation; the same surgeon's later visits are follow-ups, not new consults.
   const firstConsult = new Map<string, string>();
@@ -232,13 +233,45 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   // A trigger-point injection is too slight to restart care that had already settled into a sustained maintenance
   // phase ("a single TPI session for a flare, back to baseline in 5 days"): it is the phase's flare care.
   const params = ctx.profile.params;
-  return settled.filter((a, i) => {
+  const sustainedBefore = (date: string, before: ActiveEvent | undefined) => {
+    const phase = maintenance.filter((v) => v.date < date && (!before || v.date > before.date));
+    return phase.length >= params.minMaintenanceVisits && daysBetween(phase[0].date, phase.at(-1)!.date) >= params.minMaintenanceDays;
+  };
+  const flareCare = settled.filter((a, i) => {
     if (a.open || a.fact.type !== 'treatment' || a.fact.attributes.modality !== 'trigger_point_injection') return true;
     const before = settled.slice(0, i).filter((x) => !(x.fact.type === 'treatment' && x.fact.attributes.modality === 'trigger_point_injection')).at(-1);
-    const phase = maintenance.filter((v) => v.date < a.date && (!before || v.date > before.date));
-    return !(phase.length >= params.minMaintenanceVisits && daysBetween(phase[0].date, phase.at(-1)!.date) >= params.minMaintenanceDays);
+    return !sustainedBefore(a.date, before);
   });
+  // A therapy course given during a sustained maintenance phase that ends at a plateau ("progress has plateaued; no
+  // further skilled therapy indicated") changed nothing: it confirms the ceiling rather than restarting active care.
+  const plateaus = ctx.of('mmi_statement').filter((f) => f.attributes.kind === 'plateau' && THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown')).map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
+  const course = (a: ActiveEvent) => !a.open && a.fact.type === 'treatment' && THERAPY_COURSES.has(a.fact.attributes.modality);
+  const dropped = new Set<ActiveEvent>();
+  for (let i = 0; i < flareCare.length; i++) {
+    if (!course(flareCare[i]) || dropped.has(flareCare[i])) continue;
+    let j = i;
+    while (j + 1 < flareCare.length && course(flareCare[j + 1]) && daysBetween(flareCare[j].date, flareCare[j + 1].date) <= COURSE_GAP_DAYS) j++;
+    const first = flareCare[i].date;
+    const last = flareCare[j].date;
+    const endedFlat = plateaus.some((d) => d >= first && daysBetween(last, d) <= COURSE_GAP_DAYS);
+    // The phase must be under way right before the course, and the physician's maintenance visits go on through it.
+    const lead = maintenance.filter((v) => v.date < first && daysBetween(v.date, first) <= LEAD_DAYS);
+    const leadSustained = lead.length >= params.minMaintenanceVisits && daysBetween(lead[0].date, lead.at(-1)!.date) >= params.minMaintenanceDays;
+    const carriedOn = maintenance.some((v) => v.date >= first && daysBetween(last, v.date) <= LEAD_DAYS / 2);
+    // A new course, not the tail of one already under way.
+    const fresh = !flareCare.slice(0, i).some((x) => course(x) && daysBetween(x.date, first) <= LEAD_DAYS);
+    if (endedFlat && leadSustained && carriedOn && fresh) {
+      for (let k = i; k <= j; k++) dropped.add(flareCare[k]);
+    }
+    i = j;
+  }
+  return flareCare.filter((a) => !dropped.has(a));
 }
+const THERAPY_COURSES = modalitiesIn('therapy');
+/** How far back the maintenance phase a therapy course falls into is looked for. */
+const LEAD_DAYS = 180;
+/** Sessions further apart than this belong to different courses. */
+const COURSE_GAP_DAYS = 30;
 
 /**
  * A surgical evaluation that ends the same day with no operation (declined, deferred, not a candidate), seen

@@ -28,7 +28,7 @@ const STRONG_LABEL = [
 /** A patient field line with a bare "DATE:" field after it ("PATIENT: DOE, JANE   MRN 123   DATE: 11/01/2022"). */
 const REPORT_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:PATIENT|NAME|Patient|Name)[ \t]*:[^\n]*?[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
 /** The report title above it. */
-const REPORT_TITLE = /\b(?:OPERATIVE|OPERATION|PROCEDURE|CONSULTATION|DISCHARGE|RADIOLOGY|IMAGING|EMG|NERVE CONDUCTION)\b[^\n]*\b(?:REPORT|NOTE|SUMMARY|STUDY)\b|\b(?:OPERATIVE|PROCEDURE) (?:REPORT|NOTE)\b/;
+const REPORT_TITLE = /\b(?:OPERATIVE|OPERATION|PROCEDURE|CONSULTATION|DISCHARGE|RADIOLOGY|IMAGING|EMG|NERVE CONDUCTION)\b[^\n]*\b(?:REPORT|NOTE|SUMMARY|STUDY)\b|\b(?:OPERATIVE|PROCEDURE) (?:REPORT|NOTE)\b|^[ \t]*[A-Z][A-Z &'.-]*\b(?:DIAGNOSTIC IMAGING|RADIOLOGY|IMAGING (?:CENTER|ASSOCIATES|SERVICES))\b/;
 /** Generic labels ("Date:", "Seen:", "Visit:"): only at the start of a line and only with a colon. */
 const WEAK_LABEL = String.raw`date|seen(?:[ \t]+on)?|arriv(?:al|ed)(?:[ \t]+(?:date|time))?|visit|admit(?:ted)?|admission|discharge(?:d)?`;
 /** "DATE OF SERVICE: 03/14/2024", "DOS 3/14/24", "…   DOS: 06/03/2024   Page 1 of 2", "Seen: 3/14/24". */
@@ -68,6 +68,11 @@ const RULED_DATE_HEADING = new RegExp(String.raw`^[ \t]*(?:[-=*#~]{3,}|[\u2500-\
 /** A paragraph that opens with its date and two spaces before the note's first sentence. */
 const DATED_PARAGRAPH = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z][a-z]|[A-Z]{2,}\s+\d)`, 'gm');
 const MIN_LOG_PARAGRAPHS = 3;
+/** The heading of a log of procedures given on several days. */
+const PROCEDURE_LOG_TITLE = /^[ \t]*(?:PROCEDURE (?:NOTES|LOG|RECORD)|INJECTION (?:LOG|NOTES|RECORD)|VISCOSUPPLEMENTATION)\b[^\n]*$/gm;
+/** " 09/12/2023  Injection 1 of 3. …": one dated row of such a log. */
+const LOG_ROW = new RegExp(String.raw`^[ \t]{0,3}(${DATE_SHAPE})[ \t]{2,}(?=[A-Z])`);
+const MIN_LOG_ROWS = 2;
 /**
  * "ENCOUNTER 03/10/2022   New Patient - Industrial Injury   Karen L. Vos, DO", "VISIT #4 - 05/02/2023 …",
  * "TELEPHONE ENCOUNTER   03/18/2024 10:42   Staff: …": a keyword, then the date, then the visit's type and author.
@@ -76,6 +81,7 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   String.raw`^[ \t\f]*(?:encounter|visit|office visit|clinic visit|follow[- ]?up(?: visit)?|progress note|(?:telephone|phone|tele-?health|video|nurse|portal)[ \t]+(?:encounter|call|note|visit|message))(?:[ \t]*#[ \t]*\d+)?[ \t]*[:#-]?[ \t]*(${DATE_SHAPE})\b`,
   'gim',
 );
+const ENCOUNTER_FIELD_LINE = new RegExp(String.raw`^[ \t\f]*(?:encounter|visit|appointment)(?:[ \t]+type)?[ \t]*:[^\n]*?[ \t]{2,}(?:date|DOS)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gim');
 const EXAM_LEAD_HEADER = new RegExp(String.raw`^[ \t\f]*exam(?:ination)?[ \t]+(${DATE_SHAPE})(?=[ \t]{2,}|[ \t]*$)`, 'gim');
 const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection|fitting|casting|delivery)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
@@ -176,6 +182,11 @@ function findHeaders(original: string): Header[] {
     if (!REPORT_TITLE.test(title) || SIGNATURE_CONTEXT.test(text.slice(ls, le))) continue;
     add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }
+  // "Encounter: Procedure Visit                      Date: 12/17/2024": an EHR print's visit line, its date at the right.
+  for (const m of text.matchAll(ENCOUNTER_FIELD_LINE)) {
+    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
+  }
   for (const m of text.matchAll(KEYWORD_LEAD_HEADER)) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
@@ -213,6 +224,26 @@ function findHeaders(original: string): Header[] {
   for (const m of text.matchAll(RULED_DATE_HEADING)) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     if (!FAX_BANNER.test(text.slice(ls, le))) add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
+  }
+  // A procedure log under its heading ("PROCEDURE NOTES - VISCOSUPPLEMENTATION …", then " 09/12/2023  Injection 1 of 3. …"
+  // with its indented continuation lines): each dated row is a procedure given that day.
+  for (const h of text.matchAll(PROCEDURE_LOG_TITLE)) {
+    const rows: RegExpExecArray[] = [];
+    let pos = h.index + h[0].length + 1;
+    for (let i = 0; i < 60 && pos < text.length; i++) {
+      const end = text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos);
+      const line = text.slice(pos, end);
+      const row = LOG_ROW.exec(line);
+      if (row) rows.push(Object.assign(row, { index: pos }));
+      else if (rows.length && (!/^[ \t]{4,}\S/.test(line) || !line.trim())) break;
+      else if (!rows.length && i > 2) break;
+      pos = end + 1;
+    }
+    if (rows.length < MIN_LOG_ROWS) continue;
+    for (const r of rows) {
+      const [ls, le] = lineBounds(text, r.index);
+      add(ls, le, r.index + r[0].indexOf(r[1]), r[1]);
+    }
   }
   // A log of dated paragraphs ("09/20/2022  Cyclobenzaprine helps … Continue.", blank line, "01/24/2023  FIQR 63 …"):
   // each paragraph is a visit. Three or more make a log; one or two may be a list's stray lines.
