@@ -29,6 +29,17 @@ describe('patient identity', () => {
   ])('does not flag %s', (_n, doc) => {
     expect(findMisfiled([claimant('a.txt'), claimant('b.txt'), doc]).size).toBe(0);
   });
+  it('a records office\'s cover names the claimant; the page it released names someone else', () => {
+    const doc = textDoc('RELEASE OF INFORMATION - RESPONSE TO REQUEST\nPatient named on request: DOE, JANE   DOB 04/05/1970\nClosest matching record released.\n\fPULMONARY FUNCTION TEST REPORT\nPATIENT: DOWE, DONALD W.   MRN: 00612094   DOB: 02/11/1958\nFEV1 1.48 L.\n', 'pft.txt');
+    const out = findMisfiled([claimant('a.txt'), claimant('b.txt'), doc]);
+    expect(out.get('pft.txt')?.reason).toContain('page 2');
+  });
+  it.each([
+    ['a birth date far from the claimant\'s, with the same surname and no given name', 'PATIENT: DOE   DOB: 11/30/1981\nMRI lumbar spine.', true],
+    ['one digit off is a misreading of the claimant\'s', 'Patient: DOE, JANE   DOB: 04/05/1971\nOffice visit.', false],
+  ])('%s', (_n, text, flagged) => {
+    expect(findMisfiled([claimant('a.txt'), claimant('b.txt'), textDoc(text, 'c.txt')]).has('c.txt')).toBe(flagged);
+  });
 });
 
 describe('copy-forward', () => {

@@ -102,6 +102,20 @@ function gradedAmounts(text: string, from: number, activityEnd: number, to: numb
   return new Set(out.map((g) => g.frequency)).size > 1 ? out : [];
 }
 
+/** A grid's key: "N = never, S = seldom 1-10%, O = occasional 11-33%, F = frequent 34-66%, C = constant 67-100%". */
+const LEGEND_ENTRY = /\b([NSOFC])\s*=\s*(never|seldom|rarely|occasional(?:ly)?|frequent(?:ly)?|constant(?:ly)?)\b/gi;
+const LEGEND_MEANING: Record<string, 'never' | 'occasional' | 'frequent' | 'constant'> = { never: 'never', seldom: 'occasional', rarely: 'occasional', occasional: 'occasional', frequent: 'frequent', constant: 'constant' };
+function letterLegend(text: string): Map<string, 'never' | 'occasional' | 'frequent' | 'constant'> {
+  const out = new Map<string, 'never' | 'occasional' | 'frequent' | 'constant'>();
+  for (const m of text.matchAll(LEGEND_ENTRY)) out.set(m[1].toUpperCase(), LEGEND_MEANING[m[2].toLowerCase().replace(/ly$/, '')]);
+  return out.size >= 3 ? out : new Map();
+}
+/** The text with a grid's key blanked ("O = occasional 11-33%"): the key's ranges are not limits. */
+function withoutLegend(text: string): string {
+  return text.replace(new RegExp(`${LEGEND_ENTRY.source}(?:\\s*\\d+\\s*-\\s*\\d+\\s*%)?`, 'gi'), (m) => ' '.repeat(m.length));
+}
+/** The coded answer right after an activity ("Sit C", "Reach above shoulder O (R)"). */
+const LETTER_CELL = /^\s*(?:above shoulder|below shoulder|\([RL]\))?\s*([NSOFC])\b(?!\s*=)/;
 const UNRESTRICTED_LIST = /\b(?:no|without)\s+(?:restrictions?|limitations?|limits)\s+(?:on|to|for|with)\s+[^.;]+/gi;
 const DRIVING_PRECAUTION = /^[^.;]{0,40}?\b(?:while (?:on|taking|using)|after (?:doses?|taking|each dose|the (?:injection|procedure))|today|tonight|for (?:24|48) (?:hours|hrs)|post-?(?:procedure|op)|sedat\w*|with (?:the )?sling|during (?:titration|the trial))\b/i;
 const FORM_PROMPT = /\brestrictions?\s+re\s*:|\b(?:e\.g\.|etc\.)\)?\s*:?\s*$|\(\s*(?:e\.g\.|specify)\b/i;
@@ -135,6 +149,7 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   const hoursFrame = HOURS_FRAME.test(sent.text) || HOURS_FRAME.test(sent.section?.title ?? '');
   // "No restrictions on sitting, standing, walking or driving": the activities it lists are unrestricted.
   const free = [...sent.text.matchAll(UNRESTRICTED_LIST)].map((m) => [m.index, m.index + m[0].length] as const);
+  const legend = letterLegend(sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 600), sent.end));
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (NOT_FUNCTION.test(sent.text.slice(m.start)) || (m.entry.id === 'handle' && GRIP_MEASURE.test(sent.text.slice(m.start)))) continue;
@@ -161,6 +176,11 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
     if (matches.slice(i + 1, last + 1).some((x) => x.entry.id === m.entry.id)) continue; // "climbing stairs/ladders": one activity
     // The scale heads the grid: in this sentence, or a few lines above the row (each row its own line).
     const scaled = HOURS_SCALE.test(sent.text.slice(0, m.start)) || HOURS_SCALE.test(sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 400), sent.start));
+    // "Sit C   Stand F   Squat/kneel O" under a legend ("O = occasional 11-33%, F = frequent 34-66%, C = constant"):
+    // the letter is the answer. Constant is no limit; frequent without an amount is none worth stating.
+    const coded = legend.size ? LETTER_CELL.exec(cell) : null;
+    const codedFrequency = coded ? legend.get(coded[1].toUpperCase()) : undefined;
+    if (codedFrequency === 'constant' || (codedFrequency === 'frequent' && !/\d/.test(cell.slice(0, 14)))) continue;
     const boxes = scaled ? BOX_ROW.exec(cell) : null;
     const marked = boxes ? [...boxes[1].matchAll(/\[\s*([xX✓]?)\s*\]/g)].findIndex((b) => b[1] !== '') : -1;
     const gridHours = boxes ? (marked >= 0 && marked < 5 ? (['', String(marked * 2)] as unknown as RegExpExecArray) : null) : hoursFrame && HOURS_CELL.exec(cell);
@@ -186,7 +206,8 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
       if (n !== undefined) { attributes.limit = n; attributes.unit = unitOf(amt[2]); }
     }
     const answered = unmarkedOptionsBlank(clause.text);
-    for (const [f, re] of FREQUENCIES) if (re.test(answered)) { attributes.frequency = f; break; }
+    if (codedFrequency) attributes.frequency = codedFrequency;
+    else for (const [f, re] of FREQUENCIES) if (re.test(answered)) { attributes.frequency = f; break; }
     if (gridHours) {
       const h = Number(gridHours[1]);
       delete attributes.frequency;
@@ -199,7 +220,7 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
     // A bare activity word with a soft cue ("pain with sitting") is only a limitation in the patient's voice or with an amount.
     if (m.entry.id === 'other' && !NEED.test(clause.text) && !formAnswer) continue;
     if (attributes.limit === undefined && attributes.frequency === undefined && attributes.source === 'provider' && m.entry.id !== 'other' && !/\b(?:no|avoid|restrict|unable|cannot|can't|limit|should not|may not|not (?:recommended|advised|permitted|allowed))/i.test(clause.text)) continue;
-    const graded = gradedAmounts(sent.text, clause.start, m.end, chainEnd(sent.text, matches, i, clause.end));
+    const graded = gradedAmounts(legend.size ? withoutLegend(sent.text) : sent.text, clause.start, m.end, chainEnd(sent.text, matches, i, clause.end));
     if (graded.length > 1) {
       // "occasionally lift 20 lb and frequently 10 lb": one limit per frequency band, as an RFC form states them.
       for (const g of graded) {

@@ -11,11 +11,13 @@ export interface PatientIdentity { dob?: string; surname?: string; given?: strin
 /** "DOB: 03/08/1962", "D.O.B. 3/8/62", "Date of Birth: 03/08/1962". */
 const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)\s*[:#]?\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\b/i;
 /** "Patient: PRUITT, SHARON L", "Pt: Castellanos, Renee", "Name: Sharon L. Pruitt", "RE: Sharon Pruitt". */
-const NAME_FIELD = /\b(?:Patient(?: Name)?|Pt|Name|Claimant|Employee|Injured Worker|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
+const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Employee|EMPLOYEE|Injured Worker|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
 /** Field labels a loose name match can pick up instead of a name. */
 const NOT_A_NAME = new Set(['dob', 'ssn', 'date', 'claim', 'claimant', 'mrn', 'acct', 'doi', 'sex', 'age', 'bnc', 'wcb', 'case', 'chart', 'employer', 'carrier', 'patient', 'name', 'no', 'number']);
 /** Where a document names its patient: its first pages. */
 const HEAD = 3000;
+/** Where a page names its patient: its header. */
+const PAGE_HEAD = 800;
 
 function isoDob(m: RegExpExecArray): string {
   const y = m[3].length === 2 ? (Number(m[3]) > 30 ? `19${m[3]}` : `20${m[3]}`) : m[3];
@@ -34,11 +36,11 @@ function surnameOf(name: string): string {
   return (n.includes(',') ? n.split(',')[0] : n.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w)).at(-1) ?? n).toLowerCase();
 }
 
-export function patientIdentity(doc: SourceDocument): PatientIdentity {
-  const head = doc.text.slice(0, HEAD);
+export function patientIdentity(doc: SourceDocument, from = 0, length = HEAD): PatientIdentity {
+  const head = doc.text.slice(from, from + length);
   const id: PatientIdentity = { evidence: [] };
   const d = DOB.exec(head);
-  if (d) { id.dob = isoDob(d); id.evidence.push(evidenceAt(doc, d.index, d.index + d[0].length)); }
+  if (d) { id.dob = isoDob(d); id.evidence.push(evidenceAt(doc, from + d.index, from + d.index + d[0].length)); }
   for (const n of head.matchAll(NAME_FIELD)) {
     const name = n[1].replace(/\s+(?:DOB|SSN|MRN|D\.O\.B|Date|Sex|Age)\b.*$/s, '');
     const surname = surnameOf(name);
@@ -46,7 +48,7 @@ export function patientIdentity(doc: SourceDocument): PatientIdentity {
     id.surname = surname;
     const given = givenOf(name);
     if (given && !NOT_A_NAME.has(given)) id.given = given;
-    const at = n.index + n[0].length - n[1].length;
+    const at = from + n.index + n[0].length - n[1].length;
     id.evidence.push(evidenceAt(doc, at, at + n[1].length));
     break;
   }
@@ -71,13 +73,30 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
   const surname = majority([...ids.values()].map((i) => i.surname));
   const given = majority([...ids.values()].filter((i) => i.surname === surname.value).map((i) => i.given));
   const out = new Map<string, { reason: string; evidence: Evidence[] }>();
+  for (const doc of docs) {
+    // A records office's cover page names the claimant; the page it released may be another patient's ("closest
+    // matching record released"). A later page that names someone else by both birth date and name is that record.
+    const first = ids.get(doc.file);
+    if (!first || doc.pages.length < 2) continue;
+    for (const page of doc.pages.slice(1)) {
+      const id = patientIdentity(doc, page.start, PAGE_HEAD);
+      if (dob.count >= 2 && id.dob && id.dob !== dob.value && id.surname && surname.count >= 2 && id.surname !== surname.value && !sameCompound(id.surname, surname.value!)
+        && (!first.dob || first.dob === dob.value)) {
+        out.set(doc.file, { reason: `page ${page.n} names a patient born ${id.dob} (${id.given ? `${id.given} ` : ''}${id.surname}), while the claimant's records give ${dob.value}`, evidence: id.evidence });
+        break;
+      }
+    }
+  }
   for (const [file, id] of ids) {
+    if (out.has(file)) continue;
     const otherDob = dob.count >= 2 && id.dob && id.dob !== dob.value;
     // "Calloway-Ortiz" and "Ortiz" are one claimant; "Hutton" and "Hutto", with another birth date, are two patients.
     const otherName = surname.count >= 2 && id.surname && id.surname !== surname.value && !sameCompound(id.surname, surname.value!);
     // Same surname, another given name and another birth date: a relative seen at the same clinic (mother, daughter).
     const relative = given.count >= 2 && id.surname === surname.value && id.given && !given.value!.startsWith(id.given) && !id.given.startsWith(given.value!);
-    if (otherDob && (otherName || relative || !id.surname)) {
+    // A birth date that differs in more than one digit is not a misreading of the claimant's.
+    const unlikeDob = otherDob && digitsApart(id.dob!, dob.value!) > 1;
+    if (otherDob && (otherName || relative || !id.surname || unlikeDob)) {
       out.set(file, { reason: `names a patient born ${id.dob}${id.surname ? ` (${id.given ? `${id.given} ` : ''}${id.surname})` : ''}, while the claimant's records give ${dob.value}`, evidence: id.evidence });
     }
   }
@@ -88,4 +107,11 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
 function sameCompound(a: string, b: string): boolean {
   const parts = (x: string) => x.split(/[\s-]+/);
   return parts(a).includes(b) || parts(b).includes(a);
+}
+
+/** How many digits two ISO dates differ in. */
+function digitsApart(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) n++;
+  return n;
 }
