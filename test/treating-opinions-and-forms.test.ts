@@ -119,3 +119,42 @@ describe('whose MMI, and what it covers', () => {
     expect(build('SCS trial authorized; scheduled 09/10/2024.').status).toBe('not_reached');
   });
 });
+
+describe('more ways records say what is and is not planned', () => {
+  it('"3. MMI." heading a numbered answer states nothing', () => {
+    const statements = factsOf('3. MMI. Ms. Roe is not at maximum medical improvement.').facts.filter((f): f is FactOf<'mmi_statement'> => f.type === 'mmi_statement' && f.temporality === 'current');
+    expect(statements.map((f) => f.attributes.kind)).toEqual(['not_at_mmi']);
+  });
+  it.each([
+    ['She understands ACDF remains the definitive option and that she can revisit it at any time.', 'ACDF'],
+  ])('an option left open to the claimant: %s', (sentence, target) => {
+    expect(contextOf(sentence, target).temporality).toBe('hypothetical');
+  });
+  it.each([
+    ['Discussed adding nortriptyline for sleep - pt prefers not to add pills.', 'declined'],
+  ])('%s', (body, status) => {
+    expect(treatments(body)[0].attributes.status).toBe(status);
+  });
+  it('"no further ESIs planned" closes that line of care', () => {
+    expect(factsOf('We discussed that further ESIs are unlikely to help; no further ESIs planned.').facts.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'no_further_treatment')).toBe(true);
+  });
+});
+
+describe('a standing schedule set at a visit', () => {
+  const PAIN = { name: 'Vikram Doe', credential: 'MD', specialty: 'pain_management' as const };
+  it('the injection given at the visit that sets it is the schedule\'s first dose, and the phase begins there', () => {
+    const visit = (date: string, body: string) => `DATE OF SERVICE: ${date}    FOLLOW-UP    Vikram Doe, MD (Pain Management)\n${body}\n/s/ Vikram Doe, MD\n\n`;
+    const text = [
+      visit('01/10/2023', 'PROCEDURE: Cervical epidural steroid injection C7-T1 performed. RTC 6 weeks.'),
+      visit('03/07/2023', 'ESI gave 30% relief for 2 weeks. Plan: Continue current medications. RTC 6 weeks.'),
+      visit('04/25/2023', 'P: - No further ESIs planned.\n   - Trigger point injections today and periodically as needed, no more often than every 12 weeks.\n   - Continue current medications without change.\n   - RTC every 8 weeks.\nPROCEDURE: Trigger point injections (CPT 20553, 3+ muscles).'),
+      visit('08/01/2023', 'A/P: Stable chronic pain. Continue same regimen - no changes. TPI today. RTC 8 weeks.'),
+      visit('11/07/2023', 'A/P: Stable on a maintenance regimen. TPI today. No medication changes. RTC 8 weeks.'),
+      visit('02/20/2024', 'A/P: Stable. TPI today. Same medications. RTC 8 weeks.'),
+    ].join('');
+    const doc = textDoc(text, 'pain_notes.txt');
+    const { encounters, facts } = processDocument(doc);
+    const m = analyzeCase({ claim: { type: 'ssdi' }, documents: [], encounters, facts }).mmi;
+    expect([m.status, m.date]).toEqual(['implied', '2023-04-25']);
+  });
+});

@@ -328,6 +328,7 @@ const THIN_RECORD_VISITS = 4;
 /** Plan words that close active care at the visit that states them. */
 const CLOSING_SIGNALS = new Set(['no_further_treatment', 'maintenance_care', 'continue_current_management', 'not_surgical_candidate']);
 const FLARE_COURSE = /\bx\s*\d{1,2}\s*d(?:ays?)?\b|\bfor\s+\d{1,2}\s+days\b|\bdose\s?pa?c?k\b|\btaper(?:ing)? (?:pack|course)\b/i;
+const CHANGE_LOOKED_BACK = /\bsince (?:the |her |his )?(?:dose|regimen|medication|treatment|drug)?\s*(?:was |were )?(?:increased|raised|started|switched|changed|added|titrated)\b|\b(?:was|were) (?:increased|raised|started|switched|changed|added|titrated)\b[^.;]{0,30}\b(?:on|in) \d{1,2}\/\d{1,2}\/\d{2,4}/i;
 const REPORTED_CHANGE = /\bDr\.?\s+[A-Z][\w'-]+\s+(?:has\s+)?(?:started|increased|switched|added|changed|prescribed|titrated|raised)\b/;
 const TITRATION_STEP = /\b(?:x\s*\d{1,2}\s*(?:d(?:ays?)?|wks?|weeks?)|for\s+\d{1,2}\s+(?:days|weeks))\s*,?\s*then\b/i;
 const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
@@ -358,11 +359,12 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
     return drugs.length > 1 && new Set(drugs.map((d) => d.attributes.drugClass)).size === 1;
   };
   // "Dr. Crowe started duloxetine" in the PCP's note, undated: that doctor's change, reported; it is not made at this visit.
-  const reported = (f: Fact) => f.dateSource !== 'sentence' && REPORTED_CHANGE.test(f.evidence[0]?.quote ?? '');
+  // "the first since the dose was increased to 195 U on 12/28/2023": a change looked back on from a later visit.
+  const reported = (f: Fact) => f.dateSource !== 'sentence' && (REPORTED_CHANGE.test(f.evidence[0]?.quote ?? '') || CHANGE_LOOKED_BACK.test(f.evidence[0]?.quote ?? ''));
   // A drug chosen at the visit that closes active care ("declines further procedures … PLAN (medication management
   // only)") is part of the maintenance regimen being set, not a trial that postpones it.
   const closingVisits = new Set(ctx.asserted.filter((f) => f.type === 'plan_signal' && f.attributes.signal === 'maintenance_care').map((f) => f.encounterId));
-  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && !isForOtherCondition(f)
+  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && f.attributes.status !== 'declined' && !isForOtherCondition(f)
     && !reported(f) && !closingVisits.has(f.encounterId)
     && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f));

@@ -15,7 +15,10 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
   // "Caudal ESI prn flare": once the treating plan allows a procedure for flares, each one given later is that allowance
   // used. "Intra-articular steroid injection q 3 months": a standing schedule, each later injection is one of its doses.
   const allowedFrom = new Map<Modality, string>();
-  const scheduled = ctx.of('treatment').filter(onSchedule);
+  const scheduled = [...ctx.of('treatment'), ...ctx.allowedLater].filter(onSchedule);
+  // "Trigger point injections today and periodically as needed, no more often than every 12 weeks": the visit that sets
+  // the standing schedule gives its first dose.
+  const scheduleSet = new Set(scheduled.map((f) => `${ctx.dateOf(f)}|${f.attributes.modality}`));
   for (const f of [...ctx.allowedLater, ...scheduled]) {
     const d = ctx.dateOf(f);
     if (!d) continue;
@@ -37,6 +40,7 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
         && carriesOutOrder(targetModality(f.attributes.target) ?? namedCourse(f.evidence[0]?.quote ?? ''), ctx.dateOf(f));
     }
     return days.has(ctx.dateOf(f)) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
+    || scheduleSet.has(`${ctx.dateOf(f)}|${f.attributes.modality}`)
     || carriesOutOrder(f.attributes.modality, ctx.dateOf(f))
     || (allowedFrom.has(f.attributes.modality) && (ctx.dateOf(f) ?? '') > allowedFrom.get(f.attributes.modality)!)));
   };

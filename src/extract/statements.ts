@@ -114,6 +114,8 @@ function isTitleLine(text: string): boolean {
   if (/\bPage \d+ of \d+\b/i.test(t)) return true;
   if (t.length > 90) return false;
   if (/:\s*$/.test(t)) return true;
+  // "3. MMI.": a numbered item's heading in a letter answering questions.
+  if (/^(?:\(?\d{1,2}[.)]|\(?[A-Ha-h][.)])?\s*(?:MMI|maximum medical improvement|P\s?&\s?S|permanent and stationary)\s*[.:]?$/i.test(t)) return true;
   return capitalShare(t, 6) >= 0.75;
 }
 

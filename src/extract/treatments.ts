@@ -204,7 +204,7 @@ function recalledBy(text: string, at: number): string | undefined {
 const NOT_AVAILABLE = /^\s*(?:is |was |are |were )?(?:not|never) (?:offered|available|covered|an option|provided)\b/i;
 const PROVIDER_FIELD = /^\s*(?:treating\s+)?(?:psychiatrist|psychologist|physician|provider|therapist|counselor|clinician|surgeon|source|referring (?:physician|provider)|PCP|primary care (?:physician|provider))\s*:[^;\n]*$/i;
 const COST_PROJECTION = /\b(?:estimated|projected) (?:cost|costs|expense)|\blife care plan\b/i;
-const FUTURE_ALLOWANCE = /\b(?:future (?:medical )?(?:care|treatment|medicals?)|access to (?:future )?(?:medical )?care|for (?:future |significant |severe |acute )?flare-?ups?|for (?:significant |severe |acute )?flares|prn (?:for )?flares?|as indicated for (?:future )?flares?|up to (?:\w+ )?(?:per|a|each) year|estimated (?:cost|costs|expense)|projected (?:cost|costs|expense)|life care plan)\b/i;
+const FUTURE_ALLOWANCE = /\b(?:future (?:medical )?(?:care|treatment|medicals?)|periodically as needed|no more (?:often|frequently) than every \d+ (?:weeks?|months?)|access to (?:future )?(?:medical )?care|for (?:future |significant |severe |acute )?flare-?ups?|for (?:significant |severe |acute )?flares|prn (?:for )?flares?|as indicated for (?:future )?flares?|up to (?:\w+ )?(?:per|a|each) year|estimated (?:cost|costs|expense)|projected (?:cost|costs|expense)|life care plan)\b/i;
 const CONSENT_ALTERNATIVES = /\balternatives?\b[^.;]{0,12}(?:\(|including|such as|:|were|of)[^.;)]*$/i;
 const DESPITE_BEFORE = /\b(despite|in spite of|notwithstanding|even after|regardless of)\b[^.;:]{0,80}$/i;
 const TRIED_LIST = /\b(?:he|she|they|patient|pt|the claimant|the patient)\s+((?:has\s+|had\s+)?(?:tried|failed|exhausted|completed|underwent|had))\b[^.;]*$/i;

@@ -21,6 +21,8 @@ const SERVICE_OF = ['service', 'visit', 'exam', 'examination', 'evaluation', 'pr
 const STRONG_LABEL = [
   `${loose('date')}s?[ \\t]+${loose('of')}[ \\t]+(?:(?:this|the)[ \\t]+)?(?:${SERVICE_OF.map(loose).join('|')})`,
   'DOS', loose('service date'), loose('visit date'), String.raw`exam(?:ination)?[ \t]+date`,
+  // An EHR header's "Encounter: 03/21/2024 13:30" at the right of the patient line.
+  String.raw`encounter(?=[ \t]*:[ \t]*\d)`,
   String.raw`(?:evaluation|procedure|surgery|report|study|encounter|consultation|treatment)[ \t]+date`,
   // An ED face sheet's "Arrival: 05/19/2024 13:06" after the patient's name and DOB on the same line.
   String.raw`arrival(?:[ \t]+(?:date|time))?`,

@@ -109,9 +109,12 @@ function sameCompound(a: string, b: string): boolean {
   return parts(a).includes(b) || parts(b).includes(a);
 }
 
-/** How many digits two ISO dates differ in. */
+/** How many slips of the pen apart two ISO dates are: one per differing digit, a swapped pair of digits or of month and day counting one. */
 function digitsApart(a: string, b: string): number {
-  let n = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) n++;
-  return n;
+  const [ay, am, ad] = a.split('-');
+  if (b === `${ay}-${ad}-${am}`) return 1;
+  const diff: number[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]) return 1;
+  return diff.length;
 }
