@@ -170,6 +170,11 @@ describe('visits printed in other layouts', () => {
     const text = 'Encounter: Office Visit - R knee OA          Date: 03/19/2024\nProvider: Anand Doe, MD\nHPI: knee pain.\n\nEncounter: Procedure Visit                      Date: 12/17/2024\nProvider: Colleen Roe, PA-C\nProcedure: R knee injection.\n';
     expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2024-03-19', '2024-12-17']);
   });
+  it('a year misread in a chronological file is put back between its neighbours; a plausible date stands', () => {
+    const visit = (d: string) => `Date of Service: ${d}      Provider: Kyle Doe, FNP-C\nS: Headaches. Plan: continue.\n\n`;
+    expect(splitEncounters(textDoc(['12/05/2022', '02/27/2028', '06/20/2023'].map(visit).join(''))).map((e) => e.date)).toEqual(['2022-12-05', '2023-02-27', '2023-06-20']);
+    expect(splitEncounters(textDoc(['12/05/2022', '02/27/2024', '06/20/2023'].map(visit).join(''))).map((e) => e.date)).toEqual(['2022-12-05', '2024-02-27', '2023-06-20']);
+  });
   it('each dated row of a procedure log is a procedure given that day', () => {
     const text = [
       'DATE OF SERVICE: 07/11/2023   FOLLOW-UP   Marcus Doe, MD', 'P: Euflexxa series once authorized.', '',

@@ -158,3 +158,21 @@ describe('a standing schedule set at a visit', () => {
     expect([m.status, m.date]).toEqual(['implied', '2023-04-25']);
   });
 });
+
+describe('a physician\'s discipline and the options weighed', () => {
+  it('"Augmentation options reviewed (aripiprazole, switch to venlafaxine)" starts nothing', () => {
+    const found = treatments('2. Augmentation options reviewed (aripiprazole, switch to venlafaxine); patient prefers not to add or switch medications.');
+    expect(found.every((f) => f.temporality !== 'current' || f.attributes.status === 'declined')).toBe(true);
+  });
+  it('hydroxyzine is an anxiolytic', () => {
+    expect(treatments('Hydroxyzine increased to 50 mg up to TID PRN.')[0].attributes).toMatchObject({ drug: 'hydroxyzine', drugClass: 'anxiolytic' });
+  });
+  it('a neurologist\'s follow-ups about PTSD and mood stay under the neurology letterhead', () => {
+    const visit = (date: string, body: string) => `------------------------------------------------------------\nFOLLOW-UP     Date: ${date}     Paul R. Doe, MD\n\n${body}\n\n`;
+    const text = 'GEM CITY NEUROLOGY, INC. - CONCUSSION & HEADACHE CLINIC\n\nNEW PATIENT CONSULTATION\nDate: 03/10/2022          Neurologist: Paul R. Doe, MD\nHPI: headaches and poor memory after concussion. Exam: nonfocal.\nPlan: nortriptyline 10 mg.\n                  Paul R. Doe, MD\n\n'
+      + visit('10/13/2022', 'Mood: PTSD symptoms, nightmares, depression; psychiatry adjusting sertraline. Headaches better.')
+      + visit('08/17/2023', 'Anxiety and depression per psychiatry; PTSD therapy ongoing. Cognitive deficits plateaued.');
+    const { encounters } = processDocument(textDoc(text));
+    expect(encounters.map((e) => e.specialty)).toEqual(['neurology', 'neurology', 'neurology']);
+  });
+});

@@ -356,7 +356,22 @@ export function splitEncounters(doc: SourceDocument): Encounter[] {
   }
   const encounters = starts.map((s, i) => buildEncounter(doc, i + 1, s.start, i + 1 < starts.length ? starts[i + 1].start : text.length, s.header));
   inheritProviders(text, encounters);
+  repairMisreadYears(encounters);
   return encounters;
+}
+
+/**
+ * "Date of Service: 02/27/2028" between visits of 01/2024 and 05/2024 in a chronological file: a scanned digit
+ * misread. When the year of a neighbour puts the date back between its neighbours, that is the date; otherwise it
+ * stands as written.
+ */
+function repairMisreadYears(encounters: Encounter[]): void {
+  for (let i = 1; i + 1 < encounters.length; i++) {
+    const [prev, cur, next] = [encounters[i - 1].date, encounters[i].date, encounters[i + 1].date];
+    if (!prev || !cur || !next || prev > next || (cur >= prev && cur <= next)) continue;
+    const fits = [prev.slice(0, 4), next.slice(0, 4)].map((y) => `${y}${cur.slice(4)}`).find((d) => d >= prev && d <= next);
+    if (fits && Math.abs(Number(cur.slice(0, 4)) - Number(fits.slice(0, 4))) >= 2) encounters[i].date = fits;
+  }
 }
 
 /** Lines above the first visit header that are only a letterhead: names, addresses and rules, no sentence of a note. */

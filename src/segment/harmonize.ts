@@ -89,8 +89,12 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     // a pain-management visit, once most of the author's notes say so.
     // Mental health is the exception: a family doctor's notes about depression can outnumber his back-pain visits.
     const settled = physician && !SETTLES_NOTHING.has(own) && (counts.get(own) ?? 0) * 2 + letterhead(own) > [...counts.values()].reduce((a, b) => a + b, 0);
+    // A neurologist's follow-ups that talk mostly about PTSD and mood are still a neurologist's: under a letterhead of
+    // another discipline that the author's own notes also show, a physician's mental-health-sounding visits take it.
+    const letterheadDiscipline = physician && docSpecialty && MENTAL_HEALTH.has(own) && !MENTAL_HEALTH.has(docSpecialty) && counts.has(docSpecialty) ? docSpecialty : undefined;
+    if (letterheadDiscipline) for (const e of list) if (MENTAL_HEALTH.has(e.specialty)) e.specialty = letterheadDiscipline;
     for (const e of list) {
-      if (borrowed(e.specialty) || settled) e.specialty = own;
+      if (borrowed(e.specialty) || settled) e.specialty = letterheadDiscipline ?? own;
       if (BORROWED_KINDS.has(e.kind) || (e.kind === 'emergency_visit' && own !== 'emergency')) e.kind = 'office_visit';
     }
   }
