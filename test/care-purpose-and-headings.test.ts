@@ -217,3 +217,21 @@ describe('a therapy course inside a sustained maintenance phase that ends at a p
     expect(build('Progress has plateaued with skilled PT; no further skilled therapy indicated.').date).toBe('2023-10-17');
   });
 });
+
+describe('a capacity grid coded by letters under its key', () => {
+  const grid = [
+    'ACTIVITY PRESCRIPTION FORM (APF)', 'Date of exam: 02/14/2023',
+    'CAPACITIES (in an 8-hr day)  N = never, S = seldom 1-10%, O = occasional 11-33%,',
+    '                             F = frequent 34-66%, C = constant 67-100%',
+    '  Sit C   Stand F   Walk F   Climb F   Twist F   Bend/stoop F   Squat/kneel O',
+    '  Lift  F 10 lb  O 20 lb        Carry  F 10 lb  O 20 lb        Push/pull O 20 lb',
+  ].join('\n');
+  it('reads each letter by the key: constant and frequent are no limits; the key\'s ranges are not amounts', () => {
+    const limits = factsOf(grid).facts.filter((f): f is FactOf<'limitation'> => f.type === 'limitation');
+    const byActivity = Object.fromEntries(limits.map((f) => [f.attributes.activity, [f.attributes.frequency, f.attributes.limit, f.attributes.unit]]));
+    expect(Object.keys(byActivity).sort()).toEqual(['carry', 'crouch', 'kneel', 'lift', 'push']);
+    expect(byActivity.kneel).toEqual(['occasional', undefined, undefined]);
+    expect(byActivity.push).toEqual(['occasional', 20, 'lb']);
+    expect(limits.every((f) => f.attributes.unit !== 'percent')).toBe(true);
+  });
+});

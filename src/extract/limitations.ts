@@ -104,10 +104,12 @@ function gradedAmounts(text: string, from: number, activityEnd: number, to: numb
 
 /** A grid's key: "N = never, S = seldom 1-10%, O = occasional 11-33%, F = frequent 34-66%, C = constant 67-100%". */
 const LEGEND_ENTRY = /\b([NSOFC])\s*=\s*(never|seldom|rarely|occasional(?:ly)?|frequent(?:ly)?|constant(?:ly)?)\b/gi;
-const LEGEND_MEANING: Record<string, 'never' | 'occasional' | 'frequent' | 'constant'> = { never: 'never', seldom: 'occasional', rarely: 'occasional', occasional: 'occasional', frequent: 'frequent', constant: 'constant' };
-function letterLegend(text: string): Map<string, 'never' | 'occasional' | 'frequent' | 'constant'> {
-  const out = new Map<string, 'never' | 'occasional' | 'frequent' | 'constant'>();
-  for (const m of text.matchAll(LEGEND_ENTRY)) out.set(m[1].toUpperCase(), LEGEND_MEANING[m[2].toLowerCase().replace(/ly$/, '')]);
+function letterLegend(text: string): Map<string, Frequency> {
+  const out = new Map<string, Frequency>();
+  for (const m of text.matchAll(LEGEND_ENTRY)) {
+    const meaning = FREQUENCIES.find(([, re]) => re.test(m[2]))?.[0];
+    if (meaning) out.set(m[1].toUpperCase(), meaning);
+  }
   return out.size >= 3 ? out : new Map();
 }
 /** The text with a grid's key blanked ("O = occasional 11-33%"): the key's ranges are not limits. */
