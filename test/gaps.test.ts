@@ -401,6 +401,14 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
         build: () => new CaseBuilder().visit('2024-01-05', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT eval; ther ex initiated.')
           .visit('2024-02-20', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed', sessions: 12 }, 'D/C from PT after 12 visits.')
           .fact('outcome_measure', { instrument: 'ODI', value: 42, max: 100, previous: 52 }, 'ODI 52% -> 42% over the course.'),
+      },
+      {
+        name: 'scored at discharge, not at the evaluation',
+        build: () => new CaseBuilder().visit('2024-01-05', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT eval; ther ex initiated.')
+          .visit('2024-02-06', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Visit 8: ther ex.')
+          .fact('outcome_measure', { instrument: 'ODI', value: 46, max: 100 }, 'ODI 46%.')
+          .visit('2024-02-20', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed', sessions: 12 }, 'D/C from PT after 12 visits.')
+          .fact('outcome_measure', { instrument: 'ODI', value: 42, max: 100 }, 'ODI 42%.'),
       }],
     invalid: [{ name: 'pain score only', build: ptCourse(false) }],
   },

@@ -45,7 +45,8 @@ export const rule: GapRule = {
       const endOk = dated.length >= 2 && daysBetween(dated[dated.length - 1], own[own.length - 1].date) <= END_DAYS;
       // A change written as such near the end ("ODI 52% -> 42%" in the discharge summary) documents the course.
       const changeShown = measures.some((m) => m.attributes.previous !== undefined && daysBetween(ctx.dateOf(m) ?? own[0].date, own[own.length - 1].date) <= END_DAYS);
-      if ((startOk && endOk) || changeShown) continue;
+      // A course scored at discharge shows where it ended; reviewers ask for the missing score only when that one is absent.
+      if (endOk || changeShown) continue;
       const therapist = own[own.length - 1].provider;
       const missing = [!startOk && 'at the evaluation', !endOk && 'at discharge'].filter(Boolean).join(' or ');
       pushTo(byTherapist, therapist, `${modalityWords(e.modality)} course ${e.firstDate} to ${e.lastDate} (no functional score ${missing})`);
