@@ -104,7 +104,8 @@ describe('whose MMI, and what it covers', () => {
     b.visit('2023-03-22', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Bilateral L4-5 RFA.');
     for (const d of ['2023-08-15', '2023-12-05', '2024-04-04', '2024-08-27']) {
       b.visit(d, PAIN).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Not at MMI.')
-        .fact('treatment', { modality: 'spinal_cord_stimulator', status: 'recommended', subtype: 'trial' }, plan);
+        .fact('treatment', { modality: 'spinal_cord_stimulator', status: 'recommended', subtype: 'trial' }, `${plan} Reviewed ${d}.`)
+        .fact('plan_signal', { signal: 'new_treatment', target: 'spinal_cord_stimulator (trial)' }, `${plan} Reviewed ${d}.`);
     }
     b.visit('2024-06-18', IRE).fact('mmi_statement', { kind: 'mmi' }, 'Mr. Roe has reached maximum medical improvement.');
     return analyzeCase(b.input({ type: 'workers_comp', state: 'PA' })).mmi;
@@ -114,6 +115,10 @@ describe('whose MMI, and what it covers', () => {
     expect([m.status, m.date]).toEqual(['explicit', '2024-06-18']);
     expect(m.reasons.some((r) => /nothing was given, booked, authorised or appealed/.test(r.text))).toBe(true);
     expect(m.conflicts.some((c) => /not at MMI/.test(c.text))).toBe(true);
+  });
+  it('a plan and the order derived from it are one disagreement', () => {
+    const m = build('Consider SCS trial.');
+    expect(m.conflicts.filter((c) => /after the MMI statement/.test(c.text))).toHaveLength(1);
   });
   it('with the trial authorised and scheduled, the treating physician\'s opinion holds', () => {
     expect(build('SCS trial authorized; scheduled 09/10/2024.').status).toBe('not_reached');

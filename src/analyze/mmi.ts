@@ -702,7 +702,9 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const shown = new Set<string>();
   for (const a of activeEvents(ctx)) {
     if (!eDate || !a.open || a.date < eDate || a.fact.encounterId === e.encounterId || ctx.providerOf(a.fact) === chosen.source) continue;
-    const key = `${ctx.providerOf(a.fact)}|${a.what}`;
+    // The plan and the order it derives ("RFA planned", "new treatment: RFA") are one disagreement.
+    const modality = a.fact.type === 'treatment' ? a.fact.attributes.modality : a.fact.type === 'plan_signal' ? targetModality(a.fact.attributes.target) : undefined;
+    const key = `${ctx.providerOf(a.fact)}|${modality ?? a.what}`;
     if (shown.has(key) || !/surg|inject|block|ablation|stimulator/.test(a.what)) continue;
     shown.add(key);
     conflicts.push(reason(`${when(ctx, a.fact)}: ${a.what}, after the MMI statement.`, [a.fact]));
