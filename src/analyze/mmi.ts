@@ -33,6 +33,11 @@ const END_OF_OPTIONS = new Set(['no_further_treatment', 'not_surgical_candidate'
  * have curative care to offer for it.
  */
 
+/** The kind of care a treatment or a plan signal is about. */
+function careModality(f: Fact): Modality | undefined {
+  return f.type === 'treatment' ? f.attributes.modality : f.type === 'plan_signal' ? targetModality(f.attributes.target) : undefined;
+}
+
 /**
  * A referral counts as an active step unless it is to a kind of care that is not curative for the claimed
  * condition (psychology, medication, home exercise); "new treatment" counts only when it names an active
@@ -233,10 +238,8 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   // A trigger-point injection is too slight to restart care that had already settled into a sustained maintenance
   // phase ("a single TPI session for a flare, back to baseline in 5 days"): it is the phase's flare care.
   const params = ctx.profile.params;
-  const sustainedBefore = (date: string, before: ActiveEvent | undefined) => {
-    const phase = maintenance.filter((v) => v.date < date && (!before || v.date > before.date));
-    return phase.length >= params.minMaintenanceVisits && daysBetween(phase[0].date, phase.at(-1)!.date) >= params.minMaintenanceDays;
-  };
+  const sustained = (phase: Visit[]) => phase.length >= params.minMaintenanceVisits && daysBetween(phase[0].date, phase.at(-1)!.date) >= params.minMaintenanceDays;
+  const sustainedBefore = (date: string, before: ActiveEvent | undefined) => sustained(maintenance.filter((v) => v.date < date && (!before || v.date > before.date)));
   const flareCare = settled.filter((a, i) => {
     if (a.open || a.fact.type !== 'treatment' || a.fact.attributes.modality !== 'trigger_point_injection') return true;
     const before = settled.slice(0, i).filter((x) => !(x.fact.type === 'treatment' && x.fact.attributes.modality === 'trigger_point_injection')).at(-1);
@@ -255,8 +258,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const last = flareCare[j].date;
     const endedFlat = plateaus.some((d) => d >= first && daysBetween(last, d) <= COURSE_GAP_DAYS);
     // The phase must be under way right before the course, and the physician's maintenance visits go on through it.
-    const lead = maintenance.filter((v) => v.date < first && daysBetween(v.date, first) <= LEAD_DAYS);
-    const leadSustained = lead.length >= params.minMaintenanceVisits && daysBetween(lead[0].date, lead.at(-1)!.date) >= params.minMaintenanceDays;
+    const leadSustained = sustained(maintenance.filter((v) => v.date < first && daysBetween(v.date, first) <= LEAD_DAYS));
     const carriedOn = maintenance.some((v) => v.date >= first && daysBetween(last, v.date) <= LEAD_DAYS / 2);
     // A new course, not the tail of one already under way.
     const fresh = !flareCare.slice(0, i).some((x) => course(x) && daysBetween(x.date, first) <= LEAD_DAYS);
@@ -703,8 +705,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   for (const a of activeEvents(ctx)) {
     if (!eDate || !a.open || a.date < eDate || a.fact.encounterId === e.encounterId || ctx.providerOf(a.fact) === chosen.source) continue;
     // The plan and the order it derives ("RFA planned", "new treatment: RFA") are one disagreement.
-    const modality = a.fact.type === 'treatment' ? a.fact.attributes.modality : a.fact.type === 'plan_signal' ? targetModality(a.fact.attributes.target) : undefined;
-    const key = `${ctx.providerOf(a.fact)}|${modality ?? a.what}`;
+    const key = `${ctx.providerOf(a.fact)}|${careModality(a.fact) ?? a.what}`;
     if (shown.has(key) || !/surg|inject|block|ablation|stimulator/.test(a.what)) continue;
     shown.add(key);
     conflicts.push(reason(`${when(ctx, a.fact)}: ${a.what}, after the MMI statement.`, [a.fact]));
@@ -917,11 +918,7 @@ function notAtWithoutCare(ctx: CaseContext, ops: Opinion[]): { examiner: Opinion
   // Care given in the year before the examination or since, or a step booked, authorised or under appeal, is care.
   if (active.some((a) => !a.open && daysBetween(a.date, examiner.date!) <= STALLED_DAYS * 2)) return undefined;
   if (active.some((a) => a.open && a.date >= first && PURSUED.test(a.fact.evidence[0]?.quote ?? ''))) return undefined;
-  const careOf = (f: Fact) => {
-    const m = f.type === 'treatment' ? f.attributes.modality : f.type === 'plan_signal' ? targetModality(f.attributes.target) : undefined;
-    return m ? modalityWords(m) : undefined;
-  };
-  const open = [...new Set(active.filter((a) => a.open && a.date >= first).map((a) => careOf(a.fact)).filter((w): w is string => !!w))];
+  const open = [...new Set(active.filter((a) => a.open && a.date >= first).map((a) => careModality(a.fact)).filter((m): m is Modality => !!m))].map(modalityWords);
   return {
     examiner, treating: last,
     why: `${last.source} (treating physician) writes "not at MMI" from ${first} to ${last.date}, but nothing was given, booked, authorised or appealed in that time${open.length ? ` (only contemplated: ${open.slice(0, 3).join('; ')})` : ''}; the examiner's finding rests on an unchanged record.`,

@@ -1,7 +1,7 @@
 /** Care its author gives to ease symptoms, not to change the condition. */
 import type { Fact, FactOf, Modality } from '../model/index.js';
 import { modalitiesIn, targetModality } from '../model/modalities.js';
-import { daysBetween } from '../knowledge/date-math.js';
+import { daysBetween } from './dates.js';
 import type { CaseContext } from './case-context.js';
 
 /**
