@@ -135,7 +135,7 @@ const MMI_DATE_LEAD_REACH = 60;
  * "My C-4.3 (MMI 01/17/2023; 22.5% SLU) is withdrawn", "she withdrew her MMI opinion", "He was at MMI from 12/06/2022
  * until his fall; that is no longer the case": the MMI named is taken back.
  */
-const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
+const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
 /** The answer after the label: "MMI: No", "MMI? N", "MMI No." (a form line written out without its colon). */
 const FIELD_NO = /^\s*(?:[:?]\s*(?:No|N)\b|No\b(?=\s*(?:[.;,)]|$)))/;
 /** "MMI:", "MMI / impairment:" or "MMI status:" as a field label before the answer ("MMI status: no longer at maximum medical improvement"). */

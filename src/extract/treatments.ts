@@ -42,11 +42,12 @@ const drugs = loadLexicon<DrugEntry>('extract/drugs.json');
 const DoseChangeSchema = z.enum(['started', 'increased', 'decreased', 'stopped', 'continued', 'switched']);
 const statusData = readLexiconFile('extract/treatment-status.json', z.looseObject({
   order: z.array(TreatmentStatusSchema), cues: z.record(TreatmentStatusSchema, RegexSource), doseChange: orderedRecord(DoseChangeSchema), sessions: RegexSource,
-  titratedStart: z.looseObject({ pattern: RegexSource }),
+  titratedStart: z.looseObject({ pattern: RegexSource }), coverageChange: z.looseObject({ pattern: RegexSource }),
 }));
 const statusCues = statusData.order.map((s) => [s, new RegExp(statusData.cues[s], 'i')] as const);
 const doseCues = (Object.keys(statusData.doseChange) as DoseChange[]).map((k) => [k, new RegExp(statusData.doseChange[k], 'i')] as const);
 const TITRATED_START = new RegExp(statusData.titratedStart.pattern, 'i');
+const COVERAGE_CHANGE = new RegExp(statusData.coverageChange.pattern, 'gi');
 const SESSIONS = new RegExp(statusData.sessions, 'gi');
 const DOSE = /^[\s,:-]*(?:\(?[A-Za-z]*\)?\s*)?(\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)?\s*(?:mg|mcg|g|mL|%|units?)\b(?:\s*(?:(?:one|two|1|2)\s+)?(?:tabs?|tablets?|caps?|capsules?)?\s*(?:p\.?o\.?\s*)?(?:q\.?\s?\d+\s?h(?:rs?)?|q\.?h\.?s\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|daily|nightly|at bedtime|twice (?:a )?daily|three times (?:a )?daily|once (?:a )?daily|as needed|p\.?r\.?n\.?)*)?)/i;
 /** Modalities whose bare mention outside the plan means the patient has or uses it now. */
@@ -76,7 +77,7 @@ function statusOfSection(section: SectionKind | undefined): TreatmentStatus | un
 }
 
 function doseChangeOf(raw: string): DoseChange | undefined {
-  const clause = raw.replace(/\s+/g, ' ');
+  const clause = raw.replace(/\s+/g, ' ').replace(COVERAGE_CHANGE, ' ');
   if (TITRATED_START.test(clause)) return 'started';
   for (const [k, re] of doseCues) if (re.test(clause)) return k;
   return undefined;

@@ -19,6 +19,10 @@ for (const s of data.specialties) for (const c of s.credentials) byCredential.se
 const THERAPIST_DISCIPLINES = specialtiesIn('therapist');
 
 /** Words only an electrodiagnostic report uses together. */
+/** A state form that answers the MMI question in a box and rates the impairment (Kentucky's Form 107, a physician's
+ * report form of any state): its answers are the rating, whatever the form is called. */
+const MMI_BOX_ANSWER = /\b(?:MMI|maximum medical improvement)\b[^\n]{0,80}\[\s*[Xx✓✔]\s*\]/i;
+const RATED_IMPAIRMENT = /\b\d{1,3}(?:\.\d)?\s*%\s*(?:whole[- ]person|WPI\b)|whole[- ]person impairment/i;
 const EMG_CUES = /\b(?:EMG|NCS|nerve conduction|needle (?:EMG|examination)|motor unit|sensory response|fibrillations?|positive sharp waves|distal latenc(?:y|ies)|conduction velocit(?:y|ies))\b/gi;
 
 /** How far into an encounter its letterhead, title and headings are looked for. */
@@ -107,6 +111,7 @@ export function classifyEncounter(head: string, body: string, credential?: strin
     if (specialty === 'radiology') kind = 'imaging';
     else if (specialty === 'fce') kind = 'fce';
     else if (specialty === 'ime') kind = 'ime';
+    else if (MMI_BOX_ANSWER.test(body) && RATED_IMPAIRMENT.test(body)) kind = 'impairment_rating';
     else if (/\b(?:HPI|history of present illness|subjective|chief complaint)\b/i.test(body) && /\b(?:assessment|impression|plan)\b/i.test(body)) kind = 'office_visit';
   }
   if (specialty === 'unknown') {

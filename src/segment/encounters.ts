@@ -31,11 +31,13 @@ const STRONG_LABEL = [
 const REPORT_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:PATIENT|NAME|Patient|Name)[ \t]*:[^\n]*?[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
 /** The report title above it. */
 const REPORT_TITLE = /\b(?:OPERATIVE|OPERATION|PROCEDURE|CONSULTATION|DISCHARGE|RADIOLOGY|IMAGING|EMG|NERVE CONDUCTION)\b[^\n]*\b(?:REPORT|NOTE|SUMMARY|STUDY)\b|\b(?:OPERATIVE|PROCEDURE) (?:REPORT|NOTE)\b|^[ \t]*[A-Z][A-Z &'.-]*\b(?:DIAGNOSTIC IMAGING|RADIOLOGY|IMAGING (?:CENTER|ASSOCIATES|SERVICES))\b/;
+/** "Dates of treatment: 09/07/2022 to 09/12/2023": the span a form covers, not the day of one visit. */
+const NOT_A_RANGE = String.raw`(?![ \t]*(?:to|through|thru|until|[-–—])[ \t]*\d)`;
 /** Generic labels ("Date:", "Seen:", "Visit:"): only at the start of a line and only with a colon. */
 const WEAK_LABEL = String.raw`date|seen(?:[ \t]+on)?|arriv(?:al|ed)(?:[ \t]+(?:date|time))?|visit|admit(?:ted)?|admission|discharge(?:d)?`;
 /** "DATE OF SERVICE: 03/14/2024", "DOS 3/14/24", "…   DOS: 06/03/2024   Page 1 of 2", "Seen: 3/14/24". */
 const LABELLED_HEADER = new RegExp(
-  String.raw`(?:^[ \t\f]*|(?<![ \t])[ \t]{2,}|\|[ \t]*)(?:${STRONG_LABEL})(?:[ \t]*(?::|#|-(?=[ \t]))|[ \t])[ \t]*(${DATE_SHAPE})|^[ \t\f]*(?:${WEAK_LABEL})[ \t]*:[ \t]*(${DATE_SHAPE})`,
+  String.raw`(?:^[ \t\f]*|(?<![ \t])[ \t]{2,}|\|[ \t]*)(?:${STRONG_LABEL})(?:[ \t]*(?::|#|-(?=[ \t]))|[ \t])[ \t]*(${DATE_SHAPE})${NOT_A_RANGE}|^[ \t\f]*(?:${WEAK_LABEL})[ \t]*:[ \t]*(${DATE_SHAPE})`,
   'gim',
 );
 /**

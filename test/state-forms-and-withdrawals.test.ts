@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { FactOf } from '../src/model/index.js';
+import { classifyEncounter } from '../src/segment/classify.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+
+/**
+ * Classes met in claim files written by people who never read this code (synthetic text, no PHI): an MMI taken back
+ * in a noun ("my withdrawal of the MMI date stands"), a state's rating form by its answers rather than its name, the
+ * span of treatment a form covers, a payer's change that is not a change of drug, a pulmonologist's letterhead.
+ */
+function mmiKinds(body: string): string[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<'mmi_statement'> => f.type === 'mmi_statement' && !f.negated && f.temporality === 'current')
+    .map((f) => f.attributes.kind);
+}
+
+describe('an MMI taken back, in any grammar', () => {
+  it.each([
+    ['My recommendation for revision and my withdrawal of the 09/12/2023 MMI date stand.', 'not_at_mmi'],
+    ['My MMI date of 09/12/2023 on the Form 107-I is withdrawn.', 'not_at_mmi'],
+    ['He withdrew his MMI opinion after the new films.', 'not_at_mmi'],
+    // Valid: an MMI stated, with a drug withdrawal in the same sentence, is still an MMI.
+    ['She is at MMI; opioid withdrawal symptoms have resolved.', 'mmi'],
+    ['Maximum medical improvement today, 09/12/2023.', 'mmi'],
+  ])('%s', (sentence, kind) => {
+    expect(mmiKinds(sentence)).toEqual([kind]);
+  });
+});
+
+const FORM_107 = `COMMONWEALTH OF KENTUCKY - DEPARTMENT OF WORKERS' CLAIMS
+FORM 107-I  MEDICAL REPORT - INJURY
+PLAINTIFF: Roy Example          DOB: 03/22/1966          Date of injury: 08/09/2022
+PHYSICIAN: Carl Sample, MD     Specialty: Orthopaedic Surgery
+Dates of treatment: 09/07/2022 to 09/12/2023          Date of last examination: 09/12/2023
+Date signed: 09/14/2023
+5. MAXIMUM MEDICAL IMPROVEMENT: Has the plaintiff reached MMI?   [X] Yes   [ ] No
+   Date of maximum medical improvement: 09/12/2023
+6. IMPAIRMENT (AMA Guides, 5th Edition): 50% lower extremity = 20% whole person impairment.
+Carl Sample, MD
+`;
+
+describe('a state rating form, known by its answers', () => {
+  it('a form that answers the MMI question in a box and rates the whole person is an impairment rating', () => {
+    expect(classifyEncounter(FORM_107.slice(0, 300), FORM_107, 'MD').kind).toBe('impairment_rating');
+  });
+  it.each([
+    ['Has the patient reached MMI? [X] No. Return in 4 weeks.'],
+    ['Whole person impairment 12% per the IME; MMI not addressed today.'],
+  ])('without both answers it is not: %s', (body) => {
+    expect(classifyEncounter('', body, 'MD').kind).not.toBe('impairment_rating');
+  });
+  it('is dated by its signature, not by the start of the treatment span it covers', () => {
+    const [enc] = splitEncounters(textDoc(FORM_107));
+    expect(enc.kind).toBe('impairment_rating');
+    expect(enc.date).toBe('2023-09-14');
+  });
+  it.each([
+    ['Dates of service: 01/04/2023 - 03/01/2023', undefined],
+    ['Date of service: 01/04/2023', '2023-01-04'],
+  ])('a labelled range is not a visit header: %s', (line, date) => {
+    const encounters = splitEncounters(textDoc(`${line}\nPT daily notes follow.\n`));
+    const header = encounters.find((e) => e.evidence[0]?.quote.startsWith('Date'));
+    expect(header?.date).toBe(date);
+  });
+});
+
+describe('a payer changed, not the drug', () => {
+  const change = (sentence: string) => factsOf(sentence).facts
+    .filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.modality === 'medication').map((f) => f.attributes.doseChange);
+  it.each([
+    ['Insurance changed to NC Medicaid 04/2024 - new PA for gabapentin 600 approved.', undefined],
+    ['Pharmacy switched to mail order; duloxetine 60 mg continued.', 'continued'],
+    ['Changed to duloxetine 60 mg daily from amitriptyline.', 'switched'],
+    ['Gabapentin changed to pregabalin 75 mg BID.', 'switched'],
+  ])('%s', (sentence, doseChange) => {
+    expect(change(sentence)[0]).toBe(doseChange);
+  });
+});
+
+describe('a pulmonologist\'s letterhead', () => {
+  it.each([
+    ['FOOTHILLS PULMONARY & SLEEP MEDICINE, PLLC\nVictor Sample, MD, FCCP - Pulmonary Disease, Critical Care Medicine\nFOLLOW-UP', 'other'],
+    ['LAKESIDE PULMONARY DISEASE ASSOCIATES\nFOLLOW-UP', 'other'],
+  ])('%s', (head, specialty) => {
+    expect(classifyEncounter(head, `${head}\nCOPD stable on Trelegy. Spirometry today. Pre-operative risk for lumbar surgery discussed.`, 'MD').specialty).toBe(specialty);
+  });
+});
