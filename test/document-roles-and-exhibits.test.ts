@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactOf } from '../src/model/index.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+import { processDocument } from '../src/pipeline.js';
+
+/**
+ * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI).
+ */
+function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<T> => f.type === type);
+}
+
+describe('papers that are not care', () => {
+  it('a lawyer\'s mediation submission is administrative', async () => {
+    const { classifyDocument } = await import('../src/segment/document-role.js');
+    const doc = textDoc('HOLLIS & BAPTISTE, LLC\nTrial Lawyers\n200 Galleria Parkway SE, Atlanta, GA\n\nDecember 4, 2023\n\nCONFIDENTIAL MEDIATION SUBMISSION\nRe: Doe v. Roe Markets\n\nI. FACTS. She slipped in a puddle.\n');
+    expect(classifyDocument(doc)).toMatchObject({ role: 'administrative', kind: 'representative' });
+  });
+  it('an informed refusal\'s "Recommended procedure:" line is a plan, not an operation done', () => {
+    const t = of('INFORMED REFUSAL OF RECOMMENDED TREATMENT\nRecommended procedure: Right shoulder arthroscopy, labral debridement, paralabral cyst decompression.\n', 'treatment')
+      .filter((f) => f.attributes.modality === 'surgery');
+    expect(t.filter((f) => f.attributes.status === 'performed')).toEqual([]);
+  });
+  it('a similar name with another birth date is another patient', async () => {
+    const { findMisfiled } = await import('../src/segment/identity.js');
+    const mk = (file: string, head: string) => ({ ...textDoc(`${head}\nNote text.\n`), file, id: file });
+    const found = findMisfiled([
+      mk('a.txt', 'Patient: HUTTO, RAYMOND E    DOB: 02/27/1968'),
+      mk('b.txt', 'Patient: HUTTO, RAYMOND E    DOB: 02/27/1968'),
+      mk('c.txt', 'Patient: HUTTON, RAYMOND D    DOB: 09/14/1954'),
+      mk('d.txt', 'Patient: CALLOWAY-ORTIZ, RENATA    DOB: 02/27/1968'),
+    ]);
+    expect([...found.keys()]).toEqual(['c.txt']);
+  });
+});
+
+describe('the treating doctor answering an examination is not the examiner', () => {
+  it('a progress report titled as a response to the IME is the treating doctor\'s', async () => {
+    const { classifyEncounter } = await import('../src/segment/classify.js');
+    expect(classifyEncounter('DOCTOR\'S PROGRESS REPORT (C-4.2) / RESPONSE TO IME      Date of exam: 6/18/2024', '', 'MD').specialty).not.toBe('ime');
+  });
+  it('a file named for an IME concurrence is not an examination', async () => {
+    const { classifyDocument } = await import('../src/segment/document-role.js');
+    const text = 'INLAND SPINE & REHABILITATION MEDICINE\n\nFOLLOW-UP VISIT\nDate of service: 08/09/2023      Provider: Anjali Doe, MD\nS: No change. Back 3/10.\nO: Exam unchanged. ODI 26%.\nA: Lumbar sprain, resolved radiculopathy.\nP: Continue meloxicam. Walking.\nFollow-up 3 months.\n\nI have reviewed the panel report and concur.\n';
+    expect(classifyDocument(textDoc(text, '08_Inland_Spine_APF_IME_Concurrence_2023.txt')).role).toBe('clinical');
+    expect(classifyDocument(textDoc(text, '07_IME_Panel_Report_2023.txt')).role).toBe('examining');
+  });
+  it('exhibits attached to a representative\'s letter: a clinic\'s letter is clinical, the letter around it is not', async () => {
+    const { classifyDocument, documentParts } = await import('../src/segment/document-role.js');
+    const text = 'HALVORSEN & TRAN, PLLC\nAttorneys at Law\n\nPROTEST AND REQUEST FOR RECONSIDERATION\nThe claimant protests the closing order.\n\nEXHIBIT 7\nVALLEYVIEW CHIROPRACTIC & WELLNESS, PLLC\n\nOctober 20, 2023\n\nIn my professional opinion she is not at maximum medical improvement.\nWade Doe, DC\n';
+    const doc = textDoc(text, '09_Attorney_Protest_and_Letter.txt');
+    const role = classifyDocument(doc);
+    expect(role.role).toBe('administrative');
+    const parts = documentParts(doc, role);
+    expect(parts.map((p) => p.role)).toEqual(['administrative', 'clinical']);
+    expect(text.slice(parts[1].start)).toMatch(/^EXHIBIT 7/);
+  });
+});
+
+describe('records under a custodian\'s certification', () => {
+  it('the first dated visit heading begins the records, whatever its title', async () => {
+    const { classifyDocument, documentParts } = await import('../src/segment/document-role.js');
+    const text = 'SAGUARO ORTHOPEDIC & SPORTS MEDICINE, LLC\nPhone (480) 555-0150\n\nRECORDS CERTIFICATION: The attached 14 pages are true copies of records kept in the regular course\nof business.  /s/ Yolanda Roe, Custodian of Records   03/27/2024\n\n=========\nNEW PATIENT CONSULTATION                 DATE OF SERVICE: April 12, 2022\nCHIEF COMPLAINT: Bilateral knee pain.\nPlan: Meloxicam. Return 6 weeks.\n';
+    const doc = textDoc(text);
+    const parts = documentParts(doc, classifyDocument(doc));
+    expect(parts.map((p) => p.role)).toEqual(['administrative', 'clinical']);
+    expect(processDocument(doc).encounters.map((e) => e.date)).toEqual(['2022-04-12']);
+  });
+});

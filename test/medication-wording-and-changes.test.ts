@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactOf } from '../src/model/index.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { analyzeCase } from '../src/analyze/index.js';
+import { CaseBuilder, DR_LEE } from './helpers/facts.js';
+
+/**
+ * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): disease-modifying drugs.
+ */
+function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<T> => f.type === type);
+}
+
+describe('drugs that are not being taken', () => {
+  it.each([
+    'ALLERGIES: Sulfa, codeine, NSAIDs.',
+    'Drug allergies: tramadol (rash).',
+    'Oxycodone gives her hives.',
+    'Risks discussed with the patient, including reactions to sedatives, narcotics and steroids such as methylprednisolone.',
+  ])('%s → no medication fact', (text) => {
+    expect(of(text, 'treatment').filter((f) => f.attributes.modality === 'medication')).toEqual([]);
+  });
+  it('a medication list after an allergy line is still the medication list', () => {
+    const meds = of('ALLERGIES:, Latex.,HOME MEDICATIONS,1.  Lisinopril.,2.  Synthroid.,3.  Gabapentin 300 mg t.i.d.', 'treatment');
+    expect(meds.map((f) => f.attributes.drug)).toEqual(['lisinopril', 'levothyroxine', 'gabapentin']);
+    for (const f of meds) expect(f.evidence[0].quote).toMatch(new RegExp(f.attributes.drug === 'levothyroxine' ? 'Synthroid' : f.attributes.drug!, 'i'));
+  });
+  it('an allergy in one clause does not remove the drug taken in the next', () => {
+    expect(of('Allergic to codeine but takes ibuprofen 600 mg daily.', 'treatment').map((f) => f.attributes.drug)).toEqual(['ibuprofen']);
+  });
+});
+
+describe('disease-modifying drugs', () => {
+  it.each([
+    ['Switch mechanism: tocilizumab (IL-6R inhibitor) 162 mg SC weekly. Stop adalimumab now.', 'tocilizumab', 'biologic DMARD'],
+    ['Methotrexate 15 mg PO weekly + folic acid 1 mg daily.', 'methotrexate', 'conventional DMARD'],
+    ['If inadequate response, options: upadacitinib.', 'upadacitinib', 'JAK inhibitor'],
+    ['Continue mycophenolate 1000 mg BID.', 'mycophenolate', 'immunosuppressant'],
+  ])('%s', (text, drug, drugClass) => {
+    expect(of(text, 'treatment').find((f) => f.attributes.drug === drug)?.attributes.drugClass).toBe(drugClass);
+  });
+  it.each([
+    ['- Plan rituximab 1000 mg IV x 2 doses 2 weeks apart.', 'started'],
+    ['Plan continue methotrexate 15 mg weekly.', 'continued'],
+  ])('%s', (text, change) => {
+    const drug = of(text, 'treatment').find((f) => f.attributes.modality === 'medication');
+    expect(drug?.attributes.doseChange).toBe(change);
+  });
+});
+
+describe('medication changes in the pattern of care', () => {
+  const PAIN = { name: 'Nate Crowe', credential: 'DO', specialty: 'pain_management' as const };
+  it('a course-changing drug raised is a trial: the phase opens after it', () => {
+    const b = new CaseBuilder();
+    b.visit('2023-02-07', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Bilateral lumbar RFA.');
+    b.visit('2023-03-14', PAIN).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'gabapentin', drugClass: 'anticonvulsant', doseChange: 'increased' }, 'Increase gabapentin to 600 mg TID.')
+      .fact('plan_signal', { signal: 'return_to_clinic' }, 'Return 2 months.');
+    for (const d of ['2023-05-16', '2023-08-15', '2023-11-14']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable. No changes today.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2023-05-16');
+  });
+  it('a drug chosen at the visit that closes active care belongs to the maintenance regimen; another doctor\'s report of it changes nothing', () => {
+    const b = new CaseBuilder();
+    b.visit('2023-12-12', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Repeat cervical RFA.');
+    b.visit('2024-04-16', PAIN).fact('treatment', { modality: 'radiofrequency_ablation', status: 'declined' }, 'She declines further procedures.')
+      .fact('plan_signal', { signal: 'maintenance_care' }, 'PLAN (medication management only):')
+      .fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'duloxetine', drugClass: 'SNRI antidepressant', doseChange: 'started' }, 'Duloxetine 30 mg x 1 week then 60 mg daily.');
+    b.visit('2024-04-25', DR_LEE).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'duloxetine', drugClass: 'SNRI antidepressant', doseChange: 'started' }, 'Dr. Crowe started duloxetine; letter requests sertraline taper.');
+    for (const d of ['2024-07-16', '2024-10-15', '2025-01-14']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2024-04-16');
+  });
+});
+
+describe('a rheumatology course: dashed visit headers, an immunosuppressant awaited, titrated and judged', () => {
+  it('"FOLLOW-UP -- 13 Jun 2023 -- F. Doe, MD": double dashes around the date', () => {
+    const text = 'SOUTH TEXAS RHEUMATOLOGY\n----------\nNEW PATIENT CONSULTATION -- 14 March 2023 -- F. Doe, MD\nSLE.\n----------\nFOLLOW-UP -- 13 Jun 2023 -- F. Doe, MD\nPartial response.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2023-03-14', '2023-06-13']);
+  });
+  it('"Dr. Q wants CellCept - waiting on patient assistance approval" is planned, not taken', () => {
+    expect(of('Interval: pericarditis resolved; Dr. Qureshi wants CellCept - waiting on patient assistance approval.', 'treatment').map((f) => f.attributes.status)).toEqual(['planned']);
+  });
+  it('"full effect of MMF often takes 3-6 months" is a response still being judged', () => {
+    expect(of('3. Reassess response in 3 months (full effect of MMF often takes 3-6 months).', 'plan_signal').map((f) => f.attributes.signal)).toContain('response_pending');
+  });
+  it('a drug started with a titration step ("x 14 days, then 1000 mg BID") is a trial, not a flare\'s short course', () => {
+    const RHEUM = { name: 'Farida Qur', credential: 'MD', specialty: 'rheumatology' as const };
+    const b = new CaseBuilder();
+    for (const d of ['2023-06-13', '2023-09-19', '2024-01-23']) b.visit(d, RHEUM).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue HCQ 400.');
+    b.visit('2024-06-11', RHEUM).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'mycophenolate', drugClass: 'immunosuppressant', doseChange: 'started' }, 'Start mycophenolate mofetil 500 mg BID x 14 days, then 1000 mg BID.');
+    b.visit('2024-09-10', RHEUM).fact('plan_signal', { signal: 'response_pending' }, 'Reassess response in 3 months (full effect of MMF often takes 3-6 months).');
+    b.visit('2024-10-08', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'SLE per rheum. Continue.');
+    expect(analyzeCase(b.input({ type: 'ssi' })).mmi.status).toBe('not_reached');
+  });
+});

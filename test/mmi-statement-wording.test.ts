@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactOf } from '../src/model/index.js';
+import { factsOf } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+
+/**
+ * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): examiners' opinions the
+ * treating doctor reports or disputes.
+ */
+function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<T> => f.type === type);
+}
+
+describe('MMI and prognosis', () => {
+  it('a predicted MMI is not an MMI statement', () => {
+    const m = of('She will likely reach maximum medical improvement within six months.', 'mmi_statement');
+    expect(m.filter((f) => f.attributes.kind === 'mmi' && !f.negated && f.temporality === 'current')).toEqual([]);
+  });
+  it("a treatment's expected effect is not a prognosis", () => {
+    expect(of('We discussed a fusion, which would be expected to improve his back pain somewhat.', 'prognosis')).toEqual([]);
+    expect(of('Carpal tunnel release is expected to improve her numbness.', 'prognosis')).toEqual([]);
+  });
+  it("the claimant's expected course still is", () => {
+    expect(of('Overall she is expected to improve slowly over the year.', 'prognosis')).toHaveLength(1);
+  });
+});
+
+describe('an MMI opinion on the past, and its date further on', () => {
+  const mmi = (text: string) => of(text, 'mmi_statement');
+  it('"would be expected to have reached MMI no later than" is an opinion, not a prediction', () => {
+    const m = mmi('In my opinion the claimant would be expected to have reached MMI no later than 06/22/2023, the date of the last examination.');
+    expect(m.filter((f) => f.temporality === 'current').map((f) => [f.attributes.kind, f.attributes.mmiDate])).toEqual([['mmi', '2023-06-22']]);
+  });
+  it('a date its own words tie to the MMI, across a line', () => {
+    const m = mmi('3. Maximum medical improvement. In my opinion Ms. Doe reached maximum medical improvement for any\n   collision-related injury no later than 05/26/2023, when she was discharged from chiropractic care.');
+    expect(m.filter((f) => f.temporality === 'current').map((f) => f.attributes.mmiDate)).toContain('2023-05-26');
+  });
+  it('"will reach MMI" stays a prediction', () => {
+    expect(mmi('She will reach MMI in about 6 weeks.').filter((f) => f.temporality === 'current')).toEqual([]);
+  });
+});
+
+describe('more MMI wording', () => {
+  const mmi = (text: string) => of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated).map((f) => f.attributes.kind);
+  it('"he has not reached a plateau" is not at MMI', () => {
+    expect(mmi('Recovery of cord function can continue for 12 to 18 months; he has not reached a plateau and I would reassess at one year.')).toEqual(['not_at_mmi']);
+  });
+  it.each([
+    'I have reviewed the IME conclusion that Mr. Ferreira-Matos reached MMI in 02/2024.',
+    'Per the IME, he reached MMI.',
+    'Declared P&S with 0% WPI on 06/28/2022; she disagreed and elected to change PTP within the MPN.',
+  ])('a treating note restating the examiner is not its own opinion: %s', (text) => expect(mmi(text)).toEqual([]));
+});
+
+describe('MMI statements that are about something else', () => {
+  const mmi = (text: string) => of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated).map((f) => f.attributes.kind);
+  it.each([
+    'Functional capacity evaluation to set permanent restrictions, then final visit for MMI and impairment rating.',
+    'Workers\' compensation claim; pt states he was "rated at MMI and closed out" in 1998.',
+    'Treated with PT, chiropractic and trigger point injections through workers\' compensation; told she was at MMI in October.',
+  ])('not an opinion: %s', (text) => expect(mmi(text)).toEqual([]));
+  it('one side at MMI, the other not: the injury is not at MMI', () => {
+    expect(mmi('Comment: right upper extremity at MMI as of 02/08/2024; left not at MMI - surgery pending.')).toEqual(['not_at_mmi']);
+  });
+  it('a side at MMI beside a line saying the other side is not', () => {
+    const text = 'Assessment:\n- Right: she has reached maximum medical improvement for the right carpal tunnel release.\n- Left: not at MMI; left release pending authorization.\n';
+    expect(mmi(text)).toEqual(['not_at_mmi']);
+  });
+});
+
+describe('an examiner\'s MMI the treating doctor reports or disputes', () => {
+  it.each([
+    'HPI: Reviewed respondents\' IME (Dr. Vickery, 12/12/2023) which places her at MMI 12/12/2023 and recommends full duty.',
+    'Comment: Disagree w/ IME 12/12/23 re MMI - see office note.',
+  ])('%s', (text) => {
+    expect(of(text, 'mmi_statement').filter((f) => !f.negated && f.temporality === 'current' && f.attributes.kind === 'mmi')).toEqual([]);
+  });
+  it('the treating doctor\'s own MMI is still one', () => {
+    expect(of('OPINION: Ms. Holloway reached maximum medical improvement on 02/20/2024.', 'mmi_statement').map((f) => f.attributes.kind)).toContain('mmi');
+  });
+});
+
+describe('MMI named as a point in time, not stated', () => {
+  it.each([
+    'BCTQ SSS 3.4 (was 1.5 at MMI).',
+    'Grip R 33 / L 67 lb (was 52 at MMI).',
+    'Seen last 09/19/2023 for C-4.3 (MMI, 10% SLU R hand) - doing well then, full duty.',
+    '(5) MMI status will be reassessed after testing.',
+    'Status: authorization denied pending IME; IME (Dr. Fishbein) 06/04/2024 opines claimant remains at MMI.',
+  ])('%s', (text) => {
+    expect(of(text, 'mmi_statement').filter((f) => !f.negated && f.temporality === 'current' && f.attributes.kind === 'mmi')).toEqual([]);
+  });
+  it('a form line written without its colon: "MMI No."', () => {
+    expect(of('- APF: modified duty 6 hr/day; lift 15 lb occasional; MMI No.', 'mmi_statement').map((f) => f.attributes.kind)).toEqual(['not_at_mmi']);
+  });
+});

@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactOf } from '../src/model/index.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { analyzeCase } from '../src/analyze/index.js';
+import { CaseBuilder, DR_LEE } from './helpers/facts.js';
+
+/**
+ * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): palliative injections in a maintenance phase, and a response still being judged
+ * at the end.
+ */
+function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<T> => f.type === type);
+}
+
+describe('MMI: palliative injections in the maintenance phase', () => {
+  /** A surgeon closes active care; the primary clinic then injects the knee every few months and says why. */
+  const injections = (why: string) => {
+    const b = new CaseBuilder()
+      .visit('2023-10-17', { name: 'Kurt Pell', credential: 'MD', specialty: 'orthopedic_surgery', kind: 'consultation' })
+      .fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'Orthopaedic consultation.')
+      .fact('plan_signal', { signal: 'no_further_treatment' }, 'I have nothing further to offer her surgically.');
+    for (const d of ['2024-01-09', '2024-05-14']) {
+      b.visit(d, { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'IA corticosteroid injection RIGHT knee.');
+      if (why) b.fact('plan_signal', { signal: 'maintenance_care' }, why);
+    }
+    for (const d of ['2024-03-19', '2024-07-09']) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    const a = analyzeCase(b.input({ type: 'ssi' }));
+    expectValidCitations(a, b.documents());
+    return a.mmi;
+  };
+  it('injections the clinic calls palliative belong to the maintenance phase', () => {
+    expect(injections('Palliative injection, diminishing duration of benefit.')).toMatchObject({ status: 'implied', date: '2023-10-17' });
+  });
+  it('the same injections with nothing said of their purpose are active care', () => {
+    expect(injections('').status).not.toBe('implied');
+  });
+});
+
+describe('judging the pattern of care', () => {
+  const RHEUM = { name: 'Theresa Roe', credential: 'MD', specialty: 'rheumatology' as const };
+  it('a response still being judged at the treating physician\'s last visit: not reached', () => {
+    const b = new CaseBuilder();
+    for (const d of ['2024-03-12', '2024-06-11', '2024-08-13']) b.visit(d, RHEUM).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    b.visit('2024-10-22', RHEUM).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'tocilizumab', drugClass: 'biologic DMARD', doseChange: 'switched' }, 'Switch to tocilizumab 162 mg SC weekly.');
+    b.visit('2025-02-18', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications.');
+    b.visit('2025-03-18', RHEUM).fact('plan_signal', { signal: 'response_pending' }, 'Too early to judge; full response typically assessed at 12-24 weeks.');
+    const a = analyzeCase(b.input({ type: 'ssi' }));
+    expect(a.mmi.status).toBe('not_reached');
+    expect(a.mmi.reasons.map((r) => r.text).join(' ')).toMatch(/not yet known/);
+  });
+
+  it('a visit that looks back on documented procedures does not restart active care', () => {
+    const PAIN = { name: 'Marcus Oye', credential: 'MD', specialty: 'pain_management' as const };
+    const b = new CaseBuilder();
+    b.visit('2023-12-05', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Radiofrequency ablation of LEFT genicular nerves.');
+    b.visit('2024-02-13', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Radiofrequency ablation RIGHT genicular nerves.');
+    b.visit('2024-03-19', PAIN).fact('plan_signal', { signal: 'maintenance_care' }, 'No further interventions planned. Maintenance.');
+    b.visit('2024-06-11', { name: 'Priya Nand', credential: 'MD', specialty: 'orthopedic_surgery' })
+      .fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Has had bilateral genicular RFA (L 12/2023, R 02/2024) with Dr. Oye.')
+      .fact('treatment', { modality: 'surgery', status: 'performed' }, 'XR bilateral knees today: L TKA stable, no lucency.')
+      .fact('plan_signal', { signal: 'follow_up_prn' }, 'Follow up as needed.');
+    b.visit('2024-09-17', PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable on current regimen.');
+    b.visit('2024-12-17', PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable on current regimen.');
+    const a = analyzeCase(b.input({ type: 'ssdi' }));
+    expect(a.mmi.status).toBe('implied');
+    expect(a.mmi.date).toBe('2024-03-19');
+  });
+
+  it('an RFA mentioned with no record of it before is still care given', () => {
+    const PAIN = { name: 'Marcus Oye', credential: 'MD', specialty: 'pain_management' as const };
+    const b = new CaseBuilder();
+    for (const d of ['2024-01-09', '2024-04-09']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    b.visit('2024-07-09', PAIN).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Has had repeat RFA at an outside center since last visit.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    for (const d of ['2024-10-08', '2025-01-07']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    const a = analyzeCase(b.input({ type: 'ssdi' }));
+    expect(a.mmi.date! > '2024-07-09').toBe(true);
+  });
+});
+
+describe('judging the pattern of care: a one-off injection in maintenance, and psychiatric medication changes', () => {
+  const PAIN = { name: 'Jolene Verb', credential: 'MD', specialty: 'pain_management' as const };
+  it('a single trigger-point injection in a settled maintenance phase does not restart it', () => {
+    const b = new CaseBuilder();
+    b.visit('2023-05-02', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Cervical ESI.');
+    for (const d of ['2023-08-15', '2023-11-14', '2024-02-13', '2024-05-14']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    b.visit('2024-07-11', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'trigger_point_injection', status: 'performed' }, 'Trigger point injections x 3, right trapezius.');
+    for (const d of ['2024-08-22', '2024-11-19']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Back to baseline. Continue current regimen.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2023-08-15');
+  });
+  it('a mental claim is read from its psychiatric care, antidepressant changes included', () => {
+    const NP = { name: 'Delphine Marc', credential: 'PMHNP', specialty: 'psychiatry' as const };
+    const b = new CaseBuilder();
+    for (const [d, change] of [['2023-04-11', 'increased'], ['2023-07-18', 'started'], ['2023-10-03', 'stopped'], ['2024-01-23', 'increased']] as const) {
+      b.visit(d, NP).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'venlafaxine', drugClass: 'SNRI antidepressant', doseChange: change }, `Venlafaxine XR dose ${change}.`)
+        .fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'aripiprazole', drugClass: 'antipsychotic', doseChange: change }, `Aripiprazole ${change}.`);
+    }
+    for (const d of ['2024-04-16', '2024-07-16', '2024-10-15']) b.visit(d, NP).fact('plan_signal', { signal: 'continue_current_management' }, 'No medication changes. Continue current regimen.');
+    b.visit('2024-03-12', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Knee - continue meloxicam.');
+    const m = analyzeCase(b.input({ type: 'ssdi' })).mmi;
+    expect([m.status, m.date]).toEqual(['implied', '2024-04-16']);
+  });
+});
+
+describe('stating MMI without its name', () => {
+  const SURGEON = { name: 'Thad Weath', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+  const build = (closing: string[], late?: string, permanent = true) => {
+    const b = new CaseBuilder();
+    b.visit('2023-10-02', { ...SURGEON, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'Left hip hemiarthroplasty.');
+    b.visit('2024-03-19', SURGEON).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'Trochanteric bursa injection today.');
+    const v = b.visit('2024-09-24', SURGEON);
+    for (const q of closing) v.fact('mmi_statement', { kind: 'plateau' }, q);
+    if (permanent) v.fact('prognosis', { outlook: 'permanent', text: 'Permanent restrictions' }, 'Permanent restrictions: cane for community ambulation.');
+    v.fact('plan_signal', { signal: 'maintenance_care' }, 'Return in 1 year, sooner as needed.');
+    if (late) {
+      for (const d of ['2025-03-25', '2025-09-23']) b.visit(d, SURGEON).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue home exercise.');
+      b.visit('2026-09-22', SURGEON).fact('mmi_statement', { kind: 'plateau' }, late);
+    }
+    return analyzeCase(b.input({ type: 'personal_injury' })).mmi;
+  };
+  it('a plateau and no further improvement expected, in one visit, is a stated MMI', () => {
+    const m = build(['At one year she has plateaued; I do not expect further improvement.']);
+    expect([m.status, m.date]).toEqual(['explicit', '2024-09-24']);
+  });
+  it('without permanent limits or a date, "further meaningful improvement is unlikely" is a prognosis to infer from', () => {
+    expect(build(['She has plateaued; I do not expect further improvement.'], undefined, false).status).toBe('implied');
+  });
+  it('"I do not expect further improvement in her condition with additional treatment" alone is one too', () => {
+    expect(build(['I do not expect further improvement in her condition with additional treatment.']).status).toBe('explicit');
+  });
+  it.each([
+    [['She has plateaued.']],
+    [['I do not expect further improvement without surgery.']],
+    [['I do not expect further improvement with more physical therapy.']],
+  ])('a plateau alone, or an expectation about one treatment, is a reason to infer: %s', (closing) => {
+    expect(build(closing).status).toBe('implied');
+  });
+  it('restated long after the maintenance phase began, it confirms the implied date', () => {
+    const m = build(['She has plateaued.'], 'Residual deficits fixed; not expected to improve further.');
+    expect([m.status, m.date]).toEqual(['implied', '2024-09-24']);
+  });
+});
+
+describe('an operation waiting on a prerequisite the claimant is working toward', () => {
+  const ORTHO = { name: 'Nate Okafor', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+  const build = (pursuing: boolean) => {
+    const b = new CaseBuilder();
+    b.visit('2023-04-11', { ...ORTHO, kind: 'procedure_note' }).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'Right knee steroid injection.');
+    for (const d of ['2023-07-11', '2023-10-10']) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Knee OA - stable, continue current management.');
+    const v = b.visit('2024-01-23', ORTHO).fact('treatment', { modality: 'surgery', status: 'recommended' }, 'Remains an appropriate candidate for R TKA once BMI < 40.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue home exercise and meloxicam.');
+    if (pursuing) v.fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'semaglutide', drugClass: 'antidiabetic', otherCondition: true }, 'Weight program going well; semaglutide 2.4 mg weekly.');
+    b.visit('2024-03-12', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Knee OA - stable, continue current management.');
+    return analyzeCase(b.input({ type: 'ssdi' })).mmi;
+  };
+  it('a weight program visibly working toward the surgeon\'s threshold: not reached', () => {
+    const m = build(true);
+    expect(m.status).toBe('not_reached');
+    expect(m.reasons[0].text).toMatch(/prerequisite/);
+  });
+  it('with nothing done toward it, the prerequisite is not given as the reason', () => {
+    expect(build(false).reasons.some((r) => /prerequisite/.test(r.text))).toBe(false);
+  });
+});
+
+describe('an MMI for one part of a claim with another part still treated', () => {
+  const ORTHO = { name: 'Priya Ostr', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+  const PHYS = { name: 'Lars Halv', credential: 'MD', specialty: 'physiatry' as const };
+  const build = (neckNot: boolean) => {
+    const b = new CaseBuilder();
+    b.visit('2024-05-14', ORTHO).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-05-14' }, 'Summary: shoulder at MMI 05/14/2024.');
+    const v = b.visit('2024-06-04', PHYS).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue gabapentin.');
+    if (neckNot) v.fact('mmi_statement', { kind: 'not_at_mmi' }, 'MMI: No. Cervical ESI to be scheduled.');
+    return analyzeCase(b.input({ type: 'workers_comp', state: 'NY' })).mmi;
+  };
+  it('the shoulder at MMI, the neck "MMI: No" by its treating physician: the claim is not at MMI', () => {
+    const m = build(true);
+    expect(m.status).toBe('not_reached');
+    expect(m.reasons[0].text).toMatch(/for the shoulder only/);
+  });
+  it('with no other part said not at MMI, the MMI stands', () => {
+    expect(build(false).status).toBe('explicit');
+  });
+});
+
+describe('the course of care, read at the visit level', () => {
+  const PAIN = { name: 'Nadia Ferr', credential: 'MD', specialty: 'pain_management' as const };
+  it('an operative report\'s title over its patient line with the date opens the report', () => {
+    const text = 'NEUROSURGERY FOLLOW-UP   10/04/2022   Gordon Hav, MD\nPlan: permanent implantation. Scheduled 11/01/2022.\n\n----------\nRICHLAND VALLEY MEDICAL CENTER -- OPERATIVE REPORT (excerpt)\nPATIENT: DOE, JOHN T   MRN RV0044517    DATE: 11/01/2022\nPROCEDURE: Placement of spinal cord stimulator leads.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-10-04', '2022-11-01']);
+  });
+  it.each([
+    ['Device: reprogrammed -- positional program P3 (lower amplitude, for lying/sleep) added.', true],
+    ['Device: interrogated and reprogrammed with the rep: impedances normal.', true],
+    ['Device: interrogation only; impedances normal; no program changes.', false],
+  ])('a stimulator reprogrammed is active care, read only is not: %s', (sentence, active) => {
+    const b = new CaseBuilder();
+    b.visit('2022-11-01', { ...PAIN, kind: 'operative_report' }).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'performed' }, 'Permanent spinal cord stimulator implant.');
+    b.visit('2022-12-13', PAIN).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'performed' }, sentence)
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications.');
+    for (const d of ['2023-01-24', '2023-04-18', '2023-07-18']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable on current program and medications.');
+    const date = analyzeCase(b.input({ type: 'ssdi' })).mmi.date;
+    expect(date).toBe(active ? '2023-01-24' : '2022-12-13');
+  });
+  it('"if stable at next visit, will transition to maintenance": the phase starts after that visit', () => {
+    const b = new CaseBuilder();
+    b.visit('2022-11-01', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Lumbar RFA.');
+    b.visit('2023-01-24', PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    b.visit('2023-03-07', PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.')
+      .fact('plan_signal', { signal: 'maintenance_care' }, 'If stable at next visit, will transition to maintenance follow-up every 3 months.', { temporality: 'hypothetical' });
+    for (const d of ['2023-04-18', '2023-07-18', '2023-10-17']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'No changes.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2023-04-18');
+  });
+  it('a new preventive is judged by its prescriber: another discipline\'s visit in between does not open the phase', () => {
+    const NEURO = { name: 'Ingrid Sol', credential: 'MD', specialty: 'neurology' as const };
+    const RHEUM = { name: 'Wendell Amb', credential: 'MD', specialty: 'rheumatology' as const };
+    const b = new CaseBuilder();
+    b.visit('2024-01-16', NEURO).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'galcanezumab', drugClass: 'migraine preventive (CGRP antibody)', doseChange: 'started' }, 'Start galcanezumab 240 mg loading dose.');
+    b.visit('2024-03-12', RHEUM).fact('plan_signal', { signal: 'continue_current_management' }, 'Fibromyalgia stable. Continue current regimen.');
+    for (const d of ['2024-04-16', '2024-07-16', '2024-09-17']) b.visit(d, NEURO).fact('plan_signal', { signal: 'continue_current_management' }, 'No changes. Continue galcanezumab.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2024-04-16');
+  });
+  it('a booked operation cancelled after it was booked holds nothing open', () => {
+    const b = new CaseBuilder();
+    b.visit('2023-11-07', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'trigger_point_injection', status: 'performed' }, 'TPI x 4 sites.');
+    b.visit('2024-03-05', DR_LEE).fact('treatment', { modality: 'surgery', status: 'planned' }, 'Tentative surgery date 05/14/2024 for right carpal tunnel release.', { date: '2024-05-14' })
+      .fact('treatment', { modality: 'surgery', status: 'declined' }, 'She telephoned on 04/29/2024 and cancelled; she does not wish to have another operation.');
+    for (const d of ['2024-04-22', '2024-07-09', '2024-10-08']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2024-04-22');
+  });
+  it('many visits where nothing was ever tried, not even a medication change: insufficient, not a plateau', () => {
+    const b = new CaseBuilder();
+    for (const d of ['2022-08-11', '2022-09-15', '2023-03-09', '2023-07-13', '2023-11-16', '2024-02-15', '2024-07-18']) {
+      b.visit(d, DR_LEE).fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'PT would help - not available free in our area.')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue naproxen, albuterol PRN.');
+    }
+    expect(analyzeCase(b.input({ type: 'ssi' })).mmi.status).toBe('insufficient_evidence');
+  });
+  it('propranolol is a migraine preventive', () => {
+    expect(of('Taper off topiramate over 2 weeks. Start propranolol LA 60 mg daily.', 'treatment').find((f) => f.attributes.drug === 'propranolol')?.attributes.drugClass).toBe('migraine preventive (beta blocker)');
+  });
+});

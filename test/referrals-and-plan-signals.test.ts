@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactOf } from '../src/model/index.js';
+import { factsOf } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+
+/**
+ * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): palliative injections in a maintenance phase.
+ */
+function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<T> => f.type === type);
+}
+const asserted = <T extends Fact>(fs: T[]) => fs.filter((f) => !f.negated && f.temporality === 'current');
+
+describe('referral plan signals', () => {
+  const refs = (text: string) => of(text, 'plan_signal').filter((f) => f.attributes.signal === 'referral');
+  it.each([
+    'Radiating pain referred to the lateral thigh with hip rotation.',
+    'For sedation details please refer to the anesthesia record.',
+    'He was transported to the recovery room in stable condition.',
+    'She is a 61-year-old referred to therapy for knee osteoarthritis.',
+    'PLAN: Ibuprofen 600 mg TID; 3 Rx sent to CareFirst Pharmacy #22.',
+    'The claimant was informed that results are sent to DDS.',
+    'Operative report and hospital records: refer to Nolichucky Valley Medical Center HIM.',
+    'For copies of imaging, refer to the medical records department.',
+    'The information sent to us does not show 6 weeks of physical therapy.',
+    '4. Forms - declined to complete; referred to treating spine providers.',
+  ])('not a referral: %s', (text) => expect(refs(text)).toEqual([]));
+  it.each([
+    ['PLAN: We agree with the neurology referral.', 'neurology'],
+    ['PLAN: Will refer to hand surgery.', 'hand surgery'],
+  ])('referral: %s', (text, target) => expect(refs(text).map((f) => f.attributes.target)).toContain(target));
+  it.each([
+    'Our clinic serves uninsured patients only; care transferred.',
+    'Pt\'s health plan has assigned a PCP: Seaway Family Health Center.',
+    'She will establish care with a new PCP closer to home.',
+  ])('care handed over: %s', (text) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain('care_transferred');
+  });
+  it.each([
+    'A follow-up appointment was scheduled in 3 weeks.',
+    'He will return for further assessment after the MRI.',
+  ])('return to clinic: %s', (text) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain('return_to_clinic');
+  });
+});
+
+describe('no further treatment', () => {
+  it.each([
+    'No further active treatment is expected to change the outcome.',
+    'No further interventional care is likely to help at this point.',
+  ])('%s', (text) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain('no_further_treatment');
+  });
+});
+
+describe('palliative care is said as such', () => {
+  it.each([
+    'A/P: Primary OA R knee, end-stage clinically; palliative injection, diminishing duration of benefit.',
+    'A/P: Bilat knee OA - maintenance. Injections q3-4 mo palliative; relief now ~5-6 wks.',
+    'Plan: Subacromial injection performed today as approved palliative care.',
+  ])('%s', (text) => {
+    expect(asserted(of(text, 'plan_signal')).map((f) => f.attributes.signal)).toContain('maintenance_care');
+  });
+});
+
+describe('offers turned down', () => {
+  const refs = (text: string) => of(text, 'plan_signal').filter((f) => f.attributes.signal === 'referral' && f.temporality === 'current');
+  it.each([
+    'She declines referral to the bariatric surgery program; prefers to try diet again with PCP.',
+    '- Offered referral to the bariatric surgery program at Albany Regional Weight Center.\n- She declines referral; prefers to try diet again with her PCP.',
+  ])('no open referral: %s', (text) => expect(refs(text)).toEqual([]));
+});

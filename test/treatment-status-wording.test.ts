@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactOf } from '../src/model/index.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { sectionKindOf } from '../src/segment/sections.js';
+
+/**
+ * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): procedures a counsellor only mentions, options waiting on a
+ * condition, plans carried forward under their own heading.
+ */
+function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<T> => f.type === type);
+}
+const asserted = <T extends Fact>(fs: T[]) => fs.filter((f) => !f.negated && f.temporality === 'current');
+
+describe('future wording is planned, not performed', () => {
+  it.each([
+    ['X-rays of the lumbar spine will be obtained at the next visit.', 'imaging_study'],
+    ['Care will consist of spinal manipulation three times weekly, tapering as tolerated.', 'chiropractic'],
+    ['He will receive a course of physical therapy at the hospital gym.', 'physical_therapy'],
+  ])('%s', (text, modality) => {
+    const t = of(text, 'treatment').filter((f) => f.attributes.modality === modality && f.evidence[0].quote === text);
+    expect(t.map((f) => f.attributes.status)).toEqual(['planned']);
+  });
+});
+
+describe('a procedure mentioned, not given', () => {
+  it.each([
+    ['Plan: Surgery remains contingent on BMI < 40 per orthopaedics.', 'surgery'],
+    ['Clarified with pt that surgery is still possible if weight comes down.', 'surgery'],
+  ])('an option waiting on a condition: %s', (text, modality) => {
+    const t = of(text, 'treatment').filter((f) => f.attributes.modality === modality);
+    expect(asserted(t).filter((f) => f.attributes.status === 'performed')).toEqual([]);
+  });
+  it.each([
+    'She continues to decline TKA for the same reasons (fear of surgery, mother\'s care).',
+    'He still declines the recommended fusion.',
+  ])('a standing refusal is declined, not ongoing care: %s', (text) => {
+    expect(of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery').map((f) => f.attributes.status)).toEqual(expect.arrayContaining(['declined']));
+    expect(of(text, 'treatment').filter((f) => f.attributes.status === 'ongoing')).toEqual([]);
+  });
+  it.each([
+    ['Went to ortho 04/11 - needs knee replacement, must lose weight first.', 'surgery'],
+    ['She was told she needs a fusion at L4-5.', 'surgery'],
+  ])('what the claimant needs is recommended: %s', (text, modality) => {
+    const t = of(text, 'treatment').filter((f) => f.attributes.modality === modality);
+    expect(t.map((f) => f.attributes.status)).toContain('recommended');
+    expect(t.filter((f) => f.attributes.status === 'performed')).toEqual([]);
+  });
+});
+
+describe('an operation named with nothing said of it', () => {
+  const surgery = (text: string) => of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery' && f.temporality === 'current' && !f.negated);
+  it.each([
+    'Discussed bariatric surgery referral again - afraid of surgery complications.',
+    'Post-laminectomy syndrome with chronic bilateral L5 radiculopathy; weakness 4/5 since 09/2024.',
+    'Her decision about surgery was reasonable given her caregiving duties.',
+  ])('no operation: %s', (text) => expect(surgery(text).filter((f) => f.attributes.status === 'performed')).toEqual([]));
+  it.each([
+    ['She underwent L4-5 fusion.', 'performed'],
+    ['Left knee arthroscopy on 05/14/2024 at the surgery center.', 'planned'],
+  ])('an operation said to be done or dated: %s', (text, status) => {
+    expect(of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery').map((f) => f.attributes.status)).toContain(status);
+  });
+  it('a cost projection names future care, not care given', () => {
+    const t = of('Estimated cost: chiropractic $2,640 + massage $3,840 (first 12 months).', 'treatment').filter((f) => f.attributes.modality === 'chiropractic' && !f.id.endsWith(':treatment:visit'));
+    expect(t.filter((f) => f.temporality === 'current')).toEqual([]);
+  });
+});
+
+describe('an implanted stimulator and an old operation in today\'s assessment', () => {
+  it('"after R TKA (arthrofibrosis), stable since 2023" is no operation today', () => {
+    const t = of('Chronic pain and stiffness after R TKA (arthrofibrosis), stable since 2023.', 'treatment').filter((f) => f.attributes.modality === 'surgery' && f.temporality === 'current');
+    expect(t).toEqual([]);
+  });
+});
+
+describe('procedures for flares, and the response to one given before', () => {
+  const esi = (text: string) => of(text, 'treatment').filter((f) => f.attributes.modality === 'epidural_injection');
+  it('"Caudal ESI prn flare" is an allowance for later, not a plan of this visit', () => {
+    const t = esi('A/P: Post-laminectomy syndrome - stable. Continue pregabalin. Caudal ESI prn flare. RTC 3 mo.');
+    expect(t.map((f) => f.temporality)).toEqual(['hypothetical']);
+    expect(t[0].context.some((c) => c.trigger.startsWith('future care allowance'))).toBe(true);
+  });
+  it.each([
+    'A/P: Post-laminectomy syndrome, partial response to caudal ESI.',
+    'S: ESI benefit gone. Leg pain 7/10.',
+  ])('how an earlier injection worked is no new injection: %s', (text) => expect(esi(text).filter((f) => f.temporality === 'current')).toEqual([]));
+  it('"Caudal ESI - schedule next week" is planned', () => {
+    expect(esi('1. Caudal ESI - schedule next week.').map((f) => f.attributes.status)).toEqual(['planned']);
+  });
+  it('a procedure note headed by its date and a bare signature is its own visit', () => {
+    const text = 'FOLLOW-UP 11/09/2021   Provider: Mark Farr, MD\nA/P: Acute flare. Caudal ESI - schedule next week.\n\nPROCEDURE NOTE  11/16/2021   M. Farr, MD\nCaudal epidural steroid injection with fluoroscopy. No complications.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2021-11-09', '2021-11-16']);
+  });
+});
+
+describe('discharge wording', () => {
+  it.each([
+    ['Plan: D/C to independent HEP.', 'home_exercise', 'ongoing'],
+    ['Discharged to a self-directed home exercise program.', 'home_exercise', 'ongoing'],
+    ['Plan: D/C from skilled PT to HEP.', 'physical_therapy', 'completed'],
+  ])('%s', (text, modality, status) => {
+    expect(of(text, 'treatment').find((f) => f.attributes.modality === modality)?.attributes.status).toBe(status);
+  });
+});
+
+describe('a heading is not evidence', () => {
+  it.each(['PROCEDURE PERFORMED:,', 'IMAGING:,', 'CURRENT MEDICATIONS,1.'])('%s', (line) => {
+    expect(of(line, 'treatment')).toEqual([]);
+  });
+});
+
+describe('headings that say the text below is old', () => {
+  it.each(['HPI/PLAN carried forward from prior (knees)', 'Copied forward', 'Prior plan'])('%s is past history', (title) => {
+    expect(sectionKindOf(title)).toBe('past_history');
+  });
+  it('a plan carried forward under its heading is not a plan of this visit', () => {
+    const text = 'O: Knees: R small effusion.\nHPI/PLAN carried forward from prior (knees):\n  Bilat knee OA. Continue PT 2x/wk at Cottonwood PT, HEP daily.\nA/P:\n1. Bilat knee OA - stable, maintenance.\n';
+    const pt = of(text, 'treatment').filter((f) => f.attributes.modality === 'physical_therapy');
+    expect(pt.length).toBeGreaterThan(0);
+    expect(asserted(pt)).toEqual([]);
+  });
+});

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { Encounter, Fact, FactOf, SourceDocument } from '../src/model/index.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+import { findDates } from '../src/knowledge/dates.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { harmonizeEncounters } from '../src/segment/harmonize.js';
+import { findProviders, pickProvider } from '../src/segment/providers.js';
+
+/**
+ * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): visit titles signed by their clinician.
+ */
+function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
+  const { doc, facts } = factsOf(body);
+  expectValidCitations(facts, [doc]);
+  return facts.filter((f): f is FactOf<T> => f.type === type);
+}
+function doc(text: string): SourceDocument {
+  return { id: 'd1', file: 'note.txt', text, pages: [{ page: 1, start: 0, end: text.length }] } as unknown as SourceDocument;
+}
+
+describe('encounters', () => {
+  const record = [
+    'CEDAR PHYSICAL THERAPY', 'Initial Evaluation', '', 'Date of Service: 01/08/2024', 'Therapist: Lena Ruiz, PT, DPT', 'Pt reports neck pain.', '',
+    'CEDAR PHYSICAL THERAPY', 'Discharge Summary', '', 'Date of Service: 02/20/2024', 'Goals met. Recommend FCE per referring MD.', '',
+  ].join('\n');
+  const encs = splitEncounters(textDoc(record));
+  it('a letterhead and title above a blank line open the next visit', () => {
+    expect(encs).toHaveLength(2);
+    expect(record.slice(encs[1].start, encs[1].start + 22)).toBe('CEDAR PHYSICAL THERAPY');
+  });
+  it('the title decides the kind, not a document recommended in the body', () => {
+    expect(encs[1].kind).toBe('pt_discharge');
+  });
+  it('an unsigned visit takes the provider of the same clinic’s earlier visit', () => {
+    expect(encs[1].provider.name).toBe('Lena Ruiz');
+  });
+});
+
+describe('visit titles signed by their clinician', () => {
+  const dates = (text: string) => splitEncounters(textDoc(text)).map((e) => e.date);
+  it('a department\'s name, its date and the signer open a visit, with or without a blank line above', () => {
+    const text = [
+      'RIVER CLINIC - Main Site', '',
+      'PRIMARY CARE - 11/30/2021 - Teresa Olguin, FNP', 'CC: hands hurt.', 'A/P: labs. F/u 2 wks.',
+      'PRIMARY CARE - 12/21/2021 - T. Olguin, FNP', 'A/P: likely RA. Rheum referral placed.',
+      'BEHAVIORAL HEALTH - 10/16/2023 (telephone) - M. Gallegos, LCSW', 'Re-engaged.',
+      'PRIMARY CARE - 09/25/2023 - Daniel Reyes, MD (covering)', 'A/P: flare.', '',
+    ].join('\n');
+    expect(dates(text)).toEqual(expect.arrayContaining(['2021-11-30', '2021-12-21', '2023-10-16', '2023-09-25']));
+  });
+  it.each([
+    'MMI / IMPAIRMENT VISIT - 02/20/2024                 Lauren B. Doe, DO, Level II accredited',
+    'NP VISIT   12/03/2024          Kendra Roe, APRN, FNP-C',
+    'NURSE VISIT - INJECTION TEACHING   01/14/2025        Tanya Poe, RN',
+  ])('%s', (header) => {
+    const text = `FOLLOW-UP - 01/25/2024   Lauren B. Doe, DO\nWork conditioning 3 wks done.\n\n${header}\nHPI: stable.\n`;
+    expect(dates(text)).toHaveLength(2);
+  });
+  it('a letter\'s labelled case fields are not a visit', () => {
+    const text = 'ORTHO ASSOCIATES\n\n                May 8, 2023\n\n        RE:   Your client:   Jane Roe\n              Date of incident:   01/18/2022\n\nDear counsel:\nI have treated her since 09/07/2022.\n';
+    expect(dates(text)).not.toContain('2022-01-18');
+  });
+  it('on a tie, the letterhead\'s discipline is the author\'s', () => {
+    const text = [
+      'ACADIANA RHEUMATOLOGY ASSOCIATES', '',
+      'FOLLOW-UP   06/06/2023          Theresa Roe, MD', 'A/P: RA, CDAI 36. Methotrexate 15 mg weekly.', '',
+      'FOLLOW-UP   08/29/2023          Theresa Roe, MD', 'A/P: RA. PCP to manage blood pressure. Primary care follow-up.', '',
+    ].join('\n');
+    const encounters = splitEncounters(textDoc(text));
+    harmonizeEncounters(encounters, 'clinical');
+    expect(encounters.filter((e) => e.date).map((e) => e.specialty)).toEqual(['rheumatology', 'rheumatology']);
+  });
+});
+
+describe('a log of dated paragraphs', () => {
+  it('each paragraph that opens with its date is a visit, once there are three', () => {
+    const text = 'CASCADE CLINIC - FOLLOW-UP LETTERS (excerpts)\n\n09/20/2022  Cyclobenzaprine helps her sleep. Continue.\n\n06/06/2023  FIQR 61. Start pregabalin 50 mg qhs.\n\n09/19/2023  Pregabalin: dizziness. Taper off over 1 week.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-09-20', '2023-06-06', '2023-09-19']);
+  });
+  it('one or two dated lines are not a log', () => {
+    const text = 'DATE OF SERVICE: 05/01/2024\nImaging reviewed:\n\n03/10/2022  Lumbar protrusion at L4-5 was seen.\n\n04/11/2023  Cervical spondylosis was seen.\n\nPlan as above.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2024-05-01']);
+  });
+  it('a claims administrator\'s correspondence log is administrative', async () => {
+    const { classifyDocument } = await import('../src/segment/document-role.js');
+    const text = 'HEARTLAND CLAIMS ADMINISTRATORS, INC.\n8400 Normandale Lake Blvd, Bloomington, MN\n\n08/29/2023  Letter to Dr. P. Doe - PRIOR AUTHORIZATION RESPONSE\n  Approved: right carpal tunnel release.\n';
+    expect(classifyDocument(textDoc(text, 'Heartland_ClaimCorrespondence_Auth_Denial.txt')).role).toBe('administrative');
+  });
+});
+
+describe('dates', () => {
+  it.each(['pain at 4-5/10 with reaching', 'strength 4-/5', 'six visits over the next year'])('no date in "%s"', (text) => {
+    expect(findDates(text, '2024-01-22')).toEqual([]);
+  });
+  it('an observed fact is not dated after its visit', () => {
+    const l = of('Pain 6/10. Standing tolerance 20 minutes; recheck planned on 6/1/2024.', 'limitation');
+    for (const f of l) expect(f.date! <= '2024-03-14').toBe(true);
+  });
+});
+
+describe('memoised date parsing', () => {
+  it('returns the same dates for a repeated sentence and refuses mutation', () => {
+    const a = findDates('Seen on 3/2/2024 for follow-up.', '2024-03-14');
+    const b = findDates('Seen on 3/2/2024 for follow-up.', '2024-03-14');
+    expect(b).toEqual(a);
+    expect(() => (b as unknown as unknown[]).push(1)).toThrow();
+    expect(findDates('Seen on 3/2 with increased pain.', '2024-01-10')[0].date).toBe('2023-03-02');
+  });
+});
+
+describe('author: header fields beat names in the narrative', () => {
+  it('a "seen by Dr. X" sentence never sets the author', () => {
+    const t = 'FOLLOW-UP\nDOS: 02/05/2024\nPhysician: Lena Okonkwo-Barros, MD\n\nS: Seen by Dr. Feldstein 01/15/2024, who recommended injections. Pain 5/10.\n';
+    const enc: Encounter = splitEncounters(doc(t))[0];
+    expect(enc.provider.name).toBe('Lena Okonkwo-Barros');
+  });
+  it('"Evaluated by:" as a field still names the author', () => {
+    const t = 'Evaluated by: Corinne Aboud, PT, DPT\n';
+    expect(pickProvider(findProviders(t, 0, t.length))?.provider.name).toBe('Corinne Aboud');
+  });
+});
+
+describe('who wrote a records review', () => {
+  it('a letterhead in capitals with degree and fellowship names the author', async () => {
+    const { findProviders, pickProvider } = await import('../src/segment/providers.js');
+    const t = 'LAWRENCE D. FENNIMORE, M.D., F.A.A.O.S.\nOrthopaedic Surgery - Independent Medical Review\n';
+    expect(pickProvider(findProviders(t, 0, t.length))?.provider).toEqual({ name: 'Lawrence D. Fennimore', credential: 'MD' });
+  });
+});
+
+describe('one author, one discipline', () => {
+  it('a pain doctor\'s note that mentions psychiatry is a pain-management visit; a family doctor is not made a psychiatrist', async () => {
+    const { harmonizeEncounters } = await import('../src/segment/harmonize.js');
+    const enc = (i: number, name: string, specialty: Encounter['specialty']): Encounter => ({
+      id: `d#e${i}`, documentId: 'd', file: 'd.txt', start: i, end: i + 1, date: `2022-0${i}-01`, provider: { name, credential: 'MD' },
+      specialty, kind: 'office_visit', evidence: [], source: 'note',
+    });
+    const pain = [enc(1, 'Nikhil Varghese', 'pain_management'), enc(2, 'Nikhil Varghese', 'pain_management'), enc(3, 'Nikhil Varghese', 'psychiatry'), enc(4, 'Nikhil Varghese', 'unknown')];
+    harmonizeEncounters(pain, 'clinical');
+    expect(pain.map((e) => e.specialty)).toEqual(['pain_management', 'pain_management', 'pain_management', 'pain_management']);
+    const pcp = [enc(1, 'Greg Haver', 'psychiatry'), enc(2, 'Greg Haver', 'psychiatry'), enc(3, 'Greg Haver', 'primary_care')];
+    harmonizeEncounters(pcp, 'clinical');
+    expect(pcp.map((e) => e.specialty)).toEqual(['psychiatry', 'psychiatry', 'primary_care']);
+  });
+  it('a counsellor\'s letter that names the primary care provider is still the counsellor\'s (her licence names her discipline)', async () => {
+    const { harmonizeEncounters } = await import('../src/segment/harmonize.js');
+    const enc = (i: number, specialty: Encounter['specialty']): Encounter => ({
+      id: `d#e${i}`, documentId: 'd', file: 'd.txt', start: i, end: i + 1, date: `2022-0${i}-01`, provider: { name: 'Brenda K. Roe', credential: 'MA, LCMHC' },
+      specialty, kind: 'office_visit', evidence: [], source: 'note',
+    });
+    const list = [enc(1, 'psychology'), enc(2, 'primary_care')];
+    harmonizeEncounters(list, 'clinical');
+    expect(list.map((e) => e.specialty)).toEqual(['psychology', 'psychology']);
+  });
+  it('a physician\'s progress reports that order therapy are never a therapist\'s notes', async () => {
+    const { harmonizeEncounters } = await import('../src/segment/harmonize.js');
+    const enc = (i: number, specialty: Encounter['specialty'], kind: Encounter['kind']): Encounter => ({
+      id: `d#e${i}`, documentId: 'd', file: 'd.txt', start: i, end: i + 1, date: `2023-0${i}-01`, provider: { name: 'M. O. Roe', credential: 'MD' },
+      specialty, kind, evidence: [], source: 'note',
+    });
+    const list = [enc(1, 'unknown', 'office_visit'), enc(2, 'physical_therapy', 'pt_progress'), enc(3, 'physical_therapy', 'pt_progress')];
+    harmonizeEncounters(list, 'clinical');
+    expect(list.map((e) => [e.specialty, e.kind])).toEqual([['unknown', 'office_visit'], ['other', 'office_visit'], ['other', 'office_visit']]);
+  });
+  it('a signature at the end of a form\'s last line ("Next appointment: after MRI.      /s/ M. O. Roe, MD") names the author', async () => {
+    const { findProviders } = await import('../src/segment/providers.js');
+    const t = 'Has the patient reached MMI? [ ] Yes [X] No\nNext appointment: after MRI.      /s/ M. O. Roe, MD\n';
+    expect(findProviders(t, 0, t.length).map((p) => p.provider)).toContainEqual({ name: 'M. O. Roe', credential: 'MD' });
+  });
+  it('an appointment with another service named in a short note does not make it that service\'s note', async () => {
+    const { classifyEncounter } = await import('../src/segment/classify.js');
+    const head = 'DOS 04/11/2023   Colton Reyes, PA-C\nS: Improved after ESI to baseline 6/10. MRI scheduled 04/18. Neurosurgery 05/16.\nA/P: Continue regimen. RTC 3 mo.';
+    expect(classifyEncounter(head, head, 'PA-C').specialty).not.toBe('neurosurgery');
+  });
+});
+
+describe('a psychiatric clinic\'s notes that mention the PCP', () => {
+  const head = 'CUMBERLAND BEHAVIORAL HEALTH CLINIC\n\nPSYCHIATRIC EVALUATION (new patient)      Date of service: 03/15/2022\nProvider: Alice Sample, M.D. (Psychiatry)\nA: Schizoaffective disorder.\n\n';
+  const visit = (date: string, body: string) => `MEDICATION MANAGEMENT      Date of service: ${date}\nProvider: Alice Sample, M.D.\n${body}\n\n`;
+  const record = head
+    + visit('06/21/2022', 'S: PCP diagnosed type 2 diabetes 05/17/2022. P: Continue olanzapine 15 mg. Coordinate with PCP.')
+    + visit('09/13/2022', 'S: PCP: A1c 8.3. P: Continue olanzapine.')
+    + visit('12/06/2022', 'S: PCP letter requests an antipsychotic change. P: Switch to aripiprazole.');
+  it('stay psychiatry: the PCP named is someone else', () => {
+    const encs = splitEncounters(textDoc(record));
+    harmonizeEncounters(encs, 'clinical');
+    expect(encs.map((e) => e.specialty)).toEqual(['psychiatry', 'psychiatry', 'psychiatry', 'psychiatry']);
+  });
+  it.each([
+    ['Corey Sample, PMHNP-BC', 'PMHNP-BC'],
+    ['Jo Sample, FNP-BC', 'FNP-BC'],
+  ])('a nurse practitioner\'s board credential is read: %s', (line, credential) => {
+    expect(pickProvider(findProviders(`Provider: ${line}\n`, 0, line.length + 11))?.provider.credential).toBe(credential);
+  });
+});
