@@ -16,7 +16,7 @@ export interface ReviewerScore {
   priorMmi?: { expected: true; found: boolean };
   modalities: { expected: number; found: number; missing: string[]; rows: number; falseRows: string[] };
   limitations: { expected: number; found: number; missing: string[]; items: number; falseItems: string[] };
-  gaps: { expected: number; found: number; missing: string[]; reported: number; wrong: string[]; wrongRole: string[] };
+  gaps: { expected: number; found: number; missing: string[]; reported: number; rules: string[]; wrong: string[]; wrongRole: string[] };
   traps: { total: number; fooled: string[]; located: number };
   misfiled: { expected: number; caught: number; falseFlags: string[] };
   /** Every evidence item checked against the text read (file, page, span, exact quote); findings that carry none. */
@@ -132,7 +132,7 @@ export function scoreReviewerCase(key: ReviewerKey, a: CaseAnalysis, docs: Sourc
     conflict, priorMmi,
     modalities: { expected: keyRows.length, found: keyRows.length - missingMods.length, missing: missingMods, rows: a.timeline.length, falseRows },
     limitations: { expected: lasting.length, found: lasting.length - missingLims.length, missing: missingLims, items: a.functionalFloor.length, falseItems },
-    gaps: { expected: key.expected_gaps.length, found: key.expected_gaps.length - missingGaps.length, missing: missingGaps, reported: a.gaps.length, wrong, wrongRole },
+    gaps: { expected: key.expected_gaps.length, found: key.expected_gaps.length - missingGaps.length, missing: missingGaps, reported: a.gaps.length, rules: a.gaps.map((g) => g.ruleId), wrong, wrongRole },
     traps: { total: key.traps.length, fooled, located },
     misfiled: { expected: misfiledKey.length, caught: flagged.filter(isKeyed).length, falseFlags: flagged.filter((f) => !isKeyed(f)) },
     citations: { checked: cited.checked, invalid: cited.problems.map((p) => `${p.evidence.file} p.${p.evidence.page}: ${p.problem}`), uncited },
@@ -175,6 +175,17 @@ export function summariseReviewer(scores: ReviewerScore[]): ReviewerSummary {
   };
 }
 
+/** Each gap rule's reports judged wrong, worst first: where precision is lost. */
+function gapRulePrecision(scores: ReviewerScore[]): string[] {
+  const tally = new Map<string, { reported: number; wrong: number }>();
+  for (const s of scores) {
+    for (const id of s.gaps.rules) { const t = tally.get(id) ?? { reported: 0, wrong: 0 }; t.reported++; tally.set(id, t); }
+    for (const w of s.gaps.wrong) { const t = tally.get(w.slice(0, w.indexOf(':'))); if (t) t.wrong++; }
+  }
+  return ['## gap rules (judged wrong / reported)', ...[...tally].sort((a, b) => b[1].wrong - a[1].wrong || b[1].reported - a[1].reported)
+    .map(([id, t]) => `  ${id.padEnd(36)} ${t.wrong}/${t.reported}`)];
+}
+
 /** The per-case table and the totals, as `plateau eval` prints them for reviewer-keyed cases. */
 export function formatReviewer(scores: ReviewerScore[], verbose = false): string {
   const lines: string[] = [];
@@ -214,6 +225,7 @@ export function formatReviewer(scores: ReviewerScore[], verbose = false): string
       for (const f of s.traps.fooled) lines.push(`  trap: ${f}`);
       if (s.traps.located < s.traps.total) lines.push(`  traps not located in text: ${s.traps.total - s.traps.located}`);
     }
+    lines.push('', ...gapRulePrecision(scores));
   }
   return lines.join('\n') + '\n';
 }
