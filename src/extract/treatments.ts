@@ -9,6 +9,7 @@ import { isOtherConditionDrugClass, namesOtherIndication } from '../knowledge/re
 import { asNeededIsCurrent, clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
 import { modalitiesIn, sessionOfSpecialty } from '../model/modalities.js';
 import { isProcedureRecord } from '../model/encounter.js';
+import { specialtiesIn } from '../model/specialties.js';
 
 type Modality = FactOf<'treatment'>['attributes']['modality'];
 type DoseChange = NonNullable<FactOf<'treatment'>['attributes']['doseChange']>;
@@ -211,6 +212,7 @@ const DESPITE_BEFORE = /\b(despite|in spite of|notwithstanding|even after|regard
 const TRIED_LIST = /\b(?:he|she|they|patient|pt|the claimant|the patient)\s+((?:has\s+|had\s+)?(?:tried|failed|exhausted|completed|underwent|had))\b[^.;]*$/i;
 /** Parts of a therapy session that a therapist's note lists among its interventions. */
 const SESSION_COMPONENTS = modalitiesIn('session_component');
+const MENTAL_HEALTH = specialtiesIn('mental_health');
 /** "... is not indicated", "not recommended", "not a candidate": an option weighed and set aside. */
 const NOT_INDICATED = /^(?:(?!\b(?:as|because|since|while|but|so)\b)[^.;]){0,80}?\b(?:(?:is|are|was|were)\s+)?not\s+(?:indicated|recommended|warranted|appropriate|advised|a (?:good )?candidate)\b/i;
 /** "He and the carrier asked whether any surgical option exists": the words of a question. */
@@ -277,6 +279,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text)
       && ((!isProcedureRecord(sent.encounter.kind) && sent.section?.kind !== 'procedure' && sent.section?.kind !== 'plan')
         || /\b(?:after|post|following|prior|previous|first|second|third|last|repeat|next)[\s-]+(?:the\s+)?$/i.test(sent.text.slice(Math.max(0, m.start - 20), m.start)))) continue;
+    // A psychiatric clinic's "injection" is a long-acting drug's dose (paliperidone, aripiprazole): the drug is the treatment.
+    if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text) && MENTAL_HEALTH.has(sent.encounter.specialty)) continue;
     // "Psychiatrist: Helen M. Thurgood, MD - Rolling Fork Behavioral Health Clinic": a field naming who treats, not care given.
     if (PROVIDER_FIELD.test(sent.text.slice(0, m.start).split('\n').pop() ?? '')) continue;
     // An imaging report's injection is the contrast of an arthrogram or myelogram, not a treatment.

@@ -51,7 +51,7 @@ export function specialtyIs(s: Specialty, category: SpecialtyCategory): boolean 
 }
 
 /** Physicians, physician assistants and nurse practitioners: clinicians who prescribe and are never the therapist. */
-const MEDICAL_CREDENTIAL = /\b(?:M\.?D|D\.?O|PA-C|P\.?A|F?NP(?:-C)?|A?PRN|CRNP)\b/;
+const MEDICAL_CREDENTIAL = /\b(?:M\.?D|D\.?O|PA-C|P\.?A|(?:PMH|F)?NP(?:-BC|-C)?|A?PRN|CRNP)\b/;
 export function isMedicalCredential(credential: string | undefined): boolean {
   return MEDICAL_CREDENTIAL.test(credential ?? '');
 }

@@ -2,7 +2,7 @@
 import type { Provider } from '../model/index.js';
 
 /** Credentials we recognise after a name; dotted forms ("M.D.", "D.C.") are normalised. */
-const CREDENTIAL = String.raw`(?:M\.?D|D\.?O|D\.?C|PA-C|P\.?A|F?NP(?:-C)?|A?PRN|D\.?P\.?T|M\.?P\.?T|P\.?T\.?A|P\.?T|Ph\.?D|Psy\.?D|LI?CSW|LPCC?|LCPC|LMFT|L?C?MHC|M\.?A|OTR/L|OTR|O\.?T|R\.?N|ATC|FAAOS|FACS|MBBS|DPM|CRNA|MS|MSPT|CPO|CPed|LPO|BOCO)\.?`;
+const CREDENTIAL = String.raw`(?:M\.?D|D\.?O|D\.?C|PA-C|P\.?A|(?:PMH|F)?NP(?:-BC|-C)?|A?PRN|D\.?P\.?T|M\.?P\.?T|P\.?T\.?A|P\.?T|Ph\.?D|Psy\.?D|LI?CSW|LPCC?|LCPC|LMFT|L?C?MHC|M\.?A|OTR/L|OTR|O\.?T|R\.?N|ATC|FAAOS|FACS|MBBS|DPM|CRNA|MS|MSPT|CPO|CPed|LPO|BOCO)\.?`;
 const NOT_CRED = String.raw`(?!${CREDENTIAL}(?![A-Za-z]))`;
 /** A name, its given names possibly as initials ("A. R. Deshmukh", "K. Haverty"). */
 const NAME = String.raw`(?:Dr\.?[ \t]+)?(?:[A-Z]\.[ \t]*){0,2}[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+${NOT_CRED}[A-Z][A-Za-z'’\-]+){0,2}`;
