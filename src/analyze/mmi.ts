@@ -267,8 +267,32 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     }
     i = j;
   }
-  return flareCare.filter((a) => !dropped.has(a));
+  // Once a course has run, sessions spaced a month apart ("monthly supportive chiropractic") hold the condition where it
+  // is; they are maintenance care, not a return to active treatment.
+  const sessionDays = new Map<string, string[]>();
+  for (const f of ctx.of('treatment')) {
+    const d = ctx.dateOf(f);
+    if (d && f.attributes.status === 'performed' && THERAPY_COURSES.has(f.attributes.modality)) pushTo(sessionDays, f.attributes.modality, d);
+  }
+  for (const days of sessionDays.values()) days.sort();
+  const supportive = (a: ActiveEvent) => {
+    if (!course(a) || a.fact.type !== 'treatment') return false;
+    if (SUPPORTIVE_CADENCE.test(a.fact.evidence[0]?.quote ?? '')) return true;
+    const days = [...new Set(sessionDays.get(a.fact.attributes.modality))];
+    const i = days.indexOf(a.date);
+    const spaced = i > 0 && daysBetween(days[i - 1], a.date) >= SUPPORTIVE_GAP_DAYS && (i === days.length - 1 || daysBetween(a.date, days[i + 1]) >= SUPPORTIVE_GAP_DAYS);
+    const ranCourse = days.slice(0, i).some((d, k, before) => k + COURSE_SESSIONS - 1 < before.length && daysBetween(d, before[k + COURSE_SESSIONS - 1]) <= COURSE_SPAN_DAYS);
+    return spaced && ranCourse;
+  };
+  return flareCare.filter((a) => !dropped.has(a) && !supportive(a));
 }
+/** "Continues monthly chiropractic visits", "supportive care every 4 weeks": the cadence of maintenance, said outright. */
+const SUPPORTIVE_CADENCE = /\b(?:monthly|once a month|every (?:3|4|three|four) weeks|q ?[34] ?(?:wk|week)s?|supportive care|maintenance (?:care|visits?))\b/i;
+/** Sessions at least this far apart on both sides, after a course, are supportive care. */
+const SUPPORTIVE_GAP_DAYS = 21;
+/** A course: this many sessions within this many days. */
+const COURSE_SESSIONS = 6;
+const COURSE_SPAN_DAYS = 60;
 const THERAPY_COURSES = modalitiesIn('therapy');
 /** How far back the maintenance phase a therapy course falls into is looked for. */
 const LEAD_DAYS = 180;
@@ -648,10 +672,13 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // New procedures performed more than a month after the MMI date by a treating source withdraw it.
   // Only care actually given counts: a procedure or operative note, or a billed procedure. A note saying "fusion stable" is not one.
   const given = (f: Treatment) => ['procedure_note', 'operative_report', 'billing'].includes(ctx.encounterOf(f)?.kind ?? '') || ctx.encounterOf(f)?.source === 'ledger';
-  // Palliative care (palliativeCare), or care after which the author restates MMI, is the future medical care an MMI
-  // allows (a flare's nerve block, a palliative injection), not a return to active treatment.
+  // Palliative care (palliativeCare), or care after which the author or the treating physician states MMI (the treating
+  // doctor's own certification after a third epidural) and neither says otherwise, is the future medical care an MMI allows (a flare's nerve
+  // block, a palliative injection), not a return to active treatment.
   const palliative = palliativeCare(ctx);
-  const reaffirmedAfter = (day: string) => standing.some((o) => o.source === chosen.source && (o.date ?? '') > day);
+  const weighs = (o: Opinion) => o.source === chosen.source || o.role === 'treating_physician';
+  const reaffirmedAfter = (day: string) => ops.some((o) => o.opinion === 'at_mmi' && (o.date ?? '') > day && weighs(o))
+    && !ops.some((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > day && weighs(o));
   // A procedure booked on a date (a ledger's "scheduled - not yet performed" row) is care firmly planned: it withdraws too.
   const booked = (f: Treatment) => f.attributes.status === 'planned' && ctx.encounterOf(f)?.source === 'ledger';
   const newCare = date ? ctx.of('treatment').filter((f) => WITHDRAWING_CARE.has(f.attributes.modality) && ((f.attributes.status === 'performed' && given(f)) || booked(f))

@@ -11,7 +11,7 @@ type Field = 'date' | 'category' | 'provider' | 'code' | 'modifier' | 'icd10' | 
 
 /** Header synonyms, most specific first; each column is claimed by the first field whose pattern matches. */
 const HEADERS: [Field, RegExp][] = [
-  ['date', /^(date of service|dates? of (svc|serv)|dos|(service|svc|serv) (dates?|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|dos (from|start|begin)|visit (date|dt)|date|dt)$/],
+  ['date', /^(date of service|dates? of (svc|serv)|dos|(service|svc|serv) (dates?|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|dos (from|start|begin)|visit (date|dt)|(service|svc|serv) ?\/ ?period (from|start)|period or dos|dos or period|date|dt)$/],
   ['category', /^((pay(ment)?|txn|transaction|benefit|line) )?(type|category|class)$/],
   ['modifier', /^(mod|modifiers?|mod\d)$/],
   ['icd10', /icd|diagnos|^dx/],

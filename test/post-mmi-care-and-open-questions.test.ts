@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { FactOf } from '../src/model/index.js';
+import { assessContext } from '../src/context/engine.js';
+import { analyzeCase } from '../src/analyze/index.js';
+import { activeEvents } from '../src/analyze/mmi.js';
+import { buildContext } from '../src/analyze/case-context.js';
+import { profileFor } from '../src/profiles/index.js';
+import { mapHeaders } from '../src/ingest/ledger.js';
+import { factsOf } from './helpers/extract-doc.js';
+import { CaseBuilder } from './helpers/facts.js';
+
+/**
+ * Classes met in claim files written by people who never read this code (synthetic text, no PHI): an ED triage
+ * index, care given after an MMI that the treating doctor then certifies anyway, monthly supportive sessions after a
+ * course, a question a board left open, an injection that "does not change his MMI status", a carrier's payment history.
+ */
+const contextOf = (sentence: string, target: string) => {
+  const i = sentence.indexOf(target);
+  return assessContext(sentence, i, i + target.length, {});
+};
+
+describe('an emergency triage index is not an epidural', () => {
+  const epidurals = (body: string) => factsOf(body).facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.modality === 'epidural_injection');
+  it.each([
+    ['Triage level: 3 (ESI v4)', 0],
+    ['Triage level: 4 (ESI v4) - ambulatory.', 0],
+    ['Lumbar ESI performed 06/01/2023 with 50% relief.', 1],
+  ])('%s', (text, n) => {
+    expect(epidurals(text)).toHaveLength(n);
+  });
+});
+
+describe('open questions and a status unchanged', () => {
+  it.each([
+    ['The Board has not made a finding on the schedule loss of use or the date of maximum medical improvement.', 'maximum medical improvement', 'hypothetical', false],
+    ['Return in 10-12 weeks for reassessment and determination of MMI/impairment if stable.', 'MMI', 'hypothetical', false],
+    ['This injection is palliative and does not change his MMI status.', 'MMI', 'current', false],
+    // Invalid for the new cues: a plain negation and a plain statement keep their meaning.
+    ['He has not reached MMI.', 'MMI', 'current', true],
+    ['She reached MMI on 02/21/2023.', 'MMI', 'current', false],
+  ])('%s', (sentence, target, temporality, negated) => {
+    const c = contextOf(sentence, target);
+    expect(c.temporality).toBe(temporality);
+    expect(c.negated).toBe(negated);
+  });
+});
+
+describe('care after an MMI', () => {
+  const DD = { name: 'Curt Sample', credential: 'MD', specialty: 'ime' as const, kind: 'impairment_rating' as const, documentRole: 'examining' as const, documentTitle: 'Designated Doctor Examination - DWC-069' };
+  const PAIN = { name: 'Sam Doe', credential: 'MD', specialty: 'pain_management' as const };
+  const TREATING = { name: 'Tom Roe', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+  const build = (after: 'certified' | 'not_at') => {
+    const b = new CaseBuilder();
+    b.visit('2023-01-18', DD).fact('mmi_statement', { kind: 'mmi', mmiDate: '2022-11-29' }, 'The injured employee reached MMI on 11/29/2022.');
+    b.visit('2023-03-01', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Left L4-5 transforaminal epidural steroid injection.');
+    b.visit('2023-04-12', TREATING).fact('mmi_statement', { kind: after === 'certified' ? 'mmi' : 'not_at_mmi' },
+      after === 'certified' ? 'The employee reached MMI on 04/12/2023.' : 'He is not at MMI.');
+    return analyzeCase(b.input({ type: 'workers_comp', state: 'TX' })).mmi;
+  };
+  it('an injection after which the treating doctor certifies MMI himself did not undo the MMI', () => {
+    const m = build('certified');
+    expect(m.status).toBe('explicit');
+    expect(m.date).toBe('2022-11-29');
+  });
+  it('the same injection with the treating doctor saying "not at MMI" afterwards withdraws it', () => {
+    const m = build('not_at');
+    expect(m.status).not.toBe('explicit');
+    expect(m.priorMmi?.date).toBe('2022-11-29');
+  });
+});
+
+describe('monthly supportive sessions after a course', () => {
+  const CHIRO = { name: 'Pat Sample', credential: 'DC', specialty: 'chiropractic' as const };
+  const build = (cadenceDays: number) => {
+    const b = new CaseBuilder();
+    const start = Date.parse('2023-03-01');
+    const day = (n: number) => new Date(start + n * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 18; i++) b.visit(day(i * 4), CHIRO).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT cervical and thoracic.');
+    for (let i = 1; i <= 6; i++) b.visit(day(72 + i * cadenceDays), CHIRO).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT cervical.');
+    const input = b.input({ type: 'personal_injury' });
+    const ctx = buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts);
+    return activeEvents(ctx).map((a) => a.date);
+  };
+  it('sessions four weeks apart after a course are supportive care, not active treatment', () => {
+    const dates = build(28);
+    expect(dates.every((d) => d < '2023-05-20')).toBe(true);
+  });
+  it('sessions a week apart are still a course', () => {
+    expect(build(7).some((d) => d > '2023-05-20')).toBe(true);
+  });
+});
+
+describe('a carrier\'s payment history', () => {
+  it.each([
+    [['Trans date', 'Payee', 'Category', 'Service/period from', 'Service/period to', 'Description', 'Amount'], 3],
+    [['Pay Date', 'Category', 'Payee', 'Svc/Period From', 'Svc/Period To', 'Code/Benefit', 'Description', 'Billed'], 3],
+    [['paid_date', 'category', 'type', 'payee', 'period_or_dos', 'codes', 'billed', 'paid'], 4],
+    [['Date of Service', 'CPT', 'Charge'], 0],
+  ])('%j: the date of service column', (headers, column) => {
+    expect(mapHeaders(headers).date).toBe(column);
+  });
+});
