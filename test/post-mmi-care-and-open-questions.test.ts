@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FactOf } from '../src/model/index.js';
 import { assessContext } from '../src/context/engine.js';
 import { analyzeCase } from '../src/analyze/index.js';
-import { activeEvents } from '../src/analyze/mmi.js';
+import { activeEvents, maintenanceVisits } from '../src/analyze/mmi.js';
 import { buildContext } from '../src/analyze/case-context.js';
 import { profileFor } from '../src/profiles/index.js';
 import { mapHeaders } from '../src/ingest/ledger.js';
@@ -71,22 +71,28 @@ describe('care after an MMI', () => {
 
 describe('monthly supportive sessions after a course', () => {
   const CHIRO = { name: 'Pat Sample', credential: 'DC', specialty: 'chiropractic' as const };
-  const build = (cadenceDays: number) => {
+  const context = (cadenceDays: number) => {
     const b = new CaseBuilder();
     const start = Date.parse('2023-03-01');
     const day = (n: number) => new Date(start + n * 86_400_000).toISOString().slice(0, 10);
     for (let i = 0; i < 18; i++) b.visit(day(i * 4), CHIRO).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT cervical and thoracic.');
     for (let i = 1; i <= 6; i++) b.visit(day(72 + i * cadenceDays), CHIRO).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT cervical.');
     const input = b.input({ type: 'personal_injury' });
-    const ctx = buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts);
-    return activeEvents(ctx).map((a) => a.date);
+    return buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts);
   };
+  const build = (cadenceDays: number) => activeEvents(context(cadenceDays)).map((a) => a.date);
   it('sessions four weeks apart after a course are supportive care, not active treatment', () => {
     const dates = build(28);
     expect(dates.every((d) => d < '2023-05-20')).toBe(true);
   });
   it('sessions a week apart are still a course', () => {
     expect(build(7).some((d) => d > '2023-05-20')).toBe(true);
+  });
+  it('the chiropractor\'s own supportive visits are maintenance visits; the course\'s are not', () => {
+    const dates = maintenanceVisits(context(28)).map((v) => v.date);
+    expect(dates.length).toBe(6);
+    expect(dates.every((d) => d > '2023-05-20')).toBe(true);
+    expect(maintenanceVisits(context(7))).toEqual([]);
   });
 });
 

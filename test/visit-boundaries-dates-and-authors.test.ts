@@ -194,3 +194,13 @@ describe('a psychiatric clinic\'s notes that mention the PCP', () => {
     expect(pickProvider(findProviders(`Provider: ${line}\n`, 0, line.length + 11))?.provider.credential).toBe(credential);
   });
 });
+
+describe('a daily-note log with the weekday after each date', () => {
+  const log = ['SAMPLE CHIROPRACTIC - DAILY TREATMENT NOTES', '',
+    '03/02/2023 (Thu)  Visit 1   BKP', '    S: Neck 7/10. P: CMT C/T (98940), EMS 15\'.', '',
+    '03/03/2023 (Fri)  Visit 2   BKP', '    S: Neck 6/10. P: CMT C/T.', '',
+    '08/24/2023 (Thu)  Visit 46   LMT', '    A: Chronic cervical sprain/strain, supportive care. P: Next visit 1 month.', ''].join('\n');
+  it('each dated line opens a visit', () => {
+    expect(splitEncounters(textDoc(log)).map((e) => e.date)).toEqual(['2023-03-02', '2023-03-03', '2023-08-24']);
+  });
+});

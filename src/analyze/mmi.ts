@@ -267,24 +267,30 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     }
     i = j;
   }
-  // Once a course has run, sessions spaced a month apart ("monthly supportive chiropractic") hold the condition where it
-  // is; they are maintenance care, not a return to active treatment.
+  const supportive = supportiveSessions(ctx);
+  return flareCare.filter((a) => !dropped.has(a) && !(course(a) && supportive(a.fact)));
+}
+/**
+ * Once a course has run, sessions spaced a month apart ("monthly supportive chiropractic") hold the condition where it
+ * is: they are maintenance care, not a return to active treatment. Built once per case.
+ */
+function supportiveSessions(ctx: CaseContext): (f: Fact) => boolean {
   const sessionDays = new Map<string, string[]>();
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
     if (d && f.attributes.status === 'performed' && THERAPY_COURSES.has(f.attributes.modality)) pushTo(sessionDays, f.attributes.modality, d);
   }
-  for (const days of sessionDays.values()) days.sort();
-  const supportive = (a: ActiveEvent) => {
-    if (!course(a) || a.fact.type !== 'treatment') return false;
-    if (SUPPORTIVE_CADENCE.test(a.fact.evidence[0]?.quote ?? '')) return true;
-    const days = [...new Set(sessionDays.get(a.fact.attributes.modality))];
-    const i = days.indexOf(a.date);
-    const spaced = i > 0 && daysBetween(days[i - 1], a.date) >= SUPPORTIVE_GAP_DAYS && (i === days.length - 1 || daysBetween(a.date, days[i + 1]) >= SUPPORTIVE_GAP_DAYS);
+  const byModality = new Map([...sessionDays].map(([m, days]) => [m, [...new Set(days)].sort()]));
+  return (f) => {
+    if (f.type !== 'treatment' || !THERAPY_COURSES.has(f.attributes.modality)) return false;
+    if (SUPPORTIVE_CADENCE.test(f.evidence[0]?.quote ?? '')) return true;
+    const days = byModality.get(f.attributes.modality) ?? [];
+    const i = days.indexOf(ctx.dateOf(f) ?? '');
+    if (i <= 0) return false;
+    const spaced = daysBetween(days[i - 1], days[i]) >= SUPPORTIVE_GAP_DAYS && (i === days.length - 1 || daysBetween(days[i], days[i + 1]) >= SUPPORTIVE_GAP_DAYS);
     const ranCourse = days.slice(0, i).some((d, k, before) => k + COURSE_SESSIONS - 1 < before.length && daysBetween(d, before[k + COURSE_SESSIONS - 1]) <= COURSE_SPAN_DAYS);
     return spaced && ranCourse;
   };
-  return flareCare.filter((a) => !dropped.has(a) && !supportive(a));
 }
 /** "Continues monthly chiropractic visits", "supportive care every 4 weeks": the cadence of maintenance, said outright. */
 const SUPPORTIVE_CADENCE = /\b(?:monthly|once a month|every (?:3|4|three|four) weeks|q ?[34] ?(?:wk|week)s?|supportive care|maintenance (?:care|visits?))\b/i;
@@ -419,8 +425,12 @@ const CARRIED_ON = modalitiesIn('carried_on');
  * already has (medication, home exercise, a device) with a routine return visit.
  */
 export function maintenanceVisits(ctx: CaseContext): Visit[] {
+  const supportive = supportiveSessions(ctx);
   return ctx.visits.filter((v) => {
-    if (!v.encounters.some((e) => !ctx.notConditionCare.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining')) return false;
+    // A therapist's own visits are the course, except the spaced supportive sessions once the course has run.
+    const therapistOnly = !v.encounters.some((e) => !ctx.notConditionCare.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining');
+    if (therapistOnly) return v.encounters.some((e) => THERAPY_SPECIALTIES.has(e.specialty) && e.source !== 'ledger')
+      && v.facts.some(supportive) && !v.facts.some((f) => f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi');
     // "Too early to judge the full effect": the new treatment's trial is still under way. "Not yet at maximal
     // improvement": the physician says the plateau has not come.
     if (v.facts.some((f) => (f.type === 'plan_signal' && f.attributes.signal === 'response_pending') || (f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi'))) return false;
