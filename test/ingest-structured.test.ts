@@ -182,6 +182,17 @@ describe('billing ledgers', () => {
     expectValidCitations(facts, [doc]);
   });
 
+  it('a flowsheet row with no billing code is still the therapist\'s visit, by the signer\'s credential', () => {
+    const csv = [
+      'date,visit_no,visit_type,pain_pre_0_10,interventions,therapist,comments',
+      '07/07/2021,1,Initial evaluation,7,"Eval; 6MWT 338 m; HEP issued",B. Kowalski DPT,"Prognosis fair."',
+      '07/09/2021,2,Treatment,6,"Pool walking 20 min",M. Getz PTA,',
+      '07/12/2021,3,Treatment,6,"Pool walking 25 min",Front desk,',
+    ].join('\n');
+    const { encounters } = readCsvLedger('d14', 'aquatic.csv', Buffer.from(csv), undefined).structured!;
+    expect(encounters.map((e) => e.specialty)).toEqual(['physical_therapy', 'physical_therapy', 'unknown']);
+  });
+
   it('a payer\'s ledger with a "note" column is still a bill, and an estimate row is no service billed', () => {
     const csv = [
       'claim_no,pay_date,payee,service_from,category,code,description,billed,paid,note',

@@ -6,6 +6,7 @@ import { evidenceAt, joinPages, trimSpan } from '../knowledge/evidence.js';
 import { runIsolated } from './isolate.js';
 import { ReadError, decodeText, pagesFromFormFeeds } from './text.js';
 import { MODALITIES } from '../model/modalities.js';
+import { qualificationOf } from './fhir-codes.js';
 
 type Field = 'date' | 'category' | 'provider' | 'code' | 'modifier' | 'icd10' | 'description' | 'units' | 'charge' | 'paid' | 'adjustment' | 'balance';
 
@@ -208,7 +209,8 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
       const ds = span('date');
       enc = {
         id: `${doc.id}#e${++counters.e}`, documentId: doc.id, file: doc.file, start: rs, end: re, date,
-        provider: { name: provider }, specialty: 'unknown', kind: flowsheet ? 'office_visit' : 'billing',
+        // A flowsheet row signed "B. Kowalski DPT" is the therapist's visit.
+        provider: { name: provider }, specialty: (flowsheet && qualificationOf(provider?.split(/[\s,]+/).pop())?.specialty) || 'unknown', kind: flowsheet ? 'office_visit' : 'billing',
         title: flowsheet ? 'Visit flowsheet row' : 'Billed date of service', source: flowsheet ? 'note' : 'ledger',
         evidence: [ds ? evidenceAt(doc, ...trimSpan(doc.text, ds[0], ds[1]), { path: `${where}row ${row.line}` }) : rowEv], billing: [],
       };
