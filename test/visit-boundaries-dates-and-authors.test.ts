@@ -204,3 +204,22 @@ describe('a daily-note log with the weekday after each date', () => {
     expect(splitEncounters(textDoc(log)).map((e) => e.date)).toEqual(['2023-03-02', '2023-03-03', '2023-08-24']);
   });
 });
+
+describe('a radiologist\'s reports filed with another author\'s study', () => {
+  const file = ['SAMPLE OPEN MRI  -  1 Main St, Bethlehem PA 18020  -  610-555-0100', '', 'MRI LUMBAR SPINE WITHOUT CONTRAST',
+    'Patient: DOE, JANE    DOB: 11/06/1978    Exam date: 04/22/2021', 'FINDINGS: L5-S1 right paracentral extrusion.', 'IMPRESSION: 1. L5-S1 extrusion.',
+    'Howard L. Sample, MD   04/22/2021', '\f', 'SAMPLE SPINE & REHABILITATION - ELECTRODIAGNOSTIC LAB', '', 'EMG / NCS REPORT - RIGHT LOWER EXTREMITY',
+    'Patient: Doe, Jane   DOB 11/06/1978   Date: 01/11/2022', 'Needle EMG: fibrillations in right gastrocnemius. Motor unit changes.', 'Impression: chronic right S1 radiculopathy.',
+    'Corinne A. Sample, DO', '\f', 'SAMPLE OPEN MRI  -  1 Main St, Bethlehem PA 18020  -  610-555-0100', '', 'MRI LUMBAR SPINE WITHOUT AND WITH CONTRAST',
+    'Patient: DOE, JANE    DOB: 11/06/1978    Exam date: 05/17/2022', 'FINDINGS: recurrent L5-S1 disc herniation.', 'IMPRESSION: 1. Recurrent herniation.',
+    'Howard L. Sample, MD   05/17/2022', ''].join('\n');
+  it('stay imaging reports, however the other author\'s discipline reads', () => {
+    const encs = splitEncounters(textDoc(file));
+    harmonizeEncounters(encs, 'clinical');
+    expect(encs.map((e) => e.kind)).toEqual(['imaging', 'emg', 'imaging']);
+  });
+  it('"XR CERVICAL SPINE 3 VIEWS" in an ED record is an X-ray taken', () => {
+    const xr = of('XR CERVICAL SPINE 3 VIEWS (20:14)  Read by: Simone Sample, MD (Radiology)', 'treatment');
+    expect(xr.map((f) => [f.attributes.modality, f.attributes.subtype, f.attributes.status])).toEqual([['imaging_study', 'x-ray', 'performed']]);
+  });
+});

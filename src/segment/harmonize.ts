@@ -59,6 +59,8 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     byAuthor.set(key, list);
   }
   for (const [author, list] of byAuthor) {
+    // A radiologist's reports (or an examiner's) filed with another author's notes are what they say they are.
+    if (author && list.every((e) => BORROWED_KINDS.has(e.kind))) continue;
     const physician = list.some((e) => isMedicalCredential(e.provider.credential) || isMedicalCredential(e.provider.name));
     // A counsellor's licence ("LCMHC", "LCSW") names the one discipline they practise: their letter that mentions the
     // primary care provider is still theirs. (Therapists may hold two: a hand therapist is often both OT and PT.)
