@@ -416,7 +416,10 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     valid: [{ name: 'percent and duration', build: injections(true) }, { name: 'duration in words, no percent', build: injections('duration-only') },
       { name: 'a percent without its duration', build: injections('percent-only') },
       { name: 'a series answered after its last injection', build: injectionSeries(true) }, { name: 'the pain diary read back', build: diary(true) },
-      { name: 'a knee injection series with no response and no diary: a joint injection\'s response decides nothing that follows', build: injectionSeries(false, 'joint_injection') }],
+      { name: 'a knee injection series with no response and no diary: a joint injection\'s response decides nothing that follows', build: injectionSeries(false, 'joint_injection') },
+      { name: 'responses written for earlier procedures: one that seems unanswered is not asked for', build: () => injections(true)()
+        .visit('2024-03-20', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'medial_branch_block', status: 'performed' }, 'Right L4-5 medial branch block.')
+        .visit('2024-04-20', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 6, max: 10 }, 'Low back pain 6/10.') }],
     invalid: [{ name: 'no response written after it', build: injections(false) }, { name: 'a series with no response', build: injectionSeries(false) },
       { name: 'a pain diary given, relief recalled later, no diary in the file', build: diary(false) }],
   },

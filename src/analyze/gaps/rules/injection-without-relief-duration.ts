@@ -83,7 +83,10 @@ export const rule: GapRule = {
         // for the response when none is recorded, not for a duration missing beside a percent.
         // Palliative injections ease what can no longer change, and a billed one without its procedure note is the
         // procedure-record rule's request.
-        if (!mine.length && RESPONSE_DECIDES.has(e.modality) && !palliative(f) && ctx.encounterOf(f)?.source !== 'ledger') lacking.push(f);
+        // Only where the record gives no response to any procedure: where responses are written elsewhere, the one
+        // that seems missing is far more often worded past our reading than absent (1 of 22 such requests was one a
+        // reviewer listed, across the keyed sets).
+        if (!mine.length && !benefits.length && RESPONSE_DECIDES.has(e.modality) && !palliative(f) && ctx.encounterOf(f)?.source !== 'ledger') lacking.push(f);
         // A diary handed out with the injection and never read back in any later note: the contemporaneous record
         // is missing even when a note summarises the relief. Where later diaries are read back, the practice keeps them.
         const issued = diariesIssued.find((x) => ctx.dateOf(x) === d && !diaries.includes(x));
