@@ -106,3 +106,16 @@ describe('a carrier\'s payment history', () => {
     expect(mapHeaders(headers).date).toBe(column);
   });
 });
+
+describe('a stimulator still being programmed', () => {
+  it('a change to a new paradigm is the device\'s titration: active care, and the maintenance phase opens after it', () => {
+    const PAIN = { name: 'Mara Sample', credential: 'MD', specialty: 'pain_management' as const };
+    const b = new CaseBuilder();
+    b.visit('2023-04-18', { ...PAIN, kind: 'operative_report' }).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'performed' }, 'Permanent SCS implant.');
+    b.visit('2023-07-11', PAIN).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'performed' }, 'Changed to Altura "PulseWave" sub-perception paradigm (program 4) with rep.');
+    for (const d of ['2023-09-12', '2023-12-12', '2024-03-19', '2024-06-18']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable on current program. Continue current regimen.');
+    const m = analyzeCase(b.input({ type: 'ssdi' })).mmi;
+    expect(m.status).toBe('implied');
+    expect(m.date).toBe('2023-09-12');
+  });
+});

@@ -103,3 +103,13 @@ describe('a drug given by injection is a drug, a joint drained and injected is a
     expect(modalities(note)).not.toContain('other_injection');
   });
 });
+
+describe('a stimulator\'s new program named by its waveform', () => {
+  it.each([
+    ['Changed to Altura "PulseWave" sub-perception paradigm (program 4) with rep.', true],
+    ['Trial of a burst waveform with the rep today.', true],
+    ['Minor caudal migration of the left lead, compensated by reprogramming.', false],
+  ])('%s', (text, scs) => {
+    expect(modalities(text).includes('spinal_cord_stimulator')).toBe(scs);
+  });
+});
