@@ -30,12 +30,14 @@ describe('an emergency triage index is not an epidural', () => {
   });
 });
 
-describe('open questions and a status unchanged', () => {
+describe('open questions, a status unchanged, care out of reach', () => {
   it.each([
     ['The Board has not made a finding on the schedule loss of use or the date of maximum medical improvement.', 'maximum medical improvement', 'hypothetical', false],
     ['Return in 10-12 weeks for reassessment and determination of MMI/impairment if stable.', 'MMI', 'hypothetical', false],
     ['This injection is palliative and does not change his MMI status.', 'MMI', 'current', false],
     // Invalid for the new cues: a plain negation and a plain statement keep their meaning.
+    ['Surgical referral not obtainable (uninsured).', 'Surgical referral', 'current', true],
+    ['TKA unaffordable without coverage.', 'TKA', 'current', true],
     ['He has not reached MMI.', 'MMI', 'current', true],
     ['She reached MMI on 02/21/2023.', 'MMI', 'current', false],
   ])('%s', (sentence, target, temporality, negated) => {
