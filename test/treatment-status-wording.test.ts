@@ -125,3 +125,16 @@ describe('headings that say the text below is old', () => {
     expect(asserted(pt)).toEqual([]);
   });
 });
+
+describe('care to keep up and operations looked back on', () => {
+  const statusOf = (body: string, modality: string) => of(body, 'treatment').filter((f) => f.attributes.modality === modality).map((f) => f.attributes.status);
+  it.each([
+    ['He should continue his home exercise program.', 'home_exercise', 'ongoing'],
+    ['She should undergo a repeat MRI.', 'imaging_study', 'recommended'],
+  ])('%s', (text, modality, status) => {
+    expect(statusOf(text, modality)).toEqual([status]);
+  });
+  it('"referred back for medication management of neck pain after solid C5-7 fusion" plans no fusion', () => {
+    expect(statusOf('Reason: Referred back by Dr. Lindqvist for medication management of chronic axial neck pain after solid C5-7 fusion.', 'surgery')).not.toContain('planned');
+  });
+});
