@@ -121,3 +121,21 @@ describe('a stimulator still being programmed', () => {
     expect(m.date).toBe('2023-09-12');
   });
 });
+
+describe('a steroid bridge tapered off on a schedule', () => {
+  const RHEUM = { name: 'Priya Sample', credential: 'MD', specialty: 'rheumatology' as const };
+  const build = (taper: string) => {
+    const b = new CaseBuilder();
+    b.visit('2023-07-13', RHEUM).fact('treatment', { modality: 'medication', status: 'planned', drug: 'tocilizumab', drugClass: 'biologic DMARD', doseChange: 'switched' }, 'Switch mechanism: tocilizumab 162 mg SC weekly.');
+    b.visit('2023-10-17', RHEUM).fact('treatment', { modality: 'medication', status: 'discontinued', drug: 'prednisone', drugClass: 'oral corticosteroid', doseChange: 'stopped' }, taper)
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue tocilizumab and methotrexate.');
+    for (const d of ['2024-01-11', '2024-04-11', '2024-07-11', '2024-10-10']) b.visit(d, RHEUM).fact('plan_signal', { signal: 'continue_current_management' }, 'No changes to regimen today.');
+    return analyzeCase(b.input({ type: 'ssdi' })).mmi;
+  };
+  it('the maintenance phase opens at the visit after the taper ends', () => {
+    expect(build('Taper prednisone: 2.5 mg daily x 2 weeks, then every other day x 2 weeks, then stop.').date).toBe('2024-01-11');
+  });
+  it('a steroid simply stopped leaves the visit itself as the first of the phase', () => {
+    expect(build('Prednisone stopped.').date).toBe('2023-10-17');
+  });
+});

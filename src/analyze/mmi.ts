@@ -342,6 +342,15 @@ const REPORTING_DISCIPLINES = new Set<Specialty>([...specialtiesIn('therapy'), .
 const MIN_TREATING_VISITS = 3;
 
 const MED_CHANGES = new Set(['started', 'increased', 'switched']);
+/**
+ * A steroid bridge tapered off on a schedule that runs past the visit ("2.5 mg daily x 2 weeks, then every other day
+ * x 2 weeks, then stop"): the regimen is still changing until the taper ends and the next visit shows how it went.
+ */
+const TAPER_SCHEDULE = /\btaper\w*\b[^.;]{0,80}\b(?:then|until|over|off by)\b|\bthen (?:stop|discontinue|off)\b/i;
+function bridgeTaper(f: Fact): boolean {
+  return f.type === 'treatment' && f.attributes.drugClass === 'oral corticosteroid' && (f.attributes.doseChange === 'stopped' || f.attributes.doseChange === 'decreased')
+    && f.evidence.some((e) => TAPER_SCHEDULE.test(e.quote));
+}
 /** An emergency department or urgent-care visit. */
 function emergencyCare(e: Encounter | undefined): boolean {
   return e?.kind === 'emergency_visit' || e?.specialty === 'emergency';
@@ -396,7 +405,7 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   // A drug chosen at the visit that closes active care ("declines further procedures … PLAN (medication management
   // only)") is part of the maintenance regimen being set, not a trial that postpones it.
   const closingVisits = new Set(ctx.asserted.filter((f) => f.type === 'plan_signal' && f.attributes.signal === 'maintenance_care').map((f) => f.encounterId));
-  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && MED_CHANGES.has(f.attributes.doseChange ?? '') && f.attributes.status !== 'declined' && !isForOtherCondition(f)
+  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && (MED_CHANGES.has(f.attributes.doseChange ?? '') || bridgeTaper(f)) && f.attributes.status !== 'declined' && !isForOtherCondition(f)
     && !reported(f) && !closingVisits.has(f.encounterId)
     && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f));
@@ -1002,7 +1011,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const changeDate = lastChange && ctx.dateOf(lastChange);
   const trial = changes.some((f) => ctx.dateOf(f) === changeDate
     && (f.type === 'plan_signal' || (f.type === 'treatment' && (f.attributes.doseChange === 'started' || f.attributes.doseChange === 'switched'
-      || (f.attributes.doseChange === 'increased' && !SYMPTOM_RELIEVERS.has(f.attributes.drugClass ?? ''))))));
+      || (f.attributes.doseChange === 'increased' && !SYMPTOM_RELIEVERS.has(f.attributes.drugClass ?? '')) || bridgeTaper(f)))));
   // A consultation that closes active care ("exhausted the interventional options; continue the current regimen for
   // maintenance") is itself the first visit of the maintenance phase; a procedure is not.
   const closing = lastActive && /consult/i.test(lastActive.what)
