@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FactOf } from '../src/model/index.js';
 import { classifyEncounter } from '../src/segment/classify.js';
 import { splitEncounters } from '../src/segment/encounters.js';
+import { classifyDocument, documentParts } from '../src/segment/document-role.js';
+import { processDocument } from '../src/pipeline.js';
 import { factsOf, textDoc } from './helpers/extract-doc.js';
 import { expectValidCitations } from './helpers/citations.js';
 
@@ -86,5 +88,34 @@ describe('a pulmonologist\'s letterhead', () => {
     ['LAKESIDE PULMONARY DISEASE ASSOCIATES\nFOLLOW-UP', 'other'],
   ])('%s', (head, specialty) => {
     expect(classifyEncounter(head, `${head}\nCOPD stable on Trelegy. Spirometry today. Pre-operative risk for lumbar surgery discussed.`, 'MD').specialty).toBe(specialty);
+  });
+});
+
+describe('a treating physician\'s P&S report faxed with a cover that copies the QME', () => {
+  const text = [
+    'SEP-06-2023 10:14   FROM: SAMPLE ORTHO HAND 9095550122   TO: 9095550190 SAMPLE CLAIMS    P.01/07',
+    'FAX COVER  -  Sample Orthopaedic & Hand Institute',
+    'To: Dana Sample, Sample Claims Services   cc: Doe & Roe, APC; Hartwell',
+    'Pryce LLP; Lorraine Sample, MD (QME)',
+    'Re: Doe, Jane - PCC-22-000001 - PR-4 Permanent & Stationary Report (6 pages)',
+    'SEP-06-2023 10:14   FROM: SAMPLE ORTHO HAND 9095550122                                         P.02/07',
+    'STATE OF CALIFORNIA - DIVISION OF WORKERS\' COMPENSATION',
+    'PRIMARY TREATING PHYSICIAN\'S PERMANENT AND STATIONARY REPORT (PR-4)',
+    'Date of last examination: 08/22/2023',
+    'Date of report: 09/05/2023',
+    'Primary Treating Physician: Howard Sample, MD, Orthopaedic Surgery (Hand)',
+    'The patient has reached maximum medical improvement and is permanent and stationary as of 08/22/2023.',
+    'Howard Sample, MD', ''].join('\n');
+  const doc = textDoc(text, '08_PR-4 Sample - P&S report.txt');
+  it('is the treating physician\'s report: the copy line names a recipient, not the author', () => {
+    expect(classifyDocument(doc).role).toBe('clinical');
+  });
+  it('the cover ends at the fax machine\'s next page line, and the report\'s MMI statement is read', () => {
+    const parts = documentParts(doc, classifyDocument(doc));
+    expect(parts.map((p) => p.role)).toEqual(['administrative', 'clinical']);
+    expect(text.slice(parts[1].start)).toMatch(/^SEP-06-2023 10:14 .*P\.02\/07/);
+    const stated = processDocument(doc, classifyDocument(doc)).facts
+      .filter((f): f is FactOf<'mmi_statement'> => f.type === 'mmi_statement' && f.temporality === 'current' && !f.negated);
+    expect(stated.map((f) => f.attributes.mmiDate)).toContain('2023-08-22');
   });
 });

@@ -209,7 +209,19 @@ function withoutUnmarked(text: string, zone: { start: number; end: number }): st
   const marks = readFormMarks(slice);
   let out = slice;
   for (const u of marks.unchecked) out = out.slice(0, u.start) + ' '.repeat(u.end - u.start) + out.slice(u.end);
-  return out;
+  return withoutRecipients(out);
+}
+
+/** "cc: … Lorraine Doe, MD (QME)" on a fax cover: who receives the paper, not what it is. */
+const RECIPIENT_LINE = /^[ \t]*(?:cc|bcc|to|attn|attention)[ \t]*:/i;
+const LABEL_LINE = /^[ \t]*[A-Za-z][\w .'/()&-]{0,30}:/;
+function withoutRecipients(head: string): string {
+  let inList = false;
+  return head.split('\n').map((line) => {
+    if (RECIPIENT_LINE.test(line)) inList = true;
+    else if (!line.trim() || LABEL_LINE.test(line)) inList = false;
+    return inList ? ' '.repeat(line.length) : line;
+  }).join('\n');
 }
 
 /** The document's head with unmarked options blanked: where an examiner's report says what kind of examiner wrote it. */
@@ -220,6 +232,9 @@ export function examinerHead(doc: SourceDocument): string {
 /** A records office's cover letter heading the records it releases. */
 const COVER_LETTER = /\b(?:release of information|custodian of records)\b/i;
 const FAX_COVER = /\b(?:fax|facsimile)[ \t]+(?:transmittal|cover(?:[ \t]+sheet)?)\b/i;
+/** The fax machine's page line: "SEP-06-2023 10:14  FROM: … P.02/07". */
+const FIRST_FAX_PAGE = /\b(?:P|PG|PAGE)\.?\s?0*1\s*(?:\/|of)\s*\d/i;
+const FAX_PAGE_BANNER = /\b\d{1,2}:\d{2}\b[^\n]*\b(?:P|PG|PAGE)\.?\s?\d{1,3}\s*(?:\/|of)\s*\d{1,3}\b/i;
 
 /** A span of a document with one role: a records custodian's cover letter, then the discharge summary it encloses. */
 export interface DocumentPart { start: number; end: number; role: DocumentRole['role'] }
@@ -247,8 +262,12 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
   if (doc.kind === 'ledger' || doc.kind === 'fhir') return parts;
   // A fax cover sheet on its own first page routes the records; the records start on the next page.
   const first = doc.pages[0];
-  if (!cover && doc.pages.length > 1 && FAX_COVER.test(doc.text.slice(first.start, Math.min(first.end, first.start + 600)))) {
-    parts.splice(0, 1, { start: 0, end: first.end, role: 'administrative' }, { start: first.end, end: doc.text.length, role: role.role });
+  if (!cover && FAX_COVER.test(doc.text.slice(first.start, Math.min(first.end, first.start + 600)))) {
+    // The cover ends with its page, or at the fax machine's next page line ("… P.02/07") where pages are marked only so.
+    const next = [...doc.text.slice(0, first.end).matchAll(/^[^\n]*$/gm)]
+      .find((m) => FAX_PAGE_BANNER.test(m[0]) && doc.text.slice(0, m.index).trim() !== '' && !FIRST_FAX_PAGE.test(m[0]));
+    const end = next?.index ?? (doc.pages.length > 1 ? first.end : undefined);
+    if (end !== undefined) parts.splice(0, 1, { start: 0, end, role: 'administrative' }, { start: end, end: doc.text.length, role: role.role });
   }
   let letterOpened: DocumentPart | undefined;
   for (const m of doc.text.matchAll(/[^\n]+/g)) {
