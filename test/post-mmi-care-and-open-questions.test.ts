@@ -139,3 +139,38 @@ describe('a steroid bridge tapered off on a schedule', () => {
     expect(build('Prednisone stopped.').date).toBe('2023-10-17');
   });
 });
+
+describe('a surgeon\'s recommendation, its decline, and the phase after it', () => {
+  const PAIN = { name: 'Remy Sample', credential: 'MD', specialty: 'pain_management' as const };
+  const NSGY = { name: 'Ada Sample', credential: 'MD', specialty: 'neurosurgery' as const };
+  const build = (declineVisit: boolean) => {
+    const b = new CaseBuilder();
+    b.visit('2022-10-06', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Left C4-C6 radiofrequency ablation.');
+    b.visit('2022-11-17', PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    b.visit('2023-02-16', { ...NSGY, kind: 'consultation' }).fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'Neurosurgical consultation.')
+      .fact('plan_signal', { signal: 'new_treatment', target: 'surgery (fusion)' }, 'I have recommended a C5-6 anterior cervical discectomy and fusion.', { temporality: 'hypothetical', context: [{ category: 'hypothetical', trigger: 'recommended', start: 0, end: 0 }] });
+    if (declineVisit) b.visit('2023-03-23', NSGY).fact('treatment', { modality: 'surgery', status: 'declined' }, 'Patient declines recommended surgery after informed discussion.');
+    for (const d of ['2023-04-13', '2023-07-13', '2023-10-12', '2024-01-11']) {
+      b.visit(d, PAIN).fact('treatment', { modality: 'surgery', status: 'recommended', subtype: 'fusion' }, 'Seen by Dr. Sample 02/16/2023 - C5-6 ACDF recommended.', { date: '2023-02-16', dateSource: 'sentence' })
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Long-term conservative plan; continue current regimen.');
+    }
+    return analyzeCase(b.input({ type: 'personal_injury' })).mmi;
+  };
+  it('the consult that offers surgery is not a maintenance visit; the phase opens at the first visit after the decision, and notes recalling the offer do not hold it open', () => {
+    const m = build(true);
+    expect(m.status).toBe('implied');
+    expect(m.date).toBe('2023-04-13');
+  });
+});
+
+describe('an operation for another condition', () => {
+  it('"L cataract surgery 05/2023" in a back claim is not active care of the back', () => {
+    const PCP = { name: 'Cora Sample', credential: 'FNP-BC', specialty: 'primary_care' as const };
+    const PAIN = { name: 'Eli Sample', credential: 'DO', specialty: 'pain_management' as const };
+    const b = new CaseBuilder();
+    b.visit('2021-10-14', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Bilateral L3-L5 RFA.');
+    for (const d of ['2022-03-10', '2022-06-14', '2022-11-10', '2023-08-15', '2024-02-13']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    b.visit('2023-06-01', PCP).fact('treatment', { modality: 'surgery', status: 'performed' }, 'L cataract surgery 05/2023, vision better.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2022-03-10');
+  });
+});

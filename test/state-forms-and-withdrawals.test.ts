@@ -119,3 +119,19 @@ describe('a treating physician\'s P&S report faxed with a cover that copies the 
     expect(stated.map((f) => f.attributes.mmiDate)).toContain('2023-08-22');
   });
 });
+
+describe('letters: who examined, who is addressed, what was done before', () => {
+  it('a report naming the examinee and the rule the examination was ordered under is an examiner\'s', () => {
+    const text = 'GERALD SAMPLE, M.D.\nDiplomate, American Board of Orthopaedic Surgery\n\nSeptember 5, 2023\n\nMr. Andrew Roe\nRoe & Doe, LLP\n\nRE:   Doe v. Sample Linen, LLC\n      Examinee: Jane Doe   Date of examination: 08/22/2023\n      Examination pursuant to La. Code Civ. Proc. art. 1464\n\nDear Mr. Roe:\nI examined Ms. Doe.\n';
+    expect(classifyDocument(textDoc(text, 'Sample_Report.txt')).role).toBe('examining');
+  });
+  it('the practice in a letter\'s inside address is the recipient\'s, not the author\'s discipline', () => {
+    const head = 'MAGNOLIA NEUROSURGICAL ASSOCIATES\nAda Sample, MD, FAANS\n\nFebruary 16, 2023\n\nRemy Doe, MD\nCapitol Interventional Pain & Spine\n100 Main St\n\nRE: Jane Doe\n\nDear Dr. Doe:\n';
+    expect(classifyEncounter(head, `${head}Thank you for referring Ms. Doe for a surgical opinion. I have recommended a C5-6 ACDF.`, 'MD').specialty).toBe('neurosurgery');
+  });
+  it('"My treatment has included … a left C4-C6 radiofrequency ablation" looks back', () => {
+    const rfa = factsOf('My treatment has included two cervical epidural steroid injections and a left C4-C6 radiofrequency ablation.').facts
+      .filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.modality === 'radiofrequency_ablation');
+    expect(rfa.map((f) => f.temporality)).toEqual(['historical']);
+  });
+});

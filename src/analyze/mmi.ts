@@ -209,6 +209,8 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d) || otherRegion(f)) continue;
+    // "L cataract surgery 05/2023": an operation for another condition is not care of the claimed one.
+    if (f.attributes.modality === 'surgery' && namesOtherOperation(f.evidence[0]?.quote ?? '')) continue;
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f) || restated(f, d)) continue;
     const s = f.attributes.status;
     // A stimulator already implanted ("stable on SCS", "interrogation only") is a device carried on, not a new step: its
@@ -420,6 +422,16 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
 /** A surgeon seen again for a new question: a re-referral, a possible revision. */
 const NEW_SURGICAL_QUESTION = /\bre-?referr\w*|\bpossible revision\b|\bfor revision\b|\brevision (?:surgery|evaluation|consult\w*)\b/i;
 
+/**
+ * An option put to the claimant at this visit: stated as current, or made hypothetical only by the recommending verb
+ * ("I have recommended a C5-6 ACDF"), not by a condition ("if she changes her mind", "should it worsen").
+ */
+const RECOMMENDING = /^(?:recommend\w*|advis\w*|suggest\w*|offer\w*)$/i;
+function offeredNow(f: Fact): boolean {
+  return !f.negated && (f.temporality === 'current'
+    || (f.temporality === 'hypothetical' && f.context.length > 0 && f.context.every((c) => c.category !== 'hypothetical' || RECOMMENDING.test(c.trigger))));
+}
+
 /** Options whose offer, pending the claimant's decision, keeps a visit out of the maintenance phase. */
 const OFFERED_OPTIONS = new Set<string>(['spinal_cord_stimulator', 'surgery', 'surgical_consultation']);
 
@@ -435,6 +447,10 @@ const CARRIED_ON = modalitiesIn('carried_on');
  */
 export function maintenanceVisits(ctx: CaseContext): Visit[] {
   const supportive = supportiveSessions(ctx);
+  // (An offer turned down at the same visit is settled there: that visit can open the phase.)
+  const declinedAt = new Set(ctx.of('treatment').filter((f) => f.attributes.status === 'declined' && OFFERED_OPTIONS.has(f.attributes.modality)).map((f) => f.encounterId));
+  const offeredAt = new Set(ctx.plannedLater.filter((f) => f.attributes.signal === 'new_treatment' && offeredNow(f) && !declinedAt.has(f.encounterId)
+    && OFFERED_OPTIONS.has(targetModality(f.attributes.target) ?? '') && !namesOtherOperation(f.evidence[0]?.quote ?? '')).map((f) => f.encounterId));
   return ctx.visits.filter((v) => {
     // A therapist's own visits are the course, except the spaced supportive sessions once the course has run.
     const therapistOnly = !v.encounters.some((e) => !ctx.notConditionCare.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining');
@@ -444,8 +460,11 @@ export function maintenanceVisits(ctx: CaseContext): Visit[] {
     // improvement": the physician says the plateau has not come.
     if (v.facts.some((f) => (f.type === 'plan_signal' && f.attributes.signal === 'response_pending') || (f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi'))) return false;
     // A visit that offers a new active option ("SCS trial offered; she will think about it") waits on the claimant's decision.
+    // ("Seen by Dr. Roe 02/16/2023 - ACDF recommended" at a later visit reports an offer already made, not a new one.)
     if (v.facts.some((f) => f.type === 'treatment' && f.temporality === 'current' && (f.attributes.status === 'recommended' || f.attributes.status === 'planned')
-      && OFFERED_OPTIONS.has(f.attributes.modality) && !namesOtherOperation(f.evidence[0]?.quote ?? ''))) return false;
+      && OFFERED_OPTIONS.has(f.attributes.modality) && !namesOtherOperation(f.evidence[0]?.quote ?? '') && (ctx.dateOf(f) ?? v.date) >= v.date && !declinedAt.has(f.encounterId))) return false;
+    // The same, said as the recommendation it is ("I have recommended a C5-6 ACDF"; the analysis holds it as care to come).
+    if (v.encounters.some((e) => offeredAt.has(e.id))) return false;
     if (v.facts.some(isMaintenance)) return true;
     const routine = v.facts.some((f) => f.type === 'plan_signal' && (f.attributes.signal === 'return_to_clinic' || f.attributes.signal === 'follow_up_prn'));
     // What it carries on must be care for the claimed condition: a family doctor's visit that refills metformin and

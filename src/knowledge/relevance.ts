@@ -47,7 +47,7 @@ export function isForOtherCondition(f: Fact): boolean {
 }
 
 /** An operation for another condition (a bariatric program, a hernia repair): not an option for the claimed one. */
-const OTHER_OPERATION = /\b(?:bariatric|gastric|sleeve|metabolic surgery|cholecyst\w*|hernia|cataract|dental|hysterect\w*)\b/i;
+const OTHER_OPERATION = /\b(?:bariatric|gastric|sleeve|metabolic surgery|cholecyst\w*|hernia|cataract|dental|hysterect\w*|appendect\w*|tonsillect\w*|thyroidect\w*|mastect\w*|cesarean|c-section|LASIK|vasectom\w*|CABG|coronary (?:artery )?bypass)\b/i;
 export function namesOtherOperation(text: string): boolean {
   return OTHER_OPERATION.test(text);
 }

@@ -66,8 +66,24 @@ function titleZoneEnd(head: string, lines = 3): number {
   return head.length;
 }
 
+/**
+ * A letter's inside address ("February 16, 2023 / Remy Doe, MD / Capitol Interventional Pain & Spine / … / Dear Dr. Doe")
+ * names the recipient's practice, not the author's: blanked (same length) before the head is scored.
+ */
+const LETTER_DATE_LINE = /^[ \t]*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2},? \d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})[ \t]*$/m;
+const SALUTATION = /^[ \t]*(?:Dear\b|RE\s*:|Re\s*:|SUBJECT\s*:)/m;
+function withoutInsideAddress(head: string): string {
+  const date = LETTER_DATE_LINE.exec(head);
+  if (!date) return head;
+  const from = date.index + date[0].length;
+  const to = head.slice(from).search(SALUTATION);
+  if (to < 0) return head;
+  return head.slice(0, from) + head.slice(from, from + to).replace(/[^\n]/g, ' ') + head.slice(from + to);
+}
+
 /** Decide discipline and document kind from the head (letterhead, title), the credential, and body cues. */
-export function classifyEncounter(head: string, body: string, credential?: string): Classification {
+export function classifyEncounter(rawHead: string, body: string, credential?: string): Classification {
+  const head = withoutInsideAddress(rawHead);
   const score = new Map<Specialty, number>();
   const add = (id: Specialty, w: number) => score.set(id, (score.get(id) ?? 0) + w);
   for (const m of headLexicon.match(head)) if (!namesAnotherClinician(head, m.start, m.end) && !APPOINTMENT_AFTER.test(head.slice(m.end, m.end + 30))) add(m.entry.id as Specialty, 3);

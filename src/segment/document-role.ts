@@ -132,6 +132,8 @@ function titleZone(text: string): { start: number; end: number } {
   return { start: Math.max(0, start), end };
 }
 
+const EXAMINEE = /^[ \t]*(?:name of )?examinee[ \t]*:|\bexamination (?:was )?(?:pursuant to|ordered under|under) (?:La\.|Fed\.|Rule|art\.?|article|section|§)/im;
+
 const CLINICAL: DocumentRole = { role: 'clinical', kind: 'clinical_record', why: 'treating or diagnostic record', evidence: [] };
 
 /** The document's role, with the words (or file name) that decided it. Structured sources are clinical or billing by format. */
@@ -185,6 +187,12 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   if (role) {
     const [s0, e0] = trimSpan(doc.text, role.index, role.index + role[0].length);
     return { role: 'examining', kind: 'examining_opinion', why: 'the certifying doctor marked an examiner\'s role on the form', evidence: [evidenceAt(doc, s0, e0)] };
+  }
+  // "Examinee: Jane Doe", "Examination pursuant to La. Code Civ. Proc. art. 1464": the paper of an examination for the claim.
+  const examinee = EXAMINEE.exec(doc.text.slice(0, 3000));
+  if (examinee) {
+    const [s0, e0] = trimSpan(doc.text, examinee.index, examinee.index + examinee[0].length);
+    return { role: 'examining', kind: 'examining_opinion', why: 'the paper names the person examined as the examinee, or the rule the examination was ordered under', evidence: [evidenceAt(doc, s0, e0)] };
   }
   const clinicalTitle = entries.find((r) => r.id === 'clinical' && r.titleRe.test(title));
   if (clinicalTitle) return found(clinicalTitle, clinicalTitle.titleRe.exec(title)!);
