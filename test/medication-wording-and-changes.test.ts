@@ -95,3 +95,14 @@ describe('a rheumatology course: dashed visit headers, an immunosuppressant awai
     expect(analyzeCase(b.input({ type: 'ssi' })).mmi.status).toBe('not_reached');
   });
 });
+
+describe('migraine preventive supplements', () => {
+  it.each([
+    ['Add magnesium oxide 400 mg daily as adjunct preventive.', 'magnesium'],
+    ['Start riboflavin 400 mg daily.', 'riboflavin'],
+    ['CoQ10 100 mg TID added.', 'coenzyme q10'],
+  ])('%s', (text, drug) => {
+    const meds = factsOf(text).facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.drug === drug);
+    expect(meds.map((f) => f.attributes.drugClass)).toEqual(['migraine preventive (supplement)']);
+  });
+});

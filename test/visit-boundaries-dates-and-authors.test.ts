@@ -223,3 +223,12 @@ describe('a radiologist\'s reports filed with another author\'s study', () => {
     expect(xr.map((f) => [f.attributes.modality, f.attributes.subtype, f.attributes.status])).toEqual([['imaging_study', 'x-ray', 'performed']]);
   });
 });
+
+describe('a psychiatric prescriber\'s visit lines', () => {
+  const log = ['CROSSROADS COUNSELING & WELLNESS CENTER  |  Psychiatric Services', '',
+    'MEDICATION MANAGEMENT (99214)     Date: 11/15/2022     Prescriber: R. Sample, APRN-CNP', 'Plan: Increase sertraline to 150 mg daily. RTC 4-5 wks.', '',
+    'MEDICATION MANAGEMENT (99214)     Date: 12/20/2022     Prescriber: R. Sample, APRN-CNP', 'Plan: Cross-taper to duloxetine.', ''].join('\n');
+  it('each "TITLE   Date: …   Prescriber: …" line opens a visit', () => {
+    expect(splitEncounters(textDoc(log)).map((e) => e.date)).toEqual(['2022-11-15', '2022-12-20']);
+  });
+});

@@ -46,7 +46,7 @@ const LABELLED_HEADER = new RegExp(
  * "=== FOLLOW-UP ===      07/19/2022", "PRIMARY CARE - 09/25/2023 - Daniel Reyes, MD (covering)", "MMI / IMPAIRMENT VISIT - 02/20/2024      Jane Doe, DO, Level II accredited":
  * the title, its date, and at most an interval in brackets and an author (labelled, or a name with its degree).
  */
-const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by'];
+const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by', 'prescriber'];
 /** Any case, without making the whole title pattern case-insensitive. */
 const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]*[-–—|]{1,3}[ \t]*)(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|DO|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|CRNP|CNP|RN|LPN|DC|DPT|PT|OTR(?:\/L)?|OT|PhD|PsyD|LCSW|LPC|LMFT)\.?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
 /** The author field present, not optional: a signing clinician after the date. */
