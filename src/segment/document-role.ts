@@ -190,6 +190,9 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   }
   // "Examinee: Jane Doe", "Examination pursuant to La. Code Civ. Proc. art. 1464": the paper of an examination for the claim.
   const examinee = EXAMINEE.exec(doc.text.slice(0, 3000));
+  // (A claims office's letter asking for the examination is the claims office's.)
+  const claimsOffice = examinee && !noteLike ? claimsLetterhead() : undefined;
+  if (claimsOffice) return { role: claimsOffice.id, kind: claimsOffice.kind, why: `${claimsOffice.why} (on the claims office's letterhead)`, evidence: titleEvidence(doc, zone) };
   if (examinee) {
     const [s0, e0] = trimSpan(doc.text, examinee.index, examinee.index + examinee[0].length);
     return { role: 'examining', kind: 'examining_opinion', why: 'the paper names the person examined as the examinee, or the rule the examination was ordered under', evidence: [evidenceAt(doc, s0, e0)] };
