@@ -151,7 +151,7 @@ describe('a surgeon\'s recommendation, its decline, and the phase after it', () 
       .fact('plan_signal', { signal: 'new_treatment', target: 'surgery (fusion)' }, 'I have recommended a C5-6 anterior cervical discectomy and fusion.', { temporality: 'hypothetical', context: [{ category: 'hypothetical', trigger: 'recommended', start: 0, end: 0 }] });
     if (declineVisit) b.visit('2023-03-23', NSGY).fact('treatment', { modality: 'surgery', status: 'declined' }, 'Patient declines recommended surgery after informed discussion.');
     for (const d of ['2023-04-13', '2023-07-13', '2023-10-12', '2024-01-11']) {
-      b.visit(d, PAIN).fact('treatment', { modality: 'surgery', status: 'recommended', subtype: 'fusion' }, 'Seen by Dr. Sample 02/16/2023 - C5-6 ACDF recommended.', { date: '2023-02-16', dateSource: 'sentence' })
+      b.visit(d, PAIN).fact('treatment', { modality: 'surgery', status: 'recommended', subtype: 'fusion' }, 'Seen by Dr. Sample 02/16/2023 - C5-6 ACDF recommended.', { date: '2023-02-16' })
         .fact('plan_signal', { signal: 'continue_current_management' }, 'Long-term conservative plan; continue current regimen.');
     }
     return analyzeCase(b.input({ type: 'personal_injury' })).mmi;

@@ -14,6 +14,8 @@ export interface FactOptions {
   date?: string;
   /** Cite only this part of the sentence (must occur in it). */
   cite?: string;
+  /** The context cues behind the fact's temporality (a recommending verb, a condition). */
+  context?: Fact['context'];
 }
 
 interface FileState { text: string; encounters: Encounter[] }
@@ -109,7 +111,7 @@ export class CaseBuilder {
       id: `f${++this.n}`, type, attributes, encounterId: this.current.id,
       date: o.date ?? this.current.date, dateSource: o.date ? 'sentence' : 'encounter',
       negated: o.negated ?? false, certainty: o.certainty ?? 'affirmed', temporality: o.temporality ?? 'current',
-      experiencer: o.experiencer ?? 'patient', context: [], evidence: [this.evidenceAt(start, end)],
+      experiencer: o.experiencer ?? 'patient', context: o.context ?? [], evidence: [this.evidenceAt(start, end)],
     } as Fact);
     return this;
   }
