@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, FactOf } from '../src/model/index.js';
-import { factsOf, textDoc } from './helpers/extract-doc.js';
-import { expectValidCitations } from './helpers/citations.js';
+import { textDoc } from './helpers/extract-doc.js';
 import { processDocument } from '../src/pipeline.js';
+import { of } from './helpers/facts-of.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI).
  */
-function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
-  const { doc, facts } = factsOf(body);
-  expectValidCitations(facts, [doc]);
-  return facts.filter((f): f is FactOf<T> => f.type === type);
-}
 
 describe('papers that are not care', () => {
   it('a lawyer\'s mediation submission is administrative', async () => {

@@ -70,7 +70,7 @@ describe('one case across formats', () => {
   });
 
   it('cites exhibit pages from PDFs, marks OCR evidence, and every quote is exact', () => {
-    for (const [format, run] of runs) expectValidCitations(run.analysis, run.documents);
+    for (const run of runs.values()) expectValidCitations(run.analysis, run.documents);
     const pdfEvidence = runs.get('pdf')!.analysis.facts.flatMap((f) => f.evidence);
     expect(pdfEvidence.every((e) => /^\dF\/\d+$/.test(e.exhibit ?? ''))).toBe(true);
     const scanEvidence = runs.get('scan')!.analysis.facts.flatMap((f) => f.evidence);

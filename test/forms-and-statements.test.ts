@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, FactOf } from '../src/model/index.js';
+import type { FactOf } from '../src/model/index.js';
 import { readFormMarks, formReading } from '../src/knowledge/forms.js';
-import { factsOf } from './helpers/extract-doc.js';
-import { expectValidCitations } from './helpers/citations.js';
+import { of } from './helpers/facts-of.js';
 
-function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
-  const { doc, facts } = factsOf(body);
-  expectValidCitations(facts, [doc]);
-  return facts.filter((f): f is FactOf<T> => f.type === type);
-}
 const stated = (fs: FactOf<'mmi_statement'>[]) => fs.filter((f) => !f.negated && f.temporality === 'current' && f.certainty === 'affirmed');
 
 describe('checkbox forms', () => {

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, FactOf, SourceDocument } from '../src/model/index.js';
-import { factsOf, textDoc } from './helpers/extract-doc.js';
-import { expectValidCitations } from './helpers/citations.js';
+import { textDoc } from './helpers/extract-doc.js';
 import { splitEncounters } from '../src/segment/encounters.js';
-import { extractFacts } from '../src/extract/index.js';
 import { looksLikeLetterhead } from '../src/extract/letterhead.js';
+import { bareFacts, of } from './helpers/facts-of.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): fax banners above a release cover.
  */
-function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
-  const { doc, facts } = factsOf(body);
-  expectValidCitations(facts, [doc]);
-  return facts.filter((f): f is FactOf<T> => f.type === type);
-}
-function doc(text: string): SourceDocument {
-  return { id: 'd1', file: 'note.txt', text, pages: [{ page: 1, start: 0, end: text.length }] } as unknown as SourceDocument;
-}
-function facts(text: string) {
-  const d = doc(text);
-  return extractFacts(d, splitEncounters(d));
-}
+const facts = bareFacts;
 const treatments = (text: string) => facts(text).filter((f) => f.type === 'treatment');
 
 describe('letterhead lines are not events', () => {

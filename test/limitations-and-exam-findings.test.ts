@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, FactOf, SourceDocument } from '../src/model/index.js';
-import { factsOf } from './helpers/extract-doc.js';
-import { expectValidCitations } from './helpers/citations.js';
-import { splitEncounters } from '../src/segment/encounters.js';
-import { extractFacts } from '../src/extract/index.js';
+import { bareFacts, of } from './helpers/facts-of.js';
 
-function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
-  const { doc, facts } = factsOf(body);
-  expectValidCitations(facts, [doc]);
-  return facts.filter((f): f is FactOf<T> => f.type === type);
-}
-function doc(text: string): SourceDocument {
-  return { id: 'd1', file: 'note.txt', text, pages: [{ page: 1, start: 0, end: text.length }] } as unknown as SourceDocument;
-}
-function facts(text: string) {
-  const d = doc(text);
-  return extractFacts(d, splitEncounters(d));
-}
+const facts = bareFacts;
 
 describe('patient-reported tolerances', () => {
   it.each([

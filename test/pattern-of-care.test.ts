@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, FactOf } from '../src/model/index.js';
-import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { textDoc } from './helpers/extract-doc.js';
 import { expectValidCitations } from './helpers/citations.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { analyzeCase } from '../src/analyze/index.js';
 import { CaseBuilder, DR_LEE } from './helpers/facts.js';
+import { of } from './helpers/facts-of.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): palliative injections in a maintenance phase, and a response still being judged
  * at the end.
  */
-function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
-  const { doc, facts } = factsOf(body);
-  expectValidCitations(facts, [doc]);
-  return facts.filter((f): f is FactOf<T> => f.type === type);
-}
 
 describe('MMI: palliative injections in the maintenance phase', () => {
   /** A surgeon closes active care; the primary clinic then injects the knee every few months and says why. */

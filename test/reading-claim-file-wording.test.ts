@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, FactOf } from '../src/model/index.js';
+import type { FactOf } from '../src/model/index.js';
 import { factsOf, textDoc } from './helpers/extract-doc.js';
 import { classifyDocument } from '../src/segment/document-role.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { expectValidCitations } from './helpers/citations.js';
+import { of } from './helpers/facts-of.js';
 
 /**
  * How claim files written by other people word care, MMI and papers (synthetic text, no PHI): awaited care,
  * scheduling letters, hedged and state-specific MMI words, part-only MMI, report series, relief, medication changes,
  * document roles and reported opinions. One table per reading class.
  */
-function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
-  const { doc, facts } = factsOf(body);
-  expectValidCitations(facts, [doc]);
-  return facts.filter((f): f is FactOf<T> => f.type === type);
-}
 
 describe('care still awaited is planned, not done', () => {
   it.each([

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, FactOf } from '../src/model/index.js';
-import { factsOf } from './helpers/extract-doc.js';
-import { expectValidCitations } from './helpers/citations.js';
+import type { Fact } from '../src/model/index.js';
+import { of } from './helpers/facts-of.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): palliative injections in a maintenance phase.
  */
-function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
-  const { doc, facts } = factsOf(body);
-  expectValidCitations(facts, [doc]);
-  return facts.filter((f): f is FactOf<T> => f.type === type);
-}
 const asserted = <T extends Fact>(fs: T[]) => fs.filter((f) => !f.negated && f.temporality === 'current');
 
 describe('referral plan signals', () => {

@@ -146,7 +146,6 @@ describe('more ways records say what is and is not planned', () => {
 });
 
 describe('a standing schedule set at a visit', () => {
-  const PAIN = { name: 'Vikram Doe', credential: 'MD', specialty: 'pain_management' as const };
   it('the injection given at the visit that sets it is the schedule\'s first dose, and the phase begins there', () => {
     const visit = (date: string, body: string) => `DATE OF SERVICE: ${date}    FOLLOW-UP    Vikram Doe, MD (Pain Management)\n${body}\n/s/ Vikram Doe, MD\n\n`;
     const text = [

@@ -1,33 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, FactOf, SourceDocument } from '../src/model/index.js';
+import type { Fact } from '../src/model/index.js';
 import { assessContext } from '../src/context/engine.js';
-import { factsOf } from './helpers/extract-doc.js';
-import { expectValidCitations } from './helpers/citations.js';
-import { splitEncounters } from '../src/segment/encounters.js';
-import { extractFacts } from '../src/extract/index.js';
 import { reasonIn } from '../src/extract/reasons.js';
+import { bareFacts, of } from './helpers/facts-of.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): a step
  * only contemplated, a procedure looked back on.
  */
-function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
-  const { doc, facts } = factsOf(body);
-  expectValidCitations(facts, [doc]);
-  return facts.filter((f): f is FactOf<T> => f.type === type);
-}
 const asserted = <T extends Fact>(fs: T[]) => fs.filter((f) => !f.negated && f.temporality !== 'hypothetical');
 const contextOf = (sentence: string, target: string) => {
   const i = sentence.indexOf(target);
   return assessContext(sentence, i, i + target.length, { section: 'plan' });
 };
-function doc(text: string): SourceDocument {
-  return { id: 'd1', file: 'note.txt', text, pages: [{ page: 1, start: 0, end: text.length }] } as unknown as SourceDocument;
-}
-function facts(text: string) {
-  const d = doc(text);
-  return extractFacts(d, splitEncounters(d));
-}
+const facts = bareFacts;
 const treatments = (text: string) => facts(text).filter((f) => f.type === 'treatment');
 
 describe('a step contemplated, not taken', () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, FactOf } from '../src/model/index.js';
 import { factsOf } from './helpers/extract-doc.js';
-import { expectValidCitations } from './helpers/citations.js';
+import { of } from './helpers/facts-of.js';
 
-function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
-  const { doc, facts } = factsOf(body);
-  expectValidCitations(facts, [doc]);
-  return facts.filter((f): f is FactOf<T> => f.type === type);
-}
 const modalities = (body: string) => of(body, 'treatment').map((f) => f.attributes.modality);
 
 describe('electrodiagnostic studies and findings are not treatments', () => {

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, FactOf } from '../src/model/index.js';
-import { factsOf, textDoc } from './helpers/extract-doc.js';
-import { expectValidCitations } from './helpers/citations.js';
+import type { Fact } from '../src/model/index.js';
+import { textDoc } from './helpers/extract-doc.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { sectionKindOf } from '../src/segment/sections.js';
+import { of } from './helpers/facts-of.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): procedures a counsellor only mentions, options waiting on a
  * condition, plans carried forward under their own heading.
  */
-function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
-  const { doc, facts } = factsOf(body);
-  expectValidCitations(facts, [doc]);
-  return facts.filter((f): f is FactOf<T> => f.type === type);
-}
 const asserted = <T extends Fact>(fs: T[]) => fs.filter((f) => !f.negated && f.temporality === 'current');
 
 describe('future wording is planned, not performed', () => {

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Encounter, Fact, FactOf, SourceDocument } from '../src/model/index.js';
-import { factsOf, textDoc } from './helpers/extract-doc.js';
-import { expectValidCitations } from './helpers/citations.js';
+import type { Encounter, SourceDocument } from '../src/model/index.js';
+import { textDoc } from './helpers/extract-doc.js';
 import { findDates } from '../src/knowledge/dates.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { harmonizeEncounters } from '../src/segment/harmonize.js';
 import { findProviders, pickProvider } from '../src/segment/providers.js';
+import { of } from './helpers/facts-of.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): visit titles signed by their clinician.
  */
-function of<T extends Fact['type']>(body: string, type: T): FactOf<T>[] {
-  const { doc, facts } = factsOf(body);
-  expectValidCitations(facts, [doc]);
-  return facts.filter((f): f is FactOf<T> => f.type === type);
-}
 function doc(text: string): SourceDocument {
   return { id: 'd1', file: 'note.txt', text, pages: [{ page: 1, start: 0, end: text.length }] } as unknown as SourceDocument;
 }
