@@ -66,3 +66,16 @@ describe('offers turned down', () => {
     '- Offered referral to the bariatric surgery program at Albany Regional Weight Center.\n- She declines referral; prefers to try diet again with her PCP.',
   ])('no open referral: %s', (text) => expect(refs(text)).toEqual([]));
 });
+
+describe('a surgeon\'s closing visit written tersely', () => {
+  it.each([
+    ['No treatment needed now.', 'no_further_treatment'],
+    ['Follow-up yearly with x-rays, or sooner PRN.', 'follow_up_prn'],
+    ['Recheck in 1 year or sooner PRN.', 'maintenance_care'],
+  ])('%s', (text, signal) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain(signal);
+  });
+  it('a plan still to come is not closed: "PT needed now"', () => {
+    expect(of('PT needed now for the flare.', 'plan_signal').map((f) => f.attributes.signal)).not.toContain('no_further_treatment');
+  });
+});
