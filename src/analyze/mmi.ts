@@ -274,7 +274,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
 }
 /**
  * Once a course has run, sessions spaced a month apart ("monthly supportive chiropractic") hold the condition where it
- * is: they are maintenance care, not a return to active treatment. Built once per case.
+ * is: they are maintenance care, not a return to active treatment. One pass over the case's sessions per call.
  */
 function supportiveSessions(ctx: CaseContext): (f: Fact) => boolean {
   const sessionDays = new Map<string, string[]>();
@@ -711,8 +711,8 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // Only care actually given counts: a procedure or operative note, or a billed procedure. A note saying "fusion stable" is not one.
   const given = (f: Treatment) => ['procedure_note', 'operative_report', 'billing'].includes(ctx.encounterOf(f)?.kind ?? '') || ctx.encounterOf(f)?.source === 'ledger';
   // Palliative care (palliativeCare), or care after which the author or the treating physician states MMI (the treating
-  // doctor's own certification after a third epidural) and neither says otherwise, is the future medical care an MMI allows (a flare's nerve
-  // block, a palliative injection), not a return to active treatment.
+  // doctor's own certification after a third epidural) and neither says otherwise, is the future medical care an MMI
+  // allows (a flare's nerve block, a palliative injection), not a return to active treatment.
   const palliative = palliativeCare(ctx);
   const weighs = (o: Opinion) => o.source === chosen.source || o.role === 'treating_physician';
   const reaffirmedAfter = (day: string) => ops.some((o) => o.opinion === 'at_mmi' && (o.date ?? '') > day && weighs(o))

@@ -243,9 +243,9 @@ export function examinerHead(doc: SourceDocument): string {
 /** A records office's cover letter heading the records it releases. */
 const COVER_LETTER = /\b(?:release of information|custodian of records)\b/i;
 const FAX_COVER = /\b(?:fax|facsimile)[ \t]+(?:transmittal|cover(?:[ \t]+sheet)?)\b/i;
-/** The fax machine's page line: "SEP-06-2023 10:14  FROM: … P.02/07". */
-const FIRST_FAX_PAGE = /\b(?:P|PG|PAGE)\.?\s?0*1\s*(?:\/|of)\s*\d/i;
+/** The fax machine's page line: "SEP-06-2023 10:14  FROM: … P.02/07"; the first page's is the cover's own. */
 const FAX_PAGE_BANNER = /\b\d{1,2}:\d{2}\b[^\n]*\b(?:P|PG|PAGE)\.?\s?\d{1,3}\s*(?:\/|of)\s*\d{1,3}\b/i;
+const FIRST_FAX_PAGE = /\b(?:P|PG|PAGE)\.?\s?0*1\s*(?:\/|of)\s*\d/i;
 
 /** A span of a document with one role: a records custodian's cover letter, then the discharge summary it encloses. */
 export interface DocumentPart { start: number; end: number; role: DocumentRole['role'] }
