@@ -227,3 +227,15 @@ describe('a psychiatric prescriber\'s visit lines', () => {
     expect(splitEncounters(textDoc(log)).map((e) => e.date)).toEqual(['2022-11-15', '2022-12-20']);
   });
 });
+
+describe('terse logs: a ruled date with the note on the same line, a dated "F/U:"', () => {
+  it.each([
+    [['PSYCHIATRIC EVALUATION  06/15/2021', 'Intake note.', '=== 07/13/2021 === sertraline -> 100 mg. PCL-5 63.', '=== 08/17/2021 === sertraline -> 150 mg.'], ['2021-06-15', '2021-07-13', '2021-08-17']],
+    [['NEW PATIENT CONSULTATION  08/05/2021', 'Neck pain since the crash.', 'PROCEDURE 08/26/2021: C7-T1 interlaminar ESI.', '10/07/2021 F/U: ~50% arm relief x 6 weeks.', '06/09/2022 F/U: No change. Continue current regimen.'], ['2021-08-05', '2021-08-26', '2021-10-07', '2022-06-09']],
+  ])('%j', (lines, dates) => {
+    expect(splitEncounters(textDoc(`${lines.join('\n')}\n`)).map((e) => e.date)).toEqual(dates);
+  });
+  it('a date inside a sentence is not a visit: "MRI 05/04/2021: C5-6 protrusion"', () => {
+    expect(splitEncounters(textDoc('NEW PATIENT CONSULTATION  08/05/2021\nMRI 05/04/2021: C5-6 protrusion.\n')).map((e) => e.date)).toEqual(['2021-08-05']);
+  });
+});

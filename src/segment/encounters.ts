@@ -70,7 +70,10 @@ const WEEKDAY = String.raw`(?:[ \t]*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\
 const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?${WEEKDAY}?(?:[ \t]*[-–—|:]{0,3}[ \t]+([A-Z][^\n:=]{2,100}?)${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
 /** "---- 18 Jun 2024  PROCEDURE: CHEMODENERVATION #1 ----": a date ruled off on both sides is a heading, whatever its title. */
-const RULED_DATE_HEADING = new RegExp(String.raw`^[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})[ \t]*(${DATE_SHAPE})(?:[ \t]+[^\n]{2,100}?)?[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})[ \t]*$`, 'gm');
+const RULED_DATE_HEADING = new RegExp(String.raw`^[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})[ \t]*(${DATE_SHAPE})(?:[ \t]+[^\n]{2,100}?)?[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})(?:[ \t]*$|[ \t]+(?=\S))`, 'gm');
+/** "10/07/2021 F/U: ~50% arm relief …", "PROCEDURE 08/26/2021: C7-T1 ILESI …": a terse log's visit, its note on the same line. */
+const VISIT_LABEL = String.raw`(?:F\/U|follow[- ]?up|procedure|office visit|visit|recheck|re-?eval(?:uation)?|tele(?:phone|health) visit)`;
+const DATED_VISIT_LINE = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})[ \t]+${VISIT_LABEL}[ \t]*:|^[ \t]*${VISIT_LABEL}[ \t]+(${DATE_SHAPE})[ \t]*:`, 'gim');
 /** A paragraph that opens with its date and two spaces before the note's first sentence. */
 const DATED_PARAGRAPH = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z][a-z]|[A-Z]{2,}\s+\d)`, 'gm');
 const MIN_LOG_PARAGRAPHS = 3;
@@ -230,6 +233,11 @@ function findHeaders(original: string): Header[] {
   for (const m of text.matchAll(RULED_DATE_HEADING)) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     if (!FAX_BANNER.test(text.slice(ls, le))) add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
+  }
+  for (const m of text.matchAll(DATED_VISIT_LINE)) {
+    const date = m[1] ?? m[2];
+    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    if (!FAX_BANNER.test(text.slice(ls, le))) add(ls, le, m.index + m[0].indexOf(date), date);
   }
   // A procedure log under its heading ("PROCEDURE NOTES - VISCOSUPPLEMENTATION …", then " 09/12/2023  Injection 1 of 3. …"
   // with its indented continuation lines): each dated row is a procedure given that day.
