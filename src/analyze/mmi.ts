@@ -274,9 +274,16 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
 }
 /**
  * Once a course has run, sessions spaced a month apart ("monthly supportive chiropractic") hold the condition where it
- * is: they are maintenance care, not a return to active treatment. One pass over the case's sessions per call.
+ * is: they are maintenance care, not a return to active treatment. Built once per case (active events and maintenance
+ * visits both ask).
  */
+const supportiveByCase = new WeakMap<CaseContext, (f: Fact) => boolean>();
 function supportiveSessions(ctx: CaseContext): (f: Fact) => boolean {
+  let test = supportiveByCase.get(ctx);
+  if (!test) supportiveByCase.set(ctx, (test = buildSupportiveTest(ctx)));
+  return test;
+}
+function buildSupportiveTest(ctx: CaseContext): (f: Fact) => boolean {
   const sessionDays = new Map<string, string[]>();
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);

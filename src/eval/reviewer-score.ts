@@ -16,7 +16,7 @@ export interface ReviewerScore {
   priorMmi?: { expected: true; found: boolean };
   modalities: { expected: number; found: number; missing: string[]; rows: number; falseRows: string[] };
   limitations: { expected: number; found: number; missing: string[]; items: number; falseItems: string[] };
-  gaps: { expected: number; found: number; missing: string[]; reported: number; rules: string[]; wrong: string[]; wrongRole: string[] };
+  gaps: { expected: number; found: number; missing: string[]; reported: number; rules: string[]; wrong: string[]; wrongRules: string[]; wrongRole: string[] };
   traps: { total: number; fooled: string[]; located: number };
   misfiled: { expected: number; caught: number; falseFlags: string[] };
   /** Every evidence item checked against the text read (file, page, span, exact quote); findings that carry none. */
@@ -95,9 +95,10 @@ export function scoreReviewerCase(key: ReviewerKey, a: CaseAnalysis, docs: Sourc
 
   // Gaps, by shared concept.
   const expectedTags = key.expected_gaps.map((g) => ({ text: g, tags: conceptsOf(g) }));
-  const reportedTags = a.gaps.map((g) => ({ text: `${g.ruleId}: ${g.title}`, tags: conceptsOf(`${g.title}. ${g.request.ask}`) }));
+  const reportedTags = a.gaps.map((g) => ({ ruleId: g.ruleId, text: `${g.ruleId}: ${g.title}`, tags: conceptsOf(`${g.title}. ${g.request.ask}`) }));
   const missingGaps = expectedTags.filter((e) => !reportedTags.some((r) => sharesConcept(e.tags, r.tags))).map((e) => e.text.slice(0, 90));
-  const wrong = reportedTags.filter((r) => !expectedTags.some((e) => sharesConcept(e.tags, r.tags))).map((r) => r.text);
+  const wrongTags = reportedTags.filter((r) => !expectedTags.some((e) => sharesConcept(e.tags, r.tags)));
+  const wrong = wrongTags.map((r) => r.text);
   const wrongRole = a.gaps.filter((g) => WRONG_ROLE.test(g.request.to)).map((g) => `${g.ruleId} → ${g.request.to}`);
 
   // Traps: a trap is taken at face value when an asserted fact from its words reaches the headline findings.
@@ -132,7 +133,7 @@ export function scoreReviewerCase(key: ReviewerKey, a: CaseAnalysis, docs: Sourc
     conflict, priorMmi,
     modalities: { expected: keyRows.length, found: keyRows.length - missingMods.length, missing: missingMods, rows: a.timeline.length, falseRows },
     limitations: { expected: lasting.length, found: lasting.length - missingLims.length, missing: missingLims, items: a.functionalFloor.length, falseItems },
-    gaps: { expected: key.expected_gaps.length, found: key.expected_gaps.length - missingGaps.length, missing: missingGaps, reported: a.gaps.length, rules: a.gaps.map((g) => g.ruleId), wrong, wrongRole },
+    gaps: { expected: key.expected_gaps.length, found: key.expected_gaps.length - missingGaps.length, missing: missingGaps, reported: a.gaps.length, rules: a.gaps.map((g) => g.ruleId), wrong, wrongRules: wrongTags.map((r) => r.ruleId), wrongRole },
     traps: { total: key.traps.length, fooled, located },
     misfiled: { expected: misfiledKey.length, caught: flagged.filter(isKeyed).length, falseFlags: flagged.filter((f) => !isKeyed(f)) },
     citations: { checked: cited.checked, invalid: cited.problems.map((p) => `${p.evidence.file} p.${p.evidence.page}: ${p.problem}`), uncited },
@@ -180,7 +181,7 @@ function gapRulePrecision(scores: ReviewerScore[]): string[] {
   const tally = new Map<string, { reported: number; wrong: number }>();
   for (const s of scores) {
     for (const id of s.gaps.rules) { const t = tally.get(id) ?? { reported: 0, wrong: 0 }; t.reported++; tally.set(id, t); }
-    for (const w of s.gaps.wrong) { const t = tally.get(w.slice(0, w.indexOf(':'))); if (t) t.wrong++; }
+    for (const id of s.gaps.wrongRules) { const t = tally.get(id); if (t) t.wrong++; }
   }
   return ['## gap rules (judged wrong / reported)', ...[...tally].sort((a, b) => b[1].wrong - a[1].wrong || b[1].reported - a[1].reported)
     .map(([id, t]) => `  ${id.padEnd(36)} ${t.wrong}/${t.reported}`)];

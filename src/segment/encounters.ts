@@ -191,12 +191,9 @@ function findHeaders(original: string): Header[] {
     if (!REPORT_TITLE.test(title) || SIGNATURE_CONTEXT.test(text.slice(ls, le))) continue;
     add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }
-  // "Encounter: Procedure Visit                      Date: 12/17/2024": an EHR print's visit line, its date at the right.
-  for (const m of text.matchAll(ENCOUNTER_FIELD_LINE)) {
-    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
-    add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
-  }
-  for (const m of text.matchAll(KEYWORD_LEAD_HEADER)) {
+  // "Encounter: Procedure Visit                      Date: 12/17/2024" (an EHR print's visit line, its date at the right),
+  // "VISIT #4 - 05/02/2023 …".
+  for (const m of [...text.matchAll(ENCOUNTER_FIELD_LINE), ...text.matchAll(KEYWORD_LEAD_HEADER)]) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }
@@ -230,11 +227,7 @@ function findHeaders(original: string): Header[] {
     if (DATE_LEAD_LINE.test(nextLine(text, le)) || (afterSignature && !(rest && VISIT_TITLE.test(rest)))) continue;
     add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
   }
-  for (const m of text.matchAll(RULED_DATE_HEADING)) {
-    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
-    if (!FAX_BANNER.test(text.slice(ls, le))) add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
-  }
-  for (const m of text.matchAll(DATED_VISIT_LINE)) {
+  for (const m of [...text.matchAll(RULED_DATE_HEADING), ...text.matchAll(DATED_VISIT_LINE)]) {
     const date = m[1] ?? m[2];
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     if (!FAX_BANNER.test(text.slice(ls, le))) add(ls, le, m.index + m[0].indexOf(date), date);
