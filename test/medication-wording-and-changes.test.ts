@@ -101,3 +101,17 @@ describe('migraine preventive supplements', () => {
     expect(meds.map((f) => f.attributes.drugClass)).toEqual(['migraine preventive (supplement)']);
   });
 });
+
+describe('a terse note\'s titration arrow', () => {
+  it.each([
+    ['=== 07/13/2021 === sertraline -> 100 mg. PCL-5 63.', 'sertraline', 'increased'],
+    ['venlafaxine XR -> 225 mg. BP 132/84.', 'venlafaxine', 'increased'],
+    ['gabapentin 600 -> 300 mg qhs for dizziness.', 'gabapentin', 'decreased'],
+    ['duloxetine 30 → 60 mg daily.', 'duloxetine', 'increased'],
+  ])('%s', (text, drug, change) => {
+    expect(of(text, 'treatment').find((f) => f.attributes.drug === drug)?.attributes.doseChange).toBe(change);
+  });
+  it('an arrow to another drug is not a dose', () => {
+    expect(of('Plan: sertraline -> venlafaxine over 2 weeks.', 'treatment').find((f) => f.attributes.drug === 'sertraline')?.attributes.doseChange).not.toBe('increased');
+  });
+});

@@ -84,6 +84,17 @@ function doseChangeOf(raw: string): DoseChange | undefined {
   return undefined;
 }
 
+/**
+ * A terse note's titration, "sertraline -> 100 mg", "prazosin 1 -> 3 mg": a new dose after an arrow, raised unless the
+ * dose before the arrow is higher.
+ */
+const ARROWED_DOSE = /^\s*(?:(?:XR|ER|SR|CR|XL|DR)\b\s*)?(?:(\d+(?:\.\d+)?)\s*(?:mg|mcg|units?)?\s*)?(?:->|→|=>)\s*(\d+(?:\.\d+)?)\s*(?:mg|mcg|units?)\b/i;
+function arrowedDose(after: string): DoseChange | undefined {
+  const m = ARROWED_DOSE.exec(after);
+  if (!m) return undefined;
+  return m[1] && Number(m[1]) > Number(m[2]) ? 'decreased' : 'increased';
+}
+
 function sessionsIn(clause: string): number | undefined {
   SESSIONS.lastIndex = 0;
   const m = SESSIONS.exec(clause);
@@ -350,7 +361,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (!isClass) attributes.drug = d.entry.id;
     const dose = DOSE.exec(sent.text.slice(d.end, d.end + 60));
     if (dose) attributes.dose = dose[1].trim().replace(/\s+/g, ' ').replace(/\.$/, '');
-    const change = doseChangeOf(clause.text);
+    const change = doseChangeOf(clause.text) ?? arrowedDose(sent.text.slice(d.end, d.end + 40));
     if (change) attributes.doseChange = change;
     if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, d.end); if (why) attributes.reasonStopped = why; }
