@@ -34,7 +34,7 @@ describe('joint injections named with "joint"', () => {
 describe('therapy wording from real therapists', () => {
   it.each([
     ['Aquatic therapy twice weekly has helped her gait tolerance.'],
-    ['Continues with water exercises at the YMCA pool program.'],
+    ['Aquatic PT 2x/week at the rehab pool.'],
   ])('%s → physical_therapy (aquatic)', (text) => {
     const t = of(text, 'treatment').filter((f) => f.attributes.modality === 'physical_therapy');
     expect(t.length).toBeGreaterThan(0);

@@ -1023,6 +1023,12 @@ function withdrawnByItsAuthor(ctx: CaseContext, ops: Opinion[]): MmiAssessment['
   return undefined;
 }
 
+/** A source who treats the claimant (not an examiner, reviewer or form). */
+function isTreatingSource(e: Encounter | undefined): boolean {
+  const r = sourceRole(e);
+  return r === 'treating_physician' || r === 'other_treating';
+}
+
 function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const params = ctx.profile.params;
   const visits = ctx.visits;
@@ -1118,6 +1124,25 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
         `No active treatment has been given for the condition (${treating.length} treating visit${treating.length === 1 ? '' : 's'}; what was recommended was not carried out), so there is no response to treatment and no maintenance phase to judge MMI by. `
         + 'To decide, the record needs the recommended care (or the reason it cannot be given) and a treating opinion on whether further improvement is expected.',
         [...(lastActive ? [lastActive.fact] : []), ...treating.slice(-1).flatMap((v) => v.facts.slice(0, 1))],
+      )],
+    });
+  }
+
+  // Nothing active was ever given, and the treating source closed the claimant's care because the claimant stopped
+  // coming ("administratively discharged for non-engagement"): the trials were never carried through and nobody has
+  // seen the claimant since, so neither a plateau nor care still under way can be shown.
+  // (The first of the closing note's words: "Reason for discharge: non-engagement" before "not seen since".)
+  const closings = ctx.of('plan_signal').filter((f) => f.attributes.signal === 'disengaged' && isTreatingSource(ctx.encounterOf(f)));
+  const disengaged = closings.find((f) => ctx.dateOf(f) === ctx.dateOf(closings.at(-1)!));
+  const disengagedOn = disengaged && ctx.dateOf(disengaged);
+  if (!given && !openNearEnd && disengaged && disengagedOn && !notAt.some((s) => (ctx.dateOf(s) ?? '') > disengagedOn)
+    && !treating.some((v) => v.date > disengagedOn && v.provider === ctx.providerOf(disengaged))) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(
+        `No active treatment was carried through: ${when(ctx, disengaged)} closed the claimant's care for non-engagement ("${shortQuote(disengaged, 120)}"), and no later record shows the care resumed. `
+        + 'There is neither a response to treatment nor a maintenance phase to judge MMI by. To decide, the record needs the claimant back in care (or the reason care could not be kept up) and a treating opinion on whether further improvement is expected.',
+        [disengaged],
       )],
     });
   }

@@ -229,7 +229,7 @@ const NOT_INDICATED = /^(?:(?!\b(?:as|because|since|while|but|so)\b)[^.;]){0,80}
 /** "He and the carrier asked whether any surgical option exists": the words of a question. */
 const ASKED = /\b(?:asked|asking|inquir\w*|wonder\w*|questions?)\s+(?:me\s+|us\s+)?(?:whether|if|about)\b|\?\s*$/i;
 /** "Pt cancelled - ill. Not seen.", "no-show": the session did not take place. */
-const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come|go)|never (?:went|attended|started|scheduled|showed)|failed to (?:attend|show)|not scheduled)\b/i;
+const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come|go)|never (?:went|attended|started|scheduled|showed|called(?: (?:her|him|back))?|got (?:to|there|in))|failed to (?:attend|show)|not scheduled|(?:could not|couldn't|can't|cannot) get (?:there|to (?:it|them|the appointments?)))\b/i;
 /** A sentence that is only a heading ("OPERATION PERFORMED:", "RADIOGRAPHS:,", "MEDICATIONS:,1."): it names a section, it states nothing. */
 const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}(?::[\s,]*(?:\d{1,2}\.)?|,\s*(?:\d{1,2}\.)?)\s*$/;
 
@@ -343,7 +343,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // Marked as an allowance even when "prn" already made it hypothetical: the MMI analysis reads later procedures by it.
     const allowance = base.temporality === 'hypothetical' ? FUTURE_ALLOWANCE.exec(sent.text) : null;
     if (allowance) base.context = [...base.context, { category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: ${allowance[0]}`, start: sent.start + allowance.index, end: sent.start + allowance.index + allowance[0].length }];
-    if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && NOT_ATTENDED.test(sent.text))) base.negated = true;
+    if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && NOT_ATTENDED.test(sent.text.replace(/\s+/g, " ")))) base.negated = true;
     if (priorOperation) {
       // Done before this visit: its date is one written in its own clause, never the visit's.
       attributes.status = 'performed';

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeCase } from '../src/analyze/index.js';
+import { CaseBuilder, DR_PATEL } from './helpers/facts.js';
+import { of } from './helpers/facts-of.js';
+
+// Reading classes met in claim files written by people who never read this code (synthetic text, no PHI).
+
+describe('care closed because the claimant stopped coming', () => {
+  it.each([
+    'Reason for discharge: Non-engagement - no kept appointment and no contact > 90 days after outreach x 4.',
+    'Client administratively discharged 02/16/2024.',
+    'Discharged from the program due to 3 no-shows.',
+    'Case closed for non-attendance.',
+  ])('%s → disengaged', (text) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain('disengaged');
+  });
+  it.each([
+    'Discharged from PT to a home exercise program; goals met.',
+    'Discharged home in stable condition.',
+  ])('%s → not disengaged', (text) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).not.toContain('disengaged');
+  });
+
+  const PMHNP = { name: 'Tara Sample', credential: 'PMHNP-BC', specialty: 'psychiatry' as const };
+  function disengagedCase(): CaseBuilder {
+    const b = new CaseBuilder();
+    for (const d of ['2023-05-31', '2023-06-28', '2023-07-12', '2023-08-23', '2023-09-20', '2023-10-18']) {
+      b.visit(d, PMHNP).fact('treatment', { modality: 'medication', drug: 'sertraline', drugClass: 'SSRI antidepressant', status: 'ongoing', doseChange: 'started' }, 'Start sertraline 50 mg daily.');
+    }
+    for (const d of ['2023-04-11', '2023-09-06', '2024-01-10']) {
+      b.visit(d, DR_PATEL).fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'PT referral for chronic low back pain.')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue meloxicam.');
+    }
+    return b;
+  }
+  it('nothing active given and the treating source closed care for non-engagement: insufficient evidence, said why', () => {
+    const b = disengagedCase();
+    b.visit('2024-02-16', PMHNP).fact('plan_signal', { signal: 'disengaged' }, 'Reason for discharge: Non-engagement - no kept appointment in 4 months.');
+    const mmi = analyzeCase(b.input({ type: 'ssi' })).mmi;
+    expect(mmi.status).toBe('insufficient_evidence');
+    expect(mmi.reasons[0].text).toMatch(/non-engagement/);
+    expect(mmi.reasons[0].evidence[0].quote).toMatch(/Reason for discharge/);
+  });
+  it('a visit with that source after the closing note means care resumed: no such verdict', () => {
+    const b = disengagedCase();
+    b.visit('2024-02-16', PMHNP).fact('plan_signal', { signal: 'disengaged' }, 'Reason for discharge: Non-engagement.');
+    b.visit('2024-04-02', PMHNP).fact('treatment', { modality: 'medication', drug: 'sertraline', drugClass: 'SSRI antidepressant', status: 'ongoing', doseChange: 'increased' }, 'Re-enrolled; increase sertraline to 100 mg.');
+    expect(analyzeCase(b.input({ type: 'ssi' })).mmi.reasons[0].text).not.toMatch(/non-engagement/);
+  });
+});
+
+describe('therapy the claimant never reached', () => {
+  it.each([
+    'Sleep better some days. Panic 1-2/wk. Back pain ongoing, PT "never\n called back" (per client). No side effects.',
+    'Never got to PT (insurance lapsed in Oct).',
+    'PT: could not get there with the kids out of school.',
+  ])('%s → not given', (text) => {
+    expect(of(text, 'treatment').filter((f) => f.attributes.modality === 'physical_therapy' && !f.negated)).toEqual([]);
+  });
+});
+
+describe('exercise in a pool is the claimant\'s own programme, not aquatic therapy', () => {
+  it.each([
+    ['Continue duloxetine 60, cyclobenzaprine, pacing, pool exercise.', 'home_exercise'],
+    ['Walks 10-15 min most days; warm-water exercise 1x/wk.', 'home_exercise'],
+    ['Continues with water exercises at the YMCA pool program.', 'home_exercise'],
+    ['Aquatic therapy 2x/week for 6 weeks.', 'physical_therapy'],
+    ['Pool therapy program at the rehab center.', 'physical_therapy'],
+  ])('%s → %s', (text, modality) => {
+    expect(of(text, 'treatment').map((f) => f.attributes.modality)).toContain(modality);
+  });
+});
+
+describe('sentences that name MMI as a topic or a later task', () => {
+  it.each([
+    'Status of maximum medical improvement',
+    'Letter of 04/02/2024 to counsel/insurer re: MMI stands.',
+    'MMI will be readdressed after that reassessment.',
+    'I will readdress MMI approximately 8 weeks after the injection series is complete.',
+    'In my note of 01/10/2023 I stated that Ms. Doe had reached MMI for her bilateral carpal tunnel syndrome.',
+  ])('%s → no current MMI statement', (text) => {
+    expect(of(text, 'mmi_statement').filter((f) => f.attributes.kind === 'mmi' && f.temporality === 'current' && !f.negated)).toEqual([]);
+  });
+  it('a plain statement still counts', () => {
+    expect(of('She has reached maximum medical improvement as of 01/10/2023.', 'mmi_statement').filter((f) => f.temporality === 'current')).not.toEqual([]);
+  });
+});
