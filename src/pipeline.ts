@@ -4,6 +4,7 @@ import { readCase, type FileFailure, type ReadOptions } from './ingest/index.js'
 import { splitEncounters } from './segment/encounters.js';
 import { classifyDocument, documentParts, examinerHead, formsOnFile, recordsNotedMissing, roleAt } from './segment/document-role.js';
 import { findMisfiled } from './segment/identity.js';
+import { describeMissingPages, missingFaxPages } from './segment/fax-pages.js';
 import { harmonizeAuthors, harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
 import { alignDerivedSignals, markCopiedForward, markExaminerReview, markUnbilledProcedures, markRefills, markStaleMedicationLists, markSupersededPlans } from './extract/copy-forward.js';
@@ -61,10 +62,12 @@ export function processDocument(doc: SourceDocument, role: DocumentRole = classi
 function documentStatus(doc: SourceDocument, role: DocumentRole, encounters: Encounter[]): DocumentStatus {
   const forms = doc.kind === 'ledger' ? [] : formsOnFile(doc);
   const missing = doc.kind === 'ledger' ? [] : recordsNotedMissing(doc);
+  const faxGaps = doc.kind === 'ledger' || doc.structured ? [] : missingFaxPages(doc);
   return {
-    file: doc.file, kind: doc.kind, status: 'ok', role, warnings: doc.warnings, pages: doc.pages.length, exhibit: doc.exhibit,
+    file: doc.file, kind: doc.kind, status: 'ok', role, warnings: [...doc.warnings, ...faxGaps.map(describeMissingPages)], pages: doc.pages.length, exhibit: doc.exhibit,
     ...(forms.length ? { formsOnFile: forms } : {}),
     ...(missing.length ? { recordsNotedMissing: missing } : {}),
+    ...(faxGaps.length ? { faxPagesMissing: faxGaps } : {}),
     encounters: encounters.map((e) => ({
       id: e.id, date: e.date, provider: e.provider.name, credential: e.provider.credential,
       specialty: e.specialty, kind: e.kind, evidence: e.evidence,

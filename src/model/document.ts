@@ -66,6 +66,8 @@ export const DocumentStatusSchema = z.object({
   formsOnFile: z.array(z.object({ id: z.string(), evidence: z.array(EvidenceSchema) })).optional(),
   /** Records this paper says are missing ("requested, not received", "available on request"), each with its line. */
   recordsNotedMissing: z.array(z.object({ text: z.string(), evidence: z.array(EvidenceSchema) })).optional(),
+  /** Pages a fax transmission numbered but did not deliver ("P.01/05" … "P.03/05": pages 4-5), cited by its last banner. */
+  faxPagesMissing: z.array(z.object({ total: z.number().int(), missing: z.array(z.number().int()), evidence: z.array(EvidenceSchema) })).optional(),
   /** The document names a different patient than the claimant: excluded from the analysis. */
   misfiled: z.object({ reason: z.string(), evidence: z.array(EvidenceSchema) }).optional(),
   encounters: z.array(
