@@ -677,3 +677,31 @@ describe('MMI: a closing visit that dates the plateau', () => {
     expect(run(b, { type: 'personal_injury' }).mmi).toMatchObject({ status: 'implied', date: '2024-01-23' });
   });
 });
+
+describe('MMI: an examiner neither party chose, where no treating source addresses it', () => {
+  const IRE = { name: 'Dr. Rater', credential: 'DO', specialty: 'physiatry' as const, documentRole: 'examining' as const, documentTitle: 'IMPAIRMENT RATING EVALUATION (Bureau-designated)' };
+  const IME = { name: 'Dr. Defense', credential: 'MD', specialty: 'orthopedic_surgery' as const, documentRole: 'examining' as const, documentTitle: 'INDEPENDENT MEDICAL EXAMINATION for the insurer' };
+  const withExam = (who: typeof IRE) => chronicLumbarCase().file('exam.txt').visit('2024-10-15', who)
+    .fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-10-15' }, 'It is my opinion that she has reached maximum medical improvement as of the date of this evaluation, 10/15/2024.');
+  it('a Bureau-designated IRE physician\'s finding, consistent with the plateau, is the explicit MMI', () => {
+    const { mmi } = run(withExam(IRE), { type: 'workers_comp', state: 'PA' });
+    expect(mmi.status).toBe('explicit');
+    expect(mmi.date).toBe('2024-10-15');
+    expect(mmi.reasons.map((r) => r.text).join(' ')).toMatch(/No treating source addresses MMI/);
+  });
+  it('an insurer\'s IME stays a second opinion beside the implied MMI', () => {
+    const { mmi } = run(withExam(IME), { type: 'workers_comp', state: 'PA' });
+    expect(mmi.status).toBe('implied');
+    expect(mmi.date).toBe('2024-03-01');
+  });
+  it('a treating physician who addresses MMI keeps the verdict', () => {
+    const b = withExam(IRE).file('pain.txt').visit('2024-11-01', DR_LEE).fact('mmi_statement', { kind: 'not_at_mmi' }, 'She is not at MMI; SCS trial scheduled.');
+    expect(run(b, { type: 'workers_comp', state: 'PA' }).mmi.status).not.toBe('explicit');
+  });
+  it('the examiner\'s face sheet inside the report is the examiner\'s too: the treating physician is still asked about MMI', () => {
+    const sheet = { name: 'D. Rater', credential: 'DO', specialty: 'unknown' as const, documentRole: 'examining' as const };
+    const b = withExam(IRE).visit('2024-10-15', sheet).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-10-15' }, '1. Has the employee reached maximum medical improvement? [X] YES');
+    const a = analyzeCase(b.input({ type: 'general' }));
+    expect(a.gaps.map((g) => g.ruleId)).toContain('mmi-not-addressed');
+  });
+});

@@ -818,7 +818,7 @@ function opinionOf(ops: Opinion[], f: Statement): Opinion {
 const AMENDED = /\bamend\w*|\brevis\w*|\bcorrect\w*|\bsupersed\w*|\badopt\w*|\bper (?:the )?(?:EMA|QME|AME|arbiter|designated doctor|IRE)\b/i;
 
 /** An examiner neither party chose (panel QME, AME, Florida EMA, medical arbiter, designated doctor): not a party's IME. */
-const NEUTRAL_EXAMINER = /\b(?:panel QME|QME|qualified medical evaluator|AME|agreed medical evaluator|expert medical advisor|EMA|medical arbiter|arbiter|designated doctor|impartial)\b/i;
+const NEUTRAL_EXAMINER = /\b(?:panel QME|QME|qualified medical evaluator|AME|agreed medical evaluator|expert medical advisor|EMA|medical arbiter|arbiter|designated doctor|impartial|impairment rating evaluat\w*|IRE)\b/i;
 function neutralExaminer(ctx: CaseContext, o: Opinion): boolean {
   const e = ctx.encounterOf(o.fact);
   return o.role === 'designated_doctor' || (o.role === 'examining' && NEUTRAL_EXAMINER.test(`${e?.documentTitle ?? ''} ${e?.file ?? ''}`));
@@ -948,6 +948,20 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
         ...fromExaminer, confidence: Math.min(fromExaminer.confidence, 0.6),
         reasons: [...fromExaminer.reasons, reason('No treating source states MMI and the treatment record is too thin to infer it; this rests on an examination for the claim alone.',
           examinedAt.map((o) => o.fact).slice(0, 1))],
+      };
+    }
+  }
+  // The treating record shows the plateau but no treating source ever addresses MMI, and an examiner neither party
+  // chose (a Bureau-designated IRE physician, an EMA) finds it: that explicit finding, consistent with the record, is
+  // where the record stands; the pattern of care supports it.
+  const neutral = inferred.status === 'implied' && inferred.date && !ops.some((o) => o.role === 'treating_physician' || o.role === 'other_treating')
+    ? ops.filter((o) => o.opinion === 'at_mmi' && neutralExaminer(ctx, o) && (o.mmiDate ?? o.date ?? '') >= inferred.date!).at(-1) : undefined;
+  if (neutral) {
+    const fromExaminer = explicitAssessment(ctx, [neutral]);
+    if (fromExaminer) {
+      return {
+        ...fromExaminer, confidence: Math.min(fromExaminer.confidence, 0.8), opinions: publicOpinions(ops),
+        reasons: [...fromExaminer.reasons, { text: `No treating source addresses MMI; the treating record's own pattern of care shows the plateau from ${inferred.date}, consistent with this finding.`, evidence: inferred.reasons.flatMap((r) => r.evidence).slice(0, 4) }],
       };
     }
   }

@@ -123,6 +123,6 @@ const EXAMINATION_WORDS = /\b(?:consultative exam\w*|independent medical|designa
 /** Whether an encounter is an examination for a party (IME, QME, CE, designated doctor), not treatment. */
 export function isExaminingEncounter(enc: Encounter | undefined): boolean {
   if (!enc) return false;
-  return enc.kind === 'ime' || enc.kind === 'fce' && enc.specialty === 'fce' || enc.specialty === 'ime'
+  return enc.documentRole === 'examining' || enc.kind === 'ime' || enc.kind === 'fce' && enc.specialty === 'fce' || enc.specialty === 'ime'
     || [enc.title ?? '', enc.file.split(/[\\/]/).pop() ?? ''].some((t) => EXAMINATION_CODE.test(t) || EXAMINATION_WORDS.test(t));
 }
