@@ -85,3 +85,57 @@ describe('sentences that name MMI as a topic or a later task', () => {
     expect(of('She has reached maximum medical improvement as of 01/10/2023.', 'mmi_statement').filter((f) => f.temporality === 'current')).not.toEqual([]);
   });
 });
+
+describe('a referral tracking log', () => {
+  const log = [
+    'SAMPLE COMMUNITY HEALTH CENTER - Family Medicine',
+    'ENCOUNTER: 02/13/2024  Office Visit - Established        Provider: Jane Sample, MD',
+    'CC: neck pain, depression. A/P: cervicalgia, chronic. Continue naproxen. RTC 3 months.',
+    '',
+    'REFERRAL / ORDER TRACKING',
+    ' Ordered    Referral / Order                         To                          Status',
+    ' 07/19/22   Physical therapy eval & treat (neck)     Harbor Physical Therapy     CLOSED 09/02/22 - unable to',
+    '                                                                                 reach pt (voicemail full x3)',
+    ' 07/19/22   Behavioral health intake                 Sound Horizons BH           COMPLETED - intake 10/11/22',
+    ' 01/24/23   Physical therapy                         Harbor Physical Therapy     CLOSED 03/27/23 - pt did not',
+    '                                                                                 schedule',
+  ].join('\n');
+  it('each row is its own sentence, and a referral that was never taken up is not therapy given', () => {
+    const pt = of(log, 'treatment').filter((f) => f.attributes.modality === 'physical_therapy');
+    expect(pt.length).toBeGreaterThan(0);
+    for (const f of pt) {
+      expect(f.evidence[0].quote).not.toMatch(/Behavioral health/);
+      expect(f.negated || !['performed', 'completed', 'ongoing'].includes(f.attributes.status)).toBe(true);
+    }
+  });
+  it.each([
+    ['PT: pt given Harbor PT phone to self-schedule.', 'planned'],
+    ['Wants to restart counseling and "finally do PT".', 'planned'],
+  ])('%s → %s', (text, status) => {
+    expect(of(text, 'treatment').find((f) => f.attributes.modality === 'physical_therapy')?.attributes.status).toBe(status);
+  });
+});
+
+describe('care recommended again and again and never started', () => {
+  it('a third PT referral, with nothing active ever given, is insufficient evidence, not care under way', () => {
+    const b = new CaseBuilder();
+    for (const d of ['2022-07-19', '2022-11-01', '2023-01-24', '2023-05-16', '2023-08-15', '2024-02-13']) {
+      b.visit(d, DR_PATEL).fact('treatment', { modality: 'medication', drug: 'naproxen', drugClass: 'NSAID', status: 'ongoing', doseChange: 'continued' }, 'Continue naproxen 500 mg BID.');
+    }
+    for (const d of ['2022-07-19', '2023-01-24']) b.visit(d, DR_PATEL).fact('plan_signal', { signal: 'referral', target: 'physical therapy' }, 'Refer to physical therapy for neck pain.');
+    b.visit('2023-08-15', DR_PATEL).fact('treatment', { modality: 'medication', drug: 'gabapentin', drugClass: 'anticonvulsant', status: 'ongoing', doseChange: 'started' }, 'Start gabapentin 300 mg qhs.');
+    b.visit('2024-02-13', DR_PATEL).fact('plan_signal', { signal: 'referral', target: 'physical therapy' }, 'PT referral #3 to Proctor Street PT.');
+    const mmi = analyzeCase(b.input({ type: 'ssi' })).mmi;
+    expect(mmi.status).toBe('insufficient_evidence');
+    expect(mmi.reasons[0].text).toMatch(/recommended on 2022-07-19, 2023-01-24 and again/);
+  });
+  it('an injection booked at the end is care under way, however often it was discussed', () => {
+    const b = new CaseBuilder();
+    for (const d of ['2023-01-10', '2023-04-11', '2023-07-11', '2023-10-10']) {
+      b.visit(d, DR_PATEL).fact('treatment', { modality: 'epidural_injection', status: 'recommended' }, 'Recommend lumbar ESI.')
+        .fact('treatment', { modality: 'medication', drug: 'gabapentin', drugClass: 'anticonvulsant (neuropathic)', status: 'ongoing', doseChange: 'increased' }, 'Increase gabapentin.');
+    }
+    b.visit('2023-11-20', DR_PATEL).fact('treatment', { modality: 'epidural_injection', status: 'planned' }, 'L5-S1 ESI scheduled 12/04/2023.');
+    expect(analyzeCase(b.input({ type: 'ssi' })).mmi.reasons[0]?.text ?? '').not.toMatch(/never started/);
+  });
+});

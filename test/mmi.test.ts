@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../src/analyze/index.js';
-import { CaseBuilder, chronicLumbarCase, DR_KIM, DR_LEE, DR_PATEL, PT_RIVERA } from './helpers/facts.js';
+import { CaseBuilder, chronicLumbarCase, DR_KIM, DR_LEE, DR_PATEL, PT_RIVERA, type ProviderSpec } from './helpers/facts.js';
 import { expectValidCitations } from './helpers/citations.js';
 
 function run(b: CaseBuilder, claim: Parameters<CaseBuilder['input']>[0] = { type: 'general' }) {
@@ -681,7 +681,7 @@ describe('MMI: a closing visit that dates the plateau', () => {
 describe('MMI: an examiner neither party chose, where no treating source addresses it', () => {
   const IRE = { name: 'Dr. Rater', credential: 'DO', specialty: 'physiatry' as const, documentRole: 'examining' as const, documentTitle: 'IMPAIRMENT RATING EVALUATION (Bureau-designated)' };
   const IME = { name: 'Dr. Defense', credential: 'MD', specialty: 'orthopedic_surgery' as const, documentRole: 'examining' as const, documentTitle: 'INDEPENDENT MEDICAL EXAMINATION for the insurer' };
-  const withExam = (who: typeof IRE) => chronicLumbarCase().file('exam.txt').visit('2024-10-15', who)
+  const withExam = (who: ProviderSpec) => chronicLumbarCase().file('exam.txt').visit('2024-10-15', who)
     .fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-10-15' }, 'It is my opinion that she has reached maximum medical improvement as of the date of this evaluation, 10/15/2024.');
   it('a Bureau-designated IRE physician\'s finding, consistent with the plateau, is the explicit MMI', () => {
     const { mmi } = run(withExam(IRE), { type: 'workers_comp', state: 'PA' });

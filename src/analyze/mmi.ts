@@ -1043,6 +1043,24 @@ function isTreatingSource(e: Encounter | undefined): boolean {
   return r === 'treating_physician' || r === 'other_treating';
 }
 
+/** Earlier recommendations that never started: this many make one more referral a repetition, not a plan. */
+const MIN_LAPSED_REFERRALS = 2;
+/** How long before a repeated referral an earlier one must be to count as having lapsed. */
+const LAPSE_DAYS = 60;
+const isProcedure = (m: Modality) => modalitiesIn('procedure').has(m) || m === 'surgical_consultation';
+/** The distinct days, well before `before`, on which this kind of care was recommended, planned or referred for. */
+function recommendedDates(ctx: CaseContext, m: Modality, before: string): string[] {
+  const days = new Set<string>();
+  for (const f of [...ctx.of('treatment'), ...ctx.of('plan_signal')]) {
+    const d = ctx.dateOf(f);
+    if (!d || daysBetween(d, before) < LAPSE_DAYS) continue;
+    const asked = f.type === 'treatment' ? f.attributes.modality === m && (f.attributes.status === 'recommended' || f.attributes.status === 'planned')
+      : (f.attributes.signal === 'referral' || f.attributes.signal === 'new_treatment') && careModality(f) === m;
+    if (asked) days.add(d);
+  }
+  return [...days].sort();
+}
+
 function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const params = ctx.profile.params;
   const visits = ctx.visits;
@@ -1157,6 +1175,26 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
         `No active treatment was carried through: ${when(ctx, disengaged)} closed the claimant's care for non-engagement ("${shortQuote(disengaged, 120)}"), and no later record shows the care resumed. `
         + 'There is neither a response to treatment nor a maintenance phase to judge MMI by. To decide, the record needs the claimant back in care (or the reason care could not be kept up) and a treating opinion on whether further improvement is expected.',
         [disengaged],
+      )],
+    });
+  }
+
+  // Nothing active was ever given, and what is open at the end is care already recommended again and again without
+  // ever starting ("PT referral #3"): one more referral is not care under way, and there is no response to judge.
+  const recentOpen = active.filter((a) => a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays);
+  const unstarted = recentOpen.length > 0 && recentOpen.every((a) => {
+    const m = careModality(a.fact);
+    return !!m && !isProcedure(m) && recommendedDates(ctx, m, a.date).length >= MIN_LAPSED_REFERRALS;
+  });
+  if (!given && !openNearEnd && unstarted && !notAt.some((s) => (ctx.dateOf(s) ?? '') >= recentOpen[0].date)) {
+    const m = careModality(recentOpen[0].fact)!;
+    const earlier = recommendedDates(ctx, m, recentOpen[0].date);
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(
+        `No active treatment has been given: ${modalityWords(m)} was recommended on ${earlier.join(', ')} and again ${when(ctx, recentOpen[0].fact)}, and never started. `
+        + 'Another referral is not care under way, and there is no response to treatment or maintenance phase to judge MMI by. To decide, the record needs the recommended care carried out (or the reason it cannot be) and a treating opinion on whether further improvement is expected.',
+        recentOpen.map((a) => a.fact).slice(0, 3),
       )],
     });
   }

@@ -69,6 +69,8 @@ const WEEKDAY = String.raw`(?:[ \t]*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\
  */
 const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?${WEEKDAY}?(?:[ \t]*[-–—|:]{0,3}[ \t]+([A-Z][^\n:=]{2,100}?)${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
+/** A referral or order tracking row's status column ("… Harbor Physical Therapy   CLOSED 09/02/22"): a log row, not a visit. */
+const TRACKING_STATUS = /\b(?:CLOSED|PENDED|EXPIRED|COMPLETED|SCHEDULED|CANCELL?ED|DENIED|APPROVED|RE-?SENT)\b/;
 /** "---- 18 Jun 2024  PROCEDURE: CHEMODENERVATION #1 ----": a date ruled off on both sides is a heading, whatever its title. */
 const RULED_DATE_HEADING = new RegExp(String.raw`^[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})[ \t]*(${DATE_SHAPE})(?:[ \t]+[^\n]{2,100}?)?[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})(?:[ \t]*$|[ \t]+(?=\S))`, 'gm');
 /** "10/07/2021 F/U: ~50% arm relief …", "PROCEDURE 08/26/2021: C7-T1 ILESI …": a terse log's visit, its note on the same line. */
@@ -221,7 +223,7 @@ function findHeaders(original: string): Header[] {
     const rest = m[2];
     // A bare date line opens a block (letter date, SOAP run); "date time type provider" must name an encounter.
     // Either way, a run of dated lines is a list of prior studies or visits, not headers.
-    if (!opensBlock(text, ls) || (rest && (!TITLE_WORD.test(rest) || /[.;]$/.test(rest.trim())))) continue;
+    if (!opensBlock(text, ls) || (rest && (!TITLE_WORD.test(rest) || /[.;]$/.test(rest.trim()) || TRACKING_STATUS.test(rest)))) continue;
     // A date under a signature is when it was signed, unless the line names the next visit ("09/27/2022 -- POST-OP VISIT").
     const afterSignature = previousLines(text, ls, 2).some((l) => SIGNATURE_CONTEXT.test(l) || CREDENTIAL_END.test(l));
     if (DATE_LEAD_LINE.test(nextLine(text, le)) || (afterSignature && !(rest && VISIT_TITLE.test(rest)))) continue;

@@ -26,6 +26,8 @@ const UPPER_LINE = /^[ \t]*[A-Z][A-Z0-9 /&'()\-]{2,60}[ \t]*$/;
 const INLINE_HEADING = /(^|[.!?],?\s*|:\s+|(?<!\s)\s{2,}|\n\s*)([A-Z][A-Za-z0-9/&'\-]*(?: [A-Za-z0-9/&'()\-]+){0,6}):(?: ?,)?(?=\s|$)/g;
 
 const RULE_LINE = /^[ \t]*[=\-_*#~+|]{5,}[ \t]*$/;
+/** A row of a dated log or table ("  01/21/2025  64624   RF ablation …   CANCELLED"): each row is its own sentence. */
+const DATED_ROW = /^[ \t]{0,3}\d{1,2}\/\d{1,2}\/\d{2,4}[ \t]{2,}\S/;
 
 function isUpper(s: string): boolean {
   return /[A-Z]{2}/.test(s) && !/[a-z]/.test(s);
@@ -36,7 +38,7 @@ function breaksAfter(line: string, next: string | undefined): boolean {
   if (next === undefined || !/\S/.test(next) || !/\S/.test(line)) return true;
   // A rule line ("-----", "=====") frames a table or a note: it is never part of a sentence.
   if (RULE_LINE.test(line) || RULE_LINE.test(next)) return true;
-  if (LIST_ITEM.test(next) || HEADING_LINE.test(next) || UPPER_LINE.test(next) || FORM_FIELD.test(next)) return true;
+  if (LIST_ITEM.test(next) || HEADING_LINE.test(next) || UPPER_LINE.test(next) || FORM_FIELD.test(next) || DATED_ROW.test(next)) return true;
   const t = line.trimEnd();
   if (/[.?!:]$/.test(t)) return true;
   if (HEADING_LINE.test(line) || UPPER_LINE.test(line)) return true;
