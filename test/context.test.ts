@@ -80,6 +80,8 @@ const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string
       'Plan to start {{gabapentin}} if symptoms do not improve.',
       'May need {{surgical consultation}} in the future.',
       'A repeat {{MRI}} could be considered.',
+      'In my view he may still improve, and a repeat {{RFA}} may be needed.',
+      'A {{revision}} might eventually be necessary.',
       '{{Spinal cord stimulator trial}} may be discussed at follow-up.',
       '{{Revision fusion}} remains an option should her leg pain return.',
       'Options include {{radiofrequency ablation}} or a medial branch block.',
