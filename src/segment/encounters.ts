@@ -30,7 +30,7 @@ const STRONG_LABEL = [
 /** A patient field line with a bare "DATE:" field after it ("PATIENT: DOE, JANE   MRN 123   DATE: 11/01/2022"). */
 const REPORT_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:PATIENT|NAME|Patient|Name)[ \t]*:[^\n]*?[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
 /** The report title above it. */
-const REPORT_TITLE = /\b(?:OPERATIVE|OPERATION|PROCEDURE|CONSULTATION|DISCHARGE|RADIOLOGY|IMAGING|EMG|NERVE CONDUCTION)\b[^\n]*\b(?:REPORT|NOTE|SUMMARY|STUDY)\b|\b(?:OPERATIVE|PROCEDURE) (?:REPORT|NOTE)\b|^[ \t]*[A-Z][A-Z &'.-]*\b(?:DIAGNOSTIC IMAGING|RADIOLOGY|IMAGING (?:CENTER|ASSOCIATES|SERVICES))\b/;
+const REPORT_TITLE = /\b(?:OPERATIVE|OPERATION|PROCEDURE|CONSULTATION|DISCHARGE|RADIOLOGY|IMAGING|EMG|NERVE CONDUCTION)\b[^\n]*\b(?:REPORT|NOTE|SUMMARY|STUDY)\b|\b(?:MEDICAL SOURCE STATEMENT|RESIDUAL FUNCTIONAL CAPACITY|RFC (?:QUESTIONNAIRE|ASSESSMENT|FORM)|(?:PHYSICAL|MENTAL) CAPACITIES (?:EVALUATION|QUESTIONNAIRE))\b|\b(?:OPERATIVE|PROCEDURE) (?:REPORT|NOTE)\b|^[ \t]*[A-Z][A-Z &'.-]*\b(?:DIAGNOSTIC IMAGING|RADIOLOGY|IMAGING (?:CENTER|ASSOCIATES|SERVICES))\b/;
 /** "Dates of treatment: 09/07/2022 to 09/12/2023": the span a form covers, not the day of one visit. */
 const NOT_A_RANGE = String.raw`(?![ \t]*(?:to|through|thru|until|[-–—])[ \t]*\d)`;
 /** Generic labels ("Date:", "Seen:", "Visit:"): only at the start of a line and only with a colon. */
@@ -107,7 +107,8 @@ const FAX_BANNER = /\bfax(?:ed)?\b[^\n]*\b(?:P|pg|page)\.?[ \t]*\d+\b|\bfrom:[^\
 const FAX_ROUTE = /\bFAX\b[^\n]*(?:->|→|\bTO\b)/;
 const PAGE_FURNITURE = /\bpage[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?\b|\b(?:pg\.?|p\.)[ \t]*\d+[ \t]+of[ \t]+\d+\b|\bprinted\b|\bMRN\b/i;
 
-interface Header { lineStart: number; dateStart: number; dateEnd: number; lineEnd: number; date?: string; raw: string; furniture: boolean }
+/** `titled`: the header of a report or form under its own title, a paper of its own even on the day of the visit above it. */
+interface Header { lineStart: number; dateStart: number; dateEnd: number; lineEnd: number; date?: string; raw: string; furniture: boolean; titled?: boolean }
 
 function lineBounds(text: string, pos: number): [number, number] {
   let s = pos;
@@ -189,9 +190,14 @@ function findHeaders(original: string): Header[] {
   // patient line carrying the date.
   for (const m of text.matchAll(REPORT_FIELD_DATE)) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
-    const title = previousLines(text, ls, 1)[0] ?? '';
-    if (!REPORT_TITLE.test(title) || SIGNATURE_CONTEXT.test(text.slice(ls, le))) continue;
-    add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
+    // (A form's title may wrap: "PHYSICAL MEDICAL SOURCE STATEMENT (form provided by …\n Attorneys, …)"; the visit
+    // begins at its title.)
+    const above = previousLines(text, ls, 2);
+    const k = above.findIndex((t) => REPORT_TITLE.test(t));
+    if (k < 0 || SIGNATURE_CONTEXT.test(text.slice(ls, le))) continue;
+    const titleStart = ls - above.slice(0, k + 1).reduce((n, t) => n + t.length + 1, 0);
+    add(k === 0 ? ls : titleStart, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
+    headers[headers.length - 1].titled = true;
   }
   // "Encounter: Procedure Visit                      Date: 12/17/2024" (an EHR print's visit line, its date at the right),
   // "VISIT #4 - 05/02/2023 …".
@@ -335,6 +341,22 @@ function titleBlockAbove(text: string, blankStart: number, floor: number): numbe
   return titled && (atPageTop || (above.trim() === '' && !named)) ? top : undefined;
 }
 
+/** "EXHIBIT NO. 6F   PAGE 1 OF 2": an exhibit's page marker in a representative's or agency's numbered file. */
+const EXHIBIT_PAGE = /^[ \t\f]*(?:[^\n]*?[ \t]{2,})?EXHIBIT[ \t]+(?:NO\.?[ \t]*)?(\d{1,3}[A-Z]{1,2})\b[^\n]*?\bPAGE[ \t]+(\d{1,3})[ \t]+OF[ \t]+\d+[ \t]*$/gim;
+/** How far below an exhibit's first line its own dated header may stand and still open the encounter itself. */
+const EXHIBIT_HEADER_REACH = 600;
+/** Where each exhibit after the first begins: the marker of its page 1, when the exhibit number changes. */
+function exhibitStarts(text: string): number[] {
+  const out: number[] = [];
+  let last: string | undefined;
+  for (const m of text.matchAll(EXHIBIT_PAGE)) {
+    const id = m[1].toUpperCase();
+    if (last !== undefined && id !== last && m[2] === '1') out.push(m.index + (m[0].length - m[0].trimStart().length));
+    last = id;
+  }
+  return out;
+}
+
 /** Split a text document into encounters at date-of-service / visit headers; every character belongs to one encounter. */
 export function splitEncounters(doc: SourceDocument): Encounter[] {
   const text = doc.text;
@@ -344,7 +366,7 @@ export function splitEncounters(doc: SourceDocument): Encounter[] {
     const last = starts[starts.length - 1];
     const lh = last.header;
     // A second date line right under the first ("Visit Date" after "DOS") belongs to the same visit.
-    if (lh && h.lineStart - lh.lineEnd < 250 && (h.date && lh.date ? h.date === lh.date : h.raw === lh.raw) && !/[=\-_*#~]{5,}|\f/.test(text.slice(lh.lineEnd, h.lineStart))) continue;
+    if (lh && !h.titled && h.lineStart - lh.lineEnd < 250 && (h.date && lh.date ? h.date === lh.date : h.raw === lh.raw) && !/[=\-_*#~]{5,}|\f/.test(text.slice(lh.lineEnd, h.lineStart))) continue;
     // The visit date an EHR repeats in every page header continues the visit on the next page.
     if (lh && h.furniture && h.date !== undefined && h.date === lh.date) continue;
     // Letterhead and demographics above the first header belong to it
@@ -360,6 +382,12 @@ export function splitEncounters(doc: SourceDocument): Encounter[] {
     const start = blockStart(text, h.lineStart, Math.max(last.start + 1, lh ? lh.lineEnd + 1 : 0));
     if (start <= last.start) continue;
     starts.push({ start, header: h });
+  }
+  for (const b of exhibitStarts(text)) {
+    // A new exhibit's first page is a new paper even when its title carries no date ("DISCHARGE SUMMARY - CERVICAL").
+    const i = starts.findIndex((s) => s.start >= b);
+    const next = i < 0 ? Infinity : starts[i].start;
+    if (next - b > EXHIBIT_HEADER_REACH && b > starts[(i < 0 ? starts.length : i) - 1].start) starts.splice(i < 0 ? starts.length : i, 0, { start: b });
   }
   const encounters = starts.map((s, i) => buildEncounter(doc, i + 1, s.start, i + 1 < starts.length ? starts[i + 1].start : text.length, s.header));
   inheritProviders(text, encounters);
