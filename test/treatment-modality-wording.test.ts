@@ -107,3 +107,16 @@ describe('a stimulator\'s new program named by its waveform', () => {
     expect(modalities(text).includes('spinal_cord_stimulator')).toBe(scs);
   });
 });
+
+describe('a series count and a supervised exercise programme', () => {
+  it('"Injection #4" after the named ESI counts the procedure, it is not a second one', () => {
+    const text = 'PROCEDURE NOTE                                                12/05/2023\nProcedure: L4-5 interlaminar ESI, fluoroscopic guidance (62323). Injection #4.\nNo complications.';
+    expect(of(text, 'treatment').map((f) => f.attributes.modality)).toEqual(['epidural_injection']);
+  });
+  it.each([
+    'Completed pulmonary rehab 06/30/2023 - 36 sessions, 6MWT 290 -> 340 m.',
+    'Referred to cardiac rehabilitation program.',
+  ])('%s → physical therapy (cardiopulmonary rehabilitation)', (text) => {
+    expect(of(text, 'treatment').find((f) => f.attributes.modality === 'physical_therapy')?.attributes.subtype).toBe('cardiopulmonary rehabilitation');
+  });
+});

@@ -229,6 +229,10 @@ const NOT_INDICATED = /^(?:(?!\b(?:as|because|since|while|but|so)\b)[^.;]){0,80}
 /** "He and the carrier asked whether any surgical option exists": the words of a question. */
 const ASKED = /\b(?:asked|asking|inquir\w*|wonder\w*|questions?)\s+(?:me\s+|us\s+)?(?:whether|if|about)\b|\?\s*$/i;
 /** "Pt cancelled - ill. Not seen.", "no-show": the session did not take place. */
+/** "#4", "no. 2", "number 3": a place in a series. */
+const SERIES_COUNT = /^\s*(?:#|no\.?|number)\s*\d{1,2}\b/i;
+/** A specific injection or block, named just before a bare "injection #N" that counts it. */
+const NAMED_INJECTION = /\b(?:ESI|epidural|facet|medial branch|radiofrequency|RFA|SI joint|sacroiliac|trigger point|genicular|intra-?articular|viscosupplement\w*|nerve block|block)\b/i;
 const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come|go|schedule|call|follow through)|never (?:went|attended|started|scheduled|showed|called(?: (?:her|him|back))?|got (?:to|there|in))|failed to (?:attend|show)|not scheduled|unable to reach (?:the )?(?:pt|patient|him|her|claimant)|voicemail full|closed\b[^.\n]{0,25}\bno response|(?:could not|couldn't|can't|cannot) get (?:there|to (?:it|them|the appointments?)))\b/i;
 /** A sentence that is only a heading ("OPERATION PERFORMED:", "RADIOGRAPHS:,", "MEDICATIONS:,1."): it names a section, it states nothing. */
 const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}(?::[\s,]*(?:\d{1,2}\.)?|,\s*(?:\d{1,2}\.)?)\s*$/;
@@ -290,6 +294,9 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text)
       && ((!isProcedureRecord(sent.encounter.kind) && sent.section?.kind !== 'procedure' && sent.section?.kind !== 'plan')
         || /\b(?:after|post|following|prior|previous|first|second|third|last|repeat|next)[\s-]+(?:the\s+)?$/i.test(sent.text.slice(Math.max(0, m.start - 20), m.start)))) continue;
+    // "Procedure: L4-5 interlaminar ESI (62323). Injection #4.": the series count of the procedure just named.
+    if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text) && SERIES_COUNT.test(sent.text.slice(m.end, m.end + 12))
+      && NAMED_INJECTION.test(sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 200), sent.start))) continue;
     // A psychiatric clinic's "injection" is a long-acting drug's dose (paliperidone, aripiprazole): the drug is the treatment.
     if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text) && MENTAL_HEALTH.has(sent.encounter.specialty)) continue;
     // "Psychiatrist: Helen M. Thurgood, MD - Rolling Fork Behavioral Health Clinic": a field naming who treats, not care given.
