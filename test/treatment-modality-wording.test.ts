@@ -120,3 +120,19 @@ describe('a series count and a supervised exercise programme', () => {
     expect(of(text, 'treatment').find((f) => f.attributes.modality === 'physical_therapy')?.attributes.subtype).toBe('cardiopulmonary rehabilitation');
   });
 });
+
+describe('wound care', () => {
+  it.each([
+    'L DFU - followed at wound center weekly; in total contact cast since 03/07.',
+    'Sharp debridement of the ulcer to bleeding base.',
+    'Wound vac changed today.',
+  ])('%s → wound care', (text) => {
+    expect(of(text, 'treatment').map((f) => f.attributes.modality)).toContain('wound_care');
+  });
+  it.each([
+    'RTC 6 wks for wound check.',
+    'Wound care: keep incision clean and dry.',
+  ])('%s → no wound care course', (text) => {
+    expect(of(text, 'treatment').map((f) => f.attributes.modality)).not.toContain('wound_care');
+  });
+});

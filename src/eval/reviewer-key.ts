@@ -86,6 +86,7 @@ const OTHER_BY_WORDS: [RegExp, Modality][] = [
   [/\b(?:speech|SLP|cognitive rehab|vestibular)/i, 'physical_therapy'],
   [/\b(?:counsel|CBT|psycholog|psychotherap)/i, 'psychology'],
   [/\b(?:injection|block)\b/i, 'other_injection'],
+  [/\b(?:wound|debridement|total contact cast|TCC|ulcer)/i, 'wound_care'],
 ];
 
 export function modalitiesOfKeyRow(row: ReviewerKey['modalities'][number]): Modality[] {

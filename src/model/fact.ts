@@ -6,7 +6,7 @@ export const ModalitySchema = z.enum([
   'epidural_injection', 'facet_injection', 'medial_branch_block', 'si_joint_injection',
   'trigger_point_injection', 'joint_injection', 'other_injection', 'radiofrequency_ablation',
   'surgical_consultation', 'surgery', 'spinal_cord_stimulator', 'tens', 'brace', 'psychology',
-  'pain_program', 'assistive_device', 'acupuncture', 'massage', 'work_conditioning', 'imaging_study',
+  'pain_program', 'assistive_device', 'acupuncture', 'massage', 'work_conditioning', 'imaging_study', 'wound_care',
 ]);
 export type Modality = z.infer<typeof ModalitySchema>;
 

@@ -66,6 +66,8 @@ export const MODALITIES: Record<Modality, ModalityRow> = {
   surgery: { label: 'Surgery', lane: 'surgery', categories: ['procedure', 'active'] },
   spinal_cord_stimulator: { label: 'Spinal cord stimulator', lane: 'surgery', categories: ['procedure', 'active'], providedBy: PAIN },
   imaging_study: { label: 'Imaging study', lane: 'imaging', categories: [], providedBy: ['radiology'] },
+  // Serial visits to heal a wound (a wound clinic's debridement, total contact casting): curative while the wound is open.
+  wound_care: { label: 'Wound care', lane: 'therapy', categories: ['session', 'active'] },
 };
 
 const ALL = Object.keys(MODALITIES) as Modality[];
