@@ -139,3 +139,12 @@ describe('care recommended again and again and never started', () => {
     expect(analyzeCase(b.input({ type: 'ssi' })).mmi.reasons[0]?.text ?? '').not.toMatch(/never started/);
   });
 });
+
+describe('another examiner\'s MMI, quoted to rebut it', () => {
+  it.each([
+    '5. His statement that she was "at maximum medical improvement by approximately 3 months post-injury" is based on group recovery curves.',
+    'I do not share her opinion that he reached MMI in 08/2022.',
+  ])('%s → no current MMI statement', (text) => {
+    expect(of(text, 'mmi_statement').filter((f) => f.attributes.kind === 'mmi' && f.temporality === 'current' && !f.negated)).toEqual([]);
+  });
+});

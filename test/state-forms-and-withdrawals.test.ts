@@ -135,3 +135,20 @@ describe('letters: who examined, who is addressed, what was done before', () => 
     expect(rfa.map((f) => f.temporality)).toEqual(['historical']);
   });
 });
+
+describe('a plaintiff\'s medical chronology prepared for mediation', () => {
+  const text = [
+    'SAMPLE & ROE, PLLC  -  Injury & Bicycle Law',
+    'ATTORNEY WORK PRODUCT - PREPARED FOR MEDIATION - 05/10/2024',
+    'Client: Jane Doe (DOB 02/11/1986)       Defendant: John Roe',
+    'I. SUMMARY',
+    'Dr. Strand placed her at MMI on 01/16/2024 and found her permanently disabled from full-time work.',
+    'II. MEDICAL CHRONOLOGY',
+    '03/19/2024  Pell (defense CR 35)            Claims "probable malingering"; MMI 08/2022.',
+  ].join('\n');
+  it('is administrative: its summaries of others\' opinions yield no facts', () => {
+    const doc = textDoc(text, 'Plaintiff medical chronology and specials 2024-05-10.txt');
+    expect(classifyDocument(doc).role).toBe('administrative');
+    expect(processDocument(doc).facts).toEqual([]);
+  });
+});
