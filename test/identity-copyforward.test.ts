@@ -26,6 +26,7 @@ describe('patient identity', () => {
     ['a form label read as a name never flags on its own', textDoc('Name: DOB 04/05/1970', 'c.txt')],
     ['a document without any identity', textDoc('MRI LUMBAR SPINE. Impression: L4-5 disc bulge.', 'c.txt')],
     ['the same patient with a differently written date', textDoc('Pt: Jane Doe  D.O.B. 4/5/70', 'c.txt')],
+    ['a crash report naming the other driver first', textDoc("TEXAS PEACE OFFICER'S CRASH REPORT (Form CR-3)\nUNIT 1  Driver: ROE, TRAVIS WAYNE    DOB: 07/19/1994\nUNIT 2  Driver: DOE, JANE    DOB: 04/05/1970", 'CR-3_CrashReport.txt')],
   ])('does not flag %s', (_n, doc) => {
     expect(findMisfiled([claimant('a.txt'), claimant('b.txt'), doc]).size).toBe(0);
   });

@@ -3,6 +3,7 @@
  * own patient date of birth (or, lacking one, surname) differs belongs to someone else and is set aside as
  * possibly misfiled, with the words that show it.
  */
+import { classifyDocument } from './document-role.js';
 import type { Evidence, SourceDocument } from '../model/index.js';
 import { evidenceAt } from '../knowledge/evidence.js';
 
@@ -87,8 +88,13 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
       }
     }
   }
+  // An administrative paper that names the claimant by birth date and surname beside others (a crash report's drivers)
+  // is about the claimant too; only a clinical record belongs to one patient.
+  const docByFile = new Map(docs.map((d) => [d.file, d]));
+  const namesClaimant = (file: string) => classifyDocument(docByFile.get(file)!).role === 'administrative' && !!dob.value && !!surname.value && mentionsBirthDate(docByFile.get(file)?.text ?? '', dob.value)
+    && new RegExp(`\\b${surname.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(docByFile.get(file)?.text ?? '');
   for (const [file, id] of ids) {
-    if (out.has(file)) continue;
+    if (out.has(file) || namesClaimant(file)) continue;
     const otherDob = dob.count >= 2 && id.dob && id.dob !== dob.value;
     // "Calloway-Ortiz" and "Ortiz" are one claimant; "Hutton" and "Hutto", with another birth date, are two patients.
     const otherName = surname.count >= 2 && id.surname && id.surname !== surname.value && !sameCompound(id.surname, surname.value!);
@@ -101,6 +107,13 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
     }
   }
   return out;
+}
+
+/** The ISO birth date written as a record writes it: 02/27/1989, 2/27/1989, 1989-02-27. */
+function mentionsBirthDate(text: string, iso: string): boolean {
+  const [y, m, d] = iso.split('-');
+  const n = (x: string) => String(Number(x));
+  return [`${m}/${d}/${y}`, `${n(m)}/${n(d)}/${y}`, iso].some((f) => text.includes(f));
 }
 
 /** One surname is a whole part of the other's hyphenated or two-word form. */
