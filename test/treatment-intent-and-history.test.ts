@@ -124,3 +124,18 @@ describe('summaries and past-tense history', () => {
     expect(esi.every((f) => f.temporality === 'current')).toBe(true);
   });
 });
+
+describe('a plan item with its condition after it', () => {
+  it.each([
+    ['Lumbar MRI if radicular symptoms develop or no improvement in 6 weeks.', 'imaging_study'],
+    ['Plan: Continue meloxicam. Repeat ESI if pain returns.', 'epidural_injection'],
+    ['Consider RFA should symptoms persist.', 'radiofrequency_ablation'],
+  ])('%s → hypothetical', (text, modality) => {
+    const f = of(text, 'treatment').find((x) => x.attributes.modality === modality);
+    expect(f?.temporality).toBe('hypothetical');
+  });
+  it('a study already done, with a follow-up condition later in the sentence, stays done', () => {
+    const f = of('She had an MRI of the lumbar spine last month showing stenosis and will follow up if no better.', 'treatment').find((x) => x.attributes.modality === 'imaging_study');
+    expect(f?.temporality).not.toBe('hypothetical');
+  });
+});

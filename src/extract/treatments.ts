@@ -229,6 +229,8 @@ const NOT_INDICATED = /^(?:(?!\b(?:as|because|since|while|but|so)\b)[^.;]){0,80}
 /** "He and the carrier asked whether any surgical option exists": the words of a question. */
 const ASKED = /\b(?:asked|asking|inquir\w*|wonder\w*|questions?)\s+(?:me\s+|us\s+)?(?:whether|if|about)\b|\?\s*$/i;
 /** "Pt cancelled - ill. Not seen.", "no-show": the session did not take place. */
+/** An "if"-clause right after the care it conditions (within a few words, no clause break between). */
+const CONDITION_AFTER = /^(?:[ \t]+(?![Ii]f\b)[\w()/-]+){0,3}[ \t]+(if|should|unless|in case)\b(?=[ \t]+(?:no|not|symptoms?|pain|radicular|there|he|she|they|it|worse\w*|persist\w*|fails?|unchanged|still|any|needed|indicated|necessary|warranted|recur\w*|returns?|develops?|progress\w*|conservative)\b)/;
 /** "#4", "no. 2", "number 3": a place in a series. */
 const SERIES_COUNT = /^\s*(?:#|no\.?|number)\s*\d{1,2}\b/i;
 /** A specific injection or block, named just before a bare "injection #N" that counts it. */
@@ -338,6 +340,12 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     }
     // "Spinal cord stimulation ... is not indicated": weighed and ruled out. "Tele-PT not offered by Cottonwood": not available.
     if (NOT_INDICATED.test(clause.text.slice(m.end - clause.start)) || NOT_AVAILABLE.test(sent.text.slice(m.end, m.end + 40))) base.negated = true;
+    // "Lumbar MRI if radicular symptoms develop", "repeat ESI if pain returns": a plan item with its condition after it.
+    const conditionAfter = CONDITION_AFTER.exec(sent.text.slice(m.end, m.end + 40));
+    if (conditionAfter && base.temporality === 'current' && !isProcedureRecord(sent.encounter.kind)) {
+      base.temporality = 'hypothetical';
+      base.context = [...base.context, { category: 'hypothetical', trigger: conditionAfter[1], start: sent.start + m.end + conditionAfter.index, end: sent.start + m.end + conditionAfter.index + conditionAfter[0].length }];
+    }
     // "asked whether any surgical option exists": a question, not a plan or a procedure.
     if (ASKED.test(sent.text) && base.temporality === 'current') base.temporality = 'hypothetical';
     // "future medical care: … injections as indicated", "risks, benefits and alternatives (continued non-operative care,
