@@ -239,3 +239,27 @@ describe('the course of care, read at the visit level', () => {
     expect(of('Taper off topiramate over 2 weeks. Start propranolol LA 60 mg daily.', 'treatment').find((f) => f.attributes.drug === 'propranolol')?.attributes.drugClass).toBe('migraine preventive (beta blocker)');
   });
 });
+
+describe('the visit that reports a procedure\'s relief while it lasts', () => {
+  const PAIN = { name: 'Nora Sample', credential: 'DO', specialty: 'pain_management' as const };
+  const build = (closing: boolean) => {
+    const b = new CaseBuilder();
+    b.visit('2023-05-02', PAIN).fact('treatment', { modality: 'medial_branch_block', status: 'performed' }, 'Bilateral C3-5 medial branch blocks.');
+    b.visit('2023-06-20', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Right C3-5 radiofrequency ablation.');
+    b.visit('2023-12-19', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Repeat left C3-5 RFA.');
+    const check = b.visit('2024-01-23', PAIN).fact('benefit', { percentRelief: 50, modality: 'radiofrequency_ablation' }, 'Neck pain about 50% better after the repeat RFA.')
+      .fact('plan_signal', { signal: 'return_to_clinic' }, 'RTC 3 months.')
+      .fact('treatment', { modality: 'medication', drug: 'gabapentin', drugClass: 'anticonvulsant', status: 'ongoing', doseChange: 'continued' }, 'Continue gabapentin 300 mg TID.');
+    if (closing) check.fact('plan_signal', { signal: 'no_further_treatment' }, 'No further procedures planned.');
+    for (const d of ['2024-04-16', '2024-07-16', '2024-10-15', '2025-01-14']) {
+      b.visit(d, PAIN).fact('plan_signal', { signal: 'maintenance_care' }, 'Medication management only; she declines a third RFA.');
+    }
+    return b;
+  };
+  it('is the procedure\'s response check: the maintenance phase begins when its relief has worn off and the plan is set', () => {
+    expect(analyzeCase(build(false).input({ type: 'ssdi' })).mmi.date).toBe('2024-04-16');
+  });
+  it('unless that visit itself settles the plan', () => {
+    expect(analyzeCase(build(true).input({ type: 'ssdi' })).mmi.date).toBe('2024-01-23');
+  });
+});

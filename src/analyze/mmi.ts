@@ -1061,6 +1061,11 @@ function recommendedDates(ctx: CaseContext, m: Modality, before: string): string
   return [...days].sort();
 }
 
+/** Procedures whose relief is temporary and judged as it wears off: the visit soon after reports it, it does not settle care. */
+const RESPONSE_JUDGED = new Set<Modality>(['epidural_injection', 'facet_injection', 'medial_branch_block', 'radiofrequency_ablation', 'si_joint_injection']);
+/** How soon after such a procedure a visit is its response check. */
+const RESPONSE_CHECK_DAYS = 60;
+
 function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const params = ctx.profile.params;
   const visits = ctx.visits;
@@ -1116,8 +1121,16 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // not begun yet; it can begin at the next visit at the earliest.
   const transitionLater = ctx.plannedLater.filter((f) => f.attributes.signal === 'maintenance_care'
     && WILL_TRANSITION.test(f.evidence[0]?.quote ?? '') && sourceRole(ctx.encounterOf(f)) === 'treating_physician').map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort().at(-1);
-  const maintenance = maintenanceVisits(ctx).filter((v) => after.includes(v) && !activeAt.has(`${v.date}|${v.provider}`) && (!reassessedAt || v.date >= reassessedAt)
+  const candidates = maintenanceVisits(ctx).filter((v) => after.includes(v) && !activeAt.has(`${v.date}|${v.provider}`) && (!reassessedAt || v.date >= reassessedAt)
     && (!transitionLater || v.date > transitionLater));
+  // The follow-up weeks after an injection or ablation reports the relief while it lasts ("about 50% better"): whether
+  // another is given is decided when it wears off, so that visit is the procedure's response check, not yet maintenance.
+  const responseCheck = lastActive && !lastActive.open && lastActive.fact.type === 'treatment' && RESPONSE_JUDGED.has(lastActive.fact.attributes.modality)
+    && candidates.length > params.minMaintenanceVisits && daysBetween(lastActive.date, candidates[0].date) <= RESPONSE_CHECK_DAYS
+    && candidates[0].facts.some((f) => f.type === 'benefit' || (f.type === 'outcome_measure' && /\b(?:better|relief|response|improved)\b/i.test(f.evidence[0]?.quote ?? '')))
+    // (Unless that visit itself settles the plan: "no further procedures; maintenance medications".)
+    && !candidates[0].facts.some((f) => f.type === 'plan_signal' && (CLOSING_SIGNALS.has(f.attributes.signal) || END_OF_OPTIONS.has(f.attributes.signal)));
+  const maintenance = responseCheck ? candidates.slice(1) : candidates;
   // A "not at MMI" long before the record ends says nothing about where the claimant stands now.
   const lastNotAny = notAt[notAt.length - 1];
   const lastNot = lastNotAny && lastVisit && daysBetween(ctx.dateOf(lastNotAny) ?? lastVisit, lastVisit) <= 180 ? lastNotAny : undefined;
