@@ -148,3 +148,28 @@ describe('another examiner\'s MMI, quoted to rebut it', () => {
     expect(of(text, 'mmi_statement').filter((f) => f.attributes.kind === 'mmi' && f.temporality === 'current' && !f.negated)).toEqual([]);
   });
 });
+
+describe('an earlier MMI set aside, and MMI as a numbered question', () => {
+  it('"my statement no longer applies: she is not at MMI" is a current not-at-MMI', () => {
+    const f = of('In light of it, my 10/31/2023 statement no longer applies: Ms. Doe is not at maximum medical improvement and will not be until she has recovered from the planned arthroplasty.', 'mmi_statement');
+    expect(f.map((x) => [x.attributes.kind, x.negated])).toEqual([['not_at_mmi', false]]);
+  });
+  it('\'3. Date of "maximum medical improvement."\' heads an answer, it states nothing', () => {
+    expect(of('3. Date of "maximum medical improvement."', 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated)).toEqual([]);
+  });
+});
+
+describe('a terse follow-up interval', () => {
+  it.each(['6. Return 6/12.', 'Review 2/52 with bloods.'])('%s → return to clinic', (text) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain('return_to_clinic');
+  });
+});
+
+describe('a course recalled by its end', () => {
+  it.each([
+    'NEUROLOGY FOLLOW-UP\nA: RRMS. Exam and timed walk essentially unchanged since PT discharge.',
+    'Walking "about the same as when I finished PT" - uses the cane.',
+  ])('%s → historical', (text) => {
+    expect(of(text, 'treatment').find((f) => f.attributes.modality === 'physical_therapy')?.temporality).toBe('historical');
+  });
+});

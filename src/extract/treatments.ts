@@ -340,6 +340,13 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     }
     // "Spinal cord stimulation ... is not indicated": weighed and ruled out. "Tele-PT not offered by Cottonwood": not available.
     if (NOT_INDICATED.test(clause.text.slice(m.end - clause.start)) || NOT_AVAILABLE.test(sent.text.slice(m.end, m.end + 40))) base.negated = true;
+    // "Exam unchanged since PT discharge", "walking the same as when I finished PT": a course recalled by its end.
+    if (base.temporality === 'current' && ((/\bsince (?:the |her |his |last )?$/i.test(sent.text.slice(Math.max(0, m.start - 12), m.start))
+      && /^\s*(?:discharge|completion|ended|was (?:completed|discontinued|stopped))\b/i.test(sent.text.slice(m.end, m.end + 20)))
+      || /\b(?:when|since|after) (?:she|he|they|I) (?:finished|completed|stopped|ended)\s*$/i.test(sent.text.slice(Math.max(0, m.start - 30), m.start)))) {
+      base.temporality = 'historical';
+      base.context = [...base.context, { category: 'historical', trigger: 'a course recalled by its end', start: sent.start + m.start, end: sent.start + m.start }];
+    }
     // "Lumbar MRI if radicular symptoms develop", "repeat ESI if pain returns": a plan item with its condition after it.
     const conditionAfter = CONDITION_AFTER.exec(sent.text.slice(m.end, m.end + 40));
     if (conditionAfter && base.temporality === 'current' && !isProcedureRecord(sent.encounter.kind)) {
