@@ -173,3 +173,9 @@ describe('a course recalled by its end', () => {
     expect(of(text, 'treatment').find((f) => f.attributes.modality === 'physical_therapy')?.temporality).toBe('historical');
   });
 });
+
+describe('options weighed, not chosen', () => {
+  it('"Options discussed: (a) declare P&S …; (b) return to the surgeon" states no P&S', () => {
+    expect(of('Options discussed: (a) declare P&S with future medical care; (b) return to Dr. Roe to discuss surgery.', 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated)).toEqual([]);
+  });
+});

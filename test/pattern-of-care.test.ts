@@ -191,6 +191,7 @@ describe('the course of care, read at the visit level', () => {
   it.each([
     ['Device: reprogrammed -- positional program P3 (lower amplitude, for lying/sleep) added.', true],
     ['Device: interrogated and reprogrammed with the rep: impedances normal.', true],
+    ['FOLLOW-UP / SCS OPTIMIZATION: new program P3, electrodes re-targeted to cover the right ankle.', true],
     ['Device: interrogation only; impedances normal; no program changes.', false],
   ])('a stimulator reprogrammed is active care, read only is not: %s', (sentence, active) => {
     const b = new CaseBuilder();

@@ -341,7 +341,7 @@ function partName(word: string | undefined): string | undefined {
 }
 const WILL_TRANSITION = /\b(?:will|plan to|plans to|to)\s+transition\b/i;
 /** A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only"). */
-const REPROGRAMMED = /\bre-?program\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b|\bchang\w* to [^.;]{0,60}\b(?:program|paradigm|waveform)\b/i;
+const REPROGRAMMED = /\bre-?program\w*|\bnew program\b|\bre-?target\w*|\boptimi[sz]\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b|\bchang\w* to [^.;]{0,60}\b(?:program|paradigm|waveform)\b/i;
 const CANCELLED = /\b(?:cancel\w*|declin\w*|resched\w*|no[- ]show|did not (?:go|attend|keep))\b/i;
 /** Procedures whose note names the body part they treat. */
 const SITED_PROCEDURES = new Set<Modality>(['joint_injection', 'other_injection', 'trigger_point_injection', 'surgery']);
