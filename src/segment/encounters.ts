@@ -342,16 +342,24 @@ function titleBlockAbove(text: string, blankStart: number, floor: number): numbe
 }
 
 /** "EXHIBIT NO. 6F   PAGE 1 OF 2": an exhibit's page marker in a representative's or agency's numbered file. */
-const EXHIBIT_PAGE = /^[ \t\f]*(?:[^\n]*?[ \t]{2,})?EXHIBIT[ \t]+(?:NO\.?[ \t]*)?(\d{1,3}[A-Z]{1,2})\b[^\n]*?\bPAGE[ \t]+(\d{1,3})[ \t]+OF[ \t]+\d+[ \t]*$/gim;
+const EXHIBIT_PAGE = /\bEXHIBIT[ \t]+(?:NO\.?[ \t]*)?(\d{1,3}[A-Z]{1,2})\b.*?\bPAGE[ \t]+(\d{1,3})[ \t]+OF[ \t]+\d+[ \t]*$/i;
+/** A page marker is a short line; longer lines are text, never scanned for one (which keeps the search linear). */
+const MAX_MARKER_LINE = 200;
 /** How far below an exhibit's first line its own dated header may stand and still open the encounter itself. */
 const EXHIBIT_HEADER_REACH = 600;
 /** Where each exhibit after the first begins: the marker of its page 1, when the exhibit number changes. */
 function exhibitStarts(text: string): number[] {
   const out: number[] = [];
   let last: string | undefined;
-  for (const m of text.matchAll(EXHIBIT_PAGE)) {
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    const start = pos;
+    pos += line.length + 1;
+    if (line.length > MAX_MARKER_LINE || !/EXHIBIT/i.test(line)) continue;
+    const m = EXHIBIT_PAGE.exec(line);
+    if (!m) continue;
     const id = m[1].toUpperCase();
-    if (last !== undefined && id !== last && m[2] === '1') out.push(m.index + (m[0].length - m[0].trimStart().length));
+    if (last !== undefined && id !== last && m[2] === '1') out.push(start + (line.length - line.trimStart().length));
     last = id;
   }
   return out;

@@ -10,6 +10,7 @@ import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 const PAGE_MARK = /\b(?:P|PG|Pg|pg|PAGE|Page|p)\.?[ \t]*([0-9OolI]{1,3})[ \t]*(?:\/|of)[ \t]*([0-9OolI]{1,3})[ \t]*$/;
 /** What makes the line a transmission banner rather than a printed page footer. */
 const TRANSMISSION = /\bfax(?:ed)?\b|\bFROM\b|->|→|\bTO:/i;
+const MAX_BANNER_LINE = 300;
 /** A transmission of one page cannot be short of pages; very long counts are misread. */
 const MAX_PAGES = 200;
 
@@ -23,6 +24,8 @@ export function missingFaxPages(doc: SourceDocument): MissingFaxPages[] {
   for (const line of doc.text.split('\n')) {
     const start = pos;
     pos += line.length + 1;
+    // (A banner is a short line; longer ones are never scanned, which keeps the search linear.)
+    if (line.length > MAX_BANNER_LINE) continue;
     const m = PAGE_MARK.exec(line.trimEnd());
     if (!m || !TRANSMISSION.test(line)) continue;
     const page = digits(m[1]);
