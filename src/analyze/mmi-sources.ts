@@ -23,6 +23,11 @@ const MID_LEVEL = /\b(?:NP|FNP|APRN|PA|PA-C|RN)\b/;
 /** A review of the file by someone who never saw the claimant: a peer review, records review, or state agency consultant. */
 const NON_EXAMINING = /\b(?:peer review|(?:medical )?records? review|file review|paper review)\b(?![^\n]{0,40}\band (?:an? )?(?:physical )?exam)|\b(?:no examination|not examined|did not examine|without (?:an )?examination|non-?examining|disability determination explanation|state agency (?:medical )?consultant)\b/i;
 
+/** A source who treats the claimant: the treating physician or another treating provider. */
+export function isTreatingRole(role: SourceRole): boolean {
+  return role === 'treating_physician' || role === 'other_treating';
+}
+
 export function sourceRole(enc: Encounter | undefined): SourceRole {
   if (!enc) return 'other_treating';
   if (enc.documentRole === 'examining' || EXAMINING.has(enc.specialty) || enc.kind === 'ime') {

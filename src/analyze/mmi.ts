@@ -8,8 +8,8 @@ import { trendsOf } from './trajectory.js';
 import { bodyRegionIn, isForOtherCondition, isMentalHealthDrugClass, namesOtherOperation } from '../knowledge/relevance.js';
 import { mainRegion } from './claimed-conditions.js';
 import { palliativeCare } from './palliative.js';
-import { presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
-import { modalitiesIn, modalityWords, targetModality } from '../model/modalities.js';
+import { isTreatingRole, presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
+import { isIn, modalitiesIn, modalityWords, targetModality } from '../model/modalities.js';
 import { specialtiesIn, specialtyIs } from '../model/specialties.js';
 import { isOpinionForm, isProcedureRecord } from '../model/encounter.js';
 import { pushTo } from '../util/group.js';
@@ -729,7 +729,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const newCare = date ? ctx.of('treatment').filter((f) => WITHDRAWING_CARE.has(f.attributes.modality) && ((f.attributes.status === 'performed' && given(f)) || booked(f))
     && daysBetween(date, ctx.dateOf(f) ?? date) > 30
     && !palliative(f) && !reaffirmedAfter(ctx.dateOf(f) ?? date)
-    && (sourceRole(ctx.encounterOf(f)) === 'treating_physician' || sourceRole(ctx.encounterOf(f)) === 'other_treating')) : [];
+    && isTreatingRole(sourceRole(ctx.encounterOf(f)))) : [];
   if (newCare.length) return withdrawn(ctx, ops, chosen, newCare[0], `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`);
   // "Summary: shoulder at MMI" while another treating physician keeps the neck "MMI: No": one part is at MMI, the
   // claim is not. The part-limited MMI is kept as what it is.
@@ -737,7 +737,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // same physician keeps the other side open, unless their "not at MMI" names the very part they call stable.
   const part = partName(ONE_PART_AT_MMI.exec(e.evidence[0]?.quote ?? '')?.slice(1).find(Boolean));
   const samePart = (o: Opinion) => !!part && partName(ONE_PART_NAMED.exec(o.fact.evidence[0]?.quote ?? '')?.[1]) === part;
-  const otherPartNot = part && eDate ? ops.find((o) => o.opinion === 'not_at_mmi' && o.fact !== e && !samePart(o) && (o.role === 'treating_physician' || o.role === 'other_treating')
+  const otherPartNot = part && eDate ? ops.find((o) => o.opinion === 'not_at_mmi' && o.fact !== e && !samePart(o) && isTreatingRole(o.role)
     && (o.date ?? '') >= eDate && daysBetween(eDate, o.date ?? eDate) <= ctx.profile.params.activeRecencyDays) : undefined;
   if (part && otherPartNot) {
     const why = `${when(ctx, otherPartNot.fact)} (${SOURCE_ROLE_LABEL[otherPartNot.role]}) states another part of the claim is not at MMI; the MMI of ${when(ctx, e)} is for the ${part} only.`;
@@ -765,7 +765,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((o) => when(ctx, o.fact)))].join('; ')}.`, confirming.map((o) => o.fact)));
   // A treating source that stated an MMI and then withdrew it ("MMI rescinded: radiculopathy after return to full duty"),
   // before the MMI that stands: the first is the prior MMI, not a conflict, whether it was this source's or another's.
-  const treatingOps = ops.filter((o) => o.role === 'treating_physician' || o.role === 'other_treating');
+  const treatingOps = ops.filter((o) => isTreatingRole(o.role));
   const withdrawal = treatingOps.map((o) => o.opinion === 'at_mmi' && (o.date ?? '') < (eDate ?? '')
     ? { at: o, by: treatingOps.find((n) => n.source === o.source && n.opinion === 'not_at_mmi' && (n.date ?? '') > (o.date ?? '') && (n.date ?? '') <= (eDate ?? '')) } : undefined)
     .find((w) => w?.by);
@@ -878,7 +878,7 @@ function majorityProvider(visits: Visit[]): string | undefined {
  */
 function decides(o: Opinion, state: string | undefined): boolean {
   const presumptive = presumptiveSource(state)?.role;
-  return o.role === 'treating_physician' || o.role === 'other_treating' || o.role === presumptive;
+  return isTreatingRole(o.role) || o.role === presumptive;
 }
 
 /**
@@ -954,7 +954,7 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   // The treating record shows the plateau but no treating source ever addresses MMI, and an examiner neither party
   // chose (a Bureau-designated IRE physician, an EMA) finds it: that explicit finding, consistent with the record, is
   // where the record stands; the pattern of care supports it.
-  const neutral = inferred.status === 'implied' && inferred.date && !ops.some((o) => o.role === 'treating_physician' || o.role === 'other_treating')
+  const neutral = inferred.status === 'implied' && inferred.date && !ops.some((o) => isTreatingRole(o.role))
     ? ops.filter((o) => o.opinion === 'at_mmi' && neutralExaminer(ctx, o) && (o.mmiDate ?? o.date ?? '') >= inferred.date!).at(-1) : undefined;
   if (neutral) {
     const fromExaminer = explicitAssessment(ctx, [neutral]);
@@ -1022,7 +1022,7 @@ const PURSUED = /\b(?:scheduled|booked|authori[sz]ed|approved|appeal\w*|IMR|inde
  * the prior MMI beside a verdict of not reached.
  */
 function withdrawnByItsAuthor(ctx: CaseContext, ops: Opinion[]): MmiAssessment['priorMmi'] {
-  const treating = ops.filter((o) => o.role === 'treating_physician' || o.role === 'other_treating');
+  const treating = ops.filter((o) => isTreatingRole(o.role));
   // Each source's latest "not at MMI": an MMI after it was never withdrawn, and is passed over without a search.
   const lastNotAt = new Map<string, string>();
   for (const o of treating) if (o.opinion === 'not_at_mmi') lastNotAt.set(o.source, o.date ?? '');
@@ -1037,17 +1037,10 @@ function withdrawnByItsAuthor(ctx: CaseContext, ops: Opinion[]): MmiAssessment['
   return undefined;
 }
 
-/** A source who treats the claimant (not an examiner, reviewer or form). */
-function isTreatingSource(e: Encounter | undefined): boolean {
-  const r = sourceRole(e);
-  return r === 'treating_physician' || r === 'other_treating';
-}
-
 /** Earlier recommendations that never started: this many make one more referral a repetition, not a plan. */
 const MIN_LAPSED_REFERRALS = 2;
 /** How long before a repeated referral an earlier one must be to count as having lapsed. */
 const LAPSE_DAYS = 60;
-const isProcedure = (m: Modality) => modalitiesIn('procedure').has(m) || m === 'surgical_consultation';
 /** The distinct days, well before `before`, on which this kind of care was recommended, planned or referred for. */
 function recommendedDates(ctx: CaseContext, m: Modality, before: string): string[] {
   const days = new Set<string>();
@@ -1177,7 +1170,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // coming ("administratively discharged for non-engagement"): the trials were never carried through and nobody has
   // seen the claimant since, so neither a plateau nor care still under way can be shown.
   // (The first of the closing note's words: "Reason for discharge: non-engagement" before "not seen since".)
-  const closings = ctx.of('plan_signal').filter((f) => f.attributes.signal === 'disengaged' && isTreatingSource(ctx.encounterOf(f)));
+  const closings = ctx.of('plan_signal').filter((f) => f.attributes.signal === 'disengaged' && isTreatingRole(sourceRole(ctx.encounterOf(f))));
   const disengaged = closings.find((f) => ctx.dateOf(f) === ctx.dateOf(closings.at(-1)!));
   const disengagedOn = disengaged && ctx.dateOf(disengaged);
   if (!given && !openNearEnd && disengaged && disengagedOn && !notAt.some((s) => (ctx.dateOf(s) ?? '') > disengagedOn)
@@ -1195,13 +1188,14 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // Nothing active was ever given, and what is open at the end is care already recommended again and again without
   // ever starting ("PT referral #3"): one more referral is not care under way, and there is no response to judge.
   const recentOpen = active.filter((a) => a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays);
-  const unstarted = recentOpen.length > 0 && recentOpen.every((a) => {
+  const askedBefore = recentOpen.map((a) => {
     const m = careModality(a.fact);
-    return !!m && !isProcedure(m) && recommendedDates(ctx, m, a.date).length >= MIN_LAPSED_REFERRALS;
+    return m && !isIn(m, 'procedure') && m !== 'surgical_consultation' ? recommendedDates(ctx, m, a.date) : [];
   });
+  const unstarted = recentOpen.length > 0 && askedBefore.every((days) => days.length >= MIN_LAPSED_REFERRALS);
   if (!given && !openNearEnd && unstarted && !notAt.some((s) => (ctx.dateOf(s) ?? '') >= recentOpen[0].date)) {
     const m = careModality(recentOpen[0].fact)!;
-    const earlier = recommendedDates(ctx, m, recentOpen[0].date);
+    const earlier = askedBefore[0];
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
       reasons: [reason(
