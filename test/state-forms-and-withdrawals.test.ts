@@ -24,6 +24,15 @@ describe('an MMI taken back, in any grammar', () => {
     ['My recommendation for revision and my withdrawal of the 09/12/2023 MMI date stand.', 'not_at_mmi'],
     ['My MMI date of 09/12/2023 on the Form 107-I is withdrawn.', 'not_at_mmi'],
     ['He withdrew his MMI opinion after the new films.', 'not_at_mmi'],
+    // A taking-back verb before the MMI it names, a past MMI declared void, a claimant taken off MMI.
+    ['I am withdrawing my prior MMI determination of 12/13/2022.', 'not_at_mmi'],
+    ['I retract my earlier finding of maximum medical improvement.', 'not_at_mmi'],
+    ['MMI rescinded: new full-thickness tear on MRI.', 'not_at_mmi'],
+    ['The previous MMI of 12/13/2022 is no longer valid.', 'not_at_mmi'],
+    ['My prior P&S report is withdrawn; he is temporarily totally disabled pending revision.', 'not_at_mmi'],
+    ['She is taken off MMI status effective today.', 'not_at_mmi'],
+    ['Patient is removed from MMI and placed back on TTD.', 'not_at_mmi'],
+    ['He fell out of MMI after the re-injury.', 'not_at_mmi'],
     // Valid: an MMI stated, with a drug withdrawal in the same sentence, is still an MMI.
     ['She is at MMI; opioid withdrawal symptoms have resolved.', 'mmi'],
     ['Maximum medical improvement today, 09/12/2023.', 'mmi'],

@@ -159,6 +159,8 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     let not = inClause ? { ...inClause, start: inClause.start + clause.start, end: inClause.end + clause.start } : undefined;
     // "Statutory MMI" qualifies only the MMI it names, not a clinical MMI stated beside it.
     if (not?.why === 'statutory' && !(not.start <= m.start && not.end >= m.end)) not = undefined;
+    // "My previous MMI of 12/13/2022 is no longer valid": the earlier MMI is part of the words that take it back.
+    if (not && m.entry.id === 'not_at_mmi' && not.start >= m.start && not.end <= m.end) not = undefined;
     const base = mentionBase(sent, 'mmi_statement', m.start, m.end, { dating: 'encounter' });
     // "permanent and stationary evaluation", "MMI/IR exam", "P&S report": the term names a document or visit, not a state.
     const names = m.entry.id !== 'plateau' && NAMES_A_DOCUMENT.exec(sent.text.slice(m.end));
