@@ -194,7 +194,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   // A one-off procedure on another body region than the claim's main one (a single knee injection in a back claim)
   // treats a side condition; a region with a course of its own (injection rounds, a consult) is part of the claim.
   const main = mainRegion(ctx.asserted);
-  const siteOf = (f: Treatment) => (SITED_PROCEDURES.has(f.attributes.modality) ? bodyRegionIn(f.evidence[0]?.quote ?? '') : undefined);
+  const siteOf = (f: Treatment) => (SITED_PROCEDURES.has(f.attributes.modality) ? f.attributes.bodyRegion ?? bodyRegionIn(f.evidence[0]?.quote ?? '') : undefined);
   const procedureDays = new Map<string, Set<string>>();
   for (const f of ctx.of('treatment')) {
     const site = siteOf(f);
@@ -1056,6 +1056,8 @@ function recommendedDates(ctx: CaseContext, m: Modality, before: string): string
 
 /** Procedures whose relief is temporary and judged as it wears off: the visit soon after reports it, it does not settle care. */
 const RESPONSE_JUDGED = new Set<Modality>(['epidural_injection', 'facet_injection', 'medial_branch_block', 'radiofrequency_ablation', 'si_joint_injection']);
+/** Words that report how a drug did. */
+const DRUG_EFFECT = /\b(?:better|helps?|helped|helping|relief|improved|no (?:benefit|help|change|effect)|not help\w*|did not tolerate|side effects?)\b/i;
 /** How soon after such a procedure a visit is its response check. */
 const RESPONSE_CHECK_DAYS = 60;
 
@@ -1105,8 +1107,14 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const managerNames = new Set(managers.map((f) => ctx.providerOf(f)));
   const managerSpecialties = new Set(managers.map((f) => ctx.encounterOf(f)?.specialty).filter((sp) => sp && sp !== 'unknown'));
   // (A prescriber not seen again within twice the active-recency window, about six months, is not waited for.)
+  // Or by any treating visit that reports how the drug did ("Duloxetine added by PCP in April - sleeping a little better").
+  const trialDrug = trialFact && drugOf(trialFact)?.toLowerCase();
+  const reportsEffect = (v: Visit) => !!trialDrug && v.facts.some((f) => {
+    const q = (f.evidence[0]?.quote ?? '').toLowerCase();
+    return q.includes(trialDrug) && DRUG_EFFECT.test(q);
+  });
   const judgedBy = trialFact && visits.find((v) => v.date > changeDate! && isTreatingVisit(v, ctx.notConditionCare)
-    && (managerNames.has(v.provider) || v.encounters.some((e) => managerSpecialties.has(e.specialty))));
+    && (managerNames.has(v.provider) || v.encounters.some((e) => managerSpecialties.has(e.specialty)) || reportsEffect(v)));
   const trialJudgedAt = judgedBy && daysBetween(changeDate!, judgedBy.date) <= 2 * params.activeRecencyDays ? judgedBy.date : undefined;
   const reassessedAt = [...reassessFrom.map((f) => visits.find((v) => v.date > ctx.dateOf(f)! && v.provider === ctx.providerOf(f))?.date), trialJudgedAt]
     .filter((d): d is string => !!d).sort().at(-1);

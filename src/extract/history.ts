@@ -19,7 +19,7 @@ const HISTORY_SECTIONS = new Set(['hpi', 'past_history', 'surgical_history', 'ch
 const COUNTED = /\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|multiple|numerous)\s+(?:(?:prior|previous|formal|supervised|post-?operative|outpatient|more|additional)\s+)*(?:(?:trigger[- ]point|lumbar|cervical|caudal|epidural|steroid|facet|knee|shoulder|cortisone|right|left|bilateral|[CTL]\d(?:-[CTLS]?\d)?)\s+){0,3}(?:visits?|sessions?|treatments?|courses?|rounds?|epidurals?|injections?|blocks?|(?:TF)?ESIs?|adjustments?)\b/gi;
 
 /** Past passive or past perfect: the act was done before, by someone, at some time. */
-const PAST_ACCOUNT = /\b(?:(?:was|were) (?:given|provided|prescribed|tried|trialed|started|placed|fitted|issued|dispensed|put|treated|managed)|had been (?:on|given|using|taking|treated|prescribed|tried|started)|had (?:tried|taken|used|received|undergone))\b/i;
+const PAST_ACCOUNT = /\b(?:(?:was|were) (?:given|provided|prescribed|tried|trialed|started|placed|fitted|issued|dispensed|put|treated|managed)|had been (?:on|given|using|taking|treated|prescribed|tried|started)|had (?:tried|taken|used|received|undergone)|(?:added|started|begun|prescribed|initiated|increased|raised|switched|changed|stopped) by (?:her |his |the |their )?(?:PCP|primary care|family (?:doctor|physician)|Dr\b|doctor|physician|psychiatr\w*|rheumatolog\w*|neurolog\w*|pain (?:clinic|management|doctor)|ortho\w*))\b/i;
 /** A time anchored in the past. */
 const PAST_ANCHOR = /\b(?:at th(?:at|e) time|back then|previously|prior(?:ly)?|before|earlier|initially|originally|years? ago|in the past|(?:in|since|during) (?:19|20)\d\d|at age \d+|as a (?:child|teen(?:ager)?)|subsequently|later)\b/i;
 /** Words that put the act at this visit. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { flexibleSpaces, loadLexicon, orderedRecord, phraseSource, readLexiconFile, RegexSource, type LexiconEntry } from '../knowledge/lexicon.js';
 import { ModalitySchema, TreatmentStatusSchema } from '../model/fact.js';
 import { isRecountedTreatment, redateToOwnClause } from './history.js';
-import { isOtherConditionDrugClass, namesOtherIndication } from '../knowledge/relevance.js';
+import { bodyRegionIn, isOtherConditionDrugClass, lastBodyRegionIn, namesOtherIndication } from '../knowledge/relevance.js';
 import { asNeededIsCurrent, clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
 import { modalitiesIn, sessionOfSpecialty } from '../model/modalities.js';
 import { isProcedureRecord } from '../model/encounter.js';
@@ -168,6 +168,10 @@ function reasonAfter(text: string, from: number): string | undefined {
 }
 
 /** The claimant's answer to an offer, later in the same sentence. */
+/** A dash before a drug's start in a problem's line: "- start", "- add", "- trial". */
+const DASHED_START = /\s[-\u2013\u2014]\s(?=(?:start|begin|initiate|add|switch to|trial)\b)/gi;
+/** The answer that opens the next sentence: "Declines (fatigue worry).", "Pt refused." */
+const ANSWERED_NO = /^\s*(?:(?:he|she|they|pt|patient|the patient|claimant)\s+)?(?:declines?|declined|refuses?|refused|does not want|not interested)\b/i;
 const DECLINED_AFTER = /^[^.]{0,120}?[;,]\s*(?:and\s+|but\s+)?(?:he|she|they|the patient|patient|pt|claimant|the claimant)\s+(?:declines?|declined|refuses?|refused|does not wish|did not wish|is not interested|was not interested|defers|deferred)\b/i;
 
 /** "D/C to independent HEP": the destination of a discharge is what the patient carries on with. */
@@ -264,6 +268,10 @@ const MEDICATION_HEADING = /(?:^|[\n,.:]\s*)(?:current |home |outpatient |discha
 /** "will be seen 2x/week for 6 weeks", "to be seen two to three times a week": a therapist's plan of care for her own sessions. */
 const PLANNED_SCHEDULE = /\b(?:will|to|is to|shall) (?:be seen|attend|come in|return)\s+(?:(?:\d|one|two|three|four|five)(?:\s*(?:-|to)\s*(?:\d|two|three|four|five))?\s*(?:x|times?)|once|twice)\s*(?:(?:per|a|each|\/)\s*week|weekly|\/\s*wk)/i;
 
+/** An operation as the goal of other care: "toward TKA eligibility", "to become a candidate for fusion". */
+const GOAL_BEFORE = /\b(?:toward|towards|to (?:reach|meet|achieve|qualify for|become eligible for|become a candidate for)|for|until eligible for)\s+(?:(?:a|an|the|her|his|future|eventual|possible)\s+)?(?:[LR]\s+|left\s+|right\s+|bilateral\s+)?$/i;
+const GOAL_AFTER = /^\s*(?:\)\s*)?(eligibility|candidacy|threshold|criteria|qualification)\b/i;
+
 /** A treatment told as history: dated by its own clause, and historical when recounted (see history.ts). */
 function recounted<B extends ReturnType<typeof mentionBase>>(sent: SentenceCtx, base: B, s: number, e: number, own: boolean): B {
   redateToOwnClause(base, sent, s, e);
@@ -327,6 +335,12 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     }
     const level = levelOf(clause.text); if (level && /injection|block|ablation|surgery|facet|epidural/.test(m.entry.id + (m.entry.subtype ?? ''))) attributes.level = level;
     const side = sideOf(clause.text); if (side && m.entry.id !== 'medication') attributes.side = side;
+    // A procedure's region: named in its clause, else the last one named before it in the sentence (a numbered
+    // problem's "R shoulder bursitis - subacromial corticosteroid injection today").
+    if (/injection|block|ablation|surgery/.test(m.entry.id)) {
+      const region = bodyRegionIn(clause.text) ?? lastBodyRegionIn(sent.text.slice(0, m.start));
+      if (region) attributes.bodyRegion = region;
+    }
     // "Offered a bursa injection; he declines, preferring to avoid injections": the answer follows the offer.
     if ((attributes.status === 'recommended' || attributes.status === 'planned') && DECLINED_AFTER.test(sent.text.slice(m.end))) attributes.status = 'declined';
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, m.end); if (why) attributes.reasonStopped = why; }
@@ -353,6 +367,12 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
       base.temporality = 'hypothetical';
       base.context = [...base.context, { category: 'hypothetical', trigger: conditionAfter[1], start: sent.start + m.end + conditionAfter.index, end: sent.start + m.end + conditionAfter.index + conditionAfter[0].length }];
     }
+    // "weight loss toward TKA eligibility", "to qualify for fusion": the operation is a goal the claimant works toward.
+    const goal = GOAL_AFTER.exec(sent.text.slice(m.end, m.end + 20));
+    if (goal && base.temporality === 'current' && GOAL_BEFORE.test(sent.text.slice(Math.max(0, m.start - 40), m.start))) {
+      base.temporality = 'hypothetical';
+      base.context = [...base.context, { category: 'hypothetical', trigger: `a goal: ${goal[1]}`, start: sent.start + m.end + goal.index, end: sent.start + m.end + goal.index + goal[0].length }];
+    }
     // "asked whether any surgical option exists": a question, not a plan or a procedure.
     if (ASKED.test(sent.text) && base.temporality === 'current') base.temporality = 'hypothetical';
     // "future medical care: … injections as indicated", "risks, benefits and alternatives (continued non-operative care,
@@ -376,7 +396,10 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   }
   for (const d of drugMatches) {
     if (isBackReference(sent, d.start, 'medication', '')) continue;
-    const clause = clauseAround(sent.text, d.start, d.end);
+    const whole = clauseAround(sent.text, d.start, d.end);
+    // "TKA declined - start duloxetine 30 mg": the drug's plan starts at the dash, after another item's status.
+    const lead = [...whole.text.slice(0, d.start - whole.start).matchAll(DASHED_START)].at(-1);
+    const clause = lead ? { start: whole.start + lead.index, end: whole.end, text: whole.text.slice(lead.index) } : whole;
     const isClass = d.entry.id.startsWith('class:');
     const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: treatmentStatus(clause.text, section, 'medication') };
     if (isOtherConditionDrugClass(d.entry.class) || namesOtherIndication(sent.text.slice(d.end, d.end + 60))) attributes.otherCondition = true;
@@ -388,6 +411,11 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, d.end); if (why) attributes.reasonStopped = why; }
     else if (change && change !== 'stopped' && prescribedNow(clause.text, attributes.status)) attributes.status = 'ongoing';
+    // "Migraines 2-3/month - add propranolol? Declines (fatigue worry).": an offer put as a question, answered after it.
+    if (/\?\s*$/.test(clause.text) && attributes.status !== 'discontinued') {
+      attributes.status = ANSWERED_NO.test(sent.doc.text.slice(sent.end, Math.min(sent.encounter.end, sent.end + 60))) ? 'declined' : 'recommended';
+      delete attributes.doseChange;
+    }
     const base = recounted(sent, mentionBase(sent, 'treatment', d.start, d.end), d.start, d.end, false);
     const recallDrug = recalledBy(sent.text, d.start);
     if (recallDrug && base.temporality === 'current') {

@@ -56,6 +56,13 @@ export function namesOtherOperation(text: string): boolean {
 const REGION = /\b(lumbar|lumbosacral|low back|lower back|cervical|neck|thoracic|shoulder|knee|hip|wrist|elbow|ankle|hand|foot|L-?spine|C-?spine)(?:s|es)?\b/i;
 const REGION_OF: Record<string, string> = { lumbosacral: 'lumbar', 'low back': 'lumbar', 'lower back': 'lumbar', neck: 'cervical', lspine: 'lumbar', 'l-spine': 'lumbar', cspine: 'cervical', 'c-spine': 'cervical' };
 
+/** The body region a text names last ("R shoulder bursitis - subacromial corticosteroid injection" → shoulder), if any. */
+export function lastBodyRegionIn(text: string): string | undefined {
+  let last: string | undefined;
+  for (const m of text.matchAll(new RegExp(REGION.source, 'gi'))) last = m[1].toLowerCase();
+  return last && (REGION_OF[last] ?? last);
+}
+
 /** The body region a text names first ("Left knee intra-articular injection" → knee), if any. */
 export function bodyRegionIn(text: string): string | undefined {
   const m = REGION.exec(text);

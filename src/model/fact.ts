@@ -36,6 +36,8 @@ const Treatment = z.object({
   sessions: z.number().optional(),
   level: z.string().optional(),
   side: z.enum(['left', 'right', 'bilateral']).optional(),
+  /** The body region a procedure treats ("R shoulder … subacromial injection today" → shoulder). */
+  bodyRegion: z.string().optional(),
   cpt: z.string().optional(),
   reasonStopped: z.string().optional(),
   /** Medication for another condition (by class or by the indication written with it): not treatment of the claim. */

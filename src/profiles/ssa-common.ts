@@ -5,7 +5,7 @@ export const SSA_RULES: string[] = [
   'mental-health-unaddressed', 'imaging-not-current', 'specialist-referral-not-completed', 'treatment-not-followed',
   'authorization-unanswered', 'device-without-prescription', 'requested-report-not-received', 'record-noted-missing', 'misfiled-document',
   'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
-  'pt-without-functional-measures', 'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
+  'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
   'limitation-single-source', 'limitation-without-objective-finding', 'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis',
   'opinion-from-non-acceptable-source-only', 'work-status-without-limits', 'billed-visit-without-record', 'function-report-missing',
 ];

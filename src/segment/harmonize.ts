@@ -70,8 +70,10 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
       for (const e of list) e.specialty = licensed;
       continue;
     }
-    // A physician whose other notes show another discipline saw the claimant in the office, not in the emergency room.
-    const elsewhere = list.some((e) => !BORROWED.has(e.specialty) && e.specialty !== 'emergency' && !THERAPIST.has(e.specialty));
+    // A physician whose other notes, or whose practice's letterhead, show another discipline saw the claimant in the
+    // office, not in the emergency room ("x-ray negative at urgent care" in an orthopaedist's history).
+    const practised = (sp: Specialty | undefined) => !!sp && !BORROWED.has(sp) && sp !== 'emergency' && !THERAPIST.has(sp);
+    const elsewhere = list.some((e) => practised(e.specialty)) || practised(docSpecialty);
     const borrowed = (sp: Specialty) => BORROWED.has(sp) || (physician && THERAPIST.has(sp)) || (physician && elsewhere && sp === 'emergency');
     const counts = new Map<Specialty, number>();
     for (const e of list) if (!borrowed(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);

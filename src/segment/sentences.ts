@@ -38,8 +38,11 @@ function breaksAfter(line: string, next: string | undefined): boolean {
   if (next === undefined || !/\S/.test(next) || !/\S/.test(line)) return true;
   // A rule line ("-----", "=====") frames a table or a note: it is never part of a sentence.
   if (RULE_LINE.test(line) || RULE_LINE.test(next)) return true;
-  if (LIST_ITEM.test(next) || HEADING_LINE.test(next) || UPPER_LINE.test(next) || FORM_FIELD.test(next) || DATED_ROW.test(next)) return true;
   const t = line.trimEnd();
+  // "… - subacromial corticosteroid / injection today: triamcinolone": a lower-case word carrying on a long line
+  // without its stop is wrapped prose, not a form's next field.
+  const wrapped = /^[ \t]*[a-z]/.test(next) && t.trim().length >= 40 && !/[.?!:;]$/.test(t);
+  if (LIST_ITEM.test(next) || HEADING_LINE.test(next) || UPPER_LINE.test(next) || (FORM_FIELD.test(next) && !wrapped) || DATED_ROW.test(next)) return true;
   if (/[.?!:]$/.test(t)) return true;
   if (HEADING_LINE.test(line) || UPPER_LINE.test(line)) return true;
   // Wrapped prose continues; a short line (a form field, a signature) stands alone.

@@ -577,7 +577,8 @@ function finish(b: CaseBuilder, c: FinishCtx): GeneratedCase {
         : { status: c.mmi, toleranceDays: 30 },
       modalities,
       limitations,
-      gaps: [...gaps].sort(),
+      // Only the rules the claim's profile runs are expected of it.
+      gaps: [...gaps].filter((id) => profileFor(c.claimType).rules.includes(id)).sort(),
       facts: b.facts,
       factsComplete: true,
       distractors,

@@ -12,7 +12,7 @@ export const rule: GapRule = {
     severity: 'medium',
     rationale: 'A limitation repeated over visits and by more than one provider is consistent with the record; one mention is easy to discount as a bad day or one opinion. SSA weighs each opinion\'s consistency with the rest of the record.',
     authority: { cite: '20 CFR 404.1520c(c)(2) (consistency)', url: 'https://www.govregs.com/regulations/title20_chapterIII_part404_subpartP_subjgrp192_section404.1520c' },
-    profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
+    profiles: ['ssdi', 'ssi', 'general'],
     request: { to: 'the treating physician', ask: 'At the next visit, please re-examine and document the current limits for these activities.' },
     merge: 'treating-opinion',
     keyed: true,

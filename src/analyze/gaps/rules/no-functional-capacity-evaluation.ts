@@ -26,7 +26,7 @@ export const rule: GapRule = {
     severity: 'high',
     rationale: 'Lasting lifting, standing, walking or hand-use restrictions carry weight when they rest on objective testing. An FCE (or timed tolerance and lift testing with effort measures) turns an estimate into a measurement, and is the usual way to settle disputed restrictions.',
     authority: { cite: '20 CFR 404.1520c(c)(1) (supportability); AMA Guides (objective functional assessment); ACOEM Practice Guidelines (FCE)', url: 'https://www.ecfr.gov/current/title-20/section-404.1520c' },
-    profiles: ['ssdi', 'workers_comp', 'personal_injury', 'general'],
+    profiles: ['ssdi', 'workers_comp', 'general'],
     request: { to: 'the treating physician', ask: 'Please refer the patient for a functional capacity evaluation (FCE), or state the objective testing your restrictions rest on.' },
   },
   check(ctx) {

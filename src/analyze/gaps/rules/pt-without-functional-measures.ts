@@ -23,7 +23,7 @@ export const rule: GapRule = {
     severity: 'medium',
     rationale: 'A standardized functional score (ODI, NDI, LEFS, QuickDASH, PSFS) at the start and end of a therapy course shows objectively whether the treatment helped; without it, "failed conservative care" and a plateau rest on narrative alone.',
     authority: { cite: '20 CFR 404.1529(c)(3)(v) (treatment other than medication and its effect); SSR 16-3p', url: 'https://thefederalregister.org/81-FR/14166' },
-    profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
+    profiles: ['general'],
     request: { to: 'the treating therapist', ask: 'Please send the discharge summary with standardized functional outcome measures at the start and the end of the course.' },
     keyed: true,
   },

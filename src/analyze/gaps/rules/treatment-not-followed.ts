@@ -32,7 +32,7 @@ export const rule: GapRule = {
     severity: 'medium',
     rationale: 'When the record shows prescribed treatment was not followed (medication not taken, referrals or therapy dropped, treatment declined), the adjudicator asks whether there was good cause: cost, lack of transportation or insurance, side effects, fear, another provider\'s advice. Good cause must be in the record; without it non-adherence is read against the claimant (and in injury claims as a failure to mitigate).',
     authority: { cite: 'SSR 18-3p (failure to follow prescribed treatment; good cause); SSR 16-3p; 20 CFR 404.1530', url: 'https://www.ssa.gov/OP_Home/rulings/di/02/SSR2018-03-di-02.html' },
-    profiles: ['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general'],
+    profiles: ['ssdi', 'ssi', 'general'],
     request: { to: 'the treating physician', ask: 'Please document why the prescribed treatment was not followed (good cause) and whether it would be expected to restore function.' },
   },
   check(ctx) {

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactOf } from '../src/model/index.js';
+import { factsOf, textDoc } from './helpers/extract-doc.js';
+import { expectValidCitations } from './helpers/citations.js';
+import { processDocument } from '../src/pipeline.js';
+
+/**
+ * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): a numbered
+ * problem wrapped over two lines, an operation named as a goal, a surgery date cancelled, a drug another doctor
+ * started, an offer put as a question and answered, plan lines without a verb, and an MMI told as a typical course.
+ */
+function facts(body: string): Fact[] {
+  const { doc, facts: fs } = factsOf(body);
+  expectValidCitations(fs, [doc]);
+  return fs;
+}
+const treatments = (body: string, re: RegExp) => facts(body).filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && re.test(f.attributes.drug ?? f.attributes.modality));
+const signals = (body: string) => facts(body).filter((f): f is FactOf<'plan_signal'> => f.type === 'plan_signal' && !f.negated && f.temporality === 'current').map((f) => f.attributes.signal);
+
+describe('a numbered problem wrapped over two lines is one sentence', () => {
+  it('the injection given today keeps the body region named on the line before', () => {
+    const body = 'A/P:\n 1. R shoulder subacromial bursitis/rotator cuff tendinopathy (M75.51) - subacromial corticosteroid\n    injection today: triamcinolone 40 mg + 4 mL 1% lidocaine, posterior approach, tolerated well.\n 2. Bilateral knee OA (M17.0): chronic.';
+    const [inj] = treatments(body, /injection/);
+    expect(inj.attributes).toMatchObject({ modality: 'joint_injection', status: 'performed', bodyRegion: 'shoulder' });
+  });
+  it('a short form field on the next line still stands alone', () => {
+    const fs = facts('Work status:\nrestrictions: no lifting over 10 lb.');
+    expect(fs.some((f) => f.type === 'limitation')).toBe(true);
+  });
+});
+
+describe('what happened to an operation', () => {
+  it.each([
+    ['Letter from Dr. Ashby (ortho) 04/26/2022 requesting GLP-1 for weight loss toward TKA eligibility (BMI < 40).', 'hypothetical'],
+    ['Pre-op clearance for TKA scheduled 04/11/2024.', 'current'],
+  ])('%s', (body, temporality) => {
+    expect(treatments(body, /surgery/).map((f) => f.temporality)).toContain(temporality);
+  });
+  it.each([
+    ['Dr. Ashby cancelled the surgery date (04/11/2023) after her decision.', 'discontinued'],
+    ['TKA scheduled 04/11/2023.', 'planned'],
+  ])('%s', (body, status) => {
+    expect(treatments(body, /surgery/).map((f) => f.attributes.status)).toEqual([status]);
+  });
+});
+
+describe('drugs: who started them, and offers answered', () => {
+  it('a drug another doctor added, told in the history, is not started at this visit', () => {
+    const [d] = treatments('HPI: Duloxetine added by PCP in April - sleeping a little better.', /duloxetine/);
+    expect(d.temporality).toBe('historical');
+  });
+  it("a drug started after a dash is not declined by the item before it ('TKA declined - start duloxetine')", () => {
+    const [d] = treatments('ASSESSMENT/PLAN:\n 1. Bilateral knee OA; TKA declined - start duloxetine 30 mg daily x 2 weeks then 60 mg daily.', /duloxetine/);
+    expect(d.attributes).toMatchObject({ status: 'ongoing', doseChange: 'started' });
+  });
+  it.each([
+    ['Migraines 2-3/month - add propranolol? Declines (fatigue worry). Continue current plan.', 'declined'],
+    ['Migraines 2-3/month - add propranolol? Will discuss at next visit.', 'recommended'],
+  ])('an offer put as a question: %s', (body, status) => {
+    const [d] = treatments(body, /propranolol/);
+    expect(d.attributes.status).toBe(status);
+    expect(d.attributes.doseChange).toBeUndefined();
+  });
+  it('an option discussed and not started is not care begun', () => {
+    const [d] = treatments('Tramadol discussed and not started (fall risk).', /tramadol/);
+    expect(d.negated).toBe(true);
+  });
+});
+
+describe('plan lines without a verb', () => {
+  it.each([
+    ['PLAN:\n1. No further injections (limited and shortening benefit; hyperglycemia).', 'no_further_treatment'],
+    ['PLAN:\n3. She may follow with her primary care clinic for ongoing management.', 'care_transferred'],
+    ['PLAN:\nReturn here as needed.', 'follow_up_prn'],
+  ])('%s', (body, signal) => {
+    expect(signals(body)).toContain(signal);
+  });
+  it('"no further injections" is not read into an injection given', () => {
+    expect(signals('PLAN:\nInjection #2 today. Further injections per response.')).not.toContain('no_further_treatment');
+  });
+});
+
+describe('an MMI told as the usual course is not an opinion', () => {
+  it('"MMI typically 12 months after fusion" is hypothetical', () => {
+    const mmi = facts('Post-op plan: LSO; no lifting > 10 lb x 6 weeks; MMI typically 12 months after fusion.').filter((f) => f.type === 'mmi_statement');
+    expect(mmi.length).toBeGreaterThan(0);
+    expect(mmi.every((f) => f.temporality === 'hypothetical')).toBe(true);
+  });
+});
+
+describe('an author keeps the discipline of the practice', () => {
+  it("an orthopaedist's note that mentions urgent care in the history is still an orthopaedic visit", () => {
+    const head = (date: string, who: string) => `PIEDMONT CROSSROADS ORTHOPAEDICS, P.A.\nPatient: EXAMPLE, ROSA        DOB: 09/03/1969\nEncounter date: ${date}         Encounter type: Follow-up\nProvider: ${who}\n`;
+    const text = [
+      `${head('06/08/2021', 'Whitney L. Cobb, PA-C    Supervising physician: Samuel K. Ashby, MD')}HPI: Bilateral knee pain. Orthopaedic new patient evaluation.\nPLAN: Bilateral knee injections today.\n`,
+      `${head('06/13/2023', 'Samuel K. Ashby, MD')}HPI: Knees unchanged.\nPLAN: Continue cane and brace. Return as needed.\n`,
+      `${head('09/10/2024', 'Samuel K. Ashby, MD')}HPI: Fell at home 07/28/2024, x-ray negative at urgent care. Knees about the same.\nPLAN: Replacement brace. Return as needed.\n`,
+    ].join('\f');
+    const r = processDocument(textDoc(text, 'ortho.txt'));
+    const ashby = r.encounters.filter((e) => /Ashby/.test(e.provider.name ?? '') && !/Cobb/.test(e.provider.name ?? ''));
+    expect(ashby.length).toBe(2);
+    expect(ashby.map((e) => e.specialty)).not.toContain('emergency');
+  });
+});
