@@ -3,6 +3,9 @@ import type { Fact, FactOf } from '../src/model/index.js';
 import { factsOf, textDoc } from './helpers/extract-doc.js';
 import { expectValidCitations } from './helpers/citations.js';
 import { processDocument } from '../src/pipeline.js';
+import { findMisfiled } from '../src/segment/identity.js';
+import { classifyDocument } from '../src/segment/document-role.js';
+import { markStaleMedicationLists } from '../src/extract/copy-forward.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): a numbered
@@ -100,5 +103,32 @@ describe('an author keeps the discipline of the practice', () => {
     const ashby = r.encounters.filter((e) => /Ashby/.test(e.provider.name ?? '') && !/Cobb/.test(e.provider.name ?? ''));
     expect(ashby.length).toBe(2);
     expect(ashby.map((e) => e.specialty)).not.toContain('emergency');
+  });
+});
+
+describe('papers and pages that are not the claimant\'s record', () => {
+  const note = (head: string) => `${head}\nDAILY TREATMENT NOTE\nDate of service: 11/03/2021\nS: R knee stiff in the morning. Pain 3/10.\n`;
+  const claimant = (file: string) => textDoc(note('Patient: EXAMPLE, TEODORO A     DOB: 06/14/1981'), file);
+  it("a page produced under a subpoena banner naming the claimant, whose own patient line names another, is misfiled", () => {
+    const other = textDoc(note('** Records produced in response to subpoena SDT-00-0000 - EXAMPLE, TEODORO A - DOB 06/14/1981 **\nPatient: EXAMPLE, TERESA     DOB: 09/30/1958'), 'pt-note.txt');
+    const misfiled = findMisfiled([claimant('a.txt'), claimant('b.txt'), other]);
+    expect([...misfiled.keys()]).toEqual(['pt-note.txt']);
+  });
+  it("a records office's cover naming the patient requested keeps its birth date; the page it released is another patient's", () => {
+    const cover = textDoc('RELEASE OF INFORMATION - RESPONSE TO REQUEST\nPatient named on request: EXAMPLE, TEODORO A   DOB 06/14/1981\nClosest matching record released.\n\fPULMONARY FUNCTION TEST REPORT\nPATIENT: OTHERMAN, DONALD W.   DOB: 02/11/1958\nFEV1 2.1 L.\n', 'pft.txt');
+    const misfiled = findMisfiled([claimant('a.txt'), claimant('b.txt'), cover]);
+    expect([...misfiled.keys()]).toEqual(['pft.txt']);
+  });
+  it("a board's notice of decision is administrative: it restates the MMI, it does not find it", () => {
+    const text = "WORKERS' COMPENSATION BOARD OF THE STATE OF NEW YORK\nNOTICE OF DECISION                     Filed: 08/24/2022\nClaimant: Example Person\nThe claimant reached maximum medical improvement on 02/15/2022 per the treating physician's C-4.3.\n";
+    expect(classifyDocument(textDoc(text, 'WCB_NoticesOfDecision_2022.txt'))).toMatchObject({ role: 'administrative', kind: 'adjudication' });
+  });
+  it('a drug still listed with "- continue" after it was tapered off is a stale list line', () => {
+    const text = 'DATE OF SERVICE: 11/15/2023\nPLAN: Taper nortriptyline: 20 mg qhs x 1 week then stop.\n\fDATE OF SERVICE: 11/20/2024\nMEDICATIONS: Nortriptyline 30 mg PO at bedtime - continue.\n';
+    const r = processDocument(textDoc(text, 'neuro.txt'));
+    markStaleMedicationLists(r.facts, r.encounters);
+    const listed = r.facts.filter((f) => f.type === 'treatment' && f.date === '2024-11-20');
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((f) => f.temporality === 'historical')).toBe(true);
   });
 });

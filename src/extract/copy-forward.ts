@@ -56,7 +56,8 @@ export function markStaleMedicationLists(facts: Fact[], encounters: Encounter[])
   }
   for (const f of facts) {
     if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.temporality !== 'current') continue;
-    if (f.attributes.status !== 'ongoing' || f.attributes.doseChange) continue;
+    // ("Nortriptyline 30 mg - continue" on the list is still the list: continuing is no change.)
+    if (f.attributes.status !== 'ongoing' || (f.attributes.doseChange && f.attributes.doseChange !== 'continued')) continue;
     const d = f.date ?? dateOf.get(f.encounterId);
     const stop = stopped.get(f.attributes.drug);
     if (!d || !stop || d <= stop || (restarted.get(f.attributes.drug) ?? []).some((r) => r > stop && r <= d)) continue;

@@ -13,6 +13,8 @@ export interface PatientIdentity { dob?: string; surname?: string; given?: strin
 const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)\s*[:#]?\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\b/i;
 /** "Patient: PRUITT, SHARON L", "Pt: Castellanos, Renee", "Name: Sharon L. Pruitt", "RE: Sharon Pruitt". */
 const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Employee|EMPLOYEE|Injured Worker|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
+/** Words that make a line the patient's own: "Patient named on request:", "Claimant:", "RE:". */
+const PATIENT_LABEL = /\b(?:patient|pt|name|claimant|employee|injured worker|RE)\b/i;
 /** Field labels a loose name match can pick up instead of a name. */
 const NOT_A_NAME = new Set(['dob', 'ssn', 'date', 'claim', 'claimant', 'mrn', 'acct', 'doi', 'sex', 'age', 'bnc', 'wcb', 'case', 'chart', 'employer', 'carrier', 'patient', 'name', 'no', 'number']);
 /** Where a document names its patient: its first pages. */
@@ -40,7 +42,15 @@ function surnameOf(name: string): string {
 export function patientIdentity(doc: SourceDocument, from = 0, length = HEAD): PatientIdentity {
   const head = doc.text.slice(from, from + length);
   const id: PatientIdentity = { evidence: [] };
-  const d = DOB.exec(head);
+  // The birth date on the patient's own line ("Patient: VILLASENOR, TERESA   DOB: 09/30/1958") over one printed
+  // above it (a subpoena production banner naming the claimant whose file the page was produced in).
+  const field = [...head.matchAll(NAME_FIELD)].find((n) => !NOT_A_NAME.has(surnameOf(n[1])) && /^(?:Patient|PATIENT|Pt)\b/.test(n[0]));
+  const lineEnd = field ? head.indexOf('\n', field.index) : -1;
+  const own = field ? DOB.exec(head.slice(field.index, lineEnd < 0 ? head.length : lineEnd)) : null;
+  const first = DOB.exec(head);
+  const firstLine = first ? head.slice(head.lastIndexOf('\n', first.index) + 1, first.index) : '';
+  // (A first birth date on a line that itself names the patient, a records office's "Patient named on request", stands.)
+  const d = own && first && !PATIENT_LABEL.test(firstLine) ? Object.assign(own, { index: own.index + field!.index }) : first;
   if (d) { id.dob = isoDob(d); id.evidence.push(evidenceAt(doc, from + d.index, from + d.index + d[0].length)); }
   for (const n of head.matchAll(NAME_FIELD)) {
     const name = n[1].replace(/\s+(?:DOB|SSN|MRN|D\.O\.B|Date|Sex|Age)\b.*$/s, '');
