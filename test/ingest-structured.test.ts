@@ -152,6 +152,25 @@ describe('billing ledgers', () => {
     expect(encounters.map((e) => [e.date, e.provider.name, e.billing!.map((b) => b.code)])).toEqual([['2023-08-15', 'LAKE ERIE ORTHOPAEDIC', ['99204']]]);
   });
 
+  it('a register by benefit period: medical rows dated by "service or period from"; a register of wage benefits only is read, not failed', () => {
+    const mixed = [
+      'claim_no,payee,benefit_or_service,service_or_period_from,period_to,date_paid,amount,check_or_eft,memo',
+      'HRC-00-000001,Valley Occupational Medicine,PR-2 E&M,2021-02-23,2021-02-23,2021-03-29,118.40,EFT-1,',
+      'HRC-00-000001,Example Worker,TTD,2021-02-09,2021-03-08,2021-03-10,1800.00,EFT-2,',
+    ].join('\n');
+    const { encounters } = readCsvLedger('d12', 'payments.csv', Buffer.from(mixed), undefined).structured!;
+    expect(encounters.map((e) => [e.date, e.provider.name])).toEqual([['2021-02-23', 'Valley Occupational Medicine']]);
+    const wages = [
+      'carrier_case,wcb_case,payment_type,period_from,period_to,weeks,weekly_rate,amount,date_issued,check_no,memo',
+      'EKM-00-000001,G0000001,TTD,2021-05-12,2021-10-03,20.71,699.00,14479.29,various,see detail,',
+      'EKM-00-000001,G0000001,TPD (reduced earnings),2021-10-04,2022-01-02,13.00,228.00,2964.00,various,see detail,',
+      'EKM-00-000001,G0000001,SLU award (NOD 08/24/2022),2022-01-03,2022-12-10,48.80,699.00,34111.20,2022-09-09,700441907,',
+    ].join('\n');
+    const doc = readCsvLedger('d13', 'indemnity.csv', Buffer.from(wages), undefined);
+    expect(doc.structured!.encounters).toEqual([]);
+    expect(doc.warnings.join(' ')).toMatch(/benefit payment register \(3 wage-benefit or award rows\)/);
+  });
+
   it('an injection log\'s booked row ("SCHEDULED - not yet performed") is no service billed, but a procedure planned for its date', () => {
     const csv = [
       'patient,mrn,dos,knee,cpt,medication,provider,notes',

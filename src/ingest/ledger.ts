@@ -12,7 +12,7 @@ type Field = 'date' | 'category' | 'provider' | 'code' | 'modifier' | 'icd10' | 
 
 /** Header synonyms, most specific first; each column is claimed by the first field whose pattern matches. */
 const HEADERS: [Field, RegExp][] = [
-  ['date', /^(date of service|dates? of (svc|serv)|dos|(service|svc|serv) (dates?|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|dos (from|start|begin)|visit (date|dt)|(service|svc|serv) ?\/ ?period (from|start)|period or dos|dos or period|date|dt)$/],
+  ['date', /^(date of service|dates? of (svc|serv)|dos|(service|svc|serv) (dates?|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|dos (from|start|begin)|visit (date|dt)|(service|svc|serv) ?\/ ?period (from|start)|(service|svc|serv) or period (from|start)|period (from|start)|period or dos|dos or period|date|dt)$/],
   ['category', /^((pay(ment)?|txn|transaction|benefit|line) )?(type|category|class)$/],
   ['modifier', /^(mod|modifiers?|mod\d)$/],
   ['icd10', /icd|diagnos|^dx/],
@@ -113,7 +113,7 @@ export function parseMoney(raw: string | undefined): number | undefined {
 }
 
 /** Payment categories and benefit codes of a carrier's register that are not medical services (indemnity, expenses). */
-const NOT_MEDICAL = /^(ind\w*|tt[dp]?|tp[dp]?|pp[di]?|ltd|std|wage\w*|lost wages|compensation|settlement|expense|legal|attorney\w*|mileage|travel|vocational|voc rehab)$/i;
+const NOT_MEDICAL = /^(?:ind|indem\w*|tt[dp]?|tp[dp]?|pp[di]?|ltd|std|slu|sla|schedule(?:d)? (?:loss|award)|wage\w*|lost wages|compensation|settlement|expense|legal|attorney\w*|mileage|travel|vocational|voc rehab)(?![\w-])/i;
 
 /**
  * Rows that record a decision on a request, not a service rendered: a prior authorization, a utilization review, a
@@ -135,7 +135,7 @@ const NOT_A_VISIT_CODE = /^(?:NDC|REF|SPEC-REF|PCP-ASSIGN|INFO|SUMMARY)$|\b\d+(?
 /** Column names of a pharmacy's dispensing history rather than a bill. */
 const FILL_HEADER = /^(fill[_ ]?date|date[_ ]filled|dispensed?[_ ]date|rx[_ ]?(no|number|#)|days[_ ]supply)$/i;
 
-interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[] }
+interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[]; benefitRows: number }
 
 /**
  * A clinic's visit flowsheet exported as a table: besides dates and codes it carries what a note carries (a note or
@@ -186,7 +186,9 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     if (!rawDate && !cell('code')) continue;
     if (/^(total|subtotal|balance forward)/i.test(row.cells.join(' ').trim())) continue;
     // A carrier's register also pays wage benefits and expenses: those rows are not services to the claimant.
-    if (NOT_MEDICAL.test(cell('category').trim()) || NOT_MEDICAL.test(cell('code').trim())) continue;
+    // (With no category column, a benefit named in the description column: "TTD", "SLU award".)
+    if (NOT_MEDICAL.test(cell('category').trim()) || NOT_MEDICAL.test(cell('code').trim())
+      || (cols.category === undefined && NOT_MEDICAL.test(cell('description').trim()))) { out.benefitRows++; continue; }
     const planned = PLANNED_ROW.test(row.cells.join(' '));
     if ((!planned && NOT_A_SERVICE.test(row.cells.join(' '))) || NOT_A_VISIT_CODE.test(cell('code').trim()) || /^pharmacy$/i.test(cell('category').trim())
       || row.cells.some((c) => /^(?:SUMMARY|INFO)$/i.test(c.trim()))) continue;
@@ -268,10 +270,13 @@ function pushFacts(facts: unknown[], out: Parsed, where: string, line: number): 
 }
 
 function finish(doc: SourceDocument): SourceDocument {
-  const out: Parsed = { encounters: [], facts: [], warnings: doc.warnings };
+  const out: Parsed = { encounters: [], facts: [], warnings: doc.warnings, benefitRows: 0 };
   const counters = { e: 0, f: 0 };
   for (const page of doc.pages) parsePage(doc, page, out, counters);
-  if (out.encounters.length === 0) {
+  // A carrier's register of wage benefits only (TTD, TPD, a schedule award) is read: it holds no medical service.
+  if (out.encounters.length === 0 && out.benefitRows > 0) {
+    out.warnings.push(`a benefit payment register (${out.benefitRows} wage-benefit or award row${out.benefitRows > 1 ? 's' : ''}): no medical services to read`);
+  } else if (out.encounters.length === 0) {
     throw new ReadError(`ledger has no readable rows: ${out.warnings.join('; ') || 'empty'}`);
   }
   doc.structured = { encounters: out.encounters, facts: out.facts };
