@@ -132,3 +132,15 @@ describe('papers and pages that are not the claimant\'s record', () => {
     expect(listed.every((f) => f.temporality === 'historical')).toBe(true);
   });
 });
+
+describe('what a job demands is not a limit', () => {
+  it.each([
+    'Job: picks cases of beverages (up to 60 lb) onto pallets, 10-hr shifts, walks/stands entire\nshift, frequent squatting and twisting.',
+    'Physical demands of the job: lifting up to 75 lb, frequent bending and climbing ladders.',
+  ])('%s', (body) => {
+    expect(facts(body).filter((f) => f.type === 'limitation')).toEqual([]);
+  });
+  it('a restriction written after the job line is still read', () => {
+    expect(facts('Job: warehouse picker.\nRestrictions: no lifting over 20 lb.').some((f) => f.type === 'limitation' && f.attributes.activity === 'lift')).toBe(true);
+  });
+});

@@ -137,6 +137,9 @@ function unmarkedOptionsBlank(text: string): string {
   return text.replace(/(?:\[\s*\]|\(\s+\))[^[(\n]*/g, (m) => ' '.repeat(m.length));
 }
 
+/** A job's description by its label: "Job:", "Occupation:", "Job duties:", "Physical demands of the job:". */
+const JOB_DEMANDS = /^\s*(?:(?:her|his|current|usual|regular|prior)\s+)?(?:job|occupation|job (?:duties|demands|description|title|requirements)|work (?:duties|demands)|essential (?:job )?functions|physical demands(?: of (?:the |her |his )?(?:job|work|position))?|employment)\s*:/i;
+
 export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   const section = sent.section?.kind;
   if (section === 'goals' || section === 'family_history') return [];
@@ -148,6 +151,8 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   if (GRID_HEADER.test(sent.text)) return [];
   // A form's prompt ("Work restrictions (specific restrictions re: standing, sitting, bending, use of hands, etc.):") lists what to fill in.
   if (FORM_PROMPT.test(sent.text)) return [];
+  // "Job: picks cases of beverages (up to 60 lb) ..., walks/stands entire shift": what the job demands, not a limit.
+  if (JOB_DEMANDS.test(sent.text)) return [];
   const hoursFrame = HOURS_FRAME.test(sent.text) || HOURS_FRAME.test(sent.section?.title ?? '');
   // "No restrictions on sitting, standing, walking or driving": the activities it lists are unrestricted.
   const free = [...sent.text.matchAll(UNRESTRICTED_LIST)].map((m) => [m.index, m.index + m[0].length] as const);
