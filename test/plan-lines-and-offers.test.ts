@@ -144,3 +144,45 @@ describe('what a job demands is not a limit', () => {
     expect(facts('Job: warehouse picker.\nRestrictions: no lifting over 20 lb.').some((f) => f.type === 'limitation' && f.attributes.activity === 'lift')).toBe(true);
   });
 });
+
+describe('a treating doctor\'s withdrawal letter to the claims office', () => {
+  const letter = `>> FAX 06/20/2023 16:22  FROM CLINIC  TO: EXAMPLE CLAIMS / UR  p.1/3 <<
+VALLEY OCCUPATIONAL MEDICAL GROUP
+4920 N. Example Ave, Fresno CA 93726   |   Tel (559) 555-0410
+
+June 20, 2023
+
+Example Claims Administrators, Attn: Claims Examiner
+
+RE:  Example Person     DOI 06/14/2022     Claim EX-22-00001
+     PR-2 / SUPPLEMENTAL REPORT - WITHDRAWAL OF PERMANENT AND STATIONARY STATUS
+
+In my PR-4 dated 04/04/2023 I found her permanent and stationary as of 03/30/2023. Since then she has developed
+left C6 radiculopathy. Accordingly, I am WITHDRAWING my finding of permanent and stationary status.
+Treatment plan: left C5-6 epidural steroid injection to be performed by Alan R. Example, MD - RFA attached.
+/s/ Gregory S. Example, MD, MPH, FACOEM   Primary Treating Physician       Page 1 of 3
+`;
+  it('is the treating doctor\'s report, even with an RFA in its name', () => {
+    expect(classifyDocument(textDoc(letter, '10_PTP Letter Withdrawing P&S and RFA 06-20-2023.txt')).role).toBe('clinical');
+  });
+  it('is signed by the doctor whose "/s/" closes it, not the doctor named for the injection', () => {
+    const r = processDocument(textDoc(letter, 'withdrawal.txt'));
+    expect(r.encounters[0].provider.name).toBe('Gregory S. Example');
+  });
+  it('takes the earlier P&S back, and its own account of that P&S is history', () => {
+    const r = processDocument(textDoc(letter, 'withdrawal.txt'));
+    const current = r.facts.filter((f): f is FactOf<'mmi_statement'> => f.type === 'mmi_statement' && !f.negated && f.temporality === 'current');
+    expect(current.length).toBeGreaterThan(0);
+    expect(current.every((f) => f.attributes.kind === 'not_at_mmi')).toBe(true);
+  });
+  it("an adjuster's letter asking for that report, or an attorney's cover letter over an enclosed form, is not a treating report", () => {
+    const ask = `EXAMPLE CLAIMS ADMINISTRATORS\nClaims Department\n\nAugust 14, 2023\n\nRe: SECOND REQUEST - Permanent and Stationary report (PR-4); temporary disability status\n\nPlease provide a PR-4 if the applicant has reached maximum medical improvement.\n`;
+    expect(classifyDocument(textDoc(ask, 'adjuster letter 2023-08-14.txt')).role).toBe('administrative');
+    const cover = `CELESTE R. EXAMPLE, ATTORNEY AT LAW\nSocial Security Disability  *  416 E. Main Street\n\nApril 29, 2024\n\nDanielle Roe, PMHNP-BC\nExample Community Mental Health Center\n611 Example Lane, New Iberia, LA 70560\n\n   Re: Example Person - SSI claim, hearing pending\n\nDear Ms. Roe:\nWe understand that her condition has now stabilized and that she has reached maximum medical improvement. Please complete the enclosed form.\n\nSincerely,\n/s/ Celeste R. Example\nCeleste R. Example, Attorney at Law\n\f            MENTAL MEDICAL SOURCE STATEMENT (ABILITY TO DO WORK-RELATED ACTIVITIES)\nPatient: Example Person\n`;
+    expect(classifyDocument(textDoc(cover, 'B6F_Mental MSS.txt')).role).toBe('administrative');
+  });
+  it('handwritten SOAP cards transcribed "for records request" are still the chiropractor\'s notes', () => {
+    const cards = 'FIG EXAMPLE CHIROPRACTIC  -  Daniel Roe, DC\nSecondary treating physician - WC   Pt: Example Person\n[Transcribed from handwritten SOAP cards by clinic staff for records request 08/2023]\n\n7/19/22  Init exam. C/o neck L>R, HA daily. Tx: diversified adj C2, C5; IFC 12 min.\n';
+    expect(classifyDocument(textDoc(cards, '04_Chiropractic - daily notes.txt')).role).toBe('clinical');
+  });
+});

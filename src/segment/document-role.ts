@@ -155,6 +155,16 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     const letterhead = title.split('\n').filter((l) => l.trim()).slice(0, 2).join('\n');
     return entries.find((r) => r.kind === 'claims' && r.senderRe.test(letterhead));
   };
+  // The sender is named in the letterhead (the first two lines), not in a field such as "attorney: … Esq."
+  const letterheadSender = () => {
+    const letterhead = title.split('\n').filter((l) => l.trim()).slice(0, 2).join('\n');
+    const head = title.slice(0, title.indexOf(letterhead.split('\n').at(-1) ?? '') + (letterhead.split('\n').at(-1)?.length ?? 0));
+    for (const r of entries) {
+      const t = r.senderRe.exec(head);
+      if (t) return { r, t };
+    }
+    return undefined;
+  };
   const words = fileWords(doc.file);
   const noteLike = hasNoteStructure(doc.text);
   for (const r of entries) {
@@ -162,16 +172,20 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     // "Printed for records request", "Health Information Management - Release of Information": a production line
     // on top of the records themselves. A custodian's paper is administrative only when it is not a clinical note.
     if (r.kind === 'records_custodian' && noteLike) continue;
-    const t = r.titleRe.exec(title);
+    // ("[Transcribed from handwritten SOAP cards for records request 08/2023]": a bracketed production line is a banner.)
+    const t = r.titleRe.exec(r.kind === 'records_custodian' ? withoutBanners(title) : title);
     if (t) return found(r, t);
   }
   // A letter's own title sits below its letterhead, date and address block ("CERTIFICATION OF NO RECORDS", "MEDICAL
   // RECORDS REVIEW (NO EXAMINATION)"): in a paper with no clinical note structure, an upper-case title line further down names it.
   if (!noteLike) {
-    // Its subject line ("RE:  Records request - DOE, JANE") names it as well.
+    // Its subject line ("RE:  Records request - DOE, JANE") names it as well; so does a treating doctor's report title
+    // ("PR-2 / SUPPLEMENTAL REPORT - WITHDRAWAL OF PERMANENT AND STATIONARY STATUS") under a letter to the claims office.
     for (const m of doc.text.slice(0, LETTER_TITLE_CHARS).matchAll(/^[ \t]*(?:[A-Z][A-Z0-9 &/,'()\-]{8,80}|(?:RE|Re|SUBJECT|Subject)\s*:[^\n]{4,120})[ \t]*$/gm)) {
       for (const r of entries) {
-        if (r.id !== 'administrative' && r.id !== 'examining') continue;
+        // (A claims office's letter asking for that report, "SECOND REQUEST - Permanent and Stationary report (PR-4)", is the claims office's.)
+        // (Nor is a report's title below another sender's letterhead, an attorney's cover letter over the form it encloses.)
+        if (r.id === 'clinical' && (ASKS_FOR_A_REPORT.test(m[0]) || letterheadSender())) continue;
         const t = r.titleRe.exec(m[0]);
         if (t) return found(r, { ...t, index: m.index + t.index - zone.start } as RegExpExecArray);
       }
@@ -199,14 +213,9 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   }
   const clinicalTitle = entries.find((r) => r.id === 'clinical' && r.titleRe.test(title));
   if (clinicalTitle) return found(clinicalTitle, clinicalTitle.titleRe.exec(title)!);
-  if (!hasNoteStructure(doc.text)) {
-    // The sender is named in the letterhead (the first two lines), not in a field such as "attorney: … Esq."
-    const letterhead = title.split('\n').filter((l) => l.trim()).slice(0, 2).join('\n');
-    const head = title.slice(0, title.indexOf(letterhead.split('\n').at(-1) ?? '') + (letterhead.split('\n').at(-1)?.length ?? 0));
-    for (const r of entries) {
-      const t = r.senderRe.exec(head);
-      if (t) return found(r, t);
-    }
+  if (!noteLike) {
+    const sender = letterheadSender();
+    if (sender) return found(sender.r, sender.t);
   }
   for (const r of entries) {
     if (r.fileRe.test(words) && !(examName && r.id === 'administrative')) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
@@ -221,6 +230,14 @@ function withoutUnmarked(text: string, zone: { start: number; end: number }): st
   let out = slice;
   for (const u of marks.unchecked) out = out.slice(0, u.start) + ' '.repeat(u.end - u.start) + out.slice(u.end);
   return withoutRecipients(out);
+}
+
+/** A subject line that asks for a report rather than being one. */
+const ASKS_FOR_A_REPORT = /\b(?:request\w*|please|your|overdue|outstanding|follow-?up on)\b/i;
+
+/** The title with its banner lines (fax stamps, bracketed production notes) blanked. */
+function withoutBanners(title: string): string {
+  return title.split('\n').map((l) => (BANNER.test(l) ? ' '.repeat(l.length) : l)).join('\n');
 }
 
 /** "cc: … Lorraine Doe, MD (QME)" on a fax cover: who receives the paper, not what it is. */

@@ -18,8 +18,8 @@ const LABELLED = new RegExp(
  * "Rosalind Achebe-Marsh, MD - Neurology / Clinical Neurophysiology" (a letterhead), "Ann Lee, MD      Signed 04/20/2023"
  * (a signature with its stamp after a column gap).
  */
-/** Fellowships and boards after the degree ("M.D., F.A.A.O.S.", "MD, FAAN"): part of the signature, not the credential. */
-const HONORS = String.raw`(?:[ \t]*,[ \t]*F\.?(?:[A-Z]\.?){2,6})*`;
+/** Fellowships, boards and other degrees after the clinical one ("M.D., F.A.A.O.S.", "MD, MPH, FACOEM"): part of the signature, not the credential. */
+const HONORS = String.raw`(?:[ \t]*,[ \t]*(?:F\.?(?:[A-Z]\.?){2,6}|M\.?P\.?H\.?|MBA|MSc|MHS|MMSc))*`;
 const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$|[ \t]*\([A-Za-z &/-]{3,40}\)(?:[ \t]{2,}\S[^\n]*)?[ \t]*$)`, 'gm');
 /** "Next appointment: after MRI.      /s/ M. O. Roe, MD": a signature at the end of a form's last line. */
 const SLASH_S_LATE = new RegExp(String.raw`/s/[ \t]*(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}[ \t]*$`, 'gm');
@@ -105,7 +105,9 @@ export function findProviders(text: string, start: number, end: number): Provide
     if (out.some((o) => s >= o.start && s < o.end)) continue;
     // A letterhead in capitals ("LAWRENCE D. FENNIMORE, M.D.") names the author as any signature does.
     const name = cleanName(m[1], true);
-    out.push({ provider: { name: name === name.toUpperCase() ? name.split(' ').map(titleCase).join(' ') : name, credential: normaliseCredential(m[2]) }, start: s, end: start + m.index + m[0].trimEnd().length, strength: 2 });
+    // "/s/ Gregory S. Lindqvist, MD": a signature, as strong as "Signed by".
+    const slashed = /^\s*\/s\//.test(m[0]) || m[0].startsWith('/s/');
+    out.push({ provider: { name: name === name.toUpperCase() ? name.split(' ').map(titleCase).join(' ') : name, credential: normaliseCredential(m[2]) }, start: s, end: start + m.index + m[0].trimEnd().length, strength: slashed ? 3 : 2 });
   }
   for (const m of slice.matchAll(INVERTED)) {
     const lead = m[0].length - m[0].trimStart().length;
