@@ -3,6 +3,8 @@ import type { Fact, FactOf } from '../src/model/index.js';
 import { factsOf, textDoc } from './helpers/extract-doc.js';
 import { expectValidCitations } from './helpers/citations.js';
 import { processDocument } from '../src/pipeline.js';
+import { analyzeCase } from '../src/analyze/index.js';
+import { CaseBuilder } from './helpers/facts.js';
 import { findMisfiled } from '../src/segment/identity.js';
 import { classifyDocument } from '../src/segment/document-role.js';
 import { markStaleMedicationLists } from '../src/extract/copy-forward.js';
@@ -184,5 +186,41 @@ Treatment plan: left C5-6 epidural steroid injection to be performed by Alan R. 
   it('handwritten SOAP cards transcribed "for records request" are still the chiropractor\'s notes', () => {
     const cards = 'FIG EXAMPLE CHIROPRACTIC  -  Daniel Roe, DC\nSecondary treating physician - WC   Pt: Example Person\n[Transcribed from handwritten SOAP cards by clinic staff for records request 08/2023]\n\n7/19/22  Init exam. C/o neck L>R, HA daily. Tx: diversified adj C2, C5; IFC 12 min.\n';
     expect(classifyDocument(textDoc(cards, '04_Chiropractic - daily notes.txt')).role).toBe('clinical');
+  });
+});
+
+describe('plan words met in blind34', () => {
+  it.each([
+    ['Recommendations: I do not recommend surgery at this time.', 'not_surgical_candidate'],
+    ['Follow up with me as needed.', 'follow_up_prn'],
+  ])('%s', (body, signal) => {
+    expect(signals(body)).toContain(signal);
+  });
+  it('"Abatacept approved; first dose today" starts the drug', () => {
+    const [d] = treatments('Interval: Abatacept approved; first dose today with RN teaching.', /abatacept/);
+    expect(d.attributes.doseChange).toBe('started');
+  });
+});
+
+describe('a home-safety visit after a fall does not restart active care', () => {
+  const OT = { name: 'Janelle Roe', credential: 'OTR/L', specialty: 'occupational_therapy' as const };
+  const NEURO = { name: 'Dr. Eber', credential: 'MD', specialty: 'neurology' as const };
+  function stroke(extra: (b: CaseBuilder) => void): CaseBuilder {
+    const b = new CaseBuilder();
+    for (const d of ['2022-05-02', '2022-06-06', '2022-07-11', '2022-08-24']) b.visit(d, OT).fact('treatment', { modality: 'occupational_therapy', status: 'performed' }, 'OT session: fine motor training.');
+    b.visit('2022-08-24', OT).fact('mmi_statement', { kind: 'plateau' }, 'Progress has plateaued; discharged to HEP.');
+    for (const d of ['2022-09-14', '2022-12-14', '2023-04-26', '2023-07-26', '2023-10-25']) {
+      b.visit(d, NEURO).fact('plan_signal', { signal: 'continue_current_management' }, 'Left hemiparesis, stable. Continue current meds.').fact('plan_signal', { signal: 'return_to_clinic', target: '3 months' }, 'RTC 3 months.');
+    }
+    extra(b);
+    return b;
+  }
+  it('the phase that began before the fall stands', () => {
+    const b = stroke((x) => x.visit('2023-02-08', OT).fact('treatment', { modality: 'occupational_therapy', status: 'performed' }, 'HOME SAFETY EVALUATION (single visit): grab bars and a tub bench recommended.'));
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi).toMatchObject({ status: 'implied', date: '2022-09-14' });
+  });
+  it('a new course of therapy after the fall does', () => {
+    const b = stroke((x) => { for (const d of ['2023-02-08', '2023-02-22', '2023-03-08']) x.visit(d, OT).fact('treatment', { modality: 'occupational_therapy', status: 'performed' }, 'OT session: fine motor training resumed.'); });
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).not.toBe('2022-09-14');
   });
 });

@@ -212,6 +212,8 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     // "L cataract surgery 05/2023": an operation for another condition is not care of the claimed one.
     if (f.attributes.modality === 'surgery' && namesOtherOperation(f.evidence[0]?.quote ?? '')) continue;
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f) || restated(f, d)) continue;
+    // A home-safety or equipment assessment after a fall is one visit to fit the home, not a course that aims at recovery.
+    if (isIn(f.attributes.modality, 'therapy') && SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) continue;
     const s = f.attributes.status;
     // A stimulator already implanted ("stable on SCS", "interrogation only") is a device carried on, not a new step: its
     // trial, implant or reprogramming (a program added, settings changed: the device's titration) is active care.
@@ -341,6 +343,8 @@ function partName(word: string | undefined): string | undefined {
 }
 const WILL_TRANSITION = /\b(?:will|plan to|plans to|to)\s+transition\b/i;
 /** A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only"). */
+/** A therapist's one-off assessment: "HOME SAFETY EVALUATION (single visit)", "home safety OT visit", "wheelchair seating evaluation". */
+const SINGLE_ASSESSMENT = /\b(?:home[-\s]safety\s+(?:(?:OT|PT)\s+)?(?:evaluation|eval|assessment|visit|check)|(?:DME|equipment|wheelchair|seating)\s+(?:evaluation|assessment|fitting)|single[-\s]visit|one[-\s]time\s+(?:visit|evaluation|consult))\b/i;
 const REPROGRAMMED = /\bre-?program\w*|\bnew program\b|\bre-?target\w*|\boptimi[sz]\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b|\bchang\w* to [^.;]{0,60}\b(?:program|paradigm|waveform)\b/i;
 const CANCELLED = /\b(?:cancel\w*|declin\w*|resched\w*|no[- ]show|did not (?:go|attend|keep))\b/i;
 /** Procedures whose note names the body part they treat. */

@@ -168,6 +168,8 @@ function reasonAfter(text: string, from: number): string | undefined {
 }
 
 /** The claimant's answer to an offer, later in the same sentence. */
+/** The clause after a drug that tells its first dose: "…; first dose today with RN teaching". */
+const FIRST_DOSE_AFTER = /^[^.;]{0,30};\s*(?:the\s+)?first (?:dose|injection|infusion|loading dose)\b/i;
 /** A dash before a drug's start in a problem's line: "- start", "- add", "- trial". */
 const DASHED_START = /\s[-\u2013\u2014]\s(?=(?:start|begin|initiate|add|switch to|trial)\b)/gi;
 /** The answer that opens the next sentence: "Declines (fatigue worry).", "Pt refused." */
@@ -406,7 +408,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (!isClass) attributes.drug = d.entry.id;
     const dose = DOSE.exec(sent.text.slice(d.end, d.end + 60));
     if (dose) attributes.dose = dose[1].trim().replace(/\s+/g, ' ').replace(/\.$/, '');
-    const change = doseChangeOf(clause.text) ?? arrowedDose(sent.text.slice(d.end, d.end + 40));
+    // "Abatacept approved; first dose today": the start is told in the clause after the drug's.
+    const change = doseChangeOf(clause.text) ?? arrowedDose(sent.text.slice(d.end, d.end + 40)) ?? (FIRST_DOSE_AFTER.test(sent.text.slice(d.end, d.end + 60)) ? 'started' : undefined);
     if (change) attributes.doseChange = change;
     if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, d.end); if (why) attributes.reasonStopped = why; }
