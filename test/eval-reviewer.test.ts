@@ -36,3 +36,12 @@ describe('cases-dev, scored against the reviewers\' keys', () => {
     expect(t.uncited).toBe(0);
   });
 });
+
+describe('the scorer and a key\'s misfiled pages', () => {
+  it('a request to take out a page the key lists as misfiled is not judged a wrong gap', async () => {
+    const scores = (await evaluateDir(path.resolve(import.meta.dirname, '../eval-cases/blind34'))).reviewer;
+    const withMisfile = scores.filter((s) => s.gaps.rules.includes('misfiled-document'));
+    expect(withMisfile.length).toBeGreaterThan(0);
+    expect(withMisfile.flatMap((s) => s.gaps.wrongRules)).not.toContain('misfiled-document');
+  }, 120_000);
+});

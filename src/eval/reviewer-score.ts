@@ -93,11 +93,16 @@ export function scoreReviewerCase(key: ReviewerKey, a: CaseAnalysis, docs: Sourc
   const missingLims = lasting.filter((act) => !floorActs.has(act));
   const falseItems = a.functionalFloor.filter((f) => !KEY_ACTIVITY_OF[f.activity].some((x) => keyActs.has(x))).map((f) => f.activity);
 
+  const misfiledKey = key.misfiled ?? [];
+  const isKeyed = (f: string) => misfiledKey.some((m) => f === m || f.endsWith(`/${m}`) || f.endsWith(m));
   // Gaps, by shared concept.
   const expectedTags = key.expected_gaps.map((g) => ({ text: g, tags: conceptsOf(g) }));
-  const reportedTags = a.gaps.map((g) => ({ ruleId: g.ruleId, text: `${g.ruleId}: ${g.title}`, tags: conceptsOf(`${g.title}. ${g.request.ask}`) }));
+  const reportedTags = a.gaps.map((g) => ({ ruleId: g.ruleId, text: `${g.ruleId}: ${g.title}`, tags: conceptsOf(`${g.title}. ${g.request.ask}`), files: g.evidence.map((e) => e.file) }));
   const missingGaps = expectedTags.filter((e) => !reportedTags.some((r) => sharesConcept(e.tags, r.tags))).map((e) => e.text.slice(0, 90));
-  const wrongTags = reportedTags.filter((r) => !expectedTags.some((e) => sharesConcept(e.tags, r.tags)));
+  // The key lists another patient's pages under `misfiled`, not among its gaps: a request to take out a page it keys
+  // as misfiled is the same finding, not a wrong one.
+  const keyedMisfile = (r: (typeof reportedTags)[number]) => r.ruleId === 'misfiled-document' && r.files.some(isKeyed);
+  const wrongTags = reportedTags.filter((r) => !keyedMisfile(r) && !expectedTags.some((e) => sharesConcept(e.tags, r.tags)));
   const wrong = wrongTags.map((r) => r.text);
   const wrongRole = a.gaps.filter((g) => WRONG_ROLE.test(g.request.to)).map((g) => `${g.ruleId} → ${g.request.to}`);
 
@@ -118,9 +123,7 @@ export function scoreReviewerCase(key: ReviewerKey, a: CaseAnalysis, docs: Sourc
     if (taken) fooled.push(`${t.file}: ${t.quote.slice(0, 70)}`);
   }
 
-  const misfiledKey = key.misfiled ?? [];
   const flagged = a.documents.filter((d) => d.misfiled).map((d) => d.file);
-  const isKeyed = (f: string) => misfiledKey.some((m) => f === m || f.endsWith(`/${m}`) || f.endsWith(m));
   const cited = verifyCitations(a, new Map(docs.map((d) => [d.file, d])));
   const uncited = [
     ...a.gaps.filter((g) => !g.evidence.length).map((g) => `gap ${g.ruleId}`),
