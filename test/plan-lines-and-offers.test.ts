@@ -224,3 +224,27 @@ describe('a home-safety visit after a fall does not restart active care', () => 
     expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).not.toBe('2022-09-14');
   });
 });
+
+describe('timeline rows that are not care', () => {
+  it.each([
+    'RFA - PT additional 6 visits (total 12).',
+    'RFA today - MRI lumbar spine w/o contrast.',
+    'Left C5-6 ESI - RFA attached, authorized per adjuster 11/14.',
+  ])('a request for authorization is no ablation: %s', (body) => {
+    expect(treatments(body, /radiofrequency/).filter((f) => !f.negated)).toEqual([]);
+  });
+  it('an ablation is still one: "L4-5 medial branch RFA scheduled 03/02"', () => {
+    expect(treatments('Plan: L4-5 medial branch RFA scheduled 03/02.', /radiofrequency/).map((f) => f.attributes.status)).toEqual(['planned']);
+  });
+  it('work hardening named as what an OT course includes is no course of its own', () => {
+    expect(treatments('Plan: OT 2x/wk x 6 wk (work hardening tasks).', /work_conditioning/)).toEqual([]);
+  });
+  it('"Work conditioning: not requested" is not care given', () => {
+    expect(treatments('Work conditioning: not requested by ATP or carrier as of 12/01/2022.', /work_conditioning/).every((f) => f.negated)).toBe(true);
+  });
+  it("a past operation's year in the surgical history is its date", () => {
+    const [op] = treatments('PMH: T2DM, HTN. PSH: R knee arthroscopy 2014, appendectomy.', /surgery/);
+    expect(op.date).toBe('2014-01-01');
+    expect(op.temporality).toBe('historical');
+  });
+});

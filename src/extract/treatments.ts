@@ -168,6 +168,10 @@ function reasonAfter(text: string, from: number): string | undefined {
 }
 
 /** The claimant's answer to an offer, later in the same sentence. */
+/** A bare year right after an operation's name: "arthroscopy 2014", "appendectomy (2009)". */
+const YEAR_AFTER = /^[ \t]*,?[ \t]*\(?((?:19|20)\d{2})\)?(?![/\-.]?\d)/;
+/** Inside the brackets after a therapy's plan: "PT 2x/wk (", "OT 2x/wk x 6 wk (". */
+const WITHIN_THERAPY = /\b(?:PT|OT|physical therapy|occupational therapy|hand therapy)\b[^().;]{0,30}\(\s*(?:with\s+|incl\w*\s+)?$/i;
 /** The clause after a drug that tells its first dose: "…; first dose today with RN teaching". */
 const FIRST_DOSE_AFTER = /^[^.;]{0,30};\s*(?:the\s+)?first (?:dose|injection|infusion|loading dose)\b/i;
 /** A dash before a drug's start in a problem's line: "- start", "- add", "- trial". */
@@ -315,6 +319,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (PROVIDER_FIELD.test(sent.text.slice(0, m.start).split('\n').pop() ?? '')) continue;
     // An imaging report's injection is the contrast of an arthrogram or myelogram, not a treatment.
     if (sent.encounter.kind === 'imaging' && /injection|block/.test(m.entry.id)) continue;
+    // "OT 2x/wk x 6 wk (work hardening tasks)": what the therapy course will include, not a course of its own.
+    if (m.entry.id === 'work_conditioning' && WITHIN_THERAPY.test(sent.text.slice(Math.max(0, m.start - 50), m.start))) continue;
     // A massage, e-stim or TENS component in a therapist's own note is part of that session, not a treatment of its own.
     if (own && SESSION_COMPONENTS.has(m.entry.id)) continue;
     if (PURPOSE_BEFORE.test(sent.text.slice(Math.max(0, m.start - 90), m.start))) continue;
@@ -394,6 +400,9 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
       if (base.temporality === 'current') base.temporality = 'historical';
       if (base.dateSource === 'encounter') { delete base.date; base.dateSource = 'none'; }
     }
+    // "PSH: R knee arthroscopy 2014, appendectomy": a past operation's year written right after it is its date.
+    const year = m.entry.id === 'surgery' && base.temporality !== 'current' && base.dateSource !== 'sentence' ? YEAR_AFTER.exec(sent.text.slice(m.end, m.end + 12)) : null;
+    if (year && Number(year[1]) < Number((sent.encounter.date ?? '9999').slice(0, 4))) { base.date = `${year[1]}-01-01`; base.dateSource = 'sentence'; }
     out.push({ ...base, type: 'treatment', attributes });
   }
   for (const d of drugMatches) {
