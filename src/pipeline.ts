@@ -93,6 +93,18 @@ export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOpti
     try {
       const role = classifyDocument(doc);
       const other = misfiled.get(doc.file);
+      if (other?.pages) {
+        // A stray page of another patient's in the claimant's exhibit: that page is left out, the rest is read.
+        const r = processDocument(doc, role);
+        const stray = new Set(other.pages);
+        const pageAt = (offset: number) => doc.pages.find((p) => offset >= p.start && offset < p.end)?.n;
+        const kept = r.encounters.filter((e) => !stray.has(pageAt(e.start) ?? 0));
+        const keptIds = new Set(kept.map((e) => e.id));
+        pushAll(encounters, kept);
+        pushAll(facts, r.facts.filter((f) => keptIds.has(f.encounterId) && !f.evidence.some((e) => stray.has(e.page))));
+        statuses.push({ ...documentStatus(doc, role, kept), misfiled: other, warnings: [...doc.warnings, `possibly misfiled: ${other.reason}; ${other.pages.length > 1 ? 'those pages are' : 'that page is'} excluded from the analysis`] });
+        continue;
+      }
       if (other) {
         // Another patient's record: kept out of the analysis entirely, and said so.
         statuses.push({ ...documentStatus(doc, role, []), misfiled: other, warnings: [...doc.warnings, `possibly misfiled: ${other.reason}; excluded from the analysis`] });

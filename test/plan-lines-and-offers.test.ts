@@ -248,3 +248,22 @@ describe('timeline rows that are not care', () => {
     expect(op.temporality).toBe('historical');
   });
 });
+
+describe('a stray page of another patient inside the claimant\'s exhibit', () => {
+  const page = (who: string, dob: string, body: string) => `VERIDIAN EXAMPLE - Clinical Programming Record\nPatient: ${who}      DOB: ${dob}\n${body}\n`;
+  const exhibit = textDoc([
+    page('EXAMPLE, GREGORY', '11/03/1970', 'DATE OF SERVICE: 01/11/2022\nProgram P2 unchanged. Pain 6/10.'),
+    'VERIDIAN EXAMPLE - Clinical Programming Record   EXAMPLE, GREGORY  11/03/1970\nDATE OF SERVICE: 04/12/2022\nProgram P2 unchanged.\n',
+    page('EXAMPLEMAN, GRANT', '07/29/1964', 'DATE OF SERVICE: 05/10/2022\nNew program P4 added; amplitude raised.'),
+    'VERIDIAN EXAMPLE - Clinical Programming Record   EXAMPLE, GREGORY  11/03/1970\nDATE OF SERVICE: 07/12/2022\nProgram P2 unchanged.\n',
+  ].join('\f'), '5F Programming Records.txt');
+  const claimant = (file: string) => textDoc(page('EXAMPLE, GREGORY', '11/03/1970', 'DATE OF SERVICE: 02/01/2022\nPain clinic follow-up.'), file);
+  it('only that page is set aside', () => {
+    const misfiled = findMisfiled([claimant('a.txt'), claimant('b.txt'), exhibit]);
+    expect(misfiled.get('5F Programming Records.txt')?.pages).toEqual([3]);
+  });
+  it('"cervical strain treated by chiropractor, released at MMI 03/04/2024" in a later history is not an MMI opinion', () => {
+    const mmi = facts('S: 32 yo F with MVC 09/08/2023 (cervical strain treated by chiropractor, released\n   at MMI 03/04/2024 with residual neck pain). New R arm pain since 05/16/2024.').filter((f) => f.type === 'mmi_statement');
+    expect(mmi.every((f) => f.temporality !== 'current')).toBe(true);
+  });
+});

@@ -123,7 +123,8 @@ export function scoreReviewerCase(key: ReviewerKey, a: CaseAnalysis, docs: Sourc
     if (taken) fooled.push(`${t.file}: ${t.quote.slice(0, 70)}`);
   }
 
-  const flagged = a.documents.filter((d) => d.misfiled).map((d) => d.file);
+  // (A stray page set aside inside the claimant's own exhibit is not a whole misfiled document.)
+  const flagged = a.documents.filter((d) => d.misfiled && !d.misfiled.pages).map((d) => d.file);
   const cited = verifyCitations(a, new Map(docs.map((d) => [d.file, d])));
   const uncited = [
     ...a.gaps.filter((g) => !g.evidence.length).map((g) => `gap ${g.ruleId}`),

@@ -167,11 +167,14 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   };
   const words = fileWords(doc.file);
   const noteLike = hasNoteStructure(doc.text);
+  // A records office's fax cover ("Re: … Records request dated 09/14/2023; Pages (incl. cover): 7") over the records
+  // it sends: the pages after the cover are titled as clinical records.
+  const recordsFollow = () => doc.pages.slice(1, 4).some((p) => entries.some((r) => r.id === 'clinical' && r.titleRe.test(doc.text.slice(p.start, Math.min(p.end, p.start + 400)))));
   for (const r of entries) {
     if (r.id === 'clinical') continue;
     // "Printed for records request", "Health Information Management - Release of Information": a production line
     // on top of the records themselves. A custodian's paper is administrative only when it is not a clinical note.
-    if (r.kind === 'records_custodian' && noteLike) continue;
+    if (r.kind === 'records_custodian' && (noteLike || recordsFollow())) continue;
     // ("[Transcribed from handwritten SOAP cards for records request 08/2023]": a bracketed production line is a banner.)
     const t = r.titleRe.exec(r.kind === 'records_custodian' ? withoutBanners(title) : title);
     if (t) return found(r, t);
@@ -186,6 +189,7 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
         // (A claims office's letter asking for that report, "SECOND REQUEST - Permanent and Stationary report (PR-4)", is the claims office's.)
         // (Nor is a report's title below another sender's letterhead, an attorney's cover letter over the form it encloses.)
         if (r.id === 'clinical' && (ASKS_FOR_A_REPORT.test(m[0]) || letterheadSender())) continue;
+        if (r.kind === 'records_custodian' && recordsFollow()) continue;
         const t = r.titleRe.exec(m[0]);
         if (t) return found(r, { ...t, index: m.index + t.index - zone.start } as RegExpExecArray);
       }

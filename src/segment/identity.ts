@@ -78,25 +78,35 @@ function majority(values: (string | undefined)[]): { value?: string; count: numb
  * Documents that name another patient: file → reason and evidence. A date of birth decides (a surname alone is
  * too often a form label or a maiden name); at least two documents must agree on the claimant's.
  */
-export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: string; evidence: Evidence[] }> {
+export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: string; evidence: Evidence[]; pages?: number[] }> {
   const ids = new Map(docs.filter((d) => d.kind !== 'ledger' && d.kind !== 'fhir').map((d) => [d.file, patientIdentity(d)]));
   const dob = majority([...ids.values()].map((i) => i.dob));
   const surname = majority([...ids.values()].map((i) => i.surname));
   const given = majority([...ids.values()].filter((i) => i.surname === surname.value).map((i) => i.given));
-  const out = new Map<string, { reason: string; evidence: Evidence[] }>();
+  const out = new Map<string, { reason: string; evidence: Evidence[]; pages?: number[] }>();
   for (const doc of docs) {
     // A records office's cover page names the claimant; the page it released may be another patient's ("closest
     // matching record released"). A later page that names someone else by both birth date and name is that record.
     const first = ids.get(doc.file);
     if (!first || doc.pages.length < 2) continue;
+    // A page header that names the claimant without labels ("Clinical Programming Record   HALDANE, GREGORY  11/03/1970").
+    const namesClaimantIn = (head: string) => !!dob.value && mentionsBirthDate(head, dob.value) && !!surname.value
+      && new RegExp(`\\b${surname.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(head);
+    const others: { n: number; id: PatientIdentity }[] = [];
+    let claimantLater = false;
     for (const page of doc.pages.slice(1)) {
-      const id = patientIdentity(doc, page.start, PAGE_HEAD);
+      const id = patientIdentity(doc, page.start, Math.min(PAGE_HEAD, page.end - page.start));
       if (dob.count >= 2 && id.dob && id.dob !== dob.value && id.surname && surname.count >= 2 && id.surname !== surname.value && !sameCompound(id.surname, surname.value!)
-        && (!first.dob || first.dob === dob.value)) {
-        out.set(doc.file, { reason: `page ${page.n} names a patient born ${id.dob} (${id.given ? `${id.given} ` : ''}${id.surname}), while the claimant's records give ${dob.value}`, evidence: id.evidence });
-        break;
-      }
+        && (!first.dob || first.dob === dob.value)) others.push({ n: page.n, id });
+      else if ((id.dob && id.dob === dob.value) || (id.surname && id.surname === surname.value) || namesClaimantIn(doc.text.slice(page.start, Math.min(page.end, page.start + PAGE_HEAD)))) claimantLater = true;
     }
+    if (!others.length) continue;
+    const o = others[0].id;
+    const who = `a patient born ${o.dob} (${o.given ? `${o.given} ` : ''}${o.surname}), while the claimant's records give ${dob.value}`;
+    // The claimant's exhibit with one stray page in it (page 4 of a programming log is someone else's): only that page
+    // is set aside. A records office's cover over another patient's record is that record, whole.
+    if (claimantLater) out.set(doc.file, { reason: `page${others.length > 1 ? 's' : ''} ${others.map((x) => x.n).join(', ')} name${others.length > 1 ? '' : 's'} ${who}`, evidence: o.evidence, pages: others.map((x) => x.n) });
+    else out.set(doc.file, { reason: `page ${others[0].n} names ${who}`, evidence: o.evidence });
   }
   // An administrative paper that names the claimant by birth date and surname beside others (a crash report's drivers)
   // is about the claimant too; only a clinical record belongs to one patient.
