@@ -267,3 +267,16 @@ describe('a stray page of another patient inside the claimant\'s exhibit', () =>
     expect(mmi.every((f) => f.temporality !== 'current')).toBe(true);
   });
 });
+
+describe('a visit titled in capitals with its date field at the right', () => {
+  it('opens its own visit, so "MRI done 3/18" is dated by it', () => {
+    const text = [
+      'CUMBERLAND EXAMPLE OCCUPATIONAL HEALTH  |  4410 Example Pike\nWORK INJURY FOLLOW-UP                                        Visit: 03/08/2022   Provider: G. Roe, DO\n\nS: Leg pain 7/10. MRI ordered.\nP: Off work until MRI reviewed.\n',
+      'CUMBERLAND EXAMPLE OCCUPATIONAL HEALTH  |  4410 Example Pike\nWORK INJURY FOLLOW-UP                                        Visit: 03/22/2022   Provider: G. Roe, DO\n\nS: MRI done 3/18. Leg pain 7/10, back 5/10.\nP: Referral pain mgmt for TFESI.\n',
+    ].join('\f');
+    const r = processDocument(textDoc(text, 'occmed.txt'));
+    expect(r.encounters.map((e) => e.date)).toEqual(['2022-03-08', '2022-03-22']);
+    const mri = r.facts.find((f) => f.type === 'treatment' && /MRI done/.test(f.evidence[0].quote));
+    expect(mri?.date).toBe('2022-03-18');
+  });
+});

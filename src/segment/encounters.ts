@@ -93,6 +93,8 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   'gim',
 );
 const ENCOUNTER_FIELD_LINE = new RegExp(String.raw`^[ \t\f]*(?:encounter|visit|appointment)(?:[ \t]+type)?[ \t]*:[^\n]*?[ \t]{2,}(?:date|DOS)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gim');
+/** "WORK INJURY FOLLOW-UP                         Visit: 03/22/2022   Provider: G. Doe, DO": a visit's upper-case title, its date field at the right. */
+const TITLE_WITH_VISIT_FIELD = new RegExp(String.raw`^[ \t\f]*[A-Z][A-Z0-9 /&'()-]{3,60}?[ \t]{2,}(?:[Vv]isit(?: [Dd]ate)?|[Dd]ate of [Vv]isit|DOS|[Dd]ate of [Ss]ervice|VISIT(?: DATE)?|DATE OF (?:VISIT|SERVICE))[ \t]*:[ \t]*(${DATE_SHAPE})\b`, 'gm');
 const EXAM_LEAD_HEADER = new RegExp(String.raw`^[ \t\f]*exam(?:ination)?[ \t]+(${DATE_SHAPE})(?=[ \t]{2,}|[ \t]*$)`, 'gim');
 const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection|fitting|casting|delivery)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
@@ -200,8 +202,8 @@ function findHeaders(original: string): Header[] {
     headers[headers.length - 1].titled = true;
   }
   // "Encounter: Procedure Visit                      Date: 12/17/2024" (an EHR print's visit line, its date at the right),
-  // "VISIT #4 - 05/02/2023 …".
-  for (const m of [...text.matchAll(ENCOUNTER_FIELD_LINE), ...text.matchAll(KEYWORD_LEAD_HEADER)]) {
+  // "VISIT #4 - 05/02/2023 …", "WORK INJURY FOLLOW-UP        Visit: 03/22/2022".
+  for (const m of [...text.matchAll(ENCOUNTER_FIELD_LINE), ...text.matchAll(KEYWORD_LEAD_HEADER), ...text.matchAll(TITLE_WITH_VISIT_FIELD)]) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }
