@@ -280,3 +280,11 @@ describe('a visit titled in capitals with its date field at the right', () => {
     expect(mri?.date).toBe('2022-03-18');
   });
 });
+
+describe('a regimen kept, said without the word maintenance', () => {
+  it('"Goal going forward: keep this regimen" is maintenance, "further big gains are unlikely" a plateau', () => {
+    const fs = facts('PLAN:\n 4. We have now been through the main preventive classes. Goal going forward: keep this regimen, avoid\n    medication overuse. She understands further big gains\n    are unlikely.');
+    expect(fs.filter((f) => f.type === 'plan_signal').map((f) => (f as FactOf<'plan_signal'>).attributes.signal)).toContain('maintenance_care');
+    expect(fs.filter((f) => f.type === 'mmi_statement').map((f) => (f as FactOf<'mmi_statement'>).attributes.kind)).toContain('plateau');
+  });
+});
