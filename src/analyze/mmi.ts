@@ -342,9 +342,9 @@ function partName(word: string | undefined): string | undefined {
   return word ? SIDES[word.toLowerCase()] ?? word.toLowerCase() : undefined;
 }
 const WILL_TRANSITION = /\b(?:will|plan to|plans to|to)\s+transition\b/i;
-/** A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only"). */
 /** A therapist's one-off assessment: "HOME SAFETY EVALUATION (single visit)", "home safety OT visit", "wheelchair seating evaluation". */
 const SINGLE_ASSESSMENT = /\b(?:home[-\s]safety\s+(?:(?:OT|PT)\s+)?(?:evaluation|eval|assessment|visit|check)|(?:DME|equipment|wheelchair|seating)\s+(?:evaluation|assessment|fitting)|single[-\s]visit|one[-\s]time\s+(?:visit|evaluation|consult))\b/i;
+/** A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only"). */
 const REPROGRAMMED = /\bre-?program\w*|\bnew program\b|\bre-?target\w*|\boptimi[sz]\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b|\bchang\w* to [^.;]{0,60}\b(?:program|paradigm|waveform)\b/i;
 const CANCELLED = /\b(?:cancel\w*|declin\w*|resched\w*|no[- ]show|did not (?:go|attend|keep))\b/i;
 /** Procedures whose note names the body part they treat. */
@@ -1110,13 +1110,13 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const managers = trialFact ? changes.filter((f) => f === trialFact || (drugOf(f) && drugOf(f) === drugOf(trialFact))) : [];
   const managerNames = new Set(managers.map((f) => ctx.providerOf(f)));
   const managerSpecialties = new Set(managers.map((f) => ctx.encounterOf(f)?.specialty).filter((sp) => sp && sp !== 'unknown'));
-  // (A prescriber not seen again within twice the active-recency window, about six months, is not waited for.)
   // Or by any treating visit that reports how the drug did ("Duloxetine added by PCP in April - sleeping a little better").
   const trialDrug = trialFact && drugOf(trialFact)?.toLowerCase();
   const reportsEffect = (v: Visit) => !!trialDrug && v.facts.some((f) => {
     const q = (f.evidence[0]?.quote ?? '').toLowerCase();
     return q.includes(trialDrug) && DRUG_EFFECT.test(q);
   });
+  // (A prescriber not seen again within twice the active-recency window, about six months, is not waited for.)
   const judgedBy = trialFact && visits.find((v) => v.date > changeDate! && isTreatingVisit(v, ctx.notConditionCare)
     && (managerNames.has(v.provider) || v.encounters.some((e) => managerSpecialties.has(e.specialty)) || reportsEffect(v)));
   const trialJudgedAt = judgedBy && daysBetween(changeDate!, judgedBy.date) <= 2 * params.activeRecencyDays ? judgedBy.date : undefined;

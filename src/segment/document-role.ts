@@ -151,19 +151,20 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     const [s, e] = trimSpan(doc.text, zone.start + m.index, zone.start + m.index + m[0].length);
     return { role: r.id, kind: r.kind, why: r.why, evidence: [evidenceAt(doc, s, e)] };
   };
-  const claimsLetterhead = () => {
-    const letterhead = title.split('\n').filter((l) => l.trim()).slice(0, 2).join('\n');
-    return entries.find((r) => r.kind === 'claims' && r.senderRe.test(letterhead));
-  };
-  // The sender is named in the letterhead (the first two lines), not in a field such as "attorney: … Esq."
+  // The sender is named in the letterhead (the title zone's first two lines), not in a field such as "attorney: … Esq."
+  const letterLine = title.split('\n').filter((l) => l.trim()).slice(0, 2).at(-1) ?? '';
+  const letterhead = title.slice(0, title.indexOf(letterLine) + letterLine.length);
+  const claimsLetterhead = () => entries.find((r) => r.kind === 'claims' && r.senderRe.test(letterhead));
+  let sender: { r: (typeof entries)[number]; t: RegExpExecArray } | null | undefined;
   const letterheadSender = () => {
-    const letterhead = title.split('\n').filter((l) => l.trim()).slice(0, 2).join('\n');
-    const head = title.slice(0, title.indexOf(letterhead.split('\n').at(-1) ?? '') + (letterhead.split('\n').at(-1)?.length ?? 0));
-    for (const r of entries) {
-      const t = r.senderRe.exec(head);
-      if (t) return { r, t };
+    if (sender === undefined) {
+      sender = null;
+      for (const r of entries) {
+        const t = r.senderRe.exec(letterhead);
+        if (t) { sender = { r, t }; break; }
+      }
     }
-    return undefined;
+    return sender ?? undefined;
   };
   const words = fileWords(doc.file);
   const noteLike = hasNoteStructure(doc.text);
@@ -217,10 +218,8 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   }
   const clinicalTitle = entries.find((r) => r.id === 'clinical' && r.titleRe.test(title));
   if (clinicalTitle) return found(clinicalTitle, clinicalTitle.titleRe.exec(title)!);
-  if (!noteLike) {
-    const sender = letterheadSender();
-    if (sender) return found(sender.r, sender.t);
-  }
+  const from = noteLike ? undefined : letterheadSender();
+  if (from) return found(from.r, from.t);
   for (const r of entries) {
     if (r.fileRe.test(words) && !(examName && r.id === 'administrative')) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
   }

@@ -84,14 +84,14 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
   const surname = majority([...ids.values()].map((i) => i.surname));
   const given = majority([...ids.values()].filter((i) => i.surname === surname.value).map((i) => i.given));
   const out = new Map<string, { reason: string; evidence: Evidence[]; pages?: number[] }>();
+  // Text that names the claimant by surname and birth date, with or without labels ("Record   HALDANE, GREGORY  11/03/1970").
+  const surnameWord = surname.value ? new RegExp(`\\b${surname.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : undefined;
+  const namesClaimantIn = (text: string) => !!dob.value && !!surnameWord && mentionsBirthDate(text, dob.value) && surnameWord.test(text);
   for (const doc of docs) {
     // A records office's cover page names the claimant; the page it released may be another patient's ("closest
     // matching record released"). A later page that names someone else by both birth date and name is that record.
     const first = ids.get(doc.file);
     if (!first || doc.pages.length < 2) continue;
-    // A page header that names the claimant without labels ("Clinical Programming Record   HALDANE, GREGORY  11/03/1970").
-    const namesClaimantIn = (head: string) => !!dob.value && mentionsBirthDate(head, dob.value) && !!surname.value
-      && new RegExp(`\\b${surname.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(head);
     const others: { n: number; id: PatientIdentity }[] = [];
     let claimantLater = false;
     for (const page of doc.pages.slice(1)) {
@@ -111,8 +111,7 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
   // An administrative paper that names the claimant by birth date and surname beside others (a crash report's drivers)
   // is about the claimant too; only a clinical record belongs to one patient.
   const docByFile = new Map(docs.map((d) => [d.file, d]));
-  const namesClaimant = (file: string) => classifyDocument(docByFile.get(file)!).role === 'administrative' && !!dob.value && !!surname.value && mentionsBirthDate(docByFile.get(file)?.text ?? '', dob.value)
-    && new RegExp(`\\b${surname.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(docByFile.get(file)?.text ?? '');
+  const namesClaimant = (file: string) => classifyDocument(docByFile.get(file)!).role === 'administrative' && namesClaimantIn(docByFile.get(file)?.text ?? '');
   for (const [file, id] of ids) {
     if (out.has(file) || namesClaimant(file)) continue;
     const otherDob = dob.count >= 2 && id.dob && id.dob !== dob.value;
