@@ -115,13 +115,20 @@ describe('limitations', () => {
     ['No overhead reaching with the right arm.', { activity: 'overhead_reach', frequency: 'never', source: 'provider' }],
     ['May stoop occasionally.', { activity: 'stoop', frequency: 'occasional' }],
     ['He is unable to walk more than 1 block.', { activity: 'walk', limit: 1, unit: 'blocks' }],
+    ['No repetitive fingering with the right hand.', { activity: 'finger', frequency: 'never' }],
   ];
   it.each(cases)('%s', (text, want) => {
     const l = of(text, 'limitation');
     expect(l.map((f) => f.attributes)).toContainEqual(expect.objectContaining(want));
     expect(l.find((f) => f.attributes.activity === want.activity)!.negated).toBe(false);
   });
-  it.each([['She walks her dog daily.'], ['Patient was placed in a sitting position.']])('no limitation in %s', (text) => {
+  it.each([
+    ['She walks her dog daily.'], ['Patient was placed in a sitting position.'],
+    // exam signs and body parts, not activities
+    ['Gait slow, mildly wide-based; cannot tandem walk.'], ['Unable to heel walk on the left.'],
+    ['XR L knee standing AP/lat/sunrise: no fracture, no loose body.'],
+    ['New problem: R ring finger catching and locking x 2 months, painful nodule A1 pulley.'],
+  ])('no limitation in %s', (text) => {
     expect(of(text, 'limitation')).toEqual([]);
   });
 });

@@ -350,6 +350,16 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
         build: () => new CaseBuilder().visit('2023-05-24', { ...DR_LEE, kind: 'procedure_note' })
           .fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'AUTH #: MM-PA-55193 (approved 05/04/2023, 1 x L L5-S1 TFESI)'),
       },
+      {
+        name: 'workers\u2019 comp: a therapy ledger records the authorization received', claim: { type: 'workers_comp', state: 'TN' },
+        build: () => new CaseBuilder().visit('2023-04-20', { ...DR_LEE, specialty: 'physical_therapy', kind: 'therapy_visit' })
+          .fact('treatment', { modality: 'physical_therapy', status: 'performed' }, '4/20/23 14 97110, 97530, yellow putty 3 auth #2 recd 4/19 (12 visits)'),
+      },
+      {
+        name: 'a note that says no authorization is needed', claim: { type: 'workers_comp', state: 'WA' },
+        build: () => new CaseBuilder().visit('2023-08-11', DR_LEE)
+          .fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'Note: L&I requires authorization beyond 24 PT visits; 22 billed, no authorization needed.'),
+      },
     ],
     invalid: [
       { name: 'prior authorization submitted, nothing after', build: authorization(false) },

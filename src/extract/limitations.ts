@@ -31,7 +31,10 @@ const FREQ_WORD = '(occasional(?:ly)?|frequent(?:ly)?|constant(?:ly)?|rarely|nev
 const PROVIDER_SECTIONS = new Set(['work_status', 'restrictions', 'plan', 'assessment', 'impression']);
 const PATIENT_SECTIONS = new Set(['hpi', 'subjective', 'chief_complaint']);
 /** Words that make an activity word mean something else ("sitting position", "standing order", "walking boot"). */
-const NOT_FUNCTION = /^(?:sit|stand|walk|lift|climb|reach|drive)\w*\s+(?:position|order|orders|boot|cane|aid|test|tests|x-?rays?|films?|views?|up straight)\b/i;
+const NOT_FUNCTION = /^(?:sit|stand|walk|lift|climb|reach|drive)\w*\s+(?:position|order|orders|boot|cane|aid|test|tests|x-?rays?|films?|views?|radiographs?|AP|PA|lat(?:eral)?|up straight)\b/i;
+/** Words before the activity that make it an exam sign or a body part ("cannot tandem walk", "unable to heel-walk",
+ * "R ring finger catching"): a finding on examination, not a limit on the activity. */
+const EXAM_SIGN_BEFORE = /\b(?:tandem|heel|toe|heel-toe|toe-heel|index|middle|long|ring|little|small|trigger|mallet|jersey)[- ]?$/i;
 /** Grip strength measured ("grip R 24 kg / L 30 kg", "grip 5/5", "grip CV"): a test result, not a limit on handling. */
 const GRIP_MEASURE = /^grip(?:ping)?\s*(?:(?:strength|R|L|right|left|bilat\w*|dynamometer)\s*)*[:=]?\s*(?:\d|CV\b|positions?\b|test\w*)/i;
 /** "Validity: 6 of 6 consistency-of-effort measures (grip CV, …)": an FCE's effort check. */
@@ -159,7 +162,7 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
   const legend = letterLegend(sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 600), sent.end));
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
-    if (NOT_FUNCTION.test(sent.text.slice(m.start)) || (m.entry.id === 'handle' && GRIP_MEASURE.test(sent.text.slice(m.start)))) continue;
+    if (NOT_FUNCTION.test(sent.text.slice(m.start)) || EXAM_SIGN_BEFORE.test(sent.text.slice(Math.max(0, m.start - 12), m.start)) || (m.entry.id === 'handle' && GRIP_MEASURE.test(sent.text.slice(m.start)))) continue;
     if (EFFORT_CHECK.test(sent.text.slice(0, m.start)) || UNLIMITED_AFTER.test(sent.text.slice(m.end, m.end + 40)) || UNLIMITED_BEFORE.test(sent.text.slice(Math.max(0, m.start - 40), m.start))) continue;
     if (/^seated$/i.test(m.text) && SEATED_OBSERVED.test(sent.text.slice(Math.max(0, m.start - 30), m.start))) continue;
     if (DEVICE_OR_DRUG_PRECAUTION.test(sent.text.slice(m.end, m.end + 40))) continue;
