@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentStatus } from '../src/model/index.js';
 import { rule } from '../src/analyze/gaps/rules/function-report-missing.js';
 import { documentGaps } from './helpers/document-gaps.js';
+import { formsOnFile } from '../src/segment/document-role.js';
 
 const gaps = (claim: 'ssdi' | 'workers_comp', extra: DocumentStatus[]) => documentGaps(rule, claim, extra);
 
@@ -33,6 +34,13 @@ describe('function-report-missing', () => {
     expect(g).toHaveLength(1);
     expect(g[0].request.ask).toMatch(/electronic folder/);
     expect(g[0].evidence[0].quote).toBe(d.formsOnFile![0].evidence[0].quote);
+  });
+  it.each([
+    ['3E    Function Report - Adult (SSA-3373)        Clmt', 1],
+    ['PULMONARY FUNCTION REPORT Test date: 09/14/2023', 0],
+  ])('the forms a paper shows on file: %s', (line, n) => {
+    const text = `EXHIBIT LIST\n${line}\n`;
+    expect(formsOnFile({ id: 'd', file: 'x.txt', text, pages: [{ number: 1, start: 0, end: text.length }], warnings: [], kind: 'text', meta: {} } as never)).toHaveLength(n);
   });
   it('is an SSA rule only', () => expect(rule.meta.profiles).toEqual(['ssdi', 'ssi']));
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../src/analyze/index.js';
 import { RULES } from '../src/analyze/gaps/index.js';
-import { NOT_A_CHANGE, WORSENING } from '../src/analyze/gaps/rules/imaging-not-current.js';
+import { statesWorsening } from '../src/analyze/gaps/rules/imaging-not-current.js';
 import { PROFILES, profileFor } from '../src/profiles/index.js';
 import { buildContext } from '../src/analyze/case-context.js';
 import { buildTimeline } from '../src/analyze/timeline.js';
@@ -352,7 +352,7 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       },
       {
         name: 'workers\u2019 comp: a therapy ledger records the authorization received', claim: { type: 'workers_comp', state: 'TN' },
-        build: () => new CaseBuilder().visit('2023-04-20', { ...DR_LEE, specialty: 'physical_therapy', kind: 'therapy_visit' })
+        build: () => new CaseBuilder().visit('2023-04-20', { ...DR_LEE, specialty: 'physical_therapy', kind: 'pt_progress' })
           .fact('treatment', { modality: 'physical_therapy', status: 'performed' }, '4/20/23 14 97110, 97530, yellow putty 3 auth #2 recd 4/19 (12 visits)'),
       },
       {
@@ -669,7 +669,7 @@ describe('imaging-report-missing: one study, two doctors', () => {
 });
 
 describe('imaging-not-current: what counts as worsening', () => {
-  const worse = (q: string) => WORSENING.test(q) && !NOT_A_CHANGE.test(q);
+  const worse = statesWorsening;
   it.each([
     'Over the next 2-3 weeks he developed progressive burning pain over the dorsum of the hand.',
     'Worsening numbness in the right foot since March.',
@@ -679,6 +679,9 @@ describe('imaging-not-current: what counts as worsening', () => {
     'Progressing appropriately after partial medial meniscectomy.',
     'Neck pain 3/10; sitting at computer > 30 min worsens neck pain.',
     'No driving today, ice, resume meds, call for fever, headache when upright, new weakness.',
+    'No new weakness; EHL 5-/5 unchanged.',
+    'If frequency worsens, could consider switching to an oral gepant (atogepant) or referral.',
+    'Would re-refer to spine surgery only for progressive neurological deficit or intractable pain.',
   ])('not worsening: %s', (q) => expect(worse(q)).toBe(false));
 });
 

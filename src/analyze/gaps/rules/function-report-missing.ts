@@ -4,7 +4,7 @@ import type { GapRule } from '../types.js';
 import { capitalShare } from '../../../util/text.js';
 
 /** The claimant's own account of daily function, as SSA collects it. */
-const FUNCTION_REPORT = /\b(?:function report|SSA-3373|activities of daily living questionnaire)\b/i;
+const FUNCTION_REPORT = /\b(?:(?<!(?:pulmonary|lung|renal|liver|thyroid|cardiac|ventricular) )function report|SSA-3373|activities of daily living questionnaire)\b/i;
 
 const isReport = (f: { id: string }) => f.id === 'function_report';
 

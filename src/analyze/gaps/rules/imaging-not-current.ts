@@ -6,12 +6,23 @@ import { makeGap, mainTreatingEvidence, opinionAddressee, shortQuote } from '../
 import type { GapRule } from '../types.js';
 
 const NOT_DONE = /\b(?:order\w*|schedul\w*|recommend\w*|consider\w*|will|plan\w*|pending|authori[sz]\w*|request\w*|financial|form|when able|if|needs?|needed|should|no indication)\b/i;
-export const WORSENING = /\b(?:worsen\w*|getting worse|progressive (?:[\w-]+ ){0,2}(?:weakness|numbness|deficits?|symptoms|pain|swelling|myelopathy|radiculopathy|atrophy)|(?:symptoms|pain|weakness|numbness|deficits?) (?:is |are )?progressing|new (?:onset|numbness|weakness|tingling)|increas\w* (?:pain|weakness|numbness)|deteriorat\w*)\b/i;
+const WORSENING = /\b(?:worsen\w*|getting worse|progressive (?:[\w-]+ ){0,2}(?:weakness|numbness|deficits?|symptoms|pain|swelling|myelopathy|radiculopathy|atrophy)|(?:symptoms|pain|weakness|numbness|deficits?) (?:is |are )?progressing|new (?:onset|numbness|weakness|tingling)|increas\w* (?:pain|weakness|numbness)|deteriorat\w*)\b/i;
 /** Not a change in the condition: what aggravates it ("sitting > 30 min worsens neck pain") or what to watch for ("call for new weakness"). */
-export const NOT_A_CHANGE = /\b(?:worsens|worsened by|aggravat\w*|exacerbat\w* by)\s+(?:(?:the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:pain|symptoms|discomfort)|\b(?:call|return|seek\w*(?: medical)? (?:care|attention)|report|go to (?:the )?(?:ER|ED|emergency))\b[^.]{0,40}\b(?:for|if|with)\b[^.]{0,60}\b(?:worse|worsen\w*|new)\b|\bprecautions?\b/i;
+const NOT_A_CHANGE = /\b(?:worsens|worsened by|aggravat\w*|exacerbat\w* by)\s+(?:(?:the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:pain|symptoms|discomfort)|\b(?:call|return|seek\w*(?: medical)? (?:care|attention)|report|go to (?:the )?(?:ER|ED|emergency))\b[^.]{0,40}\b(?:for|if|with)\b[^.]{0,60}\b(?:worse|worsen\w*|new)\b|\bprecautions?\b/i;
 /** No imaging for this long while care continues leaves the current structural state unknown. */
 const STALE_DAYS = 365;
 const NOT_ORDERING = new Set<Specialty>([...specialtiesIn('mental_health'), ...specialtiesIn('therapy'), 'chiropractic']);
+/** Before the word, in its clause: it is denied, conditional or a watch-for ("no new weakness", "if frequency worsens", "only for progressive deficit"). */
+const NOT_STATED_BEFORE = /\b(?:no|not|without|denies|denied|if|should|unless|only|would|could|may|might|in case|watch|monitor)\b[^.;:,]*$/i;
+
+/** The sentence says the condition got worse: a worsening word neither denied nor conditional, and not what merely aggravates it. */
+export function statesWorsening(quote: string): boolean {
+  if (NOT_A_CHANGE.test(quote)) return false;
+  for (const m of quote.matchAll(new RegExp(WORSENING.source, 'gi'))) {
+    if (!NOT_STATED_BEFORE.test(quote.slice(Math.max(0, m.index - 50), m.index))) return true;
+  }
+  return false;
+}
 /** ... or this long when the notes describe worsening. */
 const STALE_WORSENING_DAYS = 180;
 
@@ -51,7 +62,7 @@ export const rule: GapRule = {
     const after = visits.filter((v) => v.date > last);
     if (after.length < 2) return [];
     const gapDays = daysBetween(last, end);
-    const worse = ctx.asserted.filter((f) => (ctx.dateOf(f) ?? '') > last && f.evidence.some((e) => WORSENING.test(e.quote) && !NOT_A_CHANGE.test(e.quote)) && f.type !== 'treatment');
+    const worse = ctx.asserted.filter((f) => (ctx.dateOf(f) ?? '') > last && f.evidence.some((e) => statesWorsening(e.quote)) && f.type !== 'treatment');
     const trendWorse = ctx.trajectory.trends.some((t) => t.verdict === 'worsened' && t.points.some((p) => (p.date ?? '') > last));
     if (gapDays < STALE_DAYS && !(gapDays >= STALE_WORSENING_DAYS && (worse.length || trendWorse))) return [];
     // Imaging is ordered by a physician treating the body, not by a counsellor or a therapist.
