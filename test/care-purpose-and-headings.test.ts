@@ -184,6 +184,19 @@ describe('visits printed in other layouts', () => {
     ].join('\n');
     expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2023-07-11', '2023-09-12', '2023-09-19', '2023-09-26']);
   });
+  it('each dated row of a clinic log under its heading is a visit, even one row, and rows may start with the weeks since surgery', () => {
+    const text = [
+      'ROE ORTHOPAEDICS - CLINIC NOTES (Doe)', '07/05/2022  2 wks post-op. Incisions healed, sutures out. Sling. Begin PT.',
+      '08/16/2022  8 wks. Out of sling 08/02. AAROM flex 110, ER 20. Begin AROM. Stiffer than expected', '            (diabetic). No strengthening until 12 wks.',
+      '-----------------------------------------', '', 'ROE ORTHOPAEDICS - CLINIC NOTE (Doe)',
+      '08/13/2024  26 wks post revision. Pain 2/10. He has reached maximal benefit from a surgical standpoint.', 'Nathaniel Doe, MD', '',
+    ].join('\n');
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-07-05', '2022-08-16', '2024-08-13']);
+  });
+  it('a letter date straight under the practice\'s capitalised name opens the letter', () => {
+    const text = 'Plan: HEP. Return PRN.\nNathaniel Doe, MD\n-----------------------------\n\nROE ORTHOPAEDICS & SPORTS MEDICINE\nOctober 24, 2023\n\nDear Dr. Roe,\nI saw him today.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toContain('2023-10-24');
+  });
   it('a radiology report filed under a family doctor\'s visit of the same day is its own imaging encounter', () => {
     const text = [
       'Encounter Date: 10/17/2023', 'Provider: Caroline Doe, MD', 'S: Fell onto her buttocks two days ago; low back pain worse, no new leg symptoms.',

@@ -30,6 +30,9 @@ describe('an MMI opinion on the past, and its date further on', () => {
     const m = mmi('3. Maximum medical improvement. In my opinion Ms. Doe reached maximum medical improvement for any\n   collision-related injury no later than 05/26/2023, when she was discharged from chiropractic care.');
     expect(m.filter((f) => f.temporality === 'current').map((f) => f.attributes.mmiDate)).toContain('2023-05-26');
   });
+  it('"MMI and rating per ATP" leaves MMI to the treating physician', () => {
+    expect(mmi('Released from orthopaedic care; return PRN. MMI and rating per ATP.').filter((f) => f.temporality === 'current')).toEqual([]);
+  });
   it('"will reach MMI" stays a prediction', () => {
     expect(mmi('She will reach MMI in about 6 weeks.').filter((f) => f.temporality === 'current')).toEqual([]);
   });

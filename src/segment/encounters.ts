@@ -80,10 +80,10 @@ const DATED_VISIT_LINE = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})[ \t]+${VIS
 const DATED_PARAGRAPH = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z][a-z]|[A-Z]{2,}\s+\d)`, 'gm');
 const MIN_LOG_PARAGRAPHS = 3;
 /** The heading of a log of procedures given on several days. */
-const PROCEDURE_LOG_TITLE = /^[ \t]*(?:PROCEDURE (?:NOTES|LOG|RECORD)|INJECTION (?:LOG|NOTES|RECORD)|VISCOSUPPLEMENTATION)\b[^\n]*$/gm;
+const PROCEDURE_LOG_TITLE = /^[ \t]*(?:PROCEDURE (?:NOTES|LOG|RECORD)|INJECTION (?:LOG|NOTES|RECORD)|VISCOSUPPLEMENTATION)\b[^\n]*$|^[ \t]*[A-Z][A-Z0-9 &'.,-]*\b(?:CLINIC|OFFICE|PROGRESS|FOLLOW-?UP) NOTES?\b[^\n]*$/gm;
 /** " 09/12/2023  Injection 1 of 3. …": one dated row of such a log. */
-const LOG_ROW = new RegExp(String.raw`^[ \t]{0,3}(${DATE_SHAPE})[ \t]{2,}(?=[A-Z])`);
-const MIN_LOG_ROWS = 2;
+const LOG_ROW = new RegExp(String.raw`^[ \t]{0,3}(${DATE_SHAPE})[ \t]{2,}(?=[A-Z]|\d{1,3} (?:wks?|weeks?|mos?|months?|days?)\b)`);
+const MIN_LOG_ROWS = 1;
 /**
  * "ENCOUNTER 03/10/2022   New Patient - Industrial Injury   Karen L. Vos, DO", "VISIT #4 - 05/02/2023 …",
  * "TELEPHONE ENCOUNTER   03/18/2024 10:42   Staff: …": a keyword, then the date, then the visit's type and author.
@@ -231,7 +231,10 @@ function findHeaders(original: string): Header[] {
     const rest = m[2];
     // A bare date line opens a block (letter date, SOAP run); "date time type provider" must name an encounter.
     // Either way, a run of dated lines is a list of prior studies or visits, not headers.
-    if (!opensBlock(text, ls) || (rest && (!TITLE_WORD.test(rest) || /[.;]$/.test(rest.trim()) || TRACKING_STATUS.test(rest)))) continue;
+    // A bare date straight under a capitalised letterhead or title line ("CHERRY CREEK ORTHOPAEDIC & SPORTS MEDICINE" over
+    // "October 24, 2023") opens a letter as a blank line would.
+    const underTitle = !rest && CAPS_LINE.test(previousLines(text, ls, 1)[0] ?? '');
+    if ((!opensBlock(text, ls) && !underTitle) || (rest && (!TITLE_WORD.test(rest) || /[.;]$/.test(rest.trim()) || TRACKING_STATUS.test(rest)))) continue;
     // A date under a signature is when it was signed, unless the line names the next visit ("09/27/2022 -- POST-OP VISIT").
     const afterSignature = previousLines(text, ls, 2).some((l) => SIGNATURE_CONTEXT.test(l) || CREDENTIAL_END.test(l));
     if (DATE_LEAD_LINE.test(nextLine(text, le)) || (afterSignature && !(rest && VISIT_TITLE.test(rest)))) continue;
@@ -242,8 +245,9 @@ function findHeaders(original: string): Header[] {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     if (!FAX_BANNER.test(text.slice(ls, le))) add(ls, le, m.index + m[0].indexOf(date), date);
   }
-  // A procedure log under its heading ("PROCEDURE NOTES - VISCOSUPPLEMENTATION …", then " 09/12/2023  Injection 1 of 3. …"
-  // with its indented continuation lines): each dated row is a procedure given that day.
+  // A procedure or clinic log under its heading ("PROCEDURE NOTES - VISCOSUPPLEMENTATION …", then " 09/12/2023  Injection 1 of 3. …";
+  // "… - CLINIC NOTES (Okwuosa)", then "08/16/2022  8 wks. Out of sling …") with its indented continuation lines: each
+  // dated row is a visit or a procedure given that day.
   for (const h of text.matchAll(PROCEDURE_LOG_TITLE)) {
     const rows: RegExpExecArray[] = [];
     let pos = h.index + h[0].length + 1;
