@@ -51,6 +51,12 @@ describe('document roles: administrative papers', () => {
     expect(role('Dear Dr. Brown,\nPlease find enclosed...', 'Carrier_Adjuster_Letters_2023.txt').kind).toBe('claims');
   });
 
+  it('"RFA" in a file name is a request for authorization only when the paper reads as no clinical note', () => {
+    const note = 'ESTABLISHED PATIENT - MEDICATION MANAGEMENT    DOS: 01/18/2023\nHPI: back pain returned.\nEXAM: Facet loading positive.\nA/P: Repeat medial branch RFA. RTC 3 months.';
+    expect(role(note, '9F_PainMgmt_2023-2024_FollowUps_RFA_MSS.txt').role).toBe('clinical');
+    expect(role('Dear Adjuster,\nPlease find enclosed the request.', 'Carrier_RFA_2023.txt').role).toBe('administrative');
+  });
+
   it.each([
     ['Employer IME - Dr Whitcomb.txt', 'examining'],
     ['Employer Medical Dept and FROI-1.txt', 'clinical'],

@@ -55,6 +55,7 @@ describe('another practice named in a note', () => {
   it.each([
     ['POST-OP VISIT (6 mo)\nS: Neck ache 4/10. Seeing Yadkin Sample Pain Management since 10/24 for medications.', 'pain_management'],
     ['FOLLOW-UP\nS: Established with Sample Valley Orthopedics last month.', 'orthopedic_surgery'],
+    ['ESTABLISHED PATIENT - MEDICATION MANAGEMENT\nHPI: Axial pain 3-4/10. Saw neurosurgeon Dr. Doe (second opinion) 03/21/2023 - not a surgical candidate.', 'neurosurgery'],
   ])('%s → not %s', (head, specialty) => {
     expect(classifyEncounter(head, head, 'MD').specialty).not.toBe(specialty);
   });

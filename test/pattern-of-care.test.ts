@@ -35,6 +35,26 @@ describe('MMI: palliative injections in the maintenance phase', () => {
   });
 });
 
+describe('MMI: an ablation renewed about a year later', () => {
+  /** The first ablation ends the active work-up; the same ablation is given again when the relief wears off. */
+  const PAIN = { name: 'Anil Doe', credential: 'MD', specialty: 'pain_management' as const };
+  const renewed = (repeat: string) => {
+    const b = new CaseBuilder()
+      .visit('2022-02-22', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Bilateral L2 and L3 medial branch radiofrequency ablation.');
+    for (const d of ['2022-05-17', '2022-08-16', '2022-11-15', '2023-05-16', '2023-08-15']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications unchanged. RTC 3 months.');
+    b.visit(repeat, { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Repeat bilateral L2 and L3 medial branch RFA - same levels.');
+    const a = analyzeCase(b.input({ type: 'ssdi' }));
+    expectValidCitations(a, b.documents());
+    return a.mmi;
+  };
+  it('a year on it renews the same relief: the maintenance phase goes on', () => {
+    expect(renewed('2023-02-07')).toMatchObject({ status: 'implied', date: '2022-05-17' });
+  });
+  it('within months it is still adjusting the treatment', () => {
+    expect(renewed('2022-09-06').date).not.toBe('2022-05-17');
+  });
+});
+
 describe('judging the pattern of care', () => {
   const RHEUM = { name: 'Theresa Roe', credential: 'MD', specialty: 'rheumatology' as const };
   it('a response still being judged at the treating physician\'s last visit: not reached', () => {

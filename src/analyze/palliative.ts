@@ -32,6 +32,13 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
     const d = ctx.dateOf(f);
     if (d && days.has(d) && ORDERED.has(f.attributes.status) && SESSIONS.has(f.attributes.modality) && (ordered.get(f.attributes.modality) ?? '9999') > d) ordered.set(f.attributes.modality, d);
   }
+  // A radiofrequency ablation renewed about a year after the first (with the confirmatory block the payer asks for
+  // first): the nerves regrow and the same ablation is given again for the same relief, which keeps the condition
+  // where it is rather than changing it. One repeated within months is still adjusting the treatment.
+  const ablations = ctx.of('treatment').filter((f) => f.attributes.modality === 'radiofrequency_ablation' && GIVEN.has(f.attributes.status))
+    .map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort();
+  const repeatedAblation = (f: Fact) => f.type === 'treatment' && RENEWED.has(f.attributes.modality) && !!ctx.dateOf(f)
+    && !!ablations[0] && daysBetween(ablations[0], ctx.dateOf(f)!) >= REPEAT_ABLATION_DAYS;
   const carriesOutOrder = (m: Modality | undefined, d: string | undefined) => !!m && !!d && ordered.has(m) && d >= ordered.get(m)! && daysBetween(ordered.get(m)!, d) <= ORDER_WINDOW_DAYS;
   return (f) => {
     // A plan's referral on such a day may still be a new step (to a surgeon): only the palliative course's own order is palliative.
@@ -39,13 +46,17 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
       return (f.attributes.signal === 'new_treatment' || f.attributes.signal === 'referral')
         && carriesOutOrder(targetModality(f.attributes.target) ?? namedCourse(f.evidence[0]?.quote ?? ''), ctx.dateOf(f));
     }
-    return days.has(ctx.dateOf(f)) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
+    return days.has(ctx.dateOf(f)) || repeatedAblation(f) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
     || scheduleSet.has(`${ctx.dateOf(f)}|${f.attributes.modality}`)
     || carriesOutOrder(f.attributes.modality, ctx.dateOf(f))
     || (allowedFrom.has(f.attributes.modality) && (ctx.dateOf(f) ?? '') > allowedFrom.get(f.attributes.modality)!)));
   };
 }
 const ORDERED = new Set(['recommended', 'planned']);
+const GIVEN = new Set(['performed', 'completed']);
+/** An ablation's effect lasts six to twelve months; one repeated this long after the first is its renewal. */
+const REPEAT_ABLATION_DAYS = 270;
+const RENEWED = new Set<Modality>(['radiofrequency_ablation', 'medial_branch_block']);
 /** "Rx for PT gait training sent to Kestrel": the course a referral to a clinic names. */
 const COURSE_NAMES: [Modality, RegExp][] = [
   ['physical_therapy', /\b(?:PT|physical therap\w*)\b/],

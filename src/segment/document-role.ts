@@ -20,9 +20,12 @@ function anyOf(phrases: string[] | undefined): RegExp {
 }
 
 const Phrases = z.array(z.string().min(1));
-const RoleEntrySchema = z.object({ id: DocumentRoleSchema.shape.role, kind: z.string().min(1), why: z.string().min(1), title: Phrases, sender: Phrases.optional(), filename: Phrases });
+const RoleEntrySchema = z.object({
+  id: DocumentRoleSchema.shape.role, kind: z.string().min(1), why: z.string().min(1), title: Phrases, sender: Phrases.optional(), filename: Phrases,
+  filenameUnlessNote: Phrases.optional(),
+});
 const entries = readLexiconFile('documents/roles.json', z.looseObject({ roles: z.array(RoleEntrySchema) })).roles.map((r) => ({
-  ...r, titleRe: anyOf(r.title), senderRe: anyOf(r.sender), fileRe: anyOf(r.filename),
+  ...r, titleRe: anyOf(r.title), senderRe: anyOf(r.sender), fileRe: anyOf(r.filename), noteFileRe: anyOf(r.filenameUnlessNote),
 }));
 
 const FormEntrySchema = z.object({ id: z.string().min(1), patterns: Phrases });
@@ -198,8 +201,10 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   }
   // A file name that also names an examination ("Employer IME - Dr Whitcomb") is not an administrative paper's name.
   const examName = entries.some((r) => r.id === 'examining' && r.fileRe.test(words));
+  // (A word that is also a clinical abbreviation, "RFA" for radiofrequency ablation, names the paper only when it reads as no note.)
+  const namedBy = (r: (typeof entries)[number]) => r.fileRe.test(words) || (!noteLike && r.noteFileRe.test(words));
   for (const r of entries) {
-    if (r.id === 'administrative' && !examName && r.fileRe.test(words)) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
+    if (r.id === 'administrative' && !examName && namedBy(r)) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
   }
   // A state form's certifying-role field: "[X] Designated doctor selected by the Division", "[X] Required medical examination doctor".
   const role = MARKED_EXAMINER.exec(doc.text.slice(0, 3000));
@@ -221,7 +226,7 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   const from = noteLike ? undefined : letterheadSender();
   if (from) return found(from.r, from.t);
   for (const r of entries) {
-    if (r.fileRe.test(words) && !(examName && r.id === 'administrative')) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
+    if (namedBy(r) && !(examName && r.id === 'administrative')) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
   }
   return CLINICAL;
 }
