@@ -111,6 +111,7 @@ describe('a referral tracking log', () => {
   it.each([
     ['PT: pt given Harbor PT phone to self-schedule.', 'planned'],
     ['Wants to restart counseling and "finally do PT".', 'planned'],
+    ['- PT waitlist - pt to call Columbus Tech.', 'planned'],
   ])('%s → %s', (text, status) => {
     expect(of(text, 'treatment').find((f) => f.attributes.modality === 'physical_therapy')?.attributes.status).toBe(status);
   });
