@@ -121,6 +121,38 @@ describe('judging the pattern of care: a one-off injection in maintenance, and p
   });
 });
 
+describe('a mood disorder treated with brain stimulation', () => {
+  const MD = { name: 'Tobias Doe', credential: 'MD', specialty: 'psychiatry' as const };
+  const TMS = { name: 'Dev Roe', credential: 'MD', specialty: 'psychiatry' as const };
+  /** Medication trials, then a TMS course that does not help, then an unchanged regimen for a year and a half. */
+  const course = (extra?: [string, string]) => {
+    const b = new CaseBuilder();
+    for (const [d, change] of [['2022-03-08', 'started'], ['2022-08-02', 'increased']] as const) {
+      b.visit(d, MD).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'lithium', drugClass: 'mood stabilizer', doseChange: change }, `Lithium ${change}.`);
+    }
+    for (const d of ['2023-04-24', '2023-05-16', '2023-06-20']) b.visit(d, TMS).fact('treatment', { modality: 'neuromodulation', status: 'performed' }, 'rTMS session, left DLPFC.');
+    b.visit('2023-07-11', MD).fact('treatment', { modality: 'neuromodulation', status: 'performed' }, 'Per TMS summary (06/20): PHQ-9 19 -> 17, non-response.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen unchanged. RTC 6-8 weeks.');
+    for (const d of ['2023-10-03', '2024-01-09', '2024-05-14', '2024-08-27', '2025-01-28']) b.visit(d, MD).fact('plan_signal', { signal: 'continue_current_management' }, 'No changes. Continue current regimen.');
+    if (extra) b.visit(extra[0], MD).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'hydroxyzine', drugClass: 'anxiolytic', doseChange: 'increased' }, extra[1]);
+    return analyzeCase(b.input({ type: 'ssdi' })).mmi;
+  };
+  it('the course ends the active care; the visit that reports its result opens the maintenance phase', () => {
+    expect(course()).toMatchObject({ status: 'implied', date: '2023-07-11' });
+  });
+  it('leave to take more of an as-needed drug does not restart it; a change made because the dose failed does', () => {
+    expect(course(['2024-02-20', 'Hydroxyzine may increase to 50 mg PRN (same drug, dose flexibility).']).date).toBe('2023-07-11');
+    expect(course(['2024-02-20', 'Hydroxyzine increased to 50 mg up to TID PRN (25 mg ineffective for panic).']).date).not.toBe('2023-07-11');
+  });
+  it.each([
+    ['Completed acute ECT 10/03-11/02 (14 RUL ultrabrief), now weekly continuation.', 'completed'],
+    ['ECT would be the next evidence-based step; pt hesitant.', 'recommended'],
+    ['Pt chooses TMS. Referral to Northern Neuromodulation Center.', 'planned'],
+  ])('%s → %s', (text, status) => {
+    expect(of(text, 'treatment').find((f) => f.attributes.modality === 'neuromodulation')?.attributes.status).toBe(status);
+  });
+});
+
 describe('stating MMI without its name', () => {
   const SURGEON = { name: 'Thad Weath', credential: 'MD', specialty: 'orthopedic_surgery' as const };
   const build = (closing: string[], late?: string, permanent = true) => {

@@ -138,7 +138,7 @@ function copiedForward(ctx: CaseContext): (f: Fact) => boolean {
  * Words that place a procedure before the visit that mentions it ("has had bilateral RFA", "better since both RFAs"),
  * or report how it worked ("Repeat RFA gave about 50% relief", "response to RFA is time-limited").
  */
-const BEFORE_THIS_VISIT = /\b(?:s\/p|status[- ]post|has had|have had|had had|since (?:the|her|his|both|last|each)|after (?:the|her|his|both)|following (?:the|her|his|both)|prior|previous(?:ly)?|in the past|gave|provided|helped|relief|(?<=#)\s?[1-9]\b|respon[a-z]{2,5} to|post-|\bx\s?[2-9]\b)/i;
+const BEFORE_THIS_VISIT = /\bper (?:the )?[\w-]+ (?:summary|discharge(?: summary)?)\b|\bfailed\s*:|\b(?:s\/p|status[- ]post|has had|have had|had had|since (?:the|her|his|both|last|each)|after (?:the|her|his|both)|following (?:the|her|his|both)|prior|previous(?:ly)?|in the past|gave|provided|helped|relief|(?<=#)\s?[1-9]\b|respon[a-z]{2,5} to|post-|\bx\s?[2-9]\b)/i;
 /** An implant as a film or exam finds it ("L TKA stable, no lucency"): the operation is long done. */
 const IMPLANT_FINDING = /\b(?:TKA|THA|TSA|arthroplasty|prosthes[ie]s|hardware|construct|implant)\b[^.;\n]{0,25}\b(?:stable|intact|in (?:good|satisfactory|stable|anatomic) (?:position|alignment)|well[- ](?:fixed|seated|positioned|aligned)|without (?:loosening|lucency|complication)|no (?:loosening|lucency|osteolysis))\b/i;
 
@@ -147,15 +147,17 @@ const IMPLANT_FINDING = /\b(?:TKA|THA|TSA|arthroplasty|prosthes[ie]s|hardware|co
  * R 02/2024)", "knees about the same since both RFAs") restates it; dated by that visit, it would be a new procedure.
  * Without an earlier record of the kind, the mention is all there is of it and stays an event.
  */
+/** Procedures, and courses given by a service of the prescriber's own discipline (ECT, TMS), are looked back on in later notes. */
+const RESTATABLE = new Set<Modality>([...modalitiesIn('procedure'), 'neuromodulation']);
 function restatedProcedure(ctx: CaseContext): (f: Treatment, date: string) => boolean {
   const firstGiven = new Map<string, string>();
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
     const documented = isProcedureRecord(ctx.encounterOf(f)?.kind) || f.dateSource === 'sentence' || !BEFORE_THIS_VISIT.test(f.evidence[0]?.quote ?? '');
-    if (d && documented && GIVEN.has(f.attributes.status) && PROCEDURES.has(f.attributes.modality) && (firstGiven.get(f.attributes.modality) ?? '9999') > d) firstGiven.set(f.attributes.modality, d);
+    if (d && documented && GIVEN.has(f.attributes.status) && RESTATABLE.has(f.attributes.modality) && (firstGiven.get(f.attributes.modality) ?? '9999') > d) firstGiven.set(f.attributes.modality, d);
   }
   return (f, d) => {
-    if (f.attributes.status !== 'performed' || !PROCEDURES.has(f.attributes.modality) || isProcedureRecord(ctx.encounterOf(f)?.kind) || f.dateSource === 'sentence') return false;
+    if (f.attributes.status !== 'performed' || !RESTATABLE.has(f.attributes.modality) || isProcedureRecord(ctx.encounterOf(f)?.kind) || f.dateSource === 'sentence') return false;
     const quote = f.evidence[0]?.quote ?? '';
     if (f.attributes.modality === 'surgery' && IMPLANT_FINDING.test(quote)) return true;
     return BEFORE_THIS_VISIT.test(quote) && (firstGiven.get(f.attributes.modality) ?? '9999') < d;
@@ -386,6 +388,11 @@ const CHANGE_LOOKED_BACK = /\bsince (?:the |her |his )?(?:dose|regimen|medicatio
 const REPORTED_CHANGE = /\bDr\.?\s+[A-Z][\w'-]+\s+(?:has\s+)?(?:started|increased|switched|added|changed|prescribed|titrated|raised)\b/;
 const TITRATION_STEP = /\b(?:x\s*\d{1,2}\s*(?:d(?:ays?)?|wks?|weeks?)|for\s+\d{1,2}\s+(?:days|weeks))\s*,?\s*then\b/i;
 const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
+/**
+ * "Hydroxyzine may increase to 50 mg PRN": leave to take more of an as-needed drug, not a trial of a new regimen.
+ * ("Hydroxyzine increased to 50 mg PRN (25 mg ineffective)" is a change the prescriber made, and stays one.)
+ */
+const MAY_TAKE_MORE = /\b(?:may|can|could|ok to)\s+(?:increase|go up|take up to|use up to)\b[^.;]{0,40}\b(?:prn|as needed)\b|\bdose flexibility\b/i;
 /** Drug classes taken for symptoms as they come, not to change the course of the condition. */
 const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 'topical analgesic', 'topical anesthetic', 'analgesic', 'oral corticosteroid']);
 
@@ -421,7 +428,8 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && (MED_CHANGES.has(f.attributes.doseChange ?? '') || bridgeTaper(f)) && f.attributes.status !== 'declined' && !isForOtherCondition(f)
     && !reported(f) && !closingVisits.has(f.encounterId)
     && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
-    && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f));
+    && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f)
+    && !(f.attributes.doseChange === 'increased' && MAY_TAKE_MORE.test(f.evidence[0]?.quote ?? '')));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment') return false;
     const m = targetModality(f.attributes.target);

@@ -87,6 +87,7 @@ const OTHER_BY_WORDS: [RegExp, Modality][] = [
   [/\b(?:counsel|CBT|psycholog|psychotherap)/i, 'psychology'],
   [/\b(?:injection|block)\b/i, 'other_injection'],
   [/\b(?:wound|debridement|total contact cast|TCC|ulcer)/i, 'wound_care'],
+  [/\b(?:ECT|electroconvulsive|TMS|transcranial magnetic)/i, 'neuromodulation'],
 ];
 
 export function modalitiesOfKeyRow(row: ReviewerKey['modalities'][number]): Modality[] {

@@ -7,6 +7,7 @@ export const ModalitySchema = z.enum([
   'trigger_point_injection', 'joint_injection', 'other_injection', 'radiofrequency_ablation',
   'surgical_consultation', 'surgery', 'spinal_cord_stimulator', 'tens', 'brace', 'psychology',
   'pain_program', 'assistive_device', 'acupuncture', 'massage', 'work_conditioning', 'imaging_study', 'wound_care',
+  'neuromodulation',
 ]);
 export type Modality = z.infer<typeof ModalitySchema>;
 

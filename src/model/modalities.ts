@@ -68,6 +68,9 @@ export const MODALITIES: Record<Modality, ModalityRow> = {
   imaging_study: { label: 'Imaging study', lane: 'imaging', categories: [], providedBy: ['radiology'] },
   // Serial visits to heal a wound (a wound clinic's debridement, total contact casting): curative while the wound is open.
   wound_care: { label: 'Wound care', lane: 'therapy', categories: ['session', 'active'] },
+  // Electroconvulsive therapy and transcranial magnetic stimulation: a course of sessions for a mood disorder that
+  // medication did not relieve; while a course runs the condition is still being treated.
+  neuromodulation: { label: 'Brain stimulation (ECT, TMS)', lane: 'behavioral', categories: ['session', 'active'] },
 };
 
 const ALL = Object.keys(MODALITIES) as Modality[];
