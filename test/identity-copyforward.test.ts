@@ -10,6 +10,7 @@ describe('patient identity', () => {
     ['Patient: PRUITT, GERALD W     DOB: 03/22/1961', '1961-03-22', 'pruitt'],
     ['Pt: Castellanos, Renee   D.O.B. 11/2/68', '1968-11-02', 'castellanos'],
     ['1. Employee: Jose M. Tavarez   DOB: 11/02/1979   SSN: XXX-XX-8816', '1979-11-02', 'tavarez'],
+    ['Injured Employee: Dewayne E. Pruett    Date of Injury: 01/09/2023\nDOB on file: 03/02/1975', '1975-03-02', 'pruett'],
   ])('reads "%s"', (text, dob, surname) => {
     expect(patientIdentity(textDoc(text))).toMatchObject({ dob, surname });
   });

@@ -9,8 +9,8 @@ import { evidenceAt } from '../knowledge/evidence.js';
 
 export interface PatientIdentity { dob?: string; surname?: string; given?: string; evidence: Evidence[] }
 
-/** "DOB: 03/08/1962", "D.O.B. 3/8/62", "Date of Birth: 03/08/1962". */
-const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)\s*[:#]?\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\b/i;
+/** "DOB: 03/08/1962", "D.O.B. 3/8/62", "Date of Birth: 03/08/1962", "DOB on file: 03/02/1975". */
+const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)(?:\s+(?:on file|of record))?\s*[:#]?\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\b/i;
 /** "Patient: PRUITT, SHARON L", "Pt: Castellanos, Renee", "Name: Sharon L. Pruitt", "RE: Sharon Pruitt". */
 const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Employee|EMPLOYEE|Injured Worker|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
 /** Words that make a line the patient's own: "Patient named on request:", "Claimant:", "RE:". */
