@@ -371,7 +371,14 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     ],
   },
   'procedure-record-missing': {
-    valid: [{ name: 'operative report filed', build: surgeryMention(true) }, { name: 'the date is an office visit\'s', build: surgeryMention(false, 'office_visit') }],
+    valid: [
+      { name: 'operative report filed', build: surgeryMention(true) }, { name: 'the date is an office visit\'s', build: surgeryMention(false, 'office_visit') },
+      {
+        name: 'a procedure utilization review turned down was never done',
+        build: () => new CaseBuilder().visit('2024-01-23', DR_PATEL)
+          .fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'TFESI #3 non-certified by URA 12/20/2023; reconsideration non-certified 01/12/2024.', { date: '2023-12-20' }),
+      },
+    ],
     invalid: [{ name: 'surgery known only from a later note', build: surgeryMention(false) }, { name: 'a hospital stay that day, no operative report', build: surgeryMention(false, 'unknown') }],
   },
   'therapy-notes-missing': {

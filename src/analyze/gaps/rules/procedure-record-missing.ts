@@ -11,7 +11,7 @@ const NOT_DONE = /\b(?:consider\w*|candidate|recommend\w*|discuss\w*|option|plan
 /** Procedures done in a surgery center or under fluoroscopy, with their own procedure note (office injections are in the visit note). */
 const FACILITY_PROCEDURES = modalitiesIn('spinal_procedure');
 const FACILITY_WORDS = /\b(?:epidural|ESI|TFESI|ILESI|facet|medial branch|MBB|radiofrequency|ablation|rhizotomy|stellate|sympathetic block|fluoro\w*)\b/i;
-const NOT_A_PROCEDURE = /\b(?:triage|acuity|consider\w*|candidate|request\w*|submitted|planned|schedul\w*)\b|authori[sz]/i;
+const NOT_A_PROCEDURE = /\b(?:triage|acuity|consider\w*|candidate|request\w*|submitted|planned|schedul\w*|non-?certif\w*|not certified|denied|denial)\b|authori[sz]/i;
 /** A full date in the sentence ("06/13/2023", "June 13, 2023"): a month or a year alone cannot be matched to a note. */
 const FULL_DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b/i;
 const NOTE_KINDS = new Set(['operative_report', 'procedure_note']);
