@@ -193,6 +193,17 @@ describe('visits printed in other layouts', () => {
     ].join('\n');
     expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-07-05', '2022-08-16', '2024-08-13']);
   });
+  it('a visit log whose wide dates fill their column ("10/11/23 5     0") is read row by row', () => {
+    const text = [
+      'SPINE ALIGN CHIROPRACTIC - DAILY NOTES', 'DATE     PAIN  LB   TX                                  NOTES',
+      '9/1/23   5     0    same                                Pt responding well to care.  SD',
+      '10/11/23 5     0    same, no CMT cerv (block 10/10)     Pt responding well to care.  SD',
+      '11/17/23 4     0    same                                RE-EXAM: NDI 30%. Supportive care 1x/mo   SD',
+      '12/12/23 4     0    CMT cerv/thor, EMS, HP              Pt responding well to care.  SD', '',
+    ].join('\n');
+    const [enc] = splitEncounters(textDoc(text));
+    expect(enc.visitRows?.map((r) => r.date)).toEqual(['2023-09-01', '2023-10-11', '2023-11-17', '2023-12-12']);
+  });
   it('a letter date straight under the practice\'s capitalised name opens the letter', () => {
     const text = 'Plan: HEP. Return PRN.\nNathaniel Doe, MD\n-----------------------------\n\nROE ORTHOPAEDICS & SPORTS MEDICINE\nOctober 24, 2023\n\nDear Dr. Roe,\nI saw him today.\n';
     expect(splitEncounters(textDoc(text)).map((e) => e.date)).toContain('2023-10-24');

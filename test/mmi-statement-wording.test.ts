@@ -30,6 +30,17 @@ describe('an MMI opinion on the past, and its date further on', () => {
     const m = mmi('3. Maximum medical improvement. In my opinion Ms. Doe reached maximum medical improvement for any\n   collision-related injury no later than 05/26/2023, when she was discharged from chiropractic care.');
     expect(m.filter((f) => f.temporality === 'current').map((f) => f.attributes.mmiDate)).toContain('2023-05-26');
   });
+  it('a form whose MMI boxes were left blank, or a letter regarding MMI, states nothing', () => {
+    expect(mmi('Date of visit: 10/01/2024 -- same as 08/06/2024 (restrictions per FCE; [X] Permanent; MMI boxes blank)').filter((f) => f.temporality === 'current')).toEqual([]);
+    expect(mmi('Letter from adjuster dated 01/06/2025 received regarding MMI and impairment rating.').filter((f) => f.temporality === 'current')).toEqual([]);
+  });
+  it('"I completed your form and indicated that she had reached MMI" looks back on the earlier opinion', () => {
+    expect(mmi('On 01/18/2022 I completed your Attending Physician Statement and indicated that Ms. Doe had reached maximum medical improvement.').filter((f) => f.temporality === 'current')).toEqual([]);
+  });
+  it('"not at MMI, and I expect her function to change": the forecast does not make the statement hypothetical', () => {
+    expect(of('She is not at maximum medical improvement, and I expect her function to change with the new therapy.', 'mmi_statement')
+      .map((f) => [f.attributes.kind, f.temporality])).toEqual([['not_at_mmi', 'current']]);
+  });
   it('"MMI and rating per ATP" leaves MMI to the treating physician', () => {
     expect(mmi('Released from orthopaedic care; return PRN. MMI and rating per ATP.').filter((f) => f.temporality === 'current')).toEqual([]);
   });

@@ -55,6 +55,19 @@ describe('MMI: an ablation renewed about a year later', () => {
   });
 });
 
+describe('MMI: supportive chiropractic', () => {
+  const DC = { name: 'Shane Doe', credential: 'DC', specialty: 'chiropractic' as const };
+  const PAIN = { name: 'Ola Roe', credential: 'MD', specialty: 'pain_management' as const };
+  it('once the chiropractor moves to supportive care once a month, the monthly sessions belong to the maintenance phase', () => {
+    const b = new CaseBuilder();
+    b.visit('2023-10-10', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'medial_branch_block', status: 'performed' }, 'Medial branch block C5-C6, 20% relief.');
+    b.visit('2023-11-17', DC).fact('plan_signal', { signal: 'maintenance_care' }, 'RE-EXAM: NDI 30%. Supportive care 1x/mo');
+    for (const d of ['2024-01-09', '2024-04-09', '2024-07-09', '2024-10-15']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications. RTC 3 months.');
+    for (const d of ['2023-12-12', '2024-02-13', '2024-05-14', '2024-08-13', '2024-11-12']) b.visit(d, DC).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT cerv/thor, EMS, HP.');
+    expect(analyzeCase(b.input({ type: 'personal_injury' })).mmi.status).toBe('implied');
+  });
+});
+
 describe('judging the pattern of care', () => {
   const RHEUM = { name: 'Theresa Roe', credential: 'MD', specialty: 'rheumatology' as const };
   it('a response still being judged at the treating physician\'s last visit: not reached', () => {

@@ -1,6 +1,6 @@
 /** Care its author gives to ease symptoms, not to change the condition. */
 import type { Fact, FactOf, Modality } from '../model/index.js';
-import { modalitiesIn, targetModality } from '../model/modalities.js';
+import { modalitiesIn, sessionOfSpecialty, targetModality } from '../model/modalities.js';
 import { daysBetween } from './dates.js';
 import type { CaseContext } from './case-context.js';
 
@@ -32,6 +32,22 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
     const d = ctx.dateOf(f);
     if (d && days.has(d) && ORDERED.has(f.attributes.status) && SESSIONS.has(f.attributes.modality) && (ordered.get(f.attributes.modality) ?? '9999') > d) ordered.set(f.attributes.modality, d);
   }
+  // "Supportive care 1x/mo" in the chiropractor's or therapist's own note: the sessions that follow keep the condition
+  // where it is; a new order for that care later starts a course again.
+  const supportiveFrom = new Map<Modality, string>();
+  for (const f of ctx.of('plan_signal')) {
+    // (In a visit log, the row that says it dates it.)
+    const at = f.evidence[0];
+    const row = at && ctx.encounterOf(f)?.visitRows?.find((r) => r.evidence.file === at.file && r.evidence.start <= at.start && at.start < r.evidence.end);
+    const d = row?.date ?? ctx.dateOf(f);
+    const own = sessionOfSpecialty(ctx.encounterOf(f)?.specialty ?? 'unknown');
+    if (!d || !own || f.negated || f.temporality !== 'current' || f.attributes.signal !== 'maintenance_care' || !PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '')) continue;
+    if (!supportiveFrom.has(own) || d < supportiveFrom.get(own)!) supportiveFrom.set(own, d);
+  }
+  const reordered = (m: Modality, from: string, d: string) => ctx.of('treatment').some((g) => g.attributes.modality === m && ORDERED.has(g.attributes.status)
+    && (ctx.dateOf(g) ?? '') > from && (ctx.dateOf(g) ?? '') <= d);
+  const supportive = (f: Fact) => f.type === 'treatment' && supportiveFrom.has(f.attributes.modality) && !!ctx.dateOf(f)
+    && ctx.dateOf(f)! > supportiveFrom.get(f.attributes.modality)! && !reordered(f.attributes.modality, supportiveFrom.get(f.attributes.modality)!, ctx.dateOf(f)!);
   // A radiofrequency ablation renewed about a year after the first (with the confirmatory block the payer asks for
   // first): the nerves regrow and the same ablation is given again for the same relief, which keeps the condition
   // where it is rather than changing it. One repeated within months is still adjusting the treatment.
@@ -46,7 +62,7 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
       return (f.attributes.signal === 'new_treatment' || f.attributes.signal === 'referral')
         && carriesOutOrder(targetModality(f.attributes.target) ?? namedCourse(f.evidence[0]?.quote ?? ''), ctx.dateOf(f));
     }
-    return days.has(ctx.dateOf(f)) || repeatedAblation(f) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
+    return days.has(ctx.dateOf(f)) || repeatedAblation(f) || supportive(f) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
     || scheduleSet.has(`${ctx.dateOf(f)}|${f.attributes.modality}`)
     || carriesOutOrder(f.attributes.modality, ctx.dateOf(f))
     || (allowedFrom.has(f.attributes.modality) && (ctx.dateOf(f) ?? '') > allowedFrom.get(f.attributes.modality)!)));
