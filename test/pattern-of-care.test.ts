@@ -68,6 +68,30 @@ describe('MMI: supportive chiropractic', () => {
   });
 });
 
+describe('MMI: care for a region the notes call unrelated to the claim', () => {
+  const PAIN = { name: 'Ola Roe', credential: 'MD', specialty: 'pain_management' as const };
+  const ORTHO = { name: 'Victor Doe', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+  const PCP = { name: 'Carla Roe', credential: 'FNP-C', specialty: 'primary_care' as const };
+  const withShoulder = (unrelated: boolean) => {
+    const b = new CaseBuilder();
+    b.visit('2023-09-12', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'C7-T1 interlaminar epidural steroid injection.');
+    for (const d of ['2024-01-09', '2024-04-09', '2024-07-09', '2024-10-15']) {
+      b.visit(d, PAIN).fact('diagnosis', { name: 'cervical strain' }, 'Cervical strain with C5-6 protrusion.')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Neck pain unchanged. Continue current medications. RTC 3 months.');
+    }
+    b.visit('2024-03-05', PCP).fact('diagnosis', { name: 'adhesive capsulitis' }, unrelated ? 'L shoulder adhesive capsulitis, likely diabetic (not accident related) - refer ortho.' : 'L shoulder adhesive capsulitis - refer ortho.');
+    b.visit('2024-04-23', { ...ORTHO, kind: 'procedure_note' }).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'US-guided L glenohumeral injection today.');
+    b.visit('2024-06-04', { ...ORTHO, kind: 'procedure_note' }).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'L shoulder hydrodilatation today.');
+    return analyzeCase(b.input({ type: 'personal_injury' })).mmi;
+  };
+  it('is another condition\'s, however long its own course', () => {
+    expect(withShoulder(true)).toMatchObject({ status: 'implied', date: '2024-01-09' });
+  });
+  it('without those words, a region with a course of its own stays part of the claim', () => {
+    expect(withShoulder(false).date).not.toBe('2024-01-09');
+  });
+});
+
 describe('judging the pattern of care', () => {
   const RHEUM = { name: 'Theresa Roe', credential: 'MD', specialty: 'rheumatology' as const };
   it('a response still being judged at the treating physician\'s last visit: not reached', () => {

@@ -203,9 +203,21 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const d = ctx.dateOf(f);
     if (site && d && GIVEN.has(f.attributes.status) && (!ctx.claim.onset || d >= ctx.claim.onset)) procedureDays.set(site, (procedureDays.get(site) ?? new Set()).add(d));
   }
+  // A region the treating notes call unrelated to the claim ("frozen shoulder per Dr. H (not spine related)") is
+  // another condition's, however long its own course.
+  const unrelated = new Set(ctx.asserted.filter((f) => f.evidence.some((e) => UNRELATED_TO_CLAIM.test(e.quote)))
+    .map((f) => bodyRegionIn(f.evidence[0]?.quote ?? '')).filter((r): r is string => !!r && r !== main));
+  // A surgeon's consultation is about the one region its note's findings name.
+  const consultRegion = (f: Treatment) => {
+    if (f.attributes.modality !== 'surgical_consultation') return undefined;
+    const regions = new Set(ctx.asserted.filter((g) => g.encounterId === f.encounterId && g.id !== f.id).map((g) => bodyRegionIn(g.evidence[0]?.quote ?? '')).filter(Boolean));
+    return regions.size === 1 ? [...regions][0] : undefined;
+  };
   const otherRegion = (f: Treatment) => {
     const site = main && siteOf(f);
-    return !!site && site !== main && (procedureDays.get(site)?.size ?? 0) <= 1;
+    if (site && site !== main && ((procedureDays.get(site)?.size ?? 0) <= 1 || unrelated.has(site))) return true;
+    const consulted = main && consultRegion(f);
+    return !!consulted && consulted !== main && unrelated.has(consulted);
   };
   const restated = restatedProcedure(ctx);
   for (const f of ctx.of('treatment')) {
@@ -350,6 +362,8 @@ const SINGLE_ASSESSMENT = /\b(?:home[-\s]safety\s+(?:(?:OT|PT)\s+)?(?:evaluation
 const REPROGRAMMED = /\bre-?program\w*|\bnew program\b|\bre-?target\w*|\boptimi[sz]\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b|\bchang\w* to [^.;]{0,60}\b(?:program|paradigm|waveform)\b/i;
 const CANCELLED = /\b(?:cancel\w*|declin\w*|resched\w*|no[- ]show|did not (?:go|attend|keep))\b/i;
 /** Procedures whose note names the body part they treat. */
+/** Words that put a condition outside the claim: "not spine related", "unrelated to the MVC", "non-industrial". */
+const UNRELATED_TO_CLAIM = /\bnot (?:spine|accident|injury|work|MVC|crash|collision)[- ]related\b|\bunrelated to (?:the |his |her )?(?:accident|injury|MVC|crash|collision|work|claim|spine)\b|\bnon-?industrial\b|\bnot (?:causally )?related to (?:the |his |her )?(?:accident|work injury|MVC|crash|collision|claim)\b/i;
 const SITED_PROCEDURES = new Set<Modality>(['joint_injection', 'other_injection', 'trigger_point_injection', 'surgery']);
 const REPORTING_DISCIPLINES = new Set<Specialty>([...specialtiesIn('therapy'), ...specialtiesIn('mental_health')]);
 
