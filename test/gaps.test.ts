@@ -356,6 +356,11 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
           .fact('treatment', { modality: 'physical_therapy', status: 'performed' }, '4/20/23 14 97110, 97530, yellow putty 3 auth #2 recd 4/19 (12 visits)'),
       },
       {
+        name: 'a course already authorized under its preauthorization number', claim: { type: 'workers_comp', state: 'TX' },
+        build: () => new CaseBuilder().visit('2024-04-18', DR_LEE)
+          .fact('treatment', { modality: 'physical_therapy', status: 'planned' }, '2x/wk x 12 wk (24 visits authorized 04/18/2024, HCC preauth #HC-PA-24-0771): progressive lumbar stabilization.'),
+      },
+      {
         name: 'a note that says no authorization is needed', claim: { type: 'workers_comp', state: 'WA' },
         build: () => new CaseBuilder().visit('2023-08-11', DR_LEE)
           .fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'Note: L&I requires authorization beyond 24 PT visits; 22 billed, no authorization needed.'),

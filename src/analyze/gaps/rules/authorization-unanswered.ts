@@ -29,7 +29,9 @@ export const rule: GapRule = {
     const insurer = wc ? 'the claims administrator (utilization review)' : undefined;
     const gaps = [];
     // Requested and never answered: no later sign that the treatment happened.
-    const pending = treatments.filter((f) => ['planned', 'recommended'].includes(f.attributes.status) && f.evidence.some((e) => PENDING.test(e.quote) && !NOT_UR.test(e.quote)));
+    // ("24 visits authorized 04/18/2024, preauth #HC-PA-24-0771": the request already answered, approved.)
+    const pending = treatments.filter((f) => ['planned', 'recommended'].includes(f.attributes.status)
+      && f.evidence.some((e) => PENDING.test(e.quote) && !NOT_UR.test(e.quote) && !(APPROVED.test(e.quote) && !ADVERSE.test(e.quote))));
     const open: FactOf<'treatment'>[] = [];
     for (const f of pending) {
       const d = ctx.dateOf(f) ?? '';
