@@ -41,6 +41,10 @@ describe('an MMI opinion on the past, and its date further on', () => {
     expect(of('She is not at maximum medical improvement, and I expect her function to change with the new therapy.', 'mmi_statement')
       .map((f) => [f.attributes.kind, f.temporality])).toEqual([['not_at_mmi', 'current']]);
   });
+  it('an MMI under a "HISTORY (carried forward)" heading repeats an earlier note', () => {
+    const m = of('10/17/2023  POST-OP #5 (25 wks)\nHISTORY (carried forward): Twisting injury 03/14/2022.\nPatient has reached MMI as of today. Impairment 2% LE.\nInterval: PT visit 9 of 12.\nPlan: He is NOT at maximum medical improvement.', 'mmi_statement');
+    expect(m.map((f) => [f.attributes.kind, f.temporality])).toEqual([['mmi', 'historical'], ['not_at_mmi', 'current']]);
+  });
   it('"MMI and rating per ATP" leaves MMI to the treating physician', () => {
     expect(mmi('Released from orthopaedic care; return PRN. MMI and rating per ATP.').filter((f) => f.temporality === 'current')).toEqual([]);
   });

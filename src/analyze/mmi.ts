@@ -592,11 +592,15 @@ function mergeSame(reasons: Reason[]): Reason[] {
 type Opinion = NonNullable<MmiAssessment['opinions']>[number] & { fact: Statement; weight: number };
 
 /** Every MMI opinion (stated or denied) with its source's role and weight under the claim's jurisdiction. */
+const REPEATED_TRIGGER = /^section: |^copied forward/i;
 function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   // An MMI dated before the claimed onset ("rated at MMI and closed out in 1998") is about an earlier injury.
   const onset = ctx.claim.onset;
   const stated = plateauStatedAsMmi(ctx, statements);
-  const ops = statements.filter((s) => (s.attributes.kind !== 'plateau' || stated.has(s)) && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
+  // Words a note repeats from an earlier one ("HISTORY (carried forward): Patient has reached MMI as of today.") are that
+  // note's opinion, already counted where it was written.
+  const repeated = (s: Statement) => s.temporality === 'historical' && s.context.some((c) => c.category === 'historical' && REPEATED_TRIGGER.test(c.trigger));
+  const ops = statements.filter((s) => (s.attributes.kind !== 'plateau' || stated.has(s)) && !repeated(s) && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
     const role = sourceRole(ctx.encounterOf(s));
     // An undated report that dates its own MMI ("has reached MMI as of 01/29/2024") is placed by that date.
     const date = ctx.dateOf(s) ?? s.attributes.mmiDate;

@@ -139,6 +139,8 @@ const MMI_DATE_LEAD_REACH = 60;
  * until his fall; that is no longer the case": the MMI named is taken back.
  */
 const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
+/** A section the note itself marks as repeated from earlier notes. */
+const CARRIED_SECTION = /\b(?:carried|copied|brought) forward\b|\bcopied from\b/i;
 /** The answer after the label: "MMI: No", "MMI? N", "MMI No." (a form line written out without its colon). */
 const FIELD_NO = /^\s*(?:[:?]\s*(?:No|N)\b|No\b(?=\s*(?:[.;,)]|$)))/;
 /** "MMI:", "MMI / impairment:" or "MMI status:" as a field label before the answer ("MMI status: no longer at maximum medical improvement"). */
@@ -162,6 +164,11 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     // "My previous MMI of 12/13/2022 is no longer valid": the earlier MMI is part of the words that take it back.
     if (not && m.entry.id === 'not_at_mmi' && not.start >= m.start && not.end <= m.end) not = undefined;
     const base = mentionBase(sent, 'mmi_statement', m.start, m.end, { dating: 'encounter' });
+    // Under "HISTORY (carried forward):" the note repeats an earlier visit's words; they are not this visit's opinion.
+    if (sent.section && CARRIED_SECTION.test(sent.section.title ?? '') && base.temporality === 'current') {
+      base.temporality = 'historical';
+      base.context = [...base.context, { category: 'historical', trigger: `section: ${sent.section.title}`, start: sent.start + m.start, end: sent.start + m.end }];
+    }
     // "permanent and stationary evaluation", "MMI/IR exam", "P&S report": the term names a document or visit, not a state.
     const names = m.entry.id !== 'plateau' && NAMES_A_DOCUMENT.exec(sent.text.slice(m.end));
     if (names && !not) {
