@@ -92,6 +92,19 @@ describe('MMI: care for a region the notes call unrelated to the claim', () => {
   });
 });
 
+describe('an MMI taken back by its author in an unsigned note', () => {
+  const PSY = { name: 'Ingrid Doe', credential: 'MD', specialty: 'psychiatry' as const };
+  const UNSIGNED = { specialty: 'psychiatry' as const };
+  it('"my prior opinion of 03/26/2024 … is withdrawn" withdraws it, however the note is signed', () => {
+    const b = new CaseBuilder();
+    b.visit('2024-03-26', { ...PSY, kind: 'medical_source_statement' }).fact('mmi_statement', { kind: 'mmi' }, 'In my opinion he has reached maximum medical improvement on the current regimen.');
+    b.visit('2024-07-02', UNSIGNED).fact('mmi_statement', { kind: 'not_at_mmi' }, 'MY PRIOR OPINION OF 03/26/2024 THAT MR. DOE HAD REACHED MAXIMUM MEDICAL IMPROVEMENT IS WITHDRAWN.');
+    const m = analyzeCase(b.input({ type: 'ssi' })).mmi;
+    expect(m.status).toBe('not_reached');
+    expect(m.priorMmi?.date).toBe('2024-03-26');
+  });
+});
+
 describe('judging the pattern of care', () => {
   const RHEUM = { name: 'Theresa Roe', credential: 'MD', specialty: 'rheumatology' as const };
   it('a response still being judged at the treating physician\'s last visit: not reached', () => {

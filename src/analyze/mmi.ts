@@ -684,6 +684,8 @@ const WITHDRAWING_CARE = new Set<Modality>([...PROCEDURES].filter((m) => m !== '
  * (Texas designated doctor), else the treating physician, else whoever stated it. Later "no longer at MMI" from
  * that source, or new procedures performed well after it, withdraw it (not_reached, with `priorMmi`).
  */
+/** The writer takes back their own earlier MMI: "my prior opinion … is withdrawn", "I withdraw my MMI of …". */
+const MY_PRIOR_OPINION = /\bmy (?:prior|previous|earlier|original)\s+(?:opinion|MMI|certification|finding|determination)\b|\bI (?:hereby )?(?:withdraw|rescind|retract)\b/i;
 function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | undefined {
   // An opinion with no date cannot be placed before or after another; it is listed, not weighed.
   const ops = all.filter((o) => o.date);
@@ -693,7 +695,9 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // Only the author of an MMI can take it back; another treating doctor's later "not at MMI" is a conflict (and new
   // active care after the MMI, below, is what withdraws it in deed).
   const authors = new Set(governing.filter((o) => o.opinion === 'at_mmi').map((o) => o.source));
-  const lastNot = governing.filter((o) => o.opinion === 'not_at_mmi' && authors.has(o.source)).at(-1);
+  // ("My prior opinion of 03/26/2024 that he had reached MMI is withdrawn": its author, whether or not the note is signed.)
+  const ownWithdrawal = (o: Opinion) => o.opinion === 'not_at_mmi' && MY_PRIOR_OPINION.test(o.evidence[0]?.quote ?? '');
+  const lastNot = governing.filter((o) => o.opinion === 'not_at_mmi' && (authors.has(o.source) || ownWithdrawal(o))).at(-1);
   const standing = governing.filter((o) => o.opinion === 'at_mmi' && (o.date ?? '') >= (lastNot?.date ?? ''));
   const earlierAt = governing.filter((o) => o.opinion === 'at_mmi' && lastNot && (o.date ?? '') < (lastNot.date ?? ''));
   if (!standing.length) {
