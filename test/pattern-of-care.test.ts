@@ -190,6 +190,9 @@ describe('a mood disorder treated with brain stimulation', () => {
   it('the course ends the active care; the visit that reports its result opens the maintenance phase', () => {
     expect(course()).toMatchObject({ status: 'implied', date: '2023-07-11' });
   });
+  it('a topical gel added for comfort does not restart it', () => {
+    expect(course(['2024-02-20', 'Add diclofenac 1% gel to the knees twice daily.']).date).toBe('2023-07-11');
+  });
   it('leave to take more of an as-needed drug does not restart it; a change made because the dose failed does', () => {
     expect(course(['2024-02-20', 'Hydroxyzine may increase to 50 mg PRN (same drug, dose flexibility).']).date).toBe('2023-07-11');
     expect(course(['2024-02-20', 'Hydroxyzine increased to 50 mg up to TID PRN (25 mg ineffective for panic).']).date).not.toBe('2023-07-11');

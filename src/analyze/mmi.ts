@@ -406,6 +406,8 @@ const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
  * "Hydroxyzine may increase to 50 mg PRN": leave to take more of an as-needed drug, not a trial of a new regimen.
  * ("Hydroxyzine increased to 50 mg PRN (25 mg ineffective)" is a change the prescriber made, and stays one.)
  */
+/** "Add diclofenac 1% gel", "lidocaine 5% patch prn": a topical adjunct for comfort, not a trial of the regimen. */
+const TOPICAL = /\b(?:gel|cream|ointment|lotion|(?:lidocaine|capsaicin|diclofenac|menthol)\s+(?:\d+(?:\.\d+)?\s*%\s+)?patch(?:es)?)\b/i;
 const MAY_TAKE_MORE = /\b(?:may|can|could|ok to)\s+(?:increase|go up|take up to|use up to)\b[^.;]{0,40}\b(?:prn|as needed)\b|\bdose flexibility\b/i;
 /** Drug classes taken for symptoms as they come, not to change the course of the condition. */
 const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 'topical analgesic', 'topical anesthetic', 'analgesic', 'oral corticosteroid']);
@@ -443,7 +445,8 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
     && !reported(f) && !closingVisits.has(f.encounterId)
     && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f)
-    && !(f.attributes.doseChange === 'increased' && MAY_TAKE_MORE.test(f.evidence[0]?.quote ?? '')));
+    && !(f.attributes.doseChange === 'increased' && MAY_TAKE_MORE.test(f.evidence[0]?.quote ?? ''))
+    && !TOPICAL.test(`${f.attributes.drug ?? ''} ${f.attributes.dose ?? ''} ${f.evidence[0]?.quote ?? ''}`));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment') return false;
     const m = targetModality(f.attributes.target);
