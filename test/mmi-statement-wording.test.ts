@@ -33,6 +33,8 @@ describe('an MMI opinion on the past, and its date further on', () => {
   it('a form whose MMI boxes were left blank, or a letter regarding MMI, states nothing', () => {
     expect(mmi('Date of visit: 10/01/2024 -- same as 08/06/2024 (restrictions per FCE; [X] Permanent; MMI boxes blank)').filter((f) => f.temporality === 'current')).toEqual([]);
     expect(mmi('Letter from adjuster dated 01/06/2025 received regarding MMI and impairment rating.').filter((f) => f.temporality === 'current')).toEqual([]);
+    // (An opinion introduced by "regarding" still states it.)
+    expect(mmi('Regarding maximum medical improvement, it is my opinion that the claimant reached MMI on 05/01/2023.').some((f) => f.temporality === 'current')).toBe(true);
   });
   it('"I completed your form and indicated that she had reached MMI" looks back on the earlier opinion', () => {
     expect(mmi('On 01/18/2022 I completed your Attending Physician Statement and indicated that Ms. Doe had reached maximum medical improvement.').filter((f) => f.temporality === 'current')).toEqual([]);
