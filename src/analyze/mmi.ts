@@ -402,12 +402,12 @@ const CHANGE_LOOKED_BACK = /\bsince (?:the |her |his )?(?:dose|regimen|medicatio
 const REPORTED_CHANGE = /\bDr\.?\s+[A-Z][\w'-]+\s+(?:has\s+)?(?:started|increased|switched|added|changed|prescribed|titrated|raised)\b/;
 const TITRATION_STEP = /\b(?:x\s*\d{1,2}\s*(?:d(?:ays?)?|wks?|weeks?)|for\s+\d{1,2}\s+(?:days|weeks))\s*,?\s*then\b/i;
 const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
+/** "Add diclofenac 1% gel", "lidocaine 5% patch prn": a topical adjunct for comfort, not a trial of the regimen. */
+const TOPICAL = /\b(?:gel|cream|ointment|lotion|(?:lidocaine|capsaicin|diclofenac|menthol)\s+(?:\d+(?:\.\d+)?\s*%\s+)?patch(?:es)?)\b/i;
 /**
  * "Hydroxyzine may increase to 50 mg PRN": leave to take more of an as-needed drug, not a trial of a new regimen.
  * ("Hydroxyzine increased to 50 mg PRN (25 mg ineffective)" is a change the prescriber made, and stays one.)
  */
-/** "Add diclofenac 1% gel", "lidocaine 5% patch prn": a topical adjunct for comfort, not a trial of the regimen. */
-const TOPICAL = /\b(?:gel|cream|ointment|lotion|(?:lidocaine|capsaicin|diclofenac|menthol)\s+(?:\d+(?:\.\d+)?\s*%\s+)?patch(?:es)?)\b/i;
 const MAY_TAKE_MORE = /\b(?:may|can|could|ok to)\s+(?:increase|go up|take up to|use up to)\b[^.;]{0,40}\b(?:prn|as needed)\b|\bdose flexibility\b/i;
 /** Drug classes taken for symptoms as they come, not to change the course of the condition. */
 const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 'topical analgesic', 'topical anesthetic', 'analgesic', 'oral corticosteroid']);
@@ -595,7 +595,7 @@ function mergeSame(reasons: Reason[]): Reason[] {
 type Opinion = NonNullable<MmiAssessment['opinions']>[number] & { fact: Statement; weight: number };
 
 /** Every MMI opinion (stated or denied) with its source's role and weight under the claim's jurisdiction. */
-const REPEATED_TRIGGER = /^section: |^copied forward/i;
+const REPEATED_TRIGGER = /^(?:copied|carried) forward/i;
 function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   // An MMI dated before the claimed onset ("rated at MMI and closed out in 1998") is about an earlier injury.
   const onset = ctx.claim.onset;

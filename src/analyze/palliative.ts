@@ -44,8 +44,12 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
     if (!d || !own || f.negated || f.temporality !== 'current' || f.attributes.signal !== 'maintenance_care' || !PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '')) continue;
     if (!supportiveFrom.has(own) || d < supportiveFrom.get(own)!) supportiveFrom.set(own, d);
   }
-  const reordered = (m: Modality, from: string, d: string) => ctx.of('treatment').some((g) => g.attributes.modality === m && ORDERED.has(g.attributes.status)
-    && (ctx.dateOf(g) ?? '') > from && (ctx.dateOf(g) ?? '') <= d);
+  const orders = new Map<Modality, string[]>();
+  for (const g of ctx.of('treatment')) {
+    const d = ctx.dateOf(g);
+    if (d && supportiveFrom.has(g.attributes.modality) && ORDERED.has(g.attributes.status)) orders.set(g.attributes.modality, [...(orders.get(g.attributes.modality) ?? []), d]);
+  }
+  const reordered = (m: Modality, from: string, d: string) => (orders.get(m) ?? []).some((o) => o > from && o <= d);
   const supportive = (f: Fact) => f.type === 'treatment' && supportiveFrom.has(f.attributes.modality) && !!ctx.dateOf(f)
     && ctx.dateOf(f)! > supportiveFrom.get(f.attributes.modality)! && !reordered(f.attributes.modality, supportiveFrom.get(f.attributes.modality)!, ctx.dateOf(f)!);
   // A radiofrequency ablation renewed about a year after the first (with the confirmatory block the payer asks for

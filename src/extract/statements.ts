@@ -167,7 +167,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     // Under "HISTORY (carried forward):" the note repeats an earlier visit's words; they are not this visit's opinion.
     if (sent.section && CARRIED_SECTION.test(sent.section.title ?? '') && base.temporality === 'current') {
       base.temporality = 'historical';
-      base.context = [...base.context, { category: 'historical', trigger: `section: ${sent.section.title}`, start: sent.start + m.start, end: sent.start + m.end }];
+      base.context = [...base.context, { category: 'historical', trigger: `carried forward: ${sent.section.title}`, start: sent.start + m.start, end: sent.start + m.end }];
     }
     // "permanent and stationary evaluation", "MMI/IR exam", "P&S report": the term names a document or visit, not a state.
     const names = m.entry.id !== 'plateau' && NAMES_A_DOCUMENT.exec(sent.text.slice(m.end));

@@ -7,7 +7,7 @@ import { modalityWords } from '../../../model/modalities.js';
 const PENDING = /\b(?:prior auth\w*|pre-?auth\w*(?: request\w*)?|(?<!\bno )authori[sz]ation (?:request\w*|pending|needed|submitted)|(?:awaiting|pending) (?:\w+ )?(?:UR|authori[sz]ation|approval)|UR request\w*|RFA (?:submitted|sent|to follow)|submitted (?:to|for) (?:UR|authori[sz]ation)|new authori[sz]ation)\b/i;
 /** A utilization-review determination or certification named in a note. */
 const DETERMINATION = /\b(?:(?:UR|utilization review)\b[^.]{0,40}\b(?:approv\w*|denied|denial|certif\w*|#)|(?:cert|auth)\w*\.?\s*#|adverse determination|non-?certif\w*|peer[- ]to[- ]peer|UR-\d)/i;
-const APPROVED = /\b(?:approv\w*|certified|authori[sz]ed|rec(?:ei)?v?e?d)\b/i;
+const APPROVED = /\b(?:approv\w*|certified|authori[sz]ed|recd|received)\b/i;
 const ADVERSE = /\b(?:den(?:ied|ial|y)|non-?certif\w*|not certified|modif\w*|adverse|partial\w*|appeal\w*|IMR)\b/i;
 /** Board or examiner authorization numbers identify a provider, not a treatment decision. */
 const NOT_UR = /\bWCB Authori[sz]ation\b|\bIME\b/i;
