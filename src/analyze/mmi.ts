@@ -208,15 +208,20 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const unrelated = new Set(ctx.asserted.filter((f) => f.evidence.some((e) => UNRELATED_TO_CLAIM.test(e.quote)))
     .map((f) => bodyRegionIn(f.evidence[0]?.quote ?? '')).filter((r): r is string => !!r && r !== main));
   // A surgeon's consultation is about the one region its note's findings name.
+  const assertedByEncounter = new Map<string, Fact[]>();
+  for (const g of ctx.asserted) {
+    const list = assertedByEncounter.get(g.encounterId);
+    if (list) list.push(g); else assertedByEncounter.set(g.encounterId, [g]);
+  }
   const consultRegion = (f: Treatment) => {
     if (f.attributes.modality !== 'surgical_consultation') return undefined;
-    const regions = new Set(ctx.asserted.filter((g) => g.encounterId === f.encounterId && g.id !== f.id).map((g) => bodyRegionIn(g.evidence[0]?.quote ?? '')).filter(Boolean));
+    const regions = new Set((assertedByEncounter.get(f.encounterId) ?? []).filter((g) => g.id !== f.id).map((g) => bodyRegionIn(g.evidence[0]?.quote ?? '')).filter(Boolean));
     return regions.size === 1 ? [...regions][0] : undefined;
   };
   const otherRegion = (f: Treatment) => {
     const site = main && siteOf(f);
     if (site && site !== main && ((procedureDays.get(site)?.size ?? 0) <= 1 || unrelated.has(site))) return true;
-    const consulted = main && consultRegion(f);
+    const consulted = main && unrelated.size > 0 && consultRegion(f);
     return !!consulted && consulted !== main && unrelated.has(consulted);
   };
   const restated = restatedProcedure(ctx);
