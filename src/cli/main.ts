@@ -9,7 +9,6 @@ import { registerKeys } from './commands/keys.js';
 import { registerAudit } from './commands/audit.js';
 import { registerUsers } from './commands/users.js';
 import { UsageError } from './usage.js';
-import { ContractError } from '../report/index.js';
 
 const program = new Command('plateau')
   .description('Reads a medical record and reconstructs treatment, MMI, functional floor and gaps — every finding cited.')
@@ -39,7 +38,7 @@ try {
   } else if (err instanceof UsageError) {
     process.stderr.write(`plateau: ${err.message}\n`);
     process.exitCode = 2;
-  } else if (err instanceof ContractError) {
+  } else if (err instanceof Error && err.name === 'ContractError') {
     process.stderr.write(`plateau: internal error, the analysis broke the output contract: ${err.message}\n`);
     process.exitCode = 1;
   } else {

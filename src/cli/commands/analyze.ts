@@ -4,8 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ClaimTypeSchema, type ClaimType } from '../../model/index.js';
-import { analyzePaths } from '../../pipeline.js';
-import { renderReport, type ReportFormat } from '../../report/index.js';
+import type { ReportFormat } from '../../report/index.js';
 import { UsageError, isoDateArg, printable } from '../usage.js';
 
 const CLAIM_ALIASES: Record<string, ClaimType> = {
@@ -78,6 +77,7 @@ export function registerAnalyze(program: Command): void {
         if (inside) process.stderr.write(`plateau: warning: the report goes inside the case folder ${printable(inside)}; later runs skip it (it is recognised as a Plateau report), but keep reports outside the records\n`);
       }
       const started = performance.now();
+      const [{ analyzePaths }, { renderReport }] = await Promise.all([import('../../pipeline.js'), import('../../report/index.js')]);
       const run = await analyzePaths(paths, claim);
       const report = renderReport(run.analysis, format);
       // Reports hold protected health information: readable by their owner only.

@@ -1,9 +1,6 @@
 /** `plateau audit verify|export`: check the audit log's hash chain, or print it as CSV. */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { openStore } from '../../store/db.js';
-import { readKey } from '../../store/keys.js';
-import { auditCsv, verifyAudit } from '../../store/audit.js';
 
 function storeOptions(cmd: Command): Command {
   return cmd
@@ -14,6 +11,7 @@ function storeOptions(cmd: Command): Command {
 
 async function open(opts: { data: string; db?: string; keyFile?: string }) {
   const dataDir = path.resolve(opts.data);
+  const [{ openStore }, { readKey }] = await Promise.all([import('../../store/db.js'), import('../../store/keys.js')]);
   return openStore(opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'), readKey(opts.keyFile, dataDir));
 }
 
@@ -22,6 +20,7 @@ export function registerAudit(program: Command): void {
   storeOptions(audit.command('verify').description('Recompute the hash chain; exit 1 if any entry was changed or removed'))
     .action(async (opts: { data: string; db?: string; keyFile?: string }) => {
       const db = await open(opts);
+      const { verifyAudit } = await import('../../store/audit.js');
       try {
         const r = await verifyAudit(db);
         if (r.ok) process.stdout.write(`audit log intact: ${r.entries} entries, chain verified\n`);
@@ -31,6 +30,7 @@ export function registerAudit(program: Command): void {
   storeOptions(audit.command('export').description('Print the audit log as CSV'))
     .action(async (opts: { data: string; db?: string; keyFile?: string }) => {
       const db = await open(opts);
+      const { auditCsv } = await import('../../store/audit.js');
       try { process.stdout.write(await auditCsv(db)); } finally { await db.destroy(); }
     });
 }

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { judgeTable, parseTsv } from '../../eval/context-tsv.js';
 import { UsageError } from '../usage.js';
 
 /** `plateau context FILE.tsv`: the kit rows with negation, temporality and experiencer columns added. */
@@ -14,6 +13,7 @@ export function registerContext(program: Command): void {
     .action(async (file: string, opts: { explain?: boolean }) => {
       if (file !== '-' && !existsSync(file)) throw new UsageError(`no such file: ${file}`);
       const text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+      const { judgeTable, parseTsv } = await import('../../eval/context-tsv.js');
       const table = parseTsv(text);
       let judged;
       try { judged = judgeTable(table); } catch (err) { throw new UsageError(`${file}: ${err instanceof Error ? err.message : String(err)}`); }

@@ -1,9 +1,6 @@
 /** `plateau eval`: score the analysis of case folders against their truth files. */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { evaluateDir } from '../../eval/run.js';
-import { formatSummary } from '../../eval/score.js';
-import { formatReviewer, summariseReviewer } from '../../eval/reviewer-score.js';
 import { UsageError } from '../usage.js';
 
 export function registerEval(program: Command): void {
@@ -16,6 +13,9 @@ export function registerEval(program: Command): void {
     .action(async (dir: string, o: { json?: boolean; details?: boolean }) => {
       if (!existsSync(dir)) throw new UsageError(`no such folder: ${dir}`);
       const started = performance.now();
+      const [{ evaluateDir }, { formatSummary }, { formatReviewer, summariseReviewer }] = await Promise.all([
+        import('../../eval/run.js'), import('../../eval/score.js'), import('../../eval/reviewer-score.js'),
+      ]);
       const { scores, summary, reviewer } = await evaluateDir(dir);
       const n = scores.length + reviewer.length;
       if (n === 0) throw new UsageError(`no case with truth.json or expected.json under ${dir}`);

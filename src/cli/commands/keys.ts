@@ -1,9 +1,6 @@
 /** `plateau keygen FILE` and `plateau rekey`: the data key that encrypts the workspace at rest. */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { generateKeyFile, readKey } from '../../store/keys.js';
-import { rekeyWorkspace } from '../../workspace/rekey.js';
-import { backupWorkspace, restoreWorkspace } from '../../workspace/backup.js';
 import { UsageError } from '../usage.js';
 
 export function registerKeys(program: Command): void {
@@ -11,7 +8,8 @@ export function registerKeys(program: Command): void {
     .command('keygen')
     .description('Write a new random data key (64 hex characters, owner-only) to FILE; keep it away from the data')
     .argument('<file>', 'key file to create (never overwritten)')
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { generateKeyFile } = await import('../../store/keys.js');
       try { generateKeyFile(file); } catch (err) { throw new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code === 'EEXIST' ? 'it exists' : String(err)}`); }
       process.stderr.write(`plateau: wrote a new data key to ${path.resolve(file)} (mode 600)\n`);
     });
@@ -24,6 +22,7 @@ export function registerKeys(program: Command): void {
     .requiredOption('--new-key-file <file>', 'the new key')
     .action(async (opts: { data: string; db?: string; keyFile?: string; newKeyFile: string }) => {
       const dataDir = path.resolve(opts.data);
+      const [{ readKey }, { rekeyWorkspace }] = await Promise.all([import('../../store/keys.js'), import('../../workspace/rekey.js')]);
       const oldKey = opts.keyFile ? readKey(opts.keyFile, dataDir) : undefined;
       const newKey = readKey(opts.newKeyFile, dataDir)!;
       const n = await rekeyWorkspace(dataDir, opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'), oldKey, newKey);
@@ -38,6 +37,7 @@ export function registerKeys(program: Command): void {
     .option('--key-file <file>', 'the data key (the workspace\'s, or a key for the backup of an unencrypted workspace); else PLATEAU_KEY')
     .action(async (file: string, opts: { data: string; db?: string; keyFile?: string }) => {
       const dataDir = path.resolve(opts.data);
+      const [{ readKey }, { backupWorkspace }] = await Promise.all([import('../../store/keys.js'), import('../../workspace/backup.js')]);
       const key = readKey(opts.keyFile, dataDir);
       if (!key) throw new UsageError('a backup is always encrypted: give --key-file or PLATEAU_KEY');
       const n = await backupWorkspace(dataDir, opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'), key, path.resolve(file));
@@ -51,6 +51,7 @@ export function registerKeys(program: Command): void {
     .option('--key-file <file>', 'the key the backup was made with; else PLATEAU_KEY')
     .action(async (file: string, opts: { data: string; keyFile?: string }) => {
       const dataDir = path.resolve(opts.data);
+      const [{ readKey }, { restoreWorkspace }] = await Promise.all([import('../../store/keys.js'), import('../../workspace/backup.js')]);
       const key = readKey(opts.keyFile, dataDir);
       if (!key) throw new UsageError('give the backup\'s key: --key-file or PLATEAU_KEY');
       const n = await restoreWorkspace(path.resolve(file), dataDir, key);

@@ -5,14 +5,8 @@ import { createReadStream } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { openStore } from '../../store/db.js';
-import { buildServer } from '../../server/app.js';
-import { Workspace } from '../../workspace/workspace.js';
-import { SCHEMA_VERSION } from '../../model/index.js';
+import type { Workspace } from '../../workspace/workspace.js';
 import { UsageError } from '../usage.js';
-import { readKey } from '../../store/keys.js';
-import { countUsers } from '../../store/accounts.js';
-import { plainRoot } from '../../workspace/case-files.js';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '../../../examples/lumbar-ssdi');
 
@@ -45,6 +39,11 @@ export function registerServe(program: Command): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${opts.port}"`);
       const dataDir = path.resolve(opts.data ?? defaultDataDir());
+      // Loaded here, not at the top: `plateau analyze` should not pay for the server's start-up.
+      const [{ openStore }, { buildServer }, { Workspace }, { SCHEMA_VERSION }, { readKey }, { countUsers }, { plainRoot }] = await Promise.all([
+        import('../../store/db.js'), import('../../server/app.js'), import('../../workspace/workspace.js'), import('../../model/index.js'),
+        import('../../store/keys.js'), import('../../store/accounts.js'), import('../../workspace/case-files.js'),
+      ]);
       const key = readKey(opts.keyFile, dataDir);
       const db = await openStore(opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'), key);
       // Decrypted copies left by a run the server did not live to finish.

@@ -1,7 +1,7 @@
 /** `plateau synth`: generate synthetic cases (records plus truth) for tests and evaluation. */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { generateCases, writeCases, type SynthFormat } from '../../synth/index.js';
+import type { SynthFormat } from '../../synth/index.js';
 import { UsageError } from '../usage.js';
 
 function intArg(name: string, v: string, min: number): number {
@@ -23,6 +23,7 @@ export function registerSynth(program: Command): void {
       const format = o.format as SynthFormat;
       if (!['txt', 'pdf', 'scan', 'mixed'].includes(format)) throw new UsageError(`--format must be txt, pdf, scan or mixed; got "${o.format}"`);
       const seed = intArg('seed', o.seed, 0);
+      const { generateCases, writeCases } = await import('../../synth/index.js');
       const cases = generateCases({ cases: intArg('cases', o.cases, 1), seed, pages: o.pages ? intArg('pages', o.pages, 1) : undefined });
       await writeCases(cases, path.resolve(o.out), format, seed);
       process.stderr.write(`plateau: wrote ${cases.length} case(s) to ${o.out}\n`);

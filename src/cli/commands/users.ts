@@ -1,8 +1,6 @@
 /** `plateau user add|list`: accounts for server mode (`plateau serve --accounts`). */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { openStore } from '../../store/db.js';
-import { readKey } from '../../store/keys.js';
 import { AccountError, addUser, listUsers, ROLES, type Role } from '../../store/accounts.js';
 import { UsageError } from '../usage.js';
 
@@ -14,8 +12,9 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split('\n')[0].replace(/\r$/, '');
 }
 
-function store(opts: { data: string; db?: string; keyFile?: string }) {
+async function store(opts: { data: string; db?: string; keyFile?: string }) {
   const dataDir = path.resolve(opts.data);
+  const [{ openStore }, { readKey }] = await Promise.all([import('../../store/db.js'), import('../../store/keys.js')]);
   return openStore(opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'), readKey(opts.keyFile, dataDir));
 }
 
