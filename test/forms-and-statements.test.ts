@@ -44,8 +44,12 @@ describe('MMI words that are not statements', () => {
     ['If the patient is Permanent and Stationary, do not use this form.', 'instruction'],
     ['Statutory MMI in this claim would be 03/19/2025.', 'statutory'],
     ['Last visit 05/16/2023 (MMI; permanent restrictions).', 'history'],
+    ['At her last visit Dr. Roe placed her at MMI.', 'history'],
   ])('"%s" (%s) is not an MMI opinion', (body) => {
     expect(stated(of(body, 'mmi_statement')).filter((f) => f.attributes.kind === 'mmi' || f.attributes.kind === 'permanent_and_stationary')).toEqual([]);
+  });
+  it('"was not at MMI in February 2024", said to answer another doctor\'s date, is not a finding about now', () => {
+    expect(stated(of('She clearly was not at MMI in February 2024; she was improving with treatment through the summer.', 'mmi_statement'))).toEqual([]);
   });
   it.each([
     ['MAXIMUM MEDICAL IMPROVEMENT'],
@@ -65,6 +69,8 @@ describe('MMI words that are not statements', () => {
     ['In my opinion his condition is fixed and stable as of 04/18/2025.', 'mmi', '2025-04-18'],
     ['She is not yet medically stationary; continue PT.', 'not_at_mmi', undefined],
     ['APF: modified work continues; expected duration 21-30 days; fixed and stable: No.', 'not_at_mmi', undefined],
+    // The date is the author's last visit, named to date the opinion: not a restatement of an earlier one.
+    ['In my opinion Ms. Doe reached maximum medical improvement on September 10, 2024, the date of her last visit with me.', 'mmi', '2024-09-10'],
   ])('"%s" is stated (%s %s)', (body, kind, date) => {
     const s = stated(of(body, 'mmi_statement'));
     expect(s.map((f) => f.attributes.kind)).toContain(kind);
