@@ -64,6 +64,8 @@ describe('MMI words that are not statements', () => {
     ['My 05/16/2023 opinion of MMI is withdrawn.', 'not_at_mmi', undefined],
     ['My C-4.3 dated 01/17/2023 (MMI 01/17/2023; 22.5% SLU left leg) is withdrawn.', 'not_at_mmi', undefined],
     ['MMI: NOT at maximum medical improvement.', 'not_at_mmi', undefined],
+    ['Until the repeat RFA and an SCS trial have been carried out, I cannot say he has reached MMI.', 'not_at_mmi', undefined],
+    ["I can't say she is at MMI.", 'not_at_mmi', undefined],
     ['He was at MMI from 12/06/2022 until his fall on 06/10/2023; that is no longer the case.', 'not_at_mmi', undefined],
     ['At the closing examination today she is medically stationary.', 'mmi', undefined],
     ['In my opinion his condition is fixed and stable as of 04/18/2025.', 'mmi', '2025-04-18'],

@@ -15,6 +15,12 @@ describe('MMI and prognosis', () => {
     expect(of('We discussed a fusion, which would be expected to improve his back pain somewhat.', 'prognosis')).toEqual([]);
     expect(of('Carpal tunnel release is expected to improve her numbness.', 'prognosis')).toEqual([]);
   });
+  it('"Without surgery I do not expect further improvement" is a plateau: "without" conditions the sentence, it does not negate it', () => {
+    const m = of('Without surgery I do not expect further meaningful improvement in strength or motion.', 'mmi_statement');
+    expect(m.map((f) => [f.attributes.kind, f.negated])).toEqual([['plateau', false]]);
+    // (A diagnosis after "without" is still absent.)
+    expect(of('Assessment: lumbar strain without radiculopathy.', 'diagnosis').find((f) => f.attributes.name === 'radiculopathy')?.negated).toBe(true);
+  });
   it("the claimant's expected course still is", () => {
     expect(of('Overall she is expected to improve slowly over the year.', 'prognosis')).toHaveLength(1);
   });

@@ -197,6 +197,10 @@ describe('a mood disorder treated with brain stimulation', () => {
     expect(course(['2024-02-20', 'Hydroxyzine may increase to 50 mg PRN (same drug, dose flexibility).']).date).toBe('2023-07-11');
     expect(course(['2024-02-20', 'Hydroxyzine increased to 50 mg up to TID PRN (25 mg ineffective for panic).']).date).not.toBe('2023-07-11');
   });
+  it('a drug added to "manage symptomatically" once nothing more is offered does not restart it', () => {
+    expect(course(['2024-02-20', 'Will manage symptomatically: add hydroxyzine 25 mg prn, heat, HEP.']).date).toBe('2023-07-11');
+    expect(course(['2024-02-20', 'Add hydroxyzine 25 mg prn.']).date).not.toBe('2023-07-11');
+  });
   it.each([
     ['Completed acute ECT 10/03-11/02 (14 RUL ultrabrief), now weekly continuation.', 'completed'],
     ['ECT would be the next evidence-based step; pt hesitant.', 'recommended'],

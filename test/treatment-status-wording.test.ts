@@ -47,6 +47,20 @@ describe('a procedure mentioned, not given', () => {
   });
 });
 
+describe('a treatment set aside by the clause after it', () => {
+  const status = (text: string, modality: string) => of(text, 'treatment').filter((f) => f.attributes.modality === modality && !f.negated).map((f) => f.attributes.status);
+  it.each([
+    ['Further steroid injections have given diminishing benefit and raise her glucose; I do not recommend continuing them on a routine basis.', 'joint_injection', 'discontinued'],
+    ['PT was offered; she declined it.', 'physical_therapy', 'declined'],
+  ])('%s', (text, modality, expected) => expect(status(text, modality)).toEqual([expected]));
+  it('in the same clause the refusal negates the recommendation', () => {
+    expect(status('Steroid injections have given diminishing benefit and I do not recommend continuing them.', 'joint_injection')).toEqual([]);
+  });
+  it('a clause about something else leaves the status alone', () => {
+    expect(status('Continue PT 2x/week; she declined the injection offered today.', 'physical_therapy')).toEqual(['ongoing']);
+  });
+});
+
 describe('an operation named with nothing said of it', () => {
   const surgery = (text: string) => of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery' && f.temporality === 'current' && !f.negated);
   it.each([

@@ -59,6 +59,7 @@ function describe(f: Fact): string {
     return `${a.modality.replace(/_/g, ' ')}${a.subtype ? ` (${a.subtype})` : ''} ${a.status}`;
   }
   if (f.type === 'plan_signal') return `${f.attributes.signal.replace(/_/g, ' ')}${f.attributes.target ? ` (${f.attributes.target})` : ''}`;
+  if (f.type === 'mmi_statement') return f.attributes.kind === 'plateau' ? 'no further improvement expected' : 'MMI statement';
   return f.type.replace(/_/g, ' ');
 }
 
@@ -414,6 +415,8 @@ const TOPICAL = /\b(?:gel|cream|ointment|lotion|(?:lidocaine|capsaicin|diclofena
  * ("Hydroxyzine increased to 50 mg PRN (25 mg ineffective)" is a change the prescriber made, and stays one.)
  */
 const MAY_TAKE_MORE = /\b(?:may|can|could|ok to)\s+(?:increase|go up|take up to|use up to)\b[^.;]{0,40}\b(?:prn|as needed)\b|\bdose flexibility\b/i;
+/** "Will manage symptomatically: meloxicam daily, add tramadol prn": drugs chosen for comfort once the condition is not expected to change. */
+const SYMPTOMATIC_PLAN = /\b(?:manag\w*\s+(?:her|his|their|the pain|pain|it)?\s*symptomatically|symptomatic(?:ally)?\s+(?:management|care|treatment|relief)|comfort (?:care|measures))\b/i;
 /** Drug classes taken for symptoms as they come, not to change the course of the condition. */
 const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 'topical analgesic', 'topical anesthetic', 'analgesic', 'oral corticosteroid']);
 
@@ -451,9 +454,10 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
     && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f)
     && !(f.attributes.doseChange === 'increased' && MAY_TAKE_MORE.test(f.evidence[0]?.quote ?? ''))
+    && !SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')
     && !TOPICAL.test(`${f.attributes.drug ?? ''} ${f.attributes.dose ?? ''} ${f.evidence[0]?.quote ?? ''}`));
   const started = ctx.of('plan_signal').filter((f) => {
-    if (f.attributes.signal !== 'new_treatment') return false;
+    if (f.attributes.signal !== 'new_treatment' || SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')) return false;
     const m = targetModality(f.attributes.target);
     return !m || m === 'medication';
   });

@@ -181,6 +181,12 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
       base.context = [...base.context, { category: 'hypothetical', trigger: `${not.why}: ${not.trigger}`, start: sent.start + not.start, end: sent.start + not.end }];
     }
     let kind = m.entry.id;
+    // "Without surgery I do not expect further improvement": "without" negates the condition (surgery), not the plateau.
+    const negations = base.context.filter((c) => c.category === 'negated');
+    if (base.negated && kind === 'plateau' && negations.every((c) => /^(?:without|w\/o)$/i.test(c.trigger))) {
+      base.negated = false;
+      base.context = base.context.filter((c) => c.category !== 'negated');
+    }
     // "has not reached MMI" phrased around the match: the statement is "not at MMI", affirmed.
     // "he has not reached a plateau" is the same opinion: improvement is still expected.
     if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary' || kind === 'plateau')) { kind = 'not_at_mmi'; base.negated = false; }

@@ -44,6 +44,7 @@ const DoseChangeSchema = z.enum(['started', 'increased', 'decreased', 'stopped',
 const statusData = readLexiconFile('extract/treatment-status.json', z.looseObject({
   order: z.array(TreatmentStatusSchema), cues: z.record(TreatmentStatusSchema, RegexSource), doseChange: orderedRecord(DoseChangeSchema), sessions: RegexSource,
   titratedStart: z.looseObject({ pattern: RegexSource }), coverageChange: z.looseObject({ pattern: RegexSource }),
+  setAsideAfter: z.looseObject({ discontinued: RegexSource, declined: RegexSource }),
 }));
 const statusCues = statusData.order.map((s) => [s, new RegExp(statusData.cues[s], 'i')] as const);
 const doseCues = (Object.keys(statusData.doseChange) as DoseChange[]).map((k) => [k, new RegExp(statusData.doseChange[k], 'i')] as const);
@@ -58,6 +59,14 @@ const SESSION_MODALITIES = modalitiesIn('session');
 /** Treatment status from the clause's verbs, then the section, then the modality's default. */
 export function treatmentStatus(clause: string, section: SectionKind | undefined, modality: Modality): TreatmentStatus {
   return statusCue(clause) ?? statusOfSection(section) ?? (DEVICE_LIKE.has(modality) ? 'ongoing' : 'performed');
+}
+
+const SET_ASIDE_AFTER = (['discontinued', 'declined'] as const).map((k) => [k, new RegExp(statusData.setAsideAfter[k], 'i')] as const);
+
+/** The treatment just named, set aside by the next clause with a pronoun ("…; I do not recommend continuing them"). */
+function setAsideAfter(text: string, clauseEnd: number): TreatmentStatus | undefined {
+  const next = text.slice(clauseEnd, clauseEnd + 120).replace(/\s+/g, ' ');
+  return SET_ASIDE_AFTER.find(([, re]) => re.test(next))?.[0];
 }
 
 function statusCue(clause: string): TreatmentStatus | undefined {
@@ -334,7 +343,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (m.entry.id === 'surgery' && !priorOperation && !isProcedureRecord(sent.encounter.kind) && section !== 'procedure'
       && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start)
       && !sent.dates().some((d) => !d.relative && d.start >= clause.start && d.end <= clause.end)) continue;
-    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? labelledStatus(sent.text, m.start) ?? treatmentStatus(clause.text, section, m.entry.id) };
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? labelledStatus(sent.text, m.start)
+      ?? statusCue(clause.text) ?? setAsideAfter(sent.text, clause.end) ?? treatmentStatus(clause.text, section, m.entry.id) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
     if (m.entry.id === 'surgery' && !m.entry.subtype) {
       // "surgery" names no procedure; keep the words ("rotator cuff surgery") as the subtype when they say more.
@@ -412,7 +422,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const lead = [...whole.text.slice(0, d.start - whole.start).matchAll(DASHED_START)].at(-1);
     const clause = lead ? { start: whole.start + lead.index, end: whole.end, text: whole.text.slice(lead.index) } : whole;
     const isClass = d.entry.id.startsWith('class:');
-    const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: treatmentStatus(clause.text, section, 'medication') };
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: statusCue(clause.text) ?? setAsideAfter(sent.text, clause.end) ?? treatmentStatus(clause.text, section, 'medication') };
     if (isOtherConditionDrugClass(d.entry.class) || namesOtherIndication(sent.text.slice(d.end, d.end + 60))) attributes.otherCondition = true;
     if (!isClass) attributes.drug = d.entry.id;
     const dose = DOSE.exec(sent.text.slice(d.end, d.end + 60));
