@@ -373,3 +373,32 @@ describe('the visit that reports a procedure\'s relief while it lasts', () => {
     expect(analyzeCase(build(true).input({ type: 'ssdi' })).mmi.date).toBe('2024-01-23');
   });
 });
+
+describe('a therapy course billed under another condition', () => {
+  const NEURO = { name: 'Tobias Doe', credential: 'MD', specialty: 'neurology' as const };
+  const PT = { name: 'Dana Roe', credential: 'PT', specialty: 'physical_therapy' as const };
+  /** Stroke rehabilitation, then a year of stable neurology visits; in between, six PT visits coded to the knee (or to the stroke). */
+  const stroke = (laterCode: string) => {
+    const b = new CaseBuilder();
+    for (const d of ['2023-04-11', '2023-05-15', '2023-06-06', '2023-08-01', '2023-09-22']) {
+      b.visit(d, PT, [{ code: '97110', icd10: ['I69.354'] }]).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Gait training, L hemiparesis.');
+    }
+    for (const d of ['2023-10-25', '2024-01-24', '2024-04-24', '2024-10-30']) {
+      b.visit(d, NEURO).fact('diagnosis', { name: 'hemiparesis', code: 'I69.354' }, 'Chronic L hemiparesis after stroke (I69.354).')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Deficits stable. Continue home program.');
+    }
+    for (const d of ['2024-06-12', '2024-06-19', '2024-06-26', '2024-07-03', '2024-07-10']) {
+      b.visit(d, PT, [{ code: '97110', icd10: [laterCode] }]).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Quad strengthening, stair technique.')
+        .fact('outcome_measure', { instrument: 'NRS', value: d === '2024-06-12' ? 6 : 2, max: 10 }, d === '2024-06-12' ? 'Pain 6/10.' : 'Pain 2/10.');
+    }
+    return analyzeCase(b.input({ type: 'ssdi' })).mmi;
+  };
+  it('knee PT coded M17.11 in a stroke claim neither restarts active care nor counts its pain scores', () => {
+    const m = stroke('M17.11');
+    expect([m.status, m.date]).toEqual(['implied', '2023-10-25']);
+    expect(m.conflicts.map((c) => c.text).join(' ')).not.toMatch(/Pain/);
+  });
+  it('the same course coded to the stroke is care of the claim', () => {
+    expect(stroke('I69.354').date).not.toBe('2023-10-25');
+  });
+});

@@ -8,6 +8,7 @@ import { trendsOf } from './trajectory.js';
 import { bodyRegionIn, isForOtherCondition, isMentalHealthDrugClass, namesOtherOperation } from '../knowledge/relevance.js';
 import { mainRegion } from './claimed-conditions.js';
 import { palliativeCare } from './palliative.js';
+import { otherConditionTherapy } from './other-condition-therapy.js';
 import { isTreatingRole, presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 import { isIn, modalitiesIn, modalityWords, targetModality } from '../model/modalities.js';
 import { specialtiesIn, specialtyIs } from '../model/specialties.js';
@@ -226,9 +227,11 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     return !!consulted && consulted !== main && unrelated.has(consulted);
   };
   const restated = restatedProcedure(ctx);
+  // A therapy course the ledger bills under another condition's codes (knee PT in a stroke claim) treats that condition.
+  const forOtherCondition = otherConditionTherapy(ctx);
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
-    if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d) || otherRegion(f)) continue;
+    if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d) || otherRegion(f) || forOtherCondition(f)) continue;
     // "L cataract surgery 05/2023": an operation for another condition is not care of the claimed one.
     if (f.attributes.modality === 'surgery' && namesOtherOperation(f.evidence[0]?.quote ?? '')) continue;
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f) || restated(f, d)) continue;
@@ -1282,8 +1285,10 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const last = maintenance[maintenance.length - 1];
   const span = first && last ? daysBetween(first.date, last.date) : 0;
   const patternHolds = maintenance.length >= params.minMaintenanceVisits && span >= params.minMaintenanceDays;
+  // (A therapy course for another condition measures that condition: its pain scores say nothing of this one.)
+  const forOtherCondition = otherConditionTherapy(ctx);
   const stillImproving = patternHolds
-    ? trendsOf(ctx.of('outcome_measure').filter((m) => (ctx.dateOf(m) ?? '') >= first.date), ctx)
+    ? trendsOf(ctx.of('outcome_measure').filter((m) => (ctx.dateOf(m) ?? '') >= first.date && !forOtherCondition(m)), ctx)
     : [];
   const functionalGain = stillImproving.filter((t) => t.verdict === 'improved' && isFunctionalInstrument(t.instrument.split(':')[0]));
   const notAtAfter = lastNot && first && (ctx.dateOf(lastNot) ?? '') >= first.date;
