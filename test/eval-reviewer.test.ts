@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateDir } from '../src/eval/run.js';
 import { summariseReviewer, type ReviewerSummary } from '../src/eval/reviewer-score.js';
+import { conceptsOf } from '../src/eval/gap-concepts.js';
 
 const dir = path.resolve(import.meta.dirname, '../../shared/data/cases-dev');
 const rate = ([n, d]: [number, number]) => n / d;
@@ -44,4 +45,12 @@ describe('the scorer and a key\'s misfiled pages', () => {
     expect(withMisfile.length).toBeGreaterThan(0);
     expect(withMisfile.flatMap((s) => s.gaps.wrongRules)).not.toContain('misfiled-document');
   }, 120_000);
+});
+
+describe('what a gap is about, read from its words', () => {
+  it.each([
+    ['The left heart catheterization report of 08/14/2022 was requested and has not been received.', 'records_missing'],
+    ['No pre-incident primary care records to document the claimed migraine history.', 'baseline'],
+    ['Pre-injury records of the lumbar spine are not in the file.', 'baseline'],
+  ])('%s → %s', (text, concept) => expect(conceptsOf(text).has(concept)).toBe(true));
 });

@@ -17,7 +17,7 @@ export const GAP_CONCEPTS: GapConcept[] = [
   { id: 'injection_response', pattern: /\b(?:pain diar(?:y|ies)|injection response|response to (?:the )?(?:injection|block)|relief (?:and|or) (?:its )?duration|how long (?:the )?relief)/i },
   { id: 'billing', pattern: /\b(?:billed|bills?|ledger|charges?|balance|no-show fee|itemi[sz]ed)\b/i },
   { id: 'records_after', pattern: /\b(?:no (?:treatment )?records? after|nothing (?:follows|after)|after the last record|no (?:current|recent) (?:treatment|records?)|current records|longitudinal)/i },
-  { id: 'baseline', pattern: /\b(?:pre-?(?:injury|accident|collision|crash|onset|existing)|prior (?:back|neck|knee|shoulder) (?:injury|strain)|baseline|apportionment)\b/i },
+  { id: 'baseline', pattern: /\b(?:pre-?(?:injury|incident|accident|collision|crash|onset|existing)|prior (?:back|neck|knee|shoulder) (?:injury|strain)|baseline|apportionment)\b/i },
   { id: 'employment', pattern: /\b(?:employer|wages?|payroll|AWW|job description|vocational|earnings?|work history|TPD|TTD|TIB|labor market|modified[- ]duty (?:offer|availability)|Bona Fide)\b/i },
   { id: 'medication', pattern: /\b(?:pharmacy|side effects?|drowsiness|fogginess|dose discrepancy)\b/i },
   { id: 'authorization', pattern: /\b(?:utilization review|UR|authori[sz]ation|preauthori[sz]ation|RFA|peer-to-peer|adverse determination)\b/i },
@@ -30,7 +30,7 @@ export const GAP_CONCEPTS: GapConcept[] = [
   { id: 'consultative_exam', pattern: /\b(?:consultative exam\w*|CE)\b/ },
   { id: 'duration', pattern: /\b(?:12-month|twelve-month|12 continuous months|durational requirement|duration (?:requirement|is not|not))/i },
   { id: 'outcome_measures', pattern: /\b(?:outcome measures?|serial (?:objective|outcome)|ODI|NDI|LEFS|QuickDASH|functional measures)\b/i },
-  { id: 'records_missing', pattern: /\b(?:not in (?:the|this) (?:file|set)|absent|missing|never received|not received|referenced but|no records?)\b/i, generic: true },
+  { id: 'records_missing', pattern: /\b(?:not in (?:the|this) (?:file|set)|absent|missing|never received|not (?:been |yet )?received|referenced but|no records?)\b/i, generic: true },
 ];
 
 /** The concepts a gap's words name: the specific ones if any, else the generic ones. */
