@@ -570,6 +570,11 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'L5-S1 TFESI performed.')
         .file('ledger.csv').bill('2024-03-05', 'Lee, Dr.', [{ code: '64483', charge: 1450 }]),
     }, {
+      name: 'therapy sessions billed by an unnamed provider while the therapist\'s notes are in part present (therapy-notes-missing asks for the rest)',
+      build: () => new CaseBuilder().visit('2024-06-12', { name: 'Dana Roe', credential: 'PT', specialty: 'physical_therapy' })
+        .fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT evaluation.')
+        .file('ledger.csv').bill('2024-06-17', '', [{ code: '97110', charge: 88 }]).bill('2024-06-21', '', [{ code: '97110', charge: 88 }]).bill('2024-06-26', '', [{ code: '97530', charge: 92 }]),
+    }, {
       name: 'an inpatient rehabilitation stay billed from its first day, its notes written during it',
       build: () => new CaseBuilder().visit('2023-10-04', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 4, max: 10 }, 'Discharge summary: pain 4/10.')
         .file('ledger.csv').bill('2023-09-20', 'Rivermoor Rehabilitation Hospital', [{ code: 'CMG 0804', description: 'IRF stay 09/20-10/04/2023', charge: 41000 }]),

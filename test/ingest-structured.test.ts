@@ -169,6 +169,17 @@ describe('billing ledgers', () => {
     const doc = readCsvLedger('d13', 'indemnity.csv', Buffer.from(wages), undefined);
     expect(doc.structured!.encounters).toEqual([]);
     expect(doc.warnings.join(' ')).toMatch(/benefit payment register \(3 wage-benefit or award rows\)/);
+    // Texas income benefits (TIBs, IIBs) and California's TD/PD are wage benefits too.
+    const texas = [
+      'Claim,Pay Date,Benefit Type,Period From,Period To,Weeks,Weekly Rate,Amount,Note',
+      'XX-00-0000001,2022-11-25,TIBS,2022-11-11,2022-11-24,2.00,568.68,1137.36,1st pmt',
+      'XX-00-0000001,2023-06-09,TIBS-PARTIAL,2023-06-06,2023-06-19,,,214.40,modified duty wage diff',
+      'XX-00-0000001,2023-10-20,IIBS,2023-10-06,2023-10-19,2.00,398.08,796.16,',
+      'XX-00-0000001,2024-02-02,TD,2024-01-20,2024-02-02,2.00,700.00,1400.00,',
+    ].join('\n');
+    const tx = readCsvLedger('d14', 'carrier.csv', Buffer.from(texas), undefined);
+    expect(tx.structured!.encounters).toEqual([]);
+    expect(tx.warnings.join(' ')).toMatch(/benefit payment register \(4 wage-benefit or award rows\)/);
   });
 
   it('an injection log\'s booked row ("SCHEDULED - not yet performed") is no service billed, but a procedure planned for its date', () => {

@@ -112,8 +112,11 @@ export function parseMoney(raw: string | undefined): number | undefined {
   return neg ? -n : n;
 }
 
-/** Payment categories and benefit codes of a carrier's register that are not medical services (indemnity, expenses). */
-const NOT_MEDICAL = /^(?:ind|indem\w*|tt[dp]?|tp[dp]?|pp[di]?|ltd|std|slu|sla|schedule(?:d)? (?:loss|award)|wage\w*|lost wages|compensation|settlement|expense|legal|attorney\w*|mileage|travel|vocational|voc rehab)(?![\w-])/i;
+/**
+ * Payment categories and benefit codes of a carrier's register that are not medical services (indemnity, expenses).
+ * Texas pays income benefits as TIBs, IIBs, SIBs and LIBs ("TIBS-PARTIAL"); California as TD and PD.
+ */
+const NOT_MEDICAL = /^(?:ind|indem\w*|tt[dp]?|tp[dp]?|pp[di]?|ptd|td|pd|[tisl]ibs?(?:-\w+)?|(?:income|death|burial) benefits?|ltd|std|slu|sla|schedule(?:d)? (?:loss|award)|wage\w*|lost wages|compensation|settlement|expense|legal|attorney\w*|mileage|travel|vocational|voc rehab)(?![\w-])/i;
 
 /**
  * Rows that record a decision on a request, not a service rendered: a prior authorization, a utilization review, a
