@@ -49,3 +49,24 @@ describe('classifyEncounter: another clinician quoted in the note does not relab
     expect(classifyEncounter('Coastal Orthopaedic Surgery Associates\nNew patient consultation', '').specialty).toBe('orthopedic_surgery');
   });
 });
+
+describe('heart and lung specialists are specialists of their own', () => {
+  it.each([
+    ['MAUMEE HEART & VASCULAR, INC.\n=== OFFICE VISIT ===  Date of Service: 09/06/2022', 'cardiology'],
+    ['Lakeside Pulmonary & Sleep Associates\nFollow-up visit', 'pulmonology'],
+  ])('%s', (head, specialty) => expect(classifyEncounter(head, '').specialty).toBe(specialty));
+  it('a cardiology referral answered by a heart-and-vascular visit is a completed referral', async () => {
+    const { analyzeCase } = await import('../src/analyze/index.js');
+    const { CaseBuilder } = await import('./helpers/facts.js');
+    const PCP = { name: 'Theresa Doe', credential: 'DO', specialty: 'primary_care' as const };
+    const CARDS = { name: 'Anjali Roe', credential: 'MD', specialty: 'cardiology' as const };
+    const course = (seen: boolean) => {
+      const b = new CaseBuilder().visit('2023-01-10', PCP).fact('plan_signal', { signal: 'referral', target: 'cardiology' }, 'Cardiology referral for CHF.');
+      if (seen) b.visit('2023-03-01', CARDS).fact('diagnosis', { name: 'heart failure' }, 'HFrEF, NYHA III.');
+      b.visit('2023-09-01', PCP).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+      return analyzeCase(b.input({ type: 'ssdi' })).gaps.filter((g) => g.ruleId === 'specialist-referral-not-completed');
+    };
+    expect(course(true)).toEqual([]);
+    expect(course(false).map((g) => g.why)).toEqual([expect.stringContaining('cardiology')]);
+  });
+});

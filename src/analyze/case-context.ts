@@ -31,7 +31,8 @@ function isMentalClaim(encounters: Encounter[]): boolean {
   for (const e of encounters) {
     if (e.documentRole === 'examining' || e.source === 'ledger' || e.kind === 'billing') continue;
     if (specialtyIs(e.specialty, 'mental_health')) mental++;
-    else if (!NOT_CONDITION_CARE.has(e.specialty) && e.specialty !== 'unknown' && e.specialty !== 'other' && !specialtyIs(e.specialty, 'therapy')) physical++;
+    // (A cardiologist's or pulmonologist's visits weigh neither way: they may treat another condition of a mental claim.)
+    else if (!NOT_CONDITION_CARE.has(e.specialty) && e.specialty !== 'unknown' && e.specialty !== 'other' && !specialtyIs(e.specialty, 'therapy') && !specialtyIs(e.specialty, 'organ_specialty')) physical++;
   }
   return mental >= MIN_MENTAL_VISITS && mental > physical;
 }

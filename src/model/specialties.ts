@@ -18,7 +18,9 @@ export type SpecialtyCategory =
    * A credential on the note decides first.
    */
   | 'acceptable_source'
-  | 'not_acceptable_source';
+  | 'not_acceptable_source'
+  /** An internal-medicine subspecialty (heart, lungs): the claim's own care when the claim is that organ's disease. */
+  | 'organ_specialty';
 
 const TABLE: Record<Specialty, readonly SpecialtyCategory[]> = {
   primary_care: ['acceptable_source'],
@@ -37,6 +39,8 @@ const TABLE: Record<Specialty, readonly SpecialtyCategory[]> = {
   occupational_medicine: ['acceptable_source'],
   physiatry: ['acceptable_source'],
   rheumatology: ['acceptable_source'],
+  cardiology: ['organ_specialty', 'acceptable_source'],
+  pulmonology: ['organ_specialty', 'acceptable_source'],
   emergency: ['acceptable_source'],
   other: [],
   unknown: [],

@@ -9,7 +9,8 @@ import { isMedicalCredential, specialtiesIn } from '../model/specialties.js';
 import { specialtyFromCredential } from './classify.js';
 
 /** Specialties a visit note's words can suggest without the author practising them. */
-const BORROWED = new Set<Specialty>(['ime', 'fce', 'radiology', 'unknown', 'other']);
+/** (A heart or lung specialist's consult inside a hospital record does not make the record theirs.) */
+const BORROWED = new Set<Specialty>(['ime', 'fce', 'radiology', 'unknown', 'other', ...specialtiesIn('organ_specialty')]);
 /** Disciplines a physician never practises as the note's author (a pain doctor's note about CBT is still a pain doctor's). */
 const THERAPIST = specialtiesIn('therapist');
 const BORROWED_KINDS = new Set<EncounterKind>(['ime', 'imaging', 'fce', 'emg']);

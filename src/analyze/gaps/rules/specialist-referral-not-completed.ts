@@ -8,7 +8,9 @@ interface Target { label: string; words: RegExp; specialties: Specialty[] }
 const TARGETS: Target[] = [
   { label: 'spine or orthopaedic surgery', words: /\b(?:neurosurg\w*|spine (?:surg\w*|consult\w*|evaluation|specialist)|surgical (?:consult\w*|opinion|evaluation)|orthop\w*|hand surg\w*|surgeon)\b/i, specialties: ['orthopedic_surgery', 'neurosurgery'] },
   { label: 'neurology', words: /\bneurolog\w*\b/i, specialties: ['neurology'] },
-  { label: 'rheumatology', words: /\brheumatolog\w*\b/i, specialties: [] },
+  { label: 'rheumatology', words: /\brheumatolog\w*\b/i, specialties: ['rheumatology'] },
+  { label: 'cardiology', words: /\bcardiolog\w*\b/i, specialties: ['cardiology'] },
+  { label: 'pulmonology', words: /\b(?:pulmonolog\w*|pulmonary (?:medicine|clinic|consult\w*))\b/i, specialties: ['pulmonology'] },
   { label: 'pain management', words: /\b(?:pain (?:management|medicine|clinic|specialist)|interventional pain)\b/i, specialties: ['pain_management'] },
   { label: 'physiatry (PM&R)', words: /\b(?:physiatr\w*|PM&R|physical medicine and rehab\w*)\b/i, specialties: ['physiatry'] },
 ];
