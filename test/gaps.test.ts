@@ -322,7 +322,11 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     invalid: [{ name: 'referral, no consultation', build: referral(false) }],
   },
   'device-without-prescription': {
-    valid: [{ name: 'prescribed, medical necessity stated', claim: { type: 'ssdi' }, build: cane(true) }],
+    valid: [{ name: 'prescribed, medical necessity stated', claim: { type: 'ssdi' }, build: cane(true) }, {
+      name: 'a treating source\'s statement that the gait requires it', claim: { type: 'ssdi' },
+      build: () => cane(false)().visit('2024-06-10', { ...DR_PATEL, kind: 'medical_source_statement' })
+        .fact('limitation', { activity: 'walk', source: 'provider', text: 'hemiparetic gait requiring quad cane' }, 'Hemiparetic gait requiring quad cane and AFO.'),
+    }],
     invalid: [{ name: 'cane used for months, no prescription', claim: { type: 'ssdi' }, build: cane(false) }],
   },
   'conflicting-opinions-unrebutted': {

@@ -9,8 +9,11 @@ const DEVICE_WORDS: [RegExp, string][] = [
   [/\bcanes?\b/i, 'cane'], [/\bwalkers?\b|\brollator\b/i, 'walker'], [/\bwheel ?chair\b|\bscooter\b/i, 'wheelchair'],
   [/\bcrutch\w*\b/i, 'crutches'], [/\bbrace\b|\borthosis\b|\bsplint\w*\b|\bcollar\b/i, 'brace'],
 ];
-/** Words that document a prescription or medical need for the device. */
-const PRESCRIBED = /\b(?:prescri\w*|Rx\b|DME (?:order|rx)|order(?:ed)?\b|medically necessary|medical necessity|letter of medical necessity|LMN\b|issued|dispensed|fitted)\b/i;
+/**
+ * Words that document a prescription or medical need for the device; a treating source's "hemiparetic gait requiring
+ * quad cane" or a form's "Must use a cane … [X] Yes" is the documentation of need SSR 96-9p asks for.
+ */
+const PRESCRIBED = /\b(?:prescri\w*|Rx\b|DME (?:order|rx)|order(?:ed)?\b|medically (?:necessary|required)|medical necessity|letter of medical necessity|LMN\b|issued|dispensed|fitted|renew(?:ed|al)|requir(?:es|ing|ed)|must use)\b/i;
 /** Words that make the mention a suggestion or a refusal, not use. */
 const NOT_USED = /\b(?:recommend\w*|consider\w*|discuss\w*|may (?:advance|wean|use)|wants to try|does not want|declin\w*|without (?:a |the )?(?:cane|walker|brace)|no (?:cane|walker|assistive device)|if)\b/i;
 /** A physician's plan directing the device's use and when ("continue cane for community distances"). */
