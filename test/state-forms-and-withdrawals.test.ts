@@ -93,8 +93,8 @@ describe('a payer changed, not the drug', () => {
 
 describe('a pulmonologist\'s letterhead', () => {
   it.each([
-    ['FOOTHILLS PULMONARY & SLEEP MEDICINE, PLLC\nVictor Sample, MD, FCCP - Pulmonary Disease, Critical Care Medicine\nFOLLOW-UP', 'other'],
-    ['LAKESIDE PULMONARY DISEASE ASSOCIATES\nFOLLOW-UP', 'other'],
+    ['FOOTHILLS PULMONARY & SLEEP MEDICINE, PLLC\nVictor Sample, MD, FCCP - Pulmonary Disease, Critical Care Medicine\nFOLLOW-UP', 'pulmonology'],
+    ['LAKESIDE PULMONARY DISEASE ASSOCIATES\nFOLLOW-UP', 'pulmonology'],
   ])('%s', (head, specialty) => {
     expect(classifyEncounter(head, `${head}\nCOPD stable on Trelegy. Spirometry today. Pre-operative risk for lumbar surgery discussed.`, 'MD').specialty).toBe(specialty);
   });
