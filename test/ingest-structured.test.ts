@@ -212,6 +212,16 @@ describe('billing ledgers', () => {
     expectValidCitations(facts, [doc]);
   });
 
+  it('a "Therapist note" column is what the therapist wrote, not who the provider is: the rows are the visits\' record', () => {
+    const csv = [
+      'DOS,Episode,Visit#,Pain(0-10),Flex AROM(deg),CPT billed,Therapist note',
+      '10/11/2022,1 - conservative,1,6,100,97161/97110/97140,"Initial eval. DASH 58."',
+      '11/08/2022,1 - conservative,8,5,130,97110/97140,Pt reports improvement. Night pain persists.',
+    ].join('\n');
+    const { encounters } = readCsvLedger('d15', 'visit-log.csv', Buffer.from(csv), undefined).structured!;
+    expect(encounters.map((e) => [e.date, e.source, e.provider.name ?? null])).toEqual([['2022-10-11', 'note', null], ['2022-11-08', 'note', null]]);
+  });
+
   it('a flowsheet row with no billing code is still the therapist\'s visit, by the signer\'s credential', () => {
     const csv = [
       'date,visit_no,visit_type,pain_pre_0_10,interventions,therapist,comments',

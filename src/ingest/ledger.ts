@@ -17,7 +17,8 @@ const HEADERS: [Field, RegExp][] = [
   ['modifier', /^(mod|modifiers?|mod\d)$/],
   ['icd10', /icd|diagnos|^dx/],
   ['code', /cpt|hcpcs|proc(edure)? ?(code|cd)|^code$|^proc$|service code|billing code/],
-  ['provider', /provider|rendering|physician|doctor|clinician|practitioner|therapist|facility|clinic|^payee$/],
+  // ("Therapist note", "Provider comments" hold what was done, not who did it.)
+  ['provider', /^(?!.*\b(?:notes?|comments?|remarks?)$).*(?:provider|rendering|physician|doctor|clinician|practitioner|therapist|facility|clinic)|^payee$/],
   ['units', /^(units?|qty|quantity|days\/units)$/],
   ['charge', /charge|billed|^fee|^(amount|amt)$/],
   ['paid', /paid|payment|receipts?|\bpd\b|\bpmt\b/],
@@ -144,7 +145,7 @@ interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[]; b
  * A clinic's visit flowsheet exported as a table: besides dates and codes it carries what a note carries (a note or
  * interventions column, pain or function scores). Each row is then the visit's own record, not only its bill.
  */
-const CLINICAL_COLUMN = /^(?:notes?|comments?|subjective|assessment|plan|interventions?|treatment(?: notes?)?|tx|exercises|response)$/;
+const CLINICAL_COLUMN = /^(?:(?:therapist|provider|clinician|clinical|visit|progress|daily)\s+)?(?:notes?|comments?)$|^(?:subjective|assessment|plan|interventions?|treatment(?: notes?)?|tx|exercises|response)$/;
 /** Score columns read as outcome measures, each with its instrument and scale. */
 const SCORE_COLUMNS: { re: RegExp; instrument: 'NRS' | 'ODI' | 'NDI'; max: number }[] = [
   { re: /^(?:(?:back|neck|leg|arm|low back|lbp)\s+)?(?:nprs|nrs|vas|pain)(?:\s+(?:score|0\s*10|now|today))?$/, instrument: 'NRS', max: 10 },
