@@ -83,6 +83,13 @@ describe('MMI statements that are about something else', () => {
   it('one side at MMI, the other not: the injury is not at MMI', () => {
     expect(mmi('Comment: right upper extremity at MMI as of 02/08/2024; left not at MMI - surgery pending.')).toEqual(['not_at_mmi']);
   });
+  it('an MMI for one condition that says it leaves the other out is not an MMI of the claim', () => {
+    const text = 'From a neurological standpoint, she has reached maximum medical improvement for the concussion and post-concussive headache. Return to neurology as needed. This opinion does not address her cervical spine condition.';
+    expect(mmi(text)).toEqual([]);
+    expect(mmi('From a neurological standpoint, she has reached maximum medical improvement for the concussion. Return as needed.')).toEqual(['mmi']);
+    expect(mmi('P: From an orthopaedic standpoint she has reached maximum medical improvement with regard to the fracture. No further surgery is planned. Ongoing CRPS care per Dr. Roe. Return PRN.')).toEqual([]);
+    expect(mmi('P: She has reached maximum medical improvement with regard to the fracture. Return PRN.')).toEqual(['mmi']);
+  });
   it('a side at MMI beside a line saying the other side is not', () => {
     const text = 'Assessment:\n- Right: she has reached maximum medical improvement for the right carpal tunnel release.\n- Left: not at MMI; left release pending authorization.\n';
     expect(mmi(text)).toEqual(['not_at_mmi']);

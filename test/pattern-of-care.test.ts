@@ -402,3 +402,22 @@ describe('a therapy course billed under another condition', () => {
     expect(stroke('I69.354').date).not.toBe('2023-10-25');
   });
 });
+
+describe('a therapy course looked back on in a physician\'s note', () => {
+  const OT = { name: 'Kelsey Doe', credential: 'OTR/L', specialty: 'occupational_therapy' as const };
+  const PAIN = { name: 'Minal Roe', credential: 'MD', specialty: 'pain_management' as const };
+  const course = (quote: string) => {
+    const b = new CaseBuilder();
+    for (const d of ['2023-02-01', '2023-03-01', '2023-03-23', '2023-04-28']) b.visit(d, OT).fact('treatment', { modality: 'occupational_therapy', status: 'performed' }, 'Graded motor imagery, mirror therapy.');
+    b.visit('2023-05-23', PAIN).fact('treatment', { modality: 'occupational_therapy', status: 'performed' }, quote)
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    for (const d of ['2023-08-22', '2023-11-21', '2024-02-20']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable. Continue current regimen.');
+    return analyzeCase(b.input({ type: 'ssdi' })).mmi;
+  };
+  it('"Partial response to multimodal tx (SGB x3, OT/GMI …)" after the last OT session is the course, not a session: the phase starts that day', () => {
+    expect(course('Partial response to multimodal tx (SGB x3, OT/GMI, gabapentin, duloxetine, CBT).').date).toBe('2023-05-23');
+  });
+  it('OT given at that visit still counts', () => {
+    expect(course('OT session today in clinic: graded motor imagery.').date).toBe('2023-08-22');
+  });
+});

@@ -158,7 +158,16 @@ function restatedProcedure(ctx: CaseContext): (f: Treatment, date: string) => bo
     const documented = isProcedureRecord(ctx.encounterOf(f)?.kind) || f.dateSource === 'sentence' || !BEFORE_THIS_VISIT.test(f.evidence[0]?.quote ?? '');
     if (d && documented && GIVEN.has(f.attributes.status) && RESTATABLE.has(f.attributes.modality) && (firstGiven.get(f.attributes.modality) ?? '9999') > d) firstGiven.set(f.attributes.modality, d);
   }
+  // A therapy course looked back on in a physician's note ("Partial response to multimodal tx (SGB x3, OT/GMI, …)")
+  // after the therapists' own last session: the course, not a session at this visit.
+  const lastSession = new Map<string, string>();
+  for (const f of ctx.of('treatment')) {
+    const d = ctx.dateOf(f);
+    if (d && isIn(f.attributes.modality, 'therapy') && THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown') && (lastSession.get(f.attributes.modality) ?? '') < d) lastSession.set(f.attributes.modality, d);
+  }
   return (f, d) => {
+    if (f.attributes.status === 'performed' && isIn(f.attributes.modality, 'therapy') && !THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown')
+      && f.dateSource !== 'sentence' && BEFORE_THIS_VISIT.test(f.evidence[0]?.quote ?? '') && (lastSession.get(f.attributes.modality) ?? '9999') < d) return true;
     if (f.attributes.status !== 'performed' || !RESTATABLE.has(f.attributes.modality) || isProcedureRecord(ctx.encounterOf(f)?.kind) || f.dateSource === 'sentence') return false;
     const quote = f.evidence[0]?.quote ?? '';
     if (f.attributes.modality === 'surgery' && IMPLANT_FINDING.test(quote)) return true;

@@ -74,8 +74,20 @@ const BOTH_MARKED = /\[\s*[Xx✓✔]\s*\]\s*Yes\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*N
 const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes|declared|placed|certified|deemed)\b|\b(?:IME|QME|AME|CME|examiner'?s?|carrier'?s?|adjuster'?s?|insurer'?s?)\b[^.;]{0,40}?\b(?:report|letter|opinion)\s*(?:[-\u2013:]\s*)?(?:which\s+|that\s+)?(?:states|stated|says|said|finds|found|concludes|concluded|opines|opined|indicates|indicated|asserts|claims)\b|\b(?:IME|QME|AME|CME|examiner|Section 12|carrier|adjuster|insurer)\b(?:[^.;]|(?<=\bDr)\.){0,60}?\b(?:stating|finding|concluding|opining|indicating|declaring|placing|opines|opined|concludes|concluded|(?:which|that)\s+(?:places|placed|puts|put|declares|declared))\b|\bdisagree(?:s|d)?\s+(?:w\/|with)\s*(?:the\s+)?(?:IME|QME|AME|CME|examiner|Dr\b)|\b[A-Za-z]+(?:'s|s')\s+(?:\d{1,2}\/\d{1,2}\/\d{2,4}\s+)?(?:statement|opinion|assertion|letter|report|conclusion|finding)\s+that\b/i;
 const RETROSPECTIVE = /\b(?:to have|would have|should have|must have|will have)\s+(?:reached|attained|achieved|been at)\b/i;
 
+/** "This opinion does not address her cervical spine condition": the author says the MMI leaves another condition out. */
+const LEAVES_OTHER_OUT = /\b(?:(?:this|my|the) (?:opinion|MMI (?:opinion|finding|determination)|finding|determination|statement) does not (?:address|include|cover|extend to|apply to)|does not address (?:her|his|the|their) (?:[\w-]+ ){0,3}(?:condition|injury|injuries|complaints?))\b/i;
+
+/**
+ * "MMI with regard to the fracture … Ongoing CRPS care per Dr. O": an MMI said of one condition while the author hands
+ * another condition's continuing care to someone else.
+ */
+const CONDITION_QUALIFIED = /\b(?:MMI|maximum medical improvement)\b[^.;\n]{0,20}\b(?:with regard to|with respect to|as (?:it )?relates? to|regarding) (?:the |her |his )?[\w-]+/i;
+const OTHER_CARE_CONTINUES = /\b(?:ongoing|continued|continuing)\s[\w\s/-]{2,30}\s(?:care|treatment|management)\s(?:per|by|with|through)\s|\b(?:is|are|remains?) (?:being )?(?:managed|treated|followed) by (?:Dr\.?|pain|the pain|neurology|psychiatry)/i;
+
 /** A part-qualified MMI is partial when another part is said not to be at MMI, in the sentence, the visit or close by. */
 function partOnly(sent: SentenceCtx): boolean {
+  const after = sent.doc.text.slice(sent.start, Math.min(sent.encounter.end, sent.end + 200));
+  if (LEAVES_OTHER_OUT.test(after) || (CONDITION_QUALIFIED.test(sent.text) && OTHER_CARE_CONTINUES.test(after))) return true;
   const notAtIn = (text: string) => mmi.match(text).some((x) => x.entry.id === 'not_at_mmi');
   const notAtPartIn = (text: string) => MARKED_NO_PART.test(text)
     || mmi.match(text).some((x) => x.entry.id === 'not_at_mmi' && PART_NEAR.test(text.slice(Math.max(0, x.start - 60), x.end + 60)));
