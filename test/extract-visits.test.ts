@@ -50,6 +50,14 @@ describe('classifyEncounter: another clinician quoted in the note does not relab
   });
 });
 
+describe('a free clinic\'s new-patient visit is primary care, whatever operation it recounts', () => {
+  it('GOOD SAMARITAN HEALTH CLINIC (free clinic) … establish care … L tib plateau ORIF, ortho f/u', () => {
+    const head = 'GOOD SAMARITAN HEALTH CLINIC OF JACKSON  (free clinic - volunteer providers)\n01/16/2024  New patient - Marion T. Heck, NP\nCC: establish care, BP, L knee pain';
+    const body = `${head}\nHPI: L knee pain since fx/ORIF 03/2023 (county ortho). Awaiting ortho f/u - no insurance.\nA/P: Ortho referral - will need charity approval.`;
+    expect(classifyEncounter(head, body, 'NP').specialty).toBe('primary_care');
+  });
+});
+
 describe('heart and lung specialists are specialists of their own', () => {
   it.each([
     ['MAUMEE HEART & VASCULAR, INC.\n=== OFFICE VISIT ===  Date of Service: 09/06/2022', 'cardiology'],
