@@ -93,6 +93,18 @@ describe('notes ruled off by dated headings', () => {
     expect(encounters.map((e) => e.date)).toEqual(['2024-05-14', '2024-06-18', '2024-07-30']);
     expect(encounters.map((e) => e.kind)).toEqual(['consultation', 'procedure_note', 'office_visit']);
   });
+  it('an operative report headed with its facility, and post-op visits whose note runs in after the date', () => {
+    const text = [
+      'NEW PATIENT CONSULTATION - 07/25/2023', 'R shoulder pain after lifting. MRI: full-thickness supraspinatus tear. Plan: arthroscopic repair.', '',
+      'OPERATIVE REPORT - 09/19/2023 - Cibolo Creek Surgical Hospital', 'Procedure: R shoulder arthroscopic rotator cuff repair.', '',
+      'POST-OP VISIT - 09/26/2023: Incisions clean. Sutures out. Sling. Off work.', '',
+      'POST-OP VISIT - 11/07/2023 (7 wk): Out of sling. Begin AAROM.', '',
+      'Note: the carrier wrote on 12/01/2023: benefits continue.',
+    ].join('\n');
+    const encounters = splitEncounters(textDoc(text));
+    expect(encounters.map((e) => e.date)).toEqual(['2023-07-25', '2023-09-19', '2023-09-26', '2023-11-07']);
+    expect(encounters[1].kind).toBe('operative_report');
+  });
   it('a ruled line with a fax time is a transmission banner, not a visit', () => {
     const text = 'Visit 03/01/2024\nFollow-up.\n---- FAX 03/05/2024 14:02 P.2 ----\nContinues.\n';
     expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2024-03-01']);

@@ -57,10 +57,14 @@ const DATE_LABEL = String.raw`(?:[ \t]*(?:[Dd]ate(?: of [Ss]ervice)?|DATE(?: OF 
 const VISIT_COUNT = String.raw`(?:[ \t]{2,}(?:[Vv]isits?|VISITS?|[Ss]essions?|SESSIONS?)\b[ \t]*[:#]?[ \t]*\d{1,3}(?:[ \t]*(?:of|/)[ \t]*\d{1,3})?(?:[ \t]*\([^)\n]{1,30}\))?)?`;
 /** A form's checkboxes after the heading ("PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status"). */
 const FORM_BOXES = String.raw`(?:[ \t]{2,}\[[ \t]*[Xx✓✔ ]?[ \t]*\][^\n]*)?`;
+/** "OPERATIVE REPORT - 09/19/2023 - Cibolo Creek Surgical Hospital": the facility where it took place, after the date. */
+const FACILITY_AFTER = String.raw`(?:[ \t]*[-–—|]{1,3}[ \t]*(?:[A-Z][A-Za-z.'&-]*[ \t]+){0,5}(?:Hospital|Surgery Center|Surgical Center|Medical Center|Surgicenter|ASC)\b)?`;
 const TITLE_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]{1,3}|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}${FORM_BOXES}[ \t]*$`,
+  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]{1,3}|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}${FACILITY_AFTER}${FORM_BOXES}[ \t]*$`,
   'gm',
 );
+/** "POST-OP VISIT - 09/26/2023: Incisions clean. Sutures out.": an upper-case visit title and date, the note run in after a colon. */
+const RUN_IN_HEADER = new RegExp(String.raw`^[ \t]*([A-Z][A-Z0-9#&/'() -]{2,50}?)[ \t]*[-–—][ \t]*(${DATE_SHAPE})(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S[^\n]*$`, 'gm');
 /** "03/02/2023 (Thu)  Visit 1   BKP": a daily-note log's weekday after the date. */
 const WEEKDAY = String.raw`(?:[ \t]*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?\))`;
 /**
@@ -211,6 +215,13 @@ function findHeaders(original: string): Header[] {
   for (const m of text.matchAll(EXAM_LEAD_HEADER)) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     if (opensBlock(text, ls)) add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
+  }
+  for (const m of text.matchAll(RUN_IN_HEADER)) {
+    if (!VISIT_TITLE.test(m[1]) || NOT_SERVICE.test(m[1])) continue;
+    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    const prev = previousLines(text, ls, 1)[0];
+    if (ls > 0 && prev !== undefined && prev.trim() !== '' && !SEPARATOR.test(prev) && !PAGE_FURNITURE.test(prev) && text[ls - 1] !== '\f') continue;
+    add(ls, le, m.index + m[0].indexOf(m[2], m[1].length), m[2]);
   }
   for (const m of text.matchAll(TITLE_HEADER)) {
     // A department's name is a visit's title when a signing clinician follows the date ("PRIMARY CARE - 11/30/2021 - T. Olguin, FNP").
