@@ -350,6 +350,12 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     valid: [
       { name: 'the study was done', build: authorization(true) },
       {
+        name: 'a drug in the sentence of another treatment\'s request is not waiting for authorization', claim: { type: 'workers_comp', state: 'TX' },
+        build: () => new CaseBuilder().visit('2023-06-13', DR_LEE)
+          .fact('treatment', { modality: 'medication', drug: 'naproxen', drugClass: 'NSAID', status: 'planned' }, 'Plan: sling prn, ice, naproxen 500 BID, MRI ordered (preauth submitted).')
+          .visit('2023-07-11', { ...DR_LEE, kind: 'imaging', specialty: 'radiology' }).fact('objective_finding', { category: 'imaging', finding: 'tear', label: 'rotator cuff tear', abnormal: true }, 'MRI R shoulder: full-thickness supraspinatus tear.'),
+      },
+      {
         name: 'workers\u2019 comp: the note records the approval itself', claim: { type: 'workers_comp', state: 'GA' },
         build: () => new CaseBuilder().visit('2023-05-24', { ...DR_LEE, kind: 'procedure_note' })
           .fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'AUTH #: MM-PA-55193 (approved 05/04/2023, 1 x L L5-S1 TFESI)'),

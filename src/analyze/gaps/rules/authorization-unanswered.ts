@@ -30,8 +30,13 @@ export const rule: GapRule = {
     const gaps = [];
     // Requested and never answered: no later sign that the treatment happened.
     // ("24 visits authorized 04/18/2024, preauth #HC-PA-24-0771": the request already answered, approved.)
+    // A drug's request is the clause that names it ("naproxen 500 BID, MRI ordered (preauth submitted)": the MRI waits, not the naproxen).
+    const ownClause = (f: FactOf<'treatment'>, quote: string) => {
+      const drug = f.attributes.drug?.toLowerCase();
+      return drug ? quote.split(/[,;]/).find((c) => c.toLowerCase().includes(drug)) ?? quote : quote;
+    };
     const pending = treatments.filter((f) => ['planned', 'recommended'].includes(f.attributes.status)
-      && f.evidence.some((e) => PENDING.test(e.quote) && !NOT_UR.test(e.quote) && !(APPROVED.test(e.quote) && !ADVERSE.test(e.quote))));
+      && f.evidence.some((e) => PENDING.test(ownClause(f, e.quote)) && !NOT_UR.test(e.quote) && !(APPROVED.test(e.quote) && !ADVERSE.test(e.quote))));
     const open: FactOf<'treatment'>[] = [];
     for (const f of pending) {
       const d = ctx.dateOf(f) ?? '';
