@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../src/analyze/index.js';
+import { splitEncounters } from '../src/segment/encounters.js';
+import { textDoc } from './helpers/extract-doc.js';
 import { RULES } from '../src/analyze/gaps/index.js';
 import { statesWorsening } from '../src/analyze/gaps/rules/imaging-not-current.js';
 import { PROFILES, profileFor } from '../src/profiles/index.js';
@@ -727,5 +729,25 @@ describe('no-functional-capacity-evaluation under SSI', () => {
   it('is not asked of a means-tested claim: the agency buys a consultative examination instead', () => {
     expect(profileFor('ssi').rules).not.toContain('no-functional-capacity-evaluation');
     expect(profileFor('ssdi').rules).toContain('no-functional-capacity-evaluation');
+  });
+});
+
+describe('unexplained-treatment-gap: visits a therapy course summary lists as dated rows', () => {
+  it('"05/22/2023 RE-EVAL #1 (visit 16): …" rows are visits, so the surgeon\'s silence while PT ran is no gap', () => {
+    const text = ['EPISODE 1 - POST-OP RCR 03/29/2023', '04/10/2023 INITIAL EVAL (Kyle Doe, PT, DPT): s/p R RCR POD 12. Sling. Pain 5/10.',
+      '05/22/2023 RE-EVAL #1 (visit 16): PROM FF 150, ER 50. QuickDASH 59.', '07/10/2023 RE-EVAL #2 (visit 28): AROM FF 145. QuickDASH 36.',
+      '08/25/2023 DISCHARGE (visit 36): AROM FF 165. QuickDASH 20.'].join('\n');
+    const [pt] = splitEncounters(textDoc(text));
+    expect(pt.visitRows?.map((r) => r.date)).toEqual(['2023-04-10', '2023-05-22', '2023-07-10', '2023-08-25']);
+    const input = new CaseBuilder()
+      .visit('2023-04-11', DR_PATEL).fact('plan_signal', { signal: 'return_to_clinic' }, 'PT to finish. RTC after PT.')
+      .visit('2023-09-26', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 2, max: 10 }, 'Pain 2/10.')
+      .input({ type: 'workers_comp' });
+    const gapsWith = (rows: boolean) => {
+      const encounters = rows ? [...input.encounters, { ...pt, id: 'pt#e1', specialty: 'physical_therapy' as const }] : input.encounters;
+      return analyzeCase({ ...input, encounters }).gaps.filter((g) => g.ruleId === 'unexplained-treatment-gap');
+    };
+    expect(gapsWith(false)).toHaveLength(1);
+    expect(gapsWith(true)).toEqual([]);
   });
 });

@@ -49,6 +49,8 @@ export const rule: GapRule = {
     const onset = ctx.claim.onset;
     const visits = ctx.visits.filter((v) => isTreatingVisit(v, ctx.notConditionCare) && (!onset || v.date >= onset));
     const billed = [...ctx.encounters.values()].filter((e) => e.source === 'ledger' && e.date).map((e) => e.date!);
+    // A therapy course's summary lists its visits as dated rows ("05/22/2023 RE-EVAL #1 (visit 16): …"): visits too.
+    const logged = [...ctx.encounters.values()].filter((e) => !ctx.notConditionCare.has(e.specialty)).flatMap((e) => (e.visitRows ?? []).map((r) => r.date));
     const gaps = [];
     for (let i = 1; i < visits.length; i++) {
       const a = visits[i - 1];
@@ -57,8 +59,9 @@ export const rule: GapRule = {
       if (days <= limit) continue;
       const plateauBefore = (ctx.mmi.status === 'explicit' || ctx.mmi.status === 'implied') && ctx.mmi.date && ctx.mmi.date <= a.date;
       if (plateauBefore || a.facts.some(explains)) continue;
-      // A billed visit in between is a visit whose note is missing (billed-visit-without-record asks for it), not a break in care.
-      if (billed.some((d) => d > a.date && d < b.date)) continue;
+      // A billed visit in between is a visit whose note is missing (billed-visit-without-record asks for it), not a break in
+      // care; nor is a visit a log row records.
+      if ([...billed, ...logged].some((d) => d > a.date && d < b.date)) continue;
       // A return visit set at the earlier visit ("RTC 3 months") explains an interval of about that length.
       const planned = plannedIntervalDays(a.facts);
       if (planned !== undefined && days <= planned + 30) continue;
