@@ -65,6 +65,8 @@ describe('a source statement form answered in its fields', () => {
     ['5. Sit:   at one time 30 min;  total in 8-hr day [ ] <2 [ ] 2 [X] about 4 hrs [ ] 6+', [['sit', 30, null]]],
     ['7. Reach (including overhead) [X] frequent ( ) occasional', [['reach', null, 'frequent']]],
     ['8. Off task: [ ] 10% [ ] 15% [X] 20% or more (pain, fatigue, fog)', [['other', 20, null]]],
+    ['13. Time off task (% of 8-hr workday) due to pain/medication: [ ] 0-10% [ ] 15% [X] 20% [ ] 25%+', [['other', 20, null]]],
+    ['14. Absences per month: [ ] <1 [ ] 1 [ ] 2 [X] 3 [ ] 4+', [['other', null, null]]],
   ])('%s', (line, expected) => {
     expect(limits(line)).toEqual(expect.arrayContaining(expected));
   });

@@ -208,7 +208,9 @@ export function extractLimitations(sent: SentenceCtx): FactOf<'limitation'>[] {
     const reportedTolerance = amt !== null && amt.index < 25 && TOLERANCE_UNIT.test(amt[2]) && (PATIENT.test(sent.text) || (section !== undefined && PATIENT_SECTIONS.has(section)));
     // A source statement's field answered with an amount ("Sit: at one time 30 min", "Off task: [X] 20% or more") is the
     // clinician's limit: the form is the restriction cue.
-    const formAnswer = sent.encounter.kind === 'medical_source_statement' && ((amt !== null && amt.index < 40) || /\[\s*[xX✓]\s*\]/.test(after.slice(0, 60)));
+    // (A checked box further along the item's own line answers it too: "Time off task (% of 8-hr workday) due to
+    // pain/medication: [ ] 0-10% [ ] 15% [X] 20%".)
+    const formAnswer = sent.encounter.kind === 'medical_source_statement' && ((amt !== null && amt.index < 40) || /\[\s*[xX✓]\s*\]/.test(after.slice(0, 120).split('\n')[0]));
     if (!CUE.test(clause.text) && !reportedTolerance && !gridHours && !formAnswer) continue;
     const attributes: FactOf<'limitation'>['attributes'] = { activity: m.entry.id, source: 'provider', text: clause.text.trim() };
     if (amt) {
