@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: how Plateau's cost grows with the size of the record (issue 5).
  * For text-layer PDFs of 100, 1,000 and 5,000 pages and a 100-page scan it prints wall time
- * end to end (file → analysis → JSON report, each size in a fresh child process so peak RSS is
- * honest), pages/s, peak RSS, raw extraction alone (pdftotext, pdf.js) on the same file, the ratio,
+ * end to end (file → analysis → JSON report, each size in a fresh process running the shipped build, timed from spawn
+ * to exit so Node's start-up counts and peak RSS is honest), pages/s, peak RSS, raw extraction alone (pdftotext, pdf.js) on the same file, the ratio,
  * and the log-log scaling exponent; results go to bench-results/bench-<timestamp>.json.
  * Options: --sizes 100,1000 --scan-pages 20 --keep (keep generated PDFs).
  */
@@ -16,31 +16,21 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = path.join(root, 'node_modules/tsx/dist/esm/index.mjs');
 
 interface ChildResult { ms: number; maxRssMb: number; pages: number; facts: number; failures: string[] }
 
-/** Child mode: one analysis, end to end, in this fresh process. */
-async function child(file: string): Promise<void> {
-  const t0 = performance.now();
-  const { analyzePaths } = await import('../src/pipeline.js');
-  const { renderReport } = await import('../src/report/index.js');
-  const runResult = await analyzePaths([file], { type: 'general' });
-  const json = renderReport(runResult.analysis, 'json');
-  const ms = performance.now() - t0;
-  const out: ChildResult = {
-    ms, maxRssMb: process.resourceUsage().maxRSS / 1024, pages: runResult.documents.reduce((n, d) => n + d.pages.length, 0),
-    facts: runResult.analysis.facts.length, failures: runResult.failures.map((f) => f.error),
-  };
-  if (!json.length) throw new Error('empty report');
-  process.stdout.write(`BENCH ${JSON.stringify(out)}\n`);
-}
-
+/**
+ * One analysis, end to end, in a fresh process running the shipped build (scripts/bench-child.mjs imports dist/, as
+ * bin/plateau does): timed from spawn to exit, so start-up counts. The build must exist (`npm run build`).
+ */
 async function inChild(file: string): Promise<ChildResult> {
-  const { stdout } = await run(process.execPath, ['--import', `file://${tsx}`, fileURLToPath(import.meta.url), '--child', file], { maxBuffer: 64 * 1024 * 1024, cwd: root });
+  if (!existsSync(path.join(root, 'dist/pipeline.js'))) throw new Error('dist/ is not built: run npm run build first');
+  const t0 = performance.now();
+  const { stdout } = await run(process.execPath, [path.join(root, 'scripts/bench-child.mjs'), file], { maxBuffer: 64 * 1024 * 1024, cwd: root });
+  const ms = performance.now() - t0;
   const line = stdout.split('\n').find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`child printed no result:\n${stdout.slice(-2000)}`);
-  return JSON.parse(line.slice(6)) as ChildResult;
+  return { ms, ...(JSON.parse(line.slice(6)) as Omit<ChildResult, 'ms'>) };
 }
 
 async function timeMs(fn: () => Promise<unknown>): Promise<number> {
@@ -111,8 +101,6 @@ function slope(points: { x: number; y: number }[]): number {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const ci = args.indexOf('--child');
-  if (ci >= 0) return child(args[ci + 1]);
   const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
   const sizes = (opt('--sizes') ?? '100,1000,5000').split(',').map(Number);
   const scanPages = Number(opt('--scan-pages') ?? 100);
