@@ -218,12 +218,12 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   // another condition's, however long its own course.
   const unrelated = new Set(ctx.asserted.filter((f) => f.evidence.some((e) => UNRELATED_TO_CLAIM.test(e.quote)))
     .map((f) => bodyRegionIn(f.evidence[0]?.quote ?? '')).filter((r): r is string => !!r && r !== main));
-  // A surgeon's consultation is about the one region its note's findings name.
   const assertedByEncounter = new Map<string, Fact[]>();
   for (const g of ctx.asserted) {
     const list = assertedByEncounter.get(g.encounterId);
     if (list) list.push(g); else assertedByEncounter.set(g.encounterId, [g]);
   }
+  // A surgeon's consultation is about the one region its note's findings name.
   const consultRegion = (f: Treatment) => {
     if (f.attributes.modality !== 'surgical_consultation') return undefined;
     const regions = new Set((assertedByEncounter.get(f.encounterId) ?? []).filter((g) => g.id !== f.id).map((g) => bodyRegionIn(g.evidence[0]?.quote ?? '')).filter(Boolean));

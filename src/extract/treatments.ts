@@ -56,9 +56,9 @@ const DOSE = /^[\s,:-]*(?:\(?[A-Za-z]*\)?\s*)?(\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)?
 const DEVICE_LIKE = modalitiesIn('carried_on');
 const SESSION_MODALITIES = modalitiesIn('session');
 
-/** Treatment status from the clause's verbs, then the section, then the modality's default. */
-export function treatmentStatus(clause: string, section: SectionKind | undefined, modality: Modality): TreatmentStatus {
-  return statusCue(clause) ?? statusOfSection(section) ?? (DEVICE_LIKE.has(modality) ? 'ongoing' : 'performed');
+/** Treatment status from the clause's verbs, then what the next clause says of it, then the section, then the modality's default. */
+export function treatmentStatus(clause: string, section: SectionKind | undefined, modality: Modality, setAside?: TreatmentStatus): TreatmentStatus {
+  return statusCue(clause) ?? setAside ?? statusOfSection(section) ?? (DEVICE_LIKE.has(modality) ? 'ongoing' : 'performed');
 }
 
 const SET_ASIDE_AFTER = (['discontinued', 'declined'] as const).map((k) => [k, new RegExp(statusData.setAsideAfter[k], 'i')] as const);
@@ -344,7 +344,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
       && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start)
       && !sent.dates().some((d) => !d.relative && d.start >= clause.start && d.end <= clause.end)) continue;
     const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? labelledStatus(sent.text, m.start)
-      ?? statusCue(clause.text) ?? setAsideAfter(sent.text, clause.end) ?? treatmentStatus(clause.text, section, m.entry.id) };
+      ?? treatmentStatus(clause.text, section, m.entry.id, setAsideAfter(sent.text, clause.end)) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
     if (m.entry.id === 'surgery' && !m.entry.subtype) {
       // "surgery" names no procedure; keep the words ("rotator cuff surgery") as the subtype when they say more.
@@ -422,7 +422,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const lead = [...whole.text.slice(0, d.start - whole.start).matchAll(DASHED_START)].at(-1);
     const clause = lead ? { start: whole.start + lead.index, end: whole.end, text: whole.text.slice(lead.index) } : whole;
     const isClass = d.entry.id.startsWith('class:');
-    const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: statusCue(clause.text) ?? setAsideAfter(sent.text, clause.end) ?? treatmentStatus(clause.text, section, 'medication') };
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: treatmentStatus(clause.text, section, 'medication', setAsideAfter(sent.text, clause.end)) };
     if (isOtherConditionDrugClass(d.entry.class) || namesOtherIndication(sent.text.slice(d.end, d.end + 60))) attributes.otherCondition = true;
     if (!isClass) attributes.drug = d.entry.id;
     const dose = DOSE.exec(sent.text.slice(d.end, d.end + 60));
