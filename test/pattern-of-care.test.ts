@@ -421,3 +421,25 @@ describe('a therapy course looked back on in a physician\'s note', () => {
     expect(course('OT session today in clinic: graded motor imagery.').date).toBe('2023-08-22');
   });
 });
+
+describe('a surgeon\'s follow-up never reached because of cost', () => {
+  const SURGEON = { name: 'Emeka Doe', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+  const NP = { name: 'Marion Roe', credential: 'NP', specialty: 'primary_care' as const };
+  const course = (plan: string) => {
+    const b = new CaseBuilder();
+    b.visit('2023-03-20', { ...SURGEON, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed', subtype: 'ORIF' }, 'ORIF L lateral tibial plateau.');
+    b.visit('2023-06-13', SURGEON).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Not yet at maximum medical improvement; expect further gains with therapy.')
+      .fact('plan_signal', { signal: 'return_to_clinic' }, 'Recheck in 3 months with x-rays.');
+    b.visit('2024-01-16', NP).fact('treatment', { modality: 'medication', drug: 'meloxicam', drugClass: 'NSAID', status: 'ongoing' }, plan);
+    for (const d of ['2024-03-19', '2024-05-21', '2024-08-13', '2024-10-29']) b.visit(d, NP).fact('plan_signal', { signal: 'continue_current_management' }, 'Knee - cont meloxicam.');
+    return analyzeCase(b.input({ type: 'ssi' })).mmi;
+  };
+  it('"Ortho referral - will need charity approval or insurance": the visits since are waiting, not a plateau', () => {
+    const m = course('L knee pain - meloxicam 15 daily. Ortho referral - will need charity approval or insurance.');
+    expect(m.status).toBe('insufficient_evidence');
+    expect(m.reasons[0].text).toMatch(/not at MMI .*2023-06-13.*cost or coverage/);
+  });
+  it('without the barrier the same visits are a maintenance phase', () => {
+    expect(course('L knee pain - meloxicam 15 daily.').status).toBe('implied');
+  });
+});

@@ -404,10 +404,10 @@ function emergencyCare(e: Encounter | undefined): boolean {
 }
 
 /** The claimant could not get to the care: its cost, coverage or insurance. */
-const ACCESS_BARRIER = /\b(?:unable to (?:access|afford|get)|can(?:no|')t afford|could(?:n't| not) afford|(?:d\/t|due to|because of) (?:cost|lack of (?:insurance|coverage))|no (?:insurance|coverage)|uninsured|pending (?:Medicaid|coverage|insurance)|not covered|cost)\b/i;
+const ACCESS_BARRIER = /\b(?:unable to (?:access|afford|get)|can(?:no|')t afford|could(?:n't| not) afford|(?:d\/t|due to|because of) (?:cost|lack of (?:insurance|coverage))|no (?:insurance|coverage)|uninsured|pending (?:Medicaid|coverage|insurance)|not covered|cost|charity (?:care|approval|program)|will need (?:\w+ )?(?:approval or )?insurance)\b/i;
 
 /** Words that name the surgical or spine-specialist evaluation the barrier kept the claimant from. */
-const SURGICAL_EVALUATION = /\b(?:surg\w*|neurosurg\w*|spine (?:clinic|surgeon|specialist)|orthop\w*)\b/i;
+const SURGICAL_EVALUATION = /\b(?:surg\w*|neurosurg\w*|spine (?:clinic|surgeon|specialist)|orthop\w*|ortho)\b/i;
 
 /** Statuses of care actually given. */
 const GIVEN = new Set(['performed', 'completed', 'ongoing', 'discontinued']);
@@ -1286,6 +1286,26 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
         `The surgical evaluation recommended for the condition never took place because the claimant could not get to it ("${shortQuote(blocked, 120)}", ${when(ctx, blocked)}), and no specialist has said whether further treatment can help. `
         + 'The visits since are waiting, not a plateau. To decide, the record needs that evaluation (or a treating opinion that no further treatment would help).',
         [blocked],
+      )],
+    });
+  }
+
+  // The surgeon's last word was "not at MMI" with follow-up planned, and the claimant never got back to a surgeon
+  // because of cost or coverage: the visits since are waiting for that follow-up, not a plateau.
+  const surgeonsNot = notAt.filter((s) => specialtyIs(ctx.encounterOf(s)?.specialty ?? 'unknown', 'surgical')).at(-1);
+  const notAtDate = surgeonsNot && ctx.dateOf(surgeonsNot);
+  const surgeonSince = !!notAtDate && [...ctx.encounters.values()].some((e) => specialtyIs(e.specialty, 'surgical') && e.kind !== 'billing' && (e.date ?? '') > notAtDate);
+  const atSince = !!notAtDate && statements.some((s) => s.attributes.kind !== 'not_at_mmi' && (ctx.dateOf(s) ?? '') > notAtDate);
+  const lapsed = notAtDate && !surgeonSince && !atSince && !lastNot
+    ? ctx.asserted.find((f) => (ctx.dateOf(f) ?? '') > notAtDate && f.evidence.some((e) => SURGICAL_EVALUATION.test(e.quote) && ACCESS_BARRIER.test(e.quote)))
+    : undefined;
+  if (lapsed && surgeonsNot && !settled && !openNearEnd) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(
+        `The treating surgeon's last word was that the claimant was not at MMI (${when(ctx, surgeonsNot)}), and no surgeon has seen the claimant since: the follow-up was not reached because of cost or coverage ("${shortQuote(lapsed, 120)}", ${when(ctx, lapsed)}). `
+        + 'The visits since are waiting, not a plateau. To decide, the record needs that follow-up (or a treating opinion that no further treatment would help).',
+        [surgeonsNot, lapsed],
       )],
     });
   }
