@@ -9,14 +9,13 @@ import { isIn } from '../model/modalities.js';
 import { specialtiesIn } from '../model/specialties.js';
 import type { CaseContext } from './case-context.js';
 import { daysBetween } from './dates.js';
+import { THERAPY_SESSION_CODE } from '../knowledge/cpt.js';
 
 /** ICD-10 chapters grouped by body system. Codes of other chapters (G nerve, R symptoms, Z status) name no system: they decide nothing. */
 const SYSTEM_OF: Record<string, string> = {
   M: 'musculoskeletal', S: 'musculoskeletal', T: 'musculoskeletal',
   I: 'circulatory', F: 'mental', J: 'respiratory', E: 'endocrine', C: 'neoplasm', K: 'digestive', N: 'genitourinary', L: 'skin', H: 'eye and ear',
 };
-/** Therapy services: physical medicine (97xxx) and chiropractic manipulation (9894x). */
-const THERAPY_CPT = /^(?:97\d{3}|9894\d)$/;
 /** Codes a system needs, and its lead over the next system, to be the claim's own. */
 const MIN_CLAIM_CODES = 5;
 const MIN_CLAIM_LEAD = 1.5;
@@ -47,7 +46,7 @@ export function otherConditionTherapySpans(encounters: readonly Encounter[], dia
   }
   const [claim, next] = [...counts].sort((a, b) => b[1] - a[1]);
   if (!claim || claim[1] < MIN_CLAIM_CODES || (next && claim[1] < MIN_CLAIM_LEAD * next[1])) return [];
-  const therapy = lines.filter((l) => THERAPY_CPT.test(l.code ?? '')).sort((a, b) => a.date.localeCompare(b.date));
+  const therapy = lines.filter((l) => THERAPY_SESSION_CODE.test(l.code ?? '')).sort((a, b) => a.date.localeCompare(b.date));
   const courses: BillingLine[][] = [];
   for (const l of therapy) {
     const last = courses.at(-1);
@@ -58,10 +57,18 @@ export function otherConditionTherapySpans(encounters: readonly Encounter[], dia
     .map((c) => ({ from: shift(c[0].date, -COURSE_MARGIN_DAYS), to: shift(c.at(-1)!.date, COURSE_MARGIN_DAYS) }));
 }
 
-const THERAPY_SPECIALTIES = new Set(specialtiesIn('therapy'));
+const THERAPY_SPECIALTIES = specialtiesIn('therapy');
+/** Computed once per case: the MMI steps ask for it several times. */
+const cache = new WeakMap<CaseContext, (f: Fact) => boolean>();
 
 /** Whether a fact belongs to such a course: therapy given in its span, or a therapist's note (its measures) written then. */
 export function otherConditionTherapy(ctx: CaseContext): (f: Fact) => boolean {
+  let test = cache.get(ctx);
+  if (!test) { test = otherConditionTest(ctx); cache.set(ctx, test); }
+  return test;
+}
+
+function otherConditionTest(ctx: CaseContext): (f: Fact) => boolean {
   const spans = otherConditionTherapySpans([...ctx.encounters.values()], ctx.of('diagnosis').flatMap((f) => (f.attributes.code ? [f.attributes.code] : [])));
   if (!spans.length) return () => false;
   return (f) => {

@@ -45,6 +45,9 @@ export function modalityFromText(display: string): Modality | undefined {
   return terms.find((t) => t.re.test(display))?.modality;
 }
 
+/** Physical medicine (97xxx) and chiropractic manipulation (9894x): a therapy session's code. */
+export const THERAPY_SESSION_CODE = /^(?:97\d{3}|9894\d)$/;
+
 /** Chiropractic manipulation codes where the AT modifier separates active care from maintenance. */
 export function isChiroSpinalCmt(code: string): boolean {
   return code >= '98940' && code <= '98942' && code.length === 5;

@@ -219,8 +219,7 @@ function findHeaders(original: string): Header[] {
   for (const m of text.matchAll(RUN_IN_HEADER)) {
     if (!VISIT_TITLE.test(m[1]) || NOT_SERVICE.test(m[1])) continue;
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
-    const prev = previousLines(text, ls, 1)[0];
-    if (ls > 0 && prev !== undefined && prev.trim() !== '' && !SEPARATOR.test(prev) && !PAGE_FURNITURE.test(prev) && text[ls - 1] !== '\f') continue;
+    if (!opensBlock(text, ls)) continue;
     add(ls, le, m.index + m[0].indexOf(m[2], m[1].length), m[2]);
   }
   for (const m of text.matchAll(TITLE_HEADER)) {

@@ -4,6 +4,7 @@ import { list, makeGap, NOT_AN_OPINION_SOURCE, recordsOffice } from '../helpers.
 import type { GapRule } from '../types.js';
 import { pushTo } from '../../../util/group.js';
 import { specialtiesIn } from '../../../model/specialties.js';
+import { THERAPY_SESSION_CODE } from '../../../knowledge/cpt.js';
 
 /** Dates named in one request; the rest are counted, and every billed row is still cited. */
 const MAX_DATES_NAMED = 12;
@@ -34,8 +35,6 @@ const IMAGING_BILLER = /\b(?:imaging|radiology|MRI|diagnostic)\b/i;
 /** CPT 70010-79999: diagnostic radiology. */
 const IMAGING_CODE = /^7\d{4}\b/;
 const THERAPY_BILLER = /\b(?:physical therapy|PT|rehab\w*|sports|chiropractic|chiro|hand therapy|aquatic)\b/i;
-/** Physical medicine (97xxx) and chiropractic manipulation (9894x): a therapy session, whoever the ledger leaves unnamed. */
-const THERAPY_CODE = /^(?:97\d{3}|9894\d)$/;
 const THERAPY = specialtiesIn('therapy');
 
 /** Words that name this biller rather than any clinic ("hedwig", "allentown", "lehigh"). */
@@ -103,7 +102,7 @@ export const rule: GapRule = {
     // notes are in the file (a ledger row that bills "visits 1-8" as one line): the missing daily notes are
     // therapy-notes-missing's request to the same office, not a second one.
     const partlyDocumentedCourse = (provider: string, items: BillingAnalysis['billedWithoutRecord']) => {
-      if (!THERAPY_BILLER.test(provider) && !items.every((m) => m.codes.length && m.codes.every((c) => THERAPY_CODE.test(c)))) return false;
+      if (!THERAPY_BILLER.test(provider) && !items.every((m) => m.codes.length && m.codes.every((c) => THERAPY_SESSION_CODE.test(c)))) return false;
       const words = distinctive(provider);
       return items.some((m) => notes.some((e) => THERAPY.has(e.specialty) && Math.abs(daysBetween(e.date!, m.date)) <= 60
         && (items.length >= 3 || namesBiller(e, words))));
