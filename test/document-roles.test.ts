@@ -18,6 +18,9 @@ describe('document roles: administrative papers', () => {
     ['pharmacy profile', 'DISCOUNT PHARMACY\nPATIENT PRESCRIPTION PROFILE', 'pharmacy'],
     ['designated doctor request', 'TRINITY PLAINS INDEMNITY COMPANY - CLAIM FILE\nREQUEST FOR DESIGNATED DOCTOR EXAMINATION (DWC Form-032) - carrier copy\nPurpose of examination (boxes checked):\n  [X] A. Maximum medical improvement (MMI)', 'claims'],
     ['ombudsman letter', 'OFFICE OF INJURED EMPLOYEE COUNSEL - Waco Field Office\n(Ombudsman program)\nRE: Dustin R. Kimbrough', 'claims'],
+    ['a letter-spaced exhibit list title', '                 E X H I B I T   L I S T\nClaimant: Jane Q. Doe', 'exhibit_list'],
+    ["a firm's fax cover, its letterhead under a rule of asterisks",
+      '*****************\n   F A C S I M I L E   T R A N S M I T T A L\n*****************\nROE-DOE WORKERS\' COMPENSATION LAW, APC\n1 Main St, Fresno, CA\nDATE: 01/22/2024\nTO: File review\nFROM: paralegal\nRE: Doe, John v. Acme Markets\nMESSAGE: Defense is taking the position he is P&S per the PR-4.', 'representative'],
   ])('%s is administrative', (_n, text, kind) => {
     const r = role(text);
     expect(r.role).toBe('administrative');
@@ -111,6 +114,15 @@ describe('document parts', () => {
     const parts = documentParts(doc, classifyDocument(doc));
     expect(roleAt(parts, print.indexOf('Requested by'))).toBe('administrative');
     expect(roleAt(parts, print.indexOf('HPI'))).toBe('clinical');
+  });
+
+  it('a one-page fax cover with no note below it is administrative throughout, however its title is spaced', () => {
+    const cover = ['F A X   T R A N S M I T T A L', 'TO: File review', 'FROM: records desk', 'RE: Doe, John', 'MESSAGE: Defense takes the position he is P&S.'].join('\n');
+    const doc = textDoc(cover);
+    expect(roleAt(documentParts(doc, classifyDocument(doc)), cover.indexOf('P&S'))).toBe('administrative');
+    const note = [cover, 'SUBJECTIVE: shoulder pain 4/10.', 'ASSESSMENT: s/p RCR.'].join('\n');
+    const noteDoc = textDoc(note);
+    expect(roleAt(documentParts(noteDoc, classifyDocument(noteDoc)), note.indexOf('s/p RCR'))).toBe('clinical');
   });
 
   it('an administrative paper yields no encounters and no facts', () => {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { DocumentRole, DocumentStatus, Evidence, SourceDocument } from '../model/index.js';
 import { z } from 'zod';
-import { capitalShare } from '../util/text.js';
+import { capitalShare, closeLetterSpacing } from '../util/text.js';
 import { phraseSource, readLexiconFile } from '../knowledge/lexicon.js';
 import { DocumentRoleSchema } from '../model/document.js';
 import { readFormMarks } from '../knowledge/forms.js';
@@ -154,8 +154,8 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     const [s, e] = trimSpan(doc.text, zone.start + m.index, zone.start + m.index + m[0].length);
     return { role: r.id, kind: r.kind, why: r.why, evidence: [evidenceAt(doc, s, e)] };
   };
-  // The sender is named in the letterhead (the title zone's first two lines), not in a field such as "attorney: … Esq."
-  const letterLine = title.split('\n').filter((l) => l.trim()).slice(0, 2).at(-1) ?? '';
+  // The sender is named in the letterhead (the title zone's first two lines, rules and stamps aside), not in a field such as "attorney: … Esq."
+  const letterLine = title.split('\n').filter((l) => l.trim() && !BANNER.test(l)).slice(0, 2).at(-1) ?? '';
   const letterhead = title.slice(0, title.indexOf(letterLine) + letterLine.length);
   const claimsLetterhead = () => entries.find((r) => r.kind === 'claims' && r.senderRe.test(letterhead));
   let sender: { r: (typeof entries)[number]; t: RegExpExecArray } | null | undefined;
@@ -231,9 +231,9 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   return CLINICAL;
 }
 
-/** The zone's text with unmarked checkbox labels blanked out (same length, so offsets still hold). */
+/** The zone's text with unmarked checkbox labels blanked out and display type closed up (same length, so offsets still hold). */
 function withoutUnmarked(text: string, zone: { start: number; end: number }): string {
-  const slice = text.slice(zone.start, zone.end);
+  const slice = closeLetterSpacing(text.slice(zone.start, zone.end));
   const marks = readFormMarks(slice);
   let out = slice;
   for (const u of marks.unchecked) out = out.slice(0, u.start) + ' '.repeat(u.end - u.start) + out.slice(u.end);
@@ -298,12 +298,14 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
   if (doc.kind === 'ledger' || doc.kind === 'fhir') return parts;
   // A fax cover sheet on its own first page routes the records; the records start on the next page.
   const first = doc.pages[0];
-  if (!cover && FAX_COVER.test(doc.text.slice(first.start, Math.min(first.end, first.start + 600)))) {
+  if (!cover && FAX_COVER.test(closeLetterSpacing(doc.text.slice(first.start, Math.min(first.end, first.start + 600))))) {
     // The cover ends with its page, or at the fax machine's next page line ("… P.02/07") where pages are marked only so.
     const next = [...doc.text.slice(0, first.end).matchAll(/^[^\n]*$/gm)]
       .find((m) => FAX_PAGE_BANNER.test(m[0]) && doc.text.slice(0, m.index).trim() !== '' && !FIRST_FAX_PAGE.test(m[0]));
     const end = next?.index ?? (doc.pages.length > 1 ? first.end : undefined);
     if (end !== undefined) parts.splice(0, 1, { start: 0, end, role: 'administrative' }, { start: end, end: doc.text.length, role: role.role });
+    // A cover alone, with no note below it (a firm's transmittal and its record index), routes records it does not hold.
+    else if (!hasNoteStructure(doc.text)) parts[0].role = 'administrative';
   }
   let letterOpened: DocumentPart | undefined;
   for (const m of doc.text.matchAll(/[^\n]+/g)) {

@@ -5,3 +5,14 @@ export function capitalShare(text: string, minLetters: number): number {
   const letters = text.replace(/[^A-Za-z]/g, '');
   return letters.length >= minLetters ? letters.replace(/[^A-Z]/g, '').length / letters.length : 0;
 }
+
+/**
+ * Letter-spaced display type closed up, same length ("F A X   T R A N S M I T T A L" → "FAX     TRANSMITTAL          "):
+ * a word's first letter keeps its offset and the freed spaces follow it, so spans found in the result hold in the source.
+ */
+export function closeLetterSpacing(text: string): string {
+  return text.replace(/(?<![A-Za-z])[A-Za-z](?: [A-Za-z]){2,}(?![A-Za-z])/g, (run) => {
+    const word = run.replace(/ /g, '');
+    return word + ' '.repeat(run.length - word.length);
+  });
+}
