@@ -39,6 +39,15 @@ describe('lexicon/cpt.json', () => {
     expect(splitCode('Office visit')).toBeUndefined();
   });
   it.each([
+    ['97545/97546', '97545'],
+    ['97110,97530', '97110'],
+    ['99213/20611/J3301', '20611'],
+    ['99204/98941/97014/97012', '98941'],
+    ['99213/99070', '99213'],
+  ])('a cell of several codes "%s" is read by its first treatment code, else its first: %s', (raw, code) => {
+    expect(splitCode(raw)?.code).toBe(code);
+  });
+  it.each([
     ['Transforaminal epidural steroid injection L5-S1', 'epidural_injection'],
     ['Physical therapy procedure', 'physical_therapy'],
     ['Lumbar medial branch block', 'medial_branch_block'],

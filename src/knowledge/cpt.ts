@@ -23,9 +23,12 @@ function inRow(code: string, row: CodeRow): boolean {
 /** "97110-GP", "98941 AT", "64483-50" → the five-character code and its modifiers. */
 export function splitCode(raw: string): { code: string; modifiers: string[] } | undefined {
   // "97545/97546" (a first unit and its add-on billed on one row): the row is read by its first code.
-  // "97110,97530", "97116 97112 97110": several codes in one cell, read by the first as well.
-  const first = /^\s*([0-9]{4}[0-9TF]|[A-V][0-9]{4})(?:\s*[/,;]\s*|\s+)(?:[0-9]{4}[0-9TF]|[A-V][0-9]{4})(?:(?:\s*[/,;]\s*|\s+)(?:[0-9]{4}[0-9TF]|[A-V][0-9]{4}))*\s*$/i.exec(raw);
-  if (first) return { code: first[1].toUpperCase(), modifiers: [] };
+  // "97110,97530", "97116 97112 97110": several codes in one cell, read by the first as well, except that a visit
+  // code ahead of a treatment ("99213/20611/J3301", an office visit with its injection) gives way to the treatment.
+  if (/^\s*([0-9]{4}[0-9TF]|[A-V][0-9]{4})(?:\s*[/,;]\s*|\s+)(?:[0-9]{4}[0-9TF]|[A-V][0-9]{4})(?:(?:\s*[/,;]\s*|\s+)(?:[0-9]{4}[0-9TF]|[A-V][0-9]{4}))*\s*$/i.test(raw)) {
+    const codes = raw.toUpperCase().match(/[0-9]{4}[0-9TF]|[A-V][0-9]{4}/g)!;
+    return { code: codes.find((c) => lookupCode(c)?.kind === 'treatment') ?? codes[0], modifiers: [] };
+  }
   const m = /^\s*([0-9]{4}[0-9TF]|[A-V][0-9]{4})\b(?:\s*[-: ,]?\s*([A-Z0-9]{2}(?:\s*[-, ]\s*[A-Z0-9]{2})*))?\s*$/i.exec(raw);
   if (!m) return undefined;
   const modifiers = m[2] ? m[2].toUpperCase().split(/[\s,-]+/).filter(Boolean) : [];
