@@ -38,8 +38,22 @@ describe('what a treatment would do is not a treatment given', () => {
     ['Anticipated further treatment: repeat RFA', 'recommended'],
     ['Remaining option with some evidence is a spinal cord stimulator trial.', 'recommended'],
     ['Repeat RFA performed today.', 'performed'],
+    ['DISCUSSION: I do not recommend a third injection. Options:\n (a) continue non-operative management, or\n (b) R shoulder arthroscopy, subacromial decompression.', 'recommended'],
   ])('care to come, by its label or wording: %s', (body, status) => {
-    expect(treatments(body)[0].attributes.status).toBe(status);
+    expect(treatments(body).filter((f) => !f.negated)[0].attributes.status).toBe(status);
+  });
+  it.each([
+    'Continue non-operative management (HEP, NSAID).',
+    'Non-surgical treatment was reviewed with her.',
+  ])('conservative care named by what it is not is not an operation: %s', (body) => {
+    expect(treatments(body).filter((f) => f.attributes.modality === 'surgery')).toEqual([]);
+  });
+  it.each([
+    ['Surgery is estimated at about $28,500 if she elects it.', 'Surgery'],
+    ['Cost estimate for arthroscopy provided to patient at her request.', 'arthroscopy'],
+    ['If he chooses, we can proceed with a carpal tunnel release.', 'carpal tunnel release'],
+  ])('an option left to the patient, or only priced, is not planned: %s', (sentence, target) => {
+    expect(contextOf(sentence, target).temporality).toBe('hypothetical');
   });
   it('a "No" box answers its question, not the next field on the line', () => {
     const [rfa] = treatments('Patient at MMI? [ ] Yes [X] No Anticipated further treatment: repeat RFA');

@@ -202,8 +202,13 @@ function dischargeStatus(text: string, start: number): TreatmentStatus | undefin
 
 /** "Anticipated further treatment: repeat RFA; SCS trial", "Future medical care: …": a form's field for care to come. */
 const CARE_TO_COME_LABEL = /\b(?:anticipated|future|further|recommended|proposed)\s+(?:further\s+|future\s+|medical\s+)*(?:treatment|care|procedures?)\s*:[^:.]*$/i;
-function labelledStatus(text: string, start: number): TreatmentStatus | undefined {
-  return CARE_TO_COME_LABEL.test(text.slice(Math.max(0, start - 80), start)) ? 'recommended' : undefined;
+/** "Options: (a) continue non-operative care, or (b) R shoulder arthroscopy": choices put to the claimant. */
+const OPTIONS_LABEL = /\b(?:treatment |surgical |management )?options?(?: (?:include|are|discussed|reviewed|offered))?\s*:[^:.]*$/i;
+function labelledStatus(sent: SentenceCtx, start: number): TreatmentStatus | undefined {
+  if (CARE_TO_COME_LABEL.test(sent.text.slice(Math.max(0, start - 80), start))) return 'recommended';
+  // (The list's label often ends the sentence before: "I do not recommend a third injection. Options:")
+  const at = sent.start + start;
+  return OPTIONS_LABEL.test(sent.doc.text.slice(Math.max(sent.encounter.start, at - 160), at)) ? 'recommended' : undefined;
 }
 
 /** "off work until surgical evaluation is complete", "continue PT pending the consult": care still awaited. */
@@ -341,9 +346,9 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // "decision to defer surgery was reasonable") is not an operation done: outside the operative record it needs a word
     // that says what happened (s/p, underwent, recommend, declined, scheduled), a section that does, or its own date.
     if (m.entry.id === 'surgery' && !priorOperation && !isProcedureRecord(sent.encounter.kind) && section !== 'procedure'
-      && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start)
+      && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start) && !labelledStatus(sent, m.start)
       && !sent.dates().some((d) => !d.relative && d.start >= clause.start && d.end <= clause.end)) continue;
-    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? labelledStatus(sent.text, m.start)
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? labelledStatus(sent, m.start)
       ?? treatmentStatus(clause.text, section, m.entry.id, setAsideAfter(sent.text, clause.end)) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
     if (m.entry.id === 'surgery' && !m.entry.subtype) {
