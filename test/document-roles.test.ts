@@ -94,6 +94,8 @@ describe('document roles: clinical and examining papers', () => {
     ['a defense medical examination', 'DEFENSE MEDICAL EXAMINATION\nPlaintiff: Jane Doe'],
     ['a records review whose title sits below the address block, under a letterhead naming "Independent Medical Review"', 'JOHN ROE, M.D., F.A.A.O.S.\nOrthopaedic Surgery - Independent Medical Review\n100 Main Street, Atlanta, GA\n\nApril 22, 2024\n\nJane Voss, Esq.\nVoss & Lyle LLP\n191 Peachtree Street\nAtlanta, GA 30303\n\nRE: Doe v. Roe\n     MEDICAL RECORDS REVIEW (NO EXAMINATION)\n\nDear Ms. Voss:\nAt your request I reviewed the records.'],
     ['a peer review', 'CLEARWATER MEDICAL REVIEW, LLC\nPEER REVIEW REPORT  (records review - no examination)\nDate of report: 11/20/2023'],
+    ['a medical-legal consultant\'s letterhead', 'JOHN ROE, M.D.  -  Orthopaedic Surgery  -  Medical-Legal Consultation\nPO Box 1, Atlanta, GA\n\nMay 22, 2024\n\nDear Ms. Voss:\nAt your request I have reviewed the records.'],
+    ['a records review titled in the subject block with a bracketed note', 'JOHN ROE, M.D.\nPO Box 1, Atlanta, GA\n\nMay 22, 2024\n\nVoss LLP\nAttn: Jane Voss, Esq.\nRe:   Doe v. Acme Grocers\n      RECORDS REVIEW (no examination performed)\n\nDear Ms. Voss:'],
   ])('%s is examining', (_n, text) => expect(role(text).role).toBe('examining'));
 });
 
