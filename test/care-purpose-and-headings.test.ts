@@ -252,6 +252,18 @@ describe('a therapy course inside a sustained maintenance phase that ends at a p
   it('confirms the ceiling: the phase keeps its first visit', () => {
     expect(build('Progress has plateaued with skilled PT; no further skilled therapy indicated.').date).toBe('2023-10-17');
   });
+  it('a short course after a fall, with the physician seen twice a year before it, that ends back at the prior level', () => {
+    const NEURO = { name: 'Tom Okon', credential: 'MD', specialty: 'neurology' as const };
+    const b = new CaseBuilder();
+    for (const d of ['2022-10-05', '2022-11-02', '2022-12-14', '2023-01-20', '2023-02-17']) b.visit(d, { ...PT, kind: 'pt_progress' }).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT: gait training.');
+    for (const d of ['2023-03-29', '2023-09-27']) b.visit(d, NEURO).fact('plan_signal', { signal: 'continue_current_management' }, 'Exam unchanged. Continue current medications.');
+    for (const d of ['2024-01-24', '2024-01-31', '2024-02-07']) b.visit(d, { ...PT, kind: 'pt_progress' }).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT after fall: HEP review, home safety.');
+    b.visit('2024-02-14', { ...PT, kind: 'pt_discharge' }).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT discharge.')
+      .fact('mmi_statement', { kind: 'plateau' }, 'Berg 44/56 - back to prior level. Discharged to HEP.');
+    b.visit('2024-03-27', NEURO).fact('plan_signal', { signal: 'continue_current_management' }, 'Exam unchanged. Continue current medications.');
+    const mmi = analyzeCase(b.input({ type: 'ssdi' })).mmi;
+    expect([mmi.status, mmi.date]).toEqual(['implied', '2023-03-29']);
+  });
 });
 
 describe('a capacity grid coded by letters under its key', () => {

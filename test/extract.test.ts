@@ -139,10 +139,18 @@ describe('statements', () => {
     ['Patient is permanent and stationary.', 'permanent_and_stationary'],
     ['He is not yet at MMI.', 'not_at_mmi'],
     ['Progress has plateaued despite therapy.', 'plateau'],
+    ['Berg 44/56, 10MWT 0.65 m/s - back to prior level (02/2023). Discharged to HEP.', 'plateau'],
   ])('MMI: %s', (text, kind) => {
     const [m] = of(text, 'mmi_statement');
     expect(m.attributes.kind).toBe(kind);
     expect(m.negated).toBe(false);
+  });
+  it.each([
+    'Plateaued on metformin dose - consider adding SGLT2 if A1c >7 next time.',
+    'Her A1c has plateaued around 7.4.',
+    'Goal: return to prior level of function as the goal of this episode.',
+  ])('a plateau of a drug response or a lab, or a goal, is not the claimant\'s plateau: %s', (text) => {
+    expect(of(text, 'mmi_statement')).toEqual([]);
   });
   it('MMI date when stated', () => {
     expect(of('She has reached MMI as of 06/12/2024.', 'mmi_statement')[0].attributes.mmiDate).toBe('2024-06-12');

@@ -89,6 +89,18 @@ describe('MMI: implied', () => {
     expect(mmi.status).toBe('implied');
   });
 
+  it.each([
+    ['She has not reached maximum medical improvement and will require ongoing chiropractic care 1-2 times per month for the foreseeable future.', 'implied'],
+    ['Not at MMI; she needs supportive care indefinitely.', 'implied'],
+    ['She has not reached maximum medical improvement; a repeat epidural is planned.', 'not_reached'],
+  ])('a late "not at MMI" resting only on periodic supportive care is listed, not weighed: %s', (quote, status) => {
+    const DC = { name: 'Dr. Cole', credential: 'DC', specialty: 'chiropractic' as const };
+    const b = chronicLumbarCase().file('chiro.txt').visit('2024-10-01', DC).fact('mmi_statement', { kind: 'not_at_mmi' }, quote);
+    const { mmi } = run(b, { type: 'personal_injury' });
+    expect(mmi.status).toBe(status);
+    if (status === 'implied') expect(mmi.conflicts.map((c) => c.text).join(' ')).toMatch(/Dr\. Cole.*not at MMI/);
+  });
+
   it('needs the maintenance phase to span about three months', () => {
     const b = new CaseBuilder()
       .visit('2024-01-10', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Discharged from PT.')

@@ -14,6 +14,7 @@ import { isIn, modalitiesIn, modalityWords, targetModality } from '../model/moda
 import { specialtiesIn, specialtyIs } from '../model/specialties.js';
 import { isOpinionForm, isProcedureRecord } from '../model/encounter.js';
 import { pushTo } from '../util/group.js';
+import { restsOnMaintenanceCare } from '../knowledge/mmi-grounds.js';
 import { shortQuote } from './gaps/helpers.js';
 
 type Treatment = FactOf<'treatment'>;
@@ -293,8 +294,11 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const first = flareCare[i].date;
     const last = flareCare[j].date;
     const endedFlat = plateaus.some((d) => d >= first && daysBetween(last, d) <= COURSE_GAP_DAYS);
-    // The phase must be under way right before the course, and the physician's maintenance visits go on through it.
-    const leadSustained = sustained(maintenance.filter((v) => v.date < first && daysBetween(v.date, first) <= LEAD_DAYS));
+    // The phase must be under way right before the course (sustained since the active care before it, its last visit
+    // recent), and the physician's maintenance visits go on through it.
+    const before = flareCare.slice(0, i).at(-1);
+    const lead = maintenance.filter((v) => v.date < first && (!before || v.date > before.date));
+    const leadSustained = sustained(lead) && daysBetween(lead.at(-1)!.date, first) <= LEAD_DAYS;
     const carriedOn = maintenance.some((v) => v.date >= first && daysBetween(last, v.date) <= LEAD_DAYS / 2);
     // A new course, not the tail of one already under way.
     const fresh = !flareCare.slice(0, i).some((x) => course(x) && daysBetween(x.date, first) <= LEAD_DAYS);
@@ -1149,7 +1153,8 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const after = visits.filter((v) => (!lastActive || v.date > lastActive.date || (closing && v.date === lastActive.date)) && (!changeDate || v.date > changeDate || (!trial && v.date === changeDate))
     && (!pendingUntil || v.date >= pendingUntil));
   const activeAt = new Set(active.filter((a) => !(closing && a.date === lastActive.date)).map((a) => `${a.date}|${ctx.providerOf(a.fact)}`));
-  const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi');
+  // (A "not at MMI" whose only ground is periodic supportive care describes the maintenance phase: it is listed, not weighed.)
+  const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi' && !restsOnMaintenanceCare(s.evidence[0]?.quote ?? ''));
   // "He has not reached a plateau; I would reassess at one year": the treating physician's own next visit, not the
   // visits in between, is where a maintenance phase can begin.
   const lastTreatingNot = notAt.filter((s) => ctx.dateOf(s) && sourceRole(ctx.encounterOf(s)) === 'treating_physician').at(-1);
