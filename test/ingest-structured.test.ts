@@ -44,6 +44,7 @@ describe('lexicon/cpt.json', () => {
     ['99213/20611/J3301', '20611'],
     ['99204/98941/97014/97012', '98941'],
     ['99213/99070', '99213'],
+    ['01630;64415', '01630'],
   ])('a cell of several codes "%s" is read by its first treatment code, else its first: %s', (raw, code) => {
     expect(splitCode(raw)?.code).toBe(code);
   });

@@ -27,7 +27,9 @@ export function splitCode(raw: string): { code: string; modifiers: string[] } | 
   // code ahead of a treatment ("99213/20611/J3301", an office visit with its injection) gives way to the treatment.
   if (/^\s*([0-9]{4}[0-9TF]|[A-V][0-9]{4})(?:\s*[/,;]\s*|\s+)(?:[0-9]{4}[0-9TF]|[A-V][0-9]{4})(?:(?:\s*[/,;]\s*|\s+)(?:[0-9]{4}[0-9TF]|[A-V][0-9]{4}))*\s*$/i.test(raw)) {
     const codes = raw.toUpperCase().match(/[0-9]{4}[0-9TF]|[A-V][0-9]{4}/g)!;
-    return { code: codes.find((c) => lookupCode(c)?.kind === 'treatment') ?? codes[0], modifiers: [] };
+    // (An anesthesia code ahead of a block, "01630;64415", is the operation's anesthesia: the row stays the first code's.)
+    const treatment = lookupCode(codes[0])?.kind === 'visit' ? codes.find((c) => lookupCode(c)?.kind === 'treatment') : undefined;
+    return { code: treatment ?? codes[0], modifiers: [] };
   }
   const m = /^\s*([0-9]{4}[0-9TF]|[A-V][0-9]{4})\b(?:\s*[-: ,]?\s*([A-Z0-9]{2}(?:\s*[-, ]\s*[A-Z0-9]{2})*))?\s*$/i.exec(raw);
   if (!m) return undefined;

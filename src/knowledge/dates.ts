@@ -132,7 +132,10 @@ function parseDates(text: string, reference?: string): DateMention[] {
   }
 
   const worthParsing = EXPLICIT_CUE.test(text) || (ref !== undefined && RELATIVE_CUE.test(text));
-  for (const r of worthParsing ? chronoParse(text, ref) : []) {
+  const parsed = worthParsing ? chronoParse(text, ref) : [];
+  // A line's own full date anchors its year-less ones ("07/21/23 … had neck injection 07/18"), before the visit's.
+  const fullDates = parsed.filter((r) => r.start.isCertain('year') && r.start.isCertain('day') && NUMERIC_DATE.test(r.text));
+  for (const r of parsed) {
     const start = r.index;
     const end = r.index + r.text.length;
     if (taken(start, end)) continue;
@@ -150,9 +153,12 @@ function parseDates(text: string, reference?: string): DateMention[] {
     const month = c.get('month') ?? 1;
     const day = c.get('day') ?? 1;
     if (explicit && !c.isCertain('year')) {
-      if (!ref) continue; // "3/2" with nothing to anchor the year
+      const own = fullDates.filter((f) => f.index < start).at(-1);
+      const anchor = own ? new Date(own.start.get('year')!, own.start.get('month')! - 1, own.start.get('day')!, 12) : ref;
+      if (!anchor) continue; // "3/2" with nothing to anchor the year
+      if (own) year = anchor.getFullYear();
       const candidate = new Date(year, month - 1, day, 12);
-      if (candidate > ref && PAST_TENSE.test(text) && !FUTURE.test(text)) year -= 1;
+      if (candidate > anchor && PAST_TENSE.test(text) && !FUTURE.test(text)) year -= 1;
     }
     const precision: DateMention['precision'] = explicit
       ? (c.isCertain('day') ? 'day' : c.isCertain('month') ? 'month' : 'year')
