@@ -332,6 +332,16 @@ describe('billing ledgers', () => {
       .toEqual([['2023-06-27', 'occupational_therapy'], ['2023-06-28', 'physical_therapy']]);
   });
 
+  it('a nerve block billed by the anesthesia group is the operation\'s anesthesia; an office visit\'s injection is read past the visit code', () => {
+    const csv = ['DOS,Provider,CPT,Description,Billed',
+      '2022-06-14,Brazos Valley Anesthesia Assoc,64415,Injection anesthetic agent brachial plexus,900.00',
+      '2022-08-02,Valley Anesthesia & Pain Consultants,64405,Greater occipital nerve block,450.00',
+      '04/18/2023,Alpharetta Ortho & Sports,99213/20611/J3301,F/u + SA injection #2,665.00'].join('\n');
+    const { facts } = readCsvLedger('d10', 'specials.csv', Buffer.from(csv), undefined).structured!;
+    expect(facts.filter((f) => f.type === 'treatment').map((f) => [f.date, (f.attributes as { modality: string }).modality]))
+      .toEqual([['2022-08-02', 'other_injection'], ['2023-04-18', 'joint_injection']]);
+  });
+
   it('a ledger without a date column fails with the headers it found', () => {
     expect(() => readCsvLedger('d4', 'x.csv', Buffer.from('Provider,CPT,Charge\nA,97110,$50\n'), undefined)).toThrow(/no date-of-service column found \(headers: Provider, CPT, Charge\)/);
   });

@@ -28,6 +28,9 @@ const HEADERS: [Field, RegExp][] = [
   ['description', /desc|^(?!.*\b(to|thru|through|end)$).*service|procedure|narrative|item/],
 ];
 
+/** An anesthesia group or an anesthesia line: "… Anesthesia Assoc", "Anesthesia + interscalene block" (not "Anesthesia & Pain Consultants"). */
+const ANESTHESIA_BILLER = /^(?!.*\bpain\b).*\banesthesia\b/i;
+
 export function mapHeaders(cells: string[]): Partial<Record<Field, number>> {
   const out: Partial<Record<Field, number>> = {};
   cells.forEach((raw, i) => {
@@ -239,7 +242,10 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
       }
     }
     const meaning = codeInfo ? lookupCode(codeInfo.code) : undefined;
-    const coded = meaning?.kind === 'treatment' ? meaning.modality : meaning ? undefined : modalityFromText(line.description ?? '');
+    // A nerve block billed by the anesthesia group ("Brazos Valley Anesthesia Assoc, 64415") is the operation's
+    // regional anesthesia, not a pain procedure.
+    const anesthesia = meaning?.kind === 'treatment' && meaning.modality === 'other_injection' && ANESTHESIA_BILLER.test(`${provider ?? ''} ${line.description ?? ''}`);
+    const coded = anesthesia ? undefined : meaning?.kind === 'treatment' ? meaning.modality : meaning ? undefined : modalityFromText(line.description ?? '');
     if (!coded) { pushFacts(facts, out, where, row.line); continue; }
     // Therapy codes (97xxx) are shared by PT and OT: the GO modifier, or an OT / hand-therapy biller, says occupational therapy.
     const byOt = modifiers.includes('GO') || /\b(?:OT|OTR|occupational therapy|hand therapy|CHT)\b/i.test(`${provider ?? ''} ${cell('category')}`);

@@ -186,10 +186,11 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   // A letter's own title sits below its letterhead, date and address block ("CERTIFICATION OF NO RECORDS", "MEDICAL
   // RECORDS REVIEW (NO EXAMINATION)"): in a paper with no clinical note structure, an upper-case title line further down names it.
   if (!noteLike) {
-    // (A title may carry a note in brackets: "RECORDS REVIEW (no examination performed)".)
+    // (A title may carry a note in brackets, "RECORDS REVIEW (no examination performed)"; a dated heading with one,
+    // "FUNCTIONAL CAPACITY EVALUATION - 05/14/2024 (summary page)", is a part of the record, not its title.)
     // Its subject line ("RE:  Records request - DOE, JANE") names it as well; so does a treating doctor's report title
     // ("PR-2 / SUPPLEMENTAL REPORT - WITHDRAWAL OF PERMANENT AND STATIONARY STATUS") under a letter to the claims office.
-    for (const m of doc.text.slice(0, LETTER_TITLE_CHARS).matchAll(/^[ \t]*(?:[A-Z][A-Z0-9 &/,'()\-]{8,80}(?:\([^()\n]{1,60}\))?|(?:RE|Re|SUBJECT|Subject)\s*:[^\n]{4,120})[ \t]*$/gm)) {
+    for (const m of doc.text.slice(0, LETTER_TITLE_CHARS).matchAll(/^[ \t]*(?:[A-Z][A-Z0-9 &/,'()\-]{8,80}|[A-Z][A-Z &,'\-]{8,80}\([^()\n]{1,60}\)|(?:RE|Re|SUBJECT|Subject)\s*:[^\n]{4,120})[ \t]*$/gm)) {
       for (const r of entries) {
         // (A claims office's letter asking for that report, "SECOND REQUEST - Permanent and Stationary report (PR-4)", is the claims office's.)
         // (Nor is a report's title below another sender's letterhead, an attorney's cover letter over the form it encloses.)
