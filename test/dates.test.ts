@@ -22,9 +22,11 @@ describe('findDates', () => {
     expect(dates('Next injection scheduled on 4/2.')).toEqual([['4/2', '2024-04-02', false, 'day']]);
   });
 
-  it("takes a year-less date's year from the line's own full date before the visit's", () => {
+  it("takes a year-less date's year from a full date joined to it, or its row's date, before the visit's", () => {
     expect(dates('07/21/23 27 3/1 same; had neck injection 07/18', '2023-04-18')).toEqual([['07/21/23', '2023-07-21', false, 'day'], ['07/18', '2023-07-18', false, 'day']]);
     expect(dates('01/09/24 seen; had injection 12/28', '2023-04-18')).toEqual([['01/09/24', '2024-01-09', false, 'day'], ['12/28', '2023-12-28', false, 'day']]);
+    expect(dates('EMG/NCS 12/06/2022 normal; dual comparative MBBs 02/14 and 03/01/2023 (both positive)', '2023-10-23'))
+      .toEqual([['12/06/2022', '2022-12-06', false, 'day'], ['02/14', '2023-02-14', false, 'day'], ['03/01/2023', '2023-03-01', false, 'day']]);
   });
 
   it.each(['Pain 7/10 with sitting.', 'Strength 5/5 throughout.', 'BP 120/80, HR 72.', 'Disc bulge at L4/5 and C5/6.', 'Reflexes 2+/4.'])(

@@ -575,6 +575,8 @@ describe('a therapist\'s visit log inside one note', () => {
     expect(piped[1].evidence.quote).toBe('2 | 09/18/23 | 6 | AAROM pulleys, ER iso');
     const aligned = await visitLog([' 1   01/27/2022  7      eval, HEP', ' 2   02/01/2022  7      traction 12 lb, DNF', ' 3   02/03/2022  6      traction 14 lb, scap stab']);
     expect(aligned.map((r) => r.date)).toEqual(['2022-01-27', '2022-02-01', '2022-02-03']);
+     const lettered = await visitLog(['V9  06/12/23  Gentle NMR, neural glides held 7/7         97112x1 97140x1', 'V10 06/14/23  Same. Pt seen by MD today       7/6         97112x1 97110x1', 'V11 06/19/23  NMR, walking tolerance           7/7         97112x1 97110x1']);
+    expect(lettered.map((r) => r.date)).toEqual(['2023-06-12', '2023-06-14', '2023-06-19']);
   });
   it('a list of billing codes per date is attendance, not a visit log; two rows are a short list', async () => {
     expect(await visitLog(['  4/20/21   #1   97161, 97110, 97140, G0283', '  4/22/21   #2   97110, 97112, 97140', '  4/26/21   #3   97110, 97112, 97140'])).toEqual([]);

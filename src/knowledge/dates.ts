@@ -133,8 +133,16 @@ function parseDates(text: string, reference?: string): DateMention[] {
 
   const worthParsing = EXPLICIT_CUE.test(text) || (ref !== undefined && RELATIVE_CUE.test(text));
   const parsed = worthParsing ? chronoParse(text, ref) : [];
-  // A line's own full date anchors its year-less ones ("07/21/23 … had neck injection 07/18"), before the visit's.
+  // A year-less date shares the year of a full date joined to it ("MBBs 02/14 and 03/01/2023"); in a dated row
+  // ("07/21/23 27 … had neck injection 07/18") the row's date anchors it before the visit's.
   const fullDates = parsed.filter((r) => r.start.isCertain('year') && r.start.isCertain('day') && NUMERIC_DATE.test(r.text));
+  const anchorOf = (r: chrono.ParsedResult): Date | undefined => {
+    const end = r.index + r.text.length;
+    const joined = fullDates.find((f) => f.index >= end && /^\s*(?:,|&|and|to|through|thru|-|–)\s*$/i.test(text.slice(end, f.index)));
+    const row = fullDates.find((f) => f.index < r.index && !text.slice(0, f.index).trim());
+    const f = joined ?? row;
+    return f && new Date(f.start.get('year')!, f.start.get('month')! - 1, f.start.get('day')!, 12);
+  };
   for (const r of parsed) {
     const start = r.index;
     const end = r.index + r.text.length;
@@ -153,12 +161,12 @@ function parseDates(text: string, reference?: string): DateMention[] {
     const month = c.get('month') ?? 1;
     const day = c.get('day') ?? 1;
     if (explicit && !c.isCertain('year')) {
-      const own = fullDates.filter((f) => f.index < start).at(-1);
-      const anchor = own ? new Date(own.start.get('year')!, own.start.get('month')! - 1, own.start.get('day')!, 12) : ref;
+      const own = anchorOf(r);
+      const anchor = own ?? ref;
       if (!anchor) continue; // "3/2" with nothing to anchor the year
       if (own) year = anchor.getFullYear();
       const candidate = new Date(year, month - 1, day, 12);
-      if (candidate > anchor && PAST_TENSE.test(text) && !FUTURE.test(text)) year -= 1;
+      if (candidate > anchor && (own || (PAST_TENSE.test(text) && !FUTURE.test(text)))) year -= 1;
     }
     const precision: DateMention['precision'] = explicit
       ? (c.isCertain('day') ? 'day' : c.isCertain('month') ? 'month' : 'year')

@@ -511,9 +511,9 @@ function signatureDate(text: string, start: number, end: number): { date: string
 }
 
 /** "12 | 10/24/23 | 4 | 115 / 90 | RE-EVAL", " 10  03/01/2022  6  traction": a table row (pipes, tabs or aligned
- * columns) led by an optional visit number and a date. (A wide date fills its column: "10/11/23 5     0".)
+ * columns) led by an optional visit number ("V10 06/14/23  Same.") and a date. (A wide date fills its column: "10/11/23 5     0".)
  * "05/22/2023 RE-EVAL #1 (visit 16): PROM FF 150": a course summary's row, its upper-case visit title run in. */
-const VISIT_ROW = new RegExp(String.raw`^[ \t]*(?:#?\d{1,3}(?:[ \t]*[|\t][ \t]*|[ \t]{2,}))?(${DATE_SHAPE})(?:[ \t]*[|\t]|[ \t]{2,}|[ \t](?=\d{1,3}[ \t]{2,})|[ \t](?=(?:INITIAL |FINAL |DAILY |PROGRESS |PT |OT )?(?:RE-?)?(?:EVAL(?:UATION)?|VISIT|DISCHARGE|NOTE|SESSION|TREATMENT)\b[^\n:]{0,60}:))`, 'gm');
+const VISIT_ROW = new RegExp(String.raw`^[ \t]*(?:(?:V|Visit[ \t]*)#?\d{1,3}(?:[ \t]*[|\t][ \t]*|[ \t]+)|#?\d{1,3}(?:[ \t]*[|\t][ \t]*|[ \t]{2,}))?(${DATE_SHAPE})(?:[ \t]*[|\t]|[ \t]{2,}|[ \t](?=\d{1,3}[ \t]{2,})|[ \t](?=(?:INITIAL |FINAL |DAILY |PROGRESS |PT |OT )?(?:RE-?)?(?:EVAL(?:UATION)?|VISIT|DISCHARGE|NOTE|SESSION|TREATMENT)\b[^\n:]{0,60}:))`, 'gm');
 const CLINICAL_WORD = /[a-z]{4,}/i;
 /** Fewer rows than this are a short list (prior studies, a medication table), not a visit log. */
 const MIN_VISIT_ROWS = 3;
