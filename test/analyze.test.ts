@@ -119,6 +119,16 @@ describe('timeline details', () => {
       .visit('2024-01-12', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Manual therapy and ther ex.');
     expect(run(b).timeline[0]).toMatchObject({ status: 'ongoing', sessions: 2 });
   });
+  it('an unnamed injection on the day a named one is documented, or beside it in one sentence, adds no row', () => {
+    const DC = { name: 'Dr. Cole', credential: 'DC', specialty: 'chiropractic' as const };
+    const b = new CaseBuilder()
+      .visit('2023-04-18', DC)
+      .fact('treatment', { modality: 'trigger_point_injection', status: 'recommended' }, 'Reduce to 1x/wk while pt gets TPI/injections.')
+      .fact('treatment', { modality: 'other_injection', status: 'recommended' }, 'Reduce to 1x/wk while pt gets TPI/injections.')
+      .visit('2023-07-18', DR_LEE).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'C7-T1 interlaminar ESI performed.')
+      .visit('2023-07-21', DC).fact('treatment', { modality: 'other_injection', status: 'performed' }, 'had neck injection 07/18', { date: '2023-07-18' });
+    expect(run(b).timeline.map((t) => t.modality).sort()).toEqual(['epidural_injection', 'trigger_point_injection']);
+  });
 });
 
 describe('duration', () => {

@@ -245,6 +245,7 @@ function mergeClassMentions(groups: Map<string, Treatment[]>): void {
 
 /** Treatment facts grouped into courses per modality, sorted by first date. Historical treatment counts as past events. */
 const INTRA_OPERATIVE = modalitiesIn('intra_operative');
+const INJECTIONS = modalitiesIn('injection');
 
 export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
   const groups = new Map<string, Treatment[]>();
@@ -262,8 +263,15 @@ export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
   // of the surgery, not a course of injections.
   const operations = new Set(ctx.of('treatment').filter((f) => f.attributes.modality === 'surgery' && f.attributes.status !== 'declined'
     && ctx.encounterOf(f)?.kind === 'operative_report').map((f) => f.encounterId));
+  // "Had neck injection 07/18" in a chiropractor's log, on the day the epidural is documented, or "while pt gets
+  // TPI/injections": an injection already named, told without its name.
+  const named = ctx.of('treatment').filter((f) => INJECTIONS.has(f.attributes.modality) && f.attributes.modality !== 'other_injection');
+  const namedInjectionDays = new Set(named.filter((f) => DONE.has(f.attributes.status)).map((f) => ctx.dateOf(f)));
+  const namedInSentence = new Set(named.map((f) => `${f.encounterId}|${f.evidence[0]?.quote}`));
   for (const f of ctx.of('treatment', true)) {
     if (isSummaryOfDocumentedCare(f, documented, ctx)) continue;
+    if (f.attributes.modality === 'other_injection' && !f.attributes.subtype
+      && (namedInjectionDays.has(ctx.dateOf(f)) || namedInSentence.has(`${f.encounterId}|${f.evidence[0]?.quote}`))) continue;
     if (operations.has(f.encounterId) && INTRA_OPERATIVE.has(f.attributes.modality)) continue;
     const fd = ctx.dateOf(f);
     if (injury && fd && daysBetween(fd, injury) > 7) continue;

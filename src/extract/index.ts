@@ -43,11 +43,15 @@ function newTreatmentSignals(facts: Fact[], inPlan: boolean, text: string, ownMo
 }
 
 /**
- * A fact about what was done or observed cannot postdate the visit that records it: a later date in its sentence
+ * A fact about what was done or observed cannot postdate the visit (or the visit-log row) that records it: a later date in its sentence
  * belongs to something else ("plan to recheck on 5/1", a misread fragment), so the visit date stands.
  */
 function capAtVisit(f: Fact, enc: Encounter): void {
   if (!enc.date || !f.date || f.date <= enc.date) return;
+  // In a visit log the row is the visit ("07/21/23 27 3/1 same; had neck injection 07/18").
+  const at = f.evidence[0];
+  const row = at && enc.visitRows?.find((r) => r.evidence.start <= at.start && at.start < r.evidence.end);
+  if (row && f.date <= row.date) return;
   if (f.type === 'plan_signal' || f.type === 'mmi_statement' || f.type === 'work_status') return;
   if (f.type === 'treatment' && (f.attributes.status === 'planned' || f.attributes.status === 'recommended')) return;
   // "Date of surgery: 05/14/2024" written at the 04/23 pre-op visit: a procedure dated after the note is scheduled, not done.
