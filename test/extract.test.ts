@@ -155,6 +155,10 @@ describe('statements', () => {
   it('MMI date when stated', () => {
     expect(of('She has reached MMI as of 06/12/2024.', 'mmi_statement')[0].attributes.mmiDate).toBe('2024-06-12');
   });
+  it('the MMI date is the examination it is tied to, not the date of the fall it is for', () => {
+    const text = 'In my opinion, to a reasonable degree of medical certainty, Ms. Doe reached maximum medical improvement for the injuries caused by the 01/21/2023 fall as of my examination\nof March 5, 2024.';
+    expect(of(text, 'mmi_statement')[0].attributes.mmiDate).toBe('2024-03-05');
+  });
   it('impairment rating with Guides edition', () => {
     const [r] = of('She has 12% whole person impairment per the AMA Guides 5th edition.', 'impairment_rating');
     expect(r.attributes).toMatchObject({ percent: 12, basis: 'whole_person', guidesEdition: '5th' });

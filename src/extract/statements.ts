@@ -140,7 +140,9 @@ const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|exa
 /** An MMI date is the one written with the statement ("reached MMI on December 7, 2022", "Clinical MMI: 11/28/2023"), not any date in the sentence. */
 const MMI_DATE_REACH = 40;
 /** Words that tie a later date in the clause to the MMI stated before it. */
-const MMI_DATE_TIE = /\b(?:as of|no later than|not later than|effective|as early as|by|on|since)\s*$/i;
+const MMI_DATE_TIE = /\b(?:as of|no later than|not later than|effective|as early as|by|on|since)\s*$|\bas\s+of\s+(?:my|the|her|his|our)\s+(?:(?:last|most\s+recent|final)\s+)?(?:examination|exam|visit|evaluation|appointment)(?:\s+(?:of|on|dated))?\s*$/i;
+/** "for the injuries caused by the 01/21/2023 fall": the date of the event the MMI is for, not the MMI's. */
+const EVENT_DATE = /^\s*(?:slip[- ]and[- ]fall|fall|injury|injuries|accident|collision|incident|MVA|MVC|crash|assault)\b/i;
 const MMI_DATE_TIED_REACH = 110;
 /** "As of my examination on 04/17/2023, she had reached MMI": an as-of date written before the words it dates. */
 const AS_OF_BEFORE = /\b(?:as of|effective)\b[^.;]{0,30}$/i;
@@ -213,10 +215,12 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     }
     const attributes: FactOf<'mmi_statement'>['attributes'] = { kind };
     if (kind !== 'not_at_mmi' && kind !== 'plateau') {
-      const near = sent.dates().filter((x) => (!x.relative || x.date <= (sent.encounter.date ?? x.date)) && x.start >= m.end - 5 && x.start - m.end <= MMI_DATE_REACH);
-      // "reached MMI for any collision-related injury no later than 05/26/2023": a date its own words tie to the MMI, further on.
+      const near = sent.dates().filter((x) => (!x.relative || x.date <= (sent.encounter.date ?? x.date)) && x.start >= m.end - 5 && x.start - m.end <= MMI_DATE_REACH
+        && !EVENT_DATE.test(sent.text.slice(x.end, x.end + 25)));
+      // "reached MMI for any collision-related injury no later than 05/26/2023", "… as of my examination of March 5,
+      // 2024": a date its own words tie to the MMI, further on.
       const tied = sent.dates().find((x) => !x.relative && x.start >= m.end && x.start - m.end <= MMI_DATE_TIED_REACH
-        && MMI_DATE_TIE.test(sent.text.slice(Math.max(m.end, x.start - 20), x.start)) && !/[.;]/.test(sent.text.slice(m.end, x.start)));
+        && MMI_DATE_TIE.test(sent.text.slice(Math.max(m.end, x.start - 45), x.start)) && !/[.;]/.test(sent.text.slice(m.end, x.start)));
       // "As of my examination on April 17, 2023, she had reached maximum medical improvement": the date leads.
       const leading = sent.dates().find((x) => !x.relative && x.end <= m.start && m.start - x.end <= MMI_DATE_LEAD_REACH
         && AS_OF_BEFORE.test(sent.text.slice(Math.max(0, x.start - 40), x.start)) && !/[.;]/.test(sent.text.slice(x.end, m.start)));
