@@ -159,6 +159,10 @@ describe('statements', () => {
     const text = 'In my opinion, to a reasonable degree of medical certainty, Ms. Doe reached maximum medical improvement for the injuries caused by the 01/21/2023 fall as of my examination\nof March 5, 2024.';
     expect(of(text, 'mmi_statement')[0].attributes.mmiDate).toBe('2024-03-05');
   });
+  it('"was reached on or about <date>" ties the date further on', () => {
+    const text = 'Maximum medical improvement for the injury related to the fall was reached on or about 07/27/2023, approximately six months after the ORIF.';
+    expect(of(text, 'mmi_statement')[0].attributes.mmiDate).toBe('2023-07-27');
+  });
   it('impairment rating with Guides edition', () => {
     const [r] = of('She has 12% whole person impairment per the AMA Guides 5th edition.', 'impairment_rating');
     expect(r.attributes).toMatchObject({ percent: 12, basis: 'whole_person', guidesEdition: '5th' });

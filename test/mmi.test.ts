@@ -101,6 +101,24 @@ describe('MMI: implied', () => {
     if (status === 'implied') expect(mmi.conflicts.map((c) => c.text).join(' ')).toMatch(/Dr\. Cole.*not at MMI/);
   });
 
+  it.each([
+    ['"Still deciding" about the plate removal Dr. Kim recommended.', 'Plans to call Dr. Kim about hardware removal after the holidays.', 'insufficient_evidence'],
+    ['Declined the plate removal Dr. Kim recommended.', 'Wrist stable; continue HEP.', 'implied'],
+  ])('an offered operation the claimant is still deciding on at the end of the record: %s', (later, last, status) => {
+    const b = new CaseBuilder()
+      .visit('2023-02-09', { ...DR_KIM, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'ORIF right distal radius.')
+      .visit('2023-03-27', PT_RIVERA).fact('treatment', { modality: 'occupational_therapy', status: 'performed' }, 'Hand therapy evaluation.')
+      .visit('2023-06-22', PT_RIVERA).fact('treatment', { modality: 'occupational_therapy', status: 'performed' }, 'Hand therapy: ROM gains leveled off.')
+      .visit('2023-06-29', DR_KIM).fact('treatment', { modality: 'surgery', status: 'recommended' }, 'I recommended elective removal of hardware. Patient would like to discuss with her family.', { temporality: 'hypothetical' })
+      .fact('plan_signal', { signal: 'return_to_clinic' }, 'RTC 6 weeks.')
+      .visit('2023-09-19', DR_PATEL).fact('treatment', { modality: 'surgery', status: later.startsWith('Declined') ? 'declined' : 'recommended' }, later)
+      .fact('treatment', { modality: 'medication', status: 'ongoing', drugClass: 'NSAID', drug: 'ibuprofen' }, 'Ibuprofen prn.').fact('plan_signal', { signal: 'return_to_clinic' }, 'RTC 2 months.')
+      .visit('2023-11-28', DR_PATEL).fact('plan_signal', { signal: 'new_treatment', target: 'surgery' }, last, { temporality: 'hypothetical' })
+      .fact('treatment', { modality: 'medication', status: 'ongoing', drugClass: 'NSAID', drug: 'ibuprofen' }, 'Ibuprofen prn.').fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.')
+      .visit('2024-02-20', DR_PATEL).fact('treatment', { modality: 'medication', status: 'ongoing', drugClass: 'NSAID', drug: 'ibuprofen' }, 'Ibuprofen prn.').fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.');
+    expect(run(b, { type: 'personal_injury' }).mmi.status).toBe(status);
+  });
+
   it('needs the maintenance phase to span about three months', () => {
     const b = new CaseBuilder()
       .visit('2024-01-10', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Discharged from PT.')

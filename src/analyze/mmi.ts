@@ -15,6 +15,7 @@ import { specialtiesIn, specialtyIs } from '../model/specialties.js';
 import { isOpinionForm, isProcedureRecord } from '../model/encounter.js';
 import { pushTo } from '../util/group.js';
 import { restsOnMaintenanceCare } from '../knowledge/mmi-grounds.js';
+import { decisionPending } from '../knowledge/decisions.js';
 import { shortQuote } from './gaps/helpers.js';
 
 type Treatment = FactOf<'treatment'>;
@@ -496,6 +497,17 @@ function offeredNow(f: Fact): boolean {
 /** Options whose offer, pending the claimant's decision, keeps a visit out of the maintenance phase. */
 const OFFERED_OPTIONS = new Set<string>(['spinal_cord_stimulator', 'surgery', 'surgical_consultation']);
 
+/** The option an offer names. */
+function offeredOption(f: Fact): string | undefined {
+  return f.type === 'treatment' ? f.attributes.modality : f.type === 'plan_signal' && f.attributes.signal === 'new_treatment' ? targetModality(f.attributes.target) : undefined;
+}
+
+/** Mentions of an offered option the claimant has not decided on yet ("'still deciding' about the plate removal"). */
+function undecidedOffers(ctx: CaseContext): Fact[] {
+  return [...ctx.of('treatment'), ...ctx.plannedLater].filter((f) => !f.negated && OFFERED_OPTIONS.has(offeredOption(f) ?? '')
+    && (f.type !== 'treatment' || f.attributes.status === 'recommended' || f.attributes.status === 'planned') && decisionPending(f.evidence[0]?.quote ?? ''));
+}
+
 /** Disciplines whose own visits are the active care itself, not a physician's review of the plan. */
 const THERAPY_SPECIALTIES = specialtiesIn('therapy');
 /** What a maintenance visit carries on with: medication, a home program, a device. */
@@ -512,6 +524,7 @@ export function maintenanceVisits(ctx: CaseContext): Visit[] {
   const declinedAt = new Set(ctx.of('treatment').filter((f) => f.attributes.status === 'declined' && OFFERED_OPTIONS.has(f.attributes.modality)).map((f) => f.encounterId));
   const offeredAt = new Set(ctx.plannedLater.filter((f) => f.attributes.signal === 'new_treatment' && offeredNow(f) && !declinedAt.has(f.encounterId)
     && OFFERED_OPTIONS.has(targetModality(f.attributes.target) ?? '') && !namesOtherOperation(f.evidence[0]?.quote ?? '')).map((f) => f.encounterId));
+  const undecidedAt = new Set(undecidedOffers(ctx).map((f) => f.encounterId));
   return ctx.visits.filter((v) => {
     // A therapist's own visits are the course, except the spaced supportive sessions once the course has run.
     const therapistOnly = !v.encounters.some((e) => !ctx.notConditionCare.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining');
@@ -526,6 +539,8 @@ export function maintenanceVisits(ctx: CaseContext): Visit[] {
       && OFFERED_OPTIONS.has(f.attributes.modality) && !namesOtherOperation(f.evidence[0]?.quote ?? '') && (ctx.dateOf(f) ?? v.date) >= v.date && !declinedAt.has(f.encounterId))) return false;
     // The same, said as the recommendation it is ("I have recommended a C5-6 ACDF"; the analysis holds it as care to come).
     if (v.encounters.some((e) => offeredAt.has(e.id))) return false;
+    // A later visit that finds the decision still open ("'still deciding' about the plate removal") waits on it too.
+    if (v.encounters.some((e) => undecidedAt.has(e.id))) return false;
     if (v.facts.some(isMaintenance)) return true;
     const routine = v.facts.some((f) => f.type === 'plan_signal' && (f.attributes.signal === 'return_to_clinic' || f.attributes.signal === 'follow_up_prn'));
     // What it carries on must be care for the claimed condition: a family doctor's visit that refills metformin and
@@ -1411,6 +1426,20 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // (The judging physician's last visit, when it is recent: a PCP visit after the rheumatologist's does not judge it.)
   const pendingAtEnd = ctx.of('plan_signal').filter((f) => f.attributes.signal === 'response_pending' && sourceRole(ctx.encounterOf(f)) === 'treating_physician'
     && lately(f) && !treating.some((v) => v.date > (ctx.dateOf(f) ?? '') && v.provider === ctx.providerOf(f))).at(-1);
+  // All that keeps care open at the end is an operation offered that the claimant was still deciding on when the record
+  // ends ("'still deciding' about the plate removal"): whether it will be done, declined or was done since, the file
+  // cannot say, so neither a plateau nor care under way can be found.
+  const undecided = undecidedOffers(ctx).sort((a, b) => (ctx.dateOf(a) ?? '').localeCompare(ctx.dateOf(b) ?? '')).at(-1);
+  const lastWord = undecided && [...ctx.of('treatment', true), ...ctx.plannedLater].filter((f) => offeredOption(f) === offeredOption(undecided) && (ctx.dateOf(f) ?? '') > (ctx.dateOf(undecided) ?? '')
+    && !undecidedOffers(ctx).includes(f));
+  if (undecided && !lastWord?.length && lately(undecided) && openAtEnd.length && openAtEnd.every((a) => OFFERED_OPTIONS.has(offeredOption(a.fact) ?? ''))
+    && !lastNot && !functionalGain.length && !trialAtEnd && !pendingAtEnd && !pursuit && !active.some((a) => !a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays)) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(`An operation was offered and the claimant had not decided on it when the record ends (${when(ctx, undecided)}: "${shortQuote(undecided, 100)}"). `
+        + 'Whether it was done, declined or is still awaited decides MMI; the record needs the surgeon\'s notes since the offer.', [undecided])],
+    });
+  }
   if (notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd || pursuit) {
     const reasons: Reason[] = [];
     // Said at a visit, about a later day: the visit is what is cited.

@@ -140,7 +140,7 @@ const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|exa
 /** An MMI date is the one written with the statement ("reached MMI on December 7, 2022", "Clinical MMI: 11/28/2023"), not any date in the sentence. */
 const MMI_DATE_REACH = 40;
 /** Words that tie a later date in the clause to the MMI stated before it. */
-const MMI_DATE_TIE = /\b(?:as of|no later than|not later than|effective|as early as|by|on|since)\s*$|\bas\s+of\s+(?:my|the|her|his|our)\s+(?:(?:last|most\s+recent|final)\s+)?(?:examination|exam|visit|evaluation|appointment)(?:\s+(?:of|on|dated))?\s*$/i;
+const MMI_DATE_TIE = /\b(?:as of|no later than|not later than|effective|as early as|by|on|since|on or about|on or before|(?:at|by) approximately|about)\s*$|\bas\s+of\s+(?:my|the|her|his|our)\s+(?:(?:last|most\s+recent|final)\s+)?(?:examination|exam|visit|evaluation|appointment)(?:\s+(?:of|on|dated))?\s*$/i;
 /** "for the injuries caused by the 01/21/2023 fall": the date of the event the MMI is for, not the MMI's. */
 const EVENT_DATE = /^\s*(?:slip[- ]and[- ]fall|fall|injury|injuries|accident|collision|incident|MVA|MVC|crash|assault)\b/i;
 const MMI_DATE_TIED_REACH = 110;
