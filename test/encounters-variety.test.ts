@@ -583,3 +583,19 @@ describe('a therapist\'s visit log inside one note', () => {
     expect(await visitLog(['1 | 09/14/23 | 6 | eval, HEP', '2 | 09/18/23 | 6 | AAROM pulleys'])).toEqual([]);
   });
 });
+
+describe('dates carried in a form field or an imaging line', () => {
+  it('a state form\'s numbered field "15. Date and hour of first examination" dates the report, not the injury field above it', () => {
+    const text = ["DOCTOR'S FIRST REPORT OF OCCUPATIONAL INJURY OR ILLNESS", '5. PATIENT NAME: Doe, Jane   7. DOB: 11/23/1979',
+      '13. Date and hour of injury: 10/06/2022  approx. 03:30 hrs      14. Date last worked: 10/06/2022',
+      '15. Date and hour of first examination: 10/07/2022  10:15        16. Have you previously treated patient? [ ] Yes [X] No',
+      '18. SUBJECTIVE COMPLAINTS: R shoulder pain 7/10.'].join('\n');
+    expect(splitEncounters(textDoc(text)).map((e) => e.date).filter(Boolean)).toEqual(['2022-10-07']);
+  });
+  it('an imaging centre\'s second study, "Exam: … Date: 01/26/2024" under its letterhead, is a visit of its own', () => {
+    const text = ['OPEN MRI & IMAGING', 'Patient: ROE, JOHN     DOB: 05/03/1979', 'Exam: MRI RIGHT SHOULDER WITHOUT CONTRAST         Date of exam: 12/20/2022',
+      'IMPRESSION: Full-thickness supraspinatus tear.', 'Read by: A. Finch, MD (Radiology)    Signed 12/21/2022 08:13', '='.repeat(40), 'OPEN MRI & IMAGING',
+      'Patient: ROE, JOHN     DOB: 05/03/1979', 'Exam: MR ARTHROGRAM RIGHT SHOULDER (intra-articular gadolinium)   Date: 01/26/2024', 'IMPRESSION: Recurrent tear.'].join('\n');
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-12-20', '2024-01-26']);
+  });
+});

@@ -590,6 +590,11 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       name: 'an inpatient rehabilitation stay billed from its first day, its notes written during it',
       build: () => new CaseBuilder().visit('2023-10-04', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 4, max: 10 }, 'Discharge summary: pain 4/10.')
         .file('ledger.csv').bill('2023-09-20', 'Rivermoor Rehabilitation Hospital', [{ code: 'CMG 0804', description: 'IRF stay 09/20-10/04/2023', charge: 41000 }]),
+    }, {
+      name: 'a carrier register that names the biller only in its note, the study\'s report in the file',
+      build: () => new CaseBuilder().visit('2024-01-28', { name: 'Nadia Roe', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
+        .fact('objective_finding', { category: 'imaging', finding: 'tear', label: 'recurrent full-thickness tear', abnormal: true }, 'Recurrent full-thickness supraspinatus tear.')
+        .file('ledger.csv').bill('2024-01-26', '', [{ code: '', description: 'San Joaquin Open MRI - MR arthrogram R shoulder', charge: 1460 }]),
     }, ...([
       ['a no-show row', { code: 'NS', description: 'No-show - no charge', charge: 0 }],
       ['a clinic-cancelled appointment', { code: 'CX', description: 'Clinic-cancelled appointment - no charge', charge: 0 }],

@@ -186,10 +186,11 @@ describe('billing ledgers', () => {
       'XX-00-0000001,2023-06-09,TIBS-PARTIAL,2023-06-06,2023-06-19,,,214.40,modified duty wage diff',
       'XX-00-0000001,2023-10-20,IIBS,2023-10-06,2023-10-19,2.00,398.08,796.16,',
       'XX-00-0000001,2024-02-02,TD,2024-01-20,2024-02-02,2.00,700.00,1400.00,',
+      'XX-00-0000001,2024-02-16,PD-ADV,2024-02-03,2024-02-16,2.00,290.00,580.00,PD advance 8% est',
     ].join('\n');
     const tx = readCsvLedger('d14', 'carrier.csv', Buffer.from(texas), undefined);
     expect(tx.structured!.encounters).toEqual([]);
-    expect(tx.warnings.join(' ')).toMatch(/benefit payment register \(4 wage-benefit or award rows\)/);
+    expect(tx.warnings.join(' ')).toMatch(/benefit payment register \(5 wage-benefit or award rows\)/);
   });
 
   it('an injection log\'s booked row ("SCHEDULED - not yet performed") is no service billed, but a procedure planned for its date', () => {

@@ -38,6 +38,11 @@ export function mapHeaders(cells: string[]): Partial<Record<Field, number>> {
     const hit = HEADERS.find(([f, re]) => out[f] === undefined && re.test(h));
     if (hit) out[hit[0]] = i;
   });
+  // A carrier's register says what was paid for in its note ("Sunbelt Rehab PT x8"): the description when none is named.
+  if (out.description === undefined) {
+    const note = cells.findIndex((c, i) => /^(?:notes?|memo|comments?|remarks?)$/i.test(c.trim()) && !Object.values(out).includes(i));
+    if (note >= 0) out.description = note;
+  }
   return out;
 }
 
@@ -120,7 +125,7 @@ export function parseMoney(raw: string | undefined): number | undefined {
  * Payment categories and benefit codes of a carrier's register that are not medical services (indemnity, expenses).
  * Texas pays income benefits as TIBs, IIBs, SIBs and LIBs ("TIBS-PARTIAL"); California as TD and PD.
  */
-const NOT_MEDICAL = /^(?:ind|indem\w*|tt[dp]?|tp[dp]?|pp[di]?|ptd|td|pd|[tisl]ibs?(?:-\w+)?|(?:income|death|burial) benefits?|ltd|std|slu|sla|schedule(?:d)? (?:loss|award)|wage\w*|lost wages|compensation|settlement|expense|legal|attorney\w*|mileage|travel|vocational|voc rehab)(?![\w-])/i;
+const NOT_MEDICAL = /^(?:ind|indem\w*|tt[dp]?|tp[dp]?|pp[di]?|ptd|td|pd|[tisl]ibs?(?:-\w+)?|(?:income|death|burial) benefits?|ltd|std|slu|sla|schedule(?:d)? (?:loss|award)|wage\w*|lost wages|compensation|settlement|expense|legal|attorney\w*|mileage|travel|vocational|voc rehab)(?:-(?:adv|retro|adj|lump|ls|cont)\w*)?(?![\w-])/i;
 
 /**
  * Rows that record a decision on a request, not a service rendered: a prior authorization, a utilization review, a

@@ -21,6 +21,8 @@ const SERVICE_OF = ['service', 'visit', 'exam', 'examination', 'evaluation', 'pr
 const STRONG_LABEL = [
   `${loose('date')}s?[ \\t]+${loose('of')}[ \\t]+(?:(?:this|the)[ \\t]+)?(?:${SERVICE_OF.map(loose).join('|')})`,
   'DOS', loose('service date'), loose('visit date'), String.raw`exam(?:ination)?[ \t]+date`,
+  // A state form's field: "15. Date and hour of first examination: 10/07/2022 10:15" (California DFR).
+  String.raw`date[ \t]+and[ \t]+(?:hour|time)[ \t]+of[ \t]+(?:first[ \t]+)?(?:examination|exam|treatment|visit)(?:[ \t]+or[ \t]+treatment)?`,
   // An EHR header's "Encounter: 03/21/2024 13:30" at the right of the patient line.
   String.raw`encounter(?=[ \t]*:[ \t]*\d)`,
   String.raw`(?:evaluation|procedure|surgery|report|study|encounter|consultation|treatment)[ \t]+date`,
@@ -29,6 +31,8 @@ const STRONG_LABEL = [
 ].join('|');
 /** A patient field line with a bare "DATE:" field after it ("PATIENT: DOE, JANE   MRN 123   DATE: 11/01/2022"). */
 const REPORT_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:PATIENT|NAME|Patient|Name)[ \t]*:[^\n]*?[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
+/** An imaging centre's exam line with its date at the right ("Exam: MR ARTHROGRAM RIGHT SHOULDER (…)   Date: 01/26/2024"). */
+const EXAM_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:Exam|EXAM|Study|STUDY|Examination|EXAMINATION)[ \t]*:[^\n]*?[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
 /** The report title above it. */
 const REPORT_TITLE = /\b(?:OPERATIVE|OPERATION|PROCEDURE|CONSULTATION|DISCHARGE|RADIOLOGY|IMAGING|EMG|NERVE CONDUCTION)\b[^\n]*\b(?:REPORT|NOTE|SUMMARY|STUDY)\b|\b(?:MEDICAL SOURCE STATEMENT|RESIDUAL FUNCTIONAL CAPACITY|RFC (?:QUESTIONNAIRE|ASSESSMENT|FORM)|(?:PHYSICAL|MENTAL) CAPACITIES (?:EVALUATION|QUESTIONNAIRE))\b|\b(?:OPERATIVE|PROCEDURE) (?:REPORT|NOTE)\b|^[ \t]*[A-Z][A-Z &'.-]*\b(?:DIAGNOSTIC IMAGING|RADIOLOGY|IMAGING (?:CENTER|ASSOCIATES|SERVICES))\b/;
 /** "Dates of treatment: 09/07/2022 to 09/12/2023": the span a form covers, not the day of one visit. */
@@ -37,7 +41,7 @@ const NOT_A_RANGE = String.raw`(?![ \t]*(?:to|through|thru|until|[-–—])[ \t]
 const WEAK_LABEL = String.raw`date|seen(?:[ \t]+on)?|arriv(?:al|ed)(?:[ \t]+(?:date|time))?|visit|admit(?:ted)?|admission|discharge(?:d)?`;
 /** "DATE OF SERVICE: 03/14/2024", "DOS 3/14/24", "…   DOS: 06/03/2024   Page 1 of 2", "Seen: 3/14/24". */
 const LABELLED_HEADER = new RegExp(
-  String.raw`(?:^[ \t\f]*|(?<![ \t])[ \t]{2,}|\|[ \t]*)(?:${STRONG_LABEL})(?:[ \t]*(?::|#|-(?=[ \t]))|[ \t])[ \t]*(${DATE_SHAPE})${NOT_A_RANGE}|^[ \t\f]*(?:${WEAK_LABEL})[ \t]*:[ \t]*(${DATE_SHAPE})`,
+  String.raw`(?:^[ \t\f]*(?:\d{1,2}[.)][ \t]+)?|(?<![ \t])[ \t]{2,}|\|[ \t]*)(?:${STRONG_LABEL})(?:[ \t]*(?::|#|-(?=[ \t]))|[ \t])[ \t]*(${DATE_SHAPE})${NOT_A_RANGE}|^[ \t\f]*(?:${WEAK_LABEL})[ \t]*:[ \t]*(${DATE_SHAPE})`,
   'gim',
 );
 /**
@@ -206,8 +210,9 @@ function findHeaders(original: string): Header[] {
     headers[headers.length - 1].titled = true;
   }
   // "Encounter: Procedure Visit                      Date: 12/17/2024" (an EHR print's visit line, its date at the right),
+  // "Exam: MR ARTHROGRAM RIGHT SHOULDER   Date: 01/26/2024" (an imaging centre's exam line),
   // "VISIT #4 - 05/02/2023 …", "WORK INJURY FOLLOW-UP        Visit: 03/22/2022".
-  for (const m of [...text.matchAll(ENCOUNTER_FIELD_LINE), ...text.matchAll(KEYWORD_LEAD_HEADER), ...text.matchAll(TITLE_WITH_VISIT_FIELD)]) {
+  for (const m of [...text.matchAll(ENCOUNTER_FIELD_LINE), ...text.matchAll(KEYWORD_LEAD_HEADER), ...text.matchAll(TITLE_WITH_VISIT_FIELD), ...text.matchAll(EXAM_FIELD_DATE)]) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }

@@ -49,7 +49,12 @@ function namesBiller(e: Encounter, words: string[]): boolean {
   return words.some((w) => hay.includes(w));
 }
 
-function documentedElsewhere(m: BillingAnalysis['billedWithoutRecord'][number], notes: Encounter[]): boolean {
+/** A ledger that names no provider names the biller in its description ("Sunbelt Rehab PT x8", "San Joaquin Open MRI - MR arthrogram"). */
+const UNNAMED = /^unnamed|^unknown|^$/i;
+const billerOf = (m: BillingAnalysis['billedWithoutRecord'][number]) => (UNNAMED.test(m.provider) ? m.description ?? '' : m.provider);
+
+function documentedElsewhere(row: BillingAnalysis['billedWithoutRecord'][number], notes: Encounter[]): boolean {
+  const m = { ...row, provider: billerOf(row) };
   if (m.codes.length && m.codes.every((c) => NOT_A_VISIT.test(c))) return true;
   if (m.description && m.description.split('; ').every((d) => NOT_A_VISIT_DESCRIPTION.test(d))) return true;
   const near = (days: number) => notes.filter((e) => Math.abs(daysBetween(e.date!, m.date)) <= days);
@@ -88,7 +93,9 @@ export const rule: GapRule = {
     keyed: true,
   },
   check(ctx) {
-    const notes = ctx.encounters ? [...ctx.encounters.values()].filter((e) => e.source !== 'ledger' && e.kind !== 'billing' && e.date) : [];
+    // (A visit log's dated rows, "01/10/2023  V2  S: Pt reports pain 3/10 …", are each a documented visit.)
+    const notes = ctx.encounters ? [...ctx.encounters.values()].filter((e) => e.source !== 'ledger' && e.kind !== 'billing' && e.date)
+      .flatMap((e) => [e, ...(e.visitRows ?? []).map((r) => ({ ...e, date: r.date }))]) : [];
     // A billed study that the notes describe ("MRI 04/15/22 reviewed") is imaging-report-missing's request for its
     // report; asking the imaging centre a second time, for an "office note", would be the same request twice.
     const studiesDescribed = ctx.of('treatment').filter((f) => f.attributes.modality === 'imaging_study' && ['performed', 'completed'].includes(f.attributes.status))
@@ -102,8 +109,8 @@ export const rule: GapRule = {
     // notes are in the file (a ledger row that bills "visits 1-8" as one line): the missing daily notes are
     // therapy-notes-missing's request to the same office, not a second one.
     const partlyDocumentedCourse = (provider: string, items: BillingAnalysis['billedWithoutRecord']) => {
-      if (!THERAPY_BILLER.test(provider) && !items.every((m) => m.codes.length && m.codes.every((c) => THERAPY_SESSION_CODE.test(c)))) return false;
-      const words = distinctive(provider);
+      if (!THERAPY_BILLER.test(provider) && !items.every((m) => THERAPY_BILLER.test(billerOf(m)) || (m.codes.length && m.codes.every((c) => THERAPY_SESSION_CODE.test(c))))) return false;
+      const words = distinctive(UNNAMED.test(provider) ? items.map(billerOf).join(' ') : provider);
       return items.some((m) => notes.some((e) => THERAPY.has(e.specialty) && Math.abs(daysBetween(e.date!, m.date)) <= 60
         && (items.length >= 3 || namesBiller(e, words))));
     };
@@ -114,7 +121,7 @@ export const rule: GapRule = {
       const dateList = `${list(named)}${more > 0 ? ` and ${more} more date${more > 1 ? 's' : ''}` : ''}`;
       const services = [...new Set(items.flatMap((i) => i.codes))];
       const plural = dates.length > 1;
-      const unnamed = /^unnamed|^unknown|^$/i.test(provider);
+      const unnamed = UNNAMED.test(provider);
       return makeGap(rule.meta, {
         why: `The ledger bills ${unnamed ? 'a provider it does not name' : provider} for ${dates.length} date${plural ? 's' : ''} of service (${dateList}${services.length ? `; code${services.length > 1 ? 's' : ''} ${list(services.slice(0, 8))}` : ''}) with no note from that provider in the file.`,
         // The records request goes to the biller; a reading radiologist or an emergency group is asked through its records office.
