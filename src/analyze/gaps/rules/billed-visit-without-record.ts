@@ -49,6 +49,8 @@ function namesBiller(e: Encounter, words: string[]): boolean {
   return words.some((w) => hay.includes(w));
 }
 
+/** "S:", "O:", "A:", "P:": a row written as a note. */
+const SOAP_LABEL = /\b[SOAP]:/g;
 /** A ledger that names no provider names the biller in its description ("Sunbelt Rehab PT x8", "San Joaquin Open MRI - MR arthrogram"). */
 const UNNAMED = /^unnamed|^unknown|^$/i;
 const billerOf = (m: BillingAnalysis['billedWithoutRecord'][number]) => (UNNAMED.test(m.provider) ? m.description ?? '' : m.provider);
@@ -93,9 +95,10 @@ export const rule: GapRule = {
     keyed: true,
   },
   check(ctx) {
-    // (A visit log's dated rows, "01/10/2023  V2  S: Pt reports pain 3/10 …", are each a documented visit.)
+    // (A visit log's dated rows written as notes, "01/10/2023  V2  S: Pt reports pain 3/10 … O: …", are each a
+    // documented visit; a log of dates and key findings is not the visits' notes.)
     const notes = ctx.encounters ? [...ctx.encounters.values()].filter((e) => e.source !== 'ledger' && e.kind !== 'billing' && e.date)
-      .flatMap((e) => [e, ...(e.visitRows ?? []).map((r) => ({ ...e, date: r.date }))]) : [];
+      .flatMap((e) => [e, ...(e.visitRows ?? []).filter((r) => (r.evidence.quote.match(SOAP_LABEL) ?? []).length >= 2).map((r) => ({ ...e, date: r.date }))]) : [];
     // A billed study that the notes describe ("MRI 04/15/22 reviewed") is imaging-report-missing's request for its
     // report; asking the imaging centre a second time, for an "office note", would be the same request twice.
     const studiesDescribed = ctx.of('treatment').filter((f) => f.attributes.modality === 'imaging_study' && ['performed', 'completed'].includes(f.attributes.status))
