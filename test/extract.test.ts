@@ -140,10 +140,12 @@ describe('statements', () => {
     ['He is not yet at MMI.', 'not_at_mmi'],
     ['Progress has plateaued despite therapy.', 'plateau'],
     ['Berg 44/56, 10MWT 0.65 m/s - back to prior level (02/2023). Discharged to HEP.', 'plateau'],
+    ['Her condition is well stabilized and unlikely to change substantially in the next year with or without medical treatment.', 'plateau'],
   ])('MMI: %s', (text, kind) => {
     const [m] = of(text, 'mmi_statement');
     expect(m.attributes.kind).toBe(kind);
     expect(m.negated).toBe(false);
+    expect(of(text, 'mmi_statement').map((f) => f.attributes.kind)).not.toContain(kind === 'not_at_mmi' ? 'mmi' : 'not_at_mmi');
   });
   it.each([
     'Plateaued on metformin dose - consider adding SGLT2 if A1c >7 next time.',

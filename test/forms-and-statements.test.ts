@@ -35,6 +35,7 @@ describe('MMI words that are not statements', () => {
   it.each([
     ['Letter from the carrier asking whether the claimant has reached MMI.', 'request'],
     ['You asked about causation, treatment, prognosis, maximum medical improvement and future care.', 'request'],
+    ['Re-eval 8 weeks for P&S.', 'request'],
     ['In your opinion, has Mr. Doe reached maximum medical improvement?', 'question'],
     ['I do not perform impairment ratings; I defer MMI to an independent rating physician.', 'deferral'],
     ['He should reach MMI in 6-8 weeks.', 'prediction'],

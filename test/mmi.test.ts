@@ -119,6 +119,17 @@ describe('MMI: implied', () => {
     expect(run(b, { type: 'personal_injury' }).mmi.status).toBe(status);
   });
 
+  it('"remains permanent and stationary" in a note that puts the claimant on TTD and schedules surgery is a carried status line, not a renewed MMI', () => {
+    const b = new CaseBuilder()
+      .visit('2024-01-16', { ...DR_KIM, kind: 'impairment_rating' }).fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: '2024-01-16' }, 'The patient is permanent and stationary as of 01/16/2024.')
+      .visit('2024-07-22', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'She is no longer permanent and stationary; my P&S determination of 01/16/2024 is withdrawn.')
+      .visit('2024-08-26', DR_KIM).fact('mmi_statement', { kind: 'permanent_and_stationary' }, 'Patient remains permanent and stationary with future medical care as outlined in PR-4.')
+      .fact('work_status', { status: 'off_work' }, '[X] TTD.')
+      .fact('treatment', { modality: 'surgery', status: 'planned' }, 'Surgery scheduled 09/18/2024.');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'CA' });
+    expect([mmi.status, mmi.priorMmi?.date]).toEqual(['not_reached', '2024-01-16']);
+  });
+
   it('needs the maintenance phase to span about three months', () => {
     const b = new CaseBuilder()
       .visit('2024-01-10', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Discharged from PT.')

@@ -636,6 +636,10 @@ type Opinion = NonNullable<MmiAssessment['opinions']>[number] & { fact: Statemen
 
 /** Every MMI opinion (stated or denied) with its source's role and weight under the claim's jurisdiction. */
 const REPEATED_TRIGGER = /^(?:copied|carried) forward/i;
+/** A status restated rather than found: "remains P&S", "continues to be at MMI", "still permanent and stationary". */
+const STATUS_CARRIED = /\b(?:remains?|continues? to be|still)\b/i;
+/** "[X] TTD", "temporarily totally disabled": a temporary disability, which MMI ends. */
+const TEMPORARY_DISABILITY = /\bTTD\b|\btemporar(?:y|ily)\s+(?:total(?:ly)?|partial(?:ly)?)\b|\bTPD\b/i;
 function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   // An MMI dated before the claimed onset ("rated at MMI and closed out in 1998") is about an earlier injury.
   const onset = ctx.claim.onset;
@@ -643,7 +647,13 @@ function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   // Words a note repeats from an earlier one ("HISTORY (carried forward): Patient has reached MMI as of today.") are that
   // note's opinion, already counted where it was written.
   const repeated = (s: Statement) => s.temporality === 'historical' && s.context.some((c) => c.category === 'historical' && REPEATED_TRIGGER.test(c.trigger));
-  const ops = statements.filter((s) => (s.attributes.kind !== 'plateau' || stated.has(s)) && !repeated(s) && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
+  // "Patient remains permanent and stationary …" in a note that puts the claimant on temporary total disability and
+  // schedules surgery: a status line carried from an earlier note, which the note's own plan contradicts.
+  const plannedSurgeryAt = new Set(ctx.of('treatment').filter((f) => f.attributes.modality === 'surgery' && (f.attributes.status === 'planned' || f.attributes.status === 'recommended') && !f.negated).map((f) => f.encounterId));
+  const temporaryDisabilityAt = new Set(ctx.of('work_status').filter((f) => f.attributes.status === 'off_work' && TEMPORARY_DISABILITY.test(f.evidence[0]?.quote ?? '')).map((f) => f.encounterId));
+  const stale = (s: Statement) => s.attributes.kind !== 'not_at_mmi' && STATUS_CARRIED.test(s.evidence[0]?.quote ?? '')
+    && plannedSurgeryAt.has(s.encounterId) && temporaryDisabilityAt.has(s.encounterId);
+  const ops = statements.filter((s) => (s.attributes.kind !== 'plateau' || stated.has(s)) && !repeated(s) && !stale(s) && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
     const role = sourceRole(ctx.encounterOf(s));
     // An undated report that dates its own MMI ("has reached MMI as of 01/29/2024") is placed by that date.
     const date = ctx.dateOf(s) ?? s.attributes.mmiDate;

@@ -197,7 +197,9 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     let kind = m.entry.id;
     // "Without surgery I do not expect further improvement": "without" negates the condition (surgery), not the plateau.
     const negations = base.context.filter((c) => c.category === 'negated');
-    if (base.negated && kind === 'plateau' && negations.every((c) => /^(?:without|w\/o)$/i.test(c.trigger))) {
+    // "well stabilized and unlikely to change substantially": a negation word inside another plateau phrase belongs to it.
+    const insideAnother = (c: { start: number }) => matches.some((o) => o !== m && o.entry.id === 'plateau' && c.start - sent.start >= o.start && c.start - sent.start < o.end);
+    if (base.negated && kind === 'plateau' && negations.every((c) => /^(?:without|w\/o)$/i.test(c.trigger) || insideAnother(c))) {
       base.negated = false;
       base.context = base.context.filter((c) => c.category !== 'negated');
     }
