@@ -39,6 +39,17 @@ describe('MMI: explicit', () => {
     expect(run(b).mmi.conflicts).toEqual([]);
   });
 
+  it('one treating doctor\'s MMI for the wrist, another\'s later MMI for the concussion: the claim reaches MMI with its last part', () => {
+    const NEURO = { name: 'Dr. Hart', credential: 'MD', specialty: 'neurology' as const };
+    const b = new CaseBuilder()
+      .visit('2023-08-29', NEURO).fact('mmi_statement', { kind: 'not_at_mmi' }, 'She is not at maximum medical improvement.')
+      .visit('2023-09-12', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-09-12' }, 'From an orthopaedic standpoint, her left wrist has reached maximum medical improvement as of today, 09/12/2023.')
+      .visit('2024-03-05', NEURO).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-01-09' }, 'She reached maximum medical improvement for her post-concussive condition as of her visit of January 9, 2024.');
+    const { mmi } = run(b, { type: 'personal_injury' });
+    expect([mmi.status, mmi.date]).toEqual(['explicit', '2024-01-09']);
+    expect(mmi.reasons.map((r) => r.text).join(' ')).toMatch(/wrist reached MMI earlier/);
+  });
+
   it('"not at MMI" later followed by MMI from the same doctor: explicit, the earlier opinion superseded (kept in opinions, not a conflict)', () => {
     const b = new CaseBuilder()
       .visit('2023-10-01', DR_LEE).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Not yet at MMI; pending repeat injection.')

@@ -371,7 +371,7 @@ const PREREQUISITE = /\b(?:once|until|when|after|if)\b[^.;]{0,40}\b(?:BMI|weight
 const PURSUIT = /\b(?:weight (?:program|loss program|management|wellness)|bariatric|metabolic (?:clinic|program)|semaglutide|wegovy|tirzepatide|zepbound|liraglutide|saxenda|phentermine|(?:lb|lbs|pounds) from (?:her |his )?goal|smoking cessation|varenicline)\b/i;
 /** An MMI said of one body part ("shoulder at MMI 05/14/2024", "MMI for the right knee"). */
 /** Or of one side, by its condition ("R CTS s/p CTR - fixed and stable", "Right carpal tunnel syndrome is fixed and stable"). */
-const ONE_PART_AT_MMI = /\b(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b[^.;\n]{0,12}\b(?:is |has reached |reached )?at (?:MMI|maximum)|\b(?:MMI|maximum medical improvement)\b[^.;\n]{0,30}\b(?:for|of) (?:the |her |his )?(?:right |left |R |L )?(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b|^\W*(?:\d+\.\s*)?(right|left|R|L)\b[^.;\n]{0,45}\b(?:is |are |remains? )?(?:fixed and stable|at MMI|at maximum medical improvement|permanent and stationary)\b/i;
+const ONE_PART_AT_MMI = /\b(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b[^.;\n]{0,12}\b(?:(?:is |has reached |reached )?at |has reached |reached )(?:MMI|maximum)|\b(?:MMI|maximum medical improvement)\b[^.;\n]{0,30}\b(?:for|of) (?:the |her |his )?(?:right |left |R |L )?(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b|^\W*(?:\d+\.\s*)?(right|left|R|L)\b[^.;\n]{0,45}\b(?:is |are |remains? )?(?:fixed and stable|at MMI|at maximum medical improvement|permanent and stationary)\b/i;
 /** The part or side a statement names first. */
 const ONE_PART_NAMED = /\b(shoulder|knee|hip|wrist|hand|ankle|elbow|foot|right|left|R|L)\b/i;
 const SIDES: Record<string, string> = { r: 'right side', right: 'right side', l: 'left side', left: 'left side' };
@@ -796,8 +796,16 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const firstSource = ctx.providerOf(firstStated);
   const amended = standing.filter((o) => o.source === firstSource && o.mmiDate && (o.date ?? '') > (firstDate ?? '') && AMENDED.test(o.fact.evidence[0]?.quote ?? '')).at(-1);
   const firstMmi = firstStated.attributes.mmiDate ?? ctx.dateOf(firstStated);
-  const e = amended && firstMmi && Math.abs(daysBetween(amended.mmiDate!, firstMmi)) > 30
+  const firstE = amended && firstMmi && Math.abs(daysBetween(amended.mmiDate!, firstMmi)) > 30
     ? clearestStatement(standing.filter((o) => o.source === firstSource && o.date === amended.date).map((o) => o.fact)) : firstStated;
+  // "Her left wrist has reached MMI as of 09/12/2023" from the hand surgeon, and later the neurologist's MMI for the
+  // concussion as of 01/09/2024: the claim reaches MMI when its last part does.
+  const firstPart = partName(ONE_PART_AT_MMI.exec(firstE.evidence[0]?.quote ?? '')?.slice(1).find(Boolean));
+  const mmiOf = (o: Opinion) => o.mmiDate ?? o.date ?? '';
+  const lastPart = firstPart ? standing.filter((o) => o.source !== ctx.providerOf(firstE) && isTreatingRole(o.role)
+    && partName(ONE_PART_NAMED.exec(o.fact.evidence[0]?.quote ?? '')?.[1]) !== firstPart && mmiOf(o) > (firstE.attributes.mmiDate ?? ctx.dateOf(firstE) ?? ''))
+    .sort((a, b) => mmiOf(a).localeCompare(mmiOf(b))).at(-1) : undefined;
+  const e = lastPart ? clearestStatement(standing.filter((o) => o.source === lastPart.source && o.date === lastPart.date).map((o) => o.fact)) : firstE;
   const eDate = ctx.dateOf(e);
   const date = e.attributes.mmiDate ?? eDate;
   const chosen = opinionOf(ops, e);
@@ -846,6 +854,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const roleWords = SOURCE_ROLE_LABEL[chosen.role];
   const presumptive = presumptiveSource(ctx.claim.state);
   const reasons = [reason(`${when(ctx, e)} (${roleWords}) states the claimant is ${term}${e.attributes.mmiDate && e.attributes.mmiDate !== eDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])];
+  if (lastPart) reasons.push(reason(`The ${firstPart} reached MMI earlier (${when(ctx, firstE)}${firstE.attributes.mmiDate ? `, as of ${firstE.attributes.mmiDate}` : ''}); the claim reaches MMI when its last part does.`, [firstE]));
   if (presumptive?.role === chosen.role) reasons.push(reason(`In ${ctx.claim.state!.toUpperCase()} the ${roleWords}'s certification has presumptive weight (${presumptive!.authority}); other opinions are shown as conflicts.`, [e]));
   const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate)
     && !(o.mmiDate && date && Math.abs(daysBetween(o.mmiDate, date)) > 30));
