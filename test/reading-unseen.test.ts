@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact } from '../src/model/index.js';
+import type { Fact, FactOf } from '../src/model/index.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { extractFacts } from '../src/extract/index.js';
 import { alignDerivedSignals, markRefills, markSupersededPlans } from '../src/extract/copy-forward.js';
@@ -88,5 +88,25 @@ describe('tallies', () => {
     const inj = factsOf('Totals: R knee 7 corticosteroid injections; L knee 3 corticosteroid injections.').facts.filter((f) => f.type === 'treatment' && /injection/.test((f.attributes as { modality: string }).modality));
     expect(inj.length).toBeGreaterThan(0);
     expect(inj.every((f) => f.temporality === 'historical')).toBe(true);
+  });
+});
+
+describe('time elapsed since a treatment, a form field for the date last insured, a digit of the hand', () => {
+  it.each([
+    ['FOLLOW-UP   DOS: 11/15/2022\nS: 9 weeks after R genicular RFA. Relief 20% for 2 weeks then back to baseline.', 'historical'],
+    ['FOLLOW-UP   DOS: 11/15/2022\nS: Pain 6/10. P: Return 2 weeks after the RFA for a recheck.', 'none'],
+  ])('%s', (text, expected) => {
+    const rfa = factsOf(text).facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.modality === 'radiofrequency_ablation');
+    if (expected === 'none') expect(rfa.every((f) => f.temporality !== 'current' || f.attributes.status !== 'performed')).toBe(true);
+    else expect(rfa.map((f) => f.temporality)).toEqual([expected]);
+  });
+  it('a determination explanation is dated by its determination, not by the date last insured in its header', () => {
+    const text = ['DISABILITY DETERMINATION EXPLANATION - RECONSIDERATION', 'Claimant: Jane Doe   Claim type: Title II   DLI: 12/31/2026',
+      'AOD: 06/18/2021       Date of determination: 02/16/2023       Disposition: Denied', 'Evidence reviewed: CE 01/24/2023 (7F).'].join('\n');
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2023-02-16']);
+  });
+  it('a trigger-thumb injection names the hand, not the claimed knee', () => {
+    const [inj] = factsOf('Tendon sheath injection R thumb A1 pulley: triamcinolone 20 mg.').facts.filter((f) => f.type === 'treatment');
+    expect(inj.attributes.bodyRegion).toBe('hand');
   });
 });

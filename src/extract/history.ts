@@ -112,8 +112,14 @@ export function redateToOwnClause(base: Pick<Fact, 'date' | 'dateSource'>, sent:
  * Whether a treatment mention at [s, e) is recounted history. `own` says the note is the treating discipline's
  * own (a therapist counting her sessions is current care).
  */
+/** "9 weeks after", "3 days s/p", "six weeks post": the time elapsed since the treatment named next. */
+const ELAPSED_SINCE = /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:days?|d|weeks?|wks?|w)\s+(?:after|post|following|since|s\/p|status post)\s+(?:(?:the|her|his|a|an|R|L|right|left|bilateral|repeat|last|first|second|[\w-]+)\s+){0,3}$/i;
+/** A return visit timed from a treatment ("follow up 2 weeks after the injection") is a plan, not an elapsed time. */
+const SCHEDULING = /\b(?:follow[- ]?up|f\/u|return|rtc|recheck|re-?check|see (?:her|him|pt|patient)|schedul\w*|appointment|call|in)\b[^.;]{0,30}$/i;
 export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, own: boolean): boolean {
   if (isProcedureRecord(sent.encounter.kind)) return false;
+  // "9 weeks after R genicular RFA": the time since a treatment given before (not "follow up 2 weeks after the injection").
+  if (ELAPSED_SINCE.test(sent.text.slice(Math.max(0, s - 40), s)) && !SCHEDULING.test(sent.text.slice(Math.max(0, s - 70), s))) return true;
   // "Totals: R knee 7 injections; L knee 3 injections": a tally of care given over time, not care given today.
   if (inFailedCareList(sent.text, s) || /^\s*(?:totals?|cumulative|to date)\s*:/i.test(sent.text)) return true;
   if ((own && !SUMMARY_KINDS.has(sent.encounter.kind)) || isProcedureRecord(sent.encounter.kind) || sent.section?.kind === 'procedure' || sent.section?.kind === 'plan') return false;

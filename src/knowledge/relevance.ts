@@ -53,10 +53,10 @@ export function namesOtherOperation(text: string): boolean {
 }
 
 /** Body regions as notes name them; the spine's synonyms fold into their segment. */
-const REGION = /\b(lumbar|lumbosacral|low back|lower back|cervical|neck|thoracic|shoulder|glenohumeral|subacromial|knee|hip|wrist|elbow|ankle|hand|foot|L-?spine|C-?spine)(?:s|es)?\b/i;
+const REGION = /\b(lumbar|lumbosacral|low back|lower back|cervical|neck|thoracic|shoulder|glenohumeral|subacromial|knee|hip|wrist|elbow|ankle|hand|thumb|finger|foot|toe|L-?spine|C-?spine)(?:s|es)?\b/i;
 const REGION_OF: Record<string, string> = {
   lumbosacral: 'lumbar', 'low back': 'lumbar', 'lower back': 'lumbar', neck: 'cervical', lspine: 'lumbar', 'l-spine': 'lumbar', cspine: 'cervical', 'c-spine': 'cervical',
-  glenohumeral: 'shoulder', subacromial: 'shoulder',
+  glenohumeral: 'shoulder', subacromial: 'shoulder', thumb: 'hand', finger: 'hand', toe: 'foot',
 };
 
 /** The body region a text names last ("R shoulder bursitis - subacromial corticosteroid injection" → shoulder), if any. */

@@ -16,7 +16,7 @@ const TIME = String.raw`(?:[ \t]+(?:at[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[
 function loose(phrase: string): string {
   return phrase.split(' ').map((w) => [...w].map((c) => (c === 'o' ? '[o0]' : c)).join('[ ]?')).join(String.raw`[ \t]+`);
 }
-const SERVICE_OF = ['service', 'visit', 'exam', 'examination', 'evaluation', 'procedure', 'surgery', 'operation', 'consultation', 'report', 'study', 'encounter', 'treatment'];
+const SERVICE_OF = ['service', 'visit', 'exam', 'examination', 'evaluation', 'procedure', 'surgery', 'operation', 'consultation', 'report', 'study', 'encounter', 'treatment', 'determination'];
 /** Labels that name a date of service on their own: a colon is optional and they may stand mid-line in a page header. */
 const STRONG_LABEL = [
   `${loose('date')}s?[ \\t]+${loose('of')}[ \\t]+(?:(?:this|the)[ \\t]+)?(?:${SERVICE_OF.map(loose).join('|')})`,
@@ -109,7 +109,7 @@ const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d
 const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|mgmt|med check|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
 const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~\u2500\u2501\u2550\u2014\u2013][ \t]?){5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
-const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|copied|certified copy|received)\b/i;
+const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|DLI|last insured|AOD|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|copied|certified copy|received)\b/i;
 /** Page furniture an EHR prints on every page: it repeats the visit date but never opens a new visit with the same date. */
 /** A fax transmission line across the page top ("** FAXED 12/05/2023 15:03 ** … ** P 7", "From: … To: … Pg 6/16"). */
 const FAX_BANNER = /\bfax(?:ed)?\b[^\n]*\b(?:P|pg|page)\.?[ \t]*\d+\b|\bfrom:[^\n]*\bto:[^\n]*\b(?:pg|page|p)\.?[ \t]*\d+/i;
