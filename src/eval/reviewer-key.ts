@@ -84,6 +84,7 @@ const OTHER_BY_WORDS: [RegExp, Modality][] = [
   [/\bacupunct/i, 'acupuncture'],
   [/\bmassage/i, 'massage'],
   [/\b(?:speech|SLP|cognitive rehab|vestibular)/i, 'physical_therapy'],
+  [/\b(?:cardiac|cardiopulmonary|pulmonary) rehab/i, 'physical_therapy'],
   [/\b(?:counsel|CBT|psycholog|psychotherap)/i, 'psychology'],
   [/\b(?:injection|block)\b/i, 'other_injection'],
   [/\b(?:wound|debridement|total contact cast|TCC|ulcer)/i, 'wound_care'],
