@@ -141,6 +141,18 @@ describe('MMI: implied', () => {
     expect([mmi.status, mmi.priorMmi?.date]).toEqual(['not_reached', '2024-01-16']);
   });
 
+  it.each([
+    [['2024-03-20', '2024-04-17', '2024-05-21', '2024-06-11', '2024-08-13'], 'insufficient_evidence'],
+    [['2024-03-20', '2024-04-17'], 'not_reached'],
+  ])('the notes stop with care under way and the bills show care going on for months (%j): %s', (billed, status) => {
+    const b = new CaseBuilder();
+    for (const d of ['2023-11-01', '2023-12-06', '2024-01-17', '2024-02-27']) b.visit(d, PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Vestibular rehabilitation: gaze stabilization, habituation.');
+    b.visit('2024-02-27', DR_LEE).fact('plan_signal', { signal: 'referral', target: 'neuropsychology' }, 'Refer for neuropsychological testing.');
+    b.file('ledger.csv');
+    for (const d of billed) b.bill(d, 'Summit Vestibular Therapy', [{ code: '97112', charge: 140 }]);
+    expect(run(b, { type: 'personal_injury' }).mmi.status).toBe(status);
+  });
+
   it('needs the maintenance phase to span about three months', () => {
     const b = new CaseBuilder()
       .visit('2024-01-10', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Discharged from PT.')

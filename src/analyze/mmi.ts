@@ -1150,6 +1150,9 @@ function recommendedDates(ctx: CaseContext, m: Modality, before: string): string
   return [...days].sort();
 }
 
+/** Billed dates after the last note, and how far past it they run, before the bills say the notes stopped while care went on. */
+const MIN_UNDOCUMENTED_DATES = 4;
+const UNDOCUMENTED_SPAN_DAYS = 90;
 /** Procedures whose relief is temporary and judged as it wears off: the visit soon after reports it, it does not settle care. */
 const RESPONSE_JUDGED = new Set<Modality>(['epidural_injection', 'facet_injection', 'medial_branch_block', 'radiofrequency_ablation', 'si_joint_injection']);
 /** Words that report how a drug did. */
@@ -1459,7 +1462,25 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
         + 'Whether it was done, declined or is still awaited decides MMI; the record needs the surgeon\'s notes since the offer.', [undecided])],
     });
   }
-  if (notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd || pursuit) {
+  // The notes stop while care is under way, and the bills show it went on for months with no record of it ("VRT to
+  // 06/20/2024, nerve blocks 06/11/2024, neurology 08/13/2024", the last note 02/27/2024): where the claimant stands
+  // now is in the missing records, not in the last note.
+  const billedAfter = lastVisit ? [...new Set([...ctx.encounters.values()].filter((e) => e.source === 'ledger' && e.date && e.date > lastVisit
+    && (e.billing ?? []).some((b) => (b.charge ?? 0) > 0 || b.code)).map((e) => e.date!))].sort() : [];
+  const undocumentedCare = billedAfter.length >= MIN_UNDOCUMENTED_DATES && daysBetween(lastVisit!, billedAfter.at(-1)!) >= UNDOCUMENTED_SPAN_DAYS;
+  const notReached = notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd || pursuit;
+  if (notReached && undocumentedCare && !maintenance.length) {
+    const rows = [...ctx.encounters.values()].filter((e) => e.source === 'ledger' && e.date && billedAfter.includes(e.date));
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [{
+        text: `The notes end on ${lastVisit} with care under way, and the bills show ${billedAfter.length} more dates of care through ${billedAfter.at(-1)} with no record in the file. `
+          + 'Whether the claimant has since reached a plateau is in those records.',
+        evidence: [...(lastActive ? evidenceOf([lastActive.fact]) : []), ...rows.slice(0, 3).flatMap((e) => e.evidence.slice(0, 1))],
+      }],
+    });
+  }
+  if (notReached) {
     const reasons: Reason[] = [];
     // Said at a visit, about a later day: the visit is what is cited.
     const said = (f: Fact) => `${ctx.providerOf(f)} on ${ctx.encounterOf(f)?.date ?? ctx.dateOf(f)}`;
