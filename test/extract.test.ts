@@ -176,6 +176,7 @@ describe('statements', () => {
     ['Nothing further to offer from a surgical standpoint.', 'no_further_treatment'],
     ['She declined surgery.', 'surgery_declined'],
     ['Refer to pain management for evaluation.', 'referral'],
+    ['P: - Re-refer pulmonology (BBAP) and pain mgmt - pt gave new number.', 'referral'],
     ['Transition to maintenance care.', 'maintenance_care'],
   ])('plan signal: %s', (text, signal) => {
     const s = of(text, 'plan_signal');

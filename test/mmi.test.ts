@@ -153,6 +153,32 @@ describe('MMI: implied', () => {
     expect(run(b, { type: 'personal_injury' }).mmi.status).toBe(status);
   });
 
+  describe('a heart claim', () => {
+    const CARDIO = { name: 'Dr. Heart', credential: 'MD', specialty: 'cardiology' as const };
+    const EP = { name: 'Dr. Volt', credential: 'MD', specialty: 'cardiology' as const, kind: 'procedure_note' as const };
+    const build = (claimant: 'cardiac' | 'knee') => {
+      const b = new CaseBuilder();
+      const dx = claimant === 'cardiac' ? 'HFrEF, ischemic cardiomyopathy.' : 'Bilateral knee osteoarthritis.';
+      b.visit('2022-11-09', claimant === 'cardiac' ? CARDIO : DR_KIM).fact('diagnosis', { name: claimant === 'cardiac' ? 'heart failure' : 'osteoarthritis' }, dx)
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.');
+      b.visit('2022-12-14', claimant === 'cardiac' ? CARDIO : DR_KIM).fact('diagnosis', { name: claimant === 'cardiac' ? 'heart failure' : 'osteoarthritis' }, dx)
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.');
+      b.visit('2023-01-25', CARDIO).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.');
+      b.visit('2023-04-04', EP).fact('treatment', { modality: 'surgery', subtype: 'cardiac device', status: 'performed' }, 'Implantation of single-chamber transvenous ICD.');
+      for (const d of ['2023-07-18', '2023-10-17', '2024-01-16']) {
+        b.visit(d, claimant === 'cardiac' ? CARDIO : DR_KIM).fact('diagnosis', { name: claimant === 'cardiac' ? 'heart failure' : 'osteoarthritis' }, dx)
+          .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.');
+      }
+      return run(b, { type: 'ssdi' }).mmi;
+    };
+    it('an ICD implant is the heart claim\'s own active care: the phase starts after it', () => {
+      expect([build('cardiac').status, build('cardiac').date]).toEqual(['implied', '2023-07-18']);
+    });
+    it('the same implant in a knee claim treats another condition and does not restart care', () => {
+      expect([build('knee').status, build('knee').date]).toEqual(['implied', '2022-11-09']);
+    });
+  });
+
   it('needs the maintenance phase to span about three months', () => {
     const b = new CaseBuilder()
       .visit('2024-01-10', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Discharged from PT.')

@@ -110,3 +110,18 @@ describe('time elapsed since a treatment, a form field for the date last insured
     expect(inj.attributes.bodyRegion).toBe('hand');
   });
 });
+
+describe('a heart claim\'s vocabulary', () => {
+  it.each([
+    ['PROCEDURE REPORT   Date of procedure: 08/22/2023\nProcedure: Implantation of single-chamber transvenous ICD, left pectoral.', 'cardiac device'],
+    ['S/p anterior STEMI with DES to pLAD 09/14/2022.', 'coronary intervention'],
+  ])('%s is an operation (%s)', (text, subtype) => {
+    expect(factsOf(text).facts.some((f) => f.type === 'treatment' && f.attributes.modality === 'surgery' && f.attributes.subtype === subtype)).toBe(true);
+  });
+  it('GDMT drugs and heart diagnoses are read', () => {
+    const facts = factsOf('A: 1. HFrEF - increase sac/val to 97/103 mg BID. 2. Ischemic cardiomyopathy. Empagliflozin 10 mg daily.').facts;
+    expect(facts.filter((f) => f.type === 'diagnosis').map((f) => f.attributes.name).sort()).toEqual(['cardiomyopathy', 'heart failure']);
+    expect(facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment').map((f) => [f.attributes.drug, f.attributes.doseChange ?? null]))
+      .toEqual([['sacubitril/valsartan', 'increased'], ['empagliflozin', null]]);
+  });
+});

@@ -22,12 +22,23 @@ export function claimedConditions(profile: Profile, facts: readonly Fact[]): Cla
   });
 }
 
-/** The facts with the claimed conditions' drugs ruled care for the claim (`otherCondition: false`). */
+/**
+ * The facts with the claimed conditions' drugs ruled care for the claim (`otherCondition: false`), and each claimable
+ * condition's operations (an ICD implant, a coronary stent) ruled care for the claim or for another condition by
+ * whether that condition is claimed.
+ */
 export function withClaimedConditionCare(profile: Profile, facts: Fact[]): Fact[] {
-  const classes = new Set(claimedConditions(profile, facts).flatMap((c) => c.classes.map((k) => k.toLowerCase())));
-  if (!classes.size) return facts;
-  return facts.map((f) => f.type === 'treatment' && f.attributes.modality === 'medication' && classes.has((f.attributes.drugClass ?? '').toLowerCase())
-    ? { ...f, attributes: { ...f.attributes, otherCondition: false } } : f);
+  const claimed = claimedConditions(profile, facts);
+  const classes = new Set(claimed.flatMap((c) => c.classes.map((k) => k.toLowerCase())));
+  const operationOf = new Map(CLAIMABLE_CONDITIONS.flatMap((c) => (c.operations ?? []).map((o) => [o, c.id] as const)));
+  const claimedIds = new Set(claimed.map((c) => c.id));
+  if (!classes.size && !operationOf.size) return facts;
+  return facts.map((f) => {
+    if (f.type !== 'treatment') return f;
+    if (f.attributes.modality === 'medication' && classes.has((f.attributes.drugClass ?? '').toLowerCase())) return { ...f, attributes: { ...f.attributes, otherCondition: false } };
+    const condition = f.attributes.modality === 'surgery' ? operationOf.get(f.attributes.subtype ?? '') : undefined;
+    return condition ? { ...f, attributes: { ...f.attributes, otherCondition: !claimedIds.has(condition) } } : f;
+  });
 }
 
 /** Diagnoses a region needs before it can be called the claim's main one. */

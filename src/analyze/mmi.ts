@@ -244,7 +244,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const d = ctx.dateOf(f);
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d) || otherRegion(f) || forOtherCondition(f)) continue;
     // "L cataract surgery 05/2023": an operation for another condition is not care of the claimed one.
-    if (f.attributes.modality === 'surgery' && namesOtherOperation(f.evidence[0]?.quote ?? '')) continue;
+    if (f.attributes.modality === 'surgery' && (namesOtherOperation(f.evidence[0]?.quote ?? '') || f.attributes.otherCondition)) continue;
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f) || restated(f, d)) continue;
     // A home-safety or equipment assessment after a fall is one visit to fit the home, not a course that aims at recovery.
     if (isIn(f.attributes.modality, 'therapy') && SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) continue;
@@ -473,8 +473,12 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
     && !(f.attributes.doseChange === 'increased' && MAY_TAKE_MORE.test(f.evidence[0]?.quote ?? ''))
     && !SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')
     && !TOPICAL.test(`${f.attributes.drug ?? ''} ${f.attributes.dose ?? ''} ${f.evidence[0]?.quote ?? ''}`));
+  // "T2DM - start empagliflozin": a drug started for another condition is that condition's care.
+  const otherDrugAt = new Set(ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && isForOtherCondition(f))
+    .map((f) => `${f.encounterId}|${(f.attributes.drug ?? '').toLowerCase()}`));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment' || SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')) return false;
+    if (otherDrugAt.has(`${f.encounterId}|${(f.attributes.target ?? '').toLowerCase()}`)) return false;
     const m = targetModality(f.attributes.target);
     return !m || m === 'medication';
   });

@@ -18,6 +18,7 @@ const data = readLexiconFile('extract/statements.json', z.looseObject({
   planSignals: entriesOf<Signal>(PlanSignalKindSchema.options),
   referral: RegexSource,
   referralNamed: RegexSource,
+  referralBare: RegexSource,
   workStatus: entriesOf<Work>(['off_work', 'modified_duty', 'full_duty', 'unable_any_work', 'not_working']),
   prognosis: z.object({ cue: RegexSource, treatmentEffect: RegexSource, outlooks: entriesOf<Outlook>(['poor', 'guarded', 'fair', 'good', 'excellent', 'permanent', 'unchanged']) }),
   impairment: z.object({ rating: RegexSource, ratingAfter: RegexSource, guides: RegexSource }),
@@ -33,6 +34,7 @@ const outlooks = compileLexicon(data.prognosis.outlooks);
 const PROGNOSIS_CUE = new RegExp(data.prognosis.cue, 'i');
 const REFERRAL = new RegExp(data.referral, 'gi');
 const REFERRAL_NAMED = new RegExp(data.referralNamed, 'gi');
+const REFERRAL_BARE = new RegExp(data.referralBare, 'gi');
 const TREATMENT_EFFECT = new RegExp(data.prognosis.treatmentEffect, 'i');
 /** "pain referred to the ipsilateral side", "referred pain": the symptom sense of the word. */
 const SYMPTOM_REFERRAL = /\b(?:pain|symptoms?|discomfort|ache|aching|tenderness|numbness|tingling|paresthesias?|radiat\w*|sensation|region|area|headaches?)\s+(?:\w+\s+){0,2}$/i;
@@ -284,6 +286,10 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target } });
   }
   for (const m of sent.text.matchAll(REFERRAL_NAMED)) {
+    out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target: m[1] } });
+  }
+  for (const m of sent.text.matchAll(REFERRAL_BARE)) {
+    if (out.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'referral' && f.evidence[0].start <= sent.start + m.index && sent.start + m.index < f.evidence[0].end && f.attributes.target?.toLowerCase().startsWith(m[1].toLowerCase()))) continue;
     out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target: m[1] } });
   }
   return out;

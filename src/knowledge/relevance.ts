@@ -7,7 +7,10 @@ import type { Fact } from '../model/index.js';
 import { z } from 'zod';
 import { phraseSource, readLexiconFile } from './lexicon.js';
 
-const ClaimableCondition = z.object({ id: z.string().min(1), label: z.string().min(1), classes: z.array(z.string().min(1)).min(1), diagnoses: z.array(z.string().min(1)).min(1) });
+const ClaimableCondition = z.object({
+  id: z.string().min(1), label: z.string().min(1), classes: z.array(z.string().min(1)).min(1), diagnoses: z.array(z.string().min(1)).min(1),
+  operations: z.array(z.string().min(1)).optional(),
+});
 const drugs = readLexiconFile('extract/drugs.json', z.looseObject({
   otherConditionClasses: z.object({
     classes: z.array(z.string().min(1)), indications: z.array(z.string().min(1)),
@@ -42,12 +45,13 @@ export function namesOtherIndication(textAfterDrug: string): boolean {
 
 /** Care for another condition; `otherCondition: false` is the analysis's ruling that the condition is claimed. */
 export function isForOtherCondition(f: Fact): boolean {
-  if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || f.attributes.otherCondition === false) return false;
+  if (f.type !== 'treatment' || f.attributes.otherCondition === false) return false;
+  if (f.attributes.modality !== 'medication') return !!f.attributes.otherCondition;
   return !!f.attributes.otherCondition || isOtherConditionDrugClass(f.attributes.drugClass);
 }
 
 /** An operation for another condition (a bariatric program, a hernia repair): not an option for the claimed one. */
-const OTHER_OPERATION = /\b(?:bariatric|gastric|sleeve|metabolic surgery|cholecyst\w*|hernia|cataract|dental|hysterect\w*|appendect\w*|tonsillect\w*|thyroidect\w*|mastect\w*|cesarean|c-section|LASIK|vasectom\w*|CABG|coronary (?:artery )?bypass)\b/i;
+const OTHER_OPERATION = /\b(?:bariatric|gastric|sleeve|metabolic surgery|cholecyst\w*|hernia|cataract|dental|hysterect\w*|appendect\w*|tonsillect\w*|thyroidect\w*|mastect\w*|cesarean|c-section|LASIK|vasectom\w*)\b/i;
 export function namesOtherOperation(text: string): boolean {
   return OTHER_OPERATION.test(text);
 }
