@@ -147,7 +147,7 @@ const NOT_A_VISIT_CODE = /^(?:NDC|REF|SPEC-REF|PCP-ASSIGN|INFO|SUMMARY)$|\b\d+(?
 /** Column names of a pharmacy's dispensing history rather than a bill. */
 const FILL_HEADER = /^(fill[_ ]?date|date[_ ]filled|dispensed?[_ ]date|rx[_ ]?(no|number|#)|days[_ ]supply)$/i;
 
-interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[]; benefitRows: number }
+interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[]; benefitRows: number; fillHistory?: boolean }
 
 /**
  * A clinic's visit flowsheet exported as a table: besides dates and codes it carries what a note carries (a note or
@@ -174,6 +174,7 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
   if (h < 0) {
     if (rows.slice(0, 5).some((r) => r.cells.some((c) => FILL_HEADER.test(c)))) {
       out.warnings.push(`${where}a pharmacy fill history (fill date, drug): fills are not read as treatment yet; medication trials come from the prescribers' notes`);
+      out.fillHistory = true;
       return;
     }
     out.warnings.push(`${where}no date-of-service column found (headers: ${rows[0]?.cells.filter(Boolean).slice(0, 8).join(', ') || 'none'})`);
@@ -291,9 +292,10 @@ function finish(doc: SourceDocument): SourceDocument {
   // A carrier's register of wage benefits only (TTD, TPD, a schedule award) is read: it holds no medical service.
   if (out.encounters.length === 0 && out.benefitRows > 0) {
     out.warnings.push(`a benefit payment register (${out.benefitRows} wage-benefit or award row${out.benefitRows > 1 ? 's' : ''}): no medical services to read`);
-  } else if (out.encounters.length === 0) {
+  } else if (out.encounters.length === 0 && !out.fillHistory) {
     throw new ReadError(`ledger has no readable rows: ${out.warnings.join('; ') || 'empty'}`);
   }
+  // (A pharmacy's fill history is kept as a paper of the file, with its warning, not failed.)
   doc.structured = { encounters: out.encounters, facts: out.facts };
   doc.meta.rows = out.encounters.reduce((n, e) => n + (e.billing?.length ?? 0), 0);
   return doc;

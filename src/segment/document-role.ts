@@ -141,7 +141,12 @@ const CLINICAL: DocumentRole = { role: 'clinical', kind: 'clinical_record', why:
 
 /** The document's role, with the words (or file name) that decided it. Structured sources are clinical or billing by format. */
 export function classifyDocument(doc: SourceDocument): DocumentRole {
-  if (doc.kind === 'ledger') return { role: 'administrative', kind: 'billing', why: 'a billing ledger lists charges, not care', evidence: [] };
+  if (doc.kind === 'ledger') {
+    // (A pharmacy's fill history, read as a table, is the pharmacy's paper.)
+    const pharmacy = doc.warnings.some((w) => /pharmacy fill history/.test(w)) ? entries.find((r) => r.kind === 'pharmacy') : undefined;
+    if (pharmacy) return { role: pharmacy.id, kind: pharmacy.kind, why: pharmacy.why, evidence: [] };
+    return { role: 'administrative', kind: 'billing', why: 'a billing ledger lists charges, not care', evidence: [] };
+  }
   if (doc.kind === 'fhir') return CLINICAL;
   const zone = titleZone(doc.text);
   // An unmarked form option ("[ ] Designated doctor  [X] Treating doctor") names a role the paper does not have.
