@@ -167,3 +167,10 @@ export function phraseSource(phrase: string): string {
   });
   return `(?<![A-Za-z0-9])${words.join('\\s+')}(?![A-Za-z0-9])`;
 }
+
+/** A test for a lexicon file's plain-phrase list (`{ "<key>": { "phrases": [...] } }`): whether a text holds any of them. */
+export function phraseListTest(relative: string, key: string): (text: string) => boolean {
+  const list = readLexiconFile(relative, z.looseObject({ [key]: z.looseObject({ phrases: z.array(z.string().min(1)).min(1) }) }))[key] as { phrases: string[] };
+  const re = new RegExp(list.phrases.map(phraseSource).join('|'), 'i');
+  return (text) => re.test(text);
+}
