@@ -179,6 +179,15 @@ describe('MMI: implied', () => {
     });
   });
 
+  it('a work-status form left ticked "reached MMI" on the day its author withdraws the MMI does not renew it', () => {
+    const b = new CaseBuilder()
+      .visit('2023-07-11', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-07-11' }, 'He has reached maximum medical improvement as of today, 07/11/2023.')
+      .visit('2023-09-26', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Not at MMI - surgical treatment pending authorization.')
+      .fact('mmi_statement', { kind: 'mmi' }, '[X] Return to modified duty with restrictions below [X] Patient has reached MMI');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'IL' });
+    expect([mmi.status, mmi.priorMmi?.date]).toEqual(['not_reached', '2023-07-11']);
+  });
+
   it('needs the maintenance phase to span about three months', () => {
     const b = new CaseBuilder()
       .visit('2024-01-10', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Discharged from PT.')

@@ -742,6 +742,10 @@ const WITHDRAWING_CARE = new Set<Modality>([...PROCEDURES].filter((m) => m !== '
  * that source, or new procedures performed well after it, withdraw it (not_reached, with `priorMmi`).
  */
 /** The writer takes back their own earlier MMI: "my prior opinion … is withdrawn", "I withdraw my MMI of …". */
+/** A checked box on a form: "[X] Patient has reached MMI". */
+const TICKED_BOX = /\[\s*[Xx✓✔]\s*\]/;
+/** Words that take an MMI back: "no longer at MMI", "withdrawn", "not at MMI - surgery pending". */
+const WITHDRAWAL = /\bno longer\b|\bwithdr[ae]wn?\b|\brescind\w*|\bretract\w*|\bnot (?:at|yet at) (?:MMI|maximum)/i;
 const MY_PRIOR_OPINION = /\bmy (?:prior|previous|earlier|original)\s+(?:opinion|MMI|certification|finding|determination)\b|\bI (?:hereby )?(?:withdraw|rescind|retract)\b/i;
 function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | undefined {
   // An opinion with no date cannot be placed before or after another; it is listed, not weighed.
@@ -755,7 +759,9 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // ("My prior opinion of 03/26/2024 that he had reached MMI is withdrawn": its author, whether or not the note is signed.)
   const ownWithdrawal = (o: Opinion) => o.opinion === 'not_at_mmi' && MY_PRIOR_OPINION.test(o.evidence[0]?.quote ?? '');
   const lastNot = governing.filter((o) => o.opinion === 'not_at_mmi' && (authors.has(o.source) || ownWithdrawal(o))).at(-1);
-  const standing = governing.filter((o) => o.opinion === 'at_mmi' && (o.date ?? '') >= (lastNot?.date ?? ''));
+  // (A box left ticked "reached MMI" on a form of the day its author withdraws the MMI is the form's carried mark.)
+  const carriedMark = (o: Opinion) => !!lastNot && o.date === lastNot.date && TICKED_BOX.test(o.evidence[0]?.quote ?? '') && WITHDRAWAL.test(lastNot.evidence[0]?.quote ?? '');
+  const standing = governing.filter((o) => o.opinion === 'at_mmi' && (o.date ?? '') >= (lastNot?.date ?? '') && !carriedMark(o));
   const earlierAt = governing.filter((o) => o.opinion === 'at_mmi' && lastNot && (o.date ?? '') < (lastNot.date ?? ''));
   if (!standing.length) {
     // The governing source said MMI, then said it no longer holds: withdrawn.
