@@ -188,6 +188,16 @@ describe('MMI: implied', () => {
     expect([mmi.status, mmi.priorMmi?.date]).toEqual(['not_reached', '2023-07-11']);
   });
 
+  it('a telephone call declining the last option does not open the maintenance phase; the next visit does', () => {
+    const b = new CaseBuilder()
+      .visit('2021-09-22', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'other_injection', status: 'performed' }, 'Right stellate ganglion block performed.')
+      .visit('2022-03-09', DR_LEE).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'recommended' }, 'Recommend SCS trial.')
+      .visit('2022-05-11', { ...DR_LEE, title: 'TELEPHONE ENCOUNTER' }).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'declined' }, 'She declines the SCS trial.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Wants to continue current meds.');
+    for (const d of ['2022-06-15', '2022-09-14', '2022-12-14']) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Maintain current regimen.');
+    expect(run(b, { type: 'ssdi' }).mmi.date).toBe('2022-06-15');
+  });
+
   it('needs the maintenance phase to span about three months', () => {
     const b = new CaseBuilder()
       .visit('2024-01-10', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Discharged from PT.')

@@ -498,6 +498,8 @@ function offeredNow(f: Fact): boolean {
     || (f.temporality === 'hypothetical' && f.context.length > 0 && f.context.every((c) => c.category !== 'hypothetical' || RECOMMENDING.test(c.trigger))));
 }
 
+/** A contact by telephone or message, not a visit. */
+const PHONE_CONTACT = /\b(?:telephone|phone|tele-?phone)\s+(?:encounter|call|note|contact|message)\b|\b(?:portal|patient) message\b|\bphone call\b|\bRN call\b/i;
 /** Options whose offer, pending the claimant's decision, keeps a visit out of the maintenance phase. */
 const OFFERED_OPTIONS = new Set<string>(['spinal_cord_stimulator', 'surgery', 'surgical_consultation']);
 
@@ -530,6 +532,9 @@ export function maintenanceVisits(ctx: CaseContext): Visit[] {
     && OFFERED_OPTIONS.has(targetModality(f.attributes.target) ?? '') && !namesOtherOperation(f.evidence[0]?.quote ?? '')).map((f) => f.encounterId));
   const undecidedAt = new Set(undecidedOffers(ctx).map((f) => f.encounterId));
   return ctx.visits.filter((v) => {
+    // A telephone call or portal message ("TELEPHONE ENCOUNTER … wants to continue current meds") examines no one: the
+    // phase begins at a visit.
+    if (v.encounters.every((e) => PHONE_CONTACT.test(e.title ?? ''))) return false;
     // A therapist's own visits are the course, except the spaced supportive sessions once the course has run.
     const therapistOnly = !v.encounters.some((e) => !ctx.notConditionCare.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining');
     if (therapistOnly) return v.encounters.some((e) => THERAPY_SPECIALTIES.has(e.specialty) && e.source !== 'ledger')
