@@ -125,3 +125,11 @@ describe('a heart claim\'s vocabulary', () => {
       .toEqual([['sacubitril/valsartan', 'increased'], ['empagliflozin', null]]);
   });
 });
+
+describe('a procedure given "as planned", the first of a series', () => {
+  it('"OnabotulinumtoxinA 300 U as planned" under "CHEMODENERVATION #1" was given, and starts the drug', () => {
+    const [botox] = factsOf('PROCEDURE NOTE - CHEMODENERVATION #1 02/07/2023\nOnabotulinumtoxinA 300 U as planned; ultrasound guidance. Tolerated well.').facts
+      .filter((f): f is FactOf<'treatment'> => f.type === 'treatment');
+    expect([botox.attributes.status, botox.attributes.doseChange]).toEqual(['ongoing', 'started']);
+  });
+});
