@@ -36,6 +36,8 @@ describe('MMI words that are not statements', () => {
     ['Letter from the carrier asking whether the claimant has reached MMI.', 'request'],
     ['You asked about causation, treatment, prognosis, maximum medical improvement and future care.', 'request'],
     ['Re-eval 8 weeks for P&S.', 'request'],
+    ['MMI cannot be determined until neuropsychological testing is completed and the response to nerve blocks is known.', 'deferral'],
+    ['Expected recovery 9-12 months; P&S re-evaluation not before ~12 months post-op.', 'deferral'],
     ['In your opinion, has Mr. Doe reached maximum medical improvement?', 'question'],
     ['I do not perform impairment ratings; I defer MMI to an independent rating physician.', 'deferral'],
     ['He should reach MMI in 6-8 weeks.', 'prediction'],
