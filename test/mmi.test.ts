@@ -198,6 +198,13 @@ describe('MMI: implied', () => {
     expect(run(b, { type: 'ssdi' }).mmi.date).toBe('2022-06-15');
   });
 
+  it('a lidocaine patch added during the maintenance phase does not restart it', () => {
+    const b = chronicLumbarCase().file('pain2.txt').visit('2024-10-15', DR_LEE)
+      .fact('plan_signal', { signal: 'new_treatment', target: 'lidocaine' }, 'Add lidocaine 5% patch to the low back PRN (12 h on/12 h off).')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Otherwise continue current regimen.');
+    expect(run(b, { type: 'ssdi' }).mmi.date).toBe('2024-03-01');
+  });
+
   it('needs the maintenance phase to span about three months', () => {
     const b = new CaseBuilder()
       .visit('2024-01-10', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Discharged from PT.')

@@ -479,6 +479,8 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment' || SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')) return false;
     if (otherDrugAt.has(`${f.encounterId}|${(f.attributes.target ?? '').toLowerCase()}`)) return false;
+    // (A topical added, "Add lidocaine 5% patch PRN", eases the surface; it is no change in the treatment of the condition.)
+    if (TOPICAL.test(f.evidence[0]?.quote ?? '')) return false;
     const m = targetModality(f.attributes.target);
     return !m || m === 'medication';
   });
