@@ -141,6 +141,8 @@ describe('statements', () => {
     ['Progress has plateaued despite therapy.', 'plateau'],
     ['Berg 44/56, 10MWT 0.65 m/s - back to prior level (02/2023). Discharged to HEP.', 'plateau'],
     ['Her condition is well stabilized and unlikely to change substantially in the next year with or without medical treatment.', 'plateau'],
+    ['Prognosis: she has reached maximum chiropractic improvement for her cervical and thoracic strain.', 'plateau'],
+    ['Patient has reached maximum benefit from skilled PT.', 'plateau'],
   ])('MMI: %s', (text, kind) => {
     const [m] = of(text, 'mmi_statement');
     expect(m.attributes.kind).toBe(kind);
@@ -153,6 +155,10 @@ describe('statements', () => {
     'Goal: return to prior level of function as the goal of this episode.',
   ])('a plateau of a drug response or a lab, or a goal, is not the claimant\'s plateau: %s', (text) => {
     expect(of(text, 'mmi_statement')).toEqual([]);
+  });
+  it('a therapist\'s "not reached maximum therapeutic benefit" speaks of the course, not of MMI', () => {
+    expect(of('Patient has not reached maximum therapeutic benefit and is expected to make further functional gains.', 'mmi_statement')
+      .filter((f) => f.attributes.kind === 'not_at_mmi')).toEqual([]);
   });
   it('MMI date when stated', () => {
     expect(of('She has reached MMI as of 06/12/2024.', 'mmi_statement')[0].attributes.mmiDate).toBe('2024-06-12');

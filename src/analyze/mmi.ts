@@ -1428,7 +1428,12 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   }
 
   const openAtEnd = active.filter((a) => a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays);
-  const recent = lastActive && lastVisit && daysBetween(lastActive.date, lastVisit) <= params.activeRecencyDays;
+  // A therapy course closed by its own discipline at a plateau ("has reached maximum chiropractic improvement",
+  // discharged) is care that ended, not care under way at the end of the record.
+  const courseClosed = !!lastActive && !lastActive.open && lastActive.fact.type === 'treatment' && isIn(lastActive.fact.attributes.modality, 'therapy')
+    && visits.some((v) => v.date === lastActive.date && v.facts.some((f) => (f.type === 'mmi_statement' && f.attributes.kind === 'plateau' && isTherapyPlateau(f))
+      || (f.type === 'treatment' && f.attributes.modality === (lastActive.fact as Treatment).attributes.modality && f.attributes.status === 'completed')));
+  const recent = lastActive && lastVisit && daysBetween(lastActive.date, lastVisit) <= params.activeRecencyDays && !courseClosed;
   // The last treating source handed the claimant's care to another provider whose records are not in the file: what
   // that visit planned (a re-referral, a resubmitted MRI) is for the receiving provider to carry out, and nothing shows
   // whether it was. Only care actually under way, a firmly planned procedure or a "not at MMI" still says not reached.
