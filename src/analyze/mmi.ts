@@ -1473,10 +1473,12 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // All that keeps care open at the end is an operation offered that the claimant was still deciding on when the record
   // ends ("'still deciding' about the plate removal"): whether it will be done, declined or was done since, the file
   // cannot say, so neither a plateau nor care under way can be found.
-  const undecided = undecidedOffers(ctx).sort((a, b) => (ctx.dateOf(a) ?? '').localeCompare(ctx.dateOf(b) ?? '')).at(-1);
-  const lastWord = undecided && [...ctx.of('treatment', true), ...ctx.plannedLater].filter((f) => offeredOption(f) === offeredOption(undecided) && (ctx.dateOf(f) ?? '') > (ctx.dateOf(undecided) ?? '')
-    && !undecidedOffers(ctx).includes(f));
-  if (undecided && !lastWord?.length && lately(undecided) && openAtEnd.length && openAtEnd.every((a) => OFFERED_OPTIONS.has(offeredOption(a.fact) ?? ''))
+  const undecidedList = undecidedOffers(ctx);
+  const undecided = [...undecidedList].sort((a, b) => (ctx.dateOf(a) ?? '').localeCompare(ctx.dateOf(b) ?? '')).at(-1);
+  // (Anything said of the same option afterwards, other than that it is still undecided, settles or moves it.)
+  const saidSince = undecided && [...ctx.of('treatment', true), ...ctx.plannedLater].some((f) => offeredOption(f) === offeredOption(undecided)
+    && (ctx.dateOf(f) ?? '') > (ctx.dateOf(undecided) ?? '') && !undecidedList.includes(f));
+  if (undecided && !saidSince && lately(undecided) && openAtEnd.length && openAtEnd.every((a) => OFFERED_OPTIONS.has(offeredOption(a.fact) ?? ''))
     && !lastNot && !functionalGain.length && !trialAtEnd && !pendingAtEnd && !pursuit && !active.some((a) => !a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays)) {
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
@@ -1487,18 +1489,18 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // The notes stop while care is under way, and the bills show it went on for months with no record of it ("VRT to
   // 06/20/2024, nerve blocks 06/11/2024, neurology 08/13/2024", the last note 02/27/2024): where the claimant stands
   // now is in the missing records, not in the last note.
-  const billedAfter = lastVisit ? [...new Set([...ctx.encounters.values()].filter((e) => e.source === 'ledger' && e.date && e.date > lastVisit
-    && (e.billing ?? []).some((b) => (b.charge ?? 0) > 0 || b.code)).map((e) => e.date!))].sort() : [];
+  const billedRows = lastVisit ? [...ctx.encounters.values()].filter((e) => e.source === 'ledger' && e.date && e.date > lastVisit
+    && (e.billing ?? []).some((b) => (b.charge ?? 0) > 0 || b.code)) : [];
+  const billedAfter = [...new Set(billedRows.map((e) => e.date!))].sort();
   const undocumentedCare = billedAfter.length >= MIN_UNDOCUMENTED_DATES && daysBetween(lastVisit!, billedAfter.at(-1)!) >= UNDOCUMENTED_SPAN_DAYS;
   const notReached = notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd || pursuit;
   if (notReached && undocumentedCare && !maintenance.length) {
-    const rows = [...ctx.encounters.values()].filter((e) => e.source === 'ledger' && e.date && billedAfter.includes(e.date));
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
       reasons: [{
         text: `The notes end on ${lastVisit} with care under way, and the bills show ${billedAfter.length} more dates of care through ${billedAfter.at(-1)} with no record in the file. `
           + 'Whether the claimant has since reached a plateau is in those records.',
-        evidence: [...(lastActive ? evidenceOf([lastActive.fact]) : []), ...rows.slice(0, 3).flatMap((e) => e.evidence.slice(0, 1))],
+        evidence: [...(lastActive ? evidenceOf([lastActive.fact]) : []), ...billedRows.slice(0, 3).flatMap((e) => e.evidence.slice(0, 1))],
       }],
     });
   }
