@@ -204,6 +204,8 @@ const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string
       'He is known to have {{atrial fibrillation}}.',
       'Pre-existing {{degenerative disc disease}} at L5-S1.',
       'Longstanding {{type 2 diabetes}}.',
+      'S: {{RFA}} wearing off, pain 6/10.',
+      'The {{injection}} has worn off after six weeks.',
     ],
     invalid: [
       'A detailed history reveals {{radicular pain}} for two weeks.',
@@ -212,6 +214,7 @@ const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string
       'History of gout, was found to have {{a septic knee}}.',
       'History of lumbar fusion at L4-5 for spondylolisthesis in 2015, with {{left foot numbness}} and weakness.',
       'Prior to the injury he worked full duty, then {{knee pain}} began.',
+      'Repeat {{RFA}} could be considered when relief wears off.',
     ],
   },
   {

@@ -42,6 +42,12 @@ describe('the treating doctor answering an examination is not the examiner', () 
     expect(classifyDocument(textDoc(text, '08_Inland_Spine_APF_IME_Concurrence_2023.txt')).role).toBe('clinical');
     expect(classifyDocument(textDoc(text, '07_IME_Panel_Report_2023.txt')).role).toBe('examining');
   });
+  it('a retired surgeon\'s "Independent Evaluations" letter on an "Examinee" is an examination', async () => {
+    const { classifyDocument } = await import('../src/segment/document-role.js');
+    const text = 'JANE EXAMPLE, M.D.  -  Orthopaedic Surgery  -  Independent Evaluations\n100 Example Ave, Tulsa, Oklahoma\n\nDecember 27, 2024\n\nRE:  Examinee: John Sample    DOB 02/14/1988\n     Examination under 12 O.S. 3235 on 12/16/2024\n\nHISTORY: As per records.\n';
+    expect(classifyDocument(textDoc(text, 'Example_Report_12-16-2024.txt')).role).toBe('examining');
+    expect(classifyDocument(textDoc('December 27, 2024\n\nDear Ms. Example:\nI examined Mr. Sample on 12/16/2024 at your request.\n', 'Example_DefenseExam_2024.txt')).role).toBe('examining');
+  });
   it('exhibits attached to a representative\'s letter: a clinic\'s letter is clinical, the letter around it is not', async () => {
     const { classifyDocument, documentParts } = await import('../src/segment/document-role.js');
     const text = 'HALVORSEN & TRAN, PLLC\nAttorneys at Law\n\nPROTEST AND REQUEST FOR RECONSIDERATION\nThe claimant protests the closing order.\n\nEXHIBIT 7\nVALLEYVIEW CHIROPRACTIC & WELLNESS, PLLC\n\nOctober 20, 2023\n\nIn my professional opinion she is not at maximum medical improvement.\nWade Doe, DC\n';

@@ -276,6 +276,9 @@ const currentCare = (current: boolean) => () => {
   return b.visit('2023-10-20', ED_DOC).fact('outcome_measure', { instrument: 'NRS', value: 9, max: 10 }, 'Back pain 9/10 in the ED.');
 };
 
+const dischargedAtMmi = () => currentCare(false)().visit('2023-02-10', DR_PATEL)
+  .fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-02-10' }, 'He has reached maximum medical improvement as of today.');
+
 const pendingReport = (arrived: boolean) => () => {
   const b = new CaseBuilder().visit('2024-01-10', DR_PATEL)
     .fact('treatment', { modality: 'imaging_study', subtype: 'EMG', status: 'performed' }, 'EMG/NCS done 01/05; report pending.')
@@ -287,8 +290,14 @@ const pendingReport = (arrived: boolean) => () => {
 
 const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   'no-current-treating-source': {
-    valid: [{ name: 'treating visit shortly before the ED visit', build: currentCare(true) }],
-    invalid: [{ name: 'only an ED visit in the last eight months', build: currentCare(false) }],
+    valid: [
+      { name: 'treating visit shortly before the ED visit', build: currentCare(true) },
+      { name: 'care ended when the treating doctor declared MMI (workers\' comp)', claim: { type: 'workers_comp' }, build: dischargedAtMmi },
+    ],
+    invalid: [
+      { name: 'only an ED visit in the last eight months', build: currentCare(false) },
+      { name: 'declared MMI, then nothing current (SSA still needs current evidence)', claim: { type: 'ssdi' }, build: dischargedAtMmi },
+    ],
   },
   'requested-report-not-received': {
     valid: [{ name: 'the EMG report is in the file', build: pendingReport(true) }],
@@ -462,6 +471,11 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       { name: 'declined with reason', build: consult('declined-with-reason') },
       { name: 'not a candidate', build: consult('not-candidate') },
       { name: 'declined in the surgeon\'s own note (its assessment carries the reasoning)', build: consult('declined-no-reason') },
+      { name: 'ruled out at the first consultation, carried through later visits', build: () => consult('not-candidate')().visit('2024-03-05', DR_KIM)
+        .fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'Neurosurgical follow-up consultation.') },
+      { name: 'the surgeon goes on managing the condition without operating', build: () => consult('nothing')()
+        .visit('2024-02-05', DR_KIM).fact('outcome_measure', { instrument: 'NRS', value: 4, max: 10 }, 'Pain 4/10 in the brace.')
+        .visit('2024-03-05', DR_KIM).fact('outcome_measure', { instrument: 'NRS', value: 2, max: 10 }, 'Pain 2/10; fracture healed.') },
     ],
     invalid: [
       { name: 'no decision', build: consult('nothing') },

@@ -328,6 +328,22 @@ describe('MMI: whose opinion decides', () => {
     expect(mmi.status).toBe('not_reached');
     expect(mmi.priorMmi).toMatchObject({ date: '2023-05-16', statedBy: 'Dr. Kim (orthopedic surgery)' });
   });
+  it('the withdrawn MMI restated by its date in a later history line ("P&S 05/10/2023 (PR-4)") stays withdrawn', () => {
+    const b = new CaseBuilder()
+      .visit('2023-05-10', DR_KIM).fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: '2023-05-10' }, 'Permanent and stationary as of 05/10/2023.')
+      .visit('2023-09-06', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'In my opinion the patient is no longer permanent and stationary.')
+      .visit('2023-12-13', DR_KIM).fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: '2023-05-10' }, 'P&S 05/10/2023 (PR-4).');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'CA' });
+    expect([mmi.status, mmi.priorMmi?.date]).toEqual(['not_reached', '2023-05-10']);
+  });
+  it('a new MMI date after the withdrawal is a new MMI', () => {
+    const b = new CaseBuilder()
+      .visit('2023-05-10', DR_KIM).fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: '2023-05-10' }, 'Permanent and stationary as of 05/10/2023.')
+      .visit('2023-09-06', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'In my opinion the patient is no longer permanent and stationary.')
+      .visit('2024-06-13', DR_KIM).fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: '2024-06-13' }, 'She is again permanent and stationary as of today.');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'CA' });
+    expect([mmi.status, mmi.date]).toEqual(['explicit', '2024-06-13']);
+  });
   it('after a withdrawal, a panel QME\'s later MMI is where the claim stands; the withdrawn one is the prior MMI', () => {
     const QME = { name: 'Dr. Asun', credential: 'MD', specialty: 'ime' as const, kind: 'ime' as const, documentRole: 'examining' as const, documentTitle: 'PANEL QME RE-EVALUATION REPORT' };
     const b = new CaseBuilder()
@@ -819,5 +835,29 @@ describe('MMI: an examiner neither party chose, where no treating source address
     const b = withExam(IRE).visit('2024-10-15', sheet).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-10-15' }, '1. Has the employee reached maximum medical improvement? [X] YES');
     const a = analyzeCase(b.input({ type: 'general' }));
     expect(a.gaps.map((g) => g.ruleId)).toContain('mmi-not-addressed');
+  });
+});
+
+describe('an MMI limited to one discipline\'s part of the claim', () => {
+  const PAIN = { name: 'Dr. Rag', credential: 'MD', specialty: 'pain_management' as const };
+  const limited = (otherCare: boolean) => {
+    const b = new CaseBuilder()
+      .visit('2022-09-13', DR_KIM).fact('mmi_statement', { kind: 'mmi' }, 'From an orthopaedic standpoint the fracture has healed and she has reached maximum medical improvement with respect to the fracture.');
+    if (otherCare) {
+      b.visit('2022-09-20', PAIN).fact('treatment', { modality: 'medication', drug: 'gabapentin', drugClass: 'gabapentinoid', status: 'ongoing', doseChange: 'increased' }, 'Gabapentin increase to 600 mg TID.')
+        .visit('2022-11-15', PAIN).fact('treatment', { modality: 'medication', drug: 'duloxetine', drugClass: 'SNRI antidepressant', status: 'ongoing', doseChange: 'started' }, 'Start duloxetine 30 mg daily.');
+    }
+    for (const d of ['2023-01-10', '2023-04-11', '2023-07-11', '2023-10-10']) {
+      b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'CRPS unchanged. Continue current medications.').fact('plan_signal', { signal: 'return_to_clinic', target: '3 months' }, 'RTC 3 months.');
+    }
+    return b;
+  };
+  it('while the pain physician goes on changing the care of the claim, it is not the claim\'s MMI', () => {
+    const { mmi } = run(limited(true), { type: 'ssdi' });
+    expect([mmi.status, mmi.date]).toEqual(['implied', '2023-01-10']);
+    expect(mmi.conflicts.map((c) => c.text).join(' ')).toContain('Dr. Kim');
+  });
+  it('when nobody else treats on, it stands', () => {
+    expect(run(limited(false), { type: 'ssdi' }).mmi).toMatchObject({ status: 'explicit', date: '2022-09-13' });
   });
 });

@@ -53,6 +53,14 @@ describe('MMI: an ablation renewed about a year later', () => {
   it('within months it is still adjusting the treatment', () => {
     expect(renewed('2022-09-06').date).not.toBe('2022-05-17');
   });
+  it('the renewal\'s plan in a family doctor\'s note ("RFA due again next month") is as palliative as the renewal', () => {
+    const PCP = { name: 'Cody Roe', credential: 'FNP-BC', specialty: 'primary_care' as const };
+    const b = new CaseBuilder()
+      .visit('2022-02-22', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Bilateral L2 and L3 medial branch radiofrequency ablation.');
+    for (const d of ['2022-05-17', '2022-08-16', '2022-11-15', '2023-05-16', '2023-08-15']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications unchanged. RTC 3 months.');
+    b.visit('2023-09-13', PCP).fact('plan_signal', { signal: 'new_treatment', target: 'radiofrequency_ablation' }, 'RFA due again next month per pain clinic.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi).toMatchObject({ status: 'implied', date: '2022-05-17' });
+  });
 });
 
 describe('MMI: supportive chiropractic', () => {

@@ -219,6 +219,16 @@ describe('a home-safety visit after a fall does not restart active care', () => 
     const b = stroke((x) => x.visit('2023-02-08', OT).fact('treatment', { modality: 'occupational_therapy', status: 'performed' }, 'HOME SAFETY EVALUATION (single visit): grab bars and a tub bench recommended.'));
     expect(analyzeCase(b.input({ type: 'ssdi' })).mmi).toMatchObject({ status: 'implied', date: '2022-09-14' });
   });
+  it('a short episode "for home safety": the referral, its evaluation and its discharge', () => {
+    const PT = { name: 'Dana Roe', credential: 'PT, DPT', specialty: 'physical_therapy' as const };
+    const PCP = { name: 'Dr. Harmon', credential: 'DO', specialty: 'primary_care' as const };
+    const b = stroke((x) => x
+      .visit('2023-01-16', PCP).fact('plan_signal', { signal: 'new_treatment', target: 'physical_therapy' }, 'mechanical fall - PT ref Blue Heron for home safety/HEP, 4 visits.')
+      .visit('2023-01-24', PT).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT EVALUATION - NEW EPISODE (FALL)')
+      .fact('treatment', { modality: 'physical_therapy', status: 'performed' }, '4 visits: HEP review and progression, home safety (rug removal, grab bars), AFO check.')
+      .visit('2023-02-14', PT).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT DISCHARGE Visits: 4. Berg 44/56 - back to prior level.'));
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi).toMatchObject({ status: 'implied', date: '2022-09-14' });
+  });
   it('a new course of therapy after the fall does', () => {
     const b = stroke((x) => { for (const d of ['2023-02-08', '2023-02-22', '2023-03-08']) x.visit(d, OT).fact('treatment', { modality: 'occupational_therapy', status: 'performed' }, 'OT session: fine motor training resumed.'); });
     expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).not.toBe('2022-09-14');

@@ -80,3 +80,22 @@ describe('a surgeon\'s closing visit written tersely', () => {
     expect(of('PT needed now for the flare.', 'plan_signal').map((f) => f.attributes.signal)).not.toContain('no_further_treatment');
   });
 });
+
+describe('a surgeon\'s decision against operating, in the words surgeons use', () => {
+  const signals = (text: string) => of(text, 'plan_signal').filter((f) => !f.negated && f.temporality === 'current').map((f) => f.attributes.signal);
+  it.each([
+    ['Not a surgical candidate - no surgery recommended.', 'not_surgical_candidate'],
+    ['Surgery is not anticipated.', 'not_surgical_candidate'],
+    ['I do not favor surgery given the low-grade nature of the tear.', 'not_surgical_candidate'],
+    ['Alignment currently acceptable; she prefers nonoperative care.', 'surgery_declined'],
+    ['He opted for conservative management.', 'surgery_declined'],
+  ])('%s', (text, signal) => {
+    expect(signals(text)).toContain(signal);
+  });
+  it.each([
+    'Not a candidate for RFA.',
+    'Conservative care failed; surgery is recommended.',
+  ])('no decision against surgery: %s', (text) => {
+    expect(signals(text).filter((s) => s === 'not_surgical_candidate' || s === 'surgery_declined')).toEqual([]);
+  });
+});

@@ -83,3 +83,14 @@ describe('run-in headings split dictated sentences (H17)', () => {
     expect(split('She denies fever,  PHYSICAL EXAMINATION:,  Alert and oriented x3.')).toEqual(['She denies fever,', 'PHYSICAL EXAMINATION:,', 'Alert and oriented x3.']);
   });
 });
+
+describe('a unit of time after its number', () => {
+  it('ends the sentence when a capital follows: "Inj 07/23 helped ~5 wks. Ortho plans R TKA."', () => {
+    const text = 'Inj 07/23 helped ~5 wks. Ortho plans R TKA next month.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Inj 07/23 helped ~5 wks.', 'Ortho plans R TKA next month.']);
+  });
+  it('stays an abbreviation inside one: "PT 2x/wk x 6 wks. then reassess"', () => {
+    const text = 'PT 2x/wk x 6 wks. then reassess.';
+    expect(splitSentences(text)).toHaveLength(1);
+  });
+});

@@ -136,3 +136,18 @@ describe('wound care', () => {
     expect(of(text, 'treatment').map((f) => f.attributes.modality)).not.toContain('wound_care');
   });
 });
+
+describe('an operative report\'s procedures named by what was repaired', () => {
+  it.each([
+    'PROCEDURES:\n 1. Repair flexor digitorum profundus, right index finger (26356)',
+    'PROCEDURES:\n 2. Neurorrhaphy radial digital nerve right index finger under loupe magnification (64831)',
+    'Procedure: right flexor tendon repair, zone II.',
+    'Operation: ACL reconstruction with hamstring autograft.',
+    'Procedure: tenolysis of the long finger flexors.',
+  ])('%s', (text) => {
+    expect(modalities(text)).toContain('surgery');
+  });
+  it('a tendon named in an exam is not an operation: "biceps tendon tender"', () => {
+    expect(modalities('Exam: biceps tendon tender to palpation; nerve tension signs negative.')).not.toContain('surgery');
+  });
+});

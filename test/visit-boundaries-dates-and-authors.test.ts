@@ -239,3 +239,16 @@ describe('terse logs: a ruled date with the note on the same line, a dated "F/U:
     expect(splitEncounters(textDoc('NEW PATIENT CONSULTATION  08/05/2021\nMRI 05/04/2021: C5-6 protrusion.\n')).map((e) => e.date)).toEqual(['2021-08-05']);
   });
 });
+
+describe('transcribed handwritten notes: a date and the author\'s initials open each visit', () => {
+  it.each([
+    [['NORTHLAKE ORTHOPAEDIC (example)', '3/7/23  AW', ' Tib plateau fx. Brace locked, NWB.', '3/28/23  AW', ' XR alignment maintained.', '4/25/23  AW', ' Start PWB.', '9/12/23  AW  -- FINAL --', ' Knee 1/10. MMI.'], ['2023-03-07', '2023-03-28', '2023-04-25', '2023-09-12']],
+    [['EXAMPLE FAMILY HEALTH', '', '1/12/21  TEV', 'S: DM f/u.', '', '5/17/22  NF', 'S: Mood low.', '', '8/16/22  TEV   post-hosp f/u', 'S: Better.'], ['2021-01-12', '2022-05-17', '2022-08-16']],
+  ])('%j', (lines, dates) => {
+    expect(splitEncounters(textDoc(`${lines.join('\n')}\n`)).map((e) => e.date)).toEqual(dates);
+  });
+  it('one or two such lines are not a log: "3/7/23  AW" in a list of prior visits', () => {
+    const text = 'OFFICE NOTE  Date: 05/01/2023\nPrior visits:\n3/7/23  AW\n3/28/23  AW\nPlan: continue PT.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2023-05-01']);
+  });
+});

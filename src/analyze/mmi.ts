@@ -238,6 +238,11 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     return !!consulted && consulted !== main && unrelated.has(consulted);
   };
   const restated = restatedProcedure(ctx);
+  // (A therapist's note that says so once, "4 visits: HEP review, home safety", speaks for the whole note, and for the
+  // same therapist's discharge of that short episode.)
+  const safety = ctx.of('treatment').filter((f) => isIn(f.attributes.modality, 'therapy') && SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? ''));
+  const safetyVisit = (f: Treatment) => safety.some((g) => g.encounterId === f.encounterId
+    || (ctx.providerOf(g) === ctx.providerOf(f) && (ctx.dateOf(f) ?? '') >= (ctx.dateOf(g) ?? '9999') && daysBetween(ctx.dateOf(g)!, ctx.dateOf(f)!) <= COURSE_GAP_DAYS));
   // A therapy course the ledger bills under another condition's codes (knee PT in a stroke claim) treats that condition.
   const forOtherCondition = otherConditionTherapy(ctx);
   for (const f of ctx.of('treatment')) {
@@ -247,7 +252,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     if (f.attributes.modality === 'surgery' && (namesOtherOperation(f.evidence[0]?.quote ?? '') || f.attributes.otherCondition)) continue;
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f) || restated(f, d)) continue;
     // A home-safety or equipment assessment after a fall is one visit to fit the home, not a course that aims at recovery.
-    if (isIn(f.attributes.modality, 'therapy') && SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) continue;
+    if (isIn(f.attributes.modality, 'therapy') && safetyVisit(f)) continue;
     const s = f.attributes.status;
     // A stimulator already implanted ("stable on SCS", "interrogation only") is a device carried on, not a new step: its
     // trial, implant or reprogramming (a program added, settings changed: the device's titration) is active care.
@@ -265,7 +270,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   }
   for (const f of ctx.of('plan_signal')) {
     const d = ctx.dateOf(f);
-    if (d && isActiveSignal(f) && !examining(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f)) out.push({ date: d, fact: f, open: true, what: describe(f) });
+    if (d && isActiveSignal(f) && !examining(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const maintenance = maintenanceVisits(ctx);
   const isLapsed = lapseTest(ctx, maintenance);
@@ -380,7 +385,7 @@ function partName(word: string | undefined): string | undefined {
 }
 const WILL_TRANSITION = /\b(?:will|plan to|plans to|to)\s+transition\b/i;
 /** A therapist's one-off assessment: "HOME SAFETY EVALUATION (single visit)", "home safety OT visit", "wheelchair seating evaluation". */
-const SINGLE_ASSESSMENT = /\b(?:home[-\s]safety\s+(?:(?:OT|PT)\s+)?(?:evaluation|eval|assessment|visit|check)|(?:DME|equipment|wheelchair|seating)\s+(?:evaluation|assessment|fitting)|single[-\s]visit|one[-\s]time\s+(?:visit|evaluation|consult))\b/i;
+const SINGLE_ASSESSMENT = /\b(?:home[-\s]safety\s+(?:(?:OT|PT)\s+)?(?:evaluation|eval|assessment|visit|check)|(?:for|visits?:[^.;]{0,40})\s+home[-\s]safety\b|(?:DME|equipment|wheelchair|seating)\s+(?:evaluation|assessment|fitting)|single[-\s]visit|one[-\s]time\s+(?:visit|evaluation|consult))\b/i;
 /** A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only"). */
 const REPROGRAMMED = /\bre-?program\w*|\bnew program\b|\bre-?target\w*|\boptimi[sz]\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b|\bchang\w* to [^.;]{0,60}\b(?:program|paradigm|waveform)\b/i;
 const CANCELLED = /\b(?:cancel\w*|declin\w*|resched\w*|no[- ]show|did not (?:go|attend|keep))\b/i;
@@ -768,7 +773,15 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const lastNot = governing.filter((o) => o.opinion === 'not_at_mmi' && (authors.has(o.source) || ownWithdrawal(o))).at(-1);
   // (A box left ticked "reached MMI" on a form of the day its author withdraws the MMI is the form's carried mark.)
   const carriedMark = (o: Opinion) => !!lastNot && o.date === lastNot.date && TICKED_BOX.test(o.evidence[0]?.quote ?? '') && WITHDRAWAL.test(lastNot.evidence[0]?.quote ?? '');
-  const standing = governing.filter((o) => o.opinion === 'at_mmi' && (o.date ?? '') >= (lastNot?.date ?? '') && !carriedMark(o));
+  // ("P&S 05/10/2023 (PR-4)" in a history line after the author withdrew that P&S: the withdrawn MMI restated by its
+  // author, by its date. Another source's later finding of that date is its own opinion.)
+  // (Only when the withdrawal came between the MMI and its restatement: "his MMI date stands" the day of a misread
+  // "not at MMI" is the MMI reaffirmed. A day on which the author says both is no withdrawal.)
+  const mixedDay = new Set(governing.filter((o) => o.opinion === 'at_mmi').map((o) => `${o.source}|${o.date}`));
+  const restatesWithdrawn = (o: Opinion) => !!o.mmiDate && governing.some((w) => w.opinion === 'at_mmi' && w.source === o.source && (w.mmiDate ?? w.date) === o.mmiDate
+    && (w.date ?? '') < (o.date ?? '') && governing.some((n) => n.opinion === 'not_at_mmi' && (authors.has(n.source) || ownWithdrawal(n))
+      && !mixedDay.has(`${n.source}|${n.date}`) && (n.date ?? '') > (w.date ?? '') && (n.date ?? '') < (o.date ?? '')));
+  const standing = governing.filter((o) => o.opinion === 'at_mmi' && (o.date ?? '') >= (lastNot?.date ?? '') && !carriedMark(o) && !restatesWithdrawn(o));
   const earlierAt = governing.filter((o) => o.opinion === 'at_mmi' && lastNot && (o.date ?? '') < (lastNot.date ?? ''));
   if (!standing.length) {
     // The governing source said MMI, then said it no longer holds: withdrawn.
@@ -780,7 +793,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
       // A new MMI found after the withdrawal (a QME's or EMA's, once the new care is done) and not itself disputed
       // by a later "not at MMI" is where the claim stands now; the withdrawn one stays on record as the prior MMI.
       const lastNotAny = ops.filter((o) => o.opinion === 'not_at_mmi').map((o) => o.date ?? '').sort().at(-1) ?? '';
-      const after = ops.filter((o) => (o.date ?? '') > (by.date ?? '') && (o.date ?? '') > lastNotAny);
+      const after = ops.filter((o) => (o.date ?? '') > (by.date ?? '') && (o.date ?? '') > lastNotAny && !restatesWithdrawn(o));
       const renewed = after.some((o) => o.opinion === 'at_mmi' && (o.role === 'treating_physician' || neutralExaminer(ctx, o)))
         ? explicitAssessment(ctx, after) : undefined;
       if (renewed?.status === 'explicit') {
@@ -1043,11 +1056,33 @@ export function assessMmi(ctx: CaseContext): MmiAssessment {
   return extra.length ? { ...base, conflicts: [...base.conflicts, ...extra], disputed: true } : base;
 }
 
+/** "From an orthopaedic standpoint … MMI with respect to the fracture": an MMI limited to one discipline's care or one injury. */
+const LIMITED_SCOPE = /\bfrom\s+an?\s+(?:orthop\w*|ortho|surgical|operative|hand(?:\s+surgery)?|spine(?:\s+surgery)?|neurosurgical|fracture)\s+(?:standpoint|perspective|point\s+of\s+view)\b|\bwith\s+(?:respect|regard)\s+to\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,2}fractures?\b/i;
+/** Another provider's care this soon after a limited MMI shows the claim itself is still being treated. */
+const LIMITED_SCOPE_DAYS = 120;
+
+/**
+ * A treating MMI limited to one discipline or injury ("from an orthopaedic standpoint the fracture has reached MMI";
+ * "ongoing CRPS care per pain management"), after which another treating provider goes on giving or planning active
+ * care of the claim: the claim is not at MMI by that statement. It stays on record as an opinion (and a conflict).
+ */
+function disciplineLimited(ctx: CaseContext, ops: Opinion[]): Set<Opinion> {
+  const limited = ops.filter((o) => o.opinion === 'at_mmi' && o.date && LIMITED_SCOPE.test(o.evidence[0]?.quote ?? ''));
+  if (!limited.length) return new Set();
+  // Care given or planned, or a drug started or changed, by someone else.
+  const care = [...activeEvents(ctx).map((a) => a.fact), ...treatmentChanges(ctx)];
+  return new Set(limited.filter((o) => care.some((f) => {
+    const d = ctx.dateOf(f);
+    return !!d && ctx.providerOf(f) !== o.source && d > o.date! && daysBetween(o.date!, d) <= LIMITED_SCOPE_DAYS && isTreatingRole(sourceRole(ctx.encounterOf(f)));
+  })));
+}
+
 function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   const statements = ctx.of('mmi_statement', true);
   const ops = opinionsOf(ctx, statements);
   const deciding = ops.filter((o) => decides(o, ctx.claim.state));
-  const explicit = explicitAssessment(ctx, deciding.length ? ops : []);
+  const scoped = disciplineLimited(ctx, ops);
+  const explicit = explicitAssessment(ctx, deciding.some((o) => !scoped.has(o)) ? ops.filter((o) => !scoped.has(o)) : []);
   const inferred = inferMmi(ctx, statements);
   if (explicit && !restatesEarlierPlateau(ops, explicit, inferred)) return explicit;
   const examinerAt = ops.filter((o) => o.opinion === 'at_mmi' && !decides(o, ctx.claim.state) && o.date);

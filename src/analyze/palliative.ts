@@ -57,14 +57,16 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
   // where it is rather than changing it. One repeated within months is still adjusting the treatment.
   const ablations = ctx.of('treatment').filter((f) => f.attributes.modality === 'radiofrequency_ablation' && GIVEN.has(f.attributes.status))
     .map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort();
-  const repeatedAblation = (f: Fact) => f.type === 'treatment' && RENEWED.has(f.attributes.modality) && !!ctx.dateOf(f)
-    && !!ablations[0] && daysBetween(ablations[0], ctx.dateOf(f)!) >= REPEAT_ABLATION_DAYS;
+  const renewal = (m: Modality | undefined, d: string | undefined) => !!m && RENEWED.has(m) && !!d && !!ablations[0] && daysBetween(ablations[0], d) >= REPEAT_ABLATION_DAYS;
+  const repeatedAblation = (f: Fact) => f.type === 'treatment' && renewal(f.attributes.modality, ctx.dateOf(f));
   const carriesOutOrder = (m: Modality | undefined, d: string | undefined) => !!m && !!d && ordered.has(m) && d >= ordered.get(m)! && daysBetween(ordered.get(m)!, d) <= ORDER_WINDOW_DAYS;
   return (f) => {
     // A plan's referral on such a day may still be a new step (to a surgeon): only the palliative course's own order is palliative.
     if (f.type === 'plan_signal') {
+      const target = targetModality(f.attributes.target) ?? namedCourse(f.evidence[0]?.quote ?? '');
+      // ("RFA due again next month": the renewal's plan, as palliative as the renewal.)
       return (f.attributes.signal === 'new_treatment' || f.attributes.signal === 'referral')
-        && carriesOutOrder(targetModality(f.attributes.target) ?? namedCourse(f.evidence[0]?.quote ?? ''), ctx.dateOf(f));
+        && (carriesOutOrder(target, ctx.dateOf(f)) || renewal(target, ctx.dateOf(f)));
     }
     return days.has(ctx.dateOf(f)) || repeatedAblation(f) || supportive(f) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
     || scheduleSet.has(`${ctx.dateOf(f)}|${f.attributes.modality}`)

@@ -87,6 +87,11 @@ const DATED_VISIT_LINE = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})[ \t]+${VIS
 /** A paragraph that opens with its date and two spaces before the note's first sentence. */
 const DATED_PARAGRAPH = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z][a-z]|[A-Z]{2,}\s+\d)`, 'gm');
 const MIN_LOG_PARAGRAPHS = 3;
+/**
+ * "3/28/23  AW", "1/12/21  TEV   post-hosp f/u", "9/12/23  AW  -- FINAL --": a transcribed handwritten note's date
+ * and its author's initials. Three or more such lines make the file a log of visits, blank lines or not.
+ */
+const DATED_INITIALS = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})[ \t]+[A-Z]{2,4}\.?(?:[ \t]+[-–—]{1,3}[ \t]*[A-Z][A-Z ]{1,20}?[ \t]*[-–—]{0,3}|[ \t]{2,}[a-z][^\n]{0,40})?[ \t]*$`, 'gm');
 /** The heading of a log of procedures given on several days. */
 const PROCEDURE_LOG_TITLE = /^[ \t]*(?:PROCEDURE (?:NOTES|LOG|RECORD)|INJECTION (?:LOG|NOTES|RECORD)|VISCOSUPPLEMENTATION)\b[^\n]*$|^[ \t]*[A-Z][A-Z0-9 &'.,-]*\b(?:CLINIC|OFFICE|PROGRESS|FOLLOW-?UP) NOTES?\b[^\n]*$/gm;
 /** " 09/12/2023  Injection 1 of 3. …": one dated row of such a log. */
@@ -288,6 +293,13 @@ function findHeaders(original: string): Header[] {
     for (const m of paragraphs) {
       const [ls, le] = lineBounds(text, m.index);
       add(ls, le, m.index, m[1]);
+    }
+  }
+  const initialled = [...text.matchAll(DATED_INITIALS)];
+  if (initialled.length >= MIN_LOG_PARAGRAPHS) {
+    for (const m of initialled) {
+      const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+      add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
     }
   }
   headers.sort((a, b) => a.lineStart - b.lineStart || a.dateStart - b.dateStart);

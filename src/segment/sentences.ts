@@ -17,6 +17,9 @@ const ABBREVIATIONS = new Set([
   'wt', 'ht', 'hr', 'pt', 'pts', 'yr', 'yrs', 'min', 'mos', 'wk', 'wks', 'sec', 'est', 'dx', 'tx', 'hx', 'rx', 'sx', 'fx',
 ]);
 
+/** Units of time, whose full stop after a number is as often the sentence's end as an abbreviation's. */
+const UNITS = new Set(['yr', 'yrs', 'mos', 'wk', 'wks', 'hr', 'min', 'sec']);
+
 const LIST_ITEM = /^[ \t]*(?:[-*•·▪◦‣]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])[ \t]+/;
 const FORM_FIELD = /^[ \t]*[A-Za-z][A-Za-z0-9 /&'()\-#]{0,40}:[ \t]*\S/;
 const HEADING_LINE = /^[ \t]*[A-Za-z][A-Za-z0-9 /&'()\-]{0,60}:[ \t,]*$/;
@@ -100,7 +103,9 @@ function splitParagraph(text: string, s: number, e: number, out: { start: number
       let w = i;
       while (w > 0 && /[A-Za-z0-9.]/.test(para[w - 1])) w--;
       const word = para.slice(w, i).toLowerCase();
-      if (ABBREVIATIONS.has(word)) continue;
+      // A unit after its number ending a clause ("helped ~5 wks. Ortho plans …") ends the sentence when a capital follows.
+      const unitAfterNumber = UNITS.has(word) && /\d\s*$/.test(para.slice(Math.max(0, w - 6), w)) && /[A-Z]/.test(para[k] ?? '');
+      if (ABBREVIATIONS.has(word) && !unitAfterNumber) continue;
       if (/^[a-z]$/i.test(word) && /[A-Z]/.test(para[w]) && w > 0) continue; // initial: "J. Smith"
       if (/^\d{1,2}$/.test(word) && /^\s*$/.test(para.slice(0, w))) continue; // list number "1."
     }

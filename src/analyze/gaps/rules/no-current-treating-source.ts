@@ -5,6 +5,7 @@ import type { GapRule } from '../types.js';
 /** With no treating visit for this long before the end of the record, nobody is following the claimant. */
 const STALE_DAYS = 180;
 const EPISODIC = new Set(['emergency']);
+const SSA = new Set(['ssdi', 'ssi']);
 
 export const rule: GapRule = {
   meta: {
@@ -17,6 +18,9 @@ export const rule: GapRule = {
     request: { to: 'the claimant', ask: 'Please tell us who is treating you now, and sign releases so their current records can be obtained.' },
   },
   check(ctx) {
+    // In a compensation or injury claim, care ends once the treating source declares MMI and examinations follow:
+    // that silence is the claim's ordinary course, not a missing treating source (SSA still needs current evidence).
+    if (ctx.mmi.status === 'explicit' && !SSA.has(ctx.claim.type)) return [];
     const dated = ctx.visits.filter((v) => v.facts.length);
     if (dated.length < 2) return [];
     const end = dated[dated.length - 1].date;

@@ -5,6 +5,8 @@ import { specialtiesIn } from '../../../model/specialties.js';
 
 const SURGICAL_SPECIALTIES = specialtiesIn('surgical');
 /** The provider is known as a surgeon across the record, not one note filed under a surgical heading. */
+/** Visits after which a surgeon is the one managing the condition, not a consultant awaiting a decision. */
+const MANAGING_VISITS = 3;
 const SURGEON_LABEL = /\b(?:orthopedic surgery|neurosurgery|surg\w*)\b/i;
 
 /** The consultation is a treating surgeon's, not an examiner's review of the records (an IME's history of a consult). */
@@ -32,19 +34,23 @@ export const rule: GapRule = {
   check(ctx) {
     const consults = ctx.of('treatment', true).filter((f) => f.attributes.modality === 'surgical_consultation'
       && ['performed', 'completed', 'ongoing'].includes(f.attributes.status));
-    const latestPerProvider = new Map<string, Fact>();
-    for (const c of consults) if (SURGEON_LABEL.test(ctx.providerOf(c)) && treatingConsult(ctx, c)) latestPerProvider.set(ctx.providerOf(c), c);
+    // A surgeon's decision may come at the first consultation and be carried through later ones: the decision is
+    // looked for from the first consultation on.
+    const firstPerProvider = new Map<string, Fact>();
+    for (const c of consults) if (SURGEON_LABEL.test(ctx.providerOf(c)) && treatingConsult(ctx, c) && !firstPerProvider.has(ctx.providerOf(c))) firstPerProvider.set(ctx.providerOf(c), c);
     // A surgeon's first visit is a surgical consultation even when no sentence names it one (a letter to the
     // referring doctor); its first fact stands for it.
     for (const v of ctx.visits) {
-      if (latestPerProvider.has(v.provider) || !v.facts.length || !SURGEON_LABEL.test(v.provider)) continue;
-      if (v.encounters.some((e) => SURGICAL_SPECIALTIES.has(e.specialty) && e.kind !== 'operative_report' && !isExaminingEncounter(e) && e.documentRole !== 'examining')) latestPerProvider.set(v.provider, v.facts[0]);
+      if (firstPerProvider.has(v.provider) || !v.facts.length || !SURGEON_LABEL.test(v.provider)) continue;
+      if (v.encounters.some((e) => SURGICAL_SPECIALTIES.has(e.specialty) && e.kind !== 'operative_report' && !isExaminingEncounter(e) && e.documentRole !== 'examining')) firstPerProvider.set(v.provider, v.facts[0]);
     }
     // An operation done for the claim answers every consultation: its decision and reason are the operative record's.
     const operated = ctx.asserted.some((f) => f.type === 'treatment' && f.attributes.modality === 'surgery' && ['performed', 'completed'].includes(f.attributes.status));
     const gaps = [];
-    for (const [who, c] of operated ? [] : latestPerProvider) {
+    for (const [who, c] of operated ? [] : firstPerProvider) {
       const from = ctx.dateOf(c) ?? '';
+      // A surgeon who goes on seeing the claimant manages the condition without operating: that care is the decision.
+      if (ctx.visits.filter((v) => v.provider === who && v.date >= from).length >= MANAGING_VISITS) continue;
       const later = ctx.asserted.filter((f) => (ctx.dateOf(f) ?? '') >= from);
       const surgery = later.filter((f) => f.type === 'treatment' && f.attributes.modality === 'surgery');
       const ruledOut = later.filter((f) => f.type === 'plan_signal' && f.attributes.signal === 'not_surgical_candidate');
