@@ -153,6 +153,19 @@ describe('MMI: implied', () => {
     expect(run(b, { type: 'personal_injury' }).mmi.status).toBe(status);
   });
 
+  it.each([
+    ['Feld Neurology Associates', 'insufficient_evidence'],
+    ['North Fulton Primary Care', 'not_reached'],
+  ])('the physician who found "not at MMI" is billed for a later visit whose note is missing (%s): %s', (biller, status) => {
+    const NEURO = { name: 'Abram S. Feld', credential: 'MD', specialty: 'neurology' as const };
+    const b = new CaseBuilder()
+      .visit('2023-03-28', NEURO).fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'Refer for vestibular rehabilitation.')
+      .visit('2023-06-27', NEURO).fact('mmi_statement', { kind: 'not_at_mmi' }, 'She is not at maximum medical improvement; re-evaluate in 10-12 weeks.')
+      .visit('2023-07-25', PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Vestibular rehabilitation: gaze stabilization.');
+    b.file('ledger.csv').bill('2023-09-12', biller, [{ code: '99214', charge: 245 }]);
+    expect(run(b, { type: 'personal_injury' }).mmi.status).toBe(status);
+  });
+
   describe('a heart claim', () => {
     const CARDIO = { name: 'Dr. Heart', credential: 'MD', specialty: 'cardiology' as const };
     const EP = { name: 'Dr. Volt', credential: 'MD', specialty: 'cardiology' as const, kind: 'procedure_note' as const };

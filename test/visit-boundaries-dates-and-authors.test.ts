@@ -252,3 +252,16 @@ describe('transcribed handwritten notes: a date and the author\'s initials open 
     expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2023-05-01']);
   });
 });
+
+describe('a family practice\'s unsigned transcribed notes', () => {
+  const file = ['EXAMPLE FAMILY HEALTH (fictional) -- Dr. Thomas Roe, DO / Nadia Doe, APRN-CNP', '',
+    '1/12/21  TEV', 'S: DM f/u. R knee aches.', 'A/P: DM2 - cont metformin. HTN - lisinopril 20.', '',
+    '5/17/22  NF', 'S: Wife concerned - pt sad. PHQ-9 = 14.', 'A/P: Post-stroke depression, mod. Start sertraline 50. Counseling offered - pt declines for now.', '',
+    '8/16/22  TEV', 'S: Mood better. Finishing PT/OT next wk.', 'A/P: CVA residual L hemiparesis. DM2 better.', ''].join('\n');
+  it('one note about low mood does not make them all counselling', () => {
+    const encs = splitEncounters(textDoc(file));
+    harmonizeEncounters(encs, 'clinical');
+    expect(encs.map((e) => e.specialty).filter((s) => s === 'psychology').length).toBeLessThanOrEqual(1);
+    expect(encs[0].specialty).toBe('primary_care');
+  });
+});

@@ -1204,6 +1204,11 @@ function recommendedDates(ctx: CaseContext, m: Modality, before: string): string
 
 /** Billed dates after the last note, and how far past it they run, before the bills say the notes stopped while care went on. */
 const MIN_UNDOCUMENTED_DATES = 4;
+/** "Abram S. Feld, MD (neurology/EMG)" → "Feld": the surname a practice's bills carry. */
+function surnameOf(provider: string): string | undefined {
+  const words = provider.replace(/\(.*?\)/g, ' ').split(',')[0].split(/\s+/).filter((w) => /^[A-Z][a-z'-]{2,}$/.test(w) && !/^(?:Dr|the|The)$/.test(w));
+  return words.length >= 2 ? words.at(-1)!.replace(/[^A-Za-z'-]/g, '') : undefined;
+}
 const UNDOCUMENTED_SPAN_DAYS = 90;
 /** Procedures whose relief is temporary and judged as it wears off: the visit soon after reports it, it does not settle care. */
 const RESPONSE_JUDGED = new Set<Modality>(['epidural_injection', 'facet_injection', 'medial_branch_block', 'radiofrequency_ablation', 'si_joint_injection']);
@@ -1527,15 +1532,24 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const billedRows = lastVisit ? [...ctx.encounters.values()].filter((e) => e.source === 'ledger' && e.date && e.date > lastVisit
     && (e.billing ?? []).some((b) => (b.charge ?? 0) > 0 || b.code)) : [];
   const billedAfter = [...new Set(billedRows.map((e) => e.date!))].sort();
-  const undocumentedCare = billedAfter.length >= MIN_UNDOCUMENTED_DATES && daysBetween(lastVisit!, billedAfter.at(-1)!) >= UNDOCUMENTED_SPAN_DAYS;
+  // Or the very physician who found the claimant not at MMI saw them again, by the bills, after the last note in the
+  // file ("Feld Neurology Associates 09/12/2023 follow-up" after Dr. Feld's "not at MMI" of 06/27): the visit that
+  // would say where the claimant stands is the one missing.
+  const judge = lastNot && surnameOf(ctx.providerOf(lastNot));
+  const judgeRow = judge ? billedRows.find((e) => new RegExp(`\\b${judge}\\b`, 'i').test(`${e.provider.name ?? ''} ${e.provider.organization ?? ''}`)) : undefined;
+  const judgeBilled = !!judgeRow;
+  const undocumentedCare = (billedAfter.length >= MIN_UNDOCUMENTED_DATES && daysBetween(lastVisit!, billedAfter.at(-1)!) >= UNDOCUMENTED_SPAN_DAYS) || judgeBilled;
   const notReached = notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd || pursuit;
   if (notReached && undocumentedCare && !maintenance.length) {
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
       reasons: [{
-        text: `The notes end on ${lastVisit} with care under way, and the bills show ${billedAfter.length} more dates of care through ${billedAfter.at(-1)} with no record in the file. `
+        text: (judgeRow && lastNot
+          ? `${when(ctx, lastNot)} found the claimant not at MMI, and the bills show a later visit to the same practice (${judgeRow.date}) whose note is not in the file. `
+          : `The notes end on ${lastVisit} with care under way, and the bills show ${billedAfter.length} more dates of care through ${billedAfter.at(-1)} with no record in the file. `)
           + 'Whether the claimant has since reached a plateau is in those records.',
-        evidence: [...(lastActive ? evidenceOf([lastActive.fact]) : []), ...billedRows.slice(0, 3).flatMap((e) => e.evidence.slice(0, 1))],
+        evidence: judgeRow && lastNot ? [...evidenceOf([lastNot]), ...judgeRow.evidence.slice(0, 1)]
+          : [...(lastActive ? evidenceOf([lastActive.fact]) : []), ...billedRows.slice(0, 3).flatMap((e) => e.evidence.slice(0, 1))],
       }],
     });
   }

@@ -85,7 +85,10 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     // (an orthotist's notes filed with the therapist's who trains the claimant in the brace).
     const licence = list.map((e) => specialtyFromCredential(e.provider.credential)).find((sp) => sp);
     const own = [...counts].sort((a, b) => b[1] - a[1] || letterhead(b[0]) - letterhead(a[0]))[0]?.[0] ?? (author ? licence ?? docSpecialty : undefined);
-    if (!own || list.length < 2 || borrowed(own)) {
+    // Notes nobody signed take a mental-health discipline only when most of them show it: one note about low mood among
+    // a family doctor's diabetes visits does not make them all counselling.
+    const unsignedMinority = !author && !!own && MENTAL_HEALTH.has(own) && (counts.get(own) ?? 0) * 2 <= list.length;
+    if (!own || list.length < 2 || borrowed(own) || unsignedMinority) {
       // A physician's progress reports that mention the therapy ordered are still a physician's, of a discipline unknown here.
       if (physician && author) for (const e of list) if (THERAPIST.has(e.specialty)) { e.specialty = 'other'; if (THERAPY_KINDS.has(e.kind)) e.kind = 'office_visit'; }
       continue;

@@ -57,9 +57,12 @@ export const rule: GapRule = {
     }
     // Workers' comp: determinations named in the notes but not in the file.
     if (wc) {
-      // An approval the note already records ("AUTH #: MM-55193 (approved 05/04/2023)") answers itself; denials,
-      // modifications and undecided requests are what can be appealed.
-      const named = ctx.asserted.filter((f) => f.evidence.some((e) => DETERMINATION.test(e.quote) && !NOT_UR.test(e.quote) && !(APPROVED.test(e.quote) && !ADVERSE.test(e.quote))));
+      // An approval the note already records ("AUTH #: MM-55193 (approved 05/04/2023)") or an authorization number
+      // answers itself; denials and modifications are what can be appealed (undecided requests are asked for above).
+      // A denial of care that was given afterwards (reversed on reconsideration, then done) explains no gap.
+      const givenLater = (f: (typeof ctx.asserted)[number]) => f.type === 'treatment' && treatments.some((x) => x.attributes.modality === f.attributes.modality
+        && DONE.has(x.attributes.status) && (ctx.dateOf(x) ?? '') > (ctx.dateOf(f) ?? '9999'));
+      const named = ctx.asserted.filter((f) => f.evidence.some((e) => DETERMINATION.test(e.quote) && ADVERSE.test(e.quote) && !NOT_UR.test(e.quote)) && !givenLater(f));
       const seen = new Set<string>();
       const unique = named.filter((f) => { const q = quoteOf(f); if (seen.has(q)) return false; seen.add(q); return true; });
       if (unique.length) {
