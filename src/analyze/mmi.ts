@@ -758,7 +758,7 @@ const WITHDRAWING_CARE = new Set<Modality>([...PROCEDURES].filter((m) => m !== '
 const TICKED_BOX = /\[\s*[Xx✓✔]\s*\]/;
 /** Words that take an MMI back: "no longer at MMI", "withdrawn", "not at MMI - surgery pending". */
 const WITHDRAWAL = /\bno longer\b|\bwithdr[ae]wn?\b|\brescind\w*|\bretract\w*|\bnot (?:at|yet at) (?:MMI|maximum)/i;
-const MY_PRIOR_OPINION = /\bmy (?:prior|previous|earlier|original)\s+(?:opinion|MMI|certification|finding|determination)\b|\bI (?:hereby )?(?:withdraw|rescind|retract)\b/i;
+const MY_PRIOR_OPINION = /\bmy (?:prior|previous|earlier|original)\s+(?:opinion|MMI|certification|finding|determination)\b|\bI (?:hereby )?(?:withdraw|rescind|retract)\b|\bmy\b[^.;]{0,40}\b(?:opinion|MMI|P&S|certification|finding|determination|report)\b[^.;]{0,40}\b(?:is|was|are|has been)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated)\b/i;
 function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | undefined {
   // An opinion with no date cannot be placed before or after another; it is listed, not weighed.
   const ops = all.filter((o) => o.date);
@@ -1057,7 +1057,7 @@ export function assessMmi(ctx: CaseContext): MmiAssessment {
 }
 
 /** "From an orthopaedic standpoint … MMI with respect to the fracture": an MMI limited to one discipline's care or one injury. */
-const LIMITED_SCOPE = /\bfrom\s+an?\s+(?:orthop\w*|ortho|surgical|operative|hand(?:\s+surgery)?|spine(?:\s+surgery)?|neurosurgical|fracture)\s+(?:standpoint|perspective|point\s+of\s+view)\b|\bwith\s+(?:respect|regard)\s+to\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,2}fractures?\b/i;
+const LIMITED_SCOPE = /\bfrom\s+an?\s+(?:orthop\w*|ortho|surgical|operative|hand(?:\s+surgery)?|spine(?:\s+surgery)?|neurosurgical|fracture)\s+(?:standpoint|perspective|point\s+of\s+view)\b|\b(?:MMI|maximum\s+medical\s+improvement)\s+(?:for|of|as\s+to)\s+(?:the\s+|her\s+|his\s+)?(?:left\s+|right\s+)?(?:wrist|hand|knee|shoulder|ankle|elbow|hip|foot|fracture)\b|\bwith\s+(?:respect|regard)\s+to\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,2}fractures?\b/i;
 /** Another provider's care this soon after a limited MMI shows the claim itself is still being treated. */
 const LIMITED_SCOPE_DAYS = 120;
 
@@ -1069,9 +1069,13 @@ const LIMITED_SCOPE_DAYS = 120;
 function disciplineLimited(ctx: CaseContext, ops: Opinion[]): Set<Opinion> {
   const limited = ops.filter((o) => o.opinion === 'at_mmi' && o.date && LIMITED_SCOPE.test(o.evidence[0]?.quote ?? ''));
   if (!limited.length) return new Set();
+  // Another treating physician's last word on their part of the claim, shortly before or after, is "not at MMI"
+  // (the neurologist's concussion beside the hand surgeon's wrist), and they never say otherwise later.
+  const otherNotAt = (o: Opinion) => ops.some((n) => n.opinion === 'not_at_mmi' && n.source !== o.source && isTreatingRole(n.role) && n.date
+    && Math.abs(daysBetween(o.date!, n.date)) <= LIMITED_SCOPE_DAYS && !ops.some((l) => l.source === n.source && l.opinion === 'at_mmi' && (l.date ?? '') > n.date!));
   // Care given or planned, or a drug started or changed, by someone else.
   const care = [...activeEvents(ctx).map((a) => a.fact), ...treatmentChanges(ctx)];
-  return new Set(limited.filter((o) => care.some((f) => {
+  return new Set(limited.filter((o) => otherNotAt(o) || care.some((f) => {
     const d = ctx.dateOf(f);
     return !!d && ctx.providerOf(f) !== o.source && d > o.date! && daysBetween(o.date!, d) <= LIMITED_SCOPE_DAYS && isTreatingRole(sourceRole(ctx.encounterOf(f)));
   })));
@@ -1132,8 +1136,13 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   const reasons = supporting.length
     ? [...inferred.reasons, reason(`${supporting.map((o) => `${o.source} (${SOURCE_ROLE_LABEL[o.role]})`).join('; ')} also found MMI at about this date.`, supporting.map((o) => o.fact))]
     : inferred.reasons;
+  // A part's or discipline's MMI set aside is shown as the conflict it is, saying why it does not decide.
+  const limitedText = (c: Reason) => {
+    const o = [...scoped].find((x) => c.evidence.some((e) => x.evidence.some((y) => y.file === e.file && y.start === e.start)));
+    return o ? { ...c, text: `${when(ctx, o.fact)} states MMI for one part or discipline only ("${shortQuote(o.fact, 90)}"), while another part of the claim was still being treated or was not at MMI; it is not the claim's MMI.` } : c;
+  };
   const prior = inferred.status === 'not_reached' && !inferred.priorMmi ? withdrawnByItsAuthor(ctx, ops) : undefined;
-  return { ...inferred, reasons, opinions: publicOpinions(ops), disputed: extra.length > 0 || inferred.disputed || !!prior, conflicts: [...inferred.conflicts, ...extra], ...(prior ? { priorMmi: prior } : {}) };
+  return { ...inferred, reasons, opinions: publicOpinions(ops), disputed: extra.length > 0 || inferred.disputed || !!prior, conflicts: [...inferred.conflicts, ...extra.map(limitedText)], ...(prior ? { priorMmi: prior } : {}) };
 }
 
 /**
@@ -1591,7 +1600,7 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   }
   const why = maintenance.length
     ? `Only ${maintenance.length} maintenance visit${maintenance.length === 1 ? '' : 's'} spanning ${span} days after the last active treatment; at least ${params.minMaintenanceVisits} over ${params.minMaintenanceDays} days are needed to infer MMI.`
-    : 'No maintenance-only visits (continue current management, follow up as needed, no further treatment) follow the last active treatment, and no provider states MMI.';
+    : 'No maintenance-only visits (continue current management, follow up as needed, no further treatment) follow the last active treatment, and no provider states MMI for the claim as a whole.';
   return finish({
     status: 'insufficient_evidence', confidence: 0.3, conflicts: [],
     // With nothing active and nothing maintained, the last treating visit shows where the record stops.

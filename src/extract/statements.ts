@@ -244,7 +244,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   return out;
 }
 
-const REFERRAL_DECLINED = /^[^.]{0,120}?(?:[;,]|\s[-\u2013\u2014])\s*(?:and\s+|but\s+)?(?:he|she|they|the patient|patient|pt|claimant)\s+(?:declines?|declined|refuses?|refused|does not wish|is not interested)\b/i;
+const REFERRAL_DECLINED = /^[^.]{0,120}?(?:(?:[;,]|\s[-\u2013\u2014])\s*(?:and\s+|but\s+)?(?:he|she|they|the patient|patient|pt|claimant)\s+(?:declines?|declined|refuses?|refused|does not wish|is not interested)|\boffered\s*(?:[-\u2013\u2014:,(]\s*|\s(?:but|and)\s+)(?:declined|refused)|\((?:declined|refused)\))\b/i;
 const NEGATIVE_SIGNAL = /\b(?:not|no|non|never)\b|\bnon-/i;
 
 export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {

@@ -16,6 +16,8 @@ const THERAPIST = specialtiesIn('therapist');
 const BORROWED_KINDS = new Set<EncounterKind>(['ime', 'imaging', 'fce', 'emg']);
 const THERAPY_KINDS = new Set<EncounterKind>(['pt_evaluation', 'pt_progress', 'pt_discharge']);
 const MENTAL_HEALTH = specialtiesIn('mental_health');
+/** Labels that name no practice's discipline. */
+const NO_PRACTICE = new Set<Specialty>(['unknown', 'radiology', 'ime', 'fce', 'other', 'emergency']);
 /** Disciplines a majority vote never imposes on an author's other notes. */
 const SETTLES_NOTHING = new Set<Specialty>(['psychiatry', 'psychology', 'emergency']);
 
@@ -88,6 +90,13 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     // Notes nobody signed take a mental-health discipline only when most of them show it: one note about low mood among
     // a family doctor's diabetes visits does not make them all counselling.
     const unsignedMinority = !author && !!own && MENTAL_HEALTH.has(own) && (counts.get(own) ?? 0) * 2 <= list.length;
+    // An author's office visits are never film reads: "radiology" on them (an echo or an MRI discussed), or no
+    // discipline at all, gives way to the practice's whose notes these are (a cardiology group's other author).
+    if (!own && author) {
+      const practice = encounters.find((e) => !NO_PRACTICE.has(e.specialty) && e.kind === 'office_visit')?.specialty;
+      if (practice) for (const e of list) if ((e.specialty === 'radiology' || e.specialty === 'unknown') && e.kind === 'office_visit') e.specialty = practice;
+      continue;
+    }
     if (!own || list.length < 2 || borrowed(own) || unsignedMinority) {
       // A physician's progress reports that mention the therapy ordered are still a physician's, of a discipline unknown here.
       if (physician && author) for (const e of list) if (THERAPIST.has(e.specialty)) { e.specialty = 'other'; if (THERAPY_KINDS.has(e.kind)) e.kind = 'office_visit'; }
