@@ -38,6 +38,7 @@ const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string
     ],
     invalid: [
       'Denies numbness but reports {{low back pain}} radiating to the left leg.',
+      'The evaluation found no objective evidence of impairment and stated that she had reached {{MMI}} from a cognitive standpoint.',
       'No change in {{lumbar lordosis}} since prior study.',
       'No increase in {{pain}} with flexion.',
       'Cannot rule out {{L5 radiculopathy}}.',

@@ -140,6 +140,7 @@ describe('statements', () => {
     ['He is not yet at MMI.', 'not_at_mmi'],
     ['Progress has plateaued despite therapy.', 'plateau'],
     ['Berg 44/56, 10MWT 0.65 m/s - back to prior level (02/2023). Discharged to HEP.', 'plateau'],
+    ['09/26: Pain 6/10, grip R 6 kg - back to her 06/2022 baseline. D/C to HEP.', 'plateau'],
     ['Her condition is well stabilized and unlikely to change substantially in the next year with or without medical treatment.', 'plateau'],
     ['Prognosis: she has reached maximum chiropractic improvement for her cervical and thoracic strain.', 'plateau'],
     ['Patient has reached maximum benefit from skilled PT.', 'plateau'],

@@ -166,6 +166,18 @@ describe('MMI: implied', () => {
     expect(run(b, { type: 'personal_injury' }).mmi.status).toBe(status);
   });
 
+  it('"currently attending cardiac rehab" carried into notes after the course was completed is no course under way', () => {
+    const CARDIO = { name: 'Helen Roe', credential: 'MD', specialty: 'cardiology' as const };
+    const rehab = (status: 'ongoing' | 'completed') => ({ modality: 'physical_therapy' as const, subtype: 'cardiopulmonary rehabilitation', status });
+    const b = new CaseBuilder()
+      .visit('2022-06-14', CARDIO).fact('treatment', rehab('completed'), 'Completing Phase II rehab this week (36 sessions).');
+    for (const d of ['2023-01-10', '2023-04-11', '2023-07-18', '2023-10-17']) {
+      b.visit(d, CARDIO).fact('treatment', rehab('ongoing'), 'Interval: He is currently attending Phase II cardiac rehab 3x/week.')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current GDMT. RTC 3 months.');
+    }
+    expect(run(b, { type: 'ssdi' }).mmi).toMatchObject({ status: 'implied', date: '2023-01-10' });
+  });
+
   describe('a heart claim', () => {
     const CARDIO = { name: 'Dr. Heart', credential: 'MD', specialty: 'cardiology' as const };
     const EP = { name: 'Dr. Volt', credential: 'MD', specialty: 'cardiology' as const, kind: 'procedure_note' as const };

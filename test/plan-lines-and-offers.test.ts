@@ -229,6 +229,14 @@ describe('a home-safety visit after a fall does not restart active care', () => 
       .visit('2023-02-14', PT).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT DISCHARGE Visits: 4. Berg 44/56 - back to prior level.'));
     expect(analyzeCase(b.input({ type: 'ssdi' })).mmi).toMatchObject({ status: 'implied', date: '2022-09-14' });
   });
+  it('a two-visit episode of gait training with a new custom AFO', () => {
+    const PT = { name: 'Corinne Roe', credential: 'PT, DPT', specialty: 'physical_therapy' as const };
+    const b = stroke((x) => x
+      .visit('2023-02-08', PT).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'THERAPY ORDERS - RE-REFERRAL')
+      .fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT re-referral for gait training with new custom R AFO (delivered 02/08/2023).')
+      .fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Authorized 2 visits.'));
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi).toMatchObject({ status: 'implied', date: '2022-09-14' });
+  });
   it('a new course of therapy after the fall does', () => {
     const b = stroke((x) => { for (const d of ['2023-02-08', '2023-02-22', '2023-03-08']) x.visit(d, OT).fact('treatment', { modality: 'occupational_therapy', status: 'performed' }, 'OT session: fine motor training resumed.'); });
     expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).not.toBe('2022-09-14');
@@ -296,5 +304,18 @@ describe('a regimen kept, said without the word maintenance', () => {
     const fs = facts('PLAN:\n 4. We have now been through the main preventive classes. Goal going forward: keep this regimen, avoid\n    medication overuse. She understands further big gains\n    are unlikely.');
     expect(fs.filter((f) => f.type === 'plan_signal').map((f) => (f as FactOf<'plan_signal'>).attributes.signal)).toContain('maintenance_care');
     expect(fs.filter((f) => f.type === 'mmi_statement').map((f) => (f as FactOf<'mmi_statement'>).attributes.kind)).toContain('plateau');
+  });
+});
+
+describe('another worker\'s state form, and a paralegal\'s log about one', () => {
+  const form = (who: string, claim: string, file: string) => textDoc(`TEXAS WORKERS' COMPENSATION WORK STATUS REPORT  (DWC FORM-073)\nInjured employee: ${who}    DOI: 01/18/2023    Employer: Example Distribution LLC\nCarrier: Example Casualty   Claim #: ${claim}   Doctor: Dale Roe, DO\nDate of visit: 05/04/2023\nPART III: Comments: Released full duty. Reached MMI 05/04/2023.\n`, file);
+  const note = (file: string) => textDoc(`EXAMPLE OCCUPATIONAL HEALTH\nPatient: Leticia A. Example   DOB: 04/22/1979   Claim #: TPC-23-0471196\nS: R shoulder pain.\n`, file);
+  it('a form with no birth date under another name and another claim number is misfiled', () => {
+    const docs = [note('a.txt'), note('b.txt'), form('Leticia A. Example', 'TPC-23-0471196', 'c.txt'), form('Marcus D. Other', 'TPC-22-0466031', 'd.txt')];
+    expect([...findMisfiled(docs).keys()]).toEqual(['d.txt']);
+  });
+  it('a records log that mentions the other patient\'s birth date is not that patient\'s record', () => {
+    const log = textDoc('RECORDS REQUEST LOG - EXAMPLE LAW\n08/05/2024  KW   Neuropsych report says "Joleen Other", DOB 04/03/1988 -> NOT OUR CLIENT\'S REPORT.\n', 'log.txt');
+    expect([...findMisfiled([note('a.txt'), note('b.txt'), log]).keys()]).toEqual([]);
   });
 });

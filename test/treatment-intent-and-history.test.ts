@@ -139,3 +139,17 @@ describe('a plan item with its condition after it', () => {
     expect(f?.temporality).not.toBe('hypothetical');
   });
 });
+
+describe('an operation named with the year it was done (the note is of 03/14/2024)', () => {
+  it.each([
+    'Knee pain. L TKA 03/2021, doing well.',
+    'Knee pain. S/p R TKA (02/2022); stiffness since.',
+  ])('is history in a later note: %s', (text) => {
+    const t = of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery');
+    expect(t.length).toBeGreaterThan(0);
+    expect(t.every((f) => f.temporality === 'historical')).toBe(true);
+  });
+  it('a date to come is not: "L TKA 03/2024 planned"', () => {
+    expect(of('Knee pain. L TKA 03/2024 planned.', 'treatment').filter((f) => f.attributes.modality === 'surgery').map((f) => f.temporality)).toEqual(['current']);
+  });
+});

@@ -177,6 +177,26 @@ function restatedProcedure(ctx: CaseContext): (f: Treatment, date: string) => bo
   };
 }
 
+/**
+ * "He is currently attending Phase II cardiac rehab" in a physician's note a year after the 36-session course was
+ * completed, with no new order since: a line carried forward, not a course under way.
+ */
+function staleCourseMention(ctx: CaseContext): (f: Treatment) => boolean {
+  const key = (f: Treatment) => `${f.attributes.modality}|${f.attributes.subtype ?? ''}`;
+  const completed = new Map<string, string>();
+  for (const f of ctx.of('treatment', true)) {
+    const d = ctx.dateOf(f);
+    if (d && f.attributes.status === 'completed' && isIn(f.attributes.modality, 'therapy') && (completed.get(key(f)) ?? '') < d) completed.set(key(f), d);
+  }
+  const ordered = ctx.of('treatment', true).filter((f) => ['planned', 'recommended'].includes(f.attributes.status) || THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown'));
+  return (f) => {
+    const done = completed.get(key(f));
+    const d = ctx.dateOf(f);
+    if (!done || !d || f.attributes.status !== 'ongoing' || d <= done || THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown')) return false;
+    return !ordered.some((o) => o !== f && key(o) === key(f) && (ctx.dateOf(o) ?? '') > done && (ctx.dateOf(o) ?? '') <= d);
+  };
+}
+
 export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const out: ActiveEvent[] = [];
   const palliative = palliativeCare(ctx);
@@ -245,9 +265,10 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     || (ctx.providerOf(g) === ctx.providerOf(f) && (ctx.dateOf(f) ?? '') >= (ctx.dateOf(g) ?? '9999') && daysBetween(ctx.dateOf(g)!, ctx.dateOf(f)!) <= COURSE_GAP_DAYS));
   // A therapy course the ledger bills under another condition's codes (knee PT in a stroke claim) treats that condition.
   const forOtherCondition = otherConditionTherapy(ctx);
+  const stale = staleCourseMention(ctx);
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
-    if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d) || otherRegion(f) || forOtherCondition(f)) continue;
+    if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d) || otherRegion(f) || forOtherCondition(f) || stale(f)) continue;
     // "L cataract surgery 05/2023": an operation for another condition is not care of the claimed one.
     if (f.attributes.modality === 'surgery' && (namesOtherOperation(f.evidence[0]?.quote ?? '') || f.attributes.otherCondition)) continue;
     if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f) || restated(f, d)) continue;
@@ -384,8 +405,11 @@ function partName(word: string | undefined): string | undefined {
   return word ? SIDES[word.toLowerCase()] ?? word.toLowerCase() : undefined;
 }
 const WILL_TRANSITION = /\b(?:will|plan to|plans to|to)\s+transition\b/i;
-/** A therapist's one-off assessment: "HOME SAFETY EVALUATION (single visit)", "home safety OT visit", "wheelchair seating evaluation". */
-const SINGLE_ASSESSMENT = /\b(?:home[-\s]safety\s+(?:(?:OT|PT)\s+)?(?:evaluation|eval|assessment|visit|check)|(?:for|visits?:[^.;]{0,40})\s+home[-\s]safety\b|(?:DME|equipment|wheelchair|seating)\s+(?:evaluation|assessment|fitting)|single[-\s]visit|one[-\s]time\s+(?:visit|evaluation|consult))\b/i;
+/**
+ * A therapist's one-off assessment or a short episode fitting equipment: "HOME SAFETY EVALUATION (single visit)", "home
+ * safety OT visit", "wheelchair seating evaluation", "gait training with new custom R AFO (2 visits)".
+ */
+const SINGLE_ASSESSMENT = /\b(?:home[-\s]safety\s+(?:(?:OT|PT)\s+)?(?:evaluation|eval|assessment|visit|check)|(?:for|visits?:[^.;]{0,40})\s+home[-\s]safety\b|(?:DME|equipment|wheelchair|seating)\s+(?:evaluation|assessment|fitting)|(?:gait\s+)?training\s+with\s+(?:the\s+|a\s+|her\s+|his\s+)?new\s+(?:custom\s+)?(?:[RL]\s+|right\s+|left\s+)?(?:AFO|brace|orthosis|prosthesis|walker|cane)|(?:AFO|orthosis|prosthesis|brace)\s+(?:fitting|check|training)|single[-\s]visit|one[-\s]time\s+(?:visit|evaluation|consult))\b/i;
 /** A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only"). */
 const REPROGRAMMED = /\bre-?program\w*|\bnew program\b|\bre-?target\w*|\boptimi[sz]\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b|\bchang\w* to [^.;]{0,60}\b(?:program|paradigm|waveform)\b/i;
 const CANCELLED = /\b(?:cancel\w*|declin\w*|resched\w*|no[- ]show|did not (?:go|attend|keep))\b/i;

@@ -114,10 +114,21 @@ export function redateToOwnClause(base: Pick<Fact, 'date' | 'dateSource'>, sent:
  */
 /** "9 weeks after", "3 days s/p", "six weeks post": the time elapsed since the treatment named next. */
 const ELAPSED_SINCE = /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:days?|d|weeks?|wks?|w)\s+(?:after|post|following|since|s\/p|status post)\s+(?:(?:the|her|his|a|an|R|L|right|left|bilateral|repeat|last|first|second|[\w-]+)\s+){0,3}$/i;
+/** A bare year or month/year right after a treatment's name: "CABG 2022", "TKA (03/2021)". */
+const YEAR_AFTER = /^\s*[(,]?\s*(?:(\d{1,2})\/)?((?:19|20)\d{2})\b(?![\/-]\d)/;
+function datedBeforeVisit(after: string, visit: string | undefined): boolean {
+  const m = YEAR_AFTER.exec(after);
+  if (!m || !visit) return false;
+  const [vy, vm] = [Number(visit.slice(0, 4)), Number(visit.slice(5, 7))];
+  const [y, mo] = [Number(m[2]), m[1] ? Number(m[1]) : undefined];
+  return y < vy || (mo !== undefined && y === vy && mo < vm);
+}
 /** A return visit timed from a treatment ("follow up 2 weeks after the injection") is a plan, not an elapsed time. */
 const SCHEDULING = /\b(?:follow[- ]?up|f\/u|return|rtc|recheck|re-?check|see (?:her|him|pt|patient)|schedul\w*|appointment|call|in)\b[^.;]{0,30}$/i;
 export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, own: boolean): boolean {
   if (isProcedureRecord(sent.encounter.kind)) return false;
+  // "ICD, CABG 2022", "s/p TKA 03/2021": the year (or month and year) written after the name, before this visit's.
+  if (datedBeforeVisit(sent.text.slice(e, e + 14), sent.encounter.date)) return true;
   // "9 weeks after R genicular RFA": the time since a treatment given before (not "follow up 2 weeks after the injection").
   if (ELAPSED_SINCE.test(sent.text.slice(Math.max(0, s - 40), s)) && !SCHEDULING.test(sent.text.slice(Math.max(0, s - 70), s))) return true;
   // "Totals: R knee 7 injections; L knee 3 injections": a tally of care given over time, not care given today.

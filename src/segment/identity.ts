@@ -7,12 +7,14 @@ import { classifyDocument } from './document-role.js';
 import type { Evidence, SourceDocument } from '../model/index.js';
 import { evidenceAt } from '../knowledge/evidence.js';
 
-export interface PatientIdentity { dob?: string; surname?: string; given?: string; evidence: Evidence[] }
+export interface PatientIdentity { dob?: string; surname?: string; given?: string; claim?: string; evidence: Evidence[] }
 
 /** "DOB: 03/08/1962", "D.O.B. 3/8/62", "Date of Birth: 03/08/1962", "DOB on file: 03/02/1975". */
 const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)(?:\s+(?:on file|of record))?\s*[:#]?\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\b/i;
 /** "Patient: PRUITT, SHARON L", "Pt: Castellanos, Renee", "Name: Sharon L. Pruitt", "RE: Sharon Pruitt". */
-const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Employee|EMPLOYEE|Injured Worker|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
+const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Employee|EMPLOYEE|Injured Worker|Injured (?:employee|Employee)|INJURED EMPLOYEE|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
+/** "Claim #: TPC-22-0466031", "Claim No. 23-118406": the claim a form or report is filed under. */
+const CLAIM_FIELD = /\bClaim\s*(?:(?:#|No\.?|Number)\s*:?|:)\s*([A-Z0-9][A-Z0-9-]{5,})\b/i;
 /** Words that make a line the patient's own: "Patient named on request:", "Claimant:", "RE:". */
 const PATIENT_LABEL = /\b(?:patient|pt|name|claimant|employee|injured worker|RE)\b/i;
 /** Field labels a loose name match can pick up instead of a name. */
@@ -52,8 +54,10 @@ export function patientIdentity(doc: SourceDocument, from = 0, length = HEAD): P
   // (A first birth date on a line that itself names the patient, a records office's "Patient named on request", stands.)
   const d = own && first && !PATIENT_LABEL.test(firstLine) ? Object.assign(own, { index: own.index + field!.index }) : first;
   if (d) { id.dob = isoDob(d); id.evidence.push(evidenceAt(doc, from + d.index, from + d.index + d[0].length)); }
+  const claim = CLAIM_FIELD.exec(head);
+  if (claim && /\d/.test(claim[1])) id.claim = claim[1].toUpperCase();
   for (const n of head.matchAll(NAME_FIELD)) {
-    const name = n[1].replace(/\s+(?:DOB|SSN|MRN|D\.O\.B|Date|Sex|Age)\b.*$/s, '');
+    const name = n[1].replace(/\s+(?:DOB|SSN|MRN|D\.O\.B|Date|Sex|Age|DOI|DOL|DOS|Claim|Employer|Acct)\b.*$/s, '');
     const surname = surnameOf(name);
     if (NOT_A_NAME.has(surname) || surname.length < 2) continue;
     id.surname = surname;
@@ -83,6 +87,7 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
   const dob = majority([...ids.values()].map((i) => i.dob));
   const surname = majority([...ids.values()].map((i) => i.surname));
   const given = majority([...ids.values()].filter((i) => i.surname === surname.value).map((i) => i.given));
+  const claim = majority([...ids.values()].map((i) => i.claim));
   const out = new Map<string, { reason: string; evidence: Evidence[]; pages?: number[] }>();
   // Text that names the claimant by surname and birth date, with or without labels ("Record   HALDANE, GREGORY  11/03/1970").
   const surnameWord = surname.value ? new RegExp(`\\b${surname.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : undefined;
@@ -114,6 +119,9 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
   const namesClaimant = (file: string) => classifyDocument(docByFile.get(file)!).role === 'administrative' && namesClaimantIn(docByFile.get(file)?.text ?? '');
   for (const [file, id] of ids) {
     if (out.has(file) || namesClaimant(file)) continue;
+    // An administrative paper (a records log, a letter) may mention another person's birth date while discussing
+    // the file; only one that names that person as its subject is theirs.
+    const administrative = classifyDocument(docByFile.get(file)!).role === 'administrative';
     const otherDob = dob.count >= 2 && id.dob && id.dob !== dob.value;
     // "Calloway-Ortiz" and "Ortiz" are one claimant; "Hutton" and "Hutto", with another birth date, are two patients.
     const otherName = surname.count >= 2 && id.surname && id.surname !== surname.value && !sameCompound(id.surname, surname.value!);
@@ -121,8 +129,11 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
     const relative = given.count >= 2 && id.surname === surname.value && id.given && !given.value!.startsWith(id.given) && !id.given.startsWith(given.value!);
     // A birth date that differs in more than one digit is not a misreading of the claimant's.
     const unlikeDob = otherDob && digitsApart(id.dob!, dob.value!) > 1;
-    if (otherDob && (otherName || relative || !id.surname || unlikeDob)) {
+    if (otherDob && (otherName || relative || (!id.surname && !administrative) || (unlikeDob && !administrative))) {
       out.set(file, { reason: `names a patient born ${id.dob}${id.surname ? ` (${id.given ? `${id.given} ` : ''}${id.surname})` : ''}, while the claimant's records give ${dob.value}`, evidence: id.evidence });
+    } else if (!id.dob && otherName && claim.count >= 2 && id.claim && id.claim !== claim.value) {
+      // A form with no birth date (a state work-status report) under another worker's name and another claim number.
+      out.set(file, { reason: `names another person (${id.given ? `${id.given} ` : ''}${id.surname}) under claim ${id.claim}, while the claimant's records give claim ${claim.value}`, evidence: id.evidence });
     }
   }
   return out;
