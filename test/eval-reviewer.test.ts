@@ -52,5 +52,7 @@ describe('what a gap is about, read from its words', () => {
     ['The left heart catheterization report of 08/14/2022 was requested and has not been received.', 'records_missing'],
     ['No pre-incident primary care records to document the claimed migraine history.', 'baseline'],
     ['Pre-injury records of the lumbar spine are not in the file.', 'baseline'],
+    ['Central Georgia Neurology notes for 11/28/2023, 01/16/2024 and 04/09/2024.', 'visit_notes'],
+    ['Please send the office/treatment notes for the visits billed on 2023-11-28, 2024-01-16.', 'visit_notes'],
   ])('%s → %s', (text, concept) => expect(conceptsOf(text).has(concept)).toBe(true));
 });

@@ -13,6 +13,7 @@ export const GAP_CONCEPTS: GapConcept[] = [
   { id: 'mental_health', pattern: /\b(?:mental|psycholog\w*|depress\w*|mood|PHQ-?9|anxiety|psychiatr\w*|counsel(?:ing|or))\b/i },
   { id: 'imaging', pattern: /\b(?:imag(?:ing|ed)|MRI|x-?rays?|radiograph\w*|CT (?:scan|head|cervical|pelvis)|EMG|NCS|electrodiagnostic)\b/i },
   { id: 'procedure_record', pattern: /\b(?:operative report|procedure notes?|op(?:erative)? note|surgical record|hospital records?|discharge summary)\b/i },
+  { id: 'visit_notes', pattern: /\b(?:office|clinic|progress|treatment|visit|follow-?up|neurology|orthop\w*|pain(?: management)?|cardiology|PCP|chiropractic|surgeon'?s?) notes?\b[^.;]{0,40}?\b(?:for|of|from|dated|on)\b/i },
   { id: 'therapy_notes', pattern: /\b(?:daily (?:notes?|logs?|treatment notes)|per-session notes|visit notes|PT notes|therapy notes|session notes)\b/i },
   { id: 'injection_response', pattern: /\b(?:pain diar(?:y|ies)|injection response|response to (?:the )?(?:injection|block)|relief (?:and|or) (?:its )?duration|how long (?:the )?relief)/i },
   { id: 'billing', pattern: /\b(?:billed|bills?|ledger|charges?|balance|no-show fee|itemi[sz]ed)\b/i },
