@@ -619,6 +619,7 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       ['field case management', { code: 'NCM', description: 'Field case management - closed 05/20/2024', charge: 420 }],
       ['a cost estimate letter', { code: 'LTR', description: 'Surgical cost estimate letter (attorney request)', charge: 0 }],
       ['a narrative report to counsel', { code: '', description: 'narrative report to counsel', charge: 532 }],
+      ['a utilization-review fee', { code: 'UR', description: 'UR review', charge: 295 }],
     ] as const).map(([name, line]) => ({
       name: `${name} is not a visit`,
       build: () => new CaseBuilder().visit('2024-03-04', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.')

@@ -14,8 +14,8 @@ const FACILITY = /\b(?:surgery cent(?:er|re)|surgical cent(?:er|re)|ambulatory|A
 const PERSON = /\b(?:MD|DO|DPT|DC|NP|PA-C|PhD|PsyD|Dr)\b/;
 const NOTE_OF_DAY = new Set(['procedure_note', 'operative_report', 'emergency_visit', 'imaging']);
 
-/** Lines that are not a visit at all: pharmacy fills, supplies and equipment, dental (CDT D-codes), no-show, cancel and records-fee codes. */
-const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*|D\d{4}|340B|NS|CX|ROI|NCM|TTD|TPD|PPD|MIL|99080)$/i;
+/** Lines that are not a visit at all: pharmacy fills, supplies and equipment, dental (CDT D-codes), no-show, cancel and records-fee codes, utilization-review and peer-review fees. */
+const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*|D\d{4}|340B|NS|CX|ROI|NCM|TTD|TPD|PPD|MIL|99080|UR|IMR|PR|P2P)$/i;
 /**
  * The same, said in the line's description: also a carrier's payments that are not medical care (disability
  * benefits, mileage, case management) and paperwork billed on its own (a form, a letter, a cost estimate).
