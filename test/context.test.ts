@@ -207,6 +207,7 @@ const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string
       'Longstanding {{type 2 diabetes}}.',
       'S: {{RFA}} wearing off, pain 6/10.',
       'The {{injection}} has worn off after six weeks.',
+      'L knee {{injection}} helped ~6 wks.',
     ],
     invalid: [
       'A detailed history reveals {{radicular pain}} for two weeks.',

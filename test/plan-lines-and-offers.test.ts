@@ -237,6 +237,14 @@ describe('a home-safety visit after a fall does not restart active care', () => 
       .fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Authorized 2 visits.'));
     expect(analyzeCase(b.input({ type: 'ssdi' })).mmi).toMatchObject({ status: 'implied', date: '2022-09-14' });
   });
+  it('a four-week course its notes give to a flare ("HEP refresh")', () => {
+    const PT = { name: 'Anne Roe', credential: 'PT, DPT', specialty: 'physical_therapy' as const };
+    const b = stroke((x) => {
+      x.visit('2023-05-03', PT).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT RE-EVALUATION. Flare after yard work 04/2023. Plan: 1x/wk x 4 wks, HEP refresh.');
+      for (const d of ['2023-05-10', '2023-05-17', '2023-05-24']) x.visit(d, PT).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT visit: HEP progression.');
+    });
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi).toMatchObject({ status: 'implied', date: '2022-09-14' });
+  });
   it('a new course of therapy after the fall does', () => {
     const b = stroke((x) => { for (const d of ['2023-02-08', '2023-02-22', '2023-03-08']) x.visit(d, OT).fact('treatment', { modality: 'occupational_therapy', status: 'performed' }, 'OT session: fine motor training resumed.'); });
     expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).not.toBe('2022-09-14');

@@ -147,3 +147,21 @@ describe('care to keep up and operations looked back on', () => {
     expect(statusOf('Reason: Referred back by Dr. Lindqvist for medication management of chronic axial neck pain after solid C5-7 fusion.', 'surgery')).not.toContain('planned');
   });
 });
+
+describe('an offer answered in the next clause', () => {
+  it.each([
+    '2) L knee OA - we discussed L TKA; after her experience with the right she does not want surgery now.',
+    'Offered repeat RFA; she does not want another procedure.',
+  ])('is declined: %s', (text) => {
+    expect(of(text, 'treatment').filter((f) => f.attributes.modality !== 'medication' && !f.negated).map((f) => f.attributes.status)).toContain('declined');
+  });
+  it('an offer left open stays one: "We discussed L TKA; she will think about it."', () => {
+    expect(of('We discussed L TKA; she will think about it.', 'treatment').map((f) => f.attributes.status)).not.toContain('declined');
+  });
+});
+
+describe('care a note calls appropriate', () => {
+  it('is recommended, not given: "Pulmonary rehab would be appropriate - no program available without coverage."', () => {
+    expect(of('3. Pulmonary rehab would be appropriate - no program available without coverage.', 'treatment').map((f) => f.attributes.status)).toEqual(['recommended']);
+  });
+});

@@ -163,6 +163,11 @@ describe('one author, one discipline', () => {
     const t = 'Has the patient reached MMI? [ ] Yes [X] No\nNext appointment: after MRI.      /s/ M. O. Roe, MD\n';
     expect(findProviders(t, 0, t.length).map((p) => p.provider)).toContainEqual({ name: 'M. O. Roe', credential: 'MD' });
   });
+  it('"/s/ S. Roe MD", its credential without the comma, names the author', async () => {
+    const { findProviders } = await import('../src/segment/providers.js');
+    const t = 'Plan: revision RCR requested.\n/s/ S. Roe MD\n';
+    expect(findProviders(t, 0, t.length).map((p) => p.provider)).toContainEqual({ name: 'S. Roe', credential: 'MD' });
+  });
   it('an appointment with another service named in a short note does not make it that service\'s note', async () => {
     const { classifyEncounter } = await import('../src/segment/classify.js');
     const head = 'DOS 04/11/2023   Colton Reyes, PA-C\nS: Improved after ESI to baseline 6/10. MRI scheduled 04/18. Neurosurgery 05/16.\nA/P: Continue regimen. RTC 3 mo.';
@@ -276,5 +281,14 @@ describe('a cardiology group\'s office visits that discuss an echo', () => {
     harmonizeEncounters(encs, 'clinical');
     expect(encs.map((e) => e.specialty)).not.toContain('radiology');
     expect(encs.every((e) => e.specialty !== 'unknown')).toBe(true);
+  });
+});
+
+describe('a form\'s signature line that also says how long the signer has treated', () => {
+  it('is dated by its "Date:" field, not by "treating since 08/2022"', () => {
+    const form = ['MEDICAL SOURCE STATEMENT OF ABILITY TO DO WORK-RELATED ACTIVITIES (PHYSICAL)', 'Patient: Example Person      DOB: 03/22/1969', '',
+      '3. Prognosis: Guarded.', '5. Earliest date the description of symptoms and limitations applies: 08/09/2022', '',
+      'Signature: Owen Roe, MD, FACC (cardiology, treating since 08/2022)       Date: 03/12/2024', ''].join('\n');
+    expect(splitEncounters(textDoc(form)).map((e) => e.date)).toEqual(['2024-03-12']);
   });
 });

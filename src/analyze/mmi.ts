@@ -320,7 +320,11 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     while (j + 1 < flareCare.length && course(flareCare[j + 1]) && daysBetween(flareCare[j].date, flareCare[j + 1].date) <= COURSE_GAP_DAYS) j++;
     const first = flareCare[i].date;
     const last = flareCare[j].date;
-    const endedFlat = plateaus.some((d) => d >= first && daysBetween(last, d) <= COURSE_GAP_DAYS);
+    // (Or a short course the therapist's own notes give to a flare, "HEP refresh" after a flare from yard work: flare care.)
+    const flareNamed = flareCare.slice(i, j + 1).some((a) => THERAPY_SPECIALTIES.has(ctx.encounterOf(a.fact)?.specialty ?? 'unknown')
+      && (assertedByEncounter.get(a.fact.encounterId) ?? []).some((g) => FLARE_EPISODE.test(g.evidence[0]?.quote ?? '')))
+      && daysBetween(first, last) <= FLARE_EPISODE_DAYS;
+    const endedFlat = plateaus.some((d) => d >= first && daysBetween(last, d) <= COURSE_GAP_DAYS) || flareNamed;
     // The phase must be under way right before the course (sustained since the active care before it, its last visit
     // recent), and the physician's maintenance visits go on through it.
     const before = flareCare.slice(0, i).at(-1);
@@ -378,6 +382,9 @@ const THERAPY_COURSES = modalitiesIn('therapy');
 const LEAD_DAYS = 180;
 /** Sessions further apart than this belong to different courses. */
 const COURSE_GAP_DAYS = 30;
+/** A therapy episode its own notes give to a flare or a home-program refresher. */
+const FLARE_EPISODE = /\bflare\b|\brefresher\b|\bHEP refresh|\btune-?up\b/i;
+const FLARE_EPISODE_DAYS = 45;
 
 /**
  * A surgical evaluation that ends the same day with no operation (declined, deferred, not a candidate), seen

@@ -72,9 +72,12 @@ const PAGE_FOOTER = /\bPage\s+\d+\s+of\s+\d+\b|\bDOB\b|\bD\.O\.B\.?/i;
  * Certified - Sports Medicine"): "Surgery" there is the board's name, not an operation.
  */
 const CREDENTIAL_TAG = /\b(?:Diplomate|Board[- ]Certified|American Board of|Fellow(?:ship)?[- ]trained|Fellow of the)\b/i;
+/** A fax transmittal line: "FAX TO: SSA/DDS Columbus    FROM: Riverbend PT Medical Records    Pages: 6". */
+const FAX_TRANSMITTAL = /\b(?:fax\s+)?to\s*:[^\n]{0,80}\bfrom\s*:|\bfrom\s*:[^\n]{0,80}\b(?:(?:fax\s+)?to\s*:|pages?\s*:?\s*\d)/i;
 function isDemographicLine(text: string): boolean {
   if (text.length >= 300) return false;
   if (text.length < 200 && CREDENTIAL_TAG.test(text)) return true;
+  if (text.length < 200 && FAX_TRANSMITTAL.test(text.trimStart().split('\n')[0])) return true;
   // A running footer ("Rolling Fork Behavioral Health Clinic | GOODIN, TRAVIS L | CONFIDENTIAL   Page 9 of 15"), or a
   // header line with the patient's birth date ("Client: Travis L. Goodin  DOB 02/09/1974"): page furniture.
   // Only when the sentence opens with that line: a clinical sentence that runs on into a footer is still read.

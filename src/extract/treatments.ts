@@ -58,7 +58,10 @@ const SESSION_MODALITIES = modalitiesIn('session');
 
 /** Treatment status from the clause's verbs, then what the next clause says of it, then the section, then the modality's default. */
 export function treatmentStatus(clause: string, section: SectionKind | undefined, modality: Modality, setAside?: TreatmentStatus): TreatmentStatus {
-  return statusCue(clause) ?? setAside ?? statusOfSection(section) ?? (DEVICE_LIKE.has(modality) ? 'ongoing' : 'performed');
+  const cue = statusCue(clause);
+  // "We discussed L TKA; after her experience with the right she does not want surgery now": the offer, answered.
+  if (cue === 'recommended' && setAside === 'declined') return 'declined';
+  return cue ?? setAside ?? statusOfSection(section) ?? (DEVICE_LIKE.has(modality) ? 'ongoing' : 'performed');
 }
 
 const SET_ASIDE_AFTER = (['discontinued', 'declined'] as const).map((k) => [k, new RegExp(statusData.setAsideAfter[k], 'i')] as const);

@@ -117,7 +117,7 @@ const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?sig
 const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|DLI|last insured|AOD|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|copied|certified copy|received)\b/i;
 /** Page furniture an EHR prints on every page: it repeats the visit date but never opens a new visit with the same date. */
 /** A fax transmission line across the page top ("** FAXED 12/05/2023 15:03 ** … ** P 7", "From: … To: … Pg 6/16"). */
-const FAX_BANNER = /\bfax(?:ed)?\b[^\n]*\b(?:P|pg|page)\.?[ \t]*\d+\b|\bfrom:[^\n]*\bto:[^\n]*\b(?:pg|page|p)\.?[ \t]*\d+/i;
+const FAX_BANNER = /\bfax(?:ed)?\b[^\n]*\b(?:P|pg|pages?)\.?:?[ \t]*\d+\b|\bfrom:[^\n]*\bto:[^\n]*\b(?:pg|page|p)\.?[ \t]*\d+/i;
 /** A transmission line: a fax number and an arrow or FROM/TO between sender and recipient. */
 const FAX_ROUTE = /\bFAX\b[^\n]*(?:->|→|\bTO\b)/;
 const PAGE_FURNITURE = /\bpage[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?\b|\b(?:pg\.?|p\.)[ \t]*\d+[ \t]+of[ \t]+\d+\b|\bprinted\b|\bMRN\b/i;
@@ -199,6 +199,8 @@ function findHeaders(original: string): Header[] {
     if (m[2] && previousLines(text, ls, 2).some((l) => SIGNATURE_CONTEXT.test(l))) continue;
     // A bare "Date:" in a print header or footer is the print date.
     if (m[2] && PAGE_FURNITURE.test(text.slice(ls, le))) continue;
+    // "FAX TO: SSA/DDS    FROM: … Medical Records    Pages: 6    Date: 07/18/2023": when the records were sent.
+    if (FAX_BANNER.test(text.slice(ls, le)) || FAX_ROUTE.test(text.slice(ls, le))) continue;
     add(ls, le, dateStart, raw);
   }
   // "… -- OPERATIVE REPORT (excerpt)" over "PATIENT: DOE, JANE   MRN 123   DATE: 11/01/2022": a report's title, then its
@@ -492,10 +494,10 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
   let offset = 0;
   for (const line of head.split('\n')) {
     // A fax banner's date is when the copy was sent.
-    if (!NOT_SERVICE.test(line) && !BANNER.test(line)) {
+    if (!NOT_SERVICE.test(line) && !BANNER.test(line) && !FAX_BANNER.test(line) && !FAX_ROUTE.test(line)) {
       const d = findDates(line).find((x) => !x.relative);
       if (d) return { date: d.date, start: start + offset + d.start, end: start + offset + d.end };
-    } else if (!BANNER.test(line)) {
+    } else if (!BANNER.test(line) && !FAX_ROUTE.test(line)) {
       // "Patient: Doe, Jane     DOB: 05/22/1986     Date: 04/05/2022": the labelled visit date beside the birth date.
       const label = SERVICE_DATE_FIELD.exec(line);
       const d = label && findDates(line.slice(label.index + label[0].length)).find((x) => !x.relative && x.start === 0);
@@ -519,7 +521,9 @@ function signatureDate(text: string, start: number, end: number): { date: string
   let offset = start;
   for (const line of text.slice(start, end).split('\n')) {
     if (SIGNATURE_LINE.test(line) && !BANNER.test(line)) {
-      const d = findDates(line).find((x) => !x.relative);
+      // The date the line labels as the date ("… (treating since 08/2022)   Date: 03/12/2024"), else its last one.
+      const dates = findDates(line).filter((x) => !x.relative);
+      const d = dates.find((x) => /\bdate[d:]?\s*:?\s*$/i.test(line.slice(Math.max(0, x.start - 12), x.start))) ?? dates.at(-1);
       if (d) found = { date: d.date, start: offset + d.start, end: offset + d.end };
     }
     offset += line.length + 1;

@@ -23,6 +23,8 @@ const HONORS = String.raw`(?:[ \t]*,[ \t]*(?:F\.?(?:[A-Z]\.?){2,6}|M\.?P\.?H\.?|
 const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$|[ \t]*\([A-Za-z &/-]{3,40}\)(?:[ \t]{2,}\S[^\n]*)?[ \t]*$)`, 'gm');
 /** "Next appointment: after MRI.      /s/ M. O. Roe, MD": a signature at the end of a form's last line. */
 const SLASH_S_LATE = new RegExp(String.raw`/s/[ \t]*(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}[ \t]*$`, 'gm');
+/** "/s/ S. Nakamura MD": a signature line, its credential without the comma. */
+const SLASH_S_BARE = new RegExp(String.raw`^[ \t]*/s/[ \t]*(${NAME})[ \t]+(${CREDS})${HONORS}[ \t]*$`, 'gm');
 
 /**
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD": EHR listings print the author last name first. Only at a
@@ -99,7 +101,7 @@ export function findProviders(text: string, start: number, end: number): Provide
   }
   // (At a line start "/s/" is a signature line already; later on the line it must follow other words.)
   const late = [...slice.matchAll(SLASH_S_LATE)].filter((m) => slice.slice(slice.lastIndexOf('\n', m.index) + 1, m.index).trim());
-  for (const m of [...slice.matchAll(SIGNATURE_LINE), ...late]) {
+  for (const m of [...slice.matchAll(SIGNATURE_LINE), ...late, ...slice.matchAll(SLASH_S_BARE)]) {
     const lead = m[0].length - m[0].trimStart().length;
     const s = start + m.index + lead;
     if (out.some((o) => s >= o.start && s < o.end)) continue;
