@@ -67,6 +67,7 @@ describe('offers turned down', () => {
     '- Offered referral to the bariatric surgery program at Albany Regional Weight Center.\n- She declines referral; prefers to try diet again with her PCP.',
     'P: Sertraline 100 cont. Referral for psychotherapy offered - declined. RTC 6 mo.',
     'Referral to pain psychology offered (declined).',
+    'PT referral for L knee declined by pt (cost).',
   ])('no open referral: %s', (text) => expect(refs(text)).toEqual([]));
 });
 

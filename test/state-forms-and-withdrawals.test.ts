@@ -161,3 +161,19 @@ describe('a plaintiff\'s medical chronology prepared for mediation', () => {
     expect(processDocument(doc).facts).toEqual([]);
   });
 });
+
+describe('the topics a form or a referral lists', () => {
+  it.each([
+    '(A) Maximum medical improvement (B) Impairment rating',
+    'Issues: (1) MMI/IR; (2) reasonableness of revision surgery; (3) relatedness of re-tear.',
+  ])('state no MMI: %s', (text) => expect(mmiKinds(text)).toEqual([]));
+  it('an opinion with lettered parts still states one: "She has reached MMI (a) for the wrist and (b) for the neck."', () => {
+    expect(mmiKinds('She has reached MMI (a) for the wrist and (b) for the neck.')).toEqual(['mmi']);
+  });
+});
+
+describe('an MMI from one discipline\'s standpoint', () => {
+  it.each([
+    'From a neurologic standpoint she has reached maximum medical improvement with no ratable permanent neurologic impairment.',
+  ])('is still read as an MMI statement (the judgement weighs its scope): %s', (text) => expect(mmiKinds(text)).toEqual(['mmi']));
+});

@@ -1088,7 +1088,7 @@ export function assessMmi(ctx: CaseContext): MmiAssessment {
 }
 
 /** "From an orthopaedic standpoint … MMI with respect to the fracture": an MMI limited to one discipline's care or one injury. */
-const LIMITED_SCOPE = /\bfrom\s+an?\s+(?:orthop\w*|ortho|surgical|operative|hand(?:\s+surgery)?|spine(?:\s+surgery)?|neurosurgical|fracture)\s+(?:standpoint|perspective|point\s+of\s+view)\b|\b(?:MMI|maximum\s+medical\s+improvement)\s+(?:for|of|as\s+to)\s+(?:the\s+|her\s+|his\s+)?(?:left\s+|right\s+)?(?:wrist|hand|knee|shoulder|ankle|elbow|hip|foot|fracture)\b|\bwith\s+(?:respect|regard)\s+to\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,2}fractures?\b/i;
+const LIMITED_SCOPE = /\bfrom\s+an?\s+(?:orthop\w*|ortho|surgical|operative|hand(?:\s+surgery)?|spine(?:\s+surgery)?|neurosurgical|fracture|neurolog\w*|cognitive|vestibular|cardiac|cardiolog\w*|pulmonary|psychiatric|psycholog\w*)\s+(?:standpoint|perspective|point\s+of\s+view)\b|\b(?:MMI|maximum\s+medical\s+improvement)\s+(?:for|of|as\s+to)\s+(?:the\s+|her\s+|his\s+)?(?:left\s+|right\s+)?(?:wrist|hand|knee|shoulder|ankle|elbow|hip|foot|fracture)\b|\bwith\s+(?:respect|regard)\s+to\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,2}fractures?\b/i;
 /** Another provider's care this soon after a limited MMI shows the claim itself is still being treated. */
 const LIMITED_SCOPE_DAYS = 120;
 

@@ -102,6 +102,7 @@ function partOnly(sent: SentenceCtx): boolean {
 }
 
 /** The first words in the sentence that make a mention of MMI something other than a statement of it. */
+const ENUMERATED_TOPICS = /^\s*(?:[A-Z][\w ]{0,30}:\s*)?\([A-Ea-e1-9]\)[^()]{1,80}\([B-Eb-e2-9]\)/;
 function notAssertion(raw: string): { why: string; start: number; end: number; trigger: string } | undefined {
   // Unmarked form options ("[ ] … statutory MMI on: ____") state nothing, so their words cannot qualify the marked one.
   const text = raw.replace(/\[\s*\][^[\n]*/g, (m) => ' '.repeat(m.length));
@@ -170,13 +171,17 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const matches = mmi.match(sent.text);
   const answeredNo = matches.some((m) => m.entry.id === 'not_at_mmi');
   const withdrawn = WITHDRAWN.test(sent.text);
+  // "(A) Maximum medical improvement (B) Impairment rating", "Issues: (1) MMI/IR; (2) reasonableness of revision": the
+  // topics a form or a referral lists, not an opinion on them.
+  const topics = ENUMERATED_TOPICS.exec(sent.text);
   for (const m of matches) {
     // A field label whose answer in the same sentence is "not at MMI" states nothing itself.
     if (answeredNo && m.entry.id !== 'not_at_mmi' && LABEL_AFTER.test(sent.text.slice(m.end))) continue;
     // Judged within the mention's own clause: "Statutory MMI does not apply; clinical MMI has been reached" states the second.
     const clause = clauseAround(sent.text, m.start, m.end);
     const inClause = notAssertion(clause.text);
-    let not = inClause ? { ...inClause, start: inClause.start + clause.start, end: inClause.end + clause.start } : undefined;
+    let not = inClause ? { ...inClause, start: inClause.start + clause.start, end: inClause.end + clause.start }
+      : topics ? { why: 'question', start: topics.index, end: topics.index + topics[0].length, trigger: topics[0] } : undefined;
     // "Statutory MMI" qualifies only the MMI it names, not a clinical MMI stated beside it.
     if (not?.why === 'statutory' && !(not.start <= m.start && not.end >= m.end)) not = undefined;
     // "My previous MMI of 12/13/2022 is no longer valid": the earlier MMI is part of the words that take it back.
@@ -244,7 +249,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   return out;
 }
 
-const REFERRAL_DECLINED = /^[^.]{0,120}?(?:(?:[;,]|\s[-\u2013\u2014])\s*(?:and\s+|but\s+)?(?:he|she|they|the patient|patient|pt|claimant)\s+(?:declines?|declined|refuses?|refused|does not wish|is not interested)|\boffered\s*(?:[-\u2013\u2014:,(]\s*|\s(?:but|and)\s+)(?:declined|refused)|\((?:declined|refused)\))\b/i;
+const REFERRAL_DECLINED = /^[^.]{0,120}?(?:(?:[;,]|\s[-\u2013\u2014])\s*(?:and\s+|but\s+)?(?:he|she|they|the patient|patient|pt|claimant)\s+(?:declines?|declined|refuses?|refused|does not wish|is not interested)|\boffered\s*(?:[-\u2013\u2014:,(]\s*|\s(?:but|and)\s+)(?:declined|refused)|\((?:declined|refused)\)|\b(?:declined|refused)\s+by\s+(?:the\s+)?(?:pt|patient|claimant))\b/i;
 const NEGATIVE_SIGNAL = /\b(?:not|no|non|never)\b|\bnon-/i;
 
 export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
