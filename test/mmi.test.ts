@@ -143,6 +143,7 @@ describe('MMI: implied', () => {
 
   it.each([
     [['2024-03-20', '2024-04-17', '2024-05-21', '2024-06-11', '2024-08-13'], 'insufficient_evidence'],
+    [['2024-03-20', '2024-04-17', '2024-05-21'], 'insufficient_evidence'],
     [['2024-03-20', '2024-04-17'], 'not_reached'],
   ])('the notes stop with care under way and the bills show care going on for months (%j): %s', (billed, status) => {
     const b = new CaseBuilder();

@@ -1243,13 +1243,13 @@ function recommendedDates(ctx: CaseContext, m: Modality, before: string): string
 }
 
 /** Billed dates after the last note, and how far past it they run, before the bills say the notes stopped while care went on. */
-const MIN_UNDOCUMENTED_DATES = 4;
+const MIN_UNDOCUMENTED_DATES = 3;
 /** "Abram S. Feld, MD (neurology/EMG)" → "Feld": the surname a practice's bills carry. */
 function surnameOf(provider: string): string | undefined {
   const words = provider.replace(/\(.*?\)/g, ' ').split(',')[0].split(/\s+/).filter((w) => /^[A-Z][a-z'-]{2,}$/.test(w) && !/^(?:Dr|the|The)$/.test(w));
   return words.length >= 2 ? words.at(-1)!.replace(/[^A-Za-z'-]/g, '') : undefined;
 }
-const UNDOCUMENTED_SPAN_DAYS = 90;
+const UNDOCUMENTED_SPAN_DAYS = 60;
 /** Procedures whose relief is temporary and judged as it wears off: the visit soon after reports it, it does not settle care. */
 const RESPONSE_JUDGED = new Set<Modality>(['epidural_injection', 'facet_injection', 'medial_branch_block', 'radiofrequency_ablation', 'si_joint_injection']);
 /** Words that report how a drug did. */
