@@ -322,6 +322,10 @@ describe('another worker\'s state form, and a paralegal\'s log about one', () =>
     const docs = [note('a.txt'), note('b.txt'), form('Leticia A. Example', 'TPC-23-0471196', 'c.txt'), form('Marcus D. Other', 'TPC-22-0466031', 'd.txt')];
     expect([...findMisfiled(docs).keys()]).toEqual(['d.txt']);
   });
+  it('a determination whose note says a record is someone else\'s ("this record is for … DOB 03/14/1959; not the claimant") stays the claimant\'s', () => {
+    const dde = textDoc('Disability Determination Explanation - Reconsideration\nClaimant: Leticia A. Example     Claim type: Title II - DIB\n1/09/24 cardiology - "has reached maximal benefit" [NB: this record is for LORNA J. Example DOB 03/14/1959; not\nthe claimant - flagged for removal].\n', 'dde.txt');
+    expect([...findMisfiled([note('a.txt'), note('b.txt'), dde]).keys()]).toEqual([]);
+  });
   it('a records log that mentions the other patient\'s birth date is not that patient\'s record', () => {
     const log = textDoc('RECORDS REQUEST LOG - EXAMPLE LAW\n08/05/2024  KW   Neuropsych report says "Joleen Other", DOB 04/03/1988 -> NOT OUR CLIENT\'S REPORT.\n', 'log.txt');
     expect([...findMisfiled([note('a.txt'), note('b.txt'), log]).keys()]).toEqual([]);

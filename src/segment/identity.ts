@@ -15,6 +15,15 @@ const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)(?:\s+(?:on file|of r
 const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Employee|EMPLOYEE|Injured Worker|Injured (?:employee|Employee)|INJURED EMPLOYEE|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
 /** "Claim #: TPC-22-0466031", "Claim No. 23-118406": the claim a form or report is filed under. */
 const CLAIM_FIELD = /\bClaim\s*(?:(?:#|No\.?|Number)\s*:?|:)\s*([A-Z0-9][A-Z0-9-]{5,})\b/i;
+/** Words that say the person named is not the record's patient. */
+const SOMEONE_ELSE = /\b(?:not (?:the|our|this) (?:claimant|client|patient)|another patient|different patient|other patient|belongs to|record is for|misfiled|not our client)/i;
+function lineAround(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const end = text.indexOf('\n', at);
+  // With the line after: a note about another record wraps ("… this record is for LORNA J. Pettigrew DOB 03/14/1959; not\nthe claimant").
+  const next = end < 0 ? -1 : text.indexOf('\n', end + 1);
+  return text.slice(start, next < 0 ? text.length : next);
+}
 /** Words that make a line the patient's own: "Patient named on request:", "Claimant:", "RE:". */
 const PATIENT_LABEL = /\b(?:patient|pt|name|claimant|employee|injured worker|RE)\b/i;
 /** Field labels a loose name match can pick up instead of a name. */
@@ -49,7 +58,9 @@ export function patientIdentity(doc: SourceDocument, from = 0, length = HEAD): P
   const field = [...head.matchAll(NAME_FIELD)].find((n) => !NOT_A_NAME.has(surnameOf(n[1])) && /^(?:Patient|PATIENT|Pt)\b/.test(n[0]));
   const lineEnd = field ? head.indexOf('\n', field.index) : -1;
   const own = field ? DOB.exec(head.slice(field.index, lineEnd < 0 ? head.length : lineEnd)) : null;
-  const first = DOB.exec(head);
+  // (A birth date in a line that says it is someone else's, "this record is for LORNA J. Pettigrew DOB 03/14/1959;
+  // not the claimant", names that other person, not this paper's patient.)
+  const first = [...head.matchAll(new RegExp(DOB.source, 'gi'))].find((m) => !SOMEONE_ELSE.test(lineAround(head, m.index))) ?? null;
   const firstLine = first ? head.slice(head.lastIndexOf('\n', first.index) + 1, first.index) : '';
   // (A first birth date on a line that itself names the patient, a records office's "Patient named on request", stands.)
   const d = own && first && !PATIENT_LABEL.test(firstLine) ? Object.assign(own, { index: own.index + field!.index }) : first;
