@@ -140,9 +140,11 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
     const relative = given.count >= 2 && id.surname === surname.value && id.given && !given.value!.startsWith(id.given) && !id.given.startsWith(given.value!);
     // A birth date that differs in more than one digit is not a misreading of the claimant's.
     const unlikeDob = otherDob && digitsApart(id.dob!, dob.value!) > 1;
-    if (otherDob && (otherName || relative || (!id.surname && !administrative) || (unlikeDob && !administrative))) {
+    if (otherDob && (otherName || relative || (!id.surname && !administrative) || (unlikeDob && (!administrative || !!id.surname)))) {
       out.set(file, { reason: `names a patient born ${id.dob}${id.surname ? ` (${id.given ? `${id.given} ` : ''}${id.surname})` : ''}, while the claimant's records give ${dob.value}`, evidence: id.evidence });
-    } else if (!id.dob && otherName && claim.count >= 2 && id.claim && id.claim !== claim.value) {
+    } else if (!id.dob && !administrative && otherName && claim.count >= 2 && id.claim && id.claim !== claim.value
+      // (The same carrier's numbering, "TPC-22-0466031" beside "TPC-23-0471196": another claim, not another kind of number.)
+      && id.claim.replace(/\d/g, '9') === claim.value!.replace(/\d/g, '9')) {
       // A form with no birth date (a state work-status report) under another worker's name and another claim number.
       out.set(file, { reason: `names another person (${id.given ? `${id.given} ` : ''}${id.surname}) under claim ${id.claim}, while the claimant's records give claim ${claim.value}`, evidence: id.evidence });
     }
