@@ -188,12 +188,20 @@ function staleCourseMention(ctx: CaseContext): (f: Treatment) => boolean {
     const d = ctx.dateOf(f);
     if (d && f.attributes.status === 'completed' && isIn(f.attributes.modality, 'therapy') && (completed.get(key(f)) ?? '') < d) completed.set(key(f), d);
   }
-  const ordered = ctx.of('treatment', true).filter((f) => ['planned', 'recommended'].includes(f.attributes.status) || THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown'));
+  if (!completed.size) return () => false;
+  // Orders and the therapist's own sessions, by course, after its completion.
+  const ordered = new Map<string, string[]>();
+  for (const o of ctx.of('treatment', true)) {
+    const d = ctx.dateOf(o);
+    const done = completed.get(key(o));
+    if (!d || !done || d <= done || !(['planned', 'recommended'].includes(o.attributes.status) || THERAPY_SPECIALTIES.has(ctx.encounterOf(o)?.specialty ?? 'unknown'))) continue;
+    ordered.set(key(o), [...(ordered.get(key(o)) ?? []), d]);
+  }
   return (f) => {
     const done = completed.get(key(f));
     const d = ctx.dateOf(f);
     if (!done || !d || f.attributes.status !== 'ongoing' || d <= done || THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown')) return false;
-    return !ordered.some((o) => o !== f && key(o) === key(f) && (ctx.dateOf(o) ?? '') > done && (ctx.dateOf(o) ?? '') <= d);
+    return !(ordered.get(key(f)) ?? []).some((o) => o <= d);
   };
 }
 
@@ -261,8 +269,11 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   // (A therapist's note that says so once, "4 visits: HEP review, home safety", speaks for the whole note, and for the
   // same therapist's discharge of that short episode.)
   const safety = ctx.of('treatment').filter((f) => isIn(f.attributes.modality, 'therapy') && SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? ''));
-  const safetyVisit = (f: Treatment) => safety.some((g) => g.encounterId === f.encounterId
-    || (ctx.providerOf(g) === ctx.providerOf(f) && (ctx.dateOf(f) ?? '') >= (ctx.dateOf(g) ?? '9999') && daysBetween(ctx.dateOf(g)!, ctx.dateOf(f)!) <= COURSE_GAP_DAYS));
+  const safetyNotes = new Set(safety.map((g) => g.encounterId));
+  const safetyStarts = new Map<string, string[]>();
+  for (const g of safety) { const d = ctx.dateOf(g); if (d) safetyStarts.set(ctx.providerOf(g), [...new Set([...(safetyStarts.get(ctx.providerOf(g)) ?? []), d])]); }
+  const safetyVisit = (f: Treatment) => safetyNotes.has(f.encounterId)
+    || (safetyStarts.get(ctx.providerOf(f)) ?? []).some((d0) => (ctx.dateOf(f) ?? '') >= d0 && daysBetween(d0, ctx.dateOf(f)!) <= COURSE_GAP_DAYS);
   // A therapy course the ledger bills under another condition's codes (knee PT in a stroke claim) treats that condition.
   const forOtherCondition = otherConditionTherapy(ctx);
   const stale = staleCourseMention(ctx);
@@ -314,6 +325,8 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const plateaus = ctx.of('mmi_statement').filter((f) => f.attributes.kind === 'plateau' && THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown')).map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
   const course = (a: ActiveEvent) => !a.open && a.fact.type === 'treatment' && THERAPY_COURSES.has(a.fact.attributes.modality);
   const dropped = new Set<ActiveEvent>();
+  // The therapists' notes that give their episode to a flare (found once: a visit may hold thousands of facts).
+  const flareNotes = new Set(ctx.asserted.filter((g) => FLARE_EPISODE.test(g.evidence[0]?.quote ?? '') && THERAPY_SPECIALTIES.has(ctx.encounterOf(g)?.specialty ?? 'unknown')).map((g) => g.encounterId));
   for (let i = 0; i < flareCare.length; i++) {
     if (!course(flareCare[i]) || dropped.has(flareCare[i])) continue;
     let j = i;
@@ -321,9 +334,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const first = flareCare[i].date;
     const last = flareCare[j].date;
     // (Or a short course the therapist's own notes give to a flare, "HEP refresh" after a flare from yard work: flare care.)
-    const flareNamed = flareCare.slice(i, j + 1).some((a) => THERAPY_SPECIALTIES.has(ctx.encounterOf(a.fact)?.specialty ?? 'unknown')
-      && (assertedByEncounter.get(a.fact.encounterId) ?? []).some((g) => FLARE_EPISODE.test(g.evidence[0]?.quote ?? '')))
-      && daysBetween(first, last) <= FLARE_EPISODE_DAYS;
+    const flareNamed = daysBetween(first, last) <= FLARE_EPISODE_DAYS && flareCare.slice(i, j + 1).some((a) => flareNotes.has(a.fact.encounterId));
     const endedFlat = plateaus.some((d) => d >= first && daysBetween(last, d) <= COURSE_GAP_DAYS) || flareNamed;
     // The phase must be under way right before the course (sustained since the active care before it, its last visit
     // recent), and the physician's maintenance visits go on through it.
