@@ -819,10 +819,23 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // author, by its date. Another source's later finding of that date is its own opinion.)
   // (Only when the withdrawal came between the MMI and its restatement: "his MMI date stands" the day of a misread
   // "not at MMI" is the MMI reaffirmed. A day on which the author says both is no withdrawal.)
+  // (Indexed once: a record may restate its MMI hundreds of times.)
   const mixedDay = new Set(governing.filter((o) => o.opinion === 'at_mmi').map((o) => `${o.source}|${o.date}`));
-  const restatesWithdrawn = (o: Opinion) => !!o.mmiDate && governing.some((w) => w.opinion === 'at_mmi' && w.source === o.source && (w.mmiDate ?? w.date) === o.mmiDate
-    && (w.date ?? '') < (o.date ?? '') && governing.some((n) => n.opinion === 'not_at_mmi' && (authors.has(n.source) || ownWithdrawal(n))
-      && !mixedDay.has(`${n.source}|${n.date}`) && (n.date ?? '') > (w.date ?? '') && (n.date ?? '') < (o.date ?? '')));
+  const firstStatedOn = new Map<string, string>();
+  for (const w of governing) {
+    const k = `${w.source}|${w.mmiDate ?? w.date}`;
+    if (w.opinion === 'at_mmi' && w.date && (!firstStatedOn.has(k) || w.date < firstStatedOn.get(k)!)) firstStatedOn.set(k, w.date);
+  }
+  const withdrawals = governing.filter((n) => n.opinion === 'not_at_mmi' && (authors.has(n.source) || ownWithdrawal(n)) && !mixedDay.has(`${n.source}|${n.date}`))
+    .map((n) => n.date ?? '').sort();
+  const restatesWithdrawn = (o: Opinion) => {
+    const first = o.mmiDate && firstStatedOn.get(`${o.source}|${o.mmiDate}`);
+    if (!first || first >= (o.date ?? '')) return false;
+    let lo = 0;
+    let hi = withdrawals.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (withdrawals[mid] <= first) lo = mid + 1; else hi = mid; }
+    return lo < withdrawals.length && withdrawals[lo] < (o.date ?? '');
+  };
   const standing = governing.filter((o) => o.opinion === 'at_mmi' && (o.date ?? '') >= (lastNot?.date ?? '') && !carriedMark(o) && !restatesWithdrawn(o));
   const earlierAt = governing.filter((o) => o.opinion === 'at_mmi' && lastNot && (o.date ?? '') < (lastNot.date ?? ''));
   if (!standing.length) {
