@@ -1268,12 +1268,12 @@ function recommendedDates(ctx: CaseContext, m: Modality, before: string): string
 
 /** Billed dates after the last note, and how far past it they run, before the bills say the notes stopped while care went on. */
 const MIN_UNDOCUMENTED_DATES = 3;
+const UNDOCUMENTED_SPAN_DAYS = 60;
 /** "Abram S. Feld, MD (neurology/EMG)" → "Feld": the surname a practice's bills carry. */
 function surnameOf(provider: string): string | undefined {
   const words = provider.replace(/\(.*?\)/g, ' ').split(',')[0].split(/\s+/).filter((w) => /^[A-Z][a-z'-]{2,}$/.test(w) && !/^(?:Dr|the|The)$/.test(w));
   return words.length >= 2 ? words.at(-1)!.replace(/[^A-Za-z'-]/g, '') : undefined;
 }
-const UNDOCUMENTED_SPAN_DAYS = 60;
 /** Procedures whose relief is temporary and judged as it wears off: the visit soon after reports it, it does not settle care. */
 const RESPONSE_JUDGED = new Set<Modality>(['epidural_injection', 'facet_injection', 'medial_branch_block', 'radiofrequency_ablation', 'si_joint_injection']);
 /** Words that report how a drug did. */
@@ -1600,7 +1600,8 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   // file ("Feld Neurology Associates 09/12/2023 follow-up" after Dr. Feld's "not at MMI" of 06/27): the visit that
   // would say where the claimant stands is the one missing.
   const judge = lastNot && surnameOf(ctx.providerOf(lastNot));
-  const judgeRow = judge ? billedRows.find((e) => new RegExp(`\\b${judge}\\b`, 'i').test(`${e.provider.name ?? ''} ${e.provider.organization ?? ''}`)) : undefined;
+  const judgeWord = judge ? new RegExp(`\\b${judge}\\b`, 'i') : undefined;
+  const judgeRow = judgeWord ? billedRows.find((e) => judgeWord.test(`${e.provider.name ?? ''} ${e.provider.organization ?? ''}`)) : undefined;
   const judgeBilled = !!judgeRow;
   const undocumentedCare = (billedAfter.length >= MIN_UNDOCUMENTED_DATES && daysBetween(lastVisit!, billedAfter.at(-1)!) >= UNDOCUMENTED_SPAN_DAYS) || judgeBilled;
   const notReached = notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd || pursuit;
