@@ -411,6 +411,39 @@ describe('a therapy course billed under another condition', () => {
   });
 });
 
+describe('a therapy episode for a new injury of another region', () => {
+  const NEURO = { name: 'Tobias Doe', credential: 'MD', specialty: 'neurology' as const };
+  const PCP = { name: 'Anita Roe', credential: 'DO', specialty: 'primary_care' as const };
+  const PT = { name: 'Dana Roe', credential: 'PT', specialty: 'physical_therapy' as const };
+  /** Stroke rehabilitation, stable neurology visits; then a fall, a PCP's PT referral and a short PT episode (its two notes 35 days apart). */
+  const stroke = (dx: { name: string; code?: string }, sentence: string) => {
+    const b = new CaseBuilder();
+    for (const d of ['2023-04-11', '2023-05-15', '2023-06-06', '2023-08-01']) b.visit(d, PT).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Gait training, L hemiparesis.');
+    b.visit('2023-04-20', NEURO).fact('diagnosis', { name: 'lumbar radiculopathy', bodyRegion: 'lumbar' }, 'Chronic lumbar radiculopathy, predates the stroke.');
+    for (const d of ['2023-09-19', '2024-03-26', '2024-09-24']) {
+      b.visit(d, NEURO).fact('diagnosis', { name: 'hemiparesis' }, 'Chronic L hemiparesis after stroke.')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Deficits stable. Continue current regimen.');
+    }
+    b.visit('2024-05-09', PCP).fact('plan_signal', { signal: 'new_treatment', target: 'physical_therapy' }, `PT referral for ${dx.name}.`);
+    b.file('07_PT_episode.txt');
+    b.visit('2024-05-14', PT).fact('diagnosis', dx, sentence).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT evaluation: edema management, balance, gait.');
+    b.visit('2024-06-18', PT).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Discharge: all goals met, returned to prior level of function.');
+    return analyzeCase(b.input({ type: 'ssdi' })).mmi;
+  };
+  it.each([
+    ['an ankle sprain', { name: 'L ankle sprain', code: 'S93.402A', bodyRegion: 'ankle' }, 'Dx S93.402A Sprain of L ankle.'],
+    ['a wrist fracture', { name: 'distal radius fracture', bodyRegion: 'wrist' }, 'Dx: distal radius fracture, R wrist, healing.'],
+  ])('PT for %s neither restarts active care nor moves the implied date', (_, dx, sentence) => {
+    expect([stroke(dx, sentence).status, stroke(dx, sentence).date]).toEqual(['implied', '2023-09-19']);
+  });
+  it.each([
+    ['a strain of the region diagnosed before', { name: 'lumbar strain', bodyRegion: 'lumbar' }, 'Dx: lumbar strain, flare of chronic radiculopathy.'],
+    ['a region named without an injury', { name: 'ankle pain', bodyRegion: 'ankle' }, 'Dx: L ankle pain with unsteadiness.'],
+  ])('PT for %s is active care again', (_, dx, sentence) => {
+    expect(stroke(dx, sentence).date).not.toBe('2023-09-19');
+  });
+});
+
 describe('a therapy course looked back on in a physician\'s note', () => {
   const OT = { name: 'Kelsey Doe', credential: 'OTR/L', specialty: 'occupational_therapy' as const };
   const PAIN = { name: 'Minal Roe', credential: 'MD', specialty: 'pain_management' as const };

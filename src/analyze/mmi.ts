@@ -302,7 +302,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   }
   for (const f of ctx.of('plan_signal')) {
     const d = ctx.dateOf(f);
-    if (d && isActiveSignal(f) && !examining(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
+    if (d && isActiveSignal(f) && !examining(f) && !forOtherCondition(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const maintenance = maintenanceVisits(ctx);
   const isLapsed = lapseTest(ctx, maintenance);

@@ -1,11 +1,15 @@
 /**
+ * Therapy that treats another condition than the claim's, so it neither restarts nor prolongs active care of the
+ * claimed one. Two signs say so: the ledger's codes, and the episode's own diagnoses of a new injury elsewhere.
+ *
  * A therapy course billed under another condition's diagnosis codes. A claimant in a stroke claim who later has six
  * PT visits for knee osteoarthritis (the ledger's rows coded M17.11 against the claim's I69.354) is treated for the
  * knee: that course neither restarts nor prolongs active care of the claimed condition. The ledger's ICD-10 codes say
  * what each service treated; the notes of that course rarely repeat it on every page.
  */
 import type { BillingLine, Encounter, Fact } from '../model/index.js';
-import { isIn } from '../model/modalities.js';
+import { bodyRegionIn } from '../knowledge/relevance.js';
+import { isIn, modalitiesIn } from '../model/modalities.js';
 import { specialtiesIn } from '../model/specialties.js';
 import type { CaseContext } from './case-context.js';
 import { daysBetween } from './dates.js';
@@ -58,6 +62,7 @@ export function otherConditionTherapySpans(encounters: readonly Encounter[], dia
 }
 
 const THERAPY_SPECIALTIES = specialtiesIn('therapy');
+const THERAPY_MODALITIES: ReadonlySet<string> = modalitiesIn('therapy');
 /** Computed once per case: the MMI steps ask for it several times. */
 const cache = new WeakMap<CaseContext, (f: Fact) => boolean>();
 
@@ -69,11 +74,62 @@ export function otherConditionTherapy(ctx: CaseContext): (f: Fact) => boolean {
 }
 
 function otherConditionTest(ctx: CaseContext): (f: Fact) => boolean {
-  const spans = otherConditionTherapySpans([...ctx.encounters.values()], ctx.of('diagnosis').flatMap((f) => (f.attributes.code ? [f.attributes.code] : [])));
+  const spans = [
+    ...otherConditionTherapySpans([...ctx.encounters.values()], ctx.of('diagnosis').flatMap((f) => (f.attributes.code ? [f.attributes.code] : []))),
+    ...newInjuryTherapySpans(ctx),
+  ];
   if (!spans.length) return () => false;
   return (f) => {
     const d = ctx.dateOf(f);
     if (!d || !spans.some((s) => d >= s.from && d <= s.to)) return false;
-    return (f.type === 'treatment' && isIn(f.attributes.modality, 'therapy')) || THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown');
+    return (f.type === 'treatment' && isIn(f.attributes.modality, 'therapy')) || (f.type === 'plan_signal' && THERAPY_MODALITIES.has(f.attributes.target ?? ''))
+      || THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown');
   };
 }
+
+/** A diagnosis of a fresh injury: "L ankle sprain", "S93.402A", "distal radius fracture". */
+const INJURY = /\b(?:sprain|strain|fracture|contusion|laceration|dislocation)\b/i;
+const INJURY_CODE = /^S\d/i;
+/** Diagnoses this long before a course show the regions the claim was about before it began. */
+const PRIOR_DAYS = 30;
+
+/**
+ * Date spans of therapy episodes for a new injury of a region the record never diagnosed before: an ankle sprain after
+ * a fall in a stroke claim, six PT visits "for ankle sprain". The episode's notes (one therapist's, within a short
+ * episode) name only that region's injury; the claim's regions are the ones diagnosed before the episode began.
+ */
+function newInjuryTherapySpans(ctx: CaseContext): DateSpan[] {
+  const diagnoses = ctx.asserted.filter((f) => f.type === 'diagnosis' && f.temporality === 'current');
+  const regionOf = (f: Fact) => (f.type === 'diagnosis' ? f.attributes.bodyRegion : undefined) ?? bodyRegionIn(`${f.type === 'diagnosis' ? f.attributes.name : ''} ${f.evidence[0]?.quote ?? ''}`);
+  const byEncounter = new Map<string, Fact[]>();
+  for (const f of diagnoses) byEncounter.set(f.encounterId, [...(byEncounter.get(f.encounterId) ?? []), f]);
+  const notes = [...ctx.encounters.values()].filter((e) => e.date && THERAPY_SPECIALTIES.has(e.specialty)).sort((a, b) => a.date!.localeCompare(b.date!));
+  const episodes: Encounter[][] = [];
+  const openInFile = new Map<string, Encounter[]>();
+  for (const e of notes) {
+    const open = openInFile.get(e.file);
+    if (open && daysBetween(open.at(-1)!.date!, e.date!) <= EPISODE_DAYS) open.push(e);
+    else { episodes.push([e]); openInFile.set(e.file, episodes.at(-1)!); }
+  }
+  // The first date each region is diagnosed on.
+  const firstDiagnosed = new Map<string, string>();
+  for (const f of diagnoses) {
+    const region = regionOf(f);
+    const d = ctx.dateOf(f);
+    if (region && d && d < (firstDiagnosed.get(region) ?? '9')) firstDiagnosed.set(region, d);
+  }
+  const earliest = [...firstDiagnosed.values()].sort()[0] ?? '9';
+  const spans: DateSpan[] = [];
+  for (const ep of episodes) {
+    const own = ep.flatMap((e) => byEncounter.get(e.id) ?? []);
+    const regions = new Set(own.map(regionOf).filter((r): r is string => !!r));
+    const injured = own.some((f) => f.type === 'diagnosis' && (INJURY.test(f.attributes.name) || INJURY_CODE.test(f.attributes.code ?? '')));
+    if (regions.size !== 1 || !injured) continue;
+    const [region] = regions;
+    const before = shift(ep[0].date!, -PRIOR_DAYS);
+    if (earliest < before && !((firstDiagnosed.get(region) ?? '9') < before)) spans.push({ from: shift(ep[0].date!, -COURSE_MARGIN_DAYS), to: shift(ep.at(-1)!.date!, COURSE_MARGIN_DAYS) });
+  }
+  return spans;
+}
+/** One therapist's notes in one file this close together are one episode. */
+const EPISODE_DAYS = 45;
