@@ -100,6 +100,16 @@ describe('time elapsed since a treatment, a form field for the date last insured
     if (expected === 'none') expect(rfa.every((f) => f.temporality !== 'current' || f.attributes.status !== 'performed')).toBe(true);
     else expect(rfa.map((f) => f.temporality)).toEqual([expected]);
   });
+  it.each([
+    ['OFFICE VISIT   DOS: 01/30/2024\nHPI: Neck pain stable. Had a nerve block in December that "didn\'t do much".', 'historical'],
+    ['OFFICE VISIT   DOS: 01/30/2024\nHPI: She received a nerve block back in March 2023 with brief relief.', 'historical'],
+    ['OFFICE VISIT   DOS: 01/30/2024\nP: Nerve block in March if no better.', 'none'],
+    ['OFFICE VISIT   DOS: 01/30/2024\nS: Had a nerve block in January, this month, 70% relief so far.', 'current'],
+  ])('a month named after a past-tense account: %s', (text, expected) => {
+    const blocks = factsOf(text).facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && /block|injection/.test(f.attributes.modality));
+    if (expected === 'none') expect(blocks.every((f) => f.temporality !== 'current' || f.attributes.status !== 'performed')).toBe(true);
+    else expect(blocks.map((f) => f.temporality)).toContain(expected);
+  });
   it('a determination explanation is dated by its determination, not by the date last insured in its header', () => {
     const text = ['DISABILITY DETERMINATION EXPLANATION - RECONSIDERATION', 'Claimant: Jane Doe   Claim type: Title II   DLI: 12/31/2026',
       'AOD: 06/18/2021       Date of determination: 02/16/2023       Disposition: Denied', 'Evidence reviewed: CE 01/24/2023 (7F).'].join('\n');

@@ -123,12 +123,30 @@ function datedBeforeVisit(after: string, visit: string | undefined): boolean {
   const [y, mo] = [Number(m[2]), m[1] ? Number(m[1]) : undefined];
   return y < vy || (mo !== undefined && y === vy && mo < vm);
 }
+/** A month named right after a treatment ("a nerve block in December", "ESI back in March 2023"). */
+const MONTH_AFTER = /^\s*[(,]?\s*(?:back\s+)?(?:in|during|last)\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+((?:19|20)\d{2}))?/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The past-tense verb of an account just before the treatment's name: "had a", "received two", "underwent her". */
+const PAST_VERB_BEFORE = /\b(?:had|received|underwent|got|tried|did)\s+(?:[\w-]+\s+){0,3}$/i;
+/**
+ * "Had a nerve block in December": an account, in the past tense, of a treatment in a month other than this visit's
+ * (a month with no year is the last such month before the visit, so any other month is earlier).
+ */
+function monthBeforeVisit(before: string, after: string, visit: string | undefined): boolean {
+  const m = MONTH_AFTER.exec(after);
+  if (!m || !visit || !PAST_VERB_BEFORE.test(before)) return false;
+  const month = MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1;
+  const [vy, vm] = [Number(visit.slice(0, 4)), Number(visit.slice(5, 7))];
+  return m[2] ? Number(m[2]) < vy || (Number(m[2]) === vy && month < vm) : month !== vm;
+}
 /** A return visit timed from a treatment ("follow up 2 weeks after the injection") is a plan, not an elapsed time. */
 const SCHEDULING = /\b(?:follow[- ]?up|f\/u|return|rtc|recheck|re-?check|see (?:her|him|pt|patient)|schedul\w*|appointment|call|in)\b[^.;]{0,30}$/i;
 export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, own: boolean): boolean {
   if (isProcedureRecord(sent.encounter.kind)) return false;
   // "ICD, CABG 2022", "s/p TKA 03/2021": the year (or month and year) written after the name, before this visit's.
   if (datedBeforeVisit(sent.text.slice(e, e + 14), sent.encounter.date)) return true;
+  // "Had a nerve block in December": the month of an account given in the past tense, not this visit's.
+  if (monthBeforeVisit(sent.text.slice(Math.max(0, s - 40), s), sent.text.slice(e, e + 30), sent.encounter.date)) return true;
   // "9 weeks after R genicular RFA": the time since a treatment given before (not "follow up 2 weeks after the injection").
   if (ELAPSED_SINCE.test(sent.text.slice(Math.max(0, s - 40), s)) && !SCHEDULING.test(sent.text.slice(Math.max(0, s - 70), s))) return true;
   // "Totals: R knee 7 injections; L knee 3 injections": a tally of care given over time, not care given today.
