@@ -166,7 +166,13 @@ describe('the topics a form or a referral lists', () => {
   it.each([
     '(A) Maximum medical improvement (B) Impairment rating',
     'Issues: (1) MMI/IR; (2) reasonableness of revision surgery; (3) relatedness of re-tear.',
+    'Purposes: [X] MMI  [X] Impairment rating  [X] Extent of injury  [X] Return to work  [ ] Other',
+    'Reason for examination: [X] Maximum medical improvement  [ ] Disability',
   ])('state no MMI: %s', (text) => expect(mmiKinds(text)).toEqual([]));
+  it.each([
+    ['MMI status: [X] At MMI  [ ] Not at MMI', ['mmi']],
+    ['[X] The employee reached MMI on: 03/05/2024', ['mmi']],
+  ])('a box that answers the question still does: %s', (text, kinds) => expect(mmiKinds(text)).toEqual(kinds));
   it('an opinion with lettered parts still states one: "She has reached MMI (a) for the wrist and (b) for the neck."', () => {
     expect(mmiKinds('She has reached MMI (a) for the wrist and (b) for the neck.')).toEqual(['mmi']);
   });

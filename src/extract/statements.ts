@@ -103,6 +103,8 @@ function partOnly(sent: SentenceCtx): boolean {
 
 /** The first words in the sentence that make a mention of MMI something other than a statement of it. */
 const ENUMERATED_TOPICS = /^\s*(?:[A-Z][\w ]{0,30}:\s*)?\([A-Ea-e1-9]\)[^()]{1,80}\([B-Eb-e2-9]\)/;
+/** "Purposes: [X] MMI  [X] Impairment rating  [ ] Other": the boxes choose what an examination is for, not its answers. */
+const TOPIC_CHECKLIST = /^\s*[^[\n]{0,40}\b(?:purposes?|issues?|reasons? for (?:the )?(?:exam\w*|evaluation|referral)|questions?(?: (?:presented|addressed|to be addressed))?|requested|scope|type of (?:exam\w*|evaluation))\b[^[\n]{0,20}?:?\s*\[/i;
 function notAssertion(raw: string): { why: string; start: number; end: number; trigger: string } | undefined {
   // Unmarked form options ("[ ] … statutory MMI on: ____") state nothing, so their words cannot qualify the marked one.
   const text = raw.replace(/\[\s*\][^[\n]*/g, (m) => ' '.repeat(m.length));
@@ -171,9 +173,14 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const matches = mmi.match(sent.text);
   const answeredNo = matches.some((m) => m.entry.id === 'not_at_mmi');
   const withdrawn = WITHDRAWN.test(sent.text);
-  // "(A) Maximum medical improvement (B) Impairment rating", "Issues: (1) MMI/IR; (2) reasonableness of revision": the
-  // topics a form or a referral lists, not an opinion on them.
-  const topics = ENUMERATED_TOPICS.exec(sent.text);
+  // "(A) Maximum medical improvement (B) Impairment rating", "Issues: (1) MMI/IR; (2) reasonableness of revision",
+  // "Purposes: [X] MMI [X] Impairment rating": the topics a form or a referral lists, not an opinion on them.
+  // (The checklist's label may end the sentence before: "Reason for examination: | [X] Maximum medical improvement".)
+  const lineLead = sent.doc.text.slice(Math.max(sent.encounter.start, sent.doc.text.lastIndexOf('\n', sent.start - 1) + 1), sent.start);
+  const listed = ENUMERATED_TOPICS.exec(sent.text);
+  const checklist = !listed && TOPIC_CHECKLIST.exec(lineLead + sent.text);
+  const topics = listed ? { start: listed.index, end: listed.index + listed[0].length, trigger: listed[0] }
+    : checklist ? { start: 0, end: Math.max(0, checklist[0].length - lineLead.length), trigger: checklist[0].trim() } : undefined;
   for (const m of matches) {
     // A field label whose answer in the same sentence is "not at MMI" states nothing itself.
     if (answeredNo && m.entry.id !== 'not_at_mmi' && LABEL_AFTER.test(sent.text.slice(m.end))) continue;
@@ -181,7 +188,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     const clause = clauseAround(sent.text, m.start, m.end);
     const inClause = notAssertion(clause.text);
     let not = inClause ? { ...inClause, start: inClause.start + clause.start, end: inClause.end + clause.start }
-      : topics ? { why: 'question', start: topics.index, end: topics.index + topics[0].length, trigger: topics[0] } : undefined;
+      : topics ? { why: 'question', ...topics } : undefined;
     // "Statutory MMI" qualifies only the MMI it names, not a clinical MMI stated beside it.
     if (not?.why === 'statutory' && !(not.start <= m.start && not.end >= m.end)) not = undefined;
     // "My previous MMI of 12/13/2022 is no longer valid": the earlier MMI is part of the words that take it back.
