@@ -411,6 +411,25 @@ describe('a therapy course billed under another condition', () => {
   });
 });
 
+describe('an operation booked on a ledger', () => {
+  const PAIN = { name: 'Minal Roe', credential: 'MD', specialty: 'pain_management' as const };
+  const LEDGER = { name: 'Spine Institute', specialty: 'unknown' as const, kind: 'billing' as const, source: 'ledger' as const };
+  /** Injections, then a year of refills; the ledger lists an estimate for an arthroplasty "SCHEDULED" (or the surgeon books it). */
+  const course = (bookedBy: typeof PAIN | typeof LEDGER) => {
+    const b = new CaseBuilder();
+    for (const d of ['2023-02-01', '2023-04-01']) b.visit(d, PAIN).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'C6-7 interlaminar ESI.');
+    for (const d of ['2023-06-01', '2023-09-01', '2023-12-01', '2024-03-01']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable. Continue current regimen.');
+    b.visit('2024-03-01', bookedBy).fact('treatment', { modality: 'surgery', subtype: 'cervical disc arthroplasty', status: 'planned' }, 'C5-6 cervical disc arthroplasty - SCHEDULED (estimate; not performed).');
+    return analyzeCase(b.input({ type: 'personal_injury' })).mmi;
+  };
+  it('is a charge estimate, not a plan of care: the maintenance phase stands', () => {
+    expect([course(LEDGER).status, course(LEDGER).date]).toEqual(['implied', '2023-06-01']);
+  });
+  it('booked by the surgeon it is care still planned', () => {
+    expect(course(PAIN).status).toBe('not_reached');
+  });
+});
+
 describe('a therapy episode for a new injury of another region', () => {
   const NEURO = { name: 'Tobias Doe', credential: 'MD', specialty: 'neurology' as const };
   const PCP = { name: 'Anita Roe', credential: 'DO', specialty: 'primary_care' as const };

@@ -297,7 +297,8 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     if ((s === 'performed' || s === 'ongoing') && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
     // A plan dated by the day it is booked for ("surgery 05/14/2024") is settled by a refusal or cancellation after it was
     // made, not only after that day.
-    else if ((s === 'recommended' || s === 'planned') && !resolvedLater(f, resolved, minDate(d, ctx.encounterOf(f)?.date)) && !palliative(f)
+    // (A ledger's row for a booked operation is an estimate of its charge: the plan itself is the surgeon's.)
+    else if ((s === 'recommended' || s === 'planned') && ctx.encounterOf(f)?.source !== 'ledger' && !resolvedLater(f, resolved, minDate(d, ctx.encounterOf(f)?.date)) && !palliative(f)
       && !(s === 'planned' && CANCELLED.test(f.evidence[0]?.quote ?? ''))) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   for (const f of ctx.of('plan_signal')) {

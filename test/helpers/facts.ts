@@ -3,7 +3,7 @@ import type {
   BillingLine, Claim, Encounter, EncounterKind, Evidence, Fact, FactOf, FactType, SourceDocument, Specialty,
 } from '../../src/model/index.js';
 
-export interface ProviderSpec { name?: string; credential?: string; specialty?: Specialty; kind?: EncounterKind; documentRole?: Encounter['documentRole']; documentTitle?: string; title?: string }
+export interface ProviderSpec { name?: string; credential?: string; specialty?: Specialty; kind?: EncounterKind; documentRole?: Encounter['documentRole']; documentTitle?: string; title?: string; source?: Encounter['source'] }
 
 export interface FactOptions {
   negated?: boolean;
@@ -66,7 +66,7 @@ export class CaseBuilder {
     const enc: Encounter = {
       id: `${this.currentFile}#e${s.encounters.length + 1}`, documentId: this.currentFile, file: this.currentFile,
       start, end: s.text.length, date, provider: { name: p.name, credential: p.credential },
-      specialty: p.specialty ?? 'unknown', kind: p.kind ?? 'office_visit', evidence: [ev], source: 'note', ...(p.title ? { title: p.title } : {}),
+      specialty: p.specialty ?? 'unknown', kind: p.kind ?? 'office_visit', evidence: [ev], source: p.source ?? 'note', ...(p.title ? { title: p.title } : {}),
       billing: billing?.map((b) => ({ ...b, date: date ?? '', evidence: ev })),
       ...(p.documentRole ? { documentRole: p.documentRole } : {}), ...(p.documentTitle ? { documentTitle: p.documentTitle } : {}),
     };
