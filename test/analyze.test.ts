@@ -110,6 +110,17 @@ describe('functional floor', () => {
     const floor = run(b, { type: 'ssdi', onset: '2023-01-15' }).functionalFloor;
     expect(floor.map((f) => [f.activity, f.consistency])).toEqual([['lift', 'corroborated']]);
   });
+
+  it.each([
+    ['Return to work 03/16/2023 with restrictions through 04/15/2023: no squatting.', []],
+    ['No squatting until 03/30/2024.', ['crouch']],
+    ['No squatting.', ['crouch']],
+  ])('a restriction written to end on a day long past no longer binds: %s', (sentence, floor) => {
+    const b = new CaseBuilder()
+      .visit('2023-03-15', DR_LEE).fact('limitation', { activity: 'crouch', frequency: 'never', source: 'provider', text: sentence }, sentence)
+      .visit('2024-03-01', DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.');
+    expect(run(b).functionalFloor.map((f) => f.activity)).toEqual(floor);
+  });
 });
 
 describe('timeline details', () => {

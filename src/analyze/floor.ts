@@ -4,6 +4,7 @@ import type { CaseContext } from './case-context.js';
 import { copyForwardKey, evidenceOf } from './case-context.js';
 import { addDays, DAYS_PER_MONTH } from './dates.js';
 import { pushTo } from '../util/group.js';
+import { findDates } from '../knowledge/dates.js';
 
 type Limitation = FactOf<'limitation'>;
 
@@ -75,12 +76,25 @@ function readableLimit(text: string): string {
 
 const NOT_A_WORK_ABILITY = new Set<Limitation['attributes']['activity']>(['sleep']);
 
+/** "restrictions through 04/15/2023", "until 5/12/23": the day a restriction is written to end. */
+const ENDS_ON = /\b(?:through|thru|until|till|to|expir\w*)\s+(\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2}))\b/i;
+/** A restriction whose end date passed this long before the record ends, never restated since, no longer binds. */
+const EXPIRED_DAYS = 60;
+
+/** The day a restriction's own words end it, if they do. */
+function endsOn(f: Limitation): string | undefined {
+  const m = ENDS_ON.exec(f.evidence[0]?.quote ?? f.attributes.text);
+  return m ? findDates(m[1])[0]?.date : undefined;
+}
+
 /** Limitations per activity over the claim period, with how well the record corroborates each. */
 export function buildFloor(ctx: CaseContext): FloorItem[] {
   if (!ctx.lastDate) return [];
   const since = floorPeriodStart(ctx) ?? '';
-  // Sleep is a symptom that may explain other limits, not a work-related ability of its own.
-  const facts = ctx.of('limitation').filter((f) => { const d = ctx.dateOf(f); return (!d || d >= since) && !NOT_A_WORK_ABILITY.has(f.attributes.activity); });
+  // Sleep is a symptom that may explain other limits, not a work-related ability of its own; a restriction written
+  // to end on a day long past ("restrictions through 04/15/2023") bound only until then.
+  const expired = (f: Limitation) => { const end = endsOn(f); return !!end && addDays(end, EXPIRED_DAYS) < ctx.lastDate!; };
+  const facts = ctx.of('limitation').filter((f) => { const d = ctx.dateOf(f); return (!d || d >= since) && !NOT_A_WORK_ABILITY.has(f.attributes.activity) && !expired(f); });
   const fullDuty = ctx.of('work_status').filter((f) => f.attributes.status === 'full_duty' && (ctx.dateOf(f) ?? '') >= since);
 
   const byActivity = new Map<string, Limitation[]>();
