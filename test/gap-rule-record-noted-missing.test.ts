@@ -22,6 +22,21 @@ describe('records a file says are missing', () => {
     expectValidCitations(found, [doc]);
   });
   it.each([
+    ['Records requested, not received as of print date:\n - Harbor Surgical Hospital inpatient chart 08/23/2022\n - Ridgeline PT discharge summary (requested 03/2025)\n\nPage 1 of 1',
+      'Records requested, not received as of print date: - Harbor Surgical Hospital inpatient chart 08/23/2022 - Ridgeline PT discharge summary (requested 03/2025)'],
+    ['PT notes through 07/26/2024. (Dr. Roe\'s\n08/13/2024 note and the PT discharge of 08/09/2024 were not provided.)',
+      'Roe\'s 08/13/2024 note and the PT discharge of 08/09/2024 were not provided.)'],
+  ])('names the records a heading lists, or a bracket carries over: %s', (text, line) => {
+    const doc = textDoc(`RECORDS REVIEWED\n${text}\n`);
+    const found = recordsNotedMissing(doc);
+    expect(found.map((f) => f.text)).toEqual([line]);
+    expectValidCitations(found, [doc]);
+  });
+  it('a log row dated on the next line is a row of its own', () => {
+    const found = recordsNotedMissing(textDoc('03/22/23  PT called pt x2, no call back. - faxed note from Riverwalk\n03/29/23  Charity care office: application for pt NOT received.\n'));
+    expect(found.filter((f) => /faxed note/.test(f.text))).toEqual([]);
+  });
+  it.each([
     '[Keystone Spine Center - patient demographics/insurance face sheet - not reproduced]',
     'MRI lumbar spine 04/22/2022 (report only; images not provided)',
     '[CE billing voucher and claimant identification sheet - not included]',

@@ -67,6 +67,20 @@ const MAX_MISSING_LINES = 6;
  * not received"; "daily logs available on request"), each cited by its line (with the line before when the sentence
  * began there).
  */
+/** A list item under a heading: "- Ridgeline PT discharge summary", "2. Inpatient chart". */
+const LIST_ITEM = /^[ \t]*(?:[-•*·]|\d{1,2}[.)])[ \t]+\S[^\n]*/;
+const MAX_LIST_ITEMS = 4;
+/** Where the list right below a heading's line ends (the heading's own end when none follows). */
+function listEnd(text: string, headingEnd: number): number {
+  let end = headingEnd;
+  for (let i = 0; i < MAX_LIST_ITEMS; i++) {
+    const item = LIST_ITEM.exec(text.slice(end + 1));
+    if (!item || item.index !== 0) break;
+    end = end + 1 + item[0].length;
+  }
+  return end;
+}
+
 export function recordsNotedMissing(doc: SourceDocument): NonNullable<DocumentStatus['recordsNotedMissing']> {
   const out: NonNullable<DocumentStatus['recordsNotedMissing']> = [];
   const seen = new Set<number>();
@@ -80,11 +94,16 @@ export function recordsNotedMissing(doc: SourceDocument): NonNullable<DocumentSt
     // A sentence wrapped from the line above ("... 10/26-10/28/2022 admission\nwere not provided to me.").
     const prevStart = lineStart > 0 ? doc.text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
     const prev = doc.text.slice(prevStart, Math.max(prevStart, lineStart - 1));
-    const wrapped = lineStart > 0 && prev.trim() && !/[.:;)\]]\s*$/.test(prev) && /^\s*[a-z(]/.test(doc.text.slice(lineStart, m.index + 1));
+    // (Or a date carried over from a bracket the line above opened: "(Dr. Ostrowski's\n08/13/2024 note … were not provided.)")
+    const openBracket = (prev.match(/\(/g)?.length ?? 0) > (prev.match(/\)/g)?.length ?? 0);
+    const wrapped = lineStart > 0 && prev.trim() && !/[.:;)\]]\s*$/.test(prev)
+      && (/^\s*[a-z(]/.test(doc.text.slice(lineStart, m.index + 1)) || (openBracket && /^\s*\d/.test(doc.text.slice(lineStart, m.index + 1))));
     const sentenceStart = wrapped ? prevStart + Math.max(0, prev.lastIndexOf('. ') + (prev.lastIndexOf('. ') >= 0 ? 2 : 0)) : lineStart;
-    const text = doc.text.slice(sentenceStart, lineEnd);
+    // A heading that introduces a list ("Records requested, not received as of print date:") names its records below.
+    const end = /:\s*$/.test(doc.text.slice(lineStart, lineEnd)) ? listEnd(doc.text, lineEnd) : lineEnd;
+    const text = doc.text.slice(sentenceStart, end);
     if (!RECORD_WORD.test(text) || TRIVIAL.test(text)) continue;
-    const [s, e] = trimSpan(doc.text, sentenceStart, lineEnd);
+    const [s, e] = trimSpan(doc.text, sentenceStart, end);
     out.push({ text: doc.text.slice(s, e).replace(/\s+/g, ' '), evidence: [evidenceAt(doc, s, e)] });
   }
   return out;
