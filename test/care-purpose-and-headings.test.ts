@@ -175,6 +175,21 @@ describe('care waiting on a condition, and care put off', () => {
   it.each(['Euflexxa 2 mL superolateral.', 'Hyaluronic acid series (10/2023) gave partial relief.', 'Synvisc-One injection today.'])('a hyaluronic injection is a joint injection: %s', (body) => {
     expect(treatments(body).map((f) => f.attributes.modality)).toContain('joint_injection');
   });
+  it.each([
+    'R radiocarpal joint injection, dorsal approach, triamcinolone 40 mg.',
+    'L carpal tunnel injection, Kenalog 40 mg + 1 mL 1% lidocaine.',
+    'Aspiration of 30 mL fluid and injection of triamcinolone 40 mg, right knee.',
+    'Bilateral triamcinolone 40 mg injections today.',
+    'Left greater trochanteric bursa injection, 40 mg triamcinolone.',
+  ])('a steroid injection of a joint, bursa or tunnel is a joint injection: %s', (body) => {
+    expect(treatments(body).map((f) => f.attributes.modality)).toEqual(['joint_injection']);
+  });
+  it.each([
+    ['C7-T1 interlaminar epidural steroid injection with triamcinolone 80 mg.', 'epidural_injection'],
+    ['Stellate ganglion block with bupivacaine.', 'other_injection'],
+  ])('a spinal or nerve injection is not: %s', (body, modality) => {
+    expect(treatments(body).map((f) => f.attributes.modality)).toEqual([modality]);
+  });
 });
 
 describe('visits printed in other layouts', () => {
