@@ -411,6 +411,25 @@ describe('a therapy course billed under another condition', () => {
   });
 });
 
+describe('therapy that waits on a ride', () => {
+  const NP = { name: 'Kayla Doe', credential: 'APRN', specialty: 'primary_care' as const };
+  /** A thin record: refills, a PT referral acted on (two visits, then stopped), and a last word on PT. */
+  const record = (lastWord: string) => {
+    const b = new CaseBuilder();
+    for (const d of ['2022-09-07', '2022-11-30', '2023-06-14']) b.visit(d, NP).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue naproxen.');
+    b.visit('2024-01-10', NP).fact('plan_signal', { signal: 'new_treatment', target: 'physical_therapy' }, 'PT referral with Medicaid transportation arranged.');
+    b.visit('2024-04-03', NP).fact('treatment', { modality: 'physical_therapy', status: 'discontinued' }, 'PT: evaluation 02/21/2024 and one visit, then stopped.', { date: '2024-02-21' })
+      .fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, lastWord);
+    return analyzeCase(b.input({ type: 'ssi' })).mmi;
+  };
+  it('"resume when transportation reliable" is not care planned, and the referral before it was acted on', () => {
+    expect(record('PT: encouraged to resume when transportation reliable.').status).not.toBe('not_reached');
+  });
+  it('a firm plan still is', () => {
+    expect(record('PT: resume 2x/week starting next Monday.').status).toBe('not_reached');
+  });
+});
+
 describe('an operation booked on a ledger', () => {
   const PAIN = { name: 'Minal Roe', credential: 'MD', specialty: 'pain_management' as const };
   const LEDGER = { name: 'Spine Institute', specialty: 'unknown' as const, kind: 'billing' as const, source: 'ledger' as const };

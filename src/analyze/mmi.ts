@@ -299,10 +299,16 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     // made, not only after that day.
     // (A ledger's row for a booked operation is an estimate of its charge: the plan itself is the surgeon's.)
     else if ((s === 'recommended' || s === 'planned') && ctx.encounterOf(f)?.source !== 'ledger' && !resolvedLater(f, resolved, minDate(d, ctx.encounterOf(f)?.date)) && !palliative(f)
+      && !WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '')
       && !(s === 'planned' && CANCELLED.test(f.evidence[0]?.quote ?? ''))) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   for (const f of ctx.of('plan_signal')) {
     const d = ctx.dateOf(f);
+    // (A referral acted on later, done or stopped, is settled like the recommendation it is; one that waits on a ride or
+    // on coverage, "resume PT when transportation is reliable", is not a plan yet.)
+    const target = f.attributes.target;
+    if (d && target && (resolved.byModality.get(target) ?? '') >= minDate(d, ctx.encounterOf(f)?.date)) continue;
+    if (WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '')) continue;
     if (d && isActiveSignal(f) && !examining(f) && !forOtherCondition(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const maintenance = maintenanceVisits(ctx);
@@ -458,6 +464,9 @@ function emergencyCare(e: Encounter | undefined): boolean {
 
 /** The claimant could not get to the care: its cost, coverage or insurance. */
 const ACCESS_BARRIER = /\b(?:unable to (?:access|afford|get)|can(?:no|')t afford|could(?:n't| not) afford|(?:d\/t|due to|because of) (?:cost|lack of (?:insurance|coverage))|no (?:insurance|coverage)|uninsured|pending (?:Medicaid|coverage|insurance)|not covered|cost|charity (?:care|approval|program)|will need (?:\w+ )?(?:approval or )?insurance)\b/i;
+
+/** Care put off until the claimant can get to it: "resume PT when transportation is reliable", "once Medicaid is active". */
+const WAITS_ON_ACCESS = /\b(?:when|once|until|if|after)\b[^.;]{0,30}\b(?:transportation|rides?|insurance|coverage|Medicaid|Medicare|funding|charity|afford\w*)\b[^.;]{0,20}\b(?:available|reliable|arranged|active|approved|reinstated|restored|obtained|in place|allows?|can)\b/i;
 
 /** Words that name the surgical or spine-specialist evaluation the barrier kept the claimant from. */
 const SURGICAL_EVALUATION = /\b(?:surg\w*|neurosurg\w*|spine (?:clinic|surgeon|specialist)|orthop\w*|ortho)\b/i;
