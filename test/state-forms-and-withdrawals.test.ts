@@ -178,6 +178,14 @@ describe('the topics a form or a referral lists', () => {
   });
 });
 
+describe('lines under a label that says they are carried forward', () => {
+  it.each([
+    ['Plan: He is not at MMI.\nWork status (carried forward from prior visit template):\n  He remains at MMI with permanent restrictions.', ['not_at_mmi']],
+    ['Work status (copied from 02/20/2024 visit): He remains at MMI.', []],
+    ['Work status:\n  He remains at MMI with permanent restrictions.', ['mmi']],
+  ])('%s', (text, kinds) => expect(mmiKinds(text)).toEqual(kinds));
+});
+
 describe('an MMI from one discipline\'s standpoint', () => {
   it.each([
     'From a neurologic standpoint she has reached maximum medical improvement with no ratable permanent neurologic impairment.',

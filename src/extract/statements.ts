@@ -160,6 +160,8 @@ const MMI_DATE_LEAD_REACH = 60;
 const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
 /** A section the note itself marks as repeated from earlier notes. */
 const CARRIED_SECTION = /\b(?:carried|copied|brought) forward\b|\bcopied from\b/i;
+/** The last label before a sentence says its lines are carried forward ("… (carried forward from prior visit template):"). */
+const CARRIED_LABEL = /(?:\b(?:carried|copied|brought) forward\b|\bcopied from\b)[^\n:]{0,60}:[ \t]*\n?[ \t]*$/i;
 /** The answer after the label: "MMI: No", "MMI? N", "MMI No." (a form line written out without its colon). */
 const FIELD_NO = /^\s*(?:[:?]\s*(?:No|N)\b|No\b(?=\s*(?:[.;,)]|$)))/;
 /** "MMI:", "MMI / impairment:" or "MMI status:" as a field label before the answer ("MMI status: no longer at maximum medical improvement"). */
@@ -177,6 +179,8 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   // "Purposes: [X] MMI [X] Impairment rating": the topics a form or a referral lists, not an opinion on them.
   // (The checklist's label may end the sentence before: "Reason for examination: | [X] Maximum medical improvement".)
   const lineLead = sent.doc.text.slice(Math.max(sent.encounter.start, sent.doc.text.lastIndexOf('\n', sent.start - 1) + 1), sent.start);
+  // A label the note gives the lines below it, "Work status (carried forward from prior visit template):", or the line's own.
+  const carriedLabel = CARRIED_LABEL.test(sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 160), sent.start));
   const listed = ENUMERATED_TOPICS.exec(sent.text);
   const checklist = !listed && TOPIC_CHECKLIST.exec(lineLead + sent.text);
   const topics = listed ? { start: listed.index, end: listed.index + listed[0].length, trigger: listed[0] }
@@ -195,9 +199,9 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     if (not && m.entry.id === 'not_at_mmi' && not.start >= m.start && not.end <= m.end) not = undefined;
     const base = mentionBase(sent, 'mmi_statement', m.start, m.end, { dating: 'encounter' });
     // Under "HISTORY (carried forward):" the note repeats an earlier visit's words; they are not this visit's opinion.
-    if (sent.section && CARRIED_SECTION.test(sent.section.title ?? '') && base.temporality === 'current') {
+    if (((sent.section && CARRIED_SECTION.test(sent.section.title ?? '')) || carriedLabel) && base.temporality === 'current') {
       base.temporality = 'historical';
-      base.context = [...base.context, { category: 'historical', trigger: `carried forward: ${sent.section.title}`, start: sent.start + m.start, end: sent.start + m.end }];
+      base.context = [...base.context, { category: 'historical', trigger: `carried forward: ${sent.section?.title ?? 'the label above'}`, start: sent.start + m.start, end: sent.start + m.end }];
     }
     // "permanent and stationary evaluation", "MMI/IR exam", "P&S report": the term names a document or visit, not a state.
     const names = m.entry.id !== 'plateau' && NAMES_A_DOCUMENT.exec(sent.text.slice(m.end));
