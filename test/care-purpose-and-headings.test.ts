@@ -184,6 +184,9 @@ describe('care waiting on a condition, and care put off', () => {
   ])('a steroid injection of a joint, bursa or tunnel is a joint injection: %s', (body) => {
     expect(treatments(body).map((f) => f.attributes.modality)).toEqual(['joint_injection']);
   });
+  it('"Spine surgery (Dr. Teague 10/24/2023):" is the label of what the surgeon said, not surgery', () => {
+    expect(treatments('Spine surgery (Dr. Teague 10/24/2023):\nnot a surgical candidate.').filter((f) => f.attributes.modality === 'surgery')).toEqual([]);
+  });
   it.each([
     ['C7-T1 interlaminar epidural steroid injection with triamcinolone 80 mg.', 'epidural_injection'],
     ['Stellate ganglion block with bupivacaine.', 'other_injection'],

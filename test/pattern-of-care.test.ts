@@ -74,6 +74,21 @@ describe('MMI: supportive chiropractic', () => {
     for (const d of ['2023-12-12', '2024-02-13', '2024-05-14', '2024-08-13', '2024-11-12']) b.visit(d, DC).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT cerv/thor, EMS, HP.');
     expect(analyzeCase(b.input({ type: 'personal_injury' })).mmi.status).toBe('implied');
   });
+  /** Weekly chiropractic (only its re-exams in the file), a move to monthly supportive care, monthly sessions to the end. */
+  const monthly = (moved: string, letter: boolean) => {
+    const b = new CaseBuilder();
+    for (const d of ['2023-06-05', '2023-08-07', '2023-10-09', '2023-12-04']) b.visit(d, DC).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'RE-EXAMINATION. CMT C5-6.');
+    b.visit('2024-01-08', DC).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'RE-EXAMINATION. CMT C5-6.').fact('plan_signal', { signal: 'continue_current_management' }, moved);
+    for (const d of ['2024-02-05', '2024-03-04', '2024-04-08', '2024-06-03', '2024-08-05', '2024-10-07', '2024-11-04', '2024-12-02']) b.visit(d, DC).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT C5-6. Tolerated well.');
+    if (letter) b.file('narrative.txt').visit('2024-11-18', { ...DC, kind: 'unknown' }).say('November 18, 2024. Re: our patient.').fact('treatment', { modality: 'chiropractic', status: 'ongoing' }, 'Chiropractic care continues at a supportive frequency.');
+    return analyzeCase(b.input({ type: 'personal_injury' })).mmi;
+  };
+  it('the chiropractor\'s own move to monthly supportive care starts the phase (a narrative letter between sessions changes nothing)', () => {
+    expect([monthly('Plan: Transition to supportive care: 1 visit per month.', true).status, monthly('Plan: Transition to supportive care: 1 visit per month.', true).date]).toEqual(['implied', '2024-01-08']);
+  });
+  it('without that move, monthly sessions after a course the file does not show are still active care', () => {
+    expect(monthly('Plan: continue CMT.', false).status).toBe('not_reached');
+  });
 });
 
 describe('MMI: care for a region the notes call unrelated to the claim', () => {

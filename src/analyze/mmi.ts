@@ -374,9 +374,18 @@ function buildSupportiveTest(ctx: CaseContext): (f: Fact) => boolean {
   const sessionDays = new Map<string, string[]>();
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
-    if (d && f.attributes.status === 'performed' && THERAPY_COURSES.has(f.attributes.modality)) pushTo(sessionDays, f.attributes.modality, d);
+    // (A narrative or letter about the care, "she remains under active chiropractic care", is dated by its writing, not a session.)
+    if (d && f.attributes.status === 'performed' && THERAPY_COURSES.has(f.attributes.modality) && ctx.encounterOf(f)?.kind !== 'unknown') pushTo(sessionDays, f.attributes.modality, d);
   }
   const byModality = new Map([...sessionDays].map(([m, days]) => [m, [...new Set(days)].sort()]));
+  // The first day each provider moved the claimant to supportive care ("Transition to supportive care: 1 visit per month").
+  const supportiveSince = new Map<string, string>();
+  for (const g of ctx.asserted) {
+    const d = ctx.dateOf(g);
+    if (!d || !SUPPORTIVE_CADENCE.test(g.evidence[0]?.quote ?? '') || !THERAPY_SPECIALTIES.has(ctx.encounterOf(g)?.specialty ?? 'unknown')) continue;
+    const p = ctx.providerOf(g);
+    if (d < (supportiveSince.get(p) ?? '9')) supportiveSince.set(p, d);
+  }
   return (f) => {
     if (f.type !== 'treatment' || !THERAPY_COURSES.has(f.attributes.modality)) return false;
     if (SUPPORTIVE_CADENCE.test(f.evidence[0]?.quote ?? '')) return true;
@@ -385,7 +394,9 @@ function buildSupportiveTest(ctx: CaseContext): (f: Fact) => boolean {
     if (i <= 0) return false;
     const spaced = daysBetween(days[i - 1], days[i]) >= SUPPORTIVE_GAP_DAYS && (i === days.length - 1 || daysBetween(days[i], days[i + 1]) >= SUPPORTIVE_GAP_DAYS);
     const ranCourse = days.slice(0, i).some((d, k, before) => k + COURSE_SESSIONS - 1 < before.length && daysBetween(d, before[k + COURSE_SESSIONS - 1]) <= COURSE_SPAN_DAYS);
-    return spaced && ranCourse;
+    // (Or the same provider had already said the care was now supportive: the course before it ran, whatever the file shows of it.)
+    const declared = (supportiveSince.get(ctx.providerOf(f)) ?? '9') <= days[i];
+    return spaced && (ranCourse || declared);
   };
 }
 /** "Continues monthly chiropractic visits", "supportive care every 4 weeks": the cadence of maintenance, said outright. */

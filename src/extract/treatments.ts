@@ -265,6 +265,8 @@ const NAMED_INJECTION = /\b(?:ESI|epidural|facet|medial branch|radiofrequency|RF
 const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come|go|schedule|call|follow through)|never (?:went|attended|started|scheduled|showed|called(?: (?:her|him|back))?|got (?:to|there|in))|failed to (?:attend|show)|not scheduled|unable to reach (?:the )?(?:pt|patient|him|her|claimant)|voicemail full|closed\b[^.\n]{0,25}\bno response|(?:could not|couldn't|can't|cannot) get (?:there|to (?:it|them|the appointments?)))\b/i;
 /** A sentence that is only a heading ("OPERATION PERFORMED:", "RADIOGRAPHS:,", "MEDICATIONS:,1."): it names a section, it states nothing. */
 const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}(?::[\s,]*(?:\d{1,2}\.)?|,\s*(?:\d{1,2}\.)?)\s*$/;
+/** "Spine surgery (Dr. Teague 10/24/2023):": a topic and whose word on it follows, not care given. */
+const SOURCED_LABEL = /^[\s,]*[A-Z][\w /&'-]{2,40}\s*\([^()]{0,60}\)\s*:\s*$/;
 
 /**
  * "BILATERAL SACROILIAC JOINT INJECTIONS," on a line of its own in a procedure note: the title naming the procedure
@@ -306,7 +308,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
   const own = sessionOfSpecialty(sent.encounter.specialty);
   const section = sent.section?.kind;
-  if (HEADING_ONLY.test(sent.text) && !isProcedureTitle(sent)) return out;
+  if ((HEADING_ONLY.test(sent.text) || SOURCED_LABEL.test(sent.text)) && !isProcedureTitle(sent)) return out;
   const allergyTitle = inAllergyList(sent);
   if (allergyTitle && section === 'allergies') return out;
   const allergyLine = allergyTitle || ALLERGY_LINE.test(sent.text);
