@@ -10,6 +10,7 @@ describe('document roles: administrative papers', () => {
     ['exhibit list', 'SOCIAL SECURITY ADMINISTRATION\nEXHIBIT LIST\nClaimant: Jane Q. Doe', 'exhibit_list'],
     ['claimant function report', 'FUNCTION REPORT - ADULT (Form SSA-3373-BK)\nName: Jane Doe', 'claimant_statement'],
     ["representative's brief", 'SMITH & JONES DISABILITY LAW, LLC\nPRE-HEARING BRIEF\nRe: Jane Doe', 'representative'],
+    ["representative's memorandum", 'ROE & DOE, LLC\n1 State Street, Erie PA\n                 DRAFT 12/09/2024\nPRE-HEARING MEMORANDUM\nTo: Administrative Law Judge\nRe: Jane Doe', 'representative'],
     ['custodian declaration', 'DECLARATION OF CUSTODIAN OF RECORDS\nRe: Jane Doe', 'records_custodian'],
     ['utilization review', 'ACME REVIEW SERVICES\nUTILIZATION REVIEW DETERMINATION\nRequest: lumbar ESI', 'utilization_review'],
     ['a California IMR decision', 'MAXIMUS FEDERAL SERVICES - California Independent Medical Review\nFINAL DETERMINATION LETTER', 'utilization_review'],
