@@ -28,6 +28,12 @@ describe('visitFacts: the visit itself as a session', () => {
   ] as const)('a scheduling letter from a %s office is not a visit', (sp, body) => {
     expect(visitFacts(enc(sp, 'unknown'), body, true)).toEqual([]);
   });
+  it.each([
+    'ADMINISTRATIVE NOTE: Episode closed after 30 days without attendance per clinic policy. 4 of 6 authorized visits used.',
+    'Pt cancelled - ill. Not seen.',
+  ])('a therapist\'s entry recording no session is not a session: %s', (body) => {
+    expect(visitFacts(enc('physical_therapy', 'office_visit'), body, true)).toEqual([]);
+  });
   it('a consultation note that mentions the next appointment is still a visit', () => {
     expect(visitFacts(enc('neurosurgery', 'consultation'), 'Exam: 4/5 EHL. Assessment: L5 radiculopathy. Follow-up appointment has been scheduled in 6 weeks.', true)).toHaveLength(1);
   });

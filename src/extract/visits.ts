@@ -13,7 +13,8 @@ const APPOINTMENT_NOTICE = /\b(?:(?:appointment|consultation|visit|evaluation) (
 /** What only an encounter with the patient records: an examination, vital signs, findings, an assessment. */
 const SEEN = /\b(?:exam(?:ination)?|vitals?|BP|ROM|strength|reflexes|impression|assessment|on exam|tender\w*|palpation)\b\s*[:\-]?/i;
 
-const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come)|failed to (?:attend|show))\b/i;
+/** A session that did not take place, or a clerk's entry closing an episode ("Episode closed after 30 days without attendance"). */
+const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come)|failed to (?:attend|show)|without (?:attendance|being seen)|episode closed|administrative(?:ly)? (?:note|discharg\w*|clos\w*))\b/i;
 
 /**
  * The visit itself as a treatment fact: a PT, chiropractic, OT or psychology note is a performed session
