@@ -10,6 +10,7 @@ describe('document roles: administrative papers', () => {
     ['exhibit list', 'SOCIAL SECURITY ADMINISTRATION\nEXHIBIT LIST\nClaimant: Jane Q. Doe', 'exhibit_list'],
     ['claimant function report', 'FUNCTION REPORT - ADULT (Form SSA-3373-BK)\nName: Jane Doe', 'claimant_statement'],
     ["representative's brief", 'SMITH & JONES DISABILITY LAW, LLC\nPRE-HEARING BRIEF\nRe: Jane Doe', 'representative'],
+    ["claimant's objection and DIME request", 'ROE LAW, LLC\nOctober 29, 2024\nColorado Division of Workers\' Compensation - DIME Unit\nCLAIMANT\'S OBJECTION TO FINAL ADMISSION OF LIABILITY DATED 10/08/2024\nAND NOTICE AND PROPOSAL FOR FOLLOW-UP DIVISION IME', 'claims'],
     ["representative's memorandum", 'ROE & DOE, LLC\n1 State Street, Erie PA\n                 DRAFT 12/09/2024\nPRE-HEARING MEMORANDUM\nTo: Administrative Law Judge\nRe: Jane Doe', 'representative'],
     ['custodian declaration', 'DECLARATION OF CUSTODIAN OF RECORDS\nRe: Jane Doe', 'records_custodian'],
     ['utilization review', 'ACME REVIEW SERVICES\nUTILIZATION REVIEW DETERMINATION\nRequest: lumbar ESI', 'utilization_review'],

@@ -338,6 +338,27 @@ describe('MMI: whose opinion decides', () => {
     expect(mmi.reasons.find((r) => /presumptive weight/.test(r.text))?.evidence[0]?.quote).toBe('Clinical MMI: 11/28/2023');
     expect(mmi.reasons.every((r) => r.evidence.length > 0)).toBe(true);
   });
+  /** Colorado: the treating physician's MMI, then a Division IME (DIME) that moves it; optionally surgery and a new MMI after. */
+  const colorado = (dimeOpinion: 'later date' | 'not at MMI', thenSurgery: boolean) => {
+    const b = new CaseBuilder()
+      .visit('2023-06-20', DR_LEE).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-06-20' }, 'MMI: [X] Yes  Date of MMI: 06/20/2023')
+      .visit('2023-12-06', DD).fact('mmi_statement', dimeOpinion === 'later date' ? { kind: 'mmi', mmiDate: '2023-10-03' } : { kind: 'not_at_mmi' },
+        dimeOpinion === 'later date' ? 'In my opinion he reached maximum medical improvement on 10/03/2023.' : 'He is not at maximum medical improvement.');
+    if (thenSurgery) {
+      b.visit('2023-12-12', DR_LEE).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Not at MMI: recurrent tear on the MR arthrogram.')
+        .visit('2024-02-13', { ...DR_LEE, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed', subtype: 'rotator cuff repair' }, 'Arthroscopic revision rotator cuff repair.')
+        .visit('2024-09-24', DR_LEE).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-09-24' }, 'The patient is at maximum medical improvement as of 09/24/2024.');
+    }
+    const input = b.input({ type: 'workers_comp', state: 'CO' });
+    for (const e of input.encounters) if (e.specialty === 'ime') Object.assign(e, { documentRole: 'examining', documentTitle: 'DIVISION INDEPENDENT MEDICAL EXAMINATION (DIME) - REPORT' });
+    return analyzeCase(input).mmi;
+  };
+  it('in Colorado the Division IME\'s MMI date binds over the treating physician\'s', () => {
+    expect(colorado('later date', false)).toMatchObject({ status: 'explicit', date: '2023-10-03' });
+  });
+  it('but the treating physician\'s new MMI after surgery the DIME never saw stands', () => {
+    expect(colorado('not at MMI', true)).toMatchObject({ status: 'explicit', date: '2024-09-24' });
+  });
   it('elsewhere the treating physician governs and an IME\'s earlier date is the conflict', () => {
     const b = new CaseBuilder()
       .visit('2024-01-23', DR_LEE).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-01-23' }, 'The employee reached MMI on 01/23/2024.')

@@ -9,6 +9,7 @@ import { bodyRegionIn, isForOtherCondition, isMentalHealthDrugClass, namesOtherO
 import { mainRegion } from './claimed-conditions.js';
 import { palliativeCare } from './palliative.js';
 import { otherConditionTherapy } from './other-condition-therapy.js';
+import { wcStateRule } from '../profiles/wc-states.js';
 import { isTreatingRole, presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 import { isIn, modalitiesIn, modalityWords, targetModality } from '../model/modalities.js';
 import { specialtiesIn, specialtyIs } from '../model/specialties.js';
@@ -808,6 +809,22 @@ function publicOpinions(ops: Opinion[]): MmiAssessment['opinions'] {
   return [...seen.values()].map(({ fact: _f, weight: _w, ...o }) => o);
 }
 
+/**
+ * Where the state's examiner settles only the dispute put to them (a Colorado DIME): when care that can change the
+ * condition was given after their report and the treating physician then states MMI, that later MMI answers a question
+ * the examiner never saw, so the examiner's opinions weigh as any examiner's.
+ */
+function overtakenPresumption(ctx: CaseContext, ops: Opinion[]): Opinion[] {
+  const presumptive = presumptiveSource(ctx.claim.state)?.role;
+  const examined = ops.filter((o) => o.role === presumptive).map((o) => o.date!).sort().at(-1);
+  if (!presumptive || !examined || !wcStateRule(ctx.claim.state).rule.examinerSettlesDisputeOnly) return ops;
+  // (A new MMI, dated after the report: not a form restating the MMI the examiner already weighed.)
+  const laterMmi = ops.filter((o) => o.role === 'treating_physician' && o.opinion === 'at_mmi' && (o.mmiDate ?? o.date!) > examined).map((o) => o.date!).sort().at(-1);
+  const careBetween = !!laterMmi && ctx.of('treatment').some((f) => WITHDRAWING_CARE.has(f.attributes.modality) && f.attributes.status === 'performed'
+    && (ctx.dateOf(f) ?? '') > examined && (ctx.dateOf(f) ?? '') < laterMmi);
+  return careBetween ? ops.map((o) => (o.role === presumptive ? { ...o, weight: weightOf(o.role, undefined) } : o)) : ops;
+}
+
 /** Procedures whose performance after an MMI withdraws it (a trigger-point injection is too slight to). */
 const WITHDRAWING_CARE = new Set<Modality>([...PROCEDURES].filter((m) => m !== 'trigger_point_injection'));
 
@@ -824,7 +841,7 @@ const WITHDRAWAL = /\bno longer\b|\bwithdr[ae]wn?\b|\brescind\w*|\bretract\w*|\b
 const MY_PRIOR_OPINION = /\bmy (?:prior|previous|earlier|original)\s+(?:opinion|MMI|certification|finding|determination)\b|\bI (?:hereby )?(?:withdraw|rescind|retract)\b|\bmy\b[^.;]{0,40}\b(?:opinion|MMI|P&S|certification|finding|determination|report)\b[^.;]{0,40}\b(?:is|was|are|has been)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated)\b/i;
 function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | undefined {
   // An opinion with no date cannot be placed before or after another; it is listed, not weighed.
-  const ops = all.filter((o) => o.date);
+  const ops = overtakenPresumption(ctx, all.filter((o) => o.date));
   if (!ops.some((o) => o.opinion === 'at_mmi')) return undefined;
   const top = Math.max(...ops.map((o) => o.weight));
   const governing = ops.filter((o) => o.weight === top);

@@ -9,6 +9,11 @@ const StateRule = z.object({
   /** Whose MMI opinion decides when sources disagree. */
   governing: z.enum(['treating_physician', 'designated_doctor']),
   governingAuthority: z.string().optional(),
+  /**
+   * The governing examiner settles the dispute put to them: a treating physician's MMI stated after further curative
+   * care, later than the examiner's report, stands until it is disputed again (Colorado: a follow-up DIME).
+   */
+  examinerSettlesDisputeOnly: z.boolean().optional(),
   forms: z.array(z.string()),
   /** Temporary disability benefits end at MMI. */
   temporaryEndsAtMmi: z.boolean(),
