@@ -187,6 +187,9 @@ describe('care waiting on a condition, and care put off', () => {
   it('"Spine surgery (Dr. Teague 10/24/2023):" is the label of what the surgeon said, not surgery', () => {
     expect(treatments('Spine surgery (Dr. Teague 10/24/2023):\nnot a surgical candidate.').filter((f) => f.attributes.modality === 'surgery')).toEqual([]);
   });
+  it('"Review of outside x-rays 01/23/2023 (3 views R shoulder):" still names the study reviewed', () => {
+    expect(treatments('Review of outside x-rays 01/23/2023 (3 views R shoulder):\nno fracture.').map((f) => f.attributes.modality)).toContain('imaging_study');
+  });
   it.each([
     ['C7-T1 interlaminar epidural steroid injection with triamcinolone 80 mg.', 'epidural_injection'],
     ['Stellate ganglion block with bupivacaine.', 'other_injection'],

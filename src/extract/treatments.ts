@@ -266,7 +266,7 @@ const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:atte
 /** A sentence that is only a heading ("OPERATION PERFORMED:", "RADIOGRAPHS:,", "MEDICATIONS:,1."): it names a section, it states nothing. */
 const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}(?::[\s,]*(?:\d{1,2}\.)?|,\s*(?:\d{1,2}\.)?)\s*$/;
 /** "Spine surgery (Dr. Teague 10/24/2023):": a topic and whose word on it follows, not care given. */
-const SOURCED_LABEL = /^[\s,]*[A-Z][\w /&'-]{2,40}\s*\([^()]{0,60}\)\s*:\s*$/;
+const SOURCED_LABEL = /^[\s,]*[A-Z][\w /&'-]{2,40}\s*\((?:Dr\.?|per)\s[^()]{0,60}\)\s*:\s*$/;
 
 /**
  * "BILATERAL SACROILIAC JOINT INJECTIONS," on a line of its own in a procedure note: the title naming the procedure
