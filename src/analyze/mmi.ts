@@ -828,17 +828,17 @@ function overtakenPresumption(ctx: CaseContext, ops: Opinion[]): Opinion[] {
 /** Procedures whose performance after an MMI withdraws it (a trigger-point injection is too slight to). */
 const WITHDRAWING_CARE = new Set<Modality>([...PROCEDURES].filter((m) => m !== 'trigger_point_injection'));
 
+/** A checked box on a form: "[X] Patient has reached MMI". */
+const TICKED_BOX = /\[\s*[Xx✓✔]\s*\]/;
+/** Words that take an MMI back: "no longer at MMI", "withdrawn", "not at MMI - surgery pending". */
+const WITHDRAWAL = /\bno longer\b|\bwithdr[ae]wn?\b|\brescind\w*|\bretract\w*|\bnot (?:at|yet at) (?:MMI|maximum)/i;
+/** The writer takes back their own earlier MMI: "my prior opinion … is withdrawn", "I withdraw my MMI of …". */
+const MY_PRIOR_OPINION = /\bmy (?:prior|previous|earlier|original)\s+(?:opinion|MMI|certification|finding|determination)\b|\bI (?:hereby )?(?:withdraw|rescind|retract)\b|\bmy\b[^.;]{0,40}\b(?:opinion|MMI|P&S|certification|finding|determination|report)\b[^.;]{0,40}\b(?:is|was|are|has been)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated)\b/i;
 /**
  * An explicit MMI, decided by the weightiest source: the presumptive source where the jurisdiction names one
  * (Texas designated doctor), else the treating physician, else whoever stated it. Later "no longer at MMI" from
  * that source, or new procedures performed well after it, withdraw it (not_reached, with `priorMmi`).
  */
-/** The writer takes back their own earlier MMI: "my prior opinion … is withdrawn", "I withdraw my MMI of …". */
-/** A checked box on a form: "[X] Patient has reached MMI". */
-const TICKED_BOX = /\[\s*[Xx✓✔]\s*\]/;
-/** Words that take an MMI back: "no longer at MMI", "withdrawn", "not at MMI - surgery pending". */
-const WITHDRAWAL = /\bno longer\b|\bwithdr[ae]wn?\b|\brescind\w*|\bretract\w*|\bnot (?:at|yet at) (?:MMI|maximum)/i;
-const MY_PRIOR_OPINION = /\bmy (?:prior|previous|earlier|original)\s+(?:opinion|MMI|certification|finding|determination)\b|\bI (?:hereby )?(?:withdraw|rescind|retract)\b|\bmy\b[^.;]{0,40}\b(?:opinion|MMI|P&S|certification|finding|determination|report)\b[^.;]{0,40}\b(?:is|was|are|has been)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated)\b/i;
 function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | undefined {
   // An opinion with no date cannot be placed before or after another; it is listed, not weighed.
   const ops = overtakenPresumption(ctx, all.filter((o) => o.date));

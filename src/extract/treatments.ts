@@ -255,13 +255,13 @@ const MENTAL_HEALTH = specialtiesIn('mental_health');
 const NOT_INDICATED = /^(?:(?!\b(?:as|because|since|while|but|so)\b)[^.;]){0,80}?\b(?:(?:is|are|was|were)\s+)?not\s+(?:indicated|recommended|warranted|appropriate|advised|a (?:good )?candidate)\b/i;
 /** "He and the carrier asked whether any surgical option exists": the words of a question. */
 const ASKED = /\b(?:asked|asking|inquir\w*|wonder\w*|questions?)\s+(?:me\s+|us\s+)?(?:whether|if|about)\b|\?\s*$/i;
-/** "Pt cancelled - ill. Not seen.", "no-show": the session did not take place. */
 /** An "if"-clause right after the care it conditions (within a few words, no clause break between). */
 const CONDITION_AFTER = /^(?:[ \t]+(?![Ii]f\b)[\w()/-]+){0,3}[ \t]+(if|should|unless|in case)\b(?=[ \t]+(?:no|not|symptoms?|pain|radicular|there|he|she|they|it|worse\w*|persist\w*|fails?|unchanged|still|any|needed|indicated|necessary|warranted|recur\w*|returns?|develops?|progress\w*|conservative)\b)/;
 /** "#4", "no. 2", "number 3": a place in a series. */
 const SERIES_COUNT = /^\s*(?:#|no\.?|number)\s*\d{1,2}\b/i;
 /** A specific injection or block, named just before a bare "injection #N" that counts it. */
 const NAMED_INJECTION = /\b(?:ESI|epidural|facet|medial branch|radiofrequency|RFA|SI joint|sacroiliac|trigger point|genicular|intra-?articular|viscosupplement\w*|nerve block|block)\b/i;
+/** "Pt cancelled - ill. Not seen.", "no-show": the session did not take place. */
 const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come|go|schedule|call|follow through)|never (?:went|attended|started|scheduled|showed|called(?: (?:her|him|back))?|got (?:to|there|in))|failed to (?:attend|show)|not scheduled|unable to reach (?:the )?(?:pt|patient|him|her|claimant)|voicemail full|closed\b[^.\n]{0,25}\bno response|(?:could not|couldn't|can't|cannot) get (?:there|to (?:it|them|the appointments?)))\b/i;
 /** A sentence that is only a heading ("OPERATION PERFORMED:", "RADIOGRAPHS:,", "MEDICATIONS:,1."): it names a section, it states nothing. */
 const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}(?::[\s,]*(?:\d{1,2}\.)?|,\s*(?:\d{1,2}\.)?)\s*$/;
