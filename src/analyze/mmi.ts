@@ -90,9 +90,14 @@ function minDate(a: string, b: string | undefined): string {
   return b && b < a ? b : a;
 }
 
+/** Care of this modality was done, declined or stopped on or after the day. */
+function actedOn(m: string, resolved: ReturnType<typeof resolutionDates>, date: string): boolean {
+  return (resolved.byModality.get(m) ?? '') >= date;
+}
+
 function resolvedLater(rec: Treatment, resolved: ReturnType<typeof resolutionDates>, date: string): boolean {
   const m = rec.attributes.modality;
-  if ((resolved.byModality.get(m) ?? '') >= date) return true;
+  if (actedOn(m, resolved, date)) return true;
   return (m === 'surgery' || m === 'surgical_consultation') && (resolved.noSurgery ?? '') >= date;
 }
 
@@ -308,7 +313,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     // (A referral acted on later, done or stopped, is settled like the recommendation it is; one that waits on a ride or
     // on coverage, "resume PT when transportation is reliable", is not a plan yet.)
     const target = f.attributes.target;
-    if (d && target && (resolved.byModality.get(target) ?? '') >= minDate(d, ctx.encounterOf(f)?.date)) continue;
+    if (d && target && actedOn(target, resolved, minDate(d, ctx.encounterOf(f)?.date))) continue;
     if (WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '')) continue;
     if (d && isActiveSignal(f) && !examining(f) && !forOtherCondition(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }

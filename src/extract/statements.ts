@@ -173,6 +173,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const out: FactOf<'mmi_statement'>[] = [];
   if (isTitleLine(sent.text)) return out;
   const matches = mmi.match(sent.text);
+  if (!matches.length) return out;
   const answeredNo = matches.some((m) => m.entry.id === 'not_at_mmi');
   const withdrawn = WITHDRAWN.test(sent.text);
   // "(A) Maximum medical improvement (B) Impairment rating", "Issues: (1) MMI/IR; (2) reasonableness of revision",
