@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../src/analyze/index.js';
-import { CaseBuilder, DR_PATEL } from './helpers/facts.js';
+import { CaseBuilder, DR_KIM, DR_PATEL, PT_RIVERA } from './helpers/facts.js';
 import { of } from './helpers/facts-of.js';
 
 // Reading classes met in claim files written by people who never read this code (synthetic text, no PHI).
@@ -46,6 +46,53 @@ describe('care closed because the claimant stopped coming', () => {
     b.visit('2024-02-16', PMHNP).fact('plan_signal', { signal: 'disengaged' }, 'Reason for discharge: Non-engagement.');
     b.visit('2024-04-02', PMHNP).fact('treatment', { modality: 'medication', drug: 'sertraline', drugClass: 'SSRI antidepressant', status: 'ongoing', doseChange: 'increased' }, 'Re-enrolled; increase sertraline to 100 mg.');
     expect(analyzeCase(b.input({ type: 'ssi' })).mmi.reasons[0].text).not.toMatch(/non-engagement/);
+  });
+});
+
+describe('the claimant left the care a "not at MMI" had planned', () => {
+  it.each([
+    'Your patient cancelled the evaluation. We will close the referral on 03/01/2024 unless she contacts us.',
+    'Unable to schedule the patient after three attempts.',
+    'She has not responded to two messages.',
+  ])('%s → disengaged', (text) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain('disengaged');
+  });
+  it.each([
+    'Referral to neuropsychology placed; they will call to schedule.',
+    'Closed reduction of the fracture.',
+  ])('%s → not disengaged', (text) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).not.toContain('disengaged');
+  });
+
+  const NEURO = { name: 'Dr. Reid', credential: 'MD', specialty: 'neurology' as const };
+  function treatedThenNotAt(): CaseBuilder {
+    const b = new CaseBuilder();
+    for (const d of ['2023-04-11', '2023-05-02', '2023-05-23', '2023-06-13']) b.visit(d, PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Vestibular therapy session.');
+    b.visit('2023-07-20', NEURO).fact('treatment', { modality: 'medication', drug: 'topiramate', drugClass: 'anticonvulsant', status: 'ongoing', doseChange: 'started' }, 'Start topiramate 25 mg nightly.');
+    b.visit('2023-10-12', NEURO).fact('mmi_statement', { kind: 'not_at_mmi' }, 'She has not reached a plateau.')
+      .fact('treatment', { modality: 'psychology', status: 'recommended' }, 'Refer for neuropsychological testing.');
+    b.visit('2024-01-22', DR_PATEL).fact('plan_signal', { signal: 'continue_current_management' }, 'Annual wellness visit; continue lisinopril.');
+    return b;
+  }
+  it('the referral closed for no reply and the neurologist never saw her again: insufficient evidence, said why', () => {
+    const b = treatedThenNotAt();
+    b.visit('2024-02-20', { name: 'Scheduling', credential: '', specialty: 'unknown' }).fact('plan_signal', { signal: 'disengaged' }, 'We will close the referral on 03/01/2024 unless she contacts us.');
+    const mmi = analyzeCase(b.input({ type: 'personal_injury' })).mmi;
+    expect(mmi.status).toBe('insufficient_evidence');
+    expect(mmi.reasons[0].text).toMatch(/not at MMI; the care planned then was not kept up/);
+    expect(mmi.reasons[0].evidence.map((e) => e.quote)).toEqual(['She has not reached a plateau.', 'We will close the referral on 03/01/2024 unless she contacts us.']);
+  });
+  it('the same source saw the claimant again afterwards: still not reached', () => {
+    const b = treatedThenNotAt();
+    b.visit('2024-02-20', { name: 'Scheduling', credential: '', specialty: 'unknown' }).fact('plan_signal', { signal: 'disengaged' }, 'We will close the referral on 03/01/2024 unless she contacts us.');
+    b.visit('2024-03-05', NEURO).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Not at MMI; testing rescheduled.');
+    expect(analyzeCase(b.input({ type: 'personal_injury' })).mmi.status).toBe('not_reached');
+  });
+  it('an operation planned after the lapse keeps care open: still not reached', () => {
+    const b = treatedThenNotAt();
+    b.visit('2024-02-20', { name: 'Scheduling', credential: '', specialty: 'unknown' }).fact('plan_signal', { signal: 'disengaged' }, 'We will close the referral on 03/01/2024 unless she contacts us.');
+    b.visit('2024-03-05', DR_KIM).fact('treatment', { modality: 'surgery', status: 'planned' }, 'Schedule TFCC repair.');
+    expect(analyzeCase(b.input({ type: 'personal_injury' })).mmi.status).toBe('not_reached');
   });
 });
 

@@ -1647,6 +1647,25 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const judgeRow = judgeWord ? billedRows.find((e) => judgeWord.test(`${e.provider.name ?? ''} ${e.provider.organization ?? ''}`)) : undefined;
   const judgeBilled = !!judgeRow;
   const undocumentedCare = (billedAfter.length >= MIN_UNDOCUMENTED_DATES && daysBetween(lastVisit!, billedAfter.at(-1)!) >= UNDOCUMENTED_SPAN_DAYS) || judgeBilled;
+  // The claimant left the care that was to decide: after the treating source's "not at MMI", the evaluation it
+  // arranged was cancelled and the referral closed for want of a reply ("has not responded to two messages; we will
+  // close the referral"), and that source never saw the claimant again. Lapsing from care is not a plateau, and the old
+  // "not at MMI" says nothing of where the claimant stands now.
+  const notDate = lastNot && ctx.dateOf(lastNot);
+  const leftCare = notDate && !functionalGain.length && !trialAtEnd && !pendingAtEnd
+    && !treating.some((v) => v.date > notDate && v.provider === ctx.providerOf(lastNot))
+    && !active.some((a) => a.date > notDate && (!a.open || a.fact.type === 'treatment' && isIn(a.fact.attributes.modality, 'procedure')))
+    ? ctx.of('plan_signal').filter((f) => f.attributes.signal === 'disengaged' && (ctx.dateOf(f) ?? '') > notDate).at(-1) : undefined;
+  if (leftCare && lastNot) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(
+        `${when(ctx, lastNot)} found the claimant not at MMI; the care planned then was not kept up (${when(ctx, leftCare)}: "${shortQuote(leftCare, 120)}"), and that source has not seen the claimant since. `
+        + 'Leaving care is not a plateau, and the earlier opinion cannot say where the claimant stands now. To decide, the record needs a current evaluation by the treating source (or the planned work-up).',
+        [lastNot, leftCare],
+      )],
+    });
+  }
   const notReached = notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd || pursuit;
   if (notReached && undocumentedCare && !maintenance.length) {
     return finish({
