@@ -59,6 +59,9 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
     .map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort();
   const renewal = (m: Modality | undefined, d: string | undefined) => !!m && RENEWED.has(m) && !!d && !!ablations[0] && daysBetween(ablations[0], d) >= REPEAT_ABLATION_DAYS;
   const repeatedAblation = (f: Fact) => f.type === 'treatment' && renewal(f.attributes.modality, ctx.dateOf(f));
+  // The same injection given again and again at a steady interval as each one wears off ("R knee corticosteroid
+  // injection today" every four months for two years): a standing schedule in practice, though never written as one.
+  const serial = serialInjectionDays(ctx);
   const carriesOutOrder = (m: Modality | undefined, d: string | undefined) => !!m && !!d && ordered.has(m) && d >= ordered.get(m)! && daysBetween(ordered.get(m)!, d) <= ORDER_WINDOW_DAYS;
   return (f) => {
     // A plan's referral on such a day may still be a new step (to a surgeon): only the palliative course's own order is palliative.
@@ -68,12 +71,40 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
       return (f.attributes.signal === 'new_treatment' || f.attributes.signal === 'referral')
         && (carriesOutOrder(target, ctx.dateOf(f)) || renewal(target, ctx.dateOf(f)));
     }
-    return days.has(ctx.dateOf(f)) || repeatedAblation(f) || supportive(f) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
+    return days.has(ctx.dateOf(f)) || repeatedAblation(f) || (f.type === 'treatment' && serial.has(`${ctx.dateOf(f)}|${f.attributes.modality}|${f.attributes.subtype ?? ''}`)) || supportive(f) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
     || scheduleSet.has(`${ctx.dateOf(f)}|${f.attributes.modality}`)
     || carriesOutOrder(f.attributes.modality, ctx.dateOf(f))
     || (allowedFrom.has(f.attributes.modality) && (ctx.dateOf(f) ?? '') > allowedFrom.get(f.attributes.modality)!)));
   };
 }
+/** The days (`date|modality|subtype`) of injections given in a steady series: at least SERIES_DOSES in a row, each SERIES_GAP_DAYS apart. */
+function serialInjectionDays(ctx: CaseContext): Set<string> {
+  // (A hyaluronic acid series after steroid injections is a new drug tried, not the next dose.)
+  const byKind = new Map<string, string[]>();
+  for (const f of ctx.of('treatment')) {
+    const d = ctx.dateOf(f);
+    const kind = `${f.attributes.modality}|${f.attributes.subtype ?? ''}`;
+    if (d && SERIAL.has(f.attributes.modality) && GIVEN.has(f.attributes.status)) byKind.set(kind, [...(byKind.get(kind) ?? []), d]);
+  }
+  const out = new Set<string>();
+  for (const [kind, all] of byKind) {
+    const dates = [...new Set(all)].sort();
+    let run: string[] = [];
+    const close = () => { if (run.length >= SERIES_DOSES) for (const d of run) out.add(`${d}|${kind}`); };
+    for (const d of dates) {
+      const gap = run.length ? daysBetween(run.at(-1)!, d) : 0;
+      if (run.length && (gap < SERIES_GAP_DAYS[0] || gap > SERIES_GAP_DAYS[1])) { close(); run = []; }
+      run.push(d);
+    }
+    close();
+  }
+  return out;
+}
+/** Injections given to a joint or a muscle as each wears off; a spinal block series is a diagnostic or curative plan. */
+const SERIAL = new Set<Modality>(['joint_injection', 'trigger_point_injection']);
+const SERIES_DOSES = 3;
+/** A steroid injection's relief lasts weeks to months; one given sooner is still adjusting, one much later a new start. */
+const SERIES_GAP_DAYS: [number, number] = [70, 200];
 const ORDERED = new Set(['recommended', 'planned']);
 const GIVEN = new Set(['performed', 'completed']);
 /** An ablation's effect lasts six to twelve months; one repeated this long after the first is its renewal. */

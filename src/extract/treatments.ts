@@ -63,6 +63,12 @@ export function treatmentStatus(clause: string, section: SectionKind | undefined
   if (cue === 'recommended' && setAside === 'declined') return 'declined';
   return cue ?? setAside ?? statusOfSection(section) ?? (DEVICE_LIKE.has(modality) ? 'ongoing' : 'performed');
 }
+/** "PLAN: R knee corticosteroid injection today (triamcinolone 40 mg)": an injection the plan gives at this visit is given. */
+function givenToday(clause: string, modality: Modality): TreatmentStatus | undefined {
+  return INJECTIONS.has(modality) && GIVEN_TODAY.test(clause) && !statusCue(clause) ? 'performed' : undefined;
+}
+const INJECTIONS = modalitiesIn('injection');
+const GIVEN_TODAY = /\b(?:today|this visit|at this visit)\b/i;
 
 const SET_ASIDE_AFTER = (['discontinued', 'declined'] as const).map((k) => [k, new RegExp(statusData.setAsideAfter[k], 'i')] as const);
 
@@ -353,7 +359,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (m.entry.id === 'surgery' && !priorOperation && !isProcedureRecord(sent.encounter.kind) && section !== 'procedure'
       && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start) && !labelledStatus(sent, m.start)
       && !sent.dates().some((d) => !d.relative && d.start >= clause.start && d.end <= clause.end)) continue;
-    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? labelledStatus(sent, m.start)
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? givenToday(clause.text, m.entry.id) ?? labelledStatus(sent, m.start)
       ?? treatmentStatus(clause.text, section, m.entry.id, setAsideAfter(sent.text, clause.end)) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
     if (m.entry.id === 'surgery' && !m.entry.subtype) {
