@@ -13,6 +13,12 @@ describe('papers that are not care', () => {
     const doc = textDoc('HOLLIS & BAPTISTE, LLC\nTrial Lawyers\n200 Galleria Parkway SE, Atlanta, GA\n\nDecember 4, 2023\n\nCONFIDENTIAL MEDIATION SUBMISSION\nRe: Doe v. Roe Markets\n\nI. FACTS. She slipped in a puddle.\n');
     expect(classifyDocument(doc)).toMatchObject({ role: 'administrative', kind: 'representative' });
   });
+  it('an insurer\'s admission of liability is a claim paper, whatever exam its notice names', async () => {
+    const { classifyDocument } = await import('../src/segment/document-role.js');
+    const text = 'STATE OF COLORADO - DIVISION OF WORKERS\' COMPENSATION\nFINAL ADMISSION OF LIABILITY\n\nDate of MMI: 06/27/2023 (per ATP)\nNOTICE TO CLAIMANT: if you dispute MMI, request a Division Independent Medical Examination within 30 days.\n';
+    expect(classifyDocument(textDoc(text, '10_FAL_DIME_Application_2023.txt')).role).toBe('administrative');
+    expect(classifyDocument(textDoc(text.replace('FINAL ADMISSION', 'GENERAL ADMISSION'), 'GAL_Amended.txt')).role).toBe('administrative');
+  });
   it('an informed refusal\'s "Recommended procedure:" line is a plan, not an operation done', () => {
     const t = of('INFORMED REFUSAL OF RECOMMENDED TREATMENT\nRecommended procedure: Right shoulder arthroscopy, labral debridement, paralabral cyst decompression.\n', 'treatment')
       .filter((f) => f.attributes.modality === 'surgery');

@@ -122,3 +122,22 @@ describe('MMI named as a point in time, not stated', () => {
     expect(of('- APF: modified duty 6 hr/day; lift 15 lb occasional; MMI No.', 'mmi_statement').map((f) => f.attributes.kind)).toEqual(['not_at_mmi']);
   });
 });
+
+describe('a division examiner\'s report names MMI without stating it', () => {
+  const current = (text: string) => of(text, 'mmi_statement').filter((f) => f.attributes.kind === 'mmi' && !f.negated && f.temporality === 'current');
+  it.each([
+    'Issues: MMI; permanent impairment; apportionment (none claimed)',
+    'Date of MMI (if yes): N/A',
+    'Since the ATP\'s MMI date of 06/27/2023 there has been objective progression.',
+    'I reviewed the surgeon\'s MMI opinion of 03/02/2024.',
+    '3. Re-rating at MMI by the ATP; the examiner may be asked to perform a follow-up exam.',
+  ])('%s → no MMI of the author\'s', (text) => {
+    expect(current(text)).toEqual([]);
+  });
+  it.each([
+    'In my opinion she reached maximum medical improvement on 06/27/2023.',
+    'Date of MMI: 06/27/2023',
+  ])('%s → still an MMI', (text) => {
+    expect(current(text)).toHaveLength(1);
+  });
+});
