@@ -84,3 +84,16 @@ describe('heart and lung specialists are specialists of their own', () => {
     expect(course(false).map((g) => g.why)).toEqual([expect.stringContaining('cardiology')]);
   });
 });
+
+describe('a treating source\'s narrative report for counsel is an opinion paper, not a visit', () => {
+  it.each([
+    'KEYSTONE FAMILY CHIROPRACTIC\nJune 10, 2024\nRE:  NARRATIVE REPORT - John Sample - Date of loss 03/17/2023\nDear Ms. Roe:',
+    'Narrative letter to counsel\nJune 10, 2024',
+  ])('%s → medical_source_statement', (head) => {
+    expect(classifyEncounter(head, head, 'DC').kind).toBe('medical_source_statement');
+  });
+  it('a note that asks for one is still a visit', () => {
+    const head = 'FOLLOW-UP VISIT 05/02/2024\nNarrative report requested by attorney.';
+    expect(classifyEncounter(head, head, 'DC').kind).not.toBe('medical_source_statement');
+  });
+});

@@ -90,6 +90,20 @@ describe('monthly supportive sessions after a course', () => {
   it('sessions a week apart are still a course', () => {
     expect(build(7).some((d) => d > '2023-05-20')).toBe(true);
   });
+  it('another provider\'s "monthly chiropractic" and a narrative report for counsel are not sessions that break the cadence', () => {
+    const b = new CaseBuilder();
+    const start = Date.parse('2023-03-01');
+    const day = (n: number) => new Date(start + n * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 18; i++) b.visit(day(i * 4), CHIRO).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT cervical and thoracic.');
+    for (let i = 1; i <= 6; i++) {
+      b.visit(day(72 + i * 28), CHIRO).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT cervical.');
+      b.visit(day(72 + i * 28 + 8), { name: 'Dr. Pain', credential: 'MD', specialty: 'pain_management' }).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'Chiropractic continues.');
+    }
+    b.visit(day(72 + 6 * 28 + 14), { ...CHIRO, kind: 'medical_source_statement' }).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'He remains under chiropractic care in this office.');
+    const input = b.input({ type: 'personal_injury' });
+    const ctx = buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts);
+    expect(activeEvents(ctx).filter((a) => a.fact.type === 'treatment' && a.fact.attributes.modality === 'chiropractic' && ctx.providerOf(a.fact).includes('Sample')).every((a) => a.date < '2023-05-20')).toBe(true);
+  });
   it('the chiropractor\'s own supportive visits are maintenance visits; the course\'s are not', () => {
     const dates = maintenanceVisits(context(28)).map((v) => v.date);
     expect(dates.length).toBe(6);
@@ -172,5 +186,18 @@ describe('an operation for another condition', () => {
     for (const d of ['2022-03-10', '2022-06-14', '2022-11-10', '2023-08-15', '2024-02-13']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
     b.visit('2023-06-01', PCP).fact('treatment', { modality: 'surgery', status: 'performed' }, 'L cataract surgery 05/2023, vision better.');
     expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2022-03-10');
+  });
+});
+
+describe('a therapy course its own discipline discharged', () => {
+  it('"doing PT" in the PCP\'s note, then the therapist\'s discharge: the course is closed, not care under way at the end', () => {
+    const b = new CaseBuilder();
+    const PT = { name: 'Ann Sample', credential: 'DPT', specialty: 'physical_therapy' as const };
+    b.visit('2023-06-13', { name: 'Dr. Bone', credential: 'MD', specialty: 'orthopedic_surgery' }).fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'PT 2x/week for 6 weeks.');
+    b.visit('2023-06-20', { ...PT, kind: 'pt_evaluation' }).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT evaluation.');
+    b.visit('2023-07-10', { name: 'Dr. Family', credential: 'MD', specialty: 'primary_care' }).fact('treatment', { modality: 'physical_therapy', status: 'ongoing' }, 'Doing PT for the knee.');
+    b.visit('2023-08-15', { ...PT, kind: 'pt_discharge' }).fact('plan_signal', { signal: 'disengaged' }, 'Discharged for non-attendance.');
+    b.visit('2023-10-03', { name: 'Dr. Family', credential: 'MD', specialty: 'primary_care' }).fact('plan_signal', { signal: 'continue_current_management' }, 'Knee comes and goes. Continue ibuprofen.');
+    expect(analyzeCase(b.input({ type: 'personal_injury' })).mmi.status).not.toBe('not_reached');
   });
 });

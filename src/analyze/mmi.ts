@@ -11,7 +11,7 @@ import { palliativeCare } from './palliative.js';
 import { otherConditionTherapy } from './other-condition-therapy.js';
 import { wcStateRule } from '../profiles/wc-states.js';
 import { isTreatingRole, presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
-import { isIn, modalitiesIn, modalityWords, targetModality } from '../model/modalities.js';
+import { isIn, modalitiesIn, modalityWords, sessionOfSpecialty, targetModality } from '../model/modalities.js';
 import { specialtiesIn, specialtyIs } from '../model/specialties.js';
 import { isOpinionForm, isProcedureRecord } from '../model/encounter.js';
 import { pushTo } from '../util/group.js';
@@ -380,8 +380,12 @@ function buildSupportiveTest(ctx: CaseContext): (f: Fact) => boolean {
   const sessionDays = new Map<string, string[]>();
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
-    // (A narrative or letter about the care, "she remains under active chiropractic care", is dated by its writing, not a session.)
-    if (d && f.attributes.status === 'performed' && THERAPY_COURSES.has(f.attributes.modality) && ctx.encounterOf(f)?.kind !== 'unknown') pushTo(sessionDays, f.attributes.modality, d);
+    // (A narrative, letter or report for counsel about the care, "she remains under active chiropractic care", is dated by its writing, not a session.)
+    // (Nor is another provider's note of it, "monthly chiropractic" in the pain physician's plan: sessions are the
+    // discipline's own notes and bills.)
+    const enc = ctx.encounterOf(f);
+    if (d && f.attributes.status === 'performed' && THERAPY_COURSES.has(f.attributes.modality) && enc?.kind !== 'unknown' && !isOpinionForm(enc?.kind)
+      && (enc?.source === 'ledger' || enc?.kind === 'billing' || sessionOfSpecialty(enc?.specialty ?? 'unknown') === f.attributes.modality)) pushTo(sessionDays, f.attributes.modality, d);
   }
   const byModality = new Map([...sessionDays].map(([m, days]) => [m, [...new Set(days)].sort()]));
   // The first day each provider moved the claimant to supportive care ("Transition to supportive care: 1 visit per month").
@@ -1577,9 +1581,11 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const openAtEnd = active.filter((a) => a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays);
   // A therapy course closed by its own discipline at a plateau ("has reached maximum chiropractic improvement",
   // discharged) is care that ended, not care under way at the end of the record.
+  // (Or the discipline's own discharge note came later: "doing PT" in the PCP's note, then the therapist's discharge.)
   const courseClosed = !!lastActive && !lastActive.open && lastActive.fact.type === 'treatment' && isIn(lastActive.fact.attributes.modality, 'therapy')
-    && visits.some((v) => v.date === lastActive.date && v.facts.some((f) => (f.type === 'mmi_statement' && f.attributes.kind === 'plateau' && isTherapyPlateau(f))
-      || (f.type === 'treatment' && f.attributes.modality === (lastActive.fact as Treatment).attributes.modality && f.attributes.status === 'completed')));
+    && visits.some((v) => (v.date === lastActive.date && v.facts.some((f) => (f.type === 'mmi_statement' && f.attributes.kind === 'plateau' && isTherapyPlateau(f))
+      || (f.type === 'treatment' && f.attributes.modality === (lastActive.fact as Treatment).attributes.modality && f.attributes.status === 'completed')))
+      || (v.date >= lastActive.date && v.encounters.some((e) => e.kind === 'pt_discharge' && sessionOfSpecialty(e.specialty) === (lastActive.fact as Treatment).attributes.modality)));
   const recent = lastActive && lastVisit && daysBetween(lastActive.date, lastVisit) <= params.activeRecencyDays && !courseClosed;
   // The last treating source handed the claimant's care to another provider whose records are not in the file: what
   // that visit planned (a re-referral, a resubmitted MRI) is for the receiving provider to carry out, and nothing shows
