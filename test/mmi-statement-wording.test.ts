@@ -36,6 +36,14 @@ describe('an MMI opinion on the past, and its date further on', () => {
     const m = mmi('3. Maximum medical improvement. In my opinion Ms. Doe reached maximum medical improvement for any\n   collision-related injury no later than 05/26/2023, when she was discharged from chiropractic care.');
     expect(m.filter((f) => f.temporality === 'current').map((f) => f.attributes.mmiDate)).toContain('2023-05-26');
   });
+  it.each([
+    ['Maximum medical improvement: Her symptoms and examination have been unchanged since about 02/2024 despite appropriate care.', undefined],
+    ['MMI: 06/27/2023', '2023-06-27'],
+    ['Date of MMI - as of 05/14/2024.', '2024-05-14'],
+    ['Maximum medical improvement: reached as of 05/14/2024.', '2024-05-14'],
+  ])('a heading\'s own sentence dates what it speaks of, not the MMI: %s', (text, date) => {
+    expect(mmi(text).filter((f) => f.temporality === 'current' && f.attributes.kind === 'mmi').map((f) => f.attributes.mmiDate)).toEqual([date]);
+  });
   it('a form whose MMI boxes were left blank, or a letter regarding MMI, states nothing', () => {
     expect(mmi('Date of visit: 10/01/2024 -- same as 08/06/2024 (restrictions per FCE; [X] Permanent; MMI boxes blank)').filter((f) => f.temporality === 'current')).toEqual([]);
     expect(mmi('Letter from adjuster dated 01/06/2025 received regarding MMI and impairment rating.').filter((f) => f.temporality === 'current')).toEqual([]);

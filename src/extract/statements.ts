@@ -149,6 +149,14 @@ const MMI_DATE_TIE = /\b(?:as of|no later than|not later than|effective|as early
 /** "for the injuries caused by the 01/21/2023 fall": the date of the event the MMI is for, not the MMI's. */
 const EVENT_DATE = /^\s*(?:slip[- ]and[- ]fall|fall|injury|injuries|accident|collision|incident|MVA|MVC|crash|assault)\b/i;
 const MMI_DATE_TIED_REACH = 110;
+/**
+ * "Maximum medical improvement: Her symptoms have been unchanged since about 02/2024": under the heading a sentence
+ * of its own begins, and its date is what it speaks of; "MMI: 06/27/2023", "Date of MMI - as of 05/14/2024" answer the label.
+ */
+function underLabel(between: string): boolean {
+  const m = /^\s*[:\-\u2013]\s*(.*)$/s.exec(between);
+  return !!m && /\b(?:has|have|had|was|were|is|are)\b/i.test(m[1]) && m[1].trim().split(/\s+/).length > 4;
+}
 /** "As of my examination on 04/17/2023, she had reached MMI": an as-of date written before the words it dates. */
 const AS_OF_BEFORE = /\b(?:as of|effective)\b[^.;]{0,30}$/i;
 const MMI_DATE_LEAD_REACH = 60;
@@ -240,11 +248,11 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     const attributes: FactOf<'mmi_statement'>['attributes'] = { kind };
     if (kind !== 'not_at_mmi' && kind !== 'plateau') {
       const near = sent.dates().filter((x) => (!x.relative || x.date <= (sent.encounter.date ?? x.date)) && x.start >= m.end - 5 && x.start - m.end <= MMI_DATE_REACH
-        && !EVENT_DATE.test(sent.text.slice(x.end, x.end + 25)));
+        && !EVENT_DATE.test(sent.text.slice(x.end, x.end + 25)) && !underLabel(sent.text.slice(m.end, x.start)));
       // "reached MMI for any collision-related injury no later than 05/26/2023", "… as of my examination of March 5,
       // 2024": a date its own words tie to the MMI, further on.
       const tied = sent.dates().find((x) => !x.relative && x.start >= m.end && x.start - m.end <= MMI_DATE_TIED_REACH
-        && MMI_DATE_TIE.test(sent.text.slice(Math.max(m.end, x.start - 45), x.start)) && !/[.;]/.test(sent.text.slice(m.end, x.start)));
+        && MMI_DATE_TIE.test(sent.text.slice(Math.max(m.end, x.start - 45), x.start)) && !/[.;]/.test(sent.text.slice(m.end, x.start)) && !underLabel(sent.text.slice(m.end, x.start)));
       // "As of my examination on April 17, 2023, she had reached maximum medical improvement": the date leads.
       const leading = sent.dates().find((x) => !x.relative && x.end <= m.start && m.start - x.end <= MMI_DATE_LEAD_REACH
         && AS_OF_BEFORE.test(sent.text.slice(Math.max(0, x.start - 40), x.start)) && !/[.;]/.test(sent.text.slice(x.end, m.start)));
