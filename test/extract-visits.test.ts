@@ -97,3 +97,25 @@ describe('a treating source\'s narrative report for counsel is an opinion paper,
     expect(classifyEncounter(head, head, 'DC').kind).not.toBe('medical_source_statement');
   });
 });
+
+describe('one table says a session did not take place, for the treatment reader and the visit reader alike', () => {
+  it.each([
+    'Pt cancelled - ill. Not seen.',
+    'No-showed x2.',
+    'Episode closed after 30 days without attendance.',
+    'CLOSED 09/02/22 - no response',
+    'Never got to PT (could not get there).',
+    'Administratively discharged.',
+  ])('%s → not attended', async (text) => {
+    const { notAttended } = await import('../src/knowledge/attendance.js');
+    expect(notAttended(text)).toBe(true);
+  });
+  it.each([
+    'Attended 12 of 12 sessions.',
+    'PT: no response to treatment yet; continue.',
+    'Scheduled for 02/14.',
+  ])('%s → attended or not said', async (text) => {
+    const { notAttended } = await import('../src/knowledge/attendance.js');
+    expect(notAttended(text)).toBe(false);
+  });
+});

@@ -9,6 +9,7 @@ import { bodyRegionIn, isOtherConditionDrugClass, lastBodyRegionIn, namesOtherIn
 import { asNeededIsCurrent, clauseAround, levelOf, mentionBase, sideOf, type SentenceCtx } from './mention.js';
 import { modalitiesIn, sessionOfSpecialty } from '../model/modalities.js';
 import { isProcedureRecord } from '../model/encounter.js';
+import { notAttended } from '../knowledge/attendance.js';
 import { specialtiesIn } from '../model/specialties.js';
 
 type Modality = FactOf<'treatment'>['attributes']['modality'];
@@ -268,7 +269,6 @@ const SERIES_COUNT = /^\s*(?:#|no\.?|number)\s*\d{1,2}\b/i;
 /** A specific injection or block, named just before a bare "injection #N" that counts it. */
 const NAMED_INJECTION = /\b(?:ESI|epidural|facet|medial branch|radiofrequency|RFA|SI joint|sacroiliac|trigger point|genicular|intra-?articular|viscosupplement\w*|nerve block|block)\b/i;
 /** "Pt cancelled - ill. Not seen.", "no-show": the session did not take place. */
-const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come|go|schedule|call|follow through)|never (?:went|attended|started|scheduled|showed|called(?: (?:her|him|back))?|got (?:to|there|in))|failed to (?:attend|show)|not scheduled|unable to reach (?:the )?(?:pt|patient|him|her|claimant)|voicemail full|closed\b[^.\n]{0,25}\bno response|(?:could not|couldn't|can't|cannot) get (?:there|to (?:it|them|the appointments?)))\b/i;
 /** A sentence that is only a heading ("OPERATION PERFORMED:", "RADIOGRAPHS:,", "MEDICATIONS:,1."): it names a section, it states nothing. */
 const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}(?::[\s,]*(?:\d{1,2}\.)?|,\s*(?:\d{1,2}\.)?)\s*$/;
 /** "Spine surgery (Dr. Teague 10/24/2023):": a topic and whose word on it follows, not care given. */
@@ -419,7 +419,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // Marked as an allowance even when "prn" already made it hypothetical: the MMI analysis reads later procedures by it.
     const allowance = base.temporality === 'hypothetical' ? FUTURE_ALLOWANCE.exec(sent.text) : null;
     if (allowance) base.context = [...base.context, { category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: ${allowance[0]}`, start: sent.start + allowance.index, end: sent.start + allowance.index + allowance[0].length }];
-    if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && NOT_ATTENDED.test(sent.text.replace(/\s+/g, " ")))) base.negated = true;
+    if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && notAttended(sent.text))) base.negated = true;
     if (priorOperation) {
       // Done before this visit: its date is one written in its own clause, never the visit's.
       attributes.status = 'performed';

@@ -1,6 +1,7 @@
 import type { Encounter, EncounterKind, Evidence, FactOf } from '../model/index.js';
 import { sessionOfSpecialty } from '../model/modalities.js';
 import { specialtiesIn } from '../model/specialties.js';
+import { notAttended } from '../knowledge/attendance.js';
 
 const SURGICAL = specialtiesIn('surgical');
 /** Reports that are not treatment visits even when a therapist or surgeon writes them. */
@@ -12,9 +13,6 @@ const CONSULT_CUE = /\b(?:thank you for (?:referring|the referral|allowing)|refe
 const APPOINTMENT_NOTICE = /\b(?:(?:appointment|consultation|visit|evaluation) (?:with [^.\n]{0,60})?(?:has been|is|was) (?:scheduled|booked|confirmed)|please arrive|appointment (?:confirmation|reminder)|intake packet)\b/i;
 /** What only an encounter with the patient records: an examination, vital signs, findings, an assessment. */
 const SEEN = /\b(?:exam(?:ination)?|vitals?|BP|ROM|strength|reflexes|impression|assessment|on exam|tender\w*|palpation)\b\s*[:\-]?/i;
-
-/** A session that did not take place, or a clerk's entry closing an episode ("Episode closed after 30 days without attendance"). */
-const NOT_ATTENDED = /\b(?:cancell?ed|no[- ]show(?:ed)?|not seen|did not (?:attend|show|come)|failed to (?:attend|show)|without (?:attendance|being seen)|episode closed|administrative(?:ly)? (?:note|discharg\w*|clos\w*))\b/i;
 
 /**
  * The visit itself as a treatment fact: a PT, chiropractic, OT or psychology note is a performed session
@@ -33,14 +31,14 @@ export function visitFacts(enc: Encounter, body: string, firstOfDocument: boolea
   if (!attributes) return [];
   if (APPOINTMENT_NOTICE.test(body) && !SEEN.test(body)) return [];
   // "Pt cancelled - ill. Not seen.": a short entry recording that the session did not take place.
-  if (own && body.length < 400 && NOT_ATTENDED.test(body)) return [];
+  if (own && body.length < 400 && notAttended(body)) return [];
   const visit: FactOf<'treatment'> = {
     id: `${enc.id}:treatment:visit`, encounterId: enc.id, type: 'treatment', attributes,
     date: enc.date, dateSource: 'encounter', negated: false, certainty: 'affirmed', temporality: 'current', experiencer: 'patient',
     context: [], evidence: [enc.evidence[0]],
   };
   // A therapist's visit log ("14   03/24/23  LW  3  Progress / re-cert"): each dated row is a session given that day.
-  const rows = own ? (enc.visitRows ?? []).filter((r) => r.date !== enc.date && !NOT_ATTENDED.test(r.evidence.quote)) : [];
+  const rows = own ? (enc.visitRows ?? []).filter((r) => r.date !== enc.date && !notAttended(r.evidence.quote)) : [];
   return [visit, ...rows.map((r, i): FactOf<'treatment'> => ({
     ...visit, id: `${enc.id}:treatment:row${i + 1}`, attributes: { modality: own!, status: 'performed' }, date: r.date, dateSource: 'structured', evidence: [rowDate(r.evidence)],
   }))];
