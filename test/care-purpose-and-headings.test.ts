@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { of } from './helpers/facts-of.js';
 import type { FactOf } from '../src/model/index.js';
 import { factsOf, textDoc } from './helpers/extract-doc.js';
 import { expectValidCitations } from './helpers/citations.js';
@@ -171,6 +172,17 @@ describe('care waiting on a condition, and care put off', () => {
   });
   it('"early response to tocilizumab" is a response still being judged', () => {
     expect(signals('1. RA - early response to tocilizumab.')).toContain('response_pending');
+  });
+  it.each([
+    'Her ultimate level of response cannot be judged yet.',
+    'She has not had a sustained period of on-schedule injections, and her ultimate level of response cannot be judged yet.',
+    'The full benefit of the new regimen cannot yet be assessed.',
+  ])('a response its prescriber cannot judge yet is still being judged: %s', (text) => {
+    const f = of(text, 'plan_signal').filter((x) => x.attributes.signal === 'response_pending');
+    expect(f.map((x) => x.negated)).toEqual([false]);
+  });
+  it('a response already judged is not pending', () => {
+    expect(signals('Response to the injections has been judged adequate; continue.')).not.toContain('response_pending');
   });
   it.each(['Euflexxa 2 mL superolateral.', 'Hyaluronic acid series (10/2023) gave partial relief.', 'Synvisc-One injection today.'])('a hyaluronic injection is a joint injection: %s', (body) => {
     expect(treatments(body).map((f) => f.attributes.modality)).toContain('joint_injection');
