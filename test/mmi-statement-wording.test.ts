@@ -139,6 +139,7 @@ describe('a division examiner\'s report names MMI without stating it', () => {
     'Since the ATP\'s MMI date of 06/27/2023 there has been objective progression.',
     'I reviewed the surgeon\'s MMI opinion of 03/02/2024.',
     '3. Re-rating at MMI by the ATP; the examiner may be asked to perform a follow-up exam.',
+    '05/14/2024  F/U + MMI EVAL - see separate narrative report of same date.',
   ])('%s → no MMI of the author\'s', (text) => {
     expect(current(text)).toEqual([]);
   });

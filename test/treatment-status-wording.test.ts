@@ -165,3 +165,17 @@ describe('care a note calls appropriate', () => {
     expect(of('3. Pulmonary rehab would be appropriate - no program available without coverage.', 'treatment').map((f) => f.attributes.status)).toEqual(['recommended']);
   });
 });
+
+describe('a refusal in the claimant\'s own words is a declined option, not an absent one', () => {
+  it.each([
+    'She does not wish to pursue fusion at this time.',
+    'He does not want surgery.',
+    'Patient does not want to proceed with the ESI.',
+  ])('%s → declined, asserted', (text) => {
+    const t = of(text, 'treatment').filter((f) => f.attributes.status === 'declined');
+    expect(t.map((f) => f.negated)).toEqual([false]);
+  });
+  it('"No surgery was declined" stays negated', () => {
+    expect(of('No surgery was declined.', 'treatment').every((f) => f.negated)).toBe(true);
+  });
+});

@@ -140,7 +140,7 @@ function isTitleLine(text: string): boolean {
 }
 
 /** The MMI term as the modifier of a document or visit ("P&S evaluation", "MMI / impairment rating exam"). */
-const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|examination|exam|report|determination|questionnaire|form|inquiry|letter|visit|appointment|certification form)\b/i;
+const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|eval|examination|exam|report|determination|questionnaire|form|inquiry|letter|visit|appointment|certification form)\b/i;
 
 /** An MMI date is the one written with the statement ("reached MMI on December 7, 2022", "Clinical MMI: 11/28/2023"), not any date in the sentence. */
 const MMI_DATE_REACH = 40;

@@ -64,6 +64,8 @@ export function treatmentStatus(clause: string, section: SectionKind | undefined
   if (cue === 'recommended' && setAside === 'declined') return 'declined';
   return cue ?? setAside ?? statusOfSection(section) ?? (DEVICE_LIKE.has(modality) ? 'ongoing' : 'performed');
 }
+/** A refusal in the claimant's own words ("does not wish to pursue", "is not interested in", "does not want"). */
+const DECLINE_WORDS = /\b(?:do(?:es)?n'?t|do(?:es)? not|did not|is not|isn'?t|not)\s+(?:(?:currently|really|yet|at this time)\s+)?(?:wish|want|desire|interested|willing|agree|elect|care|keen|ready)\b/i;
 /** "PLAN: R knee corticosteroid injection today (triamcinolone 40 mg)": an injection the plan gives at this visit is given. */
 function givenToday(clause: string, modality: Modality): TreatmentStatus | undefined {
   return INJECTIONS.has(modality) && GIVEN_TODAY.test(clause) && !statusCue(clause) ? 'performed' : undefined;
@@ -380,6 +382,12 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, m.end); if (why) attributes.reasonStopped = why; }
     if (SESSION_MODALITIES.has(m.entry.id)) { const n = sessionsIn(clause.text); if (n) attributes.sessions = n; }
     const base = recounted(sent, mentionBase(sent, 'treatment', m.start, m.end), m.start, m.end, own === m.entry.id);
+    // "She does not wish to pursue fusion": the "not" is the refusal itself, which the status already says; the option
+    // was offered and turned down, a fact about the claimant's care, not an absent one.
+    if (attributes.status === 'declined' && base.negated && DECLINE_WORDS.test(clause.text)) {
+      base.negated = false;
+      base.context = base.context.filter((c) => c.category !== 'negated');
+    }
     // "Despite physical therapy (36 visits), three blocks and an SCS trial, ...": everything the sentence lists is history.
     const recall = recalledBy(sent.text, m.start);
     if (recall && base.temporality === 'current' && !isProcedureRecord(sent.encounter.kind)) {
