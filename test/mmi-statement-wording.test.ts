@@ -140,6 +140,7 @@ describe('a division examiner\'s report names MMI without stating it', () => {
     'I reviewed the surgeon\'s MMI opinion of 03/02/2024.',
     '3. Re-rating at MMI by the ATP; the examiner may be asked to perform a follow-up exam.',
     '05/14/2024  F/U + MMI EVAL - see separate narrative report of same date.',
+    'Reassess MMI and work capacity after vision therapy and repeat testing.',
   ])('%s → no MMI of the author\'s', (text) => {
     expect(current(text)).toEqual([]);
   });
@@ -148,5 +149,15 @@ describe('a division examiner\'s report names MMI without stating it', () => {
     'Date of MMI: 06/27/2023',
   ])('%s → still an MMI', (text) => {
     expect(current(text)).toHaveLength(1);
+  });
+});
+
+describe('an MMI its author is taking back', () => {
+  it.each([
+    'I am withdrawing my 04/17/2024 MMI opinion and the 4% PPD rating pending further treatment.',
+    'I rescind my MMI determination of 03/02/2024.',
+    'My prior opinion that she had reached maximum medical improvement (06/11/2024) is withdrawn.',
+  ])('%s → not at MMI', (text) => {
+    expect(of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated).map((f) => f.attributes.kind)).toEqual(['not_at_mmi']);
   });
 });

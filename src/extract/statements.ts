@@ -165,7 +165,7 @@ const MMI_DATE_LEAD_REACH = 60;
  * "My C-4.3 (MMI 01/17/2023; 22.5% SLU) is withdrawn", "she withdrew her MMI opinion", "He was at MMI from 12/06/2022
  * until his fall; that is no longer the case": the MMI named is taken back.
  */
-const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|withdr[ae]w(?:s|n)?\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
+const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|(?:withdr[ae]w(?:s|n|ing)?|rescind(?:s|ing)?|retract(?:s|ing)?|revok(?:e|es|ing))\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
 /** A section the note itself marks as repeated from earlier notes. */
 const CARRIED_SECTION = /\b(?:carried|copied|brought) forward\b|\bcopied from\b/i;
 /** The last label before a sentence says its lines are carried forward ("… (carried forward from prior visit template):"). */
