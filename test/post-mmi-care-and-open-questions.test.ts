@@ -201,3 +201,16 @@ describe('a therapy course its own discipline discharged', () => {
     expect(analyzeCase(b.input({ type: 'personal_injury' })).mmi.status).not.toBe('not_reached');
   });
 });
+
+describe('an operation discussed and put off at the same visit', () => {
+  it('the plan to operate is settled there: it holds nothing open', () => {
+    const b = new CaseBuilder();
+    const ORTHO = { name: 'Dr. Bone', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+    b.visit('2024-09-24', ORTHO)
+      .fact('treatment', { modality: 'surgery', status: 'recommended', subtype: 'arthroplasty' }, 'We discussed left total knee arthroplasty.')
+      .fact('plan_signal', { signal: 'new_treatment', target: 'surgery (arthroplasty)' }, 'We discussed left total knee arthroplasty.')
+      .fact('treatment', { modality: 'surgery', status: 'declined', subtype: 'arthroplasty' }, 'She would like to defer left TKA.');
+    const input = b.input({ type: 'ssdi' });
+    expect(activeEvents(buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts))).toEqual([]);
+  });
+});

@@ -179,3 +179,16 @@ describe('a refusal in the claimant\'s own words is a declined option, not an ab
     expect(of('No surgery was declined.', 'treatment').every((f) => f.negated)).toBe(true);
   });
 });
+
+describe('an operation the claimant chooses to put off is declined for now', () => {
+  it.each([
+    'She would like to defer left TKA.',
+    'He wants to postpone the fusion.',
+    'She prefers to hold off on surgery.',
+  ])('%s → declined', (text) => {
+    expect(of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery').map((f) => f.attributes.status)).toEqual(['declined']);
+  });
+  it('the surgeon deferring it for a reason of his own is not her refusal', () => {
+    expect(of('Surgery deferred until HbA1c is below 8.', 'treatment').filter((f) => f.attributes.status === 'declined')).toEqual([]);
+  });
+});

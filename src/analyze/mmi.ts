@@ -312,8 +312,11 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const d = ctx.dateOf(f);
     // (A referral acted on later, done or stopped, is settled like the recommendation it is; one that waits on a ride or
     // on coverage, "resume PT when transportation is reliable", is not a plan yet.)
+    // ("We discussed left TKA. She would like to defer it": the plan's target, "surgery (arthroplasty)", is the modality settled.)
     const target = f.attributes.target;
-    if (d && target && actedOn(target, resolved, minDate(d, ctx.encounterOf(f)?.date))) continue;
+    const m = targetModality(target) ?? target;
+    if (d && m && (actedOn(m, resolved, minDate(d, ctx.encounterOf(f)?.date))
+      || ((m === 'surgery' || m === 'surgical_consultation') && (resolved.noSurgery ?? '') >= minDate(d, ctx.encounterOf(f)?.date)))) continue;
     if (WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '')) continue;
     if (d && isActiveSignal(f) && !examining(f) && !forOtherCondition(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
