@@ -161,4 +161,8 @@ describe('an MMI its author is taking back', () => {
   ])('%s → not at MMI', (text) => {
     expect(of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated).map((f) => f.attributes.kind)).toEqual(['not_at_mmi']);
   });
+  it('the rating withdrawn with it is no longer the claimant\'s; a rating given stands', () => {
+    expect(of('I am withdrawing my 04/17/2024 MMI opinion and the 4% PPD rating pending further treatment.', 'impairment_rating').map((f) => f.temporality)).toEqual(['historical']);
+    expect(of('She has a 4% whole person impairment rating.', 'impairment_rating').map((f) => f.temporality)).toEqual(['current']);
+  });
 });

@@ -368,6 +368,7 @@ export function extractImpairment(sent: SentenceCtx): FactOf<'impairment_rating'
   const out: FactOf<'impairment_rating'>[] = [];
   const g = GUIDES.exec(sent.text);
   const edition = g ? (ORDINAL[(g[1] ?? g[2]).toLowerCase()] ?? (g[1] ?? g[2])) : undefined;
+  const withdrawn = WITHDRAWN.test(sent.text);
   const seen = new Set<number>();
   const add = (s: number, e: number, percent: number, basisRaw: string | undefined) => {
     if (percent > 100 || [...seen].some((x) => Math.abs(x - s) < 30)) return;
@@ -376,7 +377,13 @@ export function extractImpairment(sent: SentenceCtx): FactOf<'impairment_rating'
     if (edition) attributes.guidesEdition = edition;
     const region = /\b(lumbar|cervical|thoracic|shoulder|knee|hip|upper extremity|lower extremity|spine)\b/i.exec(sent.text)?.[1];
     if (region) attributes.bodyRegion = region.toLowerCase();
-    out.push({ ...mentionBase(sent, 'impairment_rating', s, e, { dating: 'encounter' }), type: 'impairment_rating', attributes });
+    const base = mentionBase(sent, 'impairment_rating', s, e, { dating: 'encounter' });
+    // "I am withdrawing my MMI opinion and the 4% PPD rating": a rating taken back is no longer the claimant's.
+    if (withdrawn && base.temporality === 'current') {
+      base.temporality = 'historical';
+      base.context = [...base.context, { category: 'historical', trigger: 'withdrawn', start: sent.start, end: sent.start }];
+    }
+    out.push({ ...base, type: 'impairment_rating', attributes });
   };
   for (const m of sent.text.matchAll(RATING)) {
     // "50% relief" or "ODI 42%" are not ratings: need an impairment word near the percent.
