@@ -214,3 +214,16 @@ describe('an operation discussed and put off at the same visit', () => {
     expect(activeEvents(buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts))).toEqual([]);
   });
 });
+
+describe('a therapy course told of in another discipline\'s note long after the therapist\'s discharge', () => {
+  it('"Continue PT 2x/week per Haw River PT" carried into the surgeon\'s notes is not a course of its own', () => {
+    const b = new CaseBuilder();
+    const PT = { name: 'Ann Sample', credential: 'DPT', specialty: 'physical_therapy' as const };
+    const ORTHO = { name: 'Dr. Bone', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+    for (const d of ['2022-11-22', '2022-12-06', '2023-01-10', '2023-02-17']) b.visit(d, PT).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Therapeutic exercise, gait training.');
+    b.visit('2023-01-20', ORTHO).fact('treatment', { modality: 'physical_therapy', status: 'ongoing' }, 'Continue PT 2x/week per Haw River PT.');
+    for (const d of ['2024-01-16', '2024-05-21']) b.visit(d, ORTHO).fact('treatment', { modality: 'physical_therapy', status: 'ongoing' }, 'Continue PT 2x/week per Haw River PT.');
+    const rows = analyzeCase(b.input({ type: 'ssdi' })).timeline.filter((e) => e.modality === 'physical_therapy');
+    expect(rows.map((e) => [e.firstDate, e.lastDate])).toEqual([['2022-11-22', '2023-02-17']]);
+  });
+});

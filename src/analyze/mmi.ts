@@ -7,6 +7,7 @@ import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments
 import { trendsOf } from './trajectory.js';
 import { bodyRegionIn, isForOtherCondition, isMentalHealthDrugClass, namesOtherOperation } from '../knowledge/relevance.js';
 import { mainRegion } from './claimed-conditions.js';
+import { reportedOutsideCourse } from './reported-course.js';
 import { palliativeCare } from './palliative.js';
 import { otherConditionTherapy } from './other-condition-therapy.js';
 import { wcStateRule } from '../profiles/wc-states.js';
@@ -103,26 +104,6 @@ function resolvedLater(rec: Treatment, resolved: ReturnType<typeof resolutionDat
 
 /** A request the payer turned down: it will not happen unless someone appeals, so it holds nothing open. */
 const DENIED = /\b(?:non-?certified|not certified|denied|not (?:authori[sz]ed|approved)|IMR upheld|upheld the denial|adverse determination)\b/i;
-
-/**
- * Session-based care (therapy, chiropractic) mentioned in another discipline's note ("Currently in PT") is a
- * report of it. Where the therapist's own notes are in the record, such a report counts only within that
- * documented course, so a copied-forward "in PT 3x/week" does not restart active care months later.
- */
-function reportedOutsideCourse(ctx: CaseContext): (f: Treatment, date: string) => boolean {
-  const spans = new Map<Specialty, [string, string]>();
-  for (const v of ctx.visits) for (const e of v.encounters) {
-    if (!THERAPY_SPECIALTIES.has(e.specialty)) continue;
-    const cur = spans.get(e.specialty);
-    spans.set(e.specialty, cur ? [cur[0] < v.date ? cur[0] : v.date, cur[1] > v.date ? cur[1] : v.date] : [v.date, v.date]);
-  }
-  return (f, date) => {
-    const own = f.attributes.modality as Specialty;
-    const span = spans.get(own);
-    if (!span || ctx.encounterOf(f)?.specialty === own || ctx.encounterOf(f)?.source === 'ledger') return false;
-    return daysBetween(span[1], date) > 30 || daysBetween(date, span[0]) > 30;
-  };
-}
 
 /**
  * Copy-forward: the same sentence carried into later notes ("SCS trial planned April.") restates the first one;

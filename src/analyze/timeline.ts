@@ -8,6 +8,7 @@ import { pushTo } from '../util/group.js';
 import { pushAll } from '../util/arrays.js';
 import { modalitiesIn, modalityWords } from '../model/modalities.js';
 import { isProcedureRecord } from '../model/encounter.js';
+import { reportedOutsideCourse } from './reported-course.js';
 
 type Treatment = FactOf<'treatment'>;
 type Measure = FactOf<'outcome_measure'>;
@@ -268,6 +269,7 @@ export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
   const named = ctx.of('treatment').filter((f) => INJECTIONS.has(f.attributes.modality) && f.attributes.modality !== 'other_injection');
   const namedInjectionDays = new Set(named.filter((f) => DONE.has(f.attributes.status)).map((f) => ctx.dateOf(f)));
   const namedInSentence = new Set(named.map((f) => `${f.encounterId}|${f.evidence[0]?.quote}`));
+  const outside = reportedOutsideCourse(ctx);
   for (const f of ctx.of('treatment', true)) {
     if (isSummaryOfDocumentedCare(f, documented, ctx)) continue;
     if (f.attributes.modality === 'other_injection' && !f.attributes.subtype
@@ -275,6 +277,9 @@ export function buildTimeline(ctx: CaseContext): TimelineEntry[] {
     if (operations.has(f.encounterId) && INTRA_OPERATIVE.has(f.attributes.modality)) continue;
     const fd = ctx.dateOf(f);
     if (injury && fd && daysBetween(fd, injury) > 7) continue;
+    // "Continue PT 2x/week per Haw River PT" in the surgeon's notes a year after the therapist's discharge: the
+    // sentence was carried forward, not a course of its own.
+    if (fd && (f.attributes.status === 'performed' || f.attributes.status === 'ongoing') && outside(f, fd)) continue;
     // An examiner retelling care from the records adds no course of its own; its recommendations still count.
     if (f.temporality === 'historical' && ctx.encounterOf(f)?.documentRole === 'examining') continue;
     const key = groupKey(f);
