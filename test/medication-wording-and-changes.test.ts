@@ -115,3 +115,12 @@ describe('a terse note\'s titration arrow', () => {
     expect(of('Plan: sertraline -> venlafaxine over 2 weeks.', 'treatment').find((f) => f.attributes.drug === 'sertraline')?.attributes.doseChange).not.toBe('increased');
   });
 });
+
+describe('"no change to meloxicam" continues the drug; "change to naproxen" switches', () => {
+  it.each([
+    ['Back pain stable - no change to meloxicam.', 'continued'],
+    ['Change to naproxen 500 mg BID.', 'switched'],
+  ])('%s → %s', (text, change) => {
+    expect(of(text, 'treatment').find((f) => f.attributes.modality === 'medication')?.attributes.doseChange).toBe(change);
+  });
+});

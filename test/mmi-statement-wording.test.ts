@@ -166,3 +166,12 @@ describe('an MMI its author is taking back', () => {
     expect(of('She has a 4% whole person impairment rating.', 'impairment_rating').map((f) => f.temporality)).toEqual(['current']);
   });
 });
+
+describe('disagreeing with another source\'s MMI date is not a "not at MMI"', () => {
+  it.each([
+    'I do not agree with the IME that she was at MMI on 02/20/2024: her left grip improved from 34 lb to 46 lb since.',
+    'I don\'t agree with Dr. Roe that he reached MMI in March.',
+  ])('%s', (text) => {
+    expect(of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated)).toEqual([]);
+  });
+});
