@@ -142,6 +142,7 @@ describe('a division examiner\'s report names MMI without stating it', () => {
     '05/14/2024  F/U + MMI EVAL - see separate narrative report of same date.',
     'Reassess MMI and work capacity after vision therapy and repeat testing.',
     'RIME report (Dr. Roe, 09/27/2023) received 10/03/2023: places him at MMI as of 07/20/2023 with 10% WPI.',
+    'Vocational: hold until closer to MMI.',
   ])('%s → no MMI of the author\'s', (text) => {
     expect(current(text)).toEqual([]);
   });

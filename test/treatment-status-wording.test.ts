@@ -192,3 +192,12 @@ describe('an operation the claimant chooses to put off is declined for now', () 
     expect(of('Surgery deferred until HbA1c is below 8.', 'treatment').filter((f) => f.attributes.status === 'declined')).toEqual([]);
   });
 });
+
+describe('what an earlier operation left behind is not an operation today', () => {
+  it.each([
+    'Technique: As prior; post-laminotomy scarring noted on contrast flow, adequate epidural spread.',
+    'MRI: post-fusion changes at L4-5 without new stenosis.',
+  ])('%s → no surgery performed now', (text) => {
+    expect(of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery' && f.temporality === 'current' && f.attributes.status === 'performed')).toEqual([]);
+  });
+});

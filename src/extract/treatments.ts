@@ -149,10 +149,17 @@ const RECALLED = /\b(?:despite|in spite of|exhausted|failed|tried|has (?:already
  * told in a note that is not its operative record. The cue must lead the mention's own phrase.
  */
 const PRIOR_OPERATION = /\b(?:s\/p|status[- ]post|underwent|had undergone|has undergone|had (?:a |an |the |her |his |prior |previous |two |several )?|has had (?:a |an |the )?)\s*(?:(?:left|right|bilateral|[a-z]+al|[CTL]\d-[CTLS]?\d|L\d|C\d|recent|successful|uncomplicated|a|an|the)\s+){0,3}$/i;
-function isPriorOperation(sent: SentenceCtx, start: number, modality: Modality): boolean {
-  if (modality !== 'surgery' || isProcedureRecord(sent.encounter.kind) || sent.section?.kind === 'procedure') return false;
+function isPriorOperation(sent: SentenceCtx, start: number, modality: Modality, end = start): boolean {
+  if (modality !== 'surgery') return false;
+  // "post-laminotomy scarring noted on contrast flow": the operation names what the film or the needle found, even in
+  // a procedure note.
+  if (/\bpost[- ]?$/i.test(sent.text.slice(Math.max(0, start - 6), start)) && POST_OPERATIVE_FINDING.test(sent.text.slice(end, end + 30))) return true;
+  if (isProcedureRecord(sent.encounter.kind) || sent.section?.kind === 'procedure') return false;
   return PRIOR_OPERATION.test(sent.text.slice(Math.max(0, start - 60), start));
 }
+
+/** What an earlier operation left behind, named after it ("post-laminotomy scarring", "post-fusion changes"). */
+const POST_OPERATIVE_FINDING = /^\s*(?:scar\w*|changes?|fibrosis|syndrome|defect|state|appearance|granulation|enhancement|hardware|instability|seroma|collection)\b/i;
 
 function isBackReference(sent: SentenceCtx, start: number, modality: Modality, subtype: string, end = start): boolean {
   const procedure = PROCEDURE.test(modality + subtype);
@@ -351,7 +358,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // A massage, e-stim or TENS component in a therapist's own note is part of that session, not a treatment of its own.
     if (own && SESSION_COMPONENTS.has(m.entry.id)) continue;
     if (PURPOSE_BEFORE.test(sent.text.slice(Math.max(0, m.start - 90), m.start))) continue;
-    const priorOperation = isPriorOperation(sent, m.start, m.entry.id);
+    const priorOperation = isPriorOperation(sent, m.start, m.entry.id, m.end);
     if (!priorOperation && isBackReference(sent, m.start, m.entry.id, m.entry.subtype ?? '', m.end)) continue;
     if (m.entry.id === 'medication' && (allergyLine || disclosure)) continue;
     const clause = clauseAround(sent.text, m.start, m.end);
