@@ -195,7 +195,7 @@ describe('an operation the claimant chooses to put off is declined for now', () 
 
 describe('what an earlier operation left behind is not an operation today', () => {
   it.each([
-    'Technique: As prior; post-laminotomy scarring noted on contrast flow, adequate epidural spread.',
+    'PROCEDURE NOTE\nProcedure: LEFT L5-S1 TRANSFORAMINAL EPIDURAL STEROID INJECTION\nTechnique: As prior; post-laminotomy scarring noted on contrast flow, adequate epidural spread.',
     'MRI: post-fusion changes at L4-5 without new stenosis.',
   ])('%s → no surgery performed now', (text) => {
     expect(of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery' && f.temporality === 'current' && f.attributes.status === 'performed')).toEqual([]);
