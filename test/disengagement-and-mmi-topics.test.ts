@@ -227,3 +227,40 @@ describe('options weighed, not chosen', () => {
     expect(of('Options discussed: (a) declare P&S with future medical care; (b) return to Dr. Roe to discuss surgery.', 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated)).toEqual([]);
   });
 });
+
+describe('a family doctor who leaves the condition to a specialist whose records are missing', () => {
+  it.each([
+    ['Neck management per Dr. Vance.', 'Dr. Vance'],
+    ['Further neck work-up per neurosurgery.', 'neurosurgery'],
+    ['I explained that I have not managed his neck condition or his surgery.', 'specialist'],
+  ])('%s → managed elsewhere (%s)', (text, target) => {
+    expect(of(text, 'plan_signal').filter((f) => f.attributes.signal === 'managed_elsewhere').map((f) => f.attributes.target)).toEqual([target]);
+  });
+  it.each(['Back pain improved; continue home exercise.', 'Pain management visit: continue gabapentin.'])('%s → not deferred', (text) => {
+    expect(of(text, 'plan_signal').filter((f) => f.attributes.signal === 'managed_elsewhere')).toEqual([]);
+  });
+
+  const NP = { name: 'Beverly Strand', credential: 'FNP-C', specialty: 'primary_care' as const };
+  const SURGEON = { name: 'Philip Vance', credential: 'MD', specialty: 'neurosurgery' as const };
+  function refills(): CaseBuilder {
+    const b = new CaseBuilder();
+    for (const d of ['2023-02-14', '2023-03-02', '2023-03-16', '2023-03-28']) b.visit(d, PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Cervical traction, exercise.');
+    for (const d of ['2023-09-12', '2024-02-20', '2024-08-27']) {
+      b.visit(d, NP).fact('treatment', { modality: 'medication', drug: 'gabapentin', drugClass: 'anticonvulsant', status: 'ongoing', doseChange: 'continued' }, 'Continue gabapentin 300 mg TID.')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.')
+        .fact('plan_signal', { signal: 'managed_elsewhere', target: 'Dr. Vance' }, 'Neck management per Dr. Vance.');
+    }
+    return b;
+  }
+  it('every maintenance visit defers to a surgeon with no note in the file: insufficient evidence, said why', () => {
+    const mmi = analyzeCase(refills().input({ type: 'ssdi' })).mmi;
+    expect(mmi.status).toBe('insufficient_evidence');
+    expect(mmi.reasons[0].text).toMatch(/leaves the condition to Dr\. Vance/);
+    expect(mmi.reasons[0].evidence[0].quote).toBe('Neck management per Dr. Vance.');
+  });
+  it('the surgeon\'s own notes in the file: the maintenance phase stands', () => {
+    const b = refills();
+    b.visit('2023-08-15', SURGEON).fact('plan_signal', { signal: 'follow_up_prn' }, 'Fusion solid. Follow up as needed.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.status).toBe('implied');
+  });
+});

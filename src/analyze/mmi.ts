@@ -1297,6 +1297,26 @@ function recommendedDates(ctx: CaseContext, m: Modality, before: string): string
   return [...days].sort();
 }
 
+/**
+ * Whether every maintenance visit's author leaves the condition to someone whose records the file lacks: the last such
+ * deferral, when neither the named doctor nor the named discipline (any surgeon or pain physician, for "a specialist")
+ * has a note in the file.
+ */
+function deferredToAbsentSource(ctx: CaseContext, maintenance: Visit[]): FactOf<'plan_signal'> | undefined {
+  const deferrals = ctx.of('plan_signal').filter((f) => f.attributes.signal === 'managed_elsewhere' && f.attributes.target);
+  if (!deferrals.length) return undefined;
+  const deferring = new Set(deferrals.map((f) => ctx.providerOf(f)));
+  if (!maintenance.every((v) => deferring.has(v.provider))) return undefined;
+  const notes = [...ctx.encounters.values()].filter((e) => e.source !== 'ledger' && e.kind !== 'billing');
+  const present = (target: string) => {
+    const surname = /\bDr\.?\s+([A-Z][A-Za-z'-]+)/.exec(target)?.[1];
+    if (surname) return notes.some((e) => new RegExp(`\\b${surname}\\b`).test(e.provider.name ?? ''));
+    const family = /neurosurg/i.test(target) ? 'neurosurgery' : /ortho/i.test(target) ? 'orthopedic' : /pain/i.test(target) ? 'pain' : undefined;
+    return notes.some((e) => (family ? e.specialty.includes(family) : specialtyIs(e.specialty, 'surgical') || e.specialty === 'pain_management'));
+  };
+  return deferrals.every((f) => !present(f.attributes.target!)) ? deferrals.at(-1) : undefined;
+}
+
 /** Billed dates after the last note, and how far past it they run, before the bills say the notes stopped while care went on. */
 const MIN_UNDOCUMENTED_DATES = 3;
 const UNDOCUMENTED_SPAN_DAYS = 60;
@@ -1515,6 +1535,21 @@ function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
     : [];
   const functionalGain = stillImproving.filter((t) => t.verdict === 'improved' && isFunctionalInstrument(t.instrument.split(':')[0]));
   const notAtAfter = lastNot && first && (ctx.dateOf(lastNot) ?? '') >= first.date;
+
+  // The visits that look like maintenance are all a doctor's who leaves the condition to a specialist whose own records
+  // are not in the file ("Neck management per Dr. Vance", "I have not managed his neck condition"): they show the
+  // regimen that doctor refills, not the condition's course, and the specialist's notes would say where it stands.
+  const leftTo = patternHolds ? deferredToAbsentSource(ctx, maintenance) : undefined;
+  if (leftTo && !notAtAfter) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(
+        `The ${maintenance.length} visits that look like maintenance (${first.date} to ${last.date}) are by ${[...new Set(maintenance.map((v) => v.provider))].join(', ')}, who leave${maintenance.every((v) => v.provider === first.provider) ? 's' : ''} the condition to ${leftTo.attributes.target === 'specialist' ? 'a specialist' : leftTo.attributes.target} (${when(ctx, leftTo)}: "${shortQuote(leftTo, 100)}"); that source's own records are not in the file. `
+        + 'Refills by a doctor who does not manage the condition do not show a plateau. To decide, the record needs the treating specialist\'s notes, or a treating opinion on whether further improvement is expected.',
+        [leftTo, ...maintenance.slice(0, 2).map((v) => maintenanceFact(v))],
+      )],
+    });
+  }
 
   if (patternHolds && !functionalGain.length && !notAtAfter) {
     const reasons: Reason[] = [];

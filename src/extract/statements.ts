@@ -278,6 +278,8 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
   for (const m of plan.match(sent.text)) {
     const attributes: FactOf<'plan_signal'>['attributes'] = { signal: m.entry.id };
     if (m.entry.id === 'return_to_clinic') attributes.target = /in (.+)$/i.exec(m.text)?.[1];
+    // Whom the condition is left to: "per Dr. Vance", "per neurosurgery"; unnamed ("I do not manage his spine"), a specialist.
+    if (m.entry.id === 'managed_elsewhere') attributes.target = /\b(?:per|by|with)\s+(.+)$/i.exec(m.text)?.[1] ?? 'specialist';
     // "not a surgical candidate" carries its own negation; an earlier clause's "does not show" must not cancel it.
     const selfNegating = NEGATIVE_SIGNAL.test(m.text) ? { meaningfulNegation: /./ } : {};
     const base = mentionBase(sent, 'plan_signal', m.start, m.end, { dating: 'encounter', ...selfNegating });

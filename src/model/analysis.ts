@@ -4,7 +4,7 @@ import { DocumentStatusSchema } from './document.js';
 import { FactSchema, ModalitySchema, ActivitySchema } from './fact.js';
 
 /** Bump the major on any breaking change to the JSON contract; minor for additions. */
-export const SCHEMA_VERSION = '1.9.0';
+export const SCHEMA_VERSION = '1.10.0';
 
 export const ClaimTypeSchema = z.enum(['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general']);
 export type ClaimType = z.infer<typeof ClaimTypeSchema>;

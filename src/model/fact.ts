@@ -105,7 +105,7 @@ const Prognosis = z.object({
 export const PlanSignalKindSchema = z.enum([
   'maintenance_care', 'continue_current_management', 'follow_up_prn', 'no_further_treatment',
   'not_surgical_candidate', 'surgery_declined', 'referral', 'new_treatment', 'return_to_clinic',
-  'diary_issued', 'diary_reported', 'care_transferred', 'disengaged', 'response_pending', 'flare',
+  'diary_issued', 'diary_reported', 'care_transferred', 'disengaged', 'response_pending', 'flare', 'managed_elsewhere',
 ]);
 const PlanSignal = z.object({
   signal: PlanSignalKindSchema,
