@@ -124,3 +124,22 @@ describe('"no change to meloxicam" continues the drug; "change to naproxen" swit
     expect(of(text, 'treatment').find((f) => f.attributes.modality === 'medication')?.attributes.doseChange).toBe(change);
   });
 });
+
+describe('a drug offered and turned down at the same visit is no change of regimen', () => {
+  it('"discussed gabapentin … patient declines gabapentin": no trial to wait on', async () => {
+    const { CaseBuilder } = await import('./helpers/facts.js');
+    const { buildContext } = await import('../src/analyze/case-context.js');
+    const { profileFor } = await import('../src/profiles/index.js');
+    const { treatmentChanges } = await import('../src/analyze/mmi.js');
+    const PSY = { name: 'Dr. Nerve', credential: 'MD', specialty: 'pain_management' as const };
+    const b = new CaseBuilder();
+    b.visit('2024-05-14', PSY)
+      .fact('treatment', { modality: 'medication', drug: 'gabapentin', drugClass: 'anticonvulsant', status: 'recommended', doseChange: 'started' }, 'Discussed a gabapentin trial.')
+      .fact('plan_signal', { signal: 'new_treatment', target: 'gabapentin' }, 'Discussed a gabapentin trial.')
+      .fact('treatment', { modality: 'medication', drug: 'gabapentin', drugClass: 'anticonvulsant', status: 'declined' }, 'Patient declines gabapentin.');
+    b.visit('2024-08-13', PSY).fact('treatment', { modality: 'medication', drug: 'gabapentin', drugClass: 'anticonvulsant', status: 'ongoing', doseChange: 'started' }, 'Start gabapentin 300 mg.');
+    const input = b.input({ type: 'ssdi' });
+    const ctx = buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts);
+    expect(treatmentChanges(ctx).map((f) => ctx.dateOf(f))).toEqual(['2024-08-13']);
+  });
+});

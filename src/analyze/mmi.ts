@@ -528,8 +528,12 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   // A drug chosen at the visit that closes active care ("declines further procedures … PLAN (medication management
   // only)") is part of the maintenance regimen being set, not a trial that postpones it.
   const closingVisits = new Set(ctx.asserted.filter((f) => f.type === 'plan_signal' && f.attributes.signal === 'maintenance_care').map((f) => f.encounterId));
+  // "Discussed lithium augmentation. Patient declines lithium": a drug offered and turned down at the same visit changes nothing.
+  const drugAt = (f: Fact, drug: string | undefined) => `${f.encounterId}|${(drug ?? '').toLowerCase()}`;
+  const declinedAt = new Set(ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && f.attributes.status === 'declined' && f.attributes.drug)
+    .map((f) => drugAt(f, f.attributes.drug)));
   const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && (MED_CHANGES.has(f.attributes.doseChange ?? '') || bridgeTaper(f)) && f.attributes.status !== 'declined' && !isForOtherCondition(f)
-    && !reported(f) && !closingVisits.has(f.encounterId)
+    && !reported(f) && !closingVisits.has(f.encounterId) && !declinedAt.has(drugAt(f, f.attributes.drug))
     && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f)
     && !(f.attributes.doseChange === 'increased' && MAY_TAKE_MORE.test(f.evidence[0]?.quote ?? ''))
@@ -540,7 +544,7 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
     .map((f) => `${f.encounterId}|${(f.attributes.drug ?? '').toLowerCase()}`));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment' || SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')) return false;
-    if (otherDrugAt.has(`${f.encounterId}|${(f.attributes.target ?? '').toLowerCase()}`)) return false;
+    if (otherDrugAt.has(`${f.encounterId}|${(f.attributes.target ?? '').toLowerCase()}`) || declinedAt.has(drugAt(f, f.attributes.target))) return false;
     // (A topical added, "Add lidocaine 5% patch PRN", eases the surface; it is no change in the treatment of the condition.)
     if (TOPICAL.test(f.evidence[0]?.quote ?? '')) return false;
     const m = targetModality(f.attributes.target);
