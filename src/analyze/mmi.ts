@@ -96,8 +96,8 @@ function actedOn(m: string, resolved: ReturnType<typeof resolutionDates>, date: 
   return (resolved.byModality.get(m) ?? '') >= date;
 }
 
-function resolvedLater(rec: Treatment, resolved: ReturnType<typeof resolutionDates>, date: string): boolean {
-  const m = rec.attributes.modality;
+/** Care of this modality settled on or after the day: acted on, or, for an operation, ruled out ("not a surgical candidate"). */
+function resolvedLater(m: string, resolved: ReturnType<typeof resolutionDates>, date: string): boolean {
   if (actedOn(m, resolved, date)) return true;
   return (m === 'surgery' || m === 'surgical_consultation') && (resolved.noSurgery ?? '') >= date;
 }
@@ -285,7 +285,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     // A plan dated by the day it is booked for ("surgery 05/14/2024") is settled by a refusal or cancellation after it was
     // made, not only after that day.
     // (A ledger's row for a booked operation is an estimate of its charge: the plan itself is the surgeon's.)
-    else if ((s === 'recommended' || s === 'planned') && ctx.encounterOf(f)?.source !== 'ledger' && !resolvedLater(f, resolved, minDate(d, ctx.encounterOf(f)?.date)) && !palliative(f)
+    else if ((s === 'recommended' || s === 'planned') && ctx.encounterOf(f)?.source !== 'ledger' && !resolvedLater(f.attributes.modality, resolved, minDate(d, ctx.encounterOf(f)?.date)) && !palliative(f)
       && !WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '')
       && !(s === 'planned' && CANCELLED.test(f.evidence[0]?.quote ?? ''))) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
@@ -296,8 +296,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     // ("We discussed left TKA. She would like to defer it": the plan's target, "surgery (arthroplasty)", is the modality settled.)
     const target = f.attributes.target;
     const m = targetModality(target) ?? target;
-    if (d && m && (actedOn(m, resolved, minDate(d, ctx.encounterOf(f)?.date))
-      || ((m === 'surgery' || m === 'surgical_consultation') && (resolved.noSurgery ?? '') >= minDate(d, ctx.encounterOf(f)?.date)))) continue;
+    if (d && m && resolvedLater(m, resolved, minDate(d, ctx.encounterOf(f)?.date))) continue;
     if (WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '')) continue;
     if (d && isActiveSignal(f) && !examining(f) && !forOtherCondition(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
@@ -541,10 +540,10 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
     && !TOPICAL.test(`${f.attributes.drug ?? ''} ${f.attributes.dose ?? ''} ${f.evidence[0]?.quote ?? ''}`));
   // "T2DM - start empagliflozin": a drug started for another condition is that condition's care.
   const otherDrugAt = new Set(ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && isForOtherCondition(f))
-    .map((f) => `${f.encounterId}|${(f.attributes.drug ?? '').toLowerCase()}`));
+    .map((f) => drugAt(f, f.attributes.drug)));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment' || SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')) return false;
-    if (otherDrugAt.has(`${f.encounterId}|${(f.attributes.target ?? '').toLowerCase()}`) || declinedAt.has(drugAt(f, f.attributes.target))) return false;
+    if (otherDrugAt.has(drugAt(f, f.attributes.target)) || declinedAt.has(drugAt(f, f.attributes.target))) return false;
     // (A topical added, "Add lidocaine 5% patch PRN", eases the surface; it is no change in the treatment of the condition.)
     if (TOPICAL.test(f.evidence[0]?.quote ?? '')) return false;
     const m = targetModality(f.attributes.target);

@@ -277,7 +277,6 @@ const CONDITION_AFTER = /^(?:[ \t]+(?![Ii]f\b)[\w()/-]+){0,3}[ \t]+(if|should|un
 const SERIES_COUNT = /^\s*(?:#|no\.?|number)\s*\d{1,2}\b/i;
 /** A specific injection or block, named just before a bare "injection #N" that counts it. */
 const NAMED_INJECTION = /\b(?:ESI|epidural|facet|medial branch|radiofrequency|RFA|SI joint|sacroiliac|trigger point|genicular|intra-?articular|viscosupplement\w*|nerve block|block)\b/i;
-/** "Pt cancelled - ill. Not seen.", "no-show": the session did not take place. */
 /** A sentence that is only a heading ("OPERATION PERFORMED:", "RADIOGRAPHS:,", "MEDICATIONS:,1."): it names a section, it states nothing. */
 const HEADING_ONLY = /^[\s,]*[A-Z][A-Z0-9 /&()'-]{2,60}(?::[\s,]*(?:\d{1,2}\.)?|,\s*(?:\d{1,2}\.)?)\s*$/;
 /** "Spine surgery (Dr. Teague 10/24/2023):": a topic and whose word on it follows, not care given. */
