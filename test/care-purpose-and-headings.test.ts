@@ -181,6 +181,18 @@ describe('care waiting on a condition, and care put off', () => {
     const f = of(text, 'plan_signal').filter((x) => x.attributes.signal === 'response_pending');
     expect(f.map((x) => x.negated)).toEqual([false]);
   });
+  it.each([
+    'Neck pain 3/10 (from 5-6), ~50% relief and still improving; headaches 1/wk.',
+    'Function continues to improve with the home program.',
+  ])('a benefit still growing is a response still being judged: %s', (text) => {
+    expect(signals(text)).toContain('response_pending');
+  });
+  it.each([
+    'Objective abnormalities were documented in 11/2022 and were still improving in 03/2023.',
+    'She is no longer improving.',
+  ])('improvement recalled or ended is not pending: %s', (text) => {
+    expect(signals(text)).not.toContain('response_pending');
+  });
   it('a response already judged is not pending', () => {
     expect(signals('Response to the injections has been judged adequate; continue.')).not.toContain('response_pending');
   });

@@ -181,6 +181,8 @@ describe('statements', () => {
     ['Follow up as needed.', 'follow_up_prn'],
     ['He is not a surgical candidate.', 'not_surgical_candidate'],
     ['Nothing further to offer from a surgical standpoint.', 'no_further_treatment'],
+    ['She declines SCS at this time. No further interventional\n  procedures planned.', 'no_further_treatment'],
+    ['Further ESIs not recommended.', 'no_further_treatment'],
     ['She declined surgery.', 'surgery_declined'],
     ['Refer to pain management for evaluation.', 'referral'],
     ['P: - Re-refer pulmonology (BBAP) and pain mgmt - pt gave new number.', 'referral'],

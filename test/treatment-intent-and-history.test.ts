@@ -117,6 +117,14 @@ describe('summaries and past-tense history', () => {
     const f = treatments(visit('Failed conservative care (PT, NSAIDs); proceed with right shoulder arthroscopy.')).filter((x) => x.attributes.modality === 'surgery');
     expect(f.every((x) => x.temporality === 'current')).toBe(true);
   });
+  it.each<[string, string]>([
+    ['Post-laminectomy syndrome with residual left L5 radiculopathy. Three ESIs with diminishing, short-lived benefit.', 'epidural_injection'],
+    ['Facet pain; two medial branch blocks gave only brief relief.', 'medial_branch_block'],
+  ])('injections counted up in an assessment were given before: %s', (body, modality) => {
+    const f = treatments(visit(body)).filter((x) => x.attributes.modality === modality);
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((x) => x.temporality === 'historical')).toBe(true);
+  });
   it('current-visit narrative of a procedure note stays current', () => {
     const t = 'PROCEDURE NOTE\nDate of Procedure: 04/04/2024\nPhysician: Inés Calder, MD\n\nPROCEDURE: Left L5-S1 transforaminal epidural steroid injection.\nDESCRIPTION: The needle was advanced under fluoroscopy and 80 mg triamcinolone was given. The patient tolerated the procedure well.\n';
     const esi = treatments(t).filter((f) => f.attributes.modality === 'epidural_injection');
@@ -125,11 +133,26 @@ describe('summaries and past-tense history', () => {
   });
 });
 
+describe('an option weighed and set aside, or a specialty in brackets', () => {
+  it.each([
+    '1. She is not a surgical candidate at this time. Surgery would not be expected to improve axial, facet-mediated neck pain.',
+    'Seen by Dr. Oyelaran (spine surgery, telehealth 09/07/2023): not a surgical candidate; continued nonoperative care recommended.',
+  ])('no operation recommended or done: %s', (text) => {
+    const t = asserted(of(text, 'treatment')).filter((f) => f.attributes.modality === 'surgery');
+    expect(t).toEqual([]);
+  });
+  it('a procedure in brackets after a name is still a procedure when more follows it', () => {
+    expect(of('Dr. Lee (s/p fusion 2019) reports pain.', 'treatment').map((f) => f.attributes.modality)).toContain('surgery');
+  });
+});
+
 describe('a plan item with its condition after it', () => {
   it.each([
     ['Lumbar MRI if radicular symptoms develop or no improvement in 6 weeks.', 'imaging_study'],
     ['Plan: Continue meloxicam. Repeat ESI if pain returns.', 'epidural_injection'],
     ['Consider RFA should symptoms persist.', 'radiofrequency_ablation'],
+    ['2. Continue the current plan with Dr. Roe (HEP, medication, repeat RFA\n    if the benefit wears off).', 'radiofrequency_ablation'],
+    ['Recommendations: at counsel\'s request, the current charge estimate for a single-level ACDF is about $98,000.', 'surgery'],
   ])('%s → hypothetical', (text, modality) => {
     const f = of(text, 'treatment').find((x) => x.attributes.modality === modality);
     expect(f?.temporality).toBe('hypothetical');

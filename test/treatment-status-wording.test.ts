@@ -201,3 +201,27 @@ describe('what an earlier operation left behind is not an operation today', () =
     expect(of(text, 'treatment').filter((f) => f.attributes.modality === 'surgery' && f.temporality === 'current' && f.attributes.status === 'performed')).toEqual([]);
   });
 });
+
+describe('a request the payer turned down is denied, not given', () => {
+  const status = (text: string, modality: string) => of(text, 'treatment').filter((f) => f.attributes.modality === modality && !f.negated).map((f) => f.attributes.status);
+  it.each([
+    ['TMS denied; discussed appeal or lithium augmentation.', 'neuromodulation'],
+    ['TMS not approved by insurer.', 'neuromodulation'],
+    ['TPIs non-certified by UR 09/06/2022; IMR application filed 09/20/2022 (pending).', 'trigger_point_injection'],
+    ['UR denied the revision surgery 08/29/2023.', 'surgery'],
+    ['Insurer denied surgery (UR 07/30/2024) and TTD.', 'surgery'],
+    ['Hyaluronic acid injection was denied by UR.', 'joint_injection'],
+    ['A third TFESI was denied 10/17/2023 and was not performed.', 'epidural_injection'],
+    ['PIP denied further chiro 10/28; continuing self-pay.', 'chiropractic'],
+  ])('%s', (text, modality) => expect(status(text, modality)).toEqual(['denied']));
+  it.each([
+    // Overturned in the same sentence: the request went ahead.
+    ['MRI was initially denied by UR 03/11, approved on reconsideration 03/15, done 03/22.', 'imaging_study'],
+    ['UR initially denied ESI (records not received), approved on reconsideration 06/01/2023.', 'epidural_injection'],
+    // The patient denying a history, before the mention, is not a payer's decision.
+    ['She denied any prior injections.', 'other_injection'],
+    // A denial foreseen is not one that happened.
+    ['If the functional restoration program is not approved, medial branch blocks could be considered.', 'pain_program'],
+    ['If SCS is not authorized, consider an interdisciplinary program.', 'spinal_cord_stimulator'],
+  ])('not denied: %s', (text, modality) => expect(status(text, modality)).not.toContain('denied'));
+});

@@ -52,6 +52,17 @@ describe('visit titles signed by their clinician', () => {
     const text = `FOLLOW-UP - 01/25/2024   Lauren B. Doe, DO\nWork conditioning 3 wks done.\n\n${header}\nHPI: stable.\n`;
     expect(dates(text)).toHaveLength(2);
   });
+  it('a hyphenated title is not split into a title and an author ("FOLLOW-UP    V. Doe, MD")', () => {
+    const text = [
+      'PAIN CENTER', '-----------------',
+      '06/27/2023  FOLLOW-UP (4 weeks after R RFA)    V. Doe, MD', 'Neck pain 3/10.', '-----------------',
+      '08/08/2023  FOLLOW-UP    V. Doe, MD', 'Neck pain 2-3/10. P: Continue HEP.', '-----------------',
+      '11/07/2023  FOLLOW-UP    V. Doe, MD', 'P: No change. Return in 3 months.', '',
+    ].join('\n');
+    const encounters = splitEncounters(textDoc(text));
+    expect(encounters.map((e) => e.date)).toEqual(['2023-06-27', '2023-08-08', '2023-11-07']);
+    expect(encounters.map((e) => e.provider.name)).toEqual(['V. Doe', 'V. Doe', 'V. Doe']);
+  });
   it('a letter\'s labelled case fields are not a visit', () => {
     const text = 'ORTHO ASSOCIATES\n\n                May 8, 2023\n\n        RE:   Your client:   Jane Roe\n              Date of incident:   01/18/2022\n\nDear counsel:\nI have treated her since 09/07/2022.\n';
     expect(dates(text)).not.toContain('2022-01-18');

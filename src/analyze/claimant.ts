@@ -27,7 +27,7 @@ function disputeLine(mmi: MmiAssessment): string | undefined {
 }
 
 function treatmentLine(timeline: TimelineEntry[]): string | undefined {
-  const tried = [...new Set(timeline.filter((t) => !['recommended', 'planned', 'declined'].includes(t.status)).map((t) => t.modality.replace(/_/g, ' ')))];
+  const tried = [...new Set(timeline.filter((t) => !['recommended', 'planned', 'declined', 'denied'].includes(t.status)).map((t) => t.modality.replace(/_/g, ' ')))];
   if (!tried.length) return undefined;
   return `Treatment in your records: ${tried.slice(0, 6).join(', ')}${tried.length > 6 ? ', and more' : ''}.`;
 }

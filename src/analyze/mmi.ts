@@ -18,6 +18,7 @@ import { isOpinionForm, isProcedureRecord } from '../model/encounter.js';
 import { pushTo } from '../util/group.js';
 import { restsOnMaintenanceCare } from '../knowledge/mmi-grounds.js';
 import { decisionPending } from '../knowledge/decisions.js';
+import { deniedByPayer } from '../knowledge/payer-denial.js';
 import { shortQuote } from './gaps/helpers.js';
 
 type Treatment = FactOf<'treatment'>;
@@ -54,7 +55,7 @@ function isActiveSignal(f: FactOf<'plan_signal'>): boolean {
   if (f.attributes.signal === 'new_treatment') return !!m && ACTIVE_MODALITIES.has(m);
   return false;
 }
-const RESOLVING = new Set(['declined', 'discontinued', 'completed', 'performed', 'ongoing']);
+const RESOLVING = new Set(['declined', 'denied', 'discontinued', 'completed', 'performed', 'ongoing']);
 
 interface ActiveEvent { date: string; fact: Fact; open: boolean; what: string }
 
@@ -102,8 +103,6 @@ function resolvedLater(m: string, resolved: ReturnType<typeof resolutionDates>, 
   return (m === 'surgery' || m === 'surgical_consultation') && (resolved.noSurgery ?? '') >= date;
 }
 
-/** A request the payer turned down: it will not happen unless someone appeals, so it holds nothing open. */
-const DENIED = /\b(?:non-?certified|not certified|denied|not (?:authori[sz]ed|approved)|IMR upheld|upheld the denial|adverse determination)\b/i;
 
 /**
  * Copy-forward: the same sentence carried into later notes ("SCS trial planned April.") restates the first one;
@@ -269,7 +268,8 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d) || otherRegion(f) || forOtherCondition(f) || stale(f)) continue;
     // "L cataract surgery 05/2023": an operation for another condition is not care of the claimed one.
     if (f.attributes.modality === 'surgery' && (namesOtherOperation(f.evidence[0]?.quote ?? '') || f.attributes.otherCondition)) continue;
-    if (DENIED.test(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f) || restated(f, d)) continue;
+    // A request the payer turned down will not happen unless someone appeals: it holds nothing open.
+    if (f.attributes.status === 'denied' || deniedByPayer(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f) || restated(f, d)) continue;
     // A home-safety or equipment assessment after a fall is one visit to fit the home, not a course that aims at recovery.
     if (isIn(f.attributes.modality, 'therapy') && safetyVisit(f)) continue;
     const s = f.attributes.status;
@@ -298,7 +298,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const m = targetModality(target) ?? target;
     if (d && m && resolvedLater(m, resolved, minDate(d, ctx.encounterOf(f)?.date))) continue;
     if (WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '')) continue;
-    if (d && isActiveSignal(f) && !examining(f) && !forOtherCondition(f) && !DENIED.test(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
+    if (d && isActiveSignal(f) && !examining(f) && !forOtherCondition(f) && !deniedByPayer(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const maintenance = maintenanceVisits(ctx);
   const isLapsed = lapseTest(ctx, maintenance);

@@ -119,7 +119,7 @@ function entryStatus(course: Treatment[], ctx: CaseContext, lastDate: string | u
   const done = trailing.length ? course.slice(0, course.length - trailing.length) : course;
   const latest = done[done.length - 1].attributes.status;
   switch (latest) {
-    case 'completed': case 'discontinued': case 'declined': case 'recommended': case 'planned':
+    case 'completed': case 'discontinued': case 'declined': case 'denied': case 'recommended': case 'planned':
       return latest;
     case 'performed': case 'ongoing': {
       // Care under way that a provider then recommends going on with is ongoing, however long ago it was last noted.

@@ -79,7 +79,7 @@ const factOverlaps = (f: Fact, s: Span): boolean => f.evidence.some((e) => overl
 /** Treatment statuses that mean the same thing for a reader of the timeline. */
 function statusGroup(s: string): string {
   if (s === 'declined') return 'declined';
-  if (s === 'planned' || s === 'recommended') return 'proposed';
+  if (s === 'planned' || s === 'recommended' || s === 'denied') return 'proposed';
   return 'done';
 }
 

@@ -30,7 +30,7 @@ export const UNSCORED_PLAN_SIGNALS = new Set(['new_treatment']);
 /** Treatment statuses that mean the same thing for scoring. */
 function statusGroup(s: string | undefined): string {
   if (s === 'declined') return 'declined';
-  if (s === 'planned' || s === 'recommended') return 'proposed';
+  if (s === 'planned' || s === 'recommended' || s === 'denied') return 'proposed';
   return 'done';
 }
 

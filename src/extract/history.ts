@@ -16,8 +16,10 @@ const HISTORY_SECTIONS = new Set(['hpi', 'past_history', 'surgical_history', 'ch
 /** Procedure and operative notes narrate the act they record in the past tense ("The needle was advanced"). */
 
 /** "11 visits", "three epidurals", "several sessions", "2 courses": a course counted up, i.e. summarised. */
-const COUNTED = /\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|multiple|numerous)\s+(?:(?:prior|previous|formal|supervised|post-?operative|outpatient|more|additional)\s+)*(?:(?:trigger[- ]point|lumbar|cervical|caudal|epidural|steroid|facet|knee|shoulder|cortisone|right|left|bilateral|[CTL]\d(?:-[CTLS]?\d)?)\s+){0,3}(?:visits?|sessions?|treatments?|courses?|rounds?|epidurals?|injections?|blocks?|(?:TF)?ESIs?|adjustments?)\b/gi;
+const COUNTED = /\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|multiple|numerous)\s+(?:(?:prior|previous|formal|supervised|post-?operative|outpatient|more|additional)\s+)*(?:(?:trigger[- ]point|lumbar|cervical|caudal|epidural|steroid|facet|knee|shoulder|cortisone|right|left|bilateral|medial[- ]branch|nerve|diagnostic|comparative|genicular|transforaminal|interlaminar|[CTL]\d(?:-[CTLS]?\d)?)\s+){0,3}(?:visits?|sessions?|treatments?|courses?|rounds?|epidurals?|injections?|blocks?|(?:TF)?ESIs?|RFAs?|ablations?|adjustments?)\b/gi;
 
+/** Procedures a clinician counts only once they are done ("two blocks", "3 RFAs"). */
+const PROCEDURE_NAME = /inject|block|ESI|epidural|RFA|ablation|rhizotom/i;
 /** Past passive or past perfect: the act was done before, by someone, at some time. */
 const PAST_ACCOUNT = /\b(?:(?:was|were) (?:given|provided|prescribed|tried|trialed|started|placed|fitted|issued|dispensed|put|treated|managed)|had been (?:on|given|using|taking|treated|prescribed|tried|started)|had (?:tried|taken|used|received|undergone)|(?:added|started|begun|prescribed|initiated|increased|raised|switched|changed|stopped) by (?:her |his |the |their )?(?:PCP|primary care|family (?:doctor|physician)|Dr\b|doctor|physician|psychiatr\w*|rheumatolog\w*|neurolog\w*|pain (?:clinic|management|doctor)|ortho\w*))\b/i;
 /** A time anchored in the past. */
@@ -157,6 +159,9 @@ export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, ow
   const history = inHistoryNarrative(sent);
   // A report that summarises care (a medical source statement's "CBT x10 sessions") counts a finished course wherever it says so.
   if ((history || SUMMARY_KINDS.has(sent.encounter.kind)) && countedAt(sent.text, s, e)) return true;
+  // Outside a procedure note, "Three ESIs with diminishing, short-lived benefit" tallies injections already given, in
+  // whatever section the physician weighs them.
+  if (PROCEDURE_NAME.test(sent.text.slice(s, e)) && countedAt(sent.text, s, e)) return true;
   const near = sent.text.slice(Math.max(0, s - 80), Math.min(sent.text.length, e + 60));
   if (!PAST_ACCOUNT.test(near)) return false;
   return history || PAST_ANCHOR.test(sent.text);

@@ -10,6 +10,7 @@ import { asNeededIsCurrent, clauseAround, levelOf, mentionBase, sideOf, type Sen
 import { modalitiesIn, sessionOfSpecialty } from '../model/modalities.js';
 import { isProcedureRecord } from '../model/encounter.js';
 import { notAttended } from '../knowledge/attendance.js';
+import { mentionDenied } from '../knowledge/payer-denial.js';
 import { specialtiesIn } from '../model/specialties.js';
 
 type Modality = FactOf<'treatment'>['attributes']['modality'];
@@ -42,8 +43,10 @@ function collides(text: string, modality: Modality, start: number, end: number):
 }
 const drugs = loadLexicon<DrugEntry>('extract/drugs.json');
 const DoseChangeSchema = z.enum(['started', 'increased', 'decreased', 'stopped', 'continued', 'switched']);
+/** Statuses told by the clause's verbs; a payer's denial has its own table (knowledge/payer-denial.ts). */
+const CueStatusSchema = TreatmentStatusSchema.exclude(['denied']);
 const statusData = readLexiconFile('extract/treatment-status.json', z.looseObject({
-  order: z.array(TreatmentStatusSchema), cues: z.record(TreatmentStatusSchema, RegexSource), doseChange: orderedRecord(DoseChangeSchema), sessions: RegexSource,
+  order: z.array(CueStatusSchema), cues: z.record(CueStatusSchema, RegexSource), doseChange: orderedRecord(DoseChangeSchema), sessions: RegexSource,
   titratedStart: z.looseObject({ pattern: RegexSource }), coverageChange: z.looseObject({ pattern: RegexSource }),
   setAsideAfter: z.looseObject({ discontinued: RegexSource, declined: RegexSource }),
 }));
@@ -232,6 +235,11 @@ function labelledStatus(sent: SentenceCtx, start: number): TreatmentStatus | und
 
 /** "off work until surgical evaluation is complete", "continue PT pending the consult": care still awaited. */
 const AWAITED_BEFORE = /\b(?:until|pending|awaiting|await)\s+(?:[\w-]+\s+){0,6}$/i;
+/** "TPIs non-certified by UR", "TMS denied": the payer turned the request down. (A ledger row's denied payment is still a service given.) */
+function deniedStatus(sent: SentenceCtx, clause: { start: number; end: number; text: string }, end: number): TreatmentStatus | undefined {
+  return sent.encounter.source !== 'ledger' && mentionDenied(clause.text, end - clause.start, sent.text.slice(clause.end)) ? 'denied' : undefined;
+}
+
 function awaitedStatus(text: string, start: number): TreatmentStatus | undefined {
   return AWAITED_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ? 'planned' : undefined;
 }
@@ -258,8 +266,9 @@ function recalledBy(text: string, at: number): string | undefined {
   return list ? list[1] : undefined;
 }
 const NOT_AVAILABLE = /^\s*(?:is |was |are |were )?(?:not|never) (?:offered|available|covered|an option|provided)\b/i;
+const SPECIALTY_AFTER_NAME = /\bDr\.?\s+(?:[A-Z]\.\s*)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*\(\s*(?:[A-Za-z-]+\s+){0,2}$/;
 const PROVIDER_FIELD = /^\s*(?:treating\s+)?(?:psychiatrist|psychologist|physician|provider|therapist|counselor|clinician|surgeon|source|referring (?:physician|provider)|PCP|primary care (?:physician|provider))\s*:[^;\n]*$/i;
-const COST_PROJECTION = /\b(?:estimated|projected) (?:cost|costs|expense)|\blife care plan\b/i;
+const COST_PROJECTION = /\b(?:estimated|projected) (?:cost|costs|expense|charges?)|\b(?:cost|charge) estimate\b|\blife care plan\b/i;
 const FUTURE_ALLOWANCE = /\b(?:future (?:medical )?(?:care|treatment|medicals?)|periodically as needed|no more (?:often|frequently) than every \d+ (?:weeks?|months?)|access to (?:future )?(?:medical )?care|for (?:future |significant |severe |acute )?flare-?ups?|for (?:[\w-]+ ){0,3}(?:flares|flare-?ups)|prn (?:for )?(?:[\w-]+ ){0,3}flares?|as indicated for (?:future )?flares?|up to (?:\w+ )?(?:per|a|each) year|estimated (?:cost|costs|expense)|projected (?:cost|costs|expense)|life care plan)\b/i;
 const CONSENT_ALTERNATIVES = /\balternatives?\b[^.;]{0,12}(?:\(|including|such as|:|were|of)[^.;)]*$/i;
 const DESPITE_BEFORE = /\b(despite|in spite of|notwithstanding|even after|regardless of)\b[^.;:]{0,80}$/i;
@@ -267,12 +276,12 @@ const TRIED_LIST = /\b(?:he|she|they|patient|pt|the claimant|the patient)\s+((?:
 /** Parts of a therapy session that a therapist's note lists among its interventions. */
 const SESSION_COMPONENTS = modalitiesIn('session_component');
 const MENTAL_HEALTH = specialtiesIn('mental_health');
-/** "... is not indicated", "not recommended", "not a candidate": an option weighed and set aside. */
-const NOT_INDICATED = /^(?:(?!\b(?:as|because|since|while|but|so)\b)[^.;]){0,80}?\b(?:(?:is|are|was|were)\s+)?not\s+(?:indicated|recommended|warranted|appropriate|advised|a (?:good )?candidate)\b/i;
+/** "... is not indicated", "not recommended", "not a candidate", "Surgery would not be expected to improve …": an option weighed and set aside. */
+const NOT_INDICATED = /^(?:(?!\b(?:as|because|since|while|but|so)\b)[^.;]){0,80}?\b(?:(?:is|are|was|were)\s+)?not\s+(?:indicated|recommended|warranted|appropriate|advised|a (?:good )?candidate)\b|^\s*(?:(?:would|will)\s+not|(?:is|are)\s+unlikely\s+to)\s+(?:be\s+expected\s+to\s+)?(?:help|improve|benefit|relieve|change)\b/i;
 /** "He and the carrier asked whether any surgical option exists": the words of a question. */
 const ASKED = /\b(?:asked|asking|inquir\w*|wonder\w*|questions?)\s+(?:me\s+|us\s+)?(?:whether|if|about)\b|\?\s*$/i;
 /** An "if"-clause right after the care it conditions (within a few words, no clause break between). */
-const CONDITION_AFTER = /^(?:[ \t]+(?![Ii]f\b)[\w()/-]+){0,3}[ \t]+(if|should|unless|in case)\b(?=[ \t]+(?:no|not|symptoms?|pain|radicular|there|he|she|they|it|worse\w*|persist\w*|fails?|unchanged|still|any|needed|indicated|necessary|warranted|recur\w*|returns?|develops?|progress\w*|conservative)\b)/;
+const CONDITION_AFTER = /^(?:\s+(?![Ii]f\b)[\w()/-]+){0,3}\s+(if|should|unless|in case)\b(?=\s+(?:no|not|the (?:benefit|relief|pain|effect)|benefit|relief|symptoms?|pain|radicular|there|he|she|they|it|worse\w*|persist\w*|fails?|unchanged|still|any|needed|indicated|necessary|warranted|recur\w*|returns?|develops?|progress\w*|conservative)\b)/;
 /** "#4", "no. 2", "number 3": a place in a series. */
 const SERIES_COUNT = /^\s*(?:#|no\.?|number)\s*\d{1,2}\b/i;
 /** A specific injection or block, named just before a bare "injection #N" that counts it. */
@@ -350,6 +359,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text) && MENTAL_HEALTH.has(sent.encounter.specialty)) continue;
     // "Psychiatrist: Helen M. Thurgood, MD - Rolling Fork Behavioral Health Clinic": a field naming who treats, not care given.
     if (PROVIDER_FIELD.test(sent.text.slice(0, m.start).split('\n').pop() ?? '')) continue;
+    // "Seen by Dr. Oyelaran (spine surgery, telehealth 09/07/2023)": the bracket after a clinician's name holds the specialty.
+    if (SPECIALTY_AFTER_NAME.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) && /^\s*[,)]/.test(sent.text.slice(m.end, m.end + 3))) continue;
     // An imaging report's injection is the contrast of an arthrogram or myelogram, not a treatment.
     if (sent.encounter.kind === 'imaging' && /injection|block/.test(m.entry.id)) continue;
     // "OT 2x/wk x 6 wk (work hardening tasks)": what the therapy course will include, not a course of its own.
@@ -367,7 +378,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (m.entry.id === 'surgery' && !priorOperation && !isProcedureRecord(sent.encounter.kind) && section !== 'procedure'
       && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start) && !labelledStatus(sent, m.start)
       && !sent.dates().some((d) => !d.relative && d.start >= clause.start && d.end <= clause.end)) continue;
-    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? givenToday(clause.text, m.entry.id) ?? labelledStatus(sent, m.start)
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: deniedStatus(sent, clause, m.end) ?? dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? givenToday(clause.text, m.entry.id) ?? labelledStatus(sent, m.start)
       ?? treatmentStatus(clause.text, section, m.entry.id, setAsideAfter(sent.text, clause.end)) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
     if (m.entry.id === 'surgery' && !m.entry.subtype) {
@@ -390,7 +401,9 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const base = recounted(sent, mentionBase(sent, 'treatment', m.start, m.end), m.start, m.end, own === m.entry.id);
     // "She does not wish to pursue fusion": the "not" is the refusal itself, which the status already says; the option
     // was offered and turned down, a fact about the claimant's care, not an absent one.
-    if (attributes.status === 'declined' && base.negated && DECLINE_WORDS.test(clause.text)) {
+    // "UR denied the revision surgery": the "denied" is the payer's answer, which the status already says; the request
+    // itself is a fact about the claimant's care.
+    if ((attributes.status === 'declined' && base.negated && DECLINE_WORDS.test(clause.text)) || (attributes.status === 'denied' && base.negated)) {
       base.negated = false;
       base.context = base.context.filter((c) => c.category !== 'negated');
     }
@@ -430,6 +443,12 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     if (base.temporality === 'current' && notGiven && (FUTURE_ALLOWANCE.test(sent.text) || CONSENT_ALTERNATIVES.test(sent.text.slice(Math.max(0, m.start - 100), m.start)))) {
       base.temporality = 'hypothetical';
     }
+    // "At counsel's request: the current charge estimate for a single-level ACDF …": priced, not planned.
+    const costing = base.temporality === 'current' && attributes.status !== 'performed' && attributes.status !== 'completed' ? COST_PROJECTION.exec(sent.text) : null;
+    if (costing) {
+      base.temporality = 'hypothetical';
+      base.context = [...base.context, { category: 'hypothetical', trigger: `a cost projection: ${costing[0]}`, start: sent.start + costing.index, end: sent.start + costing.index + costing[0].length }];
+    }
     // Marked as an allowance even when "prn" already made it hypothetical: the MMI analysis reads later procedures by it.
     const allowance = base.temporality === 'hypothetical' ? FUTURE_ALLOWANCE.exec(sent.text) : null;
     if (allowance) base.context = [...base.context, { category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: ${allowance[0]}`, start: sent.start + allowance.index, end: sent.start + allowance.index + allowance[0].length }];
@@ -452,7 +471,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const lead = [...whole.text.slice(0, d.start - whole.start).matchAll(DASHED_START)].at(-1);
     const clause = lead ? { start: whole.start + lead.index, end: whole.end, text: whole.text.slice(lead.index) } : whole;
     const isClass = d.entry.id.startsWith('class:');
-    const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: treatmentStatus(clause.text, section, 'medication', setAsideAfter(sent.text, clause.end)) };
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: deniedStatus(sent, clause, d.end) ?? treatmentStatus(clause.text, section, 'medication', setAsideAfter(sent.text, clause.end)) };
     if (isOtherConditionDrugClass(d.entry.class) || namesOtherIndication(sent.text.slice(d.end, d.end + 60))) attributes.otherCondition = true;
     if (!isClass) attributes.drug = d.entry.id;
     const dose = DOSE.exec(sent.text.slice(d.end, d.end + 60));

@@ -4,7 +4,7 @@ import { DocumentStatusSchema } from './document.js';
 import { FactSchema, ModalitySchema, ActivitySchema } from './fact.js';
 
 /** Bump the major on any breaking change to the JSON contract; minor for additions. */
-export const SCHEMA_VERSION = '1.10.0';
+export const SCHEMA_VERSION = '1.11.0';
 
 export const ClaimTypeSchema = z.enum(['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general']);
 export type ClaimType = z.infer<typeof ClaimTypeSchema>;
@@ -45,7 +45,7 @@ export const TimelineEntrySchema = z.object({
   lastDate: z.string().optional(),
   /** Number of sessions/procedures documented (dated performed encounters or stated counts). */
   sessions: z.number().int(),
-  status: z.enum(['ongoing', 'completed', 'discontinued', 'declined', 'recommended', 'planned', 'unknown']),
+  status: z.enum(['ongoing', 'completed', 'discontinued', 'declined', 'denied', 'recommended', 'planned', 'unknown']),
   providers: z.array(z.string()),
   outcomeBefore: z.array(MeasurePoint),
   outcomeAfter: z.array(MeasurePoint),

@@ -15,7 +15,7 @@ export type Modality = z.infer<typeof ModalitySchema>;
 export const FUTURE_CARE_TRIGGER = 'future care allowance';
 
 export const TreatmentStatusSchema = z.enum([
-  'performed', 'planned', 'recommended', 'declined', 'completed', 'discontinued', 'ongoing',
+  'performed', 'planned', 'recommended', 'declined', 'denied', 'completed', 'discontinued', 'ongoing',
 ]);
 export type TreatmentStatus = z.infer<typeof TreatmentStatusSchema>;
 

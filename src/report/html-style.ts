@@ -29,7 +29,7 @@ svg.timeline{border:1px solid var(--line);border-radius:6px;font:11px system-ui,
 svg .lane-bg{fill:#fff}svg .lane-bg.odd{fill:#f7f8fa}svg .spark-bg{fill:#fbfbf7}
 svg .lane-label{font-weight:600;fill:var(--ink)}svg .muted{fill:var(--muted)}
 svg .bar{fill:#5b8fc7;stroke:#2f5f93}svg .bar.st-ongoing{fill:#3f7fbf}svg .bar.st-completed{fill:#7aa6d6}
-svg .bar.st-discontinued{fill:#b8c4d0}svg .bar.st-declined{fill:url(#hatch);stroke:#9a3b3b}
+svg .bar.st-discontinued{fill:#b8c4d0}svg .bar.st-declined,svg .bar.st-denied{fill:url(#hatch);stroke:#9a3b3b}
 svg .bar.st-recommended,svg .bar.st-planned{fill:none;stroke-dasharray:4 3}svg .bar.st-unknown{fill:#c9d2dc}
 svg line.ev{stroke:#123;stroke-width:1.5}svg .ev.declined path{stroke:#9a3b3b;stroke-width:2;fill:none}
 svg polyline{fill:none;stroke:#8a5a00;stroke-width:2}svg circle{fill:#8a5a00}svg .val{fill:#8a5a00;font-weight:600}

@@ -11,7 +11,7 @@ export interface Picked { shown: Evidence[]; rest: Evidence[] }
 const keyOf = (e: Evidence) => `${e.file}\u0000${e.start}\u0000${e.end}`;
 
 /** Events that settle what happened to a treatment. */
-const DECISIVE = new Set(['declined', 'discontinued', 'completed']);
+const DECISIVE = new Set(['declined', 'denied', 'discontinued', 'completed']);
 
 export class EvidenceRanker {
   private readonly factEvidence = new Map<string, Evidence[]>();

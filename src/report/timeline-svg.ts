@@ -132,7 +132,7 @@ export function timelineSvg(a: CaseAnalysis): Markup | undefined {
       if (d === undefined) return [];
       const x = axis.x(d).toFixed(1);
       const title = html`<title>${e.date}: ${e.label} (${e.status})</title>`;
-      return e.status === 'declined'
+      return e.status === 'declined' || e.status === 'denied'
         ? [html`<g class="ev declined"><path d="M${Number(x) - 4} ${y + 9}l8 8m0 -8l-8 8"/>${title}</g>`]
         : [html`<line class="ev" x1="${x}" x2="${x}" y1="${y + 3}" y2="${y + LANE - 3}">${title}</line>`];
     });

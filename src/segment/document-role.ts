@@ -154,7 +154,8 @@ function titleZone(text: string): { start: number; end: number } {
   return { start: Math.max(0, start), end };
 }
 
-const EXAMINEE = /^[ \t]*(?:name of )?examinee[ \t]*:|\bexamination (?:was )?(?:pursuant to|ordered under|under) (?:La\.|Fed\.|Rule|art\.?|article|section|§)/im;
+/** "Examinee: …", an examination under a rule, or a consultation counsel asked for an opinion from ("Referred by: … Esq. - surgical opinion requested"). */
+const EXAMINEE = /^[ \t]*(?:name of )?examinee[ \t]*:|^[ \t]*(?:referred by|referral(?: source)?|requested by|referring party)[ \t]*:[^\n]*\b(?:Esq\b|attorney|counsel|law (?:firm|office|group))[^\n]*\bopinion\b|\bexamination (?:was )?(?:pursuant to|ordered under|under) (?:La\.|Fed\.|Rule|art\.?|article|section|§)/im;
 
 const CLINICAL: DocumentRole = { role: 'clinical', kind: 'clinical_record', why: 'treating or diagnostic record', evidence: [] };
 
@@ -245,7 +246,7 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   if (claimsOffice) return { role: claimsOffice.id, kind: claimsOffice.kind, why: `${claimsOffice.why} (on the claims office's letterhead)`, evidence: titleEvidence(doc, zone) };
   if (examinee) {
     const [s0, e0] = trimSpan(doc.text, examinee.index, examinee.index + examinee[0].length);
-    return { role: 'examining', kind: 'examining_opinion', why: 'the paper names the person examined as the examinee, or the rule the examination was ordered under', evidence: [evidenceAt(doc, s0, e0)] };
+    return { role: 'examining', kind: 'examining_opinion', why: 'the paper names the person examined as the examinee, the rule the examination was ordered under, or counsel asking for the opinion', evidence: [evidenceAt(doc, s0, e0)] };
   }
   const clinicalTitle = entries.find((r) => r.id === 'clinical' && r.titleRe.test(title));
   if (clinicalTitle) return found(clinicalTitle, clinicalTitle.titleRe.exec(title)!);

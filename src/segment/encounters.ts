@@ -51,8 +51,11 @@ const LABELLED_HEADER = new RegExp(
  * the title, its date, and at most an interval in brackets and an author (labelled, or a name with its degree).
  */
 const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by', 'prescriber'];
-/** Any case, without making the whole title pattern case-insensitive. */
-const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]*[-–—|]{1,3}[ \t]*)(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|DO|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|CRNP|CNP|RN|LPN|DC|DPT|PT|OTR(?:\/L)?|OT|PhD|PsyD|LCSW|LPC|LMFT)\.?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
+/**
+ * Labels in any case, without making the whole title pattern case-insensitive. A hyphen sets the author apart only with a
+ * space beside it: "FOLLOW-UP    V. Doe, MD" is the title "FOLLOW-UP", not "FOLLOW" by "UP V. Doe".
+ */
+const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]+[-–—|]{1,3}[ \t]*|[-–—|]{1,3}[ \t]+|[–—|]{1,3}|-{2,3})(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|DO|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|CRNP|CNP|RN|LPN|DC|DPT|PT|OTR(?:\/L)?|OT|PhD|PsyD|LCSW|LPC|LMFT)\.?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
 /** The author field present, not optional: a signing clinician after the date. */
 const AUTHOR_AFTER_DATE = new RegExp(String.raw`^[^\n]*?${AUTHOR_FIELD.slice(0, -1)}[ \t]*$`);
 /** "Date:" / "DOS:" between a title and its date ("DAILY NOTE (representative)      Date: 04/08/2022"). */

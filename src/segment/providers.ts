@@ -32,13 +32,15 @@ const SLASH_S_BARE = new RegExp(String.raw`^[ \t]*/s/[ \t]*(${NAME})[ \t]+(${CRE
  */
 const INVERTED = new RegExp(String.raw`(?:^|(?<![ \t])[ \t]{2,})([A-Z][A-Za-z'’\-]+),[ \t]*([A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z]\.?)?,?[ \t]+(${CREDS})(?![A-Za-z])`, 'gm');
 
+/** The visit's title is not the first word of its author's name ("08/08/2023  FOLLOW-UP    V. Doe, MD"). */
+const HEADING_WORD = String.raw`(?:FOLLOW-?UP|F/U|PROCEDURE|VISIT|CONSULT(?:ATION)?|RECHECK|NOTE|PROGRESS|EVALUATION|RE-?EVALUATION|REPORT|ADDENDUM|EXAM(?:INATION)?)(?![A-Za-z])`;
 /**
  * "=== 08/10/2023  NEW PATIENT CONSULT  -  Jane Doe, MD ====", "04/26/2022 - F/U - R. O. Doe, MD",
  * "PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status", "ADDENDUM  4/21/2023   L. Doe MD": the author at the
  * end of a dated visit heading, after a dash; initials may lead the surname. A heading has no sentence in it: an
  * infusion log's "11/20/2023  Ocrelizumab 600 mg IV. Uneventful. - K. Roe, RN" is a row signed by the nurse.
  */
-const HEADING_AUTHOR = new RegExp(String.raw`^[^\n.]{0,40}\b\d{1,2}/\d{1,2}/\d{2,4}\b[^\n.]*?(?:[ \t][-\u2013\u2014|][ \t]+|[ \t]{2,})(${NAME})(?:,[ \t]*|[ \t]+)(${CREDS})${HONORS}(?:[ \t]*/[^\n]*|[ \t]{2,}\[[^\n]*)?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
+const HEADING_AUTHOR = new RegExp(String.raw`^[^\n.]{0,40}\b\d{1,2}/\d{1,2}/\d{2,4}\b[^\n.]*?(?:[ \t][-\u2013\u2014|][ \t]+|[ \t]{2,})(?!${HEADING_WORD})(${NAME})(?:,[ \t]*|[ \t]+)(${CREDS})${HONORS}(?:[ \t]*/[^\n]*|[ \t]{2,}\[[^\n]*)?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 
 export interface ProviderMatch {
   provider: Provider;

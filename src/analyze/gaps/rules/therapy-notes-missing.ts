@@ -3,7 +3,7 @@ import { list, makeGap, recordsOffice } from '../helpers.js';
 import type { GapRule } from '../types.js';
 import { isIn, MODALITIES, modalityWords } from '../../../model/modalities.js';
 
-const NOT_STARTED = new Set(['recommended', 'planned', 'declined']);
+const NOT_STARTED = new Set(['recommended', 'planned', 'declined', 'denied']);
 const DONE = new Set(['performed', 'completed', 'ongoing', 'discontinued']);
 const PLANNED_COUNT = /authori[sz]|approv\w*|certif\w*|prescri\w*|request\w*|\bplan\w*|x ?\d+ ?(?:wks?|weeks)|\d+x\/w/i;
 /** "visit 12 of 12", "(visit 22/24)": a counter of visits attended, whatever status the sentence was read with. */
