@@ -247,9 +247,18 @@ describe('gap rule billed-visit-without-record', () => {
     ['the bill names the doctor "Last, First"', [bill('2024-05-02', 'Ortiz, Alan MD'), enc({ date: '2024-05-02', name: 'Alan Ortiz', credential: 'MD' })]],
     ['the clinic bills and the note is filed under its name', [bill('2024-05-02', 'Harbor Physical Therapy', '97110'), enc({ date: '2024-05-02', name: 'Jordan Reyes', credential: 'DPT', file: '2F - Harbor PT.txt' })]],
     ['the bill names no provider but a note exists that day', [enc({ date: '2024-05-02', billing: [{ code: '97110' }] }), enc({ date: '2024-05-02', name: 'Jordan Reyes', credential: 'DPT' })]],
+    ['a carrier\'s benefit payment to the claimant (supplemental earnings)', [enc({ date: '2023-10-02', name: 'Celeste A. Guidry', billing: [{ description: 'SEB - zero earnings (no job within restrictions)', charge: 854.88 }] })]],
   ];
   it.each(quiet)('stays quiet: %s', (_, encounters) => expect(gapsFor(encounters).gaps).toEqual([]));
 
+  it('a surgery centre\'s bill for an operation the notes describe is the operative report\'s to document', () => {
+    const encounters = [enc({ date: '2023-03-21', name: 'Terrebonne Surgery Center', billing: [{ description: 'ORIF distal radius - facility', charge: 6412.75 }] })];
+    const billing = analyzeBilling(encounters);
+    const orif = { type: 'treatment', attributes: { modality: 'surgery', status: 'performed' } };
+    const ctx = (ops: unknown[]) => ({ billing, of: (t: string) => (t === 'treatment' ? ops : []), dateOf: () => '2023-03-21' }) as unknown as GapContext;
+    expect(billedVisitWithoutRecord.check(ctx([orif]))).toEqual([]);
+    expect(billedVisitWithoutRecord.check(ctx([]))).toHaveLength(1);
+  });
   it('one request per provider, naming every date', () => {
     const { gaps } = gapsFor([bill('2024-05-02', 'Alan Ortiz MD'), bill('2024-06-03', 'Alan Ortiz MD'), bill('2024-06-10', 'Harbor Chiropractic', '98941')]);
     expect(gaps.map((g) => [g.request.to, g.request.ask])).toEqual([

@@ -11,6 +11,8 @@ const MAX_DATES_NAMED = 12;
 
 /** A facility's bill (surgery center, hospital, emergency department) is documented by the physician's note of that day. */
 const FACILITY = /\b(?:surgery cent(?:er|re)|surgical cent(?:er|re)|ambulatory|ASC|hospital|medical cent(?:er|re)|regional|emergency)\b/i;
+/** Where operations are done: its bill is documented by the operative report. */
+const OPERATING_FACILITY = /\b(?:surgery cent(?:er|re)|surgical cent(?:er|re)|surgi-?center|ambulatory surgery|ASC)\b/i;
 const PERSON = /\b(?:MD|DO|DPT|DC|NP|PA-C|PhD|PsyD|Dr)\b/;
 const NOTE_OF_DAY = new Set(['procedure_note', 'operative_report', 'emergency_visit', 'imaging']);
 
@@ -20,7 +22,7 @@ const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*|D\d{4}|340B|NS|CX|ROI|NCM|TTD|TP
  * The same, said in the line's description: also a carrier's payments that are not medical care (disability
  * benefits, mileage, case management) and paperwork billed on its own (a form, a letter, a cost estimate).
  */
-const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction|TTD|TPD|PPD|temporary (?:total|partial) disability|indemnity|wage loss|mileage|travel|case management|case manager|NCM|cost estimate|letter|narrative fee|narrative (?:report|letter)|report to (?:counsel|attorney)|form completion)\b/i;
+const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction|TTD|TPD|PPD|PTD|SEB|supplemental earnings|temporary (?:total|partial) disability|indemnity|wage loss|mileage|travel|case management|case manager|NCM|cost estimate|letter|narrative fee|narrative (?:report|letter)|report to (?:counsel|attorney)|form completion)\b/i;
 /** A stay (inpatient rehabilitation, a hospital admission) is documented by the notes written during it, not on its first day. */
 const STAY = /\b(?:stay|admission|admitted|inpatient|IRF|SNF|acute rehab\w*)\b/i;
 const STAY_DAYS = 30;
@@ -105,7 +107,13 @@ export const rule: GapRule = {
       .map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
     const askedAsImaging = (m: BillingAnalysis['billedWithoutRecord'][number]) => (IMAGING_BILLER.test(m.provider) || m.codes.some((c) => IMAGING_CODE.test(c)))
       && studiesDescribed.some((d) => Math.abs(daysBetween(d, m.date)) <= 3);
-    const missing = (ctx.billing?.billedWithoutRecord ?? []).filter((m) => !documentedElsewhere(m, notes) && !askedAsImaging(m));
+    // Likewise a surgery centre's or hospital's bill for an operation the notes describe ("s/p ORIF 03/21/2023"): its
+    // record is the operative report, which procedure-record-missing asks the surgeon for.
+    const operationsDescribed = ctx.of('treatment', true).filter((f) => f.attributes.modality === 'surgery' && ['performed', 'completed'].includes(f.attributes.status))
+      .map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
+    const askedAsOperation = (m: BillingAnalysis['billedWithoutRecord'][number]) => !PERSON.test(billerOf(m)) && OPERATING_FACILITY.test(billerOf(m))
+      && operationsDescribed.some((d) => Math.abs(daysBetween(d, m.date)) <= 1);
+    const missing = (ctx.billing?.billedWithoutRecord ?? []).filter((m) => !documentedElsewhere(m, notes) && !askedAsImaging(m) && !askedAsOperation(m));
     const byProvider = new Map<string, BillingAnalysis['billedWithoutRecord']>();
     for (const m of missing) pushTo(byProvider, m.provider, m);
     // Many sessions of a therapy course whose notes are in part present, or any session of a therapist whose own
