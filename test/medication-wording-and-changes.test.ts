@@ -69,6 +69,18 @@ describe('medication changes in the pattern of care', () => {
   });
 });
 
+describe('a change another doctor made on an earlier date, listed with the medications', () => {
+  const PAIN = { name: 'Harlan Doe', credential: 'MD', specialty: 'pain_management' as const };
+  it('"gabapentin 600 mg TID (increased by Dr. Carrow 08/22/2023)" at a later visit is no change then', () => {
+    const b = new CaseBuilder();
+    b.visit('2023-06-13', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'L4-5 laminectomy.');
+    b.visit('2023-11-07', PAIN).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'gabapentin', drugClass: 'anticonvulsant', doseChange: 'increased' }, 'gabapentin 600 mg TID (increased by Dr. Carrow 08/22/2023)')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'No changes.');
+    for (const d of ['2024-02-06', '2024-05-07', '2024-08-06']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'No changes.');
+    expect(analyzeCase(b.input({ type: 'ssdi' })).mmi.date).toBe('2023-11-07');
+  });
+});
+
 describe('a rheumatology course: dashed visit headers, an immunosuppressant awaited, titrated and judged', () => {
   it('"FOLLOW-UP -- 13 Jun 2023 -- F. Doe, MD": double dashes around the date', () => {
     const text = 'SOUTH TEXAS RHEUMATOLOGY\n----------\nNEW PATIENT CONSULTATION -- 14 March 2023 -- F. Doe, MD\nSLE.\n----------\nFOLLOW-UP -- 13 Jun 2023 -- F. Doe, MD\nPartial response.\n';

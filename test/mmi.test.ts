@@ -623,6 +623,26 @@ describe('MMI: the maintenance phase, read as a reviewer reads it', () => {
   });
 });
 
+describe('MMI: a request in motion, then turned down', () => {
+  /** A procedure, a visit that submits a referral, the payer's denial, then quarterly medication checks. */
+  const build = (plan: string) => {
+    const b = new CaseBuilder()
+      .visit('2023-07-11', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Bilateral L4-5 RFA performed.')
+      .visit('2024-03-12', DR_LEE).fact('treatment', { modality: 'epidural_injection', status: 'planned' }, plan)
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue meds. RTC 8 wks.')
+      .visit('2024-05-14', DR_LEE).fact('treatment', { modality: 'epidural_injection', status: 'denied' }, 'Repeat ESI denied by the insurer; she does not wish to appeal.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    for (const d of ['2024-08-13', '2024-11-12', '2025-02-11']) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    return b;
+  };
+  it('the visit that submits the referral is not maintenance: the phase begins once it is settled', () => {
+    expect(run(build('Repeat L5-S1 TFESI: prior authorization requested from the carrier.')).mmi).toMatchObject({ status: 'implied', date: '2024-05-14' });
+  });
+  it('a request only proposed at that visit and settled later leaves the visit in the phase', () => {
+    expect(run(build('Could consider a repeat ESI in the future.')).mmi).toMatchObject({ status: 'implied', date: '2024-03-12' });
+  });
+});
+
 describe('MMI: a thin record where nothing was tried', () => {
   it('refill visits after care that was only recommended are not a plateau', () => {
     const b = new CaseBuilder()

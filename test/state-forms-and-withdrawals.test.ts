@@ -39,6 +39,41 @@ describe('an MMI taken back, in any grammar', () => {
   ])('%s', (sentence, kind) => {
     expect(mmiKinds(sentence)).toEqual([kind]);
   });
+  it.each([
+    // The next sentence takes back the MMI this one recalls.
+    ['On the APS dated 11/20/2023 I checked that she had reached maximum medical improvement. I am withdrawing that answer.', ['not_at_mmi']],
+    ['I cannot say she has reached maximal improvement until she has had an adequate trial of CPAP.', ['not_at_mmi']],
+    // A next sentence about something else leaves the MMI standing.
+    ['She has reached maximum medical improvement. I am withdrawing the request for a brace.', ['mmi']],
+  ])('%s', (text, kinds) => expect(mmiKinds(text)).toEqual(kinds));
+  it('an MMI that cannot be judged until a program ends is not stated', () => {
+    expect(mmiKinds('Maximal medical improvement cannot be judged until program completion.')).toEqual([]);
+  });
+});
+
+describe('an insurer\'s attending physician statement', () => {
+  const APS = [
+    '11/21/2023 09:14 FAX 2075550188 RIVERBEND FAMILY MED        ->  GNML LTD CLAIMS 8005550196    P.001/003',
+    'GREAT NORTHERN MUTUAL LIFE INSURANCE COMPANY - Group Long Term Disability',
+    'ATTENDING PHYSICIAN STATEMENT (APS)                                   Form GN-LTD-12 (rev. 03/2021)',
+    'Employee: Jane Roe     DOB: 09/14/1976    Last day worked: 11/04/2022',
+    'Date symptoms first appeared: approx. 10/2021      Date first treated by you for this condition: 06/08/2022',
+    'Has patient achieved Maximum Medical Improvement? [X] Yes [ ] No     If yes, date: 11/20/2023',
+    'Physician: Heidi R. Doe, DO     Specialty: Family Medicine     Date: 11/20/2023',
+    '',
+    'July 2, 2024',
+    '',
+    'Re: Jane Roe, Claim No. LTD-2023-0418877',
+    '',
+    'ADDENDUM TO ATTENDING PHYSICIAN STATEMENT OF 11/20/2023',
+    '',
+    'On the APS dated 11/20/2023 I checked that Ms. Roe had reached maximum medical improvement. I am withdrawing that answer.',
+    'Heidi R. Doe, DO',
+  ].join('\n');
+  it('is a treating source\'s opinion form dated by its signature line, not by the form\'s revision, and its addendum by its letter', () => {
+    const encounters = splitEncounters(textDoc(APS));
+    expect(encounters.map((e) => [e.date, e.kind])).toEqual([['2023-11-20', 'medical_source_statement'], ['2024-07-02', 'medical_source_statement']]);
+  });
 });
 
 const FORM_107 = `COMMONWEALTH OF KENTUCKY - DEPARTMENT OF WORKERS' CLAIMS

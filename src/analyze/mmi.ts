@@ -55,6 +55,8 @@ function isActiveSignal(f: FactOf<'plan_signal'>): boolean {
   if (f.attributes.signal === 'new_treatment') return !!m && ACTIVE_MODALITIES.has(m);
   return false;
 }
+/** A plan set in motion at the visit, not only proposed: a referral sent, a request submitted, a date booked. */
+const FIRM_PLAN = /\b(?:referr(?:al|ed) (?:submitted|sent|placed|made)|submitted|(?:prior )?authori[sz]ation (?:requested|request(?:ed)? submitted)|prior auth\w* requested|scheduled for|booked)\b/i;
 const RESOLVING = new Set(['declined', 'denied', 'discontinued', 'completed', 'performed', 'ongoing']);
 
 interface ActiveEvent { date: string; fact: Fact; open: boolean; what: string }
@@ -282,6 +284,10 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     if (f.attributes.modality === 'spinal_cord_stimulator' && (s === 'ongoing' || s === 'performed')
       && !isProcedureRecord(ctx.encounterOf(f)?.kind) && !/\b(?:trial|implant\w*|placement|placed|insert\w*|lead)/i.test(f.evidence[0]?.quote ?? '')) continue;
     if ((s === 'performed' || s === 'ongoing') && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
+    // A referral placed or an authorization requested ("TMS referral submitted; prior authorization requested") keeps
+    // its visit active even when a later visit settles it (denied, declined, done): the plateau begins after that.
+    else if (s === 'planned' && FIRM_PLAN.test(f.evidence[0]?.quote ?? '') && ctx.encounterOf(f)?.source !== 'ledger' && (ctx.dateOf(f) ?? '') === ctx.encounterOf(f)?.date
+      && (resolved.byModality.get(f.attributes.modality) ?? '') > d && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
     // A plan dated by the day it is booked for ("surgery 05/14/2024") is settled by a refusal or cancellation after it was
     // made, not only after that day.
     // (A ledger's row for a booked operation is an estimate of its charge: the plan itself is the surgeon's.)
@@ -483,7 +489,7 @@ const THIN_RECORD_VISITS = 4;
 const CLOSING_SIGNALS = new Set(['no_further_treatment', 'maintenance_care', 'continue_current_management', 'not_surgical_candidate']);
 const FLARE_COURSE = /\bx\s*\d{1,2}\s*d(?:ays?)?\b|\bfor\s+\d{1,2}\s+days\b|\bdose\s?pa?c?k\b|\btaper(?:ing)? (?:pack|course)\b/i;
 const CHANGE_LOOKED_BACK = /\bsince (?:the |her |his )?(?:dose|regimen|medication|treatment|drug)?\s*(?:was |were )?(?:increased|raised|started|switched|changed|added|titrated)\b|\bsince (?:the |her |his )?(?:switch|change|increase|start|initiation|addition) (?:to|of|in)\b|\b(?:was|were) (?:increased|raised|started|switched|changed|added|titrated)\b[^.;]{0,30}\b(?:on|in) \d{1,2}\/\d{1,2}\/\d{2,4}/i;
-const REPORTED_CHANGE = /\bDr\.?\s+[A-Z][\w'-]+\s+(?:has\s+)?(?:started|increased|switched|added|changed|prescribed|titrated|raised)\b/;
+const REPORTED_CHANGE = /\bDr\.?\s+[A-Z][\w'-]+\s+(?:has\s+)?(?:started|increased|switched|added|changed|prescribed|titrated|raised)\b|\b(?:started|increased|switched|added|changed|prescribed|titrated|raised) by (?:Dr\.?\s+)?[A-Z][\w'-]+/;
 const TITRATION_STEP = /\b(?:x\s*\d{1,2}\s*(?:d(?:ays?)?|wks?|weeks?)|for\s+\d{1,2}\s+(?:days|weeks))\s*,?\s*then\b/i;
 const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
 /** "Add diclofenac 1% gel", "lidocaine 5% patch prn": a topical adjunct for comfort, not a trial of the regimen. */

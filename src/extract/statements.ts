@@ -166,6 +166,8 @@ const MMI_DATE_LEAD_REACH = 60;
  * until his fall; that is no longer the case": the MMI named is taken back.
  */
 const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|(?:withdr[ae]w(?:s|n|ing)?|rescind(?:s|ing)?|retract(?:s|ing)?|revok(?:e|es|ing))\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
+/** The next sentence's words taking back the opinion just recalled: "I am withdrawing that answer." */
+const WITHDRAWN_NEXT = /^[\s"')\]]*(?:I am|I'm|I)\s+(?:hereby\s+|now\s+)?(?:withdraw(?:ing)?|rescind(?:ing)?|retract(?:ing)?|revok(?:e|ing))\s+(?:that|this|the|my)\s+(?:answer|opinion|finding|response|statement|certification|determination|box)\b/i;
 /** A section the note itself marks as repeated from earlier notes. */
 const CARRIED_SECTION = /\b(?:carried|copied|brought) forward\b|\bcopied from\b/i;
 /** The last label before a sentence says its lines are carried forward ("… (carried forward from prior visit template):"). */
@@ -184,6 +186,9 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   if (!matches.length) return out;
   const answeredNo = matches.some((m) => m.entry.id === 'not_at_mmi');
   const withdrawn = WITHDRAWN.test(sent.text);
+  // "On the APS dated 11/20/2023 I checked that she had reached MMI. I am withdrawing that answer.": the next sentence
+  // takes back the MMI this one recalls.
+  const withdrawnNext = WITHDRAWN_NEXT.test(sent.doc.text.slice(sent.end, Math.min(sent.encounter.end, sent.end + 120)));
   // "(A) Maximum medical improvement (B) Impairment rating", "Issues: (1) MMI/IR; (2) reasonableness of revision",
   // "Purposes: [X] MMI [X] Impairment rating": the topics a form or a referral lists, not an opinion on them.
   // (The checklist's label may end the sentence before: "Reason for examination: | [X] Maximum medical improvement".)
@@ -240,6 +245,11 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     if ((kind === 'mmi' || kind === 'permanent_and_stationary') && FIELD_NO.test(sent.text.slice(m.end))) kind = 'not_at_mmi';
     // An MMI opinion taken back is a statement that the claimant is no longer at MMI.
     if (withdrawn && !not && base.temporality === 'current' && (kind === 'mmi' || kind === 'permanent_and_stationary')) kind = 'not_at_mmi';
+    if (withdrawnNext && (kind === 'mmi' || kind === 'permanent_and_stationary')) {
+      kind = 'not_at_mmi';
+      base.temporality = 'current';
+      base.context = [...base.context.filter((c) => c.category !== 'hypothetical' && c.category !== 'historical'), { category: 'historical', trigger: 'withdrawn in the next sentence', start: sent.end, end: sent.end }];
+    }
     // "right upper extremity at MMI as of 02/08/2024; left not at MMI - surgery pending": one part is, the injury is not.
     if ((kind === 'mmi' || kind === 'permanent_and_stationary') && base.temporality === 'current' && partOnly(sent)) {
       base.temporality = 'hypothetical';

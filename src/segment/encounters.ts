@@ -115,6 +115,8 @@ const EXAM_LEAD_HEADER = new RegExp(String.raw`^[ \t\f]*exam(?:ination)?[ \t]+($
 const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection|fitting|casting|delivery)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
 const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|mgmt|med check|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
+/** "ADDENDUM TO ATTENDING PHYSICIAN STATEMENT OF 11/20/2023": a title dated by the earlier paper it answers. */
+const REFERS_BACK = /\b(?:addendum|supplement(?:al)?|response|reply|rebuttal|correction|withdrawal|amendment)\b[^\n]*\b(?:of|dated)[ \t]*$/i;
 const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~\u2500\u2501\u2550\u2014\u2013][ \t]?){5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
 const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|DLI|last insured|AOD|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|copied|certified copy|received)\b/i;
@@ -240,7 +242,7 @@ function findHeaders(original: string): Header[] {
   for (const m of text.matchAll(TITLE_HEADER)) {
     // A department's name is a visit's title when a signing clinician follows the date ("PRIMARY CARE - 11/30/2021 - T. Olguin, FNP").
     const signed = AUTHOR_AFTER_DATE.test(m[0].slice(m[0].indexOf(m[2], m[1].length) + m[2].length));
-    if ((!TITLE_WORD.test(m[1]) && !signed) || NOT_SERVICE.test(m[1])) continue;
+    if ((!TITLE_WORD.test(m[1]) && !signed) || NOT_SERVICE.test(m[1]) || REFERS_BACK.test(m[1])) continue;
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     const prev = previousLines(text, ls, 1)[0];
     // Under a blank line, a rule, a title or a page's running header ("Exhibit No. 3F      Page 4 of 19").
@@ -492,13 +494,16 @@ function inheritProviders(text: string, encounters: Encounter[]): void {
 
 const SERVICE_DATE_FIELD = /(?:^|[ \t])(?:date of service|service date|visit date|date|DOS)[ \t]*:[ \t]*/i;
 
+const FORM_REVISION = /\b(?:rev(?:ised|ision)?|form (?:version|edition)|ed(?:ition)?)\.?[ \t]*:?[ \t]*\d{1,2}[/-](?:\d{1,2}[/-])?\d{2,4}\b/gi;
+
 function fallbackDate(text: string, start: number, end: number): { date: string; start: number; end: number } | undefined {
   const head = text.slice(start, Math.min(end, start + HEAD_CHARS));
   let offset = 0;
   for (const line of head.split('\n')) {
     // A fax banner's date is when the copy was sent.
     if (!NOT_SERVICE.test(line) && !BANNER.test(line) && !FAX_BANNER.test(line) && !FAX_ROUTE.test(line)) {
-      const d = findDates(line).find((x) => !x.relative);
+      // "Form GN-LTD-12 (rev. 03/2021)": when the form was printed, not when it was filled in.
+      const d = findDates(line.replace(FORM_REVISION, (r) => ' '.repeat(r.length))).find((x) => !x.relative);
       if (d) return { date: d.date, start: start + offset + d.start, end: start + offset + d.end };
     } else if (!BANNER.test(line) && !FAX_ROUTE.test(line)) {
       // "Patient: Doe, Jane     DOB: 05/22/1986     Date: 04/05/2022": the labelled visit date beside the birth date.
@@ -516,7 +521,7 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
 
 /** Forms whose date is the day the source signed them. */
 const SIGNED_FORMS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating', 'work_status_note']);
-const SIGNATURE_LINE = /\b(?:signature|signed|date signed)\b/i;
+const SIGNATURE_LINE = /\b(?:signature|signed|date signed)\b|^[ \t]*(?:physician|provider|completed by|attending physician)[ \t]*:[^\n]*\bdate[ \t]*:/i;
 
 /** The date on the form's last signature line ("Signature: A. Doe, MD     Date: 05/22/2024"). */
 function signatureDate(text: string, start: number, end: number): { date: string; start: number; end: number } | undefined {
