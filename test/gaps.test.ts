@@ -269,6 +269,15 @@ const injuryCase = (priorVisit: boolean) => () => {
     .visit('2022-05-20', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 5, max: 10 }, 'Neck pain 5/10.');
 };
 
+/** An emergency visit after a rear-end collision, then the family doctor; the police report filed or not. */
+const collision = (reportFiled: boolean) => () => {
+  const b = new CaseBuilder();
+  if (reportFiled) b.file('Police_Crash_Report_2022-03-14.txt').visit('2022-03-14', { name: 'Officer Dale', specialty: 'unknown' }).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Driver 2 complained of neck pain 7/10.');
+  return b.file('ed.txt').visit('2022-03-14', ED_DOC).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Rear-ended at a red light; neck pain 7/10.')
+    .file('pcp.txt').visit('2022-03-20', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 5, max: 10 }, 'Neck pain 5/10.');
+};
+const PI = { type: 'personal_injury' as const, onset: '2022-03-14' };
+
 const currentCare = (current: boolean) => () => {
   const b = new CaseBuilder().visit('2023-01-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 6, max: 10 }, 'Pain 6/10.')
     .visit('2023-02-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 6, max: 10 }, 'Pain 6/10.');
@@ -418,6 +427,20 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   'pre-injury-records-missing': {
     valid: [{ name: 'a visit before the injury', claim: { type: 'personal_injury', onset: '2022-03-14' }, build: injuryCase(true) }],
     invalid: [{ name: 'record starts at the injury', claim: { type: 'personal_injury', onset: '2022-03-14' }, build: injuryCase(false) }],
+  },
+  'crash-report-missing': {
+    valid: [
+      { name: 'the police report is filed', claim: PI, build: collision(true) },
+      { name: 'a fall, not a collision', claim: PI, build: () => new CaseBuilder().visit('2022-03-14', ED_DOC).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Slipped on ice in a parking lot; back pain 7/10.') },
+    ],
+    invalid: [{ name: 'a collision told by the emergency note, no report', claim: PI, build: collision(false) }],
+  },
+  'future-care-unsupported': {
+    valid: [
+      { name: 'a life care plan is filed', claim: PI, build: () => chronicLumbarCase().file('Life_Care_Plan_Roe_2024.txt').visit('2024-06-01', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 5, max: 10 }, 'Pain 5/10.') },
+      { name: 'too thin a record to project from', claim: PI, build: injuryCase(false) },
+    ],
+    invalid: [{ name: 'a plateau with no projection of future care', claim: PI, build: chronicLumbarCase }],
   },
   'employment-records-missing': {
     valid: [{ name: 'injury claim with no time lost', claim: { type: 'personal_injury', onset: '2022-03-14' }, build: () => new CaseBuilder().visit('2022-03-20', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 5, max: 10 }, 'Neck pain 5/10.') }],

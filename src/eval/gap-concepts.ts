@@ -31,6 +31,8 @@ export const GAP_CONCEPTS: GapConcept[] = [
   { id: 'consultative_exam', pattern: /\b(?:consultative exam\w*|CE)\b/ },
   { id: 'duration', pattern: /\b(?:12-month|twelve-month|12 continuous months|durational requirement|duration (?:requirement|is not|not))/i },
   { id: 'outcome_measures', pattern: /\b(?:outcome measures?|serial (?:objective|outcome)|ODI|NDI|LEFS|QuickDASH|functional measures)\b/i },
+  { id: 'future_care', pattern: /\b(?:life[- ]care (?:plan|planner|planning)|future[- ](?:medical|care|treatment|damages|meds|medicals|surgery|procedures?|costs?|expenses?|specials))\b/i },
+  { id: 'crash_report', pattern: /\b(?:police|crash report|accident report|collision report|traffic (?:collision|crash|accident) report|property[- ]damage|vehicle damage)\b/i },
   { id: 'records_missing', pattern: /\b(?:not in (?:the|this) (?:file|set)|absent|missing|never received|not (?:been |yet )?received|referenced but|no records?)\b/i, generic: true },
 ];
 

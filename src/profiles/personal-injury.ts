@@ -8,7 +8,7 @@ export const personalInjury: Profile = {
     'mental-health-unaddressed', 'imaging-not-current', 'specialist-referral-not-completed',
     'authorization-unanswered', 'requested-report-not-received', 'record-noted-missing', 'misfiled-document',
     'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
-    'employment-records-missing',
+    'employment-records-missing', 'crash-report-missing', 'future-care-unsupported',
     'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
     'limitation-without-objective-finding', 'unexplained-treatment-gap', 'no-prognosis',
     'billed-visit-without-record',

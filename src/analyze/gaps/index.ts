@@ -37,6 +37,8 @@ import { rule as noCurrentTreatingSource } from './rules/no-current-treating-sou
 import { rule as requestedReportNotReceived } from './rules/requested-report-not-received.js';
 import { rule as recordNotedMissing } from './rules/record-noted-missing.js';
 import { rule as misfiledDocument } from './rules/misfiled-document.js';
+import { rule as crashReportMissing } from './rules/crash-report-missing.js';
+import { rule as futureCareUnsupported } from './rules/future-care-unsupported.js';
 
 export type { GapRule, GapRuleMeta, GapContext } from './types.js';
 
@@ -49,7 +51,7 @@ export const RULES: GapRule[] = [
   deviceWithoutPrescription, requestedReportNotReceived,
   // Records the file should hold but does not, and one it should not.
   misfiledDocument, recordNotedMissing, procedureRecordMissing, imagingReportMissing, therapyNotesMissing, recordsAfterLastPlan, preInjuryRecordsMissing,
-  employmentRecordsMissing,
+  employmentRecordsMissing, crashReportMissing, futureCareUnsupported,
   ptWithoutFunctionalMeasures, injectionWithoutReliefDuration, surgicalConsultWithoutDecisionReason,
   limitationSingleSource, limitationWithoutObjectiveFinding, unexplainedTreatmentGap, durationNotShown, noPrognosis, evidenceBeforeDliThin,
   opinionFromNonAcceptableSourceOnly, workStatusWithoutLimits, billedVisitWithoutRecord,
