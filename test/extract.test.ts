@@ -183,6 +183,9 @@ describe('statements', () => {
     ['Nothing further to offer from a surgical standpoint.', 'no_further_treatment'],
     ['She declines SCS at this time. No further interventional\n  procedures planned.', 'no_further_treatment'],
     ['Further ESIs not recommended.', 'no_further_treatment'],
+    ['Brief, partial response to ESI - not a candidate for repeat ESI.', 'no_further_treatment'],
+    ['She declines further procedures at this time and prefers medication management.', 'maintenance_care'],
+    ['DOS 01/03/2024  Visit 53  Supportive care (2x/month)', 'maintenance_care'],
     ['She declined surgery.', 'surgery_declined'],
     ['Refer to pain management for evaluation.', 'referral'],
     ['P: - Re-refer pulmonology (BBAP) and pain mgmt - pt gave new number.', 'referral'],
@@ -191,6 +194,12 @@ describe('statements', () => {
     const s = of(text, 'plan_signal');
     expect(s.map((f) => f.attributes.signal)).toContain(signal);
     expect(s.find((f) => f.attributes.signal === signal)!.negated).toBe(false);
+  });
+  it.each([
+    '1. Acute viral URI - supportive care, saline, honey, acetaminophen PRN.',
+    'Viral URI (J06.9) - supportive care, saline, honey, acetaminophen prn.',
+  ])('a cold\'s supportive care is not maintenance of the claimed condition: %s', (text) => {
+    expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).not.toContain('maintenance_care');
   });
   it.each([
     ['Remain off work until 04/30/2024.', 'off_work'],

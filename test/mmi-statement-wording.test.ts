@@ -108,6 +108,8 @@ describe('an examiner\'s MMI the treating doctor reports or disputes', () => {
   it.each([
     'HPI: Reviewed respondents\' IME (Dr. Vickery, 12/12/2023) which places her at MMI 12/12/2023 and recommends full duty.',
     'Comment: Disagree w/ IME 12/12/23 re MMI - see office note.',
+    'S: Section 12 exam by Dr. Oberholtzer 09/20 found MMI and full duty. TTD stopped 10/05/2023.',
+    'S: Arbitrator found MMI as of 09/20/2023; his attorney has appealed.',
   ])('%s', (text) => {
     expect(of(text, 'mmi_statement').filter((f) => !f.negated && f.temporality === 'current' && f.attributes.kind === 'mmi')).toEqual([]);
   });

@@ -225,3 +225,24 @@ describe('a request the payer turned down is denied, not given', () => {
     ['If SCS is not authorized, consider an interdisciplinary program.', 'spinal_cord_stimulator'],
   ])('not denied: %s', (text, modality) => expect(status(text, modality)).not.toContain('denied'));
 });
+
+describe('care ordered or renewed, and care not yet begun', () => {
+  const status = (text: string, modality: string) => of(text, 'treatment').filter((f) => f.attributes.modality === modality && !f.negated).map((f) => f.attributes.status);
+  it.each([
+    ['- MRI and PT orders renewed.', 'physical_therapy', 'planned'],
+    ['06/20/2023  PT eval and treat, R shoulder           Heartland Rehab Services    Sent 06/21/2023', 'physical_therapy', 'planned'],
+  ])('%s', (text, modality, expected) => {
+    // (The test note's own date header is a line of its own; the row's status is what is asked.)
+    const own = of(text, 'treatment').filter((f) => f.attributes.modality === modality && !f.negated && text.includes(f.evidence[0].quote.trim()));
+    expect(own.map((f) => f.attributes.status)).toEqual([expected]);
+  });
+  it.each([
+    'He has not started PT: the clinic wanted $95 per visit up front.',
+    'The shoulder MRI and physical therapy I ordered have not been completed because of cost.',
+  ])('a course never begun is not a course given: %s', (text) => {
+    expect(status(text, 'physical_therapy').filter((s) => s === 'performed' || s === 'completed')).toEqual([]);
+  });
+  it('a referral sent and not yet started is still the plan', () => {
+    expect(status('Re-refer to PT (video visits + HEP, 1x/wk x 8) - referral sent; not yet started.', 'physical_therapy')).toContain('planned');
+  });
+});

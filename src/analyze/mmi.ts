@@ -610,8 +610,10 @@ export function maintenanceVisits(ctx: CaseContext): Visit[] {
     if (v.encounters.every((e) => PHONE_CONTACT.test(e.title ?? ''))) return false;
     // A therapist's own visits are the course, except the spaced supportive sessions once the course has run.
     const therapistOnly = !v.encounters.some((e) => !ctx.notConditionCare.has(e.specialty) && !THERAPY_SPECIALTIES.has(e.specialty) && e.documentRole !== 'examining');
+    // (The therapist's own heading may say so: "Visit 53  Supportive care (2x/month)".)
     if (therapistOnly) return v.encounters.some((e) => THERAPY_SPECIALTIES.has(e.specialty) && e.source !== 'ledger')
-      && v.facts.some(supportive) && !v.facts.some((f) => f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi');
+      && v.facts.some((f) => supportive(f) || (f.type === 'plan_signal' && f.attributes.signal === 'maintenance_care'))
+      && !v.facts.some((f) => f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi');
     // "Too early to judge the full effect": the new treatment's trial is still under way. "Not yet at maximal
     // improvement": the physician says the plateau has not come.
     if (v.facts.some((f) => (f.type === 'plan_signal' && f.attributes.signal === 'response_pending') || (f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi'))) return false;
