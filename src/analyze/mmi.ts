@@ -105,7 +105,6 @@ function resolvedLater(m: string, resolved: ReturnType<typeof resolutionDates>, 
   return (m === 'surgery' || m === 'surgical_consultation') && (resolved.noSurgery ?? '') >= date;
 }
 
-
 /**
  * Copy-forward: the same sentence carried into later notes ("SCS trial planned April.") restates the first one;
  * only its first appearance is an event.

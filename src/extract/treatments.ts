@@ -266,6 +266,7 @@ function recalledBy(text: string, at: number): string | undefined {
   return list ? list[1] : undefined;
 }
 const NOT_AVAILABLE = /^\s*(?:is |was |are |were )?(?:not|never) (?:offered|available|covered|an option|provided)\b/i;
+/** "Dr. Oyelaran (spine surgery, …": a bracket opened right after a clinician's name. */
 const SPECIALTY_AFTER_NAME = /\bDr\.?\s+(?:[A-Z]\.\s*)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*\(\s*(?:[A-Za-z-]+\s+){0,2}$/;
 const PROVIDER_FIELD = /^\s*(?:treating\s+)?(?:psychiatrist|psychologist|physician|provider|therapist|counselor|clinician|surgeon|source|referring (?:physician|provider)|PCP|primary care (?:physician|provider))\s*:[^;\n]*$/i;
 const COST_PROJECTION = /\b(?:estimated|projected) (?:cost|costs|expense|charges?)|\b(?:cost|charge) estimate\b|\blife care plan\b/i;
