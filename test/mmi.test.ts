@@ -623,6 +623,19 @@ describe('MMI: the maintenance phase, read as a reviewer reads it', () => {
   });
 });
 
+describe('MMI: an old MMI, new active care, then a plateau of its own', () => {
+  it('the pattern since decides, and the old MMI is kept as the prior one', () => {
+    const b = new CaseBuilder()
+      .visit('2021-09-13', DR_KIM).fact('mmi_statement', { kind: 'mmi' }, 'She has reached maximum medical improvement from the L4-5 fusion.')
+      .visit('2023-08-17', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'L3-4 interlaminar ESI performed.')
+      .visit('2023-10-10', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Repeat L3-4 interlaminar ESI.');
+    for (const d of ['2024-03-11', '2024-06-10', '2024-09-09', '2024-12-09']) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen.');
+    const mmi = run(b).mmi;
+    expect(mmi).toMatchObject({ status: 'implied', date: '2024-03-11' });
+    expect(mmi.priorMmi?.date).toBe('2021-09-13');
+  });
+});
+
 describe('MMI: a request in motion, then turned down', () => {
   /** A procedure, a visit that submits a referral, the payer's denial, then quarterly medication checks. */
   const build = (plan: string) => {

@@ -901,18 +901,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
           priorMmi: { date: priorDate, statedBy: first.source, reason: why, evidence: [...first.evidence, ...by.fact.evidence] },
         };
       }
-      // Or the care given since the withdrawal has itself settled into a plateau: implied, the withdrawn MMI kept as prior.
-      const since = inferMmi(ctx, ctx.of('mmi_statement', true));
-      if (since.status === 'implied' && since.date && since.date > (by.date ?? '')) {
-        const priorDate = first.mmiDate ?? first.date;
-        return {
-          ...since,
-          reasons: [...since.reasons, reason(`An earlier MMI (${when(ctx, first.fact)}${priorDate ? `, as of ${priorDate}` : ''}) was withdrawn: ${why} The care given since has reached its own plateau.`, [first.fact, by.fact])],
-          opinions: publicOpinions(ops), disputed: true,
-          priorMmi: { date: priorDate, statedBy: first.source, reason: why, evidence: [...first.evidence, ...by.fact.evidence] },
-        };
-      }
-      return withdrawn(ctx, ops, first, by.fact, why);
+      return withdrawnOrPlateauSince(ctx, ops, first, by.fact, why);
     }
     return undefined;
   }
@@ -951,7 +940,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     && daysBetween(date, ctx.dateOf(f) ?? date) > 30
     && !palliative(f) && !reaffirmedAfter(ctx.dateOf(f) ?? date)
     && isTreatingRole(sourceRole(ctx.encounterOf(f)))) : [];
-  if (newCare.length) return withdrawn(ctx, ops, chosen, newCare[0], `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`);
+  if (newCare.length) return withdrawnOrPlateauSince(ctx, ops, chosen, newCare[0], `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`);
   // "Summary: shoulder at MMI" while another treating physician keeps the neck "MMI: No": one part is at MMI, the
   // claim is not. The part-limited MMI is kept as what it is.
   // "R CTS s/p CTR - fixed and stable" beside "L CTS severe, awaiting surgery. Not at MMI." in the same note: the
@@ -1044,6 +1033,23 @@ const NEUTRAL_EXAMINER = /\b(?:panel QME|QME|qualified medical evaluator|AME|agr
 function neutralExaminer(ctx: CaseContext, o: Opinion): boolean {
   const e = ctx.encounterOf(o.fact);
   return o.role === 'designated_doctor' || (o.role === 'examining' && NEUTRAL_EXAMINER.test(`${e?.documentTitle ?? ''} ${e?.file ?? ''}`));
+}
+
+/**
+ * An MMI withdrawn (by its author, or by new active care), unless the care given since has itself settled into a
+ * plateau: then the pattern since decides (implied), and the withdrawn MMI is kept as the prior one.
+ */
+function withdrawnOrPlateauSince(ctx: CaseContext, ops: Opinion[], prior: Opinion, by: Fact, why: string): MmiAssessment {
+  const since = inferMmi(ctx, ctx.of('mmi_statement', true));
+  const byDate = ctx.dateOf(by) ?? '';
+  if (since.status !== 'implied' || !since.date || since.date <= byDate) return withdrawn(ctx, ops, prior, by, why);
+  const priorDate = prior.mmiDate ?? prior.date;
+  return {
+    ...since,
+    reasons: [...since.reasons, reason(`An earlier MMI (${when(ctx, prior.fact)}${priorDate ? `, as of ${priorDate}` : ''}) no longer holds: ${why} The care given since has reached its own plateau.`, [prior.fact, by])],
+    opinions: publicOpinions(ops), disputed: true,
+    priorMmi: { date: priorDate, statedBy: prior.source, reason: why, evidence: [...prior.evidence, ...by.evidence] },
+  };
 }
 
 function withdrawn(ctx: CaseContext, ops: Opinion[], prior: Opinion, by: Fact, why: string): MmiAssessment {
