@@ -101,7 +101,7 @@ export const ADDABLE_TYPES = ['treatment', 'limitation', 'objective_finding', 'm
 /** Known values of enumerated attributes, by "type.key" then by "key". */
 export const ATTRIBUTE_OPTIONS: Record<string, readonly string[]> = {
   'treatment.modality': Object.keys(MODALITY_LABEL),
-  'treatment.status': ['performed', 'planned', 'recommended', 'declined', 'completed', 'discontinued', 'ongoing'],
+  'treatment.status': ['performed', 'planned', 'recommended', 'declined', 'denied', 'completed', 'discontinued', 'ongoing'],
   'treatment.doseChange': ['started', 'increased', 'decreased', 'stopped', 'continued', 'switched'],
   'outcome_measure.instrument': ['NRS', 'VAS', 'ODI', 'NDI', 'LEFS', 'QuickDASH', 'DASH', 'PSFS', 'ROM', 'strength', 'other'],
   'outcome_measure.direction': ['improved', 'worsened', 'unchanged'],

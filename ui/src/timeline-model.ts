@@ -58,7 +58,7 @@ export const entryLabel = (e: TimelineEntry) => {
   return e.modality !== 'medication' && e.subtype ? `${base} — ${e.subtype}` : base;
 };
 
-const NOT_DONE = new Set(['declined', 'recommended', 'planned']);
+const NOT_DONE = new Set(['declined', 'denied', 'recommended', 'planned']);
 
 export interface TimelineModel {
   rows: ProviderRow[];
