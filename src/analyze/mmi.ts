@@ -1040,7 +1040,7 @@ function neutralExaminer(ctx: CaseContext, o: Opinion): boolean {
  * plateau: then the pattern since decides (implied), and the withdrawn MMI is kept as the prior one.
  */
 function withdrawnOrPlateauSince(ctx: CaseContext, ops: Opinion[], prior: Opinion, by: Fact, why: string): MmiAssessment {
-  const since = inferMmi(ctx, ctx.of('mmi_statement', true));
+  const since = inferMmi(ctx);
   const byDate = ctx.dateOf(by) ?? '';
   if (since.status !== 'implied' || !since.date || since.date <= byDate) return withdrawn(ctx, ops, prior, by, why);
   const priorDate = prior.mmiDate ?? prior.date;
@@ -1189,7 +1189,7 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   const deciding = ops.filter((o) => decides(o, ctx.claim.state));
   const scoped = disciplineLimited(ctx, ops);
   const explicit = explicitAssessment(ctx, deciding.some((o) => !scoped.has(o)) ? ops.filter((o) => !scoped.has(o)) : []);
-  const inferred = inferMmi(ctx, statements);
+  const inferred = inferMmi(ctx);
   if (explicit && !restatesEarlierPlateau(ops, explicit, inferred)) return explicit;
   const examinerAt = ops.filter((o) => o.opinion === 'at_mmi' && !decides(o, ctx.claim.state) && o.date);
   // No treating source states MMI and the pattern of care cannot be read: the examiner's opinion is what there is.
@@ -1348,7 +1348,15 @@ const DRUG_EFFECT = /\b(?:better|helps?|helped|helping|relief|improved|no (?:ben
 /** How soon after such a procedure a visit is its response check. */
 const RESPONSE_CHECK_DAYS = 60;
 
-function inferMmi(ctx: CaseContext, statements: Statement[]): MmiAssessment {
+/** What the pattern of care shows, read once per case (the explicit assessment asks it too, when an MMI was broken). */
+const inferredByCase = new WeakMap<CaseContext, MmiAssessment>();
+function inferMmi(ctx: CaseContext): MmiAssessment {
+  let found = inferredByCase.get(ctx);
+  if (!found) inferredByCase.set(ctx, (found = readPatternOfCare(ctx, ctx.of('mmi_statement', true))));
+  return found;
+}
+
+function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const params = ctx.profile.params;
   const visits = ctx.visits;
   const lastVisit = visits[visits.length - 1]?.date;

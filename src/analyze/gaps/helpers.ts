@@ -126,3 +126,8 @@ export function isExaminingEncounter(enc: Encounter | undefined): boolean {
   return enc.documentRole === 'examining' || enc.kind === 'ime' || enc.kind === 'fce' && enc.specialty === 'fce' || enc.specialty === 'ime'
     || [enc.title ?? '', enc.file.split(/[\\/]/).pop() ?? ''].some((t) => EXAMINATION_CODE.test(t) || EXAMINATION_WORDS.test(t));
 }
+
+/** Whether the file holds a paper of this kind, by its file name or its title ("Police_Crash_Report.txt", "LIFE CARE PLAN"). */
+export function hasPaperNamed(ctx: GapContext, name: RegExp): boolean {
+  return ctx.documents.some((d) => !d.misfiled && (name.test(d.file.replace(/[_.]+/g, ' ')) || name.test(d.role?.evidence?.[0]?.quote ?? '')));
+}

@@ -1,16 +1,10 @@
-import type { DocumentStatus } from '../../../model/index.js';
-import { makeGap, shortQuote } from '../helpers.js';
+import { hasPaperNamed, makeGap, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 /** The injury's mechanism as the notes give it: a motor-vehicle collision. */
 const COLLISION = /\b(?:MVC|MVA|motor[- ]vehicle (?:collision|accident|crash)|rear[- ]end(?:ed)?|car (?:accident|crash|wreck)|auto(?:mobile)? (?:accident|collision)|(?:vehicle|traffic) (?:collision|crash|accident)|T-?boned|struck by (?:a |another |an )?(?:vehicle|car|truck|SUV))\b/i;
 /** A police, crash or collision report among the papers (its file name or title). */
 const CRASH_REPORT = /\b(?:police|crash|collision|accident|traffic|incident)[\s_-]*report\b|\bpolice\b|\bcrash[\s_-]*(?:reconstruction|data)\b/i;
-
-/** Whether a paper is the report itself (by its name or title), not a letter that mentions it. */
-function isCrashReport(d: DocumentStatus): boolean {
-  return !d.misfiled && (CRASH_REPORT.test(d.file.replace(/[_.]+/g, ' ')) || (d.role?.role !== 'clinical' && CRASH_REPORT.test(d.role?.evidence?.[0]?.quote ?? '')));
-}
 
 export const rule: GapRule = {
   meta: {
@@ -23,7 +17,7 @@ export const rule: GapRule = {
     request: { to: 'the investigating police agency (records unit), through counsel', ask: 'Please obtain the police/crash report for the collision, with any diagrams, citations, witness statements and photographs, and the vehicle property-damage estimate or photographs.' },
   },
   check(ctx) {
-    if (ctx.documents.some(isCrashReport)) return [];
+    if (hasPaperNamed(ctx, CRASH_REPORT)) return [];
     // The collision as a treating record tells it (the emergency note's "rear-ended at a light"), not a lawyer's letter.
     // (The sentence that says it soonest: "MVC, rear-ended at 35 mph" before a diagnosis list that ends on an external-cause code.)
     const told = ctx.asserted.filter((f) => f.evidence.some((e) => COLLISION.test(e.quote)))

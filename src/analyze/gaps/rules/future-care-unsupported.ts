@@ -1,16 +1,11 @@
-import type { DocumentStatus } from '../../../model/index.js';
 import { specialtiesIn } from '../../../model/specialties.js';
-import { mainTreatingEvidence, makeGap, opinionAddressee, shortQuote } from '../helpers.js';
+import { hasPaperNamed, mainTreatingEvidence, makeGap, opinionAddressee, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 /** A life care plan or future-care cost projection among the papers (its file name or title). */
 const LIFE_CARE_PLAN = /\blife[\s_-]*care[\s_-]*plan\b|\bfuture[\s_-]*(?:medical|care)[\s_-]*(?:cost|projection|estimate)/i;
 /** Care for later from a physician, not a therapist's or chiropractor's own estimate of more of their care. */
 const NOT_A_PHYSICIAN = new Set([...specialtiesIn('therapy'), 'chiropractic']);
-
-function isLifeCarePlan(d: DocumentStatus): boolean {
-  return !d.misfiled && (LIFE_CARE_PLAN.test(d.file.replace(/[_.]+/g, ' ')) || LIFE_CARE_PLAN.test(d.role?.evidence?.[0]?.quote ?? ''));
-}
 
 export const rule: GapRule = {
   meta: {
@@ -23,7 +18,7 @@ export const rule: GapRule = {
     request: { to: 'the treating physician', ask: 'Please state, to a reasonable degree of medical certainty, what future care the injury will require (treatment, frequency, duration) and its expected cost, or refer for a life care plan.' },
   },
   check(ctx) {
-    if (ctx.documents.some(isLifeCarePlan)) return [];
+    if (hasPaperNamed(ctx, LIFE_CARE_PLAN)) return [];
     // Nothing to project when the record shows no lasting condition: no plateau, no care under way at its end.
     if (ctx.mmi.status === 'insufficient_evidence') return [];
     const allowed = ctx.allowedLater.filter((f) => !NOT_A_PHYSICIAN.has(ctx.encounterOf(f)?.specialty ?? 'unknown'));
