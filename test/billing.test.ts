@@ -224,7 +224,8 @@ function enc(o: { date: string; name?: string; credential?: string; kind?: Encou
 
 function gapsFor(encounters: Encounter[]) {
   const billing = analyzeBilling(encounters);
-  return { billing, gaps: billedVisitWithoutRecord.check({ billing, of: () => [] } as unknown as GapContext) };
+  const ctx = { billing, encounters: new Map(encounters.map((e) => [e.id, e])), of: () => [], encounterOf: () => undefined };
+  return { billing, gaps: billedVisitWithoutRecord.check(ctx as unknown as GapContext) };
 }
 
 describe('gap rule billed-visit-without-record', () => {
@@ -248,6 +249,18 @@ describe('gap rule billed-visit-without-record', () => {
     ['the clinic bills and the note is filed under its name', [bill('2024-05-02', 'Harbor Physical Therapy', '97110'), enc({ date: '2024-05-02', name: 'Jordan Reyes', credential: 'DPT', file: '2F - Harbor PT.txt' })]],
     ['the bill names no provider but a note exists that day', [enc({ date: '2024-05-02', billing: [{ code: '97110' }] }), enc({ date: '2024-05-02', name: 'Jordan Reyes', credential: 'DPT' })]],
     ['a carrier\'s benefit payment to the claimant (supplemental earnings)', [enc({ date: '2023-10-02', name: 'Celeste A. Guidry', billing: [{ description: 'SEB - zero earnings (no job within restrictions)', charge: 854.88 }] })]],
+    ['a laboratory test, whose record is its result', [bill('2023-09-28', 'Quest Diagnostics (ordered by Feldstein)', '84443')]],
+    ['a vocational consultant\'s fee', [bill('2024-04-01', 'Lakeland Rehabilitation Services', 'QRC')]],
+    ['a line the payer returned as another patient\'s', [enc({ date: '2023-09-14', name: 'Cedar Valley Hand Therapy', billing: [{ code: '97110', description: 'DENIED - patient/claim mismatch (Barrientos, Lucas R.) - returned to provider' }] })]],
+    ['a hand-therapy episode billed as one line while the clinic\'s episode summaries are in the file', [
+      enc({ date: '2023-06-29', name: 'Cedar Valley Hand Therapy', billing: [{ code: '97168', description: 'OT x8 (episode 2)' }] }),
+      enc({ date: '2023-03-20', name: 'Jenna Schroeder', credential: 'OTR/L', specialty: 'occupational_therapy', file: '04_CedarValleyHandTherapy_OT_EpisodeSummaries_2023-2025.txt' }),
+    ]],
+    ['a chiropractic course billed as one line by a clinic named for neither, its codes in the description', [
+      enc({ date: '2023-04-14', name: 'Rutherford Spine & Injury Center', billing: [{ description: 'Chiropractic - 38 visits (98940/98941/97014/97110)' }] }),
+      enc({ date: '2023-05-10', name: 'Rutherford Spine & Injury Center', billing: [{ description: 'Re-examination (no treatment)' }] }),
+      enc({ date: '2023-04-20', name: 'Dale Yarbrough', credential: 'DC', specialty: 'chiropractic', file: 'RSIC_Yarbrough_Rutherford_Chiropractic_Records.txt' }),
+    ]],
   ];
   it.each(quiet)('stays quiet: %s', (_, encounters) => expect(gapsFor(encounters).gaps).toEqual([]));
 
@@ -255,9 +268,17 @@ describe('gap rule billed-visit-without-record', () => {
     const encounters = [enc({ date: '2023-03-21', name: 'Terrebonne Surgery Center', billing: [{ description: 'ORIF distal radius - facility', charge: 6412.75 }] })];
     const billing = analyzeBilling(encounters);
     const orif = { type: 'treatment', attributes: { modality: 'surgery', status: 'performed' } };
-    const ctx = (ops: unknown[]) => ({ billing, of: (t: string) => (t === 'treatment' ? ops : []), dateOf: () => '2023-03-21' }) as unknown as GapContext;
+    const ctx = (ops: unknown[]) => ({ billing, of: (t: string) => (t === 'treatment' ? ops : []), dateOf: () => '2023-03-21', encounterOf: () => undefined }) as unknown as GapContext;
     expect(billedVisitWithoutRecord.check(ctx([orif]))).toEqual([]);
     expect(billedVisitWithoutRecord.check(ctx([]))).toHaveLength(1);
+  });
+  it('so is the surgeon\'s own fee coded as the operation, but not when only the ledger tells of it', () => {
+    const encounters = [enc({ date: '2023-06-13', name: 'Iowa Hand & Upper Extremity Ctr', billing: [{ code: '64721', description: 'surgeon', charge: 1450 }] })];
+    const billing = analyzeBilling(encounters);
+    const release = { type: 'treatment', attributes: { modality: 'surgery', status: 'performed' } };
+    const ctx = (from: 'note' | 'ledger') => ({ billing, of: (t: string) => (t === 'treatment' ? [release] : []), dateOf: () => '2023-06-13', encounterOf: () => ({ source: from }) }) as unknown as GapContext;
+    expect(billedVisitWithoutRecord.check(ctx('note'))).toEqual([]);
+    expect(billedVisitWithoutRecord.check(ctx('ledger'))).toHaveLength(1);
   });
   it('one request per provider, naming every date', () => {
     const { gaps } = gapsFor([bill('2024-05-02', 'Alan Ortiz MD'), bill('2024-06-03', 'Alan Ortiz MD'), bill('2024-06-10', 'Harbor Chiropractic', '98941')]);

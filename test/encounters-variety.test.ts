@@ -471,6 +471,65 @@ HPI: Back pain improving with PT. Plan: continue PT.
       { date: '2024-04-11', name: 'Linda Park', credential: 'MD', specialty: 'primary_care' },
     ],
   },
+  {
+    name: 'a hand surgeon\'s chronological notes: an operation logged on its day in one line, "See operative report"',
+    text: `IOWA HAND & UPPER EXTREMITY CENTER, P.C.
+Gregory A. Vandersloot, MD - Hand Surgery
+
+05/17/2023   CONSULTATION
+Bilateral carpal tunnel syndrome. Recommend R open carpal tunnel release - request authorization.
+
+06/13/2023   SURGERY (Cedar Falls Surgery Center) - Right open carpal tunnel release. See operative report.
+
+06/26/2023   POST-OP #1 (13 days)
+Incision healing, sutures removed. Start hand therapy.
+`,
+    want: [{ date: '2023-05-17' }, { date: '2023-06-13', kind: 'unknown' }, { date: '2023-06-26' }],
+  },
+  {
+    name: 'a pain clinic\'s log: "PROCEDURE  01/31/2024  R SGB #2. …" rows run in, between follow-ups',
+    text: `BAYOU INTERVENTIONAL PAIN - Nadia F. Sonnier, MD
+
+FOLLOW-UP  12/05/2023
+Budapest signs present. Plan R stellate ganglion block series.
+PROCEDURE  01/10/2024  R stellate ganglion block #1, US-guided, C6 level. No complications.
+PROCEDURE  01/31/2024  R SGB #2. Interval report: about 70% relief for 5 days after #1.
+
+FOLLOW-UP  03/12/2024
+SGB #3: about 50% relief for 2 weeks.
+`,
+    want: [{ date: '2023-12-05' }, { date: '2024-01-10' }, { date: '2024-01-31' }, { date: '2024-03-12' }],
+  },
+  {
+    name: 'an ED record dated by "Visit 01/19/2023" on the patient line',
+    text: `QUINSIGAMOND MEMORIAL HOSPITAL - EMERGENCY DEPARTMENT
+Patient: COSTA, ALANA M      DOB 05/30/1979      MRN QM-2207196      Visit 01/19/2023  Arrival 19:05
+TRIAGE 19:12: 43 y/o F restrained driver, rear-ended. Neck pain 7/10.
+Assessment: cervical strain.
+                                                          e-signed Ingrid P. Lowell, MD 01/19/2023 22:04
+`,
+    want: [{ date: '2023-01-19' }],
+  },
+  {
+    name: 'a study and a pre-operative H&P after the previous note\'s signature; an operative report dated with its facility "(ASC)"',
+    text: `OCEAN STATE SPINE & REHABILITATION - Nadia R. Sutherland, DO
+==================================================================================================
+01/08/2024  FOLLOW-UP
+Plan: EMG/NCS right upper extremity.
+/s/ Nadia R. Sutherland, DO
+==================================================================================================
+02/06/2024  ELECTRODIAGNOSTIC STUDY - RIGHT UPPER EXTREMITY
+NCS: Right median and ulnar sensory/motor normal.
+/s/ Nadia R. Sutherland, DO
+
+08/13/2024  PRE-OPERATIVE HISTORY AND PHYSICAL
+Procedure planned: C5-6 cervical disc arthroplasty.
+
+OPERATIVE REPORT 09/17/2024 - North Loop Surgery Center (ASC)
+Procedure: C5-6 cervical disc arthroplasty.
+`,
+    want: [{ date: '2024-01-08' }, { date: '2024-02-06' }, { date: '2024-08-13' }, { date: '2024-09-17', kind: 'operative_report' }],
+  },
 ];
 
 function failures(c: Case): string[] {

@@ -37,6 +37,9 @@ describe('lexicon/cpt.json', () => {
     expect(splitCode('64483 50')).toEqual({ code: '64483', modifiers: ['50'] });
     expect(splitCode('G0283')).toEqual({ code: 'G0283', modifiers: [] });
     expect(splitCode('Office visit')).toBeUndefined();
+    // An office visit with its injection, each code with its own modifier: the injection keeps its side.
+    expect(splitCode('99213 20610-RT J3301')).toEqual({ code: '20610', modifiers: ['RT'] });
+    expect(splitCode('TPD 66 2/3% wage loss')).toBeUndefined();
   });
   it.each([
     ['97545/97546', '97545'],
@@ -45,6 +48,8 @@ describe('lexicon/cpt.json', () => {
     ['99204/98941/97014/97012', '98941'],
     ['99213/99070', '99213'],
     ['01630;64415', '01630'],
+    ['95911 / 95886 x2', '95911'],
+    ['99204;73030;99213', '99204'],
   ])('a cell of several codes "%s" is read by its first treatment code, else its first: %s', (raw, code) => {
     expect(splitCode(raw)?.code).toBe(code);
   });
@@ -204,6 +209,28 @@ describe('billing ledgers', () => {
     const { encounters, facts } = readCsvLedger('d11', 'injections.csv', Buffer.from(csv), undefined).structured!;
     expect(encounters.filter((e) => e.billing?.length).map((e) => e.date)).toEqual(['2024-04-09']);
     expect(facts.filter((f) => f.type === 'treatment').map((f) => f.type === 'treatment' && [f.date, f.attributes.status])).toEqual([['2024-04-09', 'performed'], ['2024-07-09', 'planned']]);
+  });
+
+  it('reads what each row says of itself: a voided charge, a booked operation, care of another condition, supportive care, codes in the description', () => {
+    const csv = [
+      'Acct,DOS,Rendering,CPT,Mod,Description,Charge,Note',
+      'A1,2022-10-12,Raman-Holt P MD,64721,RT,Neuroplasty median nerve at carpal tunnel,1310.00,',
+      'A1,2022-10-12,Raman-Holt P MD,64721,RT,VOID - charge posted to wrong account (belongs to A2),-1310.00,corrected',
+      'A1,2024-11-19,Okafor N MD,64721,LT,Neuroplasty median nerve,,AUTHORIZED - SCHEDULED NOT BILLED',
+      'A1,2023-08-14,Lindqvist G MD,20550,,Injection tendon sheath R ring finger,225.00,Not a WC charge - billed to Blue Oak Health PPO (non-industrial)',
+      'A1,2023-09-14,Keystone Family Chiropractic,98941/97014,,"Chiro visit 42: CMT 3-4 reg, EMS (supportive)",95.00,',
+      'A1,2023-04-14,Rutherford Spine & Injury Center,,,Chiropractic - 38 visits (98940/98941/97014/97110),4180.00,',
+    ].join('\n');
+    const { encounters, facts } = readCsvLedger('d15', 'account.csv', Buffer.from(csv), undefined).structured!;
+    const treatments = facts.flatMap((f) => (f.type === 'treatment' ? [[f.date, f.attributes.modality, f.attributes.status, f.attributes.cpt, f.attributes.otherCondition ?? false, f.attributes.subtype]] : []));
+    expect(treatments).toEqual([
+      ['2024-11-19', 'surgery', 'planned', '64721', false, 'carpal tunnel release'],
+      ['2023-08-14', 'other_injection', 'performed', '20550', true, 'tendon sheath/ligament injection'],
+      ['2023-09-14', 'chiropractic', 'performed', '98941', false, 'spinal CMT (maintenance)'],
+      ['2023-04-14', 'chiropractic', 'performed', '98940', false, 'spinal CMT'],
+    ]);
+    expect(encounters.some((e) => e.date === '2022-10-12')).toBe(false);
+    expect(facts.some((f) => f.type === 'plan_signal' && f.date === '2023-09-14' && f.attributes.signal === 'maintenance_care')).toBe(true);
   });
 
   it('a therapy clinic\'s flowsheet export is the visits\' own record: therapist, therapy per row, pain and ODI scores', () => {
@@ -370,5 +397,14 @@ describe('billing ledgers', () => {
       .toEqual({ date: 1, provider: 3, category: 4, code: 5, description: 6, units: 7, charge: 8, paid: 10 });
     expect(mapHeaders(['txn_date', 'service_dates', 'payee', 'category', 'code', 'description', 'billed', 'paid']))
       .toEqual({ date: 1, provider: 2, category: 3, code: 4, description: 5, charge: 6, paid: 7 });
+  });
+
+  it.each([
+    [['paid_date', 'payee', 'category', 'service_from', 'service_to', 'code_or_benefit', 'billed', 'paid', 'note'], { date: 3, provider: 1, category: 2, code: 5, charge: 6, paid: 7, description: 8 }],
+    [['Date of service', 'Provider', 'Code(s)', 'Description', 'Billed', 'Paid'], { date: 0, provider: 1, code: 2, description: 3, charge: 4, paid: 5 }],
+    [['Pay Date', 'Category', 'Payee', 'Svc/Period From', 'Svc/Period To', 'Code/Benefit', 'Description', 'Billed', 'Paid'], { date: 3, category: 1, provider: 2, code: 5, description: 6, charge: 7, paid: 8 }],
+    [['paid_date', 'payee', 'type', 'service_dates', 'codes', 'description', 'billed', 'paid'], { date: 3, provider: 1, category: 2, code: 4, description: 5, charge: 6, paid: 7 }],
+  ])('finds the codes and the amount paid in a carrier register whose columns are %j', (cells, expected) => {
+    expect(mapHeaders(cells)).toEqual(expected);
   });
 });

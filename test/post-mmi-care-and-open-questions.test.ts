@@ -69,6 +69,17 @@ describe('care after an MMI', () => {
     expect(m.status).not.toBe('explicit');
     expect(m.priorMmi?.date).toBe('2022-11-29');
   });
+  it.each([
+    [false, 'not_reached'],
+    [true, 'explicit'],
+  ])('an injection billed months after the P&S date withdraws it, unless billed as care of another condition (otherCondition %s → %s)', (other, status) => {
+    const HAND = { name: 'Greg Sample', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+    const b = new CaseBuilder();
+    b.visit('2023-05-08', { ...HAND, kind: 'impairment_rating' }).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-05-08' }, 'Permanent and stationary as of 05/08/2023.');
+    b.visit('2023-08-14', { name: 'Greg Sample MD', specialty: 'unknown', kind: 'billing' })
+      .fact('treatment', { modality: 'other_injection', status: 'performed', ...(other ? { otherCondition: true } : {}) }, '08/14/2023,Greg Sample MD,20550,Injection tendon sheath R ring finger,Not a WC charge (non-industrial)');
+    expect(analyzeCase(b.input({ type: 'workers_comp', state: 'CA' })).mmi.status).toBe(status);
+  });
 });
 
 describe('monthly supportive sessions after a course', () => {

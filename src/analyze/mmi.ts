@@ -267,8 +267,8 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
     if (!d || !ACTIVE_MODALITIES.has(f.attributes.modality) || examining(f) || followUpConsult(f, d) || otherRegion(f) || forOtherCondition(f) || stale(f)) continue;
-    // "L cataract surgery 05/2023": an operation for another condition is not care of the claimed one.
-    if (f.attributes.modality === 'surgery' && (namesOtherOperation(f.evidence[0]?.quote ?? '') || f.attributes.otherCondition)) continue;
+    // "L cataract surgery 05/2023", a ledger's "non-industrial" injection: care of another condition is not care of the claimed one.
+    if (f.attributes.otherCondition || (f.attributes.modality === 'surgery' && namesOtherOperation(f.evidence[0]?.quote ?? ''))) continue;
     // A request the payer turned down will not happen unless someone appeals: it holds nothing open.
     if (f.attributes.status === 'denied' || deniedByPayer(f.evidence[0]?.quote ?? '') || outside(f, d) || (f.attributes.status !== 'performed' && copied(f)) || secondHand(f) || restated(f, d)) continue;
     // A home-safety or equipment assessment after a fall is one visit to fit the home, not a course that aims at recovery.
@@ -938,7 +938,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const booked = (f: Treatment) => f.attributes.status === 'planned' && ctx.encounterOf(f)?.source === 'ledger';
   const newCare = date ? ctx.of('treatment').filter((f) => WITHDRAWING_CARE.has(f.attributes.modality) && ((f.attributes.status === 'performed' && given(f)) || booked(f))
     && daysBetween(date, ctx.dateOf(f) ?? date) > 30
-    && !palliative(f) && !reaffirmedAfter(ctx.dateOf(f) ?? date)
+    && !palliative(f) && !reaffirmedAfter(ctx.dateOf(f) ?? date) && !f.attributes.otherCondition
     && isTreatingRole(sourceRole(ctx.encounterOf(f)))) : [];
   if (newCare.length) return withdrawnOrPlateauSince(ctx, ops, chosen, newCare[0], `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`);
   // "Summary: shoulder at MMI" while another treating physician keeps the neck "MMI: No": one part is at MMI, the

@@ -16,12 +16,14 @@ const HEADERS: [Field, RegExp][] = [
   ['category', /^((pay(ment)?|txn|transaction|benefit|line) )?(type|category|class)$/],
   ['modifier', /^(mod|modifiers?|mod\d)$/],
   ['icd10', /icd|diagnos|^dx/],
-  ['code', /cpt|hcpcs|proc(edure)? ?(code|cd)|^code$|^proc$|service code|billing code/],
+  // ("Codes", "Code(s)", "Code/Benefit", "code_or_benefit": a carrier's register puts a benefit in the code's column.)
+  ['code', /cpt|hcpcs|proc(edure)? ?(code|cd)|^codes?\b|^proc$|service code|billing code|benefit code/],
   // ("Therapist note", "Provider comments" hold what was done, not who did it.)
   ['provider', /^(?!.*\b(?:notes?|comments?|remarks?)$).*(?:provider|rendering|physician|doctor|clinician|practitioner|therapist|facility|clinic)|^payee$/],
   ['units', /^(units?|qty|quantity|days\/units)$/],
   ['charge', /charge|billed|^fee|^(amount|amt)$/],
-  ['paid', /paid|payment|receipts?|\bpd\b|\bpmt\b/],
+  // ("Paid date" is when, not how much.)
+  ['paid', /^(?!.*\b(?:date|dt)$).*(?:paid|payment|receipts?|\bpd\b|\bpmt\b)/],
   ['adjustment', /adj|write.?off|contractual/],
   ['balance', /balance|\bbal\b|due|outstanding/],
   // "Service to" / "service thru" is the end of a date range, not a description.
@@ -137,12 +139,33 @@ const NOT_A_SERVICE = /\b(?:prior[ -]auth\w*|pre-?auth\w*|PA approved|utilizatio
  * A row for care booked or priced but not given ("ESTIMATE - scheduled 12/05/2023 - not performed", "SCHEDULED - not
  * yet performed"): no charge was incurred, but the procedure is firmly planned for that date.
  */
-const PLANNED_ROW = /\b(?:scheduled\W+not yet (?:performed|done|given)|not (?:yet )?performed|estimate(?:d)?(?: only)?(?=\W)|cost estimate)\b/i;
+const PLANNED_ROW = /\b(?:scheduled\W+not (?:yet )?(?:performed|done|given|billed)|authori[sz]ed\W+scheduled|not (?:yet )?performed|estimate(?:d)?(?: only)?(?=\W)|cost estimate)\b/i;
 /**
  * A managed-care claims history mixes medical claims with pharmacy fills (NDC lines, "METFORMIN HCL 500 MG TAB"),
  * referral and assignment records ("SPEC-REF", "PCP-ASSIGN") and summary rows: none is a visit.
  */
 const NOT_A_VISIT_CODE = /^(?:NDC|REF|SPEC-REF|PCP-ASSIGN|INFO|SUMMARY)$|\b\d+(?:\.\d+)?\s*(?:MG|MCG|ML|G)\b.*\b(?:TAB|TABS|CAP|CAPS|SOLN|SUSP|CREAM|GEL|PATCH|INJ)\b/i;
+
+/**
+ * A row the payer or the biller marks as care of another condition ("Not a WC charge - billed to Blue Oak Health PPO
+ * (non-industrial)", "unrelated - paid by health insurance"): a service given, but not for the claim.
+ */
+const NOT_THE_CLAIM = /\b(?:non-?industrial|not (?:a )?(?:WC|work comp\w*|workers'? comp\w*) (?:charge|claim|related)|not (?:work|claim|accident|MVC|injury)[- ]related|unrelated(?: to (?:the )?(?:claim|injury|accident))?|billed to (?:her |his |the )?(?:group )?health)\b/i;
+
+/** "ED physician (99284)", "Chiropractic - 38 visits (98940/98941/97014/97110)": the codes a description names in brackets. */
+function codesInDescription(description: string): ReturnType<typeof splitCode> {
+  for (const m of description.matchAll(/\(([^()]{5,80})\)/g)) {
+    const code = splitCode(m[1]);
+    if (code) return code;
+  }
+  return undefined;
+}
+
+/** A reversal ("VOID - charge posted to wrong account (belongs to GLH-60381)"): it and the charge it cancels are no service. */
+const VOIDS = /\b(?:void(?:ed)?|reversal|reversed|posted (?:to (?:the )?wrong (?:account|patient)|in error))\b/i;
+
+/** A row that names the visit as supportive or maintenance care, not treatment aimed at recovery. */
+const MAINTENANCE_ROW = /\b(?:supportive(?: care)?|maintenance(?: care| visit)?|wellness visit)\b/i;
 
 /** Column names of a pharmacy's dispensing history rather than a bill. */
 const FILL_HEADER = /^(fill[_ ]?date|date[_ ]filled|dispensed?[_ ]date|rx[_ ]?(no|number|#)|days[_ ]supply)$/i;
@@ -192,6 +215,8 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
   const usesAt = rows.slice(h + 1).some((r) => /\bAT\b/.test(`${r.cells[cols.code ?? -1] ?? ''} ${r.cells[cols.modifier ?? -1] ?? ''}`));
   const groups = new Map<string, Encounter>();
   const bad: number[] = [];
+  const rowKey = (r: Row) => `${parseLedgerDate(r.cells[cols.date!] ?? '')}|${splitCode(r.cells[cols.code ?? -1] ?? '')?.code ?? ''}`;
+  const voided = new Set(rows.slice(h + 1).filter((r) => VOIDS.test(r.cells.join(' '))).map(rowKey));
   for (const row of rows.slice(h + 1)) {
     const cell = (f: Field) => (cols[f] !== undefined ? row.cells[cols[f]!] ?? '' : '');
     const span = (f: Field): [number, number] | undefined => (cols[f] !== undefined ? row.spans[cols[f]!] : undefined);
@@ -207,10 +232,12 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
       || row.cells.some((c) => /^(?:SUMMARY|INFO)$/i.test(c.trim()))) continue;
     const date = parseLedgerDate(rawDate);
     if (!date) { bad.push(row.line); continue; }
+    if (voided.has(rowKey(row))) continue;
     const [rs, re] = trimSpan(doc.text, row.start, row.end);
     const rowEv: Evidence = evidenceAt(doc, rs, re, { path: `${where}row ${row.line}` });
     const provider = cell('provider') || undefined;
-    const codeInfo = splitCode(cell('code'));
+    // (With no code in its own column, the codes a description carries in brackets: "Chiropractic - 38 visits (98940/98941/97014)".)
+    const codeInfo = splitCode(cell('code')) ?? (cell('code') ? undefined : codesInDescription(cell('description')));
     const modifiers = [...(codeInfo?.modifiers ?? []), ...cell('modifier').toUpperCase().split(/[\s,;-]+/).filter(Boolean)];
     const icd10 = cell('icd10').split(/[\s,;]+/).filter((c) => /^[A-Z]\d{2}/i.test(c));
     const line: BillingLine = {
@@ -259,17 +286,19 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     if (enc.specialty === 'unknown') enc.specialty = MODALITIES[modality].providedBy?.[0] ?? 'unknown';
     if (flowsheet && (enc.specialty === 'physical_therapy' || enc.specialty === 'occupational_therapy')) enc.kind = 'pt_progress';
     const side = modifiers.includes('50') ? 'bilateral' as const : modifiers.includes('RT') ? 'right' as const : modifiers.includes('LT') ? 'left' as const : undefined;
-    const maintenance = usesAt && !!codeInfo && isChiroSpinalCmt(codeInfo.code) && !modifiers.includes('AT');
+    // Billing chiropractic manipulation without AT, where the biller uses AT elsewhere, is coded maintenance care; a row
+    // that calls the visit so ("CMT 3-4 reg, EMS (supportive)") says it in words.
+    const noAt = usesAt && !!codeInfo && isChiroSpinalCmt(codeInfo.code) && !modifiers.includes('AT');
+    const maintenance = noAt ? 'maintenance, no AT modifier' : MAINTENANCE_ROW.test(line.description ?? '') ? 'maintenance' : undefined;
     const subtype = meaning?.kind === 'treatment' ? meaning.subtype ?? meaning.label : line.description;
     facts.push({
       ...base, id: `${doc.id}#f${++counters.f}`, type: 'treatment',
       attributes: {
-        modality, subtype: maintenance ? `${subtype} (maintenance, no AT modifier)` : subtype, cpt: codeInfo?.code, status: planned ? 'planned' : 'performed',
-        side,
+        modality, subtype: maintenance ? `${subtype} (${maintenance})` : subtype, cpt: codeInfo?.code, status: planned ? 'planned' : 'performed',
+        side, ...(NOT_THE_CLAIM.test(row.cells.join(' ')) ? { otherCondition: true } : {}),
       },
     });
-    // Billing chiropractic manipulation without AT, where the biller uses AT elsewhere, is coded maintenance care.
-    if (maintenance) facts.push({ ...base, id: `${doc.id}#f${++counters.f}`, type: 'plan_signal', attributes: { signal: 'maintenance_care', target: 'chiropractic' } });
+    if (maintenance) facts.push({ ...base, id: `${doc.id}#f${++counters.f}`, type: 'plan_signal', attributes: { signal: 'maintenance_care', target: modality } });
     pushFacts(facts, out, where, row.line);
   }
   if (bad.length) {

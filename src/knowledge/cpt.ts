@@ -21,15 +21,20 @@ function inRow(code: string, row: CodeRow): boolean {
 }
 
 /** "97110-GP", "98941 AT", "64483-50" → the five-character code and its modifiers. */
+/** One code of a cell that bills several, with its own modifiers and units ("20526-LT", "95886 x2"). */
+const CODE_TOKEN = /([0-9]{4}[0-9TF]|[A-V][0-9]{4})((?:-[A-Z0-9]{2})*)(?:\s*x\s*\d+)?/gi;
+
 export function splitCode(raw: string): { code: string; modifiers: string[] } | undefined {
   // "97545/97546" (a first unit and its add-on billed on one row): the row is read by its first code.
-  // "97110,97530", "97116 97112 97110": several codes in one cell, read by the first as well, except that a visit
-  // code ahead of a treatment ("99213/20611/J3301", an office visit with its injection) gives way to the treatment.
-  if (/^\s*([0-9]{4}[0-9TF]|[A-V][0-9]{4})(?:\s*[/,;]\s*|\s+)(?:[0-9]{4}[0-9TF]|[A-V][0-9]{4})(?:(?:\s*[/,;]\s*|\s+)(?:[0-9]{4}[0-9TF]|[A-V][0-9]{4}))*\s*$/i.test(raw)) {
-    const codes = raw.toUpperCase().match(/[0-9]{4}[0-9TF]|[A-V][0-9]{4}/g)!;
+  // "97110,97530", "97116 97112 97110", "95911 / 95886 x2": several codes in one cell, read by the first as well,
+  // except that a visit code ahead of a treatment ("99213/20611/J3301", "99244 20526-LT J3301", an office visit with
+  // its injection) gives way to the treatment, which keeps its own modifiers.
+  const tokens = [...raw.matchAll(CODE_TOKEN)];
+  if (tokens.length >= 2 && !raw.replace(CODE_TOKEN, '').replace(/[\s/,;]+/g, '')) {
+    const codes = tokens.map((t) => ({ code: t[1].toUpperCase(), modifiers: t[2].toUpperCase().split('-').filter(Boolean) }));
     // (An anesthesia code ahead of a block, "01630;64415", is the operation's anesthesia: the row stays the first code's.)
-    const treatment = lookupCode(codes[0])?.kind === 'visit' ? codes.find((c) => lookupCode(c)?.kind === 'treatment') : undefined;
-    return { code: treatment ?? codes[0], modifiers: [] };
+    const treatment = lookupCode(codes[0].code)?.kind === 'visit' ? codes.find((c) => lookupCode(c.code)?.kind === 'treatment') : undefined;
+    return treatment ?? codes[0];
   }
   const m = /^\s*([0-9]{4}[0-9TF]|[A-V][0-9]{4})\b(?:\s*[-: ,]?\s*([A-Z0-9]{2}(?:\s*[-, ]\s*[A-Z0-9]{2})*))?\s*$/i.exec(raw);
   if (!m) return undefined;

@@ -26,8 +26,8 @@ const STRONG_LABEL = [
   // An EHR header's "Encounter: 03/21/2024 13:30" at the right of the patient line.
   String.raw`encounter(?=[ \t]*:[ \t]*\d)`,
   String.raw`(?:evaluation|procedure|surgery|report|study|encounter|consultation|treatment)[ \t]+date`,
-  // An ED face sheet's "Arrival: 05/19/2024 13:06" after the patient's name and DOB on the same line.
-  String.raw`arrival(?:[ \t]+(?:date|time))?`,
+  // An ED face sheet's "Arrival: 05/19/2024 13:06", or its "Visit 01/19/2023", after the patient's name and DOB on the same line.
+  String.raw`arrival(?:[ \t]+(?:date|time))?`, String.raw`visit(?=[ \t]+\d)`,
 ].join('|');
 /** A patient field line with a bare "DATE:" field after it ("PATIENT: DOE, JANE   MRN 123   DATE: 11/01/2022"). */
 const REPORT_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:PATIENT|NAME|Patient|Name)[ \t]*:[^\n]*?[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
@@ -65,7 +65,7 @@ const VISIT_COUNT = String.raw`(?:[ \t]{2,}(?:[Vv]isits?|VISITS?|[Ss]essions?|SE
 /** A form's checkboxes after the heading ("PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status"). */
 const FORM_BOXES = String.raw`(?:[ \t]{2,}\[[ \t]*[Xx✓✔ ]?[ \t]*\][^\n]*)?`;
 /** "OPERATIVE REPORT - 09/19/2023 - Cibolo Creek Surgical Hospital": the facility where it took place, after the date. */
-const FACILITY_AFTER = String.raw`(?:[ \t]*[-–—|]{1,3}[ \t]*(?:[A-Z][A-Za-z.'&-]*[ \t]+){0,5}(?:Hospital|Surgery Center|Surgical Center|Medical Center|Surgicenter|ASC)\b)?`;
+const FACILITY_AFTER = String.raw`(?:[ \t]*[-–—|]{1,3}[ \t]*(?:[A-Z][A-Za-z.'&-]*[ \t]+){0,5}(?:Hospital|Surgery Center|Surgical Center|Medical Center|Surgicenter|ASC)\b(?:[ \t]*\([^)\n]{1,20}\))?)?`;
 const TITLE_HEADER = new RegExp(
   String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]{1,3}|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}${FACILITY_AFTER}${FORM_BOXES}(?:[ \t]*[=*#~]{2,})?[ \t]*$`,
   'gm',
@@ -81,6 +81,8 @@ const WEEKDAY = String.raw`(?:[ \t]*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\
 const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?${WEEKDAY}?(?:[ \t]*[-–—|:]{0,3}[ \t]+([A-Z][^\n:=]{2,100}?)${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
 /** A referral or order tracking row's status column ("… Harbor Physical Therapy   CLOSED 09/02/22"): a log row, not a visit. */
+/** A chronological note's entry for an operation done that day, in capitals. */
+const LOGGED_OPERATION = /^(?:SURGERY|OPERATION|PROCEDURE)\b(?![ \t]+(?:SCHEDULED|PLANNED|POSTPONED|CANCELL?ED|RESCHEDULED|BOOKED))/;
 const TRACKING_STATUS = /\b(?:CLOSED|PENDED|EXPIRED|COMPLETED|SCHEDULED|CANCELL?ED|DENIED|APPROVED|RE-?SENT)\b/;
 /** "---- 18 Jun 2024  PROCEDURE: CHEMODENERVATION #1 ----": a date ruled off on both sides is a heading, whatever its title. */
 const RULED_DATE_HEADING = new RegExp(String.raw`^[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})[ \t]*(${DATE_SHAPE})(?:[ \t]+[^\n]{2,100}?)?[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})(?:[ \t]*$|[ \t]+(?=\S))`, 'gm');
@@ -108,13 +110,15 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   String.raw`^[ \t\f]*(?:encounter|visit|office visit|clinic visit|follow[- ]?up(?: visit)?|progress note|(?:telephone|phone|tele-?health|video|nurse|portal)[ \t]+(?:encounter|call|note|visit|message))(?:[ \t]*#[ \t]*\d+)?[ \t]*[:#-]?[ \t]*(${DATE_SHAPE})\b`,
   'gim',
 );
+/** "PROCEDURE  01/31/2024  R SGB #2. Interval report: …": a pain clinic's chronological notes, a procedure logged on its day, run in. */
+const LOGGED_PROCEDURE_ROW = new RegExp(String.raw`^[ \t\f]*(?:PROCEDURE|INJECTION|SURGERY|OPERATION)[ \t]{2,}(${DATE_SHAPE})[ \t]{2,}\S`, 'gm');
 const ENCOUNTER_FIELD_LINE = new RegExp(String.raw`^[ \t\f]*(?:encounter|visit|appointment)(?:[ \t]+type)?[ \t]*:[^\n]*?[ \t]{2,}(?:date|DOS)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gim');
 /** "WORK INJURY FOLLOW-UP                         Visit: 03/22/2022   Provider: G. Doe, DO": a visit's upper-case title, its date field at the right. */
 const TITLE_WITH_VISIT_FIELD = new RegExp(String.raw`^[ \t\f]*[A-Z][A-Z0-9 /&'()-]{3,60}?[ \t]{2,}(?:[Vv]isit(?: [Dd]ate)?|[Dd]ate of [Vv]isit|DOS|[Dd]ate of [Ss]ervice|VISIT(?: DATE)?|DATE OF (?:VISIT|SERVICE))[ \t]*:[ \t]*(${DATE_SHAPE})\b`, 'gm');
 const EXAM_LEAD_HEADER = new RegExp(String.raw`^[ \t\f]*exam(?:ination)?[ \t]+(${DATE_SHAPE})(?=[ \t]{2,}|[ \t]*$)`, 'gim');
-const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection|fitting|casting|delivery)\b/i;
+const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|electrodiagnostic|(?:nerve conduction|sleep|imaging|conduction) study|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection|fitting|casting|delivery)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
-const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|mgmt|med check|maintenance|recheck|follow[- ]?up|consultation|post[- ]?op|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
+const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|mgmt|med check|maintenance|recheck|follow[- ]?up|consultation|p(?:ost|re)[- ]?op(?:erative)?|history and physical|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
 /** "ADDENDUM TO ATTENDING PHYSICIAN STATEMENT OF 11/20/2023": a title dated by the earlier paper it answers. */
 const REFERS_BACK = /\b(?:addendum|supplement(?:al)?|response|reply|rebuttal|correction|withdrawal|amendment)\b[^\n]*\b(?:of|dated)[ \t]*$/i;
 const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~\u2500\u2501\u2550\u2014\u2013][ \t]?){5,}|\f)[ \t]*$/;
@@ -223,8 +227,8 @@ function findHeaders(original: string): Header[] {
   }
   // "Encounter: Procedure Visit                      Date: 12/17/2024" (an EHR print's visit line, its date at the right),
   // "Exam: MR ARTHROGRAM RIGHT SHOULDER   Date: 01/26/2024" (an imaging centre's exam line),
-  // "VISIT #4 - 05/02/2023 …", "WORK INJURY FOLLOW-UP        Visit: 03/22/2022".
-  for (const m of [...text.matchAll(ENCOUNTER_FIELD_LINE), ...text.matchAll(KEYWORD_LEAD_HEADER), ...text.matchAll(TITLE_WITH_VISIT_FIELD), ...text.matchAll(EXAM_FIELD_DATE)]) {
+  // "VISIT #4 - 05/02/2023 …", "WORK INJURY FOLLOW-UP        Visit: 03/22/2022", "PROCEDURE  01/31/2024  R SGB #2. …".
+  for (const m of [...text.matchAll(ENCOUNTER_FIELD_LINE), ...text.matchAll(KEYWORD_LEAD_HEADER), ...text.matchAll(LOGGED_PROCEDURE_ROW), ...text.matchAll(TITLE_WITH_VISIT_FIELD), ...text.matchAll(EXAM_FIELD_DATE)]) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }
@@ -261,9 +265,14 @@ function findHeaders(original: string): Header[] {
     // A bare date straight under a capitalised letterhead or title line ("CHERRY CREEK ORTHOPAEDIC & SPORTS MEDICINE" over
     // "October 24, 2023") opens a letter as a blank line would.
     const underTitle = !rest && CAPS_LINE.test(previousLines(text, ls, 1)[0] ?? '');
-    if ((!opensBlock(text, ls) && !underTitle) || (rest && (!TITLE_WORD.test(rest) || /[.;]$/.test(rest.trim()) || TRACKING_STATUS.test(rest)))) continue;
-    // A date under a signature is when it was signed, unless the line names the next visit ("09/27/2022 -- POST-OP VISIT").
-    const afterSignature = previousLines(text, ls, 2).some((l) => SIGNATURE_CONTEXT.test(l) || CREDENTIAL_END.test(l));
+    // (An operation logged on its day in a surgeon's chronological notes, "06/13/2023   SURGERY (Cedar Falls Surgery
+    // Center) - Right open carpal tunnel release. See operative report.", is that day's entry though it reads as a sentence.)
+    const loggedOperation = !!rest && LOGGED_OPERATION.test(rest);
+    if ((!opensBlock(text, ls) && !underTitle) || (rest && !loggedOperation && (!TITLE_WORD.test(rest) || /[.;]$/.test(rest.trim()) || TRACKING_STATUS.test(rest)))) continue;
+    // A date under a signature is when it was signed, unless the line names the next visit ("09/27/2022 -- POST-OP VISIT")
+    // or a rule closes the signed note first.
+    const above = previousLines(text, ls, 2);
+    const afterSignature = !SEPARATOR.test(above[0] ?? '') && above.some((l) => SIGNATURE_CONTEXT.test(l) || CREDENTIAL_END.test(l));
     if (DATE_LEAD_LINE.test(nextLine(text, le)) || (afterSignature && !(rest && VISIT_TITLE.test(rest)))) continue;
     add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
   }

@@ -4,7 +4,7 @@ import { list, makeGap, NOT_AN_OPINION_SOURCE, recordsOffice } from '../helpers.
 import type { GapRule } from '../types.js';
 import { pushTo } from '../../../util/group.js';
 import { specialtiesIn } from '../../../model/specialties.js';
-import { THERAPY_SESSION_CODE } from '../../../knowledge/cpt.js';
+import { lookupCode, THERAPY_SESSION_CODE } from '../../../knowledge/cpt.js';
 
 /** Dates named in one request; the rest are counted, and every billed row is still cited. */
 const MAX_DATES_NAMED = 12;
@@ -16,13 +16,13 @@ const OPERATING_FACILITY = /\b(?:surgery cent(?:er|re)|surgical cent(?:er|re)|su
 const PERSON = /\b(?:MD|DO|DPT|DC|NP|PA-C|PhD|PsyD|Dr)\b/;
 const NOTE_OF_DAY = new Set(['procedure_note', 'operative_report', 'emergency_visit', 'imaging']);
 
-/** Lines that are not a visit at all: pharmacy fills, supplies and equipment, dental (CDT D-codes), no-show, cancel and records-fee codes, utilization-review and peer-review fees. */
-const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*|D\d{4}|340B|NS|CX|ROI|NCM|TTD|TPD|PPD|MIL|99080|UR|IMR|PR|P2P)$/i;
+/** Lines that are not a visit at all: pharmacy fills, supplies and equipment, dental (CDT D-codes), laboratory tests (CPT 80000-89999), no-show, cancel and records-fee codes, nurse case managers and vocational consultants (NCM, QRC), utilization-review and peer-review fees. */
+const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*|D\d{4}|8\d{4}|340B|NS|CX|ROI|NCM|QRC|TTD|TPD|PPD|MIL|99080|UR|IMR|PR|P2P)$/i;
 /**
  * The same, said in the line's description: also a carrier's payments that are not medical care (disability
  * benefits, mileage, case management) and paperwork billed on its own (a form, a letter, a cost estimate).
  */
-const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction|TTD|TPD|PPD|PTD|SEB|supplemental earnings|temporary (?:total|partial) disability|indemnity|wage loss|mileage|travel|case management|case manager|NCM|cost estimate|letter|narrative fee|narrative (?:report|letter)|report to (?:counsel|attorney)|form completion)\b/i;
+const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction|TTD|TPD|PPD|PTD|SEB|supplemental earnings|temporary (?:total|partial) disability|indemnity|wage loss|mileage|travel|case management|case manager|NCM|cost estimate|letter|narrative fee|narrative (?:report|letter)|report to (?:counsel|attorney)|form completion|patient\/claim mismatch|wrong (?:patient|claimant)|returned to provider)\b/i;
 /** A stay (inpatient rehabilitation, a hospital admission) is documented by the notes written during it, not on its first day. */
 const STAY = /\b(?:stay|admission|admitted|inpatient|IRF|SNF|acute rehab\w*)\b/i;
 const STAY_DAYS = 30;
@@ -36,7 +36,7 @@ const WITH_THE_OPERATION = (codes: string[], provider: string) => codes.some((c)
 const IMAGING_BILLER = /\b(?:imaging|radiology|MRI|diagnostic)\b/i;
 /** CPT 70010-79999: diagnostic radiology. */
 const IMAGING_CODE = /^7\d{4}\b/;
-const THERAPY_BILLER = /\b(?:physical therapy|PT|rehab\w*|sports|chiropractic|chiro|hand therapy|aquatic)\b/i;
+const THERAPY_BILLER = /\b(?:physical therapy|PT|OT|occupational therapy|rehab\w*|sports|chiropractic|chiro|hand (?:& \w+ )?therapy|aquatic)\b/i;
 const THERAPY = specialtiesIn('therapy');
 
 /** Words that name this biller rather than any clinic ("hedwig", "allentown", "lehigh"). */
@@ -107,23 +107,24 @@ export const rule: GapRule = {
       .map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
     const askedAsImaging = (m: BillingAnalysis['billedWithoutRecord'][number]) => (IMAGING_BILLER.test(m.provider) || m.codes.some((c) => IMAGING_CODE.test(c)))
       && studiesDescribed.some((d) => Math.abs(daysBetween(d, m.date)) <= 3);
-    // Likewise a surgery centre's or hospital's bill for an operation the notes describe ("s/p ORIF 03/21/2023"): its
-    // record is the operative report, which procedure-record-missing asks the surgeon for.
-    const operationsDescribed = ctx.of('treatment', true).filter((f) => f.attributes.modality === 'surgery' && ['performed', 'completed'].includes(f.attributes.status))
-      .map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
-    const askedAsOperation = (m: BillingAnalysis['billedWithoutRecord'][number]) => !PERSON.test(billerOf(m)) && OPERATING_FACILITY.test(billerOf(m))
-      && operationsDescribed.some((d) => Math.abs(daysBetween(d, m.date)) <= 1);
+    // Likewise a surgery centre's bill, or anyone's bill coded as an operation, for an operation the notes describe
+    // ("s/p ORIF 03/21/2023"): its record is the operative report, which procedure-record-missing asks the surgeon for.
+    const operationsDescribed = ctx.of('treatment', true).filter((f) => f.attributes.modality === 'surgery' && ['performed', 'completed'].includes(f.attributes.status)
+      && ctx.encounterOf(f)?.source !== 'ledger').map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
+    const billsOperation = (m: BillingAnalysis['billedWithoutRecord'][number]) => (!PERSON.test(billerOf(m)) && OPERATING_FACILITY.test(billerOf(m)))
+      || m.codes.some((c) => { const meaning = lookupCode(c); return meaning?.kind === 'treatment' && meaning.modality === 'surgery'; });
+    const askedAsOperation = (m: BillingAnalysis['billedWithoutRecord'][number]) => billsOperation(m) && operationsDescribed.some((d) => Math.abs(daysBetween(d, m.date)) <= 1);
     const missing = (ctx.billing?.billedWithoutRecord ?? []).filter((m) => !documentedElsewhere(m, notes) && !askedAsImaging(m) && !askedAsOperation(m));
     const byProvider = new Map<string, BillingAnalysis['billedWithoutRecord']>();
     for (const m of missing) pushTo(byProvider, m.provider, m);
     // Many sessions of a therapy course whose notes are in part present, or any session of a therapist whose own
-    // notes are in the file (a ledger row that bills "visits 1-8" as one line): the missing daily notes are
-    // therapy-notes-missing's request to the same office, not a second one.
+    // notes are in the file, of any episode (a ledger row that bills "visits 1-8" as one line, a clinic's episode
+    // summaries): the missing daily notes are therapy-notes-missing's request to the same office, not a second one.
     const partlyDocumentedCourse = (provider: string, items: BillingAnalysis['billedWithoutRecord']) => {
-      if (!THERAPY_BILLER.test(provider) && !items.every((m) => THERAPY_BILLER.test(billerOf(m)) || (m.codes.length && m.codes.every((c) => THERAPY_SESSION_CODE.test(c))))) return false;
+      // (The biller, or what each row bills: "Rutherford Spine & Injury Center", "Chiropractic - 38 visits".)
+      if (!THERAPY_BILLER.test(provider) && !items.some((m) => THERAPY_BILLER.test(`${billerOf(m)} ${m.description ?? ''}`) || (m.codes.length && m.codes.every((c) => THERAPY_SESSION_CODE.test(c))))) return false;
       const words = distinctive(UNNAMED.test(provider) ? items.map(billerOf).join(' ') : provider);
-      return items.some((m) => notes.some((e) => THERAPY.has(e.specialty) && Math.abs(daysBetween(e.date!, m.date)) <= 60
-        && (items.length >= 3 || namesBiller(e, words))));
+      return items.some((m) => notes.some((e) => THERAPY.has(e.specialty) && (namesBiller(e, words) || ((items.length >= 3 || !words.length) && Math.abs(daysBetween(e.date!, m.date)) <= 60))));
     };
     return [...byProvider].filter(([provider, items]) => !partlyDocumentedCourse(provider, items)).map(([provider, items]) => {
       const dates = items.map((i) => i.date);
