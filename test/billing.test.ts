@@ -258,7 +258,6 @@ describe('gap rule billed-visit-without-record', () => {
     ]],
     ['a chiropractic course billed as one line by a clinic named for neither, its codes in the description', [
       enc({ date: '2023-04-14', name: 'Rutherford Spine & Injury Center', billing: [{ description: 'Chiropractic - 38 visits (98940/98941/97014/97110)' }] }),
-      enc({ date: '2023-05-10', name: 'Rutherford Spine & Injury Center', billing: [{ description: 'Re-examination (no treatment)' }] }),
       enc({ date: '2023-04-20', name: 'Dale Yarbrough', credential: 'DC', specialty: 'chiropractic', file: 'RSIC_Yarbrough_Rutherford_Chiropractic_Records.txt' }),
     ]],
   ];

@@ -5,6 +5,7 @@ import { claimedConditions, withClaimedConditionCare } from '../src/analyze/clai
 import { isForOtherCondition } from '../src/knowledge/relevance.js';
 import { profileFor } from '../src/profiles/index.js';
 import { markRefills } from '../src/extract/copy-forward.js';
+import { processDocument } from '../src/pipeline.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { extractFacts } from '../src/extract/index.js';
 import { CaseBuilder, DR_PATEL } from './helpers/facts.js';
@@ -54,6 +55,16 @@ describe('a new drug begins when it is given, not when it is proposed', () => {
     markRefills(facts, encounters);
     const later = facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.drug === 'galcanezumab' && f.date === '2023-11-15');
     expect(later.map((f) => f.attributes.doseChange)).toEqual(['continued']);
+  });
+  it('a state agency\'s summary of the treating records, dated by its initial review, does not make the prescriber\'s start a refill', () => {
+    const dde = textDoc('DISABILITY DETERMINATION EXPLANATION\nDate: 03/08/2023\nNEW EVIDENCE\n  Example CHC 08/29/2023 - pain 8/10; duloxetine 30 mg started; home sleep test ordered.\n', '1A_DDE.txt');
+    const chc = textDoc('ENCOUNTER DATE: 08/29/2023     Visit type: Follow-up     Provider: Dana Sample, PA-C\nP:\n - Stop cyclobenzaprine. Start duloxetine 30 mg po daily #30 RF1 (for FM and mood).\n', '5F_CHC.txt');
+    const read = [dde, chc].map((d) => processDocument(d));
+    const encounters = read.flatMap((r) => r.encounters);
+    const facts = read.flatMap((r) => r.facts);
+    markRefills(facts, encounters);
+    const start = facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.drug === 'duloxetine' && /^Start/.test(f.evidence[0].quote));
+    expect(start.map((f) => f.attributes.doseChange)).toEqual(['started']);
   });
 });
 

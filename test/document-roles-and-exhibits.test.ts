@@ -48,6 +48,13 @@ describe('the treating doctor answering an examination is not the examiner', () 
     expect(classifyDocument(textDoc(text, '08_Inland_Spine_APF_IME_Concurrence_2023.txt')).role).toBe('clinical');
     expect(classifyDocument(textDoc(text, '07_IME_Panel_Report_2023.txt')).role).toBe('examining');
   });
+  it('a treating note that opens by reviewing the IME report is the treating doctor\'s; an IME whose title follows its letterhead is the examiner\'s', async () => {
+    const { classifyDocument } = await import('../src/segment/document-role.js');
+    const note = '11/14/2023 14:51  FAX (304)555-0147  EXAMPLE ORTHO & SPORTS MED  TO: EXAMPLE PLLC  P.001/006\nEXAMPLE ORTHOPAEDICS & SPORTS MEDICINE\n300 Example Rd, Suite 210, Beckley, WV 25801\n\nFOLLOW-UP\nDATE OF SERVICE: 02/07/2023     Marcus Doe, MD\nPatient: Roe, Travis L   DOB 09/14/1978   WC Claim 2022017364\nReviewed IME report of Dr. H. Voss dated 01/17/2023 (received 02/01/2023).\nInterval: HEP daily. Pain 4/10.\nASSESSMENT: postoperative adhesive capsulitis. I respectfully disagree with Dr. Voss. Mr. Roe is not at MMI.\n';
+    expect(classifyDocument(textDoc(note, '09_Example_Ortho_2023.txt')).role).toBe('clinical');
+    const ime = 'EXAMPLE INDEPENDENT MEDICAL EVALUATIONS, PLLC\nHarlan Doe, MD\n1 Example St, Charleston, WV\n\nINDEPENDENT MEDICAL EVALUATION\nDate of examination: 01/17/2023\nI examined Mr. Roe at the request of the claim administrator.\n';
+    expect(classifyDocument(textDoc(ime, 'report.txt')).role).toBe('examining');
+  });
   it('a retired surgeon\'s "Independent Evaluations" letter on an "Examinee" is an examination', async () => {
     const { classifyDocument } = await import('../src/segment/document-role.js');
     const text = 'JANE EXAMPLE, M.D.  -  Orthopaedic Surgery  -  Independent Evaluations\n100 Example Ave, Tulsa, Oklahoma\n\nDecember 27, 2024\n\nRE:  Examinee: John Sample    DOB 02/14/1988\n     Examination under 12 O.S. 3235 on 12/16/2024\n\nHISTORY: As per records.\n';

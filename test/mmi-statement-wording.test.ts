@@ -178,3 +178,34 @@ describe('disagreeing with another source\'s MMI date is not a "not at MMI"', ()
     expect(of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated)).toEqual([]);
   });
 });
+
+describe('a treating form\'s MMI field answered in words, and a doctor recalling his own letter', () => {
+  const current = (text: string) => of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated).map((f) => f.attributes.kind);
+  it.each([
+    ['Work status: Off work (no light duty available). MMI: not reached.', ['not_at_mmi']],
+    ['MMI: not yet - FCE pending.', ['not_at_mmi']],
+    ['P&S: not yet', ['not_at_mmi']],
+    ['MMI: No.', ['not_at_mmi']],
+    ['Night splint. Temp impairment 25%. MMI: No.   /s/ DPS', ['not_at_mmi']],
+    // Invalid for the new reading: the field that states the MMI still does.
+    ['MMI: Mr. Doe has reached maximum medical improvement as of 08/01/2023.', ['mmi', 'mmi']],
+  ])('%s', (text, kinds) => {
+    expect(current(text)).toEqual(kinds);
+  });
+  it('"My letter of 01/09/2024 stated that she had reached MMI" recalls that letter; the withdrawal is today\'s opinion', () => {
+    expect(current('My letter of 01/09/2024 stated that Ms. Doe had reached maximum medical improvement.')).toEqual([]);
+    expect(current('I withdraw my opinion of 01/09/2024 that she had reached maximum medical improvement.')).toEqual(['not_at_mmi']);
+    expect(current('In my opinion he is not at MMI while the SCS decision is pending (see my letter of 10/24/2023).')).toEqual(['not_at_mmi']);
+  });
+  it.each([
+    ['END MEDICAL RESULT: He has reached an end medical result as of today, 06/18/2024.', 'mmi'],
+    ['He is no longer at end medical result.', 'not_at_mmi'],
+    ['Off work. Not at end medical result.', 'not_at_mmi'],
+  ])('Vermont\'s "end medical result" is its MMI: %s', (text, kind) => {
+    expect(current(text)).toContain(kind);
+    expect(current(text).filter((k) => k !== kind)).toEqual([]);
+  });
+  it('an examiner\'s report noted as received is the examiner\'s opinion, not the treating doctor\'s', () => {
+    expect(current('IRE report received and reviewed (09/19/2023, Dr. Doe: MMI, 13% WPI).')).toEqual([]);
+  });
+});

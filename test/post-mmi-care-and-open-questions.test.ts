@@ -238,3 +238,29 @@ describe('a therapy course told of in another discipline\'s note long after the 
     expect(rows.map((e) => [e.firstDate, e.lastDate])).toEqual([['2022-11-22', '2023-02-17']]);
   });
 });
+
+describe('an option only suggested, and a course its therapist discharged', () => {
+  const PCP = { name: 'Dana Sample', credential: 'PA-C', specialty: 'primary_care' as const };
+  const events = (b: CaseBuilder) => { const input = b.input({ type: 'ssi' }); return activeEvents(buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts)); };
+  it.each([
+    ['Aquatic therapy: pt "will think about it." No referral placed.', 0],
+    ['Aquatic therapy discussed; no referral placed.', 0],
+    // Invalid: therapy ordered, or an operation waiting on her decision, still holds the visit open.
+    ['Aquatic therapy referral placed today.', 1],
+    ['Lumbar fusion offered; pt will think about it.', 1],
+  ])('%s → %i open', (text, n) => {
+    const b = new CaseBuilder();
+    const surgery = /fusion/.test(text);
+    b.visit('2024-01-09', surgery ? { name: 'Sam Sample', credential: 'MD', specialty: 'orthopedic_surgery' as const } : PCP)
+      .fact('treatment', { modality: surgery ? 'surgery' : 'physical_therapy', status: /placed today/.test(text) ? 'planned' : 'recommended' }, text);
+    expect(events(b).filter((a) => a.open)).toHaveLength(n);
+  });
+  it('a therapist\'s discharge summary dates the end of her course: active care runs to it', () => {
+    const PT = { name: 'Hannah Sample', credential: 'DPT', specialty: 'physical_therapy' as const };
+    const b = new CaseBuilder();
+    b.visit('2023-05-22', { ...PT, kind: 'pt_evaluation' }).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'EPISODE 2 - POST-OPERATIVE INITIAL EVALUATION 05/22/2023');
+    b.visit('2023-07-28', { ...PT, kind: 'pt_discharge' }).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'EPISODE 2 - DISCHARGE SUMMARY 07/28/2023');
+    b.visit('2023-09-01', PCP).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Completed PT in July.');
+    expect(events(b).map((a) => a.date)).toEqual(['2023-05-22', '2023-07-28']);
+  });
+});

@@ -125,6 +125,14 @@ describe('author: header fields beat names in the narrative', () => {
     const t = 'Evaluated by: Corinne Aboud, PT, DPT\n';
     expect(pickProvider(findProviders(t, 0, t.length))?.provider.name).toBe('Corinne Aboud');
   });
+  it.each([
+    ['Electronically signed: Dana K. Sample, PA-C  08/29/2023 14:05     Cosigned: Ruth E. Doe, MD\n', 'Dana K. Sample'],
+    ['Electronically signed: Dana K. Sample, PA-C\nCo-signed: Ruth E. Doe, MD\n', 'Dana K. Sample'],
+    // Invalid: a signature alone is the author's.
+    ['Electronically signed: Ruth E. Doe, MD\n', 'Ruth E. Doe'],
+  ])('the supervising physician who countersigns is not the author: %s', (t, name) => {
+    expect(pickProvider(findProviders(t, 0, t.length))?.provider.name).toBe(name);
+  });
 });
 
 describe('who wrote a records review', () => {

@@ -17,7 +17,7 @@ import { specialtiesIn, specialtyIs } from '../model/specialties.js';
 import { isOpinionForm, isProcedureRecord } from '../model/encounter.js';
 import { pushTo } from '../util/group.js';
 import { restsOnMaintenanceCare } from '../knowledge/mmi-grounds.js';
-import { decisionPending } from '../knowledge/decisions.js';
+import { claimantUndecided, decisionPending } from '../knowledge/decisions.js';
 import { deniedByPayer } from '../knowledge/payer-denial.js';
 import { shortQuote } from './gaps/helpers.js';
 
@@ -282,7 +282,9 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     }
     if (f.attributes.modality === 'spinal_cord_stimulator' && (s === 'ongoing' || s === 'performed')
       && !isProcedureRecord(ctx.encounterOf(f)?.kind) && !/\b(?:trial|implant\w*|placement|placed|insert\w*|lead)/i.test(f.evidence[0]?.quote ?? '')) continue;
-    if ((s === 'performed' || s === 'ongoing') && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
+    // (A therapist's discharge of her own course, "Visits: 16 (05/22/2023 - 07/28/2023)", is its last session's day.)
+    const dischargedCourse = s === 'completed' && isIn(f.attributes.modality, 'therapy') && (ctx.encounterOf(f)?.kind === 'pt_discharge' || THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown'));
+    if ((s === 'performed' || s === 'ongoing' || dischargedCourse) && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
     // A referral placed or an authorization requested ("TMS referral submitted; prior authorization requested") keeps
     // its visit active even when a later visit settles it (denied, declined, done): the plateau begins after that.
     else if (s === 'planned' && FIRM_PLAN.test(f.evidence[0]?.quote ?? '') && ctx.encounterOf(f)?.source !== 'ledger' && (ctx.dateOf(f) ?? '') === ctx.encounterOf(f)?.date
@@ -291,7 +293,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     // made, not only after that day.
     // (A ledger's row for a booked operation is an estimate of its charge: the plan itself is the surgeon's.)
     else if ((s === 'recommended' || s === 'planned') && ctx.encounterOf(f)?.source !== 'ledger' && !resolvedLater(f.attributes.modality, resolved, minDate(d, ctx.encounterOf(f)?.date)) && !palliative(f)
-      && !WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '')
+      && !WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '') && !(s === 'recommended' && notTakenUp(f))
       && !(s === 'planned' && CANCELLED.test(f.evidence[0]?.quote ?? ''))) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   for (const f of ctx.of('plan_signal')) {
@@ -302,7 +304,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const target = f.attributes.target;
     const m = targetModality(target) ?? target;
     if (d && m && resolvedLater(m, resolved, minDate(d, ctx.encounterOf(f)?.date))) continue;
-    if (WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '')) continue;
+    if (WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '') || notTakenUp(f)) continue;
     if (d && isActiveSignal(f) && !examining(f) && !forOtherCondition(f) && !deniedByPayer(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const maintenance = maintenanceVisits(ctx);
@@ -480,6 +482,11 @@ const WAITS_ON_ACCESS = /\b(?:when|once|until|if|after)\b[^.;]{0,30}\b(?:transpo
 /** Words that name the surgical or spine-specialist evaluation the barrier kept the claimant from. */
 const SURGICAL_EVALUATION = /\b(?:surg\w*|neurosurg\w*|spine (?:clinic|surgeon|specialist)|orthop\w*|ortho)\b/i;
 
+/** Pain relievers, which ease the pain they meet rather than change its course. */
+const PAIN_RELIEVER = /\b(?:opioid|NSAID|analgesic|acetaminophen|muscle relaxant)\b/i;
+/** A drug taken only as needed ("every 8 hours as needed", "q6h prn"). */
+const AS_NEEDED = /\b(?:as needed|prn|p\.r\.n\.)\b/i;
+
 /** Statuses of care actually given. */
 const GIVEN = new Set(['performed', 'completed', 'ongoing', 'discontinued']);
 /** A record with this few treating visits and no care given cannot show where the condition is heading. */
@@ -578,6 +585,15 @@ const OFFERED_OPTIONS = new Set<string>(['spinal_cord_stimulator', 'surgery', 's
 /** The option an offer names. */
 function offeredOption(f: Fact): string | undefined {
   return f.type === 'treatment' ? f.attributes.modality : f.type === 'plan_signal' && f.attributes.signal === 'new_treatment' ? targetModality(f.attributes.target) : undefined;
+}
+
+/**
+ * A therapy or medication only suggested, which the claimant has not taken up ("Aquatic therapy: pt 'will think about
+ * it.' No referral placed"): nothing is ordered or under way. An operation, a stimulator or a surgical consultation
+ * waiting on the claimant's decision is another matter (undecidedOffers).
+ */
+function notTakenUp(f: Fact): boolean {
+  return !OFFERED_OPTIONS.has(offeredOption(f) ?? '') && claimantUndecided(f.evidence[0]?.quote ?? '');
 }
 
 /** Mentions of an offered option the claimant has not decided on yet ("'still deciding' about the plate removal"). */
@@ -1409,7 +1425,10 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
     return q.includes(trialDrug) && DRUG_EFFECT.test(q);
   });
   // (A prescriber not seen again within twice the active-recency window, about six months, is not waited for.)
-  const judgedBy = trialFact && visits.find((v) => v.date > changeDate! && isTreatingVisit(v, ctx.notConditionCare)
+  // (Nor is a pain reliever taken as needed, "start tramadol 50 mg every 8 hours as needed": it eases the pain it meets,
+  // it is not a trial whose effect decides what comes next.)
+  const asNeeded = trialFact?.type === 'treatment' && PAIN_RELIEVER.test(trialFact.attributes.drugClass ?? '') && AS_NEEDED.test(trialFact.evidence[0]?.quote ?? '');
+  const judgedBy = trialFact && !asNeeded && visits.find((v) => v.date > changeDate! && isTreatingVisit(v, ctx.notConditionCare)
     && (managerNames.has(v.provider) || v.encounters.some((e) => managerSpecialties.has(e.specialty)) || reportsEffect(v)));
   const trialJudgedAt = judgedBy && daysBetween(changeDate!, judgedBy.date) <= 2 * params.activeRecencyDays ? judgedBy.date : undefined;
   const reassessedAt = [...reassessFrom.map((f) => visits.find((v) => v.date > ctx.dateOf(f)! && v.provider === ctx.providerOf(f))?.date), trialJudgedAt]

@@ -127,12 +127,18 @@ const TAKEN = new Set(['ongoing', 'performed', 'completed', 'discontinued']);
 
 export function markRefills(facts: Fact[], encounters: Encounter[]): void {
   const dateOf = new Map(encounters.map((e) => [e.id, e.date]));
+  // An examiner's or a state agency's summary of the treating records ("08/29/2023 - duloxetine 30 mg started", in a
+  // determination dated by its initial review) is not when the claimant began a drug.
+  const examining = new Set(encounters.filter((e) => e.documentRole === 'examining').map((e) => e.id));
   const firstTaken = new Map<string, string>();
   for (const f of facts) {
     // Taken, not only proposed: "PA submitted for galcanezumab" months before the loading dose is not a start.
     // Nor only contemplated: "if no better, may switch to pregabalin" is not when pregabalin was first taken.
-    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || f.temporality === 'hypothetical' || !TAKEN.has(f.attributes.status)) continue;
-    const d = dateOf.get(f.encounterId);
+    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || f.temporality === 'hypothetical' || !TAKEN.has(f.attributes.status) || examining.has(f.encounterId)) continue;
+    // (A medication list's "duloxetine 30 mg … start 08/29/2023" on an earlier visit's page is dated by its own later
+    // date; "Botox since 06/2022 … ubrogepant prn" in a 2024 note says nothing of when ubrogepant began.)
+    const at = dateOf.get(f.encounterId);
+    const d = at && f.date && f.date > at ? f.date : at ?? f.date;
     if (d && (firstTaken.get(f.attributes.drug) ?? '9999') > d) firstTaken.set(f.attributes.drug, d);
   }
   // "Rx hydrocodone … x 3 fills" for a drug taken since an earlier visit: prescribed again, not started.

@@ -136,6 +136,8 @@ function isTitleLine(text: string): boolean {
   // "Status of maximum medical improvement" under a letter's RE: line, "MMI determination": the topic, with no verb.
   // ('3. Date of "maximum medical improvement."': a numbered item's heading in a letter answering an examiner.)
   if (/^(?:\(?\d{1,2}[.)]\s*)?(?:(?:status|issue|question|topic|subject|determination|date|opinion) of ["“']?(?:MMI|maximum medical improvement|P\s?&\s?S)|["“']?(?:MMI|maximum medical improvement|P\s?&\s?S)["”']? (?:status|issue|question|determination|opinion))[.,]?["”']?\s*[.:]?$/i.test(t)) return true;
+  // "MMI: No.   /s/ DPS": a field answered, then the author's initials, is no heading however many capitals it has.
+  if (/\b(?:MMI|P\s?&\s?S)\s*[:?]\s*(?:No|Yes)\b/i.test(t)) return false;
   return capitalShare(t, 6) >= 0.75;
 }
 

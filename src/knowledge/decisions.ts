@@ -6,3 +6,6 @@ import { phraseListTest } from './lexicon.js';
 
 /** Whether the sentence says the decision on the option it names is still open. */
 export const decisionPending = phraseListTest('extract/treatment-status.json', 'decisionPending');
+
+/** Whether the sentence says the claimant has not taken up an option only suggested ("pt will think about it"). */
+export const claimantUndecided = phraseListTest('extract/treatment-status.json', 'claimantUndecided');

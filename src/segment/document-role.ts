@@ -146,12 +146,20 @@ function titleZone(text: string): { start: number; end: number } {
   for (const m of text.slice(0, 4000).matchAll(/[^\n]*\n?/g)) {
     if (m[0] === '') break;
     const line = m[0];
+    // The note's first sentence ("Reviewed IME report of Dr. H. Voss dated 01/17/2023 (received 02/01/2023).") is its
+    // text, not its title, whatever stamp-like word it carries.
+    if (seen >= 2 && isProse(line)) break;
     if (!line.trim() || BANNER.test(line)) { if (start >= 0) end = m.index + line.length; continue; }
     if (start < 0) start = m.index;
     end = m.index + line.length;
     if (++seen >= TITLE_LINES) break;
   }
   return { start: Math.max(0, start), end };
+}
+
+/** A line of running text: a sentence of several lower-case words that ends with a full stop. */
+function isProse(line: string): boolean {
+  return /[\w)]\.[ \t]*\n?$/.test(line) && (line.match(/\b[a-z]{2,}\b/g) ?? []).length >= 4;
 }
 
 /** "Examinee: …", an examination under a rule, or a consultation counsel asked for an opinion from ("Referred by: … Esq. - surgical opinion requested"). */

@@ -97,7 +97,9 @@ export function findProviders(text: string, start: number, end: number): Provide
     // "Radiologist:", "Interpreted by": who read a study embedded in the note (an ED's X-ray), not who wrote the note.
     // "Physician signature: H. P. Voss, MD" on a therapy plan of care: the certifying physician, not the note's author.
     const lineStart = slice.lastIndexOf('\n', m.index - 1) + 1;
-    const contributor = CONTRIBUTOR_LABEL.test(m[0].trimStart()) || CERTIFIER_BEFORE.test(slice.slice(lineStart, m.index + (m[0].length - m[0].trimStart().length)));
+    // "Electronically signed: D. Roe, PA-C   Cosigned: R. Doe, MD": the supervising physician countersigns the author's note.
+    const cosigner = /co-?$/i.test(slice.slice(Math.max(0, m.index - 3), m.index));
+    const contributor = cosigner || CONTRIBUTOR_LABEL.test(m[0].trimStart()) || CERTIFIER_BEFORE.test(slice.slice(lineStart, m.index + (m[0].length - m[0].trimStart().length)));
     const s = start + m.index; const e = s + m[0].trimEnd().length;
     out.push({ provider: { name: cleanName(m[1], !!m[2]), credential: normaliseCredential(m[2]) }, start: s, end: e, strength: contributor ? 1 : signed ? 3 : 2 });
   }

@@ -38,6 +38,8 @@ const IMAGING_BILLER = /\b(?:imaging|radiology|MRI|diagnostic)\b/i;
 const IMAGING_CODE = /^7\d{4}\b/;
 const THERAPY_BILLER = /\b(?:physical therapy|PT|OT|occupational therapy|rehab\w*|sports|chiropractic|chiro|hand (?:& \w+ )?therapy|aquatic)\b/i;
 const THERAPY = specialtiesIn('therapy');
+/** A ledger line that bills a whole episode: "OT x8 (episode 2)", "Chiropractic - 38 visits", "PT visits 1-12". */
+const COURSE_LINE = /\b(?:x\s?\d{1,3}\b|\d{1,3}\s+(?:visits|sessions|treatments)\b|visits?\s+\d{1,3}\s*-\s*\d{1,3}\b|episode\b)/i;
 
 /** Words that name this biller rather than any clinic ("hedwig", "allentown", "lehigh"). */
 const GENERIC = new Set(['medical', 'center', 'centre', 'health', 'healthcare', 'services', 'hospital', 'group', 'associates', 'clinic', 'physicians', 'physician', 'regional', 'family', 'medicine', 'occupational', 'orthopaedic', 'orthopedic', 'sports', 'therapy', 'physical', 'surgery', 'surgical', 'imaging', 'radiology', 'pavilion', 'institute', 'specialists', 'partners', 'community', 'general', 'memorial', 'county', 'valley']);
@@ -117,15 +119,28 @@ export const rule: GapRule = {
     const missing = (ctx.billing?.billedWithoutRecord ?? []).filter((m) => !documentedElsewhere(m, notes) && !askedAsImaging(m) && !askedAsOperation(m));
     const byProvider = new Map<string, BillingAnalysis['billedWithoutRecord']>();
     for (const m of missing) pushTo(byProvider, m.provider, m);
-    // Many sessions of a therapy course whose notes are in part present, or any session of a therapist whose own
-    // notes are in the file, of any episode (a ledger row that bills "visits 1-8" as one line, a clinic's episode
-    // summaries): the missing daily notes are therapy-notes-missing's request to the same office, not a second one.
+    // Many sessions of a therapy course whose notes are in part present, or any session of a therapist whose own notes
+    // are in the file (a ledger row that bills "visits 1-8" as one line): the missing daily notes are
+    // therapy-notes-missing's request to the same office, not a second one.
+    const therapyBiller = (provider: string, items: BillingAnalysis['billedWithoutRecord']) => THERAPY_BILLER.test(provider)
+      || items.every((m) => THERAPY_BILLER.test(`${billerOf(m)} ${m.description ?? ''}`) || (m.codes.length && m.codes.every((c) => THERAPY_SESSION_CODE.test(c))));
     const partlyDocumentedCourse = (provider: string, items: BillingAnalysis['billedWithoutRecord']) => {
-      // (The biller, or what each row bills: "Rutherford Spine & Injury Center", "Chiropractic - 38 visits".)
-      if (!THERAPY_BILLER.test(provider) && !items.some((m) => THERAPY_BILLER.test(`${billerOf(m)} ${m.description ?? ''}`) || (m.codes.length && m.codes.every((c) => THERAPY_SESSION_CODE.test(c))))) return false;
+      if (!therapyBiller(provider, items)) return false;
       const words = distinctive(UNNAMED.test(provider) ? items.map(billerOf).join(' ') : provider);
-      return items.some((m) => notes.some((e) => THERAPY.has(e.specialty) && (namesBiller(e, words) || ((items.length >= 3 || !words.length) && Math.abs(daysBetween(e.date!, m.date)) <= 60))));
+      return items.some((m) => notes.some((e) => THERAPY.has(e.specialty) && Math.abs(daysBetween(e.date!, m.date)) <= 60
+        && (items.length >= 3 || namesBiller(e, words))));
     };
+    // A whole episode billed as one line ("OT x8 (episode 2)", "Chiropractic - 38 visits") by a therapist whose own
+    // records are in the file, of whatever episode (a clinic's episode summaries): its daily notes are
+    // therapy-notes-missing's to ask for, the line is no visit of its own.
+    const ownRecordsOnFile = (provider: string) => {
+      const words = distinctive(provider);
+      return notes.some((e) => THERAPY.has(e.specialty) && (words.length ? namesBiller(e, words) : false));
+    };
+    for (const [provider, items] of byProvider) {
+      const lines = items.filter((m) => !(COURSE_LINE.test(m.description ?? '') && therapyBiller(provider, [m]) && ownRecordsOnFile(billerOf(m))));
+      if (lines.length) byProvider.set(provider, lines); else byProvider.delete(provider);
+    }
     return [...byProvider].filter(([provider, items]) => !partlyDocumentedCourse(provider, items)).map(([provider, items]) => {
       const dates = items.map((i) => i.date);
       const named = dates.slice(0, MAX_DATES_NAMED);
