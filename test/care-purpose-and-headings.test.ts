@@ -188,6 +188,14 @@ describe('care waiting on a condition, and care put off', () => {
     expect(signals(text)).toContain('response_pending');
   });
   it.each([
+    ['If PHQ-9 not improved at next visit, consider adding bupropion.', true],
+    ['If not better by the next appointment, will increase duloxetine.', true],
+    // Invalid: a standing contingency with no visit that judges it is no pending response.
+    ['If no better, consider ESI.', false],
+  ])('a change the next visit will judge is a response still being judged: %s', (text, pending) => {
+    expect(signals(text).includes('response_pending')).toBe(pending);
+  });
+  it.each([
     'Objective abnormalities were documented in 11/2022 and were still improving in 03/2023.',
     'She is no longer improving.',
   ])('improvement recalled or ended is not pending: %s', (text) => {

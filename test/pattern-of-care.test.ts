@@ -53,6 +53,9 @@ describe('MMI: an ablation renewed about a year later', () => {
   it('within months it is still adjusting the treatment', () => {
     expect(renewed('2022-09-06').date).not.toBe('2022-05-17');
   });
+  it('nine calendar months on is a renewal, even when a later note dates it only by its month ("the 11/2022 RFA")', () => {
+    expect(renewed('2022-11-01')).toMatchObject({ status: 'implied', date: '2022-05-17' });
+  });
   it('the renewal\'s plan in a family doctor\'s note ("RFA due again next month") is as palliative as the renewal', () => {
     const PCP = { name: 'Cody Roe', credential: 'FNP-BC', specialty: 'primary_care' as const };
     const b = new CaseBuilder()

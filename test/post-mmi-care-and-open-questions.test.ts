@@ -264,3 +264,18 @@ describe('an option only suggested, and a course its therapist discharged', () =
     expect(events(b).map((a) => a.date)).toEqual(['2023-05-22', '2023-07-28']);
   });
 });
+
+describe('a repeat ablation booked, and the last one\'s relief looked back on', () => {
+  const rfa = (text: string) => factsOf(text).facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.modality === 'radiofrequency_ablation').map((f) => f.attributes.status);
+  it('"Schedule repeat bilateral RFA (target July 2023)" is planned, not given', () => {
+    expect(rfa('1. Schedule repeat bilateral L4-5/L5-S1 RFA (target July 2023).')).toEqual(['planned']);
+  });
+  it('"Benefit from RFA fading" at a follow-up is the earlier ablation, not one given that day', () => {
+    const PAIN = { name: 'Vik Sample', credential: 'MD', specialty: 'pain_management' as const };
+    const b = new CaseBuilder();
+    b.visit('2022-10-11', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Right L3, L4 medial branch radiofrequency neurotomy.');
+    b.visit('2023-05-16', PAIN).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Benefit from RFA fading over the past 6 weeks - now ~40% better than before RFA.');
+    const input = b.input({ type: 'ssdi' });
+    expect(activeEvents(buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts)).map((a) => a.date)).toEqual(['2022-10-11']);
+  });
+});

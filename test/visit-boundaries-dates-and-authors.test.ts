@@ -133,6 +133,12 @@ describe('author: header fields beat names in the narrative', () => {
   ])('the supervising physician who countersigns is not the author: %s', (t, name) => {
     expect(pickProvider(findProviders(t, 0, t.length))?.provider.name).toBe(name);
   });
+  it.each([
+    ['  02/13/2024  Office     Balasubramanian MD\n', 'Balasubramanian'],
+    ['  07/16/2024  Procedure  Brannon PA-C\n', 'Brannon'],
+  ])('an encounter list\'s visit type is not the first word of the clinician\'s name: %s', (t, name) => {
+    expect(pickProvider(findProviders(t, 0, t.length))?.provider.name).toBe(name);
+  });
 });
 
 describe('who wrote a records review', () => {

@@ -129,7 +129,7 @@ function copiedForward(ctx: CaseContext): (f: Fact) => boolean {
  * Words that place a procedure before the visit that mentions it ("has had bilateral RFA", "better since both RFAs"),
  * or report how it worked ("Repeat RFA gave about 50% relief", "response to RFA is time-limited").
  */
-const BEFORE_THIS_VISIT = /\bper (?:the )?[\w-]+ (?:summary|discharge(?: summary)?)\b|\bfailed\s*:|\b(?:s\/p|status[- ]post|has had|have had|had had|since (?:the|her|his|both|last|each)|after (?:the|her|his|both)|following (?:the|her|his|both)|prior|previous(?:ly)?|in the past|gave|provided|helped|relief|(?<=#)\s?[1-9]\b|respon[a-z]{2,5} to|post-|\bx\s?[2-9]\b)/i;
+const BEFORE_THIS_VISIT = /\bper (?:the )?[\w-]+ (?:summary|discharge(?: summary)?)\b|\bfailed\s*:|\b(?:s\/p|status[- ]post|has had|have had|had had|since (?:the|her|his|both|last|each)|after (?:the|her|his|both)|following (?:the|her|his|both)|prior|previous(?:ly)?|in the past|gave|provided|helped|relief|benefit (?:from|of)|better than before|(?:fading|waning|wore off|wearing off)\b|(?<=#)\s?[1-9]\b|respon[a-z]{2,5} to|post-|\bx\s?[2-9]\b)/i;
 /** An implant as a film or exam finds it ("L TKA stable, no lucency"): the operation is long done. */
 const IMPLANT_FINDING = /\b(?:TKA|THA|TSA|arthroplasty|prosthes[ie]s|hardware|construct|implant)\b[^.;\n]{0,25}\b(?:stable|intact|in (?:good|satisfactory|stable|anatomic) (?:position|alignment)|well[- ](?:fixed|seated|positioned|aligned)|without (?:loosening|lucency|complication)|no (?:loosening|lucency|osteolysis))\b/i;
 

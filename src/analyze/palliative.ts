@@ -57,7 +57,8 @@ export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
   // where it is rather than changing it. One repeated within months is still adjusting the treatment.
   const ablations = ctx.of('treatment').filter((f) => f.attributes.modality === 'radiofrequency_ablation' && GIVEN.has(f.attributes.status))
     .map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort();
-  const renewal = (m: Modality | undefined, d: string | undefined) => !!m && RENEWED.has(m) && !!d && !!ablations[0] && daysBetween(ablations[0], d) >= REPEAT_ABLATION_DAYS;
+  // (By calendar month: "the 07/2023 RFA", dated to the month's first day, is nine months after one on 10/11/2022.)
+  const renewal = (m: Modality | undefined, d: string | undefined) => !!m && RENEWED.has(m) && !!d && !!ablations[0] && monthsBetween(ablations[0], d) >= REPEAT_ABLATION_MONTHS;
   const repeatedAblation = (f: Fact) => f.type === 'treatment' && renewal(f.attributes.modality, ctx.dateOf(f));
   // The same injection given again and again at a steady interval as each one wears off ("R knee corticosteroid
   // injection today" every four months for two years): a standing schedule in practice, though never written as one.
@@ -108,7 +109,8 @@ const SERIES_GAP_DAYS: [number, number] = [70, 200];
 const ORDERED = new Set(['recommended', 'planned']);
 const GIVEN = new Set(['performed', 'completed']);
 /** An ablation's effect lasts six to twelve months; one repeated this long after the first is its renewal. */
-const REPEAT_ABLATION_DAYS = 270;
+const REPEAT_ABLATION_MONTHS = 9;
+const monthsBetween = (a: string, b: string): number => (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 const RENEWED = new Set<Modality>(['radiofrequency_ablation', 'medial_branch_block']);
 /** "Rx for PT gait training sent to Kestrel": the course a referral to a clinic names. */
 const COURSE_NAMES: [Modality, RegExp][] = [
