@@ -55,6 +55,11 @@ describe('the treating doctor answering an examination is not the examiner', () 
     const ime = 'EXAMPLE INDEPENDENT MEDICAL EVALUATIONS, PLLC\nHarlan Doe, MD\n1 Example St, Charleston, WV\n\nINDEPENDENT MEDICAL EVALUATION\nDate of examination: 01/17/2023\nI examined Mr. Roe at the request of the claim administrator.\n';
     expect(classifyDocument(textDoc(ime, 'report.txt')).role).toBe('examining');
   });
+  it('an emergency record whose letterhead gives its release-of-information fax number is all clinical', async () => {
+    const { classifyDocument, documentParts } = await import('../src/segment/document-role.js');
+    const doc = textDoc('EXAMPLE BAY MEDICAL CENTER - EMERGENCY DEPARTMENT\n455 Example Rd, Warwick RI   |   ED 401-555-0600   |   HIM/Release of Information Fax 401-555-0619\n\nPATIENT: DOE, COLLEEN M       DOB: 02/27/1986\nARRIVAL: 05/12/2023 18:31   BY: Fire Rescue 3\nHPI: Rear-ended at a light. Neck pain 7/10.\nEXAM: Midline cervical tenderness. Neuro intact.\nASSESSMENT: Cervical strain.\nPLAN: Cyclobenzaprine 5 mg qhs. Follow up with PCP in 3-5 days.\n', 'ED_2023-05-12.txt');
+    expect(documentParts(doc, classifyDocument(doc)).map((p) => p.role)).toEqual(['clinical']);
+  });
   it('a retired surgeon\'s "Independent Evaluations" letter on an "Examinee" is an examination', async () => {
     const { classifyDocument } = await import('../src/segment/document-role.js');
     const text = 'JANE EXAMPLE, M.D.  -  Orthopaedic Surgery  -  Independent Evaluations\n100 Example Ave, Tulsa, Oklahoma\n\nDecember 27, 2024\n\nRE:  Examinee: John Sample    DOB 02/14/1988\n     Examination under 12 O.S. 3235 on 12/16/2024\n\nHISTORY: As per records.\n';

@@ -530,6 +530,25 @@ Procedure: C5-6 cervical disc arthroplasty.
 `,
     want: [{ date: '2024-01-08' }, { date: '2024-02-06' }, { date: '2024-08-13' }, { date: '2024-09-17', kind: 'operative_report' }],
   },
+  {
+    name: 'dated visit headings signed with a dotted "M.D.", and an imaging exam line whose date is on its wrapped second line',
+    text: `APPONAUG PRIMARY CARE ASSOCIATES
+Patient: Doe, Colleen M    DOB 02/27/1986    PCP: Hannah Sample, M.D.
+
+======================================================================================================
+05/16/2023  OFFICE VISIT - ED FOLLOW-UP (MVC 05/12/2023)               Hannah Sample, M.D.
+S: Neck pain 6/10.
+
+======================================================================================================
+07/11/2023  OFFICE VISIT                                               Hannah Sample, M.D.
+S: Chiropractic 3x/week since 05/22.
+
+EXAM: MR ARTHROGRAM LEFT SHOULDER (intra-articular gadolinium, fluoroscopic guidance)
+      (CPT 23350, 73222)                                      DATE: 03/14/2024
+IMPRESSION: Partial-thickness articular-sided supraspinatus tear.
+`,
+    want: [{ date: '2023-05-16' }, { date: '2023-07-11' }, { date: '2024-03-14' }],
+  },
 ];
 
 function failures(c: Case): string[] {

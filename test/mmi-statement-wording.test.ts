@@ -209,3 +209,21 @@ describe('a treating form\'s MMI field answered in words, and a doctor recalling
     expect(current('IRE report received and reviewed (09/19/2023, Dr. Doe: MMI, 13% WPI).')).toEqual([]);
   });
 });
+
+describe('readings and possibilities a narrative or a table holds', () => {
+  it('a measures table\'s row is read at its last column, the note\'s own reading, with the first as the earlier one', () => {
+    const m = of('  NDI                 48%        40%        30%        22%', 'outcome_measure');
+    expect(m.map((f) => [f.attributes.instrument, f.attributes.value, f.attributes.previous])).toEqual([['NDI', 22, 48]]);
+    // Invalid: one reading with its raw score in brackets stays that reading.
+    expect(of('NDI 40% (20/50).', 'outcome_measure').map((f) => f.attributes.value)).toEqual([40]);
+  });
+  it('a narrative\'s "INITIAL FINDINGS:" recall the first visit', () => {
+    const m = of('INITIAL FINDINGS: Neck pain 7/10. Neck Disability Index 48%.\n\nCURRENT STATUS: NDI 22%.\n', 'outcome_measure').filter((f) => f.attributes.instrument === 'NDI');
+    expect(m.map((f) => [f.attributes.value, f.temporality])).toEqual([[48, 'historical'], [22, 'current']]);
+  });
+  it('"in severe cases, ankle arthrodesis or total ankle replacement" is a possibility, not an operation', () => {
+    const t = of('If arthritis develops, treatment would begin with bracing; in severe cases, ankle arthrodesis or total ankle replacement.', 'treatment')
+      .filter((f) => f.attributes.modality === 'surgery');
+    expect(t.filter((f) => f.temporality === 'current')).toEqual([]);
+  });
+});

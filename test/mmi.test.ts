@@ -608,6 +608,15 @@ describe('MMI: the maintenance phase, read as a reviewer reads it', () => {
       .fact('treatment', { modality: 'medication', drug: 'meloxicam', drugClass: 'NSAID', doseChange: 'switched', status: 'ongoing' }, 'Switch naproxen to meloxicam 15 mg daily.');
     expect(run(b).mmi).toMatchObject({ status: 'implied', date: '2022-12-19' });
   });
+  it('so is "Stop naproxen; start meloxicam", with the plan to start it', () => {
+    const b = closedByConsult()();
+    const q = 'Stop naproxen; start meloxicam 15 mg daily.';
+    b.visit('2023-10-02', DR_LEE)
+      .fact('treatment', { modality: 'medication', drug: 'naproxen', drugClass: 'NSAID', doseChange: 'stopped', status: 'discontinued' }, q)
+      .fact('treatment', { modality: 'medication', drug: 'meloxicam', drugClass: 'NSAID', doseChange: 'started', status: 'ongoing' }, q)
+      .fact('plan_signal', { signal: 'new_treatment', target: 'meloxicam' }, q);
+    expect(run(b).mmi).toMatchObject({ status: 'implied', date: '2022-12-19' });
+  });
   it('a new drug trial opens the phase at the next visit, a dose adjustment at its own', () => {
     const trial = closedByConsult()();
     trial.visit('2023-12-18', DR_LEE).fact('treatment', { modality: 'medication', drug: 'lacosamide', drugClass: 'anticonvulsant', doseChange: 'switched', status: 'ongoing' }, 'Cross-taper to lacosamide.');

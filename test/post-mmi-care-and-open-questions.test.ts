@@ -64,6 +64,13 @@ describe('care after an MMI', () => {
     expect(m.status).toBe('explicit');
     expect(m.date).toBe('2022-11-29');
   });
+  it('so does a treating chiropractor\'s certification after it (a Texas treating doctor may be a DC)', () => {
+    const b = new CaseBuilder();
+    b.visit('2023-01-18', DD).fact('mmi_statement', { kind: 'mmi', mmiDate: '2022-11-29' }, 'The injured employee reached MMI on 11/29/2022.');
+    b.visit('2023-03-01', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Left L4-5 transforaminal epidural steroid injection.');
+    b.visit('2023-04-12', { name: 'Travis Sample', credential: 'DC', specialty: 'chiropractic' }).fact('mmi_statement', { kind: 'mmi' }, 'In my opinion he has reached MMI as of today.');
+    expect(analyzeCase(b.input({ type: 'workers_comp', state: 'TX' })).mmi).toMatchObject({ status: 'explicit', date: '2022-11-29' });
+  });
   it('the same injection with the treating doctor saying "not at MMI" afterwards withdraws it', () => {
     const m = build('not_at');
     expect(m.status).not.toBe('explicit');

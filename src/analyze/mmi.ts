@@ -482,6 +482,8 @@ const WAITS_ON_ACCESS = /\b(?:when|once|until|if|after)\b[^.;]{0,30}\b(?:transpo
 /** Words that name the surgical or spine-specialist evaluation the barrier kept the claimant from. */
 const SURGICAL_EVALUATION = /\b(?:surg\w*|neurosurg\w*|spine (?:clinic|surgeon|specialist)|orthop\w*|ortho)\b/i;
 
+/** The changes one sentence makes when it exchanges one drug for another. */
+const SWAP_CHANGES = new Set(['switched', 'stopped', 'started']);
 /** Pain relievers, which ease the pain they meet rather than change its course. */
 const PAIN_RELIEVER = /\b(?:opioid|NSAID|analgesic|acetaminophen|muscle relaxant)\b/i;
 /** A drug taken only as needed ("every 8 hours as needed", "q6h prn"). */
@@ -525,13 +527,15 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
   // ("500 mg BID x 14 days, then 1000 mg BID" is a titration, not a short course.)
   const flareCare = (f: Fact) => (FLARE_COURSE.test(f.evidence[0]?.quote ?? '') && !TITRATION_STEP.test(f.evidence[0]?.quote ?? '')) || emergencyCare(ctx.encounterOf(f))
     || (f.type === 'treatment' && flareVisits.has(f.encounterId) && SYMPTOM_RELIEVERS.has(f.attributes.drugClass ?? ''));
-  // "Switch naproxen to meloxicam": both drugs of one class in the switching sentence is a like-for-like swap too.
+  // "Switch naproxen to meloxicam", "Stop naproxen; start meloxicam": both drugs of one class in the switching sentence
+  // is a like-for-like swap too.
   const swapKey = (f: FactOf<'treatment'>) => `${f.encounterId}|${f.evidence[0]?.quote}`;
   const swaps = new Map<string, FactOf<'treatment'>[]>();
-  for (const f of ctx.of('treatment')) if (f.attributes.doseChange === 'switched') pushTo(swaps, swapKey(f), f);
+  for (const f of ctx.of('treatment')) if (SWAP_CHANGES.has(f.attributes.doseChange ?? '')) pushTo(swaps, swapKey(f), f);
   const sameClassSwap = (f: FactOf<'treatment'>) => {
     const drugs = swaps.get(swapKey(f)) ?? [];
-    return drugs.length > 1 && new Set(drugs.map((d) => d.attributes.drugClass)).size === 1;
+    return new Set(drugs.map((d) => d.attributes.drug)).size > 1 && new Set(drugs.map((d) => d.attributes.drugClass)).size === 1
+      && (drugs.every((d) => d.attributes.doseChange === 'switched') || (drugs.some((d) => d.attributes.doseChange === 'stopped') && drugs.some((d) => d.attributes.doseChange === 'started')));
   };
   // "Dr. Crowe started duloxetine" in the PCP's note, undated: that doctor's change, reported; it is not made at this visit.
   // "the first since the dose was increased to 195 U on 12/28/2023": a change looked back on from a later visit.
@@ -550,12 +554,14 @@ export function treatmentChanges(ctx: CaseContext): Fact[] {
     && !(f.attributes.doseChange === 'increased' && MAY_TAKE_MORE.test(f.evidence[0]?.quote ?? ''))
     && !SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')
     && !TOPICAL.test(`${f.attributes.drug ?? ''} ${f.attributes.dose ?? ''} ${f.evidence[0]?.quote ?? ''}`));
+  // (The drug a like-for-like swap brings in: its "start" plan is the same exchange.)
+  const swappedIn = new Set(ctx.of('treatment').filter((f) => f.attributes.doseChange === 'started' && sameClassSwap(f)).map((f) => drugAt(f, f.attributes.drug)));
   // "T2DM - start empagliflozin": a drug started for another condition is that condition's care.
   const otherDrugAt = new Set(ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && isForOtherCondition(f))
     .map((f) => drugAt(f, f.attributes.drug)));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment' || SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')) return false;
-    if (otherDrugAt.has(drugAt(f, f.attributes.target)) || declinedAt.has(drugAt(f, f.attributes.target))) return false;
+    if (otherDrugAt.has(drugAt(f, f.attributes.target)) || declinedAt.has(drugAt(f, f.attributes.target)) || swappedIn.has(drugAt(f, f.attributes.target))) return false;
     // (A topical added, "Add lidocaine 5% patch PRN", eases the surface; it is no change in the treatment of the condition.)
     if (TOPICAL.test(f.evidence[0]?.quote ?? '')) return false;
     const m = targetModality(f.attributes.target);
@@ -947,8 +953,10 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // doctor's own certification after a third epidural) and neither says otherwise, is the future medical care an MMI
   // allows (a flare's nerve block, a palliative injection), not a return to active treatment.
   const palliative = palliativeCare(ctx);
+  // (A certification after the care by any treating source, a Texas treating doctor who is a chiropractor as well; a
+  // "not at MMI" against it only from the MMI's author or the treating physician.)
   const weighs = (o: Opinion) => o.source === chosen.source || o.role === 'treating_physician';
-  const reaffirmedAfter = (day: string) => ops.some((o) => o.opinion === 'at_mmi' && (o.date ?? '') > day && weighs(o))
+  const reaffirmedAfter = (day: string) => ops.some((o) => o.opinion === 'at_mmi' && (o.date ?? '') > day && (weighs(o) || isTreatingRole(o.role)))
     && !ops.some((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > day && weighs(o));
   // A procedure booked on a date (a ledger's "scheduled - not yet performed" row) is care firmly planned: it withdraws too.
   const booked = (f: Treatment) => f.attributes.status === 'planned' && ctx.encounterOf(f)?.source === 'ledger';

@@ -130,6 +130,9 @@ function directionOf(prev: number, value: number, higherIsBetter: boolean): 'imp
   return (value > prev) === higherIsBetter ? 'improved' : 'worsened';
 }
 
+/** Two or more further readings in columns two or more spaces apart, on the same line. */
+const COLUMN_SERIES = /^(?:[ \t]{2,}\d+(?:\.\d+)?[ \t]*%?){2,}/;
+
 export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] {
   if (isGoalSentence(sent)) return [];
   const out: FactOf<'outcome_measure'>[] = [];
@@ -147,6 +150,14 @@ export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] 
     }
     const v = VALUE_AFTER.exec(sent.text.slice(m.end, m.end + 60));
     if (!v || entry.max === undefined) continue;
+    // A measures table's row ("NDI   48%   40%   30%   22%" under dated columns): the last column is the note's own reading.
+    const row = COLUMN_SERIES.exec(sent.text.slice(m.end + v[0].length, m.end + v[0].length + 120));
+    if (row && v[3] === undefined) {
+      const cells = [...row[0].matchAll(/\d+(?:\.\d+)?/g)];
+      const last = cells.at(-1)!;
+      v[0] = sent.text.slice(m.end, m.end + v[0].length + last.index + last[0].length + (row[0].slice(last.index + last[0].length).match(/^\s*%/)?.[0].length ?? 0));
+      v[3] = last[0];
+    }
     const first = Number(v[1]); const second = v[3] !== undefined ? Number(v[3]) : undefined;
     const scale = /\/\s*(\d+)/.exec(v[2] ?? v[4] ?? '');
     const max = scale ? Number(scale[1]) : /%/.test(v[0]) ? 100 : entry.max;

@@ -301,7 +301,8 @@ export function examinerHead(doc: SourceDocument): string {
 }
 
 /** A records office's cover letter heading the records it releases. */
-const COVER_LETTER = /\b(?:release of information|custodian of records)\b/i;
+/** (Not a letterhead's contact line: "HIM/Release of Information Fax 401-555-0619".) */
+const COVER_LETTER = /\b(?:release of information|custodian of records)\b(?![ \t]*(?:fax|tel\b|phone|ph\b|#|:?[ \t]*\(?\d{3}))/i;
 const FAX_COVER = /\b(?:fax|facsimile)[ \t]+(?:transmittal|cover(?:[ \t]+sheet)?)\b/i;
 /** The fax machine's page line: "SEP-06-2023 10:14  FROM: … P.02/07"; the first page's is the cover's own. */
 const FAX_PAGE_BANNER = /\b\d{1,2}:\d{2}\b[^\n]*\b(?:P|PG|PAGE)\.?\s?\d{1,3}\s*(?:\/|of)\s*\d{1,3}\b/i;

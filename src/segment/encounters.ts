@@ -32,7 +32,7 @@ const STRONG_LABEL = [
 /** A patient field line with a bare "DATE:" field after it ("PATIENT: DOE, JANE   MRN 123   DATE: 11/01/2022"). */
 const REPORT_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:PATIENT|NAME|Patient|Name)[ \t]*:[^\n]*?[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
 /** An imaging centre's exam line with its date at the right ("Exam: MR ARTHROGRAM RIGHT SHOULDER (…)   Date: 01/26/2024"). */
-const EXAM_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:Exam|EXAM|Study|STUDY|Examination|EXAMINATION)[ \t]*:[^\n]*?[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
+const EXAM_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:Exam|EXAM|Study|STUDY|Examination|EXAMINATION)[ \t]*:[^\n]*?(?:\n[ \t]{2,}[^\n]*?)?[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
 /** The report title above it. */
 const REPORT_TITLE = /\b(?:OPERATIVE|OPERATION|PROCEDURE|CONSULTATION|DISCHARGE|RADIOLOGY|IMAGING|EMG|NERVE CONDUCTION)\b[^\n]*\b(?:REPORT|NOTE|SUMMARY|STUDY)\b|\b(?:MEDICAL SOURCE STATEMENT|RESIDUAL FUNCTIONAL CAPACITY|RFC (?:QUESTIONNAIRE|ASSESSMENT|FORM)|(?:PHYSICAL|MENTAL) CAPACITIES (?:EVALUATION|QUESTIONNAIRE))\b|\b(?:OPERATIVE|PROCEDURE) (?:REPORT|NOTE)\b|^[ \t]*[A-Z][A-Z &'.-]*\b(?:DIAGNOSTIC IMAGING|RADIOLOGY|IMAGING (?:CENTER|ASSOCIATES|SERVICES))\b/;
 /** "Dates of treatment: 09/07/2022 to 09/12/2023": the span a form covers, not the day of one visit. */
@@ -55,7 +55,7 @@ const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author'
  * Labels in any case, without making the whole title pattern case-insensitive. A hyphen sets the author apart only with a
  * space beside it: "FOLLOW-UP    V. Doe, MD" is the title "FOLLOW-UP", not "FOLLOW" by "UP V. Doe".
  */
-const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]+[-–—|]{1,3}[ \t]*|[-–—|]{1,3}[ \t]+|[–—|]{1,3}|-{2,3})(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|DO|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|CRNP|CNP|RN|LPN|DC|DPT|PT|OTR(?:\/L)?|OT|PhD|PsyD|LCSW|LPC|LMFT)\.?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
+const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]+[-–—|]{1,3}[ \t]*|[-–—|]{1,3}[ \t]+|[–—|]{1,3}|-{2,3})(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|M\.D|DO|D\.O|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|CRNP|CNP|RN|LPN|DC|D\.C|DPT|PT|OTR(?:\/L)?|OT|PhD|Ph\.D|PsyD|LCSW|LPC|LMFT)\.?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
 /** The author field present, not optional: a signing clinician after the date. */
 const AUTHOR_AFTER_DATE = new RegExp(String.raw`^[^\n]*?${AUTHOR_FIELD.slice(0, -1)}[ \t]*$`);
 /** "Date:" / "DOS:" between a title and its date ("DAILY NOTE (representative)      Date: 04/08/2022"). */
