@@ -150,15 +150,13 @@ export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] 
     }
     const v = VALUE_AFTER.exec(sent.text.slice(m.end, m.end + 60));
     if (!v || entry.max === undefined) continue;
-    // A measures table's row ("NDI   48%   40%   30%   22%" under dated columns): the last column is the note's own reading.
-    const row = COLUMN_SERIES.exec(sent.text.slice(m.end + v[0].length, m.end + v[0].length + 120));
-    if (row && v[3] === undefined) {
-      const cells = [...row[0].matchAll(/\d+(?:\.\d+)?/g)];
-      const last = cells.at(-1)!;
-      v[0] = sent.text.slice(m.end, m.end + v[0].length + last.index + last[0].length + (row[0].slice(last.index + last[0].length).match(/^\s*%/)?.[0].length ?? 0));
-      v[3] = last[0];
-    }
-    const first = Number(v[1]); const second = v[3] !== undefined ? Number(v[3]) : undefined;
+    // A measures table's row ("NDI   48%   40%   30%   22%" under dated columns): the last column is the note's own
+    // reading, the first the earlier one.
+    const row = v[3] === undefined ? COLUMN_SERIES.exec(sent.text.slice(m.end + v[0].length, m.end + v[0].length + 120)) : null;
+    const lastCell = row ? [...row[0].matchAll(/\d+(?:\.\d+)?%?/g)].at(-1) : undefined;
+    const end = m.end + v[0].length + (lastCell ? lastCell.index + lastCell[0].length : 0);
+    const first = Number(v[1]);
+    const second = v[3] !== undefined ? Number(v[3]) : lastCell ? Number.parseFloat(lastCell[0]) : undefined;
     const scale = /\/\s*(\d+)/.exec(v[2] ?? v[4] ?? '');
     const max = scale ? Number(scale[1]) : /%/.test(v[0]) ? 100 : entry.max;
     const value = second ?? first;
@@ -167,7 +165,7 @@ export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] 
     if (entry.name) attributes.name = entry.name;
     if (/%/.test(v[0])) attributes.unit = '%';
     if (second !== undefined) { attributes.previous = first; attributes.direction = directionOf(first, second, entry.higherIsBetter); }
-    push(m.start, m.end + v[0].length, attributes);
+    push(m.start, end, attributes);
   }
   if (PAIN_CONTEXT.test(sent.text)) {
     for (const m of sent.text.matchAll(PAIN_SCORE)) {
