@@ -549,6 +549,17 @@ IMPRESSION: Partial-thickness articular-sided supraspinatus tear.
 `,
     want: [{ date: '2023-05-16' }, { date: '2023-07-11' }, { date: '2024-03-14' }],
   },
+  {
+    name: 'a procedure note titled with its date and the facility where it was done',
+    text: `COASTAL EXAMPLE SPINE & PAIN, P.A.
+FOLLOW-UP - 05/09/2023
+Plan: C7-T1 interlaminar ESI.
+
+PROCEDURE NOTE - 05/24/2023                 Facility: Bay Road ASC (affiliated)
+Procedure: C7-T1 interlaminar epidural steroid injection under fluoroscopy.
+`,
+    want: [{ date: '2023-05-09' }, { date: '2023-05-24', kind: 'procedure_note' }],
+  },
 ];
 
 function failures(c: Case): string[] {

@@ -794,3 +794,13 @@ describe('unexplained-treatment-gap: visits a therapy course summary lists as da
     expect(gapsWith(true)).toEqual([]);
   });
 });
+
+describe('unexplained-treatment-gap: one request per provider', () => {
+  it('three unexplained intervals before visits to one clinic make one request naming all three', () => {
+    const b = new CaseBuilder();
+    for (const d of ['2022-11-01', '2023-03-07', '2023-09-12', '2024-02-06']) b.visit(d, DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 6, max: 10 }, 'Pain 6/10.');
+    const gaps = analyzeCase(b.input({ type: 'ssi' })).gaps.filter((g) => g.ruleId === 'unexplained-treatment-gap');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0].request.ask).toMatch(/2022-11-01 and 2023-03-07 \(126 days\), 2023-03-07 and 2023-09-12 \(189 days\) and 2023-09-12 and 2024-02-06 \(147 days\)/);
+  });
+});

@@ -136,6 +136,7 @@ describe('author: header fields beat names in the narrative', () => {
   it.each([
     ['  02/13/2024  Office     Balasubramanian MD\n', 'Balasubramanian'],
     ['  07/16/2024  Procedure  Brannon PA-C\n', 'Brannon'],
+    ['ENCOUNTER 11/01/2022   Follow-up   Corinne Baptiste, APRN, FNP-BC\n', 'Corinne Baptiste'],
   ])('an encounter list\'s visit type is not the first word of the clinician\'s name: %s', (t, name) => {
     expect(pickProvider(findProviders(t, 0, t.length))?.provider.name).toBe(name);
   });

@@ -50,7 +50,8 @@ const LABELLED_HEADER = new RegExp(
  * "=== FOLLOW-UP ===      07/19/2022", "PRIMARY CARE - 09/25/2023 - Daniel Reyes, MD (covering)", "MMI / IMPAIRMENT VISIT - 02/20/2024      Jane Doe, DO, Level II accredited":
  * the title, its date, and at most an interval in brackets and an author (labelled, or a name with its degree).
  */
-const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by', 'prescriber'];
+// (And where it took place: "PROCEDURE NOTE - 05/24/2023     Facility: Bay Road ASC (affiliated)".)
+const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by', 'prescriber', 'facility', 'location'];
 /**
  * Labels in any case, without making the whole title pattern case-insensitive. A hyphen sets the author apart only with a
  * space beside it: "FOLLOW-UP    V. Doe, MD" is the title "FOLLOW-UP", not "FOLLOW" by "UP V. Doe".
@@ -110,8 +111,11 @@ const KEYWORD_LEAD_HEADER = new RegExp(
   String.raw`^[ \t\f]*(?:encounter|visit|office visit|clinic visit|follow[- ]?up(?: visit)?|progress note|(?:telephone|phone|tele-?health|video|nurse|portal)[ \t]+(?:encounter|call|note|visit|message))(?:[ \t]*#[ \t]*\d+)?[ \t]*[:#-]?[ \t]*(${DATE_SHAPE})\b`,
   'gim',
 );
-/** "PROCEDURE  01/31/2024  R SGB #2. Interval report: …": a pain clinic's chronological notes, a procedure logged on its day, run in. */
-const LOGGED_PROCEDURE_ROW = new RegExp(String.raw`^[ \t\f]*(?:PROCEDURE|INJECTION|SURGERY|OPERATION)[ \t]{2,}(${DATE_SHAPE})[ \t]{2,}\S`, 'gm');
+/**
+ * "PROCEDURE  01/31/2024  R SGB #2. Interval report: …", "PROCEDURE - 03/16/2023: Left L5 TFESI, …": a pain clinic's
+ * chronological notes, a procedure logged on its day, run in.
+ */
+const LOGGED_PROCEDURE_ROW = new RegExp(String.raw`^[ \t\f]*(?:PROCEDURE|INJECTION|SURGERY|OPERATION)(?:[ \t]{2,}|[ \t]*[-–—][ \t]*)(${DATE_SHAPE})(?:[ \t]{2,}|[ \t]*:[ \t]*)\S`, 'gm');
 const ENCOUNTER_FIELD_LINE = new RegExp(String.raw`^[ \t\f]*(?:encounter|visit|appointment)(?:[ \t]+type)?[ \t]*:[^\n]*?[ \t]{2,}(?:date|DOS)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gim');
 /** "WORK INJURY FOLLOW-UP                         Visit: 03/22/2022   Provider: G. Doe, DO": a visit's upper-case title, its date field at the right. */
 const TITLE_WITH_VISIT_FIELD = new RegExp(String.raw`^[ \t\f]*[A-Z][A-Z0-9 /&'()-]{3,60}?[ \t]{2,}(?:[Vv]isit(?: [Dd]ate)?|[Dd]ate of [Vv]isit|DOS|[Dd]ate of [Ss]ervice|VISIT(?: DATE)?|DATE OF (?:VISIT|SERVICE))[ \t]*:[ \t]*(${DATE_SHAPE})\b`, 'gm');

@@ -1,6 +1,7 @@
 import type { Fact } from '../../../model/index.js';
 import { DAYS_PER_MONTH, daysBetween } from '../../dates.js';
-import { makeGap } from '../helpers.js';
+import { list, makeGap } from '../helpers.js';
+import { pushTo } from '../../../util/group.js';
 import { isTreatingVisit } from '../../case-context.js';
 import type { GapRule } from '../types.js';
 
@@ -51,7 +52,8 @@ export const rule: GapRule = {
     const billed = [...ctx.encounters.values()].filter((e) => e.source === 'ledger' && e.date).map((e) => e.date!);
     // A therapy course's summary lists its visits as dated rows ("05/22/2023 RE-EVAL #1 (visit 16): …"): visits too.
     const logged = [...ctx.encounters.values()].filter((e) => !ctx.notConditionCare.has(e.specialty)).flatMap((e) => (e.visitRows ?? []).map((r) => r.date));
-    const gaps = [];
+    // One request per provider seen after a gap, naming each interval: a clinic asked three times is asked once.
+    const intervals = new Map<string, { a: (typeof visits)[number]; b: (typeof visits)[number]; days: number }[]>();
     for (let i = 1; i < visits.length; i++) {
       const a = visits[i - 1];
       const b = visits[i];
@@ -65,13 +67,18 @@ export const rule: GapRule = {
       // A return visit set at the earlier visit ("RTC 3 months") explains an interval of about that length.
       const planned = plannedIntervalDays(a.facts);
       if (planned !== undefined && days <= planned + 30) continue;
-      gaps.push(makeGap(rule.meta, {
-        why: `No visits for ${days} days, from ${a.date} (${a.provider}) to ${b.date} (${b.provider}), and the record gives no reason.`,
-        to: b.provider,
-        ask: `The records show no treatment between ${a.date} and ${b.date} (${days} days). Please document the reason for this interval (for example symptoms at a plateau with no further effective treatment, cost or insurance, access, or side effects) and the patient's condition during it.`,
-        evidence: [...a.facts[0].evidence, ...b.facts[0].evidence],
-      }));
+      pushTo(intervals, b.provider, { a, b, days });
     }
+    const gaps = [...intervals].map(([provider, found]) => {
+      const spans = found.map(({ a, b, days }) => `${days} days, from ${a.date} (${a.provider}) to ${b.date}`);
+      const dates = found.map(({ a, b, days }) => `${a.date} and ${b.date} (${days} days)`);
+      return makeGap(rule.meta, {
+        why: `No visits for ${list(spans)}${found.length === 1 ? ` (${provider})` : ''}, and the record gives no reason.`,
+        to: provider,
+        ask: `The records show no treatment between ${list(dates)}. Please document the reason for ${found.length > 1 ? 'these intervals' : 'this interval'} (for example symptoms at a plateau with no further effective treatment, cost or insurance, access, or side effects) and the patient's condition during ${found.length > 1 ? 'them' : 'it'}.`,
+        evidence: found.flatMap(({ a, b }) => [...a.facts[0].evidence, ...b.facts[0].evidence]),
+      });
+    });
     return gaps;
   },
 };
