@@ -227,3 +227,20 @@ describe('readings and possibilities a narrative or a table holds', () => {
     expect(t.filter((f) => f.temporality === 'current')).toEqual([]);
   });
 });
+
+describe('a work-status box beside the MMI question, and an offer answered', () => {
+  it('"[X] No work (temporary).   MMI: [ ] Yes [X] No" answers the MMI question No', () => {
+    const m = of('WORK STATUS: [X] No work (temporary).   MMI: [ ] Yes [X] No', 'mmi_statement');
+    expect(m.map((f) => f.attributes.kind)).toEqual(['not_at_mmi']);
+    // Invalid: the Yes box marked still answers Yes.
+    expect(of('WORK STATUS: [X] Permanent restrictions as above.   MMI: [X] Yes [ ] No   Date: 04/16/2024', 'mmi_statement').map((f) => f.attributes.kind)).toContain('mmi');
+  });
+  it.each([
+    ['- Hand surgery re-offered; still declines.', 'surgery', 'declined'],
+    ['We discussed switching to atogepant. She prefers not to change, as she feels better.', 'medication', 'declined'],
+    // Invalid: an offer with nothing said back stays an offer.
+    ['We discussed switching to atogepant. Diary reviewed.', 'medication', 'recommended'],
+  ])('%s', (text, modality, status) => {
+    expect(of(text, 'treatment').filter((f) => f.attributes.modality === modality).map((f) => f.attributes.status)).toEqual([status]);
+  });
+});

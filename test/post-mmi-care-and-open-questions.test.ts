@@ -286,3 +286,22 @@ describe('a repeat ablation booked, and the last one\'s relief looked back on', 
     expect(activeEvents(buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts)).map((a) => a.date)).toEqual(['2022-10-11']);
   });
 });
+
+describe('a joint injected for a flare inside a sustained maintenance phase', () => {
+  const RHEUM = { name: 'Neha Sample', credential: 'MD', specialty: 'rheumatology' as const };
+  const build = (assessment: string) => {
+    const b = new CaseBuilder();
+    b.visit('2023-03-14', RHEUM).fact('treatment', { modality: 'medication', drug: 'tocilizumab', drugClass: 'biologic DMARD', doseChange: 'started', status: 'ongoing' }, 'Start tocilizumab 162 mg SC weekly.');
+    for (const d of ['2023-06-13', '2023-09-12', '2023-12-12']) b.visit(d, RHEUM).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue tocilizumab. RTC 3 months.');
+    b.visit('2024-03-12', { ...RHEUM, kind: 'procedure_note' }).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'Left knee arthrocentesis and injection, superolateral approach.')
+      .fact('plan_signal', { signal: 'continue_current_management' }, assessment);
+    b.visit('2024-06-11', RHEUM).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue tocilizumab. RTC 3 months.');
+    return analyzeCase(b.input({ type: 'ssdi' })).mmi;
+  };
+  it('"L knee flare treated with injection" is the phase\'s flare care', () => {
+    expect(build('Assessment: RA - moderate activity, stable; L knee flare treated with injection.')).toMatchObject({ status: 'implied', date: '2023-06-13' });
+  });
+  it('an injection the visit does not call a flare\'s is still a new step', () => {
+    expect(build('Assessment: RA - moderate activity; knee injected.').date).not.toBe('2023-06-13');
+  });
+});

@@ -77,6 +77,17 @@ describe('visit titles signed by their clinician', () => {
     harmonizeEncounters(encounters, 'clinical');
     expect(encounters.filter((e) => e.date).map((e) => e.specialty)).toEqual(['rheumatology', 'rheumatology']);
   });
+  it('unsigned follow-ups in a surgeon\'s file that mention the FCE are the practice\'s visits, not FCE reports', () => {
+    const text = [
+      'CAPITAL EXAMPLE SPINE & ORTHOPAEDIC ASSOCIATES', '',
+      'NEW PATIENT CONSULTATION     07/11/2023     Gregory S. Doe, MD (orthopaedic spine surgery)', 'A/P: C5-6 disc herniation. Recommend ACDF.', '',
+      'FOLLOW-UP                                                               02/27/2024', 'Work conditioning completed. Order FCE. Return after FCE.', '',
+      'FOLLOW-UP / PERMANENCY VISIT                                            04/16/2024', 'FCE 04/02/2024 valid, medium duty. He has reached maximum medical improvement.', '',
+    ].join('\n');
+    const encounters = splitEncounters(textDoc(text));
+    harmonizeEncounters(encounters, 'clinical');
+    expect(encounters.filter((e) => e.date).map((e) => [e.specialty, e.kind === 'fce'])).toEqual([['orthopedic_surgery', false], ['orthopedic_surgery', false], ['orthopedic_surgery', false]]);
+  });
 });
 
 describe('a log of dated paragraphs', () => {

@@ -318,9 +318,13 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const params = ctx.profile.params;
   const sustained = (phase: Visit[]) => phase.length >= params.minMaintenanceVisits && daysBetween(phase[0].date, phase.at(-1)!.date) >= params.minMaintenanceDays;
   const sustainedBefore = (date: string, before: ActiveEvent | undefined) => sustained(maintenance.filter((v) => v.date < date && (!before || v.date > before.date)));
+  // So is a joint injected for a flare at a visit that says so ("L knee flare treated with injection").
+  const flareVisits = new Set(ctx.asserted.filter((g) => FLARE_WORD.test(g.evidence[0]?.quote ?? '')).map((g) => g.encounterId));
+  const flareProcedure = (a: ActiveEvent) => a.fact.type === 'treatment' && (a.fact.attributes.modality === 'trigger_point_injection'
+    || (a.fact.attributes.modality === 'joint_injection' && flareVisits.has(a.fact.encounterId)));
   const flareCare = settled.filter((a, i) => {
-    if (a.open || a.fact.type !== 'treatment' || a.fact.attributes.modality !== 'trigger_point_injection') return true;
-    const before = settled.slice(0, i).filter((x) => !(x.fact.type === 'treatment' && x.fact.attributes.modality === 'trigger_point_injection')).at(-1);
+    if (a.open || !flareProcedure(a)) return true;
+    const before = settled.slice(0, i).filter((x) => !flareProcedure(x)).at(-1);
     return !sustainedBefore(a.date, before);
   });
   // A therapy course given during a sustained maintenance phase that ends at a plateau ("progress has plateaued; no
@@ -482,6 +486,8 @@ const WAITS_ON_ACCESS = /\b(?:when|once|until|if|after)\b[^.;]{0,30}\b(?:transpo
 /** Words that name the surgical or spine-specialist evaluation the barrier kept the claimant from. */
 const SURGICAL_EVALUATION = /\b(?:surg\w*|neurosurg\w*|spine (?:clinic|surgeon|specialist)|orthop\w*|ortho)\b/i;
 
+/** A visit's words for a flare of the condition. */
+const FLARE_WORD = /\bflare(?:d|s|-up)?\b/i;
 /** The changes one sentence makes when it exchanges one drug for another. */
 const SWAP_CHANGES = new Set(['switched', 'stopped', 'started']);
 /** Pain relievers, which ease the pain they meet rather than change its course. */

@@ -78,9 +78,14 @@ const GIVEN_TODAY = /\b(?:today|this visit|at this visit)\b/i;
 
 const SET_ASIDE_AFTER = (['discontinued', 'declined'] as const).map((k) => [k, new RegExp(statusData.setAsideAfter[k], 'i')] as const);
 
-/** The treatment just named, set aside by the next clause with a pronoun ("…; I do not recommend continuing them"). */
-function setAsideAfter(text: string, clauseEnd: number): TreatmentStatus | undefined {
-  const next = text.slice(clauseEnd, clauseEnd + 120).replace(/\s+/g, ' ');
+/**
+ * The treatment just named, set aside by the next clause with a pronoun ("…; I do not recommend continuing them"), or,
+ * when it ends its sentence, by the next sentence ("We discussed switching to atogepant. She prefers not to change.").
+ */
+function setAsideAfter(sent: SentenceCtx, clauseEnd: number): TreatmentStatus | undefined {
+  const rest = sent.text.slice(clauseEnd);
+  const following = rest.trim().length <= 1 ? sent.doc.text.slice(sent.end, Math.min(sent.end + 120, sent.encounter.end)) : '';
+  const next = `${rest}${following}`.slice(0, 160).replace(/\s+/g, ' ');
   return SET_ASIDE_AFTER.find(([, re]) => re.test(next))?.[0];
 }
 
@@ -380,7 +385,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
       && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start) && !labelledStatus(sent, m.start)
       && !sent.dates().some((d) => !d.relative && d.start >= clause.start && d.end <= clause.end)) continue;
     const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: deniedStatus(sent, clause, m.end) ?? dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? givenToday(clause.text, m.entry.id) ?? labelledStatus(sent, m.start)
-      ?? treatmentStatus(clause.text, section, m.entry.id, setAsideAfter(sent.text, clause.end)) };
+      ?? treatmentStatus(clause.text, section, m.entry.id, setAsideAfter(sent, clause.end)) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
     if (m.entry.id === 'surgery' && !m.entry.subtype) {
       // "surgery" names no procedure; keep the words ("rotator cuff surgery") as the subtype when they say more.
@@ -472,7 +477,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const lead = [...whole.text.slice(0, d.start - whole.start).matchAll(DASHED_START)].at(-1);
     const clause = lead ? { start: whole.start + lead.index, end: whole.end, text: whole.text.slice(lead.index) } : whole;
     const isClass = d.entry.id.startsWith('class:');
-    const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: deniedStatus(sent, clause, d.end) ?? treatmentStatus(clause.text, section, 'medication', setAsideAfter(sent.text, clause.end)) };
+    const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: deniedStatus(sent, clause, d.end) ?? treatmentStatus(clause.text, section, 'medication', setAsideAfter(sent, clause.end)) };
     if (isOtherConditionDrugClass(d.entry.class) || namesOtherIndication(sent.text.slice(d.end, d.end + 60))) attributes.otherCondition = true;
     if (!isClass) attributes.drug = d.entry.id;
     const dose = DOSE.exec(sent.text.slice(d.end, d.end + 60));

@@ -14,8 +14,9 @@ export interface FormMarks {
 
 /** A box: "[X]", "[x]", "[✓]", "[ ]", "[  ]"; the label runs to the next box or the end of the line. */
 const OPTION = /\[\s*([Xx✓✔√■*])?\s*\]\s*([^[\n]*)/g;
-const YES = /^(?:yes|y)\b/i;
-const NO = /^(?:no|n)\b/i;
+/** A box labelled Yes or No, not an option that starts with the word ("[X] No work (temporary)", "[ ] No restrictions"). */
+const YES = /^(?:[Yy][Ee][Ss]|[Yy])\b(?![ \t]+[a-z])/;
+const NO = /^(?:[Nn][Oo]|[Nn])\b(?![ \t]+[a-z])/;
 
 export function readFormMarks(text: string): FormMarks {
   const marks: FormMarks = { unchecked: [], questions: [] };

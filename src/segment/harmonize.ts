@@ -61,6 +61,19 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     list.push(e);
     byAuthor.set(key, list);
   }
+  // Unsigned notes in a clinic's file whose one named author is a physician ("POST-OP VISIT   01/09/2024 … Then FCE.",
+  // no signature, under the surgeon's letterhead) are that practice's visits: an FCE or an IME they mention is not their kind.
+  const named = [...byAuthor.keys()].filter(Boolean);
+  const principal = named.length === 1 ? byAuthor.get(named[0])! : undefined;
+  const principalSpecialty = principal?.some((e) => isMedicalCredential(e.provider.credential) || isMedicalCredential(e.provider.name))
+    ? principal.map((e) => e.specialty).find((sp) => !BORROWED.has(sp) && !THERAPIST.has(sp)) : undefined;
+  if (principalSpecialty) {
+    for (const e of byAuthor.get('') ?? []) {
+      if (!BORROWED_KINDS.has(e.kind) && !BORROWED.has(e.specialty)) continue;
+      if (BORROWED.has(e.specialty)) e.specialty = principalSpecialty;
+      if (BORROWED_KINDS.has(e.kind)) e.kind = 'office_visit';
+    }
+  }
   for (const [author, list] of byAuthor) {
     // A radiologist's reports (or an examiner's) filed with another author's notes are what they say they are.
     if (author && list.every((e) => BORROWED_KINDS.has(e.kind))) continue;
