@@ -319,7 +319,9 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
   const sustained = (phase: Visit[]) => phase.length >= params.minMaintenanceVisits && daysBetween(phase[0].date, phase.at(-1)!.date) >= params.minMaintenanceDays;
   const sustainedBefore = (date: string, before: ActiveEvent | undefined) => sustained(maintenance.filter((v) => v.date < date && (!before || v.date > before.date)));
   // So is a joint injected for a flare at a visit that says so ("L knee flare treated with injection").
-  const flareVisits = new Set(ctx.asserted.filter((g) => FLARE_WORD.test(g.evidence[0]?.quote ?? '')).map((g) => g.encounterId));
+  // (The visits' words are read only when a joint injection is among the events.)
+  const flareVisits = settled.some((a) => a.fact.type === 'treatment' && a.fact.attributes.modality === 'joint_injection')
+    ? new Set(ctx.asserted.filter((g) => FLARE_WORD.test(g.evidence[0]?.quote ?? '')).map((g) => g.encounterId)) : new Set<string>();
   const flareProcedure = (a: ActiveEvent) => a.fact.type === 'treatment' && (a.fact.attributes.modality === 'trigger_point_injection'
     || (a.fact.attributes.modality === 'joint_injection' && flareVisits.has(a.fact.encounterId)));
   const flareCare = settled.filter((a, i) => {

@@ -232,7 +232,7 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
       || row.cells.some((c) => /^(?:SUMMARY|INFO)$/i.test(c.trim()))) continue;
     const date = parseLedgerDate(rawDate);
     if (!date) { bad.push(row.line); continue; }
-    if (voided.has(rowKey(row))) continue;
+    if (voided.size && voided.has(rowKey(row))) continue;
     const [rs, re] = trimSpan(doc.text, row.start, row.end);
     const rowEv: Evidence = evidenceAt(doc, rs, re, { path: `${where}row ${row.line}` });
     const provider = cell('provider') || undefined;

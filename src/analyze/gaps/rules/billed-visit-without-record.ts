@@ -133,9 +133,14 @@ export const rule: GapRule = {
     // A whole episode billed as one line ("OT x8 (episode 2)", "Chiropractic - 38 visits") by a therapist whose own
     // records are in the file, of whatever episode (a clinic's episode summaries): its daily notes are
     // therapy-notes-missing's to ask for, the line is no visit of its own.
+    // (Asked once per biller: a ledger may bill one clinic thousands of times.)
+    const onFile = new Map<string, boolean>();
     const ownRecordsOnFile = (provider: string) => {
-      const words = distinctive(provider);
-      return notes.some((e) => THERAPY.has(e.specialty) && (words.length ? namesBiller(e, words) : false));
+      if (!onFile.has(provider)) {
+        const words = distinctive(provider);
+        onFile.set(provider, words.length > 0 && notes.some((e) => THERAPY.has(e.specialty) && namesBiller(e, words)));
+      }
+      return onFile.get(provider)!;
     };
     for (const [provider, items] of byProvider) {
       const lines = items.filter((m) => !(COURSE_LINE.test(m.description ?? '') && therapyBiller(provider, [m]) && ownRecordsOnFile(billerOf(m))));
