@@ -106,6 +106,16 @@ describe('notes ruled off by dated headings', () => {
     expect(encounters.map((e) => e.date)).toEqual(['2023-07-25', '2023-09-19', '2023-09-26', '2023-11-07']);
     expect(encounters[1].kind).toBe('operative_report');
   });
+  it('a procedure note\'s heading that names what was done after its date', () => {
+    const text = [
+      'FOLLOW-UP - 05/08/2023', 'Occipital blocks: relief for about 3 days only. Plan: Botox.', '',
+      'PROCEDURE NOTE - 06/12/2023 - OnabotulinumtoxinA (Botox) for chronic migraine, cycle 1', 'Botox 155 U, 31 sites. Tolerated.', '',
+      'PROCEDURE NOTE + FOLLOW-UP - 09/11/2023 - Botox cycle 2', 'Diary: 16 headache days. Botox 155 U. RTC 12 weeks.', '',
+      'Referral - 10/02/2023 - the carrier approved four cycles.',
+    ].join('\n');
+    const encounters = splitEncounters(textDoc(text));
+    expect(encounters.map((e) => [e.date, e.kind])).toEqual([['2023-05-08', 'office_visit'], ['2023-06-12', 'procedure_note'], ['2023-09-11', 'procedure_note']]);
+  });
   it('a ruled line with a fax time is a transmission banner, not a visit', () => {
     const text = 'Visit 03/01/2024\nFollow-up.\n---- FAX 03/05/2024 14:02 P.2 ----\nContinues.\n';
     expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2024-03-01']);

@@ -196,9 +196,14 @@ describe('plan words met in blind34', () => {
   ])('%s', (body, signal) => {
     expect(signals(body)).toContain(signal);
   });
-  it('"Abatacept approved; first dose today" starts the drug', () => {
-    const [d] = treatments('Interval: Abatacept approved; first dose today with RN teaching.', /abatacept/);
-    expect(d.attributes.doseChange).toBe('started');
+  it.each([
+    ['Interval: Abatacept approved; first dose today with RN teaching.', /abatacept/, 'started'],
+    ['Fremanezumab (Ajovy) PA approved 01/10/2024. First dose 225 mg SC given in office, left abdomen.', /fremanezumab/, 'started'],
+    // (Two drugs before it: which one the next sentence's first dose is of cannot be told.)
+    ['Continue Botox and fremanezumab. First dose given in office.', /fremanezumab/, 'continued'],
+  ])('%s', (text, drug, change) => {
+    const [d] = treatments(text, drug);
+    expect(d.attributes.doseChange).toBe(change);
   });
 });
 

@@ -100,8 +100,12 @@ describe('care counted in an interval history', () => {
 });
 
 describe('a form\'s date', () => {
-  it('a source statement is dated by its signature, not by "since" the relationship began', () => {
-    const text = 'FIBROMYALGIA / PHYSICAL MEDICAL SOURCE STATEMENT\nPatient: Jane Roe     DOB: 08/30/1971\n1. Nature, frequency and length of contact: Rheumatology since 03/24/2021, visits every 3-6 months.\n2. Diagnoses: Fibromyalgia.\n15. Earliest date the limitations apply: 05/14/2021\n\nSignature: A. B. Doe, MD          Date: 05/22/2024\n';
+  // A source statement is dated by its signature, not by "since" the relationship began.
+  it.each([
+    ['the date on the signature line', 'Signature: A. B. Doe, MD          Date: 05/22/2024\n'],
+    ['the date on the line under the signature', 'Signature: /s/ A. B. Doe, MD       Rheumatology\nDate: 05/22/2024\n'],
+  ])('%s', (_, signature) => {
+    const text = `FIBROMYALGIA / PHYSICAL MEDICAL SOURCE STATEMENT\nPatient: Jane Roe     DOB: 08/30/1971\n1. Nature, frequency and length of contact: Rheumatology since 03/24/2021, visits every 3-6 months.\n2. Diagnoses: Fibromyalgia.\n15. Earliest date the limitations apply: 05/14/2021\n\n${signature}`;
     expect(splitEncounters(textDoc(text)).map((e) => [e.kind, e.date])).toEqual([['medical_source_statement', '2024-05-22']]);
   });
 });

@@ -210,6 +210,8 @@ const YEAR_AFTER = /^[ \t]*,?[ \t]*\(?((?:19|20)\d{2})\)?(?![/\-.]?\d)/;
 const WITHIN_THERAPY = /\b(?:PT|OT|physical therapy|occupational therapy|hand therapy)\b[^().;]{0,30}\(\s*(?:with\s+|incl\w*\s+)?$/i;
 /** The clause after a drug that tells its first dose: "…; first dose today with RN teaching". */
 const FIRST_DOSE_AFTER = /^[^.;]{0,30};\s*(?:the\s+)?first (?:dose|injection|infusion|loading dose)\b/i;
+/** "Fremanezumab (Ajovy) PA approved 01/10/2024. First dose 225 mg SC given in office": the start told in the next sentence. */
+const FIRST_DOSE_NEXT = /^[.\s]*(?:the\s+)?first (?:dose|injection|infusion|loading dose)\b[^.;\n]{0,40}\b(?:given|administered|self-?injected|today)\b/i;
 /** A dash before a drug's start in a problem's line: "- start", "- add", "- trial". */
 const DASHED_START = /\s[-\u2013\u2014]\s(?=(?:start|begin|initiate|add|switch to|trial)\b)/gi;
 /** The answer that opens the next sentence: "Declines (fatigue worry).", "Pt refused." */
@@ -483,7 +485,9 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const dose = DOSE.exec(sent.text.slice(d.end, d.end + 60));
     if (dose) attributes.dose = dose[1].trim().replace(/\s+/g, ' ').replace(/\.$/, '');
     // "Abatacept approved; first dose today": the start is told in the clause after the drug's.
-    const change = doseChangeOf(clause.text) ?? arrowedDose(sent.text.slice(d.end, d.end + 40)) ?? (FIRST_DOSE_AFTER.test(sent.text.slice(d.end, d.end + 60)) ? 'started' : undefined);
+    const firstDose = FIRST_DOSE_AFTER.test(sent.text.slice(d.end, d.end + 60))
+      || (new Set(drugMatches.map((x) => x.entry.id)).size === 1 && FIRST_DOSE_NEXT.test(sent.doc.text.slice(sent.end, Math.min(sent.encounter.end, sent.end + 120))));
+    const change = doseChangeOf(clause.text) ?? arrowedDose(sent.text.slice(d.end, d.end + 40)) ?? (firstDose ? 'started' : undefined);
     if (change) attributes.doseChange = change;
     if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, d.end); if (why) attributes.reasonStopped = why; }

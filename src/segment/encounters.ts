@@ -73,6 +73,8 @@ const TITLE_HEADER = new RegExp(
 );
 /** "POST-OP VISIT - 09/26/2023: Incisions clean. Sutures out.": an upper-case visit title and date, the note run in after a colon. */
 const RUN_IN_HEADER = new RegExp(String.raw`^[ \t]*([A-Z][A-Z0-9#&/'() -]{2,50}?)[ \t]*[-–—][ \t]*(${DATE_SHAPE})(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S[^\n]*$`, 'gm');
+/** "PROCEDURE NOTE + FOLLOW-UP - 09/11/2023 - Botox cycle 2": an upper-case visit title and date, what was done after a dash. */
+const SUBTITLED_HEADER = new RegExp(String.raw`^[ \t]*([A-Z][A-Z0-9#&/+'() -]{2,50}?)[ \t]+[-–—][ \t]+(${DATE_SHAPE})[ \t]+[-–—][ \t]+\S[^\n]{0,100}$`, 'gm');
 /** "03/02/2023 (Thu)  Visit 1   BKP": a daily-note log's weekday after the date. */
 const WEEKDAY = String.raw`(?:[ \t]*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?\))`;
 /**
@@ -241,7 +243,7 @@ function findHeaders(original: string): Header[] {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     if (opensBlock(text, ls)) add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }
-  for (const m of text.matchAll(RUN_IN_HEADER)) {
+  for (const m of [...text.matchAll(RUN_IN_HEADER), ...text.matchAll(SUBTITLED_HEADER)]) {
     if (!VISIT_TITLE.test(m[1]) || NOT_SERVICE.test(m[1])) continue;
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     if (!opensBlock(text, ls)) continue;
@@ -536,16 +538,22 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
 const SIGNED_FORMS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating', 'work_status_note']);
 const SIGNATURE_LINE = /\b(?:signature|signed|date signed)\b|^[ \t]*(?:physician|provider|completed by|attending physician)[ \t]*:[^\n]*\bdate[ \t]*:/i;
 
+const DATE_FIELD_LINE = /^[ \t]*date(?: signed)?[ \t]*:/i;
 /** The date on the form's last signature line ("Signature: A. Doe, MD     Date: 05/22/2024"). */
 function signatureDate(text: string, start: number, end: number): { date: string; start: number; end: number } | undefined {
   let found: { date: string; start: number; end: number } | undefined;
   let offset = start;
+  let signedAbove = false;
   for (const line of text.slice(start, end).split('\n')) {
-    if (SIGNATURE_LINE.test(line) && !BANNER.test(line)) {
+    // (The signature's date on the line under it: "Signature: /s/ A. Doe, MD   Neurology" over "Date: 10/28/2024".)
+    const signing = (SIGNATURE_LINE.test(line) || (signedAbove && DATE_FIELD_LINE.test(line))) && !BANNER.test(line);
+    signedAbove = false;
+    if (signing) {
       // The date the line labels as the date ("… (treating since 08/2022)   Date: 03/12/2024"), else its last one.
       const dates = findDates(line).filter((x) => !x.relative);
       const d = dates.find((x) => /\bdate[d:]?\s*:?\s*$/i.test(line.slice(Math.max(0, x.start - 12), x.start))) ?? dates.at(-1);
       if (d) found = { date: d.date, start: offset + d.start, end: offset + d.end };
+      else signedAbove = true;
     }
     offset += line.length + 1;
   }
