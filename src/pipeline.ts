@@ -3,7 +3,7 @@ import type { CaseAnalysis, Claim, DocumentRole, DocumentStatus, Encounter, Fact
 import { readCase, type FileFailure, type ReadOptions } from './ingest/index.js';
 import { splitEncounters } from './segment/encounters.js';
 import { classifyDocument, documentParts, examinerHead, formsOnFile, recordsNotedMissing, roleAt } from './segment/document-role.js';
-import { findMisfiled } from './segment/identity.js';
+import { findMisfiled, strayCharges, type StrayRecord } from './segment/identity.js';
 import { describeMissingPages, missingFaxPages } from './segment/fax-pages.js';
 import { harmonizeAuthors, harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
@@ -88,6 +88,7 @@ export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOpti
   const encounters: Encounter[] = [];
   const facts: Fact[] = [];
   const misfiled = findMisfiled(documents);
+  const strays: StrayRecord[] = [];
   for (const [i, doc] of documents.entries()) {
     report?.({ step: 'extracting', filesDone: i, filesTotal: documents.length, pagesDone, file: doc.file });
     try {
@@ -106,7 +107,9 @@ export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOpti
         continue;
       }
       if (other) {
-        // Another patient's record: kept out of the analysis entirely, and said so.
+        // Another patient's record: kept out of the analysis entirely, and said so. Its days and practice are kept to
+        // recognise its charges on a ledger.
+        strays.push({ dates: new Set(splitEncounters(doc).map((e) => e.date).filter((d): d is string => !!d)), head: doc.text.slice(0, 1000) });
         statuses.push({ ...documentStatus(doc, role, []), misfiled: other, warnings: [...doc.warnings, `possibly misfiled: ${other.reason}; excluded from the analysis`] });
         continue;
       }
@@ -119,6 +122,12 @@ export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOpti
     } catch (err) {
       failures.push({ file: doc.file, error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
     }
+  }
+  const strayCharged = strayCharges(encounters, strays);
+  if (strayCharged.size) {
+    let kept = 0;
+    for (const f of facts) if (!strayCharged.has(f.encounterId)) facts[kept++] = f;
+    facts.length = kept;
   }
   harmonizeAuthors(encounters);
   markCopiedForward(facts, encounters);

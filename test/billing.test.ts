@@ -329,3 +329,28 @@ describe('FHIR claims', () => {
     expectValidCitations(run.analysis, run.documents);
   });
 });
+
+describe('a ledger charge for another patient\'s misfiled note', () => {
+  const note = (patient: string, dob: string, dos: string, body: string) => `HILL COUNTRY HAND THERAPY - DAILY TREATMENT NOTE\nPatient: ${patient}        DOB: ${dob}        DOS: ${dos}\n${body}\nR. Vasquez-Pollard, OTR/L, CHT\n`;
+  const CHARGES = [
+    'provider,dos,cpt,description,billed',
+    'Hill Country Hand Therapy,2023-10-05,97110,Therapeutic exercise,136.00',
+    'Hill Country Hand Therapy,2023-10-19,97110,Therapeutic exercise,136.00',
+    'Hill Country Hand Therapy,2023-11-16,97110,Therapeutic exercise (see fax p.14),136.00',
+  ].join('\n');
+  it('keeps the charge on the ledger but reads no care of the claimant from it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'plateau-stray-'));
+    await writeFile(path.join(dir, 'hand-therapy.txt'), [
+      note('Jolene R. Featherston', '07/19/1988', '10/05/2023', 'S: wrist stiff. O: ext 55. P: Continue HEP and therapeutic exercise.'),
+      note('Jolene R. Featherston', '07/19/1988', '10/19/2023', 'DISCHARGE: goals partially met. D/C to HEP.'),
+    ].join('\n\f'));
+    await writeFile(path.join(dir, 'surgeon.txt'), 'COMAL HAND SURGERY\nPatient: Jolene R. Featherston   DOB 07/19/1988\n11/06/2023  FOLLOW-UP\nHand therapy discharged 10/19/23. Nothing further to offer surgically. HEP. RTC PRN.\nM. T. Oyelaran, MD\n');
+    await writeFile(path.join(dir, 'fax-page-14.txt'), note('Joleen Featherstone', '02/03/1961', '11/16/2023', 'S: L thumb base ache. P: Continue 2x/week x 6 weeks; begin pinch strengthening.'));
+    await writeFile(path.join(dir, 'charges.csv'), CHARGES);
+    const run = await analyzePaths([dir], { type: 'personal_injury' });
+    expect(run.analysis.documents.find((d) => d.file.endsWith('fax-page-14.txt'))?.misfiled).toBeDefined();
+    expect(run.analysis.facts.filter((f) => f.type === 'treatment' && f.date === '2023-11-16')).toEqual([]);
+    expect(run.analysis.billing!.totals.grand.charges).toBe(408);
+    expect(run.analysis.facts.some((f) => f.type === 'treatment' && f.date === '2023-10-05')).toBe(true);
+  });
+});

@@ -82,6 +82,16 @@ describe('headers, signatures and scanner damage', () => {
     const text = 'WIREGRASS FAMILY MEDICINE  ::  702 S. Poplar St\nOdessa M. Whitlock, MD (Family Medicine)  ::  Provider ID on file\n====================\nOFFICE VISIT 09/17/2019\nAnnual exam.\n--------------------\nOFFICE VISIT 04/18/2022\nAcute stress reaction.\n';
     expect(splitEncounters(textDoc(text)).map((e) => e.provider.name)).toEqual(['Odessa M. Whitlock', 'Odessa M. Whitlock']);
   });
+  it('date-led visit headings are no letterheads: unsigned visits in a one-surgeon file are his', () => {
+    const text = 'COMAL HAND & UPPER EXTREMITY SURGERY, P.A.\nMarcus T. Oyelaran, MD, FAAOS - Hand, Wrist & Elbow\n====================\n10/18/2022  NEW PATIENT\nFOOSH. ORIF planned.\n\n03/14/2023  FOLLOW-UP\nWrist ext 45.\n\n11/06/2023  FOLLOW-UP\nNothing further to offer surgically.\nM. T. Oyelaran, MD\n';
+    const encounters = splitEncounters(textDoc(text));
+    expect(encounters.map((e) => e.provider.name)).toEqual(['Marcus T. Oyelaran', 'Marcus T. Oyelaran', 'M. T. Oyelaran']);
+    expect(encounters[0].specialty).toBe('orthopedic_surgery');
+  });
+  it('an operative report\'s "Findings:" under fluoroscopy do not make its author a radiologist', () => {
+    const text = 'NEW BRAUNFELS SURGICAL PAVILION  -  OPERATIVE REPORT\nPatient: DOE, JANE   DOB 07/19/1988   DOS: 10/21/2022   Surgeon: Marcus T. Oyelaran, MD\nProcedure: ORIF R distal radius (CPT 25609), volar locking plate.\nFindings: Depressed lunate facet fragment elevated. Articular reduction anatomic under fluoroscopy.\nM. T. Oyelaran, MD\n';
+    expect(splitEncounters(textDoc(text)).map((e) => [e.kind, e.specialty])).toEqual([['operative_report', 'unknown']]);
+  });
   it('a fax transmission line at the top of a file is not a visit', () => {
     const text = '08/01/2024 11:26  FAX 5205550175  SAGUARO PHYSICAL THERAPY  ->  SAGUARO INJURY LAW   P.1/4\nPT INITIAL EVALUATION   Date: 07/05/2022\nKnee ROM 0-95.\n';
     expect(dates(text)).not.toContain('2024-08-01');

@@ -144,6 +144,8 @@ describe('author: header fields beat names in the narrative', () => {
     ['an encounter list\'s visit type is not the first word of the clinician\'s name', '  02/13/2024  Office     Balasubramanian MD\n', 'Balasubramanian'],
     ['an encounter list\'s visit type is not the first word of the clinician\'s name', '  07/16/2024  Procedure  Brannon PA-C\n', 'Brannon'],
     ['an encounter list\'s visit type is not the first word of the clinician\'s name', 'ENCOUNTER 11/01/2022   Follow-up   Corinne Baptiste, APRN, FNP-BC\n', 'Corinne Baptiste'],
+    ['a visit type read as "new patient" is no clinician named "NEW"', 'Pt: DOE, JANE  DOB 10/03/1967\n11/19/2019  NEW PT\nS: LBP.\n', undefined],
+    ['a visit type read as "new patient" is no clinician named "NEW"', '04/06/2021  RETURN PT\nS: post-op.\n', undefined],
   ])('%s: %s', (_why, t, name) => {
     expect(pickProvider(findProviders(t, 0, t.length))?.provider.name).toBe(name);
   });

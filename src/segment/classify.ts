@@ -133,6 +133,8 @@ export function classifyEncounter(rawHead: string, body: string, credential?: st
     else if (MMI_BOX_ANSWER.test(body) && RATED_IMPAIRMENT.test(body)) kind = 'impairment_rating';
     else if (/\b(?:HPI|history of present illness|subjective|chief complaint)\b/i.test(body) && /\b(?:assessment|impression|plan)\b/i.test(body)) kind = 'office_visit';
   }
+  // "Findings: … under fluoroscopy" in an operative report is the surgeon's, not a film read: its author is found elsewhere.
+  if (kind === 'operative_report' && specialty === 'radiology') specialty = 'unknown';
   if (specialty === 'unknown') {
     if (kind === 'imaging') specialty = 'radiology';
     else if (kind === 'emg') specialty = 'neurology';

@@ -487,7 +487,8 @@ function letterheadOf(text: string, enc: Encounter): string | undefined {
   const first = /[^\n\f]*\S[^\n\f]*/.exec(text.slice(enc.start, Math.min(enc.end, enc.start + 300)))?.[0].trim();
   return first && CAPS_LINE.test(first) && !LABELLED_HEADER_START.test(first) ? first.toUpperCase() : undefined;
 }
-const LABELLED_HEADER_START = /^(?:date|dos|visit|service)\b/i;
+/** A visit's own heading ("Date: …", "03/14/2023  FOLLOW-UP"), not a practice's letterhead. */
+const LABELLED_HEADER_START = new RegExp(String.raw`^(?:(?:date|dos|visit|service)\b|${DATE_SHAPE})`, 'i');
 
 /**
  * A visit with no signature line was written at the same clinic as the file's earlier visit under the same

@@ -33,7 +33,7 @@ const SLASH_S_BARE = new RegExp(String.raw`^[ \t]*/s/[ \t]*(${NAME})[ \t]+(${CRE
 const INVERTED = new RegExp(String.raw`(?:^|(?<![ \t])[ \t]{2,})([A-Z][A-Za-z'’\-]+),[ \t]*([A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z]\.?)?,?[ \t]+(${CREDS})(?![A-Za-z])`, 'gm');
 
 /** The visit's title is not the first word of its author's name ("08/08/2023  FOLLOW-UP    V. Doe, MD", "02/13/2024  Office     Doe MD"). */
-const HEADING_WORD = String.raw`(?:FOLLOW-?UP|F/U|PROCEDURE|VISIT|CONSULT(?:ATION)?|RECHECK|NOTE|PROGRESS|EVALUATION|RE-?EVALUATION|REPORT|ADDENDUM|EXAM(?:INATION)?|OFFICE|TELEPHONE|Office|Procedure|Visit|Telephone|Phone|Follow-?up|Recheck|Consult(?:ation)?)(?![A-Za-z])`;
+const HEADING_WORD = String.raw`(?:FOLLOW-?UP|F/U|PROCEDURE|VISIT|CONSULT(?:ATION)?|RECHECK|NOTE|PROGRESS|EVALUATION|RE-?EVALUATION|REPORT|ADDENDUM|EXAM(?:INATION)?|OFFICE|TELEPHONE|NEW|RETURN|INITIAL|DAILY|POST-?OP|PRE-?OP|New|Return|Initial|Daily|Office|Procedure|Visit|Telephone|Phone|Follow-?up|Recheck|Consult(?:ation)?)(?![A-Za-z])`;
 /**
  * "=== 08/10/2023  NEW PATIENT CONSULT  -  Jane Doe, MD ====", "04/26/2022 - F/U - R. O. Doe, MD",
  * "PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status", "ADDENDUM  4/21/2023   L. Doe MD": the author at the
