@@ -106,6 +106,18 @@ describe('notes ruled off by dated headings', () => {
     expect(encounters.map((e) => e.date)).toEqual(['2023-07-25', '2023-09-19', '2023-09-26', '2023-11-07']);
     expect(encounters[1].kind).toBe('operative_report');
   });
+  it('a log of dated lines, each an upper-case visit title and its note run in', () => {
+    const text = [
+      'SUMMIT SPINE & ORTHOPEDICS', '',
+      '05/16/2023 - POST-OP #1 (2 weeks): Incision healed. Leg pain 70% better. TTD.',
+      '06/27/2023 - POST-OP #2 (8 weeks): Back 3/10. Start PT 2x/wk x 6 wks.',
+      '01/31/2023 - PHONE FOLLOW-UP: ~60% leg relief for about 2 weeks, now returning.',
+      // Invalid: a dated line that is not a visit's title.
+      '07/02/2024 - Request for permanent implant sent to UR: pending.',
+      '08/01/2024 - UR DENIAL: permanent implant non-certified.',
+    ].join('\n');
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2023-05-16', '2023-06-27', '2023-01-31']);
+  });
   it('a procedure note\'s heading that names what was done after its date', () => {
     const text = [
       'FOLLOW-UP - 05/08/2023', 'Occipital blocks: relief for about 3 days only. Plan: Botox.', '',

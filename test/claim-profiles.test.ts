@@ -25,7 +25,7 @@ const RATED = visit('01/22/2024', 'Right shoulder pain 3/10. He has reached maxi
 
 describe('the workers\' comp state table', () => {
   it('every state in the dev cases has its own entry, with a source', () => {
-    for (const s of ['CA', 'TX', 'NY', 'FL', 'PA', 'WA', 'OR', 'IL', 'OH', 'IN', 'VT']) {
+    for (const s of ['CA', 'TX', 'NY', 'FL', 'PA', 'WA', 'OR', 'IL', 'OH', 'IN', 'VT', 'AK']) {
       expect(wcStates()).toContain(s);
       expect(wcStateRule(s).rule.source.length).toBeGreaterThan(5);
     }

@@ -42,6 +42,7 @@ describe('MMI words that are not statements', () => {
     ['I do not perform impairment ratings; I defer MMI to an independent rating physician.', 'deferral'],
     ['He should reach MMI in 6-8 weeks.', 'prediction'],
     ['Claimant appears to be approaching MMI.', 'prediction'],
+    ['A functional capacity evaluation will be ordered when he approaches MMI to set permanent restrictions.', 'prediction'],
     ['I believe he is at or near MMI from a surgical standpoint.', 'prediction'],
     ['She is nearing maximum medical improvement.', 'prediction'],
     ['His surgeon has effectively found him permanent and stationary.', 'paraphrase'],

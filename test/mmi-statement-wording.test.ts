@@ -205,6 +205,21 @@ describe('a treating form\'s MMI field answered in words, and a doctor recalling
     expect(current(text)).toContain(kind);
     expect(current(text).filter((k) => k !== kind)).toEqual([]);
   });
+  it.each([
+    ['Is the employee medically stable?  [X] Yes  [ ] No     Date of medical stability: 12/05/2023', 'mmi'],
+    ['Is the employee medically stable?  [ ] Yes  [X] No', 'not_at_mmi'],
+    ['In my opinion Ms. Doe is medically stable as of the date of this examination, 05/23/2023.', 'mmi'],
+    ['She has not reached medical stability.', 'not_at_mmi'],
+  ])('Alaska\'s "medical stability" is its MMI: %s', (text, kind) => {
+    expect(current(text)).toContain(kind);
+    expect(current(text).filter((k) => k !== kind)).toEqual([]);
+  });
+  it.each([
+    'Vitals normal; patient is medically stable for discharge home.',
+    'Medically stable; admit to telemetry.',
+  ])('a patient "medically stable" in the emergency sense states no MMI: %s', (text) => {
+    expect(current(text)).toEqual([]);
+  });
   it('an examiner\'s report noted as received is the examiner\'s opinion, not the treating doctor\'s', () => {
     expect(current('IRE report received and reviewed (09/19/2023, Dr. Doe: MMI, 13% WPI).')).toEqual([]);
   });

@@ -189,6 +189,17 @@ Treatment plan: left C5-6 epidural steroid injection to be performed by Alan R. 
   });
 });
 
+describe('a referral to be rated is no care', () => {
+  it.each([
+    ['PLAN: Permanent impairment expected - referred to Meredith A. Kalani, DO\n  (PM&R) for PPI rating under the AMA Guides, 6th Edition.', []],
+    ['PLAN: Refer to Dr. Kalani for an impairment rating.', []],
+    // Invalid for the new reading: a referral for care is still one.
+    ['PLAN: Refer to Dr. Kalani (PM&R) for medication management.', ['referral']],
+  ])('%s', (body, expected) => {
+    expect(signals(body).filter((s) => s === 'referral')).toEqual(expected);
+  });
+});
+
 describe('plan words met in blind34', () => {
   it.each([
     ['Recommendations: I do not recommend surgery at this time.', 'not_surgical_candidate'],

@@ -36,6 +36,8 @@ const REFERRAL = new RegExp(data.referral, 'gi');
 const REFERRAL_NAMED = new RegExp(data.referralNamed, 'gi');
 const REFERRAL_BARE = new RegExp(data.referralBare, 'gi');
 const TREATMENT_EFFECT = new RegExp(data.prognosis.treatmentEffect, 'i');
+/** What a referral is for when it is an evaluation of permanency, not care: "for PPI rating", "for an impairment rating". */
+const RATING_PURPOSE = /^[^;]{0,60}?\bfor (?:an? |the |her |his )?(?:PPI|permanent (?:partial )?impairment|impairment|disability|permanency)(?: \(PPI\))? (?:rating|evaluation|exam(?:ination)?)\b/i;
 /** "pain referred to the ipsilateral side", "referred pain": the symptom sense of the word. */
 const SYMPTOM_REFERRAL = /\b(?:pain|symptoms?|discomfort|ache|aching|tenderness|numbness|tingling|paresthesias?|radiat\w*|sensation|region|area|headaches?)\s+(?:\w+\s+){0,2}$/i;
 /** "please refer to the anesthesia notes", "sent to the recovery room": documents and places, not a clinician. */
@@ -305,7 +307,10 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     }
     out.push({ ...base, type: 'plan_signal', attributes });
   }
+  // "referred to Meredith A. Kalani, DO (PM&R) for PPI rating": sent to be rated, not treated.
+  const forRating = (m: RegExpMatchArray) => RATING_PURPOSE.test(sent.text.slice(m.index! + m[0].length, m.index! + m[0].length + 80));
   for (const m of sent.text.matchAll(REFERRAL)) {
+    if (forRating(m)) continue;
     const target = m[1].trim().replace(/\s+(?:the|a|an|for|and|in|at)$/i, '');
     if (!target || NOT_REFERRAL_TARGET.test(target)) continue;
     if (SYMPTOM_REFERRAL.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
@@ -328,9 +333,11 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target } });
   }
   for (const m of sent.text.matchAll(REFERRAL_NAMED)) {
+    if (forRating(m)) continue;
     out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target: m[1] } });
   }
   for (const m of sent.text.matchAll(REFERRAL_BARE)) {
+    if (forRating(m)) continue;
     if (out.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'referral' && f.evidence[0].start <= sent.start + m.index && sent.start + m.index < f.evidence[0].end && f.attributes.target?.toLowerCase().startsWith(m[1].toLowerCase()))) continue;
     out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target: m[1] } });
   }

@@ -73,6 +73,11 @@ const TITLE_HEADER = new RegExp(
 );
 /** "POST-OP VISIT - 09/26/2023: Incisions clean. Sutures out.": an upper-case visit title and date, the note run in after a colon. */
 const RUN_IN_HEADER = new RegExp(String.raw`^[ \t]*([A-Z][A-Z0-9#&/'() -]{2,50}?)[ \t]*[-–—][ \t]*(${DATE_SHAPE})(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S[^\n]*$`, 'gm');
+/**
+ * "05/16/2023 - POST-OP #1 (2 weeks): Incision healed.", "01/31/2023 - PHONE FOLLOW-UP: ~60% leg relief": a log's date, an
+ * upper-case visit title and the note run in after a colon, one line after another.
+ */
+const DATE_FIRST_RUN_IN = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})[ \t]*[-–—][ \t]*([A-Z][A-Z0-9#&/+' -]{2,50}?(?:[ \t]*\([^)\n]{1,30}\))?)[ \t]*:[ \t]+\S[^\n]*$`, 'gm');
 /** "PROCEDURE NOTE + FOLLOW-UP - 09/11/2023 - Botox cycle 2": an upper-case visit title and date, what was done after a dash. */
 const SUBTITLED_HEADER = new RegExp(String.raw`^[ \t]*([A-Z][A-Z0-9#&/+'() -]{2,50}?)[ \t]+[-–—][ \t]+(${DATE_SHAPE})[ \t]+[-–—][ \t]+\S[^\n]{0,100}$`, 'gm');
 /** "03/02/2023 (Thu)  Visit 1   BKP": a daily-note log's weekday after the date. */
@@ -242,6 +247,11 @@ function findHeaders(original: string): Header[] {
   for (const m of text.matchAll(EXAM_LEAD_HEADER)) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     if (opensBlock(text, ls)) add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
+  }
+  for (const m of text.matchAll(DATE_FIRST_RUN_IN)) {
+    if (!VISIT_TITLE.test(m[2]) || NOT_SERVICE.test(m[2])) continue;
+    const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
   }
   for (const m of [...text.matchAll(RUN_IN_HEADER), ...text.matchAll(SUBTITLED_HEADER)]) {
     if (!VISIT_TITLE.test(m[1]) || NOT_SERVICE.test(m[1])) continue;
