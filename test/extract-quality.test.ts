@@ -165,6 +165,13 @@ describe('care that is allowed or named, not planned', () => {
     const planned = of(text, 'treatment').filter((f) => f.temporality === 'current' && ['recommended', 'planned'].includes(f.attributes.status));
     expect(planned.map((f) => f.attributes.modality)).toEqual([]);
   });
+  it.each([
+    ['   - Up to 2 occipital nerve blocks per year for flares.', []],
+    // Invalid: blocks given this year are care given.
+    ['She had 2 occipital nerve blocks in March.', ['other_injection']],
+  ])('a yearly allowance is no care given or under way: %s', (text, expected) => {
+    expect(of(text, 'treatment').filter((f) => f.temporality !== 'hypothetical' && !f.negated).map((f) => f.attributes.modality)).toEqual(expected);
+  });
   it('a plan stated as such stays a plan', () => {
     expect(of('PLAN: Schedule right L5-S1 transforaminal epidural steroid injection.', 'treatment').filter((f) => f.temporality === 'current').map((f) => f.attributes.modality)).toContain('epidural_injection');
   });

@@ -100,6 +100,8 @@ describe('words that collide', () => {
     ['Provider: Jo Doe, MD (family medicine)\nAssessment: 5. Obesity, BMI 34 -- counseling.', 'psychology'],
     ['ACTIVITY PRESCRIPTION FORM (APF)   Washington State Department of Labor & Industries', 'medication'],
   ])('"%s" is not %s', (body, modality) => expect(modalities(body)).not.toContain(modality));
+  // Invalid for the muscle reading: therapy named beside an exercise is therapy.
+  it('"Continue PT, biceps curls at home." is physical therapy', () => expect(modalities('Continue PT, biceps curls at home.')).toContain('physical_therapy'));
   it.each([
     ['Bilateral L4-5 radiofrequency ablation (RFA) performed under fluoroscopy.', 'radiofrequency_ablation'],
     ['Left L5-S1 transforaminal ESI performed today.', 'epidural_injection'],
@@ -124,10 +126,13 @@ describe('more words that collide', () => {
   const modalities = (body: string) => of(body, 'treatment').filter((f) => !f.negated).map((f) => f.attributes.modality);
   it.each([
     ['Neurovascular: DP/PT pulses 2+ bilaterally.', 'physical_therapy'],
+    ['Needle EMG: R APB, FDI, EDC, PT, biceps, triceps, C6-C7 paraspinals: no fibrillations or positive sharp waves.', 'physical_therapy'],
     ['MR arthrogram (fluoroscopic intra-articular gadolinium injection followed by MRI).', 'other_injection'],
     ['Referral to Helen Ostrowski, MD (spine surgery) - appointment 12/07/2022.', 'surgery'],
     ['Referral: Orthopedic surgery (Mesa Valley Orthopedics) - placed.', 'surgery'],
   ])('"%s" is not %s', (body, modality) => expect(modalities(body)).not.toContain(modality));
+  // Invalid for the muscle reading: therapy named beside an exercise is therapy.
+  it('"Continue PT, biceps curls at home." is physical therapy', () => expect(modalities('Continue PT, biceps curls at home.')).toContain('physical_therapy'));
 });
 
 describe('MMI terms that name a document or a visit', () => {

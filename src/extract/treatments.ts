@@ -278,6 +278,8 @@ const SPECIALTY_AFTER_NAME = /\bDr\.?\s+(?:[A-Z]\.\s*)?[A-Z][\w'-]+(?:\s+[A-Z][\
 const PROVIDER_FIELD = /^\s*(?:treating\s+)?(?:psychiatrist|psychologist|physician|provider|therapist|counselor|clinician|surgeon|source|referring (?:physician|provider)|PCP|primary care (?:physician|provider))\s*:[^;\n]*$/i;
 const COST_PROJECTION = /\b(?:estimated|projected) (?:cost|costs|expense|charges?)|\b(?:cost|charge) estimate\b|\blife care plan\b/i;
 const FUTURE_ALLOWANCE = /\b(?:future (?:medical )?(?:care|treatment|medicals?)|periodically as needed|no more (?:often|frequently) than every \d+ (?:weeks?|months?)|access to (?:future )?(?:medical )?care|for (?:future |significant |severe |acute )?flare-?ups?|for (?:[\w-]+ ){0,3}(?:flares|flare-?ups)|prn (?:for )?(?:[\w-]+ ){0,3}flares?|as indicated for (?:future )?flares?|up to (?:\w+ )?(?:per|a|each) year|estimated (?:cost|costs|expense)|projected (?:cost|costs|expense)|life care plan)\b/i;
+/** "Up to 2 occipital nerve blocks per year for flares": a yearly allowance of care to come, never care given. */
+const ALLOWANCE_COUNT = /\bup to (?:\d+|one|two|three|four|six|twelve)\b[^.;]{0,60}?\b(?:per|a|each|every) (?:year|month|quarter)\b/i;
 const CONSENT_ALTERNATIVES = /\balternatives?\b[^.;]{0,12}(?:\(|including|such as|:|were|of)[^.;)]*$/i;
 const DESPITE_BEFORE = /\b(despite|in spite of|notwithstanding|even after|regardless of)\b[^.;:]{0,80}$/i;
 const TRIED_LIST = /\b(?:he|she|they|patient|pt|the claimant|the patient)\s+((?:has\s+|had\s+)?(?:tried|failed|exhausted|completed|underwent|had))\b[^.;]*$/i;
@@ -447,8 +449,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // "future medical care: … injections as indicated", "risks, benefits and alternatives (continued non-operative care,
     // injection)": an allowance for later or an option named in a consent discussion, not care planned now.
     // A cost projection ("Estimated cost: chiropractic $2,640 …") is future care whatever its verbs say.
-    const notGiven = (attributes.status !== 'performed' && attributes.status !== 'completed') || COST_PROJECTION.test(sent.text);
-    if (base.temporality === 'current' && notGiven && (FUTURE_ALLOWANCE.test(sent.text) || CONSENT_ALTERNATIVES.test(sent.text.slice(Math.max(0, m.start - 100), m.start)))) {
+    const notGiven = (attributes.status !== 'performed' && attributes.status !== 'completed') || COST_PROJECTION.test(sent.text) || ALLOWANCE_COUNT.test(sent.text);
+    if (base.temporality === 'current' && notGiven && (FUTURE_ALLOWANCE.test(sent.text) || ALLOWANCE_COUNT.test(sent.text) || CONSENT_ALTERNATIVES.test(sent.text.slice(Math.max(0, m.start - 100), m.start)))) {
       base.temporality = 'hypothetical';
     }
     // "At counsel's request: the current charge estimate for a single-level ACDF …": priced, not planned.
