@@ -378,7 +378,8 @@ describe('the course of care, read at the visit level', () => {
 
 describe('the visit that reports a procedure\'s relief while it lasts', () => {
   const PAIN = { name: 'Nora Sample', credential: 'DO', specialty: 'pain_management' as const };
-  const build = (closing: boolean) => {
+  // Pain at the response check and at the later visits, when measured.
+  const build = (closing: boolean, pain?: number[]) => {
     const b = new CaseBuilder();
     b.visit('2023-05-02', PAIN).fact('treatment', { modality: 'medial_branch_block', status: 'performed' }, 'Bilateral C3-5 medial branch blocks.');
     b.visit('2023-06-20', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Right C3-5 radiofrequency ablation.');
@@ -387,8 +388,10 @@ describe('the visit that reports a procedure\'s relief while it lasts', () => {
       .fact('plan_signal', { signal: 'return_to_clinic' }, 'RTC 3 months.')
       .fact('treatment', { modality: 'medication', drug: 'gabapentin', drugClass: 'anticonvulsant', status: 'ongoing', doseChange: 'continued' }, 'Continue gabapentin 300 mg TID.');
     if (closing) check.fact('plan_signal', { signal: 'no_further_treatment' }, 'No further procedures planned.');
-    for (const d of ['2024-04-16', '2024-07-16', '2024-10-15', '2025-01-14']) {
-      b.visit(d, PAIN).fact('plan_signal', { signal: 'maintenance_care' }, 'Medication management only; she declines a third RFA.');
+    if (pain) check.fact('outcome_measure', { instrument: 'NRS', value: pain[0], max: 10 }, `Pain ${pain[0]}/10.`);
+    for (const [i, d] of ['2024-04-16', '2024-07-16', '2024-10-15', '2025-01-14'].entries()) {
+      const v = b.visit(d, PAIN).fact('plan_signal', { signal: 'maintenance_care' }, 'Medication management only; she declines a third RFA.');
+      if (pain) v.fact('outcome_measure', { instrument: 'NRS', value: pain[i + 1], max: 10 }, `Pain ${pain[i + 1]}/10.`);
     }
     return b;
   };
@@ -397,6 +400,12 @@ describe('the visit that reports a procedure\'s relief while it lasts', () => {
   });
   it('unless that visit itself settles the plan', () => {
     expect(analyzeCase(build(true).input({ type: 'ssdi' })).mmi.date).toBe('2024-01-23');
+  });
+  it.each([
+    ['the relief held: pain there is where the later visits find it', [3, 3, 4, 4, 4], '2024-01-23'],
+    ['the relief wore off: pain rose beyond its MCID afterwards', [3, 6, 6, 6, 6], '2024-04-16'],
+  ])('%s', (_, pain, date) => {
+    expect(analyzeCase(build(false, pain).input({ type: 'ssdi' })).mmi.date).toBe(date);
   });
 });
 

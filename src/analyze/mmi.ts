@@ -687,6 +687,12 @@ function lapseTest(ctx: CaseContext, maintenance: Visit[]): (a: ActiveEvent) => 
   };
 }
 
+/** Pain or function measured from a date on stays within its MCID (and none of them worsens beyond it). */
+function reliefHeldFrom(ctx: CaseContext, from: string): boolean {
+  const trends = trendsOf(ctx.of('outcome_measure').filter((m) => (ctx.dateOf(m) ?? '') >= from), ctx).filter((t) => isPatientLevel(t.instrument));
+  return trends.some((t) => t.verdict === 'plateau') && !trends.some((t) => t.verdict === 'worsened' || t.verdict === 'improved');
+}
+
 /** The words that show a visit is maintenance: its maintenance plan, else its routine return, else what it continued. */
 function maintenanceFact(v: Visit): Fact {
   return v.facts.find(isMaintenance)
@@ -1462,7 +1468,10 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
     && candidates[0].facts.some((f) => f.type === 'benefit' || (f.type === 'outcome_measure' && /\b(?:better|relief|response|improved)\b/i.test(f.evidence[0]?.quote ?? '')))
     // (Unless that visit itself settles the plan: "no further procedures; maintenance medications".)
     && !candidates[0].facts.some((f) => f.type === 'plan_signal' && (CLOSING_SIGNALS.has(f.attributes.signal) || END_OF_OPTIONS.has(f.attributes.signal)));
-  const maintenance = responseCheck ? candidates.slice(1) : candidates;
+  // (Unless the relief it reports held: pain and function measured there are where the later visits find them, so no
+  // wearing off was waited for and that visit was already the plateau.)
+  const reliefHeld = responseCheck && reliefHeldFrom(ctx, candidates[0].date);
+  const maintenance = responseCheck && !reliefHeld ? candidates.slice(1) : candidates;
   // A "not at MMI" long before the record ends says nothing about where the claimant stands now.
   const lastNotAny = notAt[notAt.length - 1];
   const lastNot = lastNotAny && lastVisit && daysBetween(ctx.dateOf(lastNotAny) ?? lastVisit, lastVisit) <= 180 ? lastNotAny : undefined;
