@@ -190,6 +190,8 @@ describe('statements', () => {
     ['Refer to pain management for evaluation.', 'referral'],
     ['P: - Re-refer pulmonology (BBAP) and pain mgmt - pt gave new number.', 'referral'],
     ['Transition to maintenance care.', 'maintenance_care'],
+    ['A/P: Stable graft function at 6 months. Transition to routine follow-up: clinic every 3 months.', 'maintenance_care'],
+    ['PLAN (maintenance): continue meds, HEP.', 'maintenance_care'],
   ])('plan signal: %s', (text, signal) => {
     const s = of(text, 'plan_signal');
     expect(s.map((f) => f.attributes.signal)).toContain(signal);
@@ -200,6 +202,9 @@ describe('statements', () => {
     'Viral URI (J06.9) - supportive care, saline, honey, acetaminophen prn.',
   ])('a cold\'s supportive care is not maintenance of the claimed condition: %s', (text) => {
     expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).not.toContain('maintenance_care');
+  });
+  it('a drug\'s maintenance dose is no maintenance phase: "Prednisone now 5 mg daily (maintenance)."', () => {
+    expect(of('A/P: Tac 4.5 -> 4 mg BID. Prednisone now 5 mg daily (maintenance). Labs every 2 weeks.', 'plan_signal').map((f) => f.attributes.signal)).not.toContain('maintenance_care');
   });
   it.each([
     ['Remain off work until 04/30/2024.', 'off_work'],

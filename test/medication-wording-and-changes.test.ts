@@ -132,6 +132,8 @@ describe('"no change to meloxicam" continues the drug; "change to naproxen" swit
   it.each([
     ['Back pain stable - no change to meloxicam.', 'continued'],
     ['Change to naproxen 500 mg BID.', 'switched'],
+    ['Plan: Change modafinil to armodafinil 250 mg every morning.', 'switched'],
+    ['Change gabapentin 300 mg to pregabalin 75 mg BID.', 'switched'],
   ])('%s → %s', (text, change) => {
     expect(of(text, 'treatment').find((f) => f.attributes.modality === 'medication')?.attributes.doseChange).toBe(change);
   });
