@@ -31,6 +31,7 @@ describe('the drug table knows migraine, MS and COPD maintenance drugs', () => {
     ['Dalfampridine 10 mg bid for walking.', 'dalfampridine', 'MS walking agent'],
     ['Trelegy Ellipta 1 puff daily.', 'fluticasone/umeclidinium/vilanterol', 'bronchodilator'],
     ['Spiriva Respimat 2 puffs daily.', 'tiotropium', 'bronchodilator'],
+    ['2. Increase prazosin to 6 mg qhs for nightmares.', 'prazosin', 'PTSD nightmare agent (alpha blocker)'],
   ])('%s', (text, drug, drugClass) => {
     expect(treatments(text).map((f) => [f.attributes.drug, f.attributes.drugClass])).toContainEqual([drug, drugClass]);
   });

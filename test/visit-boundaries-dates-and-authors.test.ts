@@ -319,6 +319,27 @@ describe('a cardiology group\'s office visits that discuss an echo', () => {
   });
 });
 
+describe('a VA progress note printed for release of information', () => {
+  const note = (title: string, date: string, body: string) => [
+    '--------------------------------------------------------------------------------------------------',
+    `LOCAL TITLE: ${title}`, 'STANDARD TITLE: PSYCHIATRY E & M NOTE', `DATE OF NOTE: ${date}@09:30     ENTRY DATE: ${date}@11:52:14`,
+    '      AUTHOR: METTLER,LAUREN K       EXP COSIGNER:', '', 'HPI: nightmares 5 nights/week, sleeping 3-4 hours, startles to loud noises.',
+    'MENTAL STATUS EXAM: anxious, constricted affect; no SI/HI.', 'MEASURES: PCL-5 61. PHQ-9 19.', 'ASSESSMENT:', '1. PTSD, chronic, combat-related (F43.12).',
+    body, '/es/ LAUREN K. METTLER, MD', 'Signed: 10/04/2022 11:52', '',
+  ].join('\n');
+  it('is a visit per note, dated by DATE OF NOTE, signed "/es/"', async () => {
+    const { processDocument } = await import('../src/pipeline.js');
+    const text = ['DOE,JANE   ***-**-4417   DOB: AUG 9,1987   VA EXAMPLE HEALTH CARE SYSTEM',
+      'Progress Notes - printed for release of information (ROI #24-118203)     Printed: OCT 28, 2024@08:41',
+      note('MH PSYCHIATRY INTAKE NOTE', 'OCT 04, 2022', 'PLAN: Start sertraline 50 mg daily.'),
+      note('MH PSYCHIATRY FOLLOW-UP NOTE', 'NOV 15, 2022', 'PLAN: Increase sertraline to 100 mg daily.')].join('\n');
+    const { encounters } = processDocument(doc(text));
+    expect(encounters.map((e) => [e.date, e.provider.name, e.specialty])).toEqual([
+      ['2022-10-04', 'Lauren K. Mettler', 'psychiatry'], ['2022-11-15', 'Lauren K. Mettler', 'psychiatry'],
+    ]);
+  });
+});
+
 describe('a form\'s signature line that also says how long the signer has treated', () => {
   it('is dated by its "Date:" field, not by "treating since 08/2022"', () => {
     const form = ['MEDICAL SOURCE STATEMENT OF ABILITY TO DO WORK-RELATED ACTIVITIES (PHYSICAL)', 'Patient: Example Person      DOB: 03/22/1969', '',

@@ -123,6 +123,11 @@ const KEYWORD_LEAD_HEADER = new RegExp(
  * chronological notes, a procedure logged on its day, run in.
  */
 const LOGGED_PROCEDURE_ROW = new RegExp(String.raw`^[ \t\f]*(?:PROCEDURE|INJECTION|SURGERY|OPERATION)(?:[ \t]{2,}|[ \t]*[-–—][ \t]*)(${DATE_SHAPE})(?:[ \t]{2,}|[ \t]*:[ \t]*)\S`, 'gm');
+/**
+ * "LOCAL TITLE: MH PSYCHIATRY FOLLOW-UP NOTE" / "STANDARD TITLE: …" / "DATE OF NOTE: NOV 15, 2022@10:00": a VA progress
+ * note printed from its electronic record, the note's title above its date.
+ */
+const VA_NOTE_HEADER = new RegExp(String.raw`^[ \t\f]*LOCAL TITLE:[^\n]*\n(?:[^\n]*\n){0,2}?[ \t]*DATE OF NOTE:[ \t]*(${DATE_SHAPE})`, 'gim');
 const ENCOUNTER_FIELD_LINE = new RegExp(String.raw`^[ \t\f]*(?:encounter|visit|appointment)(?:[ \t]+type)?[ \t]*:[^\n]*?[ \t]{2,}(?:date|DOS)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gim');
 /** "WORK INJURY FOLLOW-UP                         Visit: 03/22/2022   Provider: G. Doe, DO": a visit's upper-case title, its date field at the right. */
 const TITLE_WITH_VISIT_FIELD = new RegExp(String.raw`^[ \t\f]*[A-Z][A-Z0-9 /&'()-]{3,60}?[ \t]{2,}(?:[Vv]isit(?: [Dd]ate)?|[Dd]ate of [Vv]isit|DOS|[Dd]ate of [Ss]ervice|VISIT(?: DATE)?|DATE OF (?:VISIT|SERVICE))[ \t]*:[ \t]*(${DATE_SHAPE})\b`, 'gm');
@@ -239,6 +244,11 @@ function findHeaders(original: string): Header[] {
   // "Encounter: Procedure Visit                      Date: 12/17/2024" (an EHR print's visit line, its date at the right),
   // "Exam: MR ARTHROGRAM RIGHT SHOULDER   Date: 01/26/2024" (an imaging centre's exam line),
   // "VISIT #4 - 05/02/2023 …", "WORK INJURY FOLLOW-UP        Visit: 03/22/2022", "PROCEDURE  01/31/2024  R SGB #2. …".
+  for (const m of text.matchAll(VA_NOTE_HEADER)) {
+    const [ls] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
+    const dateStart = m.index + m[0].length - m[1].length;
+    headers.push({ lineStart: ls, lineEnd: lineBounds(text, dateStart)[1], dateStart, dateEnd: dateStart + m[1].length, raw: m[1], furniture: false, titled: true });
+  }
   for (const m of [...text.matchAll(ENCOUNTER_FIELD_LINE), ...text.matchAll(KEYWORD_LEAD_HEADER), ...text.matchAll(LOGGED_PROCEDURE_ROW), ...text.matchAll(TITLE_WITH_VISIT_FIELD), ...text.matchAll(EXAM_FIELD_DATE)]) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);

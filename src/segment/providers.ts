@@ -20,11 +20,11 @@ const LABELLED = new RegExp(
  */
 /** Fellowships, boards and other degrees after the clinical one ("M.D., F.A.A.O.S.", "MD, MPH, FACOEM"): part of the signature, not the credential. */
 const HONORS = String.raw`(?:[ \t]*,[ \t]*(?:F\.?(?:[A-Z]\.?){2,6}|M\.?P\.?H\.?|MBA|MSc|MHS|MMSc))*`;
-const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$|[ \t]*\([A-Za-z &/-]{3,40}\)(?:[ \t]{2,}\S[^\n]*)?[ \t]*$)`, 'gm');
-/** "Next appointment: after MRI.      /s/ M. O. Roe, MD": a signature at the end of a form's last line. */
-const SLASH_S_LATE = new RegExp(String.raw`/s/[ \t]*(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}[ \t]*$`, 'gm');
+const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/e?s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$|[ \t]*\([A-Za-z &/-]{3,40}\)(?:[ \t]{2,}\S[^\n]*)?[ \t]*$)`, 'gm');
+/** "Next appointment: after MRI.      /s/ M. O. Roe, MD": a signature at the end of a form's last line ("/es/", a VA note's electronic signature). */
+const SLASH_S_LATE = new RegExp(String.raw`/e?s/[ \t]*(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}[ \t]*$`, 'gm');
 /** "/s/ S. Nakamura MD": a signature line, its credential without the comma. */
-const SLASH_S_BARE = new RegExp(String.raw`^[ \t]*/s/[ \t]*(${NAME})[ \t]+(${CREDS})${HONORS}[ \t]*$`, 'gm');
+const SLASH_S_BARE = new RegExp(String.raw`^[ \t]*/e?s/[ \t]*(${NAME})[ \t]+(${CREDS})${HONORS}[ \t]*$`, 'gm');
 
 /**
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD": EHR listings print the author last name first. Only at a
@@ -112,7 +112,7 @@ export function findProviders(text: string, start: number, end: number): Provide
     // A letterhead in capitals ("LAWRENCE D. FENNIMORE, M.D.") names the author as any signature does.
     const name = cleanName(m[1], true);
     // "/s/ Gregory S. Lindqvist, MD": a signature, as strong as "Signed by".
-    const slashed = /^\s*\/s\//.test(m[0]) || m[0].startsWith('/s/');
+    const slashed = /^\s*\/e?s\//.test(m[0]);
     out.push({ provider: { name: name === name.toUpperCase() ? name.split(' ').map(titleCase).join(' ') : name, credential: normaliseCredential(m[2]) }, start: s, end: start + m.index + m[0].trimEnd().length, strength: slashed ? 3 : 2 });
   }
   for (const m of slice.matchAll(INVERTED)) {
