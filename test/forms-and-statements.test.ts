@@ -46,6 +46,7 @@ describe('MMI words that are not statements', () => {
     ['I believe he is at or near MMI from a surgical standpoint.', 'prediction'],
     ['She is nearing maximum medical improvement.', 'prediction'],
     ['His surgeon has effectively found him permanent and stationary.', 'paraphrase'],
+    ['S/p L3-5 laminectomy - per neurosurgery at MMI (07/23/2024) with permanent restrictions.', 'paraphrase'],
     ['If the patient is Permanent and Stationary, do not use this form.', 'instruction'],
     ['Statutory MMI in this claim would be 03/19/2025.', 'statutory'],
     ['Last visit 05/16/2023 (MMI; permanent restrictions).', 'history'],

@@ -5,6 +5,7 @@ import { splitEncounters } from '../src/segment/encounters.js';
 import { analyzeCase } from '../src/analyze/index.js';
 import { CaseBuilder, DR_LEE } from './helpers/facts.js';
 import { of } from './helpers/facts-of.js';
+import { palliativeCare } from '../src/analyze/palliative.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): palliative injections in a maintenance phase, and a response still being judged
@@ -547,5 +548,25 @@ describe('a surgeon\'s follow-up never reached because of cost', () => {
   });
   it('without the barrier the same visits are a maintenance phase', () => {
     expect(course('L knee pain - meloxicam 15 daily.').status).toBe('implied');
+  });
+});
+
+describe('the same joint injection as each one wears off', () => {
+  const ORTHO = { name: 'Sam Sample', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+  const build = () => {
+    const b = new CaseBuilder();
+    for (const d of ['2023-03-20', '2023-07-11', '2023-10-10', '2024-02-20', '2024-06-04']) {
+      b.visit(d, ORTHO).fact('treatment', { modality: 'joint_injection', status: 'performed', bodyRegion: 'knee' }, 'Bilateral knee injections today (triamcinolone 40 mg each knee).');
+    }
+    return b;
+  };
+  it('given every three to five months is a standing schedule in practice', async () => {
+    const { buildContext } = await import('../src/analyze/case-context.js');
+    const { profileFor } = await import('../src/profiles/index.js');
+    const input = build().input({ type: 'ssi' });
+    const ctx = buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts);
+    const palliative = palliativeCare(ctx);
+    const doses = ctx.of('treatment').filter((f) => /today/.test(f.evidence[0]?.quote ?? ''));
+    expect(doses.map((f) => palliative(f))).toEqual([true, true, true, true, true]);
   });
 });
