@@ -100,6 +100,10 @@ describe('document roles: clinical and examining papers', () => {
     ['a records review titled in the subject block with a bracketed note', 'JOHN ROE, M.D.\nPO Box 1, Atlanta, GA\n\nMay 22, 2024\n\nVoss LLP\nAttn: Jane Voss, Esq.\nRe:   Doe v. Acme Grocers\n      RECORDS REVIEW (no examination performed)\n\nDear Ms. Voss:'],
     ['a surgical opinion counsel asked for', 'VALLEY NEUROSURGERY, P.C.\nJohn Roe, MD\nPatient: Jane Doe     DOB 01/01/1980     Date: 09/19/2023\nReferred by: Mary Poe, Esq. (Poe & Lee, LLC) - surgical opinion requested\nNEW PATIENT SURGICAL CONSULTATION\nHPI: neck pain after a rear-end collision.\nEXAM: Spurling negative.\nASSESSMENT: facet pain.'],
   ])('%s is examining', (_n, text) => expect(role(text).role).toBe('examining'));
+  it.each([
+    ['a school\'s special-education records', 'KENT VALLEY PUBLIC SCHOOLS - Office of Special Education\n\nMULTIDISCIPLINARY EVALUATION TEAM (MET) REPORT - TRIENNIAL REEVALUATION\nStudent: Jane Doe     Grade: 11\nRELATED SERVICES: OT consult 30 min/month; PT consult 30 min/month.'],
+    ['an education plan', 'INDIVIDUALIZED EDUCATION PROGRAM (IEP)\nStudent: Jane Doe\nSupports: extended time, elevator pass.'],
+  ])('%s is a school\'s evaluation, not treatment', (_n, text) => expect(role(text)).toMatchObject({ role: 'examining', kind: 'school_record' }));
   it('a treating clinic an attorney sent the claimant to, with no opinion asked for, is clinical', () => {
     expect(role('GATEWAY CHIROPRACTIC\nPatient: Jane Doe\nReferred by: Mary Poe, Esq.\nINITIAL EXAMINATION 11/09/2022\nS: neck pain after MVC.').role).toBe('clinical');
   });

@@ -16,6 +16,12 @@ describe('letterheads of specialties outside the claimed care', () => {
     expect(classifyEncounter(head, `${head}\n${body}`, 'MD').specialty).toBe(specialty);
   });
   it.each([
+    ['MICHIGAN REHABILITATION SERVICES (MRS) - Grand Rapids South Office\nVR Counselor: Luis Doe, MA, CRC\n06/14/2024  Met with client; supported employment discussed.', 'CRC', 'other'],
+    ['HARBOR REHABILITATION SERVICES\nPhysical therapy daily note\nTherapeutic exercise 97110.', 'PT', 'physical_therapy'],
+  ])('a state vocational-rehabilitation agency is not a therapy clinic: %s', (head, credential, specialty) => {
+    expect(classifyEncounter(head, head, credential).specialty).toBe(specialty);
+  });
+  it.each([
     ['SAMPLE ORTHOPAEDIC & SPINE ASSOCIATES\nSpine surgery consultation', 'orthopedic_surgery'],
     ['SAMPLE BRAIN AND SPINE INSTITUTE\nNeurosurgery follow-up', 'neurosurgery'],
   ])('%s stays a surgeon', (head, specialty) => {

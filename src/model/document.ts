@@ -46,7 +46,7 @@ export type ReadResult =
  */
 export const DocumentRoleSchema = z.object({
   role: z.enum(['clinical', 'examining', 'administrative']),
-  /** Finer kind: clinical_record, examining_opinion, exhibit_list, claimant_statement, representative, records_custodian, utilization_review, claims, employer, pharmacy, billing. */
+  /** Finer kind: clinical_record, examining_opinion, school_record, exhibit_list, claimant_statement, representative, records_custodian, utilization_review, claims, employer, pharmacy, billing. */
   kind: z.string(),
   why: z.string(),
   evidence: z.array(EvidenceSchema),
