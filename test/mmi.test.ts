@@ -50,6 +50,17 @@ describe('MMI: explicit', () => {
     expect(mmi.reasons.map((r) => r.text).join(' ')).toMatch(/wrist reached MMI earlier/);
   });
 
+  it('a surgeon\'s MMI "with respect to her left tibial plateau fracture", the physiatrist\'s later for the whole: the physiatrist\'s first statement, not its restatement', () => {
+    const PHYS = { name: 'Dr. Rao', credential: 'MD', specialty: 'physiatry' as const };
+    const b = new CaseBuilder()
+      .visit('2023-10-16', DR_KIM).fact('mmi_statement', { kind: 'mmi' }, 'She has reached maximum medical improvement with respect to her left tibial plateau fracture.')
+      .visit('2024-02-27', PHYS).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-02-27' }, 'Ms. Doe has reached maximum medical improvement as of today, 02/27/2024.')
+      .visit('2024-08-27', PHYS).fact('mmi_statement', { kind: 'mmi' }, 'At MMI; stable.');
+    const { mmi } = run(b, { type: 'personal_injury' });
+    expect([mmi.status, mmi.date]).toEqual(['explicit', '2024-02-27']);
+    expect(mmi.reasons.map((r) => r.text).join(' ')).toMatch(/tibial plateau reached MMI earlier/);
+  });
+
   it('"not at MMI" later followed by MMI from the same doctor: explicit, the earlier opinion superseded (kept in opinions, not a conflict)', () => {
     const b = new CaseBuilder()
       .visit('2023-10-01', DR_LEE).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Not yet at MMI; pending repeat injection.')

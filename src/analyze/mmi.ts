@@ -439,9 +439,9 @@ const PREREQUISITE = /\b(?:once|until|when|after|if)\b[^.;]{0,40}\b(?:BMI|weight
 const PURSUIT = /\b(?:weight (?:program|loss program|management|wellness)|bariatric|metabolic (?:clinic|program)|semaglutide|wegovy|tirzepatide|zepbound|liraglutide|saxenda|phentermine|(?:lb|lbs|pounds) from (?:her |his )?goal|smoking cessation|varenicline)\b/i;
 /** An MMI said of one body part ("shoulder at MMI 05/14/2024", "MMI for the right knee"). */
 /** Or of one side, by its condition ("R CTS s/p CTR - fixed and stable", "Right carpal tunnel syndrome is fixed and stable"). */
-const ONE_PART_AT_MMI = /\b(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b[^.;\n]{0,12}\b(?:(?:is |has reached |reached )?at |has reached |reached )(?:MMI|maximum)|\b(?:MMI|maximum medical improvement)\b[^.;\n]{0,30}\b(?:for|of) (?:the |her |his )?(?:right |left |R |L )?(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b|^\W*(?:\d+\.\s*)?(right|left|R|L)\b[^.;\n]{0,45}\b(?:is |are |remains? )?(?:fixed and stable|at MMI|at maximum medical improvement|permanent and stationary)\b/i;
+const ONE_PART_AT_MMI = /\b(shoulder|knee|hip|wrist|hand|ankle|elbow|foot)\b[^.;\n]{0,12}\b(?:(?:is |has reached |reached )?at |has reached |reached )(?:MMI|maximum)|\b(?:MMI|maximum medical improvement)\b[^.;\n]{0,30}\b(?:for|of|with respect to|with regard to|regarding) (?:the |her |his )?(?:right |left |R |L )?(shoulder|knee|hip|wrist|hand|ankle|elbow|foot|tibial plateau|tibia|femur|patella|radius|clavicle)\b|^\W*(?:\d+\.\s*)?(right|left|R|L)\b[^.;\n]{0,45}\b(?:is |are |remains? )?(?:fixed and stable|at MMI|at maximum medical improvement|permanent and stationary)\b/i;
 /** The part or side a statement names first. */
-const ONE_PART_NAMED = /\b(shoulder|knee|hip|wrist|hand|ankle|elbow|foot|right|left|R|L)\b/i;
+const ONE_PART_NAMED = /\b(shoulder|knee|hip|wrist|hand|ankle|elbow|foot|tibial plateau|tibia|femur|patella|radius|clavicle|right|left|R|L)\b/i;
 const SIDES: Record<string, string> = { r: 'right side', right: 'right side', l: 'left side', left: 'left side' };
 function partName(word: string | undefined): string | undefined {
   return word ? SIDES[word.toLowerCase()] ?? word.toLowerCase() : undefined;
@@ -956,7 +956,10 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const lastPart = firstPart ? standing.filter((o) => o.source !== ctx.providerOf(firstE) && isTreatingRole(o.role)
     && partName(ONE_PART_NAMED.exec(o.fact.evidence[0]?.quote ?? '')?.[1]) !== firstPart && mmiOf(o) > (firstE.attributes.mmiDate ?? ctx.dateOf(firstE) ?? ''))
     .sort((a, b) => mmiOf(a).localeCompare(mmiOf(b))).at(-1) : undefined;
-  const e = lastPart ? clearestStatement(standing.filter((o) => o.source === lastPart.source && o.date === lastPart.date).map((o) => o.fact)) : firstE;
+  // (That part's source's first statement of it: "At MMI; stable." six months later restates it.)
+  const lastPartFirst = lastPart && standing.filter((o) => o.source === lastPart.source && mmiOf(o) > (firstE.attributes.mmiDate ?? ctx.dateOf(firstE) ?? ''))
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))[0];
+  const e = lastPartFirst ? clearestStatement(standing.filter((o) => o.source === lastPartFirst.source && o.date === lastPartFirst.date).map((o) => o.fact)) : firstE;
   const eDate = ctx.dateOf(e);
   const date = e.attributes.mmiDate ?? eDate;
   const chosen = opinionOf(ops, e);
