@@ -112,11 +112,14 @@ describe('notes ruled off by dated headings', () => {
       '05/16/2023 - POST-OP #1 (2 weeks): Incision healed. Leg pain 70% better. TTD.',
       '06/27/2023 - POST-OP #2 (8 weeks): Back 3/10. Start PT 2x/wk x 6 wks.',
       '01/31/2023 - PHONE FOLLOW-UP: ~60% leg relief for about 2 weeks, now returning.',
+      '12/12/2023  TELEHEALTH: medication coordination',
+      'Pain clinic started duloxetine 30 -> 60 mg.',
+      '01/16/2024  ACUTE: sore throat, congestion x 4 days',
       // Invalid: a dated line that is not a visit's title.
       '07/02/2024 - Request for permanent implant sent to UR: pending.',
       '08/01/2024 - UR DENIAL: permanent implant non-certified.',
     ].join('\n');
-    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2023-05-16', '2023-06-27', '2023-01-31']);
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2023-05-16', '2023-06-27', '2023-01-31', '2023-12-12', '2024-01-16']);
   });
   it('a procedure note\'s heading that names what was done after its date', () => {
     const text = [

@@ -200,6 +200,7 @@ describe('statements', () => {
   it.each([
     '1. Acute viral URI - supportive care, saline, honey, acetaminophen PRN.',
     'Viral URI (J06.9) - supportive care, saline, honey, acetaminophen prn.',
+    'A: Viral upper respiratory infection.\nP: Supportive care; saline rinse. Return if fever.',
   ])('a cold\'s supportive care is not maintenance of the claimed condition: %s', (text) => {
     expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).not.toContain('maintenance_care');
   });

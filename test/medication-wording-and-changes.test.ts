@@ -139,6 +139,24 @@ describe('"no change to meloxicam" continues the drug; "change to naproxen" swit
   });
 });
 
+describe('a change another clinic made, reported at this visit', () => {
+  it.each([
+    ['Pain clinic started duloxetine 30 -> 60 mg.', 0],
+    ['Dr. Roe started duloxetine 30 mg.', 0],
+    // Invalid: the author's own change.
+    ['Start duloxetine 30 mg daily.', 1],
+  ])('%s', async (text, n) => {
+    const { CaseBuilder } = await import('./helpers/facts.js');
+    const { buildContext } = await import('../src/analyze/case-context.js');
+    const { profileFor } = await import('../src/profiles/index.js');
+    const { treatmentChanges } = await import('../src/analyze/mmi.js');
+    const input = new CaseBuilder().visit('2023-12-12', { name: 'Jay Doe', credential: 'MD', specialty: 'primary_care' })
+      .fact('treatment', { modality: 'medication', drug: 'duloxetine', drugClass: 'SNRI antidepressant', status: 'ongoing', doseChange: 'started' }, text).input({ type: 'ssdi' });
+    const ctx = buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts);
+    expect(treatmentChanges(ctx)).toHaveLength(n);
+  });
+});
+
 describe('a drug offered and turned down at the same visit is no change of regimen', () => {
   it('"discussed gabapentin … patient declines gabapentin": no trial to wait on', async () => {
     const { CaseBuilder } = await import('./helpers/facts.js');

@@ -505,7 +505,7 @@ const THIN_RECORD_VISITS = 4;
 const CLOSING_SIGNALS = new Set(['no_further_treatment', 'maintenance_care', 'continue_current_management', 'not_surgical_candidate']);
 const FLARE_COURSE = /\bx\s*\d{1,2}\s*d(?:ays?)?\b|\bfor\s+\d{1,2}\s+days\b|\bdose\s?pa?c?k\b|\btaper(?:ing)? (?:pack|course)\b/i;
 const CHANGE_LOOKED_BACK = /\bsince (?:the |her |his )?(?:dose|regimen|medication|treatment|drug)?\s*(?:was |were )?(?:increased|raised|started|switched|changed|added|titrated)\b|\bsince (?:the |her |his )?(?:switch|change|increase|start|initiation|addition) (?:to|of|in)\b|\b(?:was|were) (?:increased|raised|started|switched|changed|added|titrated)\b[^.;]{0,30}\b(?:on|in) \d{1,2}\/\d{1,2}\/\d{2,4}/i;
-const REPORTED_CHANGE = /\bDr\.?\s+[A-Z][\w'-]+\s+(?:has\s+)?(?:started|increased|switched|added|changed|prescribed|titrated|raised)\b|\b(?:started|increased|switched|added|changed|prescribed|titrated|raised) by (?:Dr\.?\s+)?[A-Z][\w'-]+/;
+const REPORTED_CHANGE = /\b(?:Dr\.?\s+[A-Z][\w'-]+|(?:[Tt]he |[Hh]er |[Hh]is )?(?:[Pp]ain clinic|[Pp]ain management|[Pp]sychiatry|[Nn]eurology|[Rr]heumatology|PCP|[Ss]urgeon|[Ss]pecialist))\s+(?:has\s+)?(?:started|increased|switched|added|changed|prescribed|titrated|raised)\b|\b(?:started|increased|switched|added|changed|prescribed|titrated|raised) by (?:Dr\.?\s+)?[A-Z][\w'-]+/;
 const TITRATION_STEP = /\b(?:x\s*\d{1,2}\s*(?:d(?:ays?)?|wks?|weeks?)|for\s+\d{1,2}\s+(?:days|weeks))\s*,?\s*then\b/i;
 const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
 /** "Add diclofenac 1% gel", "lidocaine 5% patch prn": a topical adjunct for comfort, not a trial of the regimen. */

@@ -36,6 +36,8 @@ const REFERRAL = new RegExp(data.referral, 'gi');
 const REFERRAL_NAMED = new RegExp(data.referralNamed, 'gi');
 const REFERRAL_BARE = new RegExp(data.referralBare, 'gi');
 const TREATMENT_EFFECT = new RegExp(data.prognosis.treatmentEffect, 'i');
+/** An acute illness assessed just before a plan of "supportive care" (a cold, the flu, gastroenteritis). */
+const ACUTE_ILLNESS_BEFORE = /\b(?:URI|upper respiratory infection|viral (?:syndrome|illness|infection)|influenza|COVID(?:-19)?|sinusitis|pharyngitis|bronchitis|gastroenteritis|otitis(?: media)?)\b[^;]{0,40}$/i;
 /** What a referral is for when it is an evaluation of permanency, not care: "for PPI rating", "for an impairment rating". */
 const RATING_PURPOSE = /^[^;]{0,60}?\bfor (?:an? |the |her |his )?(?:PPI|permanent (?:partial )?impairment|impairment|disability|permanency)(?: \(PPI\))? (?:rating|evaluation|exam(?:ination)?)\b/i;
 /** "pain referred to the ipsilateral side", "referred pain": the symptom sense of the word. */
@@ -290,6 +292,8 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
   const out: FactOf<'plan_signal'>[] = [];
   if (sent.section?.kind === 'goals' || sent.section?.kind === 'family_history') return out;
   for (const m of plan.match(sent.text)) {
+    // "A: Viral upper respiratory infection. P: Supportive care; saline rinse.": the care of a passing illness.
+    if (m.entry.id === 'maintenance_care' && /^supportive/i.test(m.text) && ACUTE_ILLNESS_BEFORE.test(sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 120), sent.start))) continue;
     const attributes: FactOf<'plan_signal'>['attributes'] = { signal: m.entry.id };
     if (m.entry.id === 'return_to_clinic') attributes.target = /in (.+)$/i.exec(m.text)?.[1];
     // Whom the condition is left to: "per Dr. Vance", "per neurosurgery"; unnamed ("I do not manage his spine"), a specialist.

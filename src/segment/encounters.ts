@@ -77,7 +77,9 @@ const RUN_IN_HEADER = new RegExp(String.raw`^[ \t]*([A-Z][A-Z0-9#&/'() -]{2,50}?
  * "05/16/2023 - POST-OP #1 (2 weeks): Incision healed.", "01/31/2023 - PHONE FOLLOW-UP: ~60% leg relief": a log's date, an
  * upper-case visit title and the note run in after a colon, one line after another.
  */
-const DATE_FIRST_RUN_IN = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})[ \t]*[-–—][ \t]*([A-Z][A-Z0-9#&/+' -]{2,50}?(?:[ \t]*\([^)\n]{1,30}\))?)[ \t]*:[ \t]+\S[^\n]*$`, 'gm');
+const DATE_FIRST_RUN_IN = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})(?:[ \t]*[-–—][ \t]*|[ \t]{2,})([A-Z][A-Z0-9#&/+' -]{2,50}?(?:[ \t]*\([^)\n]{1,30}\))?)[ \t]*:[ \t]+\S[^\n]*$`, 'gm');
+/** Visit types such a log's line may carry besides the usual titles ("12/12/2023  TELEHEALTH: medication coordination"). */
+const LOG_VISIT_TYPE = /\b(?:tele(?:health|medicine|phone)|acute|annual exam)\b/i;
 /** "PROCEDURE NOTE + FOLLOW-UP - 09/11/2023 - Botox cycle 2": an upper-case visit title and date, what was done after a dash. */
 const SUBTITLED_HEADER = new RegExp(String.raw`^[ \t]*([A-Z][A-Z0-9#&/+'() -]{2,50}?)[ \t]+[-–—][ \t]+(${DATE_SHAPE})[ \t]+[-–—][ \t]+\S[^\n]{0,100}$`, 'gm');
 /** "03/02/2023 (Thu)  Visit 1   BKP": a daily-note log's weekday after the date. */
@@ -259,7 +261,7 @@ function findHeaders(original: string): Header[] {
     if (opensBlock(text, ls)) add(ls, le, m.index + m[0].lastIndexOf(m[1]), m[1]);
   }
   for (const m of text.matchAll(DATE_FIRST_RUN_IN)) {
-    if (!VISIT_TITLE.test(m[2]) || NOT_SERVICE.test(m[2])) continue;
+    if ((!VISIT_TITLE.test(m[2]) && !LOG_VISIT_TYPE.test(m[2])) || NOT_SERVICE.test(m[2]) || /[a-z]/.test(m[2].replace(/\([^)]*\)/g, ''))) continue;
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
   }
