@@ -15,8 +15,9 @@ export interface FormMarks {
 /** A box: "[X]", "[x]", "[✓]", "[ ]", "[  ]"; the label runs to the next box or the end of the line. */
 const OPTION = /\[\s*([Xx✓✔√■*])?\s*\]\s*([^[\n]*)/g;
 /** A box labelled Yes or No, not an option that starts with the word ("[X] No work (temporary)", "[ ] No restrictions"). */
-const YES = /^(?:[Yy][Ee][Ss]|[Yy])\b(?![ \t]+[a-z])/;
-const NO = /^(?:[Nn][Oo]|[Nn])\b(?![ \t]+[a-z])/;
+/** ("MMI status: [ ] Reached  [X] Not reached": the status's own words answer it.) */
+const YES = /^(?:(?:[Yy][Ee][Ss]|[Yy])\b(?![ \t]+[a-z])|(?:[Rr]eached|REACHED|[Aa]ttained)\b)/;
+const NO = /^(?:(?:[Nn][Oo]|[Nn])\b(?![ \t]+[a-z])|(?:[Nn]ot|NOT)[ \t]+(?:yet[ \t]+|YET[ \t]+)?(?:reached|REACHED|attained)\b)/;
 
 export function readFormMarks(text: string): FormMarks {
   const marks: FormMarks = { unchecked: [], questions: [] };
@@ -29,7 +30,9 @@ export function readFormMarks(text: string): FormMarks {
     for (const o of options) {
       if (o[1]) continue;
       const labelStart = at + o.index + o[0].length - o[2].length;
-      marks.unchecked.push({ start: labelStart, end: labelStart + o[2].trimEnd().length });
+      // (An unmarked "No" before a question is the word only: the question written after the boxes is not the option's.)
+      const answerWord = /\?\s*$/.test(o[2]) ? (YES.exec(o[2]) ?? NO.exec(o[2]))?.[0] : undefined;
+      marks.unchecked.push({ start: labelStart, end: labelStart + (answerWord ?? o[2].trimEnd()).length });
     }
     if (yesNo.length) {
       // The stem: from the line's start (or the previous sentence end) to the first yes/no box.
@@ -38,7 +41,10 @@ export function readFormMarks(text: string): FormMarks {
       const cut = Math.max(before.lastIndexOf('. ') + 1, before.lastIndexOf(']') + 1, 0);
       const checked = yesNo.find((o) => o[1]);
       const answer = checked ? (YES.test(checked[2].trim()) ? 'yes' : 'no') : undefined;
-      marks.questions.push({ start: at + cut, end: at + first, answer });
+      // "[X] Yes  [ ] No   Has the employee reached MMI?": the boxes lead the line and the question follows them.
+      const last = yesNo.at(-1)!;
+      const trailing = !before.trim() && /\?\s*$/.test(last[2]) ? { start: at + last.index + last[0].length - last[2].length, end: at + last.index + last[0].length } : undefined;
+      marks.questions.push(trailing ? { ...trailing, answer } : { start: at + cut, end: at + first, answer });
     }
   }
   return marks;
