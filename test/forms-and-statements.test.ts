@@ -127,6 +127,7 @@ describe('more words that collide', () => {
   const modalities = (body: string) => of(body, 'treatment').filter((f) => !f.negated).map((f) => f.attributes.modality);
   it.each([
     ['Neurovascular: DP/PT pulses 2+ bilaterally.', 'physical_therapy'],
+    ['  PT                                           11.8 sec                9.6-12.3', 'physical_therapy'],
     ['Needle EMG: R APB, FDI, EDC, PT, biceps, triceps, C6-C7 paraspinals: no fibrillations or positive sharp waves.', 'physical_therapy'],
     ['MR arthrogram (fluoroscopic intra-articular gadolinium injection followed by MRI).', 'other_injection'],
     ['Referral to Helen Ostrowski, MD (spine surgery) - appointment 12/07/2022.', 'surgery'],

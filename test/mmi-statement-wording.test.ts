@@ -215,6 +215,15 @@ describe('a treating form\'s MMI field answered in words, and a doctor recalling
     expect(current(text).filter((k) => k !== kind)).toEqual([]);
   });
   it.each([
+    ['Clinic addendum - MMI status: [ ] Reached  [X] Not reached   /s/ K. M. Doe, MD', 'not_at_mmi'],
+    ['MMI status: [X] Reached  [ ] Not reached', 'mmi'],
+    ['[X] Yes  [ ] No   Has the employee reached maximum medical improvement (MMI)?', 'mmi'],
+    ['[ ] Yes  [X] No   Has the employee reached maximum medical improvement (MMI)?', 'not_at_mmi'],
+  ])('a form\'s boxes answer the MMI question however they are laid out: %s', (text, kind) => {
+    expect(current(text)).toContain(kind);
+    expect(current(text).filter((k) => k !== kind)).toEqual([]);
+  });
+  it.each([
     'Vitals normal; patient is medically stable for discharge home.',
     'Medically stable; admit to telemetry.',
   ])('a patient "medically stable" in the emergency sense states no MMI: %s', (text) => {

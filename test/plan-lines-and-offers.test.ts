@@ -210,11 +210,16 @@ describe('plan words met in blind34', () => {
   it.each([
     ['Interval: Abatacept approved; first dose today with RN teaching.', /abatacept/, 'started'],
     ['Fremanezumab (Ajovy) PA approved 01/10/2024. First dose 225 mg SC given in office, left abdomen.', /fremanezumab/, 'started'],
+    ['She asks about switching to eptinezumab (IV CGRP) after reading about it online.', /eptinezumab/, 'switched'],
     // (Two drugs before it: which one the next sentence's first dose is of cannot be told.)
     ['Continue Botox and fremanezumab. First dose given in office.', /fremanezumab/, 'continued'],
   ])('%s', (text, drug, change) => {
     const [d] = treatments(text, drug);
     expect(d.attributes.doseChange).toBe(change);
+  });
+  it('a drug the claimant asks about is a question, not a change', () => {
+    const [d] = treatments('She asks about switching to eptinezumab (IV CGRP) after reading about it online.', /eptinezumab/);
+    expect(d.temporality).toBe('hypothetical');
   });
 });
 

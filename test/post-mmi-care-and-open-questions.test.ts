@@ -305,3 +305,22 @@ describe('a joint injected for a flare inside a sustained maintenance phase', ()
     expect(build('Assessment: RA - moderate activity; knee injected.').date).not.toBe('2023-06-13');
   });
 });
+
+describe('a referral for counselling in a claim for a physical condition', () => {
+  const NEURO = { name: 'Ana Sample', credential: 'MD', specialty: 'neurology' as const };
+  const open = (quote: string) => {
+    const b = new CaseBuilder();
+    b.visit('2024-06-25', NEURO).fact('plan_signal', { signal: 'referral', target: 'Sooner Pathways Behavioral' }, quote);
+    const input = b.input({ type: 'ssdi' });
+    const ctx = buildContext(input.claim, profileFor(input.claim.type), input.encounters, input.facts);
+    return activeEvents(ctx).filter((a) => a.open).length;
+  };
+  it.each([
+    ['Referral to Sooner Pathways Behavioral\nHealth 06/25/2024 - no appointment confirmation on file.', 0],
+    ['Referral to counseling (Sooner Pathways Behavioral Health) - patient will call.', 0],
+    // Invalid: a referral to a pain clinic is still an active step.
+    ['Referral to Sooner Pathways Pain Center 06/25/2024.', 1],
+  ])('%s is no active step of the migraine claim', (quote, n) => {
+    expect(open(quote)).toBe(n);
+  });
+});

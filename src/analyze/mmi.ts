@@ -55,6 +55,8 @@ function isActiveSignal(f: FactOf<'plan_signal'>): boolean {
   if (f.attributes.signal === 'new_treatment') return !!m && ACTIVE_MODALITIES.has(m);
   return false;
 }
+/** A referral to mental-health care: counselling, a behavioural-health centre, psychology or psychiatry. */
+const MENTAL_HEALTH_TARGET = /\b(?:counsel(?:l)?ing|behavio(?:u)?ral\s+health|psycholog\w*|psychiatr\w*|psychotherap\w*|mental\s+health)\b/i;
 /** A plan set in motion at the visit, not only proposed: a referral sent, a request submitted, a date booked. */
 const FIRM_PLAN = /\b(?:referr(?:al|ed) (?:submitted|sent|placed|made)|submitted|(?:prior )?authori[sz]ation (?:requested|request(?:ed)? submitted)|prior auth\w* requested|scheduled for|booked)\b/i;
 const RESOLVING = new Set(['declined', 'denied', 'discontinued', 'completed', 'performed', 'ongoing']);
@@ -305,6 +307,8 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
     const m = targetModality(target) ?? target;
     if (d && m && resolvedLater(m, resolved, minDate(d, ctx.encounterOf(f)?.date))) continue;
     if (WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '') || notTakenUp(f)) continue;
+    // "Referral to counseling (Sooner Pathways Behavioral Health)" in a migraine claim: care of the mood, not of the claim.
+    if (!ctx.mentalClaim && f.attributes.signal === 'referral' && MENTAL_HEALTH_TARGET.test(`${target ?? ''} ${f.evidence[0]?.quote ?? ''}`)) continue;
     if (d && isActiveSignal(f) && !examining(f) && !forOtherCondition(f) && !deniedByPayer(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const maintenance = maintenanceVisits(ctx);

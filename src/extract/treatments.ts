@@ -39,7 +39,8 @@ const BENEFIT_TERMS = /\b(?:benefit limit|visit limit|visits? per (?:plan|calend
 function collides(text: string, modality: Modality, start: number, end: number): boolean {
   const word = text.slice(start, end);
   return COLLISIONS.some((c) => c.modality === modality && c.termRe.test(word)
-    && (c.beforeRe.test(text.slice(Math.max(0, start - 25), start)) || c.afterRe.test(text.slice(end, end + 25))));
+    // (A lab table's columns: "PT" and its value "11.8 sec" may stand forty spaces apart.)
+    && (c.beforeRe.test(text.slice(Math.max(0, start - 25), start)) || c.afterRe.test(text.slice(end, end + 25).trim() ? text.slice(end, end + 25) : text.slice(end, end + 80).replace(/^[ \t]+/, ' '))));
 }
 const drugs = loadLexicon<DrugEntry>('extract/drugs.json');
 const DoseChangeSchema = z.enum(['started', 'increased', 'decreased', 'stopped', 'continued', 'switched']);
@@ -289,7 +290,7 @@ const MENTAL_HEALTH = specialtiesIn('mental_health');
 /** "... is not indicated", "not recommended", "not a candidate", "Surgery would not be expected to improve …": an option weighed and set aside. */
 const NOT_INDICATED = /^(?:(?!\b(?:as|because|since|while|but|so)\b)[^.;]){0,80}?\b(?:(?:is|are|was|were)\s+)?not\s+(?:indicated|recommended|warranted|appropriate|advised|a (?:good )?candidate)\b|^\s*(?:(?:would|will)\s+not|(?:is|are)\s+unlikely\s+to)\s+(?:be\s+expected\s+to\s+)?(?:help|improve|benefit|relieve|change)\b/i;
 /** "He and the carrier asked whether any surgical option exists": the words of a question. */
-const ASKED = /\b(?:asked|asking|inquir\w*|wonder\w*|questions?)\s+(?:me\s+|us\s+)?(?:whether|if|about)\b|\?\s*$/i;
+const ASKED = /\b(?:asked|asks|asking|inquir\w*|wonder\w*|questions?)\s+(?:me\s+|us\s+)?(?:whether|if|about)\b|\?\s*$/i;
 /** An "if"-clause right after the care it conditions (within a few words, no clause break between). */
 const CONDITION_AFTER = /^(?:\s+(?![Ii]f\b)[\w()/-]+){0,3}\s+(if|should|unless|in case)\b(?=\s+(?:no|not|the (?:benefit|relief|pain|effect)|benefit|relief|symptoms?|pain|radicular|there|he|she|they|it|worse\w*|persist\w*|fails?|unchanged|still|any|needed|indicated|necessary|warranted|recur\w*|returns?|develops?|progress\w*|conservative)\b)/;
 /** "#4", "no. 2", "number 3": a place in a series. */
@@ -500,6 +501,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
       delete attributes.doseChange;
     }
     const base = recounted(sent, mentionBase(sent, 'treatment', d.start, d.end), d.start, d.end, false);
+    // "She asks about switching to eptinezumab after reading about it online": a question, not a change.
+    if (ASKED.test(clause.text) && base.temporality === 'current') base.temporality = 'hypothetical';
     const recallDrug = recalledBy(sent.text, d.start);
     if (recallDrug && base.temporality === 'current') {
       base.temporality = 'historical';
