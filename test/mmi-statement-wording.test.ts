@@ -197,29 +197,20 @@ describe('a treating form\'s MMI field answered in words, and a doctor recalling
     expect(current('I withdraw my opinion of 01/09/2024 that she had reached maximum medical improvement.')).toEqual(['not_at_mmi']);
     expect(current('In my opinion he is not at MMI while the SCS decision is pending (see my letter of 10/24/2023).')).toEqual(['not_at_mmi']);
   });
+  // A state's own word for MMI, and a form's boxes however they are laid out: each states one kind of opinion only.
   it.each([
-    ['END MEDICAL RESULT: He has reached an end medical result as of today, 06/18/2024.', 'mmi'],
-    ['He is no longer at end medical result.', 'not_at_mmi'],
-    ['Off work. Not at end medical result.', 'not_at_mmi'],
-  ])('Vermont\'s "end medical result" is its MMI: %s', (text, kind) => {
-    expect(current(text)).toContain(kind);
-    expect(current(text).filter((k) => k !== kind)).toEqual([]);
-  });
-  it.each([
-    ['Is the employee medically stable?  [X] Yes  [ ] No     Date of medical stability: 12/05/2023', 'mmi'],
-    ['Is the employee medically stable?  [ ] Yes  [X] No', 'not_at_mmi'],
-    ['In my opinion Ms. Doe is medically stable as of the date of this examination, 05/23/2023.', 'mmi'],
-    ['She has not reached medical stability.', 'not_at_mmi'],
-  ])('Alaska\'s "medical stability" is its MMI: %s', (text, kind) => {
-    expect(current(text)).toContain(kind);
-    expect(current(text).filter((k) => k !== kind)).toEqual([]);
-  });
-  it.each([
-    ['Clinic addendum - MMI status: [ ] Reached  [X] Not reached   /s/ K. M. Doe, MD', 'not_at_mmi'],
-    ['MMI status: [X] Reached  [ ] Not reached', 'mmi'],
-    ['[X] Yes  [ ] No   Has the employee reached maximum medical improvement (MMI)?', 'mmi'],
-    ['[ ] Yes  [X] No   Has the employee reached maximum medical improvement (MMI)?', 'not_at_mmi'],
-  ])('a form\'s boxes answer the MMI question however they are laid out: %s', (text, kind) => {
+    ['Vermont\'s "end medical result"', 'END MEDICAL RESULT: He has reached an end medical result as of today, 06/18/2024.', 'mmi'],
+    ['Vermont\'s "end medical result"', 'He is no longer at end medical result.', 'not_at_mmi'],
+    ['Vermont\'s "end medical result"', 'Off work. Not at end medical result.', 'not_at_mmi'],
+    ['Alaska\'s "medical stability"', 'Is the employee medically stable?  [X] Yes  [ ] No     Date of medical stability: 12/05/2023', 'mmi'],
+    ['Alaska\'s "medical stability"', 'Is the employee medically stable?  [ ] Yes  [X] No', 'not_at_mmi'],
+    ['Alaska\'s "medical stability"', 'In my opinion Ms. Doe is medically stable as of the date of this examination, 05/23/2023.', 'mmi'],
+    ['Alaska\'s "medical stability"', 'She has not reached medical stability.', 'not_at_mmi'],
+    ['a status answered in its own words', 'Clinic addendum - MMI status: [ ] Reached  [X] Not reached   /s/ K. M. Doe, MD', 'not_at_mmi'],
+    ['a status answered in its own words', 'MMI status: [X] Reached  [ ] Not reached', 'mmi'],
+    ['boxes before the question', '[X] Yes  [ ] No   Has the employee reached maximum medical improvement (MMI)?', 'mmi'],
+    ['boxes before the question', '[ ] Yes  [X] No   Has the employee reached maximum medical improvement (MMI)?', 'not_at_mmi'],
+  ])('%s: %s', (_, text, kind) => {
     expect(current(text)).toContain(kind);
     expect(current(text).filter((k) => k !== kind)).toEqual([]);
   });

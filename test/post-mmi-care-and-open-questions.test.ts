@@ -320,7 +320,7 @@ describe('a referral for counselling in a claim for a physical condition', () =>
     ['Referral to counseling (Sooner Pathways Behavioral Health) - patient will call.', 0],
     // Invalid: a referral to a pain clinic is still an active step.
     ['Referral to Sooner Pathways Pain Center 06/25/2024.', 1],
-  ])('%s is no active step of the migraine claim', (quote, n) => {
+  ])('%s: %i open active step(s) in a migraine claim', (quote, n) => {
     expect(open(quote)).toBe(n);
   });
 });

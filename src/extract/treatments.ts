@@ -40,7 +40,7 @@ function collides(text: string, modality: Modality, start: number, end: number):
   const word = text.slice(start, end);
   return COLLISIONS.some((c) => c.modality === modality && c.termRe.test(word)
     // (A lab table's columns: "PT" and its value "11.8 sec" may stand forty spaces apart.)
-    && (c.beforeRe.test(text.slice(Math.max(0, start - 25), start)) || c.afterRe.test(text.slice(end, end + 25).trim() ? text.slice(end, end + 25) : text.slice(end, end + 80).replace(/^[ \t]+/, ' '))));
+    && (c.beforeRe.test(text.slice(Math.max(0, start - 25), start)) || c.afterRe.test(text.slice(end, end + 80).replace(/^[ \t]+/, ' ').slice(0, 25))));
 }
 const drugs = loadLexicon<DrugEntry>('extract/drugs.json');
 const DoseChangeSchema = z.enum(['started', 'increased', 'decreased', 'stopped', 'continued', 'switched']);
