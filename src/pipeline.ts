@@ -3,12 +3,13 @@ import type { CaseAnalysis, Claim, DocumentRole, DocumentStatus, Encounter, Fact
 import { readCase, type FileFailure, type ReadOptions } from './ingest/index.js';
 import { splitEncounters } from './segment/encounters.js';
 import { classifyDocument, documentParts, examinerHead, formsOnFile, recordsNotedMissing, roleAt } from './segment/document-role.js';
-import { findMisfiled, strayCharges, type StrayRecord } from './segment/identity.js';
+import { findMisfiled } from './segment/identity.js';
 import { describeMissingPages, missingFaxPages } from './segment/fax-pages.js';
 import { harmonizeAuthors, harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
 import { alignDerivedSignals, markCopiedForward, markExaminerReview, markUnbilledProcedures, markRefills, markStaleMedicationLists, markSupersededPlans } from './extract/copy-forward.js';
 import { analyzeCase, type AnalysisInput } from './analyze/index.js';
+import { strayCharges, type StrayRecord } from './analyze/billing.js';
 import { byCodePoint, pushAll } from './util/arrays.js';
 
 export interface CaseRun {

@@ -50,6 +50,26 @@ export function identityWords(name: string | undefined, isPerson = false): Set<s
   return new Set(clinic.length ? clinic : all.filter((w) => !['the', 'and', 'for'].includes(w)));
 }
 
+/** What a misfiled record shows of itself: the days it was written and the practice whose paper it is. */
+export interface StrayRecord { dates: Set<string>; head: string }
+
+/**
+ * A ledger's charge on the day of another patient's record from the same practice ("Hill Country Hand Therapy
+ * 11/16/2023 97110 (see fax p.14)", that page being someone else's therapy note) is that patient's visit: it shows no
+ * care of the claimant. The charge stays on the ledger; what the analysis would read from it as care is dropped.
+ */
+export function strayCharges(encounters: Encounter[], strays: StrayRecord[]): Set<string> {
+  const out = new Set<string>();
+  if (!strays.length) return out;
+  const heads = strays.map((s) => ({ dates: s.dates, words: new Set(words(s.head)) }));
+  for (const e of encounters) {
+    if (e.source !== 'ledger' || !e.date) continue;
+    const biller = [...identityWords(e.provider.name ?? e.provider.organization)];
+    if (biller.length && heads.some((s) => s.dates.has(e.date!) && biller.every((w) => s.words.has(w)))) out.add(e.id);
+  }
+  return out;
+}
+
 /** "2F - Harbor Physical Therapy.txt", "Ex 5F - Dr Smith.pdf", "05F_Ortiz.pdf" → the words naming the source. */
 export function fileNameWords(file: string): Set<string> {
   const base = file.split(/[\\/]/).pop()!.replace(/\.[a-z0-9]+$/i, '');

@@ -4,7 +4,7 @@
  * possibly misfiled, with the words that show it.
  */
 import { classifyDocument } from './document-role.js';
-import type { Encounter, Evidence, SourceDocument } from '../model/index.js';
+import type { Evidence, SourceDocument } from '../model/index.js';
 import { evidenceAt } from '../knowledge/evidence.js';
 
 export interface PatientIdentity { dob?: string; surname?: string; given?: string; claim?: string; evidence: Evidence[] }
@@ -173,28 +173,4 @@ function digitsApart(a: string, b: string): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) diff.push(i);
   if (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]) return 1;
   return diff.length;
-}
-
-/** What a misfiled record shows of itself: the days it was written and the practice whose paper it is. */
-export interface StrayRecord { dates: Set<string>; head: string }
-
-const ORG_SUFFIX = /\b(?:llc|l\.l\.c|pllc|p\.a|pa|pc|p\.c|inc|ltd|llp|co)\b\.?/g;
-const squeeze = (s: string) => s.toLowerCase().replace(ORG_SUFFIX, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
-
-/**
- * A ledger's charge on the day of another patient's record from the same practice ("Hill Country Hand Therapy
- * 11/16/2023 97110 (see fax p.14)", that page being someone else's therapy note) is that patient's visit: it shows no
- * care of the claimant. The charge stays on the ledger; what the analysis would read from it as care is dropped.
- */
-export function strayCharges(encounters: Encounter[], strays: StrayRecord[]): Set<string> {
-  const out = new Set<string>();
-  if (!strays.length) return out;
-  const heads = strays.map((s) => ({ dates: s.dates, head: squeeze(s.head) }));
-  for (const e of encounters) {
-    if (e.source !== 'ledger' || !e.date) continue;
-    const biller = squeeze(e.provider.name ?? e.provider.organization ?? '');
-    if (biller.length < 6) continue;
-    if (heads.some((s) => s.dates.has(e.date!) && s.head.includes(biller))) out.add(e.id);
-  }
-  return out;
 }
