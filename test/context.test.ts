@@ -117,6 +117,8 @@ const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string
       'History of HIV who presents with {{leg swelling}}.',
       'History of HIV and recent diagnosis of {{PE}}.',
       'Pain unchanged compared with the prior study; {{tenderness}} at L5.',
+      'Add CGRP antibody - prior authorization for {{galcanezumab}} submitted today.',
+      'Prior auth for {{lumbar MRI}} requested.',
     ],
   },
   {

@@ -15,6 +15,7 @@ describe('document roles: administrative papers', () => {
     ['custodian declaration', 'DECLARATION OF CUSTODIAN OF RECORDS\nRe: Jane Doe', 'records_custodian'],
     ['utilization review', 'ACME REVIEW SERVICES\nUTILIZATION REVIEW DETERMINATION\nRequest: lumbar ESI', 'utilization_review'],
     ['a California IMR decision', 'MAXIMUS FEDERAL SERVICES - California Independent Medical Review\nFINAL DETERMINATION LETTER', 'utilization_review'],
+    ["a health plan's notice of adverse benefit determination", 'ACME COMMUNITY HEALTH PLAN - Medicaid Managed Care\nUtilization Management Department, P.O. Box 1\nNOTICE OF ADVERSE BENEFIT DETERMINATION\nService requested: Hyaluronic acid injection series, right knee', 'utilization_review'],
     ['nurse case manager', 'APEX CARE\nNURSE CASE MANAGEMENT REPORT\nClaimant: Doe', 'claims'],
     ['employer job description', 'ACME WIDGETS INC.\nJOB DESCRIPTION - Warehouse Loader', 'employer'],
     ['pharmacy profile', 'DISCOUNT PHARMACY\nPATIENT PRESCRIPTION PROFILE', 'pharmacy'],
@@ -54,6 +55,9 @@ describe('document roles: administrative papers', () => {
 
   it('reads the file name when the title says nothing', () => {
     expect(role('Dear Dr. Brown,\nPlease find enclosed...', 'Carrier_Adjuster_Letters_2023.txt').kind).toBe('claims');
+    expect(role('Decision: denied.', '8F_HealthPlan_PriorAuth_Denial_2023-08-02.txt').kind).toBe('utilization_review');
+    // (An orthopaedic practice's notes filed with its prior-authorization papers are the practice's notes.)
+    expect(role('OFFICE VISIT    DOS: 07/23/2024\nHPI: knee pain.\nEXAM: effusion.\nA/P: MRI; prior authorization submitted.', 'Ortho_Notes_PriorAuth_Jul2024.txt').role).toBe('clinical');
   });
 
   it('"RFA" in a file name is a request for authorization only when the paper reads as no clinical note', () => {

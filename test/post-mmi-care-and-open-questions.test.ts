@@ -89,6 +89,26 @@ describe('care after an MMI', () => {
   });
 });
 
+describe('an examiner\'s MMI dated back before the surgery that followed', () => {
+  const IME = { name: 'Rita Sample', credential: 'MD', specialty: 'orthopedic_surgery' as const, kind: 'ime' as const, documentRole: 'examining' as const, documentTitle: 'Defense Medical Examination' };
+  const SURGEON = { name: 'Nate Roe', credential: 'MD', specialty: 'orthopedic_surgery' as const };
+  const build = (author: typeof IME | typeof SURGEON) => {
+    const b = new CaseBuilder();
+    b.visit('2022-12-13', SURGEON).fact('treatment', { modality: 'surgical_consultation', status: 'performed' }, 'Orthopaedic consultation for the right shoulder.');
+    b.visit('2023-03-21', { ...SURGEON, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'Right shoulder arthroscopy, SLAP repair.');
+    b.visit('2024-04-16', author).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-01-14' }, 'She reached maximum medical improvement by 01/14/2023.');
+    return analyzeCase(b.input({ type: 'personal_injury' })).mmi;
+  };
+  it('an examiner\'s "MMI by 01/14/2023", written after a March 2023 surgery, does not stand: the surgery withdraws it', () => {
+    const m = build(IME);
+    expect(m.status).not.toBe('explicit');
+    expect(m.priorMmi?.date).toBe('2023-01-14');
+  });
+  it('the treating surgeon\'s own retroactive MMI, written after the care, stands', () => {
+    expect(build(SURGEON)).toMatchObject({ status: 'explicit', date: '2023-01-14' });
+  });
+});
+
 describe('monthly supportive sessions after a course', () => {
   const CHIRO = { name: 'Pat Sample', credential: 'DC', specialty: 'chiropractic' as const };
   const context = (cadenceDays: number) => {

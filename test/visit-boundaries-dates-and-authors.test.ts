@@ -347,4 +347,11 @@ describe('a form\'s signature line that also says how long the signer has treate
       'Signature: Owen Roe, MD, FACC (cardiology, treating since 08/2022)       Date: 03/12/2024', ''].join('\n');
     expect(splitEncounters(textDoc(form)).map((e) => e.date)).toEqual(['2024-03-12']);
   });
+  it('is dated by an "/s/" line\'s "Date:" field, not by "Neurology since 09/12/2022"', () => {
+    const form = ['HEADACHES - MEDICAL SOURCE STATEMENT (Physician\'s Questionnaire)', 'Patient: Example Person      DOB: 02/17/1983',
+      'Nature and length of treating relationship: Neurology since 09/12/2022; seen every 8-12 weeks.', '',
+      '2. Does your patient have migraine headaches?  [X] Yes  [ ] No', '',
+      '/s/ Owen Roe, MD         Date: 09/23/2024', ''].join('\n');
+    expect(splitEncounters(textDoc(form)).map((e) => e.date)).toEqual(['2024-09-23']);
+  });
 });

@@ -977,7 +977,10 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // (A certification after the care by any treating source, a Texas treating doctor who is a chiropractor as well; a
   // "not at MMI" against it only from the MMI's author or the treating physician.)
   const weighs = (o: Opinion) => o.source === chosen.source || o.role === 'treating_physician';
-  const reaffirmedAfter = (day: string) => ops.some((o) => o.opinion === 'at_mmi' && (o.date ?? '') > day && (weighs(o) || isTreatingRole(o.role)))
+  // (An examiner's MMI dated back before the care does not certify MMI after it: "MMI by 01/14/2023", written after a
+  // March 2023 surgery, says the surgery was not needed. A treating surgeon's does: the care was theirs to weigh.)
+  const reaffirmedAfter = (day: string) => ops.some((o) => o.opinion === 'at_mmi' && (o.date ?? '') > day
+    && (isTreatingRole(o.role) || (weighs(o) && (o.mmiDate ?? o.date ?? '') >= day)))
     && !ops.some((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > day && weighs(o));
   // A procedure booked on a date (a ledger's "scheduled - not yet performed" row) is care firmly planned: it withdraws too.
   const booked = (f: Treatment) => f.attributes.status === 'planned' && ctx.encounterOf(f)?.source === 'ledger';

@@ -559,7 +559,7 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
 
 /** Forms whose date is the day the source signed them. */
 const SIGNED_FORMS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating', 'work_status_note']);
-const SIGNATURE_LINE = /\b(?:signature|signed|date signed)\b|^[ \t]*(?:physician|provider|completed by|attending physician)[ \t]*:[^\n]*\bdate[ \t]*:/i;
+const SIGNATURE_LINE = /\b(?:signature|signed|date signed)\b|^[ \t]*(?:physician|provider|completed by|attending physician)[ \t]*:[^\n]*\bdate[ \t]*:|^[ \t]*\/e?s\/[^\n]*\bdate[ \t]*:/i;
 
 const DATE_FIELD_LINE = /^[ \t]*date(?: signed)?[ \t]*:/i;
 /** The date on the form's last signature line ("Signature: A. Doe, MD     Date: 05/22/2024"). */
