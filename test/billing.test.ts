@@ -286,6 +286,11 @@ describe('gap rule billed-visit-without-record', () => {
       ['Harbor Chiropractic', 'Please send the office/treatment note for the visit billed on 2024-06-10.'],
     ]);
   });
+  it('names what a test or procedure billed is, and asks for its report', () => {
+    const { gaps } = gapsFor([enc({ date: '2023-10-17', name: 'Piedmont Neurodiagnostics', billing: [{ code: '95913', charge: 600 }, { code: '95886', charge: 300 }] })]);
+    expect(gaps[0].why).toContain('95913 (Nerve conduction studies)');
+    expect(gaps[0].request.ask).toBe('Please send the office/treatment note or report (Nerve conduction studies and Needle EMG, each extremity) for the visit billed on 2023-10-17.');
+  });
 });
 
 describe('record without bill', () => {

@@ -699,3 +699,26 @@ describe('dates carried in a form field or an imaging line', () => {
     expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-12-20', '2024-01-26']);
   });
 });
+
+describe('a chiropractor\'s examinations headed by title, date and the visit count', () => {
+  const file = [
+    'GARDEN ROW CHIROPRACTIC, LLC',
+    'Patient: DOE, JANE   DOB 10/02/1987   DOA 03/09/2023',
+    '',
+    'INITIAL EXAMINATION                                   03/20/2023',
+    'Neck pain 7/10. Plan: 3x/week x 4 weeks.',
+    '',
+    'RE-EXAMINATION #1                                     05/01/2023     Visits to date: 17',
+    'Neck pain 5/10. NDI 34%.',
+    '',
+    'DISCHARGE EXAMINATION                                 08/25/2023     Total visits: 42',
+    'Patient has reached maximum medical improvement with chiropractic care as of 08/25/2023.',
+    '',
+    'RE-EVALUATI0N (re-opened case)                        10/3O/2023     Visits to date: 42',
+    'The 08/25/2023 MMI determination is withdrawn; patient is not at MMI.',
+    '',
+  ].join('\n');
+  it('starts a visit at each, "Visits to date: 17", "Total visits: 42" and an OCR\'d "RE-EVALUATI0N … 10/3O/2023" included', () => {
+    expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2023-03-20', '2023-05-01', '2023-08-25', '2023-10-30']);
+  });
+});

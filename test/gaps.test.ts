@@ -158,13 +158,19 @@ const mentalHealth = (evaluated: boolean) => () => {
   return b;
 };
 
-const imagingMention = (withReport: boolean) => () => {
+const imagingMention = (withReport: boolean, read = 'CT cervical spine: no fracture; C5-6 disc osteophyte complex.') => () => {
   const b = new CaseBuilder().visit('2024-01-05', ED_DOC)
-    .fact('treatment', { modality: 'imaging_study', subtype: 'CT', status: 'performed' }, 'CT cervical spine negative for fracture.');
+    .fact('treatment', { modality: 'imaging_study', subtype: 'CT', status: 'performed' }, read);
   if (withReport) b.file('ct.txt').visit('2024-01-05', { name: 'Dr. Lind', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
     .fact('objective_finding', { category: 'imaging', finding: 'normal', label: 'no fracture', abnormal: false }, 'IMPRESSION: No acute fracture.');
   return b;
 };
+
+/** "MRI brain 09/2022 without acute findings" in a later note, the MRI report of 09/28/2022 in the file. */
+const monthDatedMri = () => new CaseBuilder().visit('2022-09-28', { name: 'Dr. Lind', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
+  .fact('objective_finding', { category: 'imaging', finding: 'normal', label: 'no lesion', abnormal: false }, 'IMPRESSION: Normal MRI of the brain.')
+  .file('ed.txt').visit('2022-12-03', ED_DOC)
+  .fact('treatment', { modality: 'imaging_study', subtype: 'MRI', status: 'performed' }, 'Similar to prior attacks; MRI brain 09/2022 reviewed, mild white matter signal.', { date: '2022-09-01' });
 
 /** X-rays taken and read at the orthopaedic visit itself: the note is the interpretation. */
 const officeXrays = () => new CaseBuilder().visit('2023-04-05', DR_KIM)
@@ -330,8 +336,18 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     invalid: [{ name: 'adjustment disorder, counseling declined, no evaluation', claim: { type: 'ssdi' }, build: mentalHealth(false) }],
   },
   'imaging-report-missing': {
-    valid: [{ name: 'formal report filed', build: imagingMention(true) }, { name: 'X-rays taken and read in the office', build: officeXrays }],
-    invalid: [{ name: 'ED note summarizes a CT, no report', build: imagingMention(false) }],
+    valid: [
+      { name: 'formal report filed', build: imagingMention(true) }, { name: 'X-rays taken and read in the office', build: officeXrays },
+      { name: 'a negative study with no finding: its report would prove an absence the note records', build: imagingMention(false, 'CT head/C-spine negative.') },
+      { name: '"no acute intracranial hemorrhage or mass": negatives only', build: imagingMention(false, 'CT HEAD WITHOUT CONTRAST: No acute intracranial hemorrhage, mass effect or midline shift.') },
+      { name: 'a study dated by its month, its report of that month filed', build: monthDatedMri },
+    ],
+    invalid: [
+      { name: 'ED note summarizes a CT with a finding, no report', build: imagingMention(false) },
+      { name: '"negative for fracture" beside a finding', build: imagingMention(false, 'CT lumbar spine negative for fracture; moderate L4-5 disc space narrowing.') },
+      { name: 'a clinic\'s film "no fracture": the findings may follow, the report is asked for', build: () => new CaseBuilder().visit('2022-09-13', { ...DR_KIM, specialty: 'occupational_medicine' as const })
+        .fact('treatment', { modality: 'imaging_study', subtype: 'x-ray', status: 'performed' }, 'X-rays right knee, 3 views (in clinic): no fracture.') },
+    ],
   },
   'imaging-not-current': {
     valid: [{ name: 'imaging repeated', build: staleImaging(true) }],

@@ -71,6 +71,19 @@ export interface CaseContext {
 // Encounters that are not a clinical contact with the claimant (a film read, a bill).
 const NON_VISIT_KINDS = new Set(['billing', 'imaging', 'emg']);
 
+/**
+ * A reading of the case computed once and shared by every stage that asks (the MMI judgement asks for the active events
+ * from several places; a 1,000-page record should not pay for them each time). The context is never changed after it
+ * is built, so its identity is the key.
+ */
+export function perCase<T>(read: (ctx: CaseContext) => T): (ctx: CaseContext) => T {
+  const cache = new WeakMap<CaseContext, T>();
+  return (ctx) => {
+    if (!cache.has(ctx)) cache.set(ctx, read(ctx));
+    return cache.get(ctx)!;
+  };
+}
+
 export function buildContext(claim: Claim, profile: Profile, encounters: Encounter[], facts: Fact[]): CaseContext {
   const encById = new Map(encounters.map((e) => [e.id, e]));
   const providerLabel = providerDirectory(encounters);

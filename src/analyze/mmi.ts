@@ -1,7 +1,7 @@
 /** MMI assessment: explicit statements first, else inference from plateaued measures and winding-down care. */
 import type { Encounter, Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
 import type { CaseContext, Visit } from './case-context.js';
-import { evidenceOf, isTreatingVisit } from './case-context.js';
+import { evidenceOf, isTreatingVisit, perCase } from './case-context.js';
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
@@ -111,7 +111,8 @@ function resolvedLater(m: string, resolved: ReturnType<typeof resolutionDates>, 
  * Copy-forward: the same sentence carried into later notes ("SCS trial planned April.") restates the first one;
  * only its first appearance is an event.
  */
-function copiedForward(ctx: CaseContext): (f: Fact) => boolean {
+const copiedForward = perCase(readCopiedForward);
+function readCopiedForward(ctx: CaseContext): (f: Fact) => boolean {
   const first = new Map<string, string>();
   for (const f of ctx.asserted) {
     const q = f.evidence[0]?.quote.toLowerCase().replace(/\s+/g, ' ').trim() ?? '';
@@ -194,7 +195,8 @@ function staleCourseMention(ctx: CaseContext): (f: Treatment) => boolean {
   };
 }
 
-export function activeEvents(ctx: CaseContext): ActiveEvent[] {
+export const activeEvents = perCase(readActiveEvents);
+function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
   const out: ActiveEvent[] = [];
   const palliative = palliativeCare(ctx);
   // A counsellor's or therapist's note that mentions surgery or an injection reports what the claimant was told
@@ -370,12 +372,7 @@ export function activeEvents(ctx: CaseContext): ActiveEvent[] {
  * is: they are maintenance care, not a return to active treatment. Built once per case (active events and maintenance
  * visits both ask).
  */
-const supportiveByCase = new WeakMap<CaseContext, (f: Fact) => boolean>();
-function supportiveSessions(ctx: CaseContext): (f: Fact) => boolean {
-  let test = supportiveByCase.get(ctx);
-  if (!test) supportiveByCase.set(ctx, (test = buildSupportiveTest(ctx)));
-  return test;
-}
+const supportiveSessions = perCase(buildSupportiveTest);
 function buildSupportiveTest(ctx: CaseContext): (f: Fact) => boolean {
   const sessionDays = new Map<string, string[]>();
   for (const f of ctx.of('treatment')) {
@@ -432,10 +429,11 @@ const FLARE_EPISODE_DAYS = 45;
  */
 function confirmsPlateau(ctx: CaseContext, a: ActiveEvent, before: ActiveEvent | undefined, maintenance: Visit[]): boolean {
   if (a.open || a.fact.type !== 'treatment' || a.fact.attributes.modality !== 'surgical_consultation') return false;
-  const closed = ctx.asserted.some((f) => f.encounterId === a.fact.encounterId && f.type === 'plan_signal' && END_OF_OPTIONS.has(f.attributes.signal));
-  return closed && maintenance.filter((v) => v.date < a.date && (!before || v.date > before.date)).length >= ctx.profile.params.minMaintenanceVisits;
+  return optionsClosedAt(ctx).has(a.fact.encounterId) && maintenance.filter((v) => v.date < a.date && (!before || v.date > before.date)).length >= ctx.profile.params.minMaintenanceVisits;
 }
 
+/** The notes that close the options (no further treatment, not a candidate, surgery declined). */
+const optionsClosedAt = perCase((ctx) => new Set(ctx.asserted.filter((f) => f.type === 'plan_signal' && END_OF_OPTIONS.has(f.attributes.signal)).map((f) => f.encounterId)));
 const PROCEDURES = modalitiesIn('procedure');
 /** A condition an operation waits on: "once BMI < 40", "when BMI goal met", "after she quits smoking". */
 const PREREQUISITE = /\b(?:once|until|when|after|if)\b[^.;]{0,40}\b(?:BMI|weight|A1c|HbA1c|smok\w*|nicotine)\b|\bBMI\s*(?:<|under|below|less than)\s*\d{2}/i;
@@ -528,7 +526,8 @@ const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 
  * Medication started, raised or switched: not curative care that keeps MMI away, but a change in treatment,
  * so the maintenance phase (and an implied MMI date) can only begin after the last one.
  */
-export function treatmentChanges(ctx: CaseContext): Fact[] {
+export const treatmentChanges = perCase(readTreatmentChanges);
+function readTreatmentChanges(ctx: CaseContext): Fact[] {
   // A new blood-pressure or cholesterol drug is not a change in treatment of the claimed impairment, nor is an
   // antidepressant added for the separate mental impairment.
   // A like-for-like substitution ("methocarbamol for tizanidine - dry mouth") keeps the regimen; it changes nothing.
@@ -630,7 +629,8 @@ const CARRIED_ON = modalitiesIn('carried_on');
  * management", "follow up as needed", "maintenance care"), or whose plan only carries on what the claimant
  * already has (medication, home exercise, a device) with a routine return visit.
  */
-export function maintenanceVisits(ctx: CaseContext): Visit[] {
+export const maintenanceVisits = perCase(readMaintenanceVisits);
+function readMaintenanceVisits(ctx: CaseContext): Visit[] {
   const supportive = supportiveSessions(ctx);
   // (An offer turned down at the same visit is settled there: that visit can open the phase.)
   const declinedAt = new Set(ctx.of('treatment').filter((f) => f.attributes.status === 'declined' && OFFERED_OPTIONS.has(f.attributes.modality)).map((f) => f.encounterId));
@@ -1397,12 +1397,7 @@ const DRUG_EFFECT = /\b(?:better|helps?|helped|helping|relief|improved|no (?:ben
 const RESPONSE_CHECK_DAYS = 60;
 
 /** What the pattern of care shows, read once per case (the explicit assessment asks it too, when an MMI was broken). */
-const inferredByCase = new WeakMap<CaseContext, MmiAssessment>();
-function inferMmi(ctx: CaseContext): MmiAssessment {
-  let found = inferredByCase.get(ctx);
-  if (!found) inferredByCase.set(ctx, (found = readPatternOfCare(ctx, ctx.of('mmi_statement', true))));
-  return found;
-}
+const inferMmi = perCase((ctx) => readPatternOfCare(ctx, ctx.of('mmi_statement', true)));
 
 function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const params = ctx.profile.params;

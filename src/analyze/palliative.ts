@@ -2,14 +2,15 @@
 import type { Fact, FactOf, Modality } from '../model/index.js';
 import { modalitiesIn, sessionOfSpecialty, targetModality } from '../model/modalities.js';
 import { daysBetween } from './dates.js';
-import type { CaseContext } from './case-context.js';
+import { perCase, type CaseContext } from './case-context.js';
 
 /**
  * A procedure given on a day its author calls the care palliative, maintenance or supportive ("injections q3-4 mo
  * palliative", "Subacromial injection performed today as approved palliative care"): it eases symptoms the
  * treatment can no longer change, so it belongs to the maintenance phase instead of restarting active care.
  */
-export function palliativeCare(ctx: CaseContext): (f: Fact) => boolean {
+export const palliativeCare = perCase(readPalliativeCare);
+function readPalliativeCare(ctx: CaseContext): (f: Fact) => boolean {
   const days = new Set(ctx.of('plan_signal').filter((f) => f.attributes.signal === 'maintenance_care' && !f.negated && f.temporality === 'current'
     && PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '')).map((f) => ctx.dateOf(f)));
   // "Caudal ESI prn flare": once the treating plan allows a procedure for flares, each one given later is that allowance

@@ -2,7 +2,7 @@
 import type { FactOf } from '../model/index.js';
 import { z } from 'zod';
 import { capitalShare } from '../util/text.js';
-import { compileLexicon, phraseSource, readLexiconFile, RegexSource } from '../knowledge/lexicon.js';
+import { compileLexicon, phrasesSource, readLexiconFile, RegexSource } from '../knowledge/lexicon.js';
 import { PlanSignalKindSchema } from '../model/fact.js';
 import { asNeededIsCurrent, clauseAround, mentionBase, nearestDate, type SentenceCtx } from './mention.js';
 
@@ -26,7 +26,7 @@ const data = readLexiconFile('extract/statements.json', z.looseObject({
 /** Why a sentence that names MMI does not state it (question, request, deferral, prediction, paraphrase, form instruction). */
 const NOT_ASSERTION = Object.entries(data.mmiNotAssertions)
   .filter((e): e is [string, string[]] => Array.isArray(e[1]))
-  .map(([why, phrases]) => ({ why, re: new RegExp(phrases.map(phraseSource).join('|'), 'i') }));
+  .map(([why, phrases]) => ({ why, re: new RegExp(phrasesSource(phrases), 'i') }));
 const mmi = compileLexicon(data.mmi);
 const plan = compileLexicon(data.planSignals);
 const work = compileLexicon(data.workStatus);

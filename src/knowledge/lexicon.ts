@@ -160,17 +160,25 @@ export function loadLexicon<E extends LexiconEntry>(relative: string): CompiledL
 
 /** A plain phrase as a regex: whole words, any whitespace between them, a trailing '*' for any word ending. */
 export function phraseSource(phrase: string): string {
-  const words = phrase.trim().split(/\s+/).map((w) => {
+  return `${WORD_START}${phraseBody(phrase)}${WORD_END}`;
+}
+const WORD_START = '(?<![A-Za-z0-9])';
+const WORD_END = '(?![A-Za-z0-9])';
+function phraseBody(phrase: string): string {
+  return phrase.trim().split(/\s+/).map((w) => {
     const open = w.endsWith('*');
     const body = (open ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return open ? `${body}\\w*` : body;
-  });
-  return `(?<![A-Za-z0-9])${words.join('\\s+')}(?![A-Za-z0-9])`;
+  }).join('\\s+');
+}
+/** Any of the phrases, whole words: the word boundaries tested once around the list, not once per phrase (a long list runs over whole records). */
+export function phrasesSource(phrases: readonly string[]): string {
+  return `${WORD_START}(?:${phrases.map(phraseBody).join('|')})${WORD_END}`;
 }
 
 /** A test for a lexicon file's plain-phrase list (`{ "<key>": { "phrases": [...] } }`): whether a text holds any of them. */
 export function phraseListTest(relative: string, key: string): (text: string) => boolean {
   const list = readLexiconFile(relative, z.looseObject({ [key]: z.looseObject({ phrases: z.array(z.string().min(1)).min(1) }) }))[key] as { phrases: string[] };
-  const re = new RegExp(list.phrases.map(phraseSource).join('|'), 'i');
+  const re = new RegExp(phrasesSource(list.phrases), 'i');
   return (text) => re.test(text);
 }

@@ -3,13 +3,13 @@
  * not given. Knowledge: lexicon/extract/treatment-status.json (`payerDenied`).
  */
 import { z } from 'zod';
-import { phraseSource, readLexiconFile } from './lexicon.js';
+import { phrasesSource, readLexiconFile } from './lexicon.js';
 
 const Phrases = z.array(z.string().min(1)).min(1);
 const list = readLexiconFile('extract/treatment-status.json', z.looseObject({
   payerDenied: z.looseObject({ byPayer: Phrases, afterMention: Phrases, reversed: Phrases }),
 })).payerDenied;
-const compile = (phrases: string[]) => new RegExp(phrases.map(phraseSource).join('|'), 'i');
+const compile = (phrases: string[]) => new RegExp(phrasesSource(phrases), 'i');
 const BY_PAYER = compile(list.byPayer);
 const AFTER_MENTION = compile(list.afterMention);
 const REVERSED = compile(list.reversed);

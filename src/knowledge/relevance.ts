@@ -5,7 +5,7 @@
  */
 import type { Fact } from '../model/index.js';
 import { z } from 'zod';
-import { phraseSource, readLexiconFile } from './lexicon.js';
+import { phrasesSource, readLexiconFile } from './lexicon.js';
 
 const ClaimableCondition = z.object({
   id: z.string().min(1), label: z.string().min(1), classes: z.array(z.string().min(1)).min(1), diagnoses: z.array(z.string().min(1)).min(1),
@@ -26,7 +26,7 @@ export type ClaimableCondition = z.infer<typeof ClaimableCondition>;
 export const CLAIMABLE_CONDITIONS: readonly ClaimableCondition[] = data.claimable.conditions;
 const OTHER = new Set(data.classes.map((c) => c.toLowerCase()));
 /** The indication right after the drug ("… PRN heartburn", "… for blood pressure"). */
-const INDICATION = new RegExp(`^[^.;\\n]{0,40}?\\b(?:for|prn|p\\.r\\.n\\.|as needed for)?\\s*(?:${data.indications.map(phraseSource).join('|')})`, 'i');
+const INDICATION = new RegExp(`^[^.;\\n]{0,40}?\\b(?:for|prn|p\\.r\\.n\\.|as needed for)?\\s*${phrasesSource(data.indications)}`, 'i');
 
 /** A drug whose class treats another condition (lisinopril, atorvastatin, omeprazole). */
 export function isOtherConditionDrugClass(drugClass: string | undefined): boolean {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { DocumentRole, DocumentStatus, Evidence, SourceDocument } from '../model/index.js';
 import { z } from 'zod';
 import { capitalShare, closeLetterSpacing } from '../util/text.js';
-import { phraseSource, readLexiconFile } from '../knowledge/lexicon.js';
+import { phrasesSource, readLexiconFile } from '../knowledge/lexicon.js';
 import { DocumentRoleSchema } from '../model/document.js';
 import { readFormMarks } from '../knowledge/forms.js';
 import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
@@ -16,7 +16,7 @@ import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 
 /** A regex for a phrase list, or one that never matches when the list is empty. */
 function anyOf(phrases: string[] | undefined): RegExp {
-  return phrases?.length ? new RegExp(phrases.map(phraseSource).join('|'), 'i') : /(?!)/;
+  return phrases?.length ? new RegExp(phrasesSource(phrases), 'i') : /(?!)/;
 }
 
 const Phrases = z.array(z.string().min(1));

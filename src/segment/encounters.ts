@@ -62,7 +62,7 @@ const AUTHOR_AFTER_DATE = new RegExp(String.raw`^[^\n]*?${AUTHOR_FIELD.slice(0, 
 /** "Date:" / "DOS:" between a title and its date ("DAILY NOTE (representative)      Date: 04/08/2022"). */
 const DATE_LABEL = String.raw`(?:[ \t]*(?:[Dd]ate(?: of [Ss]ervice)?|DATE(?: OF SERVICE)?|DOS)[ \t]*:)?`;
 /** A visit count after the date ("Visit 2", "Visit #12 of 20", "Visits: 16 (04/05-07/21/2022)"). */
-const VISIT_COUNT = String.raw`(?:[ \t]{2,}(?:[Vv]isits?|VISITS?|[Ss]essions?|SESSIONS?)\b[ \t]*[:#]?[ \t]*\d{1,3}(?:[ \t]*(?:of|/)[ \t]*\d{1,3})?(?:[ \t]*\([^)\n]{1,30}\))?)?`;
+const VISIT_COUNT = String.raw`(?:[ \t]{2,}(?:(?:[Tt]otal|TOTAL)[ \t]+)?(?:[Vv]isits?|VISITS?|[Ss]essions?|SESSIONS?)\b(?:[ \t]+(?:to[ \t]+date|TO[ \t]+DATE))?[ \t]*[:#]?[ \t]*\d{1,3}(?:[ \t]*(?:of|/)[ \t]*\d{1,3})?(?:[ \t]*\([^)\n]{1,30}\))?)?`;
 /** A form's checkboxes after the heading ("PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status"). */
 const FORM_BOXES = String.raw`(?:[ \t]{2,}\[[ \t]*[Xx✓✔ ]?[ \t]*\][^\n]*)?`;
 /** "OPERATIVE REPORT - 09/19/2023 - Cibolo Creek Surgical Hospital": the facility where it took place, after the date. */
@@ -208,6 +208,11 @@ function ocrDigits(text: string): string {
   return text.replace(/(?<=\d)[Oo]|[Oo](?=\d)/g, '0').replace(/(?<=\d)[lI|](?=[\d/])|(?<=[/.-])[lI](?=\d)/g, '1');
 }
 
+/** The other way round in a title: "RE-EVALUATI0N", "Fo11ow-up": a 0 or 1 between letters is an O or an l. */
+function ocrLetters(title: string): string {
+  return title.replace(/(?<=[A-Za-z])0(?=[A-Za-z])/g, 'O').replace(/(?<=[A-Za-z])1(?=[A-Za-z])/g, 'l');
+}
+
 function findHeaders(original: string): Header[] {
   const text = ocrDigits(original);
   const headers: Header[] = [];
@@ -274,7 +279,7 @@ function findHeaders(original: string): Header[] {
   for (const m of text.matchAll(TITLE_HEADER)) {
     // A department's name is a visit's title when a signing clinician follows the date ("PRIMARY CARE - 11/30/2021 - T. Olguin, FNP").
     const signed = AUTHOR_AFTER_DATE.test(m[0].slice(m[0].indexOf(m[2], m[1].length) + m[2].length));
-    if ((!TITLE_WORD.test(m[1]) && !signed) || NOT_SERVICE.test(m[1]) || REFERS_BACK.test(m[1])) continue;
+    if ((!TITLE_WORD.test(ocrLetters(m[1])) && !signed) || NOT_SERVICE.test(m[1]) || REFERS_BACK.test(m[1])) continue;
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     const prev = previousLines(text, ls, 1)[0];
     // Under a blank line, a rule, a title or a page's running header ("Exhibit No. 3F      Page 4 of 19").

@@ -152,13 +152,17 @@ export const rule: GapRule = {
       const more = dates.length - named.length;
       const dateList = `${list(named)}${more > 0 ? ` and ${more} more date${more > 1 ? 's' : ''}` : ''}`;
       const services = [...new Set(items.flatMap((i) => i.codes))];
+      // What the codes bill, where the code table knows ("95913" is nerve conduction studies).
+      const withLabel = (c: string) => { const label = lookupCode(c)?.label; return label ? `${c} (${label})` : c; };
+      // (A test or procedure has a report; a therapy session's record is its note.)
+      const billedFor = [...new Set(services.filter((c) => !THERAPY_SESSION_CODE.test(c)).map((c) => lookupCode(c)).filter((m) => m?.kind === 'treatment').map((m) => m!.label))];
       const plural = dates.length > 1;
       const unnamed = UNNAMED.test(provider);
       return makeGap(rule.meta, {
-        why: `The ledger bills ${unnamed ? 'a provider it does not name' : provider} for ${dates.length} date${plural ? 's' : ''} of service (${dateList}${services.length ? `; code${services.length > 1 ? 's' : ''} ${list(services.slice(0, 8))}` : ''}) with no note from that provider in the file.`,
+        why: `The ledger bills ${unnamed ? 'a provider it does not name' : provider} for ${dates.length} date${plural ? 's' : ''} of service (${dateList}${services.length ? `; code${services.length > 1 ? 's' : ''} ${list(services.slice(0, 8).map(withLabel))}` : ''}) with no note from that provider in the file.`,
         // The records request goes to the biller; a reading radiologist or an emergency group is asked through its records office.
         to: unnamed ? 'the medical records office of the provider billed in the ledger' : NOT_AN_OPINION_SOURCE.test(provider) ? recordsOffice(undefined, 'the billing provider named in the request') : provider,
-        ask: `Please send the office/treatment note${plural ? 's' : ''}${unnamed || !NOT_AN_OPINION_SOURCE.test(provider) ? '' : ` of ${provider}`} for the visit${plural ? 's' : ''} billed on ${dateList}.`,
+        ask: `Please send the office/treatment note${plural ? 's' : ''}${billedFor.length ? ` or report${plural ? 's' : ''} (${list(billedFor.slice(0, 4))})` : ''}${unnamed || !NOT_AN_OPINION_SOURCE.test(provider) ? '' : ` of ${provider}`} for the visit${plural ? 's' : ''} billed on ${dateList}.`,
         evidence: items.flatMap((i) => i.evidence),
       });
     });

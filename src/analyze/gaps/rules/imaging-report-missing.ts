@@ -10,6 +10,20 @@ const NOT_DONE = /\b(?:order\w*|schedul\w*|recommend\w*|consider\w*|will|plan\w*
 const DONE = /\b(?:show\w*|reveal\w*|demonstrat\w*|negative|unremarkable|normal|no (?:acute|fracture)|fracture|impression|findings?|obtained|performed|taken|done|review\w*|read)\b/i;
 const REPORT_WINDOW_DAYS = 3;
 /**
+ * An emergency department's screening study given as negative ("CT head/C-spine negative", "XR: no fracture or
+ * subluxation"), in the ED record or a later note's account of the ED visit, with no finding in it: its formal report
+ * would prove an absence the record already states, and an adjudicator does not ask for it. (A clinic's film is read on:
+ * "no fracture" there may be followed by the findings that matter.)
+ */
+const ED_WORDS = /\b(?:ED|ER|emergency)\b/;
+const NEGATIVE = /\b(?:negative|unremarkable|normal|no acute|without acute|no (?:fracture|dislocation|subluxation|intracranial))\b/i;
+const FINDING = /\b(?:herniat\w*|protrusion|extrusion|bulg\w*|stenosis|tear|degenerat\w*|spondyl\w*|osteophyt\w*|arthro\w*|arthrit\w*|effusion|edema|impinge\w*|compress\w*|displaced|narrowing|lesion|mass|signal|contusion|hemorrhage)\b/i;
+/** (What follows "no" or "negative for" in its clause is denied: "no acute hemorrhage, mass effect or midline shift".) */
+const DENIED_CLAUSE = /\b(?:no|without|negative for)\b[^.;:]*/gi;
+const negativeOnly = (quote: string) => NEGATIVE.test(quote) && !FINDING.test(quote.replace(DENIED_CLAUSE, ''));
+/** "MRI brain 09/2022": a study dated by its month only is answered by a report of that month. */
+const MONTH_ONLY = /(?<![\d/])(0?[1-9]|1[0-2])\/(\d{4})\b/;
+/**
  * X-rays taken in the treating office and read by the treating doctor ("obtained today, … personally reviewed"): the
  * note is the interpretation. A clinic film with a "preliminary read; radiology over-read to follow" still has a report to ask for.
  */
@@ -56,12 +70,15 @@ export const rule: GapRule = {
       const d = ctx.dateOf(f);
       if (!d) continue;
       if (/^x-ray$/i.test(f.attributes.subtype ?? '') && f.evidence.some((e) => IN_OFFICE.test(e.quote) && READ_BY_AUTHOR.test(e.quote))) continue;
+      if ((enc.kind === 'emergency_visit' || f.evidence.some((e) => ED_WORDS.test(e.quote))) && f.evidence.every((e) => negativeOnly(e.quote))) continue;
+      const month = MONTH_ONLY.exec(f.evidence[0]?.quote ?? '');
+      const monthOf = month && `${month[2]}-${month[1].padStart(2, '0')}`;
       // A mention dated only by the visit may describe an older study: any earlier report answers it, and so does an
       // earlier record of another visit that gives the same study's result (the ED's own read of its X-rays).
       const fromSentence = f.dateSource === 'sentence' || f.dateSource === 'relative';
-      const answered = reports.some((r) => fromSentence || enc.kind === 'emergency_visit'
+      const answered = reports.some((r) => (monthOf && d.startsWith(monthOf) ? r.date!.startsWith(monthOf) : false) || (fromSentence || enc.kind === 'emergency_visit'
         ? Math.abs(daysBetween(r.date!, d)) <= REPORT_WINDOW_DAYS
-        : r.date! <= d)
+        : r.date! <= d))
         || (!fromSentence && studies.some((o) => o.attributes.subtype === f.attributes.subtype && o.encounterId !== f.encounterId
           && (ctx.encounterOf(o)?.date ?? '9') <= d));
       if (answered) continue;
