@@ -969,3 +969,21 @@ describe('an MMI limited to one discipline\'s part of the claim', () => {
     expect(run(limited(false), { type: 'ssdi' }).mmi).toMatchObject({ status: 'explicit', date: '2022-09-13' });
   });
 });
+
+describe('MMI: a response its physician calls too early to judge', () => {
+  const build = (pendingOn: string) => new CaseBuilder()
+    .visit('2022-09-01', DR_KIM).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'PT course completed.')
+    .visit('2023-02-28', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.')
+    .visit(pendingOn, DR_LEE).fact('plan_signal', { signal: 'response_pending' }, 'Mild OSA newly on CPAP - too early to judge effect on fatigue.')
+    .visit('2023-08-22', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.')
+    .visit('2023-11-21', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.')
+    .visit('2024-02-20', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.');
+  it('the phase begins at that physician\'s next visit, and the reasons say why', () => {
+    const { mmi } = run(build('2023-05-23'));
+    expect(mmi).toMatchObject({ status: 'implied', date: '2023-08-22' });
+    expect(mmi.reasons.some((r) => /too early to judge/.test(r.text))).toBe(true);
+  });
+  it('one said before the last active step was about care that step superseded', () => {
+    expect(run(build('2022-08-01')).mmi).toMatchObject({ status: 'implied', date: '2023-02-28' });
+  });
+});

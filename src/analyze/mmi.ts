@@ -1434,9 +1434,13 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   // "He has not reached a plateau; I would reassess at one year": the treating physician's own next visit, not the
   // visits in between, is where a maintenance phase can begin.
   const lastTreatingNot = notAt.filter((s) => ctx.dateOf(s) && sourceRole(ctx.encounterOf(s)) === 'treating_physician').at(-1);
-  // Likewise a surgical consultation that did not close active care is answered at the surgeon's next visit.
+  // Likewise a surgical consultation that did not close active care is answered at the surgeon's next visit, and a
+  // treating physician's "too early to judge the effect of CPAP" at that physician's next visit.
   const openConsult = lastActive && !closing && /consult/i.test(lastActive.what) ? lastActive.fact : undefined;
-  const reassessFrom = [lastTreatingNot, openConsult].filter((f): f is Fact => !!f && !!ctx.dateOf(f));
+  // (Said since the last active step: one said before it was about care that step superseded.)
+  const lastPending = ctx.of('plan_signal').filter((f) => f.attributes.signal === 'response_pending' && f.temporality === 'current'
+    && sourceRole(ctx.encounterOf(f)) === 'treating_physician' && (ctx.dateOf(f) ?? '') >= (lastActive?.date ?? '')).at(-1);
+  const reassessFrom = [lastTreatingNot, openConsult, lastPending].filter((f): f is Fact => !!f && !!ctx.dateOf(f));
   // A trial's effect is judged by its prescriber or the prescribing discipline (the neurologist for a migraine
   // preventive): another discipline's visits in between do not open the phase.
   // Whoever has managed the drug judges it: the pain doctor who started duloxetine as well as the PCP who raised it.
@@ -1664,6 +1668,9 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
       }
     }
     if (lastNot) reasons.push(reason(`${when(ctx, lastNot)} said not at MMI, before the maintenance phase began.`, [lastNot]));
+    if (lastPending) {
+      reasons.push(reason(`${when(ctx, lastPending)} judged the response to the care then under way not yet known ("${shortQuote(lastPending, 100)}"); the phase begins when that physician next finds nothing to change.`, [lastPending]));
+    }
     return finish({
       status: 'implied', date: first.date, statedBy: majorityProvider(maintenance),
       confidence: Math.min(0.85, Math.max(0.5, confidence)), reasons, conflicts,
