@@ -160,3 +160,32 @@ describe('examiner role marked on a state form', () => {
     expect(role(form(['X', ' '])).role).toBe('clinical');
   });
 });
+
+describe('an examination and the treating source\'s answer filed with it', () => {
+  const file = [
+    'PUGET ROW MEDICAL EXAMINERS, PLLC',
+    'INDEPENDENT MEDICAL EXAMINATION',
+    'Worker: Example Person     DOB: 02/27/1981     Claim: BJ00000',
+    'Date of examination: 02/27/2024',
+    'Examiner: Sheldon V. Roe, MD, Orthopaedic Surgery',
+    'OPINIONS:',
+    '  2. The worker is at maximum medical improvement with respect to the industrial injury of 05/10/2022.',
+    'Sheldon V. Roe, MD        Report signed 03/01/2024',
+    '',
+    'ATTENDING PROVIDER REVIEW OF INDEPENDENT MEDICAL EXAMINATION (IME) REPORT',
+    'Claim: BJ00000     Worker: Example Person     IME date: 02/27/2024     IME examiner: S. V. Roe, MD',
+    ' [ ] I concur with the IME report.',
+    ' [X] I do not concur with the IME report.',
+    'Comments: The worker is not fixed and stable; revision repair is scheduled 03/19/2024.',
+    '',
+    'Attending provider: Lena S. Doe, DO          Date: 03/08/2024',
+    '',
+  ].join('\n');
+  it('are two papers: the examiner\'s, and the treating source\'s dated when signed, neither an examination by the other', () => {
+    const encounters = processDocument(textDoc(file, '09_IME_Roe_and_AP_Response.txt')).encounters;
+    expect(encounters.map((e) => [e.date, e.documentRole, e.kind === 'ime', e.provider.name])).toEqual([
+      ['2024-02-27', 'examining', true, 'Sheldon V. Roe'],
+      ['2024-03-08', 'clinical', false, 'Lena S. Doe'],
+    ]);
+  });
+});

@@ -722,3 +722,37 @@ describe('a chiropractor\'s examinations headed by title, date and the visit cou
     expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2023-03-20', '2023-05-01', '2023-08-25', '2023-10-30']);
   });
 });
+
+describe('a progress log of dated paragraphs opened by a SOAP label, an abbreviation or the weeks since surgery', () => {
+  const file = [
+    'GREEN ROW OCCUPATIONAL HEALTH',
+    '',
+    '05/25/2022  S: Pain 6/10, night pain. O: AFF 120. A: R cuff tear. P: MRI.',
+    '',
+    '07/13/2022  UR certified arthroscopic RC repair. Surgery 07/26/2022.',
+    '',
+    '08/17/2022  3 wks post-op. In sling. Pain controlled.',
+    '',
+    '10/26/2022  13 wks post-op. Active FF 125.',
+    '',
+  ].join('\n');
+  it('starts a visit at each paragraph', () => {
+    expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2022-05-25', '2022-07-13', '2022-08-17', '2022-10-26']);
+  });
+});
+
+describe('date-led visit lines whose title opens with the interval since surgery', () => {
+  const rule = '-'.repeat(60);
+  const file = [
+    'SILVER ROW ORTHOPAEDIC ASSOCIATES', '',
+    rule, '01/25/2024   FOLLOW-UP (6 weeks post injection)   Lorna J. Doe, PA-C    CPT 99213', rule,
+    'S: About 60% relief of lateral hip pain.', '',
+    rule, '03/18/2024   9-MONTH FOLLOW-UP            Theodore J. Roe, MD     CPT 99214', rule,
+    'A: She has reached maximum medical improvement.', '',
+    rule, '09/16/2024   15-MONTH FOLLOW-UP           Theodore J. Roe, MD     CPT 99213', rule,
+    'A: Stable.', '',
+  ].join('\n');
+  it('starts a visit at "9-MONTH FOLLOW-UP" and "15-MONTH FOLLOW-UP"', () => {
+    expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2024-01-25', '2024-03-18', '2024-09-16']);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findMisfiled, patientIdentity } from '../src/segment/identity.js';
 import { markCopiedForward } from '../src/extract/copy-forward.js';
+import { sentenceKey } from '../src/util/text.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { extractFacts } from '../src/extract/index.js';
 import { textDoc } from './helpers/extract-doc.js';
@@ -56,6 +57,13 @@ describe('copy-forward', () => {
     const pt = facts.filter((f) => f.type === 'treatment' && f.attributes.modality === 'physical_therapy');
     expect(pt.map((f) => [f.date, f.temporality])).toEqual([['2021-06-15', 'current'], ['2021-11-16', 'historical']]);
     expect(pt[1].context.at(-1)?.trigger).toBe('copied forward from the note of 2021-06-15');
+  });
+  it.each([
+    ['(2) CHF: titrate GDMT per cardiology; cardiac rehab.', 'CHF: titrate GDMT per cardiology; cardiac rehab.'],
+    ['A/P: (1) CHF: titrate GDMT per cardiology; cardiac rehab.', 'chf: titrate gdmt per cardiology;   cardiac rehab.'],
+    ['2. Continue cardiac rehab.', 'Continue cardiac rehab.'],
+  ])('a sentence carried forward under another list number is the same sentence: %s', (a, b) => {
+    expect(sentenceKey(a)).toBe(sentenceKey(b));
   });
   it('short repeated plans ("Continue HEP.") are each visit\'s own', () => {
     const doc = textDoc('DATE OF SERVICE: 06/15/2021\nPlan: Continue HEP.\n\fDATE OF SERVICE: 09/15/2021\nPlan: Continue HEP.\n');

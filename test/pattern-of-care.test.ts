@@ -338,6 +338,13 @@ describe('the course of care, read at the visit level', () => {
     const date = analyzeCase(b.input({ type: 'ssdi' })).mmi.date;
     expect(date).toBe(active ? '2023-01-24' : '2022-12-13');
   });
+  it.each([
+    ['Device rep reprogrammed to lower contacts - partial recapture.', true],
+    ['New program 4 (contacts 2-5 left lead, bipole shift). Coverage restored to ~80%.', true],
+    ['The sales rep reprogrammed her phone.', false],
+  ])('a stimulator reprogrammed with no stimulator word in the sentence is still the stimulator: %s', (sentence, scs) => {
+    expect(of(sentence, 'treatment').some((f) => f.attributes.modality === 'spinal_cord_stimulator')).toBe(scs);
+  });
   it('"if stable at next visit, will transition to maintenance": the phase starts after that visit', () => {
     const b = new CaseBuilder();
     b.visit('2022-11-01', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Lumbar RFA.');
@@ -436,6 +443,28 @@ describe('a therapy course billed under another condition', () => {
   });
   it('the same course coded to the stroke is care of the claim', () => {
     expect(stroke('I69.354').date).not.toBe('2023-10-25');
+  });
+  /** No ledger: the primary-care plan names the knee's own code, and a later note reports how the knee did. */
+  const byPlan = (problem: string) => {
+    const PCP = { name: 'Martin Doe', credential: 'MD', specialty: 'primary_care' as const };
+    const b = new CaseBuilder();
+    for (const d of ['2023-04-11', '2023-05-15', '2023-06-06', '2023-08-01', '2023-09-22']) {
+      b.visit(d, PT).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Gait training, L hemiparesis.');
+    }
+    for (const d of ['2023-10-25', '2024-01-24', '2024-04-24', '2024-10-30']) {
+      b.visit(d, NEURO).fact('diagnosis', { name: 'hemiparesis', code: 'I69.354' }, 'Chronic L hemiparesis after stroke (I69.354).')
+        .fact('diagnosis', { name: 'hemiparesis', code: 'I69.354' }, 'Hemiparesis (I69.354) unchanged.')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'Deficits stable. Continue home program.');
+    }
+    b.visit('2024-05-29', PCP).fact('plan_signal', { signal: 'referral', target: 'Stride' }, `${problem} - PT referral to Stride (6 visits).`);
+    b.visit('2024-09-11', PCP).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Knee better after PT, pain 2/10.');
+    return analyzeCase(b.input({ type: 'ssdi' })).mmi;
+  };
+  it('a referral whose plan item names another system\'s code (R knee OA (M17.11)), and the later report on that knee, are that condition\'s care', () => {
+    expect([byPlan('R knee OA (M17.11)').status, byPlan('R knee OA (M17.11)').date]).toEqual(['implied', '2023-10-25']);
+  });
+  it('the same referral with no code is still read as care (nothing says whose)', () => {
+    expect(byPlan('R knee pain').status).not.toBe('implied');
   });
 });
 
@@ -568,5 +597,16 @@ describe('the same joint injection as each one wears off', () => {
     const palliative = palliativeCare(ctx);
     const doses = ctx.of('treatment').filter((f) => /today/.test(f.evidence[0]?.quote ?? ''));
     expect(doses.map((f) => palliative(f))).toEqual([true, true, true, true, true]);
+  });
+});
+
+describe('a presurgical evaluation is a surgical evaluation', () => {
+  it.each([
+    ['Referral to the Comprehensive Epilepsy Center for Phase I presurgical evaluation.', true],
+    ['Still in active treatment; presurgical work-up pending.', true],
+    ['Epilepsy surgery evaluation recommended.', true],
+    ['Presurgical clearance labs drawn.', false],
+  ])('%s', (sentence, consult) => {
+    expect(of(sentence, 'treatment').some((f) => f.attributes.modality === 'surgical_consultation')).toBe(consult);
   });
 });

@@ -112,6 +112,7 @@ describe('discharge wording', () => {
     ['Plan: D/C to independent HEP.', 'home_exercise', 'ongoing'],
     ['Discharged to a self-directed home exercise program.', 'home_exercise', 'ongoing'],
     ['Plan: D/C from skilled PT to HEP.', 'physical_therapy', 'completed'],
+    ['S: Done w/ PT/OT since Oct. Does exercises at home.', 'physical_therapy', 'completed'],
   ])('%s', (text, modality, status) => {
     expect(of(text, 'treatment').find((f) => f.attributes.modality === modality)?.attributes.status).toBe(status);
   });

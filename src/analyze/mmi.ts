@@ -1,6 +1,7 @@
 /** MMI assessment: explicit statements first, else inference from plateaued measures and winding-down care. */
 import type { Encounter, Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
 import type { CaseContext, Visit } from './case-context.js';
+import { sentenceKey } from '../util/text.js';
 import { evidenceOf, isTreatingVisit, perCase } from './case-context.js';
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
@@ -115,14 +116,14 @@ const copiedForward = perCase(readCopiedForward);
 function readCopiedForward(ctx: CaseContext): (f: Fact) => boolean {
   const first = new Map<string, string>();
   for (const f of ctx.asserted) {
-    const q = f.evidence[0]?.quote.toLowerCase().replace(/\s+/g, ' ').trim() ?? '';
+    const q = sentenceKey(f.evidence[0]?.quote ?? '');
     const d = ctx.dateOf(f);
     if (q.length < 12 || !d) continue;
     const key = `${f.type}|${q}`;
     if (!first.has(key) || d < first.get(key)!) first.set(key, d);
   }
   return (f) => {
-    const q = f.evidence[0]?.quote.toLowerCase().replace(/\s+/g, ' ').trim() ?? '';
+    const q = sentenceKey(f.evidence[0]?.quote ?? '');
     const d = ctx.dateOf(f);
     return q.length >= 12 && !!d && (first.get(`${f.type}|${q}`) ?? d) < d;
   };

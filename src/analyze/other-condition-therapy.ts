@@ -35,6 +35,22 @@ const systemOf = (codes: readonly string[]): string | undefined => {
   return systems.size === 1 ? [...systems][0] : undefined;
 };
 
+/** How often each body system is coded across the record: the ledger's lines and the diagnoses the notes code. */
+function systemCounts(encounters: readonly Encounter[], diagnosisCodes: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const codes of [...encounters.flatMap((e) => e.billing ?? []).map((l) => l.icd10 ?? []), ...diagnosisCodes.map((c) => [c])]) {
+    const s = systemOf(codes);
+    if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The claim's system: coded often enough, and well ahead of the next. */
+function claimSystem(counts: Map<string, number>): string | undefined {
+  const [claim, next] = [...counts].sort((a, b) => b[1] - a[1]);
+  return !claim || claim[1] < MIN_CLAIM_CODES || (next && claim[1] < MIN_CLAIM_LEAD * next[1]) ? undefined : claim[0];
+}
+
 const shift = (date: string, days: number): string => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -43,13 +59,9 @@ const shift = (date: string, days: number): string => new Date(Date.parse(date) 
  */
 export function otherConditionTherapySpans(encounters: readonly Encounter[], diagnosisCodes: readonly string[]): DateSpan[] {
   const lines = encounters.flatMap((e) => e.billing ?? []);
-  const counts = new Map<string, number>();
-  for (const codes of [...lines.map((l) => l.icd10 ?? []), ...diagnosisCodes.map((c) => [c])]) {
-    const s = systemOf(codes);
-    if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
-  const [claim, next] = [...counts].sort((a, b) => b[1] - a[1]);
-  if (!claim || claim[1] < MIN_CLAIM_CODES || (next && claim[1] < MIN_CLAIM_LEAD * next[1])) return [];
+  const counts = systemCounts(encounters, diagnosisCodes);
+  const claim = claimSystem(counts);
+  if (!claim) return [];
   const therapy = lines.filter((l) => THERAPY_SESSION_CODE.test(l.code ?? '')).sort((a, b) => a.date.localeCompare(b.date));
   const courses: BillingLine[][] = [];
   for (const l of therapy) {
@@ -57,7 +69,7 @@ export function otherConditionTherapySpans(encounters: readonly Encounter[], dia
     if (last && daysBetween(last.at(-1)!.date, l.date) <= COURSE_GAP_DAYS) last.push(l); else courses.push([l]);
   }
   return courses
-    .filter((c) => c.every((l) => systemOf(l.icd10 ?? []) !== claim[0]) && c.some((l) => systemOf(l.icd10 ?? []) !== undefined))
+    .filter((c) => c.every((l) => systemOf(l.icd10 ?? []) !== claim) && c.some((l) => systemOf(l.icd10 ?? []) !== undefined))
     .map((c) => ({ from: shift(c[0].date, -COURSE_MARGIN_DAYS), to: shift(c.at(-1)!.date, COURSE_MARGIN_DAYS) }));
 }
 
@@ -74,18 +86,42 @@ export function otherConditionTherapy(ctx: CaseContext): (f: Fact) => boolean {
 }
 
 function otherConditionTest(ctx: CaseContext): (f: Fact) => boolean {
-  const spans = [
-    ...otherConditionTherapySpans([...ctx.encounters.values()], ctx.of('diagnosis').flatMap((f) => (f.attributes.code ? [f.attributes.code] : []))),
-    ...newInjuryTherapySpans(ctx),
-  ];
-  if (!spans.length) return () => false;
+  const encounters = [...ctx.encounters.values()];
+  const codes = ctx.of('diagnosis').flatMap((f) => (f.attributes.code ? [f.attributes.code] : []));
+  const spans = [...otherConditionTherapySpans(encounters, codes), ...newInjuryTherapySpans(ctx)];
+  // (A referral "to Stride" names the clinic; its words name the therapy: "PT referral to Stride".)
+  const therapy = (f: Fact) => (f.type === 'treatment' && isIn(f.attributes.modality, 'therapy'))
+    || (f.type === 'plan_signal' && (THERAPY_MODALITIES.has(f.attributes.target ?? '') || (f.attributes.signal === 'referral' && THERAPY_WORDS.test(f.evidence[0]?.quote ?? ''))));
+  // A plan item that names its problem by another system's code ("R knee OA (M17.11) - PT referral to Stride" in a stroke
+  // claim) orders care of that problem; a later therapy line about the same region alone ("Knee better after PT") reports it.
+  const claim = claimSystem(systemCounts(encounters, codes));
+  const coded = (f: Fact) => {
+    const systems = [...(f.evidence[0]?.quote ?? '').matchAll(ICD10_CODE)].map((m) => systemOf([m[0]]));
+    return systems.length > 0 && systems.every((x) => !!x && x !== claim);
+  };
+  const otherRegions = new Map<string, string>();
+  if (claim) {
+    for (const f of ctx.asserted) {
+      const region = therapy(f) && coded(f) ? bodyRegionIn(f.evidence[0]?.quote ?? '') : undefined;
+      const d = ctx.dateOf(f);
+      if (region && d && d < (otherRegions.get(region) ?? '9')) otherRegions.set(region, d);
+    }
+  }
+  const reportsOther = (f: Fact) => {
+    const region = bodyRegionIn(f.evidence[0]?.quote ?? '');
+    return !!region && (otherRegions.get(region) ?? '9') <= (ctx.dateOf(f) ?? '');
+  };
+  if (!spans.length && !otherRegions.size) return () => false;
   return (f) => {
+    if (claim && therapy(f) && (coded(f) || reportsOther(f))) return true;
     const d = ctx.dateOf(f);
     if (!d || !spans.some((s) => d >= s.from && d <= s.to)) return false;
-    return (f.type === 'treatment' && isIn(f.attributes.modality, 'therapy')) || (f.type === 'plan_signal' && THERAPY_MODALITIES.has(f.attributes.target ?? ''))
-      || THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown');
+    return therapy(f) || THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown');
   };
 }
+const THERAPY_WORDS = /\b(?:PT|OT|physical therap\w*|occupational therap\w*)\b/;
+/** An ICD-10-CM code written in a note ("M17.11", "I69.354"). */
+const ICD10_CODE = /\b[A-TV-Z]\d{2}\.[0-9A-Z]{1,4}\b/g;
 
 /** A diagnosis of a fresh injury: "L ankle sprain", "S93.402A", "distal radius fracture". */
 const INJURY = /\b(?:sprain|strain|fracture|contusion|laceration|dislocation)\b/i;

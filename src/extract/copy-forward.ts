@@ -6,6 +6,7 @@ import type { Encounter, Fact } from '../model/index.js';
 import { modalitiesIn } from '../model/modalities.js';
 import { isProcedureRecord } from '../model/encounter.js';
 import { lookupCode, splitCode } from '../knowledge/cpt.js';
+import { sentenceKey } from '../util/text.js';
 
 /** Shorter sentences ("Continue HEP.") are legitimately written again at each visit. */
 const MIN_COPIED = 30;
@@ -13,7 +14,7 @@ const MIN_COPIED = 30;
 export function markCopiedForward(facts: Fact[], encounters: Encounter[]): void {
   const byId = new Map(encounters.map((e) => [e.id, e]));
   const first = new Map<string, { date: string; encounterId: string }>();
-  const key = (f: Fact) => `${f.type}|${(f.attributes as { modality?: string }).modality ?? ''}|${f.evidence[0]?.quote.toLowerCase().replace(/\s+/g, ' ').trim() ?? ''}`;
+  const key = (f: Fact) => `${f.type}|${(f.attributes as { modality?: string }).modality ?? ''}|${sentenceKey(f.evidence[0]?.quote ?? '')}`;
   const eligible = (f: Fact) => f.type === 'treatment' && (f.evidence[0]?.quote.trim().length ?? 0) >= MIN_COPIED && byId.get(f.encounterId)?.source === 'note';
   const dateOf = (f: Fact) => byId.get(f.encounterId)?.date;
   for (const f of facts) {

@@ -28,6 +28,8 @@ const entries = readLexiconFile('documents/roles.json', z.looseObject({ roles: z
   ...r, titleRe: anyOf(r.title), senderRe: anyOf(r.sender), fileRe: anyOf(r.filename), noteFileRe: anyOf(r.filenameUnlessNote),
 }));
 
+const EXAM_RESPONSE = entries.find((r) => r.kind === 'exam_response')!;
+
 const FormEntrySchema = z.object({ id: z.string().min(1), patterns: Phrases });
 const formsFile = readLexiconFile('documents/roles.json', z.looseObject({ formsOnFile: z.looseObject({ forms: z.array(FormEntrySchema) }) })).formsOnFile.forms
   .map((f) => ({ id: f.id, re: new RegExp(anyOf(f.patterns).source, 'gi') }));
@@ -379,6 +381,13 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
     // begins the records, whatever its title.
     if (cover && parts.length === 1 && SERVICE_DATE_LINE.test(m[0])) {
       parts[0].end = m.index;
+      parts.push({ start: m.index, end: doc.text.length, role: 'clinical' });
+      continue;
+    }
+    // The treating source's answer filed after the examination ("ATTENDING PROVIDER REVIEW OF INDEPENDENT MEDICAL
+    // EXAMINATION (IME) REPORT … [X] I do not concur"): the treating source's own paper, whatever the length of its title.
+    if (parts[parts.length - 1].role === 'examining' && EXAM_RESPONSE.titleRe.exec(m[0].trim())?.index === 0) {
+      parts[parts.length - 1].end = m.index;
       parts.push({ start: m.index, end: doc.text.length, role: 'clinical' });
       continue;
     }

@@ -5,6 +5,7 @@ import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 import { findProviders, pickProvider } from './providers.js';
 import { classifyEncounter, HEAD_CHARS } from './classify.js';
 import { BANNER } from './document-role.js';
+import { specialtyIs } from '../model/specialties.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MON = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
@@ -88,7 +89,7 @@ const WEEKDAY = String.raw`(?:[ \t]*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD", "02/17/2022   OFFICE VISIT - Acute      Provider: Jane Doe, MD",
  * "=== 08/10/2023  NEW PATIENT CONSULT  -  Jane Doe, MD =====": an EHR encounter line that leads with the date.
  */
-const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?${WEEKDAY}?(?:[ \t]*[-–—|:]{0,3}[ \t]+([A-Z][^\n:=]{2,100}?)${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
+const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?${WEEKDAY}?(?:[ \t]*[-–—|:]{0,3}[ \t]+((?:\d{1,2}[- ](?:MONTH|WEEK|DAY|YEAR|MO|WK)S?[- ])?[A-Z][^\n:=]{2,100}?)${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
 /** A referral or order tracking row's status column ("… Harbor Physical Therapy   CLOSED 09/02/22"): a log row, not a visit. */
 /** A chronological note's entry for an operation done that day, in capitals. */
@@ -99,8 +100,12 @@ const RULED_DATE_HEADING = new RegExp(String.raw`^[ \t]*(?:[-=*#~]{3,}|[\u2500-\
 /** "10/07/2021 F/U: ~50% arm relief …", "PROCEDURE 08/26/2021: C7-T1 ILESI …": a terse log's visit, its note on the same line. */
 const VISIT_LABEL = String.raw`(?:F\/U|follow[- ]?up|procedure|office visit|visit|recheck|re-?eval(?:uation)?|tele(?:phone|health) visit)`;
 const DATED_VISIT_LINE = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})[ \t]+${VISIT_LABEL}[ \t]*:|^[ \t]*${VISIT_LABEL}[ \t]+(${DATE_SHAPE})[ \t]*:`, 'gim');
-/** A paragraph that opens with its date and two spaces before the note's first sentence. */
-const DATED_PARAGRAPH = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z][a-z]|[A-Z]{2,}\s+\d)`, 'gm');
+/**
+ * A paragraph that opens with its date and two spaces before the note's first sentence: words, a SOAP label
+ * ("05/25/2022  S: Pain 6/10"), an abbreviation ("UR certified", "MRA 10/12/2023", "F/u ED visit") or the time since
+ * surgery ("3 wks post-op").
+ */
+const DATED_PARAGRAPH = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z][a-z]|[A-Z]{2,}(?:\s+(?:\d|[a-z])|\/[A-Z])|[SOAP]:[ \t]|F\/[Uu]\b|\d{1,2}[ \t]+(?:wks?|weeks?|mos?|months?|days?)\b)`, 'gm');
 const MIN_LOG_PARAGRAPHS = 3;
 /**
  * "3/28/23  AW", "1/12/21  TEV   post-hosp f/u", "9/12/23  AW  -- FINAL --": a transcribed handwritten note's date
@@ -448,10 +453,10 @@ function exhibitStarts(text: string): number[] {
 }
 
 /** Split a text document into encounters at date-of-service / visit headers; every character belongs to one encounter. */
-export function splitEncounters(doc: SourceDocument): Encounter[] {
+export function splitEncounters(doc: SourceDocument, papers: Paper[] = []): Encounter[] {
   const text = doc.text;
   const headers = findHeaders(text);
-  const starts: { start: number; header?: Header }[] = [{ start: 0 }];
+  const starts: { start: number; header?: Header; paper?: Paper }[] = [{ start: 0 }];
   for (const h of headers) {
     const last = starts[starts.length - 1];
     const lh = last.header;
@@ -479,7 +484,15 @@ export function splitEncounters(doc: SourceDocument): Encounter[] {
     const next = i < 0 ? Infinity : starts[i].start;
     if (next - b > EXHIBIT_HEADER_REACH && b > starts[(i < 0 ? starts.length : i) - 1].start) starts.splice(i < 0 ? starts.length : i, 0, { start: b });
   }
-  const encounters = starts.map((s, i) => buildEncounter(doc, i + 1, s.start, i + 1 < starts.length ? starts[i + 1].start : text.length, s.header));
+  // A paper of its own inside the file (a treating source's answer to an examination) starts a visit, dated when its
+  // author signed it: the examination's date it repeats is the examiner's.
+  for (const paper of papers) {
+    const i = starts.findIndex((s) => s.start >= paper.start);
+    if (i < 0) starts.push({ start: paper.start, paper });
+    else if (starts[i].start === paper.start) starts[i].paper = paper;
+    else starts.splice(i, 0, { start: paper.start, paper });
+  }
+  const encounters = starts.map((s, i) => buildEncounter(doc, i + 1, s.start, i + 1 < starts.length ? starts[i + 1].start : text.length, s.header, s.paper));
   inheritProviders(text, encounters);
   repairMisreadYears(encounters);
   return encounters;
@@ -564,7 +577,7 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
 
 /** Forms whose date is the day the source signed them. */
 const SIGNED_FORMS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating', 'work_status_note']);
-const SIGNATURE_LINE = /\b(?:signature|signed|date signed)\b|^[ \t]*(?:physician|provider|completed by|attending physician)[ \t]*:[^\n]*\bdate[ \t]*:|^[ \t]*\/e?s\/[^\n]*\bdate[ \t]*:/i;
+const SIGNATURE_LINE = /\b(?:signature|signed|date signed)\b|^[ \t]*(?:(?:attending|treating)[ \t]+)?(?:physician|provider|completed by)[ \t]*:[^\n]*\bdate[ \t]*:|^[ \t]*\/e?s\/[^\n]*\bdate[ \t]*:/i;
 
 const DATE_FIELD_LINE = /^[ \t]*date(?: signed)?[ \t]*:/i;
 /** The date on the form's last signature line ("Signature: A. Doe, MD     Date: 05/22/2024"). */
@@ -612,7 +625,10 @@ function visitRows(doc: SourceDocument, start: number, end: number): { date: str
   return rows.length >= MIN_VISIT_ROWS ? rows : [];
 }
 
-function buildEncounter(doc: SourceDocument, n: number, start: number, end: number, header?: Header): Encounter {
+/** A paper of its own inside a file, by another author: an examination, or the treating source's answer to one. */
+export interface Paper { start: number; answersExam: boolean }
+
+function buildEncounter(doc: SourceDocument, n: number, start: number, end: number, header?: Header, paper?: Paper): Encounter {
   const text = doc.text;
   const evidence: Evidence[] = [];
   let date = header?.date;
@@ -624,13 +640,16 @@ function buildEncounter(doc: SourceDocument, n: number, start: number, end: numb
   if (!date) {
     // A form is dated by its signature ("Signature: … Date: 05/22/2024"), not by the first date printed on it
     // ("Rheumatology since 03/24/2021").
-    const fb = (SIGNED_FORMS.has(cls.kind) ? signatureDate(text, start, end) : undefined) ?? fallbackDate(text, start, end);
+    const fb = (paper || SIGNED_FORMS.has(cls.kind) ? signatureDate(text, start, end) : undefined) ?? fallbackDate(text, start, end);
     if (fb) { date = fb.date; if (!header) evidence.push(evidenceAt(doc, fb.start, fb.end)); }
   }
   if (pm) evidence.push(evidenceAt(doc, pm.start, pm.end));
+  // (The treating source's answer names the examination throughout, "IME examiner", "I concur with the IME report": it is
+  // still no examination, and its discipline is its author's.)
+  const answer = paper?.answersExam ?? false;
   const enc: Encounter = {
-    id: `${doc.id}#e${n}`, documentId: doc.id, file: doc.file, start, end,
-    provider: pm?.provider ?? {}, specialty: cls.specialty, kind: cls.kind, evidence, source: 'note',
+    id: `${doc.id}#e${n}`, documentId: doc.id, file: doc.file, start, end, provider: pm?.provider ?? {},
+    specialty: answer && specialtyIs(cls.specialty, 'examiner') ? 'unknown' : cls.specialty, kind: answer && cls.kind === 'ime' ? 'unknown' : cls.kind, evidence, source: 'note',
   };
   if (date) enc.date = date;
   const rows = visitRows(doc, start, end);

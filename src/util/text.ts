@@ -16,3 +16,11 @@ export function closeLetterSpacing(text: string): string {
     return word + ' '.repeat(run.length - word.length);
   });
 }
+
+/**
+ * A sentence as copy-forward compares it: case and spacing aside, and without the list numbering a later note gives it
+ * ("(2) CHF: titrate GDMT per cardiology; cardiac rehab." is the earlier "CHF: titrate GDMT …" carried forward).
+ */
+export function sentenceKey(quote: string): string {
+  return quote.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^(?:a\/p:\s*)?(?:\(?\d{1,2}[).]\s*)+/, '');
+}
