@@ -350,8 +350,14 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     ],
   },
   'imaging-not-current': {
-    valid: [{ name: 'imaging repeated', build: staleImaging(true) }],
-    invalid: [{ name: '17 months of care since the only MRI', build: staleImaging(false) }],
+    valid: [
+      { name: 'imaging repeated', claim: { type: 'ssdi' }, build: staleImaging(true) },
+      { name: 'a stable condition in a workers\' comp claim: nothing changed to image again', claim: { type: 'workers_comp' }, build: staleImaging(false) },
+    ],
+    invalid: [
+      { name: '17 months of care since the only MRI (SSA weighs the impairment as it is now)', claim: { type: 'ssdi' }, build: staleImaging(false) },
+      { name: 'worsening noted since the only MRI, in a workers\' comp claim', claim: { type: 'workers_comp' }, build: () => staleImaging(false)().visit('2023-08-01', DR_LEE).fact('objective_finding', { category: 'exam', finding: 'weakness', label: 'ankle dorsiflexion 4/5', abnormal: true }, 'New weakness of ankle dorsiflexion, 4/5.').visit('2023-09-01', DR_LEE).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.') },
+    ],
   },
   'specialist-referral-not-completed': {
     valid: [{ name: 'consultation in the file', build: referral(true) }],

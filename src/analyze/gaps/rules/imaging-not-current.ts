@@ -64,7 +64,11 @@ export const rule: GapRule = {
     const gapDays = daysBetween(last, end);
     const worse = ctx.asserted.filter((f) => (ctx.dateOf(f) ?? '') > last && f.evidence.some((e) => statesWorsening(e.quote)) && f.type !== 'treatment');
     const trendWorse = ctx.trajectory.trends.some((t) => t.verdict === 'worsened' && t.points.some((p) => (p.date ?? '') > last));
-    if (gapDays < STALE_DAYS && !(gapDays >= STALE_WORSENING_DAYS && (worse.length || trendWorse))) return [];
+    const changed = gapDays >= STALE_WORSENING_DAYS && (worse.length > 0 || trendWorse);
+    // Social Security weighs the impairment as it is now, so old imaging alone is a gap there; a carrier or a jury asks
+    // for new films when the condition changed, not because a stable one was not imaged again.
+    const ssa = ctx.claim.type === 'ssdi' || ctx.claim.type === 'ssi';
+    if (!changed && (gapDays < STALE_DAYS || !ssa)) return [];
     // Imaging is ordered by a physician treating the body, not by a counsellor or a therapist.
     const orderer = [...after].reverse().find((v) => v.encounters.some((e) => !NOT_ORDERING.has(e.specialty)));
     const who = opinionAddressee(ctx, orderer?.provider);

@@ -70,7 +70,7 @@ export const rule: GapRule = {
       const d = ctx.dateOf(f);
       if (!d) continue;
       if (/^x-ray$/i.test(f.attributes.subtype ?? '') && f.evidence.some((e) => IN_OFFICE.test(e.quote) && READ_BY_AUTHOR.test(e.quote))) continue;
-      if ((enc.kind === 'emergency_visit' || f.evidence.some((e) => ED_WORDS.test(e.quote))) && f.evidence.every((e) => negativeOnly(e.quote))) continue;
+      if ((enc.kind === 'emergency_visit' || enc.specialty === 'emergency' || f.evidence.some((e) => ED_WORDS.test(e.quote))) && f.evidence.every((e) => negativeOnly(e.quote))) continue;
       const month = MONTH_ONLY.exec(f.evidence[0]?.quote ?? '');
       const monthOf = month && `${month[2]}-${month[1].padStart(2, '0')}`;
       // A mention dated only by the visit may describe an older study: any earlier report answers it, and so does an
