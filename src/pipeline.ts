@@ -43,12 +43,12 @@ export function processDocument(doc: SourceDocument, role: DocumentRole = classi
   if (doc.structured) return doc.structured;
   const parts = documentParts(doc, role);
   if (parts.every((p) => p.role === 'administrative')) return { encounters: [], facts: [] };
-  // Encounters that lie in an administrative part (a cover letter, a UR decision) are not clinical contacts; one
-  // that a custodian's cover letter merely precedes begins where the clinical part does.
   // An examiner's report and the treating source's answer filed with it are two papers by two authors: a visit never
   // spans the boundary between them.
   const papers = parts.filter((p, i) => i > 0 && p.role !== 'administrative' && parts[i - 1].role !== 'administrative' && p.role !== parts[i - 1].role)
     .map((p) => ({ start: p.start, answersExam: p.role === 'clinical' }));
+  // Encounters that lie in an administrative part (a cover letter, a UR decision) are not clinical contacts; one
+  // that a custodian's cover letter merely precedes begins where the clinical part does.
   const encounters = splitEncounters(doc, papers).filter((e) => {
     if (roleAt(parts, e.start) !== 'administrative') return true;
     const clinical = parts.find((p) => p.role !== 'administrative' && p.start > e.start && p.start < e.end);

@@ -250,6 +250,7 @@ describe('gap rule billed-visit-without-record', () => {
     ['the bill names no provider but a note exists that day', [enc({ date: '2024-05-02', billing: [{ code: '97110' }] }), enc({ date: '2024-05-02', name: 'Jordan Reyes', credential: 'DPT' })]],
     ['a carrier\'s benefit payment to the claimant (supplemental earnings)', [enc({ date: '2023-10-02', name: 'Celeste A. Guidry', billing: [{ description: 'SEB - zero earnings (no job within restrictions)', charge: 854.88 }] })]],
     ['a laboratory test, whose record is its result', [bill('2023-09-28', 'Quest Diagnostics (ordered by Feldstein)', '84443')]],
+    ['a specialty pharmacy\'s monthly fills', [bill('2023-05-25', 'Specialty pharmacy (fremanezumab)', 'J3031/NDC')]],
     ['a vocational consultant\'s fee', [bill('2024-04-01', 'Lakeland Rehabilitation Services', 'QRC')]],
     ['a line the payer returned as another patient\'s', [enc({ date: '2023-09-14', name: 'Cedar Valley Hand Therapy', billing: [{ code: '97110', description: 'DENIED - patient/claim mismatch (Barrientos, Lucas R.) - returned to provider' }] })]],
     ['a hand-therapy episode billed as one line while the clinic\'s episode summaries are in the file', [

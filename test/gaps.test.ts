@@ -372,7 +372,12 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     invalid: [{ name: 'cane used for months, no prescription', claim: { type: 'ssdi' }, build: cane(false) }],
   },
   'conflicting-opinions-unrebutted': {
-    valid: [{ name: 'examiner agrees', claim: { type: 'workers_comp' }, build: ratings(true) }],
+    valid: [
+      { name: 'examiner agrees', claim: { type: 'workers_comp' }, build: ratings(true) },
+      { name: 'one source\'s lifting limit changed over time: a change, not a disagreement', claim: { type: 'workers_comp' }, build: () => new CaseBuilder()
+        .visit('2023-06-01', { ...DR_KIM, kind: 'work_status_note' }).fact('limitation', { activity: 'lift', source: 'provider', limit: 15, text: 'no lifting over 15 lb' }, 'No lifting over 15 lb.')
+        .visit('2024-01-16', { ...IME_DOC, name: 'Dr. Kim' }).fact('limitation', { activity: 'lift', source: 'provider', limit: 40, text: 'lifting up to 40 lb' }, 'Permanent restriction: lifting up to 40 lb.') },
+    ],
     invalid: [{ name: 'examiner rates 5% against 12%', claim: { type: 'workers_comp' }, build: ratings(false) }],
   },
   'treatment-not-followed': {

@@ -987,3 +987,20 @@ describe('MMI: a response its physician calls too early to judge', () => {
     expect(run(build('2022-08-01')).mmi).toMatchObject({ status: 'implied', date: '2023-02-28' });
   });
 });
+
+describe('MMI: an abortive drug added at a visit for a flare', () => {
+  const build = (drugClass: string) => new CaseBuilder()
+    .visit('2023-04-18', { ...DR_KIM, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'L5-S1 microdiscectomy.')
+    .visit('2023-08-08', DR_KIM).fact('plan_signal', { signal: 'continue_current_management' }, 'No further surgery. Continue current management.')
+    .visit('2023-11-28', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.')
+    .visit('2024-02-27', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.')
+    .visit('2024-07-09', DR_PATEL).fact('plan_signal', { signal: 'flare' }, 'Migraine flare x 4 days.')
+    .fact('treatment', { modality: 'medication', drug: 'rimegepant', drugClass, status: 'ongoing', doseChange: 'started' }, 'Add rimegepant prn.')
+    .visit('2024-08-20', DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current management.');
+  it.each([['gepant'], ['triptan']])('a %s treats the flare: the phase stands', (drugClass) => {
+    expect(run(build(drugClass)).mmi).toMatchObject({ status: 'implied', date: '2023-08-08' });
+  });
+  it('a preventive started at such a visit is a trial the next visit judges', () => {
+    expect(run(build('anticonvulsant')).mmi.date).not.toBe('2023-08-08');
+  });
+});

@@ -347,6 +347,13 @@ describe('a form\'s signature line that also says how long the signer has treate
       'Signature: Owen Roe, MD, FACC (cardiology, treating since 08/2022)       Date: 03/12/2024', ''].join('\n');
     expect(splitEncounters(textDoc(form)).map((e) => e.date)).toEqual(['2024-03-12']);
   });
+  it('is dated by its signers\' names and dates ("Leah M. Doe, APRN-CNP   07/16/2024"), not by "since 01/31/2023"', () => {
+    const form = ['MEDICAL SOURCE STATEMENT OF ABILITY TO DO WORK-RELATED ACTIVITIES (MENTAL)', 'Patient: Example Person        DOB: 07/22/1994',
+      'Co-signed: Raymond T. Roe, MD (psychiatrist)', 'Nature/length of treatment: Medication management since 01/31/2023, every 6-12 weeks.', '',
+      'Prognosis: Guarded.', '',
+      'Leah M. Doe, APRN-CNP   07/16/2024        Raymond T. Roe, MD   07/16/2024', ''].join('\n');
+    expect(splitEncounters(textDoc(form)).map((e) => e.date)).toEqual(['2024-07-16']);
+  });
   it('is dated by an "/s/" line\'s "Date:" field, not by "Neurology since 09/12/2022"', () => {
     const form = ['HEADACHES - MEDICAL SOURCE STATEMENT (Physician\'s Questionnaire)', 'Patient: Example Person      DOB: 02/17/1983',
       'Nature and length of treating relationship: Neurology since 09/12/2022; seen every 8-12 weeks.', '',

@@ -521,7 +521,7 @@ const MAY_TAKE_MORE = /\b(?:may|can|could|ok to)\s+(?:increase|go up|take up to|
 /** "Will manage symptomatically: meloxicam daily, add tramadol prn": drugs chosen for comfort once the condition is not expected to change. */
 const SYMPTOMATIC_PLAN = /\b(?:manag\w*\s+(?:her|his|their|the pain|pain|it)?\s*symptomatically|symptomatic(?:ally)?\s+(?:management|care|treatment|relief)|comfort (?:care|measures))\b/i;
 /** Drug classes taken for symptoms as they come, not to change the course of the condition. */
-const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 'topical analgesic', 'topical anesthetic', 'analgesic', 'oral corticosteroid']);
+const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 'topical analgesic', 'topical anesthetic', 'analgesic', 'oral corticosteroid', 'triptan', 'gepant']);
 
 /**
  * Medication started, raised or switched: not curative care that keeps MMI away, but a change in treatment,

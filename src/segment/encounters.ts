@@ -575,9 +575,11 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
   return undefined;
 }
 
-/** Forms whose date is the day the source signed them. */
+/** Forms whose date is the day the source signed them ("Signature: … Date: 05/22/2024"; "Leah M. Doe, APRN-CNP   07/16/2024"). */
 const SIGNED_FORMS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating', 'work_status_note']);
 const SIGNATURE_LINE = /\b(?:signature|signed|date signed)\b|^[ \t]*(?:(?:attending|treating)[ \t]+)?(?:physician|provider|completed by)[ \t]*:[^\n]*\bdate[ \t]*:|^[ \t]*\/e?s\/[^\n]*\bdate[ \t]*:/i;
+/** A signer's name, credential and date, unlabelled, as forms print them under the last item. */
+const SIGNER_DATE_LINE = /^[ \t]*(?:[A-Z][a-z]+\.?[ \t]+){1,2}(?:[A-Z]\.[ \t]+)?[A-Z][A-Za-z'-]+,[ \t]*(?:MD|DO|APRN(?:-CNP)?|FNP(?:-C)?|NP|PA-C|PhD|PsyD|LCSW|LPC|DC)\b[^\n]{0,20}?[ \t]{2,}\d{1,2}\/\d{1,2}\/\d{4}\b/;
 
 const DATE_FIELD_LINE = /^[ \t]*date(?: signed)?[ \t]*:/i;
 /** The date on the form's last signature line ("Signature: A. Doe, MD     Date: 05/22/2024"). */
@@ -587,7 +589,7 @@ function signatureDate(text: string, start: number, end: number): { date: string
   let signedAbove = false;
   for (const line of text.slice(start, end).split('\n')) {
     // (The signature's date on the line under it: "Signature: /s/ A. Doe, MD   Neurology" over "Date: 10/28/2024".)
-    const signing = (SIGNATURE_LINE.test(line) || (signedAbove && DATE_FIELD_LINE.test(line))) && !BANNER.test(line);
+    const signing = (SIGNATURE_LINE.test(line) || SIGNER_DATE_LINE.test(line) || (signedAbove && DATE_FIELD_LINE.test(line))) && !BANNER.test(line);
     signedAbove = false;
     if (signing) {
       // The date the line labels as the date ("… (treating since 08/2022)   Date: 03/12/2024"), else its last one.

@@ -23,6 +23,7 @@ const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*|D\d{4}|8\d{4}|340B|NS|CX|ROI|NCM
  * benefits, mileage, case management) and paperwork billed on its own (a form, a letter, a cost estimate).
  */
 const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction|TTD|TPD|PPD|PTD|SEB|supplemental earnings|temporary (?:total|partial) disability|indemnity|wage loss|mileage|travel|case management|case manager|NCM|cost estimate|letter|narrative fee|narrative (?:report|letter)|report to (?:counsel|attorney)|form completion|patient\/claim mismatch|wrong (?:patient|claimant)|returned to provider)\b/i;
+const PHARMACY = /\bpharmac(?:y|ies)\b/i;
 /** A stay (inpatient rehabilitation, a hospital admission) is documented by the notes written during it, not on its first day. */
 const STAY = /\b(?:stay|admission|admitted|inpatient|IRF|SNF|acute rehab\w*)\b/i;
 const STAY_DAYS = 30;
@@ -62,6 +63,8 @@ const billerOf = (m: BillingAnalysis['billedWithoutRecord'][number]) => (UNNAMED
 function documentedElsewhere(row: BillingAnalysis['billedWithoutRecord'][number], notes: Encounter[]): boolean {
   const m = { ...row, provider: billerOf(row) };
   if (m.codes.length && m.codes.every((c) => NOT_A_VISIT.test(c))) return true;
+  // A pharmacy's fills ("Specialty pharmacy (fremanezumab)", J-code and NDC) are dispensed, not a visit.
+  if (PHARMACY.test(m.provider)) return true;
   if (m.description && m.description.split('; ').every((d) => NOT_A_VISIT_DESCRIPTION.test(d))) return true;
   const near = (days: number) => notes.filter((e) => Math.abs(daysBetween(e.date!, m.date)) <= days);
   if (STAY.test(m.description ?? '') && notes.some((e) => daysBetween(m.date, e.date!) >= 0 && daysBetween(m.date, e.date!) <= STAY_DAYS)) return true;

@@ -79,7 +79,8 @@ export const rule: GapRule = {
       const permanent = treatLift.filter((f) => f.evidence.some((x) => /permanent/i.test(x.quote)));
       const before = treatLift.filter((f) => (ctx.dateOf(f) ?? '') <= (ctx.dateOf(e) ?? '\uffff'));
       const t = permanent[permanent.length - 1] ?? before[before.length - 1] ?? treatLift[treatLift.length - 1];
-      if (e.attributes.limit !== t.attributes.limit) {
+      // (One source's limit changed over time is a change, not a disagreement.)
+      if (e.attributes.limit !== t.attributes.limit && ctx.providerOf(e) !== ctx.providerOf(t)) {
         points.push(`lifting limits differ: ${t.attributes.limit} lb (${ctx.providerOf(t)}) vs ${e.attributes.limit} lb (${ctx.providerOf(e)})`);
         evidence.push(...t.evidence.slice(0, 1), ...e.evidence.slice(0, 1));
         others.add(ctx.providerOf(e));
