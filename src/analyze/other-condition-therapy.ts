@@ -1,6 +1,7 @@
 /**
  * Therapy that treats another condition than the claim's, so it neither restarts nor prolongs active care of the
- * claimed one. Two signs say so: the ledger's codes, and the episode's own diagnoses of a new injury elsewhere.
+ * claimed one. Three signs say so: the ledger's codes, a plan item's own code ("R knee OA (M17.11) - PT referral"), and
+ * the episode's own diagnoses of a new injury elsewhere.
  *
  * A therapy course billed under another condition's diagnosis codes. A claimant in a stroke claim who later has six
  * PT visits for knee osteoarthritis (the ledger's rows coded M17.11 against the claim's I69.354) is treated for the
