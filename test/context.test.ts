@@ -18,6 +18,8 @@ const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string
     flag: (r) => r.negated,
     valid: [
       'No {{radicular pain}} today.',
+      'Neurosurgery advised against {{surgery}}.',
+      'He recommended against {{fusion}} given the dialysis.',
       'Patient denies {{numbness}} or tingling.',
       'Denies fever, chills, nausea, {{vomiting}} or diarrhea.',
       'Neuro exam is negative for {{focal deficits}}.',
@@ -37,6 +39,7 @@ const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string
       'No {{acute distress}}.',
     ],
     invalid: [
+      'Recommend {{L4-5 fusion}}; advised against smoking.',
       'Denies numbness but reports {{low back pain}} radiating to the left leg.',
       'The evaluation found no objective evidence of impairment and stated that she had reached {{MMI}} from a cognitive standpoint.',
       'No change in {{lumbar lordosis}} since prior study.',
