@@ -12,7 +12,7 @@ import type { BillingLine, Encounter, Fact } from '../model/index.js';
 import { bodyRegionIn } from '../knowledge/relevance.js';
 import { isIn, modalitiesIn } from '../model/modalities.js';
 import { specialtiesIn } from '../model/specialties.js';
-import type { CaseContext } from './case-context.js';
+import { perCase, type CaseContext } from './case-context.js';
 import { daysBetween } from './dates.js';
 import { THERAPY_SESSION_CODE } from '../knowledge/cpt.js';
 
@@ -55,14 +55,11 @@ function claimSystem(counts: Map<string, number>): string | undefined {
 const shift = (date: string, days: number): string => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Date spans of therapy courses whose every coded line names a body system other than the claim's. The claim's system
- * is the one most coded across the record: the ledger's lines and the diagnoses the notes code.
+ * Date spans of therapy courses whose every coded line names a body system other than the claim's (`claimSystem`).
  */
-export function otherConditionTherapySpans(encounters: readonly Encounter[], diagnosisCodes: readonly string[]): DateSpan[] {
-  const lines = encounters.flatMap((e) => e.billing ?? []);
-  const counts = systemCounts(encounters, diagnosisCodes);
-  const claim = claimSystem(counts);
+function otherConditionTherapySpans(encounters: readonly Encounter[], claim: string | undefined): DateSpan[] {
   if (!claim) return [];
+  const lines = encounters.flatMap((e) => e.billing ?? []);
   const therapy = lines.filter((l) => THERAPY_SESSION_CODE.test(l.code ?? '')).sort((a, b) => a.date.localeCompare(b.date));
   const courses: BillingLine[][] = [];
   for (const l of therapy) {
@@ -76,26 +73,22 @@ export function otherConditionTherapySpans(encounters: readonly Encounter[], dia
 
 const THERAPY_SPECIALTIES = specialtiesIn('therapy');
 const THERAPY_MODALITIES: ReadonlySet<string> = modalitiesIn('therapy');
-/** Computed once per case: the MMI steps ask for it several times. */
-const cache = new WeakMap<CaseContext, (f: Fact) => boolean>();
-
-/** Whether a fact belongs to such a course: therapy given in its span, or a therapist's note (its measures) written then. */
-export function otherConditionTherapy(ctx: CaseContext): (f: Fact) => boolean {
-  let test = cache.get(ctx);
-  if (!test) { test = otherConditionTest(ctx); cache.set(ctx, test); }
-  return test;
-}
+/**
+ * Whether a fact belongs to such a course: therapy given in its span, or a therapist's note (its measures) written then.
+ * (Computed once per case: the MMI steps ask for it several times.)
+ */
+export const otherConditionTherapy = perCase(otherConditionTest);
 
 function otherConditionTest(ctx: CaseContext): (f: Fact) => boolean {
   const encounters = [...ctx.encounters.values()];
   const codes = ctx.of('diagnosis').flatMap((f) => (f.attributes.code ? [f.attributes.code] : []));
-  const spans = [...otherConditionTherapySpans(encounters, codes), ...newInjuryTherapySpans(ctx)];
+  const claim = claimSystem(systemCounts(encounters, codes));
+  const spans = [...otherConditionTherapySpans(encounters, claim), ...newInjuryTherapySpans(ctx)];
   // (A referral "to Stride" names the clinic; its words name the therapy: "PT referral to Stride".)
   const therapy = (f: Fact) => (f.type === 'treatment' && isIn(f.attributes.modality, 'therapy'))
     || (f.type === 'plan_signal' && (THERAPY_MODALITIES.has(f.attributes.target ?? '') || (f.attributes.signal === 'referral' && THERAPY_WORDS.test(f.evidence[0]?.quote ?? ''))));
   // A plan item that names its problem by another system's code ("R knee OA (M17.11) - PT referral to Stride" in a stroke
   // claim) orders care of that problem; a later therapy line about the same region alone ("Knee better after PT") reports it.
-  const claim = claimSystem(systemCounts(encounters, codes));
   const coded = (f: Fact) => {
     const systems = [...(f.evidence[0]?.quote ?? '').matchAll(ICD10_CODE)].map((m) => systemOf([m[0]]));
     return systems.length > 0 && systems.every((x) => !!x && x !== claim);

@@ -73,10 +73,11 @@ export const rule: GapRule = {
       if ((enc.kind === 'emergency_visit' || enc.specialty === 'emergency' || f.evidence.some((e) => ED_WORDS.test(e.quote))) && f.evidence.every((e) => negativeOnly(e.quote))) continue;
       const month = MONTH_ONLY.exec(f.evidence[0]?.quote ?? '');
       const monthOf = month && `${month[2]}-${month[1].padStart(2, '0')}`;
+      const sameMonth = (r: Encounter) => !!monthOf && d.startsWith(monthOf) && r.date!.startsWith(monthOf);
       // A mention dated only by the visit may describe an older study: any earlier report answers it, and so does an
       // earlier record of another visit that gives the same study's result (the ED's own read of its X-rays).
       const fromSentence = f.dateSource === 'sentence' || f.dateSource === 'relative';
-      const answered = reports.some((r) => (monthOf && d.startsWith(monthOf) ? r.date!.startsWith(monthOf) : false) || (fromSentence || enc.kind === 'emergency_visit'
+      const answered = reports.some((r) => sameMonth(r) || (fromSentence || enc.kind === 'emergency_visit'
         ? Math.abs(daysBetween(r.date!, d)) <= REPORT_WINDOW_DAYS
         : r.date! <= d))
         || (!fromSentence && studies.some((o) => o.attributes.subtype === f.attributes.subtype && o.encounterId !== f.encounterId
