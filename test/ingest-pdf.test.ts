@@ -112,3 +112,22 @@ describe('same record, four formats', () => {
     expect(verifyCitations(evidence, texts).problems).toEqual([]);
   });
 });
+
+describe("the case's page and OCR limits", () => {
+  it('OCRs scanned pages only up to the OCR limit and says which pages were left unread, and why', async () => {
+    const { documents, failures } = await readCase([path.join(dir, '08F_scan.pdf')], { limits: { maxOcrPages: 1 } });
+    expect(failures).toEqual([]);
+    const [doc] = documents;
+    expect(doc.pages[0].ocrConfidence).toBeGreaterThan(80);
+    expect(doc.pages[1].ocrConfidence).toBeUndefined();
+    expect(doc.text.slice(doc.pages[1].start, doc.pages[1].end).trim()).toBe('');
+    expect(doc.warnings).toContainEqual(expect.stringMatching(/^page 1 read by OCR/));
+    expect(doc.warnings).toContain("page 2 not read by OCR: the case's OCR limit (1 page) is spent; the analysis does not cover it");
+  });
+
+  it("refuses a PDF whose pages would pass the case's page limit, when it is opened, and reads the rest", async () => {
+    const { documents, failures } = await readCase([path.join(dir, 'Ex 5F - Dr Ortiz.pdf'), path.join(dir, 'clinic-export.pdf')], { limits: { maxPages: 5 }, concurrency: 1 });
+    expect(documents.map((d) => d.file)).toEqual(['Ex 5F - Dr Ortiz.pdf']);
+    expect(failures).toEqual([{ file: 'clinic-export.pdf', error: "not read: its 4 pages would pass the case's page limit (5 pages; 3 already read); split the case or raise the limit" }]);
+  });
+});

@@ -15,6 +15,7 @@ import { MAX_TEXT_BYTES, ReadError, readTextDocument } from './text.js';
 import { mapLimit } from './tools.js';
 import { byCodePoint } from '../util/arrays.js';
 import { assertSafeZip } from './zip-guard.js';
+import { CaseBudget, DEFAULT_CASE_LIMITS, type CaseLimits } from './budget.js';
 
 export interface FileFailure { file: string; error: string }
 export interface ReadCaseResult {
@@ -31,6 +32,8 @@ export interface ReadOptions {
   onFailure?: (f: FileFailure) => void;
   /** Called as each file is read (or fails), with the count done of the total and the pages it held. */
   onFileRead?: (p: { file: string; filesDone: number; filesTotal: number; pages: number }) => void;
+  /** The case's limits on pages, OCR pages and reading time (defaults: `DEFAULT_CASE_LIMITS`). */
+  limits?: Partial<CaseLimits>;
 }
 
 /** Largest file of any kind read at all (PDF exhibits of a few thousand pages stay far below). */
@@ -143,13 +146,21 @@ export async function readFileDocuments(id: string, display: string, abs: string
 /** Read every file, in parallel; a file that cannot be read becomes a failure and never stops the others. */
 export async function readCase(inputs: string[], opts: ReadOptions = {}): Promise<ReadCaseResult> {
   const files = await listFiles(inputs);
+  const budget = new CaseBudget({ ...DEFAULT_CASE_LIMITS, ...opts.limits });
+  // A PDF claims its pages from the budget when opened, before its text is extracted; other formats once read.
+  const readOpts: ReadOptions = { ...opts, pdf: { ...opts.pdf, budget } };
   const failures: FileFailure[] = [];
   let filesDone = 0;
   const perFile = await mapLimit(files, opts.concurrency ?? availableParallelism(), async (f, i) => {
     let docs: SourceDocument[] = [];
     try {
       if (f.error) throw new ReadError(f.error);
-      docs = await readFileDocuments(`d${i + 1}`, f.display, f.abs, opts);
+      const late = budget.timeUp();
+      if (late) throw new ReadError(late);
+      const read = await readFileDocuments(`d${i + 1}`, f.display, f.abs, readOpts);
+      const refused = budget.takePages(read.filter((d) => d.kind !== 'pdf').reduce((n, d) => n + d.pages.length, 0));
+      if (refused) throw new ReadError(refused);
+      docs = read;
     } catch (err) {
       const failure = { file: f.display, error: err instanceof Error ? err.message : String(err) };
       failures.push(failure);

@@ -35,7 +35,8 @@ async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export interface OcrPage { n: number; text: string; confidence: number }
+/** `skipped`: not read because the case's time ran out before the page's turn. */
+export interface OcrPage { n: number; text: string; confidence: number; skipped?: boolean }
 
 /**
  * Tesseract TSV → text with its line structure, and the mean word confidence.
@@ -75,13 +76,14 @@ export function parseTesseractTsv(tsv: string): { text: string; confidence: numb
  * OCR selected pages of a PDF: pdftoppm renders each page at 300 dpi grayscale PGM (PNG is 20× slower
  * to write), tesseract LSTM reads it single-threaded (OpenMP thrashes on small machines), one process per core.
  */
-export async function ocrPdfPages(file: string, pages: number[], opts: { password?: string; timeoutPerPageMs?: number } = {}): Promise<OcrPage[]> {
+export async function ocrPdfPages(file: string, pages: number[], opts: { password?: string; timeoutPerPageMs?: number; timeLeft?: () => boolean } = {}): Promise<OcrPage[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'plateau-ocr-'));
   trackTempDir(dir);
   const timeoutMs = opts.timeoutPerPageMs ?? 120_000;
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
   try {
     return await Promise.all(pages.map((n) => withSlot(async () => {
+      if (opts.timeLeft && !opts.timeLeft()) return { n, text: '', confidence: 0, skipped: true };
       const prefix = path.join(dir, `p${n}`);
       const pw = opts.password ? ['-upw', opts.password] : [];
       // A thumbnail first: a blank sheet (5,000 of them in a bad scan) costs a 20-dpi render, not an OCR run.

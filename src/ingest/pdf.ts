@@ -6,6 +6,7 @@ import { labelExhibitPages, labelTranscriptPages } from './exhibit.js';
 import { runIsolated, ParserError } from './isolate.js';
 import { ocrPdfPages } from './ocr.js';
 import { ReadError } from './text.js';
+import type { CaseBudget } from './budget.js';
 import { hasTool, mapLimit, runTool } from './tools.js';
 
 export interface PdfOptions {
@@ -17,6 +18,8 @@ export interface PdfOptions {
   ocr?: boolean;
   /** Force pdf.js even when pdftotext is installed (tests compare the two). */
   engine?: 'auto' | 'pdfjs';
+  /** The case's page, OCR and time limits, shared by every file of the case. */
+  budget?: CaseBudget;
 }
 
 export const MAX_PDF_PAGES = 5000;
@@ -84,6 +87,8 @@ export async function readPdf(id: string, file: string, abs: string, fileExhibit
   if (info.numPages > maxPages) {
     throw new ReadError(`PDF declares ${info.numPages.toLocaleString('en-US')} pages, above the ${maxPages.toLocaleString('en-US')}-page limit (possible PDF bomb); split it into exhibits`);
   }
+  const refused = opts.budget?.takePages(info.numPages);
+  if (refused) throw new ReadError(refused);
   const warnings: string[] = [];
   let engine = 'pdftotext';
   let texts: string[] | undefined;
@@ -108,16 +113,24 @@ export async function readPdf(id: string, file: string, abs: string, fileExhibit
   const confidence = new Map<number, number>();
   if (blank.length) {
     if (opts.ocr !== false && hasTool('tesseract') && hasTool('pdftoppm')) {
+      const granted = opts.budget ? opts.budget.takeOcr(blank.length) : blank.length;
+      const unread = blank.slice(granted);
       try {
-        for (const r of await ocrPdfPages(abs, blank, { password: opts.password })) {
+        for (const r of await ocrPdfPages(abs, blank.slice(0, granted), { password: opts.password, timeLeft: opts.budget && (() => opts.budget!.ocrTimeLeft()) })) {
+          if (r.skipped) { unread.push(r.n); continue; }
           texts[r.n - 1] = cleanPage(r.text);
           confidence.set(r.n, r.confidence);
         }
-        const mean = [...confidence.values()].reduce((a, b) => a + b, 0) / Math.max(1, confidence.size);
-        warnings.push(`page${blank.length > 1 ? 's' : ''} ${ranges(blank)} read by OCR (mean word confidence ${mean.toFixed(0)}/100); check quotes against the scan`);
+        if (confidence.size) {
+          const mean = [...confidence.values()].reduce((a, b) => a + b, 0) / confidence.size;
+          const read = [...confidence.keys()].sort((a, b) => a - b);
+          warnings.push(`page${read.length > 1 ? 's' : ''} ${ranges(read)} read by OCR (mean word confidence ${mean.toFixed(0)}/100); check quotes against the scan`);
+        }
       } catch (err) {
         warnings.push(`OCR failed on pages ${ranges(blank)}: ${(err as Error).message.split('\n')[0]}`);
       }
+      unread.sort((a, b) => a - b);
+      if (unread.length) warnings.push(`page${unread.length > 1 ? 's' : ''} ${ranges(unread)} not read by OCR: ${opts.budget!.ocrRefused()}; the analysis does not cover ${unread.length > 1 ? 'them' : 'it'}`);
     } else {
       warnings.push(`page${blank.length > 1 ? 's' : ''} ${ranges(blank)} ha${blank.length > 1 ? 've' : 's'} no text layer and OCR is ${opts.ocr === false ? 'off' : 'not installed (run scripts/setup.sh)'}`);
     }

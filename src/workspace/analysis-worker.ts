@@ -8,16 +8,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { decryptToFile } from '../store/blob-crypto.js';
 import { analyzePaths, type RunProgress } from '../pipeline.js';
 import type { Claim } from '../model/index.js';
+import type { CaseLimits } from '../ingest/budget.js';
 
 /** `plainDir`: where encrypted files are decrypted for the run (the parent removes it whatever happens). */
-export interface WorkerRequest { dir: string; claim: Claim; keyHex?: string; plainDir?: string }
+export interface WorkerRequest { dir: string; claim: Claim; keyHex?: string; plainDir?: string; limits?: Partial<CaseLimits> }
 export type WorkerMessage =
   | { type: 'progress'; progress: RunProgress }
   | { type: 'done'; result: string }
   | { type: 'error'; message: string };
 
 const port = parentPort!;
-const { dir, claim, keyHex, plainDir } = workerData as WorkerRequest;
+const { dir, claim, keyHex, plainDir, limits } = workerData as WorkerRequest;
 let last = 0;
 /** Encrypted files are decrypted into a private temporary folder for the run, and that folder removed after. */
 let plain: string | undefined;
@@ -31,6 +32,7 @@ try {
     source = plain;
   }
   const run = await analyzePaths([source], claim, {
+    read: { limits },
     onProgress: (progress) => {
       // A few updates a second are enough for a progress bar; every step change is sent.
       const now = Date.now();

@@ -12,6 +12,7 @@ import type { Store } from '../store/db.js';
 import { markEnded, markStarted, saveResult, setProgress } from '../store/analyses.js';
 import type { WorkerMessage } from './analysis-worker.js';
 import type { DataKey } from '../store/keys.js';
+import type { CaseLimits } from '../ingest/budget.js';
 
 export interface JobProgress extends Partial<RunProgress> { startedAt?: string }
 
@@ -33,14 +34,15 @@ export class JobRunner {
   }
 
   /** Start the case's analysis (cancelling one in progress). Resolves once the job is registered, not when it ends. */
-  async start(caseId: string, dir: string, claim: Claim, key?: DataKey, plainDir?: string): Promise<void> {
+  async start(caseId: string, dir: string, claim: Claim, opts: { key?: DataKey; plainDir?: string; limits?: Partial<CaseLimits> } = {}): Promise<void> {
+    const { key, plainDir, limits } = opts;
     await this.cancel(caseId, false);
     const startedAt = this.now();
     const initial: JobProgress = { step: 'reading', filesDone: 0, filesTotal: 0, pagesDone: 0, startedAt };
     await markStarted(this.db, caseId, JSON.stringify(initial), startedAt);
     const worker = FROM_SOURCE
-      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`, { eval: true, workerData: { dir, claim, keyHex: key?.hex, plainDir } })
-      : new Worker(WORKER_URL, { workerData: { dir, claim, keyHex: key?.hex, plainDir } });
+      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`, { eval: true, workerData: { dir, claim, keyHex: key?.hex, plainDir, limits } })
+      : new Worker(WORKER_URL, { workerData: { dir, claim, keyHex: key?.hex, plainDir, limits } });
     let settled = false;
     const done = new Promise<void>((resolve) => {
       const finish = async (fn: () => Promise<void>) => {

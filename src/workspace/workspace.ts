@@ -22,6 +22,7 @@ import { analyzeWithCorrections, correctionSummary, CorrectionError, NewCorrecti
 import { JobRunner } from './jobs.js';
 import { decryptingStream } from '../store/blob-crypto.js';
 import type { DataKey } from '../store/keys.js';
+import type { CaseLimits } from '../ingest/budget.js';
 
 export class NotFound extends Error {}
 export class BadInput extends Error {}
@@ -48,9 +49,13 @@ export class Workspace {
   /** Encrypts stored files when given (the database is opened with the same key). */
   private readonly key?: DataKey;
 
-  constructor(readonly db: Store, readonly dataDir: string, opts: { limits?: WorkspaceLimits; key?: DataKey } = {}) {
+  /** Each analysis's limits on pages, OCR pages and time (the reader's defaults where not given). */
+  private readonly caseLimits?: Partial<CaseLimits>;
+
+  constructor(readonly db: Store, readonly dataDir: string, opts: { limits?: WorkspaceLimits; key?: DataKey; caseLimits?: Partial<CaseLimits> } = {}) {
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.key = opts.key;
+    this.caseLimits = opts.caseLimits;
     this.jobs = new JobRunner(db);
   }
 
@@ -157,7 +162,9 @@ export class Workspace {
   async analyze(caseId: string) {
     const row = await this.caseRow(caseId);
     this.cache.delete(caseId);
-    await this.jobs.start(caseId, filesDir(this.dataDir, caseId), claimOf(row), this.key, this.key ? path.join(plainRoot(this.dataDir), `${caseId}-${Date.now()}`) : undefined);
+    await this.jobs.start(caseId, filesDir(this.dataDir, caseId), claimOf(row), {
+      key: this.key, plainDir: this.key ? path.join(plainRoot(this.dataDir), `${caseId}-${Date.now()}`) : undefined, limits: this.caseLimits,
+    });
     return this.progress(caseId);
   }
 

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { ClaimTypeSchema, type ClaimType } from '../../model/index.js';
 import type { ReportFormat } from '../../report/index.js';
 import { UsageError, isoDateArg, printable } from '../usage.js';
+import { caseLimitsFrom, withCaseLimitOptions, type CaseLimitFlags } from '../case-limits.js';
 
 const CLAIM_ALIASES: Record<string, ClaimType> = {
   ssdi: 'ssdi', ssi: 'ssi', wc: 'workers_comp', workers_comp: 'workers_comp', 'workers-comp': 'workers_comp',
@@ -41,9 +42,9 @@ function caseDefaults(paths: string[]): CaseFile {
 }
 
 export function registerAnalyze(program: Command): void {
-  program
+  withCaseLimitOptions(program
     .command('analyze')
-    .description('Analyse a case folder (or files) and write the cited report')
+    .description('Analyse a case folder (or files) and write the cited report'))
     .argument('<paths...>', 'case folder(s) or files')
     .option('--claim <type>', 'ssdi | ssi | wc | pi | general (default: case.json, else general)')
     .option('--onset <date>', 'alleged onset / date of injury (YYYY-MM-DD)')
@@ -52,7 +53,8 @@ export function registerAnalyze(program: Command): void {
     .option('--format <format>', 'json | md | html | letters (default: from --out extension, else md)')
     .option('--out <file>', 'write the report here instead of stdout')
     .option('--quiet', 'no progress or summary on stderr')
-    .action(async (paths: string[], opts: { claim?: string; onset?: string; dli?: string; state?: string; format?: string; out?: string; quiet?: boolean }) => {
+    .action(async (paths: string[], opts: CaseLimitFlags & { claim?: string; onset?: string; dli?: string; state?: string; format?: string; out?: string; quiet?: boolean }) => {
+      const limits = caseLimitsFrom(opts);
       for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
       const defaults = caseDefaults(paths);
       const claimArg = opts.claim ?? defaults.claim ?? 'general';
@@ -78,7 +80,7 @@ export function registerAnalyze(program: Command): void {
       }
       const started = performance.now();
       const [{ analyzePaths }, { renderReport }] = await Promise.all([import('../../pipeline.js'), import('../../report/index.js')]);
-      const run = await analyzePaths(paths, claim);
+      const run = await analyzePaths(paths, claim, { read: { limits } });
       const report = renderReport(run.analysis, format);
       // Reports hold protected health information: readable by their owner only.
       if (opts.out) { await writeFile(opts.out, report, { mode: 0o600 }); await chmod(opts.out, 0o600); }
