@@ -3,7 +3,7 @@
  * test/fuzz-readers.test.ts, with many more inputs. Prints per property: inputs run, failures, refusals, evidence
  * checked, the slowest input's time and the total; the first failure of each property, shrunk to a small input.
  *
- *   npx tsx scripts/fuzz.ts                       10,000 inputs per text-like property, 300 per DOCX/XLSX/PDF
+ *   npx tsx scripts/fuzz.ts                       10,000 inputs per property (DOCX/XLSX/PDF: about 30 min each on one core)
  *   FUZZ_RUNS=2000 npx tsx scripts/fuzz.ts        2,000 text-like, 60 binary (3%)
  *   FUZZ_RUNS_BINARY=50 FUZZ_SEED=7 FUZZ_ONLY=json,pdf npx tsx scripts/fuzz.ts
  *   FUZZ_OCR=1 also OCRs PDF pages without a text layer (slow); FUZZ_REFUSALS=1 lists the readers' refusal messages;
@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   const seed = fuzzSeed();
   const only = process.env.FUZZ_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
   const props = ALL_PROPERTIES.filter((p) => !only?.length || only.includes(p.name));
-  const defaults = { text: 10_000, binary: 300 };
+  const defaults = { text: 10_000, binary: 10_000 };
   console.log(`fuzz: seed ${seed}; ${props.map((p) => `${p.name} ${fuzzRuns(p, defaults)}`).join(', ')}`);
   const done: FuzzStats[] = [];
   const t0 = performance.now();

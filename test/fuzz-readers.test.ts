@@ -62,6 +62,14 @@ describe('fuzz: issues found by fuzzing, now fixed (smallest inputs)', () => {
     expect(await issuesOf('footer.txt', 'Pain 7/10.\nPage 1 of 2\fS: Pt reports 60% relief for about 5 weeks after the injection.\nPage 2 of 2')).toEqual([]);
   });
 
+  // FUZZ-6 (src/segment/providers.ts via src/knowledge/evidence.ts evidenceAt): a provider line at the foot of a page
+  // ("Kathryn Moss, MD - Orthopedic Surgery") followed by a fax banner on the next ("P.000/000") is matched across
+  // the form feed, and the visit's evidence quoted both pages. Found by the PDF property at 10,000-run scale (seed
+  // 20240611, FUZZ_RUNS_BINARY=100). Evidence is now cut at the end of the page it starts on.
+  it('FUZZ-6: a provider named at the foot of a page is quoted without the next page', async () => {
+    expect(await issuesOf('name-above-banner.txt', 'Kathryn Moss, MD - Orthopedic Surgery\fP.000/000')).toEqual([]);
+  });
+
   // FUZZ-2 (src/ingest/json-spans.ts parseJsonSpans, str()): each escape inside a string searches for the closing
   // quote again, from the escape, with indexOf: a string of n escapes costs O(n²). One string of "\n" escapes:
   // 200,000 escapes (0.4 MB file) 0.35 s, 800,000 (1.6 MB) 6.7 s, 1,600,000 (3.2 MB) 48 s, where a linear parse

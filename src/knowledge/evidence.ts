@@ -23,8 +23,9 @@ export function evidenceAt(
   extra: Partial<Evidence> = {},
 ): Evidence {
   const s = Math.max(0, Math.min(start, doc.text.length));
-  const e = Math.max(s, Math.min(end, doc.text.length));
   const page = pageAt(doc.pages, s);
+  // A quote never runs onto the next page: a match that spans a page break (a name above a fax footer) is cut at it.
+  const e = Math.max(s, Math.min(end, doc.text.length, page && s < page.end ? page.end : Infinity));
   const ev: Evidence = { file: doc.file, page: page?.n ?? 1, start: s, end: e, quote: doc.text.slice(s, e) };
   if (page?.exhibit) ev.exhibit = page.exhibit;
   else if (doc.exhibit && page) ev.exhibit = `${doc.exhibit}/${page.n}`;
