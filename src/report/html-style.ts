@@ -15,7 +15,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem}dl.f
 .sev{display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;padding:0 .4rem;border-radius:3px;color:#fff}
 .sev.high{background:var(--high)}.sev.medium{background:var(--medium)}.sev.low{background:var(--low)}
 .gap{border:1px solid var(--line);border-radius:6px;padding:.2rem .9rem .6rem;margin:.8rem 0}
-.cites{font-size:.85rem}
+.cites{display:inline;font-size:.85rem}
 details.cite{display:inline-block;max-width:100%;margin-right:.3rem}
 details.cite>summary{display:inline;cursor:pointer;color:#24508f;list-style:none}
 details.cite>summary::-webkit-details-marker{display:none}

@@ -40,7 +40,8 @@ class Citer {
       const ocr = ocrNote(e);
       return html`<details class="cite" data-ev="${id}"><summary>[${citationLocation(e)}<span class="q"> “${shortQuote(e.quote, 60)}”</span>${ocr ? html` <span class="ocr">${ocr}</span>` : ''}]<span class="print-only"> E${id}</span></summary><blockquote>${e.quote}</blockquote><a href="#ev-${id}">Evidence E${id}</a>, ${e.file} p.${e.page}, chars ${e.start}–${e.end}</details>`;
     });
-    return items.length ? html`<span class="cites">${items}</span>` : html``;
+    // A <div>, not a <span>: <details> is flow content, never allowed inside phrasing elements. The CSS keeps it inline.
+    return items.length ? html`<div class="cites">${items}</div>` : html``;
   }
 
   /** The chosen citations, then the others folded behind "+N more" (on paper: their evidence numbers). */
