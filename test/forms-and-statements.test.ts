@@ -45,6 +45,9 @@ describe('MMI words that are not statements', () => {
     ['A functional capacity evaluation will be ordered when he approaches MMI to set permanent restrictions.', 'prediction'],
     ['I believe he is at or near MMI from a surgical standpoint.', 'prediction'],
     ['She is nearing maximum medical improvement.', 'prediction'],
+    // An abbreviation's full stop ends no clause: "Est." qualifies the MMI that follows it.
+    ['Est. MMI/return to full duty: ~09/2024.', 'prediction'],
+    ['est MMI date 10/2024', 'prediction'],
     ['His surgeon has effectively found him permanent and stationary.', 'paraphrase'],
     ['S/p L3-5 laminectomy - per neurosurgery at MMI (07/23/2024) with permanent restrictions.', 'paraphrase'],
     ['If the patient is Permanent and Stationary, do not use this form.', 'instruction'],
@@ -66,6 +69,7 @@ describe('MMI words that are not statements', () => {
   it.each([
     ['In my opinion she reached maximum medical improvement on December 7, 2022.', 'mmi', '2022-12-07'],
     ['Clinical MMI: 11/28/2023', 'mmi', '2023-11-28'],
+    ['MMI reached approx. 12/20/2022 per my exam.', 'mmi', '2022-12-20'],
     ['In light of these findings he is no longer at MMI.', 'not_at_mmi', undefined],
     ['My 05/16/2023 opinion of MMI is withdrawn.', 'not_at_mmi', undefined],
     ['My C-4.3 dated 01/17/2023 (MMI 01/17/2023; 22.5% SLU left leg) is withdrawn.', 'not_at_mmi', undefined],
