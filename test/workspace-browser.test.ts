@@ -3,6 +3,8 @@
  * case, upload the example files, watch the progress reach 100 %, read the verdict, open a reason's source and
  * see its quoted words highlighted, add a fact the analysis missed and see the verdict recompute, reload and
  * find the correction kept, dismiss a gap, export the PDF and find the verdict and the correction in it.
+ * In server mode, the first-run administrator signs in with the one-time password, must choose a new one, then
+ * adds a user, is refused demoting themselves, and gives the new user a case on the users screen.
  * Every screen is checked with axe-core (no serious or critical violation) and photographed into
  * out/screenshots/; the page must log no Content-Security-Policy violation.
  */
@@ -16,6 +18,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/db.js';
 import { buildServer } from '../src/server/app.js';
+import { AuditLog } from '../src/store/audit.js';
+import { casesOf } from '../src/store/accounts.js';
+import { createFirstAdministrator } from '../src/workspace/first-administrator.js';
 import { Workspace } from '../src/workspace/workspace.js';
 import type { CaseAnalysis } from '../src/model/index.js';
 
@@ -55,11 +60,15 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(shots, `${name}.png`) });
 }
 
-/** axe-core on the page as it is; a context that bypasses the CSP lets the checker's script in. */
-async function axe(pathAndHash: string, prepare?: (p: Page) => Promise<void>): Promise<string[]> {
+/**
+ * axe-core on the page as it is; a context that bypasses the CSP lets the checker's script in. `as`: a server-mode
+ * workspace and who to sign in as first.
+ */
+async function axe(pathAndHash: string, prepare?: (p: Page) => Promise<void>, as?: { base: string; name: string; password: string }): Promise<string[]> {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+  if (as) expect((await ctx.request.post(`${as.base}api/login`, { headers: { 'X-Plateau': '1' }, data: { name: as.name, password: as.password } })).ok()).toBe(true);
   const page = await ctx.newPage();
-  await page.goto(url + pathAndHash);
+  await page.goto((as?.base ?? url) + pathAndHash);
   await page.waitForLoadState('networkidle');
   if (prepare) await prepare(page);
   await page.addScriptTag({ path: AXE });
@@ -193,4 +202,83 @@ describe('the case workspace in a browser', () => {
     for (const [where, prepare] of screens) for (const v of await axe(where, prepare)) found.push(`${where || 'case list'}: ${v}`);
     expect(found).toEqual([]);
   }, 120_000);
+});
+
+describe('server mode in a browser', () => {
+  let ws2: Workspace;
+  let app2: FastifyInstance;
+  let base: string;
+  let first: { name: string; password: string };
+  let shared: { id: string };
+  let rita: string;
+  const NEW_PASSWORD = 'a passphrase of my own';
+
+  beforeAll(async () => {
+    const store = path.join(dir, 'accounts');
+    ws2 = new Workspace(await openStore(path.join(store, 'ws.db')), path.join(store, 'data'));
+    first = (await createFirstAdministrator(ws2.db, new AuditLog(ws2.db)))!;
+    shared = await ws2.createCase({ claimant: 'Shared Claimant', claimType: 'ssdi' });
+    app2 = await buildServer({ workspace: ws2, port: 0, version: 'test', uiDir, accounts: true });
+    await app2.listen({ host: '127.0.0.1', port: 0 });
+    const addr = app2.server.address();
+    base = `http://127.0.0.1:${addr && typeof addr === 'object' ? addr.port : 0}/`;
+  });
+  afterAll(async () => { await app2?.close(); await ws2?.close(); });
+
+  it('the first administrator must choose a new password, then adds a user and gives them a case', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+    await page.goto(base);
+    const login = page.getByTestId('login-form');
+    await login.getByLabel('Name').fill(first.name);
+    await login.getByLabel('Password').fill(first.password);
+    await login.getByRole('button', { name: 'Sign in' }).click();
+    const forced = page.getByTestId('forced-password-change');
+    await forced.waitFor();
+    await shot(page, '11-forced-password-change');
+    await forced.getByLabel('One-time password').fill(first.password);
+    await forced.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await forced.getByLabel('New password again').fill(NEW_PASSWORD);
+    await forced.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByTestId('case-list').waitFor();
+    await page.getByRole('link', { name: 'Users' }).click();
+    await expect.poll(() => page.getByTestId('user-row').count()).toBe(1);
+    const form = page.getByTestId('add-user-form');
+    await form.getByLabel('Name').fill('rita');
+    await form.getByLabel('Role').selectOption('reviewer');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    rita = (await page.getByTestId('one-time-password').textContent())!;
+    expect(rita).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    await expect.poll(() => page.getByTestId('user-row').count()).toBe(2);
+    expect(await page.getByTestId('user-row').filter({ hasText: 'rita' }).textContent()).toMatch(/One-time: to be changed/);
+    await shot(page, '12-users');
+    // The last active administrator cannot demote themselves: the refusal is shown and the stored role comes back.
+    await page.getByLabel('Role of admin').selectOption('reviewer');
+    await page.getByRole('button', { name: 'Save the role of admin' }).click();
+    await expect.poll(() => page.getByTestId('users-error').textContent()).toMatch(/last active administrator/);
+    expect(await page.getByLabel('Role of admin').inputValue()).toBe('administrator');
+    await page.getByRole('button', { name: 'Cases of rita' }).click();
+    const dialog = page.getByTestId('case-access-dialog');
+    await dialog.getByLabel('Give access to a case').selectOption(shared.id);
+    await dialog.getByRole('button', { name: 'Give access' }).click();
+    await expect.poll(() => dialog.getByTestId('access-row').count()).toBe(1);
+    await shot(page, '13-case-access');
+    const ritaId = (await ws2.db.selectFrom('users').select('id').where('name', '=', 'rita').executeTakeFirstOrThrow()).id;
+    expect(await casesOf(ws2.db, ritaId)).toEqual([shared.id]);
+    expect(violations).toEqual([]);
+    await ctx.close();
+  }, 60_000);
+
+  it('has no serious or critical accessibility violation on the server-mode screens', async () => {
+    const admin = { base, name: first.name, password: NEW_PASSWORD };
+    const found = [
+      ...(await axe('', undefined, { base, name: 'rita', password: rita })).map((v) => `forced password change: ${v}`),
+      ...(await axe('#/users', undefined, admin)).map((v) => `users: ${v}`),
+      ...(await axe('#/users', async (p) => { await p.getByRole('button', { name: 'Cases of rita' }).click(); await p.getByTestId('access-row').waitFor(); }, admin)).map((v) => `case access: ${v}`),
+      ...(await axe('', async (p) => { await p.getByRole('button', { name: 'Change password' }).click(); await p.getByTestId('password-dialog').waitFor(); }, admin)).map((v) => `change password: ${v}`),
+    ];
+    expect(found).toEqual([]);
+  }, 60_000);
 });

@@ -5,6 +5,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuditLog } from '../store/audit.js';
 
+declare module 'fastify' {
+  /** The target a handler learns only as it runs (the id of a user it created). */
+  interface FastifyRequest { auditTarget?: string }
+}
+
 /** "METHOD route" → the action an auditor reads. */
 const ACTIONS: Record<string, string> = {
   'GET /api/cases': 'list cases',
@@ -29,11 +34,22 @@ const ACTIONS: Record<string, string> = {
   'DELETE /api/cases/:id/entries/:eid': "delete claimant's entry",
   'GET /api/cases/:id/entries/:eid/receipt': 'view receipt',
   'GET /api/audit.csv': 'export audit log',
+  'POST /api/me/password': 'change own password',
+  'GET /api/users': 'list users',
+  'POST /api/users': 'add user',
+  'PUT /api/users/:userId/role': 'change user role',
+  'POST /api/users/:userId/disable': 'disable user',
+  'POST /api/users/:userId/enable': 'enable user',
+  'GET /api/users/:userId/cases': "view user's case access",
+  'PUT /api/cases/:id/access/:userId': 'grant case access',
+  'DELETE /api/cases/:id/access/:userId': 'revoke case access',
 };
 
 function targetOf(req: FastifyRequest): string | undefined {
   const p = req.params as Record<string, string | undefined>;
   const q = req.query as Record<string, string | undefined>;
+  if (req.auditTarget) return req.auditTarget;
+  if (p.userId) return `user ${p.userId}`;
   if (p.docId) return `document ${p.docId}`;
   if (p.cid) return `correction ${p.cid}`;
   if (p.eid) return `entry ${p.eid}`;

@@ -1,7 +1,8 @@
 /**
  * Server mode: every API request but sign-in needs a live session; the role decides what it may do (read-only:
  * read; reviewer: read and change cases; administrator: everything, users and the audit log), and a case is
- * visible only to the users given access to it (administrators see all). Local single-user mode has no accounts.
+ * visible only to the users given access to it (administrators see all). A user signed in with a one-time password
+ * may do nothing but choose a new one (or sign out). Local single-user mode has no accounts.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/db.js';
@@ -26,10 +27,12 @@ export function setSessionCookie(reply: FastifyReply, token: string | undefined)
 }
 
 const OPEN = new Set(['GET /api/health', 'POST /api/login']);
-const ADMIN_ONLY = /^(?:GET|POST|DELETE|PATCH) \/api\/(?:users|audit\.csv)|^POST \/api\/cases\/:id\/access$/;
+const ADMIN_ONLY = /^(?:GET|POST|PUT|DELETE|PATCH) \/api\/(?:users|audit\.csv)|^(?:PUT|DELETE) \/api\/cases\/:id\/access\/:userId$/;
 const READ = new Set(['GET', 'HEAD']);
-/** Signing out is allowed to every role. */
-const ANY_ROLE = new Set(['POST /api/logout', 'POST /api/logout-all']);
+/** What every signed-in user may do for themselves, whatever the role, also before replacing a one-time password. */
+const SELF_SERVICE = new Set(['POST /api/logout', 'POST /api/logout-all', 'GET /api/me', 'POST /api/me/password']);
+/** The error code the UI recognises to ask for a new password. */
+const PASSWORD_CHANGE_REQUIRED = 'password_change_required';
 
 export function installAuth(app: FastifyInstance, db: Store): void {
   app.addHook('preHandler', async (req, reply) => {
@@ -41,7 +44,8 @@ export function installAuth(app: FastifyInstance, db: Store): void {
     if (!user) { setSessionCookie(reply, undefined); return reply.code(401).send({ error: 'sign in first (or the session ended after 30 minutes idle)' }); }
     req.user = user;
     req.sessionToken = token;
-    if (ANY_ROLE.has(route)) return;
+    if (SELF_SERVICE.has(route)) return;
+    if (user.mustChangePassword) return reply.code(403).send({ error: 'choose a new password first: yours was for one sign-in only', code: PASSWORD_CHANGE_REQUIRED });
     if (ADMIN_ONLY.test(route) && user.role !== 'administrator') return reply.code(403).send({ error: 'administrators only' });
     if (!READ.has(req.method) && user.role === 'read-only') return reply.code(403).send({ error: 'your role is read-only' });
     const caseId = (req.params as Record<string, string | undefined>)?.id;

@@ -121,4 +121,10 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`update analyses set result_at = finished_at where result is not null`.execute(db);
     },
   },
+  '0007-password-change': {
+    // Set for a one-time password (the first-run administrator, users an administrator adds): chosen anew at first sign-in.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 };

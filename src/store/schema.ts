@@ -121,6 +121,8 @@ export interface UserTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  /** 1 while the password is a one-time one: every request but sign-out and choosing a new password is refused. */
+  must_change_password: Generated<number>;
 }
 
 /** A signed-in browser: the cookie's token is stored hashed, so a copy of the database signs no one in. */

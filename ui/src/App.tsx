@@ -1,12 +1,16 @@
 import { Fragment } from 'preact';
 import { createPortal } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, errorMessage, setUnauthorizedHandler } from './api';
+import { api, ApiError, errorMessage, setPasswordChangeRequiredHandler, setUnauthorizedHandler } from './api';
 import { AppContext, SessionContext, type AppApi } from './app-context';
-import { useRoute } from './router';
+import { Dialog } from './components/Dialog';
+import { PasswordForm } from './components/PasswordForm';
+import { useRoute, USERS_HREF } from './router';
 import { CaseList } from './screens/CaseList';
 import { CaseView } from './screens/CaseView';
+import { ChangePassword } from './screens/ChangePassword';
 import { SignIn } from './screens/SignIn';
+import { Users } from './screens/Users';
 import type { Me } from './types';
 
 interface Toast { id: number; message: string }
@@ -27,6 +31,7 @@ export function App() {
   const [health, setHealth] = useState<{ version: string; encrypted?: boolean } | null>(null);
   const [session, setSession] = useState<Session>({ state: 'loading' });
   const [signingOut, setSigningOut] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   const seq = useRef(0);
   const main = useRef<HTMLElement>(null);
   /** Set as soon as a call answers 401: the failing screen's own error toasts are then not worth showing. */
@@ -57,6 +62,8 @@ export function App() {
         notice: s.state === 'in' ? 'Your session ended (after 30 minutes without activity, or a sign-out elsewhere). Sign in again to go on where you were.' : undefined,
       }));
     });
+    // Server mode: a one-time password still in use (the server refuses everything else) brings the change-password screen.
+    setPasswordChangeRequiredHandler(() => setSession((s) => (s.state === 'in' ? { state: 'in', me: { ...s.me, mustChangePassword: true } } : s)));
     api.me().then(
       (me) => setSession({ state: 'in', me }),
       (e) => {
@@ -66,7 +73,10 @@ export function App() {
         else setSession({ state: 'error', message: errorMessage(e) });
       },
     );
-    return () => setUnauthorizedHandler(null);
+    return () => {
+      setUnauthorizedHandler(null);
+      setPasswordChangeRequiredHandler(null);
+    };
   }, []);
 
   useEffect(() => {
@@ -80,6 +90,20 @@ export function App() {
     app.announce(`Signed in as ${me.name}.`);
     // Back on the screen the user was on: its heading takes the focus, as after any navigation.
     setTimeout(() => main.current?.querySelector<HTMLElement>('h1')?.focus(), 300);
+  };
+
+  const focusHeading = () => setTimeout(() => main.current?.querySelector<HTMLElement>('h1')?.focus(), 60);
+
+  /** The administrator changed their own account on the users screen: their role or status may differ now. */
+  const refreshMe = () => {
+    api.me().then((me) => setSession({ state: 'in', me }), () => {});
+  };
+
+  const passwordChanged = () => {
+    setChangingPassword(false);
+    setSession((s) => (s.state === 'in' ? { state: 'in', me: { ...s.me, mustChangePassword: false } } : s));
+    app.announce('Your password is changed. Your sessions in other browsers are signed out.');
+    focusHeading();
   };
 
   const signOut = async (everywhere: boolean) => {
@@ -99,14 +123,14 @@ export function App() {
   const me = session.state === 'in' ? session.me : null;
 
   // Move focus to the page's heading on navigation, for keyboard and screen-reader users.
-  const key = route.name === 'case' ? `case:${route.id}` : 'list';
+  const key = route.name === 'case' ? `case:${route.id}` : route.name;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    const t = setTimeout(() => main.current?.querySelector<HTMLElement>('h1')?.focus(), 60);
+    const t = focusHeading();
     return () => clearTimeout(t);
   }, [key]);
 
@@ -140,6 +164,12 @@ export function App() {
                 {ROLE_LABEL[me.role] ?? me.role}
               </span>
             </span>
+            {me.role === 'administrator' && !me.mustChangePassword && (
+              <a href={USERS_HREF} class="btn btn-small btn-topbar" aria-current={route.name === 'users' ? 'page' : undefined}>Users</a>
+            )}
+            {!me.mustChangePassword && (
+              <button type="button" class="btn btn-small btn-topbar" onClick={() => setChangingPassword(true)}>Change password</button>
+            )}
             <button type="button" class="btn btn-small btn-topbar" disabled={signingOut} onClick={() => signOut(false)}>Sign out</button>
             <button type="button" class="btn btn-small btn-topbar" disabled={signingOut} onClick={() => signOut(true)} title="Ends your sessions in every browser and on every computer">
               Sign out everywhere
@@ -157,11 +187,29 @@ export function App() {
           </div>
         )}
         {session.state === 'out' && <SignIn notice={session.notice} onSignedIn={signedIn} />}
-        {session.state === 'in' && (
+        {session.state === 'in' && session.me.mustChangePassword && (
+          <ChangePassword name={session.me.name} onChanged={passwordChanged} onSignOut={() => signOut(false)} />
+        )}
+        {session.state === 'in' && !session.me.mustChangePassword && (
           <SessionContext.Provider value={session.me}>
             {route.name === 'list' && <CaseList />}
+            {route.name === 'users' && (session.me.mode === 'accounts' && session.me.role === 'administrator'
+              ? <Users onSelfChanged={refreshMe} />
+              : (
+                <div class="page-narrow">
+                  <h1 tabIndex={-1}>Users</h1>
+                  <p class="notice notice-info">
+                    {session.me.mode === 'accounts' ? 'Only administrators manage users.' : 'Local single-user mode has no accounts: start the server with --accounts for users.'}
+                  </p>
+                </div>
+              ))}
             {route.name === 'case' && <CaseView key={route.id} id={route.id} tab={route.tab} />}
           </SessionContext.Provider>
+        )}
+        {changingPassword && (
+          <Dialog title="Change your password" subtitle="Your sessions in other browsers are signed out when it changes." onClose={() => setChangingPassword(false)} size="small" testId="password-dialog">
+            <PasswordForm onChanged={passwordChanged} onCancel={() => setChangingPassword(false)} />
+          </Dialog>
         )}
       </main>
       {createPortal(

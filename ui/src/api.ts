@@ -1,9 +1,10 @@
 import type {
-  CaseAnalysis, CaseDetails, CaseRecord, CaseSummary, ClaimantEntry, Correction, FactPage, Me, NewCorrection, PageText, Progress, Visit,
+  CaseAnalysis, CaseDetails, CaseRecord, CaseSummary, ClaimantEntry, Correction, FactPage, Me, NewCorrection, PageText, Progress, Role, UserAccount, Visit,
 } from './types';
 
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number) {
+  /** `code`: the server's machine-readable reason, when it gives one (`password_change_required`, `wrong_password`). */
+  constructor(message: string, readonly status: number, readonly code?: string) {
     super(message);
   }
 }
@@ -17,6 +18,11 @@ const WRITE = new Set(['POST', 'PATCH', 'DELETE', 'PUT']);
 let onUnauthorized: (() => void) | null = null;
 export function setUnauthorizedHandler(fn: (() => void) | null) {
   onUnauthorized = fn;
+}
+/** Server mode: a call answering 403 `password_change_required` (a one-time password is in use) brings the change-password screen. */
+let onPasswordChangeRequired: (() => void) | null = null;
+export function setPasswordChangeRequiredHandler(fn: (() => void) | null) {
+  onPasswordChangeRequired = fn;
 }
 const LOGIN = '/api/login';
 
@@ -49,13 +55,17 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
     }
   }
   if (!res.ok) {
-    const msg = data && typeof data === 'object' && 'error' in data ? String((data as { error: unknown }).error) : `${res.status} ${res.statusText}`;
-    throw new ApiError(msg, res.status);
+    const body = data && typeof data === 'object' ? (data as { error?: unknown; code?: unknown }) : {};
+    const msg = body.error !== undefined ? String(body.error) : `${res.status} ${res.statusText}`;
+    const code = typeof body.code === 'string' ? body.code : undefined;
+    if (code === 'password_change_required') onPasswordChangeRequired?.();
+    throw new ApiError(msg, res.status, code);
   }
   return data as T;
 }
 
 const c = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+const u = (id: number) => `/api/users/${encodeURIComponent(String(id))}`;
 
 /** A new claimant entry as sent; `amount` is dollars as typed ("42.50"). */
 export interface NewEntry {
@@ -81,9 +91,21 @@ export const api = {
   health: () => request<{ ok: boolean; version: string; mode: string; encrypted?: boolean }>('GET', '/api/health'),
   /** Who is signed in; in local single-user mode always `{ mode: "local" }`. */
   me: () => request<Me>('GET', '/api/me'),
-  login: (name: string, password: string) => request<{ name: string; role: Me['role'] }>('POST', LOGIN, { name, password }),
+  login: (name: string, password: string) => request<{ name: string; role: Me['role']; mustChangePassword?: boolean }>('POST', LOGIN, { name, password }),
   logout: () => request<{ ok: boolean }>('POST', '/api/logout'),
   logoutAll: () => request<{ ok: boolean }>('POST', '/api/logout-all'),
+  /** The user's own password; a wrong current one answers 400 with code `wrong_password`. Other sessions end. */
+  changePassword: (current: string, next: string) => request<{ ok: boolean }>('POST', '/api/me/password', { current, next }),
+  users: () => request<UserAccount[]>('GET', '/api/users'),
+  /** Without a password the server makes a one-time one and returns it, this once. */
+  addUser: (name: string, role: Role, password?: string) =>
+    request<{ user: UserAccount; oneTimePassword?: string }>('POST', '/api/users', { name, role, ...(password ? { password } : {}) }),
+  setRole: (id: number, role: Role) => request<UserAccount>('PUT', `${u(id)}/role`, { role }),
+  setDisabled: (id: number, disabled: boolean) => request<UserAccount>('POST', `${u(id)}/${disabled ? 'disable' : 'enable'}`),
+  /** The ids of the cases given to a user. */
+  userCases: (id: number) => request<string[]>('GET', `${u(id)}/cases`),
+  grantCase: (caseId: string, userId: number) => request<{ ok: boolean }>('PUT', `${c(caseId)}/access/${encodeURIComponent(String(userId))}`),
+  revokeCase: (caseId: string, userId: number) => request<void>('DELETE', `${c(caseId)}/access/${encodeURIComponent(String(userId))}`),
   listCases: (q: string, sort: string) => {
     const p = new URLSearchParams();
     if (q.trim()) p.set('q', q.trim());

@@ -225,3 +225,17 @@ export function roleLabel(role: unknown): string {
   return humanize(kind ?? '');
 }
 
+
+/** A server message ("wrong name or password") as a sentence for the screen. */
+export function sentence(s: string): string {
+  const t = s.trim();
+  if (!t) return t;
+  return `${t[0].toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
+}
+
+/** Server mode's roles, as an administrator picks them. */
+export const USER_ROLES: { value: 'administrator' | 'reviewer' | 'read-only'; label: string; what: string }[] = [
+  { value: 'administrator', label: 'Administrator', what: 'opens and changes every case, manages users, reads the audit log' },
+  { value: 'reviewer', label: 'Reviewer', what: 'reads and changes the cases given to them' },
+  { value: 'read-only', label: 'Read-only', what: 'reads the cases given to them' },
+];

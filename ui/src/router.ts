@@ -12,7 +12,7 @@ export const TABS: { id: Tab; label: string }[] = [
   { id: 'exports', label: 'Exports' },
 ];
 
-export type Route = { name: 'list' } | { name: 'case'; id: string; tab?: Tab };
+export type Route = { name: 'list' } | { name: 'users' } | { name: 'case'; id: string; tab?: Tab };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => {
@@ -26,9 +26,11 @@ export function parseHash(hash: string): Route {
     const tab = TABS.find((t) => t.id === parts[2])?.id;
     return { name: 'case', id: parts[1], tab };
   }
+  if (parts[0] === 'users') return { name: 'users' };
   return { name: 'list' };
 }
 
+export const USERS_HREF = '#/users';
 export const caseHref = (id: string, tab?: Tab) => `#/case/${encodeURIComponent(id)}${tab ? `/${tab}` : ''}`;
 
 export function navigate(href: string, replace = false) {

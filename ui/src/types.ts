@@ -24,8 +24,21 @@ export const encounterCount = (d: CaseAnalysis['documents'][number]) => (d as { 
 /** The signed-in user (GET /api/me). Local single-user mode: `{ name: "local user", role: "administrator", mode: "local" }`. */
 export interface Me {
   name: string;
-  role: 'administrator' | 'reviewer' | 'read-only' | (string & {});
+  role: Role;
   mode: 'local' | 'accounts' | (string & {});
+  /** Server mode: signed in with a one-time password, which must be replaced before anything else. */
+  mustChangePassword?: boolean;
+}
+
+export type Role = 'administrator' | 'reviewer' | 'read-only' | (string & {});
+
+/** One account as GET /api/users lists it (server mode, administrators). */
+export interface UserAccount {
+  id: number;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  mustChangePassword: boolean;
 }
 
 /** One dated visit as GET /encounters returns it (the timeline's marks). */

@@ -33,25 +33,24 @@ export function registerServe(program: Command): void {
     .option('--db <file>', 'SQLite database file (default: DATA/workspace.db)')
     .option('--key-file <file>', 'data key (64 hex characters, kept outside DATA): encrypts the database and every stored file; else PLATEAU_KEY')
     .option('--example', 'load the example case into an empty workspace')
-    .option('--accounts', 'server mode: users sign in (add the first administrator with plateau user add)')
+    .option('--accounts', 'server mode: users sign in (a first run creates the administrator admin and prints its one-time password)')
     .option('--open', 'open the workspace in the default browser')
     .action(async (opts: { port: string; data?: string; db?: string; keyFile?: string; example?: boolean; open?: boolean; accounts?: boolean }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${opts.port}"`);
       const dataDir = path.resolve(opts.data ?? defaultDataDir());
       // Loaded here, not at the top: `plateau analyze` should not pay for the server's start-up.
-      const [{ openStore }, { buildServer }, { Workspace }, { SCHEMA_VERSION }, { readKey }, { countUsers }, { plainRoot }] = await Promise.all([
+      const [{ openStore }, { buildServer }, { Workspace }, { SCHEMA_VERSION }, { readKey }, { createFirstAdministrator, firstAdministratorNotice }, { AuditLog }, { plainRoot }] = await Promise.all([
         import('../../store/db.js'), import('../../server/app.js'), import('../../workspace/workspace.js'), import('../../model/index.js'),
-        import('../../store/keys.js'), import('../../store/accounts.js'), import('../../workspace/case-files.js'),
+        import('../../store/keys.js'), import('../../workspace/first-administrator.js'), import('../../store/audit.js'), import('../../workspace/case-files.js'),
       ]);
       const key = readKey(opts.keyFile, dataDir);
       const db = await openStore(opts.db ? path.resolve(opts.db) : path.join(dataDir, 'workspace.db'), key);
       // Decrypted copies left by a run the server did not live to finish.
       await rm(plainRoot(dataDir), { recursive: true, force: true });
-      if (opts.accounts && !(await countUsers(db))) {
-        await db.destroy();
-        throw new UsageError(`server mode needs an administrator first: plateau user add NAME --role administrator --data ${dataDir}`);
-      }
+      // Before the server (and its own audit log writer) starts, so the audit chain has one writer at a time.
+      const created = opts.accounts ? await createFirstAdministrator(db, new AuditLog(db)) : undefined;
+      if (created) process.stderr.write(firstAdministratorNotice(created));
       const ws = new Workspace(db, dataDir, { key });
       const app = await buildServer({ workspace: ws, port, version: SCHEMA_VERSION, accounts: !!opts.accounts });
       await app.listen({ host: '127.0.0.1', port });

@@ -44,6 +44,6 @@ export function registerUsers(program: Command): void {
     .option('--key-file <file>', 'the data key, if the workspace is encrypted')
     .action(async (opts: { data: string; db?: string; keyFile?: string }) => {
       const db = await store(opts);
-      try { for (const u of await listUsers(db)) process.stdout.write(`${u.name}\t${u.role}${u.disabled ? '\tdisabled' : ''}\n`); } finally { await db.destroy(); }
+      try { for (const u of await listUsers(db)) process.stdout.write(`${[u.name, u.role, u.disabled && 'disabled', u.mustChangePassword && 'must change password'].filter(Boolean).join('\t')}\n`); } finally { await db.destroy(); }
     });
 }

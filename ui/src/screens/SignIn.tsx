@@ -1,12 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, errorMessage } from '../api';
+import { sentence } from '../format';
 import type { Me } from '../types';
-
-const sentence = (s: string) => {
-  const t = s.trim();
-  if (!t) return t;
-  return `${t[0].toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
-};
 
 /**
  * Server mode's sign-in screen, shown whenever the API answers 401. The route (hash) is left as it was, so signing
@@ -45,7 +40,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (m
     try {
       const r = await api.login(name.trim(), password);
       setPassword('');
-      onSignedIn({ name: r.name, role: r.role, mode: 'accounts' });
+      onSignedIn({ name: r.name, role: r.role, mode: 'accounts', mustChangePassword: r.mustChangePassword });
     } catch (err) {
       const status = err instanceof ApiError ? err.status : 0;
       if (status === 401) setError({ message: 'Wrong name or password.', field: 'password' });
