@@ -57,6 +57,11 @@ describe('MMI words that are not statements', () => {
   ])('"%s" (%s) is not an MMI opinion', (body) => {
     expect(stated(of(body, 'mmi_statement')).filter((f) => f.attributes.kind === 'mmi' || f.attributes.kind === 'permanent_and_stationary')).toEqual([]);
   });
+  it('a date that is not where a stable state began does not date the plateau ("seen since 2019", "stable. Seen 03/2023")', () => {
+    for (const body of ['Followed here since 2019; she is not expected to improve significantly.', 'Stable. Last seen 03/2023, and she is not expected to improve significantly.']) {
+      expect(stated(of(body, 'mmi_statement')).find((f) => f.attributes.kind === 'plateau')?.attributes.mmiDate).toBeUndefined();
+    }
+  });
   it('"was not at MMI in February 2024", said to answer another doctor\'s date, is not a finding about now', () => {
     expect(stated(of('She clearly was not at MMI in February 2024; she was improving with treatment through the summer.', 'mmi_statement'))).toEqual([]);
   });
@@ -83,6 +88,9 @@ describe('MMI words that are not statements', () => {
     ['APF: modified work continues; expected duration 21-30 days; fixed and stable: No.', 'not_at_mmi', undefined],
     // The date is the author's last visit, named to date the opinion: not a restatement of an earlier one.
     ['In my opinion Ms. Doe reached maximum medical improvement on September 10, 2024, the date of her last visit with me.', 'mmi', '2024-09-10'],
+    // The stable state the opinion rests on began on the date it names, before the opinion's own words.
+    ['Comment: Stable at this level on the current regimen since approximately 09/2023; residual fatigue and pain are not expected to improve significantly.', 'plateau', '2023-09-01'],
+    ['She has plateaued since March 2023; no further improvement is expected.', 'plateau', '2023-03-01'],
   ])('"%s" is stated (%s %s)', (body, kind, date) => {
     const s = stated(of(body, 'mmi_statement'));
     expect(s.map((f) => f.attributes.kind)).toContain(kind);

@@ -24,6 +24,8 @@ const data = readLexiconFile('extract/statements.json', z.looseObject({
   impairment: z.object({ rating: RegexSource, ratingAfter: RegexSource, guides: RegexSource }),
 }));
 /** Why a sentence that names MMI does not state it (question, request, deferral, prediction, paraphrase, form instruction). */
+/** The words before a date that make it the start of a stable state: "stable at this level since approximately 09/2023". */
+const STABLE_SINCE = /\b(?:stable|plateau(?:ed)?|unchanged|stabili[sz]ed)\b[^.;\n]{0,70}\b(?:since|as of)\s+(?:approximately\s+|approx\.\s*|about\s+|around\s+|~\s*)?$/i;
 const NOT_ASSERTION = Object.entries(data.mmiNotAssertions)
   .filter((e): e is [string, string[]] => Array.isArray(e[1]))
   .map(([why, phrases]) => ({ why, re: new RegExp(phrasesSource(phrases), 'i') }));
@@ -278,7 +280,12 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
       // "Her condition plateaued as of her 01/23/2024 visit": only a date its own words tie to the plateau dates it.
       const tied = sent.dates().find((x) => !x.relative && x.start >= m.end && x.start - m.end <= MMI_DATE_TIED_REACH
         && /\b(?:as of|since|effective)\s+(?:(?:her|his|the)\s+)?$/i.test(sent.text.slice(Math.max(m.end, x.start - 25), x.start)) && !/[.;]/.test(sent.text.slice(m.end, x.start)));
-      if (tied) attributes.mmiDate = tied.date;
+      // "Stable at this level on the current regimen since approximately 09/2023; … not expected to improve": the
+      // stability the opinion rests on began on the date it names.
+      const stableSince = tied ? undefined : sent.dates().find((x) => !x.relative && x.end <= m.start
+        && STABLE_SINCE.test(sent.text.slice(Math.max(0, x.start - 100), x.start)) && !/\./.test(sent.text.slice(x.end, m.start).replace(/\b(?:approx|est)\./gi, '')));
+      const d = tied ?? stableSince;
+      if (d) attributes.mmiDate = d.date;
     }
     out.push({ ...base, type: 'mmi_statement', attributes });
   }
