@@ -21,6 +21,7 @@ import { exportRoutes } from './routes/exports.js';
 import { entryRoutes } from './routes/entries.js';
 import { BadInput, NotFound, type Workspace } from '../workspace/workspace.js';
 import { ExportUnavailable } from '../workspace/exports.js';
+import { scheduleRetention } from '../workspace/retention.js';
 
 /** `accounts`: server mode (users, roles, sessions); otherwise local single-user mode on loopback. */
 export interface ServerOptions { workspace: Workspace; port: number; uiDir?: string; version: string; accounts?: boolean }
@@ -45,6 +46,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // preservePath: a folder's relative path reaches safeName, which flattens it into the stored name.
   await app.register(multipart, { preservePath: true, limits: { fileSize: opts.workspace.limits.maxFileBytes, files: opts.workspace.limits.maxFiles, fields: 20, parts: opts.workspace.limits.maxFiles + 20 } });
   const ws = opts.workspace;
+  // Cases whose retention period has ended are purged while the server runs: at start, then hourly.
+  const stopRetention = scheduleRetention(ws, audit);
+  app.addHook('onClose', stopRetention);
   app.get('/api/health', async () => ({ ok: true, version: opts.version, mode: opts.accounts ? 'accounts' : 'local', encrypted: opts.workspace.encrypted }));
   if (opts.accounts) await app.register(accountRoutes(opts.workspace.db, audit));
   else app.get('/api/me', async () => ({ name: 'local user', role: 'administrator', mode: 'local' }));

@@ -29,6 +29,12 @@ export async function deleteCase(db: Store, id: string): Promise<void> {
   await db.deleteFrom('cases').where('id', '=', id).execute();
 }
 
+/** Cases kept until a day before `today` (YYYY-MM-DD): their retention period has ended. */
+export async function casesPastRetention(db: Store, today: string): Promise<string[]> {
+  const rows = await db.selectFrom('cases').select('id').where('retain_until', 'is not', null).where('retain_until', '<', today).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
 const SORTS = { updated: 'cases.updated_at desc', created: 'cases.created_at desc', claimant: 'cases.claimant asc' } as const;
 export type CaseSort = keyof typeof SORTS;
 

@@ -127,4 +127,10 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
+  '0008-case-retention': {
+    // The day a case's records are kept until (optional); the retention sweep purges it the day after.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('cases').addColumn('retain_until', 'text').execute();
+    },
+  },
 };

@@ -17,6 +17,8 @@ export interface CaseTable {
   filing_date: string | null;
   education: string | null;
   past_work: string | null;
+  /** Keep the records until this day (YYYY-MM-DD); purged the day after. */
+  retain_until: string | null;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
 }

@@ -17,6 +17,8 @@ export const CaseDetailsSchema = z.object({
   filingDate: optionalDate,
   education: optionalText(200),
   pastWork: optionalText(2000),
+  /** Keep the case's records until this day; the next day they are purged. A past day (a typo) would purge at once. */
+  retainUntil: ISO_DATE.refine((d) => d >= new Date().toISOString().slice(0, 10), 'a date from today on').nullish().or(z.literal('').transform(() => null)),
 });
 export type CaseDetails = z.infer<typeof CaseDetailsSchema>;
 export const CaseDetailsPatchSchema = CaseDetailsSchema.partial();
@@ -32,13 +34,14 @@ export function toColumns(d: Partial<CaseDetails>) {
   if (d.filingDate !== undefined) out.filing_date = d.filingDate ?? null;
   if (d.education !== undefined) out.education = d.education ?? null;
   if (d.pastWork !== undefined) out.past_work = d.pastWork ?? null;
+  if (d.retainUntil !== undefined) out.retain_until = d.retainUntil ?? null;
   return out;
 }
 
 export function toDetails(r: CaseRow) {
   return {
     id: r.id, claimant: r.claimant, claimType: r.claim_type, state: r.state, dob: r.dob, onset: r.onset, dli: r.dli,
-    filingDate: r.filing_date, education: r.education, pastWork: r.past_work, createdAt: r.created_at, updatedAt: r.updated_at,
+    filingDate: r.filing_date, education: r.education, pastWork: r.past_work, retainUntil: r.retain_until, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
 

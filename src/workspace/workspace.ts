@@ -78,7 +78,7 @@ export class Workspace {
   async createCase(body: unknown) {
     const d = parse(CaseDetailsSchema, body);
     const id = randomUUID();
-    await insertCase(this.db, id, { state: null, dob: null, onset: null, dli: null, filing_date: null, education: null, past_work: null, ...toColumns(d) } as CaseFields, now());
+    await insertCase(this.db, id, { state: null, dob: null, onset: null, dli: null, filing_date: null, education: null, past_work: null, retain_until: null, ...toColumns(d) } as CaseFields, now());
     return (await this.listCases()).find((c) => c.id === id)!;
   }
 

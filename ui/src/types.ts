@@ -77,6 +77,8 @@ export interface CaseDetails {
   filingDate?: string;
   education?: string;
   pastWork?: string;
+  /** Keep the records until this day; they are purged the day after. */
+  retainUntil?: string;
 }
 
 export type RunStatus = 'none' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Workspace } from '../../workspace/workspace.js';
 import { UsageError } from '../usage.js';
+import { caseLimitsFrom, withCaseLimitOptions, type CaseLimitFlags } from '../case-limits.js';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '../../../examples/lumbar-ssdi');
 
@@ -25,7 +26,7 @@ async function loadExample(ws: Workspace): Promise<void> {
 }
 
 export function registerServe(program: Command): void {
-  program
+  withCaseLimitOptions(program
     .command('serve')
     .description('Start the case workspace on 127.0.0.1 (local, single user)')
     .option('--port <port>', 'port on 127.0.0.1', '4319')
@@ -34,8 +35,9 @@ export function registerServe(program: Command): void {
     .option('--key-file <file>', 'data key (64 hex characters, kept outside DATA): encrypts the database and every stored file; else PLATEAU_KEY')
     .option('--example', 'load the example case into an empty workspace')
     .option('--accounts', 'server mode: users sign in (a first run creates the administrator admin and prints its one-time password)')
-    .option('--open', 'open the workspace in the default browser')
-    .action(async (opts: { port: string; data?: string; db?: string; keyFile?: string; example?: boolean; open?: boolean; accounts?: boolean }) => {
+    .option('--open', 'open the workspace in the default browser'))
+    .action(async (opts: CaseLimitFlags & { port: string; data?: string; db?: string; keyFile?: string; example?: boolean; open?: boolean; accounts?: boolean }) => {
+      const caseLimits = caseLimitsFrom(opts);
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${opts.port}"`);
       const dataDir = path.resolve(opts.data ?? defaultDataDir());
@@ -51,7 +53,7 @@ export function registerServe(program: Command): void {
       // Before the server (and its own audit log writer) starts, so the audit chain has one writer at a time.
       const created = opts.accounts ? await createFirstAdministrator(db, new AuditLog(db)) : undefined;
       if (created) process.stderr.write(firstAdministratorNotice(created));
-      const ws = new Workspace(db, dataDir, { key });
+      const ws = new Workspace(db, dataDir, { key, caseLimits });
       const app = await buildServer({ workspace: ws, port, version: SCHEMA_VERSION, accounts: !!opts.accounts });
       await app.listen({ host: '127.0.0.1', port });
       const addr = app.server.address();

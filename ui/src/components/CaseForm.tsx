@@ -4,7 +4,7 @@ import type { CaseDetails, ClaimType } from '../types';
 
 type FormValues = Record<keyof CaseDetails, string>;
 
-const EMPTY: FormValues = { claimant: '', claimType: 'ssdi', state: '', dob: '', onset: '', dli: '', filingDate: '', education: '', pastWork: '' };
+const EMPTY: FormValues = { claimant: '', claimType: 'ssdi', state: '', dob: '', onset: '', dli: '', filingDate: '', education: '', pastWork: '', retainUntil: '' };
 
 const EDUCATION = ['Less than high school', 'High school or GED', 'Some college', "Associate's degree", "Bachelor's degree", 'Graduate degree'];
 
@@ -58,6 +58,7 @@ export function CaseForm({ initial, submitLabel, onSubmit, onCancel, testId, mod
     put('filingDate', v.filingDate);
     put('education', v.education);
     put('pastWork', v.pastWork);
+    put('retainUntil', v.retainUntil);
     setBusy(true);
     try {
       await onSubmit(d as unknown as CaseDetails);
@@ -126,6 +127,11 @@ export function CaseForm({ initial, submitLabel, onSubmit, onCancel, testId, mod
       <div class="field field-wide">
         <label for={`${id}-work`}>Past work</label>
         <textarea id={`${id}-work`} name="pastWork" rows={2} value={v.pastWork} onInput={set('pastWork')} placeholder="e.g. Warehouse order picker (heavy), 2012–2022" />
+      </div>
+      <div class="field field-wide">
+        <label for={`${id}-retain`}>Keep records until</label>
+        <input id={`${id}-retain`} name="retainUntil" type="date" min={new Date().toISOString().slice(0, 10)} value={v.retainUntil} onInput={set('retainUntil')} aria-describedby={`${id}-retain-hint`} />
+        <span id={`${id}-retain-hint`} class="hint">Optional, from your records policy: the day after, the case and every file in it are deleted for good. Empty keeps it until you delete it.</span>
       </div>
       {error && <p id={`${id}-err`} class="notice notice-error field-wide" role="alert">{error}</p>}
       <div class="form-actions field-wide">

@@ -157,6 +157,7 @@ export function CaseView({ id, tab }: { id: string; tab?: Tab }) {
     c.claimType === 'ssdi' && c.dli && { label: 'DLI', value: fmtDate(c.dli) },
     c.dob && { label: 'DOB', value: fmtDate(c.dob) },
     c.filingDate && { label: 'Filed', value: fmtDate(c.filingDate) },
+    c.retainUntil && { label: 'Kept until', value: fmtDate(c.retainUntil) },
   ].filter(Boolean) as { label: string; value: string }[];
 
   return (
