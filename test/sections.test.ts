@@ -55,6 +55,11 @@ describe('findSections', () => {
     expect(p.map((x) => [x.kind, x.title])).toEqual([['plan', 'PLAN'], ['procedure', 'PROCEDURE']]);
   });
 
+  it('a visit title whose next field follows a column gap is no qualified heading: the colon is the field\'s', () => {
+    const s = findSections('FOLLOW-UP - 04/14/2022          Provider: Patricia Oyelaran, MD\nInjection gave about 50% relief for roughly two weeks.');
+    expect(s.map((x) => x.kind)).not.toContain('plan');
+  });
+
   it('keeps unknown upper-case sub-headings as "other"', () => {
     const s = findSections('FINDINGS:  LEFT KNEE:  Osteochondral irregularity.');
     expect(s.map((x) => [x.kind, x.title])).toEqual([['imaging', 'FINDINGS'], ['other', 'LEFT KNEE']]);

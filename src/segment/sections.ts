@@ -160,7 +160,9 @@ export function findSections(text: string, start = 0, end = text.length): Sectio
   // An upper-case heading qualified before its colon ("FUTURE MEDICAL CARE (reasonably probable, related to the
   // collision):", "PROCEDURE - RIGHT SUBACROMIAL INJECTION (20610), 02/12/2024:"): the qualifier's commas stop the
   // look-back above, so read it from the line start.
-  const qualified = /^[ \t]*([A-Z][A-Z /&'\-]{2,50}?)[ \t]*(?:\([^)\n]{1,100}\)|[-\u2013\u2014] [^:\n]{1,100})[ \t]*:/gm;
+  // (The qualifier never spans a column gap: "FOLLOW-UP - 04/14/2022          Provider: …" is a visit's title line, whose
+  // colon is the next field's.)
+  const qualified = /^[ \t]*([A-Z][A-Z /&'\-]{2,50}?)[ \t]*(?:\([^)\n]{1,100}\)|[-\u2013\u2014] (?:(?![ \t]{2})[^:\n]){1,100})[ \t]*:/gm;
   while ((m = qualified.exec(region))) {
     const s = start + m.index + m[0].indexOf(m[1]);
     const kind = sectionKindOf(m[1]);
