@@ -21,8 +21,25 @@ interface Expected {
 
 const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
+/**
+ * A reviewer's answer in an example's expected.json that the analysis still gets wrong (examples/README.md lists each).
+ * Each is checked to be still wrong, so a fix fails its test here: then delete the entry. Every other answer is checked
+ * as usual.
+ */
+const KNOWN_MISSES: Record<string, { modalities?: string[]; gaps?: string[] }> = {
+  'neck-pi': {
+    // The MMI report's "She has completed physical therapy, two epidural steroid injections and a surgical consultation"
+    // adds a physical-therapy row dated 2024-02-12 and stretches the surgical consultation (opened by the 2023-08-21
+    // referral) to that date; the one consultation was 2023-09-18 and therapy ended 2023-05-05.
+    modalities: ['physical_therapy', 'surgical_consultation'],
+    // The therapy visit billed on 2023-04-28 counts as documented by the attendance note that says it was a no-show; the
+    // driving anxiety noted on 2023-03-20 ("startles when cars brake behind her", "avoiding the interstate") is not read.
+    gaps: ['billed-visit-without-record', 'mental-health-unaddressed'],
+  },
+};
+
 /** The examples run exactly as a user runs them: through bin/plateau, with the claim from case.json. */
-describe.each(['lumbar-ssdi', 'shoulder-wc'])('example %s end to end', (name) => {
+describe.each(['lumbar-ssdi', 'shoulder-wc', 'neck-pi'])('example %s end to end', (name) => {
   const caseDir = path.join(root, 'examples', name);
   let analysis: CaseAnalysis;
   let expected: Expected;
@@ -53,6 +70,7 @@ describe.each(['lumbar-ssdi', 'shoulder-wc'])('example %s end to end', (name) =>
   });
 
   it('puts every expected modality on the timeline with its dates', () => {
+    const known = KNOWN_MISSES[name]?.modalities ?? [];
     for (const m of expected.modalities) {
       const entries = analysis.timeline.filter((t) => t.modality === m.modality);
       expect(entries.length, m.modality).toBeGreaterThan(0);
@@ -62,6 +80,11 @@ describe.each(['lumbar-ssdi', 'shoulder-wc'])('example %s end to end', (name) =>
       }
       const first = entries.map((t) => t.firstDate).filter(Boolean).sort()[0]!;
       const last = entries.map((t) => t.lastDate ?? t.firstDate).filter(Boolean).sort().at(-1)!;
+      if (known.includes(m.modality)) {
+        const right = (!m.firstDate || days(first, m.firstDate) <= 14) && (!m.lastDate || days(last, m.lastDate) <= 31);
+        expect(right, `${m.modality} ${first} → ${last} is right now: remove it from KNOWN_MISSES`).toBe(false);
+        continue;
+      }
       if (m.firstDate) expect(days(first, m.firstDate), `${m.modality} first date ${first}`).toBeLessThanOrEqual(14);
       if (m.lastDate) expect(days(last, m.lastDate), `${m.modality} last date ${last}`).toBeLessThanOrEqual(31);
     }
@@ -77,7 +100,11 @@ describe.each(['lumbar-ssdi', 'shoulder-wc'])('example %s end to end', (name) =>
 
   it('raises the gaps a reviewer would', () => {
     const found = new Set(analysis.gaps.map((g) => g.ruleId));
-    for (const id of expected.gaps) expect(found.has(id), id).toBe(true);
+    const known = KNOWN_MISSES[name]?.gaps ?? [];
+    for (const id of expected.gaps) {
+      if (known.includes(id)) expect(found.has(id), `${id} is found now: remove it from KNOWN_MISSES`).toBe(false);
+      else expect(found.has(id), id).toBe(true);
+    }
     for (const g of analysis.gaps) {
       expect(g.request.to.length).toBeGreaterThan(0);
       expect(g.request.ask.length).toBeGreaterThan(20);

@@ -47,13 +47,16 @@ describe('evaluation on 20 generated cases (seed 20)', () => {
 });
 
 describe('hand-written examples', () => {
-  it('finds implied MMI for lumbar-ssdi and explicit P&S for shoulder-wc, with exact citations', async () => {
+  it('finds implied MMI for lumbar-ssdi, explicit P&S for shoulder-wc and explicit MMI for neck-pi, with exact citations', async () => {
     const { scores, summary } = await evaluateDir(path.resolve(import.meta.dirname, '../examples'));
     const byCase = Object.fromEntries(scores.map((s) => [s.case, s]));
     expect(byCase['lumbar-ssdi'].mmi.predicted).toBe('implied');
     expect(byCase['lumbar-ssdi'].mmi.dateErrorDays!).toBeLessThanOrEqual(60);
     expect(byCase['shoulder-wc'].mmi.predicted).toBe('explicit');
     expect(byCase['shoulder-wc'].mmi.dateErrorDays!).toBeLessThanOrEqual(7);
+    expect(byCase['neck-pi'].mmi.predicted).toBe('explicit');
+    expect(byCase['neck-pi'].mmi.dateErrorDays!).toBeLessThanOrEqual(7);
+    expect(scores).toHaveLength(3);
     expect(summary.citations.invalid).toBe(0);
     expect(summary.factsOverall.recall!).toBeGreaterThanOrEqual(0.75);
   });

@@ -67,6 +67,7 @@ function claimOf(dir: string): Claim {
 const CASES: [string, string][] = [
   ['lumbar-ssdi', path.join(root, 'examples/lumbar-ssdi')],
   ['shoulder-wc', path.join(root, 'examples/shoulder-wc')],
+  ['neck-pi', path.join(root, 'examples/neck-pi')],
   // SSA-3373 function report, a pain-clinic account statement, another patient's discharge summary.
   ['dev-mixed-05', path.join(casesDev, 'dev-mixed-05')],
   // DWC-25 forms, a utilisation-review denial, an inbound fax about another patient.

@@ -28,8 +28,9 @@ function recordFiles(dir: string): string[] {
   return readdirSync(dir).filter((n) => !['case.json', 'truth.json', 'expected.json'].includes(n) && !n.startsWith('.')).sort().map((n) => path.join(dir, n));
 }
 
+const EXAMPLES = ['lumbar-ssdi', 'shoulder-wc', 'neck-pi'];
 const cases = [
-  ...['lumbar-ssdi', 'shoulder-wc'].map((n) => path.join(root, 'examples', n)),
+  ...EXAMPLES.map((n) => path.join(root, 'examples', n)),
   ...(existsSync(casesDev) ? readdirSync(casesDev).filter((n) => existsSync(path.join(casesDev, n, 'case.json'))).map((n) => path.join(casesDev, n)) : []),
 ];
 
@@ -66,7 +67,7 @@ describe('the printed first page', () => {
   }, 60_000);
 
   it('and one A4 page for the examples', async () => {
-    for (const dir of cases.slice(0, 2)) {
+    for (const dir of cases.slice(0, EXAMPLES.length)) {
       const run = await analyzePaths(recordFiles(dir), claimOf(dir));
       expect(await printedPages(renderHtml(run.analysis), 'A4')).toBe(1);
     }
