@@ -91,6 +91,8 @@ describe('MMI words that are not statements', () => {
     // The stable state the opinion rests on began on the date it names, before the opinion's own words.
     ['Comment: Stable at this level on the current regimen since approximately 09/2023; residual fatigue and pain are not expected to improve significantly.', 'plateau', '2023-09-01'],
     ['She has plateaued since March 2023; no further improvement is expected.', 'plateau', '2023-03-01'],
+    // A negated change ("has not improved") is the plateau's own evidence, not a denial of it.
+    ['EF has not improved beyond 30-35% despite optimal therapy and is not expected to improve significantly.', 'plateau', undefined],
   ])('"%s" is stated (%s %s)', (body, kind, date) => {
     const s = stated(of(body, 'mmi_statement'));
     expect(s.map((f) => f.attributes.kind)).toContain(kind);

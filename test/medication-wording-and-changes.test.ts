@@ -120,6 +120,9 @@ describe('a terse note\'s titration arrow', () => {
     ['venlafaxine XR -> 225 mg. BP 132/84.', 'venlafaxine', 'increased'],
     ['gabapentin 600 -> 300 mg qhs for dizziness.', 'gabapentin', 'decreased'],
     ['duloxetine 30 → 60 mg daily.', 'duloxetine', 'increased'],
+    // A combination's doses compare by their first component.
+    ['BP now permits titration: sacubitril/valsartan 49/51 -> 97/103 mg BID.', 'sacubitril/valsartan', 'increased'],
+    ['Entresto 97/103 -> 49/51 mg BID for hypotension.', 'sacubitril/valsartan', 'decreased'],
   ])('%s', (text, drug, change) => {
     expect(of(text, 'treatment').find((f) => f.attributes.drug === drug)?.attributes.doseChange).toBe(change);
   });

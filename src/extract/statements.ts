@@ -24,6 +24,8 @@ const data = readLexiconFile('extract/statements.json', z.looseObject({
   impairment: z.object({ rating: RegexSource, ratingAfter: RegexSource, guides: RegexSource }),
 }));
 /** Why a sentence that names MMI does not state it (question, request, deferral, prediction, paraphrase, form instruction). */
+/** What a negation denies when it states no change: "has not improved", "did not get better", "has not progressed". */
+const STAGNATION_AFTER = /^\s*(?:been\s+|really\s+|significantly\s+|meaningfully\s+)?(?:improv\w*|changed|progressed|gotten better|got better|gained)\b/i;
 /** The words before a date that make it the start of a stable state: "stable at this level since approximately 09/2023". */
 const STABLE_SINCE = /\b(?:stable|plateau(?:ed)?|unchanged|stabili[sz]ed)\b[^.;\n]{0,70}\b(?:since|as of)\s+(?:approximately\s+|approx\.\s*|about\s+|around\s+|~\s*)?$/i;
 const NOT_ASSERTION = Object.entries(data.mmiNotAssertions)
@@ -241,7 +243,10 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     const negations = base.context.filter((c) => c.category === 'negated');
     // "well stabilized and unlikely to change substantially": a negation word inside another plateau phrase belongs to it.
     const insideAnother = (c: { start: number }) => matches.some((o) => o !== m && o.entry.id === 'plateau' && c.start - sent.start >= o.start && c.start - sent.start < o.end);
-    if (base.negated && kind === 'plateau' && negations.every((c) => /^(?:without|w\/o)$/i.test(c.trigger) || insideAnother(c))) {
+    // "EF has not improved beyond 30-35% despite optimal therapy and is not expected to improve": a negated change is
+    // the plateau's own evidence, not a denial of it.
+    const stagnation = (c: { end: number }) => STAGNATION_AFTER.test(sent.text.slice(c.end - sent.start, c.end - sent.start + 30));
+    if (base.negated && kind === 'plateau' && negations.every((c) => /^(?:without|w\/o)$/i.test(c.trigger) || insideAnother(c) || stagnation(c))) {
       base.negated = false;
       base.context = base.context.filter((c) => c.category !== 'negated');
     }

@@ -118,7 +118,8 @@ function doseChangeOf(raw: string): DoseChange | undefined {
  * A terse note's titration, "sertraline -> 100 mg", "prazosin 1 -> 3 mg": a new dose after an arrow, raised unless the
  * dose before the arrow is higher.
  */
-const ARROWED_DOSE = /^\s*(?:(?:XR|ER|SR|CR|XL|DR)\b\s*)?(?:(\d+(?:\.\d+)?)\s*(?:mg|mcg|units?)?\s*)?(?:->|→|=>)\s*(\d+(?:\.\d+)?)\s*(?:mg|mcg|units?)\b/i;
+const ARROWED_DOSE = /^\s*(?:(?:XR|ER|SR|CR|XL|DR)\b\s*)?(?:(\d+(?:\.\d+)?)(?:\/\d+(?:\.\d+)?)?\s*(?:mg|mcg|units?)?\s*)?(?:->|→|=>)\s*(\d+(?:\.\d+)?)(?:\/\d+(?:\.\d+)?)?\s*(?:mg|mcg|units?)\b/i;
+// (A combination's doses, "sacubitril/valsartan 49/51 -> 97/103 mg", compare by their first component.)
 function arrowedDose(after: string): DoseChange | undefined {
   const m = ARROWED_DOSE.exec(after);
   if (!m) return undefined;
