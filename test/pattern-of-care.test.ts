@@ -78,6 +78,20 @@ describe('MMI: supportive chiropractic', () => {
     for (const d of ['2023-12-12', '2024-02-13', '2024-05-14', '2024-08-13', '2024-11-12']) b.visit(d, DC).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT cerv/thor, EMS, HP.');
     expect(analyzeCase(b.input({ type: 'personal_injury' })).mmi.status).toBe('implied');
   });
+  it.each([
+    ['an order in a note that keeps the care supportive is that plan\'s: the sessions billed after the last note stay maintenance', true, 'implied'],
+    ['the same order in a note that does not call the care supportive restarts a course, and the sessions billed after it are active care', false, 'not_reached'],
+  ])('%s', (_title, supportiveNote, status) => {
+    const b = new CaseBuilder();
+    b.visit('2023-10-10', { ...PAIN, kind: 'procedure_note' }).fact('treatment', { modality: 'medial_branch_block', status: 'performed' }, 'Medial branch block C5-C6, 20% relief.');
+    b.visit('2023-11-17', DC).fact('plan_signal', { signal: 'maintenance_care' }, 'RE-EXAM: NDI 30%. Supportive care 1x/mo');
+    for (const d of ['2024-01-09', '2024-04-09', '2024-07-09']) b.visit(d, PAIN).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current medications. RTC 3 months.');
+    const order = b.visit('2024-03-12', DC).fact('treatment', { modality: 'chiropractic', status: 'recommended' }, 'CMT lumbar/pelvis, manual therapy.');
+    if (supportiveNote) order.fact('plan_signal', { signal: 'maintenance_care' }, 'Continue supportive care monthly.');
+    b.file('ledger.csv');
+    for (const d of ['2024-08-13', '2024-09-10', '2024-10-15']) b.visit(d, { ...DC, source: 'ledger', kind: 'billing' }).fact('treatment', { modality: 'chiropractic', status: 'performed' }, `Chiropractic visit (${d})`);
+    expect(analyzeCase(b.input({ type: 'personal_injury' })).mmi.status).toBe(status);
+  });
   /** Weekly chiropractic (only its re-exams in the file), a move to monthly supportive care, monthly sessions to the end. */
   const monthly = (moved: string, letter: boolean) => {
     const b = new CaseBuilder();

@@ -362,3 +362,17 @@ describe('a form\'s signature line that also says how long the signer has treate
     expect(splitEncounters(textDoc(form)).map((e) => e.date)).toEqual(['2024-09-23']);
   });
 });
+
+describe('a row of a visit log is that day\'s note', () => {
+  const log = (notes: string) => [
+    'CHIROPRACTIC DAILY VISIT FLOWSHEET      Printed: 04/11/2024', 'Brock Haslam, DC',
+    ' #  Date          Neck    Back    Leg    Codes                Notes',
+    '  9  03/13/2023    6/10    6/10    0/10   98941, 97014         Patient responding well to care.',
+    ` 10  03/15/2023    4/10    5/10    5/10   98941, 97014         ${notes}`,
+    ' 11  03/17/2023    4/10    5/10    5/10   98941, 97014         Patient responding well to care.',
+  ].join('\n');
+  it('a sentence after the row\'s first is dated by the row, not by the log ("… x 1 day. Continue current treatment plan.")', () => {
+    const plan = of(log('Pt reports new L leg pain to foot x 1 day. Continue current treatment plan.'), 'plan_signal').find((f) => f.evidence[0].quote === 'Continue current treatment plan.');
+    expect([plan?.date, plan?.dateSource]).toEqual(['2023-03-15', 'sentence']);
+  });
+});

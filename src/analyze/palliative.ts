@@ -36,6 +36,9 @@ function readPalliativeCare(ctx: CaseContext): (f: Fact) => boolean {
   // "Supportive care 1x/mo" in the chiropractor's or therapist's own note: the sessions that follow keep the condition
   // where it is; a new order for that care later starts a course again.
   const supportiveFrom = new Map<Modality, string>();
+  // The notes that call their care supportive: an order written in one ("CMT lumbar/pelvis" in the supportive-care
+  // narrative, a flowsheet's legend) is that plan's, not a new course.
+  const supportiveNotes = new Set<string>();
   for (const f of ctx.of('plan_signal')) {
     // (In a visit log, the row that says it dates it.)
     const at = f.evidence[0];
@@ -44,11 +47,12 @@ function readPalliativeCare(ctx: CaseContext): (f: Fact) => boolean {
     const own = sessionOfSpecialty(ctx.encounterOf(f)?.specialty ?? 'unknown');
     if (!d || !own || f.negated || f.temporality !== 'current' || f.attributes.signal !== 'maintenance_care' || !PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '')) continue;
     if (!supportiveFrom.has(own) || d < supportiveFrom.get(own)!) supportiveFrom.set(own, d);
+    supportiveNotes.add(f.encounterId);
   }
   const orders = new Map<Modality, string[]>();
   for (const g of ctx.of('treatment')) {
     const d = ctx.dateOf(g);
-    if (d && supportiveFrom.has(g.attributes.modality) && ORDERED.has(g.attributes.status)) orders.set(g.attributes.modality, [...(orders.get(g.attributes.modality) ?? []), d]);
+    if (d && supportiveFrom.has(g.attributes.modality) && ORDERED.has(g.attributes.status) && !supportiveNotes.has(g.encounterId)) orders.set(g.attributes.modality, [...(orders.get(g.attributes.modality) ?? []), d]);
   }
   const reordered = (m: Modality, from: string, d: string) => (orders.get(m) ?? []).some((o) => o > from && o <= d);
   const supportive = (f: Fact) => f.type === 'treatment' && supportiveFrom.has(f.attributes.modality) && !!ctx.dateOf(f)

@@ -13,6 +13,8 @@ export interface SentenceCtx {
   section?: Section;
   /** Dates in the sentence (offsets relative to `text`), computed on first use. */
   dates(): DateMention[];
+  /** The date of the visit-log row the sentence lies in ("10  03/15/2023  4/10 … Referred to PCP."), if any. */
+  rowDate?: string;
 }
 
 /**
@@ -27,9 +29,12 @@ export function ocrLetters(text: string): string {
 export function makeSentence(doc: SourceDocument, encounter: Encounter, start: number, end: number, section?: Section): SentenceCtx {
   let cache: DateMention[] | undefined;
   const text = ocrLetters(doc.text.slice(start, end));
+  // A row of a visit log is that day's note: its sentences are dated by the row, and "since injection 05/30" in it
+  // is read against the row's date, not the log's.
+  const rowDate = encounter.visitRows?.find((r) => start >= r.evidence.start && start < r.evidence.end)?.date;
   return {
-    doc, encounter, start, end, text, section,
-    dates: () => (cache ??= /\d|\b(?:ago|yesterday|today|last|next|week|month|year)/i.test(text) ? findDates(text, encounter.date) : []),
+    doc, encounter, start, end, text, section, ...(rowDate ? { rowDate } : {}),
+    dates: () => (cache ??= /\d|\b(?:ago|yesterday|today|last|next|week|month|year)/i.test(text) ? findDates(text, rowDate ?? encounter.date) : []),
   };
 }
 
@@ -74,6 +79,7 @@ export function mentionBase(sent: SentenceCtx, type: Fact['type'], s: number, e:
   };
   const d = opts.dating === 'encounter' ? undefined : nearestDate(sent.dates(), s, e);
   if (d) { base.date = d.date; base.dateSource = d.relative ? 'relative' : 'sentence'; }
+  else if (sent.rowDate) { base.date = sent.rowDate; base.dateSource = 'sentence'; }
   else if (sent.encounter.date) { base.date = sent.encounter.date; base.dateSource = 'encounter'; }
   return base;
 }
