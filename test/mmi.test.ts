@@ -916,6 +916,21 @@ describe('MMI: a closing visit that dates the plateau', () => {
       .fact('plan_signal', { signal: 'maintenance_care' }, 'Care since then is maintenance (medication refills).');
     expect(run(b, { type: 'personal_injury' }).mmi).toMatchObject({ status: 'implied', date: '2024-01-23' });
   });
+  const statement = (explicit: boolean) => {
+    const b = new CaseBuilder()
+      .visit('2022-12-07', { ...DR_KIM, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Right C6-7 TFESI.')
+      .visit('2023-07-18', { ...DR_KIM, kind: 'impairment_rating' });
+    if (explicit) b.fact('mmi_statement', { kind: 'mmi' }, 'The patient has reached maximal medical improvement.');
+    b.fact('mmi_statement', { kind: 'plateau', mmiDate: '2023-05-01' }, 'His symptoms have been stable since approximately 05/2023 and are not expected to change substantially.')
+      .fact('prognosis', { outlook: 'permanent' }, 'Permanent restrictions.');
+    return run(b, { type: 'workers_comp' }).mmi;
+  };
+  it('a physician\'s own "stable since approximately 05/2023 … not expected to change" dates the plateau he states', () => {
+    expect(statement(false)).toMatchObject({ status: 'explicit', date: '2023-05-01' });
+  });
+  it('but beside "has reached maximal medical improvement" in the same report it is the reasoning: the MMI is the report\'s', () => {
+    expect(statement(true)).toMatchObject({ status: 'explicit', date: '2023-07-18' });
+  });
 });
 
 describe('MMI: an examiner neither party chose, where no treating source addresses it', () => {

@@ -817,8 +817,12 @@ function plateauStatedAsMmi(ctx: CaseContext, statements: Statement[]): Set<Stat
   // The physician also makes it lasting: permanent restrictions or a permanent prognosis that visit, or a dated plateau.
   // ("Further meaningful improvement is unlikely", permanence left open, is a prognosis to infer from.)
   const permanentAt = new Set(ctx.asserted.filter((f) => f.type === 'prognosis' && f.attributes.outlook === 'permanent').map((f) => f.encounterId));
+  // A visit that states MMI in so many words ("has reached maximal medical improvement … permanent and stationary as of
+  // today") is that opinion; its "stable since approximately 05/2023" is the reasoning, not a second, earlier date.
+  const explicitAt = new Set(statements.filter((s) => (s.attributes.kind === 'mmi' || s.attributes.kind === 'permanent_and_stationary') && s.temporality === 'current').map((s) => s.encounterId));
   const out = new Set<Statement>();
   for (const [encounterId, list] of byVisit) {
+    if (explicitAt.has(encounterId)) continue;
     if (!permanentAt.has(encounterId) && !list.some((s) => s.attributes.mmiDate)) continue;
     const quotes = list.map((s) => s.evidence[0]?.quote ?? '');
     // "I do not expect further improvement in her condition with additional treatment" is the definition itself;
