@@ -26,7 +26,7 @@ describe('JSON report', () => {
 
   it('uses 2-space indent, a trailing newline and the contract fields of issue 2', () => {
     expect(json.endsWith('}\n')).toBe(true);
-    expect(json.split('\n')[1]).toBe('  "schemaVersion": "1.11.0",');
+    expect(json.split('\n')[1]).toBe('  "schemaVersion": "1.12.0",');
     const o = JSON.parse(json);
     for (const k of ['schemaVersion', 'documents', 'facts', 'timeline', 'mmi', 'functionalFloor', 'gaps']) expect(o).toHaveProperty(k);
     expect(o.documents.find((d: { status: string }) => d.status === 'error').error).toMatch(/OCR failed/);

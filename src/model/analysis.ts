@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { EvidenceSchema } from './evidence.js';
 import { DocumentStatusSchema } from './document.js';
 import { FactSchema, ModalitySchema, ActivitySchema } from './fact.js';
+import { OpinionsSchema } from './opinion-review.js';
 
 /** Bump the major on any breaking change to the JSON contract; minor for additions. */
-export const SCHEMA_VERSION = '1.11.0';
+export const SCHEMA_VERSION = '1.12.0';
 
 export const ClaimTypeSchema = z.enum(['ssdi', 'ssi', 'workers_comp', 'personal_injury', 'general']);
 export type ClaimType = z.infer<typeof ClaimTypeSchema>;
@@ -201,6 +202,8 @@ export const SupportsSchema = z.object({
   impairmentRatings: z.array(ImpairmentRatingValueSchema).optional(),
   /** SSA: age category, exertional level, grid rule and listings, as computed (see items for the cited reading). */
   vocational: z.record(z.string(), z.unknown()).optional(),
+  /** SSA: each medical opinion on function, its supportability and consistency, and the rule that weighs it. */
+  opinions: OpinionsSchema.optional(),
 });
 export type Supports = z.infer<typeof SupportsSchema>;
 

@@ -6,7 +6,7 @@ export const SSA_RULES: string[] = [
   'authorization-unanswered', 'device-without-prescription', 'requested-report-not-received', 'record-noted-missing', 'misfiled-document',
   'procedure-record-missing', 'imaging-report-missing', 'therapy-notes-missing', 'records-after-last-plan', 'pre-injury-records-missing',
   'injection-without-relief-duration', 'surgical-consult-without-decision-reason',
-  'limitation-single-source', 'limitation-without-objective-finding', 'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis',
+  'limitation-single-source', 'limitation-without-objective-finding', 'opinion-without-support', 'unexplained-treatment-gap', 'duration-not-shown', 'no-prognosis',
   'opinion-from-non-acceptable-source-only', 'work-status-without-limits', 'billed-visit-without-record', 'function-report-missing',
 ];
 

@@ -4,7 +4,7 @@
  * All record text goes through the escaping `html` template.
  */
 import { createHash } from 'node:crypto';
-import type { BillingTotal, CaseAnalysis, Evidence, Reason, TimelineEntry } from '../model/index.js';
+import type { BillingTotal, CaseAnalysis, Evidence, Reason, Supports, TimelineEntry } from '../model/index.js';
 import { OTHER_CONDITIONS_HEADING, OTHER_CONDITIONS_NOTE } from './wording.js';
 import { injectionRows } from './injections.js';
 import { EvidenceRegister, citationLocation, distinctEvidence, ocrNote, shortQuote } from './citation.js';
@@ -214,6 +214,7 @@ function supports(a: CaseAnalysis, c: Citer): Markup {
 <table class="supports-table"><thead><tr><th scope="col">Question</th><th scope="col">Status</th><th scope="col">What the record shows</th><th scope="col">To complete it</th></tr></thead><tbody>
 ${s.items.map((i) => html`<tr><th scope="row">${i.label}</th><td><span class="status ${i.status}">${SUPPORT_LABEL[i.status]}</span></td><td>${i.text} ${i.evidence.length ? c.spread(i.evidence, 2) : ''}</td><td>${i.missing?.length ? html`<ul>${i.missing.map((m) => html`<li>${m}</li>`)}</ul>` : ''}</td></tr>`)}
 </tbody></table>
+${opinions(s.opinions, c)}
 ${rating ? html`<h3>Latest impairment rating, part by part</h3><dl class="facts">
 <dt>Date</dt><dd>${rating.date ?? 'not given'}</dd><dt>Source</dt><dd>${rating.source} (${rating.role})</dd>
 <dt>Percent</dt><dd>${rating.wholePersonPercent !== undefined ? `${rating.wholePersonPercent} % whole person` : rating.regionalPercent ? `${rating.regionalPercent.percent} % ${rating.regionalPercent.basis}` : 'not given'}</dd>
@@ -224,6 +225,25 @@ ${rating ? html`<h3>Latest impairment rating, part by part</h3><dl class="facts"
 <dt>Return to work</dt><dd>${rating.returnToWork ?? 'not given'}</dd>
 </dl>` : ''}
 </section>`;
+}
+
+/** Each medical opinion: the summary line over its limits, then supportability, consistency and (before 2017) controlling weight, each cited. */
+function opinions(o: Supports['opinions'], c: Citer): Markup {
+  if (!o?.reviews.length) return html``;
+  const url = safeUrl(o.regulation.url);
+  return html`<h3>Medical opinions — ${url ? html`<a href="${url}" rel="noreferrer noopener">${o.regulation.cite}</a>` : o.regulation.cite}</h3>
+<ul class="opinions">${o.reviews.map((r) => {
+    const s = r.supportability;
+    const f = r.consistency.findings;
+    const alone = r.consistency.activities.filter((x) => !x.comparisons.length).map((x) => x.activity);
+    return html`<li><strong>${r.summary}</strong> ${c.spread(r.limits.flatMap((l) => l.evidence), 2)}<ul>
+<li>Supportability (${s.cite}): ${s.text} ${c.spread([...s.findings, ...s.normal].flatMap((x) => x.evidence), 3)}</li>
+${r.consistency.activities.filter((x) => x.comparisons.length).map((a) => html`<li>Consistency (${r.consistency.cite}), ${a.text} ${c.spread(a.comparisons.flatMap((x) => x.evidence), 3)}</li>`)}
+${alone.length ? html`<li>No other source limits ${alone.join(', ')}.</li>` : ''}
+<li>${f.text} ${c.spread(f.findings.flatMap((x) => x.evidence), 3)}</li>
+${r.controllingWeight ? html`<li>Controlling weight (${r.controllingWeight.cite}): ${r.controllingWeight.text} Factors: ${r.controllingWeight.factors.join('; ')}.</li>` : ''}
+</ul></li>`;
+  })}</ul>`;
 }
 
 const REVIEW_LABEL = { dismissed: 'dismissed', requested: 'requested from the provider', received: 'received' } as const;

@@ -1,5 +1,5 @@
 /** Markdown report for the representative: every finding followed by its citations. */
-import type { CaseAnalysis, Evidence, Reason } from '../model/index.js';
+import type { CaseAnalysis, Evidence, Reason, Supports } from '../model/index.js';
 import { OTHER_CONDITIONS_HEADING, OTHER_CONDITIONS_NOTE } from './wording.js';
 import { injectionRows } from './injections.js';
 import { EvidenceRegister, citationLocation, distinctEvidence, ocrNote, shortQuote } from './citation.js';
@@ -262,6 +262,30 @@ function supports(w: MarkdownWriter, a: CaseAnalysis): void {
   for (const i of s.items) {
     w.line(`- **${mdText(i.label)}** (${i.status}): ${mdText(i.text)} ${w.cites(i.evidence.slice(0, 2))}`.trimEnd());
     for (const m of i.missing ?? []) w.line(`  - to complete: ${mdText(m)}`);
+  }
+  w.line();
+  opinions(w, s.opinions);
+}
+
+/** Each medical opinion: the summary line over its limits, then supportability, consistency and (before 2017) controlling weight, each cited. */
+function opinions(w: MarkdownWriter, o: Supports['opinions']): void {
+  if (!o?.reviews.length) return;
+  const url = safeUrl(o.regulation.url);
+  w.line(`### Medical opinions — ${mdText(o.regulation.cite)}${url ? ` (<${url}>)` : ''}`);
+  w.line();
+  for (const r of o.reviews) {
+    w.line(`- **${mdText(r.summary)}** ${w.cites(r.limits.flatMap((l) => l.evidence))}`.trimEnd());
+    const s = r.supportability;
+    w.line(`  - Supportability (${mdText(s.cite)}): ${mdText(s.text)} ${w.cites([...s.findings, ...s.normal].flatMap((f) => f.evidence))}`.trimEnd());
+    for (const a of r.consistency.activities.filter((x) => x.comparisons.length)) {
+      w.line(`  - Consistency (${mdText(r.consistency.cite)}), ${mdText(a.text)} ${w.cites(a.comparisons.flatMap((c) => c.evidence))}`.trimEnd());
+    }
+    const alone = r.consistency.activities.filter((x) => !x.comparisons.length).map((x) => x.activity);
+    if (alone.length) w.line(`  - No other source limits ${mdText(alone.join(', '))}.`);
+    const f = r.consistency.findings;
+    w.line(`  - ${mdText(f.text)} ${w.cites(f.findings.flatMap((x) => x.evidence))}`.trimEnd());
+    const cw = r.controllingWeight;
+    if (cw) w.line(`  - Controlling weight (${mdText(cw.cite)}): ${mdText(cw.text)} Factors: ${mdText(cw.factors.join('; '))}.`);
   }
   w.line();
 }

@@ -39,6 +39,7 @@ import { rule as recordNotedMissing } from './rules/record-noted-missing.js';
 import { rule as misfiledDocument } from './rules/misfiled-document.js';
 import { rule as crashReportMissing } from './rules/crash-report-missing.js';
 import { rule as futureCareUnsupported } from './rules/future-care-unsupported.js';
+import { rule as opinionWithoutSupport } from './rules/opinion-without-support.js';
 
 export type { GapRule, GapRuleMeta, GapContext } from './types.js';
 
@@ -53,7 +54,7 @@ export const RULES: GapRule[] = [
   misfiledDocument, recordNotedMissing, procedureRecordMissing, imagingReportMissing, therapyNotesMissing, recordsAfterLastPlan, preInjuryRecordsMissing,
   employmentRecordsMissing, crashReportMissing, futureCareUnsupported,
   ptWithoutFunctionalMeasures, injectionWithoutReliefDuration, surgicalConsultWithoutDecisionReason,
-  limitationSingleSource, limitationWithoutObjectiveFinding, unexplainedTreatmentGap, durationNotShown, noPrognosis, evidenceBeforeDliThin,
+  limitationSingleSource, limitationWithoutObjectiveFinding, opinionWithoutSupport, unexplainedTreatmentGap, durationNotShown, noPrognosis, evidenceBeforeDliThin,
   opinionFromNonAcceptableSourceOnly, workStatusWithoutLimits, billedVisitWithoutRecord,
 ];
 

@@ -1,17 +1,16 @@
 /**
  * SSA (SSDI / SSI): duration and the date last insured, whether an acceptable medical source establishes the
  * impairment with objective findings, statements on issues reserved to the Commissioner, the SSR 16-3p symptom
- * factors, and the vocational reading (age, exertional level, grid rule) and listings 1.15 / 1.16.
+ * factors, the medical opinions' supportability and consistency, and the vocational reading (age, exertional level,
+ * grid rule) and listings 1.15 / 1.16.
  */
 import type { CaseAnalysis, Evidence, Fact, SupportItem, Supports } from '../../model/index.js';
 import type { CaseContext } from '../case-context.js';
-import { isAcceptableMedicalSource } from '../providers.js';
 import { isForOtherCondition } from '../../knowledge/relevance.js';
 import { vocationalItems } from './ssa-vocational.js';
-
-/** Claims filed on or after this date: APRNs and PAs are acceptable medical sources too (20 CFR 404.1502(a)(7)-(8)). */
-const AMS_EXPANSION = '2017-03-27';
-const MID_LEVEL = /\b(?:PA(?:-C)?|NP|APRN|FNP(?:-C)?|DNP|CRNP)\b/;
+import { opinionsItem } from './ssa-opinions.js';
+import { reviewOpinions } from '../opinions/index.js';
+import { filedBeforeRevision, isAcceptableSourceFor } from '../opinions/weighing-rule.js';
 /** Statements on issues reserved to the Commissioner (20 CFR 404.1520b(c)(3)): neither valuable nor persuasive. */
 const RESERVED = /\b(?:(?:is|remains|totally|permanently)\s+disabled|unable to (?:work|perform any (?:gainful )?(?:work|employment)|sustain (?:any )?employment)|cannot work|unemployable|not able to work)\b/i;
 
@@ -63,13 +62,10 @@ export function ssaSupports(ctx: CaseContext, a: Pick<CaseAnalysis, 'mmi' | 'dur
     });
   }
 
-  // Objective findings from an acceptable medical source establish the impairment; PT and chiropractic notes cannot alone.
-  const filedBefore = !!ctx.claim.filingDate && ctx.claim.filingDate < AMS_EXPANSION;
-  const isAms = (f: Fact) => {
-    const enc = ctx.encounterOf(f);
-    if (isAcceptableMedicalSource(enc) !== true) return false;
-    return !(filedBefore && MID_LEVEL.test(enc?.provider.credential ?? ''));
-  };
+  // Objective findings from an acceptable medical source establish the impairment; PT and chiropractic notes cannot alone
+  // (APRNs and PAs count for claims filed from 27 March 2017, 20 CFR 404.1502(a)(7)-(8)).
+  const filedBefore = filedBeforeRevision(ctx.claim);
+  const isAms = (f: Fact) => isAcceptableSourceFor(ctx.encounterOf(f), ctx.claim);
   const objective = ctx.of('objective_finding').filter((f) => f.attributes.abnormal);
   const byAms = objective.filter(isAms);
   items.push({
@@ -94,6 +90,8 @@ export function ssaSupports(ctx: CaseContext, a: Pick<CaseAnalysis, 'mmi' | 'dur
   }
 
   items.push(symptomFactors(ctx));
+  const opinions = reviewOpinions(ctx);
+  items.push(opinionsItem(opinions));
   const vocational = vocationalItems(ctx, a);
   items.push(...vocational.items);
 
@@ -101,14 +99,14 @@ export function ssaSupports(ctx: CaseContext, a: Pick<CaseAnalysis, 'mmi' | 'dur
   if (missingInputs.length) {
     items.push({
       id: 'case-details', label: 'Case details the record cannot give',
-      status: 'missing', text: `Not given: ${missingInputs.join(', ')}. The age category, the grid rule and the rules on acceptable sources depend on them.`,
+      status: 'missing', text: `Not given: ${missingInputs.join(', ')}. The age category, the grid rule, the rules on acceptable sources and the rule that weighs medical opinions depend on them.`,
       evidence: [], missing: missingInputs.map((m) => `the claimant's ${m} (case details)`),
     });
   }
 
   return {
     profile: 'ssa', title: ssdi ? 'Social Security Disability Insurance (SSDI)' : 'Supplemental Security Income (SSI)',
-    basis: '20 CFR 404.1509 (duration), 404.1502 and 404.1521 (acceptable medical sources, objective evidence), 404.1520b(c) (reserved issues), SSR 16-3p (symptoms), 404.1567 and Part 404 Subpart P Appendix 1 (1.15, 1.16) and Appendix 2 (grid rules)',
-    items, vocational: vocational.data,
+    basis: `20 CFR 404.1509 (duration), 404.1502 and 404.1521 (acceptable medical sources, objective evidence), 404.1520b(c) (reserved issues), SSR 16-3p (symptoms), ${opinions.regulation.cite.replace('20 CFR ', '')} (medical opinions), 404.1567 and Part 404 Subpart P Appendix 1 (1.15, 1.16) and Appendix 2 (grid rules)`,
+    items, vocational: vocational.data, opinions,
   };
 }
