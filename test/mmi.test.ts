@@ -922,7 +922,7 @@ describe('MMI: a closing visit that dates the plateau', () => {
       .visit('2023-07-18', { ...DR_KIM, kind: 'impairment_rating' });
     if (explicit) b.fact('mmi_statement', { kind: 'mmi' }, 'The patient has reached maximal medical improvement.');
     b.fact('mmi_statement', { kind: 'plateau', mmiDate: '2023-05-01' }, 'His symptoms have been stable since approximately 05/2023 and are not expected to change substantially.')
-      .fact('prognosis', { outlook: 'permanent' }, 'Permanent restrictions.');
+      .fact('prognosis', { outlook: 'permanent', text: 'Permanent restrictions.' }, 'Permanent restrictions.');
     return run(b, { type: 'workers_comp' }).mmi;
   };
   it('a physician\'s own "stable since approximately 05/2023 … not expected to change" dates the plateau he states', () => {
