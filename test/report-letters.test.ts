@@ -82,4 +82,21 @@ describe('letters read like a firm\'s letters', () => {
     expect(client).not.toContain('I represent your patient');
     expect(client).not.toContain('authorization to release medical information');
   });
+
+  it.each([
+    ["the claimant's employer (payroll / human resources)"],
+    ['the employer (through the claims administrator)'],
+    ['the investigating police agency (records unit), through counsel'],
+    ['the claims administrator (utilization review)'],
+  ])('writes to %s as a holder of records, not as the claimant or a doctor with a patient', async (to) => {
+    const { renderLetters: buildLetters } = await import('../src/report/letters.js');
+    const a = { claim: { type: 'personal_injury' as const, onset: '2023-02-09' }, gaps: [
+      { ruleId: 'x', severity: 'medium' as const, title: 't', why: 'w', authority: { cite: 'c' }, request: { to, ask: 'Please send the records.' }, evidence: [] },
+    ] };
+    const [letter] = buildLetters(a as never);
+    expect(letter.subject).toBe('Request for records: [Claimant name], DOB [date of birth]');
+    expect(letter.body).toContain('Dear Sir or Madam,');
+    expect(letter.body).toContain('We represent the claimant named above.');
+    for (const wrong of ['[Claimant name],\n', 'only you can supply', 'your patient', 'office notes, test results', 'release medical information']) expect(letter.body).not.toContain(wrong);
+  });
 });

@@ -32,6 +32,25 @@ function requestBlock(gap: Gap, n: number): string {
   ].join('\n');
 }
 
+/**
+ * Whom a letter goes to: the claimant (what only they can supply), a medical source (a clinician or a facility's
+ * records office: "your patient", notes and an authorization to release medical information), or another holder of
+ * records (the employer, the claims administrator, the police): none of them has a patient.
+ */
+type RecipientKind = 'claimant' | 'medical' | 'other';
+const NON_MEDICAL_HOLDER = /\b(?:employer|claims administrator|adjuster|insurer|carrier|police|sheriff|highway patrol|hearing office|assembled the file)\b/i;
+function recipientKind(to: string): RecipientKind {
+  if (/^the claimant\b(?!'s)/i.test(to)) return 'claimant';
+  return NON_MEDICAL_HOLDER.test(to) ? 'other' : 'medical';
+}
+
+const OPENING: Record<RecipientKind, (opinion: boolean) => string> = {
+  claimant: () => 'In reviewing your records for this claim, we found points that only you can supply. ',
+  medical: (opinion) => 'I represent your patient named above. In reviewing the medical records for this claim, we found points that your records ' +
+    `do not yet answer. Your answers${opinion ? ' and opinion' : ''} will help the decision-maker understand your patient's condition. `,
+  other: () => 'We represent the claimant named above. In reviewing the file for this claim, we found records that your office holds and the file does not yet have. ',
+};
+
 export function renderLetters(analysis: CaseAnalysis): RequestLetter[] {
   const groups = new Map<string, { to: string; gaps: Gap[] }>();
   // A gap the reviewer dismissed, or whose records were received, needs no letter.
@@ -51,7 +70,7 @@ export function renderLetters(analysis: CaseAnalysis): RequestLetter[] {
 
   /** "Dr. Whitlock" for a named physician, "Records Custodian" for an office, "Sir or Madam" otherwise. */
   const salutation = (to: string): string => {
-    if (/^the claimant/i.test(to)) return '[Claimant name]';
+    if (recipientKind(to) === 'claimant') return '[Claimant name]';
     if (/^the\b/i.test(to)) return /records office|medical records/i.test(to) ? 'Records Custodian' : 'Sir or Madam';
     const name = to.replace(/\s*\(.*$/, '').split(',')[0].trim();
     const surname = name.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w)).at(-1);
@@ -60,8 +79,9 @@ export function renderLetters(analysis: CaseAnalysis): RequestLetter[] {
   };
   const since = analysis.claim.onset ? ` from ${analysis.claim.onset}` : '';
   return ordered.map(({ to, gaps }) => {
-    const asksForOpinion = gaps.some((g) => /opinion|statement|mmi|medical improvement|restriction|limit/i.test(`${g.ruleId} ${g.request.ask}`));
-    const subject = `Request for ${asksForOpinion ? 'medical opinion and records' : 'medical records'}: [Claimant name], DOB [date of birth]`;
+    const kind = recipientKind(to);
+    const asksForOpinion = kind === 'medical' && gaps.some((g) => /opinion|statement|mmi|medical improvement|restriction|limit/i.test(`${g.ruleId} ${g.request.ask}`));
+    const subject = `Request for ${asksForOpinion ? 'medical opinion and records' : kind === 'medical' ? 'medical records' : 'records'}: [Claimant name], DOB [date of birth]`;
     const body = [
       '[Date]',
       '',
@@ -70,18 +90,17 @@ export function renderLetters(analysis: CaseAnalysis): RequestLetter[] {
       '',
       `Dear ${salutation(to)},`,
       '',
-      (/^the claimant/i.test(to)
-        ? 'In reviewing your records for this claim, we found points that only you can supply. '
-        : 'I represent your patient named above. In reviewing the medical records for this claim, we found points that your records ' +
-          `do not yet answer. Your answers${asksForOpinion ? ' and opinion' : ''} will help the decision-maker understand your patient's condition. `) +
+      OPENING[kind](asksForOpinion) +
         `Please answer the following ${gaps.length === 1 ? 'question' : `${gaps.length} questions`}, or send any records that already address ${gaps.length === 1 ? 'it' : 'them'}:`,
       '',
       ...gaps.map((g, i) => requestBlock(g, i + 1)).join('\n\n').split('\n'),
       '',
-      ...(/^the claimant/i.test(to) ? ['Please send it to our office, or call us if you need help completing it.'] : [
-        `If not already provided, please also send copies of your office notes, test results and reports${since} to the present.`,
-        'A signed authorization to release medical information is enclosed.',
-      ]),
+      ...(kind === 'claimant' ? ['Please send it to our office, or call us if you need help completing it.']
+        : kind === 'other' ? ['If a record asked for does not exist, please say so. A signed authorization from the claimant is enclosed where one is required.']
+          : [
+            `If not already provided, please also send copies of your office notes, test results and reports${since} to the present.`,
+            'A signed authorization to release medical information is enclosed.',
+          ]),
       '',
       'Thank you for your help.',
       '',
