@@ -5,6 +5,7 @@ import { analyzeCase } from '../src/analyze/index.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { textDoc } from './helpers/extract-doc.js';
 import { RULES } from '../src/analyze/gaps/index.js';
+import { FUTURE_CARE_TRIGGER } from '../src/model/index.js';
 import { statesWorsening } from '../src/analyze/gaps/rules/imaging-not-current.js';
 import { PROFILES, profileFor } from '../src/profiles/index.js';
 import { buildContext } from '../src/analyze/case-context.js';
@@ -466,8 +467,12 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     valid: [
       { name: 'a life care plan is filed', claim: PI, build: () => chronicLumbarCase().file('Life_Care_Plan_Roe_2024.txt').visit('2024-06-01', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 5, max: 10 }, 'Pain 5/10.') },
       { name: 'too thin a record to project from', claim: PI, build: injuryCase(false) },
+      { name: 'the treating physician itemises future care with its frequency and cost', claim: PI, build: () => futureCare('Physical therapy for flares, 8 visits per year at $165 = $1,320 per year') },
     ],
-    invalid: [{ name: 'a plateau with no projection of future care', claim: PI, build: chronicLumbarCase }],
+    invalid: [
+      { name: 'a plateau with no projection of future care', claim: PI, build: chronicLumbarCase },
+      { name: 'care for later named without frequency or cost', claim: PI, build: () => futureCare('Physical therapy for flares as needed.') },
+    ],
   },
   'employment-records-missing': {
     valid: [{ name: 'injury claim with no time lost', claim: { type: 'personal_injury', onset: '2022-03-14' }, build: () => new CaseBuilder().visit('2022-03-20', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 5, max: 10 }, 'Neck pain 5/10.') }],
@@ -477,6 +482,12 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     ],
   },
 };
+
+/** A plateau, then the treating physician's list of care for later (an allowance: future care, not planned now). */
+function futureCare(item: string) {
+  return chronicLumbarCase().visit('2024-06-01', DR_PATEL).fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, item,
+    { temporality: 'hypothetical', context: [{ category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: future medical care`, start: 0, end: 0 }] });
+}
 
 const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   'pt-without-functional-measures': {

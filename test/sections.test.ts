@@ -55,6 +55,13 @@ describe('findSections', () => {
     expect(p.map((x) => [x.kind, x.title])).toEqual([['plan', 'PLAN'], ['procedure', 'PROCEDURE']]);
   });
 
+  it('reads a known heading in sentence case qualified in brackets, and only a known one', () => {
+    const s = findSections('Prognosis: guarded.\n\nFuture medical care (reasonably necessary, more likely than not, at 2024 charges in this area):\n  a. Physiatry follow-up visits, 3 per year.');
+    expect(s.map((x) => [x.kind, x.title])).toContainEqual(['plan', 'Future medical care']);
+    const t = findSections('Patient tolerated well (no complications): discharged home.');
+    expect(t.map((x) => x.title)).not.toContain('Patient tolerated well');
+  });
+
   it('a visit title whose next field follows a column gap is no qualified heading: the colon is the field\'s', () => {
     const s = findSections('FOLLOW-UP - 04/14/2022          Provider: Patricia Oyelaran, MD\nInjection gave about 50% relief for roughly two weeks.');
     expect(s.map((x) => x.kind)).not.toContain('plan');

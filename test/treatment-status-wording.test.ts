@@ -1,3 +1,4 @@
+import { FUTURE_CARE_TRIGGER } from '../src/model/index.js';
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../src/model/index.js';
 import { textDoc } from './helpers/extract-doc.js';
@@ -245,5 +246,18 @@ describe('care ordered or renewed, and care not yet begun', () => {
   });
   it('a referral sent and not yet started is still the plan', () => {
     expect(status('Re-refer to PT (video visits + HEP, 1x/wk x 8) - referral sent; not yet started.', 'physical_therapy')).toContain('planned');
+  });
+});
+
+describe('care listed under a future-care heading', () => {
+  const REPORT = 'Future medical care (reasonably necessary, more likely than not, at 2024 charges in this area):\n  b. Gabapentin 300 mg TID and meloxicam 15 mg daily, about $52 per month = $624 per year\n  c. Cervical epidural steroid injection, about 1 per year, $4,100 each';
+  it('is an allowance for later, drugs included, not care planned now', () => {
+    const items = of(REPORT, 'treatment').filter((f) => f.attributes.modality === 'medication' || f.attributes.modality === 'epidural_injection');
+    expect(items.map((f) => [f.attributes.drug ?? f.attributes.modality, f.temporality])).toEqual([['gabapentin', 'hypothetical'], ['meloxicam', 'hypothetical'], ['epidural_injection', 'hypothetical']]);
+    for (const f of items) expect(f.context.some((c) => c.trigger.startsWith(FUTURE_CARE_TRIGGER))).toBe(true);
+  });
+  it('the same lines under a plan heading are the plan', () => {
+    const items = of(REPORT.replace(/^Future medical care \([^)]*\):/, 'Plan:'), 'treatment').filter((f) => f.attributes.drug === 'gabapentin');
+    expect(items.map((f) => f.temporality)).toEqual(['current']);
   });
 });

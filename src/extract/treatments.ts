@@ -1,5 +1,5 @@
 /** Treatment facts: modality, status (performed, planned, declined, ...) and details from the treatment lexicon. */
-import type { FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
+import type { ContextCue, FactOf, SectionKind, TreatmentStatus } from '../model/index.js';
 import { FUTURE_CARE_TRIGGER } from '../model/index.js';
 import { z } from 'zod';
 import { flexibleSpaces, loadLexicon, orderedRecord, phraseSource, readLexiconFile, RegexSource, type LexiconEntry } from '../knowledge/lexicon.js';
@@ -339,6 +339,13 @@ function recounted<B extends ReturnType<typeof mentionBase>>(sent: SentenceCtx, 
   return base;
 }
 
+/** The future-care allowance cue of a sentence listed under a heading such as "Future medical care (…):", if any. */
+function futureCareHeading(sent: SentenceCtx): ContextCue | undefined {
+  const m = sent.section ? FUTURE_ALLOWANCE.exec(sent.section.title ?? '') : null;
+  if (!m || !sent.section) return undefined;
+  return { category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: ${m[0]}`, start: sent.section.start + m.index, end: sent.section.start + m.index + m[0].length };
+}
+
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
   const own = sessionOfSpecialty(sent.encounter.specialty);
@@ -452,7 +459,9 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // injection)": an allowance for later or an option named in a consent discussion, not care planned now.
     // A cost projection ("Estimated cost: chiropractic $2,640 …") is future care whatever its verbs say.
     const notGiven = (attributes.status !== 'performed' && attributes.status !== 'completed') || COST_PROJECTION.test(sent.text) || ALLOWANCE_COUNT.test(sent.text);
-    if (base.temporality === 'current' && notGiven && (FUTURE_ALLOWANCE.test(sent.text) || ALLOWANCE_COUNT.test(sent.text) || CONSENT_ALTERNATIVES.test(sent.text.slice(Math.max(0, m.start - 100), m.start)))) {
+    // (Or an item of a list under such a heading: "Future medical care (reasonably necessary …): d. Physical therapy …".)
+    const futureHeading = futureCareHeading(sent);
+    if (base.temporality === 'current' && notGiven && (futureHeading || FUTURE_ALLOWANCE.test(sent.text) || ALLOWANCE_COUNT.test(sent.text) || CONSENT_ALTERNATIVES.test(sent.text.slice(Math.max(0, m.start - 100), m.start)))) {
       base.temporality = 'hypothetical';
     }
     // "At counsel's request: the current charge estimate for a single-level ACDF …": priced, not planned.
@@ -464,6 +473,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // Marked as an allowance even when "prn" already made it hypothetical: the MMI analysis reads later procedures by it.
     const allowance = base.temporality === 'hypothetical' ? FUTURE_ALLOWANCE.exec(sent.text) : null;
     if (allowance) base.context = [...base.context, { category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: ${allowance[0]}`, start: sent.start + allowance.index, end: sent.start + allowance.index + allowance[0].length }];
+    else if (futureHeading && base.temporality === 'hypothetical') base.context = [...base.context, futureHeading];
     if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && notAttended(sent.text))) base.negated = true;
     if (priorOperation) {
       // Done before this visit: its date is one written in its own clause, never the visit's.
@@ -509,6 +519,9 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
       base.temporality = 'historical';
       base.context = [...base.context, { category: 'historical', trigger: recallDrug, start: sent.start, end: sent.start }];
     }
+    // "Future medical care: b. Gabapentin 300 mg TID and meloxicam 15 mg daily, about $52 per month": allowed for later.
+    const futureDrug = attributes.status !== 'discontinued' && attributes.status !== 'declined' && base.temporality === 'current' ? futureCareHeading(sent) : undefined;
+    if (futureDrug) { base.temporality = 'hypothetical'; base.context = [...base.context, futureDrug]; }
     // Listed in the plan with no verb ("Tylenol as needed."), it is the regimen the patient is on.
     if (asNeededIsCurrent(base) && attributes.status === 'recommended' && !statusCues.some(([, re]) => re.test(clause.text))) attributes.status = 'ongoing';
     out.push({ ...base, type: 'treatment', attributes });

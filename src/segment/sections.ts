@@ -168,6 +168,14 @@ export function findSections(text: string, start = 0, end = text.length): Sectio
     const kind = sectionKindOf(m[1]);
     if (kind && !found.some((f) => f.start === s)) found.push({ start: s, titleEnd: s + m[1].length, title: m[1], kind });
   }
+  // In sentence case only a known heading, its qualifier in brackets: "Future medical care (reasonably necessary, more
+  // likely than not, at 2024 charges in this area):".
+  const qualifiedSentenceCase = /^[ \t]*([A-Z][a-z]+(?: [a-z]+){0,4})[ \t]*\([^)\n]{1,120}\)[ \t]*:/gm;
+  while ((m = qualifiedSentenceCase.exec(region))) {
+    const s = start + m.index + m[0].indexOf(m[1]);
+    const kind = sectionKindOf(m[1]);
+    if (kind && kind !== 'other' && !found.some((f) => f.start === s)) found.push({ start: s, titleEnd: s + m[1].length, title: m[1], kind });
+  }
   found.sort((a, b) => a.start - b.start);
 
   const sections: Section[] = [];

@@ -40,8 +40,10 @@ export function personalInjurySupports(ctx: CaseContext, a: Pick<CaseAnalysis, '
     ...(permanent.length ? {} : { missing: ['a treating physician\'s opinion, to a reasonable degree of medical probability, that the injury is permanent, with the findings it rests on'] }),
   });
 
-  const future = ctx.of('treatment').filter((f) => ['recommended', 'planned'].includes(f.attributes.status) && !isForOtherCondition(f)
-    && ((a.mmi.date && (ctx.dateOf(f) ?? '') >= a.mmi.date) || FUTURE.test(f.evidence[0].quote)));
+  // Care recommended after the healing period, and the future-care allowances a physician lists ("Future medical care:
+  // b. Gabapentin … $624 per year").
+  const future = [...ctx.of('treatment').filter((f) => ['recommended', 'planned'].includes(f.attributes.status) && !isForOtherCondition(f)
+    && ((a.mmi.date && (ctx.dateOf(f) ?? '') >= a.mmi.date) || FUTURE.test(f.evidence[0].quote))), ...ctx.allowedLater.filter((f) => !isForOtherCondition(f))];
   items.push({
     id: 'future-care', label: 'Future care',
     status: future.length ? 'supported' : 'missing',

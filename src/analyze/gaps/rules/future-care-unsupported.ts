@@ -4,6 +4,8 @@ import type { GapRule } from '../types.js';
 
 /** A life care plan or future-care cost projection among the papers (its file name or title). */
 const LIFE_CARE_PLAN = /\blife[\s_-]*care[\s_-]*plan\b|\bfuture[\s_-]*(?:medical|care)[\s_-]*(?:cost|projection|estimate)/i;
+/** An item priced for a period: "$624 per year", "$4,100 each", "8 visits per year at $165". */
+const COSTED = /\$\s?\d[\d,]*(?:\.\d\d)?\s*(?:per|a|each|\/)\s*(?:year|yr|month|mo|visit|session|injection)?|\bper (?:year|month)\b[^.;]{0,40}\$\s?\d/i;
 /** Care for later from a physician, not a therapist's or chiropractor's own estimate of more of their care. */
 const NOT_A_PHYSICIAN = new Set([...specialtiesIn('therapy'), 'chiropractic']);
 
@@ -22,6 +24,9 @@ export const rule: GapRule = {
     // Nothing to project when the record shows no lasting condition: no plateau, no care under way at its end.
     if (ctx.mmi.status === 'insufficient_evidence') return [];
     const allowed = ctx.allowedLater.filter((f) => !NOT_A_PHYSICIAN.has(ctx.encounterOf(f)?.specialty ?? 'unknown'));
+    // A physician who itemises the care to come with its frequency and cost ("Physical therapy for flares, 8 visits per
+    // year at $165 = $1,320 per year") has given the projection.
+    if (allowed.some((f) => COSTED.test(f.evidence[0]?.quote ?? ''))) return [];
     const who = opinionAddressee(ctx, allowed.length ? ctx.providerOf(allowed[allowed.length - 1]) : undefined);
     const named = allowed.at(-1);
     return [makeGap(rule.meta, {
