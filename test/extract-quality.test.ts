@@ -92,6 +92,8 @@ describe('procedure back-references are not new procedure events', () => {
     'Chronic low back pain since fusion.',
     'Diagnosis: failed back surgery syndrome.',
     'Mild adjacent segment disease above the prior L4-5 fusion.',
+    'Post-op meniscectomy protocol; closed-chain strengthening, balance.',
+    'Postoperative fusion precautions reviewed.',
   ];
   it.each(back)('%s', (t) => expect(of(t, 'treatment').filter((f) => /injection|surgery/.test(f.attributes.modality))).toEqual([]));
 

@@ -1019,3 +1019,21 @@ describe('MMI: an abortive drug added at a visit for a flare', () => {
     expect(run(build('anticonvulsant')).mmi.date).not.toBe('2023-08-08');
   });
 });
+
+describe('MMI: a case status restated on a therapist\'s flowsheet', () => {
+  const caseWith = (status: string) => {
+    const b = new CaseBuilder()
+      .visit('2023-06-12', { ...DR_KIM, kind: 'impairment_rating' }).fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: '2023-06-12' }, 'Patient is permanent and stationary as of 06/12/2023.')
+      .visit('2023-09-05', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Previously reported P&S status of 06/12/2023 is withdrawn pending further treatment.')
+      .fact('treatment', { modality: 'surgery', status: 'planned' }, 'Revision arthroscopy requested.')
+      .visit('2024-01-24', { ...DR_KIM, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'Revision partial medial meniscectomy R knee.');
+    for (const d of ['2024-02-12', '2024-02-26', '2024-03-11', '2024-03-25']) {
+      b.visit(d, PT_RIVERA).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Post-op protocol; closed-chain strengthening.')
+        .fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: status }, `Case status: P&S ${status.slice(5, 7)}/${status.slice(8)}/${status.slice(0, 4)} - Future Medical Care only.`);
+    }
+    return run(b, { type: 'workers_comp', state: 'CA' }).mmi;
+  };
+  it('"Case status: P&S 06/12/2023" on every row months later is the status as the therapist was told it, not a finding', () => {
+    expect(caseWith('2023-06-12').status).toBe('not_reached');
+  });
+});

@@ -84,6 +84,16 @@ describe('run-in headings split dictated sentences (H17)', () => {
   });
 });
 
+describe('a line that stops on a word no sentence ends on', () => {
+  it('carries on into the next, even one that looks like a form field: "… was at / MMI on 01/16/2024: since then …"', () => {
+    const text = "I have reviewed Dr. Selden's IME of 01/16/2024. I do not agree that Mr. Hairston was at\nMMI on 01/16/2024: since then he has gained 10 degrees of flexion.";
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(["I have reviewed Dr. Selden's IME of 01/16/2024.", 'I do not agree that Mr. Hairston was at\nMMI on 01/16/2024: since then he has gained 10 degrees of flexion.']);
+  });
+  it('a short field line stays its own: "Patient name: Jo Doe / Date: 01/16/2024"', () => {
+    expect(splitSentences('Seen for the claim of\nDate: 01/16/2024')).toHaveLength(2);
+  });
+});
+
 describe('a unit of time after its number', () => {
   it('ends the sentence when a capital follows: "Inj 07/23 helped ~5 wks. Ortho plans R TKA."', () => {
     const text = 'Inj 07/23 helped ~5 wks. Ortho plans R TKA next month.';

@@ -762,6 +762,8 @@ type Opinion = NonNullable<MmiAssessment['opinions']>[number] & { fact: Statemen
 const REPEATED_TRIGGER = /^(?:copied|carried) forward/i;
 /** A status restated rather than found: "remains P&S", "continues to be at MMI", "still permanent and stationary". */
 const STATUS_CARRIED = /\b(?:remains?|continues? to be|still)\b/i;
+/** An MMI date named this long before the note that names it is a status restated, not a finding of the day. */
+const RESTATED_AFTER_DAYS = 30;
 /** "[X] TTD", "temporarily totally disabled": a temporary disability, which MMI ends. */
 const TEMPORARY_DISABILITY = /\bTTD\b|\btemporar(?:y|ily)\s+(?:total(?:ly)?|partial(?:ly)?)\b|\bTPD\b/i;
 function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
@@ -777,7 +779,11 @@ function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   const temporaryDisabilityAt = new Set(ctx.of('work_status').filter((f) => f.attributes.status === 'off_work' && TEMPORARY_DISABILITY.test(f.evidence[0]?.quote ?? '')).map((f) => f.encounterId));
   const stale = (s: Statement) => s.attributes.kind !== 'not_at_mmi' && STATUS_CARRIED.test(s.evidence[0]?.quote ?? '')
     && plannedSurgeryAt.has(s.encounterId) && temporaryDisabilityAt.has(s.encounterId);
-  const ops = statements.filter((s) => (s.attributes.kind !== 'plateau' || stated.has(s)) && !repeated(s) && !stale(s) && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
+  // "Case status: P&S 06/12/2023" on each row of a therapist's flowsheet: the case's status as the therapist was told
+  // it, long after the date it names, not a therapist's finding.
+  const statusLine = (s: Statement) => !!s.attributes.mmiDate && THERAPY_SPECIALTIES.has(ctx.encounterOf(s)?.specialty ?? 'unknown')
+    && daysBetween(s.attributes.mmiDate, ctx.dateOf(s) ?? s.attributes.mmiDate) > RESTATED_AFTER_DAYS;
+  const ops = statements.filter((s) => (s.attributes.kind !== 'plateau' || stated.has(s)) && !repeated(s) && !stale(s) && !statusLine(s) && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
     const role = sourceRole(ctx.encounterOf(s));
     // An undated report that dates its own MMI ("has reached MMI as of 01/29/2024") is placed by that date.
     const date = ctx.dateOf(s) ?? s.attributes.mmiDate;

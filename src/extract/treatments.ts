@@ -146,7 +146,7 @@ const PROCEDURE = /injection|block|ablation|surgery|facet|epidural|stimulator/;
  * "after the injection", "since fusion", "post-laminectomy syndrome", "failed back surgery": a later note pointing
  * back at a procedure done before. Without a date of its own it is not a new procedure event at this visit.
  */
-const BACK_REFERENCE = /\b(?:after|since|following|post|prior|previous|s\/p|status[- ]post|failed(?: back)?|from)[\s-]+(?:(?:the|her|his|a|an|last|recent|remote|prior|previous|index|solid|successful|uncomplicated|healed|lumbar|cervical|spinal|back|neck|shoulder|knee|hip|total|R|L|right|left|bilateral|L\d-\d|C\d-\d|L\d-S1)\s+){0,3}$/i;
+const BACK_REFERENCE = /\b(?:after|since|following|post(?:-?op(?:erative)?)?|prior|previous|s\/p|status[- ]post|failed(?: back)?|from)[\s-]+(?:(?:the|her|his|a|an|last|recent|remote|prior|previous|index|solid|successful|uncomplicated|healed|lumbar|cervical|spinal|back|neck|shoulder|knee|hip|total|R|L|right|left|bilateral|L\d-\d|C\d-\d|L\d-S1)\s+){0,3}$/i;
 
 /**
  * "despite a second PT course", "has had two courses of physical therapy", "failed conservative care including PT",

@@ -28,6 +28,8 @@ const UPPER_LINE = /^[ \t]*[A-Z][A-Z0-9 /&'()\-]{2,60}[ \t]*$/;
 // A run of spaces is tried from its start only (`(?<!\s)`): trying every position of a long run was quadratic.
 const INLINE_HEADING = /(^|[.!?],?\s*|:\s+|(?<!\s)\s{2,}|\n\s*)([A-Z][A-Za-z0-9/&'\-]*(?: [A-Za-z0-9/&'()\-]+){0,6}):(?: ?,)?(?=\s|$)/g;
 
+/** Words a sentence cannot end on. */
+const CARRIES_ON = /\b(?:a|an|the|at|to|of|on|in|by|for|from|with|as|than|that|and|or|was|were|is|are|be|been|not|his|her|their)$/i;
 const RULE_LINE = /^[ \t]*[=\-_*#~+|]{5,}[ \t]*$/;
 /** A row of a dated log or table ("  01/21/2025  64624   RF ablation …   CANCELLED"): each row is its own sentence. */
 const DATED_ROW = /^[ \t]{0,3}\d{1,2}\/\d{1,2}\/\d{2,4}[ \t]{2,}\S/;
@@ -44,7 +46,9 @@ function breaksAfter(line: string, next: string | undefined): boolean {
   const t = line.trimEnd();
   // "… - subacromial corticosteroid / injection today: triamcinolone": a lower-case word carrying on a long line
   // without its stop is wrapped prose, not a form's next field.
-  const wrapped = /^[ \t]*[a-z]/.test(next) && t.trim().length >= 40 && !/[.?!:;]$/.test(t);
+  // "… I do not agree that Mr. Hairston was at / MMI on 01/16/2024: since then …": a long line that stops on a word that
+  // cannot end a sentence (an article, a preposition, an auxiliary) carries on into the next, whatever that one looks like.
+  const wrapped = t.trim().length >= 40 && !/[.?!:;]$/.test(t) && (/^[ \t]*[a-z]/.test(next) || CARRIES_ON.test(t));
   if (LIST_ITEM.test(next) || HEADING_LINE.test(next) || UPPER_LINE.test(next) || (FORM_FIELD.test(next) && !wrapped) || DATED_ROW.test(next)) return true;
   if (/[.?!:]$/.test(t)) return true;
   if (HEADING_LINE.test(line) || UPPER_LINE.test(line)) return true;
