@@ -12,6 +12,9 @@ describe('patient identity', () => {
     ['Pt: Castellanos, Renee   D.O.B. 11/2/68', '1968-11-02', 'castellanos'],
     ['1. Employee: Jose M. Tavarez   DOB: 11/02/1979   SSN: XXX-XX-8816', '1979-11-02', 'tavarez'],
     ['Injured Employee: Dewayne E. Pruett    Date of Injury: 01/09/2023\nDOB on file: 03/02/1975', '1975-03-02', 'pruett'],
+    // A VA print writes the month as a word.
+    ['Printed for release of information 12/30/2024   TOLLIVER,MARCUS A  ***-**-8841  DOB: NOV 2,1990\nPatient: TOLLIVER, MARCUS A', '1990-11-02', 'tolliver'],
+    ['Claimant: Ann Roe   Date of Birth: April 19, 1983', '1983-04-19', 'roe'],
   ])('reads "%s"', (text, dob, surname) => {
     expect(patientIdentity(textDoc(text))).toMatchObject({ dob, surname });
   });

@@ -9,8 +9,12 @@ import { evidenceAt } from '../knowledge/evidence.js';
 
 export interface PatientIdentity { dob?: string; surname?: string; given?: string; claim?: string; evidence: Evidence[] }
 
-/** "DOB: 03/08/1962", "D.O.B. 3/8/62", "Date of Birth: 03/08/1962", "DOB on file: 03/02/1975". */
-const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)(?:\s+(?:on file|of record))?\s*[:#]?\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\b/i;
+/**
+ * "DOB: 03/08/1962", "D.O.B. 3/8/62", "Date of Birth: 03/08/1962", "DOB on file: 03/02/1975", and a VA print's
+ * "DOB: NOV 2,1990" / "Date of Birth: April 19, 1983".
+ */
+const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)(?:\s+(?:on file|of record))?\s*[:#]?\s*(?:(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s*(\d{4}))\b/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** "Patient: PRUITT, SHARON L", "Pt: Castellanos, Renee", "Name: Sharon L. Pruitt", "RE: Sharon Pruitt". */
 const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Employee|EMPLOYEE|Injured Worker|Injured (?:employee|Employee)|INJURED EMPLOYEE|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
 /** "Claim #: TPC-22-0466031", "Claim No. 23-118406": the claim a form or report is filed under. */
@@ -34,6 +38,7 @@ const HEAD = 3000;
 const PAGE_HEAD = 800;
 
 function isoDob(m: RegExpExecArray): string {
+  if (m[4]) return `${m[6]}-${String(MONTHS.indexOf(m[4].toLowerCase()) + 1).padStart(2, '0')}-${m[5].padStart(2, '0')}`;
   const y = m[3].length === 2 ? (Number(m[3]) > 30 ? `19${m[3]}` : `20${m[3]}`) : m[3];
   return `${y}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
 }
