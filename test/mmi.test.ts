@@ -349,6 +349,22 @@ describe('MMI: whose opinion decides', () => {
     expect(mmi.reasons.find((r) => /presumptive weight/.test(r.text))?.evidence[0]?.quote).toBe('Clinical MMI: 11/28/2023');
     expect(mmi.reasons.every((r) => r.evidence.length > 0)).toBe(true);
   });
+  it.each([
+    ['the treating doctor disagrees after it: the designated doctor\'s new MMI governs, the first is the prior one', 'not_at_mmi', 'explicit'],
+    ['the designated doctor himself later finds the claimant not at MMI again', 'dd_not', 'not_reached'],
+  ])('Texas: the designated doctor\'s MMI, then a fusion, then his new MMI; %s', (_t, after, status) => {
+    const b = new CaseBuilder()
+      .visit('2024-03-14', DD).fact('mmi_statement', { kind: 'mmi', mmiDate: '2024-03-14' }, 'I certify that the employee has reached clinical MMI on 03/14/2024.')
+      .visit('2024-07-09', { ...DR_LEE, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed', subtype: 'arthrodesis' }, 'First to third tarsometatarsal arthrodesis.')
+      .visit('2025-03-25', DD).fact('mmi_statement', { kind: 'mmi', mmiDate: '2025-02-27' }, 'The employee reached clinical MMI on 02/27/2025.');
+    if (after === 'not_at_mmi') b.visit('2025-04-10', DR_LEE).fact('mmi_statement', { kind: 'not_at_mmi' }, 'In my opinion he had not reached clinical MMI on 02/27/2025.');
+    else b.visit('2025-05-20', DD).fact('mmi_statement', { kind: 'not_at_mmi' }, 'On re-examination the employee has not reached MMI.');
+    const input = b.input({ type: 'workers_comp', state: 'TX' });
+    for (const e of input.encounters) if (e.specialty === 'ime') Object.assign(e, { documentRole: 'examining', documentTitle: 'DWC Designated Doctor' });
+    const { mmi } = analyzeCase(input);
+    expect(mmi.status).toBe(status);
+    if (status === 'explicit') expect([mmi.date, mmi.priorMmi?.date]).toEqual(['2025-02-27', '2024-03-14']);
+  });
   /** Colorado: the treating physician's MMI, then a Division IME (DIME) that moves it; optionally surgery and a new MMI after. */
   const colorado = (dimeOpinion: 'later date' | 'not at MMI', thenSurgery: boolean) => {
     const b = new CaseBuilder()

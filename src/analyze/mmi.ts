@@ -999,7 +999,27 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     && daysBetween(date, ctx.dateOf(f) ?? date) > 30
     && !palliative(f) && !reaffirmedAfter(ctx.dateOf(f) ?? date) && !f.attributes.otherCondition
     && isTreatingRole(sourceRole(ctx.encounterOf(f)))) : [];
-  if (newCare.length) return withdrawnOrPlateauSince(ctx, ops, chosen, newCare[0], `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`);
+  if (newCare.length) {
+    const why = `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`;
+    // A new MMI found once that care is done, by the treating physician or a neutral examiner, and not undone by a later
+    // "not at MMI" of equal weight (a Texas treating doctor's disagreement does not undo the designated doctor's): where
+    // the claim stands now, with the first MMI kept as the prior one.
+    const careDay = ctx.dateOf(newCare[0]) ?? '';
+    const after = ops.filter((o) => (o.date ?? '') > careDay);
+    const last = after.filter((o) => o.opinion === 'at_mmi' && (o.role === 'treating_physician' || neutralExaminer(ctx, o)) && (o.mmiDate ?? o.date ?? '') > careDay).at(-1);
+    const undone = last && after.some((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > (last.date ?? '') && o.weight >= last.weight);
+    const renewed = last && !undone ? explicitAssessment(ctx, after) : undefined;
+    if (renewed?.status === 'explicit') {
+      const priorDate = chosen.mmiDate ?? chosen.date;
+      return {
+        ...renewed,
+        reasons: [...renewed.reasons, reason(`An earlier MMI (${when(ctx, chosen.fact)}${priorDate ? `, as of ${priorDate}` : ''}) no longer held: ${why}`, [chosen.fact, newCare[0]])],
+        opinions: publicOpinions(ops), disputed: true,
+        priorMmi: { date: priorDate, statedBy: chosen.source, reason: why, evidence: [...chosen.evidence, ...newCare[0].evidence] },
+      };
+    }
+    return withdrawnOrPlateauSince(ctx, ops, chosen, newCare[0], why);
+  }
   // "Summary: shoulder at MMI" while another treating physician keeps the neck "MMI: No": one part is at MMI, the
   // claim is not. The part-limited MMI is kept as what it is.
   // "R CTS s/p CTR - fixed and stable" beside "L CTS severe, awaiting surgery. Not at MMI." in the same note: the
