@@ -221,6 +221,15 @@ describe('care waiting on a condition, and care put off', () => {
     expect(signals(text).includes('response_pending')).toBe(pending);
   });
   it.each([
+    ['She is unsure about another injection.', true],
+    ['Options discussed: third ESI, continued medications. Will decide at next visit.', true],
+    // Invalid: a decision already made, or one the claimant leaves open with no visit set to make it.
+    ['She decided against another injection.', false],
+    ['She may consider another injection someday.', false],
+  ])('the next step offered and still being decided keeps the visit in the active phase: %s', (text, pending) => {
+    expect(signals(text).includes('response_pending')).toBe(pending);
+  });
+  it.each([
     'Objective abnormalities were documented in 11/2022 and were still improving in 03/2023.',
     'She is no longer improving.',
   ])('improvement recalled or ended is not pending: %s', (text) => {
