@@ -88,6 +88,7 @@ describe('document roles: clinical and examining papers', () => {
     ['medical source statement from an advocate\'s form', 'MEDICAL SOURCE STATEMENT (Treating Physician)\n[Form supplied by Doe Disability Advocates]'],
     ['operative report', 'GENERAL HOSPITAL\nOPERATIVE REPORT\nProcedure: L4-5 microdiscectomy'],
     ['records with a law firm letterhead but a note\'s headings', 'JONES LAW FIRM - records copy\nHPI: neck pain after MVC.\nEXAM: tender C5-6.\nASSESSMENT: strain.'],
+    ['a PR-2 whose ticked purpose includes a request for authorization', 'SAN JOAQUIN ORTHOPAEDIC ASSOCIATES\nPR-2   Patient: Doe, Jane  DOB 11/03/1978\nDate of exam: 01/09/2024\n [ ] Periodic report  [X] Change in treatment plan  [X] Request for authorization\nS: pain after a pop at work.'],
   ])('%s is clinical', (_n, text) => expect(role(text).role).toBe('clinical'));
 
   it.each([

@@ -1053,3 +1053,13 @@ describe('MMI: a case status restated on a therapist\'s flowsheet', () => {
     expect(caseWith('2023-06-12').status).toBe('not_reached');
   });
 });
+
+describe('MMI: a treating physician takes back "the prior P&S determination"', () => {
+  it('withdraws the P&S the earlier report stated, though that report did not print its author\'s name', () => {
+    const UNNAMED = { specialty: 'orthopedic_surgery' as const, kind: 'impairment_rating' as const };
+    const b = new CaseBuilder()
+      .visit('2023-10-17', UNNAMED).fact('mmi_statement', { kind: 'permanent_and_stationary', mmiDate: '2023-10-17' }, 'The patient\'s condition became permanent and stationary on 10/17/2023.')
+      .visit('2024-01-30', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'The prior P&S determination of 10/17/2023 is withdrawn; her condition is not stable and she requires further surgical treatment.');
+    expect(run(b, { type: 'workers_comp', state: 'CA' }).mmi).toMatchObject({ status: 'not_reached', priorMmi: { date: '2023-10-17' } });
+  });
+});

@@ -256,6 +256,10 @@ describe('care listed under a future-care heading', () => {
     expect(items.map((f) => [f.attributes.drug ?? f.attributes.modality, f.temporality])).toEqual([['gabapentin', 'hypothetical'], ['meloxicam', 'hypothetical'], ['epidural_injection', 'hypothetical']]);
     for (const f of items) expect(f.context.some((c) => c.trigger.startsWith(FUTURE_CARE_TRIGGER))).toBe(true);
   });
+  it('"Future treatment:" on a work-status form is the plan itself, not an allowance for later', () => {
+    const [f] = of('Work capacity: Partial\nFuture treatment: chiropractic 2x/week x 6 weeks, re-evaluate.', 'treatment').filter((x) => x.attributes.modality === 'chiropractic' && !x.id.endsWith(':treatment:visit'));
+    expect(f?.temporality).toBe('current');
+  });
   it('the same lines under a plan heading are the plan', () => {
     const items = of(REPORT.replace(/^Future medical care \([^)]*\):/, 'Plan:'), 'treatment').filter((f) => f.attributes.drug === 'gabapentin');
     expect(items.map((f) => f.temporality)).toEqual(['current']);

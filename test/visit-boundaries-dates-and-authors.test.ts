@@ -95,6 +95,10 @@ describe('a log of dated paragraphs', () => {
     const text = 'CASCADE CLINIC - FOLLOW-UP LETTERS (excerpts)\n\n09/20/2022  Cyclobenzaprine helps her sleep. Continue.\n\n06/06/2023  FIQR 61. Start pregabalin 50 mg qhs.\n\n09/19/2023  Pregabalin: dizziness. Taper off over 1 week.\n';
     expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-09-20', '2023-06-06', '2023-09-19']);
   });
+  it('a PR-2 log\'s entries open with the report type ticked ("01/12/2023  [X] Periodic")', () => {
+    const text = 'PTP PROGRESS REPORTS (PR-2)\n\n12/01/2022  [X] Periodic\nPost-op #1: sutures out. Start PT.\n\n01/12/2023  [X] Periodic\nROM 0-120. Continue PT.\n\n09/05/2023  [X] Change in work status [X] Change in treatment plan\nLocking episode. P&S withdrawn.\n';
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-12-01', '2023-01-12', '2023-09-05']);
+  });
   it('one or two dated lines are not a log', () => {
     const text = 'DATE OF SERVICE: 05/01/2024\nImaging reviewed:\n\n03/10/2022  Lumbar protrusion at L4-5 was seen.\n\n04/11/2023  Cervical spondylosis was seen.\n\nPlan as above.\n';
     expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2024-05-01']);

@@ -886,8 +886,12 @@ const WITHDRAWING_CARE = new Set<Modality>([...PROCEDURES].filter((m) => m !== '
 const TICKED_BOX = /\[\s*[Xx✓✔]\s*\]/;
 /** Words that take an MMI back: "no longer at MMI", "withdrawn", "not at MMI - surgery pending". */
 const WITHDRAWAL = /\bno longer\b|\bwithdr[ae]wn?\b|\brescind\w*|\bretract\w*|\bnot (?:at|yet at) (?:MMI|maximum)/i;
-/** The writer takes back their own earlier MMI: "my prior opinion … is withdrawn", "I withdraw my MMI of …". */
-const MY_PRIOR_OPINION = /\bmy (?:prior|previous|earlier|original)\s+(?:opinion|MMI|certification|finding|determination)\b|\bI (?:hereby )?(?:withdraw|rescind|retract)\b|\bmy\b[^.;]{0,40}\b(?:opinion|MMI|P&S|certification|finding|determination|report)\b[^.;]{0,40}\b(?:is|was|are|has been)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated)\b/i;
+/**
+ * The writer takes back their own earlier MMI: "my prior opinion … is withdrawn", "I withdraw my MMI of …", and the
+ * treating physician's "The prior P&S determination of 10/17/2023 is withdrawn" (a report whose author's name the
+ * earlier form did not print).
+ */
+const MY_PRIOR_OPINION = /\bmy (?:prior|previous|earlier|original)\s+(?:opinion|MMI|certification|finding|determination)\b|\bI (?:hereby )?(?:withdraw|rescind|retract)\b|\bmy\b[^.;]{0,40}\b(?:opinion|MMI|P&S|certification|finding|determination|report)\b[^.;]{0,40}\b(?:is|was|are|has been)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated)\b|\b(?:prior|previous(?:ly reported)?|earlier|original)\b[^.;]{0,40}\b(?:P&S|MMI|permanent and stationary|maximum medical improvement)\b[^.;]{0,50}\b(?:is|was|has been)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated)\b/i;
 /**
  * An explicit MMI, decided by the weightiest source: the presumptive source where the jurisdiction names one
  * (Texas designated doctor), else the treating physician, else whoever stated it. Later "no longer at MMI" from

@@ -339,9 +339,12 @@ function recounted<B extends ReturnType<typeof mentionBase>>(sent: SentenceCtx, 
   return base;
 }
 
+/** A heading over the care allowed after MMI: "Future medical care", "FUTURE MEDICAL", "Future care". */
+const FUTURE_CARE_HEADING = /\bfuture (?:medical(?: care| treatment)?|care)\b/i;
 /** The future-care allowance cue of a sentence listed under a heading such as "Future medical care (…):", if any. */
 function futureCareHeading(sent: SentenceCtx): ContextCue | undefined {
-  const m = sent.section ? FUTURE_ALLOWANCE.exec(sent.section.title ?? '') : null;
+  // ("Future treatment: chiropractic 2x/week x 6 weeks, re-evaluate" on a work-status form is the plan itself.)
+  const m = sent.section ? FUTURE_CARE_HEADING.exec(sent.section.title ?? '') : null;
   if (!m || !sent.section) return undefined;
   return { category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: ${m[0]}`, start: sent.section.start + m.index, end: sent.section.start + m.index + m[0].length };
 }

@@ -121,6 +121,8 @@ function hasNoteStructure(text: string): boolean {
 export const BANNER = /(?:\b\d{1,2}:\d{2}\b.*(?:->|>>|\bTO\b|\bFROM\b|\bFAX\b|\bP\.\s?\d|\bPG\s?\d|\bPAGE\s+\d|\bp\.\d|\[\d+\]|#\d{3,})|^\s*\*\*.*\*\*\s*$|\bRECEIVED\b|\bSCANNED\b|^\s*\[.*\]\s*$|\beRecords\b|Document Print|printed \d)/i;
 /** A marked examiner's role on a form ("[X] Designated doctor …"); an unmarked box names a role the paper does not have. */
 const MARKED_EXAMINER = /\[\s*[Xx✓✔]\s*\]\s*(?:designated doctor|required medical exam\w*|independent medical exam\w*|qualified medical evaluator|agreed medical evaluator|panel QME|IME\b|QME\b|AME\b|impairment rating evaluat\w*)[^\n]*/i;
+/** A checkbox ticked right before a phrase: "[X] Request for authorization". */
+const TICKED_BEFORE = /\[\s*[xX✓✔]\s*\]\s*$/;
 /** How many non-banner lines make the title zone. */
 const TITLE_LINES = 6;
 /** How far down a letter its own title is looked for (below letterhead, date, addressee and RE block). */
@@ -216,7 +218,9 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     if (r.kind === 'records_custodian' && (noteLike || recordsFollow())) continue;
     // ("[Transcribed from handwritten SOAP cards for records request 08/2023]": a bracketed production line is a banner.)
     const t = r.titleRe.exec(r.kind === 'records_custodian' ? withoutBanners(title) : title);
-    if (t) return found(r, t);
+    // ("PR-2 … [ ] Periodic report  [X] Change in treatment plan  [X] Request for authorization": a ticked purpose on a
+    // treating doctor's form says what the report also does, not what the paper is.)
+    if (t && !(r.id === 'administrative' && TICKED_BEFORE.test(title.slice(Math.max(0, t.index - 8), t.index)))) return found(r, t);
   }
   // A letter's own title sits below its letterhead, date and address block ("CERTIFICATION OF NO RECORDS", "MEDICAL
   // RECORDS REVIEW (NO EXAMINATION)"): in a paper with no clinical note structure, an upper-case title line further down names it.

@@ -105,7 +105,8 @@ const DATED_VISIT_LINE = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})[ \t]+${VIS
  * ("05/25/2022  S: Pain 6/10"), an abbreviation ("UR certified", "MRA 10/12/2023", "F/u ED visit") or the time since
  * surgery ("3 wks post-op").
  */
-const DATED_PARAGRAPH = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z][a-z]|[A-Z]{2,}(?:\s+(?:\d|[a-z])|\/[A-Z])|[SOAP]:[ \t]|F\/[Uu]\b|\d{1,2}[ \t]+(?:wks?|weeks?|mos?|months?|days?)\b)`, 'gm');
+// ("01/12/2023  [X] Periodic": a PR-2 log's entry opens with the report type ticked.)
+const DATED_PARAGRAPH = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z][a-z]|[A-Z]{2,}(?:\s+(?:\d|[a-z])|\/[A-Z])|[SOAP]:[ \t]|F\/[Uu]\b|\d{1,2}[ \t]+(?:wks?|weeks?|mos?|months?|days?)\b|\[[ \t]*[xX✓✔][ \t]*\][ \t]*[A-Z])`, 'gm');
 const MIN_LOG_PARAGRAPHS = 3;
 /**
  * "3/28/23  AW", "1/12/21  TEV   post-hosp f/u", "9/12/23  AW  -- FINAL --": a transcribed handwritten note's date
