@@ -222,9 +222,11 @@ describe('care waiting on a condition, and care put off', () => {
   });
   it.each([
     ['She is unsure about another injection.', true],
-    ['Options discussed: third ESI, continued medications. Will decide at next visit.', true],
-    // Invalid: a decision already made, or one the claimant leaves open with no visit set to make it.
+    ['Options discussed: third ESI, continued medications. She remains undecided about a third injection.', true],
+    // Invalid: a decision already made, one the claimant leaves open with no visit set to make it, or one about the
+    // restrictions rather than the care.
     ['She decided against another injection.', false],
+    ['Will decide at next visit whether these restrictions are permanent.', false],
     ['She may consider another injection someday.', false],
   ])('the next step offered and still being decided keeps the visit in the active phase: %s', (text, pending) => {
     expect(signals(text).includes('response_pending')).toBe(pending);
