@@ -11,6 +11,7 @@ import { rule } from '../src/analyze/gaps/rules/opinion-without-support.js';
 import { CE_LIGHT, DDE, HALE, IMAGING, PSYCHOLOGY, THERAPIST, VOSS_NORMAL, VOSS_SUBJECTIVE, analyzeNotes } from './fixtures/opinion-notes.js';
 
 const CLAIM: Claim = { type: 'ssdi', filingDate: '2023-11-01' };
+const ED_RESTRICTION = { '3F - Mercy Emergency Department.txt': 'MERCY HOSPITAL EMERGENCY DEPARTMENT\nED Physician: Ana Ruiz, MD (emergency medicine)\nPatient: Jane Roe   DOB 04/22/1970\nArrival: 02/02/2024 21:14\n\nHPI: low back pain after lifting a box.\nDisposition: home. Work note: no lifting over 10 lb for 3 days.\n' };
 const gapsOf = async (files: Record<string, string>, claim = CLAIM) => {
   const a = await analyzeNotes(files, claim);
   return { a, gaps: a.gaps.filter((g) => g.ruleId === rule.meta.id) };
@@ -22,6 +23,7 @@ describe('opinion-without-support', () => {
     ['an examiner who found only normal signs, and a state-agency consultant who examined nothing', { ...HALE, ...CE_LIGHT, ...DDE }],
     ['a psychologist\'s time-off-task opinion', PSYCHOLOGY],
     ['a physical therapist\'s limit (the physician is asked to adopt it instead)', { ...THERAPIST, ...IMAGING }],
+    ['an emergency physician\'s discharge restriction (nobody there can answer for function)', { ...HALE, ...ED_RESTRICTION }],
   ])('valid: %s', async (_n, files) => {
     const { a, gaps } = await gapsOf(files);
     expect(a.supports!.opinions!.reviews.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { canBeAskedForSupport, reviewOpinions } from '../../opinions/index.js';
-import { list, makeGap } from '../helpers.js';
+import { list, makeGap, NOT_AN_OPINION_SOURCE } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 export const rule: GapRule = {
@@ -15,7 +15,8 @@ export const rule: GapRule = {
     merge: 'limitation-without-objective-finding',
   },
   check(ctx) {
-    return reviewOpinions(ctx).reviews.filter(canBeAskedForSupport)
+    // (An emergency physician's "no lifting x 3 days" is a discharge instruction: nobody there can answer for function.)
+    return reviewOpinions(ctx).reviews.filter((r) => canBeAskedForSupport(r) && !NOT_AN_OPINION_SOURCE.test(r.source))
       .map((r) => {
         const activities = list(r.limits.map((l) => l.activity));
         // The author's own words, not our reading of them, go in a letter to the author.
