@@ -12,6 +12,7 @@ import { openStore } from '../src/store/db.js';
 import { buildServer } from '../src/server/app.js';
 import { Workspace } from '../src/workspace/workspace.js';
 import type { CaseAnalysis } from '../src/model/index.js';
+import { timelineView, type TimelineSources, type TimelineView } from '../src/workspace/timeline-view.js';
 
 const PORT = 4319;
 const HOST = `127.0.0.1:${PORT}`;
@@ -85,7 +86,7 @@ describe('loopback guards', () => {
 
 describe('a case from upload to export', () => {
   let id: string;
-  let analysis: CaseAnalysis;
+  let analysis: CaseAnalysis & { version: string };
 
   it('creates a case, uploads the example files, analyses them off the request path', async () => {
     const created = await app.inject({ method: 'POST', url: '/api/cases', headers, payload: { claimant: 'Dolores M. Kettering', claimType: 'ssdi', onset: '2022-03-14', dli: '2025-12-31' } });
@@ -117,6 +118,86 @@ describe('a case from upload to export', () => {
     expect(page.text.slice(ev.start - page.start, ev.end - page.start)).toBe(ev.quote);
   });
 
+  it('the screens read the analysis without its long lists, counted instead', async () => {
+    const lean = (await app.inject({ method: 'GET', url: `/api/cases/${id}/analysis`, headers })).json();
+    const full: CaseAnalysis = (await app.inject({ method: 'GET', url: `/api/cases/${id}/export/analysis.json`, headers })).json();
+    expect(lean).toMatchObject({ timeline: [], duplicates: [], duplicateCount: full.duplicates.length, trajectory: { objectiveFindings: [], trends: [] } });
+    expect(full.timeline.length).toBeGreaterThan(0);
+    expect(lean.mmi).toEqual(full.mmi);
+    expect(lean.functionalFloor).toEqual(full.functionalFloor);
+    // Facts by type, as the type filter lists them: the same counts as the paged facts give.
+    const counts = lean.factCounts as Record<string, number>;
+    expect(Object.values(counts).reduce((n, k) => n + k, 0)).toBe(lean.factCount);
+    for (const [type, n] of Object.entries(counts)) {
+      expect((await app.inject({ method: 'GET', url: `/api/cases/${id}/facts?type=${type}&limit=1`, headers })).json().total).toBe(n);
+    }
+  });
+
+  it('searches the facts by their quoted words and their attributes, a page at a time', async () => {
+    const words = (f: Fact, w: string) => f.evidence[0].quote.toLowerCase().includes(w) || JSON.stringify(f.attributes).toLowerCase().includes(w);
+    for (const w of ['Physical_Therapy', 'pain', 'gabapentin']) {
+      const want = analysis.facts.filter((f) => words(f, w.toLowerCase()));
+      expect(want.length).toBeGreaterThan(0);
+      const first = (await app.inject({ method: 'GET', url: `/api/cases/${id}/facts?q=${w}&limit=5`, headers })).json();
+      const next = (await app.inject({ method: 'GET', url: `/api/cases/${id}/facts?q=${w}&offset=5&limit=5`, headers })).json();
+      expect(first.total).toBe(want.length);
+      expect([...first.facts, ...next.facts].map((f: Fact) => f.id)).toEqual(want.slice(0, 10).map((f) => f.id));
+    }
+  });
+
+  it('serves the timeline as drawn: provider rows, course bars, visits and measures; then what they cite', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/cases/${id}/timeline`, headers });
+    expect(r.statusCode).toBe(200);
+    const t = r.json() as TimelineView;
+    const src = (await app.inject({ method: 'GET', url: `/api/cases/${id}/timeline/sources`, headers })).json() as TimelineSources;
+    const full: CaseAnalysis = (await app.inject({ method: 'GET', url: `/api/cases/${id}/export/analysis.json`, headers })).json();
+    // Of the analysis the screens read: the same version.
+    expect(t.version).toBe((await app.inject({ method: 'GET', url: `/api/cases/${id}/analysis`, headers })).json().version);
+    expect(src.version).toBe(t.version);
+    // The courses for the table, without their dated events (drawn as the bars).
+    expect(src.entries).toHaveLength(full.timeline.length);
+    for (const e of src.entries) {
+      expect(e).not.toHaveProperty('events');
+      expect(e.label).toBeTruthy();
+    }
+    expect(src.entries.map((e) => e.evidence.length)).toEqual(full.timeline.map((e) => e.evidence.length));
+    const visits = full.documents.flatMap((d) => d.encounters).filter((e) => e.date);
+    expect(t.visits).toHaveLength(visits.length);
+    expect(src.visits).toHaveLength(visits.length);
+    expect(t.rows.length).toBeGreaterThan(1);
+    for (const [row] of t.visits) expect(t.rows[row]).toBeDefined();
+    expect(t.bars.length).toBeGreaterThan(0);
+    for (const b of t.bars) {
+      expect(t.rows[b.row]).toBeDefined();
+      expect(b.start).toBeLessThanOrEqual(b.end);
+      expect(full.timeline[b.entry].status).toBe(b.status);
+      expect(full.timeline[b.entry].otherCondition).toBeFalsy();
+    }
+    // A bar sits on the row of a provider its course names, and opens the quoted words of one of its events.
+    const therapy = t.bars.find((b) => src.entries[b.entry].modality === 'physical_therapy')!;
+    expect(src.entries[therapy.entry].providers.some((p) => p.startsWith(t.rows[therapy.row].label.split(',')[0]))).toBe(true);
+    // The long lists cite compactly ([file index, page, start, end, quote, exhibit]): each opens its quoted words.
+    const compact = [src.visits[src.visits.length - 1]!, src.entries[therapy.entry].evidence[0], ...src.points.map((p) => p[p.length - 1]!)];
+    const cites = [therapy.evidence!, ...compact.map(([f, page, start, end, quote]) => ({ file: src.files[f], page, start, end, quote }))];
+    for (const ev of cites) {
+      const page = (await app.inject({ method: 'GET', url: `/api/cases/${id}/page?file=${encodeURIComponent(ev.file)}&page=${ev.page}`, headers })).json();
+      expect(page.text.slice(ev.start - page.start, ev.end - page.start)).toBe(ev.quote);
+    }
+    expect(src.points.map((p) => p.length)).toEqual(t.measures.map((m) => m.points.length));
+    for (const m of t.measures) expect(m.points.map(([date]) => date)).toEqual(m.points.map(([date]) => date).sort());
+    expect(t.markers.map((k) => k.kind)).toEqual(['onset', 'mmi', 'dli']);
+    expect(t.range![0]).toBeLessThanOrEqual(t.range![1]);
+    // A record without dated visits: the dots are the courses' dated events, each citing its own words.
+    const eventsOnly = timelineView({ ...full, documents: full.documents.map((d) => ({ ...d, encounters: [] })) }, 'v').view;
+    expect(eventsOnly.visits).toEqual([]);
+    expect(eventsOnly.bars.length).toBeGreaterThan(0);
+    expect(eventsOnly.events.length).toBeGreaterThan(0);
+    for (const e of eventsOnly.events) expect(full.facts.some((f) => f.evidence[0].quote === e.evidence?.quote)).toBe(true);
+    expect((await app.inject({ method: 'GET', url: '/api/audit.csv', headers })).body).toContain('"view timeline"');
+    expect((await app.inject({ method: 'GET', url: '/api/cases/no-such-case/timeline', headers })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/cases/no-such-case/timeline/sources', headers })).statusCode).toBe(404);
+  });
+
   it('a rejected fact is gone and the case is judged again; withdrawing restores it', async () => {
     const fact = analysis.facts.find((f) => f.type === 'treatment' && f.attributes.modality === 'physical_therapy')!;
     const r = await app.inject({ method: 'POST', url: `/api/cases/${id}/corrections`, headers, payload: { target: 'fact', action: 'reject', anchor: { factId: fact.id }, reason: 'therapy for the wrist, not the back' } });
@@ -133,7 +214,14 @@ describe('a case from upload to export', () => {
     const noReason = await app.inject({ method: 'POST', url: `/api/cases/${id}/corrections`, headers, payload: { target: 'gap', action: 'dismiss', anchor: { ruleId: gap.ruleId, title: gap.title, to: gap.request.to } } });
     expect(noReason.statusCode).toBe(400);
     await app.inject({ method: 'POST', url: `/api/cases/${id}/corrections`, headers, payload: { target: 'gap', action: 'dismiss', anchor: { ruleId: gap.ruleId, title: gap.title, to: gap.request.to }, reason: 'already requested by phone' } });
-    await app.inject({ method: 'POST', url: `/api/cases/${id}/corrections`, headers, payload: { target: 'verdict', action: 'verdict', payload: { status: 'not_reached' }, reason: 'surgery consult pending per phone call 11/20' } });
+    const verdict = await app.inject({ method: 'POST', url: `/api/cases/${id}/corrections`, headers, payload: { target: 'verdict', action: 'verdict', payload: { status: 'not_reached' }, reason: 'surgery consult pending per phone call 11/20' } });
+    // The answer is the recomputed analysis as the screens read it, and the timeline follows it.
+    expect(verdict.json().analysis).toMatchObject({ facts: [], mmi: { status: 'not_reached' }, corrections: [expect.objectContaining({ target: 'gap' }), expect.objectContaining({ target: 'verdict' })] });
+    expect(verdict.json().analysis.gaps.find((g: CaseAnalysis['gaps'][number]) => g.ruleId === gap.ruleId && g.request.to === gap.request.to).review.state).toBe('dismissed');
+    const timeline = (await app.inject({ method: 'GET', url: `/api/cases/${id}/timeline`, headers })).json() as TimelineView;
+    expect(timeline.markers.map((k) => k.kind)).toEqual(['onset', 'dli']);
+    expect(timeline.version).toBe(verdict.json().analysis.version);
+    expect(timeline.version).not.toBe(analysis.version);
     const ev = analysis.mmi.reasons[0].evidence[0];
     const added = await app.inject({ method: 'POST', url: `/api/cases/${id}/corrections`, headers, payload: { target: 'fact', action: 'add', anchor: { file: ev.file, start: ev.start, end: ev.end }, payload: { type: 'plan_signal', attributes: { signal: 'maintenance_care' } } } });
     expect(added.statusCode).toBe(201);

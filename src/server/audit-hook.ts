@@ -23,6 +23,8 @@ const ACTIONS: Record<string, string> = {
   'POST /api/cases/:id/analyze': 'analyse case',
   'POST /api/cases/:id/cancel': 'cancel analysis',
   'GET /api/cases/:id/analysis': 'view analysis',
+  'GET /api/cases/:id/timeline': 'view timeline',
+  'GET /api/cases/:id/timeline/sources': 'view timeline',
   'GET /api/cases/:id/facts': 'view facts',
   'GET /api/cases/:id/page': 'view page',
   'GET /api/cases/:id/corrections': 'view corrections',

@@ -6,14 +6,19 @@ export async function getAnalysisState(db: Store, caseId: string) {
   return db.selectFrom('analyses').select(['status', 'progress', 'error', 'finished_at', 'documents', 'result_at']).where('case_id', '=', caseId).executeTakeFirst();
 }
 
-/** The stored result and its input: large, read once and cached. */
-export async function getAnalysisResult(db: Store, caseId: string) {
-  return db.selectFrom('analyses').select(['result', 'input', 'finished_at']).where('case_id', '=', caseId).executeTakeFirst();
+/** The stored result: large, read once and cached. */
+export async function getAnalysisResult(db: Store, caseId: string): Promise<string | undefined> {
+  return (await db.selectFrom('analysis_results').select('result').where('case_id', '=', caseId).executeTakeFirst())?.result;
+}
+
+/** What the result was computed from (as large): read only to judge the case again on corrected facts. */
+export async function getAnalysisInput(db: Store, caseId: string): Promise<string | undefined> {
+  return (await db.selectFrom('analysis_results').select('input').where('case_id', '=', caseId).executeTakeFirst())?.input;
 }
 
 /** Start (or restart) a case's analysis row; the previous result stays readable until the new one replaces it. */
 export async function markStarted(db: Store, caseId: string, progress: string, now: string): Promise<void> {
-  await db.insertInto('analyses').values({ case_id: caseId, status: 'running', progress, error: null, result: null, input: null, started_at: now, finished_at: null, mmi_status: null, mmi_date: null, documents: null, result_at: null })
+  await db.insertInto('analyses').values({ case_id: caseId, status: 'running', progress, error: null, started_at: now, finished_at: null, mmi_status: null, mmi_date: null, documents: null, result_at: null })
     .onConflict((oc) => oc.column('case_id').doUpdateSet({ status: 'running', progress, error: null, started_at: now, finished_at: null }))
     .execute();
 }
@@ -30,9 +35,11 @@ export async function markEnded(db: Store, caseId: string, status: 'failed' | 'c
 export async function saveResult(db: Store, caseId: string, r: { result: string; input: string; progress: string; mmiStatus: string; mmiDate?: string; documents: string; pages: { file: string; text: string; pages: string }[] }, now: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('analyses').set({
-      status: 'done', result: r.result, input: r.input, progress: r.progress, error: null, finished_at: now,
+      status: 'done', progress: r.progress, error: null, finished_at: now,
       mmi_status: r.mmiStatus, mmi_date: r.mmiDate ?? null, documents: r.documents, result_at: now,
     }).where('case_id', '=', caseId).execute();
+    await tx.insertInto('analysis_results').values({ case_id: caseId, result: r.result, input: r.input })
+      .onConflict((oc) => oc.column('case_id').doUpdateSet({ result: r.result, input: r.input })).execute();
     await tx.deleteFrom('page_texts').where('case_id', '=', caseId).execute();
     for (const p of r.pages) await tx.insertInto('page_texts').values({ case_id: caseId, ...p }).onConflict((oc) => oc.columns(['case_id', 'file']).doNothing()).execute();
   });
@@ -40,10 +47,6 @@ export async function saveResult(db: Store, caseId: string, r: { result: string;
 
 export async function getPageText(db: Store, caseId: string, file: string): Promise<{ text: string; pages: string } | undefined> {
   return db.selectFrom('page_texts').select(['text', 'pages']).where('case_id', '=', caseId).where('file', '=', file).executeTakeFirst();
-}
-
-export async function listPageTexts(db: Store, caseId: string): Promise<{ file: string; text: string; pages: string }[]> {
-  return db.selectFrom('page_texts').select(['file', 'text', 'pages']).where('case_id', '=', caseId).execute();
 }
 
 /** Cases whose analysis was running when the server stopped (a crash, a kill): they are started again. */

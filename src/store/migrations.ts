@@ -133,4 +133,18 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('cases').addColumn('retain_until', 'text').execute();
     },
   },
+  '0009-analysis-results': {
+    // The result and its input (tens of MB each on a large case) in a table of their own: to read a column stored
+    // after a large value SQLite walks that value's overflow pages, and every case read and progress poll did.
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('analysis_results')
+        .addColumn('case_id', 'text', (c) => c.primaryKey().references('cases.id').onDelete('cascade'))
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('input', 'text', (c) => c.notNull())
+        .execute();
+      await sql`insert into analysis_results (case_id, result, input) select case_id, result, input from analyses where result is not null and input is not null`.execute(db);
+      await db.schema.alterTable('analyses').dropColumn('result').execute();
+      await db.schema.alterTable('analyses').dropColumn('input').execute();
+    },
+  },
 };

@@ -42,10 +42,6 @@ export interface AnalysisTable {
   /** RunProgress as JSON, with the job's start time. */
   progress: string;
   error: string | null;
-  /** The analysis as computed from the records (CaseAnalysis JSON), before corrections. */
-  result: string | null;
-  /** AnalysisInput JSON: what corrections recompute from. */
-  input: string | null;
   started_at: string | null;
   finished_at: string | null;
   /** Copied from the result so that lists never read the whole analysis. */
@@ -55,6 +51,15 @@ export interface AnalysisTable {
   documents: string | null;
   /** When the stored result was made (kept while a new run is under way). */
   result_at: string | null;
+}
+
+/** The last finished analysis of a case: large, apart from its state (see migration 0009). */
+export interface AnalysisResultTable {
+  case_id: string;
+  /** The analysis as computed from the records (CaseAnalysis JSON), before corrections. */
+  result: string;
+  /** AnalysisInput JSON: what corrections recompute from. */
+  input: string;
 }
 
 /** Text of every page read, for the evidence viewer (one row per document of a file). */
@@ -145,6 +150,7 @@ export interface Database {
   cases: CaseTable;
   documents: DocumentTable;
   analyses: AnalysisTable;
+  analysis_results: AnalysisResultTable;
   page_texts: PageTextTable;
   corrections: CorrectionTable;
   claimant_entries: ClaimantEntryTable;

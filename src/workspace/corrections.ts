@@ -140,15 +140,15 @@ export function correctionSummary(c: StoredCorrection): string {
 }
 
 /**
- * The analysis with the reviewer's corrections: facts rejected, edited or added before the case is judged again;
- * gaps marked; the verdict overridden (the record's reading kept beside it); every correction listed.
+ * The case judged again on the facts as the reviewer corrected them: facts rejected, edited or added before the
+ * case is judged. The costly part of a correction, so a gap or verdict correction reuses it (`withReview`).
+ * `matched`: the fact corrections whose anchor was found.
  */
-export function analyzeWithCorrections(input: AnalysisInput, corrections: StoredCorrection[]): CaseAnalysis {
-  const active = corrections.filter((c) => !c.withdrawnAt).sort((a, b) => a.id - b.id);
+export function correctFacts(input: AnalysisInput, corrections: StoredCorrection[]): { analysis: CaseAnalysis; matched: Set<number> } {
   const matched = new Set<number>();
   let facts = [...input.facts];
   const reviewOf = new Map<string, 'accepted' | 'edited' | 'added'>();
-  for (const c of active.filter((x) => x.target === 'fact')) {
+  for (const c of activeOf(corrections).filter((x) => x.target === 'fact')) {
     if (c.action === 'add') {
       const f = addedFact(c.id, c.payload.evidence as Evidence, c.payload as { type: string; attributes: Record<string, unknown>; date?: string }, input);
       if (f.success) { facts.push(f.data); matched.add(c.id); reviewOf.set(f.data.id, 'added'); }
@@ -171,23 +171,40 @@ export function analyzeWithCorrections(input: AnalysisInput, corrections: Stored
   }
   const analysis = analyzeCase({ ...input, facts });
   for (const f of analysis.facts) { const r = reviewOf.get(f.id); if (r) f.review = r; }
+  return { analysis, matched };
+}
+
+const activeOf = (corrections: StoredCorrection[]) => corrections.filter((c) => !c.withdrawnAt).sort((a, b) => a.id - b.id);
+
+/**
+ * The gap and verdict corrections on top of `base` (from `correctFacts`, or the stored result when no fact is
+ * corrected): gaps marked, the verdict overridden (the record's reading kept beside it), every correction listed.
+ * Returns a new analysis and leaves `base` as it was, so that it can be reused.
+ */
+export function withReview(base: CaseAnalysis, factsMatched: Set<number>, corrections: StoredCorrection[]): CaseAnalysis {
+  const active = activeOf(corrections);
+  const matched = new Set(factsMatched);
+  const reviews = new Map<CaseAnalysis['gaps'][number], NonNullable<CaseAnalysis['gaps'][number]['review']>>();
   for (const c of active.filter((x) => x.target === 'gap')) {
     const a = c.anchor as { ruleId: string; title: string; to: string };
-    const gap = analysis.gaps.find((g) => g.ruleId === a.ruleId && g.request.to === a.to) ?? analysis.gaps.find((g) => g.ruleId === a.ruleId && g.title === a.title);
+    const gap = base.gaps.find((g) => g.ruleId === a.ruleId && g.request.to === a.to) ?? base.gaps.find((g) => g.ruleId === a.ruleId && g.title === a.title);
     if (!gap) continue;
     matched.add(c.id);
-    gap.review = { state: c.action === 'dismiss' ? 'dismissed' : c.action as 'requested' | 'received', reason: c.reason, at: c.createdAt, correctionId: c.id };
+    reviews.set(gap, { state: c.action === 'dismiss' ? 'dismissed' : c.action as 'requested' | 'received', reason: c.reason, at: c.createdAt, correctionId: c.id });
   }
+  let mmi = base.mmi;
   const verdict = active.filter((x) => x.target === 'verdict').at(-1);
   if (verdict) {
     matched.add(verdict.id);
     const p = verdict.payload as { status: CaseAnalysis['mmi']['status']; date?: string };
-    analysis.mmi.reviewerOverride = { status: p.status, date: p.date, reason: verdict.reason ?? '', original: { status: analysis.mmi.status, date: analysis.mmi.date } };
-    analysis.mmi.status = p.status;
-    analysis.mmi.date = p.date;
+    mmi = { ...mmi, status: p.status, date: p.date, reviewerOverride: { status: p.status, date: p.date, reason: verdict.reason ?? '', original: { status: mmi.status, date: mmi.date } } };
   }
-  analysis.corrections = active.map((c): CorrectionNote => ({
-    id: c.id, target: c.target, action: c.action, summary: correctionSummary(c), reason: c.reason, createdAt: c.createdAt, matched: matched.has(c.id),
-  }));
-  return analysis;
+  return {
+    ...base,
+    mmi,
+    gaps: base.gaps.map((g) => { const review = reviews.get(g); return review ? { ...g, review } : g; }),
+    corrections: active.map((c): CorrectionNote => ({
+      id: c.id, target: c.target, action: c.action, summary: correctionSummary(c), reason: c.reason, createdAt: c.createdAt, matched: matched.has(c.id),
+    })),
+  };
 }

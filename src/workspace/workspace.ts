@@ -12,13 +12,15 @@ import type { CaseAnalysis } from '../model/index.js';
 import type { Store } from '../store/db.js';
 import { deleteCase, getCase, insertCase, listCases, touchCase, updateCase, type CaseFields, type CaseSort } from '../store/cases.js';
 import { deleteDocument, getDocument, insertDocument, listDocuments, type DocumentRow } from '../store/documents.js';
-import { getAnalysisResult, getAnalysisState, getPageText, interruptedCases, listPageTexts } from '../store/analyses.js';
-import { insertCorrection, listCorrections, withdrawCorrection } from '../store/corrections.js';
+import { getAnalysisInput, getAnalysisResult, getAnalysisState, getPageText, interruptedCases } from '../store/analyses.js';
+import { insertCorrection, listCorrections, withdrawCorrection, type StoredCorrection } from '../store/corrections.js';
 import { deleteEntry, getEntry, insertEntry, listEntries } from '../store/entries.js';
 import { EntrySchema, type ClaimantEntry } from './claimant-entries.js';
 import { CaseDetailsPatchSchema, CaseDetailsSchema, CLAIM_FIELDS, claimOf, toColumns, toDetails } from './case-details.js';
 import { caseDir, filesDir, plainRoot, storeUpload, UploadTooLarge } from './case-files.js';
-import { analyzeWithCorrections, correctionSummary, CorrectionError, NewCorrectionSchema, resolveCorrection } from './corrections.js';
+import { correctFacts, correctionSummary, CorrectionError, NewCorrectionSchema, resolveCorrection, withReview } from './corrections.js';
+import { screenView } from './analysis-view.js';
+import { timelineView } from './timeline-view.js';
 import { JobRunner } from './jobs.js';
 import { decryptingStream } from '../store/blob-crypto.js';
 import type { DataKey } from '../store/keys.js';
@@ -32,6 +34,14 @@ export const DEFAULT_LIMITS: WorkspaceLimits = { maxFileBytes: 512 * 1024 * 1024
 
 const now = () => new Date().toISOString();
 
+/** The case judged on its facts as corrected (`factKey`: the result and the active fact corrections). */
+interface Judged { factKey: string; base: CaseAnalysis; matched: Set<number> }
+/**
+ * A case's corrected analysis (`key`: the result and every correction) and what is derived from it once: the
+ * screens' JSON and the timeline's, encoded (sent as they are, MBs on a large case), the facts' lower-cased text.
+ */
+interface Cached extends Judged { key: string; analysis: CaseAnalysis; json?: Buffer; timeline?: { view: Buffer; sources: Buffer }; haystack?: string[] }
+
 function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, v: unknown): T {
   const r = schema.safeParse(v);
   if (!r.success) {
@@ -43,7 +53,7 @@ function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T 
 
 export class Workspace {
   readonly jobs: JobRunner;
-  private readonly cache = new Map<string, { key: string; analysis: CaseAnalysis; json?: string }>();
+  private readonly cache = new Map<string, Cached>();
 
   readonly limits: WorkspaceLimits;
   /** Encrypts stored files when given (the database is opened with the same key). */
@@ -192,22 +202,24 @@ export class Workspace {
     return (await this.cached(caseId)).analysis;
   }
 
-  /**
-   * The analysis as the screens read it, serialised once: without its facts (tens of MB on a 5,000-page case),
-   * which are paged by `facts()`; `factCount`, `encounterCount` and `duplicateCount` say how many there are.
-   */
-  async analysisJson(caseId: string): Promise<string> {
-    const c = await this.cached(caseId);
-    // Documents without their encounter lists, and the first duplicates only: the screens show counts for the rest.
-    c.json ??= JSON.stringify({
-      ...c.analysis, facts: [], factCount: c.analysis.facts.length,
-      documents: c.analysis.documents.map((d) => ({ ...d, encounters: [], encounterCount: d.encounters.length })),
-      duplicates: c.analysis.duplicates.slice(0, 200), duplicateCount: c.analysis.duplicates.length,
-    });
+  /** The analysis as the screens read it (see `screenView`): JSON, made once per change. */
+  async analysisJson(caseId: string, input?: AnalysisInput): Promise<Buffer> {
+    const c = await this.cached(caseId, input);
+    c.json ??= Buffer.from(JSON.stringify(screenView(c.analysis, c.key)));
     return c.json;
   }
 
-  /** Every dated visit of the analysis, for the timeline's marks: who, when, what kind, where it was read. */
+  /** What the Timeline screen draws, or (`sources`) what it cites (see `timelineView`): JSON, made once per change. */
+  async timelineJson(caseId: string, part: 'view' | 'sources'): Promise<Buffer> {
+    const c = await this.cached(caseId);
+    if (!c.timeline) {
+      const { view, sources } = timelineView(c.analysis, c.key);
+      c.timeline = { view: Buffer.from(JSON.stringify(view)), sources: Buffer.from(JSON.stringify(sources)) };
+    }
+    return c.timeline[part];
+  }
+
+  /** Every dated visit of the analysis: who, when, what kind, where it was read. */
   async encounters(caseId: string) {
     const { analysis } = await this.cached(caseId);
     return analysis.documents.flatMap((d) => d.encounters.map((e) => ({ id: e.id, date: e.date, provider: e.provider, credential: e.credential, specialty: e.specialty, kind: e.kind, file: d.file, evidence: e.evidence.slice(0, 1) })));
@@ -215,17 +227,22 @@ export class Workspace {
 
   /** Facts of the analysis, filtered by type and words, a page at a time. */
   async facts(caseId: string, q: { type?: string; text?: string; offset?: number; limit?: number; ids?: string[] }) {
-    const { analysis } = await this.cached(caseId);
+    const c = await this.cached(caseId);
     const words = q.text?.trim().toLowerCase();
     const ids = q.ids ? new Set(q.ids) : undefined;
-    const hits = analysis.facts.filter((f) => (!q.type || f.type === q.type) && (!ids || ids.has(f.id))
-      && (!words || f.evidence[0].quote.toLowerCase().includes(words) || JSON.stringify(f.attributes).toLowerCase().includes(words)));
+    // A fact matches words in its quote or its attributes; lower-cased once per analysis, not per search.
+    const hay = words ? (c.haystack ??= c.analysis.facts.map((f) => `${f.evidence[0].quote}\u0000${JSON.stringify(f.attributes)}`.toLowerCase())) : undefined;
+    const hits = c.analysis.facts.filter((f, i) => (!q.type || f.type === q.type) && (!ids || ids.has(f.id)) && (!words || hay![i].includes(words)));
     const offset = Math.max(0, q.offset ?? 0);
     const limit = Math.min(Math.max(1, q.limit ?? 200), 1000);
     return { total: hits.length, offset, facts: hits.slice(offset, offset + limit) };
   }
 
-  private async cached(caseId: string): Promise<{ key: string; analysis: CaseAnalysis; json?: string }> {
+  /**
+   * The corrected analysis, recomputed only when the result or a correction changes; a gap or verdict correction
+   * reuses the case as judged on its facts (a fact correction judges it again). `input`: already read and parsed.
+   */
+  private async cached(caseId: string, input?: AnalysisInput): Promise<Cached> {
     await this.caseRow(caseId);
     const state = await getAnalysisState(this.db, caseId);
     // While a new run is under way the previous result is still the case's analysis.
@@ -234,12 +251,25 @@ export class Workspace {
     const key = `${state.result_at}|${corrections.map((c) => `${c.id}${c.withdrawnAt ? 'w' : ''}`).join(',')}`;
     const hit = this.cache.get(caseId);
     if (hit?.key === key) return hit;
-    const a = await getAnalysisResult(this.db, caseId);
-    if (!a?.result || !a.input) throw new NotFound('the case has not been analysed yet');
-    const analysis = corrections.length ? analyzeWithCorrections(JSON.parse(a.input) as AnalysisInput, corrections) : { ...(JSON.parse(a.result) as CaseAnalysis), corrections: [] };
-    const entry = { key, analysis };
+    const factFixes = corrections.filter((c) => c.target === 'fact' && !c.withdrawnAt);
+    const factKey = `${state.result_at}|${factFixes.map((c) => c.id).join(',')}`;
+    const judged = hit?.factKey === factKey ? hit : await this.judge(caseId, factKey, factFixes.length > 0, corrections, input);
+    const entry: Cached = { key, factKey, base: judged.base, matched: judged.matched, analysis: withReview(judged.base, judged.matched, corrections) };
     this.cache.set(caseId, entry);
     return entry;
+  }
+
+  /** The stored result (it was computed from the input: no correction changes a fact), or the case judged again. */
+  private async judge(caseId: string, factKey: string, factsCorrected: boolean, corrections: StoredCorrection[], input?: AnalysisInput): Promise<Judged> {
+    if (!factsCorrected) {
+      const result = await getAnalysisResult(this.db, caseId);
+      if (!result) throw new NotFound('the case has not been analysed yet');
+      return { factKey, base: JSON.parse(result) as CaseAnalysis, matched: new Set() };
+    }
+    const raw = input ? undefined : await getAnalysisInput(this.db, caseId);
+    if (!input && !raw) throw new NotFound('the case has not been analysed yet');
+    const { analysis, matched } = correctFacts(input ?? (JSON.parse(raw!) as AnalysisInput), corrections);
+    return { factKey, base: analysis, matched };
   }
 
   async page(caseId: string, file: string, page: number) {
@@ -258,25 +288,32 @@ export class Workspace {
     return (await listCorrections(this.db, caseId)).map((c) => ({ ...c, summary: correctionSummary(c) }));
   }
 
-  async addCorrection(caseId: string, body: unknown) {
+  /** Records a correction; returns the JSON `{ correction, analysis }` (the recomputed analysis as the screens read it). */
+  async addCorrection(caseId: string, body: unknown): Promise<Buffer> {
     await this.caseRow(caseId);
     const c = parse(NewCorrectionSchema, body);
-    const a = await getAnalysisResult(this.db, caseId);
-    const input = a?.input ? (JSON.parse(a.input) as AnalysisInput) : undefined;
-    if (!input && c.target !== 'verdict') throw new BadInput('the case has not been analysed yet');
-    const texts = new Map((await listPageTexts(this.db, caseId)).map((t) => [t.file, { text: t.text, pages: JSON.parse(t.pages) as { n: number; start: number; end: number }[] }]));
+    if (c.target !== 'verdict' && !(await getAnalysisState(this.db, caseId))?.result_at) throw new BadInput('the case has not been analysed yet');
+    // Only a fact correction is resolved against what the analysis read; an added one, against its document's text.
+    const raw = c.target === 'fact' ? await getAnalysisInput(this.db, caseId) : undefined;
+    const input = raw ? (JSON.parse(raw) as AnalysisInput) : undefined;
+    const texts = new Map<string, { text: string; pages: { n: number; start: number; end: number }[] }>();
+    if (c.target === 'fact' && c.action === 'add') {
+      const doc = await getPageText(this.db, caseId, c.anchor.file);
+      if (doc) texts.set(c.anchor.file, { text: doc.text, pages: JSON.parse(doc.pages) as { n: number; start: number; end: number }[] });
+    }
     let resolved;
     try { resolved = resolveCorrection(c, input, texts); } catch (err) { if (err instanceof CorrectionError) throw new BadInput(err.message); throw err; }
     const id = await insertCorrection(this.db, caseId, { target: c.target, action: c.action, anchor: resolved.anchor, payload: resolved.payload, reason: c.reason?.trim() || undefined, createdAt: now() });
     await touchCase(this.db, caseId, now());
     const correction = (await listCorrections(this.db, caseId)).find((x) => x.id === id)!;
-    return { correction, analysis: JSON.parse(await this.analysisJson(caseId)) as CaseAnalysis };
+    return Buffer.concat([Buffer.from(`{"correction":${JSON.stringify(correction)},"analysis":`), await this.analysisJson(caseId, input), Buffer.from('}')]);
   }
 
-  async withdrawCorrection(caseId: string, id: number) {
+  /** Withdraws a correction; returns the JSON `{ analysis }` (recomputed). */
+  async withdrawCorrection(caseId: string, id: number): Promise<Buffer> {
     await this.caseRow(caseId);
     if (!(await withdrawCorrection(this.db, caseId, id, now()))) throw new NotFound('no such correction, or already withdrawn');
-    return { analysis: JSON.parse(await this.analysisJson(caseId)) as CaseAnalysis };
+    return Buffer.concat([Buffer.from('{"analysis":'), await this.analysisJson(caseId), Buffer.from('}')]);
   }
 
   /** The claimant's own entries and the sum of their expenses (never part of the medical analysis). */

@@ -1,5 +1,5 @@
 import type {
-  CaseAnalysis, CaseDetails, CaseRecord, CaseSummary, ClaimantEntry, Correction, FactPage, Me, NewCorrection, PageText, Progress, Role, UserAccount, Visit,
+  CaseAnalysis, CaseDetails, CaseRecord, CaseSummary, ClaimantEntry, Correction, FactPage, Me, NewCorrection, PageText, Progress, Role, TimelineSources, TimelineView, UserAccount,
 } from './types';
 
 export class ApiError extends Error {
@@ -67,6 +67,9 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
 const c = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 const u = (id: number) => `/api/users/${encodeURIComponent(String(id))}`;
 
+/** Cases known to have an analysis (the case list said so, or it was read): opening one asks for it at once. */
+const analysed = new Set<string>();
+
 /** A new claimant entry as sent; `amount` is dollars as typed ("42.50"). */
 export interface NewEntry {
   date: string;
@@ -110,8 +113,12 @@ export const api = {
     const p = new URLSearchParams();
     if (q.trim()) p.set('q', q.trim());
     if (sort) p.set('sort', sort);
-    return request<CaseSummary[]>('GET', `/api/cases?${p}`);
+    return request<CaseSummary[]>('GET', `/api/cases?${p}`).then((list) => {
+      for (const k of list) if (k.mmi) analysed.add(k.id);
+      return list;
+    });
   },
+  likelyAnalysed: (id: string) => analysed.has(id),
   createCase: (d: CaseDetails) => request<CaseSummary>('POST', '/api/cases', d),
   getCase: (id: string) => request<CaseRecord>('GET', c(id)),
   updateCase: (id: string, d: Partial<CaseDetails>) => request<CaseRecord>('PATCH', c(id), d),
@@ -124,14 +131,21 @@ export const api = {
   /** The corrected analysis, or null before the first run. */
   analysis: async (id: string): Promise<CaseAnalysis | null> => {
     try {
-      return await request<CaseAnalysis>('GET', `${c(id)}/analysis`);
+      const a = await request<CaseAnalysis>('GET', `${c(id)}/analysis`);
+      analysed.add(id);
+      return a;
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) return null;
+      if (e instanceof ApiError && e.status === 404) {
+        analysed.delete(id);
+        return null;
+      }
       throw e;
     }
   },
-  /** Every dated visit of the last analysis (the timeline's marks). */
-  encounters: (id: string) => request<Visit[]>('GET', `${c(id)}/encounters`),
+  /** What the Timeline screen draws: provider rows, course bars, visits, measures, markers. */
+  timeline: (id: string) => request<TimelineView>('GET', `${c(id)}/timeline`),
+  /** What the timeline cites, and its course table (asked for once it is drawn). */
+  timelineSources: (id: string) => request<TimelineSources>('GET', `${c(id)}/timeline/sources`),
   page: (id: string, file: string, page: number) =>
     request<PageText>('GET', `${c(id)}/page?${new URLSearchParams({ file, page: String(page) })}`),
   /** The analysis's facts, filtered and paged by the server (the analysis itself comes without them). */

@@ -4,8 +4,8 @@ import { CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { escapeHtml, fmtDate, humanize } from './format';
-import { MEASURE_COLORS, MODALITY_GROUPS, type TimelineModel } from './timeline-model';
-import type { Evidence } from './types';
+import { evidenceOf, MEASURE_COLORS, MODALITY_GROUPS, ts, type TimelineModel } from './timeline-model';
+import type { Evidence, TimelineSources } from './types';
 
 echarts.use([CustomChart, LineChart, ScatterChart, GridComponent, TooltipComponent, DataZoomComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, AriaComponent, CanvasRenderer]);
 
@@ -18,7 +18,7 @@ const MEASURE_GAP = MARKER_SPACE + 34;
 
 /** Rows grow with the number of overlapping courses at one provider (lanes), within limits. */
 export function rowHeight(m: TimelineModel) {
-  const lanes = Math.max(1, ...m.segments.map((s) => s.lanes));
+  const lanes = m.bars.reduce((n, b) => Math.max(n, b.lanes), 1);
   return Math.min(64, Math.max(36, lanes * 8 + 16));
 }
 
@@ -41,10 +41,29 @@ const clipLabel = (t: string, n: number) => {
 /** Height of a row's bar band: thin bars for a single course, lanes for overlapping ones. */
 const bandOf = (rowH: number, lanes: number) => Math.min(rowH * 0.72, lanes * 14 + (lanes - 1) * 2);
 
-export type OpenTarget = { evidence?: Evidence; factId?: string };
+/** Above this many dots a series is drawn as one path (hover and click still find each dot). */
+const LARGE = 500;
+/** A measure with more points than this in view is drawn as its line alone: its points appear as the chart is zoomed in. */
+const DENSE = 300;
 
-export function mountTimeline(el: HTMLElement, m: TimelineModel, onOpen: (t: OpenTarget) => void, factEvidence: (id: string) => Evidence | undefined = () => undefined) {
+/** Thousands of points as one flat array: ECharts copies it at once, where nested arrays are cloned one by one. */
+const xy = (points: [number, number][]) => Float64Array.from(points.flat());
+
+/** What a click opens: a citation at hand, or a visit's or a measure point's, which the timeline's sources hold. */
+export type Target = { evidence: Evidence } | { visit: number } | { measure: number; point: number };
+
+/**
+ * Draws the chart, all of it before returning (no animation, no series drawn progressively). `sources`: what the
+ * dots cite, once it has come (their tooltips quote it).
+ */
+export function mountTimeline(el: HTMLElement, m: TimelineModel, onOpen: (t: Target) => void, sources: () => TimelineSources | null) {
   const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+  /** The evidence a dot cites, if the sources have come. */
+  const cited = (pick: (s: TimelineSources) => TimelineSources['visits'][number] | undefined) => {
+    const s = sources();
+    const c = s && pick(s);
+    return s && c ? evidenceOf(s.files, c) : undefined;
+  };
   const ROW_HEIGHT = rowHeight(m);
   const rowsBottom = TOP + Math.max(1, m.rows.length) * ROW_HEIGHT;
   const measureTop = rowsBottom + MEASURE_GAP;
@@ -64,7 +83,7 @@ export function mountTimeline(el: HTMLElement, m: TimelineModel, onOpen: (t: Ope
     })),
   });
 
-  const groupsUsed = MODALITY_GROUPS.filter((g) => m.segments.some((s) => s.group === g.id));
+  const groupsUsed = MODALITY_GROUPS.filter((g) => m.bars.some((s) => s.group === g.id));
 
   const courseSeries = groupsUsed.map((g) => ({
     id: `course-${g.id}`,
@@ -75,17 +94,18 @@ export function mountTimeline(el: HTMLElement, m: TimelineModel, onOpen: (t: Ope
     color: g.color,
     encode: { x: [0, 1], y: 2 },
     clip: true,
-    data: m.segments
+    progressive: 0,
+    data: m.bars
       .map((s, i) => ({ s, i }))
       .filter(({ s }) => s.group === g.id)
-      .map(({ s, i }) => ({ value: [s.start, s.end, s.row, s.lane, s.lanes, i], seg: i })),
+      .map(({ s, i }) => ({ value: [s.start, s.end, s.row, s.lane, s.lanes, i], bar: i })),
     renderItem: (params: Any, api: Any) => {
       const start = api.coord([api.value(0), api.value(2)]);
       const end = api.coord([api.value(1), api.value(2)]);
       const rowH = api.size([0, 1])[1];
       const lanes = api.value(4) as number;
       const lane = api.value(3) as number;
-      const seg = m.segments[api.value(5) as number];
+      const seg = m.bars[api.value(5) as number];
       const band = bandOf(rowH, lanes);
       const h = Math.max(3, band / lanes - (lanes > 1 ? 1.5 : 0));
       const y = start[1] - band / 2 + lane * (band / lanes);
@@ -105,16 +125,35 @@ export function mountTimeline(el: HTMLElement, m: TimelineModel, onOpen: (t: Ope
     },
   }));
 
+  const visitSeries = {
+    id: 'visits',
+    name: 'Visits',
+    type: 'scatter',
+    xAxisIndex: 0,
+    yAxisIndex: 0,
+    z: 5,
+    symbol: 'circle',
+    symbolSize: 7.2,
+    // Outlined to tell neighbours apart; thousands of dots are drawn as a band, with no outline to paint.
+    itemStyle: { color: '#1d2433', borderColor: '#fff', borderWidth: m.visits.length > LARGE ? 0 : 1 },
+    large: true,
+    largeThreshold: LARGE,
+    progressive: 0,
+    data: xy(m.visits.map(([row, date]) => [ts(date)!, row])),
+  };
+
+  /** Courses' dated events (when the record has no dated visits) and the claimant's entries; also carries the markers. */
   const markSeries = {
     id: 'marks',
-    name: m.markMode === 'visits' ? 'Visits' : 'Dated sessions and events',
+    name: m.markMode === 'visits' ? 'Claimant’s own entries' : 'Dated sessions and events',
     type: 'custom',
     xAxisIndex: 0,
     yAxisIndex: 0,
     z: 5,
-    color: '#1d2433',
+    color: m.markMode === 'visits' ? '#b8860b' : '#1d2433',
     encode: { x: 0, y: 1 },
     clip: true,
+    progressive: 0,
     data: m.marks.map((k, i) => ({ value: [k.date, k.row, i] })),
     renderItem: (params: Any, api: Any) => {
       const k = m.marks[api.value(2) as number];
@@ -127,35 +166,37 @@ export function mountTimeline(el: HTMLElement, m: TimelineModel, onOpen: (t: Ope
       if (k.kind === 'entry') {
         return { type: 'polygon', shape: { points: [[x, y - 6], [x + 6, y], [x, y + 6], [x - 6, y]] }, style: { fill: '#b8860b', stroke: '#fff', lineWidth: 1 } };
       }
-      const r = k.kind === 'visit' ? 3.6 : 3.2;
       return {
         type: 'circle',
-        shape: { cx: x, cy: y, r },
-        style: k.kind === 'visit'
-          ? { fill: '#1d2433', stroke: '#fff', lineWidth: 1 }
-          : k.performed ? { fill: '#ffffff', stroke: '#1d2433', lineWidth: 1.4 } : { fill: '#eef0f3', stroke: '#596173', lineWidth: 1, lineDash: [1.5, 1.5] },
+        shape: { cx: x, cy: y, r: 3.2 },
+        style: k.performed ? { fill: '#ffffff', stroke: '#1d2433', lineWidth: 1.4 } : { fill: '#eef0f3', stroke: '#596173', lineWidth: 1, lineDash: [1.5, 1.5] },
       };
     },
     markLine: markLine(true),
   };
 
-  const measureSeries = m.measures.map((ms, i) => {
+  /** The points of each measure, shown or not for the share of the time range in view (hover finds them either way). */
+  const pointStyles = (inView: number) => m.measures.map((ms, i) => ({ id: `points-${i}`, itemStyle: { opacity: ms.points.length * inView > DENSE ? 0 : 1 } }));
+
+  // Each measure: its line (sampled to the chart's width when dense), and its points, which hover and click find.
+  const measureSeries = m.measures.flatMap((ms, i) => {
     const color = MEASURE_COLORS[i % MEASURE_COLORS.length];
     const norm = (v: number) => Math.max(0, Math.min(100, (v / ms.max) * 100));
-    const base = ms.points[0].value;
+    const base = ms.points[0][1];
     const band = ms.mcid ? [norm(base - ms.mcid), norm(base + ms.mcid)] : null;
-    return {
-      id: `measure-${ms.instrument}`,
+    const data = xy(ms.points.map(([date, value]) => [ts(date)!, norm(value)]));
+    return [{
+      id: `measure-${i}`,
       name: ms.label,
       type: 'line',
       xAxisIndex: 1,
       yAxisIndex: 1,
       color,
-      symbol: 'circle',
-      symbolSize: 6,
+      silent: true,
+      showSymbol: false,
+      sampling: 'lttb',
       lineStyle: { width: 2 },
-      emphasis: { focus: 'series' },
-      data: ms.points.map((p, j) => ({ value: [p.date, norm(p.value)], measure: i, point: j })),
+      data,
       markArea: band
         ? {
             silent: true,
@@ -165,15 +206,28 @@ export function mountTimeline(el: HTMLElement, m: TimelineModel, onOpen: (t: Ope
           }
         : undefined,
       markLine: i === 0 ? markLine(false) : undefined,
-    };
+    }, {
+      id: `points-${i}`,
+      name: ms.label,
+      type: 'scatter',
+      xAxisIndex: 1,
+      yAxisIndex: 1,
+      color,
+      symbolSize: 6,
+      large: true,
+      largeThreshold: LARGE,
+      progressive: 0,
+      data,
+      itemStyle: pointStyles(1)[i].itemStyle,
+    }];
   });
 
   const option: Any = {
     animation: false,
-    aria: { enabled: true, label: { description: `Treatment timeline: ${m.rows.length} rows, ${m.segments.length} treatment courses, ${m.marks.length} dated ${m.markMode === 'visits' ? 'visits' : 'events'}${hasMeasures ? `, and ${m.measures.length} outcome measures over time` : ''}. The table below lists the same treatment.` } },
+    aria: { enabled: true, label: { description: `Treatment timeline: ${m.rows.length} rows, ${m.bars.length} treatment courses, ${m.markMode === 'visits' ? `${m.visits.length} dated visits` : `${m.marks.length} dated events`}${hasMeasures ? `, and ${m.measures.length} outcome measures over time` : ''}. The table below lists the same treatment.` } },
     textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },
     legend: [
-      { top: 4, left: LEFT, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11, color: '#3b4352' }, data: [...groupsUsed.map((g) => g.label), markSeries.name] },
+      { top: 4, left: LEFT, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11, color: '#3b4352' }, data: [...groupsUsed.map((g) => g.label), ...(m.visits.length ? [visitSeries.name] : []), ...(m.marks.length ? [markSeries.name] : [])] },
       ...(hasMeasures
         ? [{ top: rowsBottom + MARKER_SPACE + 6, left: LEFT, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11, color: '#3b4352' }, data: m.measures.map((x) => x.label) }]
         : []),
@@ -187,21 +241,23 @@ export function mountTimeline(el: HTMLElement, m: TimelineModel, onOpen: (t: Ope
       extraCssText: 'max-width:360px;white-space:normal;box-shadow:0 4px 14px rgba(0,0,0,.12);',
       formatter: (p: Any) => {
         if (p.seriesType === 'custom' && p.seriesId !== 'marks') {
-          const s = m.segments[p.data.seg];
-          const e = s.entry;
+          const s = m.bars[p.data.bar];
           const dates = s.start === s.end ? fmtTs(s.start) : `${fmtTs(s.start)} – ${fmtTs(s.end)}`;
-          return `<strong>${escapeHtml(s.label)}</strong>${e.drugClass ? ` <span class="tt-muted">(${escapeHtml(e.drugClass)})</span>` : ''}<br>${escapeHtml(dates)} · ${escapeHtml(m.rows[s.row].label)}<br>${escapeHtml(s.performed ? `${s.events} dated mention${s.events === 1 ? '' : 's'}` : 'Not performed here')} · course ${escapeHtml(humanize(e.status).toLowerCase())}${e.reasonStopped ? `<br>Stopped: ${escapeHtml(e.reasonStopped)}` : ''}${quote(s.evidence)}`;
+          return `<strong>${escapeHtml(s.label)}</strong>${s.drugClass ? ` <span class="tt-muted">(${escapeHtml(s.drugClass)})</span>` : ''}<br>${escapeHtml(dates)} · ${escapeHtml(m.rows[s.row].label)}<br>${escapeHtml(s.performed ? `${s.events} dated mention${s.events === 1 ? '' : 's'}` : 'Not performed here')} · course ${escapeHtml(humanize(s.status).toLowerCase())}${s.reasonStopped ? `<br>Stopped: ${escapeHtml(s.reasonStopped)}` : ''}${quote(s.evidence)}`;
+        }
+        if (p.seriesId === 'visits') {
+          const [row, date, title] = m.visits[p.dataIndex];
+          return `<strong>${escapeHtml(title)}</strong><br>${escapeHtml(fmtDate(date))} · ${escapeHtml(m.rows[row]?.label ?? '')}${quote(cited((s) => s.visits[p.dataIndex]))}`;
         }
         if (p.seriesId === 'marks') {
           const k = m.marks[p.value[2]];
-          const ev = k.factId ? factEvidence(k.factId) : k.evidence;
           const who = m.rows[k.row]?.label ?? '';
-          return `<strong>${escapeHtml(k.title)}</strong><br>${escapeHtml(fmtDate(k.dateText))} · ${escapeHtml(k.kind === 'visit' ? k.detail : k.kind === 'event' ? `${k.detail} · ${who}` : k.detail)}${k.kind === 'entry' ? '<br><span class="tt-muted">The claimant’s own entry — not medical evidence</span>' : quote(ev)}`;
+          return `<strong>${escapeHtml(k.title)}</strong><br>${escapeHtml(fmtDate(k.dateText))} · ${escapeHtml(k.kind === 'event' ? `${k.detail} · ${who}` : k.detail)}${k.kind === 'entry' ? '<br><span class="tt-muted">The claimant’s own entry — not medical evidence</span>' : quote(k.evidence)}`;
         }
-        if (p.seriesType === 'line') {
-          const ms = m.measures[p.data.measure];
-          const pt = ms.points[p.data.point];
-          return `<strong>${escapeHtml(ms.label)}: ${escapeHtml(pt.value)}</strong><br>${escapeHtml(fmtDate(pt.dateText))}${ms.mcid ? `<br><span class="tt-muted">MCID ${escapeHtml(ms.mcid)} · ${ms.higherIsBetter ? 'higher is better' : 'lower is better'} · trend: ${escapeHtml(ms.verdict)}</span>` : ''}${quote(pt.evidence)}`;
+        if (String(p.seriesId).startsWith('points-')) {
+          const ms = m.measures[Number(String(p.seriesId).slice(7))];
+          const [date, value] = ms.points[p.dataIndex];
+          return `<strong>${escapeHtml(ms.label)}: ${escapeHtml(value)}</strong><br>${escapeHtml(fmtDate(date))}${ms.mcid ? `<br><span class="tt-muted">MCID ${escapeHtml(ms.mcid)} · ${ms.higherIsBetter ? 'higher is better' : 'lower is better'} · trend: ${escapeHtml(ms.verdict)}</span>` : ''}${quote(cited((s) => s.points[Number(String(p.seriesId).slice(7))]?.[p.dataIndex]))}`;
         }
         return '';
       },
@@ -241,20 +297,26 @@ export function mountTimeline(el: HTMLElement, m: TimelineModel, onOpen: (t: Ope
       { type: 'inside', xAxisIndex: hasMeasures ? [0, 1] : [0], filterMode: 'none', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false, moveOnMouseMove: true },
       { type: 'slider', showDataShadow: false, xAxisIndex: hasMeasures ? [0, 1] : [0], filterMode: 'none', bottom: 12, height: 22, left: LEFT, right: 28, labelFormatter: (v: number) => fmtTs(v), textStyle: { color: '#5a6272', fontSize: 11 }, borderColor: '#c9ced8', fillerColor: 'rgba(29,79,122,.12)', handleStyle: { color: '#1d4f7a' } },
     ],
-    series: [...courseSeries, markSeries, ...measureSeries],
+    series: [...courseSeries, ...(m.visits.length ? [visitSeries] : []), markSeries, ...measureSeries],
   };
 
   chart.setOption(option);
+  let shown = JSON.stringify(pointStyles(1));
+  chart.on('datazoom', (e: Any) => {
+    const z = e.batch?.[0] ?? e;
+    if (typeof z.start !== 'number' || typeof z.end !== 'number') return;
+    const styles = pointStyles((z.end - z.start) / 100);
+    if (JSON.stringify(styles) !== shown) chart.setOption({ series: styles });
+    shown = JSON.stringify(styles);
+  });
   chart.on('click', (p: Any) => {
+    let ev: Evidence | undefined;
+    if (p.seriesId === 'visits') return onOpen({ visit: p.dataIndex });
+    if (String(p.seriesId).startsWith('points-')) return onOpen({ measure: Number(String(p.seriesId).slice(7)), point: p.dataIndex });
     if (p.seriesId === 'marks') {
       const k = m.marks[p.value[2]];
-      if (k.kind === 'entry') return;
-      onOpen({ evidence: k.evidence, factId: k.factId });
-      return;
-    }
-    let ev: Evidence | undefined;
-    if (p.seriesType === 'custom') ev = m.segments[p.data.seg]?.evidence;
-    else if (p.seriesType === 'line') ev = m.measures[p.data.measure]?.points[p.data.point]?.evidence;
+      if (k.kind !== 'entry') ev = k.evidence;
+    } else if (p.seriesType === 'custom') ev = m.bars[p.data.bar]?.evidence;
     if (ev) onOpen({ evidence: ev });
   });
 

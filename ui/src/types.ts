@@ -8,16 +8,17 @@ export type {
 export type { Fact, FactType, Modality } from '../../src/model/fact.js';
 export type { Evidence } from '../../src/model/evidence.js';
 export type { DocumentStatus } from '../../src/model/document.js';
+export type { TimelineSources, TimelineView } from '../../src/workspace/timeline-view.js';
 
 import type { CaseAnalysis, ClaimType } from '../../src/model/analysis.js';
 import type { Fact } from '../../src/model/fact.js';
-import type { Evidence } from '../../src/model/evidence.js';
 
 /**
- * What GET /analysis returns: the analysis without its facts (`facts: []`, paged by GET /facts) and documents without
- * encounter lists (`encounterCount`). The same code also reads a full analysis (facts and encounters present).
+ * What GET /analysis returns: the analysis without the lists one screen pages or draws on its own (facts: GET /facts,
+ * counted in `factCount` and by type in `factCounts`; timeline and trends: GET /timeline, of the same `version`;
+ * documents' visits: `encounterCount`). The same code also reads a full analysis (facts and encounters present).
  */
-export type AnalysisView = CaseAnalysis & { factCount?: number; duplicateCount?: number };
+export type AnalysisView = CaseAnalysis & { version?: string; factCount?: number; factCounts?: Record<string, number>; duplicateCount?: number };
 export const factCount = (a: AnalysisView) => a.factCount ?? a.facts.length;
 export const encounterCount = (d: CaseAnalysis['documents'][number]) => (d as { encounterCount?: number }).encounterCount ?? d.encounters?.length ?? 0;
 
@@ -39,18 +40,6 @@ export interface UserAccount {
   role: Role;
   disabled: boolean;
   mustChangePassword: boolean;
-}
-
-/** One dated visit as GET /encounters returns it (the timeline's marks). */
-export interface Visit {
-  id: string;
-  date?: string | null;
-  provider?: string | null;
-  credential?: string | null;
-  specialty: string;
-  kind: string;
-  file: string;
-  evidence: Evidence[];
 }
 
 export interface FactPage { total: number; offset: number; facts: Fact[] }

@@ -6,11 +6,12 @@ import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { EvidencePanel } from '../components/EvidencePanel';
 import { claimTypeLabel, fmtDate, mmiShort, onsetLabel } from '../format';
 import { caseHref, navigate, TABS, type Tab } from '../router';
+import { forgetOwnEntries, prefetchTimeline } from '../timeline-data';
 import { factCount, type CaseAnalysis, type CaseDetails, type CaseRecord, type Correction, type Evidence, type Progress } from '../types';
 import { StatusPill } from './CaseList';
 import { DocumentsTab } from '../tabs/Documents';
 import { OverviewTab } from '../tabs/Overview';
-import { TimelineTab } from '../tabs/Timeline';
+import { TimelineTab, warmTimeline } from '../tabs/Timeline';
 import { ClaimantTab } from '../tabs/Claimant';
 import { FactsTab } from '../tabs/Facts';
 import { GapsTab } from '../tabs/Gaps';
@@ -48,12 +49,15 @@ export function CaseView({ id, tab }: { id: string; tab?: Tab }) {
   const loadCorrections = useCallback(() => api.corrections(id).then(setCorrections, () => setCorrections([])), [id]);
 
   const reload = useCallback(async () => {
+    // A case known to have an analysis is asked for both at once; another, for its analysis only once it says it has one.
+    const early = api.likelyAnalysed(id) ? api.analysis(id) : undefined;
+    early?.catch(() => undefined); // a failure counts only if the analysis is waited for, below
     try {
       const r = await api.getCase(id);
       // Before the first run there is no analysis to ask for (the API answers 404); documents carry a status once one ran.
       // While a re-run is under way the server still serves the last finished analysis (shown with a note).
       const ran = r.analysis?.status === 'done' || r.documents.some((d) => d.status);
-      const a = ran ? await api.analysis(id) : null;
+      const a = ran ? await (early ?? api.analysis(id)) : null;
       setRecord(r);
       setAnalysis(a);
       setProgress(r.analysis);
@@ -70,6 +74,9 @@ export function CaseView({ id, tab }: { id: string; tab?: Tab }) {
     setAnalysis(null);
     setCorrections(null);
     setEvidence(null);
+    // Opening on the Timeline tab: its data, the largest, is asked for with the case's.
+    forgetOwnEntries();
+    if (tab === 'timeline' && api.likelyAnalysed(id)) prefetchTimeline(id);
     void reload();
   }, [id]);
 
@@ -115,6 +122,13 @@ export function CaseView({ id, tab }: { id: string; tab?: Tab }) {
 
   // A tab change (including Back/Forward) closes the source viewer.
   useEffect(() => setEvidence(null), [tab]);
+
+  // The Timeline tab's data is the largest to fetch and draw: readied when the page is idle on another tab.
+  useEffect(() => {
+    if (!analysis || tab === 'timeline') return;
+    const idle = requestIdleCallback(() => warmTimeline(id, analysis), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [analysis]);
 
   useEffect(() => {
     if (record) document.title = `${record.case.claimant} — Plateau`;

@@ -3,6 +3,7 @@ import { api, errorMessage, type NewEntry } from '../api';
 import { useApp, useCanEdit } from '../app-context';
 import { ConfirmDialog } from '../components/Dialog';
 import { fmtDate, pluralize } from '../format';
+import { forgetOwnEntries } from '../timeline-data';
 import type { CaseAnalysis, ClaimantEntry } from '../types';
 import type { CaseCtx } from '../screens/CaseView';
 
@@ -22,8 +23,8 @@ function byDate(a: ClaimantEntry, b: ClaimantEntry) {
 }
 
 /**
- * The claimant's own notes, expenses and letters: never medical evidence, kept apart from the analysis. The Timeline
- * tab fetches them again when it opens, so an entry added here is on its chart.
+ * The claimant's own notes, expenses and letters: never medical evidence, kept apart from the analysis. An entry added
+ * or deleted here makes the Timeline tab ask for them again, so its chart shows it.
  */
 export function ClaimantTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalysis | null }) {
   const app = useApp();
@@ -130,6 +131,7 @@ export function ClaimantTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAna
             const e = deleting;
             try {
               await api.deleteEntry(ctx.id, e.id);
+              forgetOwnEntries();
               setDeleting(null);
               await load();
               app.announce(`Entry deleted: ${e.title}.`);
@@ -198,6 +200,7 @@ function EntryForm({ caseId, onAdded }: { caseId: string; onAdded: (e: ClaimantE
     setBusy(true);
     try {
       const added = await api.addEntry(caseId, body, file);
+      forgetOwnEntries();
       setV({ ...EMPTY, kind: v.kind });
       setFile(null);
       setFileKey((k) => k + 1);

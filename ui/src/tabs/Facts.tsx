@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
 import { useApp, useCanEdit } from '../app-context';
 import { AttributeFields, cleanAttributes, editableAttributes, type Attrs } from '../components/AttributeFields';
 import { Citation } from '../components/Citation';
 import { Dialog } from '../components/Dialog';
 import { FACT_TYPES, factSummary, factTypeLabel, fmtDate, pluralize } from '../format';
-import { factCount, type CaseAnalysis, type Fact, type FactPage } from '../types';
+import { factCount, type AnalysisView, type CaseAnalysis, type Fact, type FactPage } from '../types';
 import type { CaseCtx } from '../screens/CaseView';
 
-const PAGE = 100;
+const PAGE = 50;
 
 function contextBadges(f: Fact): string[] {
   const out: string[] = [];
@@ -31,7 +31,6 @@ export function FactsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalys
   const [limit, setLimit] = useState(PAGE);
   const [page, setPage] = useState<FactPage | null>(null);
   const [loading, setLoading] = useState(true);
-  const [counts, setCounts] = useState<Record<string, number>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [editing, setEditing] = useState<Fact | null>(null);
   const full = analysis.facts.length > 0; // a full analysis (not from the workspace API) carries its facts
@@ -66,21 +65,13 @@ export function FactsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalys
     };
   }, [analysis, type, query, limit]);
 
-  // How many facts of each type, for the type filter.
-  useEffect(() => {
-    let alive = true;
-    if (full) {
-      const c: Record<string, number> = {};
-      for (const f of analysis.facts) c[f.type] = (c[f.type] ?? 0) + 1;
-      setCounts(c);
-      return;
-    }
-    Promise.all(FACT_TYPES.map((t) => api.facts(ctx.id, { type: t.value, limit: 1 }).then((p) => [t.value, p.total] as const, () => [t.value, 0] as const))).then(
-      (pairs) => alive && setCounts(Object.fromEntries(pairs)),
-    );
-    return () => {
-      alive = false;
-    };
+  // How many facts of each type, for the type filter: the server counts them; a full analysis is counted here.
+  const counts = useMemo(() => {
+    const given = (analysis as AnalysisView).factCounts;
+    if (given) return given;
+    const c: Record<string, number> = {};
+    for (const f of analysis.facts) c[f.type] = (c[f.type] ?? 0) + 1;
+    return c;
   }, [analysis]);
 
   const act = async (f: Fact, action: 'accept' | 'reject') => {
@@ -106,8 +97,8 @@ export function FactsTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalys
           <label for="fact-type">Type</label>
           <select id="fact-type" value={type} onChange={(e) => { setType((e.currentTarget as HTMLSelectElement).value); setLimit(PAGE); }}>
             <option value="">All types ({total})</option>
-            {FACT_TYPES.filter((t) => counts[t.value] !== 0).map((t) => (
-              <option key={t.value} value={t.value}>{t.label}{counts[t.value] != null ? ` (${counts[t.value]})` : ''}</option>
+            {FACT_TYPES.filter((t) => counts[t.value]).map((t) => (
+              <option key={t.value} value={t.value}>{t.label} ({counts[t.value]})</option>
             ))}
           </select>
         </div>

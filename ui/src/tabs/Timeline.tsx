@@ -1,18 +1,29 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, errorMessage } from '../api';
-import { useApp, useOpenEvidence } from '../app-context';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useOpenEvidence } from '../app-context';
 import { Citations } from '../components/Citation';
 import { fmtDate, humanize, pluralize } from '../format';
-import { buildTimeline, entryLabel, modalityGroup, ts, type OwnEntry } from '../timeline-model';
-import type { OpenTarget } from '../timeline-chart';
-import type { CaseAnalysis, ClaimantEntry, Evidence, TimelineEntry, Visit } from '../types';
+import { chartModel, evidenceOf, laneColor, ts, type OwnEntry } from '../timeline-model';
+import { ownEntriesOf, sourcesOf, timelineOf } from '../timeline-data';
+import type { Target } from '../timeline-chart';
+import type { CaseAnalysis, ClaimantEntry, Evidence, TimelineSources, TimelineView } from '../types';
 import type { CaseCtx } from '../screens/CaseView';
 
 type Mounted = { resize(): void; dispose(): void; reset(): void };
+type Course = TimelineSources['entries'][number];
+
+/** The chart library is fetched as the tab opens, while its data is on the way. */
+const loadChart = () => import('../timeline-chart');
+
+/** Readies the tab while the page is idle on another: its chart library and data, so that switching to it only draws. */
+export function warmTimeline(id: string, analysis: CaseAnalysis): void {
+  loadChart().catch(() => undefined);
+  timelineOf(id, analysis).catch(() => undefined);
+  ownEntriesOf(id).catch(() => undefined);
+}
 
 const KEY_MEASURES = ['NRS', 'VAS', 'ODI', 'NDI', 'LEFS', 'QuickDASH', 'DASH', 'PSFS'];
 
-function beforeAfter(e: TimelineEntry): string[] {
+function beforeAfter(e: Course): string[] {
   const out: string[] = [];
   for (const inst of KEY_MEASURES) {
     const b = e.outcomeBefore.filter((p) => p.instrument === inst);
@@ -33,19 +44,13 @@ const STATUS_CLASS: Record<string, string> = {
 
 export function TimelineTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAnalysis }) {
   const open = useOpenEvidence();
-  const app = useApp();
   const [own, setOwn] = useState<ClaimantEntry[] | null>(null);
-  /** The visits of the run shown (`run`); `list` null when GET /encounters failed (the dots are then the courses' events). */
-  const [visits, setVisits] = useState<{ run: string; list: Visit[] | null } | null>(null);
-  const factEvidence = useRef(new Map<string, Evidence>());
-  // The visits change only with a new run (not with a correction; the last one is served while a re-run is under way).
-  const lastRun = useRef('');
-  if (ctx.progress.finishedAt) lastRun.current = ctx.progress.finishedAt;
-  const run = lastRun.current;
+  const [view, setView] = useState<TimelineView | null>(null);
+  const [chartState, setChartState] = useState<'loading' | 'drawn' | 'error'>('loading');
 
   useEffect(() => {
     let alive = true;
-    api.entries(ctx.id).then((r) => alive && setOwn(r.entries), () => alive && setOwn([]));
+    ownEntriesOf(ctx.id).then((r) => alive && setOwn(r.entries), () => alive && setOwn([]));
     return () => {
       alive = false;
     };
@@ -53,76 +58,77 @@ export function TimelineTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAna
 
   useEffect(() => {
     let alive = true;
-    api.encounters(ctx.id).then((list) => alive && setVisits({ run, list }), () => alive && setVisits({ run, list: null }));
+    timelineOf(ctx.id, analysis).then((v) => alive && setView(v), () => alive && setChartState('error'));
+    loadChart().catch(() => undefined); // a failure is reported where the chart is drawn
     return () => {
       alive = false;
     };
-  }, [ctx.id, run]);
+  }, [ctx.id, analysis]);
 
-  const visitList = visits?.run === run ? visits.list : undefined;
-  const model = useMemo(
-    () => (own === null || visitList === undefined ? null : buildTimeline(analysis, own as OwnEntry[], visitList)),
-    [analysis, own, visitList],
-  );
+  const model = useMemo(() => (view && own ? chartModel(view, own as OwnEntry[]) : null), [view, own]);
+  const empty = !!model && model.rows.length === 0 && model.bars.length === 0;
+  const drawn = chartState !== 'loading' || empty;
 
-  // The analysis comes without its facts: fetch the quotes behind the dated events, a batch at a time, for tooltips.
+  // What the chart and the table cite: most of the bytes and not needed to draw, so asked for once it is drawn.
+  const [sources, setSources] = useState<TimelineSources | null>(null);
+  const [sourcesFailed, setSourcesFailed] = useState(false);
+  // For the chart, only those of the timeline drawn (after a correction the table keeps the last ones until the new come).
+  const sourcesRef = useRef(sources);
+  sourcesRef.current = sources?.version === view?.version ? sources : null;
+  const pending = useRef<Promise<TimelineSources | null> | null>(null);
   useEffect(() => {
-    if (!model) return;
+    if (!view || !drawn) return;
     let alive = true;
-    const ids = [...new Set(model.marks.filter((k) => k.factId && !factEvidence.current.has(k.factId)).map((k) => k.factId!))];
-    (async () => {
-      for (let i = 0; i < ids.length && alive; i += 150) {
-        try {
-          const page = await api.facts(ctx.id, { ids: ids.slice(i, i + 150), limit: 1000 });
-          for (const f of page.facts) if (f.evidence[0]) factEvidence.current.set(f.id, f.evidence[0]);
-        } catch {
-          return;
-        }
-      }
-    })();
+    // Once the page is idle after the chart's frame: not to hold up the frame that shows it.
+    const idle = new Promise<void>((go) => requestIdleCallback(() => go(), { timeout: 300 }));
+    const p = idle.then(() => sourcesOf(ctx.id, view)).then((s) => {
+      if (s.version === view.version) return s;
+      void ctx.reload(); // the analysis changed meanwhile: the case is read again, and its timeline with it
+      return null;
+    }, () => null);
+    pending.current = p;
+    p.then((s) => alive && (s ? setSources(s) : setSourcesFailed(true)));
     return () => {
       alive = false;
     };
-  }, [model]);
+  }, [view, drawn]);
 
-  const openTarget = async (t: OpenTarget) => {
-    if (t.factId) {
-      const known = factEvidence.current.get(t.factId);
-      if (known) return open(known);
-      try {
-        const page = await api.facts(ctx.id, { ids: [t.factId], limit: 1 });
-        const ev = page.facts[0]?.evidence[0];
-        if (ev) {
-          factEvidence.current.set(t.factId, ev);
-          return open(ev);
-        }
-      } catch (e) {
-        app.error(errorMessage(e));
-      }
-    }
-    if (t.evidence) open(t.evidence);
+  const openTarget = async (t: Target) => {
+    if ('evidence' in t) return open(t.evidence);
+    const s = sourcesRef.current ?? (await pending.current);
+    const c = s && ('visit' in t ? s.visits[t.visit] : s.points[t.measure]?.[t.point]);
+    if (s && c) open(evidenceOf(s.files, c));
   };
   const openRef = useRef(openTarget);
   openRef.current = openTarget;
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<Mounted | null>(null);
-  const [chartState, setChartState] = useState<'loading' | 'ok' | 'error'>('loading');
   const [height, setHeight] = useState(420);
 
-  useEffect(() => {
+  // Drawn in the frame that shows its data, once the chart library is loaded (it is fetched as the tab opens).
+  useLayoutEffect(() => {
     if (!model) return;
     let alive = true;
     let ro: ResizeObserver | undefined;
-    import('../timeline-chart').then(
+    setChartState('loading');
+    loadChart().then(
       (mod) => {
         if (!alive || !box.current) return;
+        const el = box.current;
         setHeight(mod.chartHeight(model));
         // Height is applied before init so that the canvas is sized once.
-        box.current.style.height = `${mod.chartHeight(model)}px`;
-        chart.current = mod.mountTimeline(box.current, model, (t) => void openRef.current(t), (id) => factEvidence.current.get(id));
-        ro = new ResizeObserver(() => chart.current?.resize());
-        ro.observe(box.current);
-        setChartState('ok');
+        el.style.height = `${mod.chartHeight(model)}px`;
+        chart.current = mod.mountTimeline(el, model, (t) => void openRef.current(t), () => sourcesRef.current);
+        setChartState('drawn');
+        // Redraw only when the box changes size: the observer's first report is the size it was drawn at (read then,
+        // not here, where reading it would lay the page out once more).
+        let size = '';
+        ro = new ResizeObserver(() => {
+          const now = `${el.clientWidth}x${el.clientHeight}`;
+          if (size && now !== size) chart.current?.resize();
+          size = now;
+        });
+        ro.observe(el);
       },
       () => alive && setChartState('error'),
     );
@@ -134,10 +140,14 @@ export function TimelineTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAna
     };
   }, [model]);
 
-  const entries = [...analysis.timeline].sort((a, b) => (ts(a.firstDate) ?? Infinity) - (ts(b.firstDate) ?? Infinity));
-  const main = entries.filter((e) => !e.otherCondition);
-  const other = entries.filter((e) => e.otherCondition);
-  const empty = !!model && model.rows.length === 0 && model.segments.length === 0;
+  const [main, other] = useMemo(() => {
+    const entries = [...(sources?.entries ?? [])].sort((a, b) => (ts(a.firstDate) ?? Infinity) - (ts(b.firstDate) ?? Infinity));
+    return [entries.filter((e) => !e.otherCondition), entries.filter((e) => e.otherCondition)];
+  }, [sources]);
+  // The same element while the data is: the chart's state changes do not draw the table again.
+  const mainTable = useMemo(() => sources && main.length > 0 && <TimelineTable entries={main} files={sources.files} onOpen={open} />, [main]);
+  // Drawn only once opened: a long case has hundreds of such rows.
+  const [otherOpen, setOtherOpen] = useState(false);
 
   return (
     <div class="stack">
@@ -152,30 +162,30 @@ export function TimelineTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAna
               {' '}Ctrl + scroll or the slider zooms; click a bar or dot to open its source.
             </p>
           </div>
-          {chartState === 'ok' && !empty && <button type="button" class="btn btn-small" onClick={() => chart.current?.reset()}>Reset zoom</button>}
+          {chartState === 'drawn' && !empty && <button type="button" class="btn btn-small" onClick={() => chart.current?.reset()}>Reset zoom</button>}
         </div>
         {empty ? (
           <p class="empty-inline">No dated visits or treatment in the record.</p>
         ) : (
           <>
             {chartState === 'loading' && <p class="muted" role="status">Drawing the timeline…</p>}
-            {chartState === 'error' && <p class="notice notice-error" role="alert">The chart could not be drawn; the table below has the same treatment.</p>}
-            <div ref={box} class="chart" style={{ height: `${height}px` }} />
+            {chartState === 'error' && <p class="notice notice-error" role="alert">The chart could not be drawn{view ? '; the table below has the same treatment' : ''}.</p>}
+            <div ref={box} class="chart" data-testid="timeline-chart" aria-busy={chartState === 'loading'} style={{ height: `${height}px` }} />
           </>
         )}
       </section>
 
-      <section class="card" aria-labelledby="ttable-title">
+      <section class="card below-fold" aria-labelledby="ttable-title">
         <h2 id="ttable-title" class="h-section">Treatment tried</h2>
-        {main.length === 0 ? (
+        {!sources ? (
+          <p class="muted">{sourcesFailed || (!view && chartState === 'error') ? 'The treatment could not be loaded.' : 'Loading the treatment…'}</p>
+        ) : main.length === 0 ? (
           <p class="empty-inline">No treatment found in the record.</p>
-        ) : (
-          <TimelineTable entries={main} onOpen={open} />
-        )}
-        {other.length > 0 && (
-          <details class="details">
+        ) : mainTable}
+        {sources && other.length > 0 && (
+          <details class="details" onToggle={(e) => setOtherOpen((e.currentTarget as HTMLDetailsElement).open)}>
             <summary>Care for other conditions ({other.length}) — not treatment of the claimed condition</summary>
-            <TimelineTable entries={other} onOpen={open} />
+            {otherOpen && <TimelineTable entries={other} files={sources.files} onOpen={open} />}
           </details>
         )}
       </section>
@@ -202,7 +212,12 @@ export function TimelineTab({ ctx, analysis }: { ctx: CaseCtx; analysis: CaseAna
   );
 }
 
-function TimelineTable({ entries, onOpen }: { entries: TimelineEntry[]; onOpen: (e: TimelineEntry['evidence'][number]) => void }) {
+/** Rows drawn at first: a 5,000-page case can list hundreds of courses; the rest come on request. */
+const FIRST_ROWS = 50;
+
+function TimelineTable({ entries, files, onOpen }: { entries: Course[]; files: string[]; onOpen: (e: Evidence) => void }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? entries : entries.slice(0, FIRST_ROWS);
   return (
     <div class="table-wrap">
       <table class="table table-compact table-timeline">
@@ -218,14 +233,14 @@ function TimelineTable({ entries, onOpen }: { entries: TimelineEntry[]; onOpen: 
           </tr>
         </thead>
         <tbody>
-          {entries.map((e, i) => {
-            const g = modalityGroup(e.modality);
+          {shown.map((e, i) => {
             const ba = beforeAfter(e);
+            const cited = e.evidence.map((c) => evidenceOf(files, c));
             return (
-              <tr key={i} class={e.evidence[0] ? 'row-link' : undefined} onClick={() => e.evidence[0] && onOpen(e.evidence[0])}>
+              <tr key={i} class={cited[0] ? 'row-link' : undefined} onClick={() => cited[0] && onOpen(cited[0])}>
                 <td>
-                  <span class="swatch" style={{ background: g.color }} aria-hidden="true" />
-                  <span class="strong">{entryLabel(e)}</span>
+                  <span class="swatch" style={{ background: laneColor(e.lane) }} aria-hidden="true" />
+                  <span class="strong">{e.label}</span>
                   {e.drugClass && <div class="muted small">{e.drugClass}</div>}
                 </td>
                 <td class="nowrap">{e.firstDate === e.lastDate || !e.lastDate ? fmtDate(e.firstDate) : <>{fmtDate(e.firstDate)} –<br />{fmtDate(e.lastDate)}</>}</td>
@@ -242,12 +257,15 @@ function TimelineTable({ entries, onOpen }: { entries: TimelineEntry[]; onOpen: 
                   {e.providers.slice(0, 3).map((p) => <div key={p} title={p}>{p.replace(/\s*\([^)]*\)\s*$/, '')}</div>)}
                   {e.providers.length > 3 && <div class="muted" title={e.providers.slice(3).join('; ')}>and {e.providers.length - 3} more</div>}
                 </td>
-                <td><Citations evidence={e.evidence} max={2} /></td>
+                <td><Citations evidence={cited} max={2} /></td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {shown.length < entries.length && (
+        <p><button type="button" class="btn" onClick={() => setAll(true)}>Show all {entries.length} treatments ({entries.length - shown.length} not shown)</button></p>
+      )}
     </div>
   );
 }
