@@ -560,6 +560,20 @@ Procedure: C7-T1 interlaminar epidural steroid injection under fluoroscopy.
 `,
     want: [{ date: '2023-05-09' }, { date: '2023-05-24', kind: 'procedure_note' }],
   },
+  {
+    name: 'a psychiatrist\'s visit titles joined by "+", each with its date at the right',
+    text: `EXAMPLE HILL PSYCHIATRY, PLLC
+INITIAL PSYCHIATRIC EVALUATION                                                  04/11/2023
+Plan: psychotherapy every 2-3 months.
+
+PSYCHOTHERAPY VISIT (45 min) + MED REVIEW                                       06/20/2023
+Finished CPT. Plan: continue q2-3 months.
+
+PSYCHOTHERAPY VISIT (45 min) + MED REVIEW                                       09/12/2023
+Started aripiprazole (VA) 2 weeks ago.
+`,
+    want: [{ date: '2023-04-11' }, { date: '2023-06-20' }, { date: '2023-09-12' }],
+  },
 ];
 
 function failures(c: Case): string[] {

@@ -67,6 +67,8 @@ interface ActiveEvent { date: string; fact: Fact; open: boolean; what: string }
 function describe(f: Fact): string {
   if (f.type === 'treatment') {
     const a = f.attributes;
+    // "aripiprazole started" says more than "medication ongoing".
+    if (a.modality === 'medication' && (a.drug || a.drugClass)) return `${a.drug ?? a.drugClass} ${a.doseChange && a.doseChange !== 'continued' ? a.doseChange : a.status}`;
     return `${a.modality.replace(/_/g, ' ')}${a.subtype ? ` (${a.subtype})` : ''} ${a.status}`;
   }
   if (f.type === 'plan_signal') return `${f.attributes.signal.replace(/_/g, ' ')}${f.attributes.target ? ` (${f.attributes.target})` : ''}`;
@@ -1672,6 +1674,9 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
       const kinds = [...new Set(priorActive.map((f) => `${modalityWords(f.attributes.modality)}${f.attributes.status === 'declined' ? ' (declined)' : ''}`))];
       reasons.push(reason(`Active treatment came first (${kinds.join(', ')})${lastActive ? `; the last active step was ${lastActive.what} (${when(ctx, lastActive.fact)})` : ''}.`, lastActive ? [lastActive.fact] : priorActive.slice(-1)));
       confidence += 0.05;
+    } else if (lastChange && (ctx.dateOf(lastChange) ?? '') < first.date) {
+      // A course of medication trials (a mental-health or medical condition) is the active care before the phase.
+      reasons.push(reason(`Treatment was adjusted first; the last change was ${describe(lastChange)} (${when(ctx, lastChange)}).`, [lastChange]));
     } else {
       // An absence is cited by where the record begins: the first maintenance visit.
       reasons.push(reason('No active treatment (therapy, injections, surgery) is documented before the maintenance visits.', [maintenanceFact(first)]));

@@ -69,7 +69,7 @@ const FORM_BOXES = String.raw`(?:[ \t]{2,}\[[ \t]*[Xx✓✔ ]?[ \t]*\][^\n]*)?`;
 /** "OPERATIVE REPORT - 09/19/2023 - Cibolo Creek Surgical Hospital": the facility where it took place, after the date. */
 const FACILITY_AFTER = String.raw`(?:[ \t]*[-–—|]{1,3}[ \t]*(?:[A-Z][A-Za-z.'&-]*[ \t]+){0,5}(?:Hospital|Surgery Center|Surgical Center|Medical Center|Surgicenter|ASC)\b(?:[ \t]*\([^)\n]{1,20}\))?)?`;
 const TITLE_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'() -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]{1,3}|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}${FACILITY_AFTER}${FORM_BOXES}(?:[ \t]*[=*#~]{2,})?[ \t]*$`,
+  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'()+ -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]{1,3}|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}${FACILITY_AFTER}${FORM_BOXES}(?:[ \t]*[=*#~]{2,})?[ \t]*$`,
   'gm',
 );
 /** "POST-OP VISIT - 09/26/2023: Incisions clean. Sutures out.": an upper-case visit title and date, the note run in after a colon. */
