@@ -51,6 +51,9 @@ describe('providers', () => {
     ['Therapist: Mary Lee, PT, DPT', 'Mary Lee', 'PT, DPT'],
     ['Provider: John Smith MD', 'John Smith', 'MD'],
     ['\nJane Roe, D.C.\n', 'Jane Roe', 'DC'],
+    // Accented letters belong to the name: it is not cut at the first of them.
+    ['Signature: Lorena P. Castañón, MD      Date: 04/10/2025', 'Lorena P. Castañón', 'MD'],
+    ['Provider: Ángel Müller-Øberg, DO', 'Ángel Müller-Øberg', 'DO'],
   ])('%s', (text, name, credential) => {
     expect(pickProvider(findProviders(text, 0, text.length))?.provider).toEqual({ name, credential });
   });

@@ -4,8 +4,11 @@ import type { Provider } from '../model/index.js';
 /** Credentials we recognise after a name; dotted forms ("M.D.", "D.C.") are normalised. */
 const CREDENTIAL = String.raw`(?:M\.?D|D\.?O|D\.?C|PA-C|P\.?A|(?:PMH|F)?NP(?:-BC|-C)?|A?PRN|D\.?P\.?T|M\.?P\.?T|P\.?T\.?A|P\.?T|Ph\.?D|Psy\.?D|LI?CSW|LPCC?|LCPC|LMFT|L?C?MHC|M\.?A|OTR/L|OTR|O\.?T|R\.?N|ATC|FAAOS|FACS|MBBS|DPM|CRNA|MS|MSPT|CPO|CPed|LPO|BOCO)\.?`;
 const NOT_CRED = String.raw`(?!${CREDENTIAL}(?![A-Za-z]))`;
+/** Letters of a name, accented ones included ("Castañón", "Müller", "Ángel"). */
+const UPPER = 'A-ZÀ-ÖØ-Þ';
+const LETTER = "A-Za-zÀ-ÖØ-öø-ÿ'’\\-";
 /** A name, its given names possibly as initials ("A. R. Deshmukh", "K. Haverty"). */
-const NAME = String.raw`(?:Dr\.?[ \t]+)?(?:[A-Z]\.[ \t]*){0,2}[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+${NOT_CRED}[A-Z][A-Za-z'’\-]+){0,2}`;
+const NAME = String.raw`(?:Dr\.?[ \t]+)?(?:[A-Z]\.[ \t]*){0,2}[${UPPER}][${LETTER}]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+${NOT_CRED}[${UPPER}][${LETTER}]+){0,2}`;
 const CREDS = String.raw`${CREDENTIAL}(?:[ \t]*,[ \t]*${CREDENTIAL})*`;
 
 /** "Electronically signed by: Dr. Jane Doe, DO", "Therapist: Mary Lee, PT, DPT", "Provider: John Smith MD". */
@@ -30,7 +33,7 @@ const SLASH_S_BARE = new RegExp(String.raw`^[ \t]*/e?s/[ \t]*(${NAME})[ \t]+(${C
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD": EHR listings print the author last name first. Only at a
  * line start or after a column gap, and only with a credential, so a patient's "DOE, JANE" never matches.
  */
-const INVERTED = new RegExp(String.raw`(?:^|(?<![ \t])[ \t]{2,})([A-Z][A-Za-z'’\-]+),[ \t]*([A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z]\.?)?,?[ \t]+(${CREDS})(?![A-Za-z])`, 'gm');
+const INVERTED = new RegExp(String.raw`(?:^|(?<![ \t])[ \t]{2,})([${UPPER}][${LETTER}]+),[ \t]*([${UPPER}][${LETTER}]+)(?:[ \t]+[A-Z]\.?)?,?[ \t]+(${CREDS})(?![A-Za-z])`, 'gm');
 
 /** The visit's title is not the first word of its author's name ("08/08/2023  FOLLOW-UP    V. Doe, MD", "02/13/2024  Office     Doe MD"). */
 const HEADING_WORD = String.raw`(?:FOLLOW-?UP|F/U|PROCEDURE|VISIT|CONSULT(?:ATION)?|RECHECK|NOTE|PROGRESS|EVALUATION|RE-?EVALUATION|REPORT|ADDENDUM|EXAM(?:INATION)?|OFFICE|TELEPHONE|NEW|RETURN|INITIAL|DAILY|POST-?OP|PRE-?OP|New|Return|Initial|Daily|Office|Procedure|Visit|Telephone|Phone|Follow-?up|Recheck|Consult(?:ation)?)(?![A-Za-z])`;
@@ -81,6 +84,7 @@ function isNarrativeMention(slice: string, at: number, match: string): boolean {
 
 const CERTIFIER_BEFORE = /\b(?:physician|referring|ordering|supervising|certifying|PCP|MD)\s*$/i;
 const CONTRIBUTOR_LABEL = /^(?:radiologist|interpreting physician|(?:interpreted|read) by)\b/i;
+const CAPITALISED = new RegExp(`^[${UPPER}]`);
 const NOT_A_NAME = /^(?:the|a|an|patient|pt|he|she|they|his|her|on|at|date|time|name|none|n\/a|unknown|to|for|of|this|that|see|and)$/i;
 
 /** Every provider mention in text[start, end), offsets absolute. */
@@ -91,7 +95,7 @@ export function findProviders(text: string, start: number, end: number): Provide
     if (isNarrativeMention(slice, m.index, m[0])) continue;
     const words = m[1].split(/\s+/);
     // The label is case-insensitive, the name is not: every name word must be capitalised.
-    if (NOT_A_NAME.test(words[0]) || words.some((w) => !/^[A-Z]/.test(w))) continue;
+    if (NOT_A_NAME.test(words[0]) || words.some((w) => !CAPITALISED.test(w))) continue;
     if (!m[2] && !/^Dr\b/.test(m[1]) && words.length < 2) continue;
     const signed = /sign/i.test(m[0].slice(0, 20));
     // "Radiologist:", "Interpreted by": who read a study embedded in the note (an ED's X-ray), not who wrote the note.
