@@ -770,3 +770,42 @@ describe('date-led visit lines whose title opens with the interval since surgery
     expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2024-01-25', '2024-03-18', '2024-09-16']);
   });
 });
+
+describe('a titled visit continued as a log of dated rows, and a page of such rows with no title', () => {
+  const file = [
+    'EXAMPLE FOOT & ANKLE SPECIALISTS, P.C.',
+    'Patient: Doe, John   DOB 01/02/1960',
+    '',
+    '06/27/2023  POST-OP VISIT #1 (Roe)',
+    '  s/p R hallux amputation 06/14/2023. Wound VAC changed 3x weekly.',
+    '  Plan: Continue NPWT.',
+    '07/11/2023  Wound 3.6 x 2.0 x 0.5 cm. NPWT continued.',
+    '07/25/2023  Wound 3.0 x 1.6 cm. NPWT discontinued today - transition to',
+    '  collagen dressing.',
+    '---------------------------------------------- Page 1 of 2',
+    '',
+    'EXAMPLE FOOT & ANKLE SPECIALISTS, P.C.       Patient: Doe, John',
+    '',
+    '09/05/2023  Wound 1.8 x 1.0 cm. Callus debrided. Continue collagen dressing.',
+    '10/17/2023  Wound 1.1 x 0.6 cm - improving.',
+    '11/07/2023  Wound 0.6 x 0.4 cm, superficial.',
+    '',
+    '01/09/2024  ROUTINE AT-RISK FOOT CARE (Roe)',
+    '  Healed. Routine foot care every 9 weeks.',
+  ].join('\n');
+  it('starts a visit at each row', () => {
+    expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2023-06-27', '2023-07-11', '2023-07-25', '2023-09-05', '2023-10-17', '2023-11-07', '2024-01-09']);
+  });
+  it('a list of earlier studies inside a note, newest first, or only two rows, stays in the note', () => {
+    const note = [
+      '05/01/2024  FOLLOW-UP (Roe)',
+      '  Chronic low back pain. Imaging reviewed:',
+      '02/20/2024  MRI lumbar spine: L4-5 protrusion.',
+      '06/10/2023  XR lumbar spine: normal alignment.',
+      '',
+      '01/05/2024  MRI lumbar: protrusion.',
+      '03/01/2024  EMG: normal.',
+    ].join('\n');
+    expect(splitEncounters(textDoc(note)).map((e) => e.date)).toEqual(['2024-05-01']);
+  });
+});

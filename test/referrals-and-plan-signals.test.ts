@@ -21,6 +21,7 @@ describe('referral plan signals', () => {
     'The information sent to us does not show 6 weeks of physical therapy.',
     '4. Forms - declined to complete; referred to treating spine providers.',
     'RE-EXAM: NDI 28%. Narrative sent to atty 6/18.',
+    'Plan: Extra-depth diabetic shoes (Medicare therapeutic shoe certification sent to Dr. Quraishi).',
   ])('not a referral: %s', (text) => expect(refs(text)).toEqual([]));
   it.each([
     ['PLAN: We agree with the neurology referral.', 'neurology'],

@@ -46,9 +46,9 @@ const ACUTE_ILLNESS_BEFORE = /\b(?:URI|upper respiratory infection|viral (?:synd
 const RATING_PURPOSE = /^[^;]{0,60}?\bfor (?:an? |the |her |his )?(?:PPI|permanent (?:partial )?impairment|impairment|disability|permanency)(?: \(PPI\))? (?:rating|evaluation|exam(?:ination)?)\b/i;
 /** "pain referred to the ipsilateral side", "referred pain": the symptom sense of the word. */
 const SYMPTOM_REFERRAL = /\b(?:pain|symptoms?|discomfort|ache|aching|tenderness|numbness|tingling|paresthesias?|radiat\w*|sensation|region|area|headaches?)\s+(?:\w+\s+){0,2}$/i;
+/** What is sent that is not the patient: prescriptions, results, records, forms, a certification to sign. */
+const PAPERS_SENT = /\b(?:rx|prescriptions?|scripts?|results?|records?|reports?|cop(?:y|ies)|forms?|letters?|labs?|images?|films?|bills?|orders?|certifications?|certificates?|paperwork|documentation|questionnaires?|statements?|faxe?d?|(?:is|are|was|were|be|been|being|will be))\s+(?:\w+\s+)?$/i;
 /** "please refer to the anesthesia notes", "sent to the recovery room": documents and places, not a clinician. */
-/** What is sent that is not the patient: prescriptions, results, records, forms. */
-const PAPERS_SENT = /\b(?:rx|prescriptions?|scripts?|results?|records?|reports?|cop(?:y|ies)|forms?|letters?|labs?|images?|films?|bills?|orders?|faxe?d?|(?:is|are|was|were|be|been|being|will be))\s+(?:\w+\s+)?$/i;
 const NOT_REFERRAL_TARGET = /\b(?:pharmacy|drugstore|DDS|SSA|Social Security|disability determination|attorney|atty|lawyer|counsel|insurer|carrier|adjuster|employer)\b|^(?:my|his|her|their|us|me|you|them|him)\b|^(?:above|below|chart|record|note|prior|previous|lab(?:oratory)?|portal|recovery|PACU|post-?anesthesia|holding|home|floor|ward|room|ipsilateral|contralateral|side|area|region)|\b(?:notes?|records?|reports?|chart|documentation|dictation|summary|side|HIM|health information(?: management)?|medical records(?: department)?)$/i;
 const PAPERWORK_SUBJECT = /^\W*(?:\d+[.)]\s*)?(?:(?:disability|SSA|FMLA|insurance|attorney)\s+)?(?:forms?|paperwork)\b/i;
 /** "Operative report and hospital records: refer to the HIM department": where to ask for papers, not a referral. */

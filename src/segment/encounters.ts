@@ -118,6 +118,8 @@ const PROCEDURE_LOG_TITLE = /^[ \t]*(?:PROCEDURE (?:NOTES|LOG|RECORD)|INJECTION 
 /** " 09/12/2023  Injection 1 of 3. …": one dated row of such a log. */
 const LOG_ROW = new RegExp(String.raw`^[ \t]{0,3}(${DATE_SHAPE})[ \t]{2,}(?=[A-Z]|\d{1,3} (?:wks?|weeks?|mos?|months?|days?)\b)`);
 const MIN_LOG_ROWS = 1;
+const MARGIN_ROW = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z]|\d{1,3} (?:wks?|weeks?|mos?|months?|days?)\b)`, 'gm');
+const MIN_MARGIN_LOG_ROWS = 3;
 /**
  * "ENCOUNTER 03/10/2022   New Patient - Industrial Injury   Karen L. Vos, DO", "VISIT #4 - 05/02/2023 …",
  * "TELEPHONE ENCOUNTER   03/18/2024 10:42   Staff: …": a keyword, then the date, then the visit's type and author.
@@ -140,7 +142,7 @@ const ENCOUNTER_FIELD_LINE = new RegExp(String.raw`^[ \t\f]*(?:encounter|visit|a
 /** "WORK INJURY FOLLOW-UP                         Visit: 03/22/2022   Provider: G. Doe, DO": a visit's upper-case title, its date field at the right. */
 const TITLE_WITH_VISIT_FIELD = new RegExp(String.raw`^[ \t\f]*[A-Z][A-Z0-9 /&'()-]{3,60}?[ \t]{2,}(?:[Vv]isit(?: [Dd]ate)?|[Dd]ate of [Vv]isit|DOS|[Dd]ate of [Ss]ervice|VISIT(?: DATE)?|DATE OF (?:VISIT|SERVICE))[ \t]*:[ \t]*(${DATE_SHAPE})\b`, 'gm');
 const EXAM_LEAD_HEADER = new RegExp(String.raw`^[ \t\f]*exam(?:ination)?[ \t]+(${DATE_SHAPE})(?=[ \t]{2,}|[ \t]*$)`, 'gim');
-const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|electrodiagnostic|(?:nerve conduction|sleep|imaging|conduction) study|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection|fitting|casting|delivery)\b/i;
+const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|routine|(?:foot|wound|nail) care|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|electrodiagnostic|(?:nerve conduction|sleep|imaging|conduction) study|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection|fitting|casting|delivery)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
 const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|mgmt|med check|maintenance|recheck|follow[- ]?up|consultation|p(?:ost|re)[- ]?op(?:erative)?|history and physical|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
 /** "ADDENDUM TO ATTENDING PHYSICIAN STATEMENT OF 11/20/2023": a title dated by the earlier paper it answers. */
@@ -217,6 +219,31 @@ function ocrDigits(text: string): string {
 /** The other way round in a title: "RE-EVALUATI0N", "Fo11ow-up": a 0 or 1 between letters is an O or an l. */
 function ocrLetters(title: string): string {
   return title.replace(/(?<=[A-Za-z])0(?=[A-Za-z])/g, 'O').replace(/(?<=[A-Za-z])1(?=[A-Za-z])/g, 'l');
+}
+
+/**
+ * A titled visit ("06/27/2023  POST-OP VISIT #1 (Olusegun)") continued as a log: the rows after it that open at its
+ * margin with a later date ("07/11/2023  Wound 3.6 x 2.0 cm. NPWT continued."), their indented lines between, are the
+ * next visits. A row dated before the one above it is a history item inside the note ("02/20/2024  MRI: …"), not a visit;
+ * the log ends at the first other line at the margin.
+ */
+function rowsAfter(text: string, headerEnd: number, headerDate: string | undefined): { lineStart: number; lineEnd: number; dateStart: number; raw: string }[] {
+  const rows: { lineStart: number; lineEnd: number; dateStart: number; raw: string }[] = [];
+  let last = headerDate;
+  let pos = headerEnd + 1;
+  for (let i = 0; i < 400 && pos < text.length && last; i++) {
+    const end = text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos);
+    const line = text.slice(pos, end);
+    const row = LOG_ROW.exec(line);
+    if (row) {
+      const date = parseDate(row[1]);
+      if (!date || date <= last) break;
+      rows.push({ lineStart: pos, lineEnd: end, dateStart: pos + line.indexOf(row[1]), raw: row[1] });
+      last = date;
+    } else if (!/^[ \t]{2,}\S/.test(line)) break;
+    pos = end + 1;
+  }
+  return rows;
 }
 
 function findHeaders(original: string): Header[] {
@@ -314,6 +341,17 @@ function findHeaders(original: string): Header[] {
     const afterSignature = !SEPARATOR.test(above[0] ?? '') && above.some((l) => SIGNATURE_CONTEXT.test(l) || CREDENTIAL_END.test(l));
     if (DATE_LEAD_LINE.test(nextLine(text, le)) || (afterSignature && !(rest && VISIT_TITLE.test(rest)))) continue;
     add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
+    if (rest) for (const r of rowsAfter(text, le, parseDate(m[1]))) add(r.lineStart, r.lineEnd, r.dateStart, r.raw);
+  }
+  // The same log with no title over it, as a page of it begins ("04/23/2024  A1c 7.6%. … RTC 3 mo.", "07/23/2024  A1c
+  // 7.3%. …", …): three rows or more at the margin, each dated later than the one above.
+  for (const m of text.matchAll(MARGIN_ROW)) {
+    const [ls, le] = lineBounds(text, m.index);
+    if (!opensBlock(text, ls)) continue;
+    const rows = rowsAfter(text, le, parseDate(m[1]));
+    if (rows.length + 1 < MIN_MARGIN_LOG_ROWS) continue;
+    add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
+    for (const r of rows) add(r.lineStart, r.lineEnd, r.dateStart, r.raw);
   }
   for (const m of [...text.matchAll(RULED_DATE_HEADING), ...text.matchAll(DATED_VISIT_LINE)]) {
     const date = m[1] ?? m[2];
