@@ -23,11 +23,18 @@ describe('checkbox forms', () => {
     ['Work status: modified duty. MMI reached? [ ] Yes [X] No', 'not_at_mmi'],
     ['Has the patient reached MMI? [X] Yes [ ] No', 'mmi'],
     ['P&S: [ ] Yes [X] No     Next visit: 6 weeks', 'not_at_mmi'],
+    // A mental source statement's question on all the care: further benefit is expected, as "not at MMI" says.
+    ['Has the patient reached maximum benefit from treatment?   [ ] Yes   [X] No', 'not_at_mmi'],
+    ['He has not reached maximum benefit from treatment.', 'not_at_mmi'],
   ])('"%s" → %s', (body, kind) => {
     expect(stated(of(body, 'mmi_statement')).map((f) => f.attributes.kind)).toEqual([kind]);
   });
   it('an unanswered MMI question is no statement', () => {
     expect(stated(of('MMI reached?  [ ] Yes  [ ] No', 'mmi_statement'))).toEqual([]);
+  });
+  it('one discipline\'s ceiling not reached is no "not at MMI"', () => {
+    expect(stated(of('Reached maximum benefit from PT?  [ ] Yes  [X] No', 'mmi_statement'))).toEqual([]);
+    expect(stated(of('She has not reached maximum benefit from skilled PT.', 'mmi_statement'))).toEqual([]);
   });
 });
 

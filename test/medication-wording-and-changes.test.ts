@@ -47,6 +47,22 @@ describe('disease-modifying drugs', () => {
   });
 });
 
+describe('long-acting injectable antipsychotics, newer antidepressants and diabetes drugs, by generic or brand name', () => {
+  it.each([
+    ['Reloaded on Invega Sustenna 234 mg IM.', 'paliperidone', 'antipsychotic', false],
+    ['Start clozapine 12.5 mg qhs, titrate per protocol.', 'clozapine', 'antipsychotic', false],
+    ['Haldol decanoate 100 mg IM q4 weeks.', 'haloperidol', 'antipsychotic', false],
+    ['Abilify Maintena 400 mg IM monthly.', 'aripiprazole', 'antipsychotic', false],
+    ['Switched to vortioxetine 10 mg daily.', 'vortioxetine', 'antidepressant', false],
+    ['Start semaglutide 0.25 mg weekly x 4 wks then 0.5 mg.', 'semaglutide', 'antidiabetic', true],
+    ['Glargine 32 u qhs; lispro 8 u AC.', 'insulin', 'antidiabetic', true],
+  ])('%s', (text, drug, drugClass, other) => {
+    const f = of(text, 'treatment').find((x) => x.attributes.drug === drug);
+    expect(f?.attributes.drugClass).toBe(drugClass);
+    expect(!!f?.attributes.otherCondition).toBe(other);
+  });
+});
+
 describe('medication changes in the pattern of care', () => {
   const PAIN = { name: 'Nate Crowe', credential: 'DO', specialty: 'pain_management' as const };
   it('a course-changing drug raised is a trial: the phase opens after it', () => {

@@ -841,6 +841,12 @@ describe('MMI: a drug trial still under way at the end of the record', () => {
   it('visits that settle into maintenance after it: not a trial at the end', () => {
     expect(run(neurology(true), { type: 'ssdi' }).mmi.reasons.map((r) => r.text).join(' ')).not.toMatch(/still being adjusted/);
   });
+  it('the start planned for a later day is the trial, though its plan is dated after it', () => {
+    const b = neurology(false).fact('plan_signal', { signal: 'new_treatment', target: 'erenumab' }, 'Start erenumab 140 mg on 07/15/2024.', { date: '2024-07-15' });
+    const m = run(b, { type: 'ssdi' }).mmi;
+    expect(m.status).toBe('not_reached');
+    expect(m.reasons.map((r) => r.text).join(' ')).toMatch(/erenumab increased/);
+  });
 });
 
 describe('MMI: withdrawn, then a plateau of its own', () => {

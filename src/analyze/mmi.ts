@@ -1746,10 +1746,13 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   // A drug that changes the course of the condition (a preventive, a neuropathic agent), started or raised near the
   // end of a record of real treatment, is a trial whose effect nobody has judged yet.
   // Only where someone treats the claimant regularly (the prescriber's own follow-up) and no visit since has settled into maintenance.
-  const trialAtEnd = lastChange?.type === 'treatment' && changeDate && lastVisit && treating.length > THIN_RECORD_VISITS
-    && !SYMPTOM_RELIEVERS.has(lastChange.attributes.drugClass ?? '') && daysBetween(changeDate, lastVisit) <= params.activeRecencyDays
-    && treating.filter((v) => v.provider === ctx.providerOf(lastChange)).length >= 2 && !maintenance.some((v) => v.date > changeDate)
-    ? lastChange : undefined;
+  // (The drug changed, not the plan that names it: "Start clozapine 12.5 mg qhs on 12/02/2024" is both, the plan dated later.)
+  const lastDrugChange = changes.filter((f): f is FactOf<'treatment'> => f.type === 'treatment').at(-1);
+  const drugChangeDate = lastDrugChange && ctx.dateOf(lastDrugChange);
+  const trialAtEnd = lastDrugChange && drugChangeDate && lastVisit && treating.length > THIN_RECORD_VISITS
+    && !SYMPTOM_RELIEVERS.has(lastDrugChange.attributes.drugClass ?? '') && daysBetween(drugChangeDate, lastVisit) <= params.activeRecencyDays
+    && treating.filter((v) => v.provider === ctx.providerOf(lastDrugChange)).length >= 2 && !maintenance.some((v) => v.date > drugChangeDate)
+    ? lastDrugChange : undefined;
   // "Candidate for R TKA once BMI < 40" while a weight program is visibly working toward it: the operation is the plan,
   // and the visits meanwhile are the road to it, not a plateau.
   const lately = (f: Fact) => !!lastVisit && !!ctx.dateOf(f) && daysBetween(ctx.dateOf(f)!, lastVisit) <= 2 * params.activeRecencyDays;

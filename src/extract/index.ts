@@ -13,7 +13,7 @@ import { visitFacts } from './visits.js';
 import { isLetterheadLine, isTrailingLetterheadLine } from './letterhead.js';
 import { attachFollowingReasons } from './reasons.js';
 import { formReading, readFormMarks, type FormMarks } from '../knowledge/forms.js';
-import { extractImpairment, extractMmi, extractPlanSignals, extractPrognosis, extractWorkStatus } from './statements.js';
+import { extractImpairment, extractMmi, extractPlanSignals, extractPrognosis, extractWorkStatus, isWholeCareBenefit } from './statements.js';
 import { pushAll } from '../util/arrays.js';
 
 const EXTRACTORS: ((s: SentenceCtx) => Fact[])[] = [
@@ -107,7 +107,8 @@ function bindToForm(f: Fact, marks: FormMarks): Fact | undefined {
   if (reading.kind === 'unchecked' || !reading.answer) return undefined;
   const cue = { category: 'negated' as const, trigger: '[X] No', start: ev.end, end: ev.end };
   if (f.type === 'mmi_statement') {
-    if (f.attributes.kind === 'plateau') return reading.answer === 'yes' ? f : undefined;
+    // "Has the patient reached maximum benefit from treatment? [X] No": further benefit is expected, not at MMI.
+    if (f.attributes.kind === 'plateau') return reading.answer === 'yes' ? f : isWholeCareBenefit(ev.quote) ? { ...f, negated: false, attributes: { ...f.attributes, kind: 'not_at_mmi' } } : undefined;
     const stated = /permanent|P\s?&\s?S/i.test(ev.quote) ? 'permanent_and_stationary' : 'mmi';
     // The question mark, the "Next visit" field beside it, the form's own wording: a marked box is the answer, an assertion.
     // A part-only answer ("[X] Yes - right knee only   [X] No - lumbar spine") stays partial.

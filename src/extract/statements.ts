@@ -184,9 +184,12 @@ const CARRIED_SECTION = /\b(?:carried|copied|brought) forward\b|\bcopied from\b/
 const CARRIED_LABEL = /(?:\b(?:carried|copied|brought) forward\b|\bcopied from\b)[^\n:]{0,60}:[ \t]*\n?[ \t]*$/i;
 /** The answer after the label: "MMI: No", "MMI? N", "MMI No." (a form line written out without its colon). */
 const FIELD_NO = /^\s*(?:[:?]\s*(?:No|N)\b|No\b(?=\s*(?:[.;,)]|$)))/;
-/** "MMI:", "MMI / impairment:" or "MMI status:" as a field label before the answer ("MMI status: no longer at maximum medical improvement"). */
 /** A therapy discipline's own ceiling: "maximum benefit from skilled PT", "maximum chiropractic improvement". */
 const DISCIPLINE_BENEFIT = /\bmaxim(?:um|al) (?:benefit|potential|(?:chiropractic|therapeutic|rehabilitative|functional) (?:improvement|benefit))/i;
+/** "… maximum benefit from treatment": the ceiling of all the care, not of one discipline's. */
+const WHOLE_CARE_BENEFIT = /\bmaxim(?:um|al) (?:medical )?benefit from (?:(?:all|any|further|medical|current|his|her|their|the) )*(?:treatment|care|medical care)\b/i;
+export const isWholeCareBenefit = (text: string): boolean => WHOLE_CARE_BENEFIT.test(text);
+/** "MMI:", "MMI / impairment:" or "MMI status:" as a field label before the answer ("MMI status: no longer at maximum medical improvement"). */
 const LABEL_AFTER = /^\s*(?:\/\s*[\w ]{1,25}?|\s+(?:status|date|opinion|determination|question))?\s*[:\-\u2013]/i;
 
 export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
@@ -253,7 +256,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     // "has not reached MMI" phrased around the match: the statement is "not at MMI", affirmed.
     // "he has not reached a plateau" is the same opinion: improvement is still expected.
     // ("Has not reached maximum therapeutic benefit" speaks of the therapy course, not of MMI: it stays a negated plateau.)
-    if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary' || (kind === 'plateau' && !DISCIPLINE_BENEFIT.test(m.text)))) { kind = 'not_at_mmi'; base.negated = false; }
+    if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary' || (kind === 'plateau' && (!DISCIPLINE_BENEFIT.test(m.text) || isWholeCareBenefit(sent.text.slice(m.start, m.end + 40)))))) { kind = 'not_at_mmi'; base.negated = false; }
     // A field answered inline ("fixed and stable: No.", "MMI? No"): the answer decides.
     if ((kind === 'mmi' || kind === 'permanent_and_stationary') && FIELD_NO.test(sent.text.slice(m.end))) kind = 'not_at_mmi';
     // An MMI opinion taken back is a statement that the claimant is no longer at MMI.
