@@ -809,3 +809,35 @@ describe('a titled visit continued as a log of dated rows, and a page of such ro
     expect(splitEncounters(textDoc(note)).map((e) => e.date)).toEqual(['2024-05-01']);
   });
 });
+
+describe('a log\'s entries that record no visit', () => {
+  it('a no-show and an offer by letter are entries of the visit above, not visits', () => {
+    const file = [
+      '04/04/2023  INDIVIDUAL THERAPY (53 min) 90834   Jane Roe, LCSW',
+      '  Session 1 of planned 12. Plan: weekly CBT.',
+      '04/18/2023  NO SHOW.   Outreach call 04/18 - no answer; VM left.',
+      '05/02/2023  NO SHOW.   Outreach call 05/02 - number not in service.',
+      '05/16/2023  Telepsychiatry intake slot offered (06/01/2023) by letter - no response.',
+      '05/30/2023  Session 2. Mood low, PHQ-9 17. Plan: continue weekly.',
+    ].join('\n');
+    expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2023-04-04', '2023-05-30']);
+  });
+});
+
+describe('a correspondence or telephone log of the same shape', () => {
+  it('is no run of visits', () => {
+    const file = [
+      '03/01/2022  OFFICE VISIT (Roe)',
+      '  Wrist pain. Plan: hand therapy.',
+      '03/15/2022  Pain 5/10. Continue therapy.',
+      '',
+      'TELEPHONE / ADMINISTRATIVE LOG',
+      '',
+      '03/22/2022  Adjuster called for work status - faxed 03/01 note.',
+      '05/12/2022  Employer HR fax: no modified duty available.',
+      '07/27/2022  RFA faxed to carrier UR.',
+      '09/30/2022  Approval received. Surgery scheduled 10/11/2022.',
+    ].join('\n');
+    expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2022-03-01', '2022-03-15']);
+  });
+});

@@ -2,6 +2,7 @@
 import type { Encounter, EncounterKind, Evidence, SourceDocument } from '../model/index.js';
 import { findDates } from '../knowledge/dates.js';
 import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
+import { notAttended } from '../knowledge/attendance.js';
 import { findProviders, pickProvider } from './providers.js';
 import { classifyEncounter, HEAD_CHARS } from './classify.js';
 import { BANNER } from './document-role.js';
@@ -120,6 +121,7 @@ const LOG_ROW = new RegExp(String.raw`^[ \t]{0,3}(${DATE_SHAPE})[ \t]{2,}(?=[A-Z
 const MIN_LOG_ROWS = 1;
 const MARGIN_ROW = new RegExp(String.raw`^(${DATE_SHAPE})[ \t]{2,}(?=[A-Z]|\d{1,3} (?:wks?|weeks?|mos?|months?|days?)\b)`, 'gm');
 const MIN_MARGIN_LOG_ROWS = 3;
+const NOT_A_VISIT_LOG = /\b(?:TELEPHONE|PHONE|ADMINISTRATIVE|CORRESPONDENCE|COMMUNICATIONS?|AUTHORI[SZ]ATIONS?|REQUESTS?|FAX)\b[^\n]*\bLOG\b|\bLOG\b[^\n]*\b(?:CALLS?|CORRESPONDENCE)\b/i;
 /**
  * "ENCOUNTER 03/10/2022   New Patient - Industrial Injury   Karen L. Vos, DO", "VISIT #4 - 05/02/2023 …",
  * "TELEPHONE ENCOUNTER   03/18/2024 10:42   Staff: …": a keyword, then the date, then the visit's type and author.
@@ -221,6 +223,8 @@ function ocrLetters(title: string): string {
   return title.replace(/(?<=[A-Za-z])0(?=[A-Za-z])/g, 'O').replace(/(?<=[A-Za-z])1(?=[A-Za-z])/g, 'l');
 }
 
+/** A log entry that records a contact, not a visit: a call, a letter, an offer left unanswered. */
+const CONTACT_ONLY = /^(?:outreach|(?:tele)?phone (?:call|message)|left (?:a )?(?:VM|voicemail|message)|letter\b|[^.\n]{0,50}\b(?:offered|sent|mailed) (?:\([^)\n]*\) )?by (?:letter|phone|mail)\b)/i;
 /**
  * A titled visit ("06/27/2023  POST-OP VISIT #1 (Olusegun)") continued as a log: the rows after it that open at its
  * margin with a later date ("07/11/2023  Wound 3.6 x 2.0 cm. NPWT continued."), their indented lines between, are the
@@ -238,7 +242,9 @@ function rowsAfter(text: string, headerEnd: number, headerDate: string | undefin
     if (row) {
       const date = parseDate(row[1]);
       if (!date || date <= last) break;
-      rows.push({ lineStart: pos, lineEnd: end, dateStart: pos + line.indexOf(row[1]), raw: row[1] });
+      // "04/18/2023  NO SHOW.", "05/16/2023  Intake slot offered by letter - no response": the log's entry, not a visit.
+      const entry = line.slice(row[0].length, row[0].length + 80);
+      if (!notAttended(entry) && !CONTACT_ONLY.test(entry)) rows.push({ lineStart: pos, lineEnd: end, dateStart: pos + line.indexOf(row[1]), raw: row[1] });
       last = date;
     } else if (!/^[ \t]{2,}\S/.test(line)) break;
     pos = end + 1;
@@ -321,6 +327,7 @@ function findHeaders(original: string): Header[] {
     if (!set && ls > 0 && prev !== undefined && prev.trim() !== '' && !SEPARATOR.test(prev) && !isTitleLike(prev) && !PAGE_FURNITURE.test(prev) && !FAX_BANNER.test(prev) && text[ls - 1] !== '\f') continue;
     add(ls, le, m.index + m[0].indexOf(m[2], m[1].length), m[2]);
   }
+  let loggedVisits = false;
   for (const m of text.matchAll(DATE_LEAD_HEADER)) {
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     // "08/01/2024 11:26  FAX 5205550175  SAGUARO PHYSICAL THERAPY -> SAGUARO INJURY LAW  P.1/4": when it was faxed.
@@ -341,13 +348,17 @@ function findHeaders(original: string): Header[] {
     const afterSignature = !SEPARATOR.test(above[0] ?? '') && above.some((l) => SIGNATURE_CONTEXT.test(l) || CREDENTIAL_END.test(l));
     if (DATE_LEAD_LINE.test(nextLine(text, le)) || (afterSignature && !(rest && VISIT_TITLE.test(rest)))) continue;
     add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
-    if (rest) for (const r of rowsAfter(text, le, parseDate(m[1]))) add(r.lineStart, r.lineEnd, r.dateStart, r.raw);
+    if (!rest) continue;
+    const rows = rowsAfter(text, le, parseDate(m[1]));
+    for (const r of rows) add(r.lineStart, r.lineEnd, r.dateStart, r.raw);
+    loggedVisits ||= rows.length > 0;
   }
   // The same log with no title over it, as a page of it begins ("04/23/2024  A1c 7.6%. … RTC 3 mo.", "07/23/2024  A1c
-  // 7.3%. …", …): three rows or more at the margin, each dated later than the one above.
-  for (const m of text.matchAll(MARGIN_ROW)) {
+  // 7.3%. …", …): three rows or more at the margin, each dated later than the one above, in a document that keeps its
+  // visits so. (A "TELEPHONE / ADMINISTRATIVE LOG" or "CORRESPONDENCE LOG" of the same shape records no visit.)
+  for (const m of loggedVisits ? text.matchAll(MARGIN_ROW) : []) {
     const [ls, le] = lineBounds(text, m.index);
-    if (!opensBlock(text, ls)) continue;
+    if (!opensBlock(text, ls) || NOT_A_VISIT_LOG.test(previousLines(text, ls, 3).join('\n'))) continue;
     const rows = rowsAfter(text, le, parseDate(m[1]));
     if (rows.length + 1 < MIN_MARGIN_LOG_ROWS) continue;
     add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
