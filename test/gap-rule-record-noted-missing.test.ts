@@ -26,7 +26,10 @@ describe('records a file says are missing', () => {
       'Records requested, not received as of print date: - Harbor Surgical Hospital inpatient chart 08/23/2022 - Ridgeline PT discharge summary (requested 03/2025)'],
     ['PT notes through 07/26/2024. (Dr. Roe\'s\n08/13/2024 note and the PT discharge of 08/09/2024 were not provided.)',
       'Roe\'s 08/13/2024 note and the PT discharge of 08/09/2024 were not provided.)'],
-  ])('names the records a heading lists, or a bracket carries over: %s', (text, line) => {
+    ['On-the-record decision requested. We have requested but not yet\nreceived the home health records (wound VAC and home PT) and will submit them when received.\nRespectfully submitted,',
+      'We have requested but not yet received the home health records (wound VAC and home PT) and will submit them when received.'],
+    ['Operative report of Dr. Roe - requested, not received.', 'Operative report of Dr. Roe - requested, not received.'],
+  ])('names the records a heading lists, a bracket or a wrapped sentence carries over: %s', (text, line) => {
     const doc = textDoc(`RECORDS REVIEWED\n${text}\n`);
     const found = recordsNotedMissing(doc);
     expect(found.map((f) => f.text)).toEqual([line]);

@@ -333,7 +333,8 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     invalid: [{ name: 'only the examiner states MMI', claim: { type: 'workers_comp' }, build: mmiByExaminerOnly(false) }],
   },
   'mental-health-unaddressed': {
-    valid: [{ name: 'psychologist evaluated', build: mentalHealth(true) }, { name: 'no signs', build: ptCourse(true) }],
+    valid: [{ name: 'psychologist evaluated', build: mentalHealth(true) }, { name: 'no signs', build: ptCourse(true) },
+      { name: 'signs recorded only before the alleged onset: the baseline', claim: { type: 'ssdi', onset: '2024-06-01' }, build: mentalHealth(false) }],
     invalid: [{ name: 'adjustment disorder, counseling declined, no evaluation', claim: { type: 'ssdi' }, build: mentalHealth(false) }],
   },
   'imaging-report-missing': {
@@ -388,6 +389,7 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       { name: 'the claimant\'s own words quoted ("does not want wires in my back")', build: declined('Pt declines SCS, does not want "wires in my back."') },
       { name: 'an emergency department\'s offer declined', build: declined('Sling offered for comfort - declined.', { ...DR_LEE, specialty: 'emergency', kind: 'emergency_visit' }) },
       { name: 'an examiner declines the test, not the claimant', build: declined('The IME calls it a diagnosis of exclusion and then declines the medial branch block that would settle it.') },
+      { name: 'a lapse before the alleged onset', claim: { type: 'ssdi', onset: '2024-02-01' }, build: nonAdherence(false) },
     ],
     invalid: [
       { name: 'ran out, no reason', build: nonAdherence(false) },

@@ -83,6 +83,17 @@ function listEnd(text: string, headingEnd: number): number {
   return end;
 }
 
+/** A full stop that ends a sentence (not "Dr. Roe", "J. Doe"). */
+const SENTENCE_STOP = /(?<!\b(?:Dr|Mr|Mrs|Ms|St|No|vs|Inc|Jr|Sr|[A-Z]))\.\s+(?=[A-Z])/g;
+/** Where the sentence ending a line ends: on the next line when it carries on there in lower case. */
+function wrappedEnd(text: string, lineEnd: number): number {
+  if (lineEnd >= text.length || /[.;:)\]]\s*$/.test(text.slice(Math.max(0, lineEnd - 3), lineEnd))) return lineEnd;
+  const next = text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) < 0 ? text.length : text.indexOf('\n', lineEnd + 1));
+  if (!/^\s*[a-z(]/.test(next)) return lineEnd;
+  const stop = next.search(/\.(?:\s|$)/);
+  return lineEnd + 1 + (stop < 0 ? next.length : stop + 1);
+}
+
 export function recordsNotedMissing(doc: SourceDocument): NonNullable<DocumentStatus['recordsNotedMissing']> {
   const out: NonNullable<DocumentStatus['recordsNotedMissing']> = [];
   const seen = new Set<number>();
@@ -100,9 +111,13 @@ export function recordsNotedMissing(doc: SourceDocument): NonNullable<DocumentSt
     const openBracket = (prev.match(/\(/g)?.length ?? 0) > (prev.match(/\)/g)?.length ?? 0);
     const wrapped = lineStart > 0 && prev.trim() && !/[.:;)\]]\s*$/.test(prev)
       && (/^\s*[a-z(]/.test(doc.text.slice(lineStart, m.index + 1)) || (openBracket && /^\s*\d/.test(doc.text.slice(lineStart, m.index + 1))));
-    const sentenceStart = wrapped ? prevStart + Math.max(0, prev.lastIndexOf('. ') + (prev.lastIndexOf('. ') >= 0 ? 2 : 0)) : lineStart;
+    // (A sentence ended earlier on the line is not this one: "On-the-record decision … hearing. We have requested …".)
+    const lastStop = [...doc.text.slice(lineStart, m.index).matchAll(SENTENCE_STOP)].at(-1);
+    const sentenceStart = wrapped ? prevStart + Math.max(0, prev.lastIndexOf('. ') + (prev.lastIndexOf('. ') >= 0 ? 2 : 0))
+      : lineStart + (lastStop ? lastStop.index + 1 : 0);
     // A heading that introduces a list ("Records requested, not received as of print date:") names its records below.
-    const end = /:\s*$/.test(doc.text.slice(lineStart, lineEnd)) ? listEnd(doc.text, lineEnd) : lineEnd;
+    // A sentence wrapped onto the line below ("We have requested but not yet\nreceived the home health records …").
+    const end = /:\s*$/.test(doc.text.slice(lineStart, lineEnd)) ? listEnd(doc.text, lineEnd) : wrappedEnd(doc.text, lineEnd);
     const text = doc.text.slice(sentenceStart, end);
     if (!RECORD_WORD.test(text) || TRIVIAL.test(text)) continue;
     const [s, e] = trimSpan(doc.text, sentenceStart, end);

@@ -111,6 +111,13 @@ export function datesOf(ctx: GapContext, facts: Fact[]): string[] {
   return [...new Set(facts.map((f) => ctx.dateOf(f)).filter((d): d is string => !!d))].sort();
 }
 
+/** Dated before the alleged onset (the claim's, or the one the record establishes): the baseline, not the claimed period. */
+export function beforeOnset(ctx: GapContext, f: Fact): boolean {
+  const onset = ctx.claim.onset ?? ctx.duration.onset;
+  const d = ctx.dateOf(f);
+  return !!onset && !!d && d < onset;
+}
+
 /** The last dated visit in the record (clinical contacts only). */
 export function lastVisit(ctx: GapContext): Visit | undefined {
   return ctx.visits.filter((v) => v.facts.length)[ctx.visits.filter((v) => v.facts.length).length - 1];

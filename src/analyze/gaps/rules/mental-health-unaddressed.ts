@@ -1,7 +1,7 @@
 import { specialtyFromCredential } from '../../../segment/classify.js';
 import type { Fact } from '../../../model/index.js';
 import { daysBetween } from '../../dates.js';
-import { datesOf, list, makeGap, opinionAddressee, quoteOf, recordsOffice, shortQuote } from '../helpers.js';
+import { beforeOnset, datesOf, list, makeGap, opinionAddressee, quoteOf, recordsOffice, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 const MH_DIAGNOSIS = /\b(?:depress\w*|anxiety|adjustment disorder|PTSD|post-?traumatic stress|panic disorder|bipolar|mood disorder|dysthymi\w*)\b/i;
@@ -39,7 +39,8 @@ export const rule: GapRule = {
     request: { to: 'the treating physician', ask: 'Please evaluate the patient\'s mental health or refer to a psychologist or psychiatrist, and send any counseling records.' },
   },
   check(ctx) {
-    const signs = ctx.asserted.filter((f) => f.temporality === 'current' && isSign(f));
+    // Signs recorded before the alleged onset are the baseline, not the claimed period's.
+    const signs = ctx.asserted.filter((f) => f.temporality === 'current' && isSign(f) && !beforeOnset(ctx, f));
     if (!signs.length) return [];
     const care = ctx.asserted.filter(isMentalHealthCare);
     const careDone = care.filter((f) => f.type === 'treatment' && ['performed', 'completed', 'ongoing'].includes(f.attributes.status));

@@ -1,5 +1,5 @@
 import type { Fact } from '../../../model/index.js';
-import { datesOf, list, makeGap, opinionAddressee, quoteOf, shortQuote } from '../helpers.js';
+import { beforeOnset, datesOf, list, makeGap, opinionAddressee, quoteOf, shortQuote } from '../helpers.js';
 import { isForOtherCondition } from '../../../knowledge/relevance.js';
 import type { GapRule } from '../types.js';
 import { modalityWords } from '../../../model/modalities.js';
@@ -38,7 +38,8 @@ export const rule: GapRule = {
   check(ctx) {
     // Care for another condition (a blood-pressure drug run out) is not the claimed impairment's treatment.
     // An emergency department's offer ("sling offered for comfort - declined") is not a course of prescribed treatment.
-    const counts = (f: Fact) => f.temporality === 'current' && !isForOtherCondition(f) && ctx.encounterOf(f)?.kind !== 'emergency_visit'
+    // Nor is care not followed before the alleged onset: SSR 18-3p asks about treatment prescribed for the disabling impairment.
+    const counts = (f: Fact) => f.temporality === 'current' && !isForOtherCondition(f) && !beforeOnset(ctx, f) && ctx.encounterOf(f)?.kind !== 'emergency_visit'
       && ctx.encounterOf(f)?.specialty !== 'emergency' && ctx.encounterOf(f)?.source !== 'ledger' && !f.evidence.some((e) => TABLE_ROW.test(e.quote) || OTHERS_DECLINE.test(e.quote));
     const notFollowed = ctx.asserted.filter((f) => counts(f)
       && !(f.type === 'treatment' && OWN_RULE.has(f.attributes.modality)) && f.evidence.some((e) => NOT_FOLLOWED.test(clauseOf(f, e.quote))));
