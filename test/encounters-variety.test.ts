@@ -841,3 +841,18 @@ describe('a correspondence or telephone log of the same shape', () => {
     expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2022-03-01', '2022-03-15']);
   });
 });
+
+describe('a page of dated rows under a title that names visits', () => {
+  it('starts a visit at each row', () => {
+    const file = [
+      'EXAMPLE BEHAVIORAL HEALTH  -  Medication Management (99214 + 90833)',
+      'Client: John Doe    Psychiatrist: R. Roe, MD',
+      '',
+      '04/05/2022   Sertraline 200 mg x 3 wks. PHQ-9 18. Plan: ADD aripiprazole 2 mg daily.',
+      '             RTC 6 wks.',
+      '05/17/2022   Restless since aripiprazole -> akathisia. Plan: STOP aripiprazole.',
+      '07/12/2022   Venlafaxine XR 150 mg. Tolerating. Plan: continue.',
+    ].join('\n');
+    expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2022-04-05', '2022-05-17', '2022-07-12']);
+  });
+});

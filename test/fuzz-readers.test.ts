@@ -123,6 +123,29 @@ describe('fuzz: issues found by fuzzing, now fixed (smallest inputs)', () => {
     expect(t2 < 300 || t2 / t1 < 8, `7,500 spaces: ${Math.round(t1)} ms; 30,000: ${Math.round(t2)} ms`).toBe(true);
   }, 120_000);
 
+  // FUZZ-7 (src/segment/encounters.ts TITLE_HEADER, src/segment/providers.ts HEADING_AUTHOR; found by the text property
+  // at 10,000 runs, seed 20240611, run 4436): a long blank run after a few capitals ("Th" + spaces) or after a dated
+  // line ("Date of Service: 13/45/2023 Th" + spaces) was split every possible way between the runs of blanks side by
+  // side in a header pattern: 8,000 spaces 8 s, the fuzzer's 170,000 (after a U+2028 line separator, which "$" takes
+  // for a line end and "[^\n]" does not) past the 300 s watchdog. Line and paragraph separators and CRs are now line
+  // breaks; each run of blanks follows a mark of its own. Checked as: 4× the run must not take ~16× the time.
+  it.each([
+    ['after a capitalised word on a line of its own', (n: number) => `Date of Service: 13/45/2023\u2028Th${' '.repeat(n)}\nEXAM: SLR positive.`],
+    ['after a dated line', (n: number) => `Date of Service: 13/45/2023 Th${' '.repeat(n)}\nEXAM: SLR positive.`],
+  ])('FUZZ-7: a long blank run %s takes time linear in its length', async (_name, text) => {
+    const timeFor = async (n: number) => {
+      const file = path.join(dir, `blank-run-${n}.txt`);
+      await writeFile(file, text(n));
+      const t0 = performance.now();
+      await analyzePaths([file], { type: 'general' });
+      return performance.now() - t0;
+    };
+    await timeFor(100);
+    const t1 = await timeFor(7_500);
+    const t2 = await timeFor(30_000);
+    expect(t2 < 300 || t2 / t1 < 8, `7,500 blanks: ${Math.round(t1)} ms; 30,000: ${Math.round(t2)} ms`).toBe(true);
+  }, 120_000);
+
   // FUZZ-5 (src/analyze/gaps/rules/conflicting-opinions-unrebutted.ts check()): for every MMI statement it scans all
   // MMI statements (`[...notAt, ...finals].find(...)` inside `for (const a of finals)`), calling role() (regular
   // expressions over the encounter's title and file name) on each pair: O(n²) in MMI statements when no pair

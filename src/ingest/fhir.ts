@@ -1,7 +1,7 @@
 import type { Encounter, EncounterKind, Evidence, Modality, SourceDocument, Specialty } from '../model/index.js';
 import { lookupCode } from '../knowledge/cpt.js';
 import { at, items, num, parseJsonSpans, str, JsonSyntaxError, type JsonNode } from './json-spans.js';
-import { ReadError, decodeText, pagesFromFormFeeds } from './text.js';
+import { ReadError, decodeText, normaliseLineBreaks, pagesFromFormFeeds } from './text.js';
 import {
   encounterClassOf, encounterTypeOf, instrumentOf, qualificationOf, specialtyFromText, specialtyOfTaxonomy, treatmentOf,
 } from './fhir-codes.js';
@@ -267,7 +267,7 @@ function addAttachment(ctx: Ctx, att: JsonNode | undefined, ref: string, path: s
   if (!data || !/^text\//i.test(type)) return;
   let text = Buffer.from(data, 'base64').toString('utf8');
   if (/html/i.test(type)) text = text.replace(/<(br|\/p|\/div|\/li|\/h\d)[^>]*>/gi, '\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-  text = text.replace(/\r\n?/g, '\n');
+  text = normaliseLineBreaks(text);
   if (!text.trim()) return;
   // Each attachment is its own document with its own name: a resource with two renditions (or no id) must not
   // give two documents one name, or a citation into the second would be checked against the first.

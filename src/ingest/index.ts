@@ -11,7 +11,7 @@ import { readCsvLedger, readXlsxLedger } from './ledger.js';
 import { readPdf, type PdfOptions } from './pdf.js';
 import { readRtf } from './rtf.js';
 import { describe, mislabel, sniff } from './sniff.js';
-import { MAX_TEXT_BYTES, ReadError, readTextDocument } from './text.js';
+import { MAX_TEXT_BYTES, ReadError, readTextDocument, sameLengthLineBreaks } from './text.js';
 import { mapLimit } from './tools.js';
 import { byCodePoint } from '../util/arrays.js';
 import { assertSafeZip } from './zip-guard.js';
@@ -100,6 +100,12 @@ export async function listFiles(inputs: string[]): Promise<{ abs: string; displa
 
 /** One file → its documents (FHIR bundles may add narrative attachments), dispatched on content, not name. */
 export async function readFileDocuments(id: string, display: string, abs: string, opts: ReadOptions = {}): Promise<SourceDocument[]> {
+  const docs = await readDocuments(id, display, abs, opts);
+  for (const d of docs) d.text = sameLengthLineBreaks(d.text);
+  return docs;
+}
+
+async function readDocuments(id: string, display: string, abs: string, opts: ReadOptions): Promise<SourceDocument[]> {
   const st = await stat(abs);
   if (st.size > MAX_FILE_BYTES) throw new ReadError(`file too large: ${st.size} bytes`);
   const ext = path.extname(abs).toLowerCase();

@@ -34,6 +34,20 @@ export function decodeText(bytes: Buffer, warnings?: string[]): string {
   return text;
 }
 
+/**
+ * Every line break as "\n": a CR (alone or before LF) and the Unicode line and paragraph separators, which regular
+ * expressions also take for the end of a line ("^", "$") while "[^\n]" runs across them. A record whose lines end
+ * otherwise would be read with lines that do not agree, and a long run of them costs quadratic time (FUZZ-7).
+ */
+export function normaliseLineBreaks(text: string): string {
+  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n');
+}
+
+/** The same, one character for one, for a text already cut into pages: a CR before LF stays. */
+export function sameLengthLineBreaks(text: string): string {
+  return /[\r\u2028\u2029]/.test(text) ? text.replace(/\r(?!\n)|[\u2028\u2029]/g, '\n') : text;
+}
+
 /** Pages split at form feeds; the form feed itself belongs to no page. */
 export function pagesFromFormFeeds(text: string): Page[] {
   const pages: Page[] = [];
@@ -81,6 +95,6 @@ export function pagesFromMarkers(text: string): Page[] {
 
 export function readTextDocument(id: string, file: string, bytes: Buffer): SourceDocument {
   const warnings: string[] = [];
-  const text = decodeText(bytes, warnings);
+  const text = normaliseLineBreaks(decodeText(bytes, warnings));
   return { id, file, kind: 'text', text, pages: text.includes('\f') ? pagesFromFormFeeds(text) : pagesFromMarkers(text), warnings, meta: {} };
 }

@@ -69,8 +69,11 @@ const VISIT_COUNT = String.raw`(?:[ \t]{2,}(?:(?:[Tt]otal|TOTAL)[ \t]+)?(?:[Vv]i
 const FORM_BOXES = String.raw`(?:[ \t]{2,}\[[ \t]*[Xx✓✔ ]?[ \t]*\][^\n]*)?`;
 /** "OPERATIVE REPORT - 09/19/2023 - Cibolo Creek Surgical Hospital": the facility where it took place, after the date. */
 const FACILITY_AFTER = String.raw`(?:[ \t]*[-–—|]{1,3}[ \t]*(?:[A-Z][A-Za-z.'&-]*[ \t]+){0,5}(?:Hospital|Surgery Center|Surgical Center|Medical Center|Surgicenter|ASC)\b(?:[ \t]*\([^)\n]{1,20}\))?)?`;
+// (Each run of blanks between the title and the date follows a mark of its own: runs side by side would share the
+// blanks between them every possible way, quadratic on a long blank line.)
+const TITLE_TO_DATE = String.raw`[ \t]*(?:[=*#~]{2,}[ \t]*)?(?:(?:[-–—:,|]{1,3}|\bat|\bon)[ \t]*)?(?:(?:[Dd]ate(?: of [Ss]ervice)?|DATE(?: OF SERVICE)?|DOS)[ \t]*:[ \t]*)?`;
 const TITLE_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'()+ -]{2,80}?)(?:[ \t]*[=*#~]{2,})?[ \t]*(?:[-–—:,|]{1,3}|\bat|\bon)?${DATE_LABEL}[ \t]*(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}${FACILITY_AFTER}${FORM_BOXES}(?:[ \t]*[=*#~]{2,})?[ \t]*$`,
+  String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?([A-Z][A-Za-z0-9#&/,.'()+ -]{2,80}?)${TITLE_TO_DATE}(${DATE_SHAPE})${TIME}?(?:[ \t]*\([^)\n]{1,30}\))?${VISIT_COUNT}${AUTHOR_FIELD}${FACILITY_AFTER}${FORM_BOXES}(?:[ \t]*[=*#~]{2,})?[ \t]*$`,
   'gm',
 );
 /** "POST-OP VISIT - 09/26/2023: Incisions clean. Sutures out.": an upper-case visit title and date, the note run in after a colon. */
@@ -354,11 +357,13 @@ function findHeaders(original: string): Header[] {
     loggedVisits ||= rows.length > 0;
   }
   // The same log with no title over it, as a page of it begins ("04/23/2024  A1c 7.6%. … RTC 3 mo.", "07/23/2024  A1c
-  // 7.3%. …", …): three rows or more at the margin, each dated later than the one above, in a document that keeps its
-  // visits so. (A "TELEPHONE / ADMINISTRATIVE LOG" or "CORRESPONDENCE LOG" of the same shape records no visit.)
-  for (const m of loggedVisits ? text.matchAll(MARGIN_ROW) : []) {
+  // 7.3%. …", …): three rows or more at the margin, each dated later than the one above, under a title that names
+  // visits ("Medication Management (99214 + 90833)") or in a document that keeps its visits so. (A "TELEPHONE /
+  // ADMINISTRATIVE LOG" or "CORRESPONDENCE LOG" of the same shape records no visit.)
+  for (const m of text.matchAll(MARGIN_ROW)) {
     const [ls, le] = lineBounds(text, m.index);
-    if (!opensBlock(text, ls) || NOT_A_VISIT_LOG.test(previousLines(text, ls, 3).join('\n'))) continue;
+    const above = previousLines(text, ls, 3).join('\n');
+    if (!opensBlock(text, ls) || NOT_A_VISIT_LOG.test(above) || !(loggedVisits || TITLE_WORD.test(above))) continue;
     const rows = rowsAfter(text, le, parseDate(m[1]));
     if (rows.length + 1 < MIN_MARGIN_LOG_ROWS) continue;
     add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);

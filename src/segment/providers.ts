@@ -42,8 +42,9 @@ const HEADING_WORD = String.raw`(?:FOLLOW-?UP|F/U|PROCEDURE|VISIT|CONSULT(?:ATIO
  * "PR-2   09/18/2023   H. S. Doe, MD      [X] Change in work status", "ADDENDUM  4/21/2023   L. Doe MD": the author at the
  * end of a dated visit heading, after a dash; initials may lead the surname. A heading has no sentence in it: an
  * infusion log's "11/20/2023  Ocrelizumab 600 mg IV. Uneventful. - K. Roe, RN" is a row signed by the nurse.
+ * (The blanks before the author are taken whole, from the first: a long blank line is read in linear time.)
  */
-const HEADING_AUTHOR = new RegExp(String.raw`^[^\n.]{0,40}\b\d{1,2}/\d{1,2}/\d{2,4}\b[^\n.]*?(?:[ \t][-\u2013\u2014|][ \t]+|[ \t]{2,})(?!${HEADING_WORD})(${NAME})(?:,[ \t]*|[ \t]+)(${CREDS})${HONORS}(?:[ \t]*/[^\n]*|[ \t]{2,}\[[^\n]*)?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
+const HEADING_AUTHOR = new RegExp(String.raw`^[^\n.]{0,40}\b\d{1,2}/\d{1,2}/\d{2,4}\b[^\n.]*?(?<![ \t])(?:[ \t]+[-\u2013\u2014|][ \t]+|[ \t]{2,})(?!${HEADING_WORD})(${NAME})(?:,[ \t]*|[ \t]+)(${CREDS})${HONORS}(?:[ \t]*/[^\n]*|[ \t]{2,}\[[^\n]*)?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 
 export interface ProviderMatch {
   provider: Provider;
