@@ -61,6 +61,8 @@ describe('MMI words that are not statements', () => {
     ['Statutory MMI in this claim would be 03/19/2025.', 'statutory'],
     ['Last visit 05/16/2023 (MMI; permanent restrictions).', 'history'],
     ['At her last visit Dr. Roe placed her at MMI.', 'history'],
+    // An initial's full stop ends no clause: the examiner named before it reports the MMI after it.
+    ['Reviewed the IME of Dr. Marjorie L. Roe (01/10/2023) stating the tear is degenerative, that he is at MMI with 0% impairment.', 'paraphrase'],
   ])('"%s" (%s) is not an MMI opinion', (body) => {
     expect(stated(of(body, 'mmi_statement')).filter((f) => f.attributes.kind === 'mmi' || f.attributes.kind === 'permanent_and_stationary')).toEqual([]);
   });

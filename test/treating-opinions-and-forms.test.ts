@@ -39,6 +39,7 @@ describe('what a treatment would do is not a treatment given', () => {
     ['Remaining option with some evidence is a spinal cord stimulator trial.', 'recommended'],
     ['Repeat RFA performed today.', 'performed'],
     ['DISCUSSION: I do not recommend a third injection. Options:\n (a) continue non-operative management, or\n (b) R shoulder arthroscopy, subacromial decompression.', 'recommended'],
+    ['Discussion: Reviewed options again - third ESI, diagnostic medial branch blocks, or continuing with medications.', 'recommended'],
   ])('care to come, by its label or wording: %s', (body, status) => {
     expect(treatments(body).filter((f) => !f.negated)[0].attributes.status).toBe(status);
   });

@@ -233,8 +233,11 @@ function dischargeStatus(text: string, start: number): TreatmentStatus | undefin
 
 /** "Anticipated further treatment: repeat RFA; SCS trial", "Future medical care: …": a form's field for care to come. */
 const CARE_TO_COME_LABEL = /\b(?:anticipated|future|further|recommended|proposed)\s+(?:further\s+|future\s+|medical\s+)*(?:treatment|care|procedures?)\s*:[^:.]*$/i;
-/** "Options: (a) continue non-operative care, or (b) R shoulder arthroscopy": choices put to the claimant. */
-const OPTIONS_LABEL = /\b(?:treatment |surgical |management )?options?(?: (?:include|are|discussed|reviewed|offered))?\s*:[^:.]*$/i;
+/**
+ * "Options: (a) continue non-operative care, or (b) R shoulder arthroscopy", "Reviewed options again - third ESI,
+ * diagnostic medial branch blocks, or continuing with medications": choices put to the claimant.
+ */
+const OPTIONS_LABEL = /\b(?:treatment |surgical |management )?options?(?: again)?(?: (?:include|are|discussed|reviewed|offered)(?: again)?)?\s*(?::|[-\u2013\u2014](?=\s))[^:.]*$/i;
 function labelledStatus(sent: SentenceCtx, start: number): TreatmentStatus | undefined {
   if (CARE_TO_COME_LABEL.test(sent.text.slice(Math.max(0, start - 80), start))) return 'recommended';
   // (The list's label often ends the sentence before: "I do not recommend a third injection. Options:")

@@ -65,12 +65,15 @@ export const rule: GapRule = {
       const therapist = own[own.length - 1].provider;
       const course = `${modalityWords(e.modality)} course ${e.firstDate} to ${e.lastDate}`;
       const source = billed.size >= stated ? `${billed.size} visits billed in the ledger` : `${stated} visits`;
+      // The note that says how the course ended is the one a reviewer asks for first.
+      const discharged = own.some((v) => v.encounters.some((x) => x.kind === 'pt_discharge'));
+      const noDischarge = discharged ? '' : ' No discharge summary in the file says how the course ended.';
       gaps.push(makeGap(rule.meta, {
-        why: mostlyMissing
+        why: (mostlyMissing
           ? `The ${course} (${therapist}) comprises ${source}, but the file documents ${notes.size} date${notes.size === 1 ? '' : 's'} of service (evaluation, progress or discharge notes); the daily notes for the other visits are missing.`
-          : `The ledger bills ${billedUndocumented.length} visits of the ${course} (${therapist}) that have no note in the file (${list(billedUndocumented.slice(0, 8))}${billedUndocumented.length > 8 ? ' …' : ''}).`,
+          : `The ledger bills ${billedUndocumented.length} visits of the ${course} (${therapist}) that have no note in the file (${list(billedUndocumented.slice(0, 8))}${billedUndocumented.length > 8 ? ' …' : ''}).`) + noDischarge,
         to: recordsOffice(therapist, 'the therapy clinic'),
-        ask: `Please send the complete daily treatment notes (per-visit notes with treatment given, tolerance and measures) and the attendance log for the ${course} (${source}).`,
+        ask: `Please send ${discharged ? '' : 'the discharge summary (visits attended, final measures, reason for discharge), '}the complete daily treatment notes (per-visit notes with treatment given, tolerance and measures) and the attendance log for the ${course} (${source}).`,
         evidence: [...own[0].facts.slice(0, 1).flatMap((f) => f.evidence.slice(0, 1)), ...e.evidence.slice(-1)],
       }));
     }
