@@ -726,6 +726,15 @@ describe('MMI: a standing injection schedule is maintenance', () => {
 
 describe('MMI: a flare treated and a decision still pending', () => {
   const settled = (b: CaseBuilder, dates: string[]) => { for (const d of dates) b.visit(d, DR_LEE).fact('plan_signal', { signal: 'continue_current_management' }, 'Stable on current regimen; RTC 3 months.'); return b; };
+  it('a rehabilitation program\'s "maximal benefit from the Phase II program" ends the program: no plateau of the condition is cited', () => {
+    const b = new CaseBuilder().visit('2024-02-22', { ...DR_LEE, name: 'Example Rehab' })
+      .fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Pulmonary rehab: 24 sessions completed.')
+      .fact('mmi_statement', { kind: 'plateau' }, 'Patient has achieved maximal benefit from the Phase II program.');
+    settled(b, ['2024-03-12', '2024-06-11', '2024-09-17']);
+    const m = run(b, { type: 'ssdi' }).mmi;
+    expect(m.status).toBe('implied');
+    expect(m.reasons.map((r) => r.text).join(' ')).not.toMatch(/plateau stated/);
+  });
   it('a muscle relaxant added at a visit for an acute flare treats the flare: the maintenance phase goes on', () => {
     const b = settled(new CaseBuilder().visit('2020-06-16', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'epidural_injection', status: 'performed' }, 'Caudal ESI.'), ['2020-12-08', '2021-03-09', '2021-06-08']);
     b.visit('2021-11-09', DR_LEE).fact('plan_signal', { signal: 'flare' }, 'Acute flare of post-laminectomy pain.')

@@ -708,10 +708,11 @@ function maintenanceFact(v: Visit): Fact {
 }
 
 /**
- * "Has reached maximum benefit from skilled PT", "plateaued in therapy": the end of a therapy course, which says
+ * "Has reached maximum benefit from skilled PT", "plateaued in therapy", "maximal benefit from the Phase II program"
+ * (pulmonary rehabilitation): the end of a therapy course, which says
  * nothing yet about the condition's ceiling. Only a physician's plateau statement speaks to MMI.
  */
-const THERAPY_WORDS = /\b(?:PT|OT|physical therapy|occupational therapy|therapy|therapeutic|chiropractic|skilled|rehab)\b/i;
+const THERAPY_WORDS = /\b(?:PT|OT|physical therapy|occupational therapy|therapy|therapeutic|chiropractic|skilled|rehab\w*|(?:pulmonary|cardiac|vestibular) rehab\w*|phase (?:I{1,3}|[123])|program|work (?:hardening|conditioning))\b/i;
 function isTherapyPlateau(f: Fact): boolean {
   return THERAPY_WORDS.test(f.evidence[0]?.quote ?? '');
 }
@@ -1688,7 +1689,7 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
     ));
     if (maintenance.length >= 3) confidence += 0.1;
     if (span >= 180) confidence += 0.05;
-    const endOfOptions = ctx.asserted.filter((f) => (f.type === 'plan_signal' && END_OF_OPTIONS.has(f.attributes.signal)) || (f.type === 'mmi_statement' && f.attributes.kind === 'plateau' && sourceRole(ctx.encounterOf(f)) === 'treating_physician'));
+    const endOfOptions = ctx.asserted.filter((f) => (f.type === 'plan_signal' && END_OF_OPTIONS.has(f.attributes.signal)) || (f.type === 'mmi_statement' && f.attributes.kind === 'plateau' && sourceRole(ctx.encounterOf(f)) === 'treating_physician' && !isTherapyPlateau(f)));
     if (endOfOptions.length) {
       reasons.push(reason(`Curative options documented as exhausted or plateau stated: ${endOfOptions.map((f) => `${describe(f)} (${when(ctx, f)})`).join('; ')}.`, endOfOptions));
       confidence += 0.1;
