@@ -343,6 +343,7 @@ describe('the course of care, read at the visit level', () => {
     ['Device: interrogated and reprogrammed with the rep: impedances normal.', true],
     ['FOLLOW-UP / SCS OPTIMIZATION: new program P3, electrodes re-targeted to cover the right ankle.', true],
     ['Device: interrogation only; impedances normal; no program changes.', false],
+    ['SCS: rep made a minor amplitude adjustment (0.2 mA) for morning back pain; no new program, no lead issue.', false],
   ])('a stimulator reprogrammed is active care, read only is not: %s', (sentence, active) => {
     const b = new CaseBuilder();
     b.visit('2022-11-01', { ...PAIN, kind: 'operative_report' }).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'performed' }, 'Permanent spinal cord stimulator implant.');

@@ -288,7 +288,7 @@ function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
       continue;
     }
     if (f.attributes.modality === 'spinal_cord_stimulator' && (s === 'ongoing' || s === 'performed')
-      && !isProcedureRecord(ctx.encounterOf(f)?.kind) && !/\b(?:trial|implant\w*|placement|placed|insert\w*|lead)/i.test(f.evidence[0]?.quote ?? '')) continue;
+      && !isProcedureRecord(ctx.encounterOf(f)?.kind) && !/\b(?:trial|implant\w*|placement|placed|insert\w*|(?<!\b(?:no|without) )lead)/i.test(f.evidence[0]?.quote ?? '')) continue;
     // (A therapist's discharge of her own course, "Visits: 16 (05/22/2023 - 07/28/2023)", is its last session's day.)
     const dischargedCourse = s === 'completed' && isIn(f.attributes.modality, 'therapy') && (ctx.encounterOf(f)?.kind === 'pt_discharge' || THERAPY_SPECIALTIES.has(ctx.encounterOf(f)?.specialty ?? 'unknown'));
     if ((s === 'performed' || s === 'ongoing' || dischargedCourse) && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
@@ -457,8 +457,11 @@ const WILL_TRANSITION = /\b(?:will|plan to|plans to|to)\s+transition\b/i;
  * safety OT visit", "wheelchair seating evaluation", "gait training with new custom R AFO (2 visits)".
  */
 const SINGLE_ASSESSMENT = /\b(?:home[-\s]safety\s+(?:(?:OT|PT)\s+)?(?:evaluation|eval|assessment|visit|check)|(?:for|visits?:[^.;]{0,40})\s+home[-\s]safety\b|(?:DME|equipment|wheelchair|seating)\s+(?:evaluation|assessment|fitting)|(?:gait\s+)?training\s+with\s+(?:the\s+|a\s+|her\s+|his\s+)?new\s+(?:custom\s+)?(?:[RL]\s+|right\s+|left\s+)?(?:AFO|brace|orthosis|prosthesis|walker|cane)|(?:AFO|orthosis|prosthesis|brace)\s+(?:fitting|check|training)|single[-\s]visit|one[-\s]time\s+(?:visit|evaluation|consult))\b/i;
-/** A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only"). */
-const REPROGRAMMED = /\bre-?program\w*|\bnew program\b|\bre-?target\w*|\boptimi[sz]\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b|\bchang\w* to [^.;]{0,60}\b(?:program|paradigm|waveform)\b/i;
+/**
+ * A stimulator's settings changed ("Device: reprogrammed -- program P3 added"), not only read ("interrogation only",
+ * "a minor amplitude adjustment … no new program").
+ */
+const REPROGRAMMED = /\bre-?program\w*|(?<!\b(?:no|without) )\bnew program\b|\bre-?target\w*|\boptimi[sz]\w*|\bprogram (?:P\d+ )?(?:added|created|deleted|changed|adjusted)\b|\btrial of [^.;]{0,40}\bprogram\b|\bchang\w* to [^.;]{0,60}\b(?:program|paradigm|waveform)\b/i;
 const CANCELLED = /\b(?:cancel\w*|declin\w*|resched\w*|no[- ]show|did not (?:go|attend|keep))\b/i;
 /** Procedures whose note names the body part they treat. */
 /** Words that put a condition outside the claim: "not spine related", "unrelated to the MVC", "non-industrial". */
