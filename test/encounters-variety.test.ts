@@ -856,3 +856,29 @@ describe('a page of dated rows under a title that names visits', () => {
     expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2022-04-05', '2022-05-17', '2022-07-12']);
   });
 });
+
+describe('a family practice that dates its visits as paragraphs, then as rows on a later page', () => {
+  it('starts a visit at each row of the later page too', () => {
+    const file = [
+      'EXAMPLE FAMILY MEDICINE  -  Jane Roe, D.O.',
+      'Patient: Doe, Kendra     DOB 11/02/1981',
+      '',
+      '02/14/2023  POST-MVA FOLLOW-UP',
+      'S: Neck pain 6/10.',
+      '',
+      '02/27/2023  Neck improving with chiro (6 visits). Continue PT.',
+      '',
+      '03/28/2023  Knee catching. P: MRI R knee. Ortho referral.',
+      '',
+      'EXAMPLE-55012 | Doe, Kendra | page 1 of 2',
+      '',
+      'EXAMPLE FAMILY MEDICINE  -  Jane Roe, D.O.',
+      'Patient: Doe, Kendra     DOB 11/02/1981',
+      '',
+      '06/20/2023  Post-op check (R knee scope 05/23/2023). Neck pain 1-2/10.',
+      '11/07/2023  URI - cough x 6 days. Supportive.',
+      '05/13/2024  ANNUAL. R knee: followed by ortho - "at MMI," wears brace.',
+    ].join('\n');
+    expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2023-02-14', '2023-02-27', '2023-03-28', '2023-06-20', '2023-11-07', '2024-05-13']);
+  });
+});

@@ -425,6 +425,16 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
         build: () => new CaseBuilder().visit('2023-08-11', DR_LEE)
           .fact('treatment', { modality: 'physical_therapy', status: 'recommended' }, 'Note: L&I requires authorization beyond 24 PT visits; 22 billed, no authorization needed.'),
       },
+      {
+        name: 'the request and its denial in one sentence', claim: { type: 'personal_injury' },
+        build: () => new CaseBuilder().visit('2024-04-02', DR_LEE)
+          .fact('treatment', { modality: 'surgery', status: 'recommended' }, 'Neurosurgery 03/12: microdiscectomy recommended; health plan denied prior authorization 03/28, appeal filed.'),
+      },
+      {
+        name: 'a later note records the request answered', claim: { type: 'ssdi' },
+        build: () => authorization(false)().visit('2024-03-01', DR_PATEL)
+          .fact('treatment', { modality: 'imaging_study', subtype: 'MRI', status: 'denied' }, 'Insurer denied the lumbar MRI on 02/20.'),
+      },
     ],
     invalid: [
       { name: 'prior authorization submitted, nothing after', build: authorization(false) },

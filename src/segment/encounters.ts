@@ -358,8 +358,11 @@ function findHeaders(original: string): Header[] {
   }
   // The same log with no title over it, as a page of it begins ("04/23/2024  A1c 7.6%. … RTC 3 mo.", "07/23/2024  A1c
   // 7.3%. …", …): three rows or more at the margin, each dated later than the one above, under a title that names
-  // visits ("Medication Management (99214 + 90833)") or in a document that keeps its visits so. (A "TELEPHONE /
+  // visits ("Medication Management (99214 + 90833)") or in a document that keeps its visits so (titled visits continued
+  // by rows, or dated paragraphs). (A "TELEPHONE /
   // ADMINISTRATIVE LOG" or "CORRESPONDENCE LOG" of the same shape records no visit.)
+  const paragraphs = [...text.matchAll(DATED_PARAGRAPH)].filter((m) => m.index === 0 || /\n[ \t]*\n$/.test(text.slice(Math.max(0, m.index - 40), m.index)));
+  loggedVisits ||= paragraphs.length >= MIN_LOG_PARAGRAPHS;
   for (const m of text.matchAll(MARGIN_ROW)) {
     const [ls, le] = lineBounds(text, m.index);
     const above = previousLines(text, ls, 3).join('\n');
@@ -397,7 +400,6 @@ function findHeaders(original: string): Header[] {
   }
   // A log of dated paragraphs ("09/20/2022  Cyclobenzaprine helps … Continue.", blank line, "01/24/2023  FIQR 63 …"):
   // each paragraph is a visit. Three or more make a log; one or two may be a list's stray lines.
-  const paragraphs = [...text.matchAll(DATED_PARAGRAPH)].filter((m) => m.index === 0 || /\n[ \t]*\n$/.test(text.slice(Math.max(0, m.index - 40), m.index)));
   if (paragraphs.length >= MIN_LOG_PARAGRAPHS) {
     for (const m of paragraphs) {
       const [ls, le] = lineBounds(text, m.index);

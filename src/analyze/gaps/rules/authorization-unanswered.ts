@@ -8,6 +8,8 @@ const PENDING = /\b(?:prior auth\w*|pre-?auth\w*(?: request\w*)?|(?<!\bno )autho
 /** A utilization-review determination or certification named in a note. */
 const DETERMINATION = /\b(?:(?:UR|utilization review)\b[^.]{0,40}\b(?:approv\w*|denied|denial|certif\w*|#)|(?:cert|auth)\w*\.?\s*#|adverse determination|non-?certif\w*|peer[- ]to[- ]peer|UR-\d)/i;
 const APPROVED = /\b(?:approv\w*|certified|authori[sz]ed|recd|received)\b/i;
+/** A request answered with a denial, in the words of the note. */
+const DENIED = /\b(?:den(?:ied|ial)|non-?certif\w*|not certified|adverse determination)\b/i;
 const ADVERSE = /\b(?:den(?:ied|ial|y)|non-?certif\w*|not certified|modif\w*|adverse|partial\w*|appeal\w*|IMR)\b/i;
 /** Board or examiner authorization numbers identify a provider, not a treatment decision. */
 const NOT_UR = /\bWCB Authori[sz]ation\b|\bIME\b/i;
@@ -35,13 +37,16 @@ export const rule: GapRule = {
       const drug = f.attributes.drug?.toLowerCase();
       return drug ? quote.split(/[,;]/).find((c) => c.toLowerCase().includes(drug)) ?? quote : quote;
     };
+    // ("Microdiscectomy recommended; health plan denied prior authorization 03/28": the request and its answer, a denial.)
     const pending = treatments.filter((f) => ['planned', 'recommended'].includes(f.attributes.status)
-      && f.evidence.some((e) => PENDING.test(ownClause(f, e.quote)) && !NOT_UR.test(e.quote) && !(APPROVED.test(e.quote) && !ADVERSE.test(e.quote))));
+      && f.evidence.some((e) => PENDING.test(ownClause(f, e.quote)) && !NOT_UR.test(e.quote) && !APPROVED.test(e.quote) && !DENIED.test(ownClause(f, e.quote))));
     const open: FactOf<'treatment'>[] = [];
     for (const f of pending) {
       const d = ctx.dateOf(f) ?? '';
       const m = f.attributes.modality;
-      const happened = treatments.some((x) => x.attributes.modality === m && DONE.has(x.attributes.status) && (ctx.dateOf(x) ?? '') > d)
+      // Answered later: the treatment given, or a later note that records its approval or denial.
+      const happened = treatments.some((x) => x.attributes.modality === m && (ctx.dateOf(x) ?? '') >= d && x !== f
+        && (DONE.has(x.attributes.status) && (ctx.dateOf(x) ?? '') > d || x.attributes.status === 'denied' || x.evidence.some((e) => APPROVED.test(e.quote) || DENIED.test(e.quote))))
         || (m === 'imaging_study' && [...ctx.encounters.values()].some((e) => e.kind === 'imaging' && (e.date ?? '') >= d));
       if (!happened && !open.some((o) => o.attributes.modality === m)) open.push(f);
     }
@@ -55,8 +60,10 @@ export const rule: GapRule = {
         evidence: open.flatMap((f) => f.evidence.slice(0, 1)),
       }));
     }
-    // Workers' comp: determinations named in the notes but not in the file.
-    if (wc) {
+    // Workers' comp: determinations named in the notes but not in the file (a file that holds the insurer's
+    // determination letters has them, whatever the notes say of them).
+    const determinationsOnFile = ctx.documents.some((d) => !d.misfiled && d.role?.kind === 'utilization_review');
+    if (wc && !determinationsOnFile) {
       // An approval the note already records ("AUTH #: MM-55193 (approved 05/04/2023)") or an authorization number
       // answers itself; denials and modifications are what can be appealed (undecided requests are asked for above).
       // A denial of care that was given afterwards (reversed on reconsideration, then done) explains no gap.
