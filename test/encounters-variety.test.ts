@@ -882,3 +882,23 @@ describe('a family practice that dates its visits as paragraphs, then as rows on
     expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2023-02-14', '2023-02-27', '2023-03-28', '2023-06-20', '2023-11-07', '2024-05-13']);
   });
 });
+
+describe('a physician-of-record log whose visits are dated and signed, with no title', () => {
+  it('starts a visit at each "date  name, credential" line', () => {
+    const file = [
+      'EXAMPLE OCCUPATIONAL HEALTH - Ph 555-0171',
+      '',
+      '03/17/2022  INITIAL WORK-INJURY VISIT - Jane Roe, D.O.',
+      'S: Low back pain 7/10.',
+      '',
+      '04/14/2022  J. Roe, D.O.',
+      'S: 8 PT visits. Back a little better.',
+      '',
+      '05/12/2022  J. Roe, D.O.',
+      'S: PT completed 12 visits.',
+    ].join('\n');
+    const encs = splitEncounters(textDoc(file));
+    expect(encs.map((e) => e.date)).toEqual(['2022-03-17', '2022-04-14', '2022-05-12']);
+    expect(encs[1].provider).toEqual({ name: 'J. Roe', credential: 'DO' });
+  });
+});

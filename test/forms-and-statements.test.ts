@@ -63,6 +63,9 @@ describe('MMI words that are not statements', () => {
     ['At her last visit Dr. Roe placed her at MMI.', 'history'],
     // An initial's full stop ends no clause: the examiner named before it reports the MMI after it.
     ['Reviewed the IME of Dr. Marjorie L. Roe (01/10/2023) stating the tear is degenerative, that he is at MMI with 0% impairment.', 'paraphrase'],
+    ['Dr. Roe released physical conditions at MMI 09/09/2024; TT now on psych basis.', 'paraphrase'],
+    // An MMI its author limits to some of the claim's conditions, leaving the others to their own source.
+    ['Has the injured worker reached MMI?  [X] Yes  [ ] No\n  Comment: MMI reached for the allowed physical conditions (S33.5XXA, M51.16) only. I do not treat\n  and offer no opinion on F32.1 - defer to Dr. Doe.', 'partial'],
   ])('"%s" (%s) is not an MMI opinion', (body) => {
     expect(stated(of(body, 'mmi_statement')).filter((f) => f.attributes.kind === 'mmi' || f.attributes.kind === 'permanent_and_stationary')).toEqual([]);
   });

@@ -81,7 +81,7 @@ const BOTH_MARKED = /\[\s*[Xx✓✔]\s*\]\s*Yes\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*N
  * a report of their opinion, not the writer's; so is the writer's disagreement with it ("Disagree w/ IME 12/12/23 re MMI"),
  * and another's opinion named as such ("The chiropractor's 02/28/2024 statement that she is not at MMI is …").
  */
-const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes|declared|placed|certified|deemed)\b|\b(?:IME|QME|AME|CME|examiner'?s?|carrier'?s?|adjuster'?s?|insurer'?s?)\b[^.;]{0,40}?\b(?:report|letter|opinion)\s*(?:[-\u2013:]\s*)?(?:which\s+|that\s+)?(?:states|stated|says|said|finds|found|concludes|concluded|opines|opined|indicates|indicated|asserts|claims)\b|\b(?:IME|QME|AME|CME|examiner|Section 12|carrier|adjuster|insurer)\b(?:[^.;]|(?<=\bDr|\b[A-Z])\.){0,60}?\b(?:stating|finding|concluding|opining|indicating|declaring|placing|opines|opined|concludes|concluded|(?:which|that)\s+(?:places|placed|puts|put|declares|declared))\b|\bdisagree(?:s|d)?\s+(?:w\/|with)\s*(?:the\s+)?(?:IME|QME|AME|CME|examiner|Dr\b)|\b[A-Za-z]+(?:'s|s')\s+(?:\d{1,2}\/\d{1,2}\/\d{2,4}\s+)?(?:statement|opinion|assertion|letter|report|conclusion|finding)\s+that\b/i;
+const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes|declared|placed|certified|deemed|released)\b|\b(?:IME|QME|AME|CME|examiner'?s?|carrier'?s?|adjuster'?s?|insurer'?s?)\b[^.;]{0,40}?\b(?:report|letter|opinion)\s*(?:[-\u2013:]\s*)?(?:which\s+|that\s+)?(?:states|stated|says|said|finds|found|concludes|concluded|opines|opined|indicates|indicated|asserts|claims)\b|\b(?:IME|QME|AME|CME|examiner|Section 12|carrier|adjuster|insurer)\b(?:[^.;]|(?<=\bDr|\b[A-Z])\.){0,60}?\b(?:stating|finding|concluding|opining|indicating|declaring|placing|opines|opined|concludes|concluded|(?:which|that)\s+(?:places|placed|puts|put|declares|declared))\b|\bdisagree(?:s|d)?\s+(?:w\/|with)\s*(?:the\s+)?(?:IME|QME|AME|CME|examiner|Dr\b)|\b[A-Za-z]+(?:'s|s')\s+(?:\d{1,2}\/\d{1,2}\/\d{2,4}\s+)?(?:statement|opinion|assertion|letter|report|conclusion|finding)\s+that\b/i;
 const RETROSPECTIVE = /\b(?:to have|would have|should have|must have|will have)\s+(?:reached|attained|achieved|been at)\b/i;
 
 /** "This opinion does not address her cervical spine condition": the author says the MMI leaves another condition out. */
@@ -92,12 +92,18 @@ const LEAVES_OTHER_OUT = /\b(?:(?:this|my|the) (?:opinion|MMI (?:opinion|finding
  * another condition's continuing care to someone else.
  */
 const CONDITION_QUALIFIED = /\b(?:MMI|maximum medical improvement)\b[^.;\n]{0,20}\b(?:with regard to|with respect to|as (?:it )?relates? to|regarding) (?:the |her |his )?[\w-]+/i;
+/** An MMI limited to some of the claim's conditions, and the author leaving the others to their own source. */
+const SCOPED_ONLY = /\b(?:MMI|maximum medical improvement)\b(?:[^.;\n]|\.(?=\w)){0,60}\bfor (?:the )?(?:[^.;\n]|\.(?=\w)){0,80}?\bonly\b/i;
+const DEFERS_OTHER = /\b(?:offers? no opinion (?:on|regarding|as to)|defers? (?:to|that to|the [\w-]+ (?:condition|opinion) to)|do(?:es)? not (?:treat|address) (?:the |her |his )?(?:[\w-]+ )?(?:condition|psych\w*|mental|depress\w*|F\d))/i;
 const OTHER_CARE_CONTINUES = /\b(?:ongoing|continued|continuing)\s[\w\s/-]{2,30}\s(?:care|treatment|management)\s(?:per|by|with|through)\s|\b(?:is|are|remains?) (?:being )?(?:managed|treated|followed) by (?:Dr\.?|pain|the pain|neurology|psychiatry)/i;
 
 /** A part-qualified MMI is partial when another part is said not to be at MMI, in the sentence, the visit or close by. */
 function partOnly(sent: SentenceCtx): boolean {
   const after = sent.doc.text.slice(sent.start, Math.min(sent.encounter.end, sent.end + 200));
   if (LEAVES_OTHER_OUT.test(after) || (CONDITION_QUALIFIED.test(sent.text) && OTHER_CARE_CONTINUES.test(after))) return true;
+  // "MMI reached for the allowed physical conditions (…) only. I … offer no opinion on F32.1 - defer to Dr. Roe."
+  // (The scope may be the comment under a form's marked answer.)
+  if (SCOPED_ONLY.test(after) && DEFERS_OTHER.test(after)) return true;
   const notAtIn = (text: string) => mmi.match(text).some((x) => x.entry.id === 'not_at_mmi');
   const notAtPartIn = (text: string) => MARKED_NO_PART.test(text)
     || mmi.match(text).some((x) => x.entry.id === 'not_at_mmi' && PART_NEAR.test(text.slice(Math.max(0, x.start - 60), x.end + 60)));
@@ -267,7 +273,8 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
       base.context = [...base.context.filter((c) => c.category !== 'hypothetical' && c.category !== 'historical'), { category: 'historical', trigger: 'withdrawn in the next sentence', start: sent.end, end: sent.end }];
     }
     // "right upper extremity at MMI as of 02/08/2024; left not at MMI - surgery pending": one part is, the injury is not.
-    if ((kind === 'mmi' || kind === 'permanent_and_stationary') && base.temporality === 'current' && partOnly(sent)) {
+    // (A form's question counts too: its marked answer is bound later, and a partial one stays partial.)
+    if ((kind === 'mmi' || kind === 'permanent_and_stationary') && (base.temporality === 'current' || not?.why === 'question') && partOnly(sent)) {
       base.temporality = 'hypothetical';
       base.context = [...base.context, { category: 'hypothetical', trigger: 'partial: another part is not at MMI', start: sent.start, end: sent.start }];
     }

@@ -344,7 +344,9 @@ function findHeaders(original: string): Header[] {
     // (An operation logged on its day in a surgeon's chronological notes, "06/13/2023   SURGERY (Cedar Falls Surgery
     // Center) - Right open carpal tunnel release. See operative report.", is that day's entry though it reads as a sentence.)
     const loggedOperation = !!rest && LOGGED_OPERATION.test(rest);
-    if ((!opensBlock(text, ls) && !underTitle) || (rest && !loggedOperation && (!TITLE_WORD.test(rest) || /[.;]$/.test(rest.trim()) || TRACKING_STATUS.test(rest)))) continue;
+    // ("04/14/2022  A. Ferrante, D.O.": a visit dated and signed, its author for a title.)
+    const signedOnly = !!rest && rest.trim().length <= 50 && AUTHOR_ONLY.test(rest.trim());
+    if ((!opensBlock(text, ls) && !underTitle) || (rest && !loggedOperation && !signedOnly && (!TITLE_WORD.test(rest) || /[.;]$/.test(rest.trim()) || TRACKING_STATUS.test(rest)))) continue;
     // A date under a signature is when it was signed, unless the line names the next visit ("09/27/2022 -- POST-OP VISIT")
     // or a rule closes the signed note first.
     const above = previousLines(text, ls, 2);
@@ -418,6 +420,8 @@ function findHeaders(original: string): Header[] {
   return headers.filter((h, i) => i === 0 || h.lineStart !== headers[i - 1].lineStart);
 }
 
+/** A line that is only a clinician's name and credential ("A. Ferrante, D.O.", "Dr. Jane Roe, MD"). */
+const AUTHOR_ONLY = /^(?:Dr\.?\s+)?(?:[A-Z]\.\s*){0,2}[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Za-z'’-]+)?,\s*(?:M\.?D|D\.?O|D\.?C|PA-C|NP|CNP|APRN(?:-CNP)?|FNP(?:-C)?|P\.?T|DPT|PhD|PsyD|LCSW|LISW(?:-S)?)\.?$/;
 const CREDENTIAL_END = /,\s*(?:M\.?D|D\.?O|D\.?C|PA-C|NP|CNP|APRN(?:-CNP)?|FNP(?:-C)?|P\.?T|DPT|PhD|PsyD)\.?\s*$/;
 /** "/s/ A. Doe, CNP", "e-signed …": the previous note's signature, never a title of the next. */
 const SIGNED_LINE = /^\s*(?:\/s\/|e-?signed\b|electronically signed\b)/i;
