@@ -902,3 +902,16 @@ describe('a physician-of-record log whose visits are dated and signed, with no t
     expect(encs[1].provider).toEqual({ name: 'J. Roe', credential: 'DO' });
   });
 });
+
+describe('a visit titled by the weeks since surgery, in lower case', () => {
+  it('starts a visit at "06/10/2024  15 weeks post-op   Provider: I. Roe, MD"', () => {
+    const file = [
+      '02/27/2024  OPERATIVE NOTE                                     Provider: I. Roe, MD',
+      'Hardware removal, left knee.',
+      '',
+      '06/10/2024  15 weeks post-op                                   Provider: I. Roe, MD',
+      'S: Finished PT 05/24/2024. Continue HEP.',
+    ].join('\n');
+    expect(splitEncounters(textDoc(file)).map((e) => e.date)).toEqual(['2024-02-27', '2024-06-10']);
+  });
+});

@@ -93,7 +93,7 @@ const WEEKDAY = String.raw`(?:[ \t]*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD", "02/17/2022   OFFICE VISIT - Acute      Provider: Jane Doe, MD",
  * "=== 08/10/2023  NEW PATIENT CONSULT  -  Jane Doe, MD =====": an EHR encounter line that leads with the date.
  */
-const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?${WEEKDAY}?(?:[ \t]*[-–—|:]{0,3}[ \t]+((?:\d{1,2}[- ](?:MONTH|WEEK|DAY|YEAR|MO|WK)S?[- ])?[A-Z][^\n:=]{2,100}?)${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
+const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?${WEEKDAY}?(?:[ \t]*[-–—|:]{0,3}[ \t]+((?:\d{1,2}[- ](?:MONTH|WEEK|DAY|YEAR|MO|WK)S?[- ])?[A-Z][^\n:=]{2,100}?|\d{1,2}[- ](?:months?|weeks?|days?|years?|mos?|wks?)[- ][a-z][^\n:=]{2,100}?)${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
 /** A referral or order tracking row's status column ("… Harbor Physical Therapy   CLOSED 09/02/22"): a log row, not a visit. */
 /** A chronological note's entry for an operation done that day, in capitals. */
