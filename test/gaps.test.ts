@@ -216,6 +216,13 @@ const declined = (sentence: string, who: ProviderSpec = DR_LEE) => () => new Cas
   .fact('treatment', { modality: 'medial_branch_block', status: 'declined' }, sentence)
   .visit('2024-03-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.');
 
+const examinerMmi = (answered: boolean) => {
+  const b = new CaseBuilder().visit('2023-02-01', DR_KIM).fact('mmi_statement', { kind: 'not_at_mmi' }, 'Not at MMI; continue PT.')
+    .visit('2023-02-15', { ...IME_DOC, name: 'Roderick A. Blanchard' }).fact('mmi_statement', { kind: 'mmi' }, 'The worker is medically stationary as of today.');
+  if (answered) b.visit('2023-03-01', DR_KIM).fact('plan_signal', { signal: 'return_to_clinic' }, 'I have reviewed and disagree with Dr. Blanchard\'s 02/15/2023 date; he was still improving in PT.');
+  return b;
+};
+
 const authorization = (answered: boolean) => () => {
   const b = new CaseBuilder().visit('2024-01-10', DR_PATEL)
     .fact('treatment', { modality: 'imaging_study', subtype: 'MRI', status: 'planned' }, 'MRI lumbar spine ordered; prior authorization submitted.')
@@ -376,11 +383,15 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   'conflicting-opinions-unrebutted': {
     valid: [
       { name: 'examiner agrees', claim: { type: 'workers_comp' }, build: ratings(true) },
+      { name: 'the treating physician answers the examiner by name ("disagree with Dr. Blanchard\'s date")', claim: { type: 'workers_comp' }, build: () => examinerMmi(true) },
       { name: 'one source\'s lifting limit changed over time: a change, not a disagreement', claim: { type: 'workers_comp' }, build: () => new CaseBuilder()
         .visit('2023-06-01', { ...DR_KIM, kind: 'work_status_note' }).fact('limitation', { activity: 'lift', source: 'provider', limit: 15, text: 'no lifting over 15 lb' }, 'No lifting over 15 lb.')
         .visit('2024-01-16', { ...IME_DOC, name: 'Dr. Kim' }).fact('limitation', { activity: 'lift', source: 'provider', limit: 40, text: 'lifting up to 40 lb' }, 'Permanent restriction: lifting up to 40 lb.') },
     ],
-    invalid: [{ name: 'examiner rates 5% against 12%', claim: { type: 'workers_comp' }, build: ratings(false) }],
+    invalid: [
+      { name: 'examiner rates 5% against 12%', claim: { type: 'workers_comp' }, build: ratings(false) },
+      { name: 'an examiner\'s MMI against the treating "not at MMI", unanswered', claim: { type: 'workers_comp' }, build: () => examinerMmi(false) },
+    ],
   },
   'treatment-not-followed': {
     valid: [

@@ -9,6 +9,18 @@ const FINAL = new Set(['mmi', 'permanent_and_stationary']);
 /** MMI dates this far apart are different opinions, not the same one restated. */
 const MMI_DATE_TOLERANCE_DAYS = 60;
 
+/** Words that answer another source's opinion. */
+const REBUTTAL = /\b(?:disagree\w*|do(?:es)? not concur|not in agreement|rebut\w*)\b/i;
+
+/** A treating source's answer to the examiner's opinion, on or after it, naming the examiner or the examination. */
+function answered(ctx: Parameters<GapRule['check']>[0], examiner: FactOf<'mmi_statement'>): boolean {
+  const since = ctx.dateOf(examiner) ?? '';
+  const surname = ctx.providerOf(examiner).replace(/\(.*?\)|,.*$/g, '').trim().split(/\s+/).at(-1) ?? '';
+  const names = new RegExp(`\\b(?:IME|QME|AME|RME|examiner|evaluator|${surname.replace(/[^A-Za-z'-]/g, '') || 'IME'})\\b`, 'i');
+  return ctx.asserted.some((f) => (ctx.dateOf(f) ?? '') >= since.slice(0, 7) && !isExaminingEncounter(ctx.encounterOf(f))
+    && f.evidence.some((e) => REBUTTAL.test(e.quote) && names.test(e.quote)));
+}
+
 export const rule: GapRule = {
   meta: {
     id: 'conflicting-opinions-unrebutted',
@@ -45,6 +57,9 @@ export const rule: GapRule = {
         x.attributes.kind === 'not_at_mmi' ? Math.abs(daysBetween(ctx.dateOf(x) ?? '', ctx.dateOf(a) ?? '')) <= 120
           : !!mmiDate(a) && !!mmiDate(x) && Math.abs(daysBetween(mmiDate(a)!, mmiDate(x)!)) > MMI_DATE_TOLERANCE_DAYS));
       if (!b) continue;
+      // "I have reviewed and disagree with Dr. Blanchard's 02/15/2023 date": the treating side has answered the examiner.
+      const examiner = role(a) === 'examining' ? a : b;
+      if (answered(ctx, examiner)) break;
       points.push(b.attributes.kind === 'not_at_mmi'
         ? `${ctx.providerOf(a)} states MMI (${ctx.dateOf(a)}) while ${ctx.providerOf(b)} states the claimant is not at MMI (${ctx.dateOf(b)})`
         : `${ctx.providerOf(a)} and ${ctx.providerOf(b)} give MMI dates of ${mmiDate(a)} and ${mmiDate(b)}`);
