@@ -146,6 +146,25 @@ describe('fuzz: issues found by fuzzing, now fixed (smallest inputs)', () => {
     expect(t2 < 300 || t2 / t1 < 8, `7,500 blanks: ${Math.round(t1)} ms; 30,000: ${Math.round(t2)} ms`).toBe(true);
   }, 120_000);
 
+  // FUZZ-8 (src/segment/encounters.ts EXAM_FIELD_DATE; text property at 10,000 runs, seed 20240611, run 7498): an
+  // "EXAM:" line, a form feed and a long blank line. The exam-line pattern's continuation line, its lazy rest and the
+  // blanks before "Date:" shared the blanks every possible way, cubic in their number: 2,000 blanks 2.3 s, 4,000 16 s,
+  // 8,000 129 s (the fuzzer's 97,658 past the watchdog). The continuation now starts with a non-blank and the blanks
+  // before "Date:" follow one. Checked as: 4× the run must not take ~16× the time.
+  it('FUZZ-8: a long blank line after an "EXAM:" line takes time linear in its length', async () => {
+    const timeFor = async (n: number) => {
+      const file = path.join(dir, `exam-blank-${n}.txt`);
+      await writeFile(file, `EXAM: SLR positive on the left at 40 degrees.\f\n${' '.repeat(n)}`);
+      const t0 = performance.now();
+      await analyzePaths([file], { type: 'general' });
+      return performance.now() - t0;
+    };
+    await timeFor(100);
+    const t1 = await timeFor(7_500);
+    const t2 = await timeFor(30_000);
+    expect(t2 < 300 || t2 / t1 < 8, `7,500 blanks: ${Math.round(t1)} ms; 30,000: ${Math.round(t2)} ms`).toBe(true);
+  }, 120_000);
+
   // FUZZ-5 (src/analyze/gaps/rules/conflicting-opinions-unrebutted.ts check()): for every MMI statement it scans all
   // MMI statements (`[...notAt, ...finals].find(...)` inside `for (const a of finals)`), calling role() (regular
   // expressions over the encounter's title and file name) on each pair: O(n²) in MMI statements when no pair
