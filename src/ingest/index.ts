@@ -101,7 +101,8 @@ export async function listFiles(inputs: string[]): Promise<{ abs: string; displa
 /** One file → its documents (FHIR bundles may add narrative attachments), dispatched on content, not name. */
 export async function readFileDocuments(id: string, display: string, abs: string, opts: ReadOptions = {}): Promise<SourceDocument[]> {
   const docs = await readDocuments(id, display, abs, opts);
-  for (const d of docs) d.text = sameLengthLineBreaks(d.text);
+  // (A ledger's rows are cited as read, their evidence built by the reader: its text stays as it is.)
+  for (const d of docs) if (d.kind !== 'ledger') d.text = sameLengthLineBreaks(d.text);
   return docs;
 }
 
