@@ -6,6 +6,8 @@ import { analyzeCase } from '../src/analyze/index.js';
 import { CaseBuilder, DR_LEE } from './helpers/facts.js';
 import { of } from './helpers/facts-of.js';
 import { palliativeCare } from '../src/analyze/palliative.js';
+import { isPassingIllness } from '../src/knowledge/relevance.js';
+import type { Fact } from '../src/model/index.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): palliative injections in a maintenance phase, and a response still being judged
@@ -623,5 +625,37 @@ describe('a presurgical evaluation is a surgical evaluation', () => {
     ['Presurgical clearance labs drawn.', false],
   ])('%s', (sentence, consult) => {
     expect(of(sentence, 'treatment').some((f) => f.attributes.modality === 'surgical_consultation')).toBe(consult);
+  });
+});
+
+describe('MMI: a visit for a passing illness', () => {
+  /** Chiropractic ends; the family clinic then sees the claimant for other things, each visit ending "RTC prn". */
+  const later = (assessments: string[]) => {
+    const b = new CaseBuilder();
+    for (const d of ['2023-06-02', '2023-07-07', '2023-08-18']) {
+      b.visit(d, { name: 'Travis Oak', credential: 'DC', specialty: 'chiropractic' }).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'Segmental adjustment C5-6, L4-5.');
+    }
+    for (const [i, d] of ['2023-11-14', '2024-01-16', '2024-04-09'].entries()) {
+      b.visit(d, DR_LEE).fact('diagnosis', { name: assessments[i] }, `Assessment: ${assessments[i]}.`)
+        .fact('plan_signal', { signal: 'follow_up_prn' }, 'RTC prn.');
+    }
+    const a = analyzeCase(b.input({ type: 'personal_injury' }));
+    expectValidCitations(a, b.documents());
+    return a.mmi;
+  };
+  it.each([
+    [['Acute bacterial sinusitis', 'Otitis media', 'Urinary tract infection']],
+    [['Influenza', 'Health maintenance', 'Viral syndrome']],
+  ])('visits for %j do not carry on the claimed condition\'s care', (assessments) => {
+    expect(later(assessments).status).not.toBe('implied');
+  });
+  it('visits that assess the claimed back are its maintenance', () => {
+    expect(later(['Chronic low back pain', 'Lumbar strain', 'Chronic low back pain'])).toMatchObject({ status: 'implied', date: '2023-11-14' });
+  });
+  it.each([
+    ['J01.00', true], ['J06.9', true], ['N39.0', true], ['Z00.00', true], ['U07.1', true],
+    ['J44.1', false], ['J20.9', false], ['M54.50', false], ['E11.9', false], ['F33.1', false],
+  ])('code %s is a passing illness: %s', (code, passing) => {
+    expect(isPassingIllness({ type: 'diagnosis', attributes: { name: 'x', code } } as Fact)).toBe(passing);
   });
 });

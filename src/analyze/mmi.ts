@@ -6,7 +6,7 @@ import { evidenceOf, isTreatingVisit, perCase } from './case-context.js';
 import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
-import { bodyRegionIn, isForOtherCondition, isMentalHealthDrugClass, namesOtherOperation } from '../knowledge/relevance.js';
+import { bodyRegionIn, isForOtherCondition, isMentalHealthDrugClass, isPassingIllness, namesOtherOperation } from '../knowledge/relevance.js';
 import { mainRegion } from './claimed-conditions.js';
 import { reportedOutsideCourse } from './reported-course.js';
 import { palliativeCare } from './palliative.js';
@@ -664,6 +664,9 @@ function readMaintenanceVisits(ctx: CaseContext): Visit[] {
     if (v.encounters.some((e) => offeredAt.has(e.id))) return false;
     // A later visit that finds the decision still open ("'still deciding' about the plate removal") waits on it too.
     if (v.encounters.some((e) => undecidedAt.has(e.id))) return false;
+    // A visit for a passing illness ("Acute bacterial sinusitis (J01.00) … RTC prn") is not the claimed condition's.
+    const diagnoses = v.facts.filter((f) => f.type === 'diagnosis' && !f.negated && f.temporality === 'current');
+    if (diagnoses.length && diagnoses.every(isPassingIllness)) return false;
     if (v.facts.some(isMaintenance)) return true;
     const routine = v.facts.some((f) => f.type === 'plan_signal' && (f.attributes.signal === 'return_to_clinic' || f.attributes.signal === 'follow_up_prn'));
     // What it carries on must be care for the claimed condition: a family doctor's visit that refills metformin and

@@ -19,6 +19,11 @@ const drugs = readLexiconFile('extract/drugs.json', z.looseObject({
   mentalHealthClasses: z.looseObject({ classes: z.array(z.string().min(1)) }),
 }));
 const data = drugs.otherConditionClasses;
+const passing = readLexiconFile('extract/diagnoses.json', z.looseObject({
+  passingIllnesses: z.object({ description: z.string(), icd10: z.array(z.string().min(1)), names: z.array(z.string().min(1)) }),
+})).passingIllnesses;
+const PASSING_CODE = new RegExp(`^(?:${passing.icd10.join('|')})`, 'i');
+const PASSING_NAME = new RegExp(phrasesSource(passing.names), 'i');
 const MENTAL_HEALTH = new Set(drugs.mentalHealthClasses.classes.map((c) => c.toLowerCase()));
 
 /** A chronic medical condition a claim may allege beside the musculoskeletal one: its drug classes and diagnoses. */
@@ -48,6 +53,12 @@ export function isForOtherCondition(f: Fact): boolean {
   if (f.type !== 'treatment' || f.attributes.otherCondition === false) return false;
   if (f.attributes.modality !== 'medication') return !!f.attributes.otherCondition;
   return !!f.attributes.otherCondition || isOtherConditionDrugClass(f.attributes.drugClass);
+}
+
+/** A diagnosis no claim is about: a sinusitis, a UTI, an annual physical (lexicon/extract/diagnoses.json). */
+export function isPassingIllness(f: Fact): boolean {
+  if (f.type !== 'diagnosis') return false;
+  return f.attributes.code ? PASSING_CODE.test(f.attributes.code) : PASSING_NAME.test(f.attributes.name);
 }
 
 /** An operation for another condition (a bariatric program, a hernia repair): not an option for the claimed one. */
