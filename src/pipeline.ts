@@ -7,7 +7,7 @@ import { findMisfiled } from './segment/identity.js';
 import { describeMissingPages, missingFaxPages } from './segment/fax-pages.js';
 import { harmonizeAuthors, harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
-import { alignDerivedSignals, markCopiedForward, markExaminerReview, markUnbilledProcedures, markRefills, markStaleMedicationLists, markSupersededPlans } from './extract/copy-forward.js';
+import { alignDerivedSignals, markCopiedForward, markExaminerReview, markUnbilledProcedures, markDoseSteps, markRefills, markStaleMedicationLists, markSupersededPlans } from './extract/copy-forward.js';
 import { analyzeCase, type AnalysisInput } from './analyze/index.js';
 import { strayCharges, type StrayRecord } from './analyze/billing.js';
 import { byCodePoint, pushAll } from './util/arrays.js';
@@ -140,6 +140,7 @@ export async function analyzePaths(inputs: string[], claim: Claim, opts: RunOpti
   markStaleMedicationLists(facts, encounters);
   markSupersededPlans(facts, encounters);
   markRefills(facts, encounters);
+  markDoseSteps(facts, encounters);
   markExaminerReview(facts, encounters);
   alignDerivedSignals(facts);
   for (const f of failures) statuses.push({ file: f.file, status: 'error', error: f.error, warnings: [], pages: 0, encounters: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeMissingPages, missingFaxPages } from '../src/segment/fax-pages.js';
+import { describeMissingPages, faxPages, missingFaxPages } from '../src/segment/fax-pages.js';
 import { textDoc } from './helpers/extract-doc.js';
 import { expectValidCitations } from './helpers/citations.js';
 
@@ -32,5 +32,22 @@ describe('pages a fax transmission numbered but did not deliver', () => {
   it('two transmissions in one file are judged apart', () => {
     const doc = textDoc(pages(['P.01/02', 'P.02/02', 'P.01/04', 'P.02/04']));
     expect(missingFaxPages(doc).map((f) => [f.total, f.missing])).toEqual([[4, [3, 4]]]);
+  });
+});
+
+describe('the pages of a transmission kept as one text page', () => {
+  const one = (marks: string[], arrow = '->') => textDoc(marks.map((m, i) => `${banner(m).replace('->', arrow)}\nPage text ${i + 1}.\n`).join(''));
+  it.each([
+    [['P.1/2', 'P.2/2'], '->', 2],
+    [['P.1/2', 'P.2/2'], '>>', 2],
+    [['P.1/2'], '>>', 0],
+  ])('%j with %s → %i pages', (marks, arrow, n) => {
+    const doc = one(marks, arrow);
+    const found = faxPages(doc);
+    expect(found).toHaveLength(n);
+    if (n) expect(doc.text.slice(found[1].start, found[1].end)).toMatch(/^NOV-03-2023.*P\.2\/2\nPage text 2\.\n$/);
+  });
+  it('a printed footer is not a banner', () => {
+    expect(faxPages(textDoc('Office note.\nPage 1 of 2\nMore.\nPage 2 of 2\n'))).toEqual([]);
   });
 });

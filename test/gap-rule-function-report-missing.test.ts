@@ -37,7 +37,10 @@ describe('function-report-missing', () => {
   });
   it.each([
     ['3E    Function Report - Adult (SSA-3373)        Clmt', 1],
+    ['B4E  Function Report - Adult (03/2022)', 1],
+    ['Function report (3E) 02/14/2023: naps daily, needs help with socks', 1],
     ['PULMONARY FUNCTION REPORT Test date: 09/14/2023', 0],
+    ['Sensory function report: intact to light touch', 0],
   ])('the forms a paper shows on file: %s', (line, n) => {
     const text = `EXHIBIT LIST\n${line}\n`;
     expect(formsOnFile({ id: 'd', file: 'x.txt', text, pages: [{ number: 1, start: 0, end: text.length }], warnings: [], kind: 'text', meta: {} } as never)).toHaveLength(n);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMisfiled, patientIdentity } from '../src/segment/identity.js';
+import { findMisfiled, ocrFolded, patientIdentity } from '../src/segment/identity.js';
 import { markCopiedForward } from '../src/extract/copy-forward.js';
 import { sentenceKey } from '../src/util/text.js';
 import { splitEncounters } from '../src/segment/encounters.js';
@@ -45,6 +45,33 @@ describe('patient identity', () => {
     ['one digit off is a misreading of the claimant\'s', 'Patient: DOE, JANE   DOB: 04/05/1971\nOffice visit.', false],
   ])('%s', (_n, text, flagged) => {
     expect(findMisfiled([claimant('a.txt'), claimant('b.txt'), textDoc(text, 'c.txt')]).has('c.txt')).toBe(flagged);
+  });
+  it('a custodian\'s affidavit names the claimant; the chart behind it is her husband\'s', () => {
+    const doc = textDoc('AFFIDAVIT OF CUSTODIAN OF RECORDS\nRecords requested for: Jane Doe, DOB 04/05/1970\nRecords located under account/guarantor: DOE\n'
+      + '\fNEW PATIENT EXAMINATION\nPatient: Doe, Brent T   DOB: 07/30/1968   Guarantor: Doe, Jane (spouse)\nLow back pain after building a deck.\n'
+      + '\fPatient: Doe, Brent T   DOB: 07/30/1968\nDaily notes.\n', 'chiro.txt');
+    const out = findMisfiled([claimant('a.txt'), claimant('b.txt'), doc]);
+    expect(out.get('chiro.txt')?.reason).toMatch(/page 2 names a patient born 1968-07-30 \(brent doe\)/);
+    expect(out.get('chiro.txt')?.pages).toBeUndefined();
+  });
+  it('a faxed report saved as one page: the released page, by its fax banner, names someone else through OCR slips', () => {
+    const doc = textDoc([
+      'JUN-03-2024 09:47   SAMPLE NEURODIAGNOSTICS   5055550741   >>   SAMPLE ADVOCATES   5055550533   P.1/2',
+      'FAX COVER / RECORDS RELEASE',
+      'Re: Your request - "Jane Doe / Dowe, DOB 04/05/1970, any EEG 2023-2024"',
+      'JUN-03-2024 09:47   SAMPLE NEURODIAGNOSTICS   5055550741   >>   SAMPLE ADVOCATES   5055550533   P.2/2',
+      'ELECTROENCEPHALOGRAM (EEG) REPORT',
+      'Pat1ent: DOWE, JANE K          DOB: 07/23/198l        Acct #: CN-55102',
+      'Intermittent left temporal sharp waves.',
+    ].join('\n'), 'eeg.txt');
+    expect(findMisfiled([claimant('a.txt'), claimant('b.txt'), doc]).get('eeg.txt')?.reason).toMatch(/1981-07-23 \(jane dowe\)/);
+  });
+  it.each([
+    ['Pat1ent: QUINTANA, LORETTA J   DOB: 07/23/198l', 'Patient: QUINTANA, LORETTA J   DOB: 07/23/1981'],
+    ['DOB: 03/14/l958  Med1cat1ons: lamotr1g1ne', 'DOB: 03/14/1958  Medications: lamotrigine'],
+    ['L4-5, S1 and C1-2; Room 1O4', 'L4-5, S1 and C1-2; Room 104'],
+  ])('OCR slips undone letter for letter: %s', (text, folded) => {
+    expect(ocrFolded(text)).toBe(folded);
   });
 });
 

@@ -55,3 +55,21 @@ export function mainRegion(facts: readonly Fact[]): string | undefined {
   const [best, next] = [...counts].sort((a, b) => b[1] - a[1]);
   return best && best[1] >= MIN_MAIN_REGION_DIAGNOSES && (!next || next[1] < best[1]) ? best[0] : undefined;
 }
+
+/**
+ * A claim whose diagnoses mostly name no body region (a stroke, heart failure, depression): a joint or a spine level
+ * treated once is a side condition's, whatever region it is.
+ */
+export function regionlessClaim(facts: readonly Fact[]): boolean {
+  let regional = 0;
+  let regionless = 0;
+  for (const f of facts) {
+    if (f.type !== 'diagnosis' || !isAssertedFact(f) || f.temporality !== 'current') continue;
+    if (f.attributes.bodyRegion ?? bodyRegionIn(`${f.attributes.name} ${f.evidence[0]?.quote ?? ''}`)) regional++;
+    else regionless++;
+  }
+  return regionless >= MIN_REGIONLESS_DIAGNOSES && regionless >= 2 * regional;
+}
+/** Diagnoses without a region it takes to call the claim regionless. */
+const MIN_REGIONLESS_DIAGNOSES = 3;
+

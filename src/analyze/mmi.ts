@@ -7,7 +7,7 @@ import { daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
 import { bodyRegionIn, isForOtherCondition, isMentalHealthDrugClass, isPassingIllness, namesOtherOperation } from '../knowledge/relevance.js';
-import { mainRegion } from './claimed-conditions.js';
+import { mainRegion, regionlessClaim } from './claimed-conditions.js';
 import { reportedOutsideCourse } from './reported-course.js';
 import { palliativeCare } from './palliative.js';
 import { otherConditionTherapy } from './other-condition-therapy.js';
@@ -253,9 +253,16 @@ function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
     const regions = new Set((assertedByEncounter.get(f.encounterId) ?? []).filter((g) => g.id !== f.id).map((g) => bodyRegionIn(g.evidence[0]?.quote ?? '')).filter(Boolean));
     return regions.size === 1 ? [...regions][0] : undefined;
   };
+  // (In a claim whose impairments name no region, a stroke's or a heart's, any one-off sited procedure is the side condition's.)
+  const regionless = !main && regionlessClaim(ctx.asserted);
+  const sideProcedure = (f: Treatment) => {
+    const site = (main || regionless) && siteOf(f);
+    return !!site && site !== main && ((procedureDays.get(site)?.size ?? 0) <= 1 || unrelated.has(site));
+  };
+  // (The surgeon's consultation at which such a procedure is given is the same side condition's visit.)
+  const sideVisits = new Set(ctx.of('treatment').filter(sideProcedure).map((f) => f.encounterId));
   const otherRegion = (f: Treatment) => {
-    const site = main && siteOf(f);
-    if (site && site !== main && ((procedureDays.get(site)?.size ?? 0) <= 1 || unrelated.has(site))) return true;
+    if (sideProcedure(f) || (f.attributes.modality === 'surgical_consultation' && sideVisits.has(f.encounterId))) return true;
     const consulted = main && unrelated.size > 0 && consultRegion(f);
     return !!consulted && consulted !== main && unrelated.has(consulted);
   };
@@ -344,7 +351,10 @@ function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
   const course = (a: ActiveEvent) => !a.open && a.fact.type === 'treatment' && THERAPY_COURSES.has(a.fact.attributes.modality);
   const dropped = new Set<ActiveEvent>();
   // The therapists' notes that give their episode to a flare (found once: a visit may hold thousands of facts).
-  const flareNotes = new Set(ctx.asserted.filter((g) => FLARE_EPISODE.test(g.evidence[0]?.quote ?? '') && THERAPY_SPECIALTIES.has(ctx.encounterOf(g)?.specialty ?? 'unknown')).map((g) => g.encounterId));
+  // (By day as well: the ledger's rows for those sessions are the same flare care.)
+  const flareNoteFacts = ctx.asserted.filter((g) => FLARE_EPISODE.test(g.evidence[0]?.quote ?? '') && THERAPY_SPECIALTIES.has(ctx.encounterOf(g)?.specialty ?? 'unknown'));
+  const flareNotes = new Set(flareNoteFacts.map((g) => g.encounterId));
+  const flareDays = new Set(flareNoteFacts.map((g) => ctx.encounterOf(g)?.date).filter(Boolean));
   for (let i = 0; i < flareCare.length; i++) {
     if (!course(flareCare[i]) || dropped.has(flareCare[i])) continue;
     let j = i;
@@ -352,7 +362,7 @@ function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
     const first = flareCare[i].date;
     const last = flareCare[j].date;
     // (Or a short course the therapist's own notes give to a flare, "HEP refresh" after a flare from yard work: flare care.)
-    const flareNamed = daysBetween(first, last) <= FLARE_EPISODE_DAYS && flareCare.slice(i, j + 1).some((a) => flareNotes.has(a.fact.encounterId));
+    const flareNamed = daysBetween(first, last) <= FLARE_EPISODE_DAYS && flareCare.slice(i, j + 1).some((a) => flareNotes.has(a.fact.encounterId) || flareDays.has(a.date));
     const endedFlat = plateaus.some((d) => d >= first && daysBetween(last, d) <= COURSE_GAP_DAYS) || flareNamed;
     // The phase must be under way right before the course (sustained since the active care before it, its last visit
     // recent), and the physician's maintenance visits go on through it.
@@ -360,8 +370,8 @@ function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
     const lead = maintenance.filter((v) => v.date < first && (!before || v.date > before.date));
     const leadSustained = sustained(lead) && daysBetween(lead.at(-1)!.date, first) <= LEAD_DAYS;
     const carriedOn = maintenance.some((v) => v.date >= first && daysBetween(last, v.date) <= LEAD_DAYS / 2);
-    // A new course, not the tail of one already under way.
-    const fresh = !flareCare.slice(0, i).some((x) => course(x) && daysBetween(x.date, first) <= LEAD_DAYS);
+    // A new course, not the tail of one already under way (a course that ended before the maintenance phase began is over).
+    const fresh = !flareCare.slice(0, i).some((x) => course(x) && daysBetween(x.date, first) <= LEAD_DAYS && !(lead.length && x.date < lead[0].date));
     if (endedFlat && leadSustained && carriedOn && fresh) {
       for (let k = i; k <= j; k++) dropped.add(flareCare[k]);
     }
@@ -422,7 +432,7 @@ const LEAD_DAYS = 180;
 /** Sessions further apart than this belong to different courses. */
 const COURSE_GAP_DAYS = 30;
 /** A therapy episode its own notes give to a flare or a home-program refresher. */
-const FLARE_EPISODE = /\bflare\b|\brefresher\b|\bHEP refresh|\btune-?up\b/i;
+const FLARE_EPISODE = /\bflare\b|\bexacerbation\b|\brefresher\b|\bHEP refresh|\btune-?up\b/i;
 const FLARE_EPISODE_DAYS = 45;
 
 /**
@@ -621,8 +631,17 @@ function notTakenUp(f: Fact): boolean {
 
 /** Mentions of an offered option the claimant has not decided on yet ("'still deciding' about the plate removal"). */
 function undecidedOffers(ctx: CaseContext): Fact[] {
-  return [...ctx.of('treatment'), ...ctx.plannedLater].filter((f) => !f.negated && OFFERED_OPTIONS.has(offeredOption(f) ?? '')
-    && (f.type !== 'treatment' || f.attributes.status === 'recommended' || f.attributes.status === 'planned') && decisionPending(f.evidence[0]?.quote ?? ''));
+  return [...ctx.of('treatment'), ...ctx.plannedLater].filter((f) => !f.negated && (OFFERED_OPTIONS.has(offeredOption(f) ?? '') || mentalTrialOffered(ctx, f))
+    && (f.type !== 'treatment' || f.attributes.status === 'recommended' || f.attributes.status === 'planned' || mentalTrialOffered(ctx, f)) && decisionPending(f.evidence[0]?.quote ?? ''));
+}
+
+/**
+ * In a mental claim the drug trials are the active care: "He wants to think about lithium" (an augmentation offered
+ * after a partial response) waits on the claimant's decision as an offered operation does.
+ */
+function mentalTrialOffered(ctx: CaseContext, f: Fact): boolean {
+  return ctx.mentalClaim && f.type === 'treatment' && f.attributes.modality === 'medication' && isMentalHealthDrugClass(f.attributes.drugClass)
+    && f.attributes.status !== 'declined' && f.attributes.status !== 'discontinued';
 }
 
 /** Disciplines whose own visits are the active care itself, not a physician's review of the plan. */
@@ -889,6 +908,8 @@ function overtakenPresumption(ctx: CaseContext, ops: Opinion[]): Opinion[] {
 }
 
 /** Procedures whose performance after an MMI withdraws it (a trigger-point injection is too slight to). */
+/** Days on which treatment changed after an MMI that make a series of trials, not one adjustment. */
+const MIN_TRIAL_DATES = 2;
 const WITHDRAWING_CARE = new Set<Modality>([...PROCEDURES].filter((m) => m !== 'trigger_point_injection'));
 
 /** A checked box on a form: "[X] Patient has reached MMI". */
@@ -1032,6 +1053,15 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
       };
     }
     return withdrawnOrPlateauSince(ctx, ops, chosen, newCare[0], why);
+  }
+  // Where MMI is no legal finding (SSA weighs every impairment), a form's "MMI: Yes" followed by a series of
+  // treatment trials (an antidepressant switched, an augmenting drug tried and stopped, a new drug raised) did not
+  // hold in deed: the condition was still being treated to change it.
+  const trials = date && ctx.profile.params.everyImpairmentWeighed
+    ? treatmentChanges(ctx).filter((f) => ctx.dateOf(f)! > date) : [];
+  if (new Set(trials.map((f) => ctx.dateOf(f))).size >= MIN_TRIAL_DATES) {
+    const why = `Treatment was still being changed after the MMI date: ${describe(trials[0])} (${when(ctx, trials[0])}), and again on ${[...new Set(trials.slice(1).map((f) => ctx.dateOf(f)))].join(', ')}.`;
+    return withdrawnOrPlateauSince(ctx, ops, chosen, trials[0], why);
   }
   // "Summary: shoulder at MMI" while another treating physician keeps the neck "MMI: No": one part is at MMI, the
   // claim is not. The part-limited MMI is kept as what it is.
@@ -1280,7 +1310,9 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   const ops = opinionsOf(ctx, statements);
   const deciding = ops.filter((o) => decides(o, ctx.claim.state));
   const scoped = disciplineLimited(ctx, ops);
-  const explicit = explicitAssessment(ctx, deciding.some((o) => !scoped.has(o)) ? ops.filter((o) => !scoped.has(o)) : []);
+  // (An examiner's MMI decides only beside a deciding source's own MMI; against a treating "not at MMI" alone it is a
+  // conflict, and the pattern of care decides.)
+  const explicit = explicitAssessment(ctx, deciding.some((o) => !scoped.has(o) && o.opinion === 'at_mmi') ? ops.filter((o) => !scoped.has(o)) : []);
   const inferred = inferMmi(ctx);
   if (explicit && !restatesEarlierPlateau(ops, explicit, inferred)) return explicit;
   const examinerAt = ops.filter((o) => o.opinion === 'at_mmi' && !decides(o, ctx.claim.state) && o.date);
@@ -1441,7 +1473,7 @@ const DRUG_EFFECT = /\b(?:better|helps?|helped|helping|relief|improved|no (?:ben
 const RESPONSE_CHECK_DAYS = 60;
 
 /** What the pattern of care shows, read once per case (the explicit assessment asks it too, when an MMI was broken). */
-const inferMmi = perCase((ctx) => readPatternOfCare(ctx, ctx.of('mmi_statement', true)));
+export const inferMmi = perCase((ctx) => readPatternOfCare(ctx, ctx.of('mmi_statement', true)));
 
 function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const params = ctx.profile.params;

@@ -2,7 +2,7 @@
  * Copy-forward: a treatment sentence carried unchanged into later notes ("Currently in PT 3x/week, progressing.",
  * "SCS trial planned April.") restates the first note. Its later copies are history, not care at those visits.
  */
-import type { Encounter, Fact } from '../model/index.js';
+import type { Encounter, Fact, FactOf } from '../model/index.js';
 import { modalitiesIn } from '../model/modalities.js';
 import { isProcedureRecord } from '../model/encounter.js';
 import { lookupCode, splitCode } from '../knowledge/cpt.js';
@@ -161,6 +161,43 @@ export function markRefills(facts: Fact[], encounters: Encounter[]): void {
     if (!refill && !swap) continue;
     f.temporality = 'historical';
     f.context = [...f.context, { category: 'historical', trigger: refill ? `prescribed again: taken since ${since}` : 'a drug exchanged within the regimen', start: f.evidence[0].start, end: f.evidence[0].start }];
+  }
+}
+
+/** A terse plan line that opens with the drug ("Bupropion XL 300 mg from 11/13.", "- Aripiprazole 5 mg."), not a list's row. */
+const PLAN_LINE = /^[\s\-*•]*(?:plan\s*:\s*)?[A-Za-z][\w/-]*(?:\s+(?:XL|XR|ER|SR|CR|DR|ODT))?\s+\d[^\n]{0,60}$/i;
+/** A dose for a few days ("Furosemide 40 mg daily x 5 days then resume 20 mg"), or one said to be unchanged: not a new dose. */
+const SHORT_COURSE = /\bx\s*\d+\s*(?:d|days?|wks?|weeks?)\b|\bfor\s+\d+\s+(?:days|weeks)\b|\bthen\s+(?:resume|return|back)\b|\bno change\b|\bunchanged\b|\bsame\b|\bcontinu\w*/i;
+/** A dose as notes write it, its amount and unit: "300 mg", "150 mg daily", "0.5 mg qhs". */
+const DOSE_AMOUNT = /^(\d+(?:\.\d+)?)\s*(mg|mcg|units?)\b/i;
+
+/**
+ * "Plan: Bupropion XL 300 mg from 11/13." at the visit after "Start bupropion XL 150 mg daily": a terse plan line that
+ * names a new dose of a drug the same prescriber already gives is that dose changed (a titration step), not a new
+ * recommendation. (A drug first named this way, or at the dose it was already taken at, is left as read.)
+ */
+export function markDoseSteps(facts: Fact[], encounters: Encounter[]): void {
+  const enc = new Map(encounters.map((e) => [e.id, e]));
+  const meds = facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.modality === 'medication' && !!f.attributes.drug && !!f.attributes.dose
+    && !f.negated && f.temporality === 'current' && !!enc.get(f.encounterId)?.date && enc.get(f.encounterId)?.documentRole !== 'examining')
+    .sort((a, b) => enc.get(a.encounterId)!.date!.localeCompare(enc.get(b.encounterId)!.date!) || a.evidence[0].start - b.evidence[0].start);
+  // (A visit that carries the regimen on, "We will continue his current medication regimen: - Gabapentin 800 mg TID",
+  // lists doses; it does not change them.)
+  const carriedOn = new Set(facts.filter((f) => f.type === 'plan_signal' && (f.attributes.signal === 'continue_current_management' || f.attributes.signal === 'maintenance_care')).map((f) => f.encounterId));
+  const last = new Map<string, { amount: number; unit: string; date: string }>();
+  for (const f of meds) {
+    const e = enc.get(f.encounterId)!;
+    const m = DOSE_AMOUNT.exec(f.attributes.dose!);
+    if (!m) continue;
+    // (The prescriber by name; unsigned notes by the file they are kept in.)
+    const key = `${e.provider.name ?? e.id.split('#')[0]}|${f.attributes.drug}`;
+    const dose = { amount: Number(m[1]), unit: m[2].toLowerCase().replace(/s$/, ''), date: e.date! };
+    const prev = last.get(key);
+    if (f.attributes.status === 'recommended' && !f.attributes.doseChange && prev && prev.date < dose.date && prev.unit === dose.unit && prev.amount !== dose.amount
+      && PLAN_LINE.test(f.evidence[0].quote) && !SHORT_COURSE.test(f.evidence[0].quote) && e.kind !== 'medical_source_statement' && !carriedOn.has(f.encounterId)) {
+      f.attributes = { ...f.attributes, status: 'ongoing', doseChange: dose.amount > prev.amount ? 'increased' : 'decreased' };
+    }
+    if (f.attributes.status !== 'declined' && f.attributes.status !== 'discontinued') last.set(key, dose);
   }
 }
 

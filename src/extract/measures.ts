@@ -131,6 +131,8 @@ function directionOf(prev: number, value: number, higherIsBetter: boolean): 'imp
 }
 
 /** Two or more further readings in columns two or more spaces apart, on the same line. */
+/** The rest of a chain of readings after its first two: " -> 30% -> 24% -> 18%". */
+const ARROW_CHAIN = /^(?:\s*(?:->|→)\s*\d{1,3}(?:\.\d+)?\s*%?)+/;
 const COLUMN_SERIES = /^(?:[ \t]{2,}\d+(?:\.\d+)?[ \t]*%?){2,}/;
 
 export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] {
@@ -152,11 +154,12 @@ export function extractMeasures(sent: SentenceCtx): FactOf<'outcome_measure'>[] 
     if (!v || entry.max === undefined) continue;
     // A measures table's row ("NDI   48%   40%   30%   22%" under dated columns): the last column is the note's own
     // reading, the first the earlier one.
-    const row = v[3] === undefined ? COLUMN_SERIES.exec(sent.text.slice(m.end + v[0].length, m.end + v[0].length + 120)) : null;
+    // So is a chain of readings ("NDI 48% -> 40% -> 30% -> 18% (04/11/2023)"): its last one, from its first.
+    const row = (v[3] === undefined ? COLUMN_SERIES : ARROW_CHAIN).exec(sent.text.slice(m.end + v[0].length, m.end + v[0].length + 120));
     const lastCell = row ? [...row[0].matchAll(/\d+(?:\.\d+)?%?/g)].at(-1) : undefined;
     const end = m.end + v[0].length + (lastCell ? lastCell.index + lastCell[0].length : 0);
     const first = Number(v[1]);
-    const second = v[3] !== undefined ? Number(v[3]) : lastCell ? Number.parseFloat(lastCell[0]) : undefined;
+    const second = lastCell ? Number.parseFloat(lastCell[0]) : v[3] !== undefined ? Number(v[3]) : undefined;
     const scale = /\/\s*(\d+)/.exec(v[2] ?? v[4] ?? '');
     const max = scale ? Number(scale[1]) : /%/.test(v[0]) ? 100 : entry.max;
     const value = second ?? first;

@@ -23,8 +23,12 @@ export interface SentenceCtx {
  * "L5-S1", "q1h") keep their digits: the digit must sit inside a lower-case run of at least two letters.
  */
 export function ocrLetters(text: string): string {
-  return text.replace(/(?<=[A-Za-z][a-z])1(?=[a-z])|(?<=[a-z]{2})1(?=\b)/g, 'l').replace(/(?<=[A-Za-z][a-z])0(?=[a-z])|(?<=[a-z])0(?=[a-z]{2})/g, 'o');
+  return text.replace(/(?<=[A-Za-z][a-z])1(?=[a-z])|(?<=[a-z]{2})1(?=\b)/g, 'l').replace(/(?<=[A-Za-z][a-z])0(?=[a-z])|(?<=[a-z])0(?=[a-z]{2})/g, 'o')
+    // And the reverse inside a date: "11/O6/2O23" is 11/06/2023, "O3/l4/2023" is 03/14/2023.
+    .replace(OCR_DATE, (d) => (/\d.*\d.*\d/.test(d) ? d.replace(/[Oo]/g, '0').replace(/[lI]/g, '1') : d));
 }
+/** A slash date with a letter O, o, l or I where a digit belongs. */
+const OCR_DATE = /(?<![\w/])(?=[\dOolI/]*[OolI])[\dOolI]{1,2}\/[\dOolI]{1,2}\/(?:[\dOolI]{4}|[\dOolI]{2})(?![\w/])/g;
 
 export function makeSentence(doc: SourceDocument, encounter: Encounter, start: number, end: number, section?: Section): SentenceCtx {
   let cache: DateMention[] | undefined;

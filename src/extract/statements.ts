@@ -119,6 +119,18 @@ function partOnly(sent: SentenceCtx): boolean {
 const ENUMERATED_TOPICS = /^\s*(?:[A-Z][\w ]{0,30}:\s*)?\([A-Ea-e1-9]\)[^()]{1,80}\([B-Eb-e2-9]\)/;
 /** "Purposes: [X] MMI  [X] Impairment rating  [ ] Other": the boxes choose what an examination is for, not its answers. */
 const TOPIC_CHECKLIST = /^\s*[^[\n]{0,40}\b(?:purposes?|issues?|reasons? for (?:the )?(?:exam\w*|evaluation|referral)|questions?(?: (?:presented|addressed|to be addressed))?|requested|scope|type of (?:exam\w*|evaluation))\b[^[\n]{0,20}?:?\s*\[/i;
+/**
+ * "Issues referred by the Division: MMI; permanent impairment.": a referral's list of topics, without boxes. Two items
+ * or more, none of them a clause ("Issues: she has reached MMI, 11% rating" answers them).
+ */
+const TOPIC_LABEL = /^\s*[^\n:]{0,40}\b(?:purposes?|issues?|reasons? for (?:the )?(?:exam\w*|evaluation|referral)|questions?|scope|type of (?:exam\w*|evaluation))\b[^\n:]{0,40}:\s*/i;
+const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|reached|remains?|not|no|yes|at|as of)\b|\d/i;
+function topicList(line: string): RegExpExecArray | null {
+  const label = TOPIC_LABEL.exec(line);
+  if (!label) return null;
+  const items = line.slice(label[0].length).replace(/\.\s*$/, '').split(/\s*[;,]\s*/);
+  return items.length >= 2 && items.every((i) => i.length > 0 && i.length <= 40 && !CLAUSE_WORD.test(i)) ? label : null;
+}
 function notAssertion(raw: string): { why: string; start: number; end: number; trigger: string } | undefined {
   // Unmarked form options ("[ ] … statutory MMI on: ____") state nothing, so their words cannot qualify the marked one.
   const text = raw.replace(/\[\s*\][^[\n]*/g, (m) => ' '.repeat(m.length));
@@ -179,9 +191,9 @@ const MMI_DATE_LEAD_REACH = 60;
 
 /**
  * "My C-4.3 (MMI 01/17/2023; 22.5% SLU) is withdrawn", "she withdrew her MMI opinion", "He was at MMI from 12/06/2022
- * until his fall; that is no longer the case": the MMI named is taken back.
+ * until his fall; that is no longer the case", 'Item 12 … was marked "Yes" (MMI 06/01/2022) in error': the MMI named is taken back.
  */
-const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|(?:withdr[ae]w(?:s|n|ing)?|rescind(?:s|ing)?|retract(?:s|ing)?|revok(?:e|es|ing))\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b)/i;
+const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|(?:withdr[ae]w(?:s|n|ing)?|rescind(?:s|ing)?|retract(?:s|ing)?|revok(?:e|es|ing))\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b|\b(?:marked|checked|ticked|entered|answered|indicated)\b[^.;]{0,60}\b(?:in error|by mistake)\b|\b(?:erroneously|mistakenly) (?:marked|checked|ticked|entered|answered|indicated)\b)/i;
 /** The next sentence's words taking back the opinion just recalled: "I am withdrawing that answer." */
 const WITHDRAWN_NEXT = /^[\s"')\]]*(?:I am|I'm|I)\s+(?:hereby\s+|now\s+)?(?:withdraw(?:ing)?|rescind(?:ing)?|retract(?:ing)?|revok(?:e|ing))\s+(?:that|this|the|my)\s+(?:answer|opinion|finding|response|statement|certification|determination|box)\b/i;
 /** A section the note itself marks as repeated from earlier notes. */
@@ -215,7 +227,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   // A label the note gives the lines below it, "Work status (carried forward from prior visit template):", or the line's own.
   const carriedLabel = CARRIED_LABEL.test(sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 160), sent.start));
   const listed = ENUMERATED_TOPICS.exec(sent.text);
-  const checklist = !listed && TOPIC_CHECKLIST.exec(lineLead + sent.text);
+  const checklist = !listed && (TOPIC_CHECKLIST.exec(lineLead + sent.text) ?? topicList(lineLead + sent.text));
   const topics = listed ? { start: listed.index, end: listed.index + listed[0].length, trigger: listed[0] }
     : checklist ? { start: 0, end: Math.max(0, checklist[0].length - lineLead.length), trigger: checklist[0].trim() } : undefined;
   for (const m of matches) {

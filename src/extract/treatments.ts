@@ -510,6 +510,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const change = doseChangeOf(clause.text) ?? arrowedDose(sent.text.slice(d.end, d.end + 40)) ?? (firstDose ? 'started' : undefined);
     if (change) attributes.doseChange = change;
     if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
+    // "Options discussed: bupropion XL 450 mg, lithium augmentation, or TMS": a choice put to the claimant, not a change.
+    if (labelledStatus(sent, d.start) && attributes.status !== 'declined') { attributes.status = 'recommended'; delete attributes.doseChange; }
     if (attributes.status === 'declined' || attributes.status === 'discontinued') { const why = reasonAfter(sent.text, d.end); if (why) attributes.reasonStopped = why; }
     else if (change && change !== 'stopped' && prescribedNow(clause.text, attributes.status)) attributes.status = 'ongoing';
     // "Migraines 2-3/month - add propranolol? Declines (fatigue worry).": an offer put as a question, answered after it.

@@ -30,9 +30,9 @@ const entries = readLexiconFile('documents/roles.json', z.looseObject({ roles: z
 
 const EXAM_RESPONSE = entries.find((r) => r.kind === 'exam_response')!;
 
-const FormEntrySchema = z.object({ id: z.string().min(1), patterns: Phrases });
+const FormEntrySchema = z.object({ id: z.string().min(1), patterns: Phrases, notAfter: Phrases.optional() });
 const formsFile = readLexiconFile('documents/roles.json', z.looseObject({ formsOnFile: z.looseObject({ forms: z.array(FormEntrySchema) }) })).formsOnFile.forms
-  .map((f) => ({ id: f.id, re: new RegExp(anyOf(f.patterns).source, 'gi') }));
+  .map((f) => ({ id: f.id, re: new RegExp(anyOf(f.patterns).source, 'gi'), notAfter: f.notAfter && new RegExp(`${phrasesSource(f.notAfter)}\\s*$`, 'i') }));
 /** Lines kept per form: enough to find the one that heads the form itself among lines that list it. */
 const MAX_FORM_LINES = 5;
 /** A line that says the form is not there: "function report not returned", "3373 requested, outstanding". */
@@ -43,6 +43,7 @@ export function formsOnFile(doc: SourceDocument): NonNullable<DocumentStatus['fo
   const out: NonNullable<DocumentStatus['formsOnFile']> = [];
   for (const f of formsFile) {
     for (const m of doc.text.matchAll(f.re)) {
+      if (f.notAfter?.test(doc.text.slice(Math.max(0, m.index - 24), m.index))) continue;
       const lineStart = doc.text.lastIndexOf('\n', m.index) + 1;
       const nl = doc.text.indexOf('\n', m.index);
       const line = doc.text.slice(lineStart, nl < 0 ? doc.text.length : nl);

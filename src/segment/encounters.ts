@@ -636,9 +636,12 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
   return undefined;
 }
 
-/** Forms whose date is the day the source signed them ("Signature: … Date: 05/22/2024"; "Leah M. Doe, APRN-CNP   07/16/2024"). */
+/**
+ * Forms whose date is the day the source signed them ("Signature: … Date: 05/22/2024"; "Leah M. Doe, APRN-CNP   07/16/2024";
+ * "/s/ R. Doe, PMHNP-BC   06/11/2024"; "Date completed: 06/12/2024"), not a "treating since" date above it.
+ */
 const SIGNED_FORMS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating', 'work_status_note']);
-const SIGNATURE_LINE = /\b(?:signature|signed|date signed)\b|^[ \t]*(?:(?:attending|treating)[ \t]+)?(?:physician|provider|completed by)[ \t]*:[^\n]*\bdate[ \t]*:|^[ \t]*\/e?s\/[^\n]*\bdate[ \t]*:/i;
+const SIGNATURE_LINE = /\b(?:signature|signed|date signed|date completed)\b|^[ \t]*(?:(?:attending|treating)[ \t]+)?(?:physician|provider|completed by)[ \t]*:[^\n]*\bdate[ \t]*:|^[ \t]*\/e?s\/[^\n]*(?:\bdate[ \t]*:|\b\d{1,2}\/\d{1,2}\/\d{4}\b)/i;
 /** A signer's name, credential and date, unlabelled, as forms print them under the last item. */
 const SIGNER_DATE_LINE = /^[ \t]*(?:[A-Z][a-z]+\.?[ \t]+){1,2}(?:[A-Z]\.[ \t]+)?[A-Z][A-Za-z'-]+,[ \t]*(?:MD|DO|APRN(?:-CNP)?|FNP(?:-C)?|NP|PA-C|PhD|PsyD|LCSW|LPC|DC)\b[^\n]{0,20}?[ \t]{2,}\d{1,2}\/\d{1,2}\/\d{4}\b/;
 

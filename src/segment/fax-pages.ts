@@ -9,7 +9,7 @@ import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 /** The page mark that ends a banner line; digits may be OCR-damaged ("P.O1/05", "pg 0l of 10"). */
 const PAGE_MARK = /\b(?:P|PG|Pg|pg|PAGE|Page|p)\.?[ \t]*([0-9OolI]{1,3})[ \t]*(?:\/|of)[ \t]*([0-9OolI]{1,3})[ \t]*$/;
 /** What makes the line a transmission banner rather than a printed page footer. */
-const TRANSMISSION = /\bfax(?:ed)?\b|\bFROM\b|->|→|\bTO:/i;
+const TRANSMISSION = /\bfax(?:ed)?\b|\bFROM\b|->|>>|→|\bTO:/i;
 const MAX_BANNER_LINE = 300;
 /** A transmission of one page cannot be short of pages; very long counts are misread. */
 const MAX_PAGES = 200;
@@ -43,6 +43,24 @@ export function missingFaxPages(doc: SourceDocument): MissingFaxPages[] {
     const [s, e] = trimSpan(doc.text, r.last[0], r.last[1]);
     return [{ total: r.total, missing, evidence: [evidenceAt(doc, s, e)] }];
   });
+}
+
+/**
+ * The pages of a transmission kept as one text page (a faxed record saved as one file): each page begins at its
+ * banner. Fewer than two banners: no pages.
+ */
+export function faxPages(doc: SourceDocument): { n: number; start: number; end: number }[] {
+  const starts: number[] = [];
+  let pos = 0;
+  for (const line of doc.text.split('\n')) {
+    const start = pos;
+    pos += line.length + 1;
+    if (line.length > MAX_BANNER_LINE) continue;
+    const m = PAGE_MARK.exec(line.trimEnd());
+    if (m && TRANSMISSION.test(line) && digits(m[2]) >= 2) starts.push(start);
+  }
+  if (starts.length < 2) return [];
+  return starts.map((start, i) => ({ n: i + 1, start: i ? start : 0, end: starts[i + 1] ?? doc.text.length }));
 }
 
 /** "fax pages 4-5 of 5 are not in the file": consecutive pages folded into ranges. */

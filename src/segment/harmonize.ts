@@ -13,6 +13,7 @@ import { specialtyFromCredential } from './classify.js';
 const BORROWED = new Set<Specialty>(['ime', 'fce', 'radiology', 'unknown', 'other', ...specialtiesIn('organ_specialty')]);
 /** Disciplines a physician never practises as the note's author (a pain doctor's note about CBT is still a pain doctor's). */
 const THERAPIST = specialtiesIn('therapist');
+const ORGAN = specialtiesIn('organ_specialty');
 const BORROWED_KINDS = new Set<EncounterKind>(['ime', 'imaging', 'fce', 'emg']);
 const THERAPY_KINDS = new Set<EncounterKind>(['pt_evaluation', 'pt_progress', 'pt_discharge']);
 const MENTAL_HEALTH = specialtiesIn('mental_health');
@@ -20,6 +21,14 @@ const MENTAL_HEALTH = specialtiesIn('mental_health');
 const NO_PRACTICE = new Set<Specialty>(['unknown', 'radiology', 'ime', 'fce', 'other', 'emergency']);
 /** Disciplines a majority vote never imposes on an author's other notes. */
 const SETTLES_NOTHING = new Set<Specialty>(['psychiatry', 'psychology', 'emergency']);
+
+/** The organ specialty an author's notes carry more often than any other discipline (twice at least), if any. */
+function organPlurality(list: Encounter[]): Specialty | undefined {
+  const counts = new Map<Specialty, number>();
+  for (const e of list) if (!NO_PRACTICE.has(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return first && ORGAN.has(first[0]) && first[1] >= 2 && (!second || second[1] < first[1]) ? first[0] : undefined;
+}
 
 /** "V. Sethi" and "Vikram Sethi" are one author: first initial and surname. */
 function authorKey(e: Encounter): string {
@@ -84,6 +93,16 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
       : list.map((e) => specialtyFromCredential(e.provider.credential)).find((sp) => sp && MENTAL_HEALTH.has(sp));
     if (licensed) {
       for (const e of list) e.specialty = licensed;
+      continue;
+    }
+    // A pulmonologist's or cardiologist's own notes, most of them under that discipline, are that discipline's: one
+    // that mentions psychiatry ("on new medication from psychiatry"), an ED visit or a film read is still theirs.
+    const organ = physician && author ? organPlurality(list) : undefined;
+    if (organ) {
+      for (const e of list) {
+        if (BORROWED.has(e.specialty) || MENTAL_HEALTH.has(e.specialty) || e.specialty === 'emergency') e.specialty = organ;
+        if (BORROWED_KINDS.has(e.kind) || e.kind === 'emergency_visit') e.kind = 'office_visit';
+      }
       continue;
     }
     // A physician whose other notes, or whose practice's letterhead, show another discipline saw the claimant in the

@@ -4,6 +4,7 @@
  * possibly misfiled, with the words that show it.
  */
 import { classifyDocument } from './document-role.js';
+import { faxPages } from './fax-pages.js';
 import type { Evidence, SourceDocument } from '../model/index.js';
 import { evidenceAt } from '../knowledge/evidence.js';
 
@@ -55,8 +56,18 @@ function surnameOf(name: string): string {
   return (n.includes(',') ? n.split(',')[0] : n.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w)).at(-1) ?? n).toLowerCase();
 }
 
+/**
+ * A scanned header with its OCR slips undone, letter for letter so offsets hold: a "1" inside a word is an "i"
+ * ("Pat1ent"), an "l", "I" or "O" inside a number is a digit ("DOB: 07/23/198l").
+ */
+export function ocrFolded(text: string): string {
+  return text
+    .replace(/(?<=[A-Za-z])1+(?=[A-Za-z])|(?<=[A-Za-z]{2})1+(?![A-Za-z0-9])/g, (m, at: number) => (/[a-z]/.test(text[at - 1]) ? 'i' : 'I').repeat(m.length))
+    .replace(/(?<=\d)[lIO]+(?=\d|\b)|\b[lI](?=\d)/g, (m) => m.replace(/[lI]/g, '1').replace(/O/g, '0'));
+}
+
 export function patientIdentity(doc: SourceDocument, from = 0, length = HEAD): PatientIdentity {
-  const head = doc.text.slice(from, from + length);
+  const head = ocrFolded(doc.text.slice(from, from + length));
   const id: PatientIdentity = { evidence: [] };
   // The birth date on the patient's own line ("Patient: VILLASENOR, TERESA   DOB: 09/30/1958") over one printed
   // above it (a subpoena production banner naming the claimant whose file the page was produced in).
@@ -107,17 +118,22 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
   const out = new Map<string, { reason: string; evidence: Evidence[]; pages?: number[] }>();
   // Text that names the claimant by surname and birth date, with or without labels ("Record   HALDANE, GREGORY  11/03/1970").
   const surnameWord = surname.value ? new RegExp(`\\b${surname.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : undefined;
+  // Same surname, another given name: a relative seen at the same clinic (a spouse, a mother, a daughter).
+  const relativeOf = (id: PatientIdentity) => given.count >= 2 && id.surname === surname.value && !!id.given && !given.value!.startsWith(id.given) && !id.given.startsWith(given.value!);
   const namesClaimantIn = (text: string) => !!dob.value && !!surnameWord && mentionsBirthDate(text, dob.value) && surnameWord.test(text);
   for (const doc of docs) {
     // A records office's cover page names the claimant; the page it released may be another patient's ("closest
     // matching record released"). A later page that names someone else by both birth date and name is that record.
-    const first = ids.get(doc.file);
-    if (!first || doc.pages.length < 2) continue;
+    // (A faxed record saved as one text page has its pages at its fax banners.)
+    const pages = doc.pages.length >= 2 ? doc.pages : doc.kind === 'ledger' || doc.kind === 'fhir' ? [] : faxPages(doc);
+    if (!ids.has(doc.file) || pages.length < 2) continue;
+    // (Whose the first page is: a custodian's affidavit over a relative's chart names the claimant there.)
+    const first = patientIdentity(doc, pages[0].start, Math.min(PAGE_HEAD, pages[0].end - pages[0].start));
     const others: { n: number; id: PatientIdentity }[] = [];
     let claimantLater = false;
-    for (const page of doc.pages.slice(1)) {
+    for (const page of pages.slice(1)) {
       const id = patientIdentity(doc, page.start, Math.min(PAGE_HEAD, page.end - page.start));
-      if (dob.count >= 2 && id.dob && id.dob !== dob.value && id.surname && surname.count >= 2 && id.surname !== surname.value && !sameCompound(id.surname, surname.value!)
+      if (dob.count >= 2 && id.dob && id.dob !== dob.value && id.surname && ((surname.count >= 2 && id.surname !== surname.value && !sameCompound(id.surname, surname.value!)) || relativeOf(id))
         && (!first.dob || first.dob === dob.value)) others.push({ n: page.n, id });
       else if ((id.dob && id.dob === dob.value) || (id.surname && id.surname === surname.value) || namesClaimantIn(doc.text.slice(page.start, Math.min(page.end, page.start + PAGE_HEAD)))) claimantLater = true;
     }
@@ -141,8 +157,8 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
     const otherDob = dob.count >= 2 && id.dob && id.dob !== dob.value;
     // "Calloway-Ortiz" and "Ortiz" are one claimant; "Hutton" and "Hutto", with another birth date, are two patients.
     const otherName = surname.count >= 2 && id.surname && id.surname !== surname.value && !sameCompound(id.surname, surname.value!);
-    // Same surname, another given name and another birth date: a relative seen at the same clinic (mother, daughter).
-    const relative = given.count >= 2 && id.surname === surname.value && id.given && !given.value!.startsWith(id.given) && !id.given.startsWith(given.value!);
+    // Same surname, another given name and another birth date: a relative.
+    const relative = relativeOf(id);
     // A birth date that differs in more than one digit is not a misreading of the claimant's.
     const unlikeDob = otherDob && digitsApart(id.dob!, dob.value!) > 1;
     if (otherDob && (otherName || relative || (!id.surname && !administrative) || (unlikeDob && (!administrative || !!id.surname)))) {

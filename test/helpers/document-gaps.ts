@@ -11,10 +11,10 @@ import { CaseBuilder, DR_PATEL } from './facts.js';
 
 /**
  * A rule that reads the file's documents (what they say is missing, whose they are), run on a one-visit record plus
- * the document statuses given.
+ * the document statuses given (or on the record `b` builds).
  */
-export function documentGaps(rule: GapRule, claim: 'ssdi' | 'workers_comp', extra: DocumentStatus[]): Gap[] {
-  const b = new CaseBuilder().visit('2024-01-05', DR_PATEL).fact('limitation', { activity: 'sit', source: 'provider', text: 'sit 20 min' }, 'Sitting limited to 20 minutes.');
+export function documentGaps(rule: GapRule, claim: 'ssdi' | 'workers_comp', extra: DocumentStatus[],
+  b = new CaseBuilder().visit('2024-01-05', DR_PATEL).fact('limitation', { activity: 'sit', source: 'provider', text: 'sit 20 min' }, 'Sitting limited to 20 minutes.')): Gap[] {
   const input = b.input({ type: claim });
   const ctx = buildContext(input.claim, profileFor(claim), input.encounters, input.facts);
   const mmi = assessMmi(ctx);

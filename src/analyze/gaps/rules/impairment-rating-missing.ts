@@ -1,8 +1,19 @@
+import type { DocumentStatus } from '../../../model/index.js';
 import { mainTreatingEvidence, makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
 const FINAL = new Set(['mmi', 'permanent_and_stationary']);
 const RATING_WORDS = /\b\d{1,2}(?:\.\d)?\s*%\s*(?:SLU|schedule(?:d)? loss|loss of use|WPI|whole[- ]person|impairment|PPD|PD rating)|\b(?:SLU|schedule loss of use)\b[^.]{0,40}\b\d{1,2}(?:\.\d)?\s*%/i;
+
+/** A closure notice's or award's line states what was rated: a percent or an amount ("6% whole person", "Total PPD award … $7,750.00"). */
+const AWARDED = /\d\s*%|\$\s*\d/;
+/**
+ * An administrative paper (a closure notice, an award) that states the rated impairment: the claim was rated. An
+ * examiner's rating is not the treating side's, so only the agency's or carrier's paper counts here.
+ */
+function awardOnFile(d: DocumentStatus): boolean {
+  return !d.misfiled && d.role?.role === 'administrative' && !!d.formsOnFile?.some((f) => f.id === 'impairment_award' && f.evidence.some((e) => AWARDED.test(e.quote)));
+}
 
 export const rule: GapRule = {
   meta: {
@@ -21,7 +32,8 @@ export const rule: GapRule = {
     const ratings = ctx.of('impairment_rating', true).filter((r) => r.attributes.percent > 0 && r.attributes.percent < 100
       && !r.evidence.some((e) => /apportion|temporary/i.test(e.quote)));
     // Schedule-loss and other ratings the extractor reads only as words ("35% SLU of the right arm") count as ratings too.
-    const ratedInWords = ctx.asserted.some((f) => f.evidence.some((e) => RATING_WORDS.test(e.quote)));
+    const ratedInWords = ctx.asserted.some((f) => f.evidence.some((e) => RATING_WORDS.test(e.quote)))
+      || ctx.documents.some(awardOnFile);
     if (ctx.mmi.status === 'implied') {
       // In workers' comp the permanent phase cannot be valued until someone rates the impairment at MMI.
       if (ratings.length || ratedInWords) return [];
