@@ -97,3 +97,48 @@ describe('a defense examiner\'s MMI against a treating "not at MMI"', () => {
     expect(a.mmi.conflicts.map((c) => c.text).join(' ')).toMatch(/Howard Doe/);
   });
 });
+
+describe('more words that are not what they seem', () => {
+  it('"its recommendation does not defeat MMI for that injury" denies nothing', () => {
+    expect(of('The UKA is reasonable care for his knee, but its recommendation does not defeat MMI for that injury.', 'mmi_statement').filter((f) => f.temporality === 'current' && f.attributes.kind === 'not_at_mmi')).toEqual([]);
+  });
+  it('"Offered re-referral to Dr. Holm … - declines again" opens nothing', () => {
+    expect(of('Offered re-referral to Dr. Holm to revisit surgery/neurostimulation - declines again.', 'plan_signal').filter((f) => f.attributes.signal === 'referral')).toEqual([]);
+  });
+  it('"No further medication changes are planned" closes the trials', () => {
+    expect(of('No further medication changes are planned.', 'plan_signal').map((f) => f.attributes.signal)).toContain('no_further_treatment');
+  });
+  it('"achieved her maximal benefit from pulmonary rehabilitation": the course is over, not given today', () => {
+    expect(of('She has achieved her maximal benefit from pulmonary rehabilitation and is on maximal inhaled therapy.', 'treatment')
+      .filter((f) => f.attributes.modality === 'physical_therapy').map((f) => f.attributes.status)).toEqual(['completed']);
+  });
+  it.each([
+    'Increased dyspnea, sputum changed to yellow, using albuterol 4-5x/day.',
+    'Productive cough yellow sputum, increased albuterol use to 4x/day.',
+  ])('the claimant\'s symptoms or own use, not a dose changed: %s', (text) => {
+    expect(of(text, 'treatment').map((f) => f.attributes.doseChange)).toEqual([undefined]);
+  });
+});
+
+describe('an SSDI claim with a course of mental-health care beside the physical one', () => {
+  const course = (psychVisits: number) => {
+    const b = new CaseBuilder();
+    for (const d of ['2022-06-07', '2022-09-13', '2023-02-21']) b.visit(d, { name: 'Farida Roe', credential: 'MD', specialty: 'pain_management', kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Genicular RFA, left knee.');
+    for (const d of ['2023-05-16', '2023-08-22', '2023-11-21', '2024-02-20']) b.visit(d, { name: 'Farida Roe', credential: 'MD', specialty: 'pain_management' }).fact('plan_signal', { signal: 'continue_current_management' }, 'Medication management only. RTC 3 months.');
+    const days = ['2022-09-27', '2022-11-08', '2023-01-03', '2023-03-14', '2023-06-13', '2023-09-12', '2023-12-12'].slice(0, psychVisits);
+    for (const d of days) {
+      b.visit(d, { name: 'Tamsin Doe', credential: 'PMHNP-BC', specialty: 'psychiatry' });
+      if (d === '2023-06-13') b.fact('treatment', { modality: 'medication', drug: 'bupropion', drugClass: 'antidepressant', status: 'ongoing', doseChange: 'increased' }, 'Increase bupropion XL to 300 mg qAM.');
+      else b.fact('plan_signal', { signal: 'return_to_clinic' }, 'RTC 12 wk.');
+    }
+    const a = analyzeCase(b.input({ type: 'ssdi', onset: '2021-10-01' }));
+    expectValidCitations(a, b.documents());
+    return a.mmi;
+  };
+  it('its drug trials are changes in the treatment of the claim', () => {
+    expect(course(7)).toMatchObject({ status: 'implied', date: '2023-08-22' });
+  });
+  it('with fewer than six mental-health visits the mood\'s care is not weighed', () => {
+    expect(course(5).date).toBe('2023-05-16');
+  });
+});

@@ -4,7 +4,7 @@ import { textDoc } from './helpers/extract-doc.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { harmonizeEncounters } from '../src/segment/harmonize.js';
 import { extractFacts } from '../src/extract/index.js';
-import { markDoseSteps, markRefills } from '../src/extract/copy-forward.js';
+import { markCopiedForward, markDoseSteps, markRefills } from '../src/extract/copy-forward.js';
 import { analyzeCase } from '../src/analyze/index.js';
 import { expectValidCitations } from './helpers/citations.js';
 import { of } from './helpers/facts-of.js';
@@ -100,5 +100,25 @@ describe('an MMI form that the trials after it did not bear out', () => {
   });
   it('workers\' comp: a drug changed after MMI is care an MMI allows; the MMI stands', () => {
     expect(course('workers_comp')).toMatchObject({ status: 'explicit', date: '2023-09-18' });
+  });
+});
+
+describe('a prescriber\'s log and its copied lines', () => {
+  const log = [
+    'LAKESHORE EXAMPLE BEHAVIORAL HEALTH', '',
+    'MED MANAGEMENT (99214)   11/16/2023   T. Doe, APNP', 'HPI: Cenobamate titration ongoing: currently at 150 mg daily, increasing to 200 mg daily in 2 weeks.', 'RTC 8 weeks.', '',
+    'MED MANAGEMENT (99213)   01/16/2024   T. Doe, APNP', 'No further medication changes are planned. RTC 6 months.', '',
+    'MED MANAGEMENT (99213)   07/16/2024   T. Doe, APNP', 'HPI: Cenobamate titration ongoing: currently at 150 mg daily, increasing to 200 mg daily in 2 weeks.', 'No changes. RTC 6 months.', '',
+  ].join('\n');
+  it('an APNP\'s titled, dated lines are visits', () => {
+    expect(splitEncounters(textDoc(log)).map((e) => [e.date, e.provider.name])).toEqual([['2023-11-16', 'T. Doe'], ['2024-01-16', 'T. Doe'], ['2024-07-16', 'T. Doe']]);
+  });
+  it('a trial "still ongoing" repeated word for word months later is the earlier note\'s', () => {
+    const doc = textDoc(log);
+    const encounters = splitEncounters(doc);
+    const facts = extractFacts(doc, encounters);
+    markCopiedForward(facts, encounters);
+    const pending = facts.filter((f) => f.type === 'plan_signal' && f.attributes.signal === 'response_pending');
+    expect(pending.map((f) => [f.date, f.temporality])).toEqual([['2023-11-16', 'current'], ['2024-07-16', 'historical']]);
   });
 });

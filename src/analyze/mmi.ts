@@ -545,7 +545,7 @@ const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 
 export const treatmentChanges = perCase(readTreatmentChanges);
 function readTreatmentChanges(ctx: CaseContext): Fact[] {
   // A new blood-pressure or cholesterol drug is not a change in treatment of the claimed impairment, nor is an
-  // antidepressant added for the separate mental impairment.
+  // antidepressant added for a mood the claim does not weigh (it does, in SSA, beside a course of mental-health care).
   // A like-for-like substitution ("methocarbamol for tizanidine - dry mouth") keeps the regimen; it changes nothing.
   // A flare's short course ("methocarbamol x 5 days", a Medrol Dosepak) or an emergency visit's prescription treats the
   // flare and leaves the regimen as it was.
@@ -576,7 +576,7 @@ function readTreatmentChanges(ctx: CaseContext): Fact[] {
     .map((f) => drugAt(f, f.attributes.drug)));
   const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && (MED_CHANGES.has(f.attributes.doseChange ?? '') || bridgeTaper(f)) && f.attributes.status !== 'declined' && !isForOtherCondition(f)
     && !reported(f) && !closingVisits.has(f.encounterId) && !declinedAt.has(drugAt(f, f.attributes.drug))
-    && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
+    && (ctx.mentalImpairment || !isMentalHealthDrugClass(f.attributes.drugClass))
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f)
     && !(f.attributes.doseChange === 'increased' && MAY_TAKE_MORE.test(f.evidence[0]?.quote ?? ''))
     && !SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')

@@ -319,7 +319,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   return out;
 }
 
-const REFERRAL_DECLINED = /^[^.]{0,120}?(?:(?:[;,]|\s[-\u2013\u2014])\s*(?:and\s+|but\s+)?(?:he|she|they|the patient|patient|pt|claimant)\s+(?:declines?|declined|refuses?|refused|does not wish|is not interested)|\boffered\s*(?:[-\u2013\u2014:,(]\s*|\s(?:but|and)\s+)(?:declined|refused)|\((?:declined|refused)\)|\b(?:declined|refused)\s+by\s+(?:the\s+)?(?:pt|patient|claimant))\b/i;
+const REFERRAL_DECLINED = /^(?:[^.]|(?<=\b(?:Dr|Mr|Mrs|Ms|St))\.){0,120}?(?:(?:[;,]|\s[-\u2013\u2014])\s*(?:and\s+|but\s+)?(?:(?:he|she|they|the patient|patient|pt|claimant)\s+)?(?:declines?|declined|refuses?|refused|does not wish|is not interested)|\boffered\s*(?:[-\u2013\u2014:,(]\s*|\s(?:but|and)\s+)(?:declined|refused)|\((?:declined|refused)\)|\b(?:declined|refused)\s+by\s+(?:the\s+)?(?:pt|patient|claimant))\b/i;
 const NEGATIVE_SIGNAL = /\b(?:not|no|non|never)\b|\bnon-/i;
 
 export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
@@ -371,11 +371,11 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target } });
   }
   for (const m of sent.text.matchAll(REFERRAL_NAMED)) {
-    if (forRating(m)) continue;
+    if (forRating(m) || REFERRAL_DECLINED.test(sent.text.slice(m.index))) continue;
     out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target: m[1] } });
   }
   for (const m of sent.text.matchAll(REFERRAL_BARE)) {
-    if (forRating(m)) continue;
+    if (forRating(m) || REFERRAL_DECLINED.test(sent.text.slice(m.index))) continue;
     if (out.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'referral' && f.evidence[0].start <= sent.start + m.index && sent.start + m.index < f.evidence[0].end && f.attributes.target?.toLowerCase().startsWith(m[1].toLowerCase()))) continue;
     out.push({ ...mentionBase(sent, 'plan_signal', m.index, m.index + m[0].length, { dating: 'encounter' }), type: 'plan_signal', attributes: { signal: 'referral', target: m[1] } });
   }

@@ -107,8 +107,13 @@ function statusOfSection(section: SectionKind | undefined): TreatmentStatus | un
   }
 }
 
+/**
+ * "Increased dyspnea, sputum changed to yellow, using albuterol 4-5x/day", "increased albuterol use": the claimant's
+ * symptoms or own use changed; no prescriber changed a dose.
+ */
+const SYMPTOM_CHANGE = /\b(?:increas|worsen|decreas)\w*\s+(?:[a-z]+\s+)?(?:dyspnea|SOB|shortness of breath|pain|cough|sputum|wheez\w*|swelling|edema|fatigue|symptoms?|anxiety|headaches?|seizures?|frequency|use|usage|need)\b|\b(?:use|usage)\s+(?:has\s+)?increased\b|\b(?:sputum|phlegm|mucus|colou?r|stools?|urine|mood|pain|symptoms?)\s+(?:has\s+|have\s+)?changed\b/gi;
 function doseChangeOf(raw: string): DoseChange | undefined {
-  const clause = raw.replace(/\s+/g, ' ').replace(COVERAGE_CHANGE, ' ');
+  const clause = raw.replace(/\s+/g, ' ').replace(COVERAGE_CHANGE, ' ').replace(SYMPTOM_CHANGE, ' ');
   if (TITRATED_START.test(clause)) return 'started';
   for (const [k, re] of doseCues) if (re.test(clause)) return k;
   return undefined;
@@ -223,7 +228,8 @@ const DECLINED_AFTER = /^[^.]{0,120}?[;,]\s*(?:and\s+|but\s+)?(?:he|she|they|the
 /** "D/C to independent HEP": the destination of a discharge is what the patient carries on with. */
 const DISCHARGED_TO = /\b(?:d\/c(?:'?d)?|discharg(?:e|ed|ing)|transition(?:ed|ing)?)\b(?:\s+from\s+[^.;,]{1,30}?)?\s+to\s+(?:(?:an?|the|her|his|independent|a|self-directed|daily)\s+)*$/i;
 /** "D/C from skilled PT", "discharged from therapy": the course ended as planned. */
-const DISCHARGED_FROM = /\b(?:d\/c(?:'?d)?|discharg(?:e|ed|ing))\s+from\s+(?:(?:skilled|formal|outpatient|supervised|the|her|his)\s+)*$/i;
+const DISCHARGED_FROM = /\b(?:(?:d\/c(?:'?d)?|discharg(?:e|ed|ing))\s+from|(?:achieved|reached|attained|obtained|gotten|got)\s+(?:(?:her|his|their|the)\s+)?(?:maximal|maximum|max|full)\s+benefit\s+from)\s+(?:(?:skilled|formal|outpatient|supervised|the|her|his)\s+)*$/i;
+/** ("She has achieved her maximal benefit from pulmonary rehabilitation": the course is over, not given today.) */
 function dischargeStatus(text: string, start: number): TreatmentStatus | undefined {
   const before = text.slice(Math.max(0, start - 60), start);
   if (DISCHARGED_TO.test(before)) return 'ongoing';

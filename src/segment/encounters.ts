@@ -58,7 +58,7 @@ const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author'
  * Labels in any case, without making the whole title pattern case-insensitive. A hyphen sets the author apart only with a
  * space beside it: "FOLLOW-UP    V. Doe, MD" is the title "FOLLOW-UP", not "FOLLOW" by "UP V. Doe".
  */
-const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]+[-–—|]{1,3}[ \t]*|[-–—|]{1,3}[ \t]+|[–—|]{1,3}|-{2,3})(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|M\.D|DO|D\.O|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|CRNP|CNP|RN|LPN|DC|D\.C|DPT|PT|OTR(?:\/L)?|OT|PhD|Ph\.D|PsyD|LCSW|LPC|LMFT)\.?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
+const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]+[-–—|]{1,3}[ \t]*|[-–—|]{1,3}[ \t]+|[–—|]{1,3}|-{2,3})(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|M\.D|DO|D\.O|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|APNP|PMHNP-BC|PMHNP|DNP|AGNP-C|AGNP|CRNP|CNP|RN|LPN|DC|D\.C|DPT|PT|OTR(?:\/L)?|OT|PhD|Ph\.D|PsyD|LCSW|LPC|LMFT)\.?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
 /** The author field present, not optional: a signing clinician after the date. */
 const AUTHOR_AFTER_DATE = new RegExp(String.raw`^[^\n]*?${AUTHOR_FIELD.slice(0, -1)}[ \t]*$`);
 /** "Date:" / "DOS:" between a title and its date ("DAILY NOTE (representative)      Date: 04/08/2022"). */
@@ -421,8 +421,8 @@ function findHeaders(original: string): Header[] {
 }
 
 /** A line that is only a clinician's name and credential ("A. Ferrante, D.O.", "Dr. Jane Roe, MD"). */
-const AUTHOR_ONLY = /^(?:Dr\.?\s+)?(?:[A-Z]\.\s*){0,2}[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Za-z'’-]+)?,\s*(?:M\.?D|D\.?O|D\.?C|PA-C|NP|CNP|APRN(?:-CNP)?|FNP(?:-C)?|P\.?T|DPT|PhD|PsyD|LCSW|LISW(?:-S)?)\.?$/;
-const CREDENTIAL_END = /,\s*(?:M\.?D|D\.?O|D\.?C|PA-C|NP|CNP|APRN(?:-CNP)?|FNP(?:-C)?|P\.?T|DPT|PhD|PsyD)\.?\s*$/;
+const AUTHOR_ONLY = /^(?:Dr\.?\s+)?(?:[A-Z]\.\s*){0,2}[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Za-z'’-]+)?,\s*(?:M\.?D|D\.?O|D\.?C|PA-C|NP|CNP|APNP|PMHNP(?:-BC)?|APRN(?:-CNP)?|FNP(?:-C)?|P\.?T|DPT|PhD|PsyD|LCSW|LISW(?:-S)?)\.?$/;
+const CREDENTIAL_END = /,\s*(?:M\.?D|D\.?O|D\.?C|PA-C|NP|CNP|APNP|PMHNP(?:-BC)?|APRN(?:-CNP)?|FNP(?:-C)?|P\.?T|DPT|PhD|PsyD)\.?\s*$/;
 /** "/s/ A. Doe, CNP", "e-signed …": the previous note's signature, never a title of the next. */
 const SIGNED_LINE = /^\s*(?:\/s\/|e-?signed\b|electronically signed\b)/i;
 
@@ -643,7 +643,7 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
 const SIGNED_FORMS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating', 'work_status_note']);
 const SIGNATURE_LINE = /\b(?:signature|signed|date signed|date completed)\b|^[ \t]*(?:(?:attending|treating)[ \t]+)?(?:physician|provider|completed by)[ \t]*:[^\n]*\bdate[ \t]*:|^[ \t]*\/e?s\/[^\n]*(?:\bdate[ \t]*:|\b\d{1,2}\/\d{1,2}\/\d{4}\b)/i;
 /** A signer's name, credential and date, unlabelled, as forms print them under the last item. */
-const SIGNER_DATE_LINE = /^[ \t]*(?:[A-Z][a-z]+\.?[ \t]+){1,2}(?:[A-Z]\.[ \t]+)?[A-Z][A-Za-z'-]+,[ \t]*(?:MD|DO|APRN(?:-CNP)?|FNP(?:-C)?|NP|PA-C|PhD|PsyD|LCSW|LPC|DC)\b[^\n]{0,20}?[ \t]{2,}\d{1,2}\/\d{1,2}\/\d{4}\b/;
+const SIGNER_DATE_LINE = /^[ \t]*(?:[A-Z][a-z]+\.?[ \t]+){1,2}(?:[A-Z]\.[ \t]+)?[A-Z][A-Za-z'-]+,[ \t]*(?:MD|DO|APRN(?:-CNP)?|APNP|PMHNP(?:-BC)?|FNP(?:-C)?|NP|PA-C|PhD|PsyD|LCSW|LPC|DC)\b[^\n]{0,20}?[ \t]{2,}\d{1,2}\/\d{1,2}\/\d{4}\b/;
 
 const DATE_FIELD_LINE = /^[ \t]*date(?: signed)?[ \t]*:/i;
 /** The date on the form's last signature line ("Signature: A. Doe, MD     Date: 05/22/2024"). */
