@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { of } from './helpers/facts-of.js';
 import { ocrLetters } from '../src/extract/mention.js';
+import { classifyDocument } from '../src/segment/document-role.js';
+import { classifyEncounter } from '../src/segment/classify.js';
+import { textDoc } from './helpers/extract-doc.js';
 import { analyzeCase } from '../src/analyze/index.js';
 import { expectValidCitations } from './helpers/citations.js';
 import { CaseBuilder, DR_KIM } from './helpers/facts.js';
@@ -120,25 +123,32 @@ describe('more words that are not what they seem', () => {
   });
 });
 
-describe('an SSDI claim with a course of mental-health care beside the physical one', () => {
-  const course = (psychVisits: number) => {
-    const b = new CaseBuilder();
-    for (const d of ['2022-06-07', '2022-09-13', '2023-02-21']) b.visit(d, { name: 'Farida Roe', credential: 'MD', specialty: 'pain_management', kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Genicular RFA, left knee.');
-    for (const d of ['2023-05-16', '2023-08-22', '2023-11-21', '2024-02-20']) b.visit(d, { name: 'Farida Roe', credential: 'MD', specialty: 'pain_management' }).fact('plan_signal', { signal: 'continue_current_management' }, 'Medication management only. RTC 3 months.');
-    const days = ['2022-09-27', '2022-11-08', '2023-01-03', '2023-03-14', '2023-06-13', '2023-09-12', '2023-12-12'].slice(0, psychVisits);
-    for (const d of days) {
-      b.visit(d, { name: 'Tamsin Doe', credential: 'PMHNP-BC', specialty: 'psychiatry' });
-      if (d === '2023-06-13') b.fact('treatment', { modality: 'medication', drug: 'bupropion', drugClass: 'antidepressant', status: 'ongoing', doseChange: 'increased' }, 'Increase bupropion XL to 300 mg qAM.');
-      else b.fact('plan_signal', { signal: 'return_to_clinic' }, 'RTC 12 wk.');
-    }
-    const a = analyzeCase(b.input({ type: 'ssdi', onset: '2021-10-01' }));
-    expectValidCitations(a, b.documents());
-    return a.mmi;
-  };
-  it('its drug trials are changes in the treatment of the claim', () => {
-    expect(course(7)).toMatchObject({ status: 'implied', date: '2023-08-22' });
+describe('papers and labs', () => {
+  it('"Labs sent to reference lab - pending" refers no one', () => {
+    expect(of('A1c, CMP, lipid panel, urine microalbumin sent to reference lab - pending at time of note.', 'plan_signal').filter((f) => f.attributes.signal === 'referral')).toEqual([]);
   });
-  it('with fewer than six mental-health visits the mood\'s care is not weighed', () => {
-    expect(course(5).date).toBe('2023-05-16');
+  it('a psychological consultative evaluation for the agency is an examination', () => {
+    const text = 'LYDIA F. DOE, Ph.D.  -  Licensed Psychologist\n\nPSYCHOLOGICAL CONSULTATIVE EVALUATION (Mental Status Examination)\nFor: Mississippi Disability Determination Services\nClaimant: Jane Roe     Date of evaluation: 02/07/2023\n';
+    expect(classifyDocument(textDoc(text, 'B4F_CE Psychological.txt')).role).toBe('examining');
+  });
+});
+
+describe('a letter to counsel that reviews the record', () => {
+  it('"I have reviewed my records, the URMC ED record, …" names papers read, not the letter\'s kind', () => {
+    const head = 'PALMETTO EXAMPLE ORTHOPAEDICS\n\nMay 28, 2024\n\nDear Ms. Doe:\nI have reviewed my records, the URMC ED record, the MRI and operative reports and the PT records.\n';
+    expect(classifyEncounter(head, head, 'MD').kind).not.toBe('emergency_visit');
+  });
+});
+
+describe('an antidepressant started in a physical claim', () => {
+  it('is the mood\'s care: it does not move the back\'s maintenance phase', () => {
+    const b = new CaseBuilder();
+    b.visit('2022-10-11', { name: 'Nikhil Roe', credential: 'MD', specialty: 'pain_management', kind: 'procedure_note' }).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'performed' }, 'SCS revision.');
+    for (const d of ['2023-01-05', '2023-03-16', '2023-06-08', '2023-10-26']) b.visit(d, { name: 'Sara Roe', credential: 'APRN', specialty: 'pain_management' }).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen. RTC 3 months.');
+    b.visit('2023-02-07', DR_KIM).fact('treatment', { modality: 'medication', drug: 'bupropion', drugClass: 'antidepressant', status: 'planned', doseChange: 'started' }, 'Add bupropion XL 150 mg qAM.')
+      .fact('plan_signal', { signal: 'new_treatment', target: 'bupropion' }, 'Add bupropion XL 150 mg qAM.');
+    const a = analyzeCase(b.input({ type: 'ssdi', onset: '2021-06-01' }));
+    expectValidCitations(a, b.documents());
+    expect(a.mmi).toMatchObject({ status: 'implied', date: '2023-01-05' });
   });
 });

@@ -25,11 +25,6 @@ const NOT_MENTAL_CONDITION_CARE = new Set<Specialty>([...NOT_CONDITION_CARE].fil
  * nurse practitioner and a trauma therapist, with a PCP for the knee): then that care, and its drug changes, are
  * what the pattern of care is read from.
  */
-/** Mental-health visits (psychiatric or psychological, treating): how much of the record is mental-health care. */
-function mentalVisits(encounters: Encounter[]): number {
-  return encounters.filter((e) => e.documentRole !== 'examining' && e.source !== 'ledger' && e.kind !== 'billing' && specialtyIs(e.specialty, 'mental_health')).length;
-}
-
 function isMentalClaim(encounters: Encounter[]): boolean {
   let mental = 0;
   let physical = 0;
@@ -67,12 +62,6 @@ export interface CaseContext {
   allowedLater: FactOf<'treatment'>[];
   /** Whether the claimed impairment is mental (most treating visits are psychiatric or psychological). */
   mentalClaim: boolean;
-  /**
-   * Whether a mental impairment is weighed with the physical one: a mental claim, or a claim whose profile weighs every
-   * impairment (SSA) with a course of mental-health care beside the physical care. Its drug trials are then changes
-   * in the treatment of the claim.
-   */
-  mentalImpairment: boolean;
   /** Disciplines whose visits are not care of the claimed condition, for this claim. */
   notConditionCare: ReadonlySet<Specialty>;
   /** Plans said for later ("if stable at next visit, will transition to maintenance"): hypothetical, so not in `asserted`. */
@@ -117,7 +106,6 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
   for (const f of asserted) visitByEnc.get(f.encounterId)?.facts.push(f);
   const visits = [...visitMap.values()];
   const mentalClaim = isMentalClaim(encounters);
-  const mentalImpairment = mentalClaim || (profile.params.everyImpairmentWeighed && mentalVisits(encounters) >= MIN_MENTAL_VISITS);
 
   // The record's span comes from dates of service: a sentence may name a planned date ("recheck in a year")
   // or a misread number, and neither should stretch the record. Fact dates are the fallback when no visit is dated.
@@ -143,7 +131,6 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
     encounterOf: (f) => encById.get(f.encounterId),
     allowedLater,
     mentalClaim,
-    mentalImpairment,
     notConditionCare: mentalClaim ? NOT_MENTAL_CONDITION_CARE : NOT_CONDITION_CARE,
     plannedLater: facts.filter((f): f is FactOf<'plan_signal'> => f.type === 'plan_signal' && !f.negated && f.experiencer === 'patient' && f.temporality === 'hypothetical'),
     of<T extends FactType>(type: T, withHistorical = false): FactOf<T>[] {

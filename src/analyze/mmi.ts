@@ -545,7 +545,7 @@ const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 
 export const treatmentChanges = perCase(readTreatmentChanges);
 function readTreatmentChanges(ctx: CaseContext): Fact[] {
   // A new blood-pressure or cholesterol drug is not a change in treatment of the claimed impairment, nor is an
-  // antidepressant added for a mood the claim does not weigh (it does, in SSA, beside a course of mental-health care).
+  // antidepressant added for the separate mental impairment.
   // A like-for-like substitution ("methocarbamol for tizanidine - dry mouth") keeps the regimen; it changes nothing.
   // A flare's short course ("methocarbamol x 5 days", a Medrol Dosepak) or an emergency visit's prescription treats the
   // flare and leaves the regimen as it was.
@@ -576,7 +576,7 @@ function readTreatmentChanges(ctx: CaseContext): Fact[] {
     .map((f) => drugAt(f, f.attributes.drug)));
   const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && (MED_CHANGES.has(f.attributes.doseChange ?? '') || bridgeTaper(f)) && f.attributes.status !== 'declined' && !isForOtherCondition(f)
     && !reported(f) && !closingVisits.has(f.encounterId) && !declinedAt.has(drugAt(f, f.attributes.drug))
-    && (ctx.mentalImpairment || !isMentalHealthDrugClass(f.attributes.drugClass))
+    && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f)
     && !(f.attributes.doseChange === 'increased' && MAY_TAKE_MORE.test(f.evidence[0]?.quote ?? ''))
     && !SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')
@@ -586,9 +586,13 @@ function readTreatmentChanges(ctx: CaseContext): Fact[] {
   // "T2DM - start empagliflozin": a drug started for another condition is that condition's care.
   const otherDrugAt = new Set(ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && isForOtherCondition(f))
     .map((f) => drugAt(f, f.attributes.drug)));
+  // (An antidepressant started in a physical claim is the mood's care, as above; the drug's class is its treatment fact's.)
+  const moodDrugAt = ctx.mentalClaim ? new Set<string>() : new Set(ctx.of('treatment', true).filter((f) => f.attributes.modality === 'medication' && isMentalHealthDrugClass(f.attributes.drugClass))
+    .map((f) => drugAt(f, f.attributes.drug)));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment' || SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')) return false;
-    if (otherDrugAt.has(drugAt(f, f.attributes.target)) || declinedAt.has(drugAt(f, f.attributes.target)) || swappedIn.has(drugAt(f, f.attributes.target))) return false;
+    if (otherDrugAt.has(drugAt(f, f.attributes.target)) || declinedAt.has(drugAt(f, f.attributes.target)) || swappedIn.has(drugAt(f, f.attributes.target))
+      || moodDrugAt.has(drugAt(f, f.attributes.target))) return false;
     // (A topical added, "Add lidocaine 5% patch PRN", eases the surface; it is no change in the treatment of the condition.)
     if (TOPICAL.test(f.evidence[0]?.quote ?? '')) return false;
     const m = targetModality(f.attributes.target);

@@ -59,6 +59,8 @@ function namesAnotherClinician(text: string, start: number, end: number): boolea
 /** "Neurosurgery 05/16", "ortho appt 6/2", "Neurosurgery 1-yr visit coming up": an appointment with another service, named in the note. */
 const APPOINTMENT_AFTER = /^\s*(?:appt\.?|appointment|visit|consult|f\/u|follow[- ]?up)?\s*(?:on\s+|scheduled\s+|is\s+)?\d{1,2}\/\d{1,2}\b|^\s*(?:\d+[- ]?(?:yr|year|month|mo|wk|week)s?\s+)?(?:visit|appt\.?|appointment|consult|f\/u|follow[- ]?up|check)\s+(?:coming up|upcoming|pending|scheduled|next)\b/i;
 const PLANNED_DOCUMENT = /\b(?:see|per|recommend(?:s|ed)?|refer(?:red)?(?: for)?|order(?:ed)?|schedul(?:e|ed)|consider|request(?:ed)?|obtain|will (?:get|need)|needs?|pending|plan(?:ned)?\s*:)\s+(?:an?\s+|the\s+|a\s+repeat\s+)?$/i;
+/** "I have reviewed my records, the URMC ED record, the MRI …": documents the author read, not the one written. */
+const REVIEWED_DOCUMENT = /\b(?:I|we)\s+(?:have\s+)?(?:reviewed|received|read)\b[^.!?]{0,140}$/i;
 /** End of the first `lines` non-empty lines (three: where a document's letterhead and title sit). */
 function titleZoneEnd(head: string, lines = 3): number {
   let seen = 0;
@@ -103,7 +105,8 @@ export function classifyEncounter(rawHead: string, body: string, credential?: st
   for (const [id, s] of score) if (s > best && !(notTherapist && THERAPIST_DISCIPLINES.has(id))) { best = s; specialty = id; }
 
   // "recommend FCE per MD", "Plan: MRI L-spine": a document to come, not this one; "See operative report": one kept elsewhere.
-  const kinds = kindLexicon.match(head).filter((m) => !PLANNED_DOCUMENT.test(head.slice(Math.max(0, m.start - 30), m.start)));
+  const kinds = kindLexicon.match(head).filter((m) => !PLANNED_DOCUMENT.test(head.slice(Math.max(0, m.start - 30), m.start))
+    && !REVIEWED_DOCUMENT.test(head.slice(Math.max(0, m.start - 150), m.start)));
   const titleEnd = titleZoneEnd(head);
   // A kind named in the letterhead/title lines wins; then lexicon order is priority order (discharge before progress ...).
   // Within it, the visit's own heading line ("TELEPHONE ENCOUNTER - 06/12/2023") names it before a form the note mentions.
