@@ -139,16 +139,3 @@ describe('a letter to counsel that reviews the record', () => {
     expect(classifyEncounter(head, head, 'MD').kind).not.toBe('emergency_visit');
   });
 });
-
-describe('an antidepressant started in a physical claim', () => {
-  it('is the mood\'s care: it does not move the back\'s maintenance phase', () => {
-    const b = new CaseBuilder();
-    b.visit('2022-10-11', { name: 'Nikhil Roe', credential: 'MD', specialty: 'pain_management', kind: 'procedure_note' }).fact('treatment', { modality: 'spinal_cord_stimulator', status: 'performed' }, 'SCS revision.');
-    for (const d of ['2023-01-05', '2023-03-16', '2023-06-08', '2023-10-26']) b.visit(d, { name: 'Sara Roe', credential: 'APRN', specialty: 'pain_management' }).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue current regimen. RTC 3 months.');
-    b.visit('2023-02-07', DR_KIM).fact('treatment', { modality: 'medication', drug: 'bupropion', drugClass: 'antidepressant', status: 'planned', doseChange: 'started' }, 'Add bupropion XL 150 mg qAM.')
-      .fact('plan_signal', { signal: 'new_treatment', target: 'bupropion' }, 'Add bupropion XL 150 mg qAM.');
-    const a = analyzeCase(b.input({ type: 'ssdi', onset: '2021-06-01' }));
-    expectValidCitations(a, b.documents());
-    expect(a.mmi).toMatchObject({ status: 'implied', date: '2023-01-05' });
-  });
-});

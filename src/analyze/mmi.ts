@@ -586,13 +586,9 @@ function readTreatmentChanges(ctx: CaseContext): Fact[] {
   // "T2DM - start empagliflozin": a drug started for another condition is that condition's care.
   const otherDrugAt = new Set(ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && isForOtherCondition(f))
     .map((f) => drugAt(f, f.attributes.drug)));
-  // (An antidepressant started in a physical claim is the mood's care, as above; the drug's class is its treatment fact's.)
-  const moodDrugAt = ctx.mentalClaim ? new Set<string>() : new Set(ctx.of('treatment', true).filter((f) => f.attributes.modality === 'medication' && isMentalHealthDrugClass(f.attributes.drugClass))
-    .map((f) => drugAt(f, f.attributes.drug)));
   const started = ctx.of('plan_signal').filter((f) => {
     if (f.attributes.signal !== 'new_treatment' || SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')) return false;
-    if (otherDrugAt.has(drugAt(f, f.attributes.target)) || declinedAt.has(drugAt(f, f.attributes.target)) || swappedIn.has(drugAt(f, f.attributes.target))
-      || moodDrugAt.has(drugAt(f, f.attributes.target))) return false;
+    if (otherDrugAt.has(drugAt(f, f.attributes.target)) || declinedAt.has(drugAt(f, f.attributes.target)) || swappedIn.has(drugAt(f, f.attributes.target))) return false;
     // (A topical added, "Add lidocaine 5% patch PRN", eases the surface; it is no change in the treatment of the condition.)
     if (TOPICAL.test(f.evidence[0]?.quote ?? '')) return false;
     const m = targetModality(f.attributes.target);
