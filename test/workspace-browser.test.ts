@@ -184,7 +184,8 @@ describe('the case workspace in a browser', () => {
     const file = path.join(dir, 'report.pdf');
     writeFileSync(file, await pdf.body());
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
-    expect(text).toMatch(/Stated \(explicit\)/);
+    // The surgeon's MMI the reviewer added is there, withdrawn in deed by the drug trials after it (an SSDI claim).
+    expect(text).toMatch(/Withdrawn MMI: Earlier MMI of 2023-10-02/);
     expect(text).toMatch(/Reviewer corrections \(2\)/);
     expect(text).toMatch(/Already requested by letter on 11\/20/);
     await shot(page, '10-exports');
