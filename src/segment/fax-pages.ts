@@ -18,8 +18,8 @@ export interface MissingFaxPages { total: number; missing: number[]; evidence: E
 
 const digits = (s: string) => Number(s.replace(/[Oo]/g, '0').replace(/[lI]/g, '1'));
 
-export function missingFaxPages(doc: SourceDocument): MissingFaxPages[] {
-  const runs: { total: number; seen: number[]; last: [number, number] }[] = [];
+/** Every transmission banner of a document: where its line is, and the page and total it stamps. */
+function* banners(doc: SourceDocument): Generator<{ start: number; end: number; page: number; total: number }> {
   let pos = 0;
   for (const line of doc.text.split('\n')) {
     const start = pos;
@@ -27,14 +27,18 @@ export function missingFaxPages(doc: SourceDocument): MissingFaxPages[] {
     // (A banner is a short line; longer ones are never scanned, which keeps the search linear.)
     if (line.length > MAX_BANNER_LINE) continue;
     const m = PAGE_MARK.exec(line.trimEnd());
-    if (!m || !TRANSMISSION.test(line)) continue;
-    const page = digits(m[1]);
-    const total = digits(m[2]);
+    if (m && TRANSMISSION.test(line)) yield { start, end: start + line.length, page: digits(m[1]), total: digits(m[2]) };
+  }
+}
+
+export function missingFaxPages(doc: SourceDocument): MissingFaxPages[] {
+  const runs: { total: number; seen: number[]; last: [number, number] }[] = [];
+  for (const { start, end, page, total } of banners(doc)) {
     if (total < 2 || total > MAX_PAGES || page < 1 || page > total) continue;
     const run = runs.at(-1);
     // Page numbers rise within one transmission; a lower number or another total starts the next one.
-    if (run && run.total === total && page > run.seen.at(-1)!) { run.seen.push(page); run.last = [start, start + line.length]; }
-    else runs.push({ total, seen: [page], last: [start, start + line.length] });
+    if (run && run.total === total && page > run.seen.at(-1)!) { run.seen.push(page); run.last = [start, end]; }
+    else runs.push({ total, seen: [page], last: [start, end] });
   }
   // One banner alone may be a cover sheet's: only a transmission seen on two pages or more is judged.
   return runs.filter((r) => r.seen.length >= 2).flatMap((r) => {
@@ -50,15 +54,7 @@ export function missingFaxPages(doc: SourceDocument): MissingFaxPages[] {
  * banner. Fewer than two banners: no pages.
  */
 export function faxPages(doc: SourceDocument): { n: number; start: number; end: number }[] {
-  const starts: number[] = [];
-  let pos = 0;
-  for (const line of doc.text.split('\n')) {
-    const start = pos;
-    pos += line.length + 1;
-    if (line.length > MAX_BANNER_LINE) continue;
-    const m = PAGE_MARK.exec(line.trimEnd());
-    if (m && TRANSMISSION.test(line) && digits(m[2]) >= 2) starts.push(start);
-  }
+  const starts = [...banners(doc)].filter((b) => b.total >= 2).map((b) => b.start);
   if (starts.length < 2) return [];
   return starts.map((start, i) => ({ n: i + 1, start: i ? start : 0, end: starts[i + 1] ?? doc.text.length }));
 }
