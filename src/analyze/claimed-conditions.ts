@@ -47,11 +47,7 @@ const MIN_MAIN_REGION_DIAGNOSES = 3;
 /** The body region the record's current diagnoses name most often (the claim's main condition), if clear. */
 export function mainRegion(facts: readonly Fact[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const f of facts) {
-    if (f.type !== 'diagnosis' || !isAssertedFact(f) || f.temporality !== 'current') continue;
-    const region = f.attributes.bodyRegion ?? bodyRegionIn(`${f.attributes.name} ${f.evidence[0]?.quote ?? ''}`);
-    if (region) counts.set(region, (counts.get(region) ?? 0) + 1);
-  }
+  for (const region of diagnosisRegions(facts)) if (region) counts.set(region, (counts.get(region) ?? 0) + 1);
   const [best, next] = [...counts].sort((a, b) => b[1] - a[1]);
   return best && best[1] >= MIN_MAIN_REGION_DIAGNOSES && (!next || next[1] < best[1]) ? best[0] : undefined;
 }
@@ -61,15 +57,16 @@ export function mainRegion(facts: readonly Fact[]): string | undefined {
  * treated once is a side condition's, whatever region it is.
  */
 export function regionlessClaim(facts: readonly Fact[]): boolean {
-  let regional = 0;
-  let regionless = 0;
+  const regions = [...diagnosisRegions(facts)];
+  const regionless = regions.filter((r) => !r).length;
+  return regionless >= MIN_REGIONLESS_DIAGNOSES && regionless >= 2 * (regions.length - regionless);
+}
+
+/** The body region each current, asserted diagnosis names (undefined where it names none). */
+function* diagnosisRegions(facts: readonly Fact[]): Generator<string | undefined> {
   for (const f of facts) {
-    if (f.type !== 'diagnosis' || !isAssertedFact(f) || f.temporality !== 'current') continue;
-    if (f.attributes.bodyRegion ?? bodyRegionIn(`${f.attributes.name} ${f.evidence[0]?.quote ?? ''}`)) regional++;
-    else regionless++;
+    if (f.type === 'diagnosis' && isAssertedFact(f) && f.temporality === 'current') yield f.attributes.bodyRegion ?? bodyRegionIn(`${f.attributes.name} ${f.evidence[0]?.quote ?? ''}`);
   }
-  return regionless >= MIN_REGIONLESS_DIAGNOSES && regionless >= 2 * regional;
 }
 /** Diagnoses without a region it takes to call the claim regionless. */
 const MIN_REGIONLESS_DIAGNOSES = 3;
-

@@ -631,8 +631,8 @@ function notTakenUp(f: Fact): boolean {
 
 /** Mentions of an offered option the claimant has not decided on yet ("'still deciding' about the plate removal"). */
 function undecidedOffers(ctx: CaseContext): Fact[] {
-  return [...ctx.of('treatment'), ...ctx.plannedLater].filter((f) => !f.negated && (OFFERED_OPTIONS.has(offeredOption(f) ?? '') || mentalTrialOffered(ctx, f))
-    && (f.type !== 'treatment' || f.attributes.status === 'recommended' || f.attributes.status === 'planned' || mentalTrialOffered(ctx, f)) && decisionPending(f.evidence[0]?.quote ?? ''));
+  return [...ctx.of('treatment'), ...ctx.plannedLater].filter((f) => !f.negated && decisionPending(f.evidence[0]?.quote ?? '') && (mentalTrialOffered(ctx, f)
+    || (OFFERED_OPTIONS.has(offeredOption(f) ?? '') && (f.type !== 'treatment' || f.attributes.status === 'recommended' || f.attributes.status === 'planned'))));
 }
 
 /**
@@ -907,9 +907,9 @@ function overtakenPresumption(ctx: CaseContext, ops: Opinion[]): Opinion[] {
   return careBetween ? ops.map((o) => (o.role === presumptive ? { ...o, weight: weightOf(o.role, undefined) } : o)) : ops;
 }
 
-/** Procedures whose performance after an MMI withdraws it (a trigger-point injection is too slight to). */
 /** Days on which treatment changed after an MMI that make a series of trials, not one adjustment. */
 const MIN_TRIAL_DATES = 2;
+/** Procedures whose performance after an MMI withdraws it (a trigger-point injection is too slight to). */
 const WITHDRAWING_CARE = new Set<Modality>([...PROCEDURES].filter((m) => m !== 'trigger_point_injection'));
 
 /** A checked box on a form: "[X] Patient has reached MMI". */
@@ -1473,7 +1473,7 @@ const DRUG_EFFECT = /\b(?:better|helps?|helped|helping|relief|improved|no (?:ben
 const RESPONSE_CHECK_DAYS = 60;
 
 /** What the pattern of care shows, read once per case (the explicit assessment asks it too, when an MMI was broken). */
-export const inferMmi = perCase((ctx) => readPatternOfCare(ctx, ctx.of('mmi_statement', true)));
+const inferMmi = perCase((ctx) => readPatternOfCare(ctx, ctx.of('mmi_statement', true)));
 
 function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssessment {
   const params = ctx.profile.params;

@@ -14,7 +14,7 @@ const MIN_COPIED = 30;
 export function markCopiedForward(facts: Fact[], encounters: Encounter[]): void {
   const byId = new Map(encounters.map((e) => [e.id, e]));
   const first = new Map<string, { date: string; encounterId: string }>();
-  const key = (f: Fact) => `${f.type}|${(f.attributes as { modality?: string; signal?: string }).modality ?? (f.attributes as { signal?: string }).signal ?? ''}|${sentenceKey(f.evidence[0]?.quote ?? '')}`;
+  const key = (f: Fact) => `${f.type}|${f.type === 'treatment' ? f.attributes.modality : f.type === 'plan_signal' ? f.attributes.signal : ''}|${sentenceKey(f.evidence[0]?.quote ?? '')}`;
   // (So is a trial's "titration ongoing: currently at 150 mg, increasing to 200 mg in 2 weeks" repeated months later.)
   const eligible = (f: Fact) => (f.type === 'treatment' || (f.type === 'plan_signal' && f.attributes.signal === 'response_pending'))
     && (f.evidence[0]?.quote.trim().length ?? 0) >= MIN_COPIED && byId.get(f.encounterId)?.source === 'note';

@@ -227,9 +227,11 @@ const DECLINED_AFTER = /^[^.]{0,120}?[;,]\s*(?:and\s+|but\s+)?(?:he|she|they|the
 
 /** "D/C to independent HEP": the destination of a discharge is what the patient carries on with. */
 const DISCHARGED_TO = /\b(?:d\/c(?:'?d)?|discharg(?:e|ed|ing)|transition(?:ed|ing)?)\b(?:\s+from\s+[^.;,]{1,30}?)?\s+to\s+(?:(?:an?|the|her|his|independent|a|self-directed|daily)\s+)*$/i;
-/** "D/C from skilled PT", "discharged from therapy": the course ended as planned. */
+/**
+ * "D/C from skilled PT", "discharged from therapy", "has achieved her maximal benefit from pulmonary rehabilitation":
+ * the course ended, not given today.
+ */
 const DISCHARGED_FROM = /\b(?:(?:d\/c(?:'?d)?|discharg(?:e|ed|ing))\s+from|(?:achieved|reached|attained|obtained|gotten|got)\s+(?:(?:her|his|their|the)\s+)?(?:maximal|maximum|max|full)\s+benefit\s+from)\s+(?:(?:skilled|formal|outpatient|supervised|the|her|his)\s+)*$/i;
-/** ("She has achieved her maximal benefit from pulmonary rehabilitation": the course is over, not given today.) */
 function dischargeStatus(text: string, start: number): TreatmentStatus | undefined {
   const before = text.slice(Math.max(0, start - 60), start);
   if (DISCHARGED_TO.test(before)) return 'ongoing';
