@@ -620,7 +620,13 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
   },
   ...NEW_RULE_TABLE,
   'limitation-without-objective-finding': {
-    valid: [{ name: 'abnormal SLR documented', build: limits(1, 1) }],
+    valid: [{ name: 'abnormal SLR documented', build: limits(1, 1) }, {
+      // Its evidence is the mental status examination and testing, which this rule does not read.
+      name: 'a depression claim: its limits rest on evidence other than exam signs or imaging',
+      build: () => ['2024-01-10', '2024-02-10', '2024-03-10'].reduce((b, d) => b.visit(d, DR_PATEL)
+        .fact('diagnosis', { name: 'Major depressive disorder', code: 'F33.1' }, 'Major depressive disorder, recurrent (F33.1).'), new CaseBuilder())
+        .fact('limitation', { activity: 'concentrate', source: 'provider', text: 'off task 20%' }, 'She would be off task 20% of the day.'),
+    }],
     invalid: [{
       name: 'limits, only normal findings',
       build: () => new CaseBuilder().visit('2024-01-10', DR_PATEL)

@@ -23,6 +23,9 @@ const MID_LEVEL = /\b(?:NP|FNP|APRN|PA|PA-C|RN)\b/;
 /** A review of the file by someone who never saw the claimant: a peer review, records review, or state agency consultant. */
 const NON_EXAMINING = /\b(?:peer review|(?:medical )?records? review|file review|paper review)\b(?![^\n]{0,40}\band (?:an? )?(?:physical )?exam)|\b(?:no examination|not examined|did not examine|without (?:an )?examination|non-?examining|disability determination explanation|state agency (?:medical )?consultant)\b/i;
 
+/** The head says the examiner saw the claimant ("Date of Examination: …", "face-to-face time with the applicant"). */
+const EXAMINED_IN_PERSON = /\b(?:date of (?:examination|exam)\b|face-to-face\b|in-person (?:exam|examination|evaluation)\b|(?:was|were) (?:seen|examined) (?:in|at) (?:my|our)\b)/i;
+
 /** An examiner the state appoints to settle MMI: Texas's designated doctor, Colorado's Division IME (DIME). */
 const STATE_EXAMINER = /\bdesignated doctor\b|\bdivision independent medical exam\w*/i;
 
@@ -35,7 +38,7 @@ export function sourceRole(enc: Encounter | undefined): SourceRole {
   if (!enc) return 'other_treating';
   if (enc.documentRole === 'examining' || EXAMINING.has(enc.specialty) || enc.kind === 'ime') {
     const head = enc.documentTitle ?? '';
-    return STATE_EXAMINER.test(head) ? 'designated_doctor' : NON_EXAMINING.test(head) ? 'non_examining' : 'examining';
+    return STATE_EXAMINER.test(head) ? 'designated_doctor' : NON_EXAMINING.test(head) && !EXAMINED_IN_PERSON.test(head) ? 'non_examining' : 'examining';
   }
   if (OTHER_TREATING.has(enc.specialty)) return 'other_treating';
   if (MID_LEVEL.test(enc.provider.credential ?? '') && !/\b(?:MD|DO)\b/.test(enc.provider.credential ?? '')) return 'other_treating';

@@ -660,7 +660,8 @@ function readMaintenanceVisits(ctx: CaseContext): Visit[] {
   // (An offer turned down at the same visit is settled there: that visit can open the phase.)
   const declinedAt = new Set(ctx.of('treatment').filter((f) => f.attributes.status === 'declined' && OFFERED_OPTIONS.has(f.attributes.modality)).map((f) => f.encounterId));
   const offeredAt = new Set(ctx.plannedLater.filter((f) => f.attributes.signal === 'new_treatment' && offeredNow(f) && !declinedAt.has(f.encounterId)
-    && OFFERED_OPTIONS.has(targetModality(f.attributes.target) ?? '') && !namesOtherOperation(f.evidence[0]?.quote ?? '')).map((f) => f.encounterId));
+    && OFFERED_OPTIONS.has(targetModality(f.attributes.target) ?? '') && !namesOtherOperation(f.evidence[0]?.quote ?? '') && !offersRefusedOperation(ctx, f)).map((f) => f.encounterId));
+  const refused = restsOnRefusedCare(ctx);
   const undecidedAt = new Set(undecidedOffers(ctx).map((f) => f.encounterId));
   return ctx.visits.filter((v) => {
     // A telephone call or portal message ("TELEPHONE ENCOUNTER … wants to continue current meds") examines no one: the
@@ -674,11 +675,12 @@ function readMaintenanceVisits(ctx: CaseContext): Visit[] {
       && !v.facts.some((f) => f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi');
     // "Too early to judge the full effect": the new treatment's trial is still under way. "Not yet at maximal
     // improvement": the physician says the plateau has not come.
-    if (v.facts.some((f) => (f.type === 'plan_signal' && f.attributes.signal === 'response_pending') || (f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi'))) return false;
+    if (v.facts.some((f) => (f.type === 'plan_signal' && f.attributes.signal === 'response_pending') || (f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi' && !refused(f)))) return false;
     // A visit that offers a new active option ("SCS trial offered; she will think about it") waits on the claimant's decision.
     // ("Seen by Dr. Roe 02/16/2023 - ACDF recommended" at a later visit reports an offer already made, not a new one.)
     if (v.facts.some((f) => f.type === 'treatment' && f.temporality === 'current' && (f.attributes.status === 'recommended' || f.attributes.status === 'planned')
-      && OFFERED_OPTIONS.has(f.attributes.modality) && !namesOtherOperation(f.evidence[0]?.quote ?? '') && (ctx.dateOf(f) ?? v.date) >= v.date && !declinedAt.has(f.encounterId))) return false;
+      && OFFERED_OPTIONS.has(f.attributes.modality) && !namesOtherOperation(f.evidence[0]?.quote ?? '') && (ctx.dateOf(f) ?? v.date) >= v.date && !declinedAt.has(f.encounterId)
+      && !offersRefusedOperation(ctx, f))) return false;
     // The same, said as the recommendation it is ("I have recommended a C5-6 ACDF"; the analysis holds it as care to come).
     if (v.encounters.some((e) => offeredAt.has(e.id))) return false;
     // A later visit that finds the decision still open ("'still deciding' about the plate removal") waits on it too.
@@ -973,15 +975,21 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
       const why = `${when(ctx, by.fact)} states the claimant is no longer at MMI.`;
       // A new MMI found after the withdrawal (a QME's or EMA's, once the new care is done) and not itself disputed
       // by a later "not at MMI" is where the claim stands now; the withdrawn one stays on record as the prior MMI.
-      const lastNotAny = ops.filter((o) => o.opinion === 'not_at_mmi').map((o) => o.date ?? '').sort().at(-1) ?? '';
-      const after = ops.filter((o) => (o.date ?? '') > (by.date ?? '') && (o.date ?? '') > lastNotAny && !restatesWithdrawn(o));
+      const refused = restsOnRefusedCare(ctx);
+      // (A "not at MMI" told as history, or one holding the claim open for care the payer has finally refused, undoes nothing.)
+      const undoes = (o: Opinion) => o.opinion === 'not_at_mmi' && o.fact.temporality !== 'historical' && !refused(o.fact);
+      const lastNotAny = ops.filter(undoes).map((o) => o.date ?? '').sort().at(-1) ?? '';
+      const after = ops.filter((o) => (o.date ?? '') > (by.date ?? '') && (o.date ?? '') > lastNotAny && !restatesWithdrawn(o) && (o.opinion === 'at_mmi' || undoes(o)));
       const renewed = after.some((o) => o.opinion === 'at_mmi' && (o.role === 'treating_physician' || neutralExaminer(ctx, o)))
         ? explicitAssessment(ctx, after) : undefined;
       if (renewed?.status === 'explicit') {
         const priorDate = first.mmiDate ?? first.date;
+        const heldOpen = heldOpenFor(ctx, ops);
         return {
           ...renewed,
+          ...(heldOpen.length ? { confidence: Math.min(renewed.confidence, 0.75) } : {}),
           reasons: [...renewed.reasons, reason(`An earlier MMI (${when(ctx, first.fact)}${priorDate ? `, as of ${priorDate}` : ''}) was withdrawn: ${why}`, [first.fact, by.fact])],
+          conflicts: [...renewed.conflicts, ...heldOpen.map((o) => heldOpenConflict(ctx, o))],
           opinions: publicOpinions(ops), disputed: true,
           priorMmi: { date: priorDate, statedBy: first.source, reason: why, evidence: [...first.evidence, ...by.fact.evidence] },
         };
@@ -1305,6 +1313,50 @@ function disciplineLimited(ctx: CaseContext, ops: Opinion[]): Set<Opinion> {
   })));
 }
 
+/** A payer's refusal that is final: upheld on independent review or appeal, or a resubmission refused again. */
+const FINAL_REFUSAL = /\b(?:upheld|final (?:determination|decision)|appeal (?:denied|upheld)|re-?submi\w*|second (?:RFA|request)|again)\b/i;
+/** The day the payer's refusal of the operation became final, if it did. */
+const finalRefusal = perCase((ctx: CaseContext): string | undefined => ctx.of('treatment').filter((f) => f.attributes.modality === 'surgery'
+  && f.attributes.status === 'denied' && f.temporality === 'current' && FINAL_REFUSAL.test(f.evidence[0]?.quote ?? '')).map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort()[0]);
+/** The day the payer first refused the operation (a refusal that later became final). */
+function firstRefusal(ctx: CaseContext): string | undefined {
+  return ctx.of('treatment').filter((f) => f.attributes.modality === 'surgery' && f.attributes.status === 'denied' && f.temporality === 'current')
+    .map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort()[0];
+}
+/** An operation still offered after the payer finally refused it ("I would still recommend it if it were authorized"): no decision waits on it. */
+function offersRefusedOperation(ctx: CaseContext, f: Fact): boolean {
+  const refusedOn = finalRefusal(ctx);
+  const target = f.type === 'plan_signal' ? targetModality(f.attributes.target) : f.type === 'treatment' ? f.attributes.modality : undefined;
+  return !!refusedOn && target === 'surgery' && (ctx.dateOf(f) ?? '') > refusedOn;
+}
+/**
+ * A treating "not at MMI" given after the payer finally refused the operation it waits for ("not P&S, as definitive
+ * treatment has not been provided", the visit still recommending the osteotomy "if it were authorized"), with no other
+ * active care given since: the claim is held open for care that will not come, so the statement is listed as a
+ * conflicting opinion and does not by itself keep MMI open (as a "not at MMI" resting on supportive care does not).
+ */
+const restsOnRefusedCare = perCase((ctx: CaseContext): ((s: Fact) => boolean) => {
+  const refusedOn = finalRefusal(ctx);
+  if (!refusedOn) return () => false;
+  const givenSince = ctx.of('treatment').filter((f) => ACTIVE_MODALITIES.has(f.attributes.modality) && f.attributes.modality !== 'surgery'
+    && GIVEN.has(f.attributes.status) && f.temporality === 'current' && (ctx.dateOf(f) ?? '') > refusedOn && isTreatingRole(sourceRole(ctx.encounterOf(f))))
+    .map((f) => ctx.dateOf(f)!).sort()[0];
+  // (The visit's own mention of the operation may be conditional: "I would still recommend it if it were authorized".)
+  const surgeryAt = new Set([...ctx.of('treatment', true).filter((f) => f.attributes.modality === 'surgery' && f.attributes.status !== 'performed'),
+    ...ctx.plannedLater.filter((f) => targetModality(f.attributes.target) === 'surgery')].map((f) => f.encounterId));
+  return (s) => s.type === 'mmi_statement' && s.attributes.kind === 'not_at_mmi' && (ctx.dateOf(s) ?? '') > refusedOn
+    && (!givenSince || (ctx.dateOf(s) ?? '') < givenSince) && surgeryAt.has(s.encounterId) && isTreatingRole(sourceRole(ctx.encounterOf(s)));
+});
+
+/** Each source's last "not at MMI" that waits only for a finally refused operation. */
+function heldOpenFor(ctx: CaseContext, ops: Opinion[]): Opinion[] {
+  const refused = restsOnRefusedCare(ctx);
+  return [...new Map(ops.filter((o) => o.opinion === 'not_at_mmi' && refused(o.fact)).map((o) => [o.source, o] as const)).values()];
+}
+function heldOpenConflict(ctx: CaseContext, o: Opinion): Reason {
+  return reason(`${when(ctx, o.fact)} (${SOURCE_ROLE_LABEL[o.role]}) says the claimant is not at MMI, waiting for an operation the payer has finally refused; no other active care has been given since.`, [o.fact]);
+}
+
 function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   const statements = ctx.of('mmi_statement', true);
   const ops = opinionsOf(ctx, statements);
@@ -1332,14 +1384,21 @@ function assessMmiStatus(ctx: CaseContext): MmiAssessment {
   // The treating record shows the plateau but no treating source ever addresses MMI, and an examiner neither party
   // chose (a Bureau-designated IRE physician, an EMA) finds it: that explicit finding, consistent with the record, is
   // where the record stands; the pattern of care supports it.
-  const neutral = inferred.status === 'implied' && inferred.date && !ops.some((o) => isTreatingRole(o.role))
-    ? ops.filter((o) => o.opinion === 'at_mmi' && neutralExaminer(ctx, o) && (o.mmiDate ?? o.date ?? '') >= inferred.date!).at(-1) : undefined;
+  // (A treating "not at MMI" that waits only for an operation the payer has finally refused addresses nothing else.)
+  // (Then an examiner's MMI given while the payer's refusal was under appeal counts from the first refusal: the visits
+  // between waited only for that answer.)
+  const refused = restsOnRefusedCare(ctx);
+  const heldOpen = heldOpenFor(ctx, ops);
+  const from = heldOpen.length ? firstRefusal(ctx) ?? inferred.date : inferred.date;
+  const neutral = inferred.status === 'implied' && from && !ops.some((o) => isTreatingRole(o.role) && !(o.opinion === 'not_at_mmi' && refused(o.fact)))
+    ? ops.filter((o) => o.opinion === 'at_mmi' && neutralExaminer(ctx, o) && (o.mmiDate ?? o.date ?? '') >= from).at(-1) : undefined;
   if (neutral) {
     const fromExaminer = explicitAssessment(ctx, [neutral]);
     if (fromExaminer) {
       return {
-        ...fromExaminer, confidence: Math.min(fromExaminer.confidence, 0.8), opinions: publicOpinions(ops),
-        reasons: [...fromExaminer.reasons, { text: `No treating source addresses MMI; the treating record's own pattern of care shows the plateau from ${inferred.date}, consistent with this finding.`, evidence: inferred.reasons.flatMap((r) => r.evidence).slice(0, 4) }],
+        ...fromExaminer, confidence: Math.min(fromExaminer.confidence, heldOpen.length ? 0.75 : 0.8), opinions: publicOpinions(ops),
+        reasons: [...fromExaminer.reasons, { text: `${heldOpen.length ? 'No treating source addresses MMI except to wait for an operation the payer has finally refused' : 'No treating source addresses MMI'}; the treating record's own pattern of care shows the plateau from ${inferred.date}, consistent with this finding.`, evidence: inferred.reasons.flatMap((r) => r.evidence).slice(0, 4) }],
+        ...(heldOpen.length ? { disputed: true, conflicts: [...fromExaminer.conflicts, ...heldOpen.map((o) => heldOpenConflict(ctx, o))] } : {}),
       };
     }
   }
@@ -1506,7 +1565,8 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
     && (!pendingUntil || v.date >= pendingUntil));
   const activeAt = new Set(active.filter((a) => !(closing && a.date === lastActive.date)).map((a) => `${a.date}|${ctx.providerOf(a.fact)}`));
   // (A "not at MMI" whose only ground is periodic supportive care describes the maintenance phase: it is listed, not weighed.)
-  const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi' && !restsOnMaintenanceCare(s.evidence[0]?.quote ?? ''));
+  const refused = restsOnRefusedCare(ctx);
+  const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi' && !restsOnMaintenanceCare(s.evidence[0]?.quote ?? '') && !refused(s));
   // "He has not reached a plateau; I would reassess at one year": the treating physician's own next visit, not the
   // visits in between, is where a maintenance phase can begin.
   const lastTreatingNot = notAt.filter((s) => ctx.dateOf(s) && sourceRole(ctx.encounterOf(s)) === 'treating_physician').at(-1);

@@ -87,13 +87,21 @@ function cue(category: ContextCue['category'], trigger: string, start: number, e
   return { category, trigger, start: start + offset, end: end + offset };
 }
 
-/** Decide negation, certainty, temporality and experiencer of sentence[targetStart, targetEnd). */
-export function assessContext(sentence: string, targetStart: number, targetEnd: number, options: ContextOptions = {}): ContextResult {
-  const lex = contextLexicon();
+/** The last sentence's tokens and triggers: extractors ask about many mentions of one sentence in a row. */
+let lastSentence: { sentence: string; lex: CompiledLexicon; tokens: Token[]; matches: TriggerMatch[]; wordsBefore: Int32Array } | undefined;
+function sentenceTriggers(sentence: string, lex: CompiledLexicon): NonNullable<typeof lastSentence> {
+  if (lastSentence?.sentence === sentence && lastSentence.lex === lex) return lastSentence;
   const tokens = tokenize(sentence);
   const matches = matchTriggers(tokens, lex);
   const wordsBefore = new Int32Array(tokens.length + 1);
   for (let i = 0; i < tokens.length; i++) wordsBefore[i + 1] = wordsBefore[i] + (tokens[i].word ? 1 : 0);
+  return (lastSentence = { sentence, lex, tokens, matches, wordsBefore });
+}
+
+/** Decide negation, certainty, temporality and experiencer of sentence[targetStart, targetEnd). */
+export function assessContext(sentence: string, targetStart: number, targetEnd: number, options: ContextOptions = {}): ContextResult {
+  const lex = contextLexicon();
+  const { tokens, matches, wordsBefore } = sentenceTriggers(sentence, lex);
   const [tFirst, tLast] = targetTokens(tokens, targetStart, targetEnd);
   const scope: Scope = { matches, wordsBefore };
   const offset = options.offset ?? 0;

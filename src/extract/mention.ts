@@ -106,6 +106,11 @@ export function nearestDate(dates: DateMention[], s: number, e: number): DateMen
   return best;
 }
 
+/** How far a clause reaches either side of its mention (a long clause is still whole within it). */
+const CLAUSE_REACH = 320;
+const wordStart = (text: string, i: number) => { const sp = text.indexOf(' ', i); return sp < 0 ? i : sp + 1; };
+const wordEnd = (text: string, i: number) => { const sp = text.lastIndexOf(' ', i); return sp < 0 ? i : sp; };
+
 /** Clause around [s, e): sentence text cut at ';', ' but ', ' however ', so cues from a neighbouring clause do not leak in. */
 export function clauseAround(text: string, s: number, e: number): { start: number; end: number; text: string } {
   // A title's, a middle initial's or an abbreviation's full stop ("Mr. Ferreira-Matos", "Dr. Marjorie L. Whitfield",
@@ -119,6 +124,10 @@ export function clauseAround(text: string, s: number, e: number): { start: numbe
     if (bEnd <= s) cs = bEnd;
     else if (m.index >= e) { ce = m.index; break; }
   }
+  // A run-on line with no clause marks is read only near the mention: cues further off are not about it, and every
+  // mention reading the whole line would make the line's cost grow with the square of its mentions.
+  if (s - cs > CLAUSE_REACH) cs = wordStart(text, s - CLAUSE_REACH);
+  if (ce - e > CLAUSE_REACH) ce = wordEnd(text, e + CLAUSE_REACH);
   return { start: cs, end: ce, text: text.slice(cs, ce) };
 }
 

@@ -2,9 +2,11 @@
 import type { FactOf } from '../model/index.js';
 import { z } from 'zod';
 import { capitalShare } from '../util/text.js';
+import { daysBetween } from '../knowledge/date-math.js';
 import { compileLexicon, phrasesSource, readLexiconFile, RegexSource } from '../knowledge/lexicon.js';
 import { PlanSignalKindSchema } from '../model/fact.js';
 import { asNeededIsCurrent, clauseAround, mentionBase, nearestDate, type SentenceCtx } from './mention.js';
+import type { DateMention } from '../knowledge/dates.js';
 
 type MmiKind = FactOf<'mmi_statement'>['attributes']['kind'];
 type Signal = FactOf<'plan_signal'>['attributes']['signal'];
@@ -193,7 +195,17 @@ const MMI_DATE_LEAD_REACH = 60;
  * "My C-4.3 (MMI 01/17/2023; 22.5% SLU) is withdrawn", "she withdrew her MMI opinion", "He was at MMI from 12/06/2022
  * until his fall; that is no longer the case", 'Item 12 … was marked "Yes" (MMI 06/01/2022) in error': the MMI named is taken back.
  */
-const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|(?:withdr[ae]w(?:s|n|ing)?|rescind(?:s|ing)?|retract(?:s|ing)?|revok(?:e|es|ing))\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b|\b(?:marked|checked|ticked|entered|answered|indicated)\b[^.;]{0,60}\b(?:in error|by mistake)\b|\b(?:erroneously|mistakenly) (?:marked|checked|ticked|entered|answered|indicated)\b)/i;
+const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|(?:withdr[ae]w(?:s|n|ing)?|rescind(?:s|ing)?|retract(?:s|ing)?|revok(?:e|es|ing))\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|\b(?:MMI|maximum medical improvement|P&S)(?: (?:opinion|finding|rating|determination))?\s+(?:withdrawal|rescission|retraction|revocation)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b|\b(?:marked|checked|ticked|entered|answered|indicated)\b[^.;]{0,60}\b(?:in error|by mistake)\b|\b(?:erroneously|mistakenly) (?:marked|checked|ticked|entered|answered|indicated)\b)/i;
+/** "withdrawn on 05/10/2022", "rescinded 08/03/2023": the day a withdrawal was made. */
+const WITHDRAWN_ON = /\b(?:withdrawn|rescinded|retracted|vacated|revoked|withdrew|rescinded)\s+(?:on|as of)?\s*/i;
+/** A withdrawal dated this long before the note that tells it is that note's history. */
+const RECOUNTED_AFTER_DAYS = 30;
+/** The date of a withdrawal the sentence tells as long past (before the note by more than RECOUNTED_AFTER_DAYS). */
+function recountedWithdrawal(sent: SentenceCtx): DateMention | undefined {
+  const on = WITHDRAWN_ON.exec(sent.text);
+  const when = on ? sent.dates().find((x) => !x.relative && x.start >= on.index && x.start <= on.index + on[0].length + 4) : undefined;
+  return when && sent.encounter.date && daysBetween(when.date, sent.encounter.date) > RECOUNTED_AFTER_DAYS ? when : undefined;
+}
 /** The next sentence's words taking back the opinion just recalled: "I am withdrawing that answer." */
 const WITHDRAWN_NEXT = /^[\s"')\]]*(?:I am|I'm|I)\s+(?:hereby\s+|now\s+)?(?:withdraw(?:ing)?|rescind(?:ing)?|retract(?:ing)?|revok(?:e|ing))\s+(?:that|this|the|my)\s+(?:answer|opinion|finding|response|statement|certification|determination|box)\b/i;
 /** A section the note itself marks as repeated from earlier notes. */
@@ -217,6 +229,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   if (!matches.length) return out;
   const answeredNo = matches.some((m) => m.entry.id === 'not_at_mmi');
   const withdrawn = WITHDRAWN.test(sent.text);
+  const recounted = withdrawn ? recountedWithdrawal(sent) : undefined;
   // "On the APS dated 11/20/2023 I checked that she had reached MMI. I am withdrawing that answer.": the next sentence
   // takes back the MMI this one recalls.
   const withdrawnNext = WITHDRAWN_NEXT.test(sent.doc.text.slice(sent.end, Math.min(sent.encounter.end, sent.end + 120)));
@@ -230,12 +243,18 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const checklist = !listed && (TOPIC_CHECKLIST.exec(lineLead + sent.text) ?? topicList(lineLead + sent.text));
   const topics = listed ? { start: listed.index, end: listed.index + listed[0].length, trigger: listed[0] }
     : checklist ? { start: 0, end: Math.max(0, checklist[0].length - lineLead.length), trigger: checklist[0].trim() } : undefined;
+  // Whether the sentence's MMI covers only part of the claim: once per sentence, not once per mention.
+  let partial: boolean | undefined;
+  // Mentions in one clause share its verdict (a run-on line may hold hundreds).
+  const judged = new Map<string, ReturnType<typeof notAssertion>>();
   for (const m of matches) {
     // A field label whose answer in the same sentence is "not at MMI" states nothing itself.
     if (answeredNo && m.entry.id !== 'not_at_mmi' && LABEL_AFTER.test(sent.text.slice(m.end))) continue;
     // Judged within the mention's own clause: "Statutory MMI does not apply; clinical MMI has been reached" states the second.
     const clause = clauseAround(sent.text, m.start, m.end);
-    const inClause = notAssertion(clause.text);
+    const clauseKey = `${clause.start}:${clause.text.length}`;
+    if (!judged.has(clauseKey)) judged.set(clauseKey, notAssertion(clause.text));
+    const inClause = judged.get(clauseKey);
     let not = inClause ? { ...inClause, start: inClause.start + clause.start, end: inClause.end + clause.start }
       : topics ? { why: 'question', ...topics } : undefined;
     // "Statutory MMI" qualifies only the MMI it names, not a clinical MMI stated beside it.
@@ -255,7 +274,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
       base.context = [...base.context, { category: 'hypothetical', trigger: `names a document: ${names[0].trim()}`, start: sent.start + m.end, end: sent.start + m.end + names[0].length }];
     }
     // "asked whether he has reached MMI", "should reach MMI in 6 weeks", "I defer MMI to the treating doctor".
-    if (not && m.entry.id !== 'plateau') {
+    if (not && (m.entry.id !== 'plateau' || not.why === 'history')) {
       base.temporality = 'hypothetical';
       base.context = [...base.context, { category: 'hypothetical', trigger: `${not.why}: ${not.trigger}`, start: sent.start + not.start, end: sent.start + not.end }];
     }
@@ -277,8 +296,13 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary' || (kind === 'plateau' && (!DISCIPLINE_BENEFIT.test(m.text) || isWholeCareBenefit(sent.text.slice(m.start, m.end + 40)))))) { kind = 'not_at_mmi'; base.negated = false; }
     // A field answered inline ("fixed and stable: No.", "MMI? No"): the answer decides.
     if ((kind === 'mmi' || kind === 'permanent_and_stationary') && FIELD_NO.test(sent.text.slice(m.end))) kind = 'not_at_mmi';
-    // An MMI opinion taken back is a statement that the claimant is no longer at MMI.
+    // An MMI opinion taken back is a statement that the claimant is no longer at MMI. ("… found P&S 04/26/2022; that
+    // P&S finding was withdrawn on 05/10/2022": a withdrawal long past, recounted, is history, and so is the MMI it took back.)
     if (withdrawn && !not && base.temporality === 'current' && (kind === 'mmi' || kind === 'permanent_and_stationary')) kind = 'not_at_mmi';
+    if (recounted && base.temporality === 'current' && kind !== 'plateau') {
+      base.temporality = 'historical';
+      base.context = [...base.context, { category: 'historical', trigger: `withdrawn on ${recounted.date}`, start: sent.start + recounted.start, end: sent.start + recounted.end }];
+    }
     if (withdrawnNext && (kind === 'mmi' || kind === 'permanent_and_stationary')) {
       kind = 'not_at_mmi';
       base.temporality = 'current';
@@ -286,7 +310,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     }
     // "right upper extremity at MMI as of 02/08/2024; left not at MMI - surgery pending": one part is, the injury is not.
     // (A form's question counts too: its marked answer is bound later, and a partial one stays partial.)
-    if ((kind === 'mmi' || kind === 'permanent_and_stationary') && (base.temporality === 'current' || not?.why === 'question') && partOnly(sent)) {
+    if ((kind === 'mmi' || kind === 'permanent_and_stationary') && (base.temporality === 'current' || not?.why === 'question') && (partial ??= partOnly(sent))) {
       base.temporality = 'hypothetical';
       base.context = [...base.context, { category: 'hypothetical', trigger: 'partial: another part is not at MMI', start: sent.start, end: sent.start }];
     }

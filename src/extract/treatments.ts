@@ -255,9 +255,11 @@ function labelledStatus(sent: SentenceCtx, start: number): TreatmentStatus | und
 
 /** "off work until surgical evaluation is complete", "continue PT pending the consult": care still awaited. */
 const AWAITED_BEFORE = /\b(?:until|pending|awaiting|await)\s+(?:[\w-]+\s+){0,6}$/i;
+/** How far after the clause a reversal of the payer's denial is read. */
+const REVERSAL_REACH = 200;
 /** "TPIs non-certified by UR", "TMS denied": the payer turned the request down. (A ledger row's denied payment is still a service given.) */
 function deniedStatus(sent: SentenceCtx, clause: { start: number; end: number; text: string }, end: number): TreatmentStatus | undefined {
-  return sent.encounter.source !== 'ledger' && mentionDenied(clause.text, end - clause.start, sent.text.slice(clause.end)) ? 'denied' : undefined;
+  return sent.encounter.source !== 'ledger' && mentionDenied(clause.text, end - clause.start, sent.text.slice(clause.end, clause.end + REVERSAL_REACH)) ? 'denied' : undefined;
 }
 
 function awaitedStatus(text: string, start: number): TreatmentStatus | undefined {
@@ -375,6 +377,8 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   if (section === 'goals' || /prognosis/i.test(sent.section?.title ?? '')) return out;
   // "Plan-year PT/OT/chiro benefit limit: 14 visits": what the insurance covers, not care given.
   if (BENEFIT_TERMS.test(sent.text)) return out;
+  // Read of the whole sentence once, whichever mention asks first (a run-on line may hold hundreds).
+  let sessionsMissed: boolean | undefined;
   for (const m of mods) {
     if (isCredential(sent.text, m.start, m.end) || collides(sent.text, m.entry.id, m.start, m.end)) continue;
     // "pre-SCS psychological evaluation", "pre-op clearance": a step before the procedure, not the procedure.
@@ -488,7 +492,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const allowance = base.temporality === 'hypothetical' ? FUTURE_ALLOWANCE.exec(sent.text) : null;
     if (allowance) base.context = [...base.context, { category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: ${allowance[0]}`, start: sent.start + allowance.index, end: sent.start + allowance.index + allowance[0].length }];
     else if (futureHeading && base.temporality === 'hypothetical') base.context = [...base.context, futureHeading];
-    if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && notAttended(sent.text))) base.negated = true;
+    if (NOT_DONE.test(sent.text.slice(Math.max(0, m.start - 60), m.start)) || (SESSION_MODALITIES.has(m.entry.id) && (sessionsMissed ??= notAttended(sent.text)))) base.negated = true;
     if (priorOperation) {
       // Done before this visit: its date is one written in its own clause, never the visit's.
       attributes.status = 'performed';

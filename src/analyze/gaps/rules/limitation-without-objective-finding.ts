@@ -1,5 +1,6 @@
 import { makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { regionlessClaim } from '../../claimed-conditions.js';
 
 export const rule: GapRule = {
   meta: {
@@ -14,6 +15,9 @@ export const rule: GapRule = {
   },
   check(ctx) {
     if (!ctx.floor.length) return [];
+    // A claim whose diagnoses name no body region (depression, epilepsy, heart failure) is shown by other evidence
+    // (mental status findings, testing, EEG, echocardiogram) that this rule does not read: its silence is no gap.
+    if (regionlessClaim(ctx.asserted)) return [];
     const abnormal = ctx.of('objective_finding', true).filter((f) => f.attributes.abnormal);
     if (abnormal.length) return [];
     const who = opinionAddressee(ctx);
