@@ -71,6 +71,10 @@ describe('a rebuttal recalls an earlier visit', () => {
   ])('%s is history, not today\'s opinion', (text) => {
     expect(of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && f.attributes.kind === 'not_at_mmi')).toEqual([]);
   });
+  it('a surgeon\'s history line recounting an earlier release at MMI is history', () => {
+    const text = 'Initial LBP improved with PT and he was released to full duty at MMI 12/14/2021; within a month the pain returned.';
+    expect(of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && f.attributes.kind !== 'not_at_mmi')).toEqual([]);
+  });
   it('"she has NOT plateaued" today is still not at MMI', () => {
     expect(of('Grip continues to improve about 2-3 lb every 2 weeks; she has NOT plateaued.', 'mmi_statement').map((f) => [f.attributes.kind, f.temporality])).toEqual([['not_at_mmi', 'current']]);
   });
