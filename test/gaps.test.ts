@@ -639,7 +639,12 @@ const TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     invalid: [{ name: '8 months, no reason', build: visitGap(false) }],
   },
   'duration-not-shown': {
-    valid: [{ name: '19 months documented', build: chronicLumbarCase }],
+    valid: [{ name: '19 months documented', build: chronicLumbarCase }, {
+      // Over half the period documented, still treated: the adjudicator projects the course.
+      name: 'eight months documented and still treated', claim: { type: 'ssdi', onset: '2023-01-05' },
+      build: () => ['2023-01-10', '2023-03-10', '2023-05-10', '2023-07-10', '2023-09-10'].reduce((b, d) => b.visit(d, DR_PATEL)
+        .fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'duloxetine', drugClass: 'SNRI' }, 'Continue duloxetine 60 mg daily.'), new CaseBuilder()),
+    }],
     invalid: [{ name: 'two months, no statement', build: ptCourse(true) }],
   },
   'no-prognosis': {

@@ -1,6 +1,9 @@
 import { mainTreatingEvidence, makeGap, opinionAddressee } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
+/** Months documented from which the 12-month duration is projected from the course rather than asked for. */
+const PROJECTED_FROM_MONTHS = 6;
+
 export const rule: GapRule = {
   meta: {
     id: 'duration-not-shown',
@@ -16,6 +19,9 @@ export const rule: GapRule = {
   check(ctx) {
     const d = ctx.duration;
     if (d.meetsTwelveMonths === 'yes' || d.meetsTwelveMonths === 'expected' || !ctx.visits.length) return [];
+    // With half the period or more documented and the impairment still treated, an adjudicator projects the course
+    // ("expected to last"); the question is open when less than that is shown, or when the record suggests recovery.
+    if (d.meetsTwelveMonths !== 'no' && d.months !== undefined && d.months >= PROJECTED_FROM_MONTHS) return [];
     const who = opinionAddressee(ctx);
     const span = d.months !== undefined ? `${d.months} months (${d.onset} to ${d.through})` : 'an unknown period';
     return [makeGap(rule.meta, {
