@@ -100,6 +100,10 @@ describe('a stroke clinic\'s maintenance plan', () => {
   it('says the care is maintenance', () => {
     expect(of(plan, 'plan_signal').map((f) => f.attributes.signal)).toContain('maintenance_care');
   });
+  it('"F/u + injection 12 weeks" at the end of a procedure note books the next dose; it is not this one', () => {
+    const note = 'PROCEDURE NOTE - CHEMODENERVATION                              DOS: 05/09/2023\nInterval: No change in function.\nTolerated well. F/u + injection 12 weeks.';
+    expect(of(note, 'treatment').map((f) => [f.attributes.modality, f.attributes.status])).toEqual([['other_injection', 'planned']]);
+  });
   it('names the botulinum toxin it keeps giving', () => {
     expect(of(plan, 'treatment').map((f) => f.attributes.modality === 'medication' ? f.attributes.drugClass : f.attributes.modality)).toContain('botulinum toxin');
   });
