@@ -150,3 +150,27 @@ describe('a treating "not P&S" held open for an operation the payer has finally 
     expect(analyzeCase(b.input({ type: 'workers_comp', state: 'CA', onset: '2022-03-09' })).mmi.status).toBe('not_reached');
   });
 });
+
+describe('letters that recall or decline an MMI', () => {
+  it.each([
+    'My Attending Physician Statement of 10/18/2022 indicated that she had reached maximum medical improvement.',
+    'I have not assigned an impairment rating or a date of maximum medical improvement; I do not perform impairment ratings.',
+  ])('%s states no MMI today', (text) => {
+    expect(of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && !f.negated)).toEqual([]);
+  });
+  it('"with respect to the work injury of 09/20/2021 as of today\'s date, 07/11/2023" is MMI on the visit, not on the injury date', () => {
+    const text = 'VISIT DATE: 07/11/2023\nIn my opinion he has reached maximum medical improvement with respect to the work injury of 09/20/2021 as of today\'s date, 07/11/2023.';
+    const dates = of(text, 'mmi_statement').map((f) => f.attributes.mmiDate);
+    expect(dates).not.toContain('2021-09-20');
+  });
+});
+
+describe('a records release that names the provider of all its visits', () => {
+  it('"Provider (all visits unless noted): Annika L. Brandvold, PMHNP-BC" is each visit\'s author', async () => {
+    const { splitEncounters } = await import('../src/segment/encounters.js');
+    const { bareDoc } = await import('./helpers/facts-of.js');
+    const text = 'RECORDS RELEASE - PSYCHIATRIC MEDICATION MANAGEMENT\nProvider (all visits unless noted): Annika L. Brandvold, PMHNP-BC\n\n09/08/2021  NEW PATIENT - PSYCHIATRIC EVALUATION\nMood flat. Plan: reduce olanzapine to 10 mg qhs.\n\n09/22/2021  FOLLOW-UP (30 min)\nLithium 0.8. Plan: no changes. RTC 4 weeks.';
+    const encs = splitEncounters(bareDoc(text)).filter((e) => e.date);
+    expect(encs.map((e) => e.provider.name)).toEqual(['Annika L. Brandvold', 'Annika L. Brandvold']);
+  });
+});

@@ -126,8 +126,8 @@ export function clauseAround(text: string, s: number, e: number): { start: numbe
   }
   // A run-on line with no clause marks is read only near the mention: cues further off are not about it, and every
   // mention reading the whole line would make the line's cost grow with the square of its mentions.
-  if (s - cs > CLAUSE_REACH) cs = wordStart(text, s - CLAUSE_REACH);
-  if (ce - e > CLAUSE_REACH) ce = wordEnd(text, e + CLAUSE_REACH);
+  if (s - cs > CLAUSE_REACH) cs = Math.min(s, wordStart(text, s - CLAUSE_REACH));
+  if (ce - e > CLAUSE_REACH) ce = Math.max(e, wordEnd(text, e + CLAUSE_REACH));
   return { start: cs, end: ce, text: text.slice(cs, ce) };
 }
 

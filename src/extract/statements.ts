@@ -178,6 +178,8 @@ const MMI_DATE_REACH = 40;
 const MMI_DATE_TIE = /\b(?:as of|no later than|not later than|effective|as early as|by|on|since|on or about|on or before|(?:at|by) approximately|about)\s*$|\bas\s+of\s+(?:my|the|her|his|our)\s+(?:(?:last|most\s+recent|final)\s+)?(?:examination|exam|visit|evaluation|appointment)(?:\s+(?:of|on|dated))?\s*$/i;
 /** "for the injuries caused by the 01/21/2023 fall": the date of the event the MMI is for, not the MMI's. */
 const EVENT_DATE = /^\s*(?:slip[- ]and[- ]fall|fall|injury|injuries|accident|collision|incident|MVA|MVC|crash|assault)\b/i;
+/** "… with respect to the work injury of 09/20/2021 as of today's date": the date the event's own words introduce. */
+const EVENT_OF_DATE = /\b(?:injury|injuries|accident|collision|incident|MVA|MVC|crash|assault|fall|DOI|date of (?:injury|loss|accident))\s*(?:of|on|dated|:)?\s*$/i;
 const MMI_DATE_TIED_REACH = 110;
 /**
  * "Maximum medical improvement: Her symptoms have been unchanged since about 02/2024": under the heading a sentence
@@ -197,7 +199,7 @@ const MMI_DATE_LEAD_REACH = 60;
  */
 const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|(?:withdr[ae]w(?:s|n|ing)?|rescind(?:s|ing)?|retract(?:s|ing)?|revok(?:e|es|ing))\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|\b(?:MMI|maximum medical improvement|P&S)(?: (?:opinion|finding|rating|determination))?\s+(?:withdrawal|rescission|retraction|revocation)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b|\b(?:marked|checked|ticked|entered|answered|indicated)\b[^.;]{0,60}\b(?:in error|by mistake)\b|\b(?:erroneously|mistakenly) (?:marked|checked|ticked|entered|answered|indicated)\b)/i;
 /** "withdrawn on 05/10/2022", "rescinded 08/03/2023": the day a withdrawal was made. */
-const WITHDRAWN_ON = /\b(?:withdrawn|rescinded|retracted|vacated|revoked|withdrew|rescinded)\s+(?:on|as of)?\s*/i;
+const WITHDRAWN_ON = /\b(?:withdrawn|rescinded|retracted|vacated|revoked|withdrew)\s+(?:on|as of)?\s*/i;
 /** A withdrawal dated this long before the note that tells it is that note's history. */
 const RECOUNTED_AFTER_DAYS = 30;
 /** The date of a withdrawal the sentence tells as long past (before the note by more than RECOUNTED_AFTER_DAYS). */
@@ -317,7 +319,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     const attributes: FactOf<'mmi_statement'>['attributes'] = { kind };
     if (kind !== 'not_at_mmi' && kind !== 'plateau') {
       const near = sent.dates().filter((x) => (!x.relative || x.date <= (sent.encounter.date ?? x.date)) && x.start >= m.end - 5 && x.start - m.end <= MMI_DATE_REACH
-        && !EVENT_DATE.test(sent.text.slice(x.end, x.end + 25)) && !underLabel(sent.text.slice(m.end, x.start)));
+        && !EVENT_DATE.test(sent.text.slice(x.end, x.end + 25)) && !EVENT_OF_DATE.test(sent.text.slice(Math.max(0, x.start - 30), x.start)) && !underLabel(sent.text.slice(m.end, x.start)));
       // "reached MMI for any collision-related injury no later than 05/26/2023", "… as of my examination of March 5,
       // 2024": a date its own words tie to the MMI, further on.
       const tied = sent.dates().find((x) => !x.relative && x.start >= m.end && x.start - m.end <= MMI_DATE_TIED_REACH

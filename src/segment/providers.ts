@@ -13,7 +13,7 @@ const CREDS = String.raw`${CREDENTIAL}(?:[ \t]*,[ \t]*${CREDENTIAL})*`;
 
 /** "Electronically signed by: Dr. Jane Doe, DO", "Therapist: Mary Lee, PT, DPT", "Provider: John Smith MD". */
 const LABELLED = new RegExp(
-  String.raw`(?:(?:(?:electronically |e-)?signed(?: by)?|(?:dictated|seen|evaluated|examined|performed|interpreted|read) by)\s*:?|(?:signature|attending(?: physician)?|provider|physician|therapist|treating (?:physician|provider|doctor)|examiner|evaluator|rendering provider|surgeon|radiologist|interpreting physician|author|clinician|chiropractor)\s*:)[ \t]*(${NAME})(?:[ \t]*,?[ \t]+|[ \t]*,[ \t]*)?(${CREDS})?(?![A-Za-z])`,
+  String.raw`(?:(?:(?:electronically |e-)?signed(?: by)?|(?:dictated|seen|evaluated|examined|performed|interpreted|read) by)\s*:?|(?:signature|attending(?: physician)?|provider|physician|therapist|treating (?:physician|provider|doctor)|examiner|evaluator|rendering provider|surgeon|radiologist|interpreting physician|author|clinician|chiropractor)(?:[ \t]*\([^)\n]{0,40}\))?\s*:)[ \t]*(${NAME})(?:[ \t]*,?[ \t]+|[ \t]*,[ \t]*)?(${CREDS})?(?![A-Za-z])`,
   'gi',
 );
 /**
