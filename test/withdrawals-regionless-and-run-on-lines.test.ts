@@ -174,3 +174,24 @@ describe('a records release that names the provider of all its visits', () => {
     expect(encs.map((e) => e.provider.name)).toEqual(['Annika L. Brandvold', 'Annika L. Brandvold']);
   });
 });
+
+describe('a mental claim\'s psychotropic lowered for side effects', () => {
+  it('is the regimen still being set: the maintenance phase starts at the next visit', () => {
+    const np = { name: 'Annika Doe', credential: 'PMHNP-BC', specialty: 'psychiatry' as const };
+    const b = new CaseBuilder();
+    b.visit('2022-06-15', np).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'lamotrigine', drugClass: 'anticonvulsant', doseChange: 'started' }, 'Start lamotrigine 25 mg daily.');
+    for (const d of ['2022-08-24', '2022-09-21', '2022-11-30', '2022-12-28']) {
+      b.visit(d, np).fact('diagnosis', { name: 'Bipolar I disorder', code: 'F31.75' }, 'Bipolar I disorder (F31.75).')
+        .fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'lithium', drugClass: 'mood stabilizer', doseChange: 'continued' }, 'Continue lithium ER 1200 mg/day.')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'No changes. RTC 4 weeks.');
+    }
+    b.visit('2023-01-25', np).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'lurasidone', drugClass: 'antipsychotic', doseChange: 'decreased' }, 'Reduce lurasidone 80 -> 60 mg with dinner (sedation).');
+    for (const d of ['2023-02-22', '2023-03-22', '2023-04-19', '2023-05-17', '2023-06-14']) {
+      b.visit(d, np).fact('diagnosis', { name: 'Bipolar I disorder', code: 'F31.75' }, 'Bipolar I disorder (F31.75).')
+        .fact('plan_signal', { signal: 'continue_current_management' }, 'No medication changes. Continue monthly medication management.');
+    }
+    const a = analyzeCase(b.input({ type: 'ssdi', onset: '2021-08-20' }));
+    expectValidCitations(a, b.documents());
+    expect(a.mmi).toMatchObject({ status: 'implied', date: '2023-02-22' });
+  });
+});

@@ -543,6 +543,13 @@ const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 
  * so the maintenance phase (and an implied MMI date) can only begin after the last one.
  */
 export const treatmentChanges = perCase(readTreatmentChanges);
+/**
+ * In a mental claim, a psychotropic lowered for its side effects ("Reduce lurasidone 80 -> 60 mg") is the regimen still
+ * being set, a trial the prescriber judges at the next visits.
+ */
+function psychotropicLowered(ctx: CaseContext, f: FactOf<'treatment'>): boolean {
+  return ctx.mentalClaim && f.attributes.doseChange === 'decreased' && isMentalHealthDrugClass(f.attributes.drugClass);
+}
 function readTreatmentChanges(ctx: CaseContext): Fact[] {
   // A new blood-pressure or cholesterol drug is not a change in treatment of the claimed impairment, nor is an
   // antidepressant added for the separate mental impairment.
@@ -574,7 +581,7 @@ function readTreatmentChanges(ctx: CaseContext): Fact[] {
   const drugAt = (f: Fact, drug: string | undefined) => `${f.encounterId}|${(drug ?? '').toLowerCase()}`;
   const declinedAt = new Set(ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && f.attributes.status === 'declined' && f.attributes.drug)
     .map((f) => drugAt(f, f.attributes.drug)));
-  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && (MED_CHANGES.has(f.attributes.doseChange ?? '') || bridgeTaper(f)) && f.attributes.status !== 'declined' && !isForOtherCondition(f)
+  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && (MED_CHANGES.has(f.attributes.doseChange ?? '') || bridgeTaper(f) || psychotropicLowered(ctx, f)) && f.attributes.status !== 'declined' && !isForOtherCondition(f)
     && !reported(f) && !closingVisits.has(f.encounterId) && !declinedAt.has(drugAt(f, f.attributes.drug))
     && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f)
@@ -1548,7 +1555,8 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   const changeDate = lastChange && ctx.dateOf(lastChange);
   const trial = changes.some((f) => ctx.dateOf(f) === changeDate
     && (f.type === 'plan_signal' || (f.type === 'treatment' && (f.attributes.doseChange === 'started' || f.attributes.doseChange === 'switched'
-      || (f.attributes.doseChange === 'increased' && !SYMPTOM_RELIEVERS.has(f.attributes.drugClass ?? '')) || bridgeTaper(f)))));
+      || (f.attributes.doseChange === 'increased' && !SYMPTOM_RELIEVERS.has(f.attributes.drugClass ?? '')) || bridgeTaper(f)
+      || psychotropicLowered(ctx, f)))));
   // A consultation that closes active care ("exhausted the interventional options; continue the current regimen for
   // maintenance") is itself the first visit of the maintenance phase; a procedure is not.
   const closing = lastActive && /consult/i.test(lastActive.what)
