@@ -58,6 +58,9 @@ describe('MMI named without being stated, on forms, letters and phone notes', ()
   ])('%s', (_n, text, kind) => {
     expect(of(text, 'mmi_statement').filter((f) => f.temporality === 'current').map((f) => f.attributes.kind)).toEqual([kind]);
   });
+  it('a letter\'s numbered heading \'5. "Maximum medical improvement."\' states nothing', () => {
+    expect(of('5. "Maximum medical improvement."', 'mmi_statement')).toEqual([]);
+  });
   it('an examiner answering the other side\'s argument states MMI, not its denial', () => {
     const text = 'That procedure is elective, it has not been authorized, and a recommendation for a surgery that may or may not take place does not by itself prevent a finding of permanent and stationary status.';
     expect(of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && f.attributes.kind === 'not_at_mmi')).toEqual([]);

@@ -159,8 +159,8 @@ function isTitleLine(text: string): boolean {
   if (/\bPage \d+ of \d+\b/i.test(t)) return true;
   if (t.length > 90) return false;
   if (/:\s*$/.test(t)) return true;
-  // "3. MMI.": a numbered item's heading in a letter answering questions.
-  if (/^(?:\(?\d{1,2}[.)]|\(?[A-Ha-h][.)])?\s*(?:MMI|maximum medical improvement|P\s?&\s?S|permanent and stationary)\s*[.:]?$/i.test(t)) return true;
+  // "3. MMI.", '5. "Maximum medical improvement."': a numbered item's heading in a letter answering questions.
+  if (/^(?:\(?\d{1,2}[.)]|\(?[A-Ha-h][.)])?\s*["“']?(?:MMI|maximum medical improvement|P\s?&\s?S|permanent and stationary)\s*[.:]?["”']?\s*[.:]?$/i.test(t)) return true;
   // "Status of maximum medical improvement" under a letter's RE: line, "MMI determination": the topic, with no verb.
   // ('3. Date of "maximum medical improvement."': a numbered item's heading in a letter answering an examiner.)
   if (/^(?:\(?\d{1,2}[.)]\s*)?(?:(?:status|issue|question|topic|subject|determination|date|opinion) of ["“']?(?:MMI|maximum medical improvement|P\s?&\s?S)|["“']?(?:MMI|maximum medical improvement|P\s?&\s?S)["”']? (?:status|issue|question|determination|opinion))[.,]?["”']?\s*[.:]?$/i.test(t)) return true;
