@@ -78,6 +78,13 @@ describe('a rebuttal recalls an earlier visit', () => {
     const text = 'Initial LBP improved with PT and he was released to full duty at MMI 12/14/2021; within a month the pain returned.';
     expect(of(text, 'mmi_statement').filter((f) => f.temporality === 'current' && f.attributes.kind !== 'not_at_mmi')).toEqual([]);
   });
+  it('a psychiatric prescriber\'s bare "has not reached maximum benefit" is not at MMI; a therapist\'s is the therapy\'s', () => {
+    const text = 'She is early in trauma-focused treatment and has not reached maximum benefit.';
+    const psych = of(`OUTPATIENT PSYCHIATRY - MEDICATION MANAGEMENT\nE. V. Doe, PMHNP-BC\n${text}`, 'mmi_statement').map((f) => f.attributes.kind);
+    expect(psych).toEqual(['not_at_mmi']);
+    const pt = of(`PHYSICAL THERAPY PROGRESS NOTE\nJ. Roe, PT, DPT\n${text}`, 'mmi_statement').map((f) => f.attributes.kind);
+    expect(pt).not.toContain('not_at_mmi');
+  });
   it('"she has NOT plateaued" today is still not at MMI', () => {
     expect(of('Grip continues to improve about 2-3 lb every 2 weeks; she has NOT plateaued.', 'mmi_statement').map((f) => [f.attributes.kind, f.temporality])).toEqual([['not_at_mmi', 'current']]);
   });

@@ -7,6 +7,7 @@ import { compileLexicon, phrasesSource, readLexiconFile, RegexSource } from '../
 import { PlanSignalKindSchema } from '../model/fact.js';
 import { asNeededIsCurrent, clauseAround, mentionBase, nearestDate, type SentenceCtx } from './mention.js';
 import type { DateMention } from '../knowledge/dates.js';
+import { specialtiesIn } from '../model/specialties.js';
 
 type MmiKind = FactOf<'mmi_statement'>['attributes']['kind'];
 type Signal = FactOf<'plan_signal'>['attributes']['signal'];
@@ -221,6 +222,17 @@ const DISCIPLINE_BENEFIT = /\bmaxim(?:um|al) (?:benefit|potential|(?:chiropracti
 /** "… maximum benefit from treatment": the ceiling of all the care, not of one discipline's. */
 const WHOLE_CARE_BENEFIT = /\bmaxim(?:um|al) (?:medical )?benefit from (?:(?:all|any|further|medical|current|his|her|their|the) )*(?:treatment|care|medical care)\b/i;
 export const isWholeCareBenefit = (text: string): boolean => WHOLE_CARE_BENEFIT.test(text);
+/**
+ * "She is early in trauma-focused treatment and has not reached maximum benefit": a physician's bare "maximum benefit",
+ * naming no discipline, is the ceiling of the care the physician directs; a therapist's is the ceiling of the therapy.
+ */
+const BARE_BENEFIT = /\bmaxim(?:um|al) benefit$/i;
+const BENEFIT_OF = /^\s*(?:from|of|with|in|for|to)\b/i;
+const THERAPISTS = specialtiesIn('therapist');
+function physiciansBareBenefit(sent: SentenceCtx, m: { text: string; end: number }): boolean {
+  const specialty = sent.encounter.specialty;
+  return BARE_BENEFIT.test(m.text) && !BENEFIT_OF.test(sent.text.slice(m.end)) && specialty !== 'unknown' && !THERAPISTS.has(specialty);
+}
 /** "MMI:", "MMI / impairment:" or "MMI status:" as a field label before the answer ("MMI status: no longer at maximum medical improvement"). */
 const LABEL_AFTER = /^\s*(?:\/\s*[\w ]{1,25}?|\s+(?:status|date|opinion|determination|question))?\s*[:\-\u2013]/i;
 
@@ -295,7 +307,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     // "has not reached MMI" phrased around the match: the statement is "not at MMI", affirmed.
     // "he has not reached a plateau" is the same opinion: improvement is still expected.
     // ("Has not reached maximum therapeutic benefit" speaks of the therapy course, not of MMI: it stays a negated plateau.)
-    if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary' || (kind === 'plateau' && (!DISCIPLINE_BENEFIT.test(m.text) || isWholeCareBenefit(sent.text.slice(m.start, m.end + 40)))))) { kind = 'not_at_mmi'; base.negated = false; }
+    if (base.negated && (kind === 'mmi' || kind === 'permanent_and_stationary' || (kind === 'plateau' && (!DISCIPLINE_BENEFIT.test(m.text) || isWholeCareBenefit(sent.text.slice(m.start, m.end + 40)) || physiciansBareBenefit(sent, m))))) { kind = 'not_at_mmi'; base.negated = false; }
     // A field answered inline ("fixed and stable: No.", "MMI? No"): the answer decides.
     if ((kind === 'mmi' || kind === 'permanent_and_stationary') && FIELD_NO.test(sent.text.slice(m.end))) kind = 'not_at_mmi';
     // An MMI opinion taken back is a statement that the claimant is no longer at MMI. ("… found P&S 04/26/2022; that
