@@ -256,10 +256,10 @@ describe('server mode in a browser', () => {
     expect(await page.getByTestId('user-row').filter({ hasText: 'rita' }).textContent()).toMatch(/One-time: to be changed/);
     await shot(page, '12-users');
     // The last active administrator cannot demote themselves: the refusal is shown and the stored role comes back.
-    await page.getByLabel('Role of admin').selectOption('reviewer');
+    await page.getByLabel('Role of admin', { exact: true }).selectOption('reviewer');
     await page.getByRole('button', { name: 'Save the role of admin' }).click();
     await expect.poll(() => page.getByTestId('users-error').textContent()).toMatch(/last active administrator/);
-    expect(await page.getByLabel('Role of admin').inputValue()).toBe('administrator');
+    expect(await page.getByLabel('Role of admin', { exact: true }).inputValue()).toBe('administrator');
     await page.getByRole('button', { name: 'Cases of rita' }).click();
     const dialog = page.getByTestId('case-access-dialog');
     await dialog.getByLabel('Give access to a case').selectOption(shared.id);
