@@ -1322,13 +1322,14 @@ function disciplineLimited(ctx: CaseContext, ops: Opinion[]): Set<Opinion> {
 
 /** A payer's refusal that is final: upheld on independent review or appeal, or a resubmission refused again. */
 const FINAL_REFUSAL = /\b(?:upheld|final (?:determination|decision)|appeal (?:denied|upheld)|re-?submi\w*|second (?:RFA|request)|again)\b/i;
+/** The payer's refusals of an operation, as they were written. */
+const surgeryRefusals = (ctx: CaseContext) => ctx.of('treatment').filter((f) => f.attributes.modality === 'surgery' && f.attributes.status === 'denied' && f.temporality === 'current');
+const earliestDate = (ctx: CaseContext, facts: Fact[]) => facts.map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort()[0];
 /** The day the payer's refusal of the operation became final, if it did. */
-const finalRefusal = perCase((ctx: CaseContext): string | undefined => ctx.of('treatment').filter((f) => f.attributes.modality === 'surgery'
-  && f.attributes.status === 'denied' && f.temporality === 'current' && FINAL_REFUSAL.test(f.evidence[0]?.quote ?? '')).map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort()[0]);
+const finalRefusal = perCase((ctx: CaseContext): string | undefined => earliestDate(ctx, surgeryRefusals(ctx).filter((f) => FINAL_REFUSAL.test(f.evidence[0]?.quote ?? ''))));
 /** The day the payer first refused the operation (a refusal that later became final). */
 function firstRefusal(ctx: CaseContext): string | undefined {
-  return ctx.of('treatment').filter((f) => f.attributes.modality === 'surgery' && f.attributes.status === 'denied' && f.temporality === 'current')
-    .map((f) => ctx.dateOf(f)).filter((d): d is string => !!d).sort()[0];
+  return earliestDate(ctx, surgeryRefusals(ctx));
 }
 /** An operation still offered after the payer finally refused it ("I would still recommend it if it were authorized"): no decision waits on it. */
 function offersRefusedOperation(ctx: CaseContext, f: Fact): boolean {
