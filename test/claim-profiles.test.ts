@@ -34,6 +34,7 @@ describe('the workers\' comp state table', () => {
     ['TX', 'designated_doctor', 104],
     ['CA', 'treating_physician', undefined],
     ['pa', 'treating_physician', undefined],
+    ['KY', 'designated_doctor', undefined],
   ])('%s: governing %s, statutory MMI weeks %s', (state, governing, weeks) => {
     const { rule, known } = wcStateRule(state);
     expect(known).toBe(true);

@@ -18,7 +18,7 @@ import { specialtiesIn, specialtyIs } from '../model/specialties.js';
 import { isOpinionForm, isProcedureRecord } from '../model/encounter.js';
 import { pushTo } from '../util/group.js';
 import { restsOnMaintenanceCare } from '../knowledge/mmi-grounds.js';
-import { claimantUndecided, decisionPending } from '../knowledge/decisions.js';
+import { claimantUndecided, decisionPending, routineCare } from '../knowledge/decisions.js';
 import { deniedByPayer } from '../knowledge/payer-denial.js';
 import { shortQuote } from './gaps/helpers.js';
 
@@ -69,7 +69,7 @@ function describe(f: Fact): string {
     const a = f.attributes;
     // "aripiprazole started" says more than "medication ongoing".
     if (a.modality === 'medication' && (a.drug || a.drugClass)) return `${a.drug ?? a.drugClass} ${a.doseChange && a.doseChange !== 'continued' ? a.doseChange : a.status}`;
-    return `${a.modality.replace(/_/g, ' ')}${a.subtype ? ` (${a.subtype})` : ''} ${a.status}`;
+    return `${modalityWords(a.modality)}${a.subtype ? ` (${a.subtype})` : ''} ${a.status}`;
   }
   if (f.type === 'plan_signal') return `${f.attributes.signal.replace(/_/g, ' ')}${f.attributes.target ? ` (${f.attributes.target})` : ''}`;
   if (f.type === 'mmi_statement') return f.attributes.kind === 'plateau' ? 'no further improvement expected' : 'MMI statement';
@@ -321,6 +321,8 @@ function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
     if (WAITS_ON_ACCESS.test(f.evidence[0]?.quote ?? '') || notTakenUp(f)) continue;
     // "Referral to counseling (Sooner Pathways Behavioral Health)" in a migraine claim: care of the mood, not of the claim.
     if (!ctx.mentalClaim && f.attributes.signal === 'referral' && MENTAL_HEALTH_TARGET.test(`${target ?? ''} ${f.evidence[0]?.quote ?? ''}`)) continue;
+    // "eye exam overdue, referral to optometry placed": screening the claim does not need, whatever the claim.
+    if (f.attributes.signal === 'referral' && routineCare(f.evidence[0]?.quote ?? '')) continue;
     if (d && isActiveSignal(f) && !examining(f) && !forOtherCondition(f) && !deniedByPayer(f.evidence[0]?.quote ?? '') && !copied(f) && !palliative(f) && !SINGLE_ASSESSMENT.test(f.evidence[0]?.quote ?? '')) out.push({ date: d, fact: f, open: true, what: describe(f) });
   }
   const maintenance = maintenanceVisits(ctx);

@@ -27,6 +27,9 @@ const FUTURE = /\b(will|scheduled|schedule|planned|plan|plans|next|upcoming|retu
 const RANGE = /\b(in|within)\s+(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(day|week|month|year)s?\b/gi;
 /** Before a relative span, words that make it a duration ("relief lasting 12 weeks", "PT for 3 weeks"), not a date. */
 const DURATION_CUE = /\b(?:for|lasting|lasted|lasts|x|over|about|approximately|around|roughly|nearly|almost|only)\s*$/i;
+const WEEKDAY_ABBREVIATION = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/i;
+/** "/week", "per week", "a week" after a count of days: a frequency. */
+const FREQUENCY_AFTER = /^\s*(?:\/\s*(?:wk|week|month|mo|day)\b|per\s|a\s+(?:week|month)\b|each\s|every\s)/i;
 /** "6 weeks after surgery", "3 weeks later": relative to another event, not to the visit; unresolvable here. */
 const EVENT_ANCHORED = /\b(?:after|before|later|following|post)\b/i;
 /**
@@ -152,6 +155,10 @@ function parseDates(text: string, reference?: string): DateMention[] {
     if (!explicit && !ref) continue; // a relative expression needs a reference
     if (/^\d{1,2}(:\d{2})?\s*(am|pm)?$/i.test(r.text.trim())) continue; // a bare time or number
     if (!explicit && DURATION_BEFORE_NEXT.test(text.slice(Math.max(0, start - 20), start) + (/^the\s/i.test(r.text) ? 'the ' : ''))) continue;
+    // "Desert Sun day program", "Wed 3/5" aside: a bare weekday abbreviation is a name's word more often than a day.
+    if (!explicit && WEEKDAY_ABBREVIATION.test(r.text.trim())) continue;
+    // "3 days/week", "2 days a week": a frequency, not a date three days back.
+    if (!explicit && FREQUENCY_AFTER.test(text.slice(end, end + 10))) continue;
     if (!explicit && !/\b(?:ago|past|last|prior|previous|yesterday|today|tomorrow|next)\b/i.test(r.text)) {
       if (/^(?:for|over)\b/i.test(r.text) || DURATION_CUE.test(text.slice(Math.max(0, start - 16), start))) continue;
       if (EVENT_ANCHORED.test(r.text) || EVENT_ANCHORED.test(text.slice(end, end + 12).replace(/^\s*(\S+).*$/s, '$1'))) continue;

@@ -9,3 +9,6 @@ export const decisionPending = phraseListTest('extract/treatment-status.json', '
 
 /** Whether the sentence says the claimant has not taken up an option only suggested ("pt will think about it"). */
 export const claimantUndecided = phraseListTest('extract/treatment-status.json', 'claimantUndecided');
+
+/** Whether a referral's sentence names routine screening or preventive care ("eye exam overdue, referral to optometry placed"). */
+export const routineCare = phraseListTest('extract/treatment-status.json', 'routineCare');

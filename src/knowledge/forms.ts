@@ -14,10 +14,10 @@ export interface FormMarks {
 
 /** A box: "[X]", "[x]", "[✓]", "[ ]", "[  ]"; the label runs to the next box or the end of the line. */
 const OPTION = /\[\s*([Xx✓✔√■*])?\s*\]\s*([^[\n]*)/g;
-/** A box labelled Yes or No, not an option that starts with the word ("[X] No work (temporary)", "[ ] No restrictions"). */
+/** A box labelled Yes or No, not an option that starts with the word ("[X] No work (temporary)", "[ ] No restrictions") nor "N/A". */
 /** ("MMI status: [ ] Reached  [X] Not reached", "MMI: [ ] Has been reached  [X] Has not been reached": the status's own words answer it.) */
 const YES = /^(?:(?:[Yy][Ee][Ss]|[Yy])\b(?![ \t]+[a-z])|(?:(?:[Hh]as|HAS|[Hh]ave|HAVE)[ \t]+(?:(?:been|BEEN)[ \t]+)?)?(?:[Rr]eached|REACHED|[Aa]ttained)\b)/;
-const NO = /^(?:(?:[Nn][Oo]|[Nn])\b(?![ \t]+[a-z])|(?:(?:[Hh]as|HAS|[Hh]ave|HAVE)[ \t]+)?(?:[Nn]ot|NOT)[ \t]+(?:yet[ \t]+|YET[ \t]+)?(?:(?:been|BEEN)[ \t]+)?(?:reached|REACHED|attained)\b)/;
+const NO = /^(?:(?:[Nn][Oo]|[Nn])\b(?![ \t]+[a-z]|\/)|(?:(?:[Hh]as|HAS|[Hh]ave|HAVE)[ \t]+)?(?:[Nn]ot|NOT)[ \t]+(?:yet[ \t]+|YET[ \t]+)?(?:(?:been|BEEN)[ \t]+)?(?:reached|REACHED|attained)\b)/;
 
 export function readFormMarks(text: string): FormMarks {
   const marks: FormMarks = { unchecked: [], questions: [] };

@@ -48,7 +48,8 @@ export const MODALITIES: Record<Modality, ModalityRow> = {
   acupuncture: { label: 'Acupuncture', lane: 'therapy', categories: ['session'] },
   massage: { label: 'Massage', lane: 'therapy', categories: ['session', 'session_component'] },
   psychology: { label: 'Psychology', lane: 'behavioral', categories: ['session'], providedBy: ['psychology'] },
-  pain_program: { label: 'Pain program', lane: 'behavioral', categories: ['session', 'active'] },
+  // An interdisciplinary programme of daily sessions: a functional restoration (chronic pain) or a brain injury day programme.
+  pain_program: { label: 'Interdisciplinary program', lane: 'behavioral', categories: ['session', 'active'] },
   home_exercise: { label: 'Home exercise program', lane: 'therapy', categories: ['carried_on'] },
   medication: { label: 'Medication', lane: 'medication', categories: ['carried_on'] },
   tens: { label: 'TENS', lane: 'device', categories: ['carried_on', 'session_component'] },

@@ -19,7 +19,7 @@ export type SpecialtyCategory =
    */
   | 'acceptable_source'
   | 'not_acceptable_source'
-  /** An internal-medicine subspecialty (heart, lungs): the claim's own care when the claim is that organ's disease. */
+  /** An internal-medicine subspecialty (heart, lungs, kidneys): the claim's own care when the claim is that organ's disease. */
   | 'organ_specialty';
 
 const TABLE: Record<Specialty, readonly SpecialtyCategory[]> = {
@@ -41,6 +41,7 @@ const TABLE: Record<Specialty, readonly SpecialtyCategory[]> = {
   rheumatology: ['acceptable_source'],
   cardiology: ['organ_specialty', 'acceptable_source'],
   pulmonology: ['organ_specialty', 'acceptable_source'],
+  nephrology: ['organ_specialty', 'acceptable_source'],
   emergency: ['acceptable_source'],
   other: [],
   unknown: [],

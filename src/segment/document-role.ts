@@ -182,8 +182,12 @@ function isProse(line: string): boolean {
   return /[\w)]\.[ \t]*\n?$/.test(line) && (line.match(/\b[a-z]{2,}\b/g) ?? []).length >= 4;
 }
 
-/** "Examinee: …", an examination under a rule, or a consultation counsel asked for an opinion from ("Referred by: … Esq. - surgical opinion requested"). */
-const EXAMINEE = /^[ \t]*(?:name of )?examinee[ \t]*:|^[ \t]*(?:referred by|referral(?: source)?|requested by|referring party)[ \t]*:[^\n]*\b(?:Esq\b|attorney|counsel|law (?:firm|office|group))[^\n]*\bopinion\b|\bexamination (?:was )?(?:pursuant to|ordered under|under) (?:La\.|Fed\.|Rule|art\.?|article|section|§)/im;
+/**
+ * "Examinee: …", an examination under a rule ("Examination under Iowa R. Civ. P. 1.515"), the examiner's notice that no
+ * physician-patient relationship was created, or a consultation counsel asked for an opinion from ("Referred by: … Esq. -
+ * surgical opinion requested").
+ */
+const EXAMINEE = /^[ \t]*(?:name of )?examinee[ \t]*:|\bexaminee (?:DOB|date of birth|name)\b|^[ \t]*(?:referred by|referral(?: source)?|requested by|referring party)[ \t]*:[^\n]*\b(?:Esq\b|attorney|counsel|law (?:firm|office|group))[^\n]*\bopinion\b|\bexamination (?:was )?(?:pursuant to|ordered under|under) (?:[A-Z][a-z]+ )?(?:La\.|Fed\.|Rule|R\.|art\.?|article|section|§)|\bno (?:physician|doctor)[- ](?:patient|examinee) relationship\b/im;
 
 const CLINICAL: DocumentRole = { role: 'clinical', kind: 'clinical_record', why: 'treating or diagnostic record', evidence: [] };
 

@@ -240,7 +240,8 @@ function rowsAfter(text: string, headerEnd: number, headerDate: string | undefin
   let pos = headerEnd + 1;
   for (let i = 0; i < 400 && pos < text.length && last; i++) {
     const end = text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos);
-    const line = text.slice(pos, end);
+    // (A form feed opens the log's next page: "\f07/12/2023  Wayne Lakes letter …" is its next row.)
+    const line = text.slice(pos, end).replace(/^\f/, ' ');
     const row = LOG_ROW.exec(line);
     if (row) {
       const date = parseDate(row[1]);

@@ -1,37 +1,21 @@
-import type { DocumentStatus, Evidence } from '../../../model/index.js';
+import type { DocumentStatus } from '../../../model/index.js';
 import { mainTreatingEvidence, makeGap } from '../helpers.js';
 import type { GapRule } from '../types.js';
-import { capitalShare } from '../../../util/text.js';
 
 /** The claimant's own account of daily function, as SSA collects it. */
 const FUNCTION_REPORT = /\b(?:(?<!(?:pulmonary|lung|renal|liver|thyroid|cardiac|ventricular) )function report|SSA-3373|activities of daily living questionnaire)\b/i;
 
 const isReport = (f: { id: string }) => f.id === 'function_report';
 
-/** How far into a paper its own title stands: a form named there is the paper itself, not a line listing it. */
-const TITLE_CHARS = 600;
-
-/** The report itself: a claimant's statement titled (or sectioned) as the Function Report, or a file so named. */
-function hasFunctionReport(docs: DocumentStatus[]): boolean {
-  return docs.some((d) => !d.misfiled && ((d.role?.kind === 'claimant_statement'
-    && (d.formsOnFile?.some((f) => isReport(f) && f.evidence.some((e) => (e.start < TITLE_CHARS || isHeading(e.quote)) && !PART_ONLY.test(e.quote)))
-      || d.role.evidence.some((e) => FUNCTION_REPORT.test(e.quote)))) || FUNCTION_REPORT.test(d.file)));
-}
-/** An excerpt or a summary of the form is not the form: the complete copy is still needed. */
-const PART_ONLY = /\b(?:excerpts?|summary|summari[sz]ed|partial|pages? \d)/i;
-
-/** "EXHIBIT 3E   FUNCTION REPORT - ADULT (SSA-3373) - excerpt": a section heading in capitals starts the form itself. */
-function isHeading(line: string): boolean {
-  return capitalShare(line, 10) >= 0.6;
-}
-
-/** An exhibit list or a determination that shows the report in SSA's folder: it exists, only this file set lacks it. */
-function listedReport(docs: DocumentStatus[]): { file: string; evidence: Evidence[] } | undefined {
-  for (const d of docs) {
-    const f = d.misfiled ? undefined : d.formsOnFile?.find(isReport);
-    if (f) return { file: d.file, evidence: f.evidence };
-  }
-  return undefined;
+/**
+ * The report is in the file (a claimant's statement so titled, or a file so named), or in SSA's folder: an exhibit
+ * list or a determination shows it filed. A report the adjudicator already holds is not missing evidence, and
+ * reviewers keep a copy request for it off their gap list.
+ */
+function reportKnown(docs: DocumentStatus[]): boolean {
+  return docs.some((d) => !d.misfiled && (d.formsOnFile?.some(isReport)
+    || (d.role?.kind === 'claimant_statement' && d.role.evidence.some((e) => FUNCTION_REPORT.test(e.quote)))
+    || FUNCTION_REPORT.test(d.file.replace(/_/g, ' '))));
 }
 
 export const rule: GapRule = {
@@ -45,15 +29,7 @@ export const rule: GapRule = {
     request: { to: 'the claimant (through the representative)', ask: 'Please complete the Function Report - Adult (SSA-3373), or send the copy already filed with SSA.' },
   },
   check(ctx) {
-    if (hasFunctionReport(ctx.documents)) return [];
-    const listed = listedReport(ctx.documents);
-    if (listed) {
-      return [makeGap(rule.meta, {
-        why: `The Function Report is in SSA's folder ("${listed.evidence[0].quote.replace(/\s+/g, ' ').trim().slice(0, 100)}", ${listed.file}) but not in this file set, so the claimant's own account of daily function cannot be compared with the treating records.`,
-        ask: 'Please send a copy of the Function Report - Adult (SSA-3373) filed with SSA (from the electronic folder), with any third-party function report.',
-        evidence: listed.evidence,
-      })];
-    }
+    if (reportKnown(ctx.documents)) return [];
     const index = ctx.documents.find((d) => d.role?.kind === 'exhibit_list');
     const evidence = index?.role?.evidence.length ? index.role.evidence : mainTreatingEvidence(ctx);
     if (!evidence.length) return [];
