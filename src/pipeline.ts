@@ -7,7 +7,7 @@ import { findMisfiled } from './segment/identity.js';
 import { describeMissingPages, missingFaxPages } from './segment/fax-pages.js';
 import { harmonizeAuthors, harmonizeEncounters } from './segment/harmonize.js';
 import { extractFacts } from './extract/index.js';
-import { alignDerivedSignals, markCopiedForward, markExaminerReview, markUnbilledProcedures, markDoseSteps, markRefills, markStaleMedicationLists, markSupersededPlans } from './extract/copy-forward.js';
+import { alignDerivedSignals, markCopiedForward, markCopiedMmiLines, markExaminerReview, markUnbilledProcedures, markDoseSteps, markRefills, markStaleMedicationLists, markSupersededPlans } from './extract/copy-forward.js';
 import { analyzeCase, type AnalysisInput } from './analyze/index.js';
 import { strayCharges, type StrayRecord } from './analyze/billing.js';
 import { byCodePoint, pushAll } from './util/arrays.js';
@@ -61,7 +61,9 @@ export function processDocument(doc: SourceDocument, role: DocumentRole = classi
     e.documentRole = roleAt(parts, e.start) === 'examining' ? 'examining' : 'clinical';
     if (e.documentRole === 'examining') e.documentTitle = examinerHead(doc);
   }
-  return { encounters, facts: extractFacts(doc, encounters, (at) => roleAt(parts, at) === 'administrative') };
+  const facts = extractFacts(doc, encounters, (at) => roleAt(parts, at) === 'administrative');
+  markCopiedMmiLines(doc, facts, encounters);
+  return { encounters, facts };
 }
 
 function documentStatus(doc: SourceDocument, role: DocumentRole, encounters: Encounter[]): DocumentStatus {

@@ -10,12 +10,15 @@ import { routineCare } from '../src/knowledge/decisions.js';
 import { analyzeCase } from '../src/analyze/index.js';
 import { expectValidCitations } from './helpers/citations.js';
 import { CaseBuilder } from './helpers/facts.js';
+import { readCsvLedger } from '../src/ingest/ledger.js';
+import { processDocument } from '../src/pipeline.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): a form's MMI
  * question answered "N/A", an agency's letter about a future MMI, a rule sentence in a Division notice, a brain injury
  * day program, a treating note's "(PCP)", an examination under a state's civil rule, a log continued across a form feed,
- * a clinic's name read as a weekday, and a diabetic eye-exam referral in a neuropathy claim.
+ * a clinic's name read as a weekday, a diabetic eye-exam referral in a neuropathy claim, an organ transplant waitlist, a
+ * prosthetic-training flowsheet, and a not-at-MMI plan line carried into a note written after the MMI.
  */
 
 describe('a form question answered N/A', () => {
@@ -81,6 +84,12 @@ describe('who wrote the paper', () => {
     expect(classifyDocument(textDoc(text, '06_Exam_Mahlstedt.txt'))).toMatchObject({ role: 'examining', kind: 'examining_opinion' });
   });
   it.each([
+    ['04/24/2024 16:02  FAX 617-555-0231  GBHSA NEWTON  -> DIA LOWELL  P. 001/004\n\nGREATER B0STON HAND SURGERY ASS0CIATES\n\nIMPARTIAL MEDICAL EXAMINATI0N - M.G.L. c. 152, S 11A\nEmp1oyee: Danie1 J. Doe\nDate of examinati0n: 04/16/2024'],
+    ['COMMONWEALTH OF MASSACHUSETTS - DEPARTMENT OF INDUSTRIAL ACCIDENTS\nIMPARTIAL MEDICAL EXAMINATION REPORT - M.G.L. c.152, s.11A\nImpartial Physician: Nadine K. Roe, MD'],
+  ])('an impartial examination, OCR damage or not, is an examination for the claim', (text) => {
+    expect(classifyDocument(textDoc(`${text}\n\nHISTORY: Right hand crush injury.`, '10_Report.txt'))).toMatchObject({ role: 'examining' });
+  });
+  it.each([
     ['OFFICE VISIT   01/16/2024   Marit E. Doe, MD (PCP)\nCC: chronic disease f/u', 'primary_care'],
     ['LAKESHORE SPINE & PAIN\nReferring: Marit E. Doe, MD (PCP)\nESI follow-up. Pain management.', 'pain_management'],
     ['HARBORLIGHT BEHAVIORAL HEALTH\nMEDICATION MANAGEMENT   06/11/2024   Y. Roe, MD\nS: Same. A1c 6.3 (PCP). Psychiatry follow-up.', 'psychiatry'],
@@ -141,4 +150,43 @@ describe('a referral for routine screening', () => {
     expectValidCitations(a, b.documents());
     expect(a.mmi).toMatchObject({ status: 'implied', date: '2023-07-11' });
   });
+});
+
+describe('an organ transplant', () => {
+  it('a waitlisted liver transplant is surgery planned', () => {
+    expect(of('Remains active on the liver transplant waiting list (listed 08/13/2024).', 'treatment').map((f) => [f.attributes.modality, f.attributes.subtype, f.attributes.status]))
+      .toEqual([['surgery', 'transplant', 'planned']]);
+  });
+  it('"2 years from surgery" recounts an old operation', () => {
+    expect(of('2 years from surgery, NED per oncology 03/2024.', 'treatment')[0].temporality).toBe('historical');
+  });
+  it('a referral for transplant evaluation does not make the doctor\'s "not at MMI" a request', () => {
+    const f = of('That answer is no longer accurate: she has been referred for liver transplant evaluation, which is potentially curative treatment, so she is not at maximum medical improvement.', 'mmi_statement');
+    expect(f.map((x) => [x.attributes.kind, x.temporality])).toEqual([['not_at_mmi', 'current']]);
+  });
+  it('a hepatology practice is the gut and liver specialty', () => {
+    expect(classifyEncounter('WESTMORELAND DIGESTIVE & LIVER ASSOCIATES, P.C.\nHepatology * Gastroenterology * Endoscopy\nProvider: Hamid R. Doe, MD (Transplant Hepatology)', 'Follow-up. MELD 21. Paracentesis 6.5 L.', 'MD').specialty).toBe('gastroenterology');
+  });
+});
+
+describe('a prosthetic-training flowsheet', () => {
+  it('each row billed 97763 is an occupational therapy session', () => {
+    const csv = [
+      'Patient,Date,Visit,Therapist,CPT,Minutes,Interventions',
+      '"Doe, Curtis J",01/23/2024,1,C. Roe OTR/L,97166;97763,70,"Re-eval; electrode signal training"',
+      '"Doe, Curtis J",01/25/2024,2,C. Roe OTR/L,97763;97530,55,"Graded grasp: foam to wooden blocks"',
+    ].join('\n');
+    const { facts } = readCsvLedger('d9', 'ot.csv', Buffer.from(csv), undefined).structured!;
+    expect(facts.filter((f) => f.type === 'treatment').map((f) => f.type === 'treatment' && [f.date, f.attributes.modality])).toEqual([['2024-01-23', 'occupational_therapy'], ['2024-01-25', 'occupational_therapy']]);
+  });
+});
+
+describe('a not-at-MMI plan line carried into a note after the MMI', () => {
+  const plan = 'PLAN: Not medically stationary. Continue hand therapy 2x/week. Work: modified duty, no lifting over 5 lb right hand.';
+  const notes = (later: string) => ['SONORAN HAND & UPPER EXTREMITY', '', 'OFFICE VISIT 03/12/2024', 'ASSESSMENT: S/p TFCC repair - improving.', plan, '',
+    'OFFICE VISIT 06/18/2024', 'ASSESSMENT: Plateau. The patient\'s condition became medically stationary on 06/18/2024 (today).', '',
+    'OFFICE VISIT 09/24/2024', 'ASSESSMENT: S/p TFCC repair, stable.', later, ''].join('\n');
+  const notAt = (text: string) => processDocument(textDoc(text, 'hand.txt')).facts.filter((f) => f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi' && f.temporality === 'current');
+  it('the copy is history', () => expect(notAt(notes(plan)).map((f) => f.date)).toEqual(['2024-03-12']));
+  it('a line written afresh still takes the MMI back', () => expect(notAt(notes('PLAN: Not medically stationary after all: new DRUJ instability on exam today, MRI ordered.')).map((f) => f.date)).toEqual(['2024-03-12', '2024-09-24']));
 });

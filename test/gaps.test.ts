@@ -876,3 +876,19 @@ describe('unexplained-treatment-gap: one request per provider', () => {
     expect(gaps[0].request.ask).toMatch(/2022-11-01 and 2023-03-07 \(126 days\), 2023-03-07 and 2023-09-12 \(189 days\) and 2023-09-12 and 2024-02-06 \(147 days\)/);
   });
 });
+
+describe('imaging-report-missing: "today" dates the review, not the study', () => {
+  it('the MRI report filed four days before the visit answers "Seen today to review MRI"', () => {
+    const build = () => {
+      const b = new CaseBuilder().visit('2023-05-19', { name: 'Rajiv Roe', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
+        .fact('treatment', { modality: 'imaging_study', subtype: 'MRI', status: 'performed' }, 'MRI LUMBAR SPINE WITHOUT CONTRAST: L4-5 bulge with annular fissure.')
+        .file('spine.txt').visit('2023-05-23', DR_PATEL)
+        .fact('treatment', { modality: 'imaging_study', subtype: 'MRI', status: 'performed' }, 'Seen today to review MRI.');
+      const input = b.input.bind(b);
+      // The note's "today" is a relative date that falls on the visit itself.
+      b.input = (claim) => { const i = input(claim); for (const f of i.facts) if (/today/.test(f.evidence[0].quote)) Object.assign(f, { dateSource: 'relative', date: '2023-05-23' }); return i; };
+      return b;
+    };
+    expect(gapsOf({ name: 'review today', build }, 'imaging-report-missing')).toEqual([]);
+  });
+});

@@ -70,8 +70,14 @@ describe('patient identity', () => {
     ['Pat1ent: QUINTANA, LORETTA J   DOB: 07/23/198l', 'Patient: QUINTANA, LORETTA J   DOB: 07/23/1981'],
     ['DOB: 03/14/l958  Med1cat1ons: lamotr1g1ne', 'DOB: 03/14/1958  Medications: lamotrigine'],
     ['L4-5, S1 and C1-2; Room 1O4', 'L4-5, S1 and C1-2; Room 104'],
+    ['Emp1oyee: RYDELL, ANDREW J   D0B: 06/l4/l990', 'Empioyee: RYDELL, ANDREW J   DOB: 06/14/1990'],
+    ['Prob1em 0verview; C0B 20l0', 'Probiem 0verview; COB 2010'],
   ])('OCR slips undone letter for letter: %s', (text, folded) => {
     expect(ocrFolded(text)).toBe(folded);
+  });
+  it('an OCR-damaged "Emp1oyee … D0B" header still names its worker', () => {
+    const text = 'REP0RT 0F W0RK ABlLlTY               Date: 05/09/2023\n\n          Emp1oyee: RYDELL, ANDREW J          D0B: 06/l4/l990\n';
+    expect(patientIdentity({ id: 'd', file: 'fax.txt', text, pages: [{ page: 1, start: 0, end: text.length }] } as never)).toMatchObject({ dob: '1990-06-14', surname: 'rydell' });
   });
 });
 

@@ -2,7 +2,7 @@
  * Copy-forward: a treatment sentence carried unchanged into later notes ("Currently in PT 3x/week, progressing.",
  * "SCS trial planned April.") restates the first note. Its later copies are history, not care at those visits.
  */
-import type { Encounter, Fact, FactOf } from '../model/index.js';
+import type { Encounter, Fact, FactOf, SourceDocument } from '../model/index.js';
 import { modalitiesIn } from '../model/modalities.js';
 import { isProcedureRecord } from '../model/encounter.js';
 import { lookupCode, splitCode } from '../knowledge/cpt.js';
@@ -250,3 +250,39 @@ export function markUnbilledProcedures(facts: Fact[], encounters: Encounter[]): 
   }
 }
 const PROCEDURES = modalitiesIn('procedure');
+
+/** A plan line long enough to be a template's, not a phrase written afresh at each visit. */
+const MIN_COPIED_LINE = 50;
+const normalizedLine = (text: string, at: number): string => {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\s+/g, ' ').trim().toLowerCase();
+};
+
+/**
+ * "PLAN: Not medically stationary. Continue hand therapy 2x/week. Work: modified duty, …" carried word for word into a
+ * note written after the same doctor found MMI: the line is the earlier visit's, not a withdrawal of the MMI. A
+ * not-at-MMI statement whose whole line repeats a line of an earlier note, with an MMI stated in between, is history.
+ */
+export function markCopiedMmiLines(doc: SourceDocument, facts: Fact[], encounters: Encounter[]): void {
+  const byId = new Map(encounters.map((e) => [e.id, e]));
+  const dateOf = (f: Fact) => byId.get(f.encounterId)?.date;
+  const mmiDates = facts.filter((f) => f.type === 'mmi_statement' && f.temporality === 'current' && !f.negated
+    && (f.attributes.kind === 'mmi' || f.attributes.kind === 'permanent_and_stationary')).map(dateOf).filter((d): d is string => !!d);
+  if (!mmiDates.length) return;
+  let lines: { date: string; text: Set<string> }[] | undefined;
+  const linesBefore = (date: string) => (lines ??= encounters.filter((e) => e.date)
+    .map((e) => ({ date: e.date!, text: new Set(doc.text.slice(e.start, e.end).split('\n').map((l) => l.replace(/\s+/g, ' ').trim().toLowerCase())) })))
+    .filter((e) => e.date < date);
+  for (const f of facts) {
+    const d = dateOf(f);
+    if (f.type !== 'mmi_statement' || f.attributes.kind !== 'not_at_mmi' || f.temporality !== 'current' || !d) continue;
+    const ev = f.evidence[0];
+    const line = normalizedLine(doc.text, ev.start);
+    if (line.length < MIN_COPIED_LINE) continue;
+    const earlier = linesBefore(d).find((e) => e.text.has(line) && mmiDates.some((m) => m > e.date && m < d));
+    if (!earlier) continue;
+    f.temporality = 'historical';
+    f.context = [...f.context, { category: 'historical', trigger: `copied forward from the note of ${earlier.date}`, start: ev.start, end: ev.start }];
+  }
+}

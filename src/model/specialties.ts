@@ -19,7 +19,7 @@ export type SpecialtyCategory =
    */
   | 'acceptable_source'
   | 'not_acceptable_source'
-  /** An internal-medicine subspecialty (heart, lungs, kidneys): the claim's own care when the claim is that organ's disease. */
+  /** An internal-medicine subspecialty (heart, lungs, kidneys, gut and liver): the claim's own care when the claim is that organ's disease. */
   | 'organ_specialty';
 
 const TABLE: Record<Specialty, readonly SpecialtyCategory[]> = {
@@ -42,6 +42,7 @@ const TABLE: Record<Specialty, readonly SpecialtyCategory[]> = {
   cardiology: ['organ_specialty', 'acceptable_source'],
   pulmonology: ['organ_specialty', 'acceptable_source'],
   nephrology: ['organ_specialty', 'acceptable_source'],
+  gastroenterology: ['organ_specialty', 'acceptable_source'],
   emergency: ['acceptable_source'],
   other: [],
   unknown: [],

@@ -292,9 +292,10 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   return CLINICAL;
 }
 
-/** The zone's text with unmarked checkbox labels blanked out and display type closed up (same length, so offsets still hold). */
+/** The zone's text with unmarked checkbox labels blanked out, display type closed up and OCR digits read as letters (same length, so offsets still hold). */
 function withoutUnmarked(text: string, zone: { start: number; end: number }): string {
-  const slice = closeLetterSpacing(text.slice(zone.start, zone.end));
+  // A faxed title read by OCR ("IMPARTIAL MEDICAL EXAMINATI0N", "Emp1oyee"): a digit between letters is the letter it resembles.
+  const slice = closeLetterSpacing(text.slice(zone.start, zone.end)).replace(/(?<=[A-Za-z])0(?=[A-Za-z])/g, 'O').replace(/(?<=[A-Za-z])1(?=[A-Za-z])/g, 'l');
   const marks = readFormMarks(slice);
   let out = slice;
   for (const u of marks.unchecked) out = out.slice(0, u.start) + ' '.repeat(u.end - u.start) + out.slice(u.end);

@@ -17,7 +17,7 @@ export interface PatientIdentity { dob?: string; surname?: string; given?: strin
 const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)(?:\s+(?:on file|of record))?\s*[:#]?\s*(?:(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s*(\d{4}))\b/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** "Patient: PRUITT, SHARON L", "Pt: Castellanos, Renee", "Name: Sharon L. Pruitt", "RE: Sharon Pruitt". */
-const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Employee|EMPLOYEE|Injured Worker|Injured (?:employee|Employee)|INJURED EMPLOYEE|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
+const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Emp[li]oyee|EMP[LI]OYEE|Injured Worker|Injured (?:employee|Employee)|INJURED EMPLOYEE|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
 /** "Claim #: TPC-22-0466031", "Claim No. 23-118406": the claim a form or report is filed under. */
 const CLAIM_FIELD = /\bClaim\s*(?:(?:#|No\.?|Number)\s*:?|:)\s*([A-Z0-9][A-Z0-9-]{5,})\b/i;
 /** Words that say the person named is not the record's patient. */
@@ -58,12 +58,13 @@ function surnameOf(name: string): string {
 
 /**
  * A scanned header with its OCR slips undone, letter for letter so offsets hold: a "1" inside a word is an "i"
- * ("Pat1ent"), an "l", "I" or "O" inside a number is a digit ("DOB: 07/23/198l").
+ * ("Pat1ent"), an "l", "I" or "O" inside a number is a digit ("DOB: 07/23/198l"), a "0" between letters is an "O" ("D0B").
  */
 export function ocrFolded(text: string): string {
   return text
     .replace(/(?<=[A-Za-z])1+(?=[A-Za-z])|(?<=[A-Za-z]{2})1+(?![A-Za-z0-9])/g, (m, at: number) => (/[a-z]/.test(text[at - 1]) ? 'i' : 'I').repeat(m.length))
-    .replace(/(?<=\d)[lIO]+(?=\d|\b)|\b[lI](?=\d)/g, (m) => m.replace(/[lI]/g, '1').replace(/O/g, '0'));
+    .replace(/(?<=\d)[lIO]+(?=\d|\b)|\b[lI](?=\d)/g, (m) => m.replace(/[lI]/g, '1').replace(/O/g, '0'))
+    .replace(/(?<=[A-Z])0(?=[A-Z])/g, 'O').replace(/(?<=[a-z])0(?=[a-z])/g, 'o');
 }
 
 export function patientIdentity(doc: SourceDocument, from = 0, length = HEAD): PatientIdentity {

@@ -76,7 +76,8 @@ export const rule: GapRule = {
       const sameMonth = (r: Encounter) => !!monthOf && d.startsWith(monthOf) && r.date!.startsWith(monthOf);
       // A mention dated only by the visit may describe an older study: any earlier report answers it, and so does an
       // earlier record of another visit that gives the same study's result (the ED's own read of its X-rays).
-      const fromSentence = f.dateSource === 'sentence' || f.dateSource === 'relative';
+      // ("Seen today to review MRI": "today" dates the review, not the study.)
+      const fromSentence = f.dateSource === 'sentence' || (f.dateSource === 'relative' && d !== enc.date);
       const answered = reports.some((r) => sameMonth(r) || (fromSentence || enc.kind === 'emergency_visit'
         ? Math.abs(daysBetween(r.date!, d)) <= REPORT_WINDOW_DAYS
         : r.date! <= d))

@@ -11,6 +11,7 @@ const TARGETS: Target[] = [
   { label: 'rheumatology', words: /\brheumatolog\w*\b/i, specialties: ['rheumatology'] },
   { label: 'cardiology', words: /\bcardiolog\w*\b/i, specialties: ['cardiology'] },
   { label: 'pulmonology', words: /\b(?:pulmonolog\w*|pulmonary (?:medicine|clinic|consult\w*))\b/i, specialties: ['pulmonology'] },
+  { label: 'gastroenterology or hepatology', words: /\b(?:gastroenterolog\w*|hepatolog\w*|GI (?:clinic|consult\w*))\b/i, specialties: ['gastroenterology'] },
   { label: 'nephrology', words: /\b(?:nephrolog\w*|kidney (?:specialist|clinic))\b/i, specialties: ['nephrology'] },
   { label: 'pain management', words: /\b(?:pain (?:management|medicine|clinic|specialist)|interventional pain)\b/i, specialties: ['pain_management'] },
   { label: 'physiatry (PM&R)', words: /\b(?:physiatr\w*|PM&R|physical medicine and rehab\w*)\b/i, specialties: ['physiatry'] },
