@@ -138,6 +138,7 @@ describe('a referral for routine screening', () => {
     ['Smoking cessation referral given.', true],
     ['Referral to optometry for vision therapy (convergence insufficiency).', false],
     ['Refer to neurosurgery for evaluation of L4-5 stenosis.', false],
+    ['Referral to adult PM&R (Capital Region Adult CP & Spasticity Program) placed for care after 21.', true],
   ])('%s: %s', (text, routine) => expect(routineCare(text)).toBe(routine));
   it('does not hold a maintenance phase open', () => {
     const pcp = { name: 'Gregory Doe', credential: 'DO', specialty: 'primary_care' as const };
@@ -189,4 +190,16 @@ describe('a not-at-MMI plan line carried into a note after the MMI', () => {
   const notAt = (text: string) => processDocument(textDoc(text, 'hand.txt')).facts.filter((f) => f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi' && f.temporality === 'current');
   it('the copy is history', () => expect(notAt(notes(plan)).map((f) => f.date)).toEqual(['2024-03-12']));
   it('a line written afresh still takes the MMI back', () => expect(notAt(notes('PLAN: Not medically stationary after all: new DRUJ instability on exam today, MRI ordered.')).map((f) => f.date)).toEqual(['2024-03-12', '2024-09-24']));
+});
+
+describe('a plan set aside and an opinion not given', () => {
+  it.each([
+    ['Surgery is not currently planned; if injections lose their effect, Dr. Roe will reassess.', true],
+    ['Surgery is not planned.', true],
+    ['Surgery is planned for 05/01/2025.', false],
+  ])('%s', (text, negated) => expect(of(text, 'treatment')[0].negated).toBe(negated));
+  it('"I have not been asked for, and have not given, a formal MMI date" is no opinion', () => {
+    expect(of('I have not been asked for, and have not given, a formal maximum medical improvement date or an impairment rating.', 'mmi_statement')
+      .filter((f) => f.temporality === 'current')).toEqual([]);
+  });
 });
