@@ -29,6 +29,13 @@ describe('function-report-missing', () => {
     ['excerpted in the determination', withForm(doc('02_DDE.txt', 'claimant_statement', 'DISABILITY DETERMINATION EXPLANATION'), 5801, 'FUNCTION REPORT - ADULT (SSA-3373-BK)  --  excerpt (sections C, D, E)')],
     ['a file named with underscores', doc('B4E_Function_Report_Adult_SSA-3373_08-2022.txt', 'other', 'EXHIBIT 4E  Page 1 of 4')],
   ])('valid: the report is known: %s', (_n, d) => expect(gaps('ssdi', [d])).toEqual([]));
+  it('invalid: an exhibit list that says the representative has no copy asks for it, citing that line', () => {
+    const line = '- Function Report (3373) - client completed 10/2023 per DDS; we do not have a copy';
+    const g = gaps('ssdi', [withForm(doc('Exhibit List.txt', 'exhibit_list', 'EXHIBIT LIST'), 900, line)]);
+    expect(g).toHaveLength(1);
+    expect(g[0].evidence[0].quote).toBe(line);
+    expect(g[0].request.ask).toMatch(/electronic folder/);
+  });
   it.each([
     ['3E    Function Report - Adult (SSA-3373)        Clmt', 1],
     ['B4E  Function Report - Adult (03/2022)', 1],
