@@ -253,10 +253,11 @@ const PROCEDURES = modalitiesIn('procedure');
 
 /** A plan line long enough to be a template's, not a phrase written afresh at each visit. */
 const MIN_COPIED_LINE = 50;
-const normalizedLine = (text: string, at: number): string => {
-  const start = text.lastIndexOf('\n', at - 1) + 1;
+/** A line compared as written, whatever its spacing and case. */
+const lineKey = (line: string): string => line.replace(/\s+/g, ' ').trim().toLowerCase();
+const lineAt = (text: string, at: number): string => {
   const end = text.indexOf('\n', at);
-  return text.slice(start, end < 0 ? text.length : end).replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.slice(text.lastIndexOf('\n', at - 1) + 1, end < 0 ? text.length : end);
 };
 
 /**
@@ -272,13 +273,13 @@ export function markCopiedMmiLines(doc: SourceDocument, facts: Fact[], encounter
   if (!mmiDates.length) return;
   let lines: { date: string; text: Set<string> }[] | undefined;
   const linesBefore = (date: string) => (lines ??= encounters.filter((e) => e.date)
-    .map((e) => ({ date: e.date!, text: new Set(doc.text.slice(e.start, e.end).split('\n').map((l) => l.replace(/\s+/g, ' ').trim().toLowerCase())) })))
+    .map((e) => ({ date: e.date!, text: new Set(doc.text.slice(e.start, e.end).split('\n').map(lineKey)) })))
     .filter((e) => e.date < date);
   for (const f of facts) {
     const d = dateOf(f);
     if (f.type !== 'mmi_statement' || f.attributes.kind !== 'not_at_mmi' || f.temporality !== 'current' || !d) continue;
     const ev = f.evidence[0];
-    const line = normalizedLine(doc.text, ev.start);
+    const line = lineKey(lineAt(doc.text, ev.start));
     if (line.length < MIN_COPIED_LINE) continue;
     const earlier = linesBefore(d).find((e) => e.text.has(line) && mmiDates.some((m) => m > e.date && m < d));
     if (!earlier) continue;
