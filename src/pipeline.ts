@@ -49,7 +49,7 @@ export function processDocument(doc: SourceDocument, role: DocumentRole = classi
     .map((p) => ({ start: p.start, answersExam: p.role === 'clinical' }));
   // Encounters that lie in an administrative part (a cover letter, a UR decision) are not clinical contacts; one
   // that a custodian's cover letter merely precedes begins where the clinical part does.
-  const encounters = splitEncounters(doc, papers).filter((e) => {
+  const encounters = splitEncounters(doc, papers, { formPages: role.role === 'clinical' }).filter((e) => {
     if (roleAt(parts, e.start) !== 'administrative') return true;
     const clinical = parts.find((p) => p.role !== 'administrative' && p.start > e.start && p.start < e.end);
     if (!clinical || (e.date && (e.evidence[0]?.start ?? 0) < clinical.start)) return false; // dated by the cover itself

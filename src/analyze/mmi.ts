@@ -923,6 +923,16 @@ const MIN_TRIAL_DATES = 2;
 /** Procedures whose performance after an MMI withdraws it (a trigger-point injection is too slight to). */
 const WITHDRAWING_CARE = new Set<Modality>([...PROCEDURES].filter((m) => m !== 'trigger_point_injection'));
 
+/** "I cannot identify a specific interventional target", "no procedural target": the work-up found nothing to treat. */
+const NO_TARGET = /\b(?:target|pain generator)\b/i;
+/** How soon after a block its physician reads it. */
+const WORKUP_READ_DAYS = 90;
+
+/** The treating physician's words that the maintenance phase begins now. */
+const PHASE_DECLARED = /\btransition(?:ed|ing|s)?\b[^.;]{0,30}\bto maintenance\b|\b(?:is|are) (?:now )?(?:in|entering|starting) (?:a |the )?maintenance phase\b|\bnow (?:in|on|into) (?:a |the )?maintenance\b|\bis (?:his|her|their|the) maintenance regimen\b|\bmov(?:e|ed|ing) (?:her|him|them|the patient) to maintenance\b/i;
+/** How soon after the first quiet visit such a declaration still marks the phase's start. */
+const DECLARED_PHASE_DAYS = 240;
+
 /** A checked box on a form: "[X] Patient has reached MMI". */
 const TICKED_BOX = /\[\s*[Xx✓✔]\s*\]/;
 /** Words that take an MMI back: "no longer at MMI", "withdrawn", "not at MMI - surgery pending". */
@@ -1046,9 +1056,14 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     && !ops.some((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > day && weighs(o));
   // A procedure booked on a date (a ledger's "scheduled - not yet performed" row) is care firmly planned: it withdraws too.
   const booked = (f: Treatment) => f.attributes.status === 'planned' && ctx.encounterOf(f)?.source === 'ledger';
+  // A block after which its physician finds nothing to treat ("The block is negative … I cannot identify a specific
+  // interventional target"): a work-up that came to nothing, not a return to active care.
+  const noTargetDays = ctx.asserted.filter((f) => f.type === 'plan_signal' && f.attributes.signal === 'no_further_treatment' && f.temporality === 'current'
+    && NO_TARGET.test(f.evidence[0]?.quote ?? '')).map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
+  const cameToNothing = (d: string) => noTargetDays.some((n) => n >= d && daysBetween(d, n) <= WORKUP_READ_DAYS);
   const newCare = date ? ctx.of('treatment').filter((f) => WITHDRAWING_CARE.has(f.attributes.modality) && ((f.attributes.status === 'performed' && given(f)) || booked(f))
     && daysBetween(date, ctx.dateOf(f) ?? date) > 30
-    && !palliative(f) && !reaffirmedAfter(ctx.dateOf(f) ?? date) && !f.attributes.otherCondition
+    && !palliative(f) && !reaffirmedAfter(ctx.dateOf(f) ?? date) && !cameToNothing(ctx.dateOf(f) ?? date) && !f.attributes.otherCondition
     && isTreatingRole(sourceRole(ctx.encounterOf(f)))) : [];
   if (newCare.length) {
     const why = `New active treatment after the MMI date: ${describe(newCare[0])} (${when(ctx, newCare[0])}).`;
@@ -1627,7 +1642,14 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   // (Unless the relief it reports held: pain and function measured there are where the later visits find them, so no
   // wearing off was waited for and that visit was already the plateau.)
   const reliefHeld = responseCheck && reliefHeldFrom(ctx, candidates[0].date);
-  const maintenance = responseCheck && !reliefHeld ? candidates.slice(1) : candidates;
+  const quiet = responseCheck && !reliefHeld ? candidates.slice(1) : candidates;
+  // "Transition to maintenance", "the current regimen is his maintenance regimen": the treating physician marks where
+  // the phase begins, at a visit soon after the first quiet one; the visits before it still carried the regimen being set.
+  const declaredAt = quiet.findIndex((v, i) => i > 0 && daysBetween(quiet[0].date, v.date) <= DECLARED_PHASE_DAYS
+    && v.facts.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'maintenance_care' && f.temporality === 'current' && !f.negated
+      && PHASE_DECLARED.test(f.evidence[0]?.quote ?? '') && sourceRole(ctx.encounterOf(f)) === 'treating_physician'));
+  const declared = declaredAt > 0 ? quiet.slice(declaredAt) : [];
+  const maintenance = declared.length >= params.minMaintenanceVisits && daysBetween(declared[0].date, declared.at(-1)!.date) >= params.minMaintenanceDays ? declared : quiet;
   // A "not at MMI" long before the record ends says nothing about where the claimant stands now.
   const lastNotAny = notAt[notAt.length - 1];
   const lastNot = lastNotAny && lastVisit && daysBetween(ctx.dateOf(lastNotAny) ?? lastVisit, lastVisit) <= 180 ? lastNotAny : undefined;

@@ -128,8 +128,12 @@ function namedCourse(quote: string): Modality | undefined {
 const SESSIONS = modalitiesIn('session');
 /** How long after the order its sessions may start and still be the order carried out. */
 const ORDER_WINDOW_DAYS = 120;
-/** Palliative, maintenance or supportive care, or care its author expects not to change the condition ("I do not anticipate it will change her underlying motor recovery"). */
-const PALLIATIVE_WORDS = /\b(?:palliat\w*|maintenance|supportive)\b|\bnot (?:expected|anticipated|likely|intended) to (?:change|improve|alter|restore)\b|\bdo(?:es)? not (?:anticipate|expect)\b[^.;]{0,40}\b(?:change|improve|alter|restore)\b|\bdoes not restore\b/i;
+/**
+ * Palliative, maintenance or supportive care, or care its author expects not to change the condition ("I do not
+ * anticipate it will change her underlying motor recovery"); low vision rehabilitation teaches the use of the sight that
+ * is left (magnifiers, lighting), it does not treat the eye.
+ */
+const PALLIATIVE_WORDS = /\b(?:palliat\w*|maintenance|supportive|low vision)\b|\bnot (?:expected|anticipated|likely|intended) to (?:change|improve|alter|restore)\b|\bdo(?:es)? not (?:anticipate|expect)\b[^.;]{0,40}\b(?:change|improve|alter|restore)\b|\bdoes not restore\b/i;
 /** "injection today; repeat every 3 months as needed", "no more often than every 3 months": a standing schedule, not a new step. */
 /**
  * An injection or block on a standing schedule. Only procedures are given that way: in "ocrelizumab q6 months …

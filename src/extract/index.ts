@@ -146,7 +146,10 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
   const ids = new Set<string>();
   const specialtiesSeen = new Set<string>();
   const marks = readFormMarks(doc.text);
+  // (A drug's last strength in this file, visit after visit.)
+  const strengths = new Map<string, number>();
   for (const enc of encounters) {
+    const encounterFrom = facts.length;
     const visit = visitFacts(enc, doc.text.slice(enc.start, enc.end), !specialtiesSeen.has(enc.specialty));
     specialtiesSeen.add(enc.specialty);
     pushAll(facts, visit);
@@ -186,6 +189,46 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
         facts.push(id === f.id ? f : { ...f, id });
       }
     }
+    markDoseSteps(facts, encounterFrom, strengths);
   }
   return facts;
+}
+
+/**
+ * A drug given by infusion or depot injection on a schedule ("Ocrelizumab 600 mg IV every 6 months", "paliperidone
+ * palmitate 156 mg monthly"): its loading doses differ from the maintenance dose by design, not by a change of plan.
+ */
+const DOSING_SCHEDULE = /\b(?:IV|IM|SC|SQ|infusions?|injections?|inj|depot|LAI|every \d+ (?:weeks?|months?)|monthly|q\s?\d+\s?(?:wks?|weeks?|mos?|months?))\b/i;
+
+/** "- no change", "Next … due", "x 5 days then resume 20 mg": the dose restated, a dose due, a short burst; no step. */
+const NOT_A_STEP = /\b(?:no change|unchanged|same dose|continue[sd]?|resumed?|next|due|then|x\s?\d+\s?(?:days?|d)\b)/i;
+/** "Escitalopram 20 mg daily; bupropion XL 300 mg q AM; trazodone 50 mg qhs": a medication list, each line its current dose. */
+const MED_LIST = /\d\s*mg\b[^.\n]*[;,][^.\n]*\d\s*mg\b/i;
+
+/** A drug's strength in milligrams ("225 mg daily", "7.5 mg BID"), if the dose gives one. */
+function milligrams(dose: string | undefined): number | undefined {
+  const m = dose && /(\d+(?:\.\d+)?)\s*mg\b/i.exec(dose);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * "Venlafaxine XR 75 mg x 5 wks, tolerating. … Plan: venlafaxine XR 150 mg daily.": the plan names a new strength of a
+ * drug the file last recorded at another one (in this note or the one before), without a verb that says so. That is
+ * the dose raised (or lowered).
+ */
+function markDoseSteps(facts: Fact[], from: number, taken: Map<string, number>): void {
+  for (let i = from; i < facts.length; i++) {
+    const f = facts[i];
+    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || f.temporality !== 'current') continue;
+    const drug = f.attributes.drug.toLowerCase();
+    const mg = milligrams(f.attributes.dose);
+    if (mg === undefined) continue;
+    const before = taken.get(drug);
+    const planned = f.attributes.status === 'recommended' || f.attributes.status === 'planned';
+    const quote = f.evidence[0]?.quote ?? '';
+    if (planned && !f.attributes.doseChange && before !== undefined && before !== mg && !DOSING_SCHEDULE.test(quote) && !NOT_A_STEP.test(quote) && !MED_LIST.test(quote)) {
+      facts[i] = { ...f, attributes: { ...f.attributes, doseChange: mg > before ? 'increased' : 'decreased' } };
+    }
+    taken.set(drug, mg);
+  }
 }

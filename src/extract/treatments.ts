@@ -362,6 +362,15 @@ function futureCareHeading(sent: SentenceCtx): ContextCue | undefined {
   return { category: 'hypothetical', trigger: `${FUTURE_CARE_TRIGGER}: ${m[0]}`, start: sent.section.start + m.index, end: sent.section.start + m.index + m[0].length };
 }
 
+/**
+ * A visit log's row ("01/11/2023  20/200 … Aflibercept OU.") records what was done that day: the log's column heading
+ * ("Findings / Tx") makes it no plan.
+ */
+function rowSection(sent: SentenceCtx, start: number, section: SectionKind | undefined): SectionKind | undefined {
+  const at = sent.start + start;
+  return section === 'plan' && sent.encounter.visitRows?.some((r) => r.evidence.start <= at && at < r.evidence.end) ? undefined : section;
+}
+
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
   const own = sessionOfSpecialty(sent.encounter.specialty);
@@ -416,7 +425,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
       && !statusCue(clause.text) && !statusOfSection(section) && !dischargeStatus(sent.text, m.start) && !labelledStatus(sent, m.start)
       && !sent.dates().some((d) => !d.relative && d.start >= clause.start && d.end <= clause.end)) continue;
     const attributes: FactOf<'treatment'>['attributes'] = { modality: m.entry.id, status: deniedStatus(sent, clause, m.end) ?? dischargeStatus(sent.text, m.start) ?? awaitedStatus(sent.text, m.start) ?? givenToday(clause.text, m.entry.id) ?? labelledStatus(sent, m.start)
-      ?? treatmentStatus(clause.text, section, m.entry.id, setAsideAfter(sent, clause.end)) };
+      ?? treatmentStatus(clause.text, rowSection(sent, m.start, section), m.entry.id, setAsideAfter(sent, clause.end)) };
     if (m.entry.subtype) attributes.subtype = m.entry.subtype;
     if (m.entry.id === 'surgery' && !m.entry.subtype) {
       // "surgery" names no procedure; keep the words ("rotator cuff surgery") as the subtype when they say more.

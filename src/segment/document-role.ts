@@ -329,7 +329,7 @@ export function examinerHead(doc: SourceDocument): string {
 
 /** A records office's cover letter heading the records it releases. */
 /** (Not a letterhead's contact line: "HIM/Release of Information Fax 401-555-0619".) */
-const COVER_LETTER = /\b(?:release of information|custodian of records)\b(?![ \t]*(?:fax|tel\b|phone|ph\b|#|:?[ \t]*\(?\d{3}))/i;
+const COVER_LETTER = /\b(?:release of information|custodian of records)\b(?![ \t]*(?:fax|tel\b|phone|ph\b|#|:?[ \t]*\(?\d{3}|(?:\(ROI\)[ \t]*)?(?:copy|print(?:ed|out)?)\b))/i;
 const FAX_COVER = /\b(?:fax|facsimile)[ \t]+(?:transmittal|cover(?:[ \t]+sheet)?)\b/i;
 /** The fax machine's page line: "SEP-06-2023 10:14  FROM: … P.02/07"; the first page's is the cover's own. */
 const FAX_PAGE_BANNER = /\b\d{1,2}:\d{2}\b[^\n]*\b(?:P|PG|PAGE)\.?\s?\d{1,3}\s*(?:\/|of)\s*\d{1,3}\b/i;
@@ -435,7 +435,7 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
 const PHYSICIAN_SIGNATURE = /(?:sincerely|regards|\/s\/|electronically signed)[^\n]{0,40}(?:\n[^\n]{0,80}){0,2}?,\s*(?:MD|DO|M\.D\.|D\.O\.)\b/i;
 /** A rule across the page between letters. */
 const RULE_LINE = /^\s*(?:={10,}|-{10,}|_{10,})\s*$/;
-const SERVICE_DATE_LINE = /\b(?:DATE OF SERVICE|Date of Service|DOS|Date of (?:visit|exam))\s*:\s*\S|^\s*LOCAL TITLE:\s*\S/;
+const SERVICE_DATE_LINE = /\b(?:DATE OF SERVICE|Date of Service|DOS|Date of (?:visit|exam))\s*:\s*\S|^\s*LOCAL TITLE:\s*\S|^\s*\d{1,2}\/\d{1,2}\/\d{2,4}[ \t]{2,}[A-Z][A-Z/&-]{3,}(?: [A-Z][A-Z/&-]+)*\b/;
 const EXHIBIT_LINE = /^\s*EXHIBIT\s+(?:No\.?\s*)?\d{1,3}[A-Z]?\s*$/i;
 /** A provider's letterhead: a clinic, practice or hospital name, or a clinician with a degree. */
 const CLINIC_LETTERHEAD = /\b(?:CLINIC|MEDICAL|MEDICINE|HEALTH|HOSPITAL|CHIROPRACTIC|ORTHOPA?EDIC\w*|REHAB\w*|PHYSICAL THERAPY|PAIN|SPINE|NEUROLOGY|IMAGING|RADIOLOGY|PHYSICIANS|SURGERY|SURGICAL|WELLNESS)\b|,\s*(?:MD|DO|DC|DPT|PA-C|NP)\b/;

@@ -32,7 +32,7 @@ const STRONG_LABEL = [
   String.raw`arrival(?:[ \t]+(?:date|time))?`, String.raw`visit(?=[ \t]+\d)`,
 ].join('|');
 /** A patient field line with a bare "DATE:" field after it ("PATIENT: DOE, JANE   MRN 123   DATE: 11/01/2022"). */
-const REPORT_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:PATIENT|NAME|Patient|Name)[ \t]*:[^\n]*?[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
+const REPORT_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:PATIENT|NAME|Patient|Name)[ \t]*:[^\n]*?[ \t]{2,}(?:(?:EXAM|STUDY|SERVICE|Exam|Study|Service)[ \t]+)?(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
 /** An imaging centre's exam line with its date at the right ("Exam: MR ARTHROGRAM RIGHT SHOULDER (…)   Date: 01/26/2024"). */
 const EXAM_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:Exam|EXAM|Study|STUDY|Examination|EXAMINATION)[ \t]*:[^\n]*?(?:\n[ \t]{2,}\S[^\n]*?)?(?<=\S)[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
 /** The report title above it. */
@@ -52,13 +52,17 @@ const LABELLED_HEADER = new RegExp(
  * "=== FOLLOW-UP ===      07/19/2022", "PRIMARY CARE - 09/25/2023 - Daniel Reyes, MD (covering)", "MMI / IMPAIRMENT VISIT - 02/20/2024      Jane Doe, DO, Level II accredited":
  * the title, its date, and at most an interval in brackets and an author (labelled, or a name with its degree).
  */
-// (And where it took place: "PROCEDURE NOTE - 05/24/2023     Facility: Bay Road ASC (affiliated)".)
-const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by', 'prescriber', 'facility', 'location'];
+// (And where it took place: "PROCEDURE NOTE - 05/24/2023     Facility: Bay Road ASC (affiliated)"; and who came along:
+// "03/14/2023   MEDICATION MANAGEMENT (99214)      Accompanied by: mother".)
+const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by', 'prescriber', 'facility', 'location', 'accompanied by'];
 /**
  * Labels in any case, without making the whole title pattern case-insensitive. A hyphen sets the author apart only with a
  * space beside it: "FOLLOW-UP    V. Doe, MD" is the title "FOLLOW-UP", not "FOLLOW" by "UP V. Doe".
  */
-const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]+[-–—|]{1,3}[ \t]*|[-–—|]{1,3}[ \t]+|[–—|]{1,3}|-{2,3})(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+(?:MD|M\.D|DO|D\.O|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|APNP|PMHNP-BC|PMHNP|DNP|AGNP-C|AGNP|CRNP|CNP|RN|LPN|DC|D\.C|DPT|PT|OTR(?:\/L)?|OT|PhD|Ph\.D|PsyD|LCSW|LPC|LMFT)\.?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
+/** A signing clinician's degree. */
+const AUTHOR_CREDENTIAL = String.raw`(?:MD|M\.D|DO|D\.O|PA-C|PA|NP|FNP-C|FNP-BC|FNP|NP-C|APRN|ARNP|APNP|PMHNP-BC|PMHNP|DNP|AGNP-C|AGNP|CRNP|CNP|RN|LPN|DC|D\.C|DPT|PT|OTR(?:\/L)?|OT|PhD|Ph\.D|PsyD|LCSW|LPC|LMFT)`;
+/** (A co-signer after a slash: "POST-OP VISIT -- 11/20/2023   Kelsey Doe, PA-C / M. Roe, MD".) */
+const AUTHOR_FIELD = String.raw`(?:(?:[ \t]{2,}|[ \t]+[-–—|]{1,3}[ \t]*|[-–—|]{1,3}[ \t]+|[–—|]{1,3}|-{2,3})(?:(?:${AUTHOR_LABELS.map((l) => [...l].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})[ \t]*:[^\n]*|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+${AUTHOR_CREDENTIAL}\.?(?:[ \t]*\/[ \t]*(?:[A-Z][A-Za-z.'-]*[ \t]+){1,3}[A-Z][A-Za-z'-]+,?[ \t]+${AUTHOR_CREDENTIAL}\.?)?(?:,[ \t]*[A-Za-z][A-Za-z .'-]{1,30})?(?:[ \t]*\([^)\n]{1,30}\))?))?`;
 /** The author field present, not optional: a signing clinician after the date. */
 const AUTHOR_AFTER_DATE = new RegExp(String.raw`^[^\n]*?${AUTHOR_FIELD.slice(0, -1)}[ \t]*$`);
 /** "Date:" / "DOS:" between a title and its date ("DAILY NOTE (representative)      Date: 04/08/2022"). */
@@ -103,7 +107,9 @@ const TRACKING_STATUS = /\b(?:CLOSED|PENDED|EXPIRED|COMPLETED|SCHEDULED|CANCELL?
 const RULED_DATE_HEADING = new RegExp(String.raw`^[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})[ \t]*(${DATE_SHAPE})(?:[ \t]+[^\n]{2,100}?)?[ \t]*(?:[-=*#~]{3,}|[\u2500-\u2550]{2,})(?:[ \t]*$|[ \t]+(?=\S))`, 'gm');
 /** "10/07/2021 F/U: ~50% arm relief …", "PROCEDURE 08/26/2021: C7-T1 ILESI …": a terse log's visit, its note on the same line. */
 const VISIT_LABEL = String.raw`(?:F\/U|follow[- ]?up|procedure|office visit|visit|recheck|re-?eval(?:uation)?|tele(?:phone|health) visit)`;
-const DATED_VISIT_LINE = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})[ \t]+${VISIT_LABEL}[ \t]*:|^[ \t]*${VISIT_LABEL}[ \t]+(${DATE_SHAPE})[ \t]*:`, 'gim');
+// (And a medication-review log's "08/16/2022 (in person): Escitalopram 10 mg x 4 wks …", "07/11/2023 (video)".)
+const VISIT_MODE = String.raw`\((?:in[ -]?person|video|phone|telephone|tele[a-z]*|virtual|office|clinic)\b[^)\n]{0,40}\)`;
+const DATED_VISIT_LINE = new RegExp(String.raw`^[ \t]*(${DATE_SHAPE})[ \t]+${VISIT_LABEL}[ \t]*:|^[ \t]*${VISIT_LABEL}[ \t]+(${DATE_SHAPE})[ \t]*:|^[ \t]*(${DATE_SHAPE})[ \t]*${VISIT_MODE}[ \t]*(?::|$)`, 'gim');
 /**
  * A paragraph that opens with its date and two spaces before the note's first sentence: words, a SOAP label
  * ("05/25/2022  S: Pain 6/10"), an abbreviation ("UR certified", "MRA 10/12/2023", "F/u ED visit") or the time since
@@ -376,7 +382,7 @@ function findHeaders(original: string): Header[] {
     for (const r of rows) add(r.lineStart, r.lineEnd, r.dateStart, r.raw);
   }
   for (const m of [...text.matchAll(RULED_DATE_HEADING), ...text.matchAll(DATED_VISIT_LINE)]) {
-    const date = m[1] ?? m[2];
+    const date = m[1] ?? m[2] ?? m[3];
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     if (!FAX_BANNER.test(text.slice(ls, le))) add(ls, le, m.index + m[0].indexOf(date), date);
   }
@@ -514,8 +520,31 @@ function exhibitStarts(text: string): number[] {
   return out;
 }
 
+/** The signed form a page's first lines name as its title ("ATTENDING PHYSICIAN STATEMENT (APS)"), if any. */
+function signedFormTitle(text: string, at: number): EncounterKind | undefined {
+  const zone = text.slice(at, at + HEAD_CHARS).split('\n').filter((l) => l.trim()).slice(0, 3).join('\n');
+  const kind = classifyEncounter(zone, zone).kind;
+  return SIGNED_FORMS.has(kind) ? kind : undefined;
+}
+
+/**
+ * "\f MERIDIAN MUTUAL LIFE - GROUP LTD / ATTENDING PHYSICIAN STATEMENT" filed inside a clinic's chart: a form of its own,
+ * dated by its signature, not a page of the visit above it. (A form's own second page, under the same title, continues it.)
+ */
+function formPageStarts(text: string, starts: { start: number }[]): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/\f/g)) {
+    const b = m.index + 1;
+    const kind = signedFormTitle(text, b);
+    if (!kind) continue;
+    const within = starts.filter((s) => s.start < b).at(-1)?.start ?? 0;
+    if (signedFormTitle(text, within) !== kind) out.push(b);
+  }
+  return out;
+}
+
 /** Split a text document into encounters at date-of-service / visit headers; every character belongs to one encounter. */
-export function splitEncounters(doc: SourceDocument, papers: Paper[] = []): Encounter[] {
+export function splitEncounters(doc: SourceDocument, papers: Paper[] = [], { formPages = true }: { formPages?: boolean } = {}): Encounter[] {
   const text = doc.text;
   const headers = findHeaders(text);
   const starts: { start: number; header?: Header; paper?: Paper }[] = [{ start: 0 }];
@@ -524,8 +553,9 @@ export function splitEncounters(doc: SourceDocument, papers: Paper[] = []): Enco
     const lh = last.header;
     // A second date line right under the first ("Visit Date" after "DOS") belongs to the same visit.
     if (lh && !h.titled && h.lineStart - lh.lineEnd < 250 && (h.date && lh.date ? h.date === lh.date : h.raw === lh.raw) && !/[=\-_*#~]{5,}|\f/.test(text.slice(lh.lineEnd, h.lineStart))) continue;
-    // The visit date an EHR repeats in every page header continues the visit on the next page.
-    if (lh && h.furniture && h.date !== undefined && h.date === lh.date) continue;
+    // The visit date an EHR repeats in every page header continues the visit on the next page (not a report's own
+    // patient line under its title: the radiology report filed after the visit it was taken at).
+    if (lh && h.furniture && !h.titled && h.date !== undefined && h.date === lh.date && !REPORT_TITLE.test((previousLines(text, h.lineStart, 1)[0] ?? '').replace(/^\f/, ''))) continue;
     // Letterhead and demographics above the first header belong to it
     // (a rule line framing the header itself is part of the header's block, not a boundary above it).
     const preamble = !lh && starts.length === 1 ? text.slice(0, blockStart(text, h.lineStart, 0)) : undefined;
@@ -545,6 +575,12 @@ export function splitEncounters(doc: SourceDocument, papers: Paper[] = []): Enco
     const i = starts.findIndex((s) => s.start >= b);
     const next = i < 0 ? Infinity : starts[i].start;
     if (next - b > EXHIBIT_HEADER_REACH && b > starts[(i < 0 ? starts.length : i) - 1].start) starts.splice(i < 0 ? starts.length : i, 0, { start: b });
+  }
+  // (An examiner's form, "MEDICAL SOURCE STATEMENT" after the report's last page, is that examination's.)
+  for (const b of formPages ? formPageStarts(text, starts) : []) {
+    const i = starts.findIndex((s) => s.start >= b);
+    const next = i < 0 ? Infinity : starts[i].start;
+    if (next - b > EXHIBIT_HEADER_REACH) starts.splice(i < 0 ? starts.length : i, 0, { start: b });
   }
   // A paper of its own inside the file (a treating source's answer to an examination) starts a visit, dated when its
   // author signed it: the examination's date it repeats is the examiner's.

@@ -22,9 +22,13 @@ const NO_PRACTICE = new Set<Specialty>(['unknown', 'radiology', 'ime', 'fce', 'o
 /** Disciplines a majority vote never imposes on an author's other notes. */
 const SETTLES_NOTHING = new Set<Specialty>(['psychiatry', 'psychology', 'emergency']);
 
-/** The organ specialty an author's notes carry more often than any other discipline (twice at least), if any. */
-function organPlurality(list: Encounter[]): Specialty | undefined {
+/**
+ * The organ specialty an author's notes carry more often than any other discipline (twice at least), if any. The file's
+ * letterhead ("Rashid M. Doe, MD, FCCP - Pulmonary Disease", above the first visit) counts as one of them.
+ */
+function organPlurality(list: Encounter[], letterhead: Specialty | undefined): Specialty | undefined {
   const counts = new Map<Specialty, number>();
+  if (letterhead && ORGAN.has(letterhead)) counts.set(letterhead, 1);
   for (const e of list) if (!NO_PRACTICE.has(e.specialty)) counts.set(e.specialty, (counts.get(e.specialty) ?? 0) + 1);
   const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
   return first && ORGAN.has(first[0]) && first[1] >= 2 && (!second || second[1] < first[1]) ? first[0] : undefined;
@@ -64,6 +68,8 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
   if (documentRole !== 'clinical' || encounters.length < 2) return;
   const byAuthor = new Map<string, Encounter[]>();
   const docSpecialty = encounters.find((e) => !BORROWED.has(e.specialty))?.specialty;
+  // (The file's first part holds its letterhead, alone or above the first visit.)
+  const letterheadSpecialty = encounters[0].specialty;
   for (const e of encounters) {
     const key = authorKey(e);
     const list = byAuthor.get(key) ?? [];
@@ -97,7 +103,7 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     }
     // A pulmonologist's or cardiologist's own notes, most of them under that discipline, are that discipline's: one
     // that mentions psychiatry ("on new medication from psychiatry"), an ED visit or a film read is still theirs.
-    const organ = physician && author ? organPlurality(list) : undefined;
+    const organ = physician && author ? organPlurality(list, letterheadSpecialty) : undefined;
     if (organ) {
       for (const e of list) {
         if (BORROWED.has(e.specialty) || MENTAL_HEALTH.has(e.specialty) || e.specialty === 'emergency') e.specialty = organ;

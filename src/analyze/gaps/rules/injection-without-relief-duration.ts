@@ -86,7 +86,9 @@ export const rule: GapRule = {
         // Only where the record gives no response to any procedure: where responses are written elsewhere, the one
         // that seems missing is far more often worded past our reading than absent (1 of 22 such requests was one a
         // reviewer listed, across the keyed sets).
-        if (!mine.length && !benefits.length && RESPONSE_DECIDES.has(e.modality) && !palliative(f) && ctx.encounterOf(f)?.source !== 'ledger') lacking.push(f);
+        // (A pain diary read back after it, "5-6/10 throughout the 6 hours after the block", is its response too.)
+        const diaryRead = diariesRead.some(reportedAt);
+        if (!mine.length && !benefits.length && !diaryRead && RESPONSE_DECIDES.has(e.modality) && !palliative(f) && ctx.encounterOf(f)?.source !== 'ledger') lacking.push(f);
         // A diary handed out with the injection and never read back in any later note: the contemporaneous record
         // is missing even when a note summarises the relief. Where later diaries are read back, the practice keeps them.
         const issued = diariesIssued.find((x) => ctx.dateOf(x) === d && !diaries.includes(x));

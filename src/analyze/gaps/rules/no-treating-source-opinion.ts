@@ -1,6 +1,6 @@
-import type { EncounterKind } from '../../../model/index.js';
+import type { EncounterKind, Fact } from '../../../model/index.js';
 import { isAcceptableMedicalSource, isTreatingSpecialty } from '../../providers.js';
-import { mainTreatingEvidence, makeGap, opinionAddressee } from '../helpers.js';
+import { isExaminingEncounter, mainTreatingEvidence, makeGap, opinionAddressee } from '../helpers.js';
 import type { GapContext, GapRule } from '../types.js';
 
 const OPINION_KINDS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating']);
@@ -14,11 +14,13 @@ export function hasTreatingOpinion(ctx: GapContext): boolean {
   const opinionEncounters = new Set<string>();
   for (const e of ctx.encounters.values()) if (OPINION_KINDS.has(e.kind)) opinionEncounters.add(e.id);
   for (const s of ctx.of('mmi_statement', true)) if (s.attributes.kind === 'mmi' || s.attributes.kind === 'permanent_and_stationary') opinionEncounters.add(s.encounterId);
-  return ctx.of('limitation').some((f) => {
+  const treatingOpinion = (f: Fact) => {
     const enc = ctx.encounterOf(f);
-    return f.attributes.source === 'provider' && !!enc && opinionEncounters.has(enc.id)
-      && isTreatingSpecialty(enc.specialty) && isAcceptableMedicalSource(enc) !== false;
-  });
+    return !!enc && opinionEncounters.has(enc.id) && isTreatingSpecialty(enc.specialty) && isAcceptableMedicalSource(enc) !== false && !isExaminingEncounter(enc);
+  };
+  // (A release to full duty given with the MMI, "no restrictions", is the treating physician's opinion on function too.)
+  return ctx.of('limitation').some((f) => f.attributes.source === 'provider' && treatingOpinion(f))
+    || ctx.of('work_status').some((f) => f.attributes.status === 'full_duty' && treatingOpinion(f));
 }
 
 export const rule: GapRule = {
@@ -39,7 +41,11 @@ export const rule: GapRule = {
     return [makeGap(rule.meta, {
       why: `No treating physician states, function by function, what the claimant can still do (lifting/carrying plus sitting, standing, walking or use of the arms); ${who} is the source seen most often.`,
       to: who,
-      ask: 'Please complete a medical source statement of the patient\'s work-related abilities: how much can be lifted and carried (occasionally/frequently), how long the patient can sit, stand and walk in an 8-hour day, need to change position or use a cane, limits on reaching, handling, bending, stooping and climbing, expected absences per month, and the exam, imaging or test findings that support each limit.',
+      // (An injury claim is valued on the treating physician's narrative report: the limits, and whether they are
+      // permanent, the prognosis and the care still to come.)
+      ask: ctx.claim.type === 'personal_injury'
+        ? 'Please send a narrative report: whether the patient has reached maximum medical improvement, any permanent impairment, the permanent restrictions function by function (lifting and carrying, sitting, standing and walking, reaching and handling, bending and climbing), the prognosis, the future medical care you expect with its frequency and cost, and the exam, imaging or test findings that support each opinion.'
+        : 'Please complete a medical source statement of the patient\'s work-related abilities: how much can be lifted and carried (occasionally/frequently), how long the patient can sit, stand and walk in an 8-hour day, need to change position or use a cane, limits on reaching, handling, bending, stooping and climbing, expected absences per month, and the exam, imaging or test findings that support each limit.',
       evidence: mainTreatingEvidence(ctx),
     })];
   },
