@@ -195,3 +195,46 @@ describe('the MMI after care that came to nothing, and a maintenance phase its p
     expect(a.mmi).toMatchObject({ status: 'implied', date: '2023-04-18' });
   });
 });
+
+describe('from blind239-246: history lists, paraphrased MMIs, stale starts, dialysis, transplant services, speech therapy', () => {
+  it('"withdrawn MMI 03/28/2023" in a history list is history, not a new withdrawal', () => {
+    const f = of('S/p R knee partial medial meniscectomy 10/04/2022; withdrawn MMI 03/28/2023 after subchondral insufficiency fracture.', 'mmi_statement');
+    expect(f.every((x) => x.temporality !== 'current')).toBe(true);
+  });
+  it('"released full duty/MMI 05/17/2022 by occ med" reports another doctor\'s MMI', () => {
+    expect(of('Initial improvement with PT and released full duty/MMI 05/17/2022 by occ med; symptoms returned.', 'mmi_statement').some((x) => x.temporality === 'current')).toBe(false);
+  });
+  it('a start of a drug the file already shows being taken is a carried-forward plan', () => {
+    const text = ['DATE OF SERVICE: 04/11/2023', 'Golimumab 100 mg since 01/09/2023. Plan: continue golimumab 100 mg SC every 4 weeks.', '',
+      'DATE OF SERVICE: 08/15/2023', 'Taking golimumab monthly, last dose 08/04.', 'PLAN: Start golimumab 50 mg SC monthly; RN injection teaching scheduled.', ''].join('\n');
+    const facts = processDocument(textDoc(text, 'rheum.txt')).facts;
+    expect(facts.some((f) => f.type === 'treatment' && f.attributes.drug === 'golimumab' && f.attributes.doseChange === 'started')).toBe(false);
+    expect(facts.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'new_treatment' && f.attributes.target === 'golimumab')).toBe(false);
+    expect(facts.some((f) => f.type === 'treatment' && f.attributes.modality === 'other_injection')).toBe(false);
+  });
+  it.each([
+    ['Switching mechanism (secukinumab) was again discussed. Patient declines a switch - worried about uveitis.', 'declined'],
+    ['Switching mechanism (secukinumab) was discussed.', 'recommended'],
+  ])('%s', (text, status) => expect(of(text, 'treatment').find((f) => f.attributes.drug === 'secukinumab')?.attributes.status).toBe(status));
+  it.each([
+    ['A/P: Now on stable maintenance hemodialysis via AVF.', 'maintenance_care'],
+    ['No further access procedures or transplant evaluation planned.', 'no_further_treatment'],
+  ])('%s', (text, signal) => expect(of(text, 'plan_signal').map((f) => f.attributes.signal)).toContain(signal));
+  it.each([
+    ['Her case was presented to the Kidney Transplant Selection Committee on 03/07/2023.', false],
+    ['Remains active on the liver transplant waiting list.', true],
+  ])('%s', (text, found) => expect(of(text, 'treatment').some((f) => f.attributes.subtype === 'transplant')).toBe(found));
+  it.each([
+    'Outpatient speech-language therapy 2x/week for aphasia.',
+    'SLP cognitive rehabilitation continues; discharged to a home program 08/04/2023.',
+  ])('%s is a therapy course', (text) => expect(of(text, 'treatment').map((f) => [f.attributes.modality, f.attributes.subtype])).toContainEqual(['physical_therapy', 'speech-language']));
+  it('a medical source statement\'s treatment summary changes no drug', () => {
+    const b = new CaseBuilder();
+    const rheum = { name: 'Nadia K. Doe', credential: 'MD', specialty: 'rheumatology' as const };
+    b.visit('2023-01-09', rheum).fact('treatment', { modality: 'medication', drug: 'golimumab', drugClass: 'biologic DMARD', status: 'ongoing', doseChange: 'increased' }, 'Increase golimumab to 100 mg monthly.');
+    for (const d of ['2023-04-11', '2023-08-15', '2023-12-12']) b.visit(d, rheum).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue golimumab 100 mg.');
+    b.visit('2024-01-20', { ...rheum, kind: 'medical_source_statement' }).fact('treatment', { modality: 'medication', drug: 'golimumab', drugClass: 'biologic DMARD', status: 'ongoing', doseChange: 'increased' }, 'Treatment / response: golimumab 50 -> 100 mg monthly with partial response.');
+    b.visit('2024-04-16', rheum).fact('plan_signal', { signal: 'continue_current_management' }, 'Continue golimumab 100 mg.');
+    expect(analyzeCase(b.input({ type: 'ssdi', onset: '2022-01-01' })).mmi).toMatchObject({ status: 'implied', date: '2023-04-11' });
+  });
+});

@@ -35,6 +35,13 @@ describe('patient identity', () => {
   ])('does not flag %s', (_n, doc) => {
     expect(findMisfiled([claimant('a.txt'), claimant('b.txt'), doc]).size).toBe(0);
   });
+  it('a custodian\'s certificate over a subpoena for the claimant, and the chart it released is another patient\'s', () => {
+    const doc = textDoc(['HARBORVIEW DENTAL GROUP, LLC', 'CERTIFICATION OF CUSTODIAN OF RECORDS (Response to Subpoena Duces Tecum)',
+      'Records requested: "Any and all dental records for Jane Doe,', 'DOB 04/05/1970, from 01/01/2015 to present."', '/s/ B. Roe, custodian   Date: 05/03/2024', '',
+      'HARBORVIEW DENTAL GROUP - PATIENT LEDGER/TREATMENT NOTES', 'Patient: DOEE, JANE L      DOB: 11/22/1968      Pt ID: HDG-40617',
+      '03/18/2019  Dr. R. Poe, DMD   Comprehensive eval. Jaw clicking.'].join('\n'), 'dental.txt');
+    expect([...findMisfiled([claimant('a.txt'), claimant('b.txt'), doc]).keys()]).toEqual(['dental.txt']);
+  });
   it('a records office\'s cover names the claimant; the page it released names someone else', () => {
     const doc = textDoc('RELEASE OF INFORMATION - RESPONSE TO REQUEST\nPatient named on request: DOE, JANE   DOB 04/05/1970\nClosest matching record released.\n\fPULMONARY FUNCTION TEST REPORT\nPATIENT: DOWE, DONALD W.   MRN: 00612094   DOB: 02/11/1958\nFEV1 1.48 L.\n', 'pft.txt');
     const out = findMisfiled([claimant('a.txt'), claimant('b.txt'), doc]);

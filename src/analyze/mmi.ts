@@ -1,5 +1,5 @@
 /** MMI assessment: explicit statements first, else inference from plateaued measures and winding-down care. */
-import type { Encounter, Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
+import type { Encounter, EncounterKind, Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
 import type { CaseContext, Visit } from './case-context.js';
 import { sentenceKey } from '../util/text.js';
 import { evidenceOf, isTreatingVisit, perCase } from './case-context.js';
@@ -485,6 +485,8 @@ const REPORTING_DISCIPLINES = new Set<Specialty>([...specialtiesIn('therapy'), .
 const MIN_TREATING_VISITS = 3;
 
 const MED_CHANGES = new Set(['started', 'increased', 'switched']);
+/** Forms that sum up the treatment given so far. */
+const SUMMARY_FORMS = new Set<EncounterKind>(['medical_source_statement', 'impairment_rating']);
 /**
  * A steroid bridge tapered off on a schedule that runs past the visit ("2.5 mg daily x 2 weeks, then every other day
  * x 2 weeks, then stop"): the regimen is still changing until the taper ends and the next visit shows how it went.
@@ -583,7 +585,9 @@ function readTreatmentChanges(ctx: CaseContext): Fact[] {
   const drugAt = (f: Fact, drug: string | undefined) => `${f.encounterId}|${(drug ?? '').toLowerCase()}`;
   const declinedAt = new Set(ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && f.attributes.status === 'declined' && f.attributes.drug)
     .map((f) => drugAt(f, f.attributes.drug)));
-  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && (MED_CHANGES.has(f.attributes.doseChange ?? '') || bridgeTaper(f) || psychotropicLowered(ctx, f)) && f.attributes.status !== 'declined' && !isForOtherCondition(f)
+  // (A medical source statement's "Treatment / response: … golimumab 50 -> 100 mg" sums up the course; no drug is changed on a form.)
+  const onForm = (f: Fact) => SUMMARY_FORMS.has(ctx.encounterOf(f)?.kind ?? 'unknown');
+  const meds = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && (MED_CHANGES.has(f.attributes.doseChange ?? '') || bridgeTaper(f) || psychotropicLowered(ctx, f)) && f.attributes.status !== 'declined' && !isForOtherCondition(f) && !onForm(f)
     && !reported(f) && !closingVisits.has(f.encounterId) && !declinedAt.has(drugAt(f, f.attributes.drug))
     && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f)
@@ -929,7 +933,7 @@ const NO_TARGET = /\b(?:target|pain generator)\b/i;
 const WORKUP_READ_DAYS = 90;
 
 /** The treating physician's words that the maintenance phase begins now. */
-const PHASE_DECLARED = /\btransition(?:ed|ing|s)?\b[^.;]{0,30}\bto maintenance\b|\b(?:is|are) (?:now )?(?:in|entering|starting) (?:a |the )?maintenance phase\b|\bnow (?:in|on|into) (?:a |the )?maintenance\b|\bis (?:his|her|their|the) maintenance regimen\b|\bmov(?:e|ed|ing) (?:her|him|them|the patient) to maintenance\b/i;
+const PHASE_DECLARED = /\btransition(?:ed|ing|s)?\b[^.;]{0,30}\bto maintenance\b|\b(?:is|are) (?:now )?(?:in|entering|starting) (?:a |the )?maintenance phase\b|\bnow (?:in|on|into) (?:a |the )?(?:stable |established )?maintenance\b|\bis (?:his|her|their|the) maintenance regimen\b|\bmov(?:e|ed|ing) (?:her|him|them|the patient) to maintenance\b/i;
 /** How soon after the first quiet visit such a declaration still marks the phase's start. */
 const DECLARED_PHASE_DAYS = 240;
 

@@ -148,6 +148,8 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
   const marks = readFormMarks(doc.text);
   // (A drug's last strength in this file, visit after visit.)
   const strengths = new Map<string, number>();
+  // (And the drugs the file shows the claimant taking, visit after visit.)
+  const running = new Map<string, { date: string; encounterId: string }>();
   for (const enc of encounters) {
     const encounterFrom = facts.length;
     const visit = visitFacts(enc, doc.text.slice(enc.start, enc.end), !specialtiesSeen.has(enc.specialty));
@@ -190,6 +192,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
       }
     }
     markDoseSteps(facts, encounterFrom, strengths);
+    markStaleStarts(facts, encounterFrom, running);
   }
   return facts;
 }
@@ -204,6 +207,32 @@ const DOSING_SCHEDULE = /\b(?:IV|IM|SC|SQ|infusions?|injections?|inj|depot|LAI|e
 const NOT_A_STEP = /\b(?:no change|unchanged|same dose|continue[sd]?|resumed?|next|due|then|x\s?\d+\s?(?:days?|d)\b)/i;
 /** "Escitalopram 20 mg daily; bupropion XL 300 mg q AM; trazodone 50 mg qhs": a medication list, each line its current dose. */
 const MED_LIST = /\d\s*mg\b[^.\n]*[;,][^.\n]*\d\s*mg\b/i;
+
+/**
+ * "Taking golimumab monthly, last dose 08/04. … PLAN: Start golimumab 50 mg SC monthly; RN injection teaching
+ * scheduled.": a start of a drug the file already shows the claimant taking is an old plan carried into the note, not
+ * a new treatment. (A drug stopped in between can be started again.)
+ */
+function markStaleStarts(facts: Fact[], from: number, running: Map<string, { date: string; encounterId: string }>): void {
+  const stale = new Set<string>();
+  for (let i = from; i < facts.length; i++) {
+    const f = facts[i];
+    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || f.temporality !== 'current' || !f.date) continue;
+    const drug = f.attributes.drug.toLowerCase();
+    // (Taken before this day, or earlier in this very note: an appointment log printed above the notes is no earlier.)
+    const taken = running.get(drug);
+    if (f.attributes.doseChange === 'started' && taken && (taken.date < f.date || taken.encounterId === f.encounterId)) {
+      facts[i] = { ...f, attributes: { ...f.attributes, doseChange: 'continued' } };
+      stale.add(drug);
+    } else if (f.attributes.status === 'discontinued' || f.attributes.doseChange === 'stopped') running.delete(drug);
+    else if (f.attributes.status === 'ongoing' && !f.attributes.doseChange) running.set(drug, { date: f.date, encounterId: f.encounterId });
+  }
+  if (!stale.size) return;
+  for (let i = facts.length - 1; i >= from; i--) {
+    const f = facts[i];
+    if (f.type === 'plan_signal' && f.attributes.signal === 'new_treatment' && stale.has((f.attributes.target ?? '').toLowerCase())) facts.splice(i, 1);
+  }
+}
 
 /** A drug's strength in milligrams ("225 mg daily", "7.5 mg BID"), if the dose gives one. */
 function milligrams(dose: string | undefined): number | undefined {
@@ -222,7 +251,8 @@ function markDoseSteps(facts: Fact[], from: number, taken: Map<string, number>):
     if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || f.temporality !== 'current') continue;
     const drug = f.attributes.drug.toLowerCase();
     const mg = milligrams(f.attributes.dose);
-    if (mg === undefined) continue;
+    // ("Gabapentin increased to 800 mg TID" with the strength unread: the last one known no longer holds.)
+    if (mg === undefined) { if (f.attributes.doseChange && f.attributes.doseChange !== 'continued') taken.delete(drug); continue; }
     const before = taken.get(drug);
     const planned = f.attributes.status === 'recommended' || f.attributes.status === 'planned';
     const quote = f.evidence[0]?.quote ?? '';

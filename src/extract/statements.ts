@@ -274,7 +274,8 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     // "Statutory MMI" qualifies only the MMI it names, not a clinical MMI stated beside it.
     if (not?.why === 'statutory' && !(not.start <= m.start && not.end >= m.end)) not = undefined;
     // "My previous MMI of 12/13/2022 is no longer valid": the earlier MMI is part of the words that take it back.
-    if (not && m.entry.id === 'not_at_mmi' && not.start >= m.start && not.end <= m.end) not = undefined;
+    // ("S/p meniscectomy; withdrawn MMI 03/28/2023; s/p microfracture": an earlier withdrawal named in a history list is history.)
+    if (not && m.entry.id === 'not_at_mmi' && not.start >= m.start && not.end <= m.end && !(not.why === 'history' && /^(?:withdrawn|rescinded|retracted)\b/i.test(not.trigger))) not = undefined;
     const base = mentionBase(sent, 'mmi_statement', m.start, m.end, { dating: 'encounter' });
     // Under "HISTORY (carried forward):" the note repeats an earlier visit's words; they are not this visit's opinion.
     if (((sent.section && CARRIED_SECTION.test(sent.section.title ?? '')) || carriedLabel) && base.temporality === 'current') {

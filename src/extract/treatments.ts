@@ -352,6 +352,9 @@ function recounted<B extends ReturnType<typeof mentionBase>>(sent: SentenceCtx, 
   return base;
 }
 
+/** Disciplines that prescribe a brain injury day programme. */
+const REHAB_DISCIPLINES = new Set<string>(['physiatry', 'neurology', 'neurosurgery', 'physical_therapy', 'occupational_therapy', 'psychology']);
+
 /** A heading over the care allowed after MMI: "Future medical care", "FUTURE MEDICAL", "Future care". */
 const FUTURE_CARE_HEADING = /\bfuture (?:medical(?: care| treatment)?|care)\b/i;
 /** The future-care allowance cue of a sentence listed under a heading such as "Future medical care (…):", if any. */
@@ -368,8 +371,11 @@ function futureCareHeading(sent: SentenceCtx): ContextCue | undefined {
  */
 function rowSection(sent: SentenceCtx, start: number, section: SectionKind | undefined): SectionKind | undefined {
   const at = sent.start + start;
-  return section === 'plan' && sent.encounter.visitRows?.some((r) => r.evidence.start <= at && at < r.evidence.end) ? undefined : section;
+  const row = section === 'plan' ? sent.encounter.visitRows?.find((r) => r.evidence.start <= at && at < r.evidence.end) : undefined;
+  // (A claims log's row, "03/13/2023  PT preauth request faxed to UR", records paperwork about the care, not the care.)
+  return row && !PAPERWORK_ROW.test(row.evidence.quote) ? undefined : section;
 }
+const PAPERWORK_ROW = /\b(?:pre-?auth\w*|authori[sz]\w*|requests?|requested|fax(?:ed)?|re-?submit\w*|UR|utilization review|denied|denial|approved|approval|appeal|reconsideration|scheduled|referral|referred)\b/i;
 
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];
@@ -401,6 +407,9 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // "Procedure: L4-5 interlaminar ESI (62323). Injection #4.": the series count of the procedure just named.
     if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text) && SERIES_COUNT.test(sent.text.slice(m.end, m.end + 12))
       && NAMED_INJECTION.test(sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 200), sent.start))) continue;
+    // "Continue Desert Sun day program 3 days/week" in a rehabilitation physician's note is the brain injury programme;
+    // "Day program 3 days/week" in a psychiatrist's or case manager's is a day service (habilitation), not treatment.
+    if (m.entry.id === 'pain_program' && /^day\s+program$/i.test(m.text) && !REHAB_DISCIPLINES.has(sent.encounter.specialty)) continue;
     // A psychiatric clinic's "injection" is a long-acting drug's dose (paliperidone, aripiprazole): the drug is the treatment.
     if (m.entry.id === 'other_injection' && /^injections?$/i.test(m.text) && MENTAL_HEALTH.has(sent.encounter.specialty)) continue;
     // "Psychiatrist: Helen M. Thurgood, MD - Rolling Fork Behavioral Health Clinic": a field naming who treats, not care given.

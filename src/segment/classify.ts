@@ -52,8 +52,8 @@ export function specialtyFromCredential(credential: string | undefined): Special
 const OTHER_CLINICIAN = /(?:\b(?:[Ss]eeing|[Ss]ees|[Ee]stablished with|[Ff]ollow(?:s|ing)?(?: up)? with|[Gg]oes to|[Aa]ttend(?:s|ing)|[Aa]waiting|[Pp]ending)\s+(?:[A-Z][\w'&.-]*\s+){0,4}|\bDr\.?\s+[A-Z][\w'-]+\s*\(|\b(?:[Ss]aw|[Ss]een by|[Ss]ee|[Rr]eferr(?:al|ed)? to|[Cc]onsult(?:ation)? with|[Cc]oordinat\w* (?:care )?with|[Ee]valuated by|[Ff]ollowed by|per|her|his|their)\s+(?:Dr\.?\s+[A-Z][\w'-]+\s*\(?|the\s+|an?\s+)?)$/;
 /** "Psychiatry (Dr. Aldana) increased duloxetine", "Neurosurgery saw her 11/20": another service, named as the one who acted. */
 const CLINICIAN_AFTER = /^\s+Dr\.?\s+[A-Z][\w'-]+\s*\((?:second opinion|consult\w*|\d)|^\s*\(\s*(?:Dr\.?\s+[A-Z]|[A-Z][\w'-]+,?\s+(?:MD|DO|PhD|PsyD|NP|PA-C)\b)|^\s+(?:diagnosed|ordered|referred|noted|added|started|increased|decreased|reduced|stopped|discontinued|changed|switched|tapered|prescribed|recommended|restarted|continues|continued|manages|managing|follows|following|saw|sees|seen|evaluated|examined|cleared|released)\b/i;
-/** "Referring: H. Doe, MD (Oakhurst Family Medicine)", "PCP: …", "cc: …": a field that names another clinician's practice. */
-const OTHER_CLINICIAN_FIELD = /^[ \t]*(?:referr(?:ing|ed by)(?:[ \t]+(?:physician|provider|doctor|MD|clinician))?|referral source|ref(?:erred)?[ \t]+by|PCP|primary care(?:[ \t]+(?:physician|provider|doctor))?|cc|copies?[ \t]+to)[ \t]*:[^\n]*$/i;
+/** "Referring: H. Doe, MD (Oakhurst Family Medicine)", "ORDERING: …", "PCP: …", "cc: …": a field that names another clinician's practice. */
+const OTHER_CLINICIAN_FIELD = /^[ \t]*(?:referr(?:ing|ed by)(?:[ \t]+(?:physician|provider|doctor|MD|clinician))?|referral source|ref(?:erred)?[ \t]+by|ordering(?:[ \t]+(?:physician|provider|doctor|clinician))?|PCP|primary care(?:[ \t]+(?:physician|provider|doctor))?|cc|copies?[ \t]+to)[ \t]*:[^\n]*$/i;
 function namesAnotherClinician(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   return OTHER_CLINICIAN.test(text.slice(Math.max(0, start - 40), start)) || CLINICIAN_AFTER.test(text.slice(end, end + 30))

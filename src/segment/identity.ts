@@ -8,7 +8,8 @@ import { faxPages } from './fax-pages.js';
 import type { Evidence, SourceDocument } from '../model/index.js';
 import { evidenceAt } from '../knowledge/evidence.js';
 
-export interface PatientIdentity { dob?: string; surname?: string; given?: string; claim?: string; evidence: Evidence[] }
+/** `ownLine`: the birth date is on the record's own "Patient: … DOB: …" line, not in a request or banner above it. */
+export interface PatientIdentity { dob?: string; surname?: string; given?: string; claim?: string; ownLine?: boolean; evidence: Evidence[] }
 
 /**
  * "DOB: 03/08/1962", "D.O.B. 3/8/62", "Date of Birth: 03/08/1962", "DOB on file: 03/02/1975", and a VA print's
@@ -82,6 +83,7 @@ export function patientIdentity(doc: SourceDocument, from = 0, length = HEAD): P
   // (A first birth date on a line that itself names the patient, a records office's "Patient named on request", stands.)
   const d = own && first && !PATIENT_LABEL.test(firstLine) ? Object.assign(own, { index: own.index + field!.index }) : first;
   if (d) { id.dob = isoDob(d); id.evidence.push(evidenceAt(doc, from + d.index, from + d.index + d[0].length)); }
+  if (d && d === own) id.ownLine = true;
   const claim = CLAIM_FIELD.exec(head);
   if (claim && /\d/.test(claim[1])) id.claim = claim[1].toUpperCase();
   for (const n of head.matchAll(NAME_FIELD)) {
@@ -149,7 +151,10 @@ export function findMisfiled(docs: SourceDocument[]): Map<string, { reason: stri
   // An administrative paper that names the claimant by birth date and surname beside others (a crash report's drivers)
   // is about the claimant too; only a clinical record belongs to one patient.
   const docByFile = new Map(docs.map((d) => [d.file, d]));
-  const namesClaimant = (file: string) => classifyDocument(docByFile.get(file)!).role === 'administrative' && namesClaimantIn(docByFile.get(file)?.text ?? '');
+  // (Not a custodian's certificate over a chart whose own "Patient: … DOB: …" line is someone else's: the subpoena names
+  // the claimant, the chart released is another patient's.)
+  const namesClaimant = (file: string) => classifyDocument(docByFile.get(file)!).role === 'administrative' && namesClaimantIn(docByFile.get(file)?.text ?? '')
+    && !(ids.get(file)?.ownLine && ids.get(file)?.dob !== dob.value);
   for (const [file, id] of ids) {
     if (out.has(file) || namesClaimant(file)) continue;
     // An administrative paper (a records log, a letter) may mention another person's birth date while discussing

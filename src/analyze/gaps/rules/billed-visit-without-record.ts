@@ -20,9 +20,10 @@ const NOTE_OF_DAY = new Set(['procedure_note', 'operative_report', 'emergency_vi
 const NOT_A_VISIT = /^(?:RX|NDC.*|[AEKL]\d{4}.*|D\d{4}|8\d{4}|340B|NS|CX|ROI|NCM|QRC|TTD|TPD|PPD|MIL|99080|UR|IMR|PR|P2P)$/i;
 /**
  * The same, said in the line's description: also a carrier's payments that are not medical care (disability
- * benefits, mileage, case management) and paperwork billed on its own (a form, a letter, a cost estimate).
+ * benefits, mileage, case management), paperwork billed on its own (a form, a letter, a cost estimate) and personal care
+ * at home (a home aide, respite), which keeps no medical record.
  */
-const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction|TTD|TPD|PPD|PTD|SEB|supplemental earnings|temporary (?:total|partial) disability|indemnity|wage loss|mileage|travel|case management|case manager|NCM|cost estimate|letter|narrative fee|narrative (?:report|letter)|report to (?:counsel|attorney)|form completion|patient\/claim mismatch|wrong (?:patient|claimant)|returned to provider)\b/i;
+const NOT_A_VISIT_DESCRIPTION = /\b(?:no[- ]show|cancell?ed|release of information|records? (?:request|copy|copies|fee)|pharmacy|refill|dental|extraction|TTD|TPD|PPD|PTD|SEB|supplemental earnings|temporary (?:total|partial) disability|indemnity|wage loss|mileage|travel|case management|case manager|NCM|cost estimate|letter|narrative fee|narrative (?:report|letter)|report to (?:counsel|attorney)|form completion|patient\/claim mismatch|wrong (?:patient|claimant)|returned to provider|home (?:health )?aide|personal care|attendant care|homemaker|companion care|respite)\b/i;
 const PHARMACY = /\bpharmac(?:y|ies)\b/i;
 /** A stay (inpatient rehabilitation, a hospital admission) is documented by the notes written during it, not on its first day. */
 const STAY = /\b(?:stay|admission|admitted|inpatient|IRF|SNF|acute rehab\w*)\b/i;
@@ -80,8 +81,9 @@ function documentedElsewhere(row: BillingAnalysis['billedWithoutRecord'][number]
   if (words.length && sameDay.some((e) => namesBiller(e, words))) return true;
   if (!sameDay.length) return false;
   // A biller named as a person ("Trent W. Hollister MD (BV Emergency Physicians)") is the author of a note that day.
-  const surname = m.provider.replace(/\(.*\)/g, '').replace(/,?\s*\b(?:MD|DO|DPT|PT|DC|NP|PA-C|PhD|PsyD|FNP-C|APRN)\b\.?/g, '').trim().split(/\s+/).pop()?.toLowerCase();
-  if (PERSON.test(m.provider) && surname && surname.length > 2 && sameDay.some((e) => (e.provider.name ?? '').toLowerCase().split(/[\s,.]+/).includes(surname))) return true;
+  // (A claims ledger writes the name surname first, "HALVORSEN C MD": any word of the name that is not an initial.)
+  const names = m.provider.replace(/\(.*\)/g, '').replace(/,?\s*\b(?:MD|DO|DPT|PT|DC|NP|PA-C|PhD|PsyD|FNP-C|APRN)\b\.?/g, '').trim().toLowerCase().split(/[\s,.]+/).filter((w) => w.length > 2);
+  if (PERSON.test(m.provider) && names.length && sameDay.some((e) => (e.provider.name ?? '').toLowerCase().split(/[\s,.]+/).some((w) => names.includes(w)))) return true;
   if (!PERSON.test(m.provider) && FACILITY.test(m.provider) && sameDay.some((e) => NOTE_OF_DAY.has(e.kind))) return true;
   // An emergency physician billing through the ED group ("WEXFORD JONAH P DO (EMERGENCY PHYS GROUP)") wrote that day's ED record.
   if (/\bemergency\b|\bER\b|\bED\b/i.test(m.provider) && sameDay.some((e) => e.kind === 'emergency_visit')) return true;
