@@ -238,3 +238,26 @@ describe('from blind239-246: history lists, paraphrased MMIs, stale starts, dial
     expect(analyzeCase(b.input({ type: 'ssdi', onset: '2022-01-01' })).mmi).toMatchObject({ status: 'implied', date: '2023-04-11' });
   });
 });
+
+describe('from blind247-252: procedure logs, record-review addenda, care continued "as maintenance"', () => {
+  it('a procedure log\'s heading is dated by its rows, not by the day the log was printed', () => {
+    const text = ['NORTH STAR HEADACHE CENTER - PROCEDURE RECORDS', 'Patient: DOE, JANE   Print date: 04/30/2024', '',
+      ' #   Date        Units  Pre-procedure status   Complications / notes', ' 1   03/22/2022  155    HA 4/10                none',
+      ' 2   06/14/2022  155    HA 3/10                mild soreness', ' 3   09/06/2022  155    HA-free today          none', '',
+      'GREATER OCCIPITAL NERVE BLOCK, BILATERAL (CPT 64405 x 2)', ' Date        Agent                              Response',
+      ' 06/14/2022  bupivacaine 0.5% 2.5 mL each side     ~3 days relief', ' 09/06/2022  bupivacaine + triamcinolone 10 mg     ~1 week relief', ''].join('\n');
+    const block = processDocument(textDoc(text, 'procedures.txt')).facts.find((f) => f.type === 'treatment' && f.attributes.modality === 'other_injection');
+    expect(block?.date).toBe('2022-09-06');
+  });
+  it('an addendum written months later is a paper of its own day', () => {
+    const text = ['WORKCARE OCCUPATIONAL MEDICINE', '', 'DISCHARGE / MMI VISIT                                      Date of service: 05/17/2022',
+      'P: Patient has reached MMI as of this date with 0% impairment.', '                                       /s/ P. Doe, DO       05/17/2022', '',
+      'ADDENDUM - RECORD REVIEW (no patient contact)               Date: 08/24/2022',
+      'In light of these findings, my 05/17/2022 determination of MMI is rescinded. He was not at MMI.', '                                       /s/ P. Doe, DO       08/24/2022', ''].join('\n');
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-05-17', '2022-08-24']);
+  });
+  it('"Continue Botox every 12 weeks and fremanezumab monthly as maintenance" sets the maintenance plan', () => {
+    expect(of('PLAN: Continue onabotulinumtoxinA 155 units every 12 weeks and fremanezumab 225 mg monthly as\n  maintenance; rimegepant as before.', 'plan_signal')
+      .map((f) => f.attributes.signal)).toContain('maintenance_care');
+  });
+});

@@ -933,7 +933,7 @@ const NO_TARGET = /\b(?:target|pain generator)\b/i;
 const WORKUP_READ_DAYS = 90;
 
 /** The treating physician's words that the maintenance phase begins now. */
-const PHASE_DECLARED = /\btransition(?:ed|ing|s)?\b[^.;]{0,30}\bto maintenance\b|\b(?:is|are) (?:now )?(?:in|entering|starting) (?:a |the )?maintenance phase\b|\bnow (?:in|on|into) (?:a |the )?(?:stable |established )?maintenance\b|\bis (?:his|her|their|the) maintenance regimen\b|\bmov(?:e|ed|ing) (?:her|him|them|the patient) to maintenance\b/i;
+const PHASE_DECLARED = /\btransition(?:ed|ing|s)?\b[^.;]{0,30}\bto maintenance\b|\b(?:is|are) (?:now )?(?:in|entering|starting) (?:a |the )?maintenance phase\b|\bnow (?:in|on|into) (?:a |the )?(?:stable |established )?maintenance\b|\bis (?:his|her|their|the) maintenance regimen\b|\bmov(?:e|ed|ing) (?:her|him|them|the patient) to maintenance\b|\bas\s+(?:(?:her|his|the)\s+)?maintenance\b/i;
 /** How soon after the first quiet visit such a declaration still marks the phase's start. */
 const DECLARED_PHASE_DAYS = 240;
 

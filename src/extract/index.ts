@@ -191,6 +191,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
         facts.push(id === f.id ? f : { ...f, id });
       }
     }
+    dateTableHeadings(facts, encounterFrom, doc.text, enc);
     markDoseSteps(facts, encounterFrom, strengths);
     markStaleStarts(facts, encounterFrom, running);
   }
@@ -207,6 +208,33 @@ const DOSING_SCHEDULE = /\b(?:IV|IM|SC|SQ|infusions?|injections?|inj|depot|LAI|e
 const NOT_A_STEP = /\b(?:no change|unchanged|same dose|continue[sd]?|resumed?|next|due|then|x\s?\d+\s?(?:days?|d)\b)/i;
 /** "Escitalopram 20 mg daily; bupropion XL 300 mg q AM; trazodone 50 mg qhs": a medication list, each line its current dose. */
 const MED_LIST = /\d\s*mg\b[^.\n]*[;,][^.\n]*\d\s*mg\b/i;
+
+/**
+ * "GREATER OCCIPITAL NERVE BLOCK, BILATERAL (CPT 64405 x 2)" over " 06/14/2022  bupivacaine …" and " 09/06/2022  …": a
+ * procedure log's heading names the procedure its dated rows record; it was given on those days, not on the day the
+ * records were printed. The heading's fact takes the last row's date.
+ */
+function dateTableHeadings(facts: Fact[], from: number, text: string, enc: Encounter): void {
+  if (!enc.visitRows?.length) return;
+  for (let i = from; i < facts.length; i++) {
+    const f = facts[i];
+    const ev = f.evidence[0];
+    const line = ev?.quote.split('\n')[0] ?? '';
+    if (f.type !== 'treatment' || !ev || f.dateSource === 'sentence' || !TABLE_HEADING.test(line)) continue;
+    // The rows right under it, up to the next heading.
+    const lineEnd = ev.start + line.length;
+    const rows = enc.visitRows.filter((r) => r.evidence.start > lineEnd && r.evidence.start - lineEnd < HEADING_REACH
+      && !NEXT_HEADING.test(text.slice(lineEnd, r.evidence.start)));
+    const last = rows.map((r) => r.date).sort().at(-1);
+    if (last) facts[i] = { ...f, date: last, dateSource: 'sentence' };
+  }
+}
+/** An upper-case heading line with no date of its own ("… BILATERAL (CPT 64405 x 2)"). */
+const TABLE_HEADING = { test: (line: string) => /[A-Z]{4,}/.test(line) && !/[a-z]{3,}/.test(line) && !/\d{1,2}\/\d{1,2}\/\d{2,4}/.test(line) };
+/** Another upper-case heading between it and a row. */
+const NEXT_HEADING = /\n[ \t]*[A-Z][A-Z ,/&()-]{7,}[ \t]*\n/;
+/** How far below its heading a log's rows begin. */
+const HEADING_REACH = 800;
 
 /**
  * "Taking golimumab monthly, last dose 08/04. … PLAN: Start golimumab 50 mg SC monthly; RN injection teaching
