@@ -543,6 +543,14 @@ function formPageStarts(text: string, starts: { start: number }[]): number[] {
   return out;
 }
 
+/** A paper's first line starts a visit, unless a dated heading of its own follows right below it. */
+function insertPaperStart(starts: { start: number }[], b: number): void {
+  const i = starts.findIndex((s) => s.start >= b);
+  const at = i < 0 ? starts.length : i;
+  const next = i < 0 ? Infinity : starts[i].start;
+  if (next - b > EXHIBIT_HEADER_REACH && b > starts[at - 1].start) starts.splice(at, 0, { start: b });
+}
+
 /** Split a text document into encounters at date-of-service / visit headers; every character belongs to one encounter. */
 export function splitEncounters(doc: SourceDocument, papers: Paper[] = [], { formPages = true }: { formPages?: boolean } = {}): Encounter[] {
   const text = doc.text;
@@ -570,18 +578,10 @@ export function splitEncounters(doc: SourceDocument, papers: Paper[] = [], { for
     if (start <= last.start) continue;
     starts.push({ start, header: h });
   }
-  for (const b of exhibitStarts(text)) {
-    // A new exhibit's first page is a new paper even when its title carries no date ("DISCHARGE SUMMARY - CERVICAL").
-    const i = starts.findIndex((s) => s.start >= b);
-    const next = i < 0 ? Infinity : starts[i].start;
-    if (next - b > EXHIBIT_HEADER_REACH && b > starts[(i < 0 ? starts.length : i) - 1].start) starts.splice(i < 0 ? starts.length : i, 0, { start: b });
-  }
+  // A new exhibit's first page is a new paper even when its title carries no date ("DISCHARGE SUMMARY - CERVICAL").
+  for (const b of exhibitStarts(text)) insertPaperStart(starts, b);
   // (An examiner's form, "MEDICAL SOURCE STATEMENT" after the report's last page, is that examination's.)
-  for (const b of formPages ? formPageStarts(text, starts) : []) {
-    const i = starts.findIndex((s) => s.start >= b);
-    const next = i < 0 ? Infinity : starts[i].start;
-    if (next - b > EXHIBIT_HEADER_REACH) starts.splice(i < 0 ? starts.length : i, 0, { start: b });
-  }
+  for (const b of formPages ? formPageStarts(text, starts) : []) insertPaperStart(starts, b);
   // A paper of its own inside the file (a treating source's answer to an examination) starts a visit, dated when its
   // author signed it: the examination's date it repeats is the examiner's.
   for (const paper of papers) {
