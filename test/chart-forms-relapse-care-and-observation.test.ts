@@ -4,6 +4,7 @@ import { textDoc } from './helpers/extract-doc.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { classifyEncounter } from '../src/segment/classify.js';
 import { processDocument } from '../src/pipeline.js';
+import { markDoseSteps } from '../src/extract/regimen-steps.js';
 import { assessContext } from '../src/context/engine.js';
 import { isForOtherCondition } from '../src/knowledge/relevance.js';
 import { analyzeCase } from '../src/analyze/index.js';
@@ -161,7 +162,9 @@ describe('what a sentence says of MMI and of care', () => {
   it('a plan that names a new strength of the drug the note records raises it', () => {
     const text = 'DATE OF SERVICE: 12/20/2022\nVenlafaxine XR 75 mg x 5 wks, tolerating. Attacks 3-4/wk.\nPlan: venlafaxine XR 150 mg daily. Return 4-6 weeks.\n';
     const doc = textDoc(text);
-    const venlafaxine = processDocument(doc).facts.filter((f) => f.type === 'treatment' && f.attributes.drug === 'venlafaxine');
+    const { facts, encounters } = processDocument(doc);
+    markDoseSteps(facts, encounters);
+    const venlafaxine = facts.filter((f) => f.type === 'treatment' && f.attributes.drug === 'venlafaxine');
     expect(venlafaxine.map((f) => f.type === 'treatment' && f.attributes.doseChange)).toContain('increased');
   });
 });

@@ -362,6 +362,15 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     valid: [
       { name: 'imaging repeated', claim: { type: 'ssdi' }, build: staleImaging(true) },
       { name: 'a stable condition in a workers\' comp claim: nothing changed to image again', claim: { type: 'workers_comp' }, build: staleImaging(false) },
+      { name: 'a mental claim: a year of psychiatry after one head CT', claim: { type: 'ssdi' }, build: () => {
+        const b = new CaseBuilder().file('ct.txt').visit('2022-01-05', { name: 'Dr. Lind', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
+          .fact('objective_finding', { category: 'imaging', finding: 'normal', label: 'no acute intracranial abnormality', abnormal: false }, 'No acute intracranial abnormality.')
+          .file('psychiatry.txt');
+        for (const d of ['2022-02-01', '2022-04-01', '2022-06-01', '2022-09-01', '2023-01-05', '2023-03-01', '2023-06-01']) {
+          b.visit(d, { name: 'Dr. Roe', credential: 'MD', specialty: 'psychiatry' }).fact('diagnosis', { name: 'Major depressive disorder', code: 'F33.1' }, 'Major depressive disorder, recurrent (F33.1).');
+        }
+        return b;
+      } },
     ],
     invalid: [
       { name: '17 months of care since the only MRI (SSA weighs the impairment as it is now)', claim: { type: 'ssdi' }, build: staleImaging(false) },
@@ -401,6 +410,15 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       { name: 'an emergency department\'s offer declined', build: declined('Sling offered for comfort - declined.', { ...DR_LEE, specialty: 'emergency', kind: 'emergency_visit' }) },
       { name: 'an examiner declines the test, not the claimant', build: declined('The IME calls it a diagnosis of exclusion and then declines the medial branch block that would settle it.') },
       { name: 'a lapse before the alleged onset', claim: { type: 'ssdi', onset: '2024-02-01' }, build: nonAdherence(false) },
+      { name: 'a course kept with one visit missed ("29 visits attended, 1 no-show")', build: () => new CaseBuilder().visit('2024-01-10', { ...DR_LEE, specialty: 'physical_therapy' })
+        .fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Dates of care: 10/18/2023 - 01/10/2024. 29 visits attended, 1 no-show.')
+        .visit('2024-03-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.') },
+      { name: 'a drug held on the surgeon\'s instruction ("Hold meloxicam 7 days (not taking)")', build: () => new CaseBuilder().visit('2024-01-10', DR_LEE)
+        .fact('treatment', { modality: 'medication', drug: 'meloxicam', status: 'discontinued' }, 'Consent signed. Hold meloxicam/NSAIDs 7 days (not taking).')
+        .visit('2024-03-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.') },
+      { name: 'a visit log\'s row ("| 05/02 | no-show |")', build: () => new CaseBuilder().visit('2024-01-10', { ...DR_LEE, specialty: 'physical_therapy' })
+        .fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Visit | 05/02/2023 | no-show | rescheduled |')
+        .visit('2024-03-10', DR_PATEL).fact('outcome_measure', { instrument: 'NRS', value: 7, max: 10 }, 'Pain 7/10.') },
     ],
     invalid: [
       { name: 'ran out, no reason', build: nonAdherence(false) },

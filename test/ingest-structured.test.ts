@@ -362,6 +362,15 @@ describe('billing ledgers', () => {
       .toEqual([['2023-06-27', 'occupational_therapy'], ['2023-06-28', 'physical_therapy']]);
   });
 
+  it('a pediatric therapy clinic\'s row that says "OT treatment" is occupational therapy', () => {
+    const csv = ['DOS,Patient,Provider,CPT,Description,Billed',
+      '11/16/2023,Maya Doe,Little Steps Pediatric Therapy,97110 x2; 97530,OT treatment,265.00',
+      '11/20/2023,Maya Doe,Little Steps Pediatric Therapy,97110 x2,PT treatment,180.00'].join('\n');
+    const { facts } = readCsvLedger('d11', 'specials.csv', Buffer.from(csv), undefined).structured!;
+    expect([...new Set(facts.filter((f) => f.type === 'treatment').map((f) => `${f.date} ${(f.attributes as { modality: string }).modality}`))])
+      .toEqual(['2023-11-16 occupational_therapy', '2023-11-20 physical_therapy']);
+  });
+
   it('a nerve block billed by the anesthesia group is the operation\'s anesthesia; an office visit\'s injection is read past the visit code', () => {
     const csv = ['DOS,Provider,CPT,Description,Billed',
       '2022-06-14,Brazos Valley Anesthesia Assoc,64415,Injection anesthetic agent brachial plexus,900.00',

@@ -21,6 +21,18 @@ describe('MMI: explicit', () => {
     expect(mmi.reasons[0].evidence[0].quote).toContain('permanent and stationary');
   });
 
+  it.each([
+    ['the same physician\'s form five weeks later dates it', '2023-08-22', '2023-04-18'],
+    ['a date given half a year later is another finding', '2024-01-22', '2023-07-18'],
+  ])('a dateless "MMI: Yes": %s', (_name, later, date) => {
+    const b = new CaseBuilder()
+      .visit('2023-03-28', DR_KIM).fact('treatment', { modality: 'physical_therapy', status: 'completed' }, 'Second PT course completed; plateau.')
+      .visit('2023-07-18', DR_KIM).fact('mmi_statement', { kind: 'mmi' }, 'MMI reached? [X] Yes')
+      .visit(later, DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-04-18' }, 'MMI [X] Yes - 04/18/2023.');
+    const { mmi } = run(b, { type: 'workers_comp' });
+    expect([mmi.status, mmi.date]).toEqual(['explicit', date]);
+  });
+
   it('reports another provider recommending surgery after MMI as a conflict, not hiding it', () => {
     const b = new CaseBuilder()
       .visit('2024-02-01', DR_LEE).fact('mmi_statement', { kind: 'mmi' }, 'In my opinion she has reached maximum medical improvement.')

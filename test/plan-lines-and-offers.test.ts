@@ -7,7 +7,7 @@ import { analyzeCase } from '../src/analyze/index.js';
 import { CaseBuilder } from './helpers/facts.js';
 import { findMisfiled } from '../src/segment/identity.js';
 import { classifyDocument } from '../src/segment/document-role.js';
-import { markStaleMedicationLists } from '../src/extract/copy-forward.js';
+import { markStaleMedicationLists } from '../src/extract/regimen-steps.js';
 
 /**
  * Reading classes met in claim files written by people who never read this code (synthetic text, no PHI): a numbered

@@ -4,11 +4,14 @@ import { of } from './helpers/facts-of.js';
 
 const modalities = (body: string) => of(body, 'treatment').map((f) => f.attributes.modality);
 
-describe('electrodiagnostic studies and findings are not treatments', () => {
+describe('electrodiagnostic studies are diagnostic studies, and epidural findings are no injection', () => {
+  // (Reviewers list an EMG/NCS with the imaging: a study done, shown as one, never as a treatment given.)
   it.each([
     'NEUROPHYSIOLOGY LAB - EMG/NCS REPORT',
     'Nerve conduction studies of the right median and ulnar nerves were performed.',
     'Abnormal electrodiagnostic study.',
+  ])('%s', (text) => expect(of(text, 'treatment').map((f) => [f.attributes.modality, f.attributes.subtype])).toEqual([['imaging_study', 'EMG/NCS']]));
+  it.each([
     'MRI L-spine: enhancing epidural fibrosis encasing the right S1 root at the laminectomy site.',
     'Epidural scarring is again noted posterior to the thecal sac.',
   ])('%s', (text) => {

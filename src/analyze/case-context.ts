@@ -31,8 +31,10 @@ function isMentalClaim(encounters: Encounter[]): boolean {
   for (const e of encounters) {
     if (e.documentRole === 'examining' || e.source === 'ledger' || e.kind === 'billing') continue;
     if (specialtyIs(e.specialty, 'mental_health')) mental++;
-    // (A cardiologist's or pulmonologist's visits weigh neither way: they may treat another condition of a mental claim.)
-    else if (!NOT_CONDITION_CARE.has(e.specialty) && e.specialty !== 'unknown' && e.specialty !== 'other' && !specialtyIs(e.specialty, 'therapy') && !specialtyIs(e.specialty, 'organ_specialty')) physical++;
+    // (A cardiologist's or gastroenterologist's visits weigh half: they may treat another condition of a mental claim,
+    // or be the claim itself, a colitis with a few counselling sessions beside it.)
+    else if (specialtyIs(e.specialty, 'organ_specialty')) physical += 0.5;
+    else if (!NOT_CONDITION_CARE.has(e.specialty) && e.specialty !== 'unknown' && e.specialty !== 'other' && !specialtyIs(e.specialty, 'therapy')) physical++;
   }
   return mental >= MIN_MENTAL_VISITS && mental > physical;
 }

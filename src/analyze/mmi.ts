@@ -924,6 +924,8 @@ function overtakenPresumption(ctx: CaseContext, ops: Opinion[]): Opinion[] {
 
 /** Days on which treatment changed after an MMI that make a series of trials, not one adjustment. */
 const MIN_TRIAL_DATES = 2;
+/** A dateless MMI and the same physician's dated restatement this soon after are one finding. */
+const AS_OF_RESTATED_DAYS = 60;
 /** Procedures whose performance after an MMI withdraws it (a trigger-point injection is too slight to). */
 const WITHDRAWING_CARE = new Set<Modality>([...PROCEDURES].filter((m) => m !== 'trigger_point_injection'));
 
@@ -1041,7 +1043,11 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))[0];
   const e = lastPartFirst ? clearestStatement(standing.filter((o) => o.source === lastPartFirst.source && o.date === lastPartFirst.date).map((o) => o.fact)) : firstE;
   const eDate = ctx.dateOf(e);
-  const date = e.attributes.mmiDate ?? eDate;
+  // "MMI: Yes" with no date, then the same physician's form weeks later: "MMI [X] Yes - 04/18/2023": the date they meant.
+  const datedLater = e.attributes.mmiDate || !eDate ? undefined : standing.find((o) => o.source === ctx.providerOf(e) && o.mmiDate && o.mmiDate <= eDate
+    && (o.date ?? '') >= eDate && daysBetween(eDate, o.date!) <= AS_OF_RESTATED_DAYS);
+  const asOf = e.attributes.mmiDate ?? datedLater?.mmiDate;
+  const date = asOf ?? eDate;
   const chosen = opinionOf(ops, e);
   // New procedures performed more than a month after the MMI date by a treating source withdraw it.
   // Only care actually given counts: a procedure or operative note, or a billed procedure. A note saying "fusion stable" is not one.
@@ -1126,7 +1132,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
       : 'at maximum medical improvement';
   const roleWords = SOURCE_ROLE_LABEL[chosen.role];
   const presumptive = presumptiveSource(ctx.claim.state);
-  const reasons = [reason(`${when(ctx, e)} (${roleWords}) states the claimant is ${term}${e.attributes.mmiDate && e.attributes.mmiDate !== eDate ? ` as of ${e.attributes.mmiDate}` : ''}.`, [e])];
+  const reasons = [reason(`${when(ctx, e)} (${roleWords}) states the claimant is ${term}${asOf && asOf !== eDate ? ` as of ${asOf}${datedLater ? ` (the date ${when(ctx, datedLater.fact)} gives)` : ''}` : ''}.`, datedLater ? [e, datedLater.fact] : [e])];
   if (lastPart) reasons.push(reason(`The ${firstPart} reached MMI earlier (${when(ctx, firstE)}${firstE.attributes.mmiDate ? `, as of ${firstE.attributes.mmiDate}` : ''}); the claim reaches MMI when its last part does.`, [firstE]));
   if (presumptive?.role === chosen.role) reasons.push(reason(`In ${ctx.claim.state!.toUpperCase()} the ${roleWords}'s certification has presumptive weight (${presumptive!.authority}); other opinions are shown as conflicts.`, [e]));
   const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate)

@@ -38,39 +38,6 @@ export function markCopiedForward(facts: Fact[], encounters: Encounter[]): void 
 }
 
 /**
- * A drug still listed after a note says it was stopped ("Cyclobenzaprine 10 mg qhs" in every later medication list,
- * though the 06/16 note stopped it) is a stale list entry, not a drug the claimant takes, unless a later note
- * restarts it.
- */
-export function markStaleMedicationLists(facts: Fact[], encounters: Encounter[]): void {
-  const dateOf = new Map(encounters.map((e) => [e.id, e.date]));
-  const stopped = new Map<string, string>();
-  const restarted = new Map<string, string[]>();
-  for (const f of facts) {
-    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || f.temporality !== 'current') continue;
-    const d = f.date ?? dateOf.get(f.encounterId);
-    if (!d) continue;
-    const drug = f.attributes.drug;
-    if (f.attributes.status === 'discontinued' || f.attributes.doseChange === 'stopped') {
-      if ((stopped.get(drug) ?? '9999') > d) stopped.set(drug, d);
-    } else if (f.attributes.doseChange === 'started' || f.attributes.doseChange === 'switched') {
-      restarted.set(drug, [...(restarted.get(drug) ?? []), d]);
-    }
-  }
-  for (const f of facts) {
-    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.temporality !== 'current') continue;
-    // ("Nortriptyline 30 mg - continue" on the list is still the list: continuing is no change.)
-    if (f.attributes.status !== 'ongoing' || (f.attributes.doseChange && f.attributes.doseChange !== 'continued')) continue;
-    const d = f.date ?? dateOf.get(f.encounterId);
-    const stop = stopped.get(f.attributes.drug);
-    if (!d || !stop || d <= stop || (restarted.get(f.attributes.drug) ?? []).some((r) => r > stop && r <= d)) continue;
-    f.temporality = 'historical';
-    const ev = f.evidence[0];
-    f.context = [...f.context, { category: 'historical', trigger: `listed after it was stopped on ${stop}`, start: ev.start, end: ev.start }];
-  }
-}
-
-/**
  * An examiner's report (IME, QME, CE, designated doctor) reviews the care others gave: the treatments it names
  * as done are history told by the examiner, not care given at the examination.
  */
@@ -126,6 +93,8 @@ export const SWAP = /\b(?:substitut\w*|like[- ]for[- ]like|switch\w*|instead of|
  * its kind continues the regimen: it is not a new treatment, so it cannot break a maintenance phase.
  */
 const FIRST_DOSE = /\b(?:first|initial|loading) (?:dose|injection|infusion)\b/i;
+/** A start said in words ("Start sertraline 50 mg"), not one read from a list's "augmentation" or "trial of". */
+const START_WORD = /\b(?:re-?)?start(?:ed|ing|s)?\b/i;
 const TAKEN = new Set(['ongoing', 'performed', 'completed', 'discontinued']);
 
 export function markRefills(facts: Fact[], encounters: Encounter[]): void {
@@ -144,6 +113,11 @@ export function markRefills(facts: Fact[], encounters: Encounter[]): void {
     const d = at && f.date && f.date > at ? f.date : at ?? f.date;
     if (d && (firstTaken.get(f.attributes.drug) ?? '9999') > d) firstTaken.set(f.attributes.drug, d);
   }
+  // (Unless it was stopped in between: "Client off sertraline since about 12/2023. … Start sertraline 50 mg".)
+  const stops = facts.filter((f) => f.type === 'treatment' && f.attributes.modality === 'medication' && !!f.attributes.drug && !f.negated
+    && f.temporality === 'current' && (f.attributes.status === 'discontinued' || f.attributes.doseChange === 'stopped'));
+  const stoppedBetween = (drug: string, from: string, to: string) => stops.some((s) => s.type === 'treatment' && s.attributes.drug === drug
+    && (dateOf.get(s.encounterId) ?? '') > from && (dateOf.get(s.encounterId) ?? '') <= to);
   // "Rx hydrocodone … x 3 fills" for a drug taken since an earlier visit: prescribed again, not started.
   for (const f of facts) {
     if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.attributes.doseChange !== 'started') continue;
@@ -151,55 +125,20 @@ export function markRefills(facts: Fact[], encounters: Encounter[]): void {
     const since = firstTaken.get(f.attributes.drug);
     // "First dose tocilizumab administered" weeks after it was prescribed is when it was started.
     const quote = f.evidence[0]?.quote ?? '';
-    if (d && since && since < d && !SWAP.test(quote) && !FIRST_DOSE.test(quote)) f.attributes = { ...f.attributes, doseChange: 'continued' };
+    if (d && since && since < d && !SWAP.test(quote) && !FIRST_DOSE.test(quote) && !(START_WORD.test(quote) && stoppedBetween(f.attributes.drug, since, d))) {
+      f.attributes = { ...f.attributes, doseChange: 'continued' };
+    }
   }
   for (const f of facts) {
     if (f.type !== 'plan_signal' || f.attributes.signal !== 'new_treatment' || f.temporality !== 'current' || !f.attributes.target) continue;
     const d = dateOf.get(f.encounterId);
     const since = firstTaken.get(f.attributes.target);
     const quote = f.evidence[0]?.quote ?? '';
-    const refill = since && d && since < d;
+    const refill = since && d && since < d && !(START_WORD.test(quote) && stoppedBetween(f.attributes.target, since, d));
     const swap = SWAP.test(quote);
     if (!refill && !swap) continue;
     f.temporality = 'historical';
     f.context = [...f.context, { category: 'historical', trigger: refill ? `prescribed again: taken since ${since}` : 'a drug exchanged within the regimen', start: f.evidence[0].start, end: f.evidence[0].start }];
-  }
-}
-
-/** A terse plan line that opens with the drug ("Bupropion XL 300 mg from 11/13.", "- Aripiprazole 5 mg."), not a list's row. */
-const PLAN_LINE = /^[\s\-*•]*(?:plan\s*:\s*)?[A-Za-z][\w/-]*(?:\s+(?:XL|XR|ER|SR|CR|DR|ODT))?\s+\d[^\n]{0,60}$/i;
-/** A dose for a few days ("Furosemide 40 mg daily x 5 days then resume 20 mg"), or one said to be unchanged: not a new dose. */
-const SHORT_COURSE = /\bx\s*\d+\s*(?:d|days?|wks?|weeks?)\b|\bfor\s+\d+\s+(?:days|weeks)\b|\bthen\s+(?:resume|return|back)\b|\bno change\b|\bunchanged\b|\bsame\b|\bcontinu\w*/i;
-/** A dose as notes write it, its amount and unit: "300 mg", "150 mg daily", "0.5 mg qhs". */
-const DOSE_AMOUNT = /^(\d+(?:\.\d+)?)\s*(mg|mcg|units?)\b/i;
-
-/**
- * "Plan: Bupropion XL 300 mg from 11/13." at the visit after "Start bupropion XL 150 mg daily": a terse plan line that
- * names a new dose of a drug the same prescriber already gives is that dose changed (a titration step), not a new
- * recommendation. (A drug first named this way, or at the dose it was already taken at, is left as read.)
- */
-export function markDoseSteps(facts: Fact[], encounters: Encounter[]): void {
-  const enc = new Map(encounters.map((e) => [e.id, e]));
-  const meds = facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.modality === 'medication' && !!f.attributes.drug && !!f.attributes.dose
-    && !f.negated && f.temporality === 'current' && !!enc.get(f.encounterId)?.date && enc.get(f.encounterId)?.documentRole !== 'examining')
-    .sort((a, b) => enc.get(a.encounterId)!.date!.localeCompare(enc.get(b.encounterId)!.date!) || a.evidence[0].start - b.evidence[0].start);
-  // (A visit that carries the regimen on, "We will continue his current medication regimen: - Gabapentin 800 mg TID",
-  // lists doses; it does not change them.)
-  const carriedOn = new Set(facts.filter((f) => f.type === 'plan_signal' && (f.attributes.signal === 'continue_current_management' || f.attributes.signal === 'maintenance_care')).map((f) => f.encounterId));
-  const last = new Map<string, { amount: number; unit: string; date: string }>();
-  for (const f of meds) {
-    const e = enc.get(f.encounterId)!;
-    const m = DOSE_AMOUNT.exec(f.attributes.dose!);
-    if (!m) continue;
-    // (The prescriber by name; unsigned notes by the file they are kept in.)
-    const key = `${e.provider.name ?? e.id.split('#')[0]}|${f.attributes.drug}`;
-    const dose = { amount: Number(m[1]), unit: m[2].toLowerCase().replace(/s$/, ''), date: e.date! };
-    const prev = last.get(key);
-    if (f.attributes.status === 'recommended' && !f.attributes.doseChange && prev && prev.date < dose.date && prev.unit === dose.unit && prev.amount !== dose.amount
-      && PLAN_LINE.test(f.evidence[0].quote) && !SHORT_COURSE.test(f.evidence[0].quote) && e.kind !== 'medical_source_statement' && !carriedOn.has(f.encounterId)) {
-      f.attributes = { ...f.attributes, status: 'ongoing', doseChange: dose.amount > prev.amount ? 'increased' : 'decreased' };
-    }
-    if (f.attributes.status !== 'declined' && f.attributes.status !== 'discontinued') last.set(key, dose);
   }
 }
 

@@ -15,8 +15,9 @@ import { attachFollowingReasons } from './reasons.js';
 import { formReading, readFormMarks, type FormMarks } from '../knowledge/forms.js';
 import { extractImpairment, extractMmi, extractPlanSignals, extractPrognosis, extractWorkStatus, isWholeCareBenefit } from './statements.js';
 import { pushAll } from '../util/arrays.js';
-import { markDoseSteps, markStaleStarts } from './regimen-steps.js';
+import { markStaleStarts } from './regimen-steps.js';
 import { dateTableHeadings } from './table-headings.js';
+import { findDates } from '../knowledge/dates.js';
 
 const EXTRACTORS: ((s: SentenceCtx) => Fact[])[] = [
   extractTreatments, extractMeasures, extractBenefits, extractFindings, extractLimitations,
@@ -44,12 +45,24 @@ function newTreatmentSignals(facts: Fact[], inPlan: boolean, text: string, ownMo
   return out;
 }
 
+/** A hospital stay's last day, from its header ("Admit: 02/11/2023 … Discharge: 02/16/2023"). */
+const DISCHARGE_FIELD = /(?<!anticipated |expected |planned |estimated )\bDischarge(?:d|\s+date)?\s*:\s*(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i;
+/** (A therapy plan's "Discharge: 06/30" is its goal date: only a header that also gives the admission is a stay.) */
+const ADMIT_FIELD = /\b(?:Admit(?:ted)?|Admission)(?:\s+date)?\s*:\s*\d/i;
+function stayEndOf(text: string, enc: Encounter): string | undefined {
+  const head = text.slice(0, 2000);
+  const m = ADMIT_FIELD.test(head) ? DISCHARGE_FIELD.exec(head) : null;
+  const end = m ? findDates(m[1])[0]?.date : undefined;
+  return end && enc.date && end > enc.date ? end : undefined;
+}
+
 /**
  * A fact about what was done or observed cannot postdate the visit (or the visit-log row) that records it: a later date in its sentence
  * belongs to something else ("plan to recheck on 5/1", a misread fragment), so the visit date stands.
  */
-function capAtVisit(f: Fact, enc: Encounter): void {
-  if (!enc.date || !f.date || f.date <= enc.date) return;
+function capAtVisit(f: Fact, enc: Encounter, stayEnd: string | undefined): void {
+  // (A study on day 2 of a stay dated by its admission was done during the stay.)
+  if (!enc.date || !f.date || f.date <= (stayEnd ?? enc.date)) return;
   // In a visit log the row is the visit ("07/21/23 27 3/1 same; had neck injection 07/18").
   const at = f.evidence[0];
   const row = at && enc.visitRows?.find((r) => r.evidence.start <= at.start && at.start < r.evidence.end);
@@ -148,13 +161,12 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
   const ids = new Set<string>();
   const specialtiesSeen = new Set<string>();
   const marks = readFormMarks(doc.text);
-  // (A drug's last strength in this file, visit after visit.)
-  const strengths = new Map<string, number>();
   // (And the drugs the file shows the claimant taking, visit after visit.)
   const running = new Map<string, { date: string; encounterId: string }>();
   for (const enc of encounters) {
     const encounterFrom = facts.length;
     const visit = visitFacts(enc, doc.text.slice(enc.start, enc.end), !specialtiesSeen.has(enc.specialty));
+    const stayEnd = stayEndOf(doc.text.slice(enc.start, enc.end), enc);
     specialtiesSeen.add(enc.specialty);
     pushAll(facts, visit);
     for (const f of visit) ids.add(f.id);
@@ -186,7 +198,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
       found = found.map((f) => bindToForm(f, marks)).filter((f): f is Fact => !!f);
       found.push(...newTreatmentSignals(found, sent.section?.kind === 'plan', sent.text, sessionOfSpecialty(enc.specialty)));
       for (const f of found) {
-        capAtVisit(f, enc);
+        capAtVisit(f, enc, stayEnd);
         let id = f.id; let n = 1;
         while (ids.has(id)) id = `${f.id}.${++n}`;
         ids.add(id);
@@ -194,7 +206,6 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
       }
     }
     dateTableHeadings(facts, encounterFrom, doc.text, enc);
-    markDoseSteps(facts, encounterFrom, strengths);
     markStaleStarts(facts, encounterFrom, running);
   }
   return facts;

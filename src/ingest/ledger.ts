@@ -280,8 +280,10 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
     const anesthesia = meaning?.kind === 'treatment' && meaning.modality === 'other_injection' && ANESTHESIA_BILLER.test(`${provider ?? ''} ${line.description ?? ''}`);
     const coded = anesthesia ? undefined : meaning?.kind === 'treatment' ? meaning.modality : meaning ? undefined : modalityFromText(line.description ?? '');
     if (!coded) { pushFacts(facts, out, where, row.line); continue; }
-    // Therapy codes (97xxx) are shared by PT and OT: the GO modifier, or an OT / hand-therapy biller, says occupational therapy.
-    const byOt = modifiers.includes('GO') || /\b(?:OT|OTR|occupational therapy|hand therapy|CHT)\b/i.test(`${provider ?? ''} ${cell('category')}`);
+    // Therapy codes (97xxx) are shared by PT and OT: the GO modifier, or an OT / hand-therapy biller or service ("OT
+    // treatment"), says occupational therapy.
+    const byOt = modifiers.includes('GO') || (/\b(?:OT|OTR|occupational therapy|hand therapy|CHT)\b/i.test(`${provider ?? ''} ${cell('category')} ${line.description ?? ''}`)
+      && !/\b(?:PT|physical therapy)\b/i.test(line.description ?? ''));
     const modality = coded === 'physical_therapy' && byOt ? 'occupational_therapy' : coded;
     if (enc.specialty === 'unknown') enc.specialty = MODALITIES[modality].providedBy?.[0] ?? 'unknown';
     if (flowsheet && (enc.specialty === 'physical_therapy' || enc.specialty === 'occupational_therapy')) enc.kind = 'pt_progress';

@@ -54,7 +54,7 @@ const LABELLED_HEADER = new RegExp(
  */
 // (And where it took place: "PROCEDURE NOTE - 05/24/2023     Facility: Bay Road ASC (affiliated)"; and who came along:
 // "03/14/2023   MEDICATION MANAGEMENT (99214)      Accompanied by: mother".)
-const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by', 'prescriber', 'facility', 'location', 'accompanied by'];
+const AUTHOR_LABELS = ['provider', 'clinician', 'physician', 'seen by', 'author', 'attending', 'taken by', 'staff', 'surgeon', 'therapist', 'signed by', 'prescriber', 'facility', 'location', 'accompanied by', 'referring', 'referred by'];
 /**
  * Labels in any case, without making the whole title pattern case-insensitive. A hyphen sets the author apart only with a
  * space beside it: "FOLLOW-UP    V. Doe, MD" is the title "FOLLOW-UP", not "FOLLOW" by "UP V. Doe".
@@ -537,11 +537,14 @@ function formPageStarts(text: string, starts: { start: number }[]): number[] {
     const b = m.index + 1;
     const kind = signedFormTitle(text, b);
     if (!kind) continue;
-    const within = starts.filter((s) => s.start < b).at(-1)?.start ?? 0;
-    if (signedFormTitle(text, within) !== kind) out.push(b);
+    const within = Math.max(starts.filter((s) => s.start < b).at(-1)?.start ?? 0, out.at(-1) ?? 0);
+    // (The same title after the one above was signed and dated is the next form: a later statement by the same doctor.)
+    if (signedFormTitle(text, within) !== kind || SIGNED_AND_DATED.test(text.slice(within, b))) out.push(b);
   }
   return out;
 }
+/** A form's signature line with its date ("Signature: Tobias L. Arndt, MD      Date: 12/20/2022"). */
+const SIGNED_AND_DATED = /^[ \t]*(?:(?:physician'?s? |provider'?s? |examiner'?s? )?signature|signed|electronically signed)\b[^\n]*\bdate(?:d| signed)?\s*:?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/im;
 
 /** A paper's first line starts a visit, unless a dated heading of its own follows right below it. */
 function insertPaperStart(starts: { start: number }[], b: number): void {

@@ -60,7 +60,8 @@ export const rule: GapRule = {
       })];
     }
     const after = visits.filter((v) => v.date > last);
-    if (after.length < 2) return [];
+    // A mental claim is measured by examination and testing of the mind, not by a new scan of the body.
+    if (after.length < 2 || ctx.mentalClaim) return [];
     const gapDays = daysBetween(last, end);
     const worse = ctx.asserted.filter((f) => (ctx.dateOf(f) ?? '') > last && f.evidence.some((e) => statesWorsening(e.quote)) && f.type !== 'treatment');
     const trendWorse = ctx.trajectory.trends.some((t) => t.verdict === 'worsened' && t.points.some((p) => (p.date ?? '') > last));

@@ -14,7 +14,15 @@ const INJECTION = /injection|block|ablation/;
 /** Someone else declines it: an examiner, a carrier or a reviewer refusing care is a denial, not the claimant's refusal. */
 const OTHERS_DECLINE = /\b(?:IME|examiner|carrier|insurer|adjuster|UR|reviewer|plan|payer|Dr\.?\s+[A-Z][\w'-]+)\b[^.;]{0,60}\bdeclin\w*/;
 /** A row of a visit or procedure log (columns set apart by runs of spaces, or a CSV line): one missed session is attendance, not non-adherence. */
-const TABLE_ROW = /(?:\S(?: {2,}|\t)){3,}|^[^,\n]*(?:,[^,\n]*){4,}$/m;
+const TABLE_ROW = /(?:\S(?: {2,}|\t)){3,}|^[^,\n]*(?:,[^,\n]*){4,}$|\|[^|\n]*\|[^|\n]*\|/m;
+/** "29 visits attended, 1 no-show": a course kept, with the odd missed visit. */
+const MOSTLY_ATTENDED = /\b(\d+)\s+(?:of\s+\d+\s+)?(?:visits?|sessions?|appointments?|treatments?)\s+(?:attended|kept|completed)\b[^.;]{0,30}?\b(\d+)\s+(?:no-?shows?|missed|cancell?ations?|cancels?)/i;
+const keptCourse = (quote: string): boolean => {
+  const m = MOSTLY_ATTENDED.exec(quote);
+  return !!m && Number(m[2]) * 5 <= Number(m[1]);
+};
+/** "Hold meloxicam/NSAIDs 7 days (not taking)": a drug paused on the prescriber's instruction is followed, not dropped. */
+const ON_HOLD = /\bhold(?:ing)?\b[^.;]{0,40}\bnot taking\b/i;
 /** Mental-health care and surgery have their own rules (mental-health-unaddressed, surgical-consult-without-decision-reason). */
 const OWN_RULE = new Set(['psychology', 'surgery', 'surgical_consultation']);
 
@@ -40,7 +48,8 @@ export const rule: GapRule = {
     // An emergency department's offer ("sling offered for comfort - declined") is not a course of prescribed treatment.
     // Nor is care not followed before the alleged onset: SSR 18-3p asks about treatment prescribed for the disabling impairment.
     const counts = (f: Fact) => f.temporality === 'current' && !isForOtherCondition(f) && !beforeOnset(ctx, f) && ctx.encounterOf(f)?.kind !== 'emergency_visit'
-      && ctx.encounterOf(f)?.specialty !== 'emergency' && ctx.encounterOf(f)?.source !== 'ledger' && !f.evidence.some((e) => TABLE_ROW.test(e.quote) || OTHERS_DECLINE.test(e.quote));
+      && ctx.encounterOf(f)?.specialty !== 'emergency' && ctx.encounterOf(f)?.source !== 'ledger'
+      && !f.evidence.some((e) => TABLE_ROW.test(e.quote) || OTHERS_DECLINE.test(e.quote) || keptCourse(e.quote) || ON_HOLD.test(e.quote));
     const notFollowed = ctx.asserted.filter((f) => counts(f)
       && !(f.type === 'treatment' && OWN_RULE.has(f.attributes.modality)) && f.evidence.some((e) => NOT_FOLLOWED.test(clauseOf(f, e.quote))));
     // A reason given once for declining a kind of treatment explains its later refusals.
