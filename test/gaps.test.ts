@@ -174,6 +174,10 @@ const monthDatedMri = () => new CaseBuilder().visit('2022-09-28', { name: 'Dr. L
   .fact('treatment', { modality: 'imaging_study', subtype: 'MRI', status: 'performed' }, 'Similar to prior attacks; MRI brain 09/2022 reviewed, mild white matter signal.', { date: '2022-09-01' });
 
 /** X-rays taken and read at the orthopaedic visit itself: the note is the interpretation. */
+const reviewedMri = (reported: string) => () => new CaseBuilder().file('mri.txt').visit(reported, { name: 'Dr. Lind', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
+  .fact('objective_finding', { category: 'imaging', finding: 'disc_herniation', label: 'C5-6 disc herniation', abnormal: true }, 'IMPRESSION: Left paracentral C5-6 disc herniation.')
+  .file('notes.txt').visit('2023-04-03', { ...DR_KIM, specialty: 'occupational_medicine' as const })
+  .fact('treatment', { modality: 'imaging_study', subtype: 'MRI', status: 'performed' }, '04/03/2023 FOLLOW-UP - MRI REVIEW: C5-6 disc herniation shown.', { date: '2023-04-03' });
 const officeXrays = () => new CaseBuilder().visit('2023-04-05', DR_KIM)
   .fact('treatment', { modality: 'imaging_study', subtype: 'x-ray', status: 'performed' }, 'RADIOGRAPHS (obtained today, standing AP, Rosenberg, lateral and Merchant views, personally reviewed): medial joint space narrowing.');
 
@@ -350,10 +354,12 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       { name: 'a negative study with no finding: its report would prove an absence the note records', build: imagingMention(false, 'CT head/C-spine negative.') },
       { name: '"no acute intracranial hemorrhage or mass": negatives only', build: imagingMention(false, 'CT HEAD WITHOUT CONTRAST: No acute intracranial hemorrhage, mass effect or midline shift.') },
       { name: 'a study dated by its month, its report of that month filed', build: monthDatedMri },
+      { name: '"04/03/2023 FOLLOW-UP - MRI REVIEW": the visit reviews the MRI reported six days before', build: reviewedMri('2023-03-28') },
     ],
     invalid: [
       { name: 'ED note summarizes a CT with a finding, no report', build: imagingMention(false) },
       { name: '"negative for fracture" beside a finding', build: imagingMention(false, 'CT lumbar spine negative for fracture; moderate L4-5 disc space narrowing.') },
+      { name: 'a visit\'s own date on an MRI whose only report is a year older', build: reviewedMri('2022-03-28') },
       { name: 'a clinic\'s film "no fracture": the findings may follow, the report is asked for', build: () => new CaseBuilder().visit('2022-09-13', { ...DR_KIM, specialty: 'occupational_medicine' as const })
         .fact('treatment', { modality: 'imaging_study', subtype: 'x-ray', status: 'performed' }, 'X-rays right knee, 3 views (in clinic): no fracture.') },
     ],

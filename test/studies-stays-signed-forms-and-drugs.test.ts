@@ -9,6 +9,9 @@ import { buildContext } from '../src/analyze/case-context.js';
 import { profileFor } from '../src/profiles/index.js';
 import type { Specialty } from '../src/model/index.js';
 import { CaseBuilder } from './helpers/facts.js';
+import { processDocument } from '../src/pipeline.js';
+import { harmonizeAuthors } from '../src/segment/harmonize.js';
+import { patientIdentity } from '../src/segment/identity.js';
 
 const imaging = (text: string) => of(text, 'treatment').filter((f) => f.attributes.modality === 'imaging_study');
 
@@ -214,4 +217,59 @@ describe('a claim is mental when mental-health care makes up most of it', () => 
     ['a colitis followed by gastroenterology, with six counselling sessions beside it', [[6, 'psychology'], [15, 'gastroenterology'], [1, 'primary_care']], false],
     ['seven psychiatry visits and ten by the family doctor', [[7, 'psychiatry'], [10, 'primary_care']], false],
   ] as [string, [number, Specialty][], boolean][])('%s', (_name, visits, mental) => expect(ctxOf(visits).mentalClaim).toBe(mental));
+});
+
+describe('a physician\'s own electrodiagnostic report keeps its kind under the practice\'s letterhead', () => {
+  const text = `NORTHERN PLAINS SPINE & PAIN - Kristin M. Aune, MD (Physical Medicine & Rehabilitation)
+Patient: DOE, JOHN     DOB 01/02/1980
+
+CONSULTATION   DOS 05/03/2023          Kristin M. Aune, MD
+HPI: neck and left arm pain since a fall. Plan: EMG/NCS next week; consider C6 TFESI.
+
+ELECTRODIAGNOSTIC REPORT   DOS 05/10/2023          Performed/interpreted: Kristin M. Aune, MD
+NCS: L median motor DL 3.4 ms. EMG (needle): L biceps 2+ fibrillations.
+IMPRESSION: Acute left C6 radiculopathy. No carpal tunnel syndrome.
+
+FOLLOW-UP   DOS 06/14/2023          Kristin M. Aune, MD
+Arm pain 4/10 after the ESI. Plan: home exercise, RTC 6 weeks.
+`;
+  it('the EMG day is an EMG report; the visits around it stay office visits', () => {
+    const { encounters } = processDocument(textDoc(text));
+    harmonizeAuthors(encounters);
+    expect(encounters.map((e) => [e.date, e.kind])).toEqual([['2023-05-03', 'consultation'], ['2023-05-10', 'emg'], ['2023-06-14', 'office_visit']]);
+  });
+});
+
+describe('Montana\'s "maximum medical healing" is MMI by its own name', () => {
+  it.each([
+    ['P: Mr. Doe has reached maximum medical healing as of today\'s date.', 'mmi'],
+    [' 3. MMH reached? [X] Yes  Date of MMH: 08/30/2022', 'mmi'],
+    ['He is not at MMH.', 'not_at_mmi'],
+    ['I am withdrawing the maximum medical healing determination I made on 08/30/2022.', 'not_at_mmi'],
+  ])('%s', (text, kind) => expect(of(text, 'mmi_statement').map((f) => f.attributes.kind)).toContain(kind));
+  it('"mmHg" is a pressure', () => expect(of('BP 128/84 mmHg.', 'mmi_statement')).toEqual([]));
+});
+
+describe('a faxed header whose birth date is all look-alikes', () => {
+  it('"D0B: ll/O2/l998" is 1998-11-02', () => {
+    const doc = textDoc('PR0GRESS N0TE - EATlNG DlS0RDER F0LL0W-UP          Date of service: O8/l4/2O24\nClient: DOE, JANE M       D0B: ll/O2/l998       Client lD: MC-5l934\n');
+    expect(patientIdentity(doc).dob).toBe('1998-11-02');
+  });
+});
+
+describe('a drug titrated again after a lapse is a dose being raised', () => {
+  it('"Lamotrigine re-titration: 50 mg x 1 wk, 100 mg x 1 wk, then 200 mg daily"', () => {
+    expect(of('Lamotrigine re-titration (gap > 5 half-lives): 50 mg x 1 wk, 100 mg x 1 wk, then 200 mg daily.', 'treatment')[0]?.attributes.doseChange).toBe('increased');
+  });
+});
+
+describe('a wound centre named is not wound care given', () => {
+  it.each([
+    ['WOUND CENTER SURVEILLANCE VISIT                   DOS: 02/27/2024', false],
+    ['Told her the wound center does not complete disability forms.', false],
+    ['Seen at the wound center weekly; serial debridement of the medial ulcer.', true],
+  ])('%s', (text, care) => expect(of(text, 'treatment').some((f) => f.attributes.modality === 'wound_care')).toBe(care));
+  it('a surveillance visit is maintenance', () => {
+    expect(of('WOUND CENTER SURVEILLANCE VISIT                   DOS: 02/27/2024', 'plan_signal').map((f) => f.attributes.signal)).toContain('maintenance_care');
+  });
 });

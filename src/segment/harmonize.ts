@@ -15,6 +15,13 @@ const BORROWED = new Set<Specialty>(['ime', 'fce', 'radiology', 'unknown', 'othe
 const THERAPIST = specialtiesIn('therapist');
 const ORGAN = specialtiesIn('organ_specialty');
 const BORROWED_KINDS = new Set<EncounterKind>(['ime', 'imaging', 'fce', 'emg']);
+/**
+ * "ELECTRODIAGNOSTIC REPORT   DOS 05/10/2023   Performed/interpreted: K. Aune, MD": the physician's own study, titled so
+ * (a follow-up under a "Spine & EMG" letterhead is a visit).
+ */
+const OWN_STUDY_TITLE = /\b(?:EMG|NCS|NCV|electrodiagnostic|electromyograph\w*|nerve conduction)\b[^\n]*\b(?:report|study|studies|testing|interpretation)\b/i;
+/** A kind read from what a note talks about (an IME, a scan, an EMG), not from what its author wrote. */
+const borrowedKind = (e: Encounter): boolean => BORROWED_KINDS.has(e.kind) && !(e.kind === 'emg' && OWN_STUDY_TITLE.test(e.title ?? ''));
 const THERAPY_KINDS = new Set<EncounterKind>(['pt_evaluation', 'pt_progress', 'pt_discharge']);
 const MENTAL_HEALTH = specialtiesIn('mental_health');
 /** Labels that name no practice's discipline. */
@@ -60,7 +67,7 @@ export function harmonizeAuthors(encounters: Encounter[]): void {
     const own = [...(seen.get(authorKey(e)) ?? [])].sort((a, b) => b[1] - a[1])[0];
     if (!own || own[1] < 2) continue;
     e.specialty = own[0];
-    if (BORROWED_KINDS.has(e.kind)) e.kind = 'office_visit';
+    if (borrowedKind(e)) e.kind = 'office_visit';
   }
 }
 
@@ -84,14 +91,14 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     ? principal.map((e) => e.specialty).find((sp) => !BORROWED.has(sp) && !THERAPIST.has(sp)) : undefined;
   if (principalSpecialty) {
     for (const e of byAuthor.get('') ?? []) {
-      if (!BORROWED_KINDS.has(e.kind) && !BORROWED.has(e.specialty)) continue;
+      if (!borrowedKind(e) && !BORROWED.has(e.specialty)) continue;
       if (BORROWED.has(e.specialty)) e.specialty = principalSpecialty;
-      if (BORROWED_KINDS.has(e.kind)) e.kind = 'office_visit';
+      if (borrowedKind(e)) e.kind = 'office_visit';
     }
   }
   for (const [author, list] of byAuthor) {
     // A radiologist's reports (or an examiner's) filed with another author's notes are what they say they are.
-    if (author && list.every((e) => BORROWED_KINDS.has(e.kind))) continue;
+    if (author && list.every((e) => borrowedKind(e))) continue;
     const physician = list.some((e) => isMedicalCredential(e.provider.credential) || isMedicalCredential(e.provider.name));
     // A counsellor's licence ("LCMHC", "LCSW") names the one discipline they practise: their letter that mentions the
     // primary care provider is still theirs. (Therapists may hold two: a hand therapist is often both OT and PT.)
@@ -107,7 +114,7 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     if (organ) {
       for (const e of list) {
         if (BORROWED.has(e.specialty) || MENTAL_HEALTH.has(e.specialty) || e.specialty === 'emergency') e.specialty = organ;
-        if (BORROWED_KINDS.has(e.kind) || e.kind === 'emergency_visit') e.kind = 'office_visit';
+        if (borrowedKind(e) || e.kind === 'emergency_visit') e.kind = 'office_visit';
       }
       continue;
     }
@@ -150,7 +157,7 @@ export function harmonizeEncounters(encounters: Encounter[], documentRole: 'clin
     if (letterheadDiscipline) for (const e of list) if (MENTAL_HEALTH.has(e.specialty)) e.specialty = letterheadDiscipline;
     for (const e of list) {
       if (borrowed(e.specialty) || settled) e.specialty = letterheadDiscipline ?? own;
-      if (BORROWED_KINDS.has(e.kind) || (e.kind === 'emergency_visit' && own !== 'emergency')) e.kind = 'office_visit';
+      if (borrowedKind(e) || (e.kind === 'emergency_visit' && own !== 'emergency')) e.kind = 'office_visit';
     }
   }
 }

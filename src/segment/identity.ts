@@ -59,12 +59,15 @@ function surnameOf(name: string): string {
 
 /**
  * A scanned header with its OCR slips undone, letter for letter so offsets hold: a "1" inside a word is an "i"
- * ("Pat1ent"), an "l", "I" or "O" inside a number is a digit ("DOB: 07/23/198l"), a "0" between letters is an "O" ("D0B").
+ * ("Pat1ent"), an "l", "I" or "O" inside a number or a date is a digit ("DOB: 07/23/198l", "ll/O2/l998"), a "0" between
+ * letters is an "O" ("D0B").
  */
 export function ocrFolded(text: string): string {
   return text
     .replace(/(?<=[A-Za-z])1+(?=[A-Za-z])|(?<=[A-Za-z]{2})1+(?![A-Za-z0-9])/g, (m, at: number) => (/[a-z]/.test(text[at - 1]) ? 'i' : 'I').repeat(m.length))
     .replace(/(?<=\d)[lIO]+(?=\d|\b)|\b[lI](?=\d)/g, (m) => m.replace(/[lI]/g, '1').replace(/O/g, '0'))
+    // (A date written wholly in look-alikes, "ll/O2/l998", is digits too.)
+    .replace(/\b[\dlIO]{1,2}\/[\dlIO]{1,2}\/[\dlIO]{2,4}\b/g, (m) => m.replace(/[lI]/g, '1').replace(/O/g, '0'))
     .replace(/(?<=[A-Z])0(?=[A-Z])/g, 'O').replace(/(?<=[a-z])0(?=[a-z])/g, 'o');
 }
 

@@ -9,6 +9,9 @@ const NOT_DONE = /\b(?:order\w*|schedul\w*|recommend\w*|consider\w*|will|plan\w*
 /** Words that make it a study done and read ("X-rays show", "CT negative"). */
 const DONE = /\b(?:show\w*|reveal\w*|demonstrat\w*|negative|unremarkable|normal|no (?:acute|fracture)|fracture|impression|findings?|obtained|performed|taken|done|review\w*|read)\b/i;
 const REPORT_WINDOW_DAYS = 3;
+/** A study reviewed at a visit was done up to this long before it. */
+const REVIEWED_WITHIN_DAYS = 30;
+const REVIEWED = /\breview(?:ed|ing)?\b/i;
 /**
  * An emergency department's screening study given as negative ("CT head/C-spine negative", "XR: no fracture or
  * subluxation"), in the ED record or a later note's account of the ED visit, with no finding in it: its formal report
@@ -78,8 +81,10 @@ export const rule: GapRule = {
       // earlier record of another visit that gives the same study's result (the ED's own read of its X-rays).
       // ("Seen today to review MRI": "today" dates the review, not the study.)
       const fromSentence = f.dateSource === 'sentence' || (f.dateSource === 'relative' && d !== enc.date);
+      // ("04/03/2023 FOLLOW-UP - MRI REVIEW": a date that is the visit's own may be the review of a study done days before.)
+      const reviewedAtVisit = fromSentence && d === enc.date && enc.kind !== 'emergency_visit' && f.evidence.some((e) => REVIEWED.test(e.quote));
       const answered = reports.some((r) => sameMonth(r) || (fromSentence || enc.kind === 'emergency_visit'
-        ? Math.abs(daysBetween(r.date!, d)) <= REPORT_WINDOW_DAYS
+        ? daysBetween(r.date!, d) <= (reviewedAtVisit ? REVIEWED_WITHIN_DAYS : REPORT_WINDOW_DAYS) && daysBetween(d, r.date!) <= REPORT_WINDOW_DAYS
         : r.date! <= d))
         || (!fromSentence && studies.some((o) => o.attributes.subtype === f.attributes.subtype && o.encounterId !== f.encounterId
           && (ctx.encounterOf(o)?.date ?? '9') <= d));
