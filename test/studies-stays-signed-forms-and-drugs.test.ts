@@ -273,3 +273,19 @@ describe('a wound centre named is not wound care given', () => {
     expect(of('WOUND CENTER SURVEILLANCE VISIT                   DOS: 02/27/2024', 'plan_signal').map((f) => f.attributes.signal)).toContain('maintenance_care');
   });
 });
+
+describe('a print date above the first visit is when the copy was made', () => {
+  it('the first visit keeps its own date when its heading is not a header', () => {
+    const text = `NORTH STAR NEUROLOGY
+Records produced to: SSA / DDS      Print date: 04/30/2024     Pages: 22
+Patient: DOE, JANE A      DOB: 06/09/1984
+=====================================================
+02/08/2022   NEW PATIENT CONSULTATION       Seen with her husband, who drove.
+HPI: migraine since age 14.
+`;
+    expect(splitEncounters(textDoc(text)).map((e) => e.date)).toEqual(['2022-02-08']);
+  });
+  it('"Patient: … DOB: …     Date: 04/05/2022" is still the visit\'s date', () => {
+    expect(splitEncounters(textDoc('VALLEY CLINIC\nPatient: Doe, Jane     DOB: 05/22/1986     Date: 04/05/2022\nHPI: knee pain.\n')).map((e) => e.date)).toEqual(['2022-04-05']);
+  });
+});

@@ -649,7 +649,8 @@ function inheritProviders(text: string, encounters: Encounter[]): void {
   }
 }
 
-const SERVICE_DATE_FIELD = /(?:^|[ \t])(?:date of service|service date|visit date|date|DOS)[ \t]*:[ \t]*/i;
+/** (Not a print, run, fax or report date: "Records produced to: SSA      Print date: 04/30/2024" is when the copy was made.) */
+const SERVICE_DATE_FIELD = /(?:^|[ \t])(?:date of service|service date|visit date|(?<!\b(?:print|printed|run|fax|faxed|report|request|release|copy|production)[ \t])date|DOS)[ \t]*:[ \t]*/i;
 
 const FORM_REVISION = /\b(?:rev(?:ised|ision)?|form (?:version|edition)|ed(?:ition)?)\.?[ \t]*:?[ \t]*\d{1,2}[/-](?:\d{1,2}[/-])?\d{2,4}\b/gi;
 
