@@ -3,6 +3,7 @@ import { of } from './helpers/facts-of.js';
 import { textDoc } from './helpers/extract-doc.js';
 import { splitEncounters } from '../src/segment/encounters.js';
 import { classifyEncounter } from '../src/segment/classify.js';
+import { markRefills } from '../src/extract/copy-forward.js';
 import { processDocument } from '../src/pipeline.js';
 import { markDoseSteps } from '../src/extract/regimen-steps.js';
 import { assessContext } from '../src/context/engine.js';
@@ -210,9 +211,10 @@ describe('from blind239-246: history lists, paraphrased MMIs, stale starts, dial
   it('a start of a drug the file already shows being taken is a carried-forward plan', () => {
     const text = ['DATE OF SERVICE: 04/11/2023', 'Golimumab 100 mg since 01/09/2023. Plan: continue golimumab 100 mg SC every 4 weeks.', '',
       'DATE OF SERVICE: 08/15/2023', 'Taking golimumab monthly, last dose 08/04.', 'PLAN: Start golimumab 50 mg SC monthly; RN injection teaching scheduled.', ''].join('\n');
-    const facts = processDocument(textDoc(text, 'rheum.txt')).facts;
+    const { facts, encounters } = processDocument(textDoc(text, 'rheum.txt'));
+    markRefills(facts, encounters);
     expect(facts.some((f) => f.type === 'treatment' && f.attributes.drug === 'golimumab' && f.attributes.doseChange === 'started')).toBe(false);
-    expect(facts.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'new_treatment' && f.attributes.target === 'golimumab')).toBe(false);
+    expect(facts.some((f) => f.type === 'plan_signal' && f.attributes.signal === 'new_treatment' && f.attributes.target === 'golimumab' && f.temporality === 'current')).toBe(false);
     expect(facts.some((f) => f.type === 'treatment' && f.attributes.modality === 'other_injection')).toBe(false);
   });
   it.each([

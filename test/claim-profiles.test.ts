@@ -35,6 +35,7 @@ describe('the workers\' comp state table', () => {
     ['CA', 'treating_physician', undefined],
     ['pa', 'treating_physician', undefined],
     ['KY', 'designated_doctor', undefined],
+    ['MA', 'designated_doctor', undefined],
   ])('%s: governing %s, statutory MMI weeks %s', (state, governing, weeks) => {
     const { rule, known } = wcStateRule(state);
     expect(known).toBe(true);

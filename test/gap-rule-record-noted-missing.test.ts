@@ -45,6 +45,8 @@ describe('records a file says are missing', () => {
     '[CE billing voucher and claimant identification sheet - not included]',
     'The operative report was received 03/02/2024 and reviewed.',
     'Payment to follow.',
+    'Records requested and not received: none outstanding per representative\'s 5-day letter of 07/01/2024.',
+    'Our records show the Plan has paid $57,592.69 for dates of service 04/22/2023 through 01/31/2024 (itemization enclosed, 6 pages - not attached to this copy).',
   ])('not a missing record: %s', (text) => {
     expect(recordsNotedMissing(textDoc(`${text}\n`))).toEqual([]);
   });

@@ -355,6 +355,9 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       { name: '"no acute intracranial hemorrhage or mass": negatives only', build: imagingMention(false, 'CT HEAD WITHOUT CONTRAST: No acute intracranial hemorrhage, mass effect or midline shift.') },
       { name: 'a study dated by its month, its report of that month filed', build: monthDatedMri },
       { name: '"04/03/2023 FOLLOW-UP - MRI REVIEW": the visit reviews the MRI reported six days before', build: reviewedMri('2023-03-28') },
+      { name: 'the ED record gives its radiologist\'s named reading', build: imagingMention(false, 'XR pelvis AP + R hip 2 views (reading radiologist: S. Patel-Greer, MD): displaced subcapital fracture of the right femoral neck.') },
+      { name: 'a trauma team\'s negative screening CT', build: () => new CaseBuilder().visit('2023-04-22', { ...DR_KIM, documentTitle: 'TRAUMA SURGERY H&P' })
+        .fact('treatment', { modality: 'imaging_study', subtype: 'CT', status: 'performed' }, 'CT head/C-spine: no acute findings.') },
     ],
     invalid: [
       { name: 'ED note summarizes a CT with a finding, no report', build: imagingMention(false) },
@@ -362,6 +365,8 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       { name: 'a visit\'s own date on an MRI whose only report is a year older', build: reviewedMri('2022-03-28') },
       { name: 'a clinic\'s film "no fracture": the findings may follow, the report is asked for', build: () => new CaseBuilder().visit('2022-09-13', { ...DR_KIM, specialty: 'occupational_medicine' as const })
         .fact('treatment', { modality: 'imaging_study', subtype: 'x-ray', status: 'performed' }, 'X-rays right knee, 3 views (in clinic): no fracture.') },
+      { name: 'an imaging centre named as the reader, its report not filed', build: () => new CaseBuilder().visit('2022-12-06', { ...DR_KIM, specialty: 'primary_care' as const })
+        .fact('treatment', { modality: 'imaging_study', subtype: 'x-ray', status: 'performed' }, 'XR R knee 3 views (in-office, read by Sandhills Diagnostic Imaging 12/7/22): medial joint space narrowing.') },
     ],
   },
   'imaging-not-current': {

@@ -12,7 +12,7 @@ export const SOURCE_ROLE_LABEL: Record<SourceRole, string> = {
   treating_physician: 'treating physician',
   other_treating: 'other treating provider',
   examining: 'examining physician (IME/QME/CE)',
-  designated_doctor: 'designated doctor',
+  designated_doctor: 'state-appointed examiner',
   non_examining: 'non-examining reviewer (records or peer review)',
 };
 
@@ -26,8 +26,11 @@ const NON_EXAMINING = /\b(?:peer review|(?:medical )?records? review|file review
 /** The head says the examiner saw the claimant ("Date of Examination: …", "face-to-face time with the applicant"). */
 const EXAMINED_IN_PERSON = /\b(?:date of (?:examination|exam)\b|face-to-face\b|in-person (?:exam|examination|evaluation)\b|(?:was|were) (?:seen|examined) (?:in|at) (?:my|our)\b)/i;
 
-/** An examiner the state appoints to settle MMI: Texas's designated doctor, Colorado's Division IME (DIME), Kentucky's university evaluator. */
-const STATE_EXAMINER = /\bdesignated doctor\b|\bdivision independent medical exam\w*|\buniversity evaluat(?:ion|or)\b|\bKRS 342\.315\b/i;
+/**
+ * An examiner the state appoints to settle MMI: Texas's designated doctor, Colorado's Division IME (DIME), Kentucky's
+ * university evaluator, Massachusetts's s. 11A impartial medical examiner.
+ */
+const STATE_EXAMINER = /\bdesignated doctor\b|\bdivision independent medical exam\w*|\buniversity evaluat(?:ion|or)\b|\bKRS 342\.315\b|\b(?:section|sec\.?|§)\s*11A\b|\bimpartial (?:medical )?(?:examiner|physician|examination)\b/i;
 
 /** A source who treats the claimant: the treating physician or another treating provider. */
 export function isTreatingRole(role: SourceRole): boolean {

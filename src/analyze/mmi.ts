@@ -3,7 +3,7 @@ import type { Encounter, EncounterKind, Evidence, Fact, FactOf, MmiAssessment, M
 import type { CaseContext, Visit } from './case-context.js';
 import { sentenceKey } from '../util/text.js';
 import { evidenceOf, isTreatingVisit, perCase } from './case-context.js';
-import { daysBetween } from './dates.js';
+import { addDays, daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
 import { bodyRegionIn, isForOtherCondition, isMentalHealthDrugClass, isPassingIllness, namesOtherOperation } from '../knowledge/relevance.js';
@@ -59,6 +59,8 @@ function isActiveSignal(f: FactOf<'plan_signal'>): boolean {
 /** A referral to mental-health care: counselling, a behavioural-health centre, psychology or psychiatry. */
 const MENTAL_HEALTH_TARGET = /\b(?:counsel(?:l)?ing|behavio(?:u)?ral\s+health|psycholog\w*|psychiatr\w*|psychotherap\w*|mental\s+health)\b/i;
 /** A plan set in motion at the visit, not only proposed: a referral sent, a request submitted, a date booked. */
+/** A start set on a day: "starting next Monday", "begins 03/04", "first visit 05/02/2024". */
+const START_SET = /\b(?:start(?:s|ing)?|begin(?:s|ning)?|resum(?:es|ing)|first (?:visit|session|appointment))\b[^.;]{0,12}\b(?:(?:next|this|on) (?:week|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*|on \d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|tomorrow)/i;
 const FIRM_PLAN = /\b(?:referr(?:al|ed) (?:submitted|sent|placed|made)|submitted|(?:prior )?authori[sz]ation (?:requested|request(?:ed)? submitted)|prior auth\w* requested|scheduled for|booked)\b/i;
 const RESOLVING = new Set(['declined', 'denied', 'discontinued', 'completed', 'performed', 'ongoing']);
 
@@ -521,6 +523,40 @@ const AS_NEEDED = /\b(?:as needed|prn|p\.r\.n\.)\b/i;
 
 /** Statuses of care actually given. */
 const GIVEN = new Set(['performed', 'completed', 'ongoing', 'discontinued']);
+/**
+ * Sessions of a therapy (PT, chiropractic, counselling) below which a course broken off was tried, not carried through:
+ * "2 of 12 visits, discharged for non-attendance", "3 chiropractic visits (stopped for cost)", a single session.
+ */
+const MIN_COURSE_SESSIONS = 4;
+/** How long before the onset care still belongs to the course of the condition claimed. */
+const BEFORE_ONSET_DAYS = 365;
+
+/**
+ * Whether active care for the condition was actually given: a procedure or operation done, or a course of therapy not
+ * broken off after a few sessions. Abandoned fragments show no response to judge.
+ */
+function carriedThrough(ctx: CaseContext): boolean {
+  const dates = new Map<string, Set<string>>();
+  const stopped = new Set<string>();
+  let counted = 0;
+  // (Care years before the onset, a childhood operation, says nothing of the period claimed.)
+  const since = ctx.claim.onset && addDays(ctx.claim.onset, -BEFORE_ONSET_DAYS);
+  for (const f of ctx.of('treatment')) {
+    if (!ACTIVE_MODALITIES.has(f.attributes.modality) || !GIVEN.has(f.attributes.status) || ctx.encounterOf(f)?.source === 'ledger') continue;
+    if (since && (ctx.dateOf(f) ?? '') < since) continue;
+    if (!isIn(f.attributes.modality, 'session')) return true;
+    if (f.attributes.status === 'completed' && !f.attributes.sessions) return true;
+    counted = Math.max(counted, f.attributes.sessions ?? 0);
+    const d = ctx.dateOf(f);
+    if (d) dates.set(f.attributes.modality, (dates.get(f.attributes.modality) ?? new Set<string>()).add(d));
+  }
+  // (Broken off as the notes or a later summary tell it: "2 PT visits then stopped".)
+  for (const f of ctx.of('treatment', true)) if (f.attributes.status === 'discontinued' && isIn(f.attributes.modality, 'session')) stopped.add(f.attributes.modality);
+  // (A short course that was not broken off, "three adjustments, then seen as needed", may simply have worked, and one
+  // just begun at the record's end is care under way.)
+  return counted >= MIN_COURSE_SESSIONS || [...dates].some(([m, days]) => days.size >= MIN_COURSE_SESSIONS || !stopped.has(m));
+}
+
 /** A record with this few treating visits and no care given cannot show where the condition is heading. */
 const THIN_RECORD_VISITS = 4;
 /** Plan words that close active care at the visit that states them. */
@@ -989,13 +1025,17 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     while (lo < hi) { const mid = (lo + hi) >> 1; if (withdrawals[mid] <= first) lo = mid + 1; else hi = mid; }
     return lo < withdrawals.length && withdrawals[lo] < (o.date ?? '');
   };
-  const standing = governing.filter((o) => o.opinion === 'at_mmi' && (o.date ?? '') >= (lastNot?.date ?? '') && !carriedMark(o) && !restatesWithdrawn(o));
-  const earlierAt = governing.filter((o) => o.opinion === 'at_mmi' && lastNot && (o.date ?? '') < (lastNot.date ?? ''));
+  // ("The statement I completed on 06/20/2022 indicated MMI. That statement is withdrawn … (MMI: No)": the author tells
+  // of the old MMI and takes it back at the same visit.)
+  const toldAndTakenBack = (o: Opinion) => !!lastNot && o.fact.temporality === 'historical' && o.date === lastNot.date && o.source === lastNot.source;
+  const standing = governing.filter((o) => o.opinion === 'at_mmi' && (o.date ?? '') >= (lastNot?.date ?? '') && !carriedMark(o) && !restatesWithdrawn(o) && !toldAndTakenBack(o));
+  const earlierAt = governing.filter((o) => o.opinion === 'at_mmi' && lastNot && ((o.date ?? '') < (lastNot.date ?? '') || toldAndTakenBack(o)));
   if (!standing.length) {
     // The governing source said MMI, then said it no longer holds: withdrawn.
     if (earlierAt.length && lastNot) {
       // Cite the first "not at MMI" after the MMI: the statement that withdrew it, not a later restatement.
-      const by = governing.find((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > (earlierAt[0].date ?? '')) ?? lastNot;
+      const by = governing.find((o) => o.opinion === 'not_at_mmi' && ((o.date ?? '') > (earlierAt[0].date ?? '')
+        || (toldAndTakenBack(earlierAt[0]) && o.date === earlierAt[0].date && o.source === earlierAt[0].source))) ?? lastNot;
       const first = opinionOf(ops, clearestStatement(earlierAt.filter((o) => o.date === earlierAt[0].date).map((o) => o.fact)));
       const why = `${when(ctx, by.fact)} states the claimant is no longer at MMI.`;
       // A new MMI found after the withdrawal (a QME's or EMA's, once the new care is done) and not itself disputed
@@ -1521,9 +1561,10 @@ const LAPSE_DAYS = 60;
 /** The distinct days, well before `before`, on which this kind of care was recommended, planned or referred for. */
 function recommendedDates(ctx: CaseContext, m: Modality, before: string): string[] {
   const days = new Set<string>();
+  const since = ctx.claim.onset && addDays(ctx.claim.onset, -BEFORE_ONSET_DAYS);
   for (const f of [...ctx.of('treatment'), ...ctx.of('plan_signal')]) {
     const d = ctx.dateOf(f);
-    if (!d || daysBetween(d, before) < LAPSE_DAYS) continue;
+    if (!d || daysBetween(d, before) < LAPSE_DAYS || (since && d < since)) continue;
     const asked = f.type === 'treatment' ? f.attributes.modality === m && (f.attributes.status === 'recommended' || f.attributes.status === 'planned')
       : (f.attributes.signal === 'referral' || f.attributes.signal === 'new_treatment') && careModality(f) === m;
     if (asked) days.add(d);
@@ -1602,7 +1643,10 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   const activeAt = new Set(active.filter((a) => !(closing && a.date === lastActive.date)).map((a) => `${a.date}|${ctx.providerOf(a.fact)}`));
   // (A "not at MMI" whose only ground is periodic supportive care describes the maintenance phase: it is listed, not weighed.)
   const refused = restsOnRefusedCare(ctx);
-  const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi' && !restsOnMaintenanceCare(s.evidence[0]?.quote ?? '') && !refused(s));
+  // (An examiner's or a retained expert's "not at MMI" is a conflict to report, not the pattern of care: the verdict
+  // follows what the treating sources say and do.)
+  const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi' && !restsOnMaintenanceCare(s.evidence[0]?.quote ?? '') && !refused(s)
+    && isTreatingRole(sourceRole(ctx.encounterOf(s))));
   // "He has not reached a plateau; I would reassess at one year": the treating physician's own next visit, not the
   // visits in between, is where a maintenance phase can begin.
   const lastTreatingNot = notAt.filter((s) => ctx.dateOf(s) && sourceRole(ctx.encounterOf(s)) === 'treating_physician').at(-1);
@@ -1684,18 +1728,21 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   // A thin record in which no active treatment was ever given (only recommended, denied or never scheduled), and no
   // procedure is firmly planned at its end, shows no response to treatment: refill visits after nothing was tried are
   // not a plateau, so there is nothing yet to judge MMI by.
-  const given = ctx.of('treatment').some((f) => ACTIVE_MODALITIES.has(f.attributes.modality) && GIVEN.has(f.attributes.status) && ctx.encounterOf(f)?.source !== 'ledger');
+  const given = carriedThrough(ctx);
   // Unless a treating source has itself called the care maintenance or closed the options (declined surgery, not a
   // candidate, nothing further to offer): then the maintenance visits that follow are a plateau after all.
   const settled = ctx.asserted.some((f) => f.type === 'plan_signal' && (END_OF_OPTIONS.has(f.attributes.signal) || f.attributes.signal === 'maintenance_care'));
   // However many such visits there are, when nothing was ever tried, not even a change of medication, the condition is
   // untreated, not at a plateau after treatment.
   const untried = !given && !changes.some((f) => !ctx.claim.onset || (ctx.dateOf(f) ?? '') >= ctx.claim.onset);
-  if (!given && !openNearEnd && (treating.length <= THIN_RECORD_VISITS || untried) && (!maintenance.length || !settled)) {
+  // (Unless the last visit sets the care going again on a set day: "PT: resume 2x/week starting next Monday".)
+  const restartSet = treating.at(-1)?.facts.some((f) => f.type === 'treatment' && ACTIVE_MODALITIES.has(f.attributes.modality)
+    && (f.attributes.status === 'recommended' || f.attributes.status === 'planned') && f.temporality === 'current' && START_SET.test(f.evidence[0]?.quote ?? ''));
+  if (!given && !openNearEnd && !restartSet && (treating.length <= THIN_RECORD_VISITS || untried) && (!maintenance.length || !settled)) {
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
       reasons: [reason(
-        `No active treatment has been given for the condition (${treating.length} treating visit${treating.length === 1 ? '' : 's'}; what was recommended was not carried out), so there is no response to treatment and no maintenance phase to judge MMI by. `
+        `No course of active treatment has been carried through for the condition (${treating.length} treating visit${treating.length === 1 ? '' : 's'}; what was recommended was not carried out, or stopped after a few sessions), so there is no response to treatment and no maintenance phase to judge MMI by. `
         + 'To decide, the record needs the recommended care (or the reason it cannot be given) and a treating opinion on whether further improvement is expected.',
         [...(lastActive ? [lastActive.fact] : []), ...treating.slice(-1).flatMap((v) => v.facts.slice(0, 1))],
       )],
@@ -1735,7 +1782,7 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
       reasons: [reason(
-        `No active treatment has been given: ${modalityWords(m)} was recommended on ${earlier.join(', ')} and again ${when(ctx, recentOpen[0].fact)}, and never started. `
+        `No course of active treatment has been carried through: ${modalityWords(m)} was recommended on ${earlier.join(', ')} and again ${when(ctx, recentOpen[0].fact)}, and never started. `
         + 'Another referral is not care under way, and there is no response to treatment or maintenance phase to judge MMI by. To decide, the record needs the recommended care carried out (or the reason it cannot be) and a treating opinion on whether further improvement is expected.',
         recentOpen.map((a) => a.fact).slice(0, 3),
       )],

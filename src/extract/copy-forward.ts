@@ -90,7 +90,9 @@ export const SWAP = /\b(?:substitut\w*|like[- ]for[- ]like|switch\w*|instead of|
 
 /**
  * A drug prescribed again ("Rx hydrocodone … x 3 fills, gabapentin …" at every quarterly visit) or swapped for one of
- * its kind continues the regimen: it is not a new treatment, so it cannot break a maintenance phase.
+ * its kind continues the regimen: it is not a new treatment, so it cannot break a maintenance phase. So is a "start" of
+ * a drug the same note already shows being taken ("Taking golimumab monthly, last dose 08/04. … PLAN: Start golimumab
+ * 50 mg SC monthly"): an old plan carried into the note.
  */
 const FIRST_DOSE = /\b(?:first|initial|loading) (?:dose|injection|infusion)\b/i;
 /** A start said in words ("Start sertraline 50 mg"), not one read from a list's "augmentation" or "trial of". */
@@ -118,6 +120,16 @@ export function markRefills(facts: Fact[], encounters: Encounter[]): void {
     && f.temporality === 'current' && (f.attributes.status === 'discontinued' || f.attributes.doseChange === 'stopped'));
   const stoppedBetween = (drug: string, from: string, to: string) => stops.some((s) => s.type === 'treatment' && s.attributes.drug === drug
     && (dateOf.get(s.encounterId) ?? '') > from && (dateOf.get(s.encounterId) ?? '') <= to);
+  // Taken earlier in the very note (read in order; a stop in between lets it be started again).
+  const takenInNote = new Set<string>();
+  const startedInNote = new Set<string>();
+  for (const f of facts) {
+    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || f.temporality !== 'current') continue;
+    const key = `${f.encounterId}|${f.attributes.drug}`;
+    if (f.attributes.doseChange === 'started' && takenInNote.has(key)) startedInNote.add(key);
+    else if (f.attributes.status === 'discontinued' || f.attributes.doseChange === 'stopped') takenInNote.delete(key);
+    else if (f.attributes.status === 'ongoing' && !f.attributes.doseChange) takenInNote.add(key);
+  }
   // "Rx hydrocodone … x 3 fills" for a drug taken since an earlier visit: prescribed again, not started.
   for (const f of facts) {
     if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.attributes.doseChange !== 'started') continue;
@@ -125,16 +137,16 @@ export function markRefills(facts: Fact[], encounters: Encounter[]): void {
     const since = firstTaken.get(f.attributes.drug);
     // "First dose tocilizumab administered" weeks after it was prescribed is when it was started.
     const quote = f.evidence[0]?.quote ?? '';
-    if (d && since && since < d && !SWAP.test(quote) && !FIRST_DOSE.test(quote) && !(START_WORD.test(quote) && stoppedBetween(f.attributes.drug, since, d))) {
-      f.attributes = { ...f.attributes, doseChange: 'continued' };
-    }
+    const again = d && since && since < d && !SWAP.test(quote) && !FIRST_DOSE.test(quote) && !(START_WORD.test(quote) && stoppedBetween(f.attributes.drug, since, d));
+    if (again || startedInNote.has(`${f.encounterId}|${f.attributes.drug}`)) f.attributes = { ...f.attributes, doseChange: 'continued' };
   }
   for (const f of facts) {
     if (f.type !== 'plan_signal' || f.attributes.signal !== 'new_treatment' || f.temporality !== 'current' || !f.attributes.target) continue;
     const d = dateOf.get(f.encounterId);
     const since = firstTaken.get(f.attributes.target);
     const quote = f.evidence[0]?.quote ?? '';
-    const refill = since && d && since < d && !(START_WORD.test(quote) && stoppedBetween(f.attributes.target, since, d));
+    const refill = (since && d && since < d && !(START_WORD.test(quote) && stoppedBetween(f.attributes.target, since, d)))
+      || startedInNote.has(`${f.encounterId}|${f.attributes.target}`);
     const swap = SWAP.test(quote);
     if (!refill && !swap) continue;
     f.temporality = 'historical';

@@ -15,7 +15,6 @@ import { attachFollowingReasons } from './reasons.js';
 import { formReading, readFormMarks, type FormMarks } from '../knowledge/forms.js';
 import { extractImpairment, extractMmi, extractPlanSignals, extractPrognosis, extractWorkStatus, isWholeCareBenefit } from './statements.js';
 import { pushAll } from '../util/arrays.js';
-import { markStaleStarts } from './regimen-steps.js';
 import { dateTableHeadings } from './table-headings.js';
 import { findDates } from '../knowledge/dates.js';
 
@@ -161,8 +160,6 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
   const ids = new Set<string>();
   const specialtiesSeen = new Set<string>();
   const marks = readFormMarks(doc.text);
-  // (And the drugs the file shows the claimant taking, visit after visit.)
-  const running = new Map<string, { date: string; encounterId: string }>();
   for (const enc of encounters) {
     const encounterFrom = facts.length;
     const visit = visitFacts(enc, doc.text.slice(enc.start, enc.end), !specialtiesSeen.has(enc.specialty));
@@ -206,7 +203,6 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
       }
     }
     dateTableHeadings(facts, encounterFrom, doc.text, enc);
-    markStaleStarts(facts, encounterFrom, running);
   }
   return facts;
 }

@@ -1,7 +1,7 @@
 /**
  * A medication regimen over time, as the notes imply it without saying it: a new strength named in a plan is a dose
- * step, a "start" of a drug the file already shows being taken is a carried-forward plan, and a drug still listed after
- * it was stopped is a stale list entry.
+ * step, and a drug still listed after it was stopped is a stale list entry. (A "start" of a drug already taken is a
+ * refill: copy-forward.ts, markRefills.)
  */
 import type { Encounter, Fact, FactOf } from '../model/index.js';
 
@@ -18,32 +18,6 @@ const DOSING_SCHEDULE = /\b(?:IV|IM|SC|SQ|infusions?|injections?|inj|depot|LAI|e
 const NOT_A_STEP = /\b(?:no change|unchanged|same(?: dose)?|continu\w*|resumed?|next|due|then|x\s?\d+\s?(?:d|days?|wks?|weeks?)\b|for\s+\d+\s+(?:days|weeks)\b)/i;
 /** "Escitalopram 20 mg daily; bupropion XL 300 mg q AM; trazodone 50 mg qhs": a medication list, each line its current dose. */
 const MED_LIST = /\d\s*mg\b[^.\n]*[;,][^.\n]*\d\s*mg\b/i;
-
-/**
- * "Taking golimumab monthly, last dose 08/04. … PLAN: Start golimumab 50 mg SC monthly; RN injection teaching
- * scheduled.": a start of a drug the file already shows the claimant taking is an old plan carried into the note, not
- * a new treatment. (A drug stopped in between can be started again.)
- */
-export function markStaleStarts(facts: Fact[], from: number, running: Map<string, { date: string; encounterId: string }>): void {
-  const stale = new Set<string>();
-  for (let i = from; i < facts.length; i++) {
-    const f = facts[i];
-    if (f.type !== 'treatment' || f.attributes.modality !== 'medication' || !f.attributes.drug || f.negated || f.temporality !== 'current' || !f.date) continue;
-    const drug = f.attributes.drug.toLowerCase();
-    // (Taken before this day, or earlier in this very note: an appointment log printed above the notes is no earlier.)
-    const taken = running.get(drug);
-    if (f.attributes.doseChange === 'started' && taken && (taken.date < f.date || taken.encounterId === f.encounterId)) {
-      facts[i] = { ...f, attributes: { ...f.attributes, doseChange: 'continued' } };
-      stale.add(drug);
-    } else if (f.attributes.status === 'discontinued' || f.attributes.doseChange === 'stopped') running.delete(drug);
-    else if (f.attributes.status === 'ongoing' && !f.attributes.doseChange) running.set(drug, { date: f.date, encounterId: f.encounterId });
-  }
-  if (!stale.size) return;
-  for (let i = facts.length - 1; i >= from; i--) {
-    const f = facts[i];
-    if (f.type === 'plan_signal' && f.attributes.signal === 'new_treatment' && stale.has((f.attributes.target ?? '').toLowerCase())) facts.splice(i, 1);
-  }
-}
 
 /** A dose as notes write it, its amount and unit: "300 mg", "150 mg daily", "0.5 mg qhs". */
 const DOSE_AMOUNT = /^(\d+(?:\.\d+)?)\s*(mg|mcg|units?)\b/i;

@@ -68,10 +68,17 @@ export function namesOtherOperation(text: string): boolean {
 }
 
 /** Body regions as notes name them; the spine's synonyms fold into their segment. */
-const REGION = /\b(lumbar|lumbosacral|low back|lower back|cervical|neck|thoracic|shoulder|glenohumeral|subacromial|knee|hip|wrist|elbow|ankle|hand|thumb|finger|foot|toe|L-?spine|C-?spine)(?:s|es)?\b/i;
+const REGION = /\b(femoral neck|intertrochanteric|subtrochanteric|acetabul(?:ar|um)|tibial plateau|menisc(?:us|al|i)|patell(?:a|ar)|rotator cuff|acromioclavicular|proximal humer(?:us|al)|humeral head|distal radius|scaphoid|carpal tunnel|cubital tunnel|epicondyl(?:e|itis|ar)|malleol(?:us|ar)|bimalleolar|trimalleolar|Achilles|calcane(?:us|al)|plantar fasci(?:a|itis)|sacroiliac|lumbar|lumbosacral|low back|lower back|cervical|neck|thoracic|shoulder|glenohumeral|subacromial|knee|hip|wrist|elbow|ankle|hand|thumb|finger|foot|toe|L-?spine|C-?spine)(?:s|es)?\b/i;
+/** Synonyms and named bones folded into their region ("femoral neck" is the hip's, not the neck's). */
 const REGION_OF: Record<string, string> = {
   lumbosacral: 'lumbar', 'low back': 'lumbar', 'lower back': 'lumbar', neck: 'cervical', lspine: 'lumbar', 'l-spine': 'lumbar', cspine: 'cervical', 'c-spine': 'cervical',
   glenohumeral: 'shoulder', subacromial: 'shoulder', thumb: 'hand', finger: 'hand', toe: 'foot',
+  'femoral neck': 'hip', intertrochanteric: 'hip', subtrochanteric: 'hip', acetabular: 'hip', acetabulum: 'hip', 'tibial plateau': 'knee',
+  'rotator cuff': 'shoulder', 'proximal humerus': 'shoulder', 'proximal humeral': 'shoulder', 'humeral head': 'shoulder', 'distal radius': 'wrist', scaphoid: 'wrist',
+  malleolus: 'ankle', malleolar: 'ankle', bimalleolar: 'ankle', trimalleolar: 'ankle', calcaneus: 'foot', calcaneal: 'foot',
+  meniscus: 'knee', meniscal: 'knee', menisci: 'knee', patella: 'knee', patellar: 'knee', acromioclavicular: 'shoulder', 'carpal tunnel': 'wrist',
+  'cubital tunnel': 'elbow', epicondyle: 'elbow', epicondylitis: 'elbow', epicondylar: 'elbow', achilles: 'ankle', 'plantar fascia': 'foot',
+  'plantar fasciitis': 'foot', sacroiliac: 'lumbar',
 };
 
 /** The body region a text names last ("R shoulder bursitis - subacromial corticosteroid injection" → shoulder), if any. */

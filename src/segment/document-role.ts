@@ -57,11 +57,12 @@ export function formsOnFile(doc: SourceDocument): NonNullable<DocumentStatus['fo
   return out;
 }
 
-const MissingSchema = z.looseObject({ absent: Phrases, records: Phrases, trivial: Phrases });
+const MissingSchema = z.looseObject({ absent: Phrases, records: Phrases, trivial: Phrases, nothing: Phrases });
 const missing = readLexiconFile('documents/roles.json', z.looseObject({ recordsNotedMissing: MissingSchema })).recordsNotedMissing;
 const ABSENT = new RegExp(anyOf(missing.absent).source, 'gi');
 const RECORD_WORD = anyOf(missing.records);
 const TRIVIAL = anyOf(missing.trivial);
+const NOTHING = anyOf(missing.nothing);
 /** Lines kept per document: a long exhibit list's every missing entry is still one reviewer's short list. */
 const MAX_MISSING_LINES = 6;
 
@@ -120,7 +121,7 @@ export function recordsNotedMissing(doc: SourceDocument): NonNullable<DocumentSt
     // A sentence wrapped onto the line below ("We have requested but not yet\nreceived the home health records …").
     const end = /:\s*$/.test(doc.text.slice(lineStart, lineEnd)) ? listEnd(doc.text, lineEnd) : wrappedEnd(doc.text, lineEnd);
     const text = doc.text.slice(sentenceStart, end);
-    if (!RECORD_WORD.test(text) || TRIVIAL.test(text)) continue;
+    if (!RECORD_WORD.test(text) || TRIVIAL.test(text) || NOTHING.test(text)) continue;
     const [s, e] = trimSpan(doc.text, sentenceStart, end);
     out.push({ text: doc.text.slice(s, e).replace(/\s+/g, ' '), evidence: [evidenceAt(doc, s, e)] });
   }
@@ -143,6 +144,8 @@ const TICKED_BEFORE = /\[\s*[xX✓✔]\s*\]\s*$/;
 const TITLE_LINES = 6;
 /** How far down a letter its own title is looked for (below letterhead, date, addressee and RE block). */
 const LETTER_TITLE_CHARS = 2500;
+/** "Dear Mr. Tolliver:", "Dear Counsel,": where a letter's body begins. */
+const SALUTATION = /^[ \t]*Dear [^\n]{1,60}[:,][ \t]*$/m;
 
 /** "Narrative Letter to Counsel", "Report for Attorney": whom the paper was sent to, which says nothing of who wrote it. */
 const ADDRESSEE = /\b(?:to|for)\s+(?:the\s+)?(?:plaintiff'?s?\s+|defense\s+|claimant'?s?\s+)?(?:counsel|attorney|atty|lawyer|adjuster|carrier|insurer)\b/gi;
@@ -249,7 +252,10 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     // "FUNCTIONAL CAPACITY EVALUATION - 05/14/2024 (summary page)", is a part of the record, not its title.)
     // Its subject line ("RE:  Records request - DOE, JANE") names it as well; so does a treating doctor's report title
     // ("PR-2 / SUPPLEMENTAL REPORT - WITHDRAWAL OF PERMANENT AND STATIONARY STATUS") under a letter to the claims office.
-    for (const m of doc.text.slice(0, LETTER_TITLE_CHARS).matchAll(/^[ \t]*(?:[A-Z][A-Z0-9 &/,'()\-]{8,80}|[A-Z][A-Z &,'\-]{8,80}\([^()\n]{1,60}\)|(?:RE|Re|SUBJECT|Subject)\s*:[^\n]{4,120})[ \t]*$/gm)) {
+    // (Under a law office's or claims office's letterhead the letter's own title sits above its salutation; "THE DEFENSE
+    // MEDICAL EXAMINATION" further down is a heading of the argument, not the paper.)
+    const salutation = letterheadSender()?.r.id === 'administrative' ? SALUTATION.exec(doc.text.slice(0, LETTER_TITLE_CHARS))?.index : undefined;
+    for (const m of doc.text.slice(0, salutation ?? LETTER_TITLE_CHARS).matchAll(/^[ \t]*(?:[A-Z][A-Z0-9 &/,'()\-]{8,80}|[A-Z][A-Z &,'\-]{8,80}\([^()\n]{1,60}\)|(?:RE|Re|SUBJECT|Subject)\s*:[^\n]{4,120})[ \t]*$/gm)) {
       for (const r of entries) {
         // (A claims office's letter asking for that report, "SECOND REQUEST - Permanent and Stationary report (PR-4)", is the claims office's.)
         // (Nor is a report's title below another sender's letterhead, an attorney's cover letter over the form it encloses.)

@@ -32,6 +32,16 @@ const MONTH_ONLY = /(?<![\d/])(0?[1-9]|1[0-2])\/(\d{4})\b/;
  */
 const IN_OFFICE = /\b(?:today|in (?:the )?(?:office|clinic)|in-?office|on-?site)\b/i;
 const READ_BY_AUTHOR = /\b(?:personally|(?:reviewed|interpreted|read) (?:personally|by me)|my (?:interpretation|read(?:ing)?)|I (?:reviewed|interpreted|read) (?:the|these|them))\b/i;
+/** "Preliminary read; radiology over-read to follow": the note's reading is not the final one. */
+const PRELIMINARY = /\b(?:preliminary|prelim|over-?read|wet read|final (?:read|report) (?:to follow|pending)|(?:report|read) to follow)\b/i;
+/**
+ * "Read: Alan T. Coutinho, MD", "(reading radiologist: S. Patel-Greer, MD)", "read by Priscilla Anand-Moore, MD": the
+ * record carries the radiologist's own reading of the study, named; the report would only repeat it. (An imaging
+ * centre named as the reader, "read by Sandhills Diagnostic Imaging 12/7/22", has a report still to ask for.)
+ */
+const READER_NAMED = /\b(?:read(?:ing)?\s*(?:by|radiologist)|interpreted by|radiologist|Read)\s*:?\s*(?:Dr\.?\s*)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},?\s*(?:MD|DO|M\.D\.|D\.O\.)(?![\w])/;
+/** A hospital's screening study: the emergency department's or the trauma team's. */
+const HOSPITAL_SETTING = /\b(?:ED|ER|emergency|trauma)\b/i;
 
 /** The words that must name the study in the sentence itself (a "CTS" or an "MRI status" question is not a CT or an MRI). */
 const STUDY_WORDS: Record<string, RegExp> = {
@@ -48,6 +58,9 @@ function namesStudy(f: FactOf<'treatment'>): boolean {
   const words = STUDY_WORDS[(f.attributes.subtype ?? '').toLowerCase()];
   return !words || f.evidence.some((e) => words.test(e.quote));
 }
+
+/** The study's own record gives its radiologist's reading (and not a preliminary one). */
+const readHere = (f: FactOf<'treatment'>) => f.evidence.some((e) => READER_NAMED.test(e.quote)) && !f.evidence.some((e) => PRELIMINARY.test(e.quote));
 
 export const rule: GapRule = {
   meta: {
@@ -73,7 +86,9 @@ export const rule: GapRule = {
       const d = ctx.dateOf(f);
       if (!d) continue;
       if (/^x-ray$/i.test(f.attributes.subtype ?? '') && f.evidence.some((e) => IN_OFFICE.test(e.quote) && READ_BY_AUTHOR.test(e.quote))) continue;
-      if ((enc.kind === 'emergency_visit' || enc.specialty === 'emergency' || f.evidence.some((e) => ED_WORDS.test(e.quote))) && f.evidence.every((e) => negativeOnly(e.quote))) continue;
+      if (readHere(f)) continue;
+      const hospital = enc.kind === 'emergency_visit' || enc.specialty === 'emergency' || HOSPITAL_SETTING.test(`${enc.title ?? ''} ${enc.documentTitle ?? ''} ${enc.file.replace(/[_.-]+/g, ' ')}`);
+      if ((hospital || f.evidence.some((e) => ED_WORDS.test(e.quote))) && f.evidence.every((e) => negativeOnly(e.quote))) continue;
       const month = MONTH_ONLY.exec(f.evidence[0]?.quote ?? '');
       const monthOf = month && `${month[2]}-${month[1].padStart(2, '0')}`;
       const sameMonth = (r: Encounter) => !!monthOf && d.startsWith(monthOf) && r.date!.startsWith(monthOf);
@@ -83,7 +98,9 @@ export const rule: GapRule = {
       const fromSentence = f.dateSource === 'sentence' || (f.dateSource === 'relative' && d !== enc.date);
       // ("04/03/2023 FOLLOW-UP - MRI REVIEW": a date that is the visit's own may be the review of a study done days before.)
       const reviewedAtVisit = fromSentence && d === enc.date && enc.kind !== 'emergency_visit' && f.evidence.some((e) => REVIEWED.test(e.quote));
-      const answered = reports.some((r) => sameMonth(r) || (fromSentence || enc.kind === 'emergency_visit'
+      // (Or another note gives the same study of that day with its radiologist's reading: "CT c-spine 02/17/2023 negative" after the ED record's read.)
+      const answered = (fromSentence && studies.some((o) => o !== f && o.attributes.subtype === f.attributes.subtype && ctx.dateOf(o) === d && readHere(o)))
+        || reports.some((r) => sameMonth(r) || (fromSentence || enc.kind === 'emergency_visit'
         ? daysBetween(r.date!, d) <= (reviewedAtVisit ? REVIEWED_WITHIN_DAYS : REPORT_WINDOW_DAYS) && daysBetween(d, r.date!) <= REPORT_WINDOW_DAYS
         : r.date! <= d))
         || (!fromSentence && studies.some((o) => o.attributes.subtype === f.attributes.subtype && o.encounterId !== f.encounterId
