@@ -4,6 +4,8 @@ import { textDoc } from './helpers/extract-doc.js';
 import { analyzeCase } from '../src/analyze/index.js';
 import { classifyDocument } from '../src/segment/document-role.js';
 import { bodyRegionIn } from '../src/knowledge/relevance.js';
+import { mapHeaders } from '../src/ingest/ledger.js';
+import { splitEncounters } from '../src/segment/encounters.js';
 import { CaseBuilder, type ProviderSpec } from './helpers/facts.js';
 import { expectValidCitations } from './helpers/citations.js';
 
@@ -199,3 +201,55 @@ describe('MMI: an examiner\'s "not at MMI" is a conflict, not the verdict', () =
     expect(mmi.conflicts.map((c) => c.text).join(' ')).toContain('L. Fairbanks');
   });
 });
+
+describe('ledger date columns as carriers and firms name them', () => {
+  it.each([
+    [['Type', 'Date of Service / Period', 'Payee', 'Code', 'Description', 'ICD-10', 'Billed', 'Allowed'], 1],
+    [['claim_no', 'txn_date', 'payee', 'category', 'service_or_period', 'cpt_or_code', 'billed', 'paid'], 4],
+    [['provider', 'first_dos', 'last_dos', 'visits', 'billed', 'paid_by_health_ins', 'balance_lop', 'notes'], 1],
+    [['provider', 'date_from', 'date_to', 'service', 'billed', 'paid_by_health_plan', 'balance'], 1],
+    [['Paid Date', 'Payee', 'Type', 'Code(s)', 'Description', 'Service/Period', 'Billed', 'Paid'], 5],
+    [['provider', 'dates_of_service', 'description', 'cpt', 'charges', 'balance'], 1],
+  ])('%j: column %i', (cells, at) => expect(mapHeaders(cells).date).toBe(at));
+});
+
+describe('a tribunal\'s notice of hearing is an administrative paper', () => {
+  it('its list of issues and directions yields no care', () => {
+    const doc = textDoc(`                        THE INDUSTRIAL COMMISSION OF ARIZONA
+                               ADMINISTRATIVE LAW JUDGE DIVISION
+                   800 W. Washington St, Phoenix, AZ 85007
+
+JANE R. DOE, Applicant                                   ICA Claim No. 20243-290614
+ACME HOME SUPPLY, LLC, Defendant Employer                Date of injury: 10/07/2024
+
+                                  NOTICE OF HEARING
+                                   Mailed: 06/27/2025
+
+ISSUES:
+   1. Whether the applicant's condition became medically stationary on 02/11/2025.
+4. Applicant shall disclose all records of Pinal Hand & Physical Therapy in her possession.
+`, '09_ICA_Notice_of_Hearing.txt');
+    expect(classifyDocument(doc)).toMatchObject({ role: 'administrative', kind: 'adjudication' });
+  });
+});
+
+describe('a release line carried onto the next line is not a visit date', () => {
+  it('"Released to: SSA …; supplemented / 10/30/2024 for counsel" above the first note', () => {
+    const doc = textDoc(`                                                                   EXHIBIT 4F   Page 1 of 6
+LAKESHORE BEHAVIORAL HEALTH CENTER - ELECTROCONVULSIVE THERAPY SERVICE
+1180 Tokay Blvd, Madison, WI 53711      ECT Suite Ph (608) 555-0377   HIM Fax (608) 555-0389
+-----------------------------------------------------------------------------------------------
+Patient: DOE, JANE K      DOB: 05/23/1986      MRN: LBH-0192284
+Released to: Social Security Administration / DDS (request dated 05/02/2023); supplemented
+  10/30/2024 for Doe Disability Advocates
+-----------------------------------------------------------------------------------------------
+
+ECT CONSULTATION                                    Date of service: 10/27/2022 (inpatient)
+Consultant: Martin J. Roe, MD (Director, ECT Service)
+
+Reason: Severe bipolar I depression with suicidal ideation. ECT is indicated.
+`, 'ect.txt');
+    expect(splitEncounters(doc).map((e) => e.date)).not.toContain('2024-10-30');
+  });
+});
+

@@ -160,7 +160,7 @@ const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|mgmt|
 const REFERS_BACK = /\b(?:addendum|supplement(?:al)?|response|reply|rebuttal|correction|withdrawal|amendment)\b[^\n]*\b(?:of|dated)[ \t]*$/i;
 const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~\u2500\u2501\u2550\u2014\u2013][ \t]?){5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
-const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|DLI|last insured|AOD|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|copied|certified copy|received)\b/i;
+const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|DLI|last insured|AOD|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|supplemented|copied|certified copy|received)\b/i;
 /** Page furniture an EHR prints on every page: it repeats the visit date but never opens a new visit with the same date. */
 /** A fax transmission line across the page top ("** FAXED 12/05/2023 15:03 ** … ** P 7", "From: … To: … Pg 6/16"). */
 const FAX_BANNER = /\bfax(?:ed)?\b[^\n]*\b(?:P|pg|pages?)\.?:?[ \t]*\d+\b|\bfrom:[^\n]*\bto:[^\n]*\b(?:pg|page|p)\.?[ \t]*\d+/i;
@@ -657,8 +657,14 @@ const FORM_REVISION = /\b(?:rev(?:ised|ision)?|form (?:version|edition)|ed(?:iti
 function fallbackDate(text: string, start: number, end: number): { date: string; start: number; end: number } | undefined {
   const head = text.slice(start, Math.min(end, start + HEAD_CHARS));
   let offset = 0;
+  let notServiceAbove = false;
   for (const line of head.split('\n')) {
+    // ("Released to: SSA (request dated 05/02/2023); supplemented\n  10/30/2024 for Vukovich Disability Advocates": an
+    // indented line carrying on a release or request line above is part of it.)
+    const carriedOn: boolean = notServiceAbove && /^[ \t]+\S/.test(line);
+    notServiceAbove = NOT_SERVICE.test(line) || carriedOn;
     // A fax banner's date is when the copy was sent.
+    if (carriedOn) { offset += line.length + 1; continue; }
     if (!NOT_SERVICE.test(line) && !BANNER.test(line) && !FAX_BANNER.test(line) && !FAX_ROUTE.test(line)) {
       // "Form GN-LTD-12 (rev. 03/2021)": when the form was printed, not when it was filled in.
       const d = findDates(line.replace(FORM_REVISION, (r) => ' '.repeat(r.length))).find((x) => !x.relative);
