@@ -530,6 +530,8 @@ const GIVEN = new Set(['performed', 'completed', 'ongoing', 'discontinued']);
 const MIN_COURSE_SESSIONS = 4;
 /** How long before the onset care still belongs to the course of the condition claimed. */
 const BEFORE_ONSET_DAYS = 365;
+/** The first day whose care belongs to the claimed condition's course (care years before the onset, a childhood operation, does not). */
+const claimedPeriodStart = (ctx: CaseContext): string | undefined => (ctx.claim.onset ? addDays(ctx.claim.onset, -BEFORE_ONSET_DAYS) : undefined);
 
 /**
  * Whether active care for the condition was actually given: a procedure or operation done, or a course of therapy not
@@ -539,8 +541,7 @@ function carriedThrough(ctx: CaseContext): boolean {
   const dates = new Map<string, Set<string>>();
   const stopped = new Set<string>();
   let counted = 0;
-  // (Care years before the onset, a childhood operation, says nothing of the period claimed.)
-  const since = ctx.claim.onset && addDays(ctx.claim.onset, -BEFORE_ONSET_DAYS);
+  const since = claimedPeriodStart(ctx);
   for (const f of ctx.of('treatment')) {
     if (!ACTIVE_MODALITIES.has(f.attributes.modality) || !GIVEN.has(f.attributes.status) || ctx.encounterOf(f)?.source === 'ledger') continue;
     if (since && (ctx.dateOf(f) ?? '') < since) continue;
@@ -1561,7 +1562,7 @@ const LAPSE_DAYS = 60;
 /** The distinct days, well before `before`, on which this kind of care was recommended, planned or referred for. */
 function recommendedDates(ctx: CaseContext, m: Modality, before: string): string[] {
   const days = new Set<string>();
-  const since = ctx.claim.onset && addDays(ctx.claim.onset, -BEFORE_ONSET_DAYS);
+  const since = claimedPeriodStart(ctx);
   for (const f of [...ctx.of('treatment'), ...ctx.of('plan_signal')]) {
     const d = ctx.dateOf(f);
     if (!d || daysBetween(d, before) < LAPSE_DAYS || (since && d < since)) continue;

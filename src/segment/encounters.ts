@@ -659,13 +659,14 @@ function fallbackDate(text: string, start: number, end: number): { date: string;
   let offset = 0;
   let notServiceAbove = false;
   for (const line of head.split('\n')) {
+    const notService = NOT_SERVICE.test(line);
     // ("Released to: SSA (request dated 05/02/2023); supplemented\n  10/30/2024 for Vukovich Disability Advocates": an
     // indented line carrying on a release or request line above is part of it.)
     const carriedOn: boolean = notServiceAbove && /^[ \t]+\S/.test(line);
-    notServiceAbove = NOT_SERVICE.test(line) || carriedOn;
-    // A fax banner's date is when the copy was sent.
+    notServiceAbove = notService || carriedOn;
     if (carriedOn) { offset += line.length + 1; continue; }
-    if (!NOT_SERVICE.test(line) && !BANNER.test(line) && !FAX_BANNER.test(line) && !FAX_ROUTE.test(line)) {
+    // A fax banner's date is when the copy was sent.
+    if (!notService && !BANNER.test(line) && !FAX_BANNER.test(line) && !FAX_ROUTE.test(line)) {
       // "Form GN-LTD-12 (rev. 03/2021)": when the form was printed, not when it was filled in.
       const d = findDates(line.replace(FORM_REVISION, (r) => ' '.repeat(r.length))).find((x) => !x.relative);
       if (d) return { date: d.date, start: start + offset + d.start, end: start + offset + d.end };
