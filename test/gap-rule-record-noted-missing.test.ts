@@ -4,6 +4,7 @@ import { recordsNotedMissing } from '../src/segment/document-role.js';
 import { rule } from '../src/analyze/gaps/rules/record-noted-missing.js';
 import { textDoc } from './helpers/extract-doc.js';
 import { documentGaps } from './helpers/document-gaps.js';
+import { CaseBuilder, DR_KIM, PT_RIVERA } from './helpers/facts.js';
 import { expectValidCitations } from './helpers/citations.js';
 
 /** Lines in which a file says one of its records is missing (synthetic wording, no PHI). */
@@ -69,5 +70,42 @@ describe('record-noted-missing', () => {
     expect(g).toHaveLength(1);
     expect(g[0].evidence.map((e) => e.file)).toEqual(['index.txt', 'index.txt']);
     expect(g[0].request.ask).toMatch(/\(1\) "Riverbend.*\(2\) "Work conditioning/);
+  });
+});
+
+/** The file holds what one paper calls missing: an examiner's packet or an older index lacked it, the claim file does not. */
+describe('record-noted-missing: records the file itself holds', () => {
+  const record = () => new CaseBuilder()
+    .file('05_HubCity_Ortho_Notes_2023-2024.txt').visit('2024-04-25', DR_KIM)
+      .fact('limitation', { activity: 'sit', source: 'provider', text: 'sit 20 min' }, 'Sitting limited to 20 minutes.')
+    .file('07_Spine_Consult_Quiocho_2023.txt').visit('2023-03-16', { name: 'Dr. Quiocho', credential: 'MD', specialty: 'pain_management' })
+      .visit('2023-05-02', { name: 'Dr. Quiocho', credential: 'MD', specialty: 'pain_management' })
+    .file('08_PT_Notes.txt').visit('2023-06-01', PT_RIVERA).visit('2023-08-10', PT_RIVERA);
+  const noted = (line: string) => documentGaps(rule, 'workers_comp', [listing('10_IME_Report.txt', [line])], record());
+  it.each([
+    'Note: Hub City note of 04/25/2024 requested, not yet received.',
+    'I was not provided Dr. Quiocho\'s notes after 03/16/2023.',
+    'PT records were not provided.',
+    'Souza notes 05/10/2022-08/15/2023; hand therapy flowsheets. (Therapy notes after 07/25/2023 were not provided.)',
+    'Quiocho consultation 03/16/2023 and note of 05/02/2023 were not provided to me.',
+    'Dr. Quiocho notes 03/16/2023 - 05/02/2023 not provided to me.',
+  ])('valid: the file holds it: %s', (line) => expect(noted(line)).toEqual([]));
+  it.each([
+    'Note: Hub City note of 06/20/2024 requested, not yet received.',
+    'I was not provided Dr. Quiocho\'s notes after 06/01/2023.',
+    'Chiropractic records were not provided.',
+    'Quiocho consultation 03/16/2023 and procedure note 05/02/2023 were not provided to me.',
+    'PT daily notes available on request.',
+    'Dr. Whitcomb\'s notes were not included in the packet provided by the carrier.',
+    'Pre-injury primary care records were not provided.',
+    'Battlefield Family Medicine records and the 2009 knee operative records were not provided to me.',
+  ])('invalid: the file lacks it: %s', (line) => expect(noted(line)).toHaveLength(1));
+  it('an examiner who was not sent a record the file holds is asked to weigh it, in the same request', () => {
+    const ime: DocumentStatus = { ...listing('10_IME_Report.txt', ['PT records were not provided.', 'Chiropractic records were not provided.']),
+      role: { role: 'examining', kind: 'examining_opinion', why: 'IME', evidence: [] } };
+    const g = documentGaps(rule, 'workers_comp', [ime], record());
+    expect(g).toHaveLength(1);
+    expect(g[0].why).toMatch(/missing: \(1\) "Chiropractic records were not provided\."\. An examiner's report says it was written without records the file holds.*\(2\) "PT records were not provided\."/);
+    expect(g[0].request.ask).toMatch(/review the records the file holds/);
   });
 });

@@ -1121,11 +1121,13 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
     // A new MMI found once that care is done, by the treating physician or a neutral examiner, and not undone by a later
     // "not at MMI" of equal weight (a Texas treating doctor's disagreement does not undo the designated doctor's): where
     // the claim stands now, with the first MMI kept as the prior one.
+    // (An MMI written after the care but dated back before it, an examiner adopting the withdrawn date, is no new MMI:
+    // weighing it again would find the same care after it, without end.)
     const careDay = ctx.dateOf(newCare[0]) ?? '';
-    const after = ops.filter((o) => (o.date ?? '') > careDay);
-    const last = after.filter((o) => o.opinion === 'at_mmi' && (o.role === 'treating_physician' || neutralExaminer(ctx, o)) && (o.mmiDate ?? o.date ?? '') > careDay).at(-1);
+    const after = ops.filter((o) => (o.date ?? '') > careDay && (o.opinion !== 'at_mmi' || (o.mmiDate ?? o.date ?? '') > careDay));
+    const last = after.filter((o) => o.opinion === 'at_mmi' && (o.role === 'treating_physician' || neutralExaminer(ctx, o))).at(-1);
     const undone = last && after.some((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > (last.date ?? '') && o.weight >= last.weight);
-    const renewed = last && !undone ? explicitAssessment(ctx, after) : undefined;
+    const renewed = last && !undone && after.length < ops.length ? explicitAssessment(ctx, after) : undefined;
     if (renewed?.status === 'explicit') {
       const priorDate = chosen.mmiDate ?? chosen.date;
       return {

@@ -2,6 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { verifyCitations } from '../model/index.js';
 import { analyzePaths } from '../pipeline.js';
+import { analyzeCase } from '../analyze/index.js';
 import { TruthSchema, type Truth } from '../synth/truth.js';
 import { scoreCase, summarise, type CaseScore, type EvalSummary } from './score.js';
 import { CLAIM_OF_KEY, ReviewerKeySchema, type ReviewerKey } from './reviewer-key.js';
@@ -55,8 +56,16 @@ async function reviewerClaim(dir: string, key: ReviewerKey): Promise<Claim> {
 
 /** Analyse a case folder written by an independent reviewer and score it against the reviewer's key. */
 export async function evaluateReviewerCase(dir: string, key: ReviewerKey): Promise<ReviewerScore> {
-  const run = await analyzePaths(await recordFiles(dir), await reviewerClaim(dir, key));
-  return scoreReviewerCase(key, run.analysis, run.documents);
+  const claim = await reviewerClaim(dir, key);
+  try {
+    const run = await analyzePaths(await recordFiles(dir), claim);
+    return scoreReviewerCase(key, run.analysis, run.documents);
+  } catch (e) {
+    // One case the analysis fails on is scored as a case with nothing found (its verdict wrong unless the key says the
+    // evidence is insufficient), and the set goes on: a crash must count against the figures, not hide the others.
+    process.stderr.write(`plateau: ${path.basename(dir)}: analysis failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return scoreReviewerCase(key, analyzeCase({ claim, documents: [], encounters: [], facts: [] }), []);
+  }
 }
 
 export interface DirEvaluation { scores: CaseScore[]; summary: EvalSummary; reviewer: ReviewerScore[] }

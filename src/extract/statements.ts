@@ -288,6 +288,9 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
       base.temporality = 'hypothetical';
       base.context = [...base.context, { category: 'hypothetical', trigger: `names a document: ${names[0].trim()}`, start: sent.start + m.end, end: sent.start + m.end + names[0].length }];
     }
+    // "I am withdrawing my 06/13/2023 statement that she had reached MMI": the old MMI recounted in the words that take
+    // it back is the withdrawal itself (a withdrawal long past, recounted, is still history: below).
+    if (withdrawn && not?.why === 'history' && (m.entry.id === 'mmi' || m.entry.id === 'permanent_and_stationary')) not = undefined;
     // "asked whether he has reached MMI", "should reach MMI in 6 weeks", "I defer MMI to the treating doctor".
     if (not && (m.entry.id !== 'plateau' || not.why === 'history')) {
       base.temporality = 'hypothetical';

@@ -64,6 +64,8 @@ function relativePrecision(text: string): DateMention['precision'] {
   return 'day';
 }
 
+/** "O.C.G.A. 9-11-35", "§ 8-3-21", "K.R.S. 342.315": a statute's section number, not a date. */
+export const STATUTE_BEFORE = /(?:§§?|\b(?:O\.C\.G\.A|K\.R\.S|R\.S|Stat|Ann|Sec)\.|\b(?:Section|ORS|RCW|MCL|OCGA|KRS)\b)\s*$/i;
 const SCORE_RANGE = /^\d{1,2}(?:\.\d)?\s*[-–]\s*\d{0,2}(?:\.\d)?\s*\/\s*(?:10|5|4|100)$/;
 /** "over the next year", "for the coming months": how long, not when. */
 const DURATION_BEFORE_NEXT = /\b(?:over|for|during|throughout)\s+(?:the\s+)?$/i;
@@ -151,6 +153,7 @@ function parseDates(text: string, reference?: string): DateMention[] {
     const end = r.index + r.text.length;
     if (taken(start, end)) continue;
     if (looksLikeScore(text, start, r.text)) continue;
+    if (STATUTE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
     const explicit = MONTH_NAME.test(r.text) || NUMERIC_DATE.test(r.text) || /\b(19|20)\d{2}\b/.test(r.text);
     if (!explicit && !ref) continue; // a relative expression needs a reference
     if (/^\d{1,2}(:\d{2})?\s*(am|pm)?$/i.test(r.text.trim())) continue; // a bare time or number

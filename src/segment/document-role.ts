@@ -60,6 +60,8 @@ export function formsOnFile(doc: SourceDocument): NonNullable<DocumentStatus['fo
 const MissingSchema = z.looseObject({ absent: Phrases, records: Phrases, trivial: Phrases, nothing: Phrases });
 const missing = readLexiconFile('documents/roles.json', z.looseObject({ recordsNotedMissing: MissingSchema })).recordsNotedMissing;
 const ABSENT = new RegExp(anyOf(missing.absent).source, 'gi');
+/** The words of absence ("not received", "were not provided"), for telling which part of a noted line is the missing one. */
+export const NOTED_ABSENT = anyOf(missing.absent);
 const RECORD_WORD = anyOf(missing.records);
 const TRIVIAL = anyOf(missing.trivial);
 const NOTHING = anyOf(missing.nothing);

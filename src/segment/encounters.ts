@@ -1,6 +1,6 @@
 /** The segment stage: split a document into encounters (date, provider, specialty, kind) at note boundaries. */
 import type { Encounter, EncounterKind, Evidence, SourceDocument } from '../model/index.js';
-import { findDates } from '../knowledge/dates.js';
+import { findDates, STATUTE_BEFORE } from '../knowledge/dates.js';
 import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
 import { notAttended } from '../knowledge/attendance.js';
 import { findProviders, pickProvider } from './providers.js';
@@ -422,9 +422,11 @@ function findHeaders(original: string): Header[] {
       add(ls, le, m.index + m[0].indexOf(m[1]), m[1]);
     }
   }
-  headers.sort((a, b) => a.lineStart - b.lineStart || a.dateStart - b.dateStart);
-  for (const h of headers) h.date = parseDate(h.raw);
-  return headers.filter((h, i) => i === 0 || h.lineStart !== headers[i - 1].lineStart);
+  // ("EXAMINATION PURSUANT TO O.C.G.A. 9-11-35": a statute's section, not a visit of 2035.)
+  const dated = headers.filter((h) => !STATUTE_BEFORE.test(text.slice(h.lineStart, h.dateStart)));
+  dated.sort((a, b) => a.lineStart - b.lineStart || a.dateStart - b.dateStart);
+  for (const h of dated) h.date = parseDate(h.raw);
+  return dated.filter((h, i) => i === 0 || h.lineStart !== dated[i - 1].lineStart);
 }
 
 /** A line that is only a clinician's name and credential ("A. Ferrante, D.O.", "Dr. Jane Roe, MD"). */

@@ -12,13 +12,13 @@ import { evidenceAt } from '../knowledge/evidence.js';
 export interface PatientIdentity { dob?: string; surname?: string; given?: string; claim?: string; ownLine?: boolean; evidence: Evidence[] }
 
 /**
- * "DOB: 03/08/1962", "D.O.B. 3/8/62", "Date of Birth: 03/08/1962", "DOB on file: 03/02/1975", and a VA print's
+ * "DOB: 03/08/1962", "D.O.B. 3/8/62", "Date of Birth: 03/08/1962", "DOB on file: 03/02/1975", "DOB on chart label: 11/14/1966", and a VA print's
  * "DOB: NOV 2,1990" / "Date of Birth: April 19, 1983".
  */
-const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)(?:\s+(?:on file|of record))?\s*[:#]?\s*(?:(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s*(\d{4}))\b/i;
+const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)(?:\s+(?:on file|of record|on (?:the )?(?:chart label|chart|label)))?\s*[:#]?\s*(?:(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s*(\d{4}))\b/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** "Patient: PRUITT, SHARON L", "Pt: Castellanos, Renee", "Name: Sharon L. Pruitt", "RE: Sharon Pruitt". */
-const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Emp[li]oyee|EMP[LI]OYEE|Injured Worker|Injured (?:employee|Employee)|INJURED EMPLOYEE|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
+/** "Patient: PRUITT, SHARON L", "Pt: Castellanos, Renee", "Name: Sharon L. Pruitt", "RE: Sharon Pruitt", a federal form's "Employee's name:" ("narne" when faxed). */
+const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Emp[li]oyee(?:'s na(?:m|rn)e)?|EMP[LI]OYEE(?:'S NA(?:M|RN)E)?|Patient's na(?:m|rn)e|Injured Worker|Injured (?:employee|Employee)|INJURED EMPLOYEE|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
 /** "Claim #: TPC-22-0466031", "Claim No. 23-118406": the claim a form or report is filed under. */
 const CLAIM_FIELD = /\bClaim\s*(?:(?:#|No\.?|Number)\s*:?|:)\s*([A-Z0-9][A-Z0-9-]{5,})\b/i;
 /** Words that say the person named is not the record's patient. */

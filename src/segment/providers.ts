@@ -2,7 +2,7 @@
 import type { Provider } from '../model/index.js';
 
 /** Credentials we recognise after a name; dotted forms ("M.D.", "D.C.") are normalised. */
-const CREDENTIAL = String.raw`(?:M\.?D|D\.?O|D\.?C|PA-C|P\.?A|(?:PMH|F|AG|A)?NP(?:-BC|-C)?|APNP|DNP|A?PRN|D\.?P\.?T|M\.?P\.?T|P\.?T\.?A|P\.?T|Ph\.?D|Psy\.?D|LI?CSW|LPCC?|LCPC|LMFT|L?C?MHC|M\.?A|OTR/L|OTR|O\.?T|R\.?N|ATC|FAAOS|FACS|MBBS|DPM|CRNA|MS|MSPT|CPO|CPed|LPO|BOCO)\.?`;
+const CREDENTIAL = String.raw`(?:M\.?D|D\.?O|D\.?C|PA-C|P\.?A|(?:PMH|F|AG|A)?NP(?:-BC|-C)?|APNP|DNP|A?PRN|D\.?P\.?T|M\.?P\.?T|P\.?T\.?A|P\.?T|P[hH]\.?D|P[sS][yY]\.?D|LI?CSW|LPCC?|LCPC|LMFT|L?C?MHC|M\.?A|OTR/L|OTR|O\.?T|R\.?N|ATC|FAAOS|FACS|MBBS|DPM|CRNA|MS|MSPT|CPO|CPed|LPO|BOCO)\.?`;
 const NOT_CRED = String.raw`(?!${CREDENTIAL}(?![A-Za-z]))`;
 /** Letters of a name, accented ones included ("Castañón", "Müller", "Ángel"). */
 const UPPER = 'A-ZÀ-ÖØ-Þ';
@@ -26,14 +26,15 @@ const HONORS = String.raw`(?:[ \t]*,[ \t]*(?:F\.?(?:[A-Z]\.?){2,6}|M\.?P\.?H\.?|
 const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/e?s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$|[ \t]*\([A-Za-z &/-]{3,40}\)(?:[ \t]{2,}\S[^\n]*)?[ \t]*$)`, 'gm');
 /** "Next appointment: after MRI.      /s/ M. O. Roe, MD": a signature at the end of a form's last line ("/es/", a VA note's electronic signature). */
 const SLASH_S_LATE = new RegExp(String.raw`/e?s/[ \t]*(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}[ \t]*$`, 'gm');
-/** "/s/ S. Nakamura MD": a signature line, its credential without the comma. */
-const SLASH_S_BARE = new RegExp(String.raw`^[ \t]*/e?s/[ \t]*(${NAME})[ \t]+(${CREDS})${HONORS}[ \t]*$`, 'gm');
+/** "/s/ S. Nakamura MD", "/es/ JEROME T OKAFOR PSYD   Signed: 07/17/2024" (a VA note's, its middle initial undotted): a signature line, its credential without the comma. */
+const SLASH_S_BARE = new RegExp(String.raw`^[ \t]*/e?s/[ \t]*(${NAME}|[${UPPER}][${LETTER}]+[ \t]+[A-Z][ \t]+[${UPPER}][${LETTER}]+)[ \t]+(${CREDS})${HONORS}(?:[ \t]{2,}\S[^\n]*)?[ \t]*$`, 'gm');
 
 /**
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD": EHR listings print the author last name first. Only at a
- * line start or after a column gap, and only with a credential, so a patient's "DOE, JANE" never matches.
+ * line start, after a column gap or a VA note's "AUTHOR:" ("AUTHOR: FELDKAMP,NAOMI R MD"), and only with a credential, so
+ * a patient's "DOE, JANE" never matches.
  */
-const INVERTED = new RegExp(String.raw`(?:^|(?<![ \t])[ \t]{2,})([${UPPER}][${LETTER}]+),[ \t]*([${UPPER}][${LETTER}]+)(?:[ \t]+[A-Z]\.?)?,?[ \t]+(${CREDS})(?![A-Za-z])`, 'gm');
+const INVERTED = new RegExp(String.raw`(?:^|(?<![ \t])[ \t]{2,}|\bAUTHOR:[ \t]*)([${UPPER}][${LETTER}]+),[ \t]*([${UPPER}][${LETTER}]+)(?:[ \t]+[A-Z]\.?)?,?[ \t]+(${CREDS})(?![A-Za-z])`, 'gm');
 
 /** The visit's title is not the first word of its author's name ("08/08/2023  FOLLOW-UP    V. Doe, MD", "02/13/2024  Office     Doe MD"). */
 const HEADING_WORD = String.raw`(?:FOLLOW-?UP|F/U|PROCEDURE|VISIT|CONSULT(?:ATION)?|RECHECK|NOTE|PROGRESS|EVALUATION|RE-?EVALUATION|REPORT|ADDENDUM|EXAM(?:INATION)?|OFFICE|TELEPHONE|NEW|RETURN|INITIAL|DAILY|POST-?OP|PRE-?OP|New|Return|Initial|Daily|Office|Procedure|Visit|Telephone|Phone|Follow-?up|Recheck|Consult(?:ation)?)(?![A-Za-z])`;

@@ -1,4 +1,5 @@
 import { makeGap } from '../helpers.js';
+import { heldByFile } from '../record-held.js';
 import type { GapRule } from '../types.js';
 
 /** A reviewer's short list: the first lines the file gives. */
@@ -16,16 +17,30 @@ export const rule: GapRule = {
   },
   check(ctx) {
     const seen = new Set<string>();
-    const lines = ctx.documents.filter((d) => !d.misfiled).flatMap((d) => d.recordsNotedMissing ?? [])
+    const noted = ctx.documents.filter((d) => !d.misfiled).flatMap((d) => (d.recordsNotedMissing ?? []).map((m) => ({ ...m, doc: d })))
       .filter((m) => !seen.has(m.text) && seen.add(m.text));
-    const listed = lines.slice(0, MAX_LINES);
-    if (!listed.length) return [];
-    const items = listed.map((m, i) => `(${i + 1}) "${m.text}"`).join('; ');
+    // An index printed before the record came in lists what the file now holds: nothing is missing. An examiner who
+    // was not sent a record the file holds wrote without it: that examiner is asked to weigh it, not the custodian to send it.
+    const held = noted.filter((m) => heldByFile(ctx, m));
+    const missing = noted.filter((m) => !held.includes(m)).slice(0, MAX_LINES);
+    const unseen = held.filter((m) => m.doc.role?.role === 'examining').slice(0, Math.max(0, MAX_LINES - missing.length));
+    if (!missing.length && !unseen.length) return [];
+    const itemsOf = (lines: typeof noted, from = 1) => lines.map((m, i) => `(${i + from}) "${m.text}"`).join('; ');
+    const absent = itemsOf(missing);
+    const notSeen = itemsOf(unseen, missing.length + 1);
+    const examiner = unseen.length ? [...ctx.encounters.values()].find((e) => e.file === unseen[0].doc.file && e.provider.name)?.provider.name ?? 'the examiner' : '';
+    const why = [
+      missing.length ? `The file itself says ${missing.length === 1 ? 'a record is' : 'these records are'} missing: ${absent}.` : '',
+      unseen.length ? `An examiner's report says it was written without records the file holds, so its opinion did not weigh them: ${notSeen}.` : '',
+    ].filter(Boolean).join(' ');
+    const ask = [
+      missing.length ? `Please send ${missing.length === 1 ? 'the record' : 'each record'} the file lists as missing, or state that it does not exist: ${absent}.` : '',
+      unseen.length ? `Please have ${examiner} review the records the file holds that the report says were not provided (${notSeen}) and state in an addendum whether they change the opinions.` : '',
+    ].filter(Boolean).join(' ');
     return [makeGap(rule.meta, {
-      why: `The file itself says ${listed.length === 1 ? 'a record is' : 'these records are'} missing: ${items}.`,
-      to: rule.meta.request.to,
-      ask: `Please send ${listed.length === 1 ? 'the record' : 'each record'} the file lists as missing, or state that it does not exist: ${items}.`,
-      evidence: listed.flatMap((m) => m.evidence),
+      why, ask,
+      to: missing.length ? rule.meta.request.to : examiner,
+      evidence: [...missing, ...unseen].flatMap((m) => m.evidence),
     })];
   },
 };
