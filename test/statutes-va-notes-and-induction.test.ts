@@ -9,6 +9,7 @@ import { findDates } from '../src/knowledge/dates.js';
 import { findMisfiled, patientIdentity } from '../src/segment/identity.js';
 import { CaseBuilder, type ProviderSpec } from './helpers/facts.js';
 import { expectValidCitations } from './helpers/citations.js';
+import { sourceRole } from '../src/analyze/mmi-sources.js';
 
 /** Synthetic wording throughout; every name, number and date is invented. */
 
@@ -107,12 +108,88 @@ describe('MMI: a later opinion dated back before new care is no new MMI', () => 
   });
 });
 
-describe('after a clock time, "CT" and "PT" are time zones', () => {
+describe('after a clock time, "CT" and "PT" not followed by a word are time zones', () => {
   it.each([
     ['Printed 09/26/2023 13:02 CT', 0],
     ['Faxed 03/02/2024 4:15 PM PT', 0],
-    ['Received 10:42:07 PT by fax', 0],
+    ['Received 10:42:07 PT (fax)', 0],
+    ['Hearing: 10/22/2024 10:00 AM CT (video)', 0],
+    ['20:40 CT reviewed - no fracture.', 1],
+    ['21:40 PT gait training with crutches.', 2],
     ['Continue PT 2x/week.', 1],
     ['CT 04/19/2022 showed C5-6 narrowing.', 1],
-  ])('%s', (text, n) => expect(of(text, 'treatment')).toHaveLength(n));
+  ])('%s', (text, n) => expect(of(text, 'treatment')).toHaveLength(n)); // (gait training with crutches: the therapy and the device)
+});
+
+describe('impairment ratings as Virginia forms write them', () => {
+  it.each([
+    ['Ch. 15 peripheral nerve impairment, grade modifiers applied = 9% permanent loss of use of the right upper extremity (arm).', 9, false],
+    ['MMI: [X] Yes  [ ] No    Date of MMI: 04/16/2024    Permanent impairment: [X] 9% RUE (arm)', 9, false],
+    ['Rated 10% loss of use of the left leg.', 10, false],
+  ])('%s', (text, percent, negated) => {
+    const r = of(text, 'impairment_rating');
+    expect(r.map((f) => [f.attributes.percent, f.negated])).toContainEqual([percent, negated]);
+  });
+  it('"50% relief with use of the brace" is no rating', () => expect(of('Pain relief 50% with use of the brace.', 'impairment_rating')).toEqual([]));
+});
+
+describe('MMI: a record that ends on a primary-care referral, nothing under way', () => {
+  const FNP: ProviderSpec = { name: 'A. Doe', credential: 'FNP-C', specialty: 'primary_care' };
+  const SURGEON: ProviderSpec = { name: 'R. Roe', credential: 'MD', specialty: 'other' };
+  const record = (lastPlan: 'referral' | 'not_at_mmi') => {
+    const b = new CaseBuilder()
+      .visit('2023-04-11', { ...SURGEON, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'Right femoral-popliteal bypass.')
+      .visit('2023-05-02', SURGEON).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'cilostazol' }, 'Continue cilostazol 100 mg BID.')
+      .visit('2023-09-12', FNP).fact('treatment', { modality: 'medication', status: 'ongoing', drug: 'atorvastatin' }, 'Continue atorvastatin 40 mg.')
+      .visit('2024-02-20', FNP).fact('plan_signal', { signal: 'referral', target: 'vascular surgery' }, 'Re-refer to vascular surgery for the missed graft surveillance.');
+    if (lastPlan === 'not_at_mmi') b.fact('mmi_statement', { kind: 'not_at_mmi' }, 'He is not at MMI.');
+    return b;
+  };
+  it('is insufficient evidence: whether the referral was kept is outside the file', () => {
+    const b = record('referral');
+    const a = analyzeCase(b.input({ type: 'ssdi', onset: '2022-10-01' }));
+    expectValidCitations(a, b.documents());
+    expect(a.mmi.status).toBe('insufficient_evidence');
+    expect(a.mmi.reasons[0].text).toMatch(/^The record ends with a referral \(referral \(vascular surgery\)/);
+  });
+  it('a specialist\'s own referral onward is that specialist\'s plan still running', () => {
+    const b = record('referral');
+    const input = b.input({ type: 'ssdi', onset: '2022-10-01' });
+    const last = input.encounters.at(-1)!;
+    const a = analyzeCase({ ...input, encounters: [...input.encounters.slice(0, -1), { ...last, specialty: 'cardiology' as const, provider: { name: 'C. Roe', credential: 'MD' } }] });
+    expect(a.mmi.status).toBe('not_reached');
+  });
+  it('a treating "not at MMI" beside the referral still says not reached', () => {
+    expect(analyzeCase(record('not_at_mmi').input({ type: 'ssdi', onset: '2022-10-01' })).mmi.status).toBe('not_reached');
+  });
+});
+
+describe('Pennsylvania\'s Bureau-designated IRE physician is a state-appointed examiner', () => {
+  it.each([
+    ['Designated IRE physician: L. Doe, D.O.   Specialty: Physical Medicine & Rehabilitation', 'designated_doctor'],
+    ['INDEPENDENT MEDICAL EXAMINATION (Section 314)', 'examining'],
+  ])('%s', (title, role) => {
+    const enc = { id: 'e', documentId: 'd', file: 'f.txt', start: 0, end: 1, provider: {}, specialty: 'physiatry', kind: 'ime', evidence: [], source: 'note', documentRole: 'examining', documentTitle: title } as const;
+    expect(sourceRole(enc as unknown as Parameters<typeof sourceRole>[0])).toBe(role);
+  });
+});
+
+describe('a chiropractor\'s supportive care: the stimulation given with each adjustment is part of it', () => {
+  const DC: ProviderSpec = { name: 'T. Doe', credential: 'DC', specialty: 'chiropractic' };
+  it('the maintenance phase begins when the chiropractor ends active care, e-stim and all', () => {
+    const b = new CaseBuilder();
+    for (const d of ['2023-06-02', '2023-06-09', '2023-06-16', '2023-06-23', '2023-07-07', '2023-07-21', '2023-08-04', '2023-08-18']) {
+      b.visit(d, DC).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT cervical and thoracic.')
+        .fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Electrical stimulation (unattended) 15 min.');
+    }
+    b.visit('2023-08-25', DC).fact('plan_signal', { signal: 'maintenance_care' }, 'Active care phase concluded. Patient transitioned to supportive care every 2-4 weeks.');
+    for (const d of ['2023-09-08', '2023-10-06', '2023-11-03', '2023-12-08', '2024-01-05', '2024-02-02', '2024-03-01']) {
+      b.visit(d, DC).fact('treatment', { modality: 'chiropractic', status: 'performed' }, 'CMT cervical, supportive visit.')
+        .fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'Electrical stimulation (unattended) 15 min.');
+    }
+    const a = analyzeCase(b.input({ type: 'personal_injury', onset: '2023-05-19' }));
+    expectValidCitations(a, b.documents());
+    expect(a.mmi.status).toBe('implied');
+    expect(a.mmi.date! <= '2023-09-08').toBe(true);
+  });
 });

@@ -28,9 +28,9 @@ const EXAMINED_IN_PERSON = /\b(?:date of (?:examination|exam)\b|face-to-face\b|i
 
 /**
  * An examiner the state appoints to settle MMI: Texas's designated doctor, Colorado's Division IME (DIME), Kentucky's
- * university evaluator, Massachusetts's s. 11A impartial medical examiner.
+ * university evaluator, Massachusetts's s. 11A impartial medical examiner, Pennsylvania's Bureau-designated IRE physician.
  */
-const STATE_EXAMINER = /\bdesignated doctor\b|\bdivision independent medical exam\w*|\buniversity evaluat(?:ion|or)\b|\bKRS 342\.315\b|\b(?:section|sec\.?|§)\s*11A\b|\bimpartial (?:medical )?(?:examiner|physician|examination)\b/i;
+const STATE_EXAMINER = /\bdesignated doctor\b|\bdivision independent medical exam\w*|\buniversity evaluat(?:ion|or)\b|\bKRS 342\.315\b|\b(?:section|sec\.?|§)\s*11A\b|\bimpartial (?:medical )?(?:examiner|physician|examination)\b|\b(?:designated )?IRE physician\b|\bBureau[- ]designated\b/i;
 
 /** A source who treats the claimant: the treating physician or another treating provider. */
 export function isTreatingRole(role: SourceRole): boolean {

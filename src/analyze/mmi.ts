@@ -2007,6 +2007,23 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
     });
   }
   const notReached = notAtAfter || lastNot && (!lastActive || (ctx.dateOf(lastNot) ?? '') >= lastActive.date) || recent || functionalGain.length || trialAtEnd || pendingAtEnd || pursuit;
+  // All that is open at the end is a primary-care referral to a specialist, nothing is under way and no source says "not
+  // at MMI": whether the referral was kept, and what came of it, is outside the file. That is not care in progress, and
+  // not a plateau either. (A specialist's own referral onward, to an advanced-therapy programme, is that specialist's
+  // plan of care still running.)
+  const onlyReferral = notReached && !notAtAfter && !lastNot && !functionalGain.length && !trialAtEnd && !pendingAtEnd && !pursuit
+    && !active.some((a) => !a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays) && openAtEnd.length > 0
+    && openAtEnd.every((a) => a.fact.type === 'plan_signal' && a.fact.attributes.signal === 'referral' && ctx.encounterOf(a.fact)?.specialty === 'primary_care');
+  if (onlyReferral) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(
+        `The record ends with a referral (${[...new Set(openAtEnd.map((a) => a.what))].join('; ')}; ${when(ctx, openAtEnd.at(-1)!.fact)}) and nothing after it: no care is under way, and no source says whether the claimant is at MMI. `
+        + 'To decide, the record needs the notes of the provider referred to, or a treating opinion on whether further improvement is expected.',
+        openAtEnd.map((a) => a.fact).slice(-3),
+      )],
+    });
+  }
   if (notReached && undocumentedCare && !maintenance.length) {
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],

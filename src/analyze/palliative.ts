@@ -55,8 +55,16 @@ function readPalliativeCare(ctx: CaseContext): (f: Fact) => boolean {
     if (d && supportiveFrom.has(g.attributes.modality) && ORDERED.has(g.attributes.status) && !supportiveNotes.has(g.encounterId)) orders.set(g.attributes.modality, [...(orders.get(g.attributes.modality) ?? []), d]);
   }
   const reordered = (m: Modality, from: string, d: string) => (orders.get(m) ?? []).some((o) => o > from && o <= d);
-  const supportive = (f: Fact) => f.type === 'treatment' && supportiveFrom.has(f.attributes.modality) && !!ctx.dateOf(f)
-    && ctx.dateOf(f)! > supportiveFrom.get(f.attributes.modality)! && !reordered(f.attributes.modality, supportiveFrom.get(f.attributes.modality)!, ctx.dateOf(f)!);
+  // (The discipline's own care, whatever its modality: the electrical stimulation a chiropractor gives with each supportive
+  // adjustment is part of that supportive visit.)
+  const supportiveAs = (f: FactOf<'treatment'>): Modality | undefined => (supportiveFrom.has(f.attributes.modality) ? f.attributes.modality
+    : [sessionOfSpecialty(ctx.encounterOf(f)?.specialty ?? 'unknown')].find((m): m is Modality => !!m && supportiveFrom.has(m)));
+  const supportive = (f: Fact) => {
+    if (f.type !== 'treatment') return false;
+    const m = supportiveAs(f);
+    const d = ctx.dateOf(f);
+    return !!m && !!d && d > supportiveFrom.get(m)! && !reordered(m, supportiveFrom.get(m)!, d);
+  };
   // A radiofrequency ablation renewed about a year after the first (with the confirmatory block the payer asks for
   // first): the nerves regrow and the same ablation is given again for the same relief, which keeps the condition
   // where it is rather than changing it. One repeated within months is still adjusting the treatment.

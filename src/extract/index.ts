@@ -117,7 +117,14 @@ function bindToForm(f: Fact, marks: FormMarks): Fact | undefined {
   const ev = f.evidence[0];
   const at = mentionStart(f);
   const reading = formReading(marks, at, at + 1);
-  if (!reading) return f;
+  if (!reading) {
+    // ("MMI: [X] Yes  [ ] No   Permanent impairment: [X] 9% RUE": the unmarked "No" of the field before is no negation of this one.)
+    const negations = f.context.filter((c) => c.category === 'negated');
+    if (f.negated && negations.length && negations.every((c) => formReading(marks, c.start, c.end)?.kind === 'unchecked')) {
+      return { ...f, negated: false, context: f.context.filter((c) => c.category !== 'negated') };
+    }
+    return f;
+  }
   if (reading.kind === 'unchecked' || !reading.answer) return undefined;
   const cue = { category: 'negated' as const, trigger: '[X] No', start: ev.end, end: ev.end };
   if (f.type === 'mmi_statement') {

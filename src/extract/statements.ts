@@ -60,9 +60,9 @@ const PLAN_SECTIONS = new Set(['plan', 'assessment', 'impression', 'recommendati
 const RATING = new RegExp(data.impairment.rating, 'gi');
 const RATING_AFTER = new RegExp(data.impairment.ratingAfter, 'gi');
 const GUIDES = new RegExp(data.impairment.guides, 'i');
-const RATING_CONTEXT = /\b(?:impairment|WPI|whole[- ]person|rating|rated|Guides|SLU|schedule(?:d)? loss of use)\b/i;
-/** New York's schedule loss of use: "35% SLU of the right arm", "SLU 20% right arm". */
-const SLU = /\b(\d{1,3}(?:\.\d)?)\s*%\s*(?:SLU|schedule(?:d)? loss of use)\b|\b(?:SLU|schedule(?:d)? loss of use)\s*(?:of\s*)?(?:is\s*|=\s*|:\s*)?(\d{1,3}(?:\.\d)?)\s*%/gi;
+const RATING_CONTEXT = /\b(?:impairment|WPI|whole[- ]person|rating|rated|Guides|SLU|(?:schedule(?:d)? )?loss of use)\b/i;
+/** New York's schedule loss of use ("35% SLU of the right arm", "SLU 20% right arm"), Virginia's "9% permanent loss of use of the right arm". */
+const SLU = /\b(\d{1,3}(?:\.\d)?)\s*%\s*(?:SLU|(?:schedule(?:d)? |permanent )?loss of use)\b|\b(?:SLU|schedule(?:d)? loss of use)\s*(?:of\s*)?(?:is\s*|=\s*|:\s*)?(\d{1,3}(?:\.\d)?)\s*%/gi;
 const ORDINAL: Record<string, string> = { third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th' };
 
 /** Sides or parts named in one MMI sentence: "right upper extremity at MMI …; left not at MMI". */
