@@ -101,20 +101,38 @@ function datesHeld(item: Item, notes: Encounter[], onset: string | undefined): b
   return true;
 }
 
+interface Holder { file: string; notes: Encounter[]; words: Set<string> }
+/** The papers that hold records, built once per case: every noted line of the case asks them. */
+const holdersOf = new WeakMap<GapContext, Holder[]>();
+function holders(ctx: GapContext): Holder[] {
+  let found = holdersOf.get(ctx);
+  if (found) return found;
+  const byFile = new Map<string, Encounter[]>();
+  for (const e of ctx.encounters.values()) {
+    if (e.kind === 'billing' || e.documentRole === 'examining') continue;
+    const list = byFile.get(e.file);
+    if (list) list.push(e);
+    else byFile.set(e.file, [e]);
+  }
+  // Clinical papers hold records; of the tables, a visit flowsheet does (its rows are visits), a billing ledger does not.
+  found = ctx.documents.filter((d) => !d.misfiled && d.role?.role !== 'examining'
+    && (d.role?.role !== 'administrative' || d.role.kind === 'billing'))
+    .map((d) => {
+      const notes = byFile.get(d.file) ?? [];
+      return { file: d.file, notes, words: wordsOf(d, notes) };
+    });
+  holdersOf.set(ctx, found);
+  return found;
+}
+
 /** Whether the file holds the record a line calls missing (every record the line names, of its kind and dates). */
 export function heldByFile(ctx: GapContext, line: { text: string; evidence: { file: string }[] }): boolean {
   const noting = new Set(line.evidence.map((e) => e.file));
-  // Clinical papers hold records; of the tables, a visit flowsheet does (its rows are visits), a billing ledger does not.
-  const holders = ctx.documents.filter((d) => !d.misfiled && !noting.has(d.file) && d.role?.role !== 'examining'
-    && (d.role?.role !== 'administrative' || d.role.kind === 'billing'))
-    .map((d) => {
-      const notes = [...ctx.encounters.values()].filter((e) => e.file === d.file && e.kind !== 'billing' && e.documentRole !== 'examining');
-      return { notes, words: wordsOf(d, notes) };
-    });
+  const others = holders(ctx).filter((h) => !noting.has(h.file));
   const items = itemsOf(line.text).filter((i) => i.names.length || i.kinds.length || DETAIL.test(i.text));
   return items.length > 0 && items.every((item) => {
     if (DETAIL.test(item.text)) return false;
-    const notes = holders.filter((h) => item.names.every((n) => h.words.has(n.toLowerCase())))
+    const notes = others.filter((h) => item.names.every((n) => h.words.has(n.toLowerCase())))
       .flatMap((h) => h.notes.filter((e) => !item.kinds.length
         || item.kinds.some((k) => k.specialties?.includes(e.specialty) || k.kinds?.includes(e.kind))));
     return datesHeld(item, notes, ctx.claim.onset);
