@@ -2,6 +2,7 @@
 import type { Encounter, EncounterKind, Evidence, Fact, FactOf, MmiAssessment, Modality, Reason, Specialty } from '../model/index.js';
 import type { CaseContext, Visit } from './case-context.js';
 import { sentenceKey } from '../util/text.js';
+import { findDates } from '../knowledge/dates.js';
 import { evidenceOf, isTreatingVisit, perCase } from './case-context.js';
 import { addDays, daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
@@ -713,6 +714,7 @@ function readMaintenanceVisits(ctx: CaseContext): Visit[] {
     && OFFERED_OPTIONS.has(targetModality(f.attributes.target) ?? '') && !namesOtherOperation(f.evidence[0]?.quote ?? '') && !offersRefusedOperation(ctx, f)).map((f) => f.encounterId));
   const refused = restsOnRefusedCare(ctx);
   const undecidedAt = new Set(undecidedOffers(ctx).map((f) => f.encounterId));
+  const template = templateNotAt(ctx);
   return ctx.visits.filter((v) => {
     // A telephone call or portal message ("TELEPHONE ENCOUNTER … wants to continue current meds") examines no one: the
     // phase begins at a visit.
@@ -725,7 +727,7 @@ function readMaintenanceVisits(ctx: CaseContext): Visit[] {
       && !v.facts.some((f) => f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi');
     // "Too early to judge the full effect": the new treatment's trial is still under way. "Not yet at maximal
     // improvement": the physician says the plateau has not come.
-    if (v.facts.some((f) => (f.type === 'plan_signal' && f.attributes.signal === 'response_pending') || (f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi' && !refused(f)))) return false;
+    if (v.facts.some((f) => (f.type === 'plan_signal' && f.attributes.signal === 'response_pending') || (f.type === 'mmi_statement' && f.attributes.kind === 'not_at_mmi' && !refused(f) && !template(f)))) return false;
     // A visit that offers a new active option ("SCS trial offered; she will think about it") waits on the claimant's decision.
     // ("Seen by Dr. Roe 02/16/2023 - ACDF recommended" at a later visit reports an offer already made, not a new one.)
     if (v.facts.some((f) => f.type === 'treatment' && f.temporality === 'current' && (f.attributes.status === 'recommended' || f.attributes.status === 'planned')
@@ -838,6 +840,48 @@ function mergeSame(reasons: Reason[]): Reason[] {
 
 type Opinion = NonNullable<MmiAssessment['opinions']>[number] & { fact: Statement; weight: number };
 
+/** Notes of one provider that carry the same "not at MMI" line word for word before it reads as their template's. */
+const TEMPLATE_NOTES = 4;
+/**
+ * A "not at MMI" status line a provider's notes repeat word for word ("Disability status: Not at MMI - continue
+ * treatment as outlined" at every visit, maintenance visits included) is the note template's field, not a finding
+ * made at each visit: it does not hold a maintenance phase open nor take back an MMI. The visit's care says what
+ * the visit was.
+ */
+const templateNotAt = perCase(readTemplateNotAt);
+function readTemplateNotAt(ctx: CaseContext): (s: Fact) => boolean {
+  const notes = new Map<string, Set<string>>();
+  const keyOf = (s: Fact) => `${ctx.providerOf(s)}|${sentenceKey(s.evidence[0]?.quote ?? '')}`;
+  for (const s of ctx.of('mmi_statement')) {
+    if (s.attributes.kind !== 'not_at_mmi' || ctx.encounterOf(s)?.source !== 'note') continue;
+    const k = keyOf(s);
+    if (!notes.has(k)) notes.set(k, new Set());
+    notes.get(k)!.add(s.encounterId);
+  }
+  // (So is a field the note stamps with its last update, months before the visit: "WORK STATUS [last updated
+  // 12/13/2022]: … not at MMI" in a note of 09/19/2023.)
+  const stale = (s: Fact) => {
+    const m = UPDATED_STAMP.exec(s.evidence[0]?.quote ?? '');
+    const stamp = m && findDates(m[1])[0]?.date;
+    const day = ctx.dateOf(s);
+    return !!stamp && !!day && daysBetween(stamp, day) > RESTATED_AFTER_DAYS;
+  };
+  // (A series of forms whose MMI box turns to "Yes" and back to "No" answers the question at each visit: only a line that
+  // never changes in its document is the template's.)
+  const answered = new Set(ctx.of('mmi_statement').filter((s) => (s.attributes.kind === 'mmi' || s.attributes.kind === 'permanent_and_stationary') && s.temporality === 'current')
+    .map((s) => `${ctx.providerOf(s)}|${s.evidence[0]?.file}`));
+  // (And only at a visit that plans no procedure or operation: "Not at MMI." beside "Consider SCS trial" at each visit is
+  // that plan's reason, said again because it still holds; a refill, home exercise or a refresher course plans nothing new.)
+  const planning = new Set(ctx.asserted.filter((f) => f.temporality === 'current' && !f.negated
+    && ((f.type === 'treatment' && (f.attributes.status === 'recommended' || f.attributes.status === 'planned') && PLANNED_STEP.has(f.attributes.modality))
+      || (f.type === 'plan_signal' && f.attributes.signal === 'new_treatment' && PLANNED_STEP.has(targetModality(f.attributes.target) ?? 'other')))).map((f) => f.encounterId));
+  const template = (s: Fact) => (notes.get(keyOf(s))?.size ?? 0) >= TEMPLATE_NOTES && !answered.has(`${ctx.providerOf(s)}|${s.evidence[0]?.file}`)
+    && !planning.has(s.encounterId);
+  return (s) => s.type === 'mmi_statement' && s.attributes.kind === 'not_at_mmi' && (template(s) || stale(s));
+}
+const PLANNED_STEP = new Set<string>([...PROCEDURES, 'surgical_consultation']);
+const UPDATED_STAMP = /\blast (?:updated|revised|modified|reviewed|changed)\s*:?\s*(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i;
+
 /** Every MMI opinion (stated or denied) with its source's role and weight under the claim's jurisdiction. */
 const REPEATED_TRIGGER = /^(?:copied|carried) forward/i;
 /** A status restated rather than found: "remains P&S", "continues to be at MMI", "still permanent and stationary". */
@@ -863,7 +907,8 @@ function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   // it, long after the date it names, not a therapist's finding.
   const statusLine = (s: Statement) => !!s.attributes.mmiDate && THERAPY_SPECIALTIES.has(ctx.encounterOf(s)?.specialty ?? 'unknown')
     && daysBetween(s.attributes.mmiDate, ctx.dateOf(s) ?? s.attributes.mmiDate) > RESTATED_AFTER_DAYS;
-  const ops = statements.filter((s) => (s.attributes.kind !== 'plateau' || stated.has(s)) && !repeated(s) && !stale(s) && !statusLine(s) && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
+  const template = templateNotAt(ctx);
+  const ops = statements.filter((s) => (s.attributes.kind !== 'plateau' || stated.has(s)) && !repeated(s) && !stale(s) && !statusLine(s) && !template(s) && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
     const role = sourceRole(ctx.encounterOf(s));
     // An undated report that dates its own MMI ("has reached MMI as of 01/29/2024") is placed by that date.
     const date = ctx.dateOf(s) ?? s.attributes.mmiDate;
@@ -1648,7 +1693,8 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   const refused = restsOnRefusedCare(ctx);
   // (An examiner's or a retained expert's "not at MMI" is a conflict to report, not the pattern of care: the verdict
   // follows what the treating sources say and do.)
-  const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi' && !restsOnMaintenanceCare(s.evidence[0]?.quote ?? '') && !refused(s)
+  const template = templateNotAt(ctx);
+  const notAt = statements.filter((s) => s.attributes.kind === 'not_at_mmi' && !restsOnMaintenanceCare(s.evidence[0]?.quote ?? '') && !refused(s) && !template(s)
     && isTreatingRole(sourceRole(ctx.encounterOf(s))));
   // "He has not reached a plateau; I would reassess at one year": the treating physician's own next visit, not the
   // visits in between, is where a maintenance phase can begin.

@@ -88,8 +88,14 @@ const PAGE_FOOTER = /\bPage\s+\d+\s+of\s+\d+\b|\bDOB\b|\bD\.O\.B\.?/i;
 const CREDENTIAL_TAG = /\b(?:Diplomate|Board[- ]Certified|American Board of|Fellow(?:ship)?[- ]trained|Fellow of the)\b/i;
 /** A fax transmittal line: "FAX TO: SSA/DDS Columbus    FROM: Riverbend PT Medical Records    Pages: 6". */
 const FAX_TRANSMITTAL = /\b(?:fax\s+)?to\s*:[^\n]{0,80}\bfrom\s*:|\bfrom\s*:[^\n]{0,80}\b(?:(?:fax\s+)?to\s*:|pages?\s*:?\s*\d)/i;
+/**
+ * A payer line ("Payer: BCBS-NC PPO - 30 visits/yr combined PT/OT/chiro") counts what the plan covers, not care given.
+ * (A physician's "supportive chiropractic 12 visits/year is reasonable" is care allowed for later: only the payer's field.)
+ */
+const BENEFITS_LINE = /^\s*(?:payer|(?:primary |secondary )?insurance|ins\.?|coverage)\s*:/i;
 function isDemographicLine(text: string): boolean {
   if (text.length >= 300) return false;
+  if (text.length < 200 && BENEFITS_LINE.test(text.trimStart().split('\n')[0])) return true;
   if (text.length < 200 && CREDENTIAL_TAG.test(text)) return true;
   if (text.length < 200 && FAX_TRANSMITTAL.test(text.trimStart().split('\n')[0])) return true;
   // A running footer ("Rolling Fork Behavioral Health Clinic | GOODIN, TRAVIS L | CONFIDENTIAL   Page 9 of 15"), or a

@@ -169,6 +169,9 @@ function isPriorOperation(sent: SentenceCtx, start: number, modality: Modality, 
   // "post-laminotomy scarring noted on contrast flow": the operation names what the film or the needle found, even in
   // a procedure note.
   if (/\bpost[- ]?$/i.test(sent.text.slice(Math.max(0, start - 6), start)) && POST_OPERATIVE_FINDING.test(sent.text.slice(end, end + 30))) return true;
+  // An imaging or EMG report describes what an operation left ("Solid C6-7 arthrodesis", "ACDF hardware intact"):
+  // the film is of an operation already done, never the operation itself.
+  if (sent.encounter.kind === 'imaging' || sent.encounter.kind === 'emg') return true;
   if (isProcedureRecord(sent.encounter.kind) || sent.section?.kind === 'procedure') return false;
   return PRIOR_OPERATION.test(sent.text.slice(Math.max(0, start - 60), start));
 }
