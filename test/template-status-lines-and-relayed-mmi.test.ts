@@ -6,6 +6,7 @@ import { splitEncounters } from '../src/segment/encounters.js';
 import { extractFacts } from '../src/extract/index.js';
 import { CaseBuilder, type ProviderSpec } from './helpers/facts.js';
 import { expectValidCitations } from './helpers/citations.js';
+import { classifyDocument } from '../src/segment/document-role.js';
 
 /** Synthetic wording throughout; every name, number and date is invented. */
 
@@ -89,6 +90,8 @@ describe('plan and payer lines', () => {
     ['Payer: BCBS PPO (commercial) - 30 visits/yr combined PT/OT/chiro', 0],
     ['Insurance: Acme Health - PT visit limit 20', 0],
     ['Future care: supportive chiropractic 12 visits/year is reasonable.', 1],
+    ['03/04/2024 09:12 FAX BLUFF SPRING PT 6155550131 -> 9315550143 Hollis Pryor 002/009', 0],
+    ['02/02/2024 14:53  FROM: CFJRI MED REC 863-555-0146   TO: 8635550122 IBARRA LOCKE     P. 11 / 12', 0],
     ['Continue PT 2x/week.', 1],
   ])('%s', (text, n) => expect(bareFacts(text).filter((f) => f.type === 'treatment')).toHaveLength(n));
 });
@@ -103,5 +106,20 @@ describe('MMI statements: an earlier assessment taken back, and an MMI relayed f
   it('"has reached MMI per pain management" in a primary-care note relays the pain clinic; it is no finding of its own', () => {
     const facts = of('LTD form completed: Pt has reached maximum medical improvement per pain management and her restrictions are permanent.', 'mmi_statement');
     expect(facts.filter((f) => f.attributes.kind === 'mmi' && f.temporality === 'current' && f.certainty === 'affirmed')).toEqual([]);
+  });
+});
+
+describe('a witness\'s deposition and a supplier\'s equipment records', () => {
+  it.each([
+    ['                 DEPOSITION OF JANE ROE DOE - EXCERPTS\n                 Taken August 20, 2024\n\n8   A.  The surgery in July \'23, about two weeks.\n', 'roe_depo.txt', 'administrative'],
+    ['              VIDEOTAPED DEPOSITION OF PRIYA ROE, M.D.\n\nQ. Is she at maximum medical improvement?\nA. Yes.\n', 'deposition_roe_md.txt', 'clinical'],
+  ])('%#: %s', (text, file, role) => expect(classifyDocument(textDoc(text, file)).role).toBe(role));
+  it.each([
+    ['09_Stonefly_Orthotics_Brace_and_DME_Records_2023-2024.txt', 'clinical'],
+    ['09_DME_Roe_Defense_Medical_Exam_2024-06-18.txt', 'examining'],
+  ])('%s', (file, role) => expect(classifyDocument(textDoc('Custom ankle brace fitted; straps replaced.\n', file)).role).toBe(role));
+  it('"replace when worn" changes no drug', () => {
+    const meds = of('Continue current management: custom brace (replace when worn), cane, meloxicam, HEP.', 'treatment').filter((f) => f.attributes.modality === 'medication');
+    expect(meds.map((f) => f.attributes.doseChange)).not.toContain('switched');
   });
 });

@@ -93,8 +93,11 @@ const FAX_TRANSMITTAL = /\b(?:fax\s+)?to\s*:[^\n]{0,80}\bfrom\s*:|\bfrom\s*:[^\n
  * (A physician's "supportive chiropractic 12 visits/year is reasonable" is care allowed for later: only the payer's field.)
  */
 const BENEFITS_LINE = /^\s*(?:payer|(?:primary |secondary )?insurance|ins\.?|coverage)\s*:/i;
+/** A fax machine's banner: "03/04/2024 09:12 FAX BLUFF SPRING PT 6155550131 -> 9315550143 Hollis Pryor 002/009". */
+const FAX_BANNER = /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\s+(?:FAX|FROM|TO)\b|\b\d{3}[-.]?\d{3}[-.]?\d{4}\s*(?:->|→|=>)\s*\(?\d{3}/i;
 function isDemographicLine(text: string): boolean {
   if (text.length >= 300) return false;
+  if (FAX_BANNER.test(text.trimStart().split('\n')[0])) return true;
   if (text.length < 200 && BENEFITS_LINE.test(text.trimStart().split('\n')[0])) return true;
   if (text.length < 200 && CREDENTIAL_TAG.test(text)) return true;
   if (text.length < 200 && FAX_TRANSMITTAL.test(text.trimStart().split('\n')[0])) return true;

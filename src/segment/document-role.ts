@@ -140,6 +140,12 @@ function hasNoteStructure(text: string): boolean {
 export const BANNER = /(?:\b\d{1,2}:\d{2}\b.*(?:->|>>|\bTO\b|\bFROM\b|\bFAX\b|\bP\.\s?\d|\bPG\s?\d|\bPAGE\s+\d|\bp\.\d|\[\d+\]|#\d{3,})|^\s*\*\*.*\*\*\s*$|\bRECEIVED\b|\bSCANNED\b|^\s*\[.*\]\s*$|\beRecords\b|Document Print|printed \d)/i;
 /** A marked examiner's role on a form ("[X] Designated doctor …"); an unmarked box names a role the paper does not have. */
 const MARKED_EXAMINER = /\[\s*[Xx✓✔]\s*\]\s*(?:designated doctor|required medical exam\w*|independent medical exam\w*|qualified medical evaluator|agreed medical evaluator|panel QME|IME\b|QME\b|AME\b|impairment rating evaluat\w*)[^\n]*/i;
+/** "DEPOSITION OF GWENDOLYN RAE TATUM", "VIDEOTAPED DEPOSITION OF PRIYA ROE, M.D.": the deponent's name. */
+const DEPOSITION = /^[ \t]*(?:(?:VIDEOTAPED|VIDEO|ORAL|REMOTE)\s+)?DEPOSITION OF\s+([^\n]{3,90}?)(?:\s+-\s+EXCERPTS?)?[ \t]*$/m;
+/** A deponent who treats or examines: a clinician's credential after the name. */
+const CLINICIAN_DEPONENT = /,\s*(?:M\.?D|D\.?O|Ph\.?D|Psy\.?D|D\.?C|D\.?P\.?M|PA-C|N\.?P|APRN|FNP\S*|R\.?N|P\.?T|DPT|OTR\S*)\b/i;
+/** Words of a file name that make "DME" durable medical equipment. */
+const EQUIPMENT_NAME = /\b(?:brace|braces|orthotics?|prosthetics?|wheelchair|medical supply|supplies|supplier|equipment|LMN)\b/i;
 /** A checkbox ticked right before a phrase: "[X] Request for authorization". */
 const TICKED_BEFORE = /\[\s*[xX✓✔]\s*\]\s*$/;
 /** How many non-banner lines make the title zone. */
@@ -268,10 +274,19 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
       }
     }
   }
-  // A file name that also names an examination ("Employer IME - Dr Whitcomb") is not an administrative paper's name.
-  const examName = entries.some((r) => r.id === 'examining' && r.fileRe.test(words));
+  // A witness's deposition (the claimant's, an employer's) tells of the care second-hand, under oath; a clinician's is
+  // that clinician's opinion and is read as one.
+  const deponent = DEPOSITION.exec(doc.text.slice(0, 3000));
+  if (deponent && !CLINICIAN_DEPONENT.test(deponent[1])) {
+    const [s0, e0] = trimSpan(doc.text, deponent.index, deponent.index + deponent[0].length);
+    return { role: 'administrative', kind: 'testimony', why: 'a deposition of a witness who does not treat (the claimant\'s own) is testimony about the care, not its record', evidence: [evidenceAt(doc, s0, e0)] };
+  }
+  // A file name that also names an examination ("Employer IME - Dr Whitcomb") is not an administrative paper's name;
+  // "DME" beside a brace, a wheelchair or a supplier is durable medical equipment, not a defense medical examination.
+  const equipment = EQUIPMENT_NAME.test(words);
+  const examName = !equipment && entries.some((r) => r.id === 'examining' && r.fileRe.test(words));
   // (A word that is also a clinical abbreviation, "RFA" for radiofrequency ablation, names the paper only when it reads as no note.)
-  const namedBy = (r: (typeof entries)[number]) => r.fileRe.test(words) || (!noteLike && r.noteFileRe.test(words));
+  const namedBy = (r: (typeof entries)[number]) => (r.fileRe.test(words) && !(equipment && r.id === 'examining')) || (!noteLike && r.noteFileRe.test(words));
   for (const r of entries) {
     if (r.id === 'administrative' && !examName && namedBy(r)) return { role: r.id, kind: r.kind, why: `${r.why} (from the file name)`, evidence: titleEvidence(doc, zone) };
   }
