@@ -97,14 +97,14 @@ const BENEFITS_LINE = /^\s*(?:payer|(?:primary |secondary )?insurance|ins\.?|cov
 const FAX_BANNER = /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\s+(?:FAX|FROM|TO)\b|\b\d{3}[-.]?\d{3}[-.]?\d{4}\s*(?:->|→|=>)\s*\(?\d{3}/i;
 function isDemographicLine(text: string): boolean {
   if (text.length >= 300) return false;
-  if (FAX_BANNER.test(text.trimStart().split('\n')[0])) return true;
-  if (text.length < 200 && BENEFITS_LINE.test(text.trimStart().split('\n')[0])) return true;
+  const firstLine = text.trimStart().split('\n')[0];
+  if (FAX_BANNER.test(firstLine)) return true;
+  if (text.length < 200 && BENEFITS_LINE.test(firstLine)) return true;
   if (text.length < 200 && CREDENTIAL_TAG.test(text)) return true;
-  if (text.length < 200 && FAX_TRANSMITTAL.test(text.trimStart().split('\n')[0])) return true;
+  if (text.length < 200 && FAX_TRANSMITTAL.test(firstLine)) return true;
   // A running footer ("Rolling Fork Behavioral Health Clinic | GOODIN, TRAVIS L | CONFIDENTIAL   Page 9 of 15"), or a
   // header line with the patient's birth date ("Client: Travis L. Goodin  DOB 02/09/1974"): page furniture.
   // Only when the sentence opens with that line: a clinical sentence that runs on into a footer is still read.
-  const firstLine = text.trimStart().split('\n')[0];
   if (text.length < 200 && (/\bPage\s+\d+\s+of\s+\d+\b/i.test(firstLine) || /\b(?:DOB|D\.O\.B\.?|date of birth)\s*:?\s*\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/i.test(firstLine))) return true;
   const footer = /\bPage\s+\d+\s+of\s+\d+\b/i.test(text) && /\b(?:DOB|D\.O\.B|Claim|MRN|Chart|Acct)\b/i.test(text);
   return footer || (text.length < 240 && ((text.match(DEMOGRAPHIC_FIELD)?.length ?? 0) >= 2 || (PAGE_FOOTER.test(text) && /\b(?:Claim|MRN|Chart)\b/i.test(text) && text.length < 160)));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { DocumentRole, DocumentStatus, Evidence, SourceDocument } from '../model/index.js';
 import { z } from 'zod';
 import { capitalShare, closeLetterSpacing } from '../util/text.js';
-import { phrasesSource, readLexiconFile } from '../knowledge/lexicon.js';
+import { phraseListTest, phrasesSource, readLexiconFile } from '../knowledge/lexicon.js';
 import { DocumentRoleSchema } from '../model/document.js';
 import { readFormMarks } from '../knowledge/forms.js';
 import { evidenceAt, trimSpan } from '../knowledge/evidence.js';
@@ -145,7 +145,7 @@ const DEPOSITION = /^[ \t]*(?:(?:VIDEOTAPED|VIDEO|ORAL|REMOTE)\s+)?DEPOSITION OF
 /** A deponent who treats or examines: a clinician's credential after the name. */
 const CLINICIAN_DEPONENT = /,\s*(?:M\.?D|D\.?O|Ph\.?D|Psy\.?D|D\.?C|D\.?P\.?M|PA-C|N\.?P|APRN|FNP\S*|R\.?N|P\.?T|DPT|OTR\S*)\b/i;
 /** Words of a file name that make "DME" durable medical equipment. */
-const EQUIPMENT_NAME = /\b(?:brace|braces|orthotics?|prosthetics?|wheelchair|medical supply|supplies|supplier|equipment|LMN)\b/i;
+const equipmentName = phraseListTest('documents/roles.json', 'equipmentFileWords');
 /** A checkbox ticked right before a phrase: "[X] Request for authorization". */
 const TICKED_BEFORE = /\[\s*[xX✓✔]\s*\]\s*$/;
 /** How many non-banner lines make the title zone. */
@@ -283,7 +283,7 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
   }
   // A file name that also names an examination ("Employer IME - Dr Whitcomb") is not an administrative paper's name;
   // "DME" beside a brace, a wheelchair or a supplier is durable medical equipment, not a defense medical examination.
-  const equipment = EQUIPMENT_NAME.test(words);
+  const equipment = equipmentName(words);
   const examName = !equipment && entries.some((r) => r.id === 'examining' && r.fileRe.test(words));
   // (A word that is also a clinical abbreviation, "RFA" for radiofrequency ablation, names the paper only when it reads as no note.)
   const namedBy = (r: (typeof entries)[number]) => (r.fileRe.test(words) && !(equipment && r.id === 'examining')) || (!noteLike && r.noteFileRe.test(words));
