@@ -71,6 +71,18 @@ describe('record-noted-missing', () => {
     expect(g[0].evidence.map((e) => e.file)).toEqual(['index.txt', 'index.txt']);
     expect(g[0].request.ask).toMatch(/\(1\) "Riverbend.*\(2\) "Work conditioning/);
   });
+  it.each([
+    ['Records NOT provided: records of the prior low back chiropractic treatment', 'pre-injury baseline records'],
+    ['MRI lumbar spine 05/2024 - requested, not received.', 'imaging or testing'],
+    ['Called the oral surgeon to request the consult note - "will send once dictated." Not received.', "a specialist's consultation"],
+    ['Complete daily note set (78 visits) available on request; discharge summary enclosed.', 'therapy notes'],
+    ['Personnel file / termination letter requested - not received.', 'employment records'],
+  ])('says what kind of record each line asks for: %s', (line, kind) => {
+    expect(gaps([listing('index.txt', [line])])[0].request.ask).toContain(`(${kind}`);
+  });
+  it('a line that names nothing of a kind is asked for as it stands', () => {
+    expect(gaps([listing('index.txt', ['We have not received a response to our request of January 22.'])])[0].request.ask).toMatch(/January 22\."\.$/);
+  });
 });
 
 /** The file holds what one paper calls missing: an examiner's packet or an older index lacked it, the claim file does not. */

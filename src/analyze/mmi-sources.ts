@@ -28,9 +28,22 @@ const EXAMINED_IN_PERSON = /\b(?:date of (?:examination|exam)\b|face-to-face\b|i
 
 /**
  * An examiner the state appoints to settle MMI: Texas's designated doctor, Colorado's Division IME (DIME), Kentucky's
- * university evaluator, Massachusetts's s. 11A impartial medical examiner, Pennsylvania's Bureau-designated IRE physician.
+ * university evaluator, Massachusetts's s. 11A impartial medical examiner, Pennsylvania's Bureau-designated IRE physician,
+ * the federal (FECA) referee.
  */
-const STATE_EXAMINER = /\bdesignated doctor\b|\bdivision independent medical exam\w*|\buniversity evaluat(?:ion|or)\b|\bKRS 342\.315\b|\b(?:section|sec\.?|§)\s*11A\b|\bimpartial (?:medical )?(?:examiner|physician|examination)\b|\b(?:designated )?IRE physician\b|\bBureau[- ]designated\b/i;
+const STATE_EXAMINER = /\bdesignated doctor\b|\bdivision independent medical exam\w*|\buniversity evaluat(?:ion|or)\b|\bKRS 342\.315\b|\b(?:section|sec\.?|§)\s*11A\b|\bimpartial (?:medical )?(?:examiner|physician|examination)\b|\b(?:designated )?IRE physician\b|\bBureau[- ]designated\b|\breferee (?:medical )?exam\w*|\bimpartial medical specialist\b/i;
+
+/**
+ * A referee the adjudicator appoints to resolve a conflict between the treating physician and its own examiner: the
+ * federal (FECA) impartial medical specialist under 5 U.S.C. 8123(a), whose well-reasoned opinion carries special
+ * weight whatever the claimant's state.
+ */
+const CONFLICT_REFEREE = /referee (?:medical )?(?:exam\w*|physician|specialist|evaluation)\b|\bimpartial medical specialist\b|\b5 U\.?S\.?C\.?\s*(?:§\s*)?8123\b/i;
+export function isConflictReferee(enc: Encounter | undefined): boolean {
+  return !!enc && sourceRole(enc) === 'designated_doctor' && CONFLICT_REFEREE.test(`${enc.documentTitle ?? ''} ${enc.file}`);
+}
+/** The weight of a conflict referee's opinion: that of a jurisdiction's presumptive source. */
+export const REFEREE_WEIGHT = 4;
 
 /** A source who treats the claimant: the treating physician or another treating provider. */
 export function isTreatingRole(role: SourceRole): boolean {

@@ -13,7 +13,7 @@ import { reportedOutsideCourse } from './reported-course.js';
 import { palliativeCare } from './palliative.js';
 import { otherConditionTherapy } from './other-condition-therapy.js';
 import { wcStateRule } from '../profiles/wc-states.js';
-import { isTreatingRole, presumptiveSource, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
+import { isConflictReferee, isTreatingRole, presumptiveSource, REFEREE_WEIGHT, SOURCE_ROLE_LABEL, sourceRole, weightOf } from './mmi-sources.js';
 import { isIn, modalitiesIn, modalityWords, sessionOfSpecialty, targetModality } from '../model/modalities.js';
 import { specialtiesIn, specialtyIs } from '../model/specialties.js';
 import { isOpinionForm, isProcedureRecord } from '../model/encounter.js';
@@ -648,6 +648,10 @@ function readTreatmentChanges(ctx: CaseContext): Fact[] {
   return [...meds, ...started].filter((f) => ctx.dateOf(f)).sort((a, b) => ctx.dateOf(a)!.localeCompare(ctx.dateOf(b)!));
 }
 
+/** A referral made again because the first was not kept, to care that is not a surgical question. */
+const REFERRED_AGAIN = /\bre-?refer\w*|\breferral (?:re-?sent|resubmitted|renewed)\b/i;
+const referredAgain = (f: FactOf<'plan_signal'>) => REFERRED_AGAIN.test(f.evidence[0]?.quote ?? '') && !SURGICAL_EVALUATION.test(f.attributes.target ?? '');
+
 /** A surgeon seen again for a new question: a re-referral, a possible revision. */
 const NEW_SURGICAL_QUESTION = /\bre-?referr\w*|\bpossible revision\b|\bfor revision\b|\brevision (?:surgery|evaluation|consult\w*)\b/i;
 
@@ -877,9 +881,19 @@ function readTemplateNotAt(ctx: CaseContext): (s: Fact) => boolean {
       || (f.type === 'plan_signal' && f.attributes.signal === 'new_treatment' && PLANNED_STEP.has(targetModality(f.attributes.target) ?? 'other')))).map((f) => f.encounterId));
   const template = (s: Fact) => (notes.get(keyOf(s))?.size ?? 0) >= TEMPLATE_NOTES && !answered.has(`${ctx.providerOf(s)}|${s.evidence[0]?.file}`)
     && !planning.has(s.encounterId);
-  return (s) => s.type === 'mmi_statement' && s.attributes.kind === 'not_at_mmi' && (template(s) || stale(s));
+  // (And a "not at MMI" that waits for an operation done long before it: "Patient is not at MMI. Re-evaluate after
+  // surgery." on a work-status slip printed two years after the fusion is the pre-operative template's line.)
+  const operated = ctx.of('treatment').filter((f) => f.attributes.modality === 'surgery' && GIVEN.has(f.attributes.status)).map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
+  const awaitsPastOperation = (s: Fact) => {
+    const day = ctx.dateOf(s);
+    return s.type === 'mmi_statement' && s.attributes.awaits === 'operation' && !!day && !planning.has(s.encounterId)
+      && operated.some((d) => d < day && daysBetween(d, day) > OPERATION_LONG_DONE_DAYS);
+  };
+  return (s) => s.type === 'mmi_statement' && s.attributes.kind === 'not_at_mmi' && (template(s) || stale(s) || awaitsPastOperation(s));
 }
 const PLANNED_STEP = new Set<string>([...PROCEDURES, 'surgical_consultation']);
+/** An operation this long before the statement is not the one it waits for. */
+const OPERATION_LONG_DONE_DAYS = 180;
 const UPDATED_STAMP = /\blast (?:updated|revised|modified|reviewed|changed)\s*:?\s*(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i;
 
 /** Every MMI opinion (stated or denied) with its source's role and weight under the claim's jurisdiction. */
@@ -910,13 +924,14 @@ function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   const template = templateNotAt(ctx);
   const ops = statements.filter((s) => (s.attributes.kind !== 'plateau' || stated.has(s)) && !repeated(s) && !stale(s) && !statusLine(s) && !template(s) && !(onset && s.attributes.mmiDate && s.attributes.mmiDate < onset)).map((s) => {
     const role = sourceRole(ctx.encounterOf(s));
-    // An undated report that dates its own MMI ("has reached MMI as of 01/29/2024") is placed by that date.
-    const date = ctx.dateOf(s) ?? s.attributes.mmiDate;
+    // An undated report that dates its own MMI ("has reached MMI as of 01/29/2024") is placed by that date; a withdrawal
+    // the letter recounts ("at which point (02/15/2022) I withdrew that MMI date") by the day it was made.
+    const date = recountedOn(s) ?? ctx.dateOf(s) ?? s.attributes.mmiDate;
     const at = s.attributes.kind !== 'not_at_mmi';
     return {
       source: ctx.providerOf(s), role, opinion: at ? 'at_mmi' as const : 'not_at_mmi' as const, date,
       ...(at && s.attributes.mmiDate ? { mmiDate: s.attributes.mmiDate } : {}),
-      evidence: s.evidence, fact: s, weight: weightOf(role, ctx.claim.state),
+      evidence: s.evidence, fact: s, weight: isConflictReferee(ctx.encounterOf(s)) ? REFEREE_WEIGHT : weightOf(role, ctx.claim.state),
     };
   }).sort((x, y) => (x.date ?? '').localeCompare(y.date ?? ''));
   // One source saying both on one day ("R: [X] Yes   L: [X] No"; "right hand at MMI … left: not at MMI") gives an
@@ -926,6 +941,8 @@ function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   const partNotAt = new Set(ops.filter((o) => o.opinion === 'not_at_mmi' && PART_NAMED.test(o.evidence[0]?.quote ?? '')).map(key));
   return ops.filter((o) => o.opinion !== 'at_mmi' || !partNotAt.has(key(o)));
 }
+/** The day of a withdrawal told as long past (the extractor's "withdrawn on 2022-02-15" context). */
+const recountedOn = (s: Statement) => s.context.map((c) => (c.category === 'historical' ? /^withdrawn on (\d{4}-\d{2}-\d{2})$/.exec(c.trigger)?.[1] : undefined)).find(Boolean);
 /** A plateau in so many words ("has plateaued", "plateaued as of her 01/23/2024 visit"). */
 const PLATEAU_WORDS = /\bplateau/i;
 /** The expectation that completes it: "I do not expect further improvement", "further improvement is not expected". */
@@ -1223,6 +1240,7 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const reasons = [reason(`${when(ctx, e)} (${roleWords}) states the claimant is ${term}${asOf && asOf !== eDate ? ` as of ${asOf}${datedLater ? ` (the date ${when(ctx, datedLater.fact)} gives)` : ''}` : ''}.`, datedLater ? [e, datedLater.fact] : [e])];
   if (lastPart) reasons.push(reason(`The ${firstPart} reached MMI earlier (${when(ctx, firstE)}${firstE.attributes.mmiDate ? `, as of ${firstE.attributes.mmiDate}` : ''}); the claim reaches MMI when its last part does.`, [firstE]));
   if (presumptive?.role === chosen.role) reasons.push(reason(`In ${ctx.claim.state!.toUpperCase()} the ${roleWords}'s certification has presumptive weight (${presumptive!.authority}); other opinions are shown as conflicts.`, [e]));
+  else if (isConflictReferee(ctx.encounterOf(e))) reasons.push(reason('A referee appointed to resolve the conflict between the treating physician and the examiner (5 U.S.C. 8123(a)) carries special weight; other opinions are shown as conflicts.', [e]));
   const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate)
     && !(o.mmiDate && date && Math.abs(daysBetween(o.mmiDate, date)) > 30));
   if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((o) => when(ctx, o.fact)))].join('; ')}.`, confirming.map((o) => o.fact)));
@@ -1267,7 +1285,10 @@ function clearestStatement(facts: Statement[]): Statement {
   const dateCount = (x: Statement) => quote(x).match(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g)?.length ?? 0;
   // The doctor's own words ("In my opinion he has reached MMI as of today, 01/17/2023") over a form's field.
   const own = (x: Statement) => (FIRST_PERSON.test(quote(x)) ? 0 : 1);
-  const dated = pool.filter((x) => x.attributes.mmiDate).sort((x, y) => dateCount(x) - dateCount(y) || own(x) - own(y));
+  // (One sentence naming two: "at MMI as of today's examination, and … reached MMI no later than 01/08/2024": today is
+  // when it was found, the earlier date when it was reached.)
+  const dated = pool.filter((x) => x.attributes.mmiDate).sort((x, y) => dateCount(x) - dateCount(y) || own(x) - own(y)
+    || (quote(x) === quote(y) ? x.attributes.mmiDate!.localeCompare(y.attributes.mmiDate!) : 0));
   return dated[0] ?? pool.reduce((x, y) => (quote(y).length > quote(x).length ? y : x));
 }
 const FIRST_PERSON = /\b(?:in my (?:medical )?opinion|I (?:find|believe|feel|consider|have determined)|it is my opinion)\b/i;
@@ -1358,7 +1379,7 @@ function majorityProvider(visits: Visit[]): string | undefined {
  */
 function decides(o: Opinion, state: string | undefined): boolean {
   const presumptive = presumptiveSource(state)?.role;
-  return isTreatingRole(o.role) || o.role === presumptive;
+  return isTreatingRole(o.role) || o.role === presumptive || o.weight >= REFEREE_WEIGHT;
 }
 
 /**
@@ -2056,10 +2077,12 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   // All that is open at the end is a primary-care referral to a specialist, nothing is under way and no source says "not
   // at MMI": whether the referral was kept, and what came of it, is outside the file. That is not care in progress, and
   // not a plateau either. (A specialist's own referral onward, to an advanced-therapy programme, is that specialist's
-  // plan of care still running.)
+  // plan of care still running; unless it is the same referral made again, to non-surgical care, because the first
+  // was never kept: "Re-refer to individual therapy -- intake referral re-sent".)
   const onlyReferral = notReached && !notAtAfter && !lastNot && !functionalGain.length && !trialAtEnd && !pendingAtEnd && !pursuit
     && !active.some((a) => !a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays) && openAtEnd.length > 0
-    && openAtEnd.every((a) => a.fact.type === 'plan_signal' && a.fact.attributes.signal === 'referral' && ctx.encounterOf(a.fact)?.specialty === 'primary_care');
+    && openAtEnd.every((a) => a.fact.type === 'plan_signal' && a.fact.attributes.signal === 'referral'
+      && (ctx.encounterOf(a.fact)?.specialty === 'primary_care' || referredAgain(a.fact)));
   if (onlyReferral) {
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],

@@ -76,14 +76,18 @@ function readPalliativeCare(ctx: CaseContext): (f: Fact) => boolean {
   // The same injection given again and again at a steady interval as each one wears off ("R knee corticosteroid
   // injection today" every four months for two years): a standing schedule in practice, though never written as one.
   const serial = serialInjectionDays(ctx);
+  const serialDays = [...serial].map((k) => k.slice(0, 10));
+  const nextDose = (m: Modality | undefined, d: string | undefined) => !!m && !!d && SCHEDULABLE.has(m)
+    && serialDays.some((s) => s <= d && daysBetween(s, d) <= SERIES_GAP_DAYS[1]);
   const carriesOutOrder = (m: Modality | undefined, d: string | undefined) => !!m && !!d && ordered.has(m) && d >= ordered.get(m)! && daysBetween(ordered.get(m)!, d) <= ORDER_WINDOW_DAYS;
   return (f) => {
     // A plan's referral on such a day may still be a new step (to a surgeon): only the palliative course's own order is palliative.
     if (f.type === 'plan_signal') {
       const target = targetModality(f.attributes.target) ?? namedCourse(f.evidence[0]?.quote ?? '');
       // ("RFA due again next month": the renewal's plan, as palliative as the renewal.)
+      // ("Next appointment: 01/22/2025 - injection visit" after two years of injections every four months: the series' next dose.)
       return (f.attributes.signal === 'new_treatment' || f.attributes.signal === 'referral')
-        && (carriesOutOrder(target, ctx.dateOf(f)) || renewal(target, ctx.dateOf(f)));
+        && (carriesOutOrder(target, ctx.dateOf(f)) || renewal(target, ctx.dateOf(f)) || nextDose(target, ctx.dateOf(f)));
     }
     return days.has(ctx.dateOf(f)) || repeatedAblation(f) || (f.type === 'treatment' && serial.has(`${ctx.dateOf(f)}|${f.attributes.modality}|${f.attributes.subtype ?? ''}`)) || supportive(f) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
     || scheduleSet.has(`${ctx.dateOf(f)}|${f.attributes.modality}`)

@@ -7,7 +7,7 @@ const SPECIALTY_WORDS: Record<Specialty, string> = {
   pain_management: 'pain management', orthopedic_surgery: 'orthopedic surgery', neurosurgery: 'neurosurgery',
   radiology: 'radiology', neurology: 'neurology/EMG', psychology: 'psychology', psychiatry: 'psychiatry',
   ime: 'independent medical exam', fce: 'functional capacity evaluation', occupational_medicine: 'occupational medicine',
-  physiatry: 'physiatry', rheumatology: 'rheumatology', cardiology: 'cardiology', pulmonology: 'pulmonology', nephrology: 'nephrology', gastroenterology: 'gastroenterology', emergency: 'emergency', occupational_therapy: 'occupational therapy', other: 'other', unknown: 'unknown',
+  physiatry: 'physiatry', rheumatology: 'rheumatology', cardiology: 'cardiology', pulmonology: 'pulmonology', nephrology: 'nephrology', gastroenterology: 'gastroenterology', podiatry: 'podiatry', emergency: 'emergency', occupational_therapy: 'occupational therapy', other: 'other', unknown: 'unknown',
 };
 
 /** "Dr. Lee (pain management)"; unnamed providers are described by specialty so a request still has an addressee. */

@@ -171,7 +171,7 @@ function isTitleLine(text: string): boolean {
 }
 
 /** The MMI term as the modifier of a document or visit ("P&S evaluation", "MMI / impairment rating exam"). */
-const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|eval|examination|exam|report|determination|questionnaire|form|inquiry|letter|visit|appointment|certification form)\b/i;
+const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|eval|examination|exam|report|determination|questionnaire|form|inquiry|letter|visit|appointment|certification form|paperwork|papers|forms)\b/i;
 
 /** An MMI date is the one written with the statement ("reached MMI on December 7, 2022", "Clinical MMI: 11/28/2023"), not any date in the sentence. */
 const MMI_DATE_REACH = 40;
@@ -201,14 +201,20 @@ const MMI_DATE_LEAD_REACH = 60;
 const WITHDRAWN = /\b(?:(?:is|was|are|were|has been|have been|being)\s+(?:hereby\s+)?(?:withdrawn|rescinded|retracted|vacated|revoked)|(?:withdr[ae]w(?:s|n|ing)?|rescind(?:s|ing)?|retract(?:s|ing)?|revok(?:e|es|ing))\s+(?:her|his|my|the|this|that|their)\b|\bwithdrawal of (?:the|my|his|her|this|that|their)\b|\b(?:MMI|maximum medical improvement|P&S)(?: (?:opinion|finding|rating|determination))?\s+(?:withdrawal|rescission|retraction|revocation)\b|(?:is|are) no longer (?:the case|true|valid|applicable)|no longer (?:applies|holds)\b|(?:was|were) at (?:MMI|maximum medical improvement) (?:from|until)\b|\b(?:marked|checked|ticked|entered|answered|indicated)\b[^.;]{0,60}\b(?:in error|by mistake)\b|\b(?:erroneously|mistakenly) (?:marked|checked|ticked|entered|answered|indicated)\b)/i;
 /** "withdrawn on 05/10/2022", "rescinded 08/03/2023": the day a withdrawal was made. */
 const WITHDRAWN_ON = /\b(?:withdrawn|rescinded|retracted|vacated|revoked|withdrew)\s+(?:on|as of)?\s*/i;
+/** What may stand between a date and the withdrawal it dates: "(02/15/2022) I withdrew", "on 02/15/2022, Dr. Roe rescinded". */
+const WITHDRAWER_BETWEEN = /^[)\],:]?\s*(?:,\s*)?(?:I|we|he|she|(?:Dr\.?\s+)?[A-Z][\w'-]+)?\s*$/;
 /** A withdrawal dated this long before the note that tells it is that note's history. */
 const RECOUNTED_AFTER_DAYS = 30;
 /** The date of a withdrawal the sentence tells as long past (before the note by more than RECOUNTED_AFTER_DAYS). */
 function recountedWithdrawal(sent: SentenceCtx): DateMention | undefined {
   const on = WITHDRAWN_ON.exec(sent.text);
-  const when = on ? sent.dates().find((x) => !x.relative && x.start >= on.index && x.start <= on.index + on[0].length + 4) : undefined;
+  // After the verb ("rescinded 08/03/2023"), or just before it ("at which point (02/15/2022) I withdrew that MMI date").
+  const when = on ? sent.dates().find((x) => !x.relative && ((x.start >= on.index && x.start <= on.index + on[0].length + 4)
+    || (x.end <= on.index && WITHDRAWER_BETWEEN.test(sent.text.slice(x.end, on.index))))) : undefined;
   return when && sent.encounter.date && daysBetween(when.date, sent.encounter.date) > RECOUNTED_AFTER_DAYS ? when : undefined;
 }
+/** "Not at MMI. Re-evaluate after surgery.", "not at MMI pending surgery": the opinion waits for an operation. */
+const AWAITS_OPERATION = /^[^.;]{0,60}?\b(?:after|following|pending|until|awaiting)\s+(?:the\s+|her\s+|his\s+|planned\s+|scheduled\s+)?(?:surgery|operation|fusion|surgical repair)\b|^\s*[.;]?\s*(?:re-?evaluate|reassess|recheck|re-?check)\s+(?:after|following|post)[\s-]?(?:surgery|op\b|operation)/i;
 /** The next sentence's words taking back the opinion just recalled: "I am withdrawing that answer." */
 const WITHDRAWN_NEXT = /^[\s"')\]]*(?:I am|I'm|I)\s+(?:hereby\s+|now\s+)?(?:withdraw(?:ing)?|rescind(?:ing)?|retract(?:ing)?|revok(?:e|ing))\s+(?:that|this|the|my)\s+(?:answer|opinion|finding|response|statement|certification|determination|box)\b/i;
 /** A section the note itself marks as repeated from earlier notes. */
@@ -356,6 +362,7 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
       const d = tied ?? stableSince;
       if (d) attributes.mmiDate = d.date;
     }
+    if (kind === 'not_at_mmi' && AWAITS_OPERATION.test(`${sent.text.slice(m.end)} ${sent.doc.text.slice(sent.end, Math.min(sent.encounter.end, sent.end + 80))}`)) attributes.awaits = 'operation';
     out.push({ ...base, type: 'mmi_statement', attributes });
   }
   return out;

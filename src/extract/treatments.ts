@@ -187,7 +187,8 @@ function isBackReference(sent: SentenceCtx, start: number, modality: Modality, s
   const before = sent.text.slice(Math.max(0, start - 60), start);
   // "partial response to caudal ESI", "ESI benefit gone": how an earlier procedure worked, not a new one.
   const answered = procedure && (RESPONSE_TO.test(before.slice(-30)) || RESPONSE_AFTER.test(sent.text.slice(end, end + 25)));
-  const recalled = (procedure && BACK_REFERENCE.test(before.slice(-40))) || RECALLED.test(before) || answered;
+  // ("FOLLOW-UP (post surgical consult)": the consultation came before this visit, as an operation would.)
+  const recalled = ((procedure || modality === 'surgical_consultation') && BACK_REFERENCE.test(before.slice(-40))) || RECALLED.test(before) || answered;
   // A date right after the procedure ("after R TKA 03/2023") dates it, and the fact keeps that date; one elsewhere in the
   // sentence ("stable since 2023") does not.
   return recalled && !sent.dates().some((d) => !d.relative && d.start >= end && d.start - end <= 25);
@@ -378,7 +379,7 @@ function rowSection(sent: SentenceCtx, start: number, section: SectionKind | und
   // (A claims log's row, "03/13/2023  PT preauth request faxed to UR", records paperwork about the care, not the care.)
   return row && !PAPERWORK_ROW.test(row.evidence.quote) ? undefined : section;
 }
-const PAPERWORK_ROW = /\b(?:pre-?auth\w*|authori[sz]\w*|requests?|requested|fax(?:ed)?|re-?submit\w*|UR|utilization review|denied|denial|approved|approval|appeal|reconsideration|scheduled|referral|referred)\b/i;
+const PAPERWORK_ROW = /\b(?:pre-?auth\w*|authori[sz]\w*|requests?|requested|booked|ordered|fax(?:ed)?|re-?submit\w*|UR|utilization review|denied|denial|approved|approval|appeal|reconsideration|scheduled|referral|referred)\b/i;
 
 export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
   const out: FactOf<'treatment'>[] = [];

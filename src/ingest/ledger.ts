@@ -170,6 +170,10 @@ const MAINTENANCE_ROW = /\b(?:supportive(?: care)?|maintenance(?: care| visit)?|
 /** Column names of a pharmacy's dispensing history rather than a bill. */
 const FILL_HEADER = /^(fill[_ ]?date|date[_ ]filled|dispensed?[_ ]date|rx[_ ]?(no|number|#)|days[_ ]supply)$/i;
 
+/** The column of a laboratory's results that says when the specimen was taken. */
+const LAB_HEADER = /^(collected|collection[_ ]?(date|time|dt)|specimen[_ ]?(date|collected)|date[_ ]collected|drawn|draw[_ ]date|resulted)$/i;
+
+/** `fillHistory`: a table that holds no bill and no visit (a pharmacy's fills, a laboratory's results), read without failing. */
 interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[]; benefitRows: number; fillHistory?: boolean }
 
 /**
@@ -197,6 +201,13 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
   if (h < 0) {
     if (rows.slice(0, 5).some((r) => r.cells.some((c) => FILL_HEADER.test(c)))) {
       out.warnings.push(`${where}a pharmacy fill history (fill date, drug): fills are not read as treatment yet; medication trials come from the prescribers' notes`);
+      out.fillHistory = true;
+      return;
+    }
+    // "collected, ordering_provider, test, result, units", "collected, crp_mg_L, esr_mm_hr": a laboratory's results,
+    // which record no care given.
+    if (rows.slice(0, 5).some((r) => r.cells.some((c) => LAB_HEADER.test(c)))) {
+      out.warnings.push(`${where}a laboratory results table (collected, test, result): results are not read as care; the ordering clinicians' notes say what was done with them`);
       out.fillHistory = true;
       return;
     }

@@ -4,7 +4,7 @@ import type { Evidence } from './evidence.js';
 export const SpecialtySchema = z.enum([
   'primary_care', 'physical_therapy', 'chiropractic', 'pain_management', 'orthopedic_surgery',
   'neurosurgery', 'radiology', 'neurology', 'psychology', 'psychiatry', 'ime', 'fce',
-  'occupational_medicine', 'physiatry', 'rheumatology', 'cardiology', 'pulmonology', 'nephrology', 'gastroenterology', 'emergency', 'occupational_therapy', 'other', 'unknown',
+  'occupational_medicine', 'physiatry', 'rheumatology', 'cardiology', 'pulmonology', 'nephrology', 'gastroenterology', 'podiatry', 'emergency', 'occupational_therapy', 'other', 'unknown',
 ]);
 export type Specialty = z.infer<typeof SpecialtySchema>;
 

@@ -116,6 +116,8 @@ const MmiStatement = z.object({
   kind: z.enum(['mmi', 'permanent_and_stationary', 'not_at_mmi', 'plateau']),
   /** The date the provider gives for MMI, when different from the visit date. */
   mmiDate: z.string().optional(),
+  /** What a "not at MMI" says it waits for, in its sentence or the next ("Re-evaluate after surgery"). */
+  awaits: z.enum(['operation']).optional(),
 });
 
 const ImpairmentRating = z.object({

@@ -32,6 +32,8 @@ const TABLE: Record<Specialty, readonly SpecialtyCategory[]> = {
   pain_management: ['acceptable_source'],
   orthopedic_surgery: ['surgical', 'acceptable_source'],
   neurosurgery: ['surgical', 'acceptable_source'],
+  // A licensed podiatrist is an acceptable medical source for the foot and ankle (20 CFR 404.1502(a)(4)), and operates on them.
+  podiatry: ['surgical', 'acceptable_source'],
   radiology: ['acceptable_source'],
   neurology: ['acceptable_source'],
   ime: ['examiner', 'acceptable_source'],

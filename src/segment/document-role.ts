@@ -246,7 +246,9 @@ export function classifyDocument(doc: SourceDocument): DocumentRole {
     if (r.id === 'clinical') continue;
     // "Printed for records request", "Health Information Management - Release of Information": a production line
     // on top of the records themselves. A custodian's paper is administrative only when it is not a clinical note.
-    if (r.kind === 'records_custodian' && (noteLike || recordsFollow())) continue;
+    // (So is an e-folder's banner over the exhibit it prints, "SSA ELECTRONIC FOLDER - EXHIBITS 2F / 7F - Gateway Foot &
+    // Ankle": an exhibit list is one when it is no note.)
+    if ((r.kind === 'records_custodian' || r.kind === 'exhibit_list') && (noteLike || recordsFollow())) continue;
     // ("[Transcribed from handwritten SOAP cards for records request 08/2023]": a bracketed production line is a banner.)
     const t = r.titleRe.exec(r.kind === 'records_custodian' ? withoutBanners(title) : title);
     // ("PR-2 … [ ] Periodic report  [X] Change in treatment plan  [X] Request for authorization": a ticked purpose on a
@@ -442,7 +444,8 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
     if (!isHeadingLine(m[0]) || BANNER.test(m[0])) continue;
     // An EHR print labels each note ("ENCOUNTER: OFFICE VISIT -- NEW PATIENT"): the title follows the label.
     const heading = m[0].replace(/^\s*(?:ENCOUNTER|VISIT|NOTE|DOCUMENT)\s*[:\-\u2013]\s*/i, '');
-    const hit = entries.find((r) => { const t = r.titleRe.exec(heading); return t && t.index <= 3; });
+    // (Or after a sender's name or "Notice of": "HEARTLAND SELECT PPO - UTILIZATION MANAGEMENT", "NOTICE OF ADVERSE BENEFIT DETERMINATION".)
+    const hit = entries.find((r) => { const t = r.titleRe.exec(heading); return t && (t.index <= 3 || TITLE_AFTER.test(heading.slice(0, t.index))); });
     // An examination summarised inside a treating file ("FCE SUMMARY") stays part of that file: only the
     // administrative / clinical boundary splits a document.
     const next = hit?.id === 'examining' ? 'clinical' : hit?.id;
@@ -454,6 +457,8 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
   return parts;
 }
 
+/** What may stand before a paper's title on its heading line: the sender's name and a dash, or "Notice of". */
+const TITLE_AFTER = /(?:\S\s+[-\u2013\u2014|]\s+|^\s*notice of\s+)$/i;
 /** "Sincerely, /s/ Anjali R. Doe, DO, Board Certified PM&R": a physician signs the letter. */
 const PHYSICIAN_SIGNATURE = /(?:sincerely|regards|\/s\/|electronically signed)[^\n]{0,40}(?:\n[^\n]{0,80}){0,2}?,\s*(?:MD|DO|M\.D\.|D\.O\.)\b/i;
 /** A rule across the page between letters. */

@@ -96,8 +96,9 @@ const WEEKDAY = String.raw`(?:[ \t]*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\
 /**
  * "03/14/2024 10:32 AM  Office Visit  Smith, John MD", "02/17/2022   OFFICE VISIT - Acute      Provider: Jane Doe, MD",
  * "=== 08/10/2023  NEW PATIENT CONSULT  -  Jane Doe, MD =====": an EHR encounter line that leads with the date.
+ * (A note in brackets may close the title: "08/17/2023 - NEW PATIENT CONSULTATION  (Spanish interpreter, in person: R. Salinas)".)
  */
-const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?${WEEKDAY}?(?:[ \t]*[-–—|:]{0,3}[ \t]+((?:\d{1,2}[- ](?:MONTH|WEEK|DAY|YEAR|MO|WK)S?[- ])?[A-Z][^\n:=]{2,100}?|\d{1,2}[- ](?:months?|weeks?|days?|years?|mos?|wks?)[- ][a-z][^\n:=]{2,100}?)${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
+const DATE_LEAD_HEADER = new RegExp(String.raw`^[ \t]*(?:[=*#~]{2,}[ \t]*)?(${DATE_SHAPE})${TIME}?${WEEKDAY}?(?:[ \t]*[-–—|:]{0,3}[ \t]+((?:\d{1,2}[- ](?:MONTH|WEEK|DAY|YEAR|MO|WK)S?[- ])?[A-Z][^\n:=]{2,100}?|\d{1,2}[- ](?:months?|weeks?|days?|years?|mos?|wks?)[- ][a-z][^\n:=]{2,100}?)(?:[ \t]*\([^()\n]{1,80}\))?${AUTHOR_FIELD})?(?:[ \t]*[=*#~]{2,})?[ \t]*$`, 'gm');
 const DATE_LEAD_LINE = new RegExp(DATE_LEAD_HEADER.source);
 /** A referral or order tracking row's status column ("… Harbor Physical Therapy   CLOSED 09/02/22"): a log row, not a visit. */
 /** A chronological note's entry for an operation done that day, in capitals. */
@@ -153,14 +154,14 @@ const ENCOUNTER_FIELD_LINE = new RegExp(String.raw`^[ \t\f]*(?:encounter|visit|a
 /** "WORK INJURY FOLLOW-UP                         Visit: 03/22/2022   Provider: G. Doe, DO": a visit's upper-case title, its date field at the right. */
 const TITLE_WITH_VISIT_FIELD = new RegExp(String.raw`^[ \t\f]*[A-Z][A-Z0-9 /&'()-]{3,60}?[ \t]{2,}(?:[Vv]isit(?: [Dd]ate)?|[Dd]ate of [Vv]isit|DOS|[Dd]ate of [Ss]ervice|VISIT(?: DATE)?|DATE OF (?:VISIT|SERVICE))[ \t]*:[ \t]*(${DATE_SHAPE})\b`, 'gm');
 const EXAM_LEAD_HEADER = new RegExp(String.raw`^[ \t\f]*exam(?:ination)?[ \t]+(${DATE_SHAPE})(?=[ \t]{2,}|[ \t]*$)`, 'gim');
-const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|routine|(?:foot|wound|nail) care|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|electrodiagnostic|(?:nerve conduction|sleep|imaging|conduction) study|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection|fitting|casting|delivery|(?:records?|chart|file|medication) review)\b/i;
+const TITLE_WORD = /(?:\bf\/u\b)|\b(?:PR-?[234]|DFR|DWC[- ]?0?\d{2,3}|C-4(?:\.\d)?|new (?:patient|pt)|established (?:patient|pt)|pre-?op(?:erative)?|post-?op(?:erative)?|management|mgmt|med check|maintenance|routine|(?:foot|wound|nail) care|recheck|note|visit|evaluation|re-?evaluation|exam(?:ination)?|report|consult(?:ation)?|procedure|MRI|CT|x-?rays?|EMG|NCS|electrodiagnostic|(?:nerve conduction|sleep|imaging|conduction) study|follow[- ]?up|progress|discharge|statement|summary|IME|QME|FCE|assessment|encounter|treatment|therapy|chiropractic|injection|fitting|casting|delivery|correspondence|letter|(?:records?|chart|file|medication) review)\b/i;
 /** Words that make a date-led line the title of a visit even right after the previous note's signature. */
 const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|mgmt|med check|maintenance|recheck|follow[- ]?up|consultation|p(?:ost|re)[- ]?op(?:erative)?|history and physical|re-?evaluation|evaluation|exam(?:ination)?|procedure|progress note)\b/i;
 /** "ADDENDUM TO ATTENDING PHYSICIAN STATEMENT OF 11/20/2023": a title dated by the earlier paper it answers. */
 const REFERS_BACK = /\b(?:addendum|supplement(?:al)?|response|reply|rebuttal|correction|withdrawal|amendment)\b[^\n]*\b(?:of|dated)[ \t]*$/i;
 const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~\u2500\u2501\u2550\u2014\u2013][ \t]?){5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
-const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|DLI|last insured|AOD|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|supplemented|copied|certified copy|received)\b/i;
+const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|DLI|last insured|AOD|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|request|forwarded|your letter|letter (?:of|dated)|supplemented|copied|certified copy|received|statement date|date of statement|billing date|bill date|invoice date)\b/i;
 /** Page furniture an EHR prints on every page: it repeats the visit date but never opens a new visit with the same date. */
 /** A fax transmission line across the page top ("** FAXED 12/05/2023 15:03 ** … ** P 7", "From: … To: … Pg 6/16"). */
 const FAX_BANNER = /\bfax(?:ed)?\b[^\n]*\b(?:P|pg|pages?)\.?:?[ \t]*\d+\b|\bfrom:[^\n]*\bto:[^\n]*\b(?:pg|page|p)\.?[ \t]*\d+/i;
@@ -328,7 +329,8 @@ function findHeaders(original: string): Header[] {
   for (const m of text.matchAll(TITLE_HEADER)) {
     // A department's name is a visit's title when a signing clinician follows the date ("PRIMARY CARE - 11/30/2021 - T. Olguin, FNP").
     const signed = AUTHOR_AFTER_DATE.test(m[0].slice(m[0].indexOf(m[2], m[1].length) + m[2].length));
-    if ((!TITLE_WORD.test(ocrLetters(m[1])) && !signed) || NOT_SERVICE.test(m[1]) || REFERS_BACK.test(m[1])) continue;
+    // ("Statement date: 09/30/2024": the label's own "date" belongs with its title word.)
+    if ((!TITLE_WORD.test(ocrLetters(m[1])) && !signed) || NOT_SERVICE.test(m[0].slice(0, m[0].indexOf(m[2], m[1].length))) || REFERS_BACK.test(m[1])) continue;
     const [ls, le] = lineBounds(text, m.index + (m[0].length - m[0].trimStart().length));
     const prev = previousLines(text, ls, 1)[0];
     // Under a blank line, a rule, a title or a page's running header ("Exhibit No. 3F      Page 4 of 19").
@@ -423,10 +425,29 @@ function findHeaders(original: string): Header[] {
     }
   }
   // ("EXAMINATION PURSUANT TO O.C.G.A. 9-11-35": a statute's section, not a visit of 2035.)
-  const dated = headers.filter((h) => !STATUTE_BEFORE.test(text.slice(h.lineStart, h.dateStart)));
+  const dated = headers.filter((h) => !STATUTE_BEFORE.test(text.slice(h.lineStart, h.dateStart)) && !inAppointmentList(text, h));
   dated.sort((a, b) => a.lineStart - b.lineStart || a.dateStart - b.dateStart);
   for (const h of dated) h.date = parseDate(h.raw);
   return dated.filter((h, i) => i === 0 || h.lineStart !== dated[i - 1].lineStart);
+}
+
+/** "FUTURE APPOINTMENTS (as of print date 04/05/2023)", "Upcoming appointments:": the heading of a list of bookings. */
+const APPOINTMENT_LIST = /^[ \t]*(?:future|upcoming|scheduled|pending|next|booked)[ \t]+(?:appointments?|appts?|visits)\b/i;
+/** A booking's status column ("… post-op / CT review      Status: BOOKED"). */
+const BOOKING_STATUS = /\bstatus[ \t]*:?[ \t]*(?:booked|scheduled|confirmed|pending|arrived\?)\b/i;
+const APPOINTMENT_LIST_LINES = 8;
+
+/**
+ * A row of a list of appointments still to come is a booking, not a visit: nothing has happened on its date yet
+ * (the list was printed before it). Looked for above the row, as far as a rule or a page break.
+ */
+function inAppointmentList(text: string, h: Header): boolean {
+  if (BOOKING_STATUS.test(text.slice(h.lineStart, h.lineEnd))) return true;
+  for (const line of previousLines(text, h.lineStart, APPOINTMENT_LIST_LINES)) {
+    if (APPOINTMENT_LIST.test(line.replace(/^\f/, ''))) return true;
+    if (SEPARATOR.test(line) || line.includes('\f')) return false;
+  }
+  return false;
 }
 
 /** A line that is only a clinician's name and credential ("A. Ferrante, D.O.", "Dr. Jane Roe, MD"). */
@@ -652,7 +673,7 @@ function inheritProviders(text: string, encounters: Encounter[]): void {
 }
 
 /** (Not a print, run, fax or report date: "Records produced to: SSA      Print date: 04/30/2024" is when the copy was made.) */
-const SERVICE_DATE_FIELD = /(?:^|[ \t])(?:date of service|service date|visit date|(?<!\b(?:print|printed|run|fax|faxed|report|request|release|copy|production)[ \t])date|DOS)[ \t]*:[ \t]*/i;
+const SERVICE_DATE_FIELD = /(?:^|[ \t])(?:date of service|service date|visit date|(?<!\b(?:print|printed|run|fax|faxed|report|request|release|copy|production|statement|billing|bill|invoice)[ \t])date|DOS)[ \t]*:[ \t]*/i;
 
 const FORM_REVISION = /\b(?:rev(?:ised|ision)?|form (?:version|edition)|ed(?:ition)?)\.?[ \t]*:?[ \t]*\d{1,2}[/-](?:\d{1,2}[/-])?\d{2,4}\b/gi;
 

@@ -25,6 +25,8 @@ const LABELLED = new RegExp(
 const HONORS = String.raw`(?:[ \t]*,[ \t]*(?:F\.?(?:[A-Z]\.?){2,6}|M\.?P\.?H\.?|MBA|MSc|MHS|MMSc))*`;
 const SIGNATURE_LINE = new RegExp(String.raw`^[ \t]*(?:/e?s/\s*)?(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}(?:[ \t]*$|[ \t]{2,}\S[^\n]*$|[ \t]+[-\u2013\u2014|][ \t]+\S[^\n]*$|[ \t]*\([A-Za-z &/-]{3,40}\)(?:[ \t]{2,}\S[^\n]*)?[ \t]*$)`, 'gm');
 /** "Next appointment: after MRI.      /s/ M. O. Roe, MD": a signature at the end of a form's last line ("/es/", a VA note's electronic signature). */
+/** "Sincerely, Raymond J. Tisdale, MD, FACC": a letter's closing and its signer on one line. */
+const CLOSING_SIGNATURE = new RegExp(String.raw`\b(?:[Ss]incerely|[Rr]espectfully|[Rr]egards|[Cc]ordially|SINCERELY)(?:[ \t]+[Yy]ours)?,?[ \t]+(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}[ \t]*$`, 'gm');
 const SLASH_S_LATE = new RegExp(String.raw`/e?s/[ \t]*(${NAME})[ \t]*,[ \t]*(${CREDS})${HONORS}[ \t]*$`, 'gm');
 /** "/s/ S. Nakamura MD", "/es/ JEROME T OKAFOR PSYD   Signed: 07/17/2024" (a VA note's, its middle initial undotted): a signature line, its credential without the comma. */
 const SLASH_S_BARE = new RegExp(String.raw`^[ \t]*/e?s/[ \t]*(${NAME}|[${UPPER}][${LETTER}]+[ \t]+[A-Z][ \t]+[${UPPER}][${LETTER}]+)[ \t]+(${CREDS})${HONORS}(?:[ \t]{2,}\S[^\n]*)?[ \t]*$`, 'gm');
@@ -111,14 +113,14 @@ export function findProviders(text: string, start: number, end: number): Provide
   }
   // (At a line start "/s/" is a signature line already; later on the line it must follow other words.)
   const late = [...slice.matchAll(SLASH_S_LATE)].filter((m) => slice.slice(slice.lastIndexOf('\n', m.index) + 1, m.index).trim());
-  for (const m of [...slice.matchAll(SIGNATURE_LINE), ...late, ...slice.matchAll(SLASH_S_BARE)]) {
+  for (const m of [...slice.matchAll(SIGNATURE_LINE), ...late, ...slice.matchAll(SLASH_S_BARE), ...slice.matchAll(CLOSING_SIGNATURE)]) {
     const lead = m[0].length - m[0].trimStart().length;
     const s = start + m.index + lead;
     if (out.some((o) => s >= o.start && s < o.end)) continue;
     // A letterhead in capitals ("LAWRENCE D. FENNIMORE, M.D.") names the author as any signature does.
     const name = cleanName(m[1], true);
-    // "/s/ Gregory S. Lindqvist, MD": a signature, as strong as "Signed by".
-    const slashed = /^\s*\/e?s\//.test(m[0]);
+    // "/s/ Gregory S. Lindqvist, MD", "Sincerely, R. Doe, MD": a signature, as strong as "Signed by".
+    const slashed = /^\s*\/e?s\/|^\s*(?:sincerely|respectfully|regards|cordially)\b/i.test(m[0]);
     out.push({ provider: { name: name === name.toUpperCase() ? name.split(' ').map(titleCase).join(' ') : name, credential: normaliseCredential(m[2]) }, start: s, end: start + m.index + m[0].trimEnd().length, strength: slashed ? 3 : 2 });
   }
   for (const m of slice.matchAll(INVERTED)) {

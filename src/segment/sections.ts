@@ -168,6 +168,13 @@ export function findSections(text: string, start = 0, end = text.length): Sectio
     const kind = sectionKindOf(m[1]);
     if (kind && !found.some((f) => f.start === s)) found.push({ start: s, titleEnd: s + m[1].length, title: m[1], kind });
   }
+  // Alone on its line, the qualifier in brackets and no colon: "FUTURE APPOINTMENTS (as of print date 04/05/2023)".
+  const qualifiedLine = /^[ \t]*([A-Z][A-Z /&'\-]{2,50}?)[ \t]*\([^)\n]{1,100}\)[ \t]*$/gm;
+  while ((m = qualifiedLine.exec(region))) {
+    const s = start + m.index + m[0].indexOf(m[1]);
+    const kind = sectionKindOf(m[1]);
+    if (kind && kind !== 'other' && !found.some((f) => f.start === s)) found.push({ start: s, titleEnd: s + m[1].length, title: m[1], kind });
+  }
   // In sentence case only a known heading, its qualifier in brackets: "Future medical care (reasonably necessary, more
   // likely than not, at 2024 charges in this area):".
   const qualifiedSentenceCase = /^[ \t]*([A-Z][a-z]+(?: [a-z]+){0,4})[ \t]*\([^)\n]{1,120}\)[ \t]*:/gm;
