@@ -71,8 +71,12 @@ function documentStatus(doc: SourceDocument, role: DocumentRole, encounters: Enc
   const forms = doc.kind === 'ledger' ? [] : formsOnFile(doc);
   const missing = doc.kind === 'ledger' ? [] : recordsNotedMissing(doc);
   const faxGaps = doc.kind === 'ledger' || doc.structured ? [] : missingFaxPages(doc);
+  // (A paper with no visit of its own is still dated: a letter or a certification shows the file running on to its day.)
+  const dated = encounters.length || doc.kind === 'ledger' || doc.structured ? undefined
+    : splitEncounters(doc).map((e) => e.date).filter((d): d is string => !!d).sort().at(-1);
   return {
     file: doc.file, kind: doc.kind, status: 'ok', role, warnings: [...doc.warnings, ...faxGaps.map(describeMissingPages)], pages: doc.pages.length, exhibit: doc.exhibit,
+    ...(dated ? { dated } : {}),
     ...(forms.length ? { formsOnFile: forms } : {}),
     ...(missing.length ? { recordsNotedMissing: missing } : {}),
     ...(faxGaps.length ? { faxPagesMissing: faxGaps } : {}),

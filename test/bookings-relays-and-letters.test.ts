@@ -12,6 +12,8 @@ import { visitFacts } from '../src/extract/visits.js';
 import type { Encounter } from '../src/model/index.js';
 import { CaseBuilder, type ProviderSpec } from './helpers/facts.js';
 import { expectValidCitations } from './helpers/citations.js';
+import { documentGaps } from './helpers/document-gaps.js';
+import { rule as mentalHealth } from '../src/analyze/gaps/rules/mental-health-unaddressed.js';
 
 /** Synthetic wording throughout; every name, number and date is invented. */
 
@@ -148,7 +150,11 @@ describe('MMI named by someone else, asked about, or waiting on an operation lon
     ['Adj states NCM feels pt "at MMI."'],
     ['Also asks about "the MMI paperwork" his attorney mentioned.'],
     ['Seen by referee Dr. Roe 11/14/2023; he has a copy of her report finding MMI.'],
-  ])('%s states nothing', (body) => expect(mmiKinds(body).filter(([, t]) => t === 'current')).toEqual([]));
+    ['I have written to his attorney (11/12/2024) regarding MMI and the need for surgery.'],
+    ['My 02/07/2023 MMI opinion was based on an intact repair.'],
+    ['An MMI opinion cannot stand when the structure it was based on has failed.'],
+    ['Patient has reached maximum chiropractic improvement (MMI) for cervical and lumbar sprain/strain.'],
+  ])('%s states nothing', (body) => expect(mmiKinds(body).filter(([k, t]) => t === 'current' && k !== 'plateau')).toEqual([]));
   it('"Patient is not at MMI. Re-evaluate after surgery." says what it waits for', () => {
     expect(of('Patient is not at MMI. Re-evaluate after surgery.', 'mmi_statement').map((f) => f.attributes.awaits)).toEqual(['operation']);
     expect(of('Patient is not at MMI. Continue PT.', 'mmi_statement').map((f) => f.attributes.awaits)).toEqual([undefined]);
@@ -255,5 +261,66 @@ describe('MMI: one sentence that names the day it was found and the day it was r
     const a = analyzeCase(b.input({ type: 'workers_comp', onset: '2022-10-01' }));
     expectValidCitations(a, b.documents());
     expect([a.mmi.status, a.mmi.date]).toEqual(['explicit', '2024-01-08']);
+  });
+});
+
+describe('MMI: a plan only recommended, and the file running on for months without it', () => {
+  const SURGEON: ProviderSpec = { name: 'R. Roe', credential: 'DO', specialty: 'orthopedic_surgery' };
+  const record = (plan: string) => new CaseBuilder()
+    .visit('2023-12-05', SURGEON).fact('treatment', { modality: 'physical_therapy', status: 'performed' }, 'PT 12 visits completed.')
+    .visit('2024-03-12', SURGEON).fact('treatment', { modality: 'joint_injection', status: 'performed' }, 'Glenohumeral injection today.')
+    .visit('2024-07-09', SURGEON).fact('treatment', { modality: 'surgery', status: 'recommended' }, plan);
+  const withLetter = (plan: string, dated: string) => {
+    const b = record(plan);
+    const input = b.input({ type: 'personal_injury', onset: '2023-08-14' });
+    return { b, input: { ...input, documents: [...input.documents, { file: 'demand.txt', status: 'ok' as const, warnings: [], pages: 1, encounters: [], dated }] } };
+  };
+  it('is insufficient evidence: the plan was not taken up, as far as the file shows', () => {
+    const { b, input } = withLetter('Arthroscopic SLAP repair recommended; she wishes to wait.', '2024-10-28');
+    const a = analyzeCase(input);
+    expectValidCitations(a, b.documents());
+    expect(a.mmi.status).toBe('insufficient_evidence');
+    expect(a.mmi.reasons[0].text).toMatch(/runs on 111 days to 2024-10-28/);
+  });
+  it.each([
+    ['the file ends soon after the visit', 'Arthroscopic SLAP repair recommended.', '2024-08-01'],
+    ['the operation is booked', 'Arthroscopic SLAP repair scheduled for 11/20/2024.', '2024-10-28'],
+  ])('%s: still not reached', (_, plan, dated) => {
+    expect(analyzeCase(withLetter(plan, dated).input).mmi.status).toBe('not_reached');
+  });
+});
+
+describe('a list item\'s number closes no bracket', () => {
+  it('"Options per Dr. K: (1) resume PT x 6 wks" is an option, not a session', () => {
+    expect(statuses('Options per Dr. K: (1) resume PT x 6 wks and resubmit, (2) file a member appeal.').filter(([m]) => m === 'physical_therapy').map(([, , t]) => t)).toEqual(['hypothetical']);
+  });
+  it('a negation inside real brackets still stops at them', () => {
+    expect(of('Knee exam (no effusion), then physical therapy 2x/week continues.', 'treatment').filter((f) => f.attributes.modality === 'physical_therapy').every((f) => !f.negated)).toBe(true);
+  });
+});
+
+describe('MMI: a repeated "not at MMI" line in the note that says fixed and stable', () => {
+  const DR: ProviderSpec = { name: 'I. Roe', credential: 'MD', specialty: 'orthopedic_surgery' };
+  it('is the template\'s: the concurrence stands', () => {
+    const b = new CaseBuilder()
+      .visit('2022-09-01', { ...DR, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'Right rotator cuff repair.');
+    for (const d of ['2022-10-01', '2022-11-15', '2023-01-10', '2023-03-01']) b.visit(d, DR).fact('treatment', { modality: 'physical_therapy', status: 'ongoing' }, 'Continue PT.').fact('mmi_statement', { kind: 'not_at_mmi' }, 'Pt is not at MMI. Continue PT.');
+    b.visit('2023-07-10', DR).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-06-13' }, 'I concur that the shoulder reached maximum medical improvement as of 06/13/2023.')
+      .visit('2023-08-22', DR).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-07-10' }, 'R RTC tear s/p repair - fixed and stable per concurrence 07/10/2023.', { temporality: 'historical' })
+      .fact('mmi_statement', { kind: 'not_at_mmi' }, 'Pt is not at MMI. Continue PT.');
+    const a = analyzeCase(b.input({ type: 'workers_comp', onset: '2022-06-01', state: 'WA' }));
+    expectValidCitations(a, b.documents());
+    expect([a.mmi.status, a.mmi.date]).toEqual(['explicit', '2023-06-13']);
+  });
+});
+
+describe('a fracture\'s "joint-depression" is no mood disorder', () => {
+  it.each([
+    ['Sanders IIIAB joint-depression type intra-articular calcaneus fracture, right', 0],
+    ['Lateral tibial plateau fracture with central depression of 6 mm', 0],
+    ['Depression - stable on sertraline', 1],
+  ])('%s', (name, n) => {
+    const b = new CaseBuilder().visit('2024-01-05', { name: 'A. Roe', credential: 'MD', specialty: 'primary_care' }).fact('diagnosis', { name }, `Assessment: ${name}.`);
+    expect(documentGaps(mentalHealth, 'ssdi', [], b)).toHaveLength(n);
   });
 });

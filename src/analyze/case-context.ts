@@ -55,6 +55,8 @@ export interface CaseContext {
   visits: Visit[];
   firstDate?: string;
   lastDate?: string;
+  /** How far the file runs: the last date of service, or a later letter, certification or index that holds no visit. */
+  fileEnd?: string;
   dateOf(f: Fact): string | undefined;
   providerOf(f: Fact): string;
   encounterOf(f: Fact): Encounter | undefined;
@@ -86,7 +88,7 @@ export function perCase<T>(read: (ctx: CaseContext) => T): (ctx: CaseContext) =>
   };
 }
 
-export function buildContext(claim: Claim, profile: Profile, encounters: Encounter[], facts: Fact[]): CaseContext {
+export function buildContext(claim: Claim, profile: Profile, encounters: Encounter[], facts: Fact[], papersDated: readonly string[] = []): CaseContext {
   const encById = new Map(encounters.map((e) => [e.id, e]));
   const providerLabel = providerDirectory(encounters);
   const dateOf = (f: Fact) => f.date ?? encById.get(f.encounterId)?.date;
@@ -120,6 +122,7 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
   return {
     claim, profile, encounters: encById, asserted, visits,
     firstDate: dated[0], lastDate: dated[dated.length - 1],
+    fileEnd: [dated[dated.length - 1], ...papersDated].filter((d): d is string => !!d).sort().at(-1),
     dateOf,
     providerOf: (f) => {
       // Labels are asked for per fact, many times per rule; an encounter has one.

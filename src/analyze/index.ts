@@ -29,7 +29,7 @@ export const DISCLAIMER =
 export function analyzeCase(input: AnalysisInput): CaseAnalysis {
   const profile = profileFor(input.claim.type);
   const facts = withClaimedConditionCare(profile, input.facts);
-  const ctx = buildContext(input.claim, profile, input.encounters, facts);
+  const ctx = buildContext(input.claim, profile, input.encounters, facts, input.documents.filter((d) => !d.misfiled).map((d) => d.dated).filter((d): d is string => !!d));
   const timeline = buildTimeline(ctx);
   const mmi = assessMmi(ctx);
   const functionalFloor = buildFloor(ctx);

@@ -879,8 +879,12 @@ function readTemplateNotAt(ctx: CaseContext): (s: Fact) => boolean {
   const planning = new Set(ctx.asserted.filter((f) => f.temporality === 'current' && !f.negated
     && ((f.type === 'treatment' && (f.attributes.status === 'recommended' || f.attributes.status === 'planned') && PLANNED_STEP.has(f.attributes.modality))
       || (f.type === 'plan_signal' && f.attributes.signal === 'new_treatment' && PLANNED_STEP.has(targetModality(f.attributes.target) ?? 'other')))).map((f) => f.encounterId));
-  const template = (s: Fact) => (notes.get(keyOf(s))?.size ?? 0) >= TEMPLATE_NOTES && !answered.has(`${ctx.providerOf(s)}|${s.evidence[0]?.file}`)
-    && !planning.has(s.encounterId);
+  // (Unless the very note that repeats it says the claimant is at MMI: "fixed and stable per IME/concurrence 07/10/2023
+  // … Pt is not at MMI. Continue PT." is a template line the note's own assessment contradicts.)
+  const atMmiIn = new Set(ctx.of('mmi_statement', true).filter((s) => (s.attributes.kind === 'mmi' || s.attributes.kind === 'permanent_and_stationary')
+    && !s.negated && s.temporality !== 'hypothetical').map((s) => s.encounterId));
+  const template = (s: Fact) => (notes.get(keyOf(s))?.size ?? 0) >= TEMPLATE_NOTES
+    && (!answered.has(`${ctx.providerOf(s)}|${s.evidence[0]?.file}`) || atMmiIn.has(s.encounterId)) && !planning.has(s.encounterId);
   // (And a "not at MMI" that waits for an operation done long before it: "Patient is not at MMI. Re-evaluate after
   // surgery." on a work-status slip printed two years after the fusion is the pre-operative template's line.)
   const operated = ctx.of('treatment').filter((f) => f.attributes.modality === 'surgery' && GIVEN.has(f.attributes.status)).map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
@@ -1662,6 +1666,8 @@ function deferredToAbsentSource(ctx: CaseContext, maintenance: Visit[]): FactOf<
 }
 
 /** Billed dates after the last note, and how far past it they run, before the bills say the notes stopped while care went on. */
+/** How long the file must run on after the last treating visit for a plan it only recommended to count as not taken up. */
+const UNTAKEN_PLAN_SILENCE_DAYS = 90;
 const MIN_UNDOCUMENTED_DATES = 3;
 const UNDOCUMENTED_SPAN_DAYS = 60;
 /** "Abram S. Feld, MD (neurology/EMG)" → "Feld": the surname a practice's bills carry. */
@@ -2089,6 +2095,24 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
       reasons: [reason(
         `The record ends with a referral (${[...new Set(openAtEnd.map((a) => a.what))].join('; ')}; ${when(ctx, openAtEnd.at(-1)!.fact)}) and nothing after it: no care is under way, and no source says whether the claimant is at MMI. `
         + 'To decide, the record needs the notes of the provider referred to, or a treating opinion on whether further improvement is expected.',
+        openAtEnd.map((a) => a.fact).slice(-3),
+      )],
+    });
+  }
+  // Only recommendations are open at the last treating visit (nothing booked, authorised or under way), and the file
+  // runs on for months after it with no record of care: the plan was not taken up, as far as the file shows. That is
+  // neither care in progress nor a plateau.
+  const silence = lastVisit && ctx.fileEnd ? daysBetween(lastVisit, ctx.fileEnd) : 0;
+  const untakenPlan = notReached && !notAtAfter && !lastNot && !functionalGain.length && !trialAtEnd && !pendingAtEnd && !pursuit
+    && silence >= UNTAKEN_PLAN_SILENCE_DAYS && openAtEnd.length > 0
+    && !active.some((a) => !a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays)
+    && openAtEnd.every((a) => !FIRM_PLAN.test(a.fact.evidence[0]?.quote ?? ''));
+  if (untakenPlan) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(
+        `The last treating visit (${lastVisit}) recommended further care (${[...new Set(openAtEnd.map((a) => a.what))].join('; ')}), nothing was booked or authorised, and the file runs on ${silence} days to ${ctx.fileEnd} with no record that it was done. `
+        + 'Care not taken up is not care in progress, and no source says whether the claimant is at MMI. To decide, the record needs the treating notes since that visit, or a treating opinion on whether further improvement is expected.',
         openAtEnd.map((a) => a.fact).slice(-3),
       )],
     });

@@ -19,6 +19,9 @@ export interface TriggerMatch {
   end: number;
 }
 
+/** What a list item's bracketed number holds: "(1)", "(2)", "(a)". */
+const LIST_MARK = /^(?:\d{1,2}|[a-h])$/;
+
 /** All lexicon phrases in the sentence, leftmost-longest, non-overlapping. */
 export function matchTriggers(tokens: Token[], lex: CompiledLexicon = contextLexicon()): TriggerMatch[] {
   const out: TriggerMatch[] = [];
@@ -26,7 +29,8 @@ export function matchTriggers(tokens: Token[], lex: CompiledLexicon = contextLex
   let i = 0;
   while (i < n) {
     let node = lex.root.next.get(tokens[i].norm);
-    if (!node) { i++; continue; }
+    // A list item's number, "(1) resume PT x 6 wks", closes no parenthesis a trigger was inside.
+    if (!node || (tokens[i].norm === ')' && i >= 2 && tokens[i - 2].norm === '(' && LIST_MARK.test(tokens[i - 1].norm))) { i++; continue; }
     let best: CompiledRule[] | undefined;
     let bestEnd = -1;
     let j = i;

@@ -171,7 +171,7 @@ function isTitleLine(text: string): boolean {
 }
 
 /** The MMI term as the modifier of a document or visit ("P&S evaluation", "MMI / impairment rating exam"). */
-const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|eval|examination|exam|report|determination|questionnaire|form|inquiry|letter|visit|appointment|certification form|paperwork|papers|forms)\b/i;
+const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|eval|examination|exam|report|determination|questionnaire|form|inquiry|letter|visit|appointment|certification form|paperwork|papers|forms|opinion|opinions)\b/i;
 
 /** An MMI date is the one written with the statement ("reached MMI on December 7, 2022", "Clinical MMI: 11/28/2023"), not any date in the sentence. */
 const MMI_DATE_REACH = 40;
@@ -223,6 +223,8 @@ const CARRIED_SECTION = /\b(?:carried|copied|brought) forward\b|\bcopied from\b/
 const CARRIED_LABEL = /(?:\b(?:carried|copied|brought) forward\b|\bcopied from\b)[^\n:]{0,60}:[ \t]*\n?[ \t]*$/i;
 /** The answer after the label: "MMI: No", "MMI? N", "MMI No." (a form line written out without its colon). */
 const FIELD_NO = /^\s*(?:[:?]\s*(?:No|N)\b|No\b(?=\s*(?:[.;,)]|$)))/;
+/** The same ceiling, its abbreviation opened in brackets after it: "maximum chiropractic improvement (". */
+const DISCIPLINE_ABBREVIATED = /\bmaxim(?:um|al) (?:chiropractic|therapeutic|rehabilitative|functional|physical therapy|PT|OT) (?:improvement|benefit)\s*\(\s*$/i;
 /** A therapy discipline's own ceiling: "maximum benefit from skilled PT", "maximum chiropractic improvement". */
 const DISCIPLINE_BENEFIT = /\bmaxim(?:um|al) (?:benefit|potential|(?:chiropractic|therapeutic|rehabilitative|functional) (?:improvement|benefit))/i;
 /** "… maximum benefit from treatment": the ceiling of all the care, not of one discipline's. */
@@ -270,6 +272,8 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   for (const m of matches) {
     // A field label whose answer in the same sentence is "not at MMI" states nothing itself.
     if (answeredNo && m.entry.id !== 'not_at_mmi' && LABEL_AFTER.test(sent.text.slice(m.end))) continue;
+    // "maximum chiropractic improvement (MMI)": the bracket abbreviates the discipline's own ceiling, named just before.
+    if (m.entry.id === 'mmi' && DISCIPLINE_ABBREVIATED.test(sent.text.slice(Math.max(0, m.start - 60), m.start))) continue;
     // Judged within the mention's own clause: "Statutory MMI does not apply; clinical MMI has been reached" states the second.
     const clause = clauseAround(sent.text, m.start, m.end);
     const clauseKey = `${clause.start}:${clause.text.length}`;
@@ -290,7 +294,8 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     }
     // "permanent and stationary evaluation", "MMI/IR exam", "P&S report": the term names a document or visit, not a state.
     const names = m.entry.id !== 'plateau' && NAMES_A_DOCUMENT.exec(sent.text.slice(m.end));
-    if (names && !not) {
+    // (A withdrawal names the opinion it takes back, "withdrawing my 04/17/2024 MMI opinion": that is the withdrawal, below.)
+    if (names && !not && !withdrawn) {
       base.temporality = 'hypothetical';
       base.context = [...base.context, { category: 'hypothetical', trigger: `names a document: ${names[0].trim()}`, start: sent.start + m.end, end: sent.start + m.end + names[0].length }];
     }

@@ -4,7 +4,8 @@ import { daysBetween } from '../../dates.js';
 import { beforeOnset, datesOf, list, makeGap, opinionAddressee, quoteOf, recordsOffice, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
 
-const MH_DIAGNOSIS = /\b(?:depress\w*|anxiety|adjustment disorder|PTSD|post-?traumatic stress|panic disorder|bipolar|mood disorder|dysthymi\w*)\b/i;
+/** (A fracture's "joint-depression type" or "central depression" is bone pushed in, not a mood.) */
+const MH_DIAGNOSIS = /\b(?:(?<!joint[- ])(?<!central )(?<!articular )depress\w*(?![- ](?:type|fracture|deformity))|anxiety|adjustment disorder|PTSD|post-?traumatic stress|panic disorder|bipolar|mood disorder|dysthymi\w*)\b/i;
 const MH_CODE = /^F(?:3[0-9]|4[0-8])/i;
 const SCREEN = /\b(?:PHQ-?9|PHQ-?2|GAD-?7|Beck Depression|BDI)\b/i;
 const MOOD_WORDS = /\b(?:mood|depress\w*|anxi\w*|stress|tearful\w*|nerves)\b/i;
