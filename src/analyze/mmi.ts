@@ -1665,9 +1665,9 @@ function deferredToAbsentSource(ctx: CaseContext, maintenance: Visit[]): FactOf<
   return deferrals.every((f) => !present(f.attributes.target!)) ? deferrals.at(-1) : undefined;
 }
 
-/** Billed dates after the last note, and how far past it they run, before the bills say the notes stopped while care went on. */
 /** How long the file must run on after the last treating visit for a plan it only recommended to count as not taken up. */
 const UNTAKEN_PLAN_SILENCE_DAYS = 90;
+/** Billed dates after the last note, and how far past it they run, before the bills say the notes stopped while care went on. */
 const MIN_UNDOCUMENTED_DATES = 3;
 const UNDOCUMENTED_SPAN_DAYS = 60;
 /** "Abram S. Feld, MD (neurology/EMG)" → "Feld": the surname a practice's bills carry. */
@@ -2085,8 +2085,10 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   // not a plateau either. (A specialist's own referral onward, to an advanced-therapy programme, is that specialist's
   // plan of care still running; unless it is the same referral made again, to non-surgical care, because the first
   // was never kept: "Re-refer to individual therapy -- intake referral re-sent".)
-  const onlyReferral = notReached && !notAtAfter && !lastNot && !functionalGain.length && !trialAtEnd && !pendingAtEnd && !pursuit
-    && !active.some((a) => !a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays) && openAtEnd.length > 0
+  // (Only plans are open: nothing given lately, no "not at MMI", no trial or gain still being judged.)
+  const onlyPlansOpen = notReached && !notAtAfter && !lastNot && !functionalGain.length && !trialAtEnd && !pendingAtEnd && !pursuit
+    && !active.some((a) => !a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays) && openAtEnd.length > 0;
+  const onlyReferral = onlyPlansOpen
     && openAtEnd.every((a) => a.fact.type === 'plan_signal' && a.fact.attributes.signal === 'referral'
       && (ctx.encounterOf(a.fact)?.specialty === 'primary_care' || referredAgain(a.fact)));
   if (onlyReferral) {
@@ -2103,10 +2105,7 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   // runs on for months after it with no record of care: the plan was not taken up, as far as the file shows. That is
   // neither care in progress nor a plateau.
   const silence = lastVisit && ctx.fileEnd ? daysBetween(lastVisit, ctx.fileEnd) : 0;
-  const untakenPlan = notReached && !notAtAfter && !lastNot && !functionalGain.length && !trialAtEnd && !pendingAtEnd && !pursuit
-    && silence >= UNTAKEN_PLAN_SILENCE_DAYS && openAtEnd.length > 0
-    && !active.some((a) => !a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays)
-    && openAtEnd.every((a) => !FIRM_PLAN.test(a.fact.evidence[0]?.quote ?? ''));
+  const untakenPlan = onlyPlansOpen && silence >= UNTAKEN_PLAN_SILENCE_DAYS && openAtEnd.every((a) => !FIRM_PLAN.test(a.fact.evidence[0]?.quote ?? ''));
   if (untakenPlan) {
     return finish({
       status: 'insufficient_evidence', confidence: 0.35, conflicts: [],

@@ -12,7 +12,7 @@ const CONSULT_CUE = /\b(?:thank you for (?:referring|the referral|allowing)|refe
 /** A scheduling letter to the patient ("your new patient consultation … has been scheduled", "please arrive 20 minutes early"). */
 const APPOINTMENT_NOTICE = /\b(?:(?:appointment|consultation|visit|evaluation) (?:with [^.\n]{0,60})?(?:has been|is|was) (?:scheduled|booked|confirmed)|please arrive|appointment (?:confirmation|reminder)|intake packet)\b/i;
 /** A log row that records paperwork or a call about the care: a records request, a fax, a message, a bill. */
-const PAPERWORK_ROW = /\b(?:records? request\w*|request(?:ed)? (?:for )?records|fax(?:ed)?|fax rec'?d|called|phoned|LVM|left (?:a )?(?:VM|voicemail|message)|processed|mailed|billed|statement sent|referral letter)\b/i;
+const CORRESPONDENCE_ROW = /\b(?:records? request\w*|request(?:ed)? (?:for )?records|fax(?:ed)?|fax rec'?d|called|phoned|LVM|left (?:a )?(?:VM|voicemail|message)|processed|mailed|billed|statement sent|referral letter)\b/i;
 /** What only an encounter with the patient records: an examination, vital signs, findings, an assessment. */
 const SEEN = /\b(?:exam(?:ination)?|vitals?|BP|ROM|strength|reflexes|impression|assessment|on exam|tender\w*|palpation)\b\s*[:\-]?/i;
 
@@ -41,7 +41,7 @@ export function visitFacts(enc: Encounter, body: string, firstOfDocument: boolea
   };
   // A therapist's visit log ("14   03/24/23  LW  3  Progress / re-cert"): each dated row is a session given that day.
   // (A correspondence or records log's row, "01/29/2024  Records request from … - processed", is paperwork, not a session.)
-  const rows = own ? (enc.visitRows ?? []).filter((r) => r.date !== enc.date && !notAttended(r.evidence.quote) && !PAPERWORK_ROW.test(r.evidence.quote)) : [];
+  const rows = own ? (enc.visitRows ?? []).filter((r) => r.date !== enc.date && !notAttended(r.evidence.quote) && !CORRESPONDENCE_ROW.test(r.evidence.quote)) : [];
   return [visit, ...rows.map((r, i): FactOf<'treatment'> => ({
     ...visit, id: `${enc.id}:treatment:row${i + 1}`, attributes: { modality: own!, status: 'performed' }, date: r.date, dateSource: 'structured', evidence: [rowDate(r.evidence)],
   }))];
