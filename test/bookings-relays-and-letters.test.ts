@@ -8,6 +8,7 @@ import { splitEncounters } from '../src/segment/encounters.js';
 import { findProviders } from '../src/segment/providers.js';
 import { readCsvLedger } from '../src/ingest/ledger.js';
 import { processDocument } from '../src/pipeline.js';
+import { patientIdentity } from '../src/segment/identity.js';
 import { visitFacts } from '../src/extract/visits.js';
 import type { Encounter } from '../src/model/index.js';
 import { CaseBuilder, type ProviderSpec } from './helpers/facts.js';
@@ -322,5 +323,24 @@ describe('a fracture\'s "joint-depression" is no mood disorder', () => {
   ])('%s', (name, n) => {
     const b = new CaseBuilder().visit('2024-01-05', { name: 'A. Roe', credential: 'MD', specialty: 'primary_care' }).fact('diagnosis', { name }, `Assessment: ${name}.`);
     expect(documentGaps(mentalHealth, 'ssdi', [], b)).toHaveLength(n);
+  });
+});
+
+describe('a school packet is the student\'s its own lines name', () => {
+  const packet = (student: string) => [
+    'CANEY FORK COUNTY SCHOOLS - RECORDS PACKET (PART 3)',
+    'Student requested: SUTHERLIN, KADEN A  (DOB 11/02/2004)',
+    '',
+    'SECTION 504 PLAN',
+    `Student: ${student}     Student ID: 0052904     DOB: 04/17/2006`,
+    'Accommodations: extended time; elevator pass.',
+    '',
+  ].join('\n');
+  it.each([
+    ['Kayden A. Sutherland', '2006-04-17', 'sutherland'],
+    ['Kaden A. Sutherlin', '2006-04-17', 'sutherlin'],
+  ])('Student: %s', (student, dob, surname) => {
+    const id = patientIdentity(textDoc(packet(student), 'packet.txt'));
+    expect([id.dob, id.surname, id.ownLine]).toEqual([dob, surname, true]);
   });
 });

@@ -18,7 +18,7 @@ export interface PatientIdentity { dob?: string; surname?: string; given?: strin
 const DOB = /\b(?:DOB|D\.O\.B\.?|Date of Birth|Birth ?date)(?:\s+(?:on file|of record|on (?:the )?(?:chart label|chart|label)))?\s*[:#]?\s*(?:(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s*(\d{4}))\b/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** "Patient: PRUITT, SHARON L", "Pt: Castellanos, Renee", "Name: Sharon L. Pruitt", "RE: Sharon Pruitt", a federal form's "Employee's name:" ("narne" when faxed). */
-const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Emp[li]oyee(?:'s na(?:m|rn)e)?|EMP[LI]OYEE(?:'S NA(?:M|RN)E)?|Patient's na(?:m|rn)e|Injured Worker|Injured (?:employee|Employee)|INJURED EMPLOYEE|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
+const NAME_FIELD = /\b(?:Patient(?: Name)?|PATIENT(?: NAME)?|Student(?: Name)?|STUDENT(?: NAME)?|Pt|Name|NAME|Claimant|CLAIMANT|Emp[li]oyee(?:'s na(?:m|rn)e)?|EMP[LI]OYEE(?:'S NA(?:M|RN)E)?|Patient's na(?:m|rn)e|Injured Worker|Injured (?:employee|Employee)|INJURED EMPLOYEE|RE)\s*:\s*([A-Z][A-Za-z'-]+(?:,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z]\.?)?|(?:\s+[A-Z][A-Za-z'.-]*){1,3}))/g;
 /** "Claim #: TPC-22-0466031", "Claim No. 23-118406": the claim a form or report is filed under. */
 const CLAIM_FIELD = /\bClaim\s*(?:(?:#|No\.?|Number)\s*:?|:)\s*([A-Z0-9][A-Z0-9-]{5,})\b/i;
 /** Words that say the person named is not the record's patient. */
@@ -76,7 +76,8 @@ export function patientIdentity(doc: SourceDocument, from = 0, length = HEAD): P
   const id: PatientIdentity = { evidence: [] };
   // The birth date on the patient's own line ("Patient: VILLASENOR, TERESA   DOB: 09/30/1958") over one printed
   // above it (a subpoena production banner naming the claimant whose file the page was produced in).
-  const field = [...head.matchAll(NAME_FIELD)].find((n) => !NOT_A_NAME.has(surnameOf(n[1])) && /^(?:Patient|PATIENT|Pt)\b/.test(n[0]));
+  // (A school's "Student: … DOB: …" line is its record's own, as a clinic's patient line is.)
+  const field = [...head.matchAll(NAME_FIELD)].find((n) => !NOT_A_NAME.has(surnameOf(n[1])) && /^(?:Patient|PATIENT|Pt|Student|STUDENT)\b/.test(n[0]));
   const lineEnd = field ? head.indexOf('\n', field.index) : -1;
   const own = field ? DOB.exec(head.slice(field.index, lineEnd < 0 ? head.length : lineEnd)) : null;
   // (A birth date in a line that says it is someone else's, "this record is for LORNA J. Pettigrew DOB 03/14/1959;
@@ -90,7 +91,7 @@ export function patientIdentity(doc: SourceDocument, from = 0, length = HEAD): P
   const claim = CLAIM_FIELD.exec(head);
   if (claim && /\d/.test(claim[1])) id.claim = claim[1].toUpperCase();
   for (const n of head.matchAll(NAME_FIELD)) {
-    const name = n[1].replace(/\s+(?:DOB|SSN|MRN|D\.O\.B|Date|Sex|Age|DOI|DOL|DOS|Claim|Employer|Acct)\b.*$/s, '');
+    const name = n[1].replace(/\s+(?:DOB|SSN|MRN|D\.O\.B|Date|Sex|Age|DOI|DOL|DOS|Claim|Employer|Acct|Student|ID|Grade|School)\b.*$/s, '');
     const surname = surnameOf(name);
     if (NOT_A_NAME.has(surname) || surname.length < 2) continue;
     id.surname = surname;
