@@ -3,6 +3,7 @@ import type { CaseAnalysis, Claim, DocumentRole, DocumentStatus, Encounter, Fact
 import { readCase, type FileFailure, type ReadOptions } from './ingest/index.js';
 import { splitEncounters } from './segment/encounters.js';
 import { classifyDocument, documentParts, examinerHead, formsOnFile, recordsNotedMissing, roleAt } from './segment/document-role.js';
+import { adjudicatedMmi } from './segment/adjudication.js';
 import { findMisfiled } from './segment/identity.js';
 import { describeMissingPages, missingFaxPages } from './segment/fax-pages.js';
 import { harmonizeAuthors, harmonizeEncounters } from './segment/harmonize.js';
@@ -70,6 +71,7 @@ export function processDocument(doc: SourceDocument, role: DocumentRole = classi
 function documentStatus(doc: SourceDocument, role: DocumentRole, encounters: Encounter[]): DocumentStatus {
   const forms = doc.kind === 'ledger' ? [] : formsOnFile(doc);
   const missing = doc.kind === 'ledger' ? [] : recordsNotedMissing(doc);
+  const adjudicated = role.kind === 'adjudication' ? adjudicatedMmi(doc) : undefined;
   const faxGaps = doc.kind === 'ledger' || doc.structured ? [] : missingFaxPages(doc);
   // (A paper with no visit of its own is still dated: a letter or a certification shows the file running on to its day.)
   const dated = encounters.length || doc.kind === 'ledger' || doc.structured ? undefined
@@ -79,6 +81,7 @@ function documentStatus(doc: SourceDocument, role: DocumentRole, encounters: Enc
     ...(dated ? { dated } : {}),
     ...(forms.length ? { formsOnFile: forms } : {}),
     ...(missing.length ? { recordsNotedMissing: missing } : {}),
+    ...(adjudicated ? { adjudicatedMmi: adjudicated } : {}),
     ...(faxGaps.length ? { faxPagesMissing: faxGaps } : {}),
     encounters: encounters.map((e) => ({
       id: e.id, date: e.date, provider: e.provider.name, credential: e.provider.credential,

@@ -517,7 +517,7 @@ describe('MMI: the record ends where care was handed to another provider', () =>
   };
   it.each([
     ['a re-referral at a visit that hands care over: insufficient, asking for the receiving provider\'s notes', { modality: 'physical_therapy' as const, text: 'PT re-referral now covered by Medicaid.' }, true, 'insufficient_evidence'],
-    ['the same re-referral with the author still treating: not reached', { modality: 'physical_therapy' as const, text: 'PT re-referral now covered by Medicaid.' }, false, 'not_reached'],
+    ['the same plan with the author still treating: not reached', { modality: 'physical_therapy' as const, text: 'Resume PT 2x/week, now covered by Medicaid.' }, false, 'not_reached'],
     ['a surgery firmly planned before the hand-off: not reached', { modality: 'surgery' as const, text: 'ACDF scheduled for 12/04/2023.' }, true, 'not_reached'],
   ])('%s', (_name, plan, transferred, status) => {
     const mmi = handedOff(plan, transferred);

@@ -1,5 +1,5 @@
 /** The case context every analysis step shares: visits, dated facts and the claim period, computed once. */
-import type { Claim, Encounter, Evidence, Fact, FactOf, FactType, Specialty } from '../model/index.js';
+import type { Claim, DocumentStatus, Encounter, Evidence, Fact, FactOf, FactType, Specialty } from '../model/index.js';
 import { FUTURE_CARE_TRIGGER, isAssertedFact } from '../model/index.js';
 import { specialtyIs } from '../model/specialties.js';
 import type { Profile } from '../profiles/index.js';
@@ -57,6 +57,8 @@ export interface CaseContext {
   lastDate?: string;
   /** How far the file runs: the last date of service, or a later letter, certification or index that holds no visit. */
   fileEnd?: string;
+  /** Adjudicators' findings of MMI, each with the physician whose report it adopts. */
+  adjudicated: NonNullable<DocumentStatus['adjudicatedMmi']>[];
   dateOf(f: Fact): string | undefined;
   providerOf(f: Fact): string;
   encounterOf(f: Fact): Encounter | undefined;
@@ -88,7 +90,8 @@ export function perCase<T>(read: (ctx: CaseContext) => T): (ctx: CaseContext) =>
   };
 }
 
-export function buildContext(claim: Claim, profile: Profile, encounters: Encounter[], facts: Fact[], papersDated: readonly string[] = []): CaseContext {
+export function buildContext(claim: Claim, profile: Profile, encounters: Encounter[], facts: Fact[], papersDated: readonly string[] = [],
+  adjudicated: NonNullable<DocumentStatus['adjudicatedMmi']>[] = []): CaseContext {
   const encById = new Map(encounters.map((e) => [e.id, e]));
   const providerLabel = providerDirectory(encounters);
   const dateOf = (f: Fact) => f.date ?? encById.get(f.encounterId)?.date;
@@ -123,6 +126,7 @@ export function buildContext(claim: Claim, profile: Profile, encounters: Encount
     claim, profile, encounters: encById, asserted, visits,
     firstDate: dated[0], lastDate: dated[dated.length - 1],
     fileEnd: [dated[dated.length - 1], ...papersDated].filter((d): d is string => !!d).sort().at(-1),
+    adjudicated,
     dateOf,
     providerOf: (f) => {
       // Labels are asked for per fact, many times per rule; an encounter has one.

@@ -29,7 +29,9 @@ export const DISCLAIMER =
 export function analyzeCase(input: AnalysisInput): CaseAnalysis {
   const profile = profileFor(input.claim.type);
   const facts = withClaimedConditionCare(profile, input.facts);
-  const ctx = buildContext(input.claim, profile, input.encounters, facts, input.documents.filter((d) => !d.misfiled).map((d) => d.dated).filter((d): d is string => !!d));
+  const filed = input.documents.filter((d) => !d.misfiled);
+  const ctx = buildContext(input.claim, profile, input.encounters, facts, filed.map((d) => d.dated).filter((d): d is string => !!d),
+    filed.map((d) => d.adjudicatedMmi).filter((a): a is NonNullable<typeof a> => !!a));
   const timeline = buildTimeline(ctx);
   const mmi = assessMmi(ctx);
   const functionalFloor = buildFloor(ctx);

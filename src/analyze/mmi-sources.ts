@@ -33,6 +33,9 @@ const EXAMINED_IN_PERSON = /\b(?:date of (?:examination|exam)\b|face-to-face\b|i
  */
 const STATE_EXAMINER = /\bdesignated doctor\b|\bdivision independent medical exam\w*|\buniversity evaluat(?:ion|or)\b|\bKRS 342\.315\b|\b(?:section|sec\.?|§)\s*11A\b|\bimpartial (?:medical )?(?:examiner|physician|examination)\b|\b(?:designated )?IRE physician\b|\bBureau[- ]designated\b|\breferee (?:medical )?exam\w*|\bimpartial medical specialist\b/i;
 
+/** A party's own examiner, whatever the head says of the state's ("an RME doctor only after a designated doctor examination"). */
+const PARTY_EXAMINER = /\brequired medical exam\w*|\bRME\b|\bcarrier'?s? (?:IME|independent medical exam\w*|medical exam\w*)|\bdefense medical exam\w*/i;
+
 /**
  * A referee the adjudicator appoints to resolve a conflict between the treating physician and its own examiner: the
  * federal (FECA) impartial medical specialist under 5 U.S.C. 8123(a), whose well-reasoned opinion carries special
@@ -54,7 +57,10 @@ export function sourceRole(enc: Encounter | undefined): SourceRole {
   if (!enc) return 'other_treating';
   if (enc.documentRole === 'examining' || EXAMINING.has(enc.specialty) || enc.kind === 'ime') {
     const head = enc.documentTitle ?? '';
-    return STATE_EXAMINER.test(head) ? 'designated_doctor' : NON_EXAMINING.test(head) && !EXAMINED_IN_PERSON.test(head) ? 'non_examining' : 'examining';
+    // (Whichever the head names first: an RME's report mentions the designated doctor, and a designated doctor's the RME.)
+    const state = head.search(STATE_EXAMINER);
+    const party = head.search(PARTY_EXAMINER);
+    return state >= 0 && (party < 0 || state < party) ? 'designated_doctor' : NON_EXAMINING.test(head) && !EXAMINED_IN_PERSON.test(head) ? 'non_examining' : 'examining';
   }
   if (OTHER_TREATING.has(enc.specialty)) return 'other_treating';
   if (MID_LEVEL.test(enc.provider.credential ?? '') && !/\b(?:MD|DO)\b/.test(enc.provider.credential ?? '')) return 'other_treating';

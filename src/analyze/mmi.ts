@@ -278,6 +278,18 @@ function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
   for (const g of safety) { const d = ctx.dateOf(g); if (d) safetyStarts.set(ctx.providerOf(g), [...new Set([...(safetyStarts.get(ctx.providerOf(g)) ?? []), d])]); }
   const safetyVisit = (f: Treatment) => safetyNotes.has(f.encounterId)
     || (safetyStarts.get(ctx.providerOf(f)) ?? []).some((d0) => (ctx.dateOf(f) ?? '') >= d0 && daysBetween(d0, ctx.dateOf(f)!) <= COURSE_GAP_DAYS);
+  // A referral placed once maintenance visits had begun, which the claimant then turned down ("Did not schedule pelvic
+  // floor PT - 50 min drive each way … pt declines for now"), leaves the phase where it was: nothing was given.
+  const params0 = ctx.profile.params;
+  const quietVisits = maintenanceVisits(ctx);
+  const notTakenUpInPhase = (f: Treatment, d: string) => {
+    const m = f.attributes.modality;
+    const later = ctx.of('treatment').filter((g) => g.attributes.modality === m && (ctx.dateOf(g) ?? '') > d);
+    // (Turned down by the claimant, not by the payer: a denied TMS referral was care the physician pursued.)
+    const declined = later.some((g) => g.attributes.status === 'declined') && !later.some((g) => GIVEN_STATUSES.has(g.attributes.status));
+    const phaseBefore = quietVisits.filter((v) => v.date < d && daysBetween(v.date, d) <= PHASE_LOOKBACK_DAYS).length >= params0.minMaintenanceVisits;
+    return declined && phaseBefore;
+  };
   // A therapy course the ledger bills under another condition's codes (knee PT in a stroke claim) treats that condition.
   const forOtherCondition = otherConditionTherapy(ctx);
   const stale = staleCourseMention(ctx);
@@ -305,7 +317,7 @@ function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
     // A referral placed or an authorization requested ("TMS referral submitted; prior authorization requested") keeps
     // its visit active even when a later visit settles it (denied, declined, done): the plateau begins after that.
     else if (s === 'planned' && FIRM_PLAN.test(f.evidence[0]?.quote ?? '') && ctx.encounterOf(f)?.source !== 'ledger' && (ctx.dateOf(f) ?? '') === ctx.encounterOf(f)?.date
-      && (resolved.byModality.get(f.attributes.modality) ?? '') > d && !palliative(f)) out.push({ date: d, fact: f, open: false, what: describe(f) });
+      && (resolved.byModality.get(f.attributes.modality) ?? '') > d && !palliative(f) && !notTakenUpInPhase(f, d)) out.push({ date: d, fact: f, open: false, what: describe(f) });
     // A plan dated by the day it is booked for ("surgery 05/14/2024") is settled by a refusal or cancellation after it was
     // made, not only after that day.
     // (A ledger's row for a booked operation is an estimate of its charge: the plan itself is the surgeon's.)
@@ -377,7 +389,13 @@ function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
     const carriedOn = maintenance.some((v) => v.date >= first && daysBetween(last, v.date) <= LEAD_DAYS / 2);
     // A new course, not the tail of one already under way (a course that ended before the maintenance phase began is over).
     const fresh = !flareCare.slice(0, i).some((x) => course(x) && daysBetween(x.date, first) <= LEAD_DAYS && !(lead.length && x.date < lead[0].date));
-    if (endedFlat && leadSustained && carriedOn && fresh) {
+    // (Or a short run of sessions known only from the bills, "CMT (no records produced)" three times in June, between
+    // maintenance visits of the physician, the next one changing nothing: flare care the claimant sought on their own.)
+    const billedOnly = flareCare.slice(i, j + 1).every((a) => ctx.encounterOf(a.fact)?.source === 'ledger');
+    const nextPhaseVisit = maintenance.find((v) => v.date > last);
+    const billedFlare = billedOnly && j - i + 1 <= BRIEF_BILLED_SESSIONS && daysBetween(first, last) <= FLARE_EPISODE_DAYS && lead.length > 0
+      && !!nextPhaseVisit && !(flareCare[j + 1] && flareCare[j + 1].date <= nextPhaseVisit.date);
+    if ((endedFlat && leadSustained && carriedOn && fresh) || (billedFlare && fresh)) {
       for (let k = i; k <= j; k++) dropped.add(flareCare[k]);
     }
     i = j;
@@ -439,6 +457,8 @@ const COURSE_GAP_DAYS = 30;
 /** A therapy episode its own notes give to a flare or a home-program refresher. */
 const FLARE_EPISODE = /\bflare\b|\bexacerbation\b|\brefresher\b|\bHEP refresh|\btune-?up\b/i;
 const FLARE_EPISODE_DAYS = 45;
+/** At most this many sessions, known only from the bills, make a flare's care rather than a course. */
+const BRIEF_BILLED_SESSIONS = 3;
 
 /**
  * A surgical evaluation that ends the same day with no operation (declined, deferred, not a candidate), seen
@@ -559,12 +579,16 @@ function carriedThrough(ctx: CaseContext): boolean {
   return counted >= MIN_COURSE_SESSIONS || [...dates].some(([m, days]) => days.size >= MIN_COURSE_SESSIONS || !stopped.has(m));
 }
 
+/** Statuses of care actually given, for a referral's fate. */
+const GIVEN_STATUSES = new Set(['performed', 'completed', 'ongoing']);
+/** How far back maintenance visits count as a phase already under way when a referral is placed. */
+const PHASE_LOOKBACK_DAYS = 365;
 /** A record with this few treating visits and no care given cannot show where the condition is heading. */
 const THIN_RECORD_VISITS = 4;
 /** Plan words that close active care at the visit that states them. */
 const CLOSING_SIGNALS = new Set(['no_further_treatment', 'maintenance_care', 'continue_current_management', 'not_surgical_candidate']);
 const FLARE_COURSE = /\bx\s*\d{1,2}\s*d(?:ays?)?\b|\bfor\s+\d{1,2}\s+days\b|\bdose\s?pa?c?k\b|\btaper(?:ing)? (?:pack|course)\b/i;
-const CHANGE_LOOKED_BACK = /\bsince (?:the |her |his )?(?:dose|regimen|medication|treatment|drug)?\s*(?:was |were )?(?:increased|raised|started|switched|changed|added|titrated)\b|\bsince (?:the |her |his )?(?:switch|change|increase|start|initiation|addition) (?:to|of|in)\b|\b(?:was|were) (?:increased|raised|started|switched|changed|added|titrated)\b[^.;]{0,30}\b(?:on|in) \d{1,2}\/\d{1,2}\/\d{2,4}/i;
+const CHANGE_LOOKED_BACK = /\bsince (?:the |her |his )?(?:dose|regimen|medication|treatment|drug)?\s*(?:was |were )?(?:increased|raised|started|switched|changed|added|titrated)\b|\bsince (?:the |her |his )?(?:switch|change|increase|start|initiation|addition) (?:to|of|in)\b|\b(?:was|were) (?:increased|raised|started|switched|changed|added|titrated)\b[^.;]{0,30}\b(?:on|in) \d{1,2}\/\d{1,2}\/\d{2,4}|\b(?:re-?started|started|increased|raised|switched|changed|added|titrated)\b[^.;]{0,40}?\b(?:in|since|back in|last)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|month|week|spring|summer|fall|autumn|winter)\b/i;
 const REPORTED_CHANGE = /\b(?:Dr\.?\s+[A-Z][\w'-]+|(?:[Tt]he |[Hh]er |[Hh]is )?(?:[Pp]ain clinic|[Pp]ain management|[Pp]sychiatry|[Nn]eurology|[Rr]heumatology|PCP|[Ss]urgeon|[Ss]pecialist))\s+(?:has\s+)?(?:started|increased|switched|added|changed|prescribed|titrated|raised)\b|\b(?:started|increased|switched|added|changed|prescribed|titrated|raised) by (?:Dr\.?\s+)?[A-Z][\w'-]+/;
 const TITRATION_STEP = /\b(?:x\s*\d{1,2}\s*(?:d(?:ays?)?|wks?|weeks?)|for\s+\d{1,2}\s+(?:days|weeks))\s*,?\s*then\b/i;
 const LIKE_FOR_LIKE = /\blike[- ]for[- ]like\b|\bsubstitut\w*/i;
@@ -577,6 +601,8 @@ const TOPICAL = /\b(?:gel|cream|ointment|lotion|(?:lidocaine|capsaicin|diclofena
 const MAY_TAKE_MORE = /\b(?:may|can|could|ok to)\s+(?:increase|go up|take up to|use up to)\b[^.;]{0,40}\b(?:prn|as needed)\b|\bdose flexibility\b/i;
 /** "Will manage symptomatically: meloxicam daily, add tramadol prn": drugs chosen for comfort once the condition is not expected to change. */
 const SYMPTOMATIC_PLAN = /\b(?:manag\w*\s+(?:her|his|their|the pain|pain|it)?\s*symptomatically|symptomatic(?:ally)?\s+(?:management|care|treatment|relief)|comfort (?:care|measures))\b/i;
+/** "F/u PCP - should discuss duloxetine dose increase": a change left for the prescriber to weigh, not one made. */
+const LEFT_TO_DISCUSS = /\b(?:should|to|will|may|can|could)\s+discuss\b|\bdiscuss\w*\s+(?:\w+\s+){0,4}?with\s+(?:her\s+|his\s+|their\s+|the\s+)?(?:PCP|prescriber|primary|doctor|physician|psychiatrist|neurologist|specialist)\b/i;
 /** Drug classes taken for symptoms as they come, not to change the course of the condition. */
 const SYMPTOM_RELIEVERS = new Set(['muscle relaxant', 'NSAID', 'topical NSAID', 'topical analgesic', 'topical anesthetic', 'analgesic', 'oral corticosteroid', 'triptan', 'gepant']);
 
@@ -630,7 +656,7 @@ function readTreatmentChanges(ctx: CaseContext): Fact[] {
     && (ctx.mentalClaim || !isMentalHealthDrugClass(f.attributes.drugClass))
     && !LIKE_FOR_LIKE.test(f.evidence[0]?.quote ?? '') && !flareCare(f) && !sameClassSwap(f)
     && !(f.attributes.doseChange === 'increased' && MAY_TAKE_MORE.test(f.evidence[0]?.quote ?? ''))
-    && !SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '')
+    && !SYMPTOMATIC_PLAN.test(f.evidence[0]?.quote ?? '') && !(f.attributes.status === 'recommended' && LEFT_TO_DISCUSS.test(f.evidence[0]?.quote ?? ''))
     && !TOPICAL.test(`${f.attributes.drug ?? ''} ${f.attributes.dose ?? ''} ${f.evidence[0]?.quote ?? ''}`));
   // (The drug a like-for-like swap brings in: its "start" plan is the same exchange.)
   const swappedIn = new Set(ctx.of('treatment').filter((f) => f.attributes.doseChange === 'started' && sameClassSwap(f)).map((f) => drugAt(f, f.attributes.drug)));
@@ -648,6 +674,8 @@ function readTreatmentChanges(ctx: CaseContext): Fact[] {
   return [...meds, ...started].filter((f) => ctx.dateOf(f)).sort((a, b) => ctx.dateOf(a)!.localeCompare(ctx.dateOf(b)!));
 }
 
+/** A referral, by its signal or by its words: "PT referral faxed to Cumberland Rehab" plans new care by referring it. */
+const isReferral = (f: FactOf<'plan_signal'>) => f.attributes.signal === 'referral' || (f.attributes.signal === 'new_treatment' && /\breferr(?:al|ed)\b/i.test(f.evidence[0]?.quote ?? ''));
 /** A referral made again because the first was not kept, to care that is not a surgical question. */
 const REFERRED_AGAIN = /\bre-?refer\w*|\breferral (?:re-?sent|resubmitted|renewed)\b/i;
 const referredAgain = (f: FactOf<'plan_signal'>) => REFERRED_AGAIN.test(f.evidence[0]?.quote ?? '') && !SURGICAL_EVALUATION.test(f.attributes.target ?? '');
@@ -854,13 +882,16 @@ const TEMPLATE_NOTES = 4;
  */
 const templateNotAt = perCase(readTemplateNotAt);
 function readTemplateNotAt(ctx: CaseContext): (s: Fact) => boolean {
+  // The line is the practice's template whoever signs the note: a nurse practitioner's visit in the pain clinic's file
+  // carries the physician's "Patient is not at MMI." unchanged.
   const notes = new Map<string, Set<string>>();
-  const keyOf = (s: Fact) => `${ctx.providerOf(s)}|${sentenceKey(s.evidence[0]?.quote ?? '')}`;
+  const keysOf = (s: Fact) => [`${ctx.providerOf(s)}|${sentenceKey(s.evidence[0]?.quote ?? '')}`, `${s.evidence[0]?.file}|${sentenceKey(s.evidence[0]?.quote ?? '')}`];
   for (const s of ctx.of('mmi_statement')) {
     if (s.attributes.kind !== 'not_at_mmi' || ctx.encounterOf(s)?.source !== 'note') continue;
-    const k = keyOf(s);
-    if (!notes.has(k)) notes.set(k, new Set());
-    notes.get(k)!.add(s.encounterId);
+    for (const k of keysOf(s)) {
+      if (!notes.has(k)) notes.set(k, new Set());
+      notes.get(k)!.add(s.encounterId);
+    }
   }
   // (So is a field the note stamps with its last update, months before the visit: "WORK STATUS [last updated
   // 12/13/2022]: … not at MMI" in a note of 09/19/2023.)
@@ -883,7 +914,7 @@ function readTemplateNotAt(ctx: CaseContext): (s: Fact) => boolean {
   // … Pt is not at MMI. Continue PT." is a template line the note's own assessment contradicts.)
   const atMmiIn = new Set(ctx.of('mmi_statement', true).filter((s) => (s.attributes.kind === 'mmi' || s.attributes.kind === 'permanent_and_stationary')
     && !s.negated && s.temporality !== 'hypothetical').map((s) => s.encounterId));
-  const template = (s: Fact) => (notes.get(keyOf(s))?.size ?? 0) >= TEMPLATE_NOTES
+  const template = (s: Fact) => keysOf(s).some((k) => (notes.get(k)?.size ?? 0) >= TEMPLATE_NOTES)
     && (!answered.has(`${ctx.providerOf(s)}|${s.evidence[0]?.file}`) || atMmiIn.has(s.encounterId)) && !planning.has(s.encounterId);
   // (And a "not at MMI" that waits for an operation done long before it: "Patient is not at MMI. Re-evaluate after
   // surgery." on a work-status slip printed two years after the fusion is the pre-operative template's line.)
@@ -893,9 +924,34 @@ function readTemplateNotAt(ctx: CaseContext): (s: Fact) => boolean {
     return s.type === 'mmi_statement' && s.attributes.awaits === 'operation' && !!day && !planning.has(s.encounterId)
       && operated.some((d) => d < day && daysBetween(d, day) > OPERATION_LONG_DONE_DAYS);
   };
-  return (s) => s.type === 'mmi_statement' && s.attributes.kind === 'not_at_mmi' && (template(s) || stale(s) || awaitsPastOperation(s));
+  // (And a line repeated word for word from a note written before the same provider found MMI, "Pt not yet at MMI -
+  // continue formal PT 2x/wk" two months after the permanency report, when therapy had ended: the old note's line.)
+  const ownMmi = new Map<string, string[]>();
+  for (const f of ctx.of('mmi_statement')) {
+    const d = ctx.dateOf(f);
+    // (A finding in so many words, "has reached MMI as of 03/19/2024", not a plan that names MMI.)
+    if (d && (f.attributes.kind === 'mmi' || f.attributes.kind === 'permanent_and_stationary') && f.temporality === 'current' && !f.negated
+      && (f.attributes.mmiDate || MMI_FOUND.test(f.evidence[0]?.quote ?? ''))) pushTo(ownMmi, ctx.providerOf(f), d);
+  }
+  const firstSaid = new Map<string, string>();
+  for (const f of ctx.of('mmi_statement')) {
+    const d = ctx.dateOf(f);
+    const k = keysOf(f)[0];
+    if (d && f.attributes.kind === 'not_at_mmi' && (firstSaid.get(k) ?? '9') > d) firstSaid.set(k, d);
+  }
+  const repeatedAfterOwnMmi = (s: Fact) => {
+    const first = firstSaid.get(keysOf(s)[0]);
+    const day = ctx.dateOf(s);
+    // (A form's field answered at each visit, "Maximum Medical Improvement: [X] No", is answered anew, not carried.)
+    return !!first && !!day && !FORM_FIELD_ANSWER.test(s.evidence[0]?.quote ?? '') && (ownMmi.get(ctx.providerOf(s)) ?? []).some((d) => first < d && d < day) && !planning.has(s.encounterId);
+  };
+  return (s) => s.type === 'mmi_statement' && s.attributes.kind === 'not_at_mmi' && (template(s) || stale(s) || awaitsPastOperation(s) || repeatedAfterOwnMmi(s));
 }
 const PLANNED_STEP = new Set<string>([...PROCEDURES, 'surgical_consultation']);
+/** A form field's answer: a box, a question, "MMI: No", a status field ("Work status: Not at MMI."). */
+const FORM_FIELD_ANSWER = /\[\s*[xX✓✔]?\s*\]|\?|:\s*(?:No|Yes)\b|^\s*(?:[A-Za-z/&-]+\s+){0,3}status\s*:/i;
+/** An MMI found, in so many words: "has reached maximum medical improvement", "is at MMI". */
+const MMI_FOUND = /\b(?:has|have|had)\s+(?:now\s+)?reached\b|\b(?:is|remains)\s+(?:now\s+)?at\s+(?:MMI|maximum)\b|\breached\s+(?:MMI|maximum)/i;
 /** An operation this long before the statement is not the one it waits for. */
 const OPERATION_LONG_DONE_DAYS = 180;
 const UPDATED_STAMP = /\blast (?:updated|revised|modified|reviewed|changed)\s*:?\s*(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i;
@@ -935,7 +991,8 @@ function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
     return {
       source: ctx.providerOf(s), role, opinion: at ? 'at_mmi' as const : 'not_at_mmi' as const, date,
       ...(at && s.attributes.mmiDate ? { mmiDate: s.attributes.mmiDate } : {}),
-      evidence: s.evidence, fact: s, weight: isConflictReferee(ctx.encounterOf(s)) ? REFEREE_WEIGHT : weightOf(role, ctx.claim.state),
+      evidence: s.evidence, fact: s,
+      weight: at && adjudicatedFor(ctx, s) ? ADJUDICATED_WEIGHT : isConflictReferee(ctx.encounterOf(s)) ? REFEREE_WEIGHT : weightOf(role, ctx.claim.state),
     };
   }).sort((x, y) => (x.date ?? '').localeCompare(y.date ?? ''));
   // One source saying both on one day ("R: [X] Yes   L: [X] No"; "right hand at MMI … left: not at MMI") gives an
@@ -944,6 +1001,13 @@ function opinionsOf(ctx: CaseContext, statements: Statement[]): Opinion[] {
   const key = (o: Opinion) => `${o.source}|${o.date ?? ''}`;
   const partNotAt = new Set(ops.filter((o) => o.opinion === 'not_at_mmi' && PART_NAMED.test(o.evidence[0]?.quote ?? '')).map(key));
   return ops.filter((o) => o.opinion !== 'at_mmi' || !partNotAt.has(key(o)));
+}
+/** The weight of the opinion an adjudicator's finding adopted: above any source's, since the finding decided between them. */
+const ADJUDICATED_WEIGHT = REFEREE_WEIGHT + 1;
+/** The adjudicator's finding that adopted this physician's MMI opinion ("This order is based upon the … report of Lowell F. Kasprzak, M.D."), if any. */
+function adjudicatedFor(ctx: CaseContext, s: Fact): NonNullable<CaseContext['adjudicated']>[number] | undefined {
+  const words = new Set(ctx.providerOf(s).toLowerCase().split(/[^a-z'-]+/));
+  return ctx.adjudicated.find((a) => words.has(a.physician.toLowerCase()));
 }
 /** The day of a withdrawal told as long past (the extractor's "withdrawn on 2022-02-15" context). */
 const recountedOn = (s: Statement) => s.context.map((c) => (c.category === 'historical' ? /^withdrawn on (\d{4}-\d{2}-\d{2})$/.exec(c.trigger)?.[1] : undefined)).find(Boolean);
@@ -1245,6 +1309,8 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   if (lastPart) reasons.push(reason(`The ${firstPart} reached MMI earlier (${when(ctx, firstE)}${firstE.attributes.mmiDate ? `, as of ${firstE.attributes.mmiDate}` : ''}); the claim reaches MMI when its last part does.`, [firstE]));
   if (presumptive?.role === chosen.role) reasons.push(reason(`In ${ctx.claim.state!.toUpperCase()} the ${roleWords}'s certification has presumptive weight (${presumptive!.authority}); other opinions are shown as conflicts.`, [e]));
   else if (isConflictReferee(ctx.encounterOf(e))) reasons.push(reason('A referee appointed to resolve the conflict between the treating physician and the examiner (5 U.S.C. 8123(a)) carries special weight; other opinions are shown as conflicts.', [e]));
+  const adopted = adjudicatedFor(ctx, e);
+  if (adopted) reasons.push({ text: `The adjudicator's finding of MMI rests on this opinion ("${adopted.evidence[1]?.quote.replace(/\s+/g, ' ').slice(0, 120) ?? ''}"); it governs, and other opinions are shown as conflicts.`, evidence: adopted.evidence });
   const confirming = standing.filter((o) => o.fact !== e && (o.source !== chosen.source || o.date !== eDate)
     && !(o.mmiDate && date && Math.abs(daysBetween(o.mmiDate, date)) > 30));
   if (confirming.length) reasons.push(reason(`Restated by ${[...new Set(confirming.map((o) => when(ctx, o.fact)))].join('; ')}.`, confirming.map((o) => o.fact)));
@@ -1667,6 +1733,8 @@ function deferredToAbsentSource(ctx: CaseContext, maintenance: Visit[]): FactOf<
 
 /** How long the file must run on after the last treating visit for a plan it only recommended to count as not taken up. */
 const UNTAKEN_PLAN_SILENCE_DAYS = 90;
+/** How long the file must run on after the last treating visit, with no care recorded, for the care under way then to have stopped. */
+const LAPSED_CARE_DAYS = 180;
 /** Billed dates after the last note, and how far past it they run, before the bills say the notes stopped while care went on. */
 const MIN_UNDOCUMENTED_DATES = 3;
 const UNDOCUMENTED_SPAN_DAYS = 60;
@@ -1682,6 +1750,30 @@ const DRUG_EFFECT = /\b(?:better|helps?|helped|helping|relief|improved|no (?:ben
 /** How soon after such a procedure a visit is its response check. */
 const RESPONSE_CHECK_DAYS = 60;
 
+/** How soon a drug tried must be given up for the trial to count as one that failed, leaving the regimen as it was. */
+const FAILED_TRIAL_DAYS = 120;
+/**
+ * A drug tried and given up within weeks, once maintenance visits had already begun, leaves the regimen where it was:
+ * the phase goes on ("trial duloxetine 30 mg" by the PCP, "stopped duloxetine after 3 weeks - nausea, no benefit", a
+ * year after the surgeon found nothing more to offer). Tried before any phase had settled, it is one more step of care.
+ */
+function withoutFailedTrials(ctx: CaseContext, changes: Fact[], lastActiveDate: string | undefined): Fact[] {
+  const params = ctx.profile.params;
+  const stops = ctx.of('treatment').filter((f) => f.attributes.modality === 'medication' && f.attributes.drug
+    && (f.attributes.doseChange === 'stopped' || f.attributes.status === 'discontinued'));
+  const settled = (before: string) => {
+    const phase = maintenanceVisits(ctx).filter((v) => (!lastActiveDate || v.date > lastActiveDate) && v.date < before);
+    return phase.length >= params.minMaintenanceVisits;
+  };
+  return changes.filter((f) => {
+    const start = ctx.dateOf(f);
+    if (f.type !== 'treatment' || f.attributes.doseChange !== 'started' || !f.attributes.drug || !start) return true;
+    const drug = f.attributes.drug.toLowerCase();
+    const given = stops.some((g) => g.attributes.drug?.toLowerCase() === drug && (ctx.dateOf(g) ?? '') > start && daysBetween(start, ctx.dateOf(g)!) <= FAILED_TRIAL_DAYS);
+    return !(given && settled(start));
+  });
+}
+
 /** What the pattern of care shows, read once per case (the explicit assessment asks it too, when an MMI was broken). */
 const inferMmi = perCase((ctx) => readPatternOfCare(ctx, ctx.of('mmi_statement', true)));
 
@@ -1691,7 +1783,7 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   const lastVisit = visits[visits.length - 1]?.date;
   const active = activeEvents(ctx);
   const lastActive = active[active.length - 1];
-  const changes = treatmentChanges(ctx);
+  const changes = withoutFailedTrials(ctx, treatmentChanges(ctx), lastActive?.date);
   const lastChange = changes.at(-1);
   // A symptom reliever's dose adjusted at a maintenance visit is part of that visit's regimen: the visit itself can open
   // the phase. A new drug started or switched to (or planned as new), or a course-changing drug raised ("increase
@@ -2016,7 +2108,9 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   const drugChangeDate = lastDrugChange && ctx.dateOf(lastDrugChange);
   const trialAtEnd = lastDrugChange && drugChangeDate && lastVisit && treating.length > THIN_RECORD_VISITS
     && !SYMPTOM_RELIEVERS.has(lastDrugChange.attributes.drugClass ?? '') && daysBetween(drugChangeDate, lastVisit) <= params.activeRecencyDays
-    && treating.filter((v) => v.provider === ctx.providerOf(lastDrugChange)).length >= 2 && !maintenance.some((v) => v.date > drugChangeDate)
+    && treating.filter((v) => v.provider === ctx.providerOf(lastDrugChange)).length >= 2
+    // (Judged by its prescriber: a nephrologist's quiet visit after the rheumatologist doubled tacrolimus does not judge it.)
+    && !maintenance.some((v) => v.date > drugChangeDate && v.provider === ctx.providerOf(lastDrugChange))
     ? lastDrugChange : undefined;
   // "Candidate for R TKA once BMI < 40" while a weight program is visibly working toward it: the operation is the plan,
   // and the visits meanwhile are the road to it, not a plateau.
@@ -2089,7 +2183,7 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
   const onlyPlansOpen = notReached && !notAtAfter && !lastNot && !functionalGain.length && !trialAtEnd && !pendingAtEnd && !pursuit
     && !active.some((a) => !a.open && lastVisit && daysBetween(a.date, lastVisit) <= params.activeRecencyDays) && openAtEnd.length > 0;
   const onlyReferral = onlyPlansOpen
-    && openAtEnd.every((a) => a.fact.type === 'plan_signal' && a.fact.attributes.signal === 'referral'
+    && openAtEnd.every((a) => a.fact.type === 'plan_signal' && isReferral(a.fact)
       && (ctx.encounterOf(a.fact)?.specialty === 'primary_care' || referredAgain(a.fact)));
   if (onlyReferral) {
     return finish({
@@ -2113,6 +2207,21 @@ function readPatternOfCare(ctx: CaseContext, statements: Statement[]): MmiAssess
         `The last treating visit (${lastVisit}) recommended further care (${[...new Set(openAtEnd.map((a) => a.what))].join('; ')}), nothing was booked or authorised, and the file runs on ${silence} days to ${ctx.fileEnd} with no record that it was done. `
         + 'Care not taken up is not care in progress, and no source says whether the claimant is at MMI. To decide, the record needs the treating notes since that visit, or a treating opinion on whether further improvement is expected.',
         openAtEnd.map((a) => a.fact).slice(-3),
+      )],
+    });
+  }
+  // The care that was under way stopped: the file runs on for months after the last treating visit (the claimant's
+  // lawyer's demand, a custodian's affidavit) with no record of care, and nothing was booked. Whether the claimant has
+  // since reached a plateau, or is being treated elsewhere, the file cannot say.
+  const firmAtEnd = !!pursuit || !!awaitedSurgery || openAtEnd.some((a) => FIRM_PLAN.test(a.fact.evidence[0]?.quote ?? '')
+    || (a.fact.type === 'treatment' && a.fact.attributes.status === 'planned' && OFFERED_OPTIONS.has(a.fact.attributes.modality)));
+  if (notReached && !notAtAfter && silence >= LAPSED_CARE_DAYS && !firmAtEnd && !undocumentedCare && !maintenance.some((v) => lastVisit && daysBetween(v.date, lastVisit) <= params.activeRecencyDays)) {
+    return finish({
+      status: 'insufficient_evidence', confidence: 0.35, conflicts: [],
+      reasons: [reason(
+        `The treating notes end on ${lastVisit} with care under way, and the file runs on ${silence} days to ${ctx.fileEnd} with no record of care and nothing booked. `
+        + 'Care that stopped is neither care in progress nor a plateau, and no source says whether the claimant is at MMI. To decide, the record needs any treating notes since, or a current treating opinion.',
+        [...(lastNot ? [lastNot] : []), ...(trialAtEnd ? [trialAtEnd] : []), ...openAtEnd.map((a) => a.fact), ...(lastActive ? [lastActive.fact] : [])].slice(0, 3),
       )],
     });
   }

@@ -28,10 +28,15 @@ function readPalliativeCare(ctx: CaseContext): (f: Fact) => boolean {
   }
   // "Short PT episode (up to 4 visits) for AFO gait training; I do not anticipate it will change her motor recovery":
   // a course ordered on such a day, and the sessions that carry the order out, share its purpose.
+  // So is a course ordered later only for safety ("PT referral: fall prevention, safe transfers, caregiver training.
+  // Goal is safety."), once the treating physician has called the care supportive from here on.
+  const supportiveSince = [...days].filter((d): d is string => !!d).sort()[0];
+  const forSafety = (m: Modality | undefined, f: Fact) => !!m && SESSIONS.has(m) && !!supportiveSince && (ctx.dateOf(f) ?? '') > supportiveSince
+    && SAFETY_PURPOSE.test(f.evidence[0]?.quote ?? '');
   const ordered = new Map<Modality, string>();
   for (const f of ctx.of('treatment')) {
     const d = ctx.dateOf(f);
-    if (d && days.has(d) && ORDERED.has(f.attributes.status) && SESSIONS.has(f.attributes.modality) && (ordered.get(f.attributes.modality) ?? '9999') > d) ordered.set(f.attributes.modality, d);
+    if (d && (days.has(d) || forSafety(f.attributes.modality, f)) && ORDERED.has(f.attributes.status) && SESSIONS.has(f.attributes.modality) && (ordered.get(f.attributes.modality) ?? '9999') > d) ordered.set(f.attributes.modality, d);
   }
   // "Supportive care 1x/mo" in the chiropractor's or therapist's own note: the sessions that follow keep the condition
   // where it is; a new order for that care later starts a course again.
@@ -87,7 +92,7 @@ function readPalliativeCare(ctx: CaseContext): (f: Fact) => boolean {
       // ("RFA due again next month": the renewal's plan, as palliative as the renewal.)
       // ("Next appointment: 01/22/2025 - injection visit" after two years of injections every four months: the series' next dose.)
       return (f.attributes.signal === 'new_treatment' || f.attributes.signal === 'referral')
-        && (carriesOutOrder(target, ctx.dateOf(f)) || renewal(target, ctx.dateOf(f)) || nextDose(target, ctx.dateOf(f)));
+        && (carriesOutOrder(target, ctx.dateOf(f)) || renewal(target, ctx.dateOf(f)) || nextDose(target, ctx.dateOf(f)) || forSafety(target, f));
     }
     return days.has(ctx.dateOf(f)) || repeatedAblation(f) || (f.type === 'treatment' && serial.has(`${ctx.dateOf(f)}|${f.attributes.modality}|${f.attributes.subtype ?? ''}`)) || supportive(f) || (f.type === 'treatment' && (PALLIATIVE_WORDS.test(f.evidence[0]?.quote ?? '') || onSchedule(f as FactOf<'treatment'>)
     || scheduleSet.has(`${ctx.dateOf(f)}|${f.attributes.modality}`)
@@ -146,6 +151,8 @@ const ORDER_WINDOW_DAYS = 120;
  * is left (magnifiers, lighting), it does not treat the eye.
  */
 const PALLIATIVE_WORDS = /\b(?:palliat\w*|maintenance|supportive|low vision)\b|\bnot (?:expected|anticipated|likely|intended) to (?:change|improve|alter|restore)\b|\bdo(?:es)? not (?:anticipate|expect)\b[^.;]{0,40}\b(?:change|improve|alter|restore)\b|\bdoes not restore\b/i;
+/** A course whose stated purpose is the claimant's safety, not recovery: falls, transfers, a carer's training, a wheelchair. */
+const SAFETY_PURPOSE = /\b(?:goal is safety|for safety|fall prevention|prevent(?:ing)? falls|safe transfers|caregiver training|carer training|(?:wheelchair|w\/c) (?:assessment|evaluation|fitting))\b/i;
 /** "injection today; repeat every 3 months as needed", "no more often than every 3 months": a standing schedule, not a new step. */
 /**
  * An injection or block on a standing schedule. Only procedures are given that way: in "ocrelizumab q6 months …

@@ -64,6 +64,7 @@ export interface CompiledLexicon {
 /** Expand "(a|b) c (d|)" into ["a c d", "a c", "b c d", "b c"]. Groups do not nest. */
 export function expandPattern(pattern: string): string[] {
   if (/\([^)]*\(/.test(pattern)) throw new Error(`nested groups are not supported: ${pattern}`);
+  if (pattern.replace(/\([^()]*\)/g, '').includes('|')) throw new Error(`alternatives outside a group are not supported: ${pattern}`);
   let variants = [''];
   const re = /\(([^()]*)\)|[^()]+/g;
   let m: RegExpExecArray | null;

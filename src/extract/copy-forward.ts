@@ -138,7 +138,8 @@ export function markRefills(facts: Fact[], encounters: Encounter[]): void {
     // "First dose tocilizumab administered" weeks after it was prescribed is when it was started.
     const quote = f.evidence[0]?.quote ?? '';
     const again = d && since && since < d && !SWAP.test(quote) && !FIRST_DOSE.test(quote) && !(START_WORD.test(quote) && stoppedBetween(f.attributes.drug, since, d));
-    if (again || startedInNote.has(`${f.encounterId}|${f.attributes.drug}`)) f.attributes = { ...f.attributes, doseChange: 'continued' };
+    // (The loading dose given today is the start, whatever the interval history said of the pens delivered.)
+    if (again || (startedInNote.has(`${f.encounterId}|${f.attributes.drug}`) && !FIRST_DOSE.test(quote))) f.attributes = { ...f.attributes, doseChange: 'continued' };
   }
   for (const f of facts) {
     if (f.type !== 'plan_signal' || f.attributes.signal !== 'new_treatment' || f.temporality !== 'current' || !f.attributes.target) continue;

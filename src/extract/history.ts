@@ -30,6 +30,10 @@ const THIS_VISIT = /\b(?:today|this (?:visit|morning|afternoon)|in (?:the )?(?:c
 const BRACKET_DATE_LEAD = /^\s*\(\s*(?:on |dated? |DOS:? )?$/i;
 /** What may surround a date in a clause of its own: "On", "In March", "Since". */
 const BARE_DATE_PHRASE = /^\s*(?:on|in|since|from|dated?|as of|then)?\s*$/i;
+/** The rest of a list after the mention's item, ending on the date all of it shares: ", femoral osteoplasty and rim chondroplasty on ". */
+const LISTED_ON_DATE = /^,\s*(?:[A-Za-z][A-Za-z/-]*\s+){0,5}?and\s+(?:[A-Za-z][A-Za-z/-]*\s+){1,5}(?:on|dated)\s+$/;
+/** A label that dates the listed course it follows: "last episode", "most recent course", "dates of care". */
+const COURSE_DATE_LABEL = /\b(?:(?:last|most recent|latest|final)\s+(?:episode|course|visit|session)|episodes?\s+of\s+care|dates?\s+of\s+(?:care|service|treatment))\s*(?:on|from|dated|was|:)?\s*$/i;
 /** Reports that summarise care: even a therapist writing one recounts the course rather than counting sessions. */
 const SUMMARY_KINDS = new Set(['ime', 'impairment_rating', 'fce', 'medical_source_statement']);
 
@@ -91,6 +95,10 @@ export function datesForMention(sent: SentenceCtx, s: number): DateMention[] {
   return sent.dates().filter((d) => {
     const [ds, de] = clauseOf(sent.text, d.start);
     if (d.relative || ds === own) return true;
+    // ("Outpatient PT, Vanderwood Rehab - last episode 01/08/2019-04/30/2019": the item's own dates, labelled, after its provider.)
+    if (ds > own && COURSE_DATE_LABEL.test(sent.text.slice(ds, d.start))) return true;
+    // ("arthroscopic labral repair, femoral osteochondroplasty and rim chondroplasty on 02/07/2023": one date for the list.)
+    if (ds > own && LISTED_ON_DATE.test(sent.text.slice(clauseOf(sent.text, s)[1], d.start))) return true;
     return de <= own && BARE_DATE_PHRASE.test(sent.text.slice(ds, d.start) + ' ' + sent.text.slice(d.end, de));
   });
 }

@@ -122,7 +122,16 @@ function isHeadLine(text: string, enc: Encounter, span: { start: number; end: nu
  * Bind a fact to the form box it sits in: an unmarked option or an unanswered question states nothing; a question
  * answered "No" states the negation ("MMI reached? [ ] Yes [X] No" is not at MMI), one answered "Yes" the fact.
  */
-function bindToForm(f: Fact, marks: FormMarks): Fact | undefined {
+/** The MMI date field beside a marked answer: "[X] Yes  [ ] No     Date of MMI: 04/16/2024". */
+const MMI_DATE_FIELD = /\b(?:date(?:\s+of\s+(?:MMI|maximum\s+medical\s+improvement))?|MMI\s+date|as\s+of|effective)\s*:?\s*(?=\d{1,2}\/\d{1,2}\/\d{2,4})/i;
+function dateBesideAnswer(text: string, from: number): string | undefined {
+  const nl = text.indexOf('\n', from);
+  const rest = text.slice(from, nl < 0 ? text.length : nl);
+  const label = MMI_DATE_FIELD.exec(rest);
+  return label ? findDates(rest.slice(label.index + label[0].length)).find((d) => !d.relative && d.start === 0)?.date : undefined;
+}
+
+function bindToForm(f: Fact, marks: FormMarks, text: string): Fact | undefined {
   const ev = f.evidence[0];
   const at = mentionStart(f);
   const reading = formReading(marks, at, at + 1);
@@ -145,7 +154,8 @@ function bindToForm(f: Fact, marks: FormMarks): Fact | undefined {
     const partial = f.context.some((c) => c.trigger.startsWith('partial'));
     const context = partial ? f.context : f.context.filter((c) => c.category !== 'hypothetical');
     const temporality = f.temporality === 'hypothetical' && !partial ? 'current' : f.temporality;
-    return { ...f, negated: false, temporality, context, attributes: { ...f.attributes, kind: reading.answer === 'yes' ? stated : 'not_at_mmi' } };
+    const mmiDate = reading.answer === 'yes' && !f.attributes.mmiDate ? dateBesideAnswer(text, ev.end) : undefined;
+    return { ...f, negated: false, temporality, context, attributes: { ...f.attributes, kind: reading.answer === 'yes' ? stated : 'not_at_mmi', ...(mmiDate ? { mmiDate } : {}) } };
   }
   return reading.answer === 'yes' ? { ...f, negated: false } : { ...f, negated: true, context: [...f.context, cue] };
 }
@@ -208,7 +218,7 @@ export function extractFacts(doc: SourceDocument, encounters: Encounter[], exclu
         found = found.filter((f) => f.type !== 'treatment' || !headModalities.has(f.attributes.modality));
         for (const f of found) if (f.type === 'treatment') headModalities.add(f.attributes.modality);
       }
-      found = found.map((f) => bindToForm(f, marks)).filter((f): f is Fact => !!f);
+      found = found.map((f) => bindToForm(f, marks, doc.text)).filter((f): f is Fact => !!f);
       found.push(...newTreatmentSignals(found, sent.section?.kind === 'plan', sent.text, sessionOfSpecialty(enc.specialty)));
       for (const f of found) {
         capAtVisit(f, enc, stayEnd);

@@ -117,7 +117,8 @@ export function clauseAround(text: string, s: number, e: number): { start: numbe
   // "Est. MMI: ~09/2024") ends no clause; another capital's may ("… Timberline O&P. Short PT episode").
   // A row of a dated log or tracking table ("07/19/22   Behavioral health intake   …   COMPLETED") is its own clause.
   // ", and I expect her function to change": the author's forecast after a statement is a clause of its own.
-  const boundary = /;|\s(?:but|however|although|whereas|though)\s|,\s+and\s+(?=(?:I|we)\s+(?:expect|anticipate|would expect|plan|will)\b)|(?<!\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|vs|Est|Approx)|\b(?:Mr|Ms|Mrs|Dr)\.? [A-Z][a-z]+ [A-Z])\.\s|\n(?=[ \t]{0,3}\d{1,2}\/\d{1,2}\/\d{2,4}[ \t]{2,})/gi;
+  // ("hydroxychloroquine 200 mg | mycophenolate 500 mg BID | naproxen - DISCONTINUED 3/2023": each cell of a piped list is its own.)
+  const boundary = /;|\s\|\s|\s(?:but|however|although|whereas|though)\s|,\s+and\s+(?=(?:I|we)\s+(?:expect|anticipate|would expect|plan|will)\b)|(?<!\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|vs|Est|Approx)|\b(?:Mr|Ms|Mrs|Dr)\.? [A-Z][a-z]+ [A-Z])\.\s|\n(?=[ \t]{0,3}\d{1,2}\/\d{1,2}\/\d{2,4}[ \t]{2,})/gi;
   let cs = 0; let ce = text.length;
   for (const m of text.matchAll(boundary)) {
     const bEnd = m.index + m[0].length;

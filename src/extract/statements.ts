@@ -84,7 +84,7 @@ const BOTH_MARKED = /\[\s*[Xx✓✔]\s*\]\s*Yes\b[\s\S]*\[\s*[Xx✓✔]\s*\]\s*N
  * a report of their opinion, not the writer's; so is the writer's disagreement with it ("Disagree w/ IME 12/12/23 re MMI"),
  * and another's opinion named as such ("The chiropractor's 02/28/2024 statement that she is not at MMI is …").
  */
-const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes|declared|placed|certified|deemed|released)\b|\b(?:IME|QME|AME|CME|examiner'?s?|carrier'?s?|adjuster'?s?|insurer'?s?)\b[^.;]{0,40}?\b(?:report|letter|opinion)\s*(?:[-\u2013:]\s*)?(?:which\s+|that\s+)?(?:states|stated|says|said|finds|found|concludes|concluded|opines|opined|indicates|indicated|asserts|claims)\b|\b(?:IME|QME|AME|CME|examiner|Section 12|carrier|adjuster|insurer)\b(?:[^.;]|(?<=\bDr|\b[A-Z])\.){0,60}?\b(?:stating|finding|concluding|opining|indicating|declaring|placing|opines|opined|concludes|concluded|(?:which|that)\s+(?:places|placed|puts|put|declares|declared))\b|\bdisagree(?:s|d)?\s+(?:w\/|with)\s*(?:the\s+)?(?:IME|QME|AME|CME|examiner|Dr\b)|\b[A-Za-z]+(?:'s|s')\s+(?:\d{1,2}\/\d{1,2}\/\d{2,4}\s+)?(?:statement|opinion|assertion|letter|report|conclusion|finding)\s+that\b/i;
+const REPORTED_OPINION = /\bDr\.?\s+[A-Z][\w'-]+(?:'s)?\s+(?:(?:also|further|then)\s+)?(?:concludes|concluded|opines|opined|states|stated|found|finds|asserts|asserted|claims|claimed|believes|believed|reports|reported|wrote|writes|declared|placed|certified|deemed|released)\b|\b(?:IME|QME|AME|CME|examiner'?s?|carrier'?s?|adjuster'?s?|insurer'?s?)\b[^.;]{0,40}?\b(?:report|letter|opinion)\s*(?:[-\u2013:]\s*)?(?:which\s+|that\s+)?(?:states|stated|says|said|finds|found|concludes|concluded|opines|opined|indicates|indicated|asserts|claims)\b|\b(?:IME|QME|AME|CME|examiner|Section 12|carrier|adjuster|insurer)\b(?:[^.;]|(?<=\bDr|\b[A-Z])\.){0,60}?\b(?:stating|finding|concluding|opining|indicating|declaring|placing|opines|opined|concludes|concluded|considers|considered|finds|found|(?:which|that)\s+(?:places|placed|puts|put|declares|declared))\b|\bdisagree(?:s|d)?\s+(?:w\/|with)\s*(?:the\s+)?(?:IME|QME|AME|CME|examiner|Dr\b)|\b[A-Za-z]+(?:'s|s')\s+(?:\d{1,2}\/\d{1,2}\/\d{2,4}\s+)?(?:statement|opinion|assertion|letter|report|conclusion|finding)\s+that\b/i;
 const RETROSPECTIVE = /\b(?:to have|would have|should have|must have|will have)\s+(?:reached|attained|achieved|been at)\b/i;
 
 /** "This opinion does not address her cervical spine condition": the author says the MMI leaves another condition out. */
@@ -131,8 +131,9 @@ const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|reached|remains?|not|no|y
 function topicList(line: string): RegExpExecArray | null {
   const label = TOPIC_LABEL.exec(line);
   if (!label) return null;
-  const items = line.slice(label[0].length).replace(/\.\s*$/, '').split(/\s*[;,]\s*/);
-  return items.length >= 2 && items.every((i) => i.length > 0 && i.length <= 40 && !CLAUSE_WORD.test(i)) ? label : null;
+  // ("Issue: Maximum medical improvement / ability to return to former position of employment": a topic alone, or with others.)
+  const items = line.slice(label[0].length).replace(/\.\s*$/, '').split(/\s*[;,/]\s*/);
+  return items.length >= 1 && items.every((i) => i.length > 0 && i.length <= 60 && !CLAUSE_WORD.test(i)) ? label : null;
 }
 function notAssertion(raw: string): { why: string; start: number; end: number; trigger: string } | undefined {
   // Unmarked form options ("[ ] … statutory MMI on: ____") state nothing, so their words cannot qualify the marked one.
@@ -244,6 +245,13 @@ function physiciansBareBenefit(sent: SentenceCtx, m: { text: string; end: number
 /** "MMI:", "MMI / impairment:" or "MMI status:" as a field label before the answer ("MMI status: no longer at maximum medical improvement"). */
 const LABEL_AFTER = /^\s*(?:\/\s*[\w ]{1,25}?|\s+(?:status|date|opinion|determination|question))?\s*[:\-\u2013]/i;
 
+/** A person named after "Referral:": "Dr. Roe", "P. Natarajan-Holt, MD", "Jane Roe, PA-C". */
+const REFERRER_NAMED = /^(?:Dr\.?\s|[A-Z]\.\s|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+,\s*(?:MD|DO|PA|PA-C|NP|FNP|DPT|DC)\b)/;
+/** A referral's source line: "Referring: Dr. …", "Referred by: …". */
+const REFERRER_LINE = /^\s*(?:referring(?:\s+(?:physician|provider|doctor|MD))?|referred\s+by|referral\s+(?:source|from))\s*:/i;
+/** A form field's label followed by its blank: "(if known): ______________", "date: ____/____/____". */
+const BLANK_FIELD = /^\s*(?:\([^()\n]{0,30}\)\s*)?(?:date\s*)?[:\-\u2013]?\s*_{3,}(?:[\s\/]*_+)*\s*(?:$|\n|[A-Z])/;
+
 export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const out: FactOf<'mmi_statement'>[] = [];
   if (isTitleLine(sent.text)) return out;
@@ -263,8 +271,11 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   const carriedLabel = CARRIED_LABEL.test(sent.doc.text.slice(Math.max(sent.encounter.start, sent.start - 160), sent.start));
   const listed = ENUMERATED_TOPICS.exec(sent.text);
   const checklist = !listed && (TOPIC_CHECKLIST.exec(lineLead + sent.text) ?? topicList(lineLead + sent.text));
+  // "Referring: Alan M. Creekmore, MD (ATP) - 'med mgmt …, MMI 02/06/23'": the referrer's words, carried on the referral.
+  const referrer = REFERRER_LINE.exec(lineLead + sent.text);
   const topics = listed ? { start: listed.index, end: listed.index + listed[0].length, trigger: listed[0] }
-    : checklist ? { start: 0, end: Math.max(0, checklist[0].length - lineLead.length), trigger: checklist[0].trim() } : undefined;
+    : checklist ? { start: 0, end: Math.max(0, checklist[0].length - lineLead.length), trigger: checklist[0].trim() }
+    : referrer ? { why: 'paraphrase', start: 0, end: Math.max(0, referrer[0].length - lineLead.length), trigger: referrer[0].trim() } : undefined;
   // Whether the sentence's MMI covers only part of the claim: once per sentence, not once per mention.
   let partial: boolean | undefined;
   // Mentions in one clause share its verdict (a run-on line may hold hundreds).
@@ -272,6 +283,8 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
   for (const m of matches) {
     // A field label whose answer in the same sentence is "not at MMI" states nothing itself.
     if (answeredNo && m.entry.id !== 'not_at_mmi' && LABEL_AFTER.test(sent.text.slice(m.end))) continue;
+    // "Date of maximum medical improvement (if known): ______": a field left blank states nothing.
+    if (BLANK_FIELD.test(sent.text.slice(m.end))) continue;
     // "maximum chiropractic improvement (MMI)": the bracket abbreviates the discipline's own ceiling, named just before.
     if (m.entry.id === 'mmi' && DISCIPLINE_ABBREVIATED.test(sent.text.slice(Math.max(0, m.start - 60), m.start))) continue;
     // Judged within the mention's own clause: "Statutory MMI does not apply; clinical MMI has been reached" states the second.
@@ -405,6 +418,8 @@ export function extractPlanSignals(sent: SentenceCtx): FactOf<'plan_signal'>[] {
     if (forRating(m)) continue;
     const target = m[1].trim().replace(/\s+(?:the|a|an|for|and|in|at)$/i, '');
     if (!target || NOT_REFERRAL_TARGET.test(target)) continue;
+    // ("Referral: P. Natarajan-Holt, MD 08/15/2023 - …": a therapist's note naming who referred, not where to.)
+    if (/:\s*$/.test(m[0].slice(0, m[0].length - m[1].length)) && REFERRER_NAMED.test(sent.text.slice(m.index + m[0].length - m[1].length))) continue;
     if (SYMPTOM_REFERRAL.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "3 Rx sent to CareFirst Pharmacy", "results are sent to DDS": papers sent somewhere, not a patient referred.
     if (/^sen[dt]\b/i.test(m[0]) && PAPERS_SENT.test(sent.text.slice(Math.max(0, m.index - 40), m.index))) continue;

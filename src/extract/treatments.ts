@@ -172,10 +172,16 @@ function isPriorOperation(sent: SentenceCtx, start: number, modality: Modality, 
   // An imaging or EMG report describes what an operation left ("Solid C6-7 arthrodesis", "ACDF hardware intact"):
   // the film is of an operation already done, never the operation itself.
   if (sent.encounter.kind === 'imaging' || sent.encounter.kind === 'emg') return true;
+  // So does a film's reading quoted in a note ("MRI L-spine w/wo 05/16/2023: post-op changes L L5-S1 laminotomy; …").
+  if (POST_OP_CHANGES_BEFORE.test(sent.text.slice(Math.max(0, start - 60), start)) || (IMAGING_READ_LEAD.test(sent.text) && !isProcedureRecord(sent.encounter.kind))) return true;
   if (isProcedureRecord(sent.encounter.kind) || sent.section?.kind === 'procedure') return false;
   return PRIOR_OPERATION.test(sent.text.slice(Math.max(0, start - 60), start));
 }
 
+/** "post-op changes L L5-S1 laminotomy", "postoperative changes of ACDF": the operation a film shows, named after what it left. */
+const POST_OP_CHANGES_BEFORE = /\bpost-?op(?:erative)?\s+(?:changes?|appearance|state|scarring)\s+(?:(?:of|from|after|related to|following|at|s\/p)\s+)?(?:(?:a|an|the|left|right|bilateral|L|R|[CTL]\d-[CTLS]?\d|[CTLS]\d)\s+){0,3}$/i;
+/** A sentence that quotes a film's reading: "MRI L-spine w/wo 05/16/2023: …", "XR R knee: …". */
+const IMAGING_READ_LEAD = /^\s*[-*•]?\s*(?:MRI|CT|X-?rays?|XR|radiographs?|films?|EMG(?:\/NCS)?)\b[^:\n]{0,60}:/i;
 /** What an earlier operation left behind, named after it ("post-laminotomy scarring", "post-fusion changes"). */
 const POST_OPERATIVE_FINDING = /^\s*(?:scar\w*|changes?|fibrosis|syndrome|defect|state|appearance|granulation|enhancement|hardware|instability|seroma|collection)\b/i;
 
@@ -224,6 +230,23 @@ const FIRST_DOSE_AFTER = /^[^.;]{0,30};\s*(?:the\s+)?first (?:dose|injection|inf
 /** "Fremanezumab (Ajovy) PA approved 01/10/2024. First dose 225 mg SC given in office": the start told in the next sentence. */
 const FIRST_DOSE_NEXT = /^[.\s]*(?:the\s+)?first (?:dose|injection|infusion|loading dose)\b[^.;\n]{0,40}\b(?:given|administered|self-?injected|today)\b/i;
 /** A dash before a drug's start in a problem's line: "- start", "- add", "- trial". */
+/**
+ * The item of a comma-separated list holding [s, e): from the comma before it to the comma after it, commas inside
+ * brackets aside, within the clause. A clause with no comma on a side is the item's bound on that side.
+ */
+function listItemAround(text: string, s: number, e: number, clause: { start: number; end: number }): { start: number; end: number; text: string } {
+  let depth = 0; let start = clause.start;
+  for (let i = s - 1; i >= clause.start; i--) {
+    const c = text[i];
+    if (c === ')') depth++; else if (c === '(') { if (depth === 0) continue; depth--; } else if (c === ',' && depth === 0) { start = i + 1; break; }
+  }
+  depth = 0; let end = clause.end;
+  for (let i = e; i < clause.end; i++) {
+    const c = text[i];
+    if (c === '(') depth++; else if (c === ')') { if (depth > 0) depth--; } else if (c === ',' && depth === 0) { end = i; break; }
+  }
+  return { start, end, text: text.slice(start, end) };
+}
 const DASHED_START = /\s[-\u2013\u2014]\s(?=(?:start|begin|initiate|add|switch to|trial)\b)/gi;
 /** The answer that opens the next sentence: "Declines (fatigue worry).", "Pt refused." */
 const ANSWERED_NO = /^\s*(?:(?:he|she|they|pt|patient|the patient|claimant)\s+)?(?:declines?|declined|refuses?|refused|does not want|not interested)\b/i;
@@ -531,7 +554,12 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     const whole = clauseAround(sent.text, d.start, d.end);
     // "TKA declined - start duloxetine 30 mg": the drug's plan starts at the dash, after another item's status.
     const lead = [...whole.text.slice(0, d.start - whole.start).matchAll(DASHED_START)].at(-1);
-    const clause = lead ? { start: whole.start + lead.index, end: whole.end, text: whole.text.slice(lead.index) } : whole;
+    // ("tacrolimus 3 mg BID, allopurinol 100 mg (restarted by transplant 02/2024), magnesium oxide 400 mg": in a list
+    // of drugs each item's words are its own.)
+    // (The list's own heading still speaks for every item: "Options discussed: bupropion XL 450 mg, lithium augmentation".)
+    const item = drugMatches.some((x) => x !== d && x.start >= whole.start && x.end <= whole.end) ? listItemAround(sent.text, d.start, d.end, whole) : undefined;
+    const ownStatus = item && statusCues.some(([, re]) => re.test(item.text)) ? item : undefined;
+    const clause = ownStatus ?? (lead ? { start: whole.start + lead.index, end: whole.end, text: whole.text.slice(lead.index) } : whole);
     const isClass = d.entry.id.startsWith('class:');
     const attributes: FactOf<'treatment'>['attributes'] = { modality: 'medication', drugClass: d.entry.class, status: deniedStatus(sent, clause, d.end) ?? treatmentStatus(clause.text, section, 'medication', setAsideAfter(sent, clause.end)) };
     if (isOtherConditionDrugClass(d.entry.class) || namesOtherIndication(sent.text.slice(d.end, d.end + 60))) attributes.otherCondition = true;
@@ -541,7 +569,7 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
     // "Abatacept approved; first dose today": the start is told in the clause after the drug's.
     const firstDose = FIRST_DOSE_AFTER.test(sent.text.slice(d.end, d.end + 60))
       || (new Set(drugMatches.map((x) => x.entry.id)).size === 1 && FIRST_DOSE_NEXT.test(sent.doc.text.slice(sent.end, Math.min(sent.encounter.end, sent.end + 120))));
-    const change = doseChangeOf(clause.text) ?? arrowedDose(sent.text.slice(d.end, d.end + 40)) ?? (firstDose ? 'started' : undefined);
+    const change = doseChangeOf((item ?? clause).text) ?? arrowedDose(sent.text.slice(d.end, d.end + 40)) ?? (firstDose ? 'started' : undefined);
     if (change) attributes.doseChange = change;
     if (change === 'stopped' && attributes.status !== 'declined') attributes.status = 'discontinued';
     // "Options discussed: bupropion XL 450 mg, lithium augmentation, or TMS": a choice put to the claimant, not a change.

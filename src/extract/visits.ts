@@ -16,6 +16,11 @@ const CORRESPONDENCE_ROW = /\b(?:records? request\w*|request(?:ed)? (?:for )?rec
 /** What only an encounter with the patient records: an examination, vital signs, findings, an assessment. */
 const SEEN = /\b(?:exam(?:ination)?|vitals?|BP|ROM|strength|reflexes|impression|assessment|on exam|tender\w*|palpation)\b\s*[:\-]?/i;
 
+/** A letter's head: its addressee ("To: …", "Attn: …", "Dear Ms. …") or its subject line ("Re: …"). */
+const LETTER_HEAD = /^[ \t]*(?:To|Attn|Re)[ \t]*:|\bDear (?:Ms|Mr|Mrs|Dr|Counsel|Sir|Madam|Adjuster)\b/im;
+/** Words that the claimant was seen for the letter: "examined today", "on examination today", "seen in the office today". */
+const SEEN_TODAY = /\b(?:examined|seen|evaluated|treated) (?:\w+ ){0,3}today\b|\b(?:on )?(?:examination|exam) today\b|\btoday'?s (?:examination|exam|visit|treatment)\b/i;
+
 /**
  * The visit itself as a treatment fact: a PT, chiropractic, OT or psychology note is a performed session
  * (completed at discharge), and a surgeon's consultation is a performed surgical consultation. Cited on the
@@ -34,6 +39,9 @@ export function visitFacts(enc: Encounter, body: string, firstOfDocument: boolea
   if (APPOINTMENT_NOTICE.test(body) && !SEEN.test(body)) return [];
   // "Pt cancelled - ill. Not seen.": a short entry recording that the session did not take place.
   if (own && body.length < 400 && notAttended(body)) return [];
+  // A therapist's letter to counsel or the payer ("To: Sorensen & Tighe … has not returned for care since 06/29/2023")
+  // tells of the sessions; it is not one, unless the claimant was seen for it that day.
+  if (own && LETTER_HEAD.test(body.slice(0, 400)) && !SEEN_TODAY.test(body)) return [];
   const visit: FactOf<'treatment'> = {
     id: `${enc.id}:treatment:visit`, encounterId: enc.id, type: 'treatment', attributes,
     date: enc.date, dateSource: 'encounter', negated: false, certainty: 'affirmed', temporality: 'current', experiencer: 'patient',

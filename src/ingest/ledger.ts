@@ -12,7 +12,7 @@ type Field = 'date' | 'category' | 'provider' | 'code' | 'modifier' | 'icd10' | 
 
 /** Header synonyms, most specific first; each column is claimed by the first field whose pattern matches. */
 const HEADERS: [Field, RegExp][] = [
-  ['date', /^(date of service|date of service ?(\/|or) ?period|dates? of (svc|serv)|dates of service|date of service from|(first|dos) (dos|first)|date (from|first)|period from or dos|period or service|service or period|service date or period|service or (benefit|paid date) period|service ?\/ ?period|(session|appt|appointment|arrival|proc|procedure|encounter) date|dos|(service|svc|serv) (dates?|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|dos (from|start|begin)|visit (date|dt)|(service|svc|serv) ?\/ ?period (from|start)|(service|svc|serv) or period (from|start)|period (from|start)|period or dos|dos or period|date|dt)$/],
+  ['date', /^(date of service|date of service ?(\/|or) ?period|dates? of (svc|serv)|dates of service|date of service from|(first|dos) (dos|first)|date (from|first)|period from or dos|period or service|service or period|service date or period|service or (benefit|paid date) period|service ?\/ ?period|(session|appt|appointment|arrival|proc|procedure|encounter) date|dos|(service|svc|serv) (dates?|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|dos (from|start|begin)|visit (date|dt)|(service|svc|serv) ?\/ ?period (from|start)|(service|svc|serv) or period (from|start)|period (from|start)|period or dos|dos or period|(service|svc|serv) ?\/ ?pay(ment)? (date|dt)|date|dt|from)$/],
   ['category', /^((pay(ment)?|txn|transaction|benefit|line) )?(type|category|class)$/],
   ['modifier', /^(mod|modifiers?|mod\d)$/],
   ['icd10', /icd|diagnos|^dx/],

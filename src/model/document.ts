@@ -68,6 +68,8 @@ export const DocumentStatusSchema = z.object({
   recordsNotedMissing: z.array(z.object({ text: z.string(), evidence: z.array(EvidenceSchema) })).optional(),
   /** Pages a fax transmission numbered but did not deliver ("P.01/05" … "P.03/05": pages 4-5), cited by its last banner. */
   faxPagesMissing: z.array(z.object({ total: z.number().int(), missing: z.array(z.number().int()), evidence: z.array(EvidenceSchema) })).optional(),
+  /** An adjudicator's finding of MMI and the physician whose report it adopts (by surname), the finding and its basis cited. */
+  adjudicatedMmi: z.object({ physician: z.string(), evidence: z.array(EvidenceSchema) }).optional(),
   /** The latest day a paper that holds no visit is dated (a letter, a certification, an index): how far the file runs. */
   dated: z.string().optional(),
   /** The document names a different patient than the claimant: excluded from the analysis. */

@@ -419,13 +419,24 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
       const physicianLetter = !!head[0] && CLINIC_LETTERHEAD.test(head[0]) && PHYSICIAN_SIGNATURE.test(section);
       // The letter after a physician's letter is the correspondence's again, unless it is another physician's.
       const current = parts[parts.length - 1];
-      const next = sender || (letterOpened === current && !physicianLetter) ? 'administrative' : physicianLetter ? 'clinical' : undefined;
+      // (A designated doctor's report filed under the agency's summary: "[X] Designated Doctor selected by DWC".)
+      const next = sender || (letterOpened === current && !physicianLetter) ? 'administrative' : physicianLetter ? (MARKED_EXAMINER.test(section) ? 'examining' : 'clinical') : undefined;
       if (next && next !== current.role) {
         current.end = m.index;
         parts.push({ start: m.index, end: doc.text.length, role: next });
         if (next === 'clinical') letterOpened = parts[parts.length - 1];
       }
       continue;
+    }
+    // A clinic's note filed behind an order or a letter, on a page of its own ("\f OHIO VALLEY JOINT PRESERVATION CENTER …
+    // CONSULTATION   Date of visit: 01/16/2024"): the clinic's paper from its letterhead on.
+    if (role.role === 'administrative' && parts[parts.length - 1].role === 'administrative' && SERVICE_DATE_LINE.test(m[0])) {
+      const head = clinicPageHead(doc.text, m.index);
+      if (head !== undefined) {
+        parts[parts.length - 1].end = head;
+        parts.push({ start: head, end: doc.text.length, role: 'clinical' });
+        continue;
+      }
     }
     // Under a custodian's certification the first dated visit heading ("NEW PATIENT CONSULTATION   DATE OF SERVICE: …")
     // begins the records, whatever its title.
@@ -448,7 +459,9 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
     const hit = entries.find((r) => { const t = r.titleRe.exec(heading); return t && (t.index <= 3 || TITLE_AFTER.test(heading.slice(0, t.index))); });
     // An examination summarised inside a treating file ("FCE SUMMARY") stays part of that file: only the
     // administrative / clinical boundary splits a document.
-    const next = hit?.id === 'examining' ? 'clinical' : hit?.id;
+    // (A letter asking for a report, "SECOND REQUEST - NARRATIVE REPORT", is the asker's, not the report.)
+    const asks = hit?.id === 'clinical' && ASKS_FOR_A_REPORT.test(heading);
+    const next = asks ? undefined : hit?.id === 'examining' ? 'clinical' : hit?.id;
     const current = parts[parts.length - 1];
     if (!next || next === current.role || (next === 'clinical' && current.role === 'examining')) continue;
     current.end = m.index;
@@ -460,13 +473,29 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
 /** What may stand before a paper's title on its heading line: the sender's name and a dash, or "Notice of". */
 const TITLE_AFTER = /(?:\S\s+[-\u2013\u2014|]\s+|^\s*notice of\s+)$/i;
 /** "Sincerely, /s/ Anjali R. Doe, DO, Board Certified PM&R": a physician signs the letter. */
-const PHYSICIAN_SIGNATURE = /(?:sincerely|regards|\/s\/|electronically signed)[^\n]{0,40}(?:\n[^\n]{0,80}){0,2}?,\s*(?:MD|DO|M\.D\.|D\.O\.)\b/i;
+const PHYSICIAN_SIGNATURE = /(?:sincerely|regards|\/s\/|electronically signed)[^\n]{0,40}(?:\n[^\n]{0,80}){0,2}?,\s*(?:MD|DO|M\.D\.|D\.O\.)(?![A-Za-z])/i;
 /** A rule across the page between letters. */
 const RULE_LINE = /^\s*(?:={10,}|-{10,}|_{10,})\s*$/;
 const SERVICE_DATE_LINE = /\b(?:DATE OF SERVICE|Date of Service|DOS|Date of (?:visit|exam))\s*:\s*\S|^\s*LOCAL TITLE:\s*\S|^\s*\d{1,2}\/\d{1,2}\/\d{2,4}[ \t]{2,}[A-Z][A-Z/&-]{3,}(?: [A-Z][A-Z/&-]+)*\b/;
 const EXHIBIT_LINE = /^\s*EXHIBIT\s+(?:No\.?\s*)?\d{1,3}[A-Z]?\s*$/i;
 /** A provider's letterhead: a clinic, practice or hospital name, or a clinician with a degree. */
-const CLINIC_LETTERHEAD = /\b(?:CLINIC|MEDICAL|MEDICINE|HEALTH|HOSPITAL|CHIROPRACTIC|ORTHOPA?EDIC\w*|REHAB\w*|PHYSICAL THERAPY|PAIN|SPINE|NEUROLOGY|IMAGING|RADIOLOGY|PHYSICIANS|SURGERY|SURGICAL|WELLNESS)\b|,\s*(?:MD|DO|DC|DPT|PA-C|NP)\b/;
+const CLINIC_LETTERHEAD = /\b(?:CLINIC|MEDICAL|MEDICINE|HEALTH|HOSPITAL|CHIROPRACTIC|ORTHOPA?EDIC\w*|REHAB\w*|PHYSICAL THERAPY|PAIN|SPINE|NEUROLOGY|IMAGING|RADIOLOGY|PHYSICIANS|SURGERY|SURGICAL|WELLNESS)\b|,\s*(?:MD|DO|DC|DPT|PA-C|NP|M\.D\.|D\.O\.)(?![A-Za-z])/;
+
+/**
+ * Where a clinic's page begins, when the dated visit line at `at` opens one: a page break, then the clinic's letterhead
+ * and at most three lines (its address, a title) above the visit line.
+ */
+function clinicPageHead(text: string, at: number): number | undefined {
+  const pageStart = text.lastIndexOf('\f', at);
+  if (pageStart < 0) return undefined;
+  const above = text.slice(pageStart + 1, at).split('\n').filter((l) => l.trim());
+  const line = text.slice(at, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at));
+  if (!above.length || above.length > 4 || !(CLINIC_LETTERHEAD.test(above[0]) || VISIT_HEADING.test(line))) return undefined;
+  return pageStart + 1;
+}
+
+/** A visit note's own heading on its dated line: "CONSULTATION   Date of visit: 01/16/2024". */
+const VISIT_HEADING = /^\s*(?:NEW PATIENT |FOLLOW[- ]?UP |ORTHOPA?EDIC )?(?:CONSULTATION|OFFICE VISIT|PROGRESS NOTE|FOLLOW[- ]?UP(?: VISIT)?|EVALUATION|EXAMINATION)\b/;
 
 /** The role of the part holding `offset`. */
 export function roleAt(parts: DocumentPart[], offset: number): DocumentRole['role'] {

@@ -36,7 +36,7 @@ const REPORT_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:PATIENT|NAME|Patient|N
 /** An imaging centre's exam line with its date at the right ("Exam: MR ARTHROGRAM RIGHT SHOULDER (…)   Date: 01/26/2024"). */
 const EXAM_FIELD_DATE = new RegExp(String.raw`^[ \t]*(?:Exam|EXAM|Study|STUDY|Examination|EXAMINATION)[ \t]*:[^\n]*?(?:\n[ \t]{2,}\S[^\n]*?)?(?<=\S)[ \t]{2,}(?:DATE|Date)[ \t]*:[ \t]*(${DATE_SHAPE})[ \t]*$`, 'gm');
 /** The report title above it. */
-const REPORT_TITLE = /\b(?:OPERATIVE|OPERATION|PROCEDURE|CONSULTATION|DISCHARGE|RADIOLOGY|IMAGING|EMG|NERVE CONDUCTION)\b[^\n]*\b(?:REPORT|NOTE|SUMMARY|STUDY)\b|\b(?:MEDICAL SOURCE STATEMENT|RESIDUAL FUNCTIONAL CAPACITY|RFC (?:QUESTIONNAIRE|ASSESSMENT|FORM)|(?:PHYSICAL|MENTAL) CAPACITIES (?:EVALUATION|QUESTIONNAIRE))\b|\b(?:OPERATIVE|PROCEDURE) (?:REPORT|NOTE)\b|^[ \t]*[A-Z][A-Z &'.-]*\b(?:DIAGNOSTIC IMAGING|RADIOLOGY|IMAGING (?:CENTER|ASSOCIATES|SERVICES))\b/;
+const REPORT_TITLE = /\b(?:OPERATIVE|OPERATION|PROCEDURE|CONSULTATION|DISCHARGE|RADIOLOGY|IMAGING|EMG|NERVE CONDUCTION)\b[^\n]*\b(?:REPORT|NOTE|SUMMARY|STUDY)\b|\b(?:MEDICAL SOURCE STATEMENT|RESIDUAL FUNCTIONAL CAPACITY|RFC (?:QUESTIONNAIRE|ASSESSMENT|FORM)|(?:PHYSICAL|MENTAL) CAPACITIES (?:EVALUATION|QUESTIONNAIRE))\b|\b(?:OPERATIVE|PROCEDURE) (?:REPORT|NOTE)\b|^[ \t]*[A-Z][A-Z &'.-]*\b(?:DIAGNOSTIC IMAGING|RADIOLOGY|IMAGING (?:CENTER|ASSOCIATES|SERVICES))\b|\b(?:WORK|ACTIVITY|DUTY)(?: ?\/ ?(?:ACTIVITY|DUTY|WORK))? STATUS\b|\bWORK ABILITY\b/;
 /** "Dates of treatment: 09/07/2022 to 09/12/2023": the span a form covers, not the day of one visit. */
 const NOT_A_RANGE = String.raw`(?![ \t]*(?:to|through|thru|until|[-–—])[ \t]*\d)`;
 /** Generic labels ("Date:", "Seen:", "Visit:"): only at the start of a line and only with a colon. */
@@ -161,7 +161,7 @@ const VISIT_TITLE = /(?:\bf\/u\b)|\b(?:new (?:patient|pt)|visit|management|mgmt|
 const REFERS_BACK = /\b(?:addendum|supplement(?:al)?|response|reply|rebuttal|correction|withdrawal|amendment)\b[^\n]*\b(?:of|dated)[ \t]*$/i;
 const SEPARATOR = /^[ \t]*(?:(?:[=\-_*#~\u2500\u2501\u2550\u2014\u2013][ \t]?){5,}|\f)[ \t]*$/;
 const SIGNATURE_CONTEXT = /\b(?:signed|signature|electronically|attested|co-?signed|dictated|transcribed)\b/i;
-const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|DLI|last insured|AOD|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|request|forwarded|your letter|letter (?:of|dated)|supplemented|copied|certified copy|received|statement date|date of statement|billing date|bill date|invoice date)\b/i;
+const NOT_SERVICE = /\b(?:birth|DOB|injury|DOI|onset|DLI|last insured|AOD|referral|accident|admission|transcribed|dictated|signed|printed|print date|releas\w*|produced|production|requested|request|forwarded|your letter|letter (?:of|dated)|supplemented|copied|certified copy|received|statement date|date of statement|billing date|bill date|invoice date|expir\w*|valid (?:through|thru|until))\b/i;
 /** Page furniture an EHR prints on every page: it repeats the visit date but never opens a new visit with the same date. */
 /** A fax transmission line across the page top ("** FAXED 12/05/2023 15:03 ** … ** P 7", "From: … To: … Pg 6/16"). */
 const FAX_BANNER = /\bfax(?:ed)?\b[^\n]*\b(?:P|pg|pages?)\.?:?[ \t]*\d+\b|\bfrom:[^\n]*\bto:[^\n]*\b(?:pg|page|p)\.?[ \t]*\d+/i;
@@ -718,13 +718,16 @@ const SIGNER_DATE_LINE = /^[ \t]*(?:[A-Z][a-z]+\.?[ \t]+){1,2}(?:[A-Z]\.[ \t]+)?
 
 const DATE_FIELD_LINE = /^[ \t]*date(?: signed)?[ \t]*:/i;
 /** The date on the form's last signature line ("Signature: A. Doe, MD     Date: 05/22/2024"). */
+/** A line about the claimant's release or consent, signed by the claimant. */
+const RELEASE_SIGNED = /\b(?:authori[sz]ation|HIPAA|release of (?:information|records)|consent form)\b|\bsigned by (?:the )?(?:patient|pt|claimant|client)\b/i;
 function signatureDate(text: string, start: number, end: number): { date: string; start: number; end: number } | undefined {
   let found: { date: string; start: number; end: number } | undefined;
   let offset = start;
   let signedAbove = false;
   for (const line of text.slice(start, end).split('\n')) {
     // (The signature's date on the line under it: "Signature: /s/ A. Doe, MD   Neurology" over "Date: 10/28/2024".)
-    const signing = (SIGNATURE_LINE.test(line) || SIGNER_DATE_LINE.test(line) || (signedAbove && DATE_FIELD_LINE.test(line))) && !BANNER.test(line);
+    // (The claimant's signature on a release, "Authorization on file: signed by patient 01/15/2024 (expires …)", dates the release.)
+    const signing = (SIGNATURE_LINE.test(line) || SIGNER_DATE_LINE.test(line) || (signedAbove && DATE_FIELD_LINE.test(line))) && !BANNER.test(line) && !RELEASE_SIGNED.test(line);
     signedAbove = false;
     if (signing) {
       // The date the line labels as the date ("… (treating since 08/2022)   Date: 03/12/2024"), else its last one.
