@@ -280,14 +280,14 @@ function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
     || (safetyStarts.get(ctx.providerOf(f)) ?? []).some((d0) => (ctx.dateOf(f) ?? '') >= d0 && daysBetween(d0, ctx.dateOf(f)!) <= COURSE_GAP_DAYS);
   // A referral placed once maintenance visits had begun, which the claimant then turned down ("Did not schedule pelvic
   // floor PT - 50 min drive each way … pt declines for now"), leaves the phase where it was: nothing was given.
-  const params0 = ctx.profile.params;
+  const { minMaintenanceVisits } = ctx.profile.params;
   const quietVisits = maintenanceVisits(ctx);
   const notTakenUpInPhase = (f: Treatment, d: string) => {
     const m = f.attributes.modality;
     const later = ctx.of('treatment').filter((g) => g.attributes.modality === m && (ctx.dateOf(g) ?? '') > d);
     // (Turned down by the claimant, not by the payer: a denied TMS referral was care the physician pursued.)
     const declined = later.some((g) => g.attributes.status === 'declined') && !later.some((g) => GIVEN_STATUSES.has(g.attributes.status));
-    const phaseBefore = quietVisits.filter((v) => v.date < d && daysBetween(v.date, d) <= PHASE_LOOKBACK_DAYS).length >= params0.minMaintenanceVisits;
+    const phaseBefore = quietVisits.filter((v) => v.date < d && daysBetween(v.date, d) <= PHASE_LOOKBACK_DAYS).length >= minMaintenanceVisits;
     return declined && phaseBefore;
   };
   // A therapy course the ledger bills under another condition's codes (knee PT in a stroke claim) treats that condition.
