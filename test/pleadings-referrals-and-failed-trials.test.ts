@@ -270,3 +270,26 @@ describe('MMI: care that stopped, and a line carried past its author\'s MMI', ()
     expect([a.mmi.status, a.mmi.date]).toEqual(['explicit', '2024-03-19']);
   });
 });
+
+describe('late reading classes of session 40', () => {
+  const kinds = (body: string) => of(body, 'mmi_statement').filter((f) => f.temporality === 'current').map((f) => [f.attributes.kind, f.attributes.mmiDate]);
+  it.each([
+    ['an imaging centre called MMI', 'Images and priors are available on the MMI PACS; request CD through MMI Film Library.'],
+    ['a future comment at MMI', 'There is an increased long-term risk of osteoarthritis; I will comment on its probability at MMI.'],
+    ['one discipline\'s ceiling, in full', 'In my opinion she has reached maximum medical improvement from an interventional pain management standpoint.'],
+    ['whether the examiner agrees with another\'s date', '  Agrees with ATP\'s MMI date (12/06/2022)?                     [ ] Yes   [X] No'],
+  ])('no MMI read from %s', (_n, body) => expect(kinds(body)).toEqual([]));
+  it('a date field across the page: "Date of MMI:        08/15/2023"', () => {
+    expect(kinds('  Date of MMI:                                                 08/15/2023')).toContainEqual(['mmi', '2023-08-15']);
+  });
+  it('a bare "not medically stationary" once, at a supportive-care visit after the author\'s own MMI, takes nothing back', () => {
+    const SURGEON: ProviderSpec = { name: 'Celeste Roe', credential: 'MD', specialty: 'orthopedic_surgery' };
+    const b = new CaseBuilder()
+      .visit('2023-02-14', { ...SURGEON, kind: 'operative_report' }).fact('treatment', { modality: 'surgery', status: 'performed' }, 'Medial unicompartmental knee arthroplasty.')
+      .visit('2023-09-19', SURGEON).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-09-19' }, 'Mr. Doe is medically stationary as of 09/19/2023.')
+      .visit('2024-01-16', SURGEON).fact('plan_signal', { signal: 'continue_current_management' }, 'P: Continue current management. Meloxicam refilled.')
+      .fact('mmi_statement', { kind: 'not_at_mmi' }, 'He is not medically stationary at this time and remains on modified duty.');
+    const a = analyzeCase(b.input({ type: 'workers_comp', onset: '2021-10-01', state: 'AZ' }));
+    expect([a.mmi.status, a.mmi.date]).toEqual(['explicit', '2023-09-19']);
+  });
+});

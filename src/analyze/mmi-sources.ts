@@ -41,7 +41,7 @@ const PARTY_EXAMINER = /\brequired medical exam\w*|\bRME\b|\bcarrier'?s? (?:IME|
  * federal (FECA) impartial medical specialist under 5 U.S.C. 8123(a), whose well-reasoned opinion carries special
  * weight whatever the claimant's state.
  */
-const CONFLICT_REFEREE = /referee (?:medical )?(?:exam\w*|physician|specialist|evaluation)\b|\bimpartial medical specialist\b|\b5 U\.?S\.?C\.?\s*(?:§\s*)?8123\b/i;
+const CONFLICT_REFEREE = /\breferee (?:medical )?(?:exam\w*|physician|specialist|evaluation)\b|\bimpartial medical specialist\b|\b5 U\.?S\.?C\.?\s*(?:§\s*)?8123\b/i;
 export function isConflictReferee(enc: Encounter | undefined): boolean {
   return !!enc && sourceRole(enc) === 'designated_doctor' && CONFLICT_REFEREE.test(`${enc.documentTitle ?? ''} ${enc.file}`);
 }

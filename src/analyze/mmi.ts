@@ -929,9 +929,9 @@ function readTemplateNotAt(ctx: CaseContext): (s: Fact) => boolean {
   const ownMmi = new Map<string, string[]>();
   for (const f of ctx.of('mmi_statement')) {
     const d = ctx.dateOf(f);
-    // (A finding in so many words, "has reached MMI as of 03/19/2024", not a plan that names MMI.)
+    // (A finding in so many words, "has reached MMI as of 03/19/2024", not a plan that names MMI or a box left empty.)
     if (d && (f.attributes.kind === 'mmi' || f.attributes.kind === 'permanent_and_stationary') && f.temporality === 'current' && !f.negated
-      && (f.attributes.mmiDate || MMI_FOUND.test(f.evidence[0]?.quote ?? ''))) pushTo(ownMmi, ctx.providerOf(f), d);
+      && (f.attributes.mmiDate || MMI_FOUND.test(f.evidence[0]?.quote ?? '')) && !/\[\s*\]/.test(f.evidence[0]?.quote ?? '')) pushTo(ownMmi, ctx.providerOf(f), d);
   }
   const firstSaid = new Map<string, string>();
   for (const f of ctx.of('mmi_statement')) {
@@ -945,8 +945,19 @@ function readTemplateNotAt(ctx: CaseContext): (s: Fact) => boolean {
     // (A form's field answered at each visit, "Maximum Medical Improvement: [X] No", is answered anew, not carried.)
     return !!first && !!day && !FORM_FIELD_ANSWER.test(s.evidence[0]?.quote ?? '') && (ownMmi.get(ctx.providerOf(s)) ?? []).some((d) => first < d && d < day) && !planning.has(s.encounterId);
   };
-  return (s) => s.type === 'mmi_statement' && s.attributes.kind === 'not_at_mmi' && (template(s) || stale(s) || awaitsPastOperation(s) || repeatedAfterOwnMmi(s));
+  // (Or said bare, once, at a maintenance visit after the author's own MMI: "P: Continue current management. … He is not
+  // medically stationary at this time" in a supportive-care note, with no word that takes the MMI back.)
+  const keepsOn = new Set(ctx.asserted.filter((f) => f.type === 'plan_signal' && f.temporality === 'current' && !f.negated
+    && (f.attributes.signal === 'continue_current_management' || f.attributes.signal === 'maintenance_care')).map((f) => f.encounterId));
+  const bareAfterOwnMmi = (s: Fact) => {
+    const day = ctx.dateOf(s);
+    return !!day && keepsOn.has(s.encounterId) && !planning.has(s.encounterId) && !TAKEN_BACK.test(s.evidence[0]?.quote ?? '') && !FORM_FIELD_ANSWER.test(s.evidence[0]?.quote ?? '')
+      && (ownMmi.get(ctx.providerOf(s)) ?? []).some((d) => d < day);
+  };
+  return (s) => s.type === 'mmi_statement' && s.attributes.kind === 'not_at_mmi' && (template(s) || stale(s) || awaitsPastOperation(s) || repeatedAfterOwnMmi(s) || bareAfterOwnMmi(s));
 }
+/** Words that take an MMI back or give the reason it no longer holds. */
+const TAKEN_BACK = /\bno longer\b|\bwithdr[ae]wn?\b|\bwithdraw\w*|\brescind\w*|\bretract\w*|\bbecause\b|\bdue to\b|\bnew\b|\bworse\w*|\bre-?injur\w*|\bflare\b|\bawait\w*|\bpending\b|\buntil\b|\bafter\b|\bscheduled\b|\btransplant\w*|\bsurg\w*|\boperat\w*|\bprocedure\b|\breferr\w*|\bevaluation\b|\btrial\b|\s[-\u2013\u2014:]\s/i;
 const PLANNED_STEP = new Set<string>([...PROCEDURES, 'surgical_consultation']);
 /** A form field's answer: a box, a question, "MMI: No", a status field ("Work status: Not at MMI."). */
 const FORM_FIELD_ANSWER = /\[\s*[xX✓✔]?\s*\]|\?|:\s*(?:No|Yes)\b|^\s*(?:[A-Za-z/&-]+\s+){0,3}status\s*:/i;

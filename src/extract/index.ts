@@ -131,6 +131,9 @@ function dateBesideAnswer(text: string, from: number): string | undefined {
   return label ? findDates(rest.slice(label.index + label[0].length)).find((d) => !d.relative && d.start === 0)?.date : undefined;
 }
 
+/** A form's question whether the writer agrees with another's opinion. */
+const AGREES_WITH = /\b(?:agrees?|concurs?|in agreement)\s+with\b/i;
+
 function bindToForm(f: Fact, marks: FormMarks, text: string): Fact | undefined {
   const ev = f.evidence[0];
   const at = mentionStart(f);
@@ -146,6 +149,8 @@ function bindToForm(f: Fact, marks: FormMarks, text: string): Fact | undefined {
   if (reading.kind === 'unchecked' || !reading.answer) return undefined;
   const cue = { category: 'negated' as const, trigger: '[X] No', start: ev.end, end: ev.end };
   if (f.type === 'mmi_statement') {
+    // ("Agrees with ATP's MMI date (12/06/2022)? [ ] Yes [X] No": the box answers whether the examiner agrees with another's date.)
+    if (AGREES_WITH.test(ev.quote)) return undefined;
     // "Has the patient reached maximum benefit from treatment? [X] No": further benefit is expected, not at MMI.
     if (f.attributes.kind === 'plateau') return reading.answer === 'yes' ? f : isWholeCareBenefit(ev.quote) ? { ...f, negated: false, attributes: { ...f.attributes, kind: 'not_at_mmi' } } : undefined;
     const stated = /permanent|P\s?&\s?S/i.test(ev.quote) ? 'permanent_and_stationary' : 'mmi';

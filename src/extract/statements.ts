@@ -358,7 +358,9 @@ export function extractMmi(sent: SentenceCtx): FactOf<'mmi_statement'>[] {
     }
     const attributes: FactOf<'mmi_statement'>['attributes'] = { kind };
     if (kind !== 'not_at_mmi' && kind !== 'plateau') {
-      const near = sent.dates().filter((x) => (!x.relative || x.date <= (sent.encounter.date ?? x.date)) && x.start >= m.end - 5 && x.start - m.end <= MMI_DATE_REACH
+      // (A form's field and its answer across the page, "Date of MMI:            08/15/2023": the gap is layout.)
+      const near = sent.dates().filter((x) => (!x.relative || x.date <= (sent.encounter.date ?? x.date)) && x.start >= m.end - 5
+        && (x.start - m.end <= MMI_DATE_REACH || /^\s*:[ \t]+$/.test(sent.text.slice(m.end, x.start)))
         && !EVENT_DATE.test(sent.text.slice(x.end, x.end + 25)) && !EVENT_OF_DATE.test(sent.text.slice(Math.max(0, x.start - 30), x.start)) && !underLabel(sent.text.slice(m.end, x.start)));
       // "reached MMI for any collision-related injury no later than 05/26/2023", "… as of my examination of March 5,
       // 2024": a date its own words tie to the MMI, further on.
