@@ -90,6 +90,17 @@ describe('dates that open no visit, and headers that do', () => {
   });
 });
 
+describe('a visit log\'s status column names no provider', () => {
+  it('"VENKATARAMAN    CANCELLED BY PT" is a visit cancelled by the patient, not a therapist', () => {
+    const text = 'VISIT HISTORY\n  11/29/2022  F/U                   VENKATARAMAN    COMPLETED\n  01/10/2023  F/U                   VENKATARAMAN    CANCELLED BY PT\n';
+    expect(findProviders(text, 0, text.length).map((m) => m.provider.name)).toEqual([]);
+  });
+  it('"(assigned by RBA Designee)" is no signature: "signed by" inside another word signs nothing', () => {
+    const text = 'Rehabilitation specialist: Karl Ostrowe, CRC (assigned by RBA Designee)\nExaminer: Marguerite Lindqvist, D.O. (attending physician)\nCosigned by: Ann Roe, MD\n';
+    expect(findProviders(text, 0, text.length).map((m) => m.provider.name)).toEqual(['Marguerite Lindqvist', 'Ann Roe']);
+  });
+});
+
 describe('a letter is signed by its writer, not its addressee', () => {
   it.each([
     ['Sincerely, Raymond J. Doe, MD, FACC', 'Raymond J. Doe', 'MD'],
@@ -138,6 +149,27 @@ describe('document roles: what the paper is, not the folder it was printed from'
     const parts = documentParts(doc, classifyDocument(doc));
     expect(roleAt(parts, text.indexOf('Decision'))).toBe('administrative');
     expect(roleAt(parts, text.indexOf('Gait'))).toBe('clinical');
+  });
+  it("an insurer's nurse consultant review filed behind the physician's statement is the insurer's paper", () => {
+    const text = [
+      'ATTENDING PHYSICIAN STATEMENT (APS) - Long Term Disability',
+      'Physician: Thaddeus W. Roe, MD   Specialty: Pulmonology',
+      ...Array.from({ length: 14 }, (_v, i) => `${i + 1}. Treatment: inhalers, oxygen 2 L, pulmonary rehab completed 07/21/2022; follow-up every 2-3 months.`),
+      '8. Has the patient reached maximum medical improvement? [ ] Yes  [ ] No',
+      ...Array.from({ length: 14 }, (_v, i) => `${i + 9}. Restrictions: no exposure to fumes or dust, no lifting over 10 lb, no stairs or ladders.`),
+      'Signature: /s/ T. W. Roe MD     Date: 08/09/2022',
+      '                                                     Page 1 of 2',
+      '\f',
+      'ACME LIFE & DISABILITY INSURANCE COMPANY',
+      'CLINICAL REVIEW - NURSE CONSULTANT',
+      'Review date: 11/28/2023   Reviewer: Dana Doe, RN, BSN, CCM',
+      "Assessment: Claimant's condition reached maximum medical improvement in August 2022 upon completion of pulmonary rehabilitation.",
+      '',
+    ].join('\n');
+    const doc = textDoc(text, 'ltd.txt');
+    const parts = documentParts(doc, classifyDocument(doc));
+    expect(roleAt(parts, text.indexOf('Assessment'))).toBe('administrative');
+    expect(roleAt(parts, text.indexOf('Physician:'))).toBe('clinical');
   });
   it.each([
     ['GATEWAY FOOT & ANKLE SPECIALISTS, LLC\nProvider: Nikhil R. Roe, DPM', 'DPM', 'podiatry'],
@@ -214,7 +246,13 @@ describe('tables and logs that record no care', () => {
     const csv = 'patient_name,dob,mrn_lab,collected,ordering_provider,test,result,units\nDOE JANE,01/01/1990,L1,05/24/2022,Roe,lamotrigine,6.8,ug/mL\n';
     const doc = readCsvLedger('d9', 'labs.csv', Buffer.from(csv), undefined);
     expect(doc.structured?.encounters).toEqual([]);
-    expect(doc.warnings.join(' ')).toMatch(/laboratory results/);
+    expect(doc.warnings.join(' ')).toMatch(/a results table/);
+  });
+  it('a test\'s measurements table (an audiogram export) is read without failing and gives no visit', () => {
+    const csv = 'test_date,ear,ac_250,ac_500,ac_1000,ac_2000\n2021-11-03,R,25,30,45,55\n2021-11-03,L,20,25,30,40\n';
+    const doc = readCsvLedger('d9', 'audiogram.csv', Buffer.from(csv), undefined);
+    expect(doc.structured?.encounters).toEqual([]);
+    expect(doc.warnings.join(' ')).toMatch(/a results table/);
   });
   it('a therapist\'s correspondence log rows are paperwork, not sessions', () => {
     const row = (date: string, quote: string) => ({ date, evidence: { file: 'pt.txt', page: 1, start: 0, end: quote.length, quote } });

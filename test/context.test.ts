@@ -195,9 +195,12 @@ const tables: { name: string; flag: (r: ContextResult) => boolean; valid: string
       'Watch for {{signs of infection}} at the port site.',
       'Look out for {{numbness in the hand}}.',
       'We discussed risks of {{infection}} and bleeding.',
+      'Reasons she gives: fear of {{brain surgery}} and of a stroke.',
+      'She is scared of {{another fall}} on the stairs.',
     ],
     invalid: [
       'She should continue {{home exercises}}.',
+      'Her fears were discussed; {{brain surgery}} was performed on 03/02/2023.',
       'Unsure if {{fever}} was measured at home.',
     ],
   },

@@ -210,6 +210,7 @@ describe('ledger date columns as carriers and firms name them', () => {
     [['provider', 'date_from', 'date_to', 'service', 'billed', 'paid_by_health_plan', 'balance'], 1],
     [['Paid Date', 'Payee', 'Type', 'Code(s)', 'Description', 'Service/Period', 'Billed', 'Paid'], 5],
     [['provider', 'dates_of_service', 'description', 'cpt', 'charges', 'balance'], 1],
+    [['line', 'service_or_paid_date', 'payee', 'type', 'code', 'description', 'billed', 'paid'], 1],
   ])('%j: column %i', (cells, at) => expect(mapHeaders(cells).date).toBe(at));
 });
 

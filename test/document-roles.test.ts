@@ -21,6 +21,7 @@ describe('document roles: administrative papers', () => {
     ['pharmacy profile', 'DISCOUNT PHARMACY\nPATIENT PRESCRIPTION PROFILE', 'pharmacy'],
     ['designated doctor request', 'TRINITY PLAINS INDEMNITY COMPANY - CLAIM FILE\nREQUEST FOR DESIGNATED DOCTOR EXAMINATION (DWC Form-032) - carrier copy\nPurpose of examination (boxes checked):\n  [X] A. Maximum medical improvement (MMI)', 'claims'],
     ['ombudsman letter', 'OFFICE OF INJURED EMPLOYEE COUNSEL - Waco Field Office\n(Ombudsman program)\nRE: Dustin R. Kimbrough', 'claims'],
+    ["a marine adjuster's maintenance and cure letter", 'DELTA MARINE ADJUSTING, INC.\nMarine Casualty & P&I Claims\nMarch 22, 2022\nDear Mr. Doe:\nThis office handles maintenance and cure on behalf of the P&I underwriters.', 'claims'],
     ['a letter-spaced exhibit list title', '                 E X H I B I T   L I S T\nClaimant: Jane Q. Doe', 'exhibit_list'],
     ["a firm's fax cover, its letterhead under a rule of asterisks",
       '*****************\n   F A C S I M I L E   T R A N S M I T T A L\n*****************\nROE-DOE WORKERS\' COMPENSATION LAW, APC\n1 Main St, Fresno, CA\nDATE: 01/22/2024\nTO: File review\nFROM: paralegal\nRE: Doe, John v. Acme Markets\nMESSAGE: Defense is taking the position he is P&S per the PR-4.', 'representative'],

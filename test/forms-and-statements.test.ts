@@ -29,8 +29,22 @@ describe('checkbox forms', () => {
   ])('"%s" → %s', (body, kind) => {
     expect(stated(of(body, 'mmi_statement')).map((f) => f.attributes.kind)).toEqual([kind]);
   });
+  it('a date in the next clause is its own: "reached MMI; his knee has been unchanged since my 01/24/2023 visit"', () => {
+    expect(stated(of('Mr. Doe reached MMI; his knee has been unchanged since my 01/24/2023 visit.', 'mmi_statement')).map((f) => f.attributes.mmiDate)).toEqual([undefined]);
+  });
   it('an unanswered MMI question is no statement', () => {
     expect(stated(of('MMI reached?  [ ] Yes  [ ] No', 'mmi_statement'))).toEqual([]);
+  });
+  it('the answer\'s date field on the next line dates it: "Is the claimant at MMI? [X] Yes" over "Date of MMI: 08/15/2023"', () => {
+    const body = 'Is the claimant at MMI for all work-related conditions?      [X] Yes   [ ] No\n  Date of MMI:                                   08/15/2023\n  Permanent impairment:   [X] Yes   [ ] No\n';
+    expect([...new Set(stated(of(body, 'mmi_statement')).map((f) => `${f.attributes.kind} ${f.attributes.mmiDate}`))]).toEqual(['mmi 2023-08-15']);
+  });
+  it.each([
+    ['Maximum Medical Improvement: [ ] Patient has reached MMI   Anticipated MMI date: 05/24/2022', []],
+    ['MMI status:  [ ] At MMI   [ ] MMI anticipated', []],
+    ['Maximum Medical Improvement: [X] Patient has reached MMI   Date of MMI: 06/01/2022', ['mmi']],
+  ])('a field label before its options: "%s" → %j', (body, kinds) => {
+    expect([...new Set(stated(of(body, 'mmi_statement')).map((f) => f.attributes.kind))]).toEqual(kinds);
   });
   it('one discipline\'s ceiling not reached is no "not at MMI"', () => {
     expect(stated(of('Reached maximum benefit from PT?  [ ] Yes  [X] No', 'mmi_statement'))).toEqual([]);
@@ -48,6 +62,11 @@ describe('MMI words that are not statements', () => {
     ['In your opinion, has Mr. Doe reached maximum medical improvement?', 'question'],
     ['I do not perform impairment ratings; I defer MMI to an independent rating physician.', 'deferral'],
     ['He should reach MMI in 6-8 weeks.', 'prediction'],
+    ['In my opinion he is at or very near maximum medical improvement.', 'prediction'],
+    ['Impairment rating and a decision on knife work will be made at MMI.', 'prediction'],
+    ['Return after FCE to discuss permanent restrictions and MMI.', 'request'],
+    ['MMI status is under review pending the EMG.', 'deferral'],
+    ['Dr. Pitre places maximum medical improvement on 03/28/2023, the last day of post-operative therapy.', 'paraphrase'],
     ['Claimant appears to be approaching MMI.', 'prediction'],
     ['A functional capacity evaluation will be ordered when he approaches MMI to set permanent restrictions.', 'prediction'],
     ['I believe he is at or near MMI from a surgical standpoint.', 'prediction'],
@@ -56,6 +75,10 @@ describe('MMI words that are not statements', () => {
     ['Est. MMI/return to full duty: ~09/2024.', 'prediction'],
     ['est MMI date 10/2024', 'prediction'],
     ['His surgeon has effectively found him permanent and stationary.', 'paraphrase'],
+    // An examiner's chronology tells what the treating physician did; the examiner's own opinion comes later.
+    ['12/06/2022 - ATP places at MMI, 9% LE, permanent restrictions per FCE.', 'paraphrase'],
+    ['06/13/2023 - ATP: "MMI date remains 12/06/2022."', 'paraphrase'],
+    ['He was treated by Dr. Haskins and found at MMI with 0% on 06/01/2022.', 'paraphrase'],
     ['S/p L3-5 laminectomy - per neurosurgery at MMI (07/23/2024) with permanent restrictions.', 'paraphrase'],
     ['If the patient is Permanent and Stationary, do not use this form.', 'instruction'],
     ['Statutory MMI in this claim would be 03/19/2025.', 'statutory'],

@@ -48,6 +48,11 @@ describe('records a file says are missing', () => {
     'Payment to follow.',
     'Records requested and not received: none outstanding per representative\'s 5-day letter of 07/01/2024.',
     'Our records show the Plan has paid $57,592.69 for dates of service 04/22/2023 through 01/31/2024 (itemization enclosed, 6 pages - not attached to this copy).',
+    // A custodian's standard lines and papers nobody needs to decide the claim.
+    'Records of other providers are not included.',
+    'Anesthesia records, nursing notes and implant logs are available on request.',
+    '[Page 9: patient portal message log - not requested, not produced]',
+    'EMG waveforms on file, not included in this copy.',
   ])('not a missing record: %s', (text) => {
     expect(recordsNotedMissing(textDoc(`${text}\n`))).toEqual([]);
   });

@@ -191,6 +191,13 @@ const staleImaging = (recent: boolean) => () => {
   return b;
 };
 
+/** The same record in a systemic claim: three diagnoses that name no body region (multiple sclerosis). */
+const systemic = (build: () => CaseBuilder) => () => {
+  const b = build().file('neuro.txt');
+  for (const d of ['2022-03-01', '2023-01-10', '2023-06-02']) b.visit(d, DR_PATEL).fact('diagnosis', { name: 'Multiple sclerosis', code: 'G35' }, 'Relapsing-remitting multiple sclerosis (G35).');
+  return b;
+};
+
 const referral = (seen: boolean) => () => {
   const b = new CaseBuilder().visit('2024-01-10', DR_PATEL)
     .fact('plan_signal', { signal: 'referral', target: 'neurosurgery' }, 'Referral to neurosurgery for surgical opinion.')
@@ -336,8 +343,10 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
       { name: 'a week-long post-op restriction', build: () => new CaseBuilder().visit('2024-01-10', DR_KIM).fact('limitation', { activity: 'lift', limit: 5, unit: 'lb', source: 'provider', text: 'lift 5 lb' }, 'No lifting over 5 lb x 2 weeks.') },
       { name: 'lasting restrictions while treatment continues (MMI not reached)', build: () => restrictions('none')().visit('2024-08-20', DR_PATEL)
         .fact('mmi_statement', { kind: 'not_at_mmi' }, 'He is not at MMI; lumbar fusion is scheduled.') },
+      { name: 'a systemic SSDI claim: the treating source\'s opinion, not a lifting test, measures it', claim: { type: 'ssdi' }, build: systemic(restrictions('none')) },
     ],
-    invalid: [{ name: 'lasting restrictions, no FCE', build: restrictions('none') }, { name: 'FCE quoted but its report absent', build: restrictions('quoted') }],
+    invalid: [{ name: 'lasting restrictions, no FCE', build: restrictions('none') }, { name: 'FCE quoted but its report absent', build: restrictions('quoted') },
+      { name: 'the same systemic claim before a carrier, which rates capacity by testing', claim: { type: 'workers_comp' }, build: systemic(restrictions('none')) }],
   },
   'mmi-not-addressed': {
     valid: [{ name: 'treating physician states MMI too', claim: { type: 'workers_comp' }, build: mmiByExaminerOnly(true) }],
@@ -373,6 +382,7 @@ const NEW_RULE_TABLE: Record<string, { valid: Case[]; invalid: Case[] }> = {
     valid: [
       { name: 'imaging repeated', claim: { type: 'ssdi' }, build: staleImaging(true) },
       { name: 'a stable condition in a workers\' comp claim: nothing changed to image again', claim: { type: 'workers_comp' }, build: staleImaging(false) },
+      { name: 'a systemic claim: seventeen months of neurology after one MRI', claim: { type: 'ssdi' }, build: systemic(staleImaging(false)) },
       { name: 'a mental claim: a year of psychiatry after one head CT', claim: { type: 'ssdi' }, build: () => {
         const b = new CaseBuilder().file('ct.txt').visit('2022-01-05', { name: 'Dr. Lind', credential: 'MD', specialty: 'radiology', kind: 'imaging' })
           .fact('objective_finding', { category: 'imaging', finding: 'normal', label: 'no acute intracranial abnormality', abnormal: false }, 'No acute intracranial abnormality.')

@@ -483,6 +483,26 @@ describe('MMI: whose opinion decides', () => {
     if (status === 'explicit') expect(mmi.date).toBe('2023-06-21');
     else expect(mmi.priorMmi?.date).toBe('2023-06-21');
   });
+  it('the treating doctor who later writes "per SIME" adopts the Board-ordered examiner\'s earlier date', () => {
+    const SIME = { name: 'Dr. Amun', credential: 'MD', specialty: 'ime' as const, kind: 'ime' as const, documentRole: 'examining' as const, documentTitle: 'SECOND INDEPENDENT MEDICAL EVALUATION (SIME)' };
+    const b = new CaseBuilder()
+      .visit('2023-02-14', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-02-14' }, 'He is medically stable as of today\'s date, 02/14/2023.');
+    b.file('sime.txt').visit('2023-05-23', SIME).fact('mmi_statement', { kind: 'mmi', mmiDate: '2022-12-13' }, 'In my opinion Mr. Doe reached medical stability on 12/13/2022.');
+    b.file('notes.txt').visit('2024-02-13', DR_KIM).fact('mmi_statement', { kind: 'mmi' }, 'Stable, medically stable since 2022-2023 per SIME.');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'AK' });
+    expect([mmi.status, mmi.date, mmi.statedBy]).toEqual(['explicit', '2022-12-13', 'Dr. Amun (independent medical exam)']);
+    expect(mmi.reasons.map((r) => r.text).join(' ')).toMatch(/adopts this examiner's finding/);
+  });
+  it('a new treating doctor\'s own MMI, dated after the ablations she gave, is a new MMI; the first doctor\'s is the prior one', () => {
+    const b = new CaseBuilder()
+      .visit('2022-06-01', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2022-06-01' }, 'Patient has reached MMI as of 06/01/2022 with 0% permanent impairment rating.')
+      .file('pain.txt').visit('2022-11-08', { ...DR_LEE, kind: 'procedure_note' }).fact('treatment', { modality: 'radiofrequency_ablation', status: 'performed' }, 'Radiofrequency ablation, bilateral L4-5 and L5-S1 medial branches.')
+      .visit('2023-11-14', DR_LEE).fact('mmi_statement', { kind: 'mmi' }, 'The patient has reached maximum medical improvement as of 11/14/2023.')
+      .fact('mmi_statement', { kind: 'mmi', mmiDate: '2023-11-14' }, '[X] Patient has reached MMI     Date of MMI: 11/14/2023')
+      .visit('2024-05-14', DR_LEE).fact('mmi_statement', { kind: 'mmi' }, 'Remains at MMI, restrictions unchanged.');
+    const { mmi } = run(b, { type: 'workers_comp', state: 'FL' });
+    expect([mmi.status, mmi.date, mmi.priorMmi?.date]).toEqual(['explicit', '2023-11-14', '2022-06-01']);
+  });
   it('another treating doctor\'s later "not at MMI" is a conflict; the MMI stands', () => {
     const b = new CaseBuilder()
       .visit('2022-12-08', DR_KIM).fact('mmi_statement', { kind: 'mmi', mmiDate: '2022-12-08' }, 'At MMI. Date of MMI: 12/08/2022.')

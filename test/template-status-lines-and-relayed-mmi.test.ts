@@ -48,6 +48,10 @@ describe('MMI: a "not at MMI" line every note of a provider repeats word for wor
     const b = record((i) => (i === 5 ? 'Not at MMI: the shoulder is stiffer; I want to see the response to a home stretching program.' : 'Healing as expected.'));
     expect(analyzeCase(b.input({ type: 'personal_injury', onset: '2022-12-01' })).mmi.status).toBe('not_reached');
   });
+  it('a status field the record marks as auto-populated is the system\'s, not the physician\'s', () => {
+    const b = record((i) => (i === 5 ? 'WC STATUS (auto-populated): TTD - Patient is not at MMI.' : 'Healing as expected.'));
+    expect(analyzeCase(b.input({ type: 'personal_injury', onset: '2022-12-01' })).mmi.status).toBe('implied');
+  });
   it('a status field stamped with an update months before the visit is that old status', () => {
     const b = record((i) => (i === 5 ? 'WORK STATUS [last updated 02/07/2023]: Off work pending recovery; not at MMI.' : 'Healing as expected.'));
     expect(analyzeCase(b.input({ type: 'personal_injury', onset: '2022-12-01' })).mmi.status).toBe('implied');

@@ -62,6 +62,15 @@ export function regionlessClaim(facts: readonly Fact[]): boolean {
   return regionless >= MIN_REGIONLESS_DIAGNOSES && regionless >= 2 * (regions.length - regionless);
 }
 
+/**
+ * A systemic claim: no main region, and diagnoses that mostly name none (multiple sclerosis, Crohn's disease, heart
+ * failure). Its severity is measured by the disease's own markers and the treating source's opinion, not by films of
+ * a joint or a lifting test.
+ */
+export function systemicClaim(facts: readonly Fact[]): boolean {
+  return !mainRegion(facts) && regionlessClaim(facts);
+}
+
 /** The body region each current, asserted diagnosis names (undefined where it names none). */
 function* diagnosisRegions(facts: readonly Fact[]): Generator<string | undefined> {
   for (const f of facts) {

@@ -8,7 +8,7 @@ import { addDays, daysBetween } from './dates.js';
 import { instrumentName, isFunctionalInstrument } from '../knowledge/instruments.js';
 import { trendsOf } from './trajectory.js';
 import { bodyRegionIn, isForOtherCondition, isMentalHealthDrugClass, isPassingIllness, namesOtherOperation } from '../knowledge/relevance.js';
-import { mainRegion, regionlessClaim } from './claimed-conditions.js';
+import { mainRegion, systemicClaim } from './claimed-conditions.js';
 import { reportedOutsideCourse } from './reported-course.js';
 import { palliativeCare } from './palliative.js';
 import { otherConditionTherapy } from './other-condition-therapy.js';
@@ -257,7 +257,7 @@ function readActiveEvents(ctx: CaseContext): ActiveEvent[] {
     return regions.size === 1 ? [...regions][0] : undefined;
   };
   // (In a claim whose impairments name no region, a stroke's or a heart's, any one-off sited procedure is the side condition's.)
-  const regionless = !main && regionlessClaim(ctx.asserted);
+  const regionless = systemicClaim(ctx.asserted);
   const sideProcedure = (f: Treatment) => {
     const site = (main || regionless) && siteOf(f);
     return !!site && site !== main && ((procedureDays.get(site)?.size ?? 0) <= 1 || unrelated.has(site));
@@ -881,6 +881,8 @@ const TEMPLATE_NOTES = 4;
  * the visit was.
  */
 const templateNotAt = perCase(readTemplateNotAt);
+/** A field the record marks as filled by the system: "(auto-populated)", "auto-filled", "default text". */
+const AUTO_TEXT = /\b(?:auto-?populated|auto-?filled|auto-?generated|auto-?text|default (?:text|field|entry))\b/i;
 function readTemplateNotAt(ctx: CaseContext): (s: Fact) => boolean {
   // The line is the practice's template whoever signs the note: a nurse practitioner's visit in the pain clinic's file
   // carries the physician's "Patient is not at MMI." unchanged.
@@ -914,8 +916,10 @@ function readTemplateNotAt(ctx: CaseContext): (s: Fact) => boolean {
   // … Pt is not at MMI. Continue PT." is a template line the note's own assessment contradicts.)
   const atMmiIn = new Set(ctx.of('mmi_statement', true).filter((s) => (s.attributes.kind === 'mmi' || s.attributes.kind === 'permanent_and_stationary')
     && !s.negated && s.temporality !== 'hypothetical').map((s) => s.encounterId));
-  const template = (s: Fact) => keysOf(s).some((k) => (notes.get(k)?.size ?? 0) >= TEMPLATE_NOTES)
-    && (!answered.has(`${ctx.providerOf(s)}|${s.evidence[0]?.file}`) || atMmiIn.has(s.encounterId)) && !planning.has(s.encounterId);
+  const template = (s: Fact) => (keysOf(s).some((k) => (notes.get(k)?.size ?? 0) >= TEMPLATE_NOTES)
+    && (!answered.has(`${ctx.providerOf(s)}|${s.evidence[0]?.file}`) || atMmiIn.has(s.encounterId)) && !planning.has(s.encounterId))
+    // ("WC STATUS (auto-populated): TTD - Patient is not at MMI.": the record says the line is the system's, not the physician's.)
+    || (s.type === 'mmi_statement' && s.attributes.kind === 'not_at_mmi' && AUTO_TEXT.test(s.evidence[0]?.quote ?? ''));
   // (And a "not at MMI" that waits for an operation done long before it: "Patient is not at MMI. Re-evaluate after
   // surgery." on a work-status slip printed two years after the fusion is the pre-operative template's line.)
   const operated = ctx.of('treatment').filter((f) => f.attributes.modality === 'surgery' && GIVEN.has(f.attributes.status)).map((f) => ctx.dateOf(f)).filter((d): d is string => !!d);
@@ -1211,8 +1215,13 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const firstSource = ctx.providerOf(firstStated);
   const amended = standing.filter((o) => o.source === firstSource && o.mmiDate && (o.date ?? '') > (firstDate ?? '') && AMENDED.test(o.fact.evidence[0]?.quote ?? '')).at(-1);
   const firstMmi = firstStated.attributes.mmiDate ?? ctx.dateOf(firstStated);
+  // ("Stable, medically stable since 2022-2023 per SIME": the source later adopts a neutral examiner's MMI, and its date.)
+  const adopting = amended ? undefined : standing.filter((o) => o.source === firstSource && (o.date ?? '') > (firstDate ?? '') && ADOPTS_NEUTRAL.test(o.fact.evidence[0]?.quote ?? '')).at(-1);
+  const adoptedExam = adopting && ops.filter((o) => o.opinion === 'at_mmi' && o.mmiDate && neutralExaminer(ctx, o) && (o.date ?? '') <= (adopting.date ?? '')).at(-1);
   const firstE = amended && firstMmi && Math.abs(daysBetween(amended.mmiDate!, firstMmi)) > 30
-    ? clearestStatement(standing.filter((o) => o.source === firstSource && o.date === amended.date).map((o) => o.fact)) : firstStated;
+    ? clearestStatement(standing.filter((o) => o.source === firstSource && o.date === amended.date).map((o) => o.fact))
+    : adoptedExam && firstMmi && Math.abs(daysBetween(adoptedExam.mmiDate!, firstMmi)) > 30
+      ? clearestStatement(ops.filter((o) => o.source === adoptedExam.source && o.date === adoptedExam.date && o.opinion === 'at_mmi').map((o) => o.fact)) : firstStated;
   // "Her left wrist has reached MMI as of 09/12/2023" from the hand surgeon, and later the neurologist's MMI for the
   // concussion as of 01/09/2024: the claim reaches MMI when its last part does.
   const firstPart = partName(ONE_PART_AT_MMI.exec(firstE.evidence[0]?.quote ?? '')?.slice(1).find(Boolean));
@@ -1243,9 +1252,17 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const weighs = (o: Opinion) => o.source === chosen.source || o.role === 'treating_physician';
   // (An examiner's MMI dated back before the care does not certify MMI after it: "MMI by 01/14/2023", written after a
   // March 2023 surgery, says the surgery was not needed. A treating surgeon's does: the care was theirs to weigh.)
-  const reaffirmedAfter = (day: string) => ops.some((o) => o.opinion === 'at_mmi' && (o.date ?? '') > day
-    && (isTreatingRole(o.role) || (weighs(o) && (o.mmiDate ?? o.date ?? '') >= day)))
-    && !ops.some((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > day && weighs(o));
+  // (A treating physician as weighty as the first MMI's source who dates an MMI of their own after the care, "reached
+  // MMI as of 11/14/2023" three months after an ablation, states a new MMI the care led to, not the first one
+  // reaffirmed. A lighter source's later date, a chiropractor's after a designated doctor's, still says MMI held.)
+  const newMmiAfter = (day: string) => new Set(ops.filter((o) => o.opinion === 'at_mmi' && isTreatingRole(o.role) && o.weight >= chosen.weight && o.mmiDate && o.mmiDate > day
+    && !!date && daysBetween(date, o.mmiDate) > 30).map((o) => o.source));
+  const reaffirmedAfter = (day: string) => {
+    const renewedBy = newMmiAfter(day);
+    return ops.some((o) => o.opinion === 'at_mmi' && (o.date ?? '') > day && !renewedBy.has(o.source)
+      && (isTreatingRole(o.role) || (weighs(o) && (o.mmiDate ?? o.date ?? '') >= day)))
+      && !ops.some((o) => o.opinion === 'not_at_mmi' && (o.date ?? '') > day && weighs(o));
+  };
   // A procedure booked on a date (a ledger's "scheduled - not yet performed" row) is care firmly planned: it withdraws too.
   const booked = (f: Treatment) => f.attributes.status === 'planned' && ctx.encounterOf(f)?.source === 'ledger';
   // A block after which its physician finds nothing to treat ("The block is negative … I cannot identify a specific
@@ -1317,6 +1334,9 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   const roleWords = SOURCE_ROLE_LABEL[chosen.role];
   const presumptive = presumptiveSource(ctx.claim.state);
   const reasons = [reason(`${when(ctx, e)} (${roleWords}) states the claimant is ${term}${asOf && asOf !== eDate ? ` as of ${asOf}${datedLater ? ` (the date ${when(ctx, datedLater.fact)} gives)` : ''}` : ''}.`, datedLater ? [e, datedLater.fact] : [e])];
+  if (adopting && adoptedExam && ctx.providerOf(e) === adoptedExam.source) {
+    reasons.push(reason(`${when(ctx, adopting.fact)} (${SOURCE_ROLE_LABEL[adopting.role]}) adopts this examiner's finding ("${adopting.fact.evidence[0]?.quote.replace(/\s+/g, ' ').slice(0, 100) ?? ''}").`, [adopting.fact]));
+  }
   if (lastPart) reasons.push(reason(`The ${firstPart} reached MMI earlier (${when(ctx, firstE)}${firstE.attributes.mmiDate ? `, as of ${firstE.attributes.mmiDate}` : ''}); the claim reaches MMI when its last part does.`, [firstE]));
   if (presumptive?.role === chosen.role) reasons.push(reason(`In ${ctx.claim.state!.toUpperCase()} the ${roleWords}'s certification has presumptive weight (${presumptive!.authority}); other opinions are shown as conflicts.`, [e]));
   else if (isConflictReferee(ctx.encounterOf(e))) reasons.push(reason('A referee appointed to resolve the conflict between the treating physician and the examiner (5 U.S.C. 8123(a)) carries special weight; other opinions are shown as conflicts.', [e]));
@@ -1382,8 +1402,10 @@ function opinionOf(ops: Opinion[], f: Statement): Opinion {
 /** Words that make a later statement an amendment of the source's own MMI date, not a restatement. */
 const AMENDED = /\bamend\w*|\brevis\w*|\bcorrect\w*|\bsupersed\w*|\badopt\w*|\bper (?:the )?(?:EMA|QME|AME|arbiter|designated doctor|IRE)\b/i;
 
-/** An examiner neither party chose (panel QME, AME, Florida EMA, medical arbiter, designated doctor): not a party's IME. */
-const NEUTRAL_EXAMINER = /\b(?:panel QME|QME|qualified medical evaluator|AME|agreed medical evaluator|expert medical advisor|EMA|medical arbiter|arbiter|designated doctor|impartial|impairment rating evaluat\w*|IRE)\b/i;
+/** An examiner neither party chose (panel QME, AME, Florida EMA, medical arbiter, designated doctor, a Board-ordered SIME): not a party's IME. */
+const NEUTRAL_EXAMINER = /\b(?:panel QME|QME|qualified medical evaluator|AME|agreed medical evaluator|expert medical advisor|EMA|medical arbiter|arbiter|designated doctor|impartial|impairment rating evaluat\w*|IRE|SIME|DIME|second independent medical evaluat\w*)\b/i;
+/** A source's MMI said to rest on a neutral examiner's ("medically stable since 2022-2023 per SIME"). */
+const ADOPTS_NEUTRAL = /\bper (?:the )?(?:SIME|DIME|EMA|QME|AME|(?:medical )?arbiter|designated doctor|IRE|referee)\b/i;
 function neutralExaminer(ctx: CaseContext, o: Opinion): boolean {
   const e = ctx.encounterOf(o.fact);
   return o.role === 'designated_doctor' || (o.role === 'examining' && NEUTRAL_EXAMINER.test(`${e?.documentTitle ?? ''} ${e?.file ?? ''}`));

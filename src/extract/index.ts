@@ -124,11 +124,18 @@ function isHeadLine(text: string, enc: Encounter, span: { start: number; end: nu
  */
 /** The MMI date field beside a marked answer: "[X] Yes  [ ] No     Date of MMI: 04/16/2024". */
 const MMI_DATE_FIELD = /\b(?:date(?:\s+of\s+(?:MMI|maximum\s+medical\s+improvement))?|MMI\s+date|as\s+of|effective)\s*:?\s*(?=\d{1,2}\/\d{1,2}\/\d{2,4})/i;
+/** The form's next line when it is the answer's own date field: "Is the claimant at MMI? [X] Yes" over "Date of MMI:  08/15/2023". */
+const NEXT_LINE_MMI_DATE = /^\s*(?:date\s+of\s+(?:MMI|maximum\s+medical\s+improvement)|MMI\s+date)\s*:?\s*(?=\d{1,2}\/\d{1,2}\/\d{2,4})/i;
 function dateBesideAnswer(text: string, from: number): string | undefined {
   const nl = text.indexOf('\n', from);
   const rest = text.slice(from, nl < 0 ? text.length : nl);
   const label = MMI_DATE_FIELD.exec(rest);
-  return label ? findDates(rest.slice(label.index + label[0].length)).find((d) => !d.relative && d.start === 0)?.date : undefined;
+  if (label) return findDates(rest.slice(label.index + label[0].length)).find((d) => !d.relative && d.start === 0)?.date;
+  if (nl < 0) return undefined;
+  const nl2 = text.indexOf('\n', nl + 1);
+  const next = text.slice(nl + 1, nl2 < 0 ? text.length : nl2);
+  const field = NEXT_LINE_MMI_DATE.exec(next);
+  return field ? findDates(next.slice(field[0].length)).find((d) => !d.relative && d.start === 0)?.date : undefined;
 }
 
 /** A form's question whether the writer agrees with another's opinion. */

@@ -12,7 +12,7 @@ type Field = 'date' | 'category' | 'provider' | 'code' | 'modifier' | 'icd10' | 
 
 /** Header synonyms, most specific first; each column is claimed by the first field whose pattern matches. */
 const HEADERS: [Field, RegExp][] = [
-  ['date', /^(date of service|date of service ?(\/|or) ?period|dates? of (svc|serv)|dates of service|date of service from|(first|dos) (dos|first)|date (from|first)|period from or dos|period or service|service or period|service date or period|service or (benefit|paid date) period|service ?\/ ?period|(session|appt|appointment|arrival|proc|procedure|encounter) date|dos|(service|svc|serv) (dates?|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|dos (from|start|begin)|visit (date|dt)|(service|svc|serv) ?\/ ?period (from|start)|(service|svc|serv) or period (from|start)|period (from|start)|period or dos|dos or period|(service|svc|serv) ?\/ ?pay(ment)? (date|dt)|date|dt|from)$/],
+  ['date', /^(date of service|date of service ?(\/|or) ?period|dates? of (svc|serv)|dates of service|date of service from|(first|dos) (dos|first)|date (from|first)|period from or dos|period or service|service or period|service date or period|service or (benefit|paid date) period|service ?\/ ?period|(session|appt|appointment|arrival|proc|procedure|encounter) date|dos|(service|svc|serv) (dates?|dt)|date\(s\) of service|from (date|dt)|(service|svc|serv) (from|start)|from dos|dos (from|start|begin)|visit (date|dt)|(service|svc|serv) ?\/ ?period (from|start)|(service|svc|serv) or period (from|start)|period (from|start)|period or dos|dos or period|(service|svc|serv) ?\/ ?pay(ment)? (date|dt)|(service|svc|serv) or pa(id|yment) (date|dt)|date|dt|from)$/],
   ['category', /^((pay(ment)?|txn|transaction|benefit|line) )?(type|category|class)$/],
   ['modifier', /^(mod|modifiers?|mod\d)$/],
   ['icd10', /icd|diagnos|^dx/],
@@ -170,8 +170,8 @@ const MAINTENANCE_ROW = /\b(?:supportive(?: care)?|maintenance(?: care| visit)?|
 /** Column names of a pharmacy's dispensing history rather than a bill. */
 const FILL_HEADER = /^(fill[_ ]?date|date[_ ]filled|dispensed?[_ ]date|rx[_ ]?(no|number|#)|days[_ ]supply)$/i;
 
-/** The column of a laboratory's results that says when the specimen was taken. */
-const LAB_HEADER = /^(collected|collection[_ ]?(date|time|dt)|specimen[_ ]?(date|collected)|date[_ ]collected|drawn|draw[_ ]date|resulted)$/i;
+/** The column of a results table that says when the specimen was taken or the test done (a laboratory's, an audiogram's, spirometry's). */
+const RESULTS_HEADER = /^(collected|collection[_ ]?(date|time|dt)|specimen[_ ]?(date|collected)|date[_ ]collected|drawn|draw[_ ]date|resulted|test[_ ]?date|date[_ ]of[_ ]test|tested|study[_ ]date|exam[_ ]date|measured)$/i;
 
 /** `fillHistory`: a table that holds no bill and no visit (a pharmacy's fills, a laboratory's results), read without failing. */
 interface Parsed { encounters: Encounter[]; facts: Fact[]; warnings: string[]; benefitRows: number; fillHistory?: boolean }
@@ -204,10 +204,10 @@ function parsePage(doc: SourceDocument, page: Page, out: Parsed, counters: { e: 
       out.fillHistory = true;
       return;
     }
-    // "collected, ordering_provider, test, result, units", "collected, crp_mg_L, esr_mm_hr": a laboratory's results,
-    // which record no care given.
-    if (rows.slice(0, 5).some((r) => r.cells.some((c) => LAB_HEADER.test(c)))) {
-      out.warnings.push(`${where}a laboratory results table (collected, test, result): results are not read as care; the ordering clinicians' notes say what was done with them`);
+    // "collected, ordering_provider, test, result, units", "test_date, ear, ac_250, ac_500": a laboratory's results or a
+    // test's measurements, which record no care given.
+    if (rows.slice(0, 5).some((r) => r.cells.some((c) => RESULTS_HEADER.test(c.trim())))) {
+      out.warnings.push(`${where}a results table (test date, measurements): results are not read as care; the ordering clinicians' notes say what was done with them`);
       out.fillHistory = true;
       return;
     }

@@ -34,6 +34,13 @@ export function readFormMarks(text: string): FormMarks {
       const answerWord = /\?\s*$/.test(o[2]) ? (YES.exec(o[2]) ?? NO.exec(o[2]))?.[0] : undefined;
       marks.unchecked.push({ start: labelStart, end: labelStart + (answerWord ?? o[2].trimEnd()).length });
     }
+    // "Maximum Medical Improvement: [ ] Patient has reached MMI   Anticipated MMI date: …": a field's label before its
+    // options, none of them marked, is a field left unanswered; its label states nothing either.
+    const stem = line[0].slice(0, options[0].index);
+    if (!yesNo.length && !options.some((o) => o[1]) && /^[^.;]{2,60}:\s*$/.test(stem)) {
+      const from = stem.search(/\S/);
+      marks.unchecked.push({ start: at + from, end: at + stem.trimEnd().length });
+    }
     if (yesNo.length) {
       // The stem: from the line's start (or the previous sentence end) to the first yes/no box.
       const first = yesNo[0].index;

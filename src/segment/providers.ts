@@ -13,7 +13,7 @@ const CREDS = String.raw`${CREDENTIAL}(?:[ \t]*,[ \t]*${CREDENTIAL})*`;
 
 /** "Electronically signed by: Dr. Jane Doe, DO", "Therapist: Mary Lee, PT, DPT", "Provider: John Smith MD". */
 const LABELLED = new RegExp(
-  String.raw`(?:(?:(?:electronically |e-)?signed(?: by)?|(?:dictated|seen|evaluated|examined|performed|interpreted|read) by)\s*:?|(?:signature|attending(?: physician)?|provider|physician|therapist|treating (?:physician|provider|doctor)|examiner|evaluator|rendering provider|surgeon|radiologist|interpreting physician|author|clinician|chiropractor)(?:[ \t]*\([^)\n]{0,40}\))?\s*:)[ \t]*(${NAME})(?:[ \t]*,?[ \t]+|[ \t]*,[ \t]*)?(${CREDS})?(?![A-Za-z])`,
+  String.raw`(?<=^|[^A-Za-z]|\b[Cc][Oo]-?)(?:(?:(?:electronically |e-)?signed(?: by)?|(?:dictated|seen|evaluated|examined|performed|interpreted|read) by)\s*:?|(?:signature|attending(?: physician)?|provider|physician|therapist|treating (?:physician|provider|doctor)|examiner|evaluator|rendering provider|surgeon|radiologist|interpreting physician|author|clinician|chiropractor)(?:[ \t]*\([^)\n]{0,40}\))?\s*:)[ \t]*(${NAME})(?:[ \t]*,?[ \t]+|[ \t]*,[ \t]*)?(${CREDS})?(?![A-Za-z])`,
   'gi',
 );
 /**
@@ -136,8 +136,10 @@ export function findProviders(text: string, start: number, end: number): Provide
     if (out.some((o) => at < o.end && o.start < credEnd)) continue;
     out.push({ provider: { name: cleanName(m[1], true), credential: normaliseCredential(m[2]) }, start: at, end: credEnd, strength: 2 });
   }
-  return out.sort((a, b) => a.start - b.start);
+  // "01/10/2023  F/U  VENKATARAMAN  CANCELLED BY PT": a visit log's status column, not a therapist's signature.
+  return out.filter((o) => !VISIT_STATUS_WORD.test(o.provider.name ?? '')).sort((a, b) => a.start - b.start);
 }
+const VISIT_STATUS_WORD = /\b(?:cancell?ed|no[- ]show|rescheduled|completed|scheduled|by)\b/i;
 
 /** The encounter's author: the strongest mention, the latest among equals (signatures close a note). */
 export function pickProvider(matches: ProviderMatch[]): ProviderMatch | undefined {

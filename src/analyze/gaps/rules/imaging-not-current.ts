@@ -4,6 +4,7 @@ import { isOpinionForm } from '../../../model/encounter.js';
 import { daysBetween, monthsOfDays } from '../../dates.js';
 import { makeGap, mainTreatingEvidence, opinionAddressee, shortQuote } from '../helpers.js';
 import type { GapRule } from '../types.js';
+import { systemicClaim } from '../../claimed-conditions.js';
 
 const NOT_DONE = /\b(?:order\w*|schedul\w*|recommend\w*|consider\w*|will|plan\w*|pending|authori[sz]\w*|request\w*|financial|form|when able|if|needs?|needed|should|no indication)\b/i;
 const WORSENING = /\b(?:worsen\w*|getting worse|progressive (?:[\w-]+ ){0,2}(?:weakness|numbness|deficits?|symptoms|pain|swelling|myelopathy|radiculopathy|atrophy)|(?:symptoms|pain|weakness|numbness|deficits?) (?:is |are )?progressing|new (?:onset|numbness|weakness|tingling)|increas\w* (?:pain|weakness|numbness)|deteriorat\w*)\b/i;
@@ -60,8 +61,9 @@ export const rule: GapRule = {
       })];
     }
     const after = visits.filter((v) => v.date > last);
-    // A mental claim is measured by examination and testing of the mind, not by a new scan of the body.
-    if (after.length < 2 || ctx.mentalClaim) return [];
+    // A mental claim is measured by examination and testing of the mind, not by a new scan of the body; a systemic one
+    // (multiple sclerosis, heart failure) by the disease's own markers, not by films of a region.
+    if (after.length < 2 || ctx.mentalClaim || systemicClaim(ctx.asserted)) return [];
     const gapDays = daysBetween(last, end);
     const worse = ctx.asserted.filter((f) => (ctx.dateOf(f) ?? '') > last && f.evidence.some((e) => statesWorsening(e.quote)) && f.type !== 'treatment');
     const trendWorse = ctx.trajectory.trends.some((t) => t.verdict === 'worsened' && t.points.some((p) => (p.date ?? '') > last));

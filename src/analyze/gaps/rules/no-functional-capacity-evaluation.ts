@@ -1,5 +1,6 @@
 import type { Activity, FactOf } from '../../../model/index.js';
 import { isAcceptableMedicalSource } from '../../providers.js';
+import { systemicClaim } from '../../claimed-conditions.js';
 import { daysBetween } from '../../dates.js';
 import { datesOf, isExaminingEncounter, list, makeGap, opinionAddressee, quoteOf, recordsOffice } from '../helpers.js';
 import type { GapRule } from '../types.js';
@@ -55,6 +56,10 @@ export const rule: GapRule = {
     // An FCE measures the capacity that remains once treatment has done what it can: while care is still changing the
     // condition (MMI not reached) or the record is too thin to judge, testing would be premature.
     if (ctx.mmi.status === 'not_reached' || ctx.mmi.status === 'insufficient_evidence') return [];
+    // Social Security weighs a systemic or mental impairment by the disease's markers and the treating source's
+    // opinion (no-treating-source-opinion asks for that), not by a lifting test; a carrier still rates capacity by one.
+    const ssa = ctx.claim.type === 'ssdi' || ctx.claim.type === 'ssi';
+    if (ssa && (ctx.mentalClaim || systemicClaim(ctx.asserted))) return [];
     const dates = [...new Set([...datesOf(ctx, restrictions), ...floorCore.flatMap((i) => [i.firstDate!, i.lastDate!])])].sort();
     const span = dates.length ? daysBetween(dates[0], dates[dates.length - 1]) : 0;
     const permanent = ctx.of('prognosis').some((p) => p.attributes.outlook === 'permanent')
