@@ -105,6 +105,7 @@ describe('a letter is signed by its writer, not its addressee', () => {
   it.each([
     ['Sincerely, Raymond J. Doe, MD, FACC', 'Raymond J. Doe', 'MD'],
     ['Respectfully, Anne Roe, DO', 'Anne Roe', 'DO'],
+    ['Sincerely, Julien P. Roe, DDS, MD', 'Julien P. Roe', 'DDS, MD'],
   ])('%s', (line, name, credential) => {
     const text = `To: Bradley K. Roe, MD, Eastern Shore Orthopaedics\nDr. Roe: I would not recommend surgery now.\n${line}\n`;
     expect(findProviders(text, 0, text.length).map((m) => m.provider)).toEqual([{ name, credential }]);
@@ -149,6 +150,29 @@ describe('document roles: what the paper is, not the folder it was printed from'
     const parts = documentParts(doc, classifyDocument(doc));
     expect(roleAt(parts, text.indexOf('Decision'))).toBe('administrative');
     expect(roleAt(parts, text.indexOf('Gait'))).toBe('clinical');
+  });
+  it("an insurer's letter filed behind the physician's statement is the insurer's paper", () => {
+    const text = [
+      'ATTENDING PHYSICIAN STATEMENT (APS) - LONG TERM DISABILITY',
+      'Physician: Anjali R. Roe, MD   Specialty: Pulmonology',
+      '4. Treatment: nintedanib; oxygen 2 L with exertion; pulmonary rehab started 01/10/2022.',
+      'Signature: /s/ A. R. Roe MD     Date: 02/10/2022',
+      '',
+      'ACME SUMMIT LIFE INSURANCE COMPANY - GROUP DISABILITY CLAIMS',
+      '',
+      'September 20, 2022',
+      '',
+      'Jane Doe',
+      '1 Main Street, Lancaster, OH',
+      '',
+      'Dear Ms. Doe:',
+      'Based on the information in your file, you appear to have reached maximum medical improvement as of January 2022.',
+      '',
+    ].join('\n');
+    const doc = textDoc(text, 'ltd.txt');
+    const parts = documentParts(doc, classifyDocument(doc));
+    expect(roleAt(parts, text.indexOf('Based on'))).toBe('administrative');
+    expect(roleAt(parts, text.indexOf('4. Treatment'))).toBe('clinical');
   });
   it("an insurer's nurse consultant review filed behind the physician's statement is the insurer's paper", () => {
     const text = [

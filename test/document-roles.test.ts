@@ -21,6 +21,8 @@ describe('document roles: administrative papers', () => {
     ['pharmacy profile', 'DISCOUNT PHARMACY\nPATIENT PRESCRIPTION PROFILE', 'pharmacy'],
     ['designated doctor request', 'TRINITY PLAINS INDEMNITY COMPANY - CLAIM FILE\nREQUEST FOR DESIGNATED DOCTOR EXAMINATION (DWC Form-032) - carrier copy\nPurpose of examination (boxes checked):\n  [X] A. Maximum medical improvement (MMI)', 'claims'],
     ['ombudsman letter', 'OFFICE OF INJURED EMPLOYEE COUNSEL - Waco Field Office\n(Ombudsman program)\nRE: Dustin R. Kimbrough', 'claims'],
+    ["a representative's index of records", 'ROE & DOE, PLLC\n600 S. Capitol Avenue, Lansing, MI\n                         INDEX OF MEDICAL AND CLAIM RECORDS\n            Doe v Acme Supply, Inc.', 'exhibit_list'],
+    ["a magistrate's opinion and order", '                                 STATE OF MICHIGAN\n               WORKERS\' DISABILITY COMPENSATION AGENCY - BOARD OF MAGISTRATES\nJOHN DOE,\n          Plaintiff,\nv                                   Docket No. 21-0117342', 'adjudication'],
     ["a marine adjuster's maintenance and cure letter", 'DELTA MARINE ADJUSTING, INC.\nMarine Casualty & P&I Claims\nMarch 22, 2022\nDear Mr. Doe:\nThis office handles maintenance and cure on behalf of the P&I underwriters.', 'claims'],
     ['a letter-spaced exhibit list title', '                 E X H I B I T   L I S T\nClaimant: Jane Q. Doe', 'exhibit_list'],
     ["a firm's fax cover, its letterhead under a rule of asterisks",

@@ -65,6 +65,8 @@ describe('MMI words that are not statements', () => {
     ['In my opinion he is at or very near maximum medical improvement.', 'prediction'],
     ['Impairment rating and a decision on knife work will be made at MMI.', 'prediction'],
     ['Return after FCE to discuss permanent restrictions and MMI.', 'request'],
+    ['04/04/2023 10:30 AM Roe Follow-up - MMI/rating NO SHOW', 'visit'],
+    ['Pt called: LTD letter says she is at "MMI" - asked what that means.', 'paraphrase'],
     ['MMI status is under review pending the EMG.', 'deferral'],
     ['Dr. Pitre places maximum medical improvement on 03/28/2023, the last day of post-operative therapy.', 'paraphrase'],
     ['Claimant appears to be approaching MMI.', 'prediction'],
@@ -89,6 +91,7 @@ describe('MMI words that are not statements', () => {
     ['Dr. Roe released physical conditions at MMI 09/09/2024; TT now on psych basis.', 'paraphrase'],
     // An MMI its author limits to some of the claim's conditions, leaving the others to their own source.
     ['Has the injured worker reached MMI?  [X] Yes  [ ] No\n  Comment: MMI reached for the allowed physical conditions (S33.5XXA, M51.16) only. I do not treat\n  and offer no opinion on F32.1 - defer to Dr. Doe.', 'partial'],
+    ['For purposes of this report, MCI is equivalent to maximum medical improvement for those two conditions. I referred her to neurology and I offer no opinion on the status of her concussion.', 'partial'],
   ])('"%s" (%s) is not an MMI opinion', (body) => {
     expect(stated(of(body, 'mmi_statement')).filter((f) => f.attributes.kind === 'mmi' || f.attributes.kind === 'permanent_and_stationary')).toEqual([]);
   });
@@ -190,6 +193,7 @@ describe('MMI terms that name a document or a visit', () => {
   it.each([
     ['Next appointment: 04/02/2024 -- permanent and stationary evaluation.'],
     ['Scheduled for MMI / impairment rating exam next month.'],
+    ['Capital Region Hernia Center (Vandenberg) - consult, op report, pathology, post-op, MMI note & work ability form'],
     ['The form should be completed by the primary treating physician when the patient\'s condition has become permanent and stationary.'],
   ])('"%s" is not an MMI statement', (body) => {
     expect(stated(of(body, 'mmi_statement')).filter((f) => f.attributes.kind !== 'not_at_mmi')).toEqual([]);

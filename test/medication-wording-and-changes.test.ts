@@ -194,3 +194,20 @@ describe('a drug offered and turned down at the same visit is no change of regim
     expect(treatmentChanges(ctx).map((f) => ctx.dateOf(f))).toEqual(['2024-08-13']);
   });
 });
+
+describe('the response to a drug awaited is no new drug', () => {
+  it('"Will reassess response to midodrine titration in 3 months" is the drug being taken, on the visit\'s date', () => {
+    const text = 'CARDIOLOGY FOLLOW-UP   05/16/2023\nPLAN: Increase midodrine to 10 mg TID. Will reassess response to midodrine titration in 3 months.\n';
+    const drugs = factsOf(text).facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.drug === 'midodrine');
+    expect(drugs.map((f) => [f.attributes.status, f.date])).toEqual([['ongoing', '2023-05-16'], ['ongoing', '2023-05-16']]);
+  });
+});
+
+describe('a list of what was tried is history', () => {
+  it('"Treatments tried and response: …" on a source statement gives no drug taken on its date', () => {
+    const text = 'HEADACHE MEDICAL SOURCE STATEMENT   04/02/2024\n10. Treatments tried and response: erenumab (no benefit), atogepant (stopped 03/2023).\n';
+    const drugs = factsOf(text).facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.modality === 'medication');
+    expect(drugs.length).toBeGreaterThan(0);
+    expect(drugs.every((f) => f.temporality === 'historical')).toBe(true);
+  });
+});

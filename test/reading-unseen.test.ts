@@ -110,6 +110,14 @@ describe('time elapsed since a treatment, a form field for the date last insured
     if (expected === 'none') expect(blocks.every((f) => f.temporality !== 'current' || f.attributes.status !== 'performed')).toBe(true);
     else expect(blocks.map((f) => f.temporality)).toContain(expected);
   });
+  it.each([
+    ['MOVEMENT DISORDERS CLINIC - NEUROLOGY\nProvider: Priya Roe, MD (Neurology)\nDate of service: 02/14/2023\nHPI: Falls. Physical therapy gave short-lived gains.', 'historical'],
+    ['MOVEMENT DISORDERS CLINIC - NEUROLOGY\nProvider: Priya Roe, MD (Neurology)\nDate of service: 02/14/2023\nPlan: Physical therapy 2x/week for gait, 6 weeks.', 'current'],
+  ])('the past-tense result of a course another discipline gave: %s', (text, expected) => {
+    const pt = factsOf(text).facts.filter((f): f is FactOf<'treatment'> => f.type === 'treatment' && f.attributes.modality === 'physical_therapy');
+    expect(pt.map((f) => f.temporality)).toContain(expected);
+    if (expected === 'historical') expect(pt.some((f) => f.temporality === 'current' && f.attributes.status === 'performed')).toBe(false);
+  });
   it('a determination explanation is dated by its determination, not by the date last insured in its header', () => {
     const text = ['DISABILITY DETERMINATION EXPLANATION - RECONSIDERATION', 'Claimant: Jane Doe   Claim type: Title II   DLI: 12/31/2026',
       'AOD: 06/18/2021       Date of determination: 02/16/2023       Disposition: Denied', 'Evidence reviewed: CE 01/24/2023 (7F).'].join('\n');

@@ -164,6 +164,16 @@ describe('MMI: a record that ends on a primary-care referral, nothing under way'
   });
 });
 
+describe('a physician whose note reads like a therapy discipline\'s is still a physician', () => {
+  it.each([
+    [{ name: 'J. P. Roe', credential: 'DDS, MD' }, 'treating_physician'],
+    [{ name: 'Ann Doe', credential: 'PT, DPT' }, 'other_treating'],
+  ])('%j', (provider, role) => {
+    const enc = { id: 'e', documentId: 'd', file: 'f.txt', start: 0, end: 1, provider, specialty: 'physical_therapy', kind: 'office_visit', evidence: [], source: 'note', documentRole: 'clinical' } as const;
+    expect(sourceRole(enc as unknown as Parameters<typeof sourceRole>[0])).toBe(role);
+  });
+});
+
 describe('Pennsylvania\'s Bureau-designated IRE physician is a state-appointed examiner', () => {
   it.each([
     ['Designated IRE physician: L. Doe, D.O.   Specialty: Physical Medicine & Rehabilitation', 'designated_doctor'],

@@ -125,6 +125,12 @@ describe('drugs of the conditions claims are made for beside the spine', () => {
     ['Loperamide 4 mg QID for pouch frequency.', 'loperamide', 'antidiarrheal', true],
     ['Ciprofloxacin 500 mg BID x 10 days for UTI.', 'ciprofloxacin', 'antibiotic', true],
     ['Zofran 4 mg prn nausea.', 'ondansetron', 'antiemetic', true],
+    ['Opicapone 50 mg qhs added for wearing off.', 'opicapone', 'antiparkinsonian', undefined],
+    ['Start droxidopa 100 mg TID for orthostatic hypotension.', 'droxidopa', 'orthostatic hypotension agent', undefined],
+    ['Midodrine 10 mg TID, supine BP monitored.', 'midodrine', 'orthostatic hypotension agent', undefined],
+    ['Add fludrocortisone 0.1 mg daily.', 'fludrocortisone', 'orthostatic hypotension agent', undefined],
+    ['Started Epclusa 1 tab daily x 12 weeks.', 'sofosbuvir/velpatasvir', 'hepatitis C antiviral', undefined],
+    ['Mavyret 3 tabs daily with food, week 4 of 8.', 'glecaprevir/pibrentasvir', 'hepatitis C antiviral', undefined],
   ])('%s', (text, name, drugClass, other) => {
     const f = drug(text);
     expect([f?.attributes.drug, f?.attributes.drugClass, f?.attributes.otherCondition]).toEqual([name, drugClass, other]);

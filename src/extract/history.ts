@@ -149,6 +149,8 @@ function monthBeforeVisit(before: string, after: string, visit: string | undefin
   const [vy, vm] = [Number(visit.slice(0, 4)), Number(visit.slice(5, 7))];
   return m[2] ? Number(m[2]) < vy || (Number(m[2]) === vy && month < vm) : month !== vm;
 }
+/** The past-tense result right after a treatment's name: "gave short-lived gains", "(x2) provided 3 weeks of relief", "did not help". */
+const OUTCOME_AFTER = /^\s*(?:\([^)]{0,40}\)\s*)?(?:only\s+|also\s+|previously\s+)?(?:gave|provided|offered|yielded|brought|produced|afforded|helped|did not help)\b/i;
 /** A return visit timed from a treatment ("follow up 2 weeks after the injection") is a plan, not an elapsed time. */
 const SCHEDULING = /\b(?:follow[- ]?up|f\/u|return|rtc|recheck|re-?check|see (?:her|him|pt|patient)|schedul\w*|appointment|call|in)\b[^.;]{0,30}$/i;
 export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, own: boolean): boolean {
@@ -164,6 +166,8 @@ export function isRecountedTreatment(sent: SentenceCtx, s: number, e: number, ow
   if ((own && !SUMMARY_KINDS.has(sent.encounter.kind)) || isProcedureRecord(sent.encounter.kind) || sent.section?.kind === 'procedure' || sent.section?.kind === 'plan') return false;
   const [cs, ce] = clauseOf(sent.text, s);
   if (THIS_VISIT.test(sent.text.slice(cs, Math.max(ce, e)))) return false;
+  // "Physical therapy gave short-lived gains.": the result of care already given, told in the past tense.
+  if (OUTCOME_AFTER.test(sent.text.slice(e, e + 60))) return true;
   const history = inHistoryNarrative(sent);
   // A report that summarises care (a medical source statement's "CBT x10 sessions") counts a finished course wherever it says so.
   if ((history || SUMMARY_KINDS.has(sent.encounter.kind)) && countedAt(sent.text, s, e)) return true;

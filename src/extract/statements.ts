@@ -97,6 +97,8 @@ const LEAVES_OTHER_OUT = /\b(?:(?:this|my|the) (?:opinion|MMI (?:opinion|finding
 const CONDITION_QUALIFIED = /\b(?:MMI|maximum medical improvement)\b[^.;\n]{0,20}\b(?:with regard to|with respect to|as (?:it )?relates? to|regarding) (?:the |her |his )?[\w-]+/i;
 /** An MMI limited to some of the claim's conditions, and the author leaving the others to their own source. */
 const SCOPED_ONLY = /\b(?:MMI|maximum medical improvement)\b(?:[^.;\n]|\.(?=\w)){0,60}\bfor (?:the )?(?:[^.;\n]|\.(?=\w)){0,80}?\bonly\b/i;
+/** An MMI said of the conditions named before: "… for those two conditions", "as to these injuries". */
+const SCOPED_TO_NAMED = /\b(?:MMI|maximum medical improvement)\b[^.;\n]{0,60}\b(?:for|with respect to|as to|regarding) (?:those|these|the (?:above|following)) (?:\w+ )?(?:conditions?|body parts?|injuries|diagnoses|regions?)\b/i;
 const DEFERS_OTHER = /\b(?:offers? no opinion (?:on|regarding|as to)|defers? (?:to|that to|the [\w-]+ (?:condition|opinion) to)|do(?:es)? not (?:treat|address) (?:the |her |his )?(?:[\w-]+ )?(?:condition|psych\w*|mental|depress\w*|F\d))/i;
 const OTHER_CARE_CONTINUES = /\b(?:ongoing|continued|continuing)\s[\w\s/-]{2,30}\s(?:care|treatment|management)\s(?:per|by|with|through)\s|\b(?:is|are|remains?) (?:being )?(?:managed|treated|followed) by (?:Dr\.?|pain|the pain|neurology|psychiatry)/i;
 
@@ -106,7 +108,8 @@ function partOnly(sent: SentenceCtx): boolean {
   if (LEAVES_OTHER_OUT.test(after) || (CONDITION_QUALIFIED.test(sent.text) && OTHER_CARE_CONTINUES.test(after))) return true;
   // "MMI reached for the allowed physical conditions (…) only. I … offer no opinion on F32.1 - defer to Dr. Roe."
   // (The scope may be the comment under a form's marked answer.)
-  if (SCOPED_ONLY.test(after) && DEFERS_OTHER.test(after)) return true;
+  // ("MCI is equivalent to maximum medical improvement for those two conditions. … I offer no opinion on … her concussion.")
+  if ((SCOPED_ONLY.test(after) || SCOPED_TO_NAMED.test(sent.text)) && DEFERS_OTHER.test(after)) return true;
   const notAtIn = (text: string) => mmi.match(text).some((x) => x.entry.id === 'not_at_mmi');
   const notAtPartIn = (text: string) => MARKED_NO_PART.test(text)
     || mmi.match(text).some((x) => x.entry.id === 'not_at_mmi' && PART_NEAR.test(text.slice(Math.max(0, x.start - 60), x.end + 60)));
@@ -172,7 +175,7 @@ function isTitleLine(text: string): boolean {
 }
 
 /** The MMI term as the modifier of a document or visit ("P&S evaluation", "MMI / impairment rating exam"). */
-const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|eval|examination|exam|report|determination|questionnaire|form|inquiry|letter|visit|appointment|certification form|paperwork|papers|forms|opinion|opinions)\b/i;
+const NAMES_A_DOCUMENT = /^\s*(?:\/\s*[\w&]+(?:\s+rating)?\s*)?(?:evaluation|eval|examination|exam|report|determination|questionnaire|form|inquiry|letter|visit|appointment|certification form|paperwork|papers|forms|opinion|opinions|note|notes)\b/i;
 
 /** An MMI date is the one written with the statement ("reached MMI on December 7, 2022", "Clinical MMI: 11/28/2023"), not any date in the sentence. */
 const MMI_DATE_REACH = 40;

@@ -272,6 +272,8 @@ const CARE_TO_COME_LABEL = /\b(?:anticipated|future|further|recommended|proposed
  * "Options: (a) continue non-operative care, or (b) R shoulder arthroscopy", "Reviewed options again - third ESI,
  * diagnostic medial branch blocks, or continuing with medications": choices put to the claimant.
  */
+/** A list's label that says its items were tried before: "Treatments tried and response:", "Medications previously tried:". */
+const TRIED_LABEL = /\b(?:treatments?|medications?|therapies|interventions|drugs|preventives)\s+(?:previously\s+)?(?:tried|trialed|attempted)(?:\s+(?:and|&)\s+(?:response|results?|outcomes?))?\s*:[^:.]*$/i;
 const OPTIONS_LABEL = /\b(?:treatment |surgical |management )?options?(?: again)?(?: (?:include|are|discussed|reviewed|offered)(?: again)?)?\s*(?::|[-\u2013\u2014](?=\s))[^:.]*$/i;
 function labelledStatus(sent: SentenceCtx, start: number): TreatmentStatus | undefined {
   if (CARE_TO_COME_LABEL.test(sent.text.slice(Math.max(0, start - 80), start))) return 'recommended';
@@ -581,7 +583,19 @@ export function extractTreatments(sent: SentenceCtx): FactOf<'treatment'>[] {
       attributes.status = ANSWERED_NO.test(sent.doc.text.slice(sent.end, Math.min(sent.encounter.end, sent.end + 60))) ? 'declined' : 'recommended';
       delete attributes.doseChange;
     }
+    // "Will reassess response to midodrine titration in 3 months": the drug already given, its response awaited then.
+    const responseTo = RESPONSE_TO.test(sent.text.slice(Math.max(0, d.start - 30), d.start));
+    if (responseTo && attributes.status !== 'discontinued' && attributes.status !== 'declined') { attributes.status = 'ongoing'; delete attributes.doseChange; }
     const base = recounted(sent, mentionBase(sent, 'treatment', d.start, d.end), d.start, d.end, false);
+    if (responseTo && base.dateSource === 'relative' && sent.encounter.date) { base.date = sent.encounter.date; base.dateSource = 'encounter'; }
+    // "10. Treatments tried and response: propranolol, topiramate, erenumab": every item of the list was given before.
+    const from = Math.max(0, d.start - 160);
+    const tried = TRIED_LABEL.exec(sent.text.slice(from, d.start));
+    if (tried && base.temporality === 'current') {
+      const label = tried[0].slice(0, tried[0].indexOf(':'));
+      base.temporality = 'historical';
+      base.context = [...base.context, { category: 'historical', trigger: label.trim(), start: sent.start + from + tried.index, end: sent.start + from + tried.index + label.length }];
+    }
     // "She asks about switching to eptinezumab after reading about it online": a question, not a change.
     if (ASKED.test(clause.text) && base.temporality === 'current') base.temporality = 'hypothetical';
     const recallDrug = recalledBy(sent.text, d.start);

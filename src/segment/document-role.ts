@@ -453,6 +453,14 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
       continue;
     }
     if (!isHeadingLine(m[0]) || BANNER.test(m[0])) continue;
+    // An insurer's letter filed behind the physician's statement it asked for ("MERIDIAN SUMMIT LIFE INSURANCE COMPANY -
+    // GROUP DISABILITY CLAIMS … Dear Ms. Doe:"): the claims office's paper from its letterhead on.
+    if (parts[parts.length - 1].role === 'clinical' && claimsSender.some((r) => r.senderRe.test(m[0]))
+      && SALUTATION.test(doc.text.slice(m.index, m.index + LETTER_HEAD_CHARS))) {
+      parts[parts.length - 1].end = m.index;
+      parts.push({ start: m.index, end: doc.text.length, role: 'administrative' });
+      continue;
+    }
     // An EHR print labels each note ("ENCOUNTER: OFFICE VISIT -- NEW PATIENT"): the title follows the label.
     const heading = m[0].replace(/^\s*(?:ENCOUNTER|VISIT|NOTE|DOCUMENT)\s*[:\-\u2013]\s*/i, '');
     // (Or after a sender's name or "Notice of": "HEARTLAND SELECT PPO - UTILIZATION MANAGEMENT", "NOTICE OF ADVERSE BENEFIT DETERMINATION".)
@@ -470,6 +478,10 @@ export function documentParts(doc: SourceDocument, role: DocumentRole): Document
   return parts;
 }
 
+/** The claims offices a letter's letterhead may name (an insurer, an adjuster, a TPA). */
+const claimsSender = entries.filter((r) => r.kind === 'claims');
+/** How far below its letterhead a letter's salutation stands (date, address block, RE line). */
+const LETTER_HEAD_CHARS = 400;
 /** What may stand before a paper's title on its heading line: the sender's name and a dash, or "Notice of". */
 const TITLE_AFTER = /(?:\S\s+[-\u2013\u2014|]\s+|^\s*notice of\s+)$/i;
 /** "Sincerely, /s/ Anjali R. Doe, DO, Board Certified PM&R": a physician signs the letter. */

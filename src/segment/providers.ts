@@ -2,7 +2,7 @@
 import type { Provider } from '../model/index.js';
 
 /** Credentials we recognise after a name; dotted forms ("M.D.", "D.C.") are normalised. */
-const CREDENTIAL = String.raw`(?:M\.?D|D\.?O|D\.?C|PA-C|P\.?A|(?:PMH|F|AG|A)?NP(?:-BC|-C)?|APNP|DNP|A?PRN|D\.?P\.?T|M\.?P\.?T|P\.?T\.?A|P\.?T|P[hH]\.?D|P[sS][yY]\.?D|LI?CSW|LPCC?|LCPC|LMFT|L?C?MHC|M\.?A|OTR/L|OTR|O\.?T|R\.?N|ATC|FAAOS|FACS|MBBS|DPM|CRNA|MS|MSPT|CPO|CPed|LPO|BOCO)\.?`;
+const CREDENTIAL = String.raw`(?:M\.?D|D\.?O|D\.?D\.?S|D\.?M\.?D|D\.?C|PA-C|P\.?A|(?:PMH|F|AG|A)?NP(?:-BC|-C)?|APNP|DNP|A?PRN|D\.?P\.?T|M\.?P\.?T|P\.?T\.?A|P\.?T|P[hH]\.?D|P[sS][yY]\.?D|LI?CSW|LPCC?|LCPC|LMFT|L?C?MHC|M\.?A|OTR/L|OTR|O\.?T|R\.?N|ATC|FAAOS|FACS|MBBS|DPM|CRNA|MS|MSPT|CPO|CPed|LPO|BOCO)\.?`;
 const NOT_CRED = String.raw`(?!${CREDENTIAL}(?![A-Za-z]))`;
 /** Letters of a name, accented ones included ("Castañón", "Müller", "Ángel"). */
 const UPPER = 'A-ZÀ-ÖØ-Þ';
