@@ -32,6 +32,13 @@ describe('checkbox forms', () => {
   it('a date in the next clause is its own: "reached MMI; his knee has been unchanged since my 01/24/2023 visit"', () => {
     expect(stated(of('Mr. Doe reached MMI; his knee has been unchanged since my 01/24/2023 visit.', 'mmi_statement')).map((f) => f.attributes.mmiDate)).toEqual([undefined]);
   });
+  it.each([
+    ['[X] Yes', []],
+    ['[ ] Yes [X] No', ['mmi']],
+  ])('an MMI box the same form contradicts ("receiving treatment that could improve functioning? %s")', (answer, kinds) => {
+    const body = `5. Has the patient reached maximum medical improvement? [X] Yes [ ] No\n6. Is the patient currently receiving treatment that could improve functioning? ${answer}\n`;
+    expect([...new Set(stated(of(body, 'mmi_statement')).map((f) => f.attributes.kind))]).toEqual(kinds);
+  });
   it('an unanswered MMI question is no statement', () => {
     expect(stated(of('MMI reached?  [ ] Yes  [ ] No', 'mmi_statement'))).toEqual([]);
   });

@@ -138,6 +138,10 @@ function dateBesideAnswer(text: string, from: number): string | undefined {
   return field ? findDates(next.slice(field[0].length)).find((d) => !d.relative && d.start === 0)?.date : undefined;
 }
 
+/** The same form's answer that care under way could still improve function (a source statement's next question). */
+const IMPROVING_CARE_YES = /\b(?:currently\s+)?(?:receiving|undergoing|in)\s+(?:any\s+)?(?:treatment|therapy|care)\s+that\s+(?:could|may|might|will|is expected to)\s+improve\s+(?:(?:his|her|their|the patient's)\s+)?(?:function\w*|condition|capacity)\??\s*\[\s*[xX✓✔]\s*\]\s*Yes\b/i;
+/** How far below the MMI question that answer is looked for. */
+const CONTRADICTION_REACH = 300;
 /** A form's question whether the writer agrees with another's opinion. */
 const AGREES_WITH = /\b(?:agrees?|concurs?|in agreement)\s+with\b/i;
 
@@ -167,6 +171,13 @@ function bindToForm(f: Fact, marks: FormMarks, text: string): Fact | undefined {
     const context = partial ? f.context : f.context.filter((c) => c.category !== 'hypothetical');
     const temporality = f.temporality === 'hypothetical' && !partial ? 'current' : f.temporality;
     const mmiDate = reading.answer === 'yes' && !f.attributes.mmiDate ? dateBesideAnswer(text, ev.end) : undefined;
+    // "MMI? [X] Yes" over "Is the patient currently receiving treatment that could improve functioning? [X] Yes": the
+    // same form says care under way may still improve the claimant; its MMI box is contradicted, not an opinion.
+    const contradicted = reading.answer === 'yes' ? IMPROVING_CARE_YES.exec(text.slice(ev.end, ev.end + CONTRADICTION_REACH)) : null;
+    if (contradicted) {
+      const at = ev.end + contradicted.index;
+      return { ...f, negated: false, temporality: 'hypothetical', context: [...context, { category: 'hypothetical', trigger: `contradicted on the form: ${contradicted[0].replace(/\s+/g, ' ')}`, start: at, end: at + contradicted[0].length }] };
+    }
     return { ...f, negated: false, temporality, context, attributes: { ...f.attributes, kind: reading.answer === 'yes' ? stated : 'not_at_mmi', ...(mmiDate ? { mmiDate } : {}) } };
   }
   return reading.answer === 'yes' ? { ...f, negated: false } : { ...f, negated: true, context: [...f.context, cue] };
