@@ -20,7 +20,8 @@ export const SOURCE_ROLE_LABEL: Record<SourceRole, string> = {
 const OTHER_TREATING = specialtiesIn('therapist');
 const EXAMINING = specialtiesIn('examiner');
 const MID_LEVEL = /\b(?:NP|FNP|APRN|PA|PA-C|RN)\b/;
-const PHYSICIAN = /\b(?:MD|DO|M\.D\.|D\.O\.)(?![\w.])/;
+/** A physician's degree among a provider's credentials. */
+const PHYSICIAN = /\b(?:MD|DO)\b|\b(?:M\.D|D\.O)\./;
 /** A review of the file by someone who never saw the claimant: a peer review, records review, or state agency consultant. */
 const NON_EXAMINING = /\b(?:peer review|(?:medical )?records? review|file review|paper review)\b(?![^\n]{0,40}\band (?:an? )?(?:physical )?exam)|\b(?:no examination|not examined|did not examine|without (?:an )?examination|non-?examining|disability determination explanation|state agency (?:medical )?consultant)\b/i;
 
@@ -65,7 +66,7 @@ export function sourceRole(enc: Encounter | undefined): SourceRole {
   }
   // (A physician whose note was read as a therapy discipline's, "J. P. Arceneaux, DDS, MD" sending the claimant to PT, is still a physician.)
   if (OTHER_TREATING.has(enc.specialty) && !PHYSICIAN.test(enc.provider.credential ?? '')) return 'other_treating';
-  if (MID_LEVEL.test(enc.provider.credential ?? '') && !/\b(?:MD|DO)\b/.test(enc.provider.credential ?? '')) return 'other_treating';
+  if (MID_LEVEL.test(enc.provider.credential ?? '') && !PHYSICIAN.test(enc.provider.credential ?? '')) return 'other_treating';
   return 'treating_physician';
 }
 

@@ -1255,8 +1255,10 @@ function explicitAssessment(ctx: CaseContext, all: Opinion[]): MmiAssessment | u
   // (A treating physician as weighty as the first MMI's source who dates an MMI of their own after the care, "reached
   // MMI as of 11/14/2023" three months after an ablation, states a new MMI the care led to, not the first one
   // reaffirmed. A lighter source's later date, a chiropractor's after a designated doctor's, still says MMI held.)
-  const newMmiAfter = (day: string) => new Set(ops.filter((o) => o.opinion === 'at_mmi' && isTreatingRole(o.role) && o.weight >= chosen.weight && o.mmiDate && o.mmiDate > day
-    && !!date && daysBetween(date, o.mmiDate) > 30).map((o) => o.source));
+  // (Selected once: the care below is weighed one procedure at a time.)
+  const laterDated = ops.filter((o) => o.opinion === 'at_mmi' && isTreatingRole(o.role) && o.weight >= chosen.weight && o.mmiDate
+    && !!date && daysBetween(date, o.mmiDate) > 30);
+  const newMmiAfter = (day: string) => new Set(laterDated.filter((o) => o.mmiDate! > day).map((o) => o.source));
   const reaffirmedAfter = (day: string) => {
     const renewedBy = newMmiAfter(day);
     return ops.some((o) => o.opinion === 'at_mmi' && (o.date ?? '') > day && !renewedBy.has(o.source)
